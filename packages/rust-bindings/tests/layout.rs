@@ -66,6 +66,8 @@ mod x86 {
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::flask_op::*;
     #[cfg(feature = "xen-4-22")]
+    use xenabi::unstable::sysctl::*;
+    #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::vm_event::*;
     use xenabi::linux::evtchn::*;
     use xenabi::linux::gntalloc::*;
@@ -80,6 +82,103 @@ mod x86 {
         assert_eq!(size_of::<xen_pfn_t>(), 4, "xen_pfn_t: size on x86");
         assert_eq!(align_of::<xen_pfn_t>(), 4, "xen_pfn_t: align on x86");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on x86");
+        assert_eq!(size_of::<int64_aligned_t>(), 8, "int64_aligned_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_char>(), 8, "__guest_handle_64_char: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_char>(), 8, "__guest_handle_64_char: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_const_char>(), 8, "__guest_handle_64_const_char: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_const_char>(), 8, "__guest_handle_64_const_char: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_physdev_pci_device_t>(), 8, "__guest_handle_64_physdev_pci_device_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_physdev_pci_device_t>(), 8, "__guest_handle_64_physdev_pci_device_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_pm_px_val_t>(), 8, "__guest_handle_64_pm_px_val_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_pm_px_val_t>(), 8, "__guest_handle_64_pm_px_val_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_uint>(), 8, "__guest_handle_64_uint: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_uint>(), 8, "__guest_handle_64_uint: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "__guest_handle_64_uint32: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_uint32>(), 8, "__guest_handle_64_uint32: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "__guest_handle_64_uint64: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_uint64>(), 8, "__guest_handle_64_uint64: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_vcpu_guest_context_t>(), 8, "__guest_handle_64_vcpu_guest_context_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_vcpu_guest_context_t>(), 8, "__guest_handle_64_vcpu_guest_context_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_cpuid_leaf_t>(), 8, "__guest_handle_64_xen_cpuid_leaf_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_cpuid_leaf_t>(), 8, "__guest_handle_64_xen_cpuid_leaf_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>(), 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>(), 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>(), 8, "__guest_handle_64_xen_domctl_schedparam_vcpu_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>(), 8, "__guest_handle_64_xen_domctl_schedparam_vcpu_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_domctl_vcpu_msr_t>(), 8, "__guest_handle_64_xen_domctl_vcpu_msr_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_domctl_vcpu_msr_t>(), 8, "__guest_handle_64_xen_domctl_vcpu_msr_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_livepatch_status_t>(), 8, "__guest_handle_64_xen_livepatch_status_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_livepatch_status_t>(), 8, "__guest_handle_64_xen_livepatch_status_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_msr_entry_t>(), 8, "__guest_handle_64_xen_msr_entry_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_msr_entry_t>(), 8, "__guest_handle_64_xen_msr_entry_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_pfn_t>(), 8, "__guest_handle_64_xen_pfn_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_pfn_t>(), 8, "__guest_handle_64_xen_pfn_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>(), 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>(), 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>(), 8, "__guest_handle_64_xen_sysctl_cpuinfo_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>(), 8, "__guest_handle_64_xen_sysctl_cpuinfo_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_cputopo_t>(), 8, "__guest_handle_64_xen_sysctl_cputopo_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_cputopo_t>(), 8, "__guest_handle_64_xen_sysctl_cputopo_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_lockprof_data_t>(), 8, "__guest_handle_64_xen_sysctl_lockprof_data_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_lockprof_data_t>(), 8, "__guest_handle_64_xen_sysctl_lockprof_data_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_meminfo_t>(), 8, "__guest_handle_64_xen_sysctl_meminfo_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_meminfo_t>(), 8, "__guest_handle_64_xen_sysctl_meminfo_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_desc_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_desc_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_val_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_val_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_perfc_val_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_val_t: align on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_vmemrange_t>(), 8, "__guest_handle_64_xen_vmemrange_t: size on x86");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_vmemrange_t>(), 8, "__guest_handle_64_xen_vmemrange_t: align on x86");
         assert_eq!(size_of::<__guest_handle_char>(), 4, "__guest_handle_char: size on x86");
         assert_eq!(align_of::<__guest_handle_char>(), 4, "__guest_handle_char: align on x86");
         #[cfg(feature = "xen-4-11")]
@@ -5289,6 +5388,849 @@ mod x86 {
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, opts), 0, "xen_domctl_createdomain.altp2m.opts: offset on x86");
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, nr), 2, "xen_domctl_createdomain.altp2m.nr: offset on x86");
         }
+
+        #[test]
+        fn xenctl_bitmap() {
+            assert_eq!(size_of::<xenctl_bitmap>(), 16, "xenctl_bitmap: size on x86");
+            assert_eq!(align_of::<xenctl_bitmap>(), 8, "xenctl_bitmap: align on x86");
+            assert_eq!(offset_of!(xenctl_bitmap, bitmap), 0, "xenctl_bitmap.bitmap: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xenctl_bitmap.bitmap: size on x86");
+            assert_eq!(offset_of!(xenctl_bitmap, nr_bits), 8, "xenctl_bitmap.nr_bits: offset on x86");
+            assert_eq!(offset_of!(xenctl_bitmap, __xenabi_hole_0), 12, "xenctl_bitmap.__xenabi_hole_0: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_max_mem() {
+            assert_eq!(size_of::<xen_domctl_max_mem>(), 8, "xen_domctl_max_mem: size on x86");
+            assert_eq!(align_of::<xen_domctl_max_mem>(), 8, "xen_domctl_max_mem: align on x86");
+            assert_eq!(offset_of!(xen_domctl_max_mem, max_memkb), 0, "xen_domctl_max_mem.max_memkb: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_max_mem.max_memkb: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_vcpucontext() {
+            assert_eq!(size_of::<xen_domctl_vcpucontext>(), 16, "xen_domctl_vcpucontext: size on x86");
+            assert_eq!(align_of::<xen_domctl_vcpucontext>(), 8, "xen_domctl_vcpucontext: align on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpucontext, vcpu), 0, "xen_domctl_vcpucontext.vcpu: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpucontext, __xenabi_hole_0), 4, "xen_domctl_vcpucontext.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpucontext, ctxt), 8, "xen_domctl_vcpucontext.ctxt: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_vcpu_guest_context_t>(), 8, "xen_domctl_vcpucontext.ctxt: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_getvcpuinfo() {
+            assert_eq!(size_of::<xen_domctl_getvcpuinfo>(), 24, "xen_domctl_getvcpuinfo: size on x86");
+            assert_eq!(align_of::<xen_domctl_getvcpuinfo>(), 8, "xen_domctl_getvcpuinfo: align on x86");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, vcpu), 0, "xen_domctl_getvcpuinfo.vcpu: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, online), 4, "xen_domctl_getvcpuinfo.online: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, blocked), 5, "xen_domctl_getvcpuinfo.blocked: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, running), 6, "xen_domctl_getvcpuinfo.running: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, __xenabi_hole_0), 7, "xen_domctl_getvcpuinfo.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, cpu_time), 8, "xen_domctl_getvcpuinfo.cpu_time: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getvcpuinfo.cpu_time: size on x86");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, cpu), 16, "xen_domctl_getvcpuinfo.cpu: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, __xenabi_hole_1), 20, "xen_domctl_getvcpuinfo.__xenabi_hole_1: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_nodeaffinity() {
+            assert_eq!(size_of::<xen_domctl_nodeaffinity>(), 16, "xen_domctl_nodeaffinity: size on x86");
+            assert_eq!(align_of::<xen_domctl_nodeaffinity>(), 8, "xen_domctl_nodeaffinity: align on x86");
+            assert_eq!(offset_of!(xen_domctl_nodeaffinity, nodemap), 0, "xen_domctl_nodeaffinity.nodemap: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_vcpuaffinity() {
+            assert_eq!(size_of::<xen_domctl_vcpuaffinity>(), 40, "xen_domctl_vcpuaffinity: size on x86");
+            assert_eq!(align_of::<xen_domctl_vcpuaffinity>(), 8, "xen_domctl_vcpuaffinity: align on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpuaffinity, vcpu), 0, "xen_domctl_vcpuaffinity.vcpu: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpuaffinity, flags), 4, "xen_domctl_vcpuaffinity.flags: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpuaffinity, cpumap_hard), 8, "xen_domctl_vcpuaffinity.cpumap_hard: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpuaffinity, cpumap_soft), 24, "xen_domctl_vcpuaffinity.cpumap_soft: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_max_vcpus() {
+            assert_eq!(size_of::<xen_domctl_max_vcpus>(), 4, "xen_domctl_max_vcpus: size on x86");
+            assert_eq!(align_of::<xen_domctl_max_vcpus>(), 4, "xen_domctl_max_vcpus: align on x86");
+            assert_eq!(offset_of!(xen_domctl_max_vcpus, max), 0, "xen_domctl_max_vcpus.max: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_setdomainhandle() {
+            assert_eq!(size_of::<xen_domctl_setdomainhandle>(), 16, "xen_domctl_setdomainhandle: size on x86");
+            assert_eq!(align_of::<xen_domctl_setdomainhandle>(), 1, "xen_domctl_setdomainhandle: align on x86");
+            assert_eq!(offset_of!(xen_domctl_setdomainhandle, handle), 0, "xen_domctl_setdomainhandle.handle: offset on x86");
+            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domctl_setdomainhandle.handle: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_setdebugging() {
+            assert_eq!(size_of::<xen_domctl_setdebugging>(), 1, "xen_domctl_setdebugging: size on x86");
+            assert_eq!(align_of::<xen_domctl_setdebugging>(), 1, "xen_domctl_setdebugging: align on x86");
+            assert_eq!(offset_of!(xen_domctl_setdebugging, enable), 0, "xen_domctl_setdebugging.enable: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_settimeoffset() {
+            assert_eq!(size_of::<xen_domctl_settimeoffset>(), 8, "xen_domctl_settimeoffset: size on x86");
+            assert_eq!(align_of::<xen_domctl_settimeoffset>(), 8, "xen_domctl_settimeoffset: align on x86");
+            assert_eq!(offset_of!(xen_domctl_settimeoffset, time_offset_seconds), 0, "xen_domctl_settimeoffset.time_offset_seconds: offset on x86");
+            assert_eq!(size_of::<int64_aligned_t>(), 8, "xen_domctl_settimeoffset.time_offset_seconds: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_hvmcontext() {
+            assert_eq!(size_of::<xen_domctl_hvmcontext>(), 16, "xen_domctl_hvmcontext: size on x86");
+            assert_eq!(align_of::<xen_domctl_hvmcontext>(), 8, "xen_domctl_hvmcontext: align on x86");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext, size), 0, "xen_domctl_hvmcontext.size: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext, __xenabi_hole_0), 4, "xen_domctl_hvmcontext.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext, buffer), 8, "xen_domctl_hvmcontext.buffer: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xen_domctl_hvmcontext.buffer: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_hvmcontext_partial() {
+            assert_eq!(size_of::<xen_domctl_hvmcontext_partial>(), 24, "xen_domctl_hvmcontext_partial: size on x86");
+            assert_eq!(align_of::<xen_domctl_hvmcontext_partial>(), 8, "xen_domctl_hvmcontext_partial: align on x86");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext_partial, r#type), 0, "xen_domctl_hvmcontext_partial.type: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext_partial, instance), 4, "xen_domctl_hvmcontext_partial.instance: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext_partial, bufsz), 8, "xen_domctl_hvmcontext_partial.bufsz: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_hvmcontext_partial.bufsz: size on x86");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext_partial, buffer), 16, "xen_domctl_hvmcontext_partial.buffer: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xen_domctl_hvmcontext_partial.buffer: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_address_size() {
+            assert_eq!(size_of::<xen_domctl_address_size>(), 4, "xen_domctl_address_size: size on x86");
+            assert_eq!(align_of::<xen_domctl_address_size>(), 4, "xen_domctl_address_size: align on x86");
+            assert_eq!(offset_of!(xen_domctl_address_size, size), 0, "xen_domctl_address_size.size: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_set_target() {
+            assert_eq!(size_of::<xen_domctl_set_target>(), 2, "xen_domctl_set_target: size on x86");
+            assert_eq!(align_of::<xen_domctl_set_target>(), 2, "xen_domctl_set_target: align on x86");
+            assert_eq!(offset_of!(xen_domctl_set_target, target), 0, "xen_domctl_set_target.target: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_domctl_set_target.target: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_paging_mempool() {
+            assert_eq!(size_of::<xen_domctl_paging_mempool>(), 8, "xen_domctl_paging_mempool: size on x86");
+            assert_eq!(align_of::<xen_domctl_paging_mempool>(), 8, "xen_domctl_paging_mempool: align on x86");
+            assert_eq!(offset_of!(xen_domctl_paging_mempool, size), 0, "xen_domctl_paging_mempool.size: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_paging_mempool.size: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_get_domain_state() {
+            assert_eq!(size_of::<xen_domctl_get_domain_state>(), 16, "xen_domctl_get_domain_state: size on x86");
+            assert_eq!(align_of::<xen_domctl_get_domain_state>(), 4, "xen_domctl_get_domain_state: align on x86");
+            assert_eq!(offset_of!(xen_domctl_get_domain_state, state), 0, "xen_domctl_get_domain_state.state: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_get_domain_state, caps), 2, "xen_domctl_get_domain_state.caps: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_get_domain_state, pad0), 4, "xen_domctl_get_domain_state.pad0: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_get_domain_state, unique_id), 8, "xen_domctl_get_domain_state.unique_id: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_set_virq_handler() {
+            assert_eq!(size_of::<xen_domctl_set_virq_handler>(), 4, "xen_domctl_set_virq_handler: size on x86");
+            assert_eq!(align_of::<xen_domctl_set_virq_handler>(), 4, "xen_domctl_set_virq_handler: align on x86");
+            assert_eq!(offset_of!(xen_domctl_set_virq_handler, virq), 0, "xen_domctl_set_virq_handler.virq: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_getpageframeinfo3() {
+            assert_eq!(size_of::<xen_domctl_getpageframeinfo3>(), 16, "xen_domctl_getpageframeinfo3: size on x86");
+            assert_eq!(align_of::<xen_domctl_getpageframeinfo3>(), 8, "xen_domctl_getpageframeinfo3: align on x86");
+            assert_eq!(offset_of!(xen_domctl_getpageframeinfo3, num), 0, "xen_domctl_getpageframeinfo3.num: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getpageframeinfo3.num: size on x86");
+            assert_eq!(offset_of!(xen_domctl_getpageframeinfo3, array), 8, "xen_domctl_getpageframeinfo3.array: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_xen_pfn_t>(), 8, "xen_domctl_getpageframeinfo3.array: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_shadow_op_stats() {
+            assert_eq!(size_of::<xen_domctl_shadow_op_stats>(), 8, "xen_domctl_shadow_op_stats: size on x86");
+            assert_eq!(align_of::<xen_domctl_shadow_op_stats>(), 4, "xen_domctl_shadow_op_stats: align on x86");
+            assert_eq!(offset_of!(xen_domctl_shadow_op_stats, fault_count), 0, "xen_domctl_shadow_op_stats.fault_count: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_shadow_op_stats, dirty_count), 4, "xen_domctl_shadow_op_stats.dirty_count: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_shadow_op() {
+            assert_eq!(size_of::<xen_domctl_shadow_op>(), 40, "xen_domctl_shadow_op: size on x86");
+            assert_eq!(align_of::<xen_domctl_shadow_op>(), 8, "xen_domctl_shadow_op: align on x86");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, op), 0, "xen_domctl_shadow_op.op: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, mode), 4, "xen_domctl_shadow_op.mode: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, mb), 8, "xen_domctl_shadow_op.mb: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, __xenabi_hole_0), 12, "xen_domctl_shadow_op.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, dirty_bitmap), 16, "xen_domctl_shadow_op.dirty_bitmap: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xen_domctl_shadow_op.dirty_bitmap: size on x86");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, pages), 24, "xen_domctl_shadow_op.pages: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_shadow_op.pages: size on x86");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, stats), 32, "xen_domctl_shadow_op.stats: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_mem_sharing_op() {
+            assert_eq!(size_of::<xen_domctl_mem_sharing_op>(), 2, "xen_domctl_mem_sharing_op: size on x86");
+            assert_eq!(align_of::<xen_domctl_mem_sharing_op>(), 1, "xen_domctl_mem_sharing_op: align on x86");
+            assert_eq!(offset_of!(xen_domctl_mem_sharing_op, op), 0, "xen_domctl_mem_sharing_op.op: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_mem_sharing_op, u), 1, "xen_domctl_mem_sharing_op.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_mem_sharing_op_u() {
+            assert_eq!(size_of::<xen_domctl_mem_sharing_op_u>(), 1, "xen_domctl_mem_sharing_op.u: size on x86");
+            assert_eq!(align_of::<xen_domctl_mem_sharing_op_u>(), 1, "xen_domctl_mem_sharing_op.u: align on x86");
+            assert_eq!(offset_of!(xen_domctl_mem_sharing_op_u, enable), 0, "xen_domctl_mem_sharing_op.u.enable: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_audit_p2m() {
+            assert_eq!(size_of::<xen_domctl_audit_p2m>(), 24, "xen_domctl_audit_p2m: size on x86");
+            assert_eq!(align_of::<xen_domctl_audit_p2m>(), 4, "xen_domctl_audit_p2m: align on x86");
+            assert_eq!(offset_of!(xen_domctl_audit_p2m, orphans), 0, "xen_domctl_audit_p2m.orphans: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_audit_p2m, m2p_bad), 8, "xen_domctl_audit_p2m.m2p_bad: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_audit_p2m, p2m_bad), 16, "xen_domctl_audit_p2m.p2m_bad: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_set_access_required() {
+            assert_eq!(size_of::<xen_domctl_set_access_required>(), 1, "xen_domctl_set_access_required: size on x86");
+            assert_eq!(align_of::<xen_domctl_set_access_required>(), 1, "xen_domctl_set_access_required: align on x86");
+            assert_eq!(offset_of!(xen_domctl_set_access_required, access_required), 0, "xen_domctl_set_access_required.access_required: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_set_broken_page_p2m() {
+            assert_eq!(size_of::<xen_domctl_set_broken_page_p2m>(), 8, "xen_domctl_set_broken_page_p2m: size on x86");
+            assert_eq!(align_of::<xen_domctl_set_broken_page_p2m>(), 8, "xen_domctl_set_broken_page_p2m: align on x86");
+            assert_eq!(offset_of!(xen_domctl_set_broken_page_p2m, pfn), 0, "xen_domctl_set_broken_page_p2m.pfn: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_set_broken_page_p2m.pfn: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_cacheflush() {
+            assert_eq!(size_of::<xen_domctl_cacheflush>(), 8, "xen_domctl_cacheflush: size on x86");
+            assert_eq!(align_of::<xen_domctl_cacheflush>(), 4, "xen_domctl_cacheflush: align on x86");
+            assert_eq!(offset_of!(xen_domctl_cacheflush, start_pfn), 0, "xen_domctl_cacheflush.start_pfn: offset on x86");
+            assert_eq!(size_of::<xen_pfn_t>(), 4, "xen_domctl_cacheflush.start_pfn: size on x86");
+            assert_eq!(offset_of!(xen_domctl_cacheflush, nr_pfns), 4, "xen_domctl_cacheflush.nr_pfns: offset on x86");
+            assert_eq!(size_of::<xen_pfn_t>(), 4, "xen_domctl_cacheflush.nr_pfns: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_vnuma() {
+            assert_eq!(size_of::<xen_domctl_vnuma>(), 48, "xen_domctl_vnuma: size on x86");
+            assert_eq!(align_of::<xen_domctl_vnuma>(), 8, "xen_domctl_vnuma: align on x86");
+            assert_eq!(offset_of!(xen_domctl_vnuma, nr_vnodes), 0, "xen_domctl_vnuma.nr_vnodes: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vnuma, nr_vmemranges), 4, "xen_domctl_vnuma.nr_vmemranges: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vnuma, nr_vcpus), 8, "xen_domctl_vnuma.nr_vcpus: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vnuma, pad), 12, "xen_domctl_vnuma.pad: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vnuma, vdistance), 16, "xen_domctl_vnuma.vdistance: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint>(), 8, "xen_domctl_vnuma.vdistance: size on x86");
+            assert_eq!(offset_of!(xen_domctl_vnuma, vcpu_to_vnode), 24, "xen_domctl_vnuma.vcpu_to_vnode: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint>(), 8, "xen_domctl_vnuma.vcpu_to_vnode: size on x86");
+            assert_eq!(offset_of!(xen_domctl_vnuma, vnode_to_pnode), 32, "xen_domctl_vnuma.vnode_to_pnode: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint>(), 8, "xen_domctl_vnuma.vnode_to_pnode: size on x86");
+            assert_eq!(offset_of!(xen_domctl_vnuma, vmemrange), 40, "xen_domctl_vnuma.vmemrange: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_xen_vmemrange_t>(), 8, "xen_domctl_vnuma.vmemrange: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_set_llc_colors() {
+            assert_eq!(size_of::<xen_domctl_set_llc_colors>(), 16, "xen_domctl_set_llc_colors: size on x86");
+            assert_eq!(align_of::<xen_domctl_set_llc_colors>(), 8, "xen_domctl_set_llc_colors: align on x86");
+            assert_eq!(offset_of!(xen_domctl_set_llc_colors, num_llc_colors), 0, "xen_domctl_set_llc_colors.num_llc_colors: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_set_llc_colors, pad), 4, "xen_domctl_set_llc_colors.pad: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_set_llc_colors, llc_colors), 8, "xen_domctl_set_llc_colors.llc_colors: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_domctl_set_llc_colors.llc_colors: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_irq_permission() {
+            assert_eq!(size_of::<xen_domctl_irq_permission>(), 8, "xen_domctl_irq_permission: size on x86");
+            assert_eq!(align_of::<xen_domctl_irq_permission>(), 4, "xen_domctl_irq_permission: align on x86");
+            assert_eq!(offset_of!(xen_domctl_irq_permission, pirq), 0, "xen_domctl_irq_permission.pirq: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_irq_permission, allow_access), 4, "xen_domctl_irq_permission.allow_access: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_irq_permission, pad), 5, "xen_domctl_irq_permission.pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_gsi_permission() {
+            assert_eq!(size_of::<xen_domctl_gsi_permission>(), 8, "xen_domctl_gsi_permission: size on x86");
+            assert_eq!(align_of::<xen_domctl_gsi_permission>(), 4, "xen_domctl_gsi_permission: align on x86");
+            assert_eq!(offset_of!(xen_domctl_gsi_permission, gsi), 0, "xen_domctl_gsi_permission.gsi: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_gsi_permission, flags), 4, "xen_domctl_gsi_permission.flags: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_iomem_permission() {
+            assert_eq!(size_of::<xen_domctl_iomem_permission>(), 24, "xen_domctl_iomem_permission: size on x86");
+            assert_eq!(align_of::<xen_domctl_iomem_permission>(), 8, "xen_domctl_iomem_permission: align on x86");
+            assert_eq!(offset_of!(xen_domctl_iomem_permission, first_mfn), 0, "xen_domctl_iomem_permission.first_mfn: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_iomem_permission.first_mfn: size on x86");
+            assert_eq!(offset_of!(xen_domctl_iomem_permission, nr_mfns), 8, "xen_domctl_iomem_permission.nr_mfns: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_iomem_permission.nr_mfns: size on x86");
+            assert_eq!(offset_of!(xen_domctl_iomem_permission, allow_access), 16, "xen_domctl_iomem_permission.allow_access: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_iomem_permission, __xenabi_hole_0), 17, "xen_domctl_iomem_permission.__xenabi_hole_0: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_ioport_permission() {
+            assert_eq!(size_of::<xen_domctl_ioport_permission>(), 12, "xen_domctl_ioport_permission: size on x86");
+            assert_eq!(align_of::<xen_domctl_ioport_permission>(), 4, "xen_domctl_ioport_permission: align on x86");
+            assert_eq!(offset_of!(xen_domctl_ioport_permission, first_port), 0, "xen_domctl_ioport_permission.first_port: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_ioport_permission, nr_ports), 4, "xen_domctl_ioport_permission.nr_ports: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_ioport_permission, allow_access), 8, "xen_domctl_ioport_permission.allow_access: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_ioport_permission, __xenabi_hole_0), 9, "xen_domctl_ioport_permission.__xenabi_hole_0: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_memory_mapping() {
+            assert_eq!(size_of::<xen_domctl_memory_mapping>(), 32, "xen_domctl_memory_mapping: size on x86");
+            assert_eq!(align_of::<xen_domctl_memory_mapping>(), 8, "xen_domctl_memory_mapping: align on x86");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, first_gfn), 0, "xen_domctl_memory_mapping.first_gfn: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_memory_mapping.first_gfn: size on x86");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, first_mfn), 8, "xen_domctl_memory_mapping.first_mfn: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_memory_mapping.first_mfn: size on x86");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, nr_mfns), 16, "xen_domctl_memory_mapping.nr_mfns: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_memory_mapping.nr_mfns: size on x86");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, add_mapping), 24, "xen_domctl_memory_mapping.add_mapping: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, padding), 28, "xen_domctl_memory_mapping.padding: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_ioport_mapping() {
+            assert_eq!(size_of::<xen_domctl_ioport_mapping>(), 16, "xen_domctl_ioport_mapping: size on x86");
+            assert_eq!(align_of::<xen_domctl_ioport_mapping>(), 4, "xen_domctl_ioport_mapping: align on x86");
+            assert_eq!(offset_of!(xen_domctl_ioport_mapping, first_gport), 0, "xen_domctl_ioport_mapping.first_gport: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_ioport_mapping, first_mport), 4, "xen_domctl_ioport_mapping.first_mport: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_ioport_mapping, nr_ports), 8, "xen_domctl_ioport_mapping.nr_ports: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_ioport_mapping, add_mapping), 12, "xen_domctl_ioport_mapping.add_mapping: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_assign_device() {
+            assert_eq!(size_of::<xen_domctl_assign_device>(), 24, "xen_domctl_assign_device: size on x86");
+            assert_eq!(align_of::<xen_domctl_assign_device>(), 8, "xen_domctl_assign_device: align on x86");
+            assert_eq!(offset_of!(xen_domctl_assign_device, dev), 0, "xen_domctl_assign_device.dev: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_assign_device, flags), 4, "xen_domctl_assign_device.flags: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_assign_device, u), 8, "xen_domctl_assign_device.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_assign_device_u() {
+            assert_eq!(size_of::<xen_domctl_assign_device_u>(), 16, "xen_domctl_assign_device.u: size on x86");
+            assert_eq!(align_of::<xen_domctl_assign_device_u>(), 8, "xen_domctl_assign_device.u: align on x86");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u, pci), 0, "xen_domctl_assign_device.u.pci: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u, dt), 0, "xen_domctl_assign_device.u.dt: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_assign_device_u_pci() {
+            assert_eq!(size_of::<xen_domctl_assign_device_u_pci>(), 4, "xen_domctl_assign_device.u.pci: size on x86");
+            assert_eq!(align_of::<xen_domctl_assign_device_u_pci>(), 4, "xen_domctl_assign_device.u.pci: align on x86");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u_pci, machine_sbdf), 0, "xen_domctl_assign_device.u.pci.machine_sbdf: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_assign_device_u_dt() {
+            assert_eq!(size_of::<xen_domctl_assign_device_u_dt>(), 16, "xen_domctl_assign_device.u.dt: size on x86");
+            assert_eq!(align_of::<xen_domctl_assign_device_u_dt>(), 8, "xen_domctl_assign_device.u.dt: align on x86");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u_dt, size), 0, "xen_domctl_assign_device.u.dt.size: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u_dt, __xenabi_hole_0), 4, "xen_domctl_assign_device.u.dt.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u_dt, path), 8, "xen_domctl_assign_device.u.dt.path: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_domctl_assign_device.u.dt.path: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_get_device_group() {
+            assert_eq!(size_of::<xen_domctl_get_device_group>(), 24, "xen_domctl_get_device_group: size on x86");
+            assert_eq!(align_of::<xen_domctl_get_device_group>(), 8, "xen_domctl_get_device_group: align on x86");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, machine_sbdf), 0, "xen_domctl_get_device_group.machine_sbdf: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, max_sdevs), 4, "xen_domctl_get_device_group.max_sdevs: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, num_sdevs), 8, "xen_domctl_get_device_group.num_sdevs: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, __xenabi_hole_0), 12, "xen_domctl_get_device_group.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, sdev_array), 16, "xen_domctl_get_device_group.sdev_array: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_domctl_get_device_group.sdev_array: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq>(), 24, "xen_domctl_bind_pt_irq: size on x86");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq>(), 8, "xen_domctl_bind_pt_irq: align on x86");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq, machine_irq), 0, "xen_domctl_bind_pt_irq.machine_irq: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq, irq_type), 4, "xen_domctl_bind_pt_irq.irq_type: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq, u), 8, "xen_domctl_bind_pt_irq.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u>(), 16, "xen_domctl_bind_pt_irq.u: size on x86");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u>(), 8, "xen_domctl_bind_pt_irq.u: align on x86");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u, isa), 0, "xen_domctl_bind_pt_irq.u.isa: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u, pci), 0, "xen_domctl_bind_pt_irq.u.pci: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u, msi), 0, "xen_domctl_bind_pt_irq.u.msi: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u, spi), 0, "xen_domctl_bind_pt_irq.u.spi: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u_isa() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u_isa>(), 1, "xen_domctl_bind_pt_irq.u.isa: size on x86");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u_isa>(), 1, "xen_domctl_bind_pt_irq.u.isa: align on x86");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_isa, isa_irq), 0, "xen_domctl_bind_pt_irq.u.isa.isa_irq: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u_pci() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u_pci>(), 3, "xen_domctl_bind_pt_irq.u.pci: size on x86");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u_pci>(), 1, "xen_domctl_bind_pt_irq.u.pci: align on x86");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_pci, bus), 0, "xen_domctl_bind_pt_irq.u.pci.bus: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_pci, device), 1, "xen_domctl_bind_pt_irq.u.pci.device: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_pci, intx), 2, "xen_domctl_bind_pt_irq.u.pci.intx: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u_msi() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u_msi>(), 16, "xen_domctl_bind_pt_irq.u.msi: size on x86");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u_msi>(), 8, "xen_domctl_bind_pt_irq.u.msi: align on x86");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_msi, gvec), 0, "xen_domctl_bind_pt_irq.u.msi.gvec: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_msi, __xenabi_hole_0), 1, "xen_domctl_bind_pt_irq.u.msi.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_msi, gflags), 4, "xen_domctl_bind_pt_irq.u.msi.gflags: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_msi, gtable), 8, "xen_domctl_bind_pt_irq.u.msi.gtable: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_bind_pt_irq.u.msi.gtable: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u_spi() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u_spi>(), 2, "xen_domctl_bind_pt_irq.u.spi: size on x86");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u_spi>(), 2, "xen_domctl_bind_pt_irq.u.spi: align on x86");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_spi, spi), 0, "xen_domctl_bind_pt_irq.u.spi.spi: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_sendtrigger() {
+            assert_eq!(size_of::<xen_domctl_sendtrigger>(), 8, "xen_domctl_sendtrigger: size on x86");
+            assert_eq!(align_of::<xen_domctl_sendtrigger>(), 4, "xen_domctl_sendtrigger: align on x86");
+            assert_eq!(offset_of!(xen_domctl_sendtrigger, trigger), 0, "xen_domctl_sendtrigger.trigger: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_sendtrigger, vcpu), 4, "xen_domctl_sendtrigger.vcpu: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_vuart_op() {
+            assert_eq!(size_of::<xen_domctl_vuart_op>(), 24, "xen_domctl_vuart_op: size on x86");
+            assert_eq!(align_of::<xen_domctl_vuart_op>(), 8, "xen_domctl_vuart_op: align on x86");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, cmd), 0, "xen_domctl_vuart_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, r#type), 4, "xen_domctl_vuart_op.type: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, gfn), 8, "xen_domctl_vuart_op.gfn: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vuart_op.gfn: size on x86");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, console_domid), 16, "xen_domctl_vuart_op.console_domid: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_domctl_vuart_op.console_domid: size on x86");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, pad), 18, "xen_domctl_vuart_op.pad: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, evtchn), 20, "xen_domctl_vuart_op.evtchn: offset on x86");
+            assert_eq!(size_of::<evtchn_port_t>(), 4, "xen_domctl_vuart_op.evtchn: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_hypercall_init() {
+            assert_eq!(size_of::<xen_domctl_hypercall_init>(), 8, "xen_domctl_hypercall_init: size on x86");
+            assert_eq!(align_of::<xen_domctl_hypercall_init>(), 8, "xen_domctl_hypercall_init: align on x86");
+            assert_eq!(offset_of!(xen_domctl_hypercall_init, gmfn), 0, "xen_domctl_hypercall_init.gmfn: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_hypercall_init.gmfn: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_tsc_info() {
+            assert_eq!(size_of::<xen_domctl_tsc_info>(), 24, "xen_domctl_tsc_info: size on x86");
+            assert_eq!(align_of::<xen_domctl_tsc_info>(), 8, "xen_domctl_tsc_info: align on x86");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, tsc_mode), 0, "xen_domctl_tsc_info.tsc_mode: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, gtsc_khz), 4, "xen_domctl_tsc_info.gtsc_khz: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, incarnation), 8, "xen_domctl_tsc_info.incarnation: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, pad), 12, "xen_domctl_tsc_info.pad: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, elapsed_nsec), 16, "xen_domctl_tsc_info.elapsed_nsec: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_tsc_info.elapsed_nsec: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_vcpuextstate() {
+            assert_eq!(size_of::<xen_domctl_vcpuextstate>(), 32, "xen_domctl_vcpuextstate: size on x86");
+            assert_eq!(align_of::<xen_domctl_vcpuextstate>(), 8, "xen_domctl_vcpuextstate: align on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpuextstate, vcpu), 0, "xen_domctl_vcpuextstate.vcpu: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpuextstate, __xenabi_hole_0), 4, "xen_domctl_vcpuextstate.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpuextstate, xfeature_mask), 8, "xen_domctl_vcpuextstate.xfeature_mask: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vcpuextstate.xfeature_mask: size on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpuextstate, size), 16, "xen_domctl_vcpuextstate.size: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vcpuextstate.size: size on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpuextstate, buffer), 24, "xen_domctl_vcpuextstate.buffer: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "xen_domctl_vcpuextstate.buffer: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_vcpu_msr() {
+            assert_eq!(size_of::<xen_domctl_vcpu_msr>(), 16, "xen_domctl_vcpu_msr: size on x86");
+            assert_eq!(align_of::<xen_domctl_vcpu_msr>(), 8, "xen_domctl_vcpu_msr: align on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpu_msr, index), 0, "xen_domctl_vcpu_msr.index: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpu_msr, reserved), 4, "xen_domctl_vcpu_msr.reserved: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpu_msr, value), 8, "xen_domctl_vcpu_msr.value: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vcpu_msr.value: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_vcpu_msrs() {
+            assert_eq!(size_of::<xen_domctl_vcpu_msrs>(), 16, "xen_domctl_vcpu_msrs: size on x86");
+            assert_eq!(align_of::<xen_domctl_vcpu_msrs>(), 8, "xen_domctl_vcpu_msrs: align on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpu_msrs, vcpu), 0, "xen_domctl_vcpu_msrs.vcpu: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpu_msrs, msr_count), 4, "xen_domctl_vcpu_msrs.msr_count: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vcpu_msrs, msrs), 8, "xen_domctl_vcpu_msrs.msrs: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_xen_domctl_vcpu_msr_t>(), 8, "xen_domctl_vcpu_msrs.msrs: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_psr_cmt_op() {
+            assert_eq!(size_of::<xen_domctl_psr_cmt_op>(), 8, "xen_domctl_psr_cmt_op: size on x86");
+            assert_eq!(align_of::<xen_domctl_psr_cmt_op>(), 4, "xen_domctl_psr_cmt_op: align on x86");
+            assert_eq!(offset_of!(xen_domctl_psr_cmt_op, cmd), 0, "xen_domctl_psr_cmt_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_psr_cmt_op, data), 4, "xen_domctl_psr_cmt_op.data: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_psr_alloc() {
+            assert_eq!(size_of::<xen_domctl_psr_alloc>(), 16, "xen_domctl_psr_alloc: size on x86");
+            assert_eq!(align_of::<xen_domctl_psr_alloc>(), 4, "xen_domctl_psr_alloc: align on x86");
+            assert_eq!(offset_of!(xen_domctl_psr_alloc, cmd), 0, "xen_domctl_psr_alloc.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_psr_alloc, target), 4, "xen_domctl_psr_alloc.target: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_psr_alloc, data), 8, "xen_domctl_psr_alloc.data: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_sched_credit() {
+            assert_eq!(size_of::<xen_domctl_sched_credit>(), 4, "xen_domctl_sched_credit: size on x86");
+            assert_eq!(align_of::<xen_domctl_sched_credit>(), 2, "xen_domctl_sched_credit: align on x86");
+            assert_eq!(offset_of!(xen_domctl_sched_credit, weight), 0, "xen_domctl_sched_credit.weight: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_sched_credit, cap), 2, "xen_domctl_sched_credit.cap: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_sched_credit2() {
+            assert_eq!(size_of::<xen_domctl_sched_credit2>(), 4, "xen_domctl_sched_credit2: size on x86");
+            assert_eq!(align_of::<xen_domctl_sched_credit2>(), 2, "xen_domctl_sched_credit2: align on x86");
+            assert_eq!(offset_of!(xen_domctl_sched_credit2, weight), 0, "xen_domctl_sched_credit2.weight: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_sched_credit2, cap), 2, "xen_domctl_sched_credit2.cap: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_sched_rtds() {
+            assert_eq!(size_of::<xen_domctl_sched_rtds>(), 12, "xen_domctl_sched_rtds: size on x86");
+            assert_eq!(align_of::<xen_domctl_sched_rtds>(), 4, "xen_domctl_sched_rtds: align on x86");
+            assert_eq!(offset_of!(xen_domctl_sched_rtds, period), 0, "xen_domctl_sched_rtds.period: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_sched_rtds, budget), 4, "xen_domctl_sched_rtds.budget: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_sched_rtds, flags), 8, "xen_domctl_sched_rtds.flags: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_schedparam_vcpu() {
+            assert_eq!(size_of::<xen_domctl_schedparam_vcpu>(), 16, "xen_domctl_schedparam_vcpu: size on x86");
+            assert_eq!(align_of::<xen_domctl_schedparam_vcpu>(), 4, "xen_domctl_schedparam_vcpu: align on x86");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu, u), 0, "xen_domctl_schedparam_vcpu.u: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu, vcpuid), 12, "xen_domctl_schedparam_vcpu.vcpuid: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_schedparam_vcpu_u() {
+            assert_eq!(size_of::<xen_domctl_schedparam_vcpu_u>(), 12, "xen_domctl_schedparam_vcpu.u: size on x86");
+            assert_eq!(align_of::<xen_domctl_schedparam_vcpu_u>(), 4, "xen_domctl_schedparam_vcpu.u: align on x86");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu_u, credit), 0, "xen_domctl_schedparam_vcpu.u.credit: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu_u, credit2), 0, "xen_domctl_schedparam_vcpu.u.credit2: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu_u, rtds), 0, "xen_domctl_schedparam_vcpu.u.rtds: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_scheduler_op() {
+            assert_eq!(size_of::<xen_domctl_scheduler_op>(), 24, "xen_domctl_scheduler_op: size on x86");
+            assert_eq!(align_of::<xen_domctl_scheduler_op>(), 8, "xen_domctl_scheduler_op: align on x86");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op, sched_id), 0, "xen_domctl_scheduler_op.sched_id: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op, cmd), 4, "xen_domctl_scheduler_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op, u), 8, "xen_domctl_scheduler_op.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_scheduler_op_u() {
+            assert_eq!(size_of::<xen_domctl_scheduler_op_u>(), 16, "xen_domctl_scheduler_op.u: size on x86");
+            assert_eq!(align_of::<xen_domctl_scheduler_op_u>(), 8, "xen_domctl_scheduler_op.u: align on x86");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u, credit), 0, "xen_domctl_scheduler_op.u.credit: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u, credit2), 0, "xen_domctl_scheduler_op.u.credit2: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u, rtds), 0, "xen_domctl_scheduler_op.u.rtds: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u, v), 0, "xen_domctl_scheduler_op.u.v: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_scheduler_op_u_v() {
+            assert_eq!(size_of::<xen_domctl_scheduler_op_u_v>(), 16, "xen_domctl_scheduler_op.u.v: size on x86");
+            assert_eq!(align_of::<xen_domctl_scheduler_op_u_v>(), 8, "xen_domctl_scheduler_op.u.v: align on x86");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u_v, vcpus), 0, "xen_domctl_scheduler_op.u.v.vcpus: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>(), 8, "xen_domctl_scheduler_op.u.v.vcpus: size on x86");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u_v, nr_vcpus), 8, "xen_domctl_scheduler_op.u.v.nr_vcpus: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u_v, padding), 12, "xen_domctl_scheduler_op.u.v.padding: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_debug_op() {
+            assert_eq!(size_of::<xen_domctl_debug_op>(), 8, "xen_domctl_debug_op: size on x86");
+            assert_eq!(align_of::<xen_domctl_debug_op>(), 4, "xen_domctl_debug_op: align on x86");
+            assert_eq!(offset_of!(xen_domctl_debug_op, op), 0, "xen_domctl_debug_op.op: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_debug_op, vcpu), 4, "xen_domctl_debug_op.vcpu: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_gdbsx_memio() {
+            assert_eq!(size_of::<xen_domctl_gdbsx_memio>(), 40, "xen_domctl_gdbsx_memio: size on x86");
+            assert_eq!(align_of::<xen_domctl_gdbsx_memio>(), 8, "xen_domctl_gdbsx_memio: align on x86");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, pgd3val), 0, "xen_domctl_gdbsx_memio.pgd3val: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_gdbsx_memio.pgd3val: size on x86");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, gva), 8, "xen_domctl_gdbsx_memio.gva: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_gdbsx_memio.gva: size on x86");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, uva), 16, "xen_domctl_gdbsx_memio.uva: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_gdbsx_memio.uva: size on x86");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, len), 24, "xen_domctl_gdbsx_memio.len: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, gwr), 28, "xen_domctl_gdbsx_memio.gwr: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, __xenabi_hole_0), 29, "xen_domctl_gdbsx_memio.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, remain), 32, "xen_domctl_gdbsx_memio.remain: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, __xenabi_hole_1), 36, "xen_domctl_gdbsx_memio.__xenabi_hole_1: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_gdbsx_pauseunp_vcpu() {
+            assert_eq!(size_of::<xen_domctl_gdbsx_pauseunp_vcpu>(), 4, "xen_domctl_gdbsx_pauseunp_vcpu: size on x86");
+            assert_eq!(align_of::<xen_domctl_gdbsx_pauseunp_vcpu>(), 4, "xen_domctl_gdbsx_pauseunp_vcpu: align on x86");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_pauseunp_vcpu, vcpu), 0, "xen_domctl_gdbsx_pauseunp_vcpu.vcpu: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_gdbsx_domstatus() {
+            assert_eq!(size_of::<xen_domctl_gdbsx_domstatus>(), 12, "xen_domctl_gdbsx_domstatus: size on x86");
+            assert_eq!(align_of::<xen_domctl_gdbsx_domstatus>(), 4, "xen_domctl_gdbsx_domstatus: align on x86");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_domstatus, paused), 0, "xen_domctl_gdbsx_domstatus.paused: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_domstatus, __xenabi_hole_0), 1, "xen_domctl_gdbsx_domstatus.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_domstatus, vcpu_id), 4, "xen_domctl_gdbsx_domstatus.vcpu_id: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_domstatus, vcpu_ev), 8, "xen_domctl_gdbsx_domstatus.vcpu_ev: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_subscribe() {
+            assert_eq!(size_of::<xen_domctl_subscribe>(), 4, "xen_domctl_subscribe: size on x86");
+            assert_eq!(align_of::<xen_domctl_subscribe>(), 4, "xen_domctl_subscribe: align on x86");
+            assert_eq!(offset_of!(xen_domctl_subscribe, port), 0, "xen_domctl_subscribe.port: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_vm_event_op() {
+            assert_eq!(size_of::<xen_domctl_vm_event_op>(), 12, "xen_domctl_vm_event_op: size on x86");
+            assert_eq!(align_of::<xen_domctl_vm_event_op>(), 4, "xen_domctl_vm_event_op: align on x86");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op, op), 0, "xen_domctl_vm_event_op.op: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op, mode), 4, "xen_domctl_vm_event_op.mode: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op, u), 8, "xen_domctl_vm_event_op.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_vm_event_op_u() {
+            assert_eq!(size_of::<xen_domctl_vm_event_op_u>(), 4, "xen_domctl_vm_event_op.u: size on x86");
+            assert_eq!(align_of::<xen_domctl_vm_event_op_u>(), 4, "xen_domctl_vm_event_op.u: align on x86");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op_u, enable), 0, "xen_domctl_vm_event_op.u.enable: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op_u, version), 0, "xen_domctl_vm_event_op.u.version: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_vm_event_op_u_enable() {
+            assert_eq!(size_of::<xen_domctl_vm_event_op_u_enable>(), 4, "xen_domctl_vm_event_op.u.enable: size on x86");
+            assert_eq!(align_of::<xen_domctl_vm_event_op_u_enable>(), 4, "xen_domctl_vm_event_op.u.enable: align on x86");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op_u_enable, port), 0, "xen_domctl_vm_event_op.u.enable.port: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op() {
+            assert_eq!(size_of::<xen_domctl_monitor_op>(), 24, "xen_domctl_monitor_op: size on x86");
+            assert_eq!(align_of::<xen_domctl_monitor_op>(), 8, "xen_domctl_monitor_op: align on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op, op), 0, "xen_domctl_monitor_op.op: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op, event), 4, "xen_domctl_monitor_op.event: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op, u), 8, "xen_domctl_monitor_op.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u>(), 16, "xen_domctl_monitor_op.u: size on x86");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u>(), 8, "xen_domctl_monitor_op.u: align on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, mov_to_cr), 0, "xen_domctl_monitor_op.u.mov_to_cr: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, mov_to_msr), 0, "xen_domctl_monitor_op.u.mov_to_msr: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, guest_request), 0, "xen_domctl_monitor_op.u.guest_request: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, debug_exception), 0, "xen_domctl_monitor_op.u.debug_exception: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, vmexit), 0, "xen_domctl_monitor_op.u.vmexit: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_mov_to_cr() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_mov_to_cr>(), 16, "xen_domctl_monitor_op.u.mov_to_cr: size on x86");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_mov_to_cr>(), 8, "xen_domctl_monitor_op.u.mov_to_cr: align on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, index), 0, "xen_domctl_monitor_op.u.mov_to_cr.index: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, sync), 1, "xen_domctl_monitor_op.u.mov_to_cr.sync: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, onchangeonly), 2, "xen_domctl_monitor_op.u.mov_to_cr.onchangeonly: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, pad1), 3, "xen_domctl_monitor_op.u.mov_to_cr.pad1: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, pad2), 4, "xen_domctl_monitor_op.u.mov_to_cr.pad2: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, bitmask), 8, "xen_domctl_monitor_op.u.mov_to_cr.bitmask: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_monitor_op.u.mov_to_cr.bitmask: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_mov_to_msr() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_mov_to_msr>(), 8, "xen_domctl_monitor_op.u.mov_to_msr: size on x86");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_mov_to_msr>(), 4, "xen_domctl_monitor_op.u.mov_to_msr: align on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_msr, msr), 0, "xen_domctl_monitor_op.u.mov_to_msr.msr: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_msr, onchangeonly), 4, "xen_domctl_monitor_op.u.mov_to_msr.onchangeonly: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_msr, __xenabi_hole_0), 5, "xen_domctl_monitor_op.u.mov_to_msr.__xenabi_hole_0: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_guest_request() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_guest_request>(), 2, "xen_domctl_monitor_op.u.guest_request: size on x86");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_guest_request>(), 1, "xen_domctl_monitor_op.u.guest_request: align on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_guest_request, sync), 0, "xen_domctl_monitor_op.u.guest_request.sync: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_guest_request, allow_userspace), 1, "xen_domctl_monitor_op.u.guest_request.allow_userspace: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_debug_exception() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_debug_exception>(), 1, "xen_domctl_monitor_op.u.debug_exception: size on x86");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_debug_exception>(), 1, "xen_domctl_monitor_op.u.debug_exception: align on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_debug_exception, sync), 0, "xen_domctl_monitor_op.u.debug_exception.sync: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_vmexit() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_vmexit>(), 1, "xen_domctl_monitor_op.u.vmexit: size on x86");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_vmexit>(), 1, "xen_domctl_monitor_op.u.vmexit: align on x86");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_vmexit, sync), 0, "xen_domctl_monitor_op.u.vmexit.sync: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_vmtrace_op() {
+            assert_eq!(size_of::<xen_domctl_vmtrace_op>(), 24, "xen_domctl_vmtrace_op: size on x86");
+            assert_eq!(align_of::<xen_domctl_vmtrace_op>(), 8, "xen_domctl_vmtrace_op: align on x86");
+            assert_eq!(offset_of!(xen_domctl_vmtrace_op, cmd), 0, "xen_domctl_vmtrace_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vmtrace_op, vcpu), 4, "xen_domctl_vmtrace_op.vcpu: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_vmtrace_op, key), 8, "xen_domctl_vmtrace_op.key: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vmtrace_op.key: size on x86");
+            assert_eq!(offset_of!(xen_domctl_vmtrace_op, value), 16, "xen_domctl_vmtrace_op.value: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vmtrace_op.value: size on x86");
+        }
+
+        #[test]
+        fn xen_domctl_getdomaininfo() {
+            assert_eq!(size_of::<xen_domctl_getdomaininfo>(), 112, "xen_domctl_getdomaininfo: size on x86");
+            assert_eq!(align_of::<xen_domctl_getdomaininfo>(), 8, "xen_domctl_getdomaininfo: align on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, domain), 0, "xen_domctl_getdomaininfo.domain: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_domctl_getdomaininfo.domain: size on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, pad1), 2, "xen_domctl_getdomaininfo.pad1: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, flags), 4, "xen_domctl_getdomaininfo.flags: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, tot_pages), 8, "xen_domctl_getdomaininfo.tot_pages: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.tot_pages: size on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, max_pages), 16, "xen_domctl_getdomaininfo.max_pages: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.max_pages: size on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, outstanding_pages), 24, "xen_domctl_getdomaininfo.outstanding_pages: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.outstanding_pages: size on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, shr_pages), 32, "xen_domctl_getdomaininfo.shr_pages: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.shr_pages: size on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, paged_pages), 40, "xen_domctl_getdomaininfo.paged_pages: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.paged_pages: size on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, shared_info_frame), 48, "xen_domctl_getdomaininfo.shared_info_frame: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.shared_info_frame: size on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, cpu_time), 56, "xen_domctl_getdomaininfo.cpu_time: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.cpu_time: size on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, nr_online_vcpus), 64, "xen_domctl_getdomaininfo.nr_online_vcpus: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, max_vcpu_id), 68, "xen_domctl_getdomaininfo.max_vcpu_id: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, ssidref), 72, "xen_domctl_getdomaininfo.ssidref: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, handle), 76, "xen_domctl_getdomaininfo.handle: offset on x86");
+            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domctl_getdomaininfo.handle: size on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, cpupool), 92, "xen_domctl_getdomaininfo.cpupool: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, gpaddr_bits), 96, "xen_domctl_getdomaininfo.gpaddr_bits: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, pad2), 97, "xen_domctl_getdomaininfo.pad2: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, arch_config), 104, "xen_domctl_getdomaininfo.arch_config: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl() {
+            assert_eq!(size_of::<xen_domctl>(), 144, "xen_domctl: size on x86");
+            assert_eq!(align_of::<xen_domctl>(), 8, "xen_domctl: align on x86");
+            assert_eq!(offset_of!(xen_domctl, cmd), 0, "xen_domctl.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_domctl, interface_version), 4, "xen_domctl.interface_version: offset on x86");
+            assert_eq!(offset_of!(xen_domctl, domain), 8, "xen_domctl.domain: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_domctl.domain: size on x86");
+            assert_eq!(offset_of!(xen_domctl, _pad), 10, "xen_domctl._pad: offset on x86");
+            assert_eq!(offset_of!(xen_domctl, u), 16, "xen_domctl.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_domctl_u() {
+            assert_eq!(size_of::<xen_domctl_u>(), 128, "xen_domctl.u: size on x86");
+            assert_eq!(align_of::<xen_domctl_u>(), 8, "xen_domctl.u: align on x86");
+            assert_eq!(offset_of!(xen_domctl_u, createdomain), 0, "xen_domctl.u.createdomain: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, getdomaininfo), 0, "xen_domctl.u.getdomaininfo: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, getpageframeinfo3), 0, "xen_domctl.u.getpageframeinfo3: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, nodeaffinity), 0, "xen_domctl.u.nodeaffinity: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, vcpuaffinity), 0, "xen_domctl.u.vcpuaffinity: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, shadow_op), 0, "xen_domctl.u.shadow_op: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, max_mem), 0, "xen_domctl.u.max_mem: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, vcpucontext), 0, "xen_domctl.u.vcpucontext: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, getvcpuinfo), 0, "xen_domctl.u.getvcpuinfo: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, max_vcpus), 0, "xen_domctl.u.max_vcpus: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, scheduler_op), 0, "xen_domctl.u.scheduler_op: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, setdomainhandle), 0, "xen_domctl.u.setdomainhandle: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, setdebugging), 0, "xen_domctl.u.setdebugging: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, irq_permission), 0, "xen_domctl.u.irq_permission: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, gsi_permission), 0, "xen_domctl.u.gsi_permission: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, iomem_permission), 0, "xen_domctl.u.iomem_permission: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, ioport_permission), 0, "xen_domctl.u.ioport_permission: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, hypercall_init), 0, "xen_domctl.u.hypercall_init: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, settimeoffset), 0, "xen_domctl.u.settimeoffset: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, tsc_info), 0, "xen_domctl.u.tsc_info: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, hvmcontext), 0, "xen_domctl.u.hvmcontext: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, hvmcontext_partial), 0, "xen_domctl.u.hvmcontext_partial: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, address_size), 0, "xen_domctl.u.address_size: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, sendtrigger), 0, "xen_domctl.u.sendtrigger: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, get_device_group), 0, "xen_domctl.u.get_device_group: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, assign_device), 0, "xen_domctl.u.assign_device: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, bind_pt_irq), 0, "xen_domctl.u.bind_pt_irq: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, memory_mapping), 0, "xen_domctl.u.memory_mapping: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, ioport_mapping), 0, "xen_domctl.u.ioport_mapping: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, set_target), 0, "xen_domctl.u.set_target: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, subscribe), 0, "xen_domctl.u.subscribe: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, debug_op), 0, "xen_domctl.u.debug_op: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, vm_event_op), 0, "xen_domctl.u.vm_event_op: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, mem_sharing_op), 0, "xen_domctl.u.mem_sharing_op: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, vcpuextstate), 0, "xen_domctl.u.vcpuextstate: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, vcpu_msrs), 0, "xen_domctl.u.vcpu_msrs: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, access_required), 0, "xen_domctl.u.access_required: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, audit_p2m), 0, "xen_domctl.u.audit_p2m: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, set_virq_handler), 0, "xen_domctl.u.set_virq_handler: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, gdbsx_guest_memio), 0, "xen_domctl.u.gdbsx_guest_memio: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, set_broken_page_p2m), 0, "xen_domctl.u.set_broken_page_p2m: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, cacheflush), 0, "xen_domctl.u.cacheflush: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, gdbsx_pauseunp_vcpu), 0, "xen_domctl.u.gdbsx_pauseunp_vcpu: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, gdbsx_domstatus), 0, "xen_domctl.u.gdbsx_domstatus: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, vnuma), 0, "xen_domctl.u.vnuma: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, psr_cmt_op), 0, "xen_domctl.u.psr_cmt_op: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, monitor_op), 0, "xen_domctl.u.monitor_op: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, psr_alloc), 0, "xen_domctl.u.psr_alloc: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, vuart_op), 0, "xen_domctl.u.vuart_op: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, vmtrace_op), 0, "xen_domctl.u.vmtrace_op: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, paging_mempool), 0, "xen_domctl.u.paging_mempool: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, set_llc_colors), 0, "xen_domctl.u.set_llc_colors: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, get_domain_state), 0, "xen_domctl.u.get_domain_state: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, pad), 0, "xen_domctl.u.pad: offset on x86");
+        }
     }
 
     #[cfg(feature = "xen-4-22")]
@@ -5452,6 +6394,730 @@ mod x86 {
             assert_eq!(offset_of!(xen_flask_op_u, peersid), 0, "xen_flask_op.u.peersid: offset on x86");
             assert_eq!(offset_of!(xen_flask_op_u, relabel), 0, "xen_flask_op.u.relabel: offset on x86");
             assert_eq!(offset_of!(xen_flask_op_u, devicetree_label), 0, "xen_flask_op.u.devicetree_label: offset on x86");
+        }
+    }
+
+    #[cfg(feature = "xen-4-22")]
+    mod unstable_sysctl {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<xen_sysctl_perfc_val_t>(), 4, "xen_sysctl_perfc_val_t: size on x86");
+            assert_eq!(align_of::<xen_sysctl_perfc_val_t>(), 4, "xen_sysctl_perfc_val_t: align on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_readconsole() {
+            assert_eq!(size_of::<xen_sysctl_readconsole>(), 24, "xen_sysctl_readconsole: size on x86");
+            assert_eq!(align_of::<xen_sysctl_readconsole>(), 8, "xen_sysctl_readconsole: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, clear), 0, "xen_sysctl_readconsole.clear: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, incremental), 1, "xen_sysctl_readconsole.incremental: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, pad0), 2, "xen_sysctl_readconsole.pad0: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, pad1), 3, "xen_sysctl_readconsole.pad1: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, index), 4, "xen_sysctl_readconsole.index: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, buffer), 8, "xen_sysctl_readconsole.buffer: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_sysctl_readconsole.buffer: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, count), 16, "xen_sysctl_readconsole.count: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, __xenabi_hole_0), 20, "xen_sysctl_readconsole.__xenabi_hole_0: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_tbuf_op() {
+            assert_eq!(size_of::<xen_sysctl_tbuf_op>(), 48, "xen_sysctl_tbuf_op: size on x86");
+            assert_eq!(align_of::<xen_sysctl_tbuf_op>(), 8, "xen_sysctl_tbuf_op: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, cmd), 0, "xen_sysctl_tbuf_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, __xenabi_hole_0), 4, "xen_sysctl_tbuf_op.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, cpu_mask), 8, "xen_sysctl_tbuf_op.cpu_mask: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, evt_mask), 24, "xen_sysctl_tbuf_op.evt_mask: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, __xenabi_hole_1), 28, "xen_sysctl_tbuf_op.__xenabi_hole_1: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, buffer_mfn), 32, "xen_sysctl_tbuf_op.buffer_mfn: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_tbuf_op.buffer_mfn: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, size), 40, "xen_sysctl_tbuf_op.size: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, __xenabi_hole_2), 44, "xen_sysctl_tbuf_op.__xenabi_hole_2: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_physinfo() {
+            assert_eq!(size_of::<xen_sysctl_physinfo>(), 112, "xen_sysctl_physinfo: size on x86");
+            assert_eq!(align_of::<xen_sysctl_physinfo>(), 8, "xen_sysctl_physinfo: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, threads_per_core), 0, "xen_sysctl_physinfo.threads_per_core: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, cores_per_socket), 4, "xen_sysctl_physinfo.cores_per_socket: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, nr_cpus), 8, "xen_sysctl_physinfo.nr_cpus: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, max_cpu_id), 12, "xen_sysctl_physinfo.max_cpu_id: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, nr_nodes), 16, "xen_sysctl_physinfo.nr_nodes: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, max_node_id), 20, "xen_sysctl_physinfo.max_node_id: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, cpu_khz), 24, "xen_sysctl_physinfo.cpu_khz: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, capabilities), 28, "xen_sysctl_physinfo.capabilities: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, arch_capabilities), 32, "xen_sysctl_physinfo.arch_capabilities: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, pad), 36, "xen_sysctl_physinfo.pad: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, total_pages), 40, "xen_sysctl_physinfo.total_pages: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.total_pages: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, free_pages), 48, "xen_sysctl_physinfo.free_pages: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.free_pages: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, scrub_pages), 56, "xen_sysctl_physinfo.scrub_pages: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.scrub_pages: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, outstanding_pages), 64, "xen_sysctl_physinfo.outstanding_pages: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.outstanding_pages: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, max_mfn), 72, "xen_sysctl_physinfo.max_mfn: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.max_mfn: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, hw_cap), 80, "xen_sysctl_physinfo.hw_cap: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_sched_id() {
+            assert_eq!(size_of::<xen_sysctl_sched_id>(), 4, "xen_sysctl_sched_id: size on x86");
+            assert_eq!(align_of::<xen_sysctl_sched_id>(), 4, "xen_sysctl_sched_id: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_sched_id, sched_id), 0, "xen_sysctl_sched_id.sched_id: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_perfc_desc() {
+            assert_eq!(size_of::<xen_sysctl_perfc_desc>(), 84, "xen_sysctl_perfc_desc: size on x86");
+            assert_eq!(align_of::<xen_sysctl_perfc_desc>(), 4, "xen_sysctl_perfc_desc: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_perfc_desc, name), 0, "xen_sysctl_perfc_desc.name: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_perfc_desc, nr_vals), 80, "xen_sysctl_perfc_desc.nr_vals: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_perfc_op() {
+            assert_eq!(size_of::<xen_sysctl_perfc_op>(), 32, "xen_sysctl_perfc_op: size on x86");
+            assert_eq!(align_of::<xen_sysctl_perfc_op>(), 8, "xen_sysctl_perfc_op: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, cmd), 0, "xen_sysctl_perfc_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, nr_counters), 4, "xen_sysctl_perfc_op.nr_counters: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, nr_vals), 8, "xen_sysctl_perfc_op.nr_vals: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, __xenabi_hole_0), 12, "xen_sysctl_perfc_op.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, desc), 16, "xen_sysctl_perfc_op.desc: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>(), 8, "xen_sysctl_perfc_op.desc: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, val), 24, "xen_sysctl_perfc_op.val: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_val_t>(), 8, "xen_sysctl_perfc_op.val: size on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_getdomaininfolist() {
+            assert_eq!(size_of::<xen_sysctl_getdomaininfolist>(), 24, "xen_sysctl_getdomaininfolist: size on x86");
+            assert_eq!(align_of::<xen_sysctl_getdomaininfolist>(), 8, "xen_sysctl_getdomaininfolist: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, first_domain), 0, "xen_sysctl_getdomaininfolist.first_domain: offset on x86");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_sysctl_getdomaininfolist.first_domain: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, __xenabi_hole_0), 2, "xen_sysctl_getdomaininfolist.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, max_domains), 4, "xen_sysctl_getdomaininfolist.max_domains: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, buffer), 8, "xen_sysctl_getdomaininfolist.buffer: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>(), 8, "xen_sysctl_getdomaininfolist.buffer: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, num_domains), 16, "xen_sysctl_getdomaininfolist.num_domains: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, __xenabi_hole_1), 20, "xen_sysctl_getdomaininfolist.__xenabi_hole_1: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_debug_keys() {
+            assert_eq!(size_of::<xen_sysctl_debug_keys>(), 16, "xen_sysctl_debug_keys: size on x86");
+            assert_eq!(align_of::<xen_sysctl_debug_keys>(), 8, "xen_sysctl_debug_keys: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_debug_keys, keys), 0, "xen_sysctl_debug_keys.keys: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_const_char>(), 8, "xen_sysctl_debug_keys.keys: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_debug_keys, nr_keys), 8, "xen_sysctl_debug_keys.nr_keys: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_debug_keys, __xenabi_hole_0), 12, "xen_sysctl_debug_keys.__xenabi_hole_0: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_cpuinfo() {
+            assert_eq!(size_of::<xen_sysctl_cpuinfo>(), 8, "xen_sysctl_cpuinfo: size on x86");
+            assert_eq!(align_of::<xen_sysctl_cpuinfo>(), 8, "xen_sysctl_cpuinfo: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpuinfo, idletime), 0, "xen_sysctl_cpuinfo.idletime: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_cpuinfo.idletime: size on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_getcpuinfo() {
+            assert_eq!(size_of::<xen_sysctl_getcpuinfo>(), 24, "xen_sysctl_getcpuinfo: size on x86");
+            assert_eq!(align_of::<xen_sysctl_getcpuinfo>(), 8, "xen_sysctl_getcpuinfo: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, max_cpus), 0, "xen_sysctl_getcpuinfo.max_cpus: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, __xenabi_hole_0), 4, "xen_sysctl_getcpuinfo.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, info), 8, "xen_sysctl_getcpuinfo.info: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>(), 8, "xen_sysctl_getcpuinfo.info: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, nr_cpus), 16, "xen_sysctl_getcpuinfo.nr_cpus: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, __xenabi_hole_1), 20, "xen_sysctl_getcpuinfo.__xenabi_hole_1: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_availheap() {
+            assert_eq!(size_of::<xen_sysctl_availheap>(), 24, "xen_sysctl_availheap: size on x86");
+            assert_eq!(align_of::<xen_sysctl_availheap>(), 8, "xen_sysctl_availheap: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_availheap, min_bitwidth), 0, "xen_sysctl_availheap.min_bitwidth: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_availheap, max_bitwidth), 4, "xen_sysctl_availheap.max_bitwidth: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_availheap, node), 8, "xen_sysctl_availheap.node: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_availheap, __xenabi_hole_0), 12, "xen_sysctl_availheap.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_availheap, avail_bytes), 16, "xen_sysctl_availheap.avail_bytes: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_availheap.avail_bytes: size on x86");
+        }
+
+        #[test]
+        fn pm_px_val() {
+            assert_eq!(size_of::<pm_px_val>(), 24, "pm_px_val: size on x86");
+            assert_eq!(align_of::<pm_px_val>(), 8, "pm_px_val: align on x86");
+            assert_eq!(offset_of!(pm_px_val, freq), 0, "pm_px_val.freq: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "pm_px_val.freq: size on x86");
+            assert_eq!(offset_of!(pm_px_val, residency), 8, "pm_px_val.residency: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "pm_px_val.residency: size on x86");
+            assert_eq!(offset_of!(pm_px_val, count), 16, "pm_px_val.count: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "pm_px_val.count: size on x86");
+        }
+
+        #[test]
+        fn pm_px_stat() {
+            assert_eq!(size_of::<pm_px_stat>(), 24, "pm_px_stat: size on x86");
+            assert_eq!(align_of::<pm_px_stat>(), 8, "pm_px_stat: align on x86");
+            assert_eq!(offset_of!(pm_px_stat, total), 0, "pm_px_stat.total: offset on x86");
+            assert_eq!(offset_of!(pm_px_stat, usable), 1, "pm_px_stat.usable: offset on x86");
+            assert_eq!(offset_of!(pm_px_stat, last), 2, "pm_px_stat.last: offset on x86");
+            assert_eq!(offset_of!(pm_px_stat, cur), 3, "pm_px_stat.cur: offset on x86");
+            assert_eq!(offset_of!(pm_px_stat, __xenabi_hole_0), 4, "pm_px_stat.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(pm_px_stat, trans_pt), 8, "pm_px_stat.trans_pt: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_px_stat.trans_pt: size on x86");
+            assert_eq!(offset_of!(pm_px_stat, pt), 16, "pm_px_stat.pt: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_pm_px_val_t>(), 8, "pm_px_stat.pt: size on x86");
+        }
+
+        #[test]
+        fn pm_cx_stat() {
+            assert_eq!(size_of::<pm_cx_stat>(), 56, "pm_cx_stat: size on x86");
+            assert_eq!(align_of::<pm_cx_stat>(), 8, "pm_cx_stat: align on x86");
+            assert_eq!(offset_of!(pm_cx_stat, nr), 0, "pm_cx_stat.nr: offset on x86");
+            assert_eq!(offset_of!(pm_cx_stat, last), 4, "pm_cx_stat.last: offset on x86");
+            assert_eq!(offset_of!(pm_cx_stat, idle_time), 8, "pm_cx_stat.idle_time: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "pm_cx_stat.idle_time: size on x86");
+            assert_eq!(offset_of!(pm_cx_stat, triggers), 16, "pm_cx_stat.triggers: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_cx_stat.triggers: size on x86");
+            assert_eq!(offset_of!(pm_cx_stat, residencies), 24, "pm_cx_stat.residencies: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_cx_stat.residencies: size on x86");
+            assert_eq!(offset_of!(pm_cx_stat, nr_pc), 32, "pm_cx_stat.nr_pc: offset on x86");
+            assert_eq!(offset_of!(pm_cx_stat, nr_cc), 36, "pm_cx_stat.nr_cc: offset on x86");
+            assert_eq!(offset_of!(pm_cx_stat, pc), 40, "pm_cx_stat.pc: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_cx_stat.pc: size on x86");
+            assert_eq!(offset_of!(pm_cx_stat, cc), 48, "pm_cx_stat.cc: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_cx_stat.cc: size on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_get_pmstat() {
+            assert_eq!(size_of::<xen_sysctl_get_pmstat>(), 64, "xen_sysctl_get_pmstat: size on x86");
+            assert_eq!(align_of::<xen_sysctl_get_pmstat>(), 8, "xen_sysctl_get_pmstat: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat, r#type), 0, "xen_sysctl_get_pmstat.type: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat, cpuid), 4, "xen_sysctl_get_pmstat.cpuid: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat, u), 8, "xen_sysctl_get_pmstat.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_get_pmstat_u() {
+            assert_eq!(size_of::<xen_sysctl_get_pmstat_u>(), 56, "xen_sysctl_get_pmstat.u: size on x86");
+            assert_eq!(align_of::<xen_sysctl_get_pmstat_u>(), 8, "xen_sysctl_get_pmstat.u: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat_u, getpx), 0, "xen_sysctl_get_pmstat.u.getpx: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat_u, getcx), 0, "xen_sysctl_get_pmstat.u.getcx: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_cpu_hotplug() {
+            assert_eq!(size_of::<xen_sysctl_cpu_hotplug>(), 8, "xen_sysctl_cpu_hotplug: size on x86");
+            assert_eq!(align_of::<xen_sysctl_cpu_hotplug>(), 4, "xen_sysctl_cpu_hotplug: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpu_hotplug, cpu), 0, "xen_sysctl_cpu_hotplug.cpu: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpu_hotplug, op), 4, "xen_sysctl_cpu_hotplug.op: offset on x86");
+        }
+
+        #[test]
+        fn xen_userspace() {
+            assert_eq!(size_of::<xen_userspace>(), 4, "xen_userspace: size on x86");
+            assert_eq!(align_of::<xen_userspace>(), 4, "xen_userspace: align on x86");
+            assert_eq!(offset_of!(xen_userspace, scaling_setspeed), 0, "xen_userspace.scaling_setspeed: offset on x86");
+        }
+
+        #[test]
+        fn xen_ondemand() {
+            assert_eq!(size_of::<xen_ondemand>(), 16, "xen_ondemand: size on x86");
+            assert_eq!(align_of::<xen_ondemand>(), 4, "xen_ondemand: align on x86");
+            assert_eq!(offset_of!(xen_ondemand, sampling_rate_max), 0, "xen_ondemand.sampling_rate_max: offset on x86");
+            assert_eq!(offset_of!(xen_ondemand, sampling_rate_min), 4, "xen_ondemand.sampling_rate_min: offset on x86");
+            assert_eq!(offset_of!(xen_ondemand, sampling_rate), 8, "xen_ondemand.sampling_rate: offset on x86");
+            assert_eq!(offset_of!(xen_ondemand, up_threshold), 12, "xen_ondemand.up_threshold: offset on x86");
+        }
+
+        #[test]
+        fn xen_get_cppc_para() {
+            assert_eq!(size_of::<xen_get_cppc_para>(), 40, "xen_get_cppc_para: size on x86");
+            assert_eq!(align_of::<xen_get_cppc_para>(), 4, "xen_get_cppc_para: align on x86");
+            assert_eq!(offset_of!(xen_get_cppc_para, features), 0, "xen_get_cppc_para.features: offset on x86");
+            assert_eq!(offset_of!(xen_get_cppc_para, lowest), 4, "xen_get_cppc_para.lowest: offset on x86");
+            assert_eq!(offset_of!(xen_get_cppc_para, lowest_nonlinear), 8, "xen_get_cppc_para.lowest_nonlinear: offset on x86");
+            assert_eq!(offset_of!(xen_get_cppc_para, nominal), 12, "xen_get_cppc_para.nominal: offset on x86");
+            assert_eq!(offset_of!(xen_get_cppc_para, highest), 16, "xen_get_cppc_para.highest: offset on x86");
+            assert_eq!(offset_of!(xen_get_cppc_para, minimum), 20, "xen_get_cppc_para.minimum: offset on x86");
+            assert_eq!(offset_of!(xen_get_cppc_para, maximum), 24, "xen_get_cppc_para.maximum: offset on x86");
+            assert_eq!(offset_of!(xen_get_cppc_para, desired), 28, "xen_get_cppc_para.desired: offset on x86");
+            assert_eq!(offset_of!(xen_get_cppc_para, energy_perf), 32, "xen_get_cppc_para.energy_perf: offset on x86");
+            assert_eq!(offset_of!(xen_get_cppc_para, activity_window), 36, "xen_get_cppc_para.activity_window: offset on x86");
+        }
+
+        #[test]
+        fn xen_set_cppc_para() {
+            assert_eq!(size_of::<xen_set_cppc_para>(), 24, "xen_set_cppc_para: size on x86");
+            assert_eq!(align_of::<xen_set_cppc_para>(), 4, "xen_set_cppc_para: align on x86");
+            assert_eq!(offset_of!(xen_set_cppc_para, set_params), 0, "xen_set_cppc_para.set_params: offset on x86");
+            assert_eq!(offset_of!(xen_set_cppc_para, minimum), 4, "xen_set_cppc_para.minimum: offset on x86");
+            assert_eq!(offset_of!(xen_set_cppc_para, maximum), 8, "xen_set_cppc_para.maximum: offset on x86");
+            assert_eq!(offset_of!(xen_set_cppc_para, desired), 12, "xen_set_cppc_para.desired: offset on x86");
+            assert_eq!(offset_of!(xen_set_cppc_para, energy_perf), 16, "xen_set_cppc_para.energy_perf: offset on x86");
+            assert_eq!(offset_of!(xen_set_cppc_para, activity_window), 20, "xen_set_cppc_para.activity_window: offset on x86");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para() {
+            assert_eq!(size_of::<xen_get_cpufreq_para>(), 120, "xen_get_cpufreq_para: size on x86");
+            assert_eq!(align_of::<xen_get_cpufreq_para>(), 8, "xen_get_cpufreq_para: align on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, cpu_num), 0, "xen_get_cpufreq_para.cpu_num: offset on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, freq_num), 4, "xen_get_cpufreq_para.freq_num: offset on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, gov_num), 8, "xen_get_cpufreq_para.gov_num: offset on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, __xenabi_hole_0), 12, "xen_get_cpufreq_para.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, affected_cpus), 16, "xen_get_cpufreq_para.affected_cpus: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_get_cpufreq_para.affected_cpus: size on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, scaling_available_frequencies), 24, "xen_get_cpufreq_para.scaling_available_frequencies: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_get_cpufreq_para.scaling_available_frequencies: size on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, scaling_available_governors), 32, "xen_get_cpufreq_para.scaling_available_governors: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_get_cpufreq_para.scaling_available_governors: size on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, scaling_driver), 40, "xen_get_cpufreq_para.scaling_driver: offset on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, cpuinfo_cur_freq), 56, "xen_get_cpufreq_para.cpuinfo_cur_freq: offset on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, cpuinfo_max_freq), 60, "xen_get_cpufreq_para.cpuinfo_max_freq: offset on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, cpuinfo_min_freq), 64, "xen_get_cpufreq_para.cpuinfo_min_freq: offset on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, s), 68, "xen_get_cpufreq_para.s: offset on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, turbo_enabled), 112, "xen_get_cpufreq_para.turbo_enabled: offset on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, __xenabi_hole_1), 116, "xen_get_cpufreq_para.__xenabi_hole_1: offset on x86");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para_s() {
+            assert_eq!(size_of::<xen_get_cpufreq_para_s>(), 44, "xen_get_cpufreq_para.s: size on x86");
+            assert_eq!(align_of::<xen_get_cpufreq_para_s>(), 4, "xen_get_cpufreq_para.s: align on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, scaling_cur_freq), 0, "xen_get_cpufreq_para.s.scaling_cur_freq: offset on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, scaling_governor), 4, "xen_get_cpufreq_para.s.scaling_governor: offset on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, scaling_max_freq), 20, "xen_get_cpufreq_para.s.scaling_max_freq: offset on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, scaling_min_freq), 24, "xen_get_cpufreq_para.s.scaling_min_freq: offset on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, u), 28, "xen_get_cpufreq_para.s.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para_s_u() {
+            assert_eq!(size_of::<xen_get_cpufreq_para_s_u>(), 16, "xen_get_cpufreq_para.s.u: size on x86");
+            assert_eq!(align_of::<xen_get_cpufreq_para_s_u>(), 4, "xen_get_cpufreq_para.s.u: align on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s_u, userspace), 0, "xen_get_cpufreq_para.s.u.userspace: offset on x86");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s_u, ondemand), 0, "xen_get_cpufreq_para.s.u.ondemand: offset on x86");
+        }
+
+        #[test]
+        fn xen_set_cpufreq_gov() {
+            assert_eq!(size_of::<xen_set_cpufreq_gov>(), 16, "xen_set_cpufreq_gov: size on x86");
+            assert_eq!(align_of::<xen_set_cpufreq_gov>(), 1, "xen_set_cpufreq_gov: align on x86");
+            assert_eq!(offset_of!(xen_set_cpufreq_gov, scaling_governor), 0, "xen_set_cpufreq_gov.scaling_governor: offset on x86");
+        }
+
+        #[test]
+        fn xen_set_cpufreq_para() {
+            assert_eq!(size_of::<xen_set_cpufreq_para>(), 8, "xen_set_cpufreq_para: size on x86");
+            assert_eq!(align_of::<xen_set_cpufreq_para>(), 4, "xen_set_cpufreq_para: align on x86");
+            assert_eq!(offset_of!(xen_set_cpufreq_para, ctrl_type), 0, "xen_set_cpufreq_para.ctrl_type: offset on x86");
+            assert_eq!(offset_of!(xen_set_cpufreq_para, ctrl_value), 4, "xen_set_cpufreq_para.ctrl_value: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_pm_op() {
+            assert_eq!(size_of::<xen_sysctl_pm_op>(), 128, "xen_sysctl_pm_op: size on x86");
+            assert_eq!(align_of::<xen_sysctl_pm_op>(), 8, "xen_sysctl_pm_op: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_pm_op, cmd), 0, "xen_sysctl_pm_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_pm_op, cpuid), 4, "xen_sysctl_pm_op.cpuid: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_pm_op, u), 8, "xen_sysctl_pm_op.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_pm_op_u() {
+            assert_eq!(size_of::<xen_sysctl_pm_op_u>(), 120, "xen_sysctl_pm_op.u: size on x86");
+            assert_eq!(align_of::<xen_sysctl_pm_op_u>(), 8, "xen_sysctl_pm_op.u: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, get_para), 0, "xen_sysctl_pm_op.u.get_para: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, get_cppc), 0, "xen_sysctl_pm_op.u.get_cppc: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_gov), 0, "xen_sysctl_pm_op.u.set_gov: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_para), 0, "xen_sysctl_pm_op.u.set_para: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_cppc), 0, "xen_sysctl_pm_op.u.set_cppc: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, get_avgfreq), 0, "xen_sysctl_pm_op.u.get_avgfreq: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_pm_op.u.get_avgfreq: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_sched_opt_smt), 0, "xen_sysctl_pm_op.u.set_sched_opt_smt: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, get_max_cstate), 0, "xen_sysctl_pm_op.u.get_max_cstate: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_max_cstate), 0, "xen_sysctl_pm_op.u.set_max_cstate: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_page_offline_op() {
+            assert_eq!(size_of::<xen_sysctl_page_offline_op>(), 16, "xen_sysctl_page_offline_op: size on x86");
+            assert_eq!(align_of::<xen_sysctl_page_offline_op>(), 4, "xen_sysctl_page_offline_op: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, cmd), 0, "xen_sysctl_page_offline_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, start), 4, "xen_sysctl_page_offline_op.start: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, end), 8, "xen_sysctl_page_offline_op.end: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, status), 12, "xen_sysctl_page_offline_op.status: offset on x86");
+            assert_eq!(size_of::<__guest_handle_uint32>(), 4, "xen_sysctl_page_offline_op.status: size on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_lockprof_data() {
+            assert_eq!(size_of::<xen_sysctl_lockprof_data>(), 80, "xen_sysctl_lockprof_data: size on x86");
+            assert_eq!(align_of::<xen_sysctl_lockprof_data>(), 8, "xen_sysctl_lockprof_data: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, name), 0, "xen_sysctl_lockprof_data.name: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, r#type), 40, "xen_sysctl_lockprof_data.type: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, idx), 44, "xen_sysctl_lockprof_data.idx: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, lock_cnt), 48, "xen_sysctl_lockprof_data.lock_cnt: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_data.lock_cnt: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, block_cnt), 56, "xen_sysctl_lockprof_data.block_cnt: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_data.block_cnt: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, lock_time), 64, "xen_sysctl_lockprof_data.lock_time: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_data.lock_time: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, block_time), 72, "xen_sysctl_lockprof_data.block_time: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_data.block_time: size on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_lockprof_op() {
+            assert_eq!(size_of::<xen_sysctl_lockprof_op>(), 32, "xen_sysctl_lockprof_op: size on x86");
+            assert_eq!(align_of::<xen_sysctl_lockprof_op>(), 8, "xen_sysctl_lockprof_op: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, cmd), 0, "xen_sysctl_lockprof_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, max_elem), 4, "xen_sysctl_lockprof_op.max_elem: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, nr_elem), 8, "xen_sysctl_lockprof_op.nr_elem: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, __xenabi_hole_0), 12, "xen_sysctl_lockprof_op.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, time), 16, "xen_sysctl_lockprof_op.time: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_op.time: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, data), 24, "xen_sysctl_lockprof_op.data: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_lockprof_data_t>(), 8, "xen_sysctl_lockprof_op.data: size on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_cputopo() {
+            assert_eq!(size_of::<xen_sysctl_cputopo>(), 12, "xen_sysctl_cputopo: size on x86");
+            assert_eq!(align_of::<xen_sysctl_cputopo>(), 4, "xen_sysctl_cputopo: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_cputopo, core), 0, "xen_sysctl_cputopo.core: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cputopo, socket), 4, "xen_sysctl_cputopo.socket: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cputopo, node), 8, "xen_sysctl_cputopo.node: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_cputopoinfo() {
+            assert_eq!(size_of::<xen_sysctl_cputopoinfo>(), 16, "xen_sysctl_cputopoinfo: size on x86");
+            assert_eq!(align_of::<xen_sysctl_cputopoinfo>(), 8, "xen_sysctl_cputopoinfo: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_cputopoinfo, num_cpus), 0, "xen_sysctl_cputopoinfo.num_cpus: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cputopoinfo, __xenabi_hole_0), 4, "xen_sysctl_cputopoinfo.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cputopoinfo, cputopo), 8, "xen_sysctl_cputopoinfo.cputopo: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_cputopo_t>(), 8, "xen_sysctl_cputopoinfo.cputopo: size on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_meminfo() {
+            assert_eq!(size_of::<xen_sysctl_meminfo>(), 16, "xen_sysctl_meminfo: size on x86");
+            assert_eq!(align_of::<xen_sysctl_meminfo>(), 4, "xen_sysctl_meminfo: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_meminfo, memsize), 0, "xen_sysctl_meminfo.memsize: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_meminfo, memfree), 8, "xen_sysctl_meminfo.memfree: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_numainfo() {
+            assert_eq!(size_of::<xen_sysctl_numainfo>(), 24, "xen_sysctl_numainfo: size on x86");
+            assert_eq!(align_of::<xen_sysctl_numainfo>(), 8, "xen_sysctl_numainfo: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_numainfo, num_nodes), 0, "xen_sysctl_numainfo.num_nodes: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_numainfo, __xenabi_hole_0), 4, "xen_sysctl_numainfo.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_numainfo, meminfo), 8, "xen_sysctl_numainfo.meminfo: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_meminfo_t>(), 8, "xen_sysctl_numainfo.meminfo: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_numainfo, distance), 16, "xen_sysctl_numainfo.distance: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_numainfo.distance: size on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_cpupool_op() {
+            assert_eq!(size_of::<xen_sysctl_cpupool_op>(), 40, "xen_sysctl_cpupool_op: size on x86");
+            assert_eq!(align_of::<xen_sysctl_cpupool_op>(), 8, "xen_sysctl_cpupool_op: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, op), 0, "xen_sysctl_cpupool_op.op: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, cpupool_id), 4, "xen_sysctl_cpupool_op.cpupool_id: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, sched_id), 8, "xen_sysctl_cpupool_op.sched_id: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, domid), 12, "xen_sysctl_cpupool_op.domid: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, cpu), 16, "xen_sysctl_cpupool_op.cpu: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, n_dom), 20, "xen_sysctl_cpupool_op.n_dom: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, cpumap), 24, "xen_sysctl_cpupool_op.cpumap: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_credit_schedule() {
+            assert_eq!(size_of::<xen_sysctl_credit_schedule>(), 12, "xen_sysctl_credit_schedule: size on x86");
+            assert_eq!(align_of::<xen_sysctl_credit_schedule>(), 4, "xen_sysctl_credit_schedule: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_credit_schedule, tslice_ms), 0, "xen_sysctl_credit_schedule.tslice_ms: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_credit_schedule, ratelimit_us), 4, "xen_sysctl_credit_schedule.ratelimit_us: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_credit_schedule, vcpu_migr_delay_us), 8, "xen_sysctl_credit_schedule.vcpu_migr_delay_us: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_credit2_schedule() {
+            assert_eq!(size_of::<xen_sysctl_credit2_schedule>(), 4, "xen_sysctl_credit2_schedule: size on x86");
+            assert_eq!(align_of::<xen_sysctl_credit2_schedule>(), 4, "xen_sysctl_credit2_schedule: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_credit2_schedule, ratelimit_us), 0, "xen_sysctl_credit2_schedule.ratelimit_us: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_sched_arinc653() {
+            assert_eq!(size_of::<xen_sysctl_sched_arinc653>(), 8, "xen_sysctl_sched_arinc653: size on x86");
+            assert_eq!(align_of::<xen_sysctl_sched_arinc653>(), 8, "xen_sysctl_sched_arinc653: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_sched_arinc653, schedule), 0, "xen_sysctl_sched_arinc653.schedule: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>(), 8, "xen_sysctl_sched_arinc653.schedule: size on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_scheduler_op() {
+            assert_eq!(size_of::<xen_sysctl_scheduler_op>(), 32, "xen_sysctl_scheduler_op: size on x86");
+            assert_eq!(align_of::<xen_sysctl_scheduler_op>(), 8, "xen_sysctl_scheduler_op: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, cpupool_id), 0, "xen_sysctl_scheduler_op.cpupool_id: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, sched_id), 4, "xen_sysctl_scheduler_op.sched_id: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, cmd), 8, "xen_sysctl_scheduler_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, __xenabi_hole_0), 12, "xen_sysctl_scheduler_op.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, u), 16, "xen_sysctl_scheduler_op.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_scheduler_op_u() {
+            assert_eq!(size_of::<xen_sysctl_scheduler_op_u>(), 16, "xen_sysctl_scheduler_op.u: size on x86");
+            assert_eq!(align_of::<xen_sysctl_scheduler_op_u>(), 8, "xen_sysctl_scheduler_op.u: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op_u, sched_arinc653), 0, "xen_sysctl_scheduler_op.u.sched_arinc653: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op_u, sched_credit), 0, "xen_sysctl_scheduler_op.u.sched_credit: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op_u, sched_credit2), 0, "xen_sysctl_scheduler_op.u.sched_credit2: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_coverage_op() {
+            assert_eq!(size_of::<xen_sysctl_coverage_op>(), 16, "xen_sysctl_coverage_op: size on x86");
+            assert_eq!(align_of::<xen_sysctl_coverage_op>(), 8, "xen_sysctl_coverage_op: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_coverage_op, cmd), 0, "xen_sysctl_coverage_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_coverage_op, size), 4, "xen_sysctl_coverage_op.size: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_coverage_op, buffer), 8, "xen_sysctl_coverage_op.buffer: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_sysctl_coverage_op.buffer: size on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_cmt_op() {
+            assert_eq!(size_of::<xen_sysctl_psr_cmt_op>(), 16, "xen_sysctl_psr_cmt_op: size on x86");
+            assert_eq!(align_of::<xen_sysctl_psr_cmt_op>(), 4, "xen_sysctl_psr_cmt_op: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op, cmd), 0, "xen_sysctl_psr_cmt_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op, flags), 4, "xen_sysctl_psr_cmt_op.flags: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op, u), 8, "xen_sysctl_psr_cmt_op.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_cmt_op_u() {
+            assert_eq!(size_of::<xen_sysctl_psr_cmt_op_u>(), 8, "xen_sysctl_psr_cmt_op.u: size on x86");
+            assert_eq!(align_of::<xen_sysctl_psr_cmt_op_u>(), 4, "xen_sysctl_psr_cmt_op.u: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op_u, data), 0, "xen_sysctl_psr_cmt_op.u.data: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op_u, l3_cache), 0, "xen_sysctl_psr_cmt_op.u.l3_cache: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_cmt_op_u_l3_cache() {
+            assert_eq!(size_of::<xen_sysctl_psr_cmt_op_u_l3_cache>(), 8, "xen_sysctl_psr_cmt_op.u.l3_cache: size on x86");
+            assert_eq!(align_of::<xen_sysctl_psr_cmt_op_u_l3_cache>(), 4, "xen_sysctl_psr_cmt_op.u.l3_cache: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op_u_l3_cache, cpu), 0, "xen_sysctl_psr_cmt_op.u.l3_cache.cpu: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op_u_l3_cache, rsvd), 4, "xen_sysctl_psr_cmt_op.u.l3_cache.rsvd: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_pcitopoinfo() {
+            assert_eq!(size_of::<xen_sysctl_pcitopoinfo>(), 24, "xen_sysctl_pcitopoinfo: size on x86");
+            assert_eq!(align_of::<xen_sysctl_pcitopoinfo>(), 8, "xen_sysctl_pcitopoinfo: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_pcitopoinfo, num_devs), 0, "xen_sysctl_pcitopoinfo.num_devs: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_pcitopoinfo, __xenabi_hole_0), 4, "xen_sysctl_pcitopoinfo.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_pcitopoinfo, devs), 8, "xen_sysctl_pcitopoinfo.devs: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_physdev_pci_device_t>(), 8, "xen_sysctl_pcitopoinfo.devs: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_pcitopoinfo, nodes), 16, "xen_sysctl_pcitopoinfo.nodes: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_pcitopoinfo.nodes: size on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_alloc() {
+            assert_eq!(size_of::<xen_sysctl_psr_alloc>(), 20, "xen_sysctl_psr_alloc: size on x86");
+            assert_eq!(align_of::<xen_sysctl_psr_alloc>(), 4, "xen_sysctl_psr_alloc: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc, cmd), 0, "xen_sysctl_psr_alloc.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc, target), 4, "xen_sysctl_psr_alloc.target: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc, u), 8, "xen_sysctl_psr_alloc.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_alloc_u() {
+            assert_eq!(size_of::<xen_sysctl_psr_alloc_u>(), 12, "xen_sysctl_psr_alloc.u: size on x86");
+            assert_eq!(align_of::<xen_sysctl_psr_alloc_u>(), 4, "xen_sysctl_psr_alloc.u: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u, cat_info), 0, "xen_sysctl_psr_alloc.u.cat_info: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u, mba_info), 0, "xen_sysctl_psr_alloc.u.mba_info: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_alloc_u_cat_info() {
+            assert_eq!(size_of::<xen_sysctl_psr_alloc_u_cat_info>(), 12, "xen_sysctl_psr_alloc.u.cat_info: size on x86");
+            assert_eq!(align_of::<xen_sysctl_psr_alloc_u_cat_info>(), 4, "xen_sysctl_psr_alloc.u.cat_info: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_cat_info, cbm_len), 0, "xen_sysctl_psr_alloc.u.cat_info.cbm_len: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_cat_info, cos_max), 4, "xen_sysctl_psr_alloc.u.cat_info.cos_max: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_cat_info, flags), 8, "xen_sysctl_psr_alloc.u.cat_info.flags: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_alloc_u_mba_info() {
+            assert_eq!(size_of::<xen_sysctl_psr_alloc_u_mba_info>(), 12, "xen_sysctl_psr_alloc.u.mba_info: size on x86");
+            assert_eq!(align_of::<xen_sysctl_psr_alloc_u_mba_info>(), 4, "xen_sysctl_psr_alloc.u.mba_info: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_mba_info, thrtl_max), 0, "xen_sysctl_psr_alloc.u.mba_info.thrtl_max: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_mba_info, cos_max), 4, "xen_sysctl_psr_alloc.u.mba_info.cos_max: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_mba_info, flags), 8, "xen_sysctl_psr_alloc.u.mba_info.flags: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_cpu_featureset() {
+            assert_eq!(size_of::<xen_sysctl_cpu_featureset>(), 16, "xen_sysctl_cpu_featureset: size on x86");
+            assert_eq!(align_of::<xen_sysctl_cpu_featureset>(), 8, "xen_sysctl_cpu_featureset: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpu_featureset, index), 0, "xen_sysctl_cpu_featureset.index: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpu_featureset, nr_features), 4, "xen_sysctl_cpu_featureset.nr_features: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpu_featureset, features), 8, "xen_sysctl_cpu_featureset.features: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_cpu_featureset.features: size on x86");
+        }
+
+        #[test]
+        fn xen_livepatch_name() {
+            assert_eq!(size_of::<xen_livepatch_name>(), 16, "xen_livepatch_name: size on x86");
+            assert_eq!(align_of::<xen_livepatch_name>(), 8, "xen_livepatch_name: align on x86");
+            assert_eq!(offset_of!(xen_livepatch_name, name), 0, "xen_livepatch_name.name: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_livepatch_name.name: size on x86");
+            assert_eq!(offset_of!(xen_livepatch_name, size), 8, "xen_livepatch_name.size: offset on x86");
+            assert_eq!(offset_of!(xen_livepatch_name, pad), 10, "xen_livepatch_name.pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_upload() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_upload>(), 32, "xen_sysctl_livepatch_upload: size on x86");
+            assert_eq!(align_of::<xen_sysctl_livepatch_upload>(), 8, "xen_sysctl_livepatch_upload: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_upload, name), 0, "xen_sysctl_livepatch_upload.name: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_upload, size), 16, "xen_sysctl_livepatch_upload.size: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_upload, payload), 24, "xen_sysctl_livepatch_upload.payload: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xen_sysctl_livepatch_upload.payload: size on x86");
+        }
+
+        #[test]
+        fn xen_livepatch_status() {
+            assert_eq!(size_of::<xen_livepatch_status>(), 8, "xen_livepatch_status: size on x86");
+            assert_eq!(align_of::<xen_livepatch_status>(), 4, "xen_livepatch_status: align on x86");
+            assert_eq!(offset_of!(xen_livepatch_status, state), 0, "xen_livepatch_status.state: offset on x86");
+            assert_eq!(offset_of!(xen_livepatch_status, rc), 4, "xen_livepatch_status.rc: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_get() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_get>(), 24, "xen_sysctl_livepatch_get: size on x86");
+            assert_eq!(align_of::<xen_sysctl_livepatch_get>(), 8, "xen_sysctl_livepatch_get: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_get, name), 0, "xen_sysctl_livepatch_get.name: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_get, status), 16, "xen_sysctl_livepatch_get.status: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_list() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_list>(), 64, "xen_sysctl_livepatch_list: size on x86");
+            assert_eq!(align_of::<xen_sysctl_livepatch_list>(), 8, "xen_sysctl_livepatch_list: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, version), 0, "xen_sysctl_livepatch_list.version: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, idx), 4, "xen_sysctl_livepatch_list.idx: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, nr), 8, "xen_sysctl_livepatch_list.nr: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, pad), 12, "xen_sysctl_livepatch_list.pad: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, name_total_size), 16, "xen_sysctl_livepatch_list.name_total_size: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, metadata_total_size), 20, "xen_sysctl_livepatch_list.metadata_total_size: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, status), 24, "xen_sysctl_livepatch_list.status: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_xen_livepatch_status_t>(), 8, "xen_sysctl_livepatch_list.status: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, name), 32, "xen_sysctl_livepatch_list.name: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_sysctl_livepatch_list.name: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, len), 40, "xen_sysctl_livepatch_list.len: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_livepatch_list.len: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, metadata), 48, "xen_sysctl_livepatch_list.metadata: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_sysctl_livepatch_list.metadata: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, metadata_len), 56, "xen_sysctl_livepatch_list.metadata_len: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_livepatch_list.metadata_len: size on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_action() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_action>(), 32, "xen_sysctl_livepatch_action: size on x86");
+            assert_eq!(align_of::<xen_sysctl_livepatch_action>(), 8, "xen_sysctl_livepatch_action: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, name), 0, "xen_sysctl_livepatch_action.name: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, cmd), 16, "xen_sysctl_livepatch_action.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, timeout), 20, "xen_sysctl_livepatch_action.timeout: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, flags), 24, "xen_sysctl_livepatch_action.flags: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, pad), 28, "xen_sysctl_livepatch_action.pad: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_op() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_op>(), 72, "xen_sysctl_livepatch_op: size on x86");
+            assert_eq!(align_of::<xen_sysctl_livepatch_op>(), 8, "xen_sysctl_livepatch_op: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op, cmd), 0, "xen_sysctl_livepatch_op.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op, flags), 4, "xen_sysctl_livepatch_op.flags: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op, u), 8, "xen_sysctl_livepatch_op.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_op_u() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_op_u>(), 64, "xen_sysctl_livepatch_op.u: size on x86");
+            assert_eq!(align_of::<xen_sysctl_livepatch_op_u>(), 8, "xen_sysctl_livepatch_op.u: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op_u, upload), 0, "xen_sysctl_livepatch_op.u.upload: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op_u, list), 0, "xen_sysctl_livepatch_op.u.list: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op_u, get), 0, "xen_sysctl_livepatch_op.u.get: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op_u, action), 0, "xen_sysctl_livepatch_op.u.action: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_cpu_policy() {
+            assert_eq!(size_of::<xen_sysctl_cpu_policy>(), 32, "xen_sysctl_cpu_policy: size on x86");
+            assert_eq!(align_of::<xen_sysctl_cpu_policy>(), 8, "xen_sysctl_cpu_policy: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpu_policy, index), 0, "xen_sysctl_cpu_policy.index: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpu_policy, nr_leaves), 4, "xen_sysctl_cpu_policy.nr_leaves: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpu_policy, nr_msrs), 8, "xen_sysctl_cpu_policy.nr_msrs: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpu_policy, _rsvd), 12, "xen_sysctl_cpu_policy._rsvd: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpu_policy, leaves), 16, "xen_sysctl_cpu_policy.leaves: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_xen_cpuid_leaf_t>(), 8, "xen_sysctl_cpu_policy.leaves: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_cpu_policy, msrs), 24, "xen_sysctl_cpu_policy.msrs: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_xen_msr_entry_t>(), 8, "xen_sysctl_cpu_policy.msrs: size on x86");
+        }
+
+        #[test]
+        fn xen_sysctl() {
+            assert_eq!(size_of::<xen_sysctl>(), 136, "xen_sysctl: size on x86");
+            assert_eq!(align_of::<xen_sysctl>(), 8, "xen_sysctl: align on x86");
+            assert_eq!(offset_of!(xen_sysctl, cmd), 0, "xen_sysctl.cmd: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl, interface_version), 4, "xen_sysctl.interface_version: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl, u), 8, "xen_sysctl.u: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_u() {
+            assert_eq!(size_of::<xen_sysctl_u>(), 128, "xen_sysctl.u: size on x86");
+            assert_eq!(align_of::<xen_sysctl_u>(), 8, "xen_sysctl.u: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, readconsole), 0, "xen_sysctl.u.readconsole: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, tbuf_op), 0, "xen_sysctl.u.tbuf_op: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, physinfo), 0, "xen_sysctl.u.physinfo: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, cputopoinfo), 0, "xen_sysctl.u.cputopoinfo: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, pcitopoinfo), 0, "xen_sysctl.u.pcitopoinfo: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, numainfo), 0, "xen_sysctl.u.numainfo: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, sched_id), 0, "xen_sysctl.u.sched_id: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, perfc_op), 0, "xen_sysctl.u.perfc_op: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, getdomaininfolist), 0, "xen_sysctl.u.getdomaininfolist: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, debug_keys), 0, "xen_sysctl.u.debug_keys: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, getcpuinfo), 0, "xen_sysctl.u.getcpuinfo: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, availheap), 0, "xen_sysctl.u.availheap: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, get_pmstat), 0, "xen_sysctl.u.get_pmstat: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, cpu_hotplug), 0, "xen_sysctl.u.cpu_hotplug: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, pm_op), 0, "xen_sysctl.u.pm_op: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, page_offline), 0, "xen_sysctl.u.page_offline: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, lockprof_op), 0, "xen_sysctl.u.lockprof_op: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, cpupool_op), 0, "xen_sysctl.u.cpupool_op: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, scheduler_op), 0, "xen_sysctl.u.scheduler_op: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, coverage_op), 0, "xen_sysctl.u.coverage_op: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, psr_cmt_op), 0, "xen_sysctl.u.psr_cmt_op: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, psr_alloc), 0, "xen_sysctl.u.psr_alloc: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, cpu_featureset), 0, "xen_sysctl.u.cpu_featureset: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, livepatch), 0, "xen_sysctl.u.livepatch: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_u, pad), 0, "xen_sysctl.u.pad: offset on x86");
         }
     }
 
@@ -6269,6 +7935,8 @@ mod x86_64 {
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::flask_op::*;
     #[cfg(feature = "xen-4-22")]
+    use xenabi::unstable::sysctl::*;
+    #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::vm_event::*;
     use xenabi::linux::evtchn::*;
     use xenabi::linux::gntalloc::*;
@@ -6283,6 +7951,103 @@ mod x86_64 {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on x86_64");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on x86_64");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on x86_64");
+        assert_eq!(size_of::<int64_aligned_t>(), 8, "int64_aligned_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_char>(), 8, "__guest_handle_64_char: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_char>(), 8, "__guest_handle_64_char: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_const_char>(), 8, "__guest_handle_64_const_char: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_const_char>(), 8, "__guest_handle_64_const_char: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_physdev_pci_device_t>(), 8, "__guest_handle_64_physdev_pci_device_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_physdev_pci_device_t>(), 8, "__guest_handle_64_physdev_pci_device_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_pm_px_val_t>(), 8, "__guest_handle_64_pm_px_val_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_pm_px_val_t>(), 8, "__guest_handle_64_pm_px_val_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_uint>(), 8, "__guest_handle_64_uint: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_uint>(), 8, "__guest_handle_64_uint: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "__guest_handle_64_uint32: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_uint32>(), 8, "__guest_handle_64_uint32: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "__guest_handle_64_uint64: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_uint64>(), 8, "__guest_handle_64_uint64: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_vcpu_guest_context_t>(), 8, "__guest_handle_64_vcpu_guest_context_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_vcpu_guest_context_t>(), 8, "__guest_handle_64_vcpu_guest_context_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_cpuid_leaf_t>(), 8, "__guest_handle_64_xen_cpuid_leaf_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_cpuid_leaf_t>(), 8, "__guest_handle_64_xen_cpuid_leaf_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>(), 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>(), 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>(), 8, "__guest_handle_64_xen_domctl_schedparam_vcpu_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>(), 8, "__guest_handle_64_xen_domctl_schedparam_vcpu_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_domctl_vcpu_msr_t>(), 8, "__guest_handle_64_xen_domctl_vcpu_msr_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_domctl_vcpu_msr_t>(), 8, "__guest_handle_64_xen_domctl_vcpu_msr_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_livepatch_status_t>(), 8, "__guest_handle_64_xen_livepatch_status_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_livepatch_status_t>(), 8, "__guest_handle_64_xen_livepatch_status_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_msr_entry_t>(), 8, "__guest_handle_64_xen_msr_entry_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_msr_entry_t>(), 8, "__guest_handle_64_xen_msr_entry_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_pfn_t>(), 8, "__guest_handle_64_xen_pfn_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_pfn_t>(), 8, "__guest_handle_64_xen_pfn_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>(), 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>(), 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>(), 8, "__guest_handle_64_xen_sysctl_cpuinfo_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>(), 8, "__guest_handle_64_xen_sysctl_cpuinfo_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_cputopo_t>(), 8, "__guest_handle_64_xen_sysctl_cputopo_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_cputopo_t>(), 8, "__guest_handle_64_xen_sysctl_cputopo_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_lockprof_data_t>(), 8, "__guest_handle_64_xen_sysctl_lockprof_data_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_lockprof_data_t>(), 8, "__guest_handle_64_xen_sysctl_lockprof_data_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_meminfo_t>(), 8, "__guest_handle_64_xen_sysctl_meminfo_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_meminfo_t>(), 8, "__guest_handle_64_xen_sysctl_meminfo_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_desc_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_desc_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_val_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_val_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_perfc_val_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_val_t: align on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_vmemrange_t>(), 8, "__guest_handle_64_xen_vmemrange_t: size on x86_64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_vmemrange_t>(), 8, "__guest_handle_64_xen_vmemrange_t: align on x86_64");
         assert_eq!(size_of::<__guest_handle_char>(), 8, "__guest_handle_char: size on x86_64");
         assert_eq!(align_of::<__guest_handle_char>(), 8, "__guest_handle_char: align on x86_64");
         #[cfg(feature = "xen-4-11")]
@@ -11523,6 +13288,849 @@ mod x86_64 {
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, opts), 0, "xen_domctl_createdomain.altp2m.opts: offset on x86_64");
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, nr), 2, "xen_domctl_createdomain.altp2m.nr: offset on x86_64");
         }
+
+        #[test]
+        fn xenctl_bitmap() {
+            assert_eq!(size_of::<xenctl_bitmap>(), 16, "xenctl_bitmap: size on x86_64");
+            assert_eq!(align_of::<xenctl_bitmap>(), 8, "xenctl_bitmap: align on x86_64");
+            assert_eq!(offset_of!(xenctl_bitmap, bitmap), 0, "xenctl_bitmap.bitmap: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xenctl_bitmap.bitmap: size on x86_64");
+            assert_eq!(offset_of!(xenctl_bitmap, nr_bits), 8, "xenctl_bitmap.nr_bits: offset on x86_64");
+            assert_eq!(offset_of!(xenctl_bitmap, __xenabi_hole_0), 12, "xenctl_bitmap.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_max_mem() {
+            assert_eq!(size_of::<xen_domctl_max_mem>(), 8, "xen_domctl_max_mem: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_max_mem>(), 8, "xen_domctl_max_mem: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_max_mem, max_memkb), 0, "xen_domctl_max_mem.max_memkb: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_max_mem.max_memkb: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_vcpucontext() {
+            assert_eq!(size_of::<xen_domctl_vcpucontext>(), 16, "xen_domctl_vcpucontext: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_vcpucontext>(), 8, "xen_domctl_vcpucontext: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpucontext, vcpu), 0, "xen_domctl_vcpucontext.vcpu: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpucontext, __xenabi_hole_0), 4, "xen_domctl_vcpucontext.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpucontext, ctxt), 8, "xen_domctl_vcpucontext.ctxt: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_vcpu_guest_context_t>(), 8, "xen_domctl_vcpucontext.ctxt: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_getvcpuinfo() {
+            assert_eq!(size_of::<xen_domctl_getvcpuinfo>(), 24, "xen_domctl_getvcpuinfo: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_getvcpuinfo>(), 8, "xen_domctl_getvcpuinfo: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, vcpu), 0, "xen_domctl_getvcpuinfo.vcpu: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, online), 4, "xen_domctl_getvcpuinfo.online: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, blocked), 5, "xen_domctl_getvcpuinfo.blocked: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, running), 6, "xen_domctl_getvcpuinfo.running: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, __xenabi_hole_0), 7, "xen_domctl_getvcpuinfo.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, cpu_time), 8, "xen_domctl_getvcpuinfo.cpu_time: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getvcpuinfo.cpu_time: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, cpu), 16, "xen_domctl_getvcpuinfo.cpu: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, __xenabi_hole_1), 20, "xen_domctl_getvcpuinfo.__xenabi_hole_1: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_nodeaffinity() {
+            assert_eq!(size_of::<xen_domctl_nodeaffinity>(), 16, "xen_domctl_nodeaffinity: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_nodeaffinity>(), 8, "xen_domctl_nodeaffinity: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_nodeaffinity, nodemap), 0, "xen_domctl_nodeaffinity.nodemap: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_vcpuaffinity() {
+            assert_eq!(size_of::<xen_domctl_vcpuaffinity>(), 40, "xen_domctl_vcpuaffinity: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_vcpuaffinity>(), 8, "xen_domctl_vcpuaffinity: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpuaffinity, vcpu), 0, "xen_domctl_vcpuaffinity.vcpu: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpuaffinity, flags), 4, "xen_domctl_vcpuaffinity.flags: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpuaffinity, cpumap_hard), 8, "xen_domctl_vcpuaffinity.cpumap_hard: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpuaffinity, cpumap_soft), 24, "xen_domctl_vcpuaffinity.cpumap_soft: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_max_vcpus() {
+            assert_eq!(size_of::<xen_domctl_max_vcpus>(), 4, "xen_domctl_max_vcpus: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_max_vcpus>(), 4, "xen_domctl_max_vcpus: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_max_vcpus, max), 0, "xen_domctl_max_vcpus.max: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_setdomainhandle() {
+            assert_eq!(size_of::<xen_domctl_setdomainhandle>(), 16, "xen_domctl_setdomainhandle: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_setdomainhandle>(), 1, "xen_domctl_setdomainhandle: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_setdomainhandle, handle), 0, "xen_domctl_setdomainhandle.handle: offset on x86_64");
+            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domctl_setdomainhandle.handle: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_setdebugging() {
+            assert_eq!(size_of::<xen_domctl_setdebugging>(), 1, "xen_domctl_setdebugging: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_setdebugging>(), 1, "xen_domctl_setdebugging: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_setdebugging, enable), 0, "xen_domctl_setdebugging.enable: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_settimeoffset() {
+            assert_eq!(size_of::<xen_domctl_settimeoffset>(), 8, "xen_domctl_settimeoffset: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_settimeoffset>(), 8, "xen_domctl_settimeoffset: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_settimeoffset, time_offset_seconds), 0, "xen_domctl_settimeoffset.time_offset_seconds: offset on x86_64");
+            assert_eq!(size_of::<int64_aligned_t>(), 8, "xen_domctl_settimeoffset.time_offset_seconds: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_hvmcontext() {
+            assert_eq!(size_of::<xen_domctl_hvmcontext>(), 16, "xen_domctl_hvmcontext: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_hvmcontext>(), 8, "xen_domctl_hvmcontext: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext, size), 0, "xen_domctl_hvmcontext.size: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext, __xenabi_hole_0), 4, "xen_domctl_hvmcontext.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext, buffer), 8, "xen_domctl_hvmcontext.buffer: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xen_domctl_hvmcontext.buffer: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_hvmcontext_partial() {
+            assert_eq!(size_of::<xen_domctl_hvmcontext_partial>(), 24, "xen_domctl_hvmcontext_partial: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_hvmcontext_partial>(), 8, "xen_domctl_hvmcontext_partial: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext_partial, r#type), 0, "xen_domctl_hvmcontext_partial.type: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext_partial, instance), 4, "xen_domctl_hvmcontext_partial.instance: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext_partial, bufsz), 8, "xen_domctl_hvmcontext_partial.bufsz: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_hvmcontext_partial.bufsz: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext_partial, buffer), 16, "xen_domctl_hvmcontext_partial.buffer: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xen_domctl_hvmcontext_partial.buffer: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_address_size() {
+            assert_eq!(size_of::<xen_domctl_address_size>(), 4, "xen_domctl_address_size: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_address_size>(), 4, "xen_domctl_address_size: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_address_size, size), 0, "xen_domctl_address_size.size: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_set_target() {
+            assert_eq!(size_of::<xen_domctl_set_target>(), 2, "xen_domctl_set_target: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_set_target>(), 2, "xen_domctl_set_target: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_set_target, target), 0, "xen_domctl_set_target.target: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_domctl_set_target.target: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_paging_mempool() {
+            assert_eq!(size_of::<xen_domctl_paging_mempool>(), 8, "xen_domctl_paging_mempool: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_paging_mempool>(), 8, "xen_domctl_paging_mempool: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_paging_mempool, size), 0, "xen_domctl_paging_mempool.size: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_paging_mempool.size: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_get_domain_state() {
+            assert_eq!(size_of::<xen_domctl_get_domain_state>(), 16, "xen_domctl_get_domain_state: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_get_domain_state>(), 8, "xen_domctl_get_domain_state: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_get_domain_state, state), 0, "xen_domctl_get_domain_state.state: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_get_domain_state, caps), 2, "xen_domctl_get_domain_state.caps: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_get_domain_state, pad0), 4, "xen_domctl_get_domain_state.pad0: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_get_domain_state, unique_id), 8, "xen_domctl_get_domain_state.unique_id: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_set_virq_handler() {
+            assert_eq!(size_of::<xen_domctl_set_virq_handler>(), 4, "xen_domctl_set_virq_handler: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_set_virq_handler>(), 4, "xen_domctl_set_virq_handler: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_set_virq_handler, virq), 0, "xen_domctl_set_virq_handler.virq: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_getpageframeinfo3() {
+            assert_eq!(size_of::<xen_domctl_getpageframeinfo3>(), 16, "xen_domctl_getpageframeinfo3: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_getpageframeinfo3>(), 8, "xen_domctl_getpageframeinfo3: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getpageframeinfo3, num), 0, "xen_domctl_getpageframeinfo3.num: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getpageframeinfo3.num: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getpageframeinfo3, array), 8, "xen_domctl_getpageframeinfo3.array: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_xen_pfn_t>(), 8, "xen_domctl_getpageframeinfo3.array: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_shadow_op_stats() {
+            assert_eq!(size_of::<xen_domctl_shadow_op_stats>(), 8, "xen_domctl_shadow_op_stats: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_shadow_op_stats>(), 4, "xen_domctl_shadow_op_stats: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op_stats, fault_count), 0, "xen_domctl_shadow_op_stats.fault_count: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op_stats, dirty_count), 4, "xen_domctl_shadow_op_stats.dirty_count: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_shadow_op() {
+            assert_eq!(size_of::<xen_domctl_shadow_op>(), 40, "xen_domctl_shadow_op: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_shadow_op>(), 8, "xen_domctl_shadow_op: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, op), 0, "xen_domctl_shadow_op.op: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, mode), 4, "xen_domctl_shadow_op.mode: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, mb), 8, "xen_domctl_shadow_op.mb: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, __xenabi_hole_0), 12, "xen_domctl_shadow_op.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, dirty_bitmap), 16, "xen_domctl_shadow_op.dirty_bitmap: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xen_domctl_shadow_op.dirty_bitmap: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, pages), 24, "xen_domctl_shadow_op.pages: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_shadow_op.pages: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, stats), 32, "xen_domctl_shadow_op.stats: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_mem_sharing_op() {
+            assert_eq!(size_of::<xen_domctl_mem_sharing_op>(), 2, "xen_domctl_mem_sharing_op: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_mem_sharing_op>(), 1, "xen_domctl_mem_sharing_op: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_mem_sharing_op, op), 0, "xen_domctl_mem_sharing_op.op: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_mem_sharing_op, u), 1, "xen_domctl_mem_sharing_op.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_mem_sharing_op_u() {
+            assert_eq!(size_of::<xen_domctl_mem_sharing_op_u>(), 1, "xen_domctl_mem_sharing_op.u: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_mem_sharing_op_u>(), 1, "xen_domctl_mem_sharing_op.u: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_mem_sharing_op_u, enable), 0, "xen_domctl_mem_sharing_op.u.enable: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_audit_p2m() {
+            assert_eq!(size_of::<xen_domctl_audit_p2m>(), 24, "xen_domctl_audit_p2m: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_audit_p2m>(), 8, "xen_domctl_audit_p2m: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_audit_p2m, orphans), 0, "xen_domctl_audit_p2m.orphans: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_audit_p2m, m2p_bad), 8, "xen_domctl_audit_p2m.m2p_bad: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_audit_p2m, p2m_bad), 16, "xen_domctl_audit_p2m.p2m_bad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_set_access_required() {
+            assert_eq!(size_of::<xen_domctl_set_access_required>(), 1, "xen_domctl_set_access_required: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_set_access_required>(), 1, "xen_domctl_set_access_required: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_set_access_required, access_required), 0, "xen_domctl_set_access_required.access_required: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_set_broken_page_p2m() {
+            assert_eq!(size_of::<xen_domctl_set_broken_page_p2m>(), 8, "xen_domctl_set_broken_page_p2m: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_set_broken_page_p2m>(), 8, "xen_domctl_set_broken_page_p2m: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_set_broken_page_p2m, pfn), 0, "xen_domctl_set_broken_page_p2m.pfn: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_set_broken_page_p2m.pfn: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_cacheflush() {
+            assert_eq!(size_of::<xen_domctl_cacheflush>(), 16, "xen_domctl_cacheflush: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_cacheflush>(), 8, "xen_domctl_cacheflush: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_cacheflush, start_pfn), 0, "xen_domctl_cacheflush.start_pfn: offset on x86_64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_domctl_cacheflush.start_pfn: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_cacheflush, nr_pfns), 8, "xen_domctl_cacheflush.nr_pfns: offset on x86_64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_domctl_cacheflush.nr_pfns: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_vnuma() {
+            assert_eq!(size_of::<xen_domctl_vnuma>(), 48, "xen_domctl_vnuma: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_vnuma>(), 8, "xen_domctl_vnuma: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vnuma, nr_vnodes), 0, "xen_domctl_vnuma.nr_vnodes: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vnuma, nr_vmemranges), 4, "xen_domctl_vnuma.nr_vmemranges: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vnuma, nr_vcpus), 8, "xen_domctl_vnuma.nr_vcpus: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vnuma, pad), 12, "xen_domctl_vnuma.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vnuma, vdistance), 16, "xen_domctl_vnuma.vdistance: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint>(), 8, "xen_domctl_vnuma.vdistance: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vnuma, vcpu_to_vnode), 24, "xen_domctl_vnuma.vcpu_to_vnode: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint>(), 8, "xen_domctl_vnuma.vcpu_to_vnode: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vnuma, vnode_to_pnode), 32, "xen_domctl_vnuma.vnode_to_pnode: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint>(), 8, "xen_domctl_vnuma.vnode_to_pnode: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vnuma, vmemrange), 40, "xen_domctl_vnuma.vmemrange: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_xen_vmemrange_t>(), 8, "xen_domctl_vnuma.vmemrange: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_set_llc_colors() {
+            assert_eq!(size_of::<xen_domctl_set_llc_colors>(), 16, "xen_domctl_set_llc_colors: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_set_llc_colors>(), 8, "xen_domctl_set_llc_colors: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_set_llc_colors, num_llc_colors), 0, "xen_domctl_set_llc_colors.num_llc_colors: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_set_llc_colors, pad), 4, "xen_domctl_set_llc_colors.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_set_llc_colors, llc_colors), 8, "xen_domctl_set_llc_colors.llc_colors: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_domctl_set_llc_colors.llc_colors: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_irq_permission() {
+            assert_eq!(size_of::<xen_domctl_irq_permission>(), 8, "xen_domctl_irq_permission: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_irq_permission>(), 4, "xen_domctl_irq_permission: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_irq_permission, pirq), 0, "xen_domctl_irq_permission.pirq: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_irq_permission, allow_access), 4, "xen_domctl_irq_permission.allow_access: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_irq_permission, pad), 5, "xen_domctl_irq_permission.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_gsi_permission() {
+            assert_eq!(size_of::<xen_domctl_gsi_permission>(), 8, "xen_domctl_gsi_permission: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_gsi_permission>(), 4, "xen_domctl_gsi_permission: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_gsi_permission, gsi), 0, "xen_domctl_gsi_permission.gsi: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_gsi_permission, flags), 4, "xen_domctl_gsi_permission.flags: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_iomem_permission() {
+            assert_eq!(size_of::<xen_domctl_iomem_permission>(), 24, "xen_domctl_iomem_permission: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_iomem_permission>(), 8, "xen_domctl_iomem_permission: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_iomem_permission, first_mfn), 0, "xen_domctl_iomem_permission.first_mfn: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_iomem_permission.first_mfn: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_iomem_permission, nr_mfns), 8, "xen_domctl_iomem_permission.nr_mfns: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_iomem_permission.nr_mfns: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_iomem_permission, allow_access), 16, "xen_domctl_iomem_permission.allow_access: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_iomem_permission, __xenabi_hole_0), 17, "xen_domctl_iomem_permission.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_ioport_permission() {
+            assert_eq!(size_of::<xen_domctl_ioport_permission>(), 12, "xen_domctl_ioport_permission: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_ioport_permission>(), 4, "xen_domctl_ioport_permission: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_ioport_permission, first_port), 0, "xen_domctl_ioport_permission.first_port: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_ioport_permission, nr_ports), 4, "xen_domctl_ioport_permission.nr_ports: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_ioport_permission, allow_access), 8, "xen_domctl_ioport_permission.allow_access: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_ioport_permission, __xenabi_hole_0), 9, "xen_domctl_ioport_permission.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_memory_mapping() {
+            assert_eq!(size_of::<xen_domctl_memory_mapping>(), 32, "xen_domctl_memory_mapping: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_memory_mapping>(), 8, "xen_domctl_memory_mapping: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, first_gfn), 0, "xen_domctl_memory_mapping.first_gfn: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_memory_mapping.first_gfn: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, first_mfn), 8, "xen_domctl_memory_mapping.first_mfn: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_memory_mapping.first_mfn: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, nr_mfns), 16, "xen_domctl_memory_mapping.nr_mfns: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_memory_mapping.nr_mfns: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, add_mapping), 24, "xen_domctl_memory_mapping.add_mapping: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, padding), 28, "xen_domctl_memory_mapping.padding: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_ioport_mapping() {
+            assert_eq!(size_of::<xen_domctl_ioport_mapping>(), 16, "xen_domctl_ioport_mapping: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_ioport_mapping>(), 4, "xen_domctl_ioport_mapping: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_ioport_mapping, first_gport), 0, "xen_domctl_ioport_mapping.first_gport: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_ioport_mapping, first_mport), 4, "xen_domctl_ioport_mapping.first_mport: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_ioport_mapping, nr_ports), 8, "xen_domctl_ioport_mapping.nr_ports: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_ioport_mapping, add_mapping), 12, "xen_domctl_ioport_mapping.add_mapping: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_assign_device() {
+            assert_eq!(size_of::<xen_domctl_assign_device>(), 24, "xen_domctl_assign_device: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_assign_device>(), 8, "xen_domctl_assign_device: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_assign_device, dev), 0, "xen_domctl_assign_device.dev: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_assign_device, flags), 4, "xen_domctl_assign_device.flags: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_assign_device, u), 8, "xen_domctl_assign_device.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_assign_device_u() {
+            assert_eq!(size_of::<xen_domctl_assign_device_u>(), 16, "xen_domctl_assign_device.u: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_assign_device_u>(), 8, "xen_domctl_assign_device.u: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u, pci), 0, "xen_domctl_assign_device.u.pci: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u, dt), 0, "xen_domctl_assign_device.u.dt: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_assign_device_u_pci() {
+            assert_eq!(size_of::<xen_domctl_assign_device_u_pci>(), 4, "xen_domctl_assign_device.u.pci: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_assign_device_u_pci>(), 4, "xen_domctl_assign_device.u.pci: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u_pci, machine_sbdf), 0, "xen_domctl_assign_device.u.pci.machine_sbdf: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_assign_device_u_dt() {
+            assert_eq!(size_of::<xen_domctl_assign_device_u_dt>(), 16, "xen_domctl_assign_device.u.dt: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_assign_device_u_dt>(), 8, "xen_domctl_assign_device.u.dt: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u_dt, size), 0, "xen_domctl_assign_device.u.dt.size: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u_dt, __xenabi_hole_0), 4, "xen_domctl_assign_device.u.dt.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u_dt, path), 8, "xen_domctl_assign_device.u.dt.path: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_domctl_assign_device.u.dt.path: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_get_device_group() {
+            assert_eq!(size_of::<xen_domctl_get_device_group>(), 24, "xen_domctl_get_device_group: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_get_device_group>(), 8, "xen_domctl_get_device_group: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, machine_sbdf), 0, "xen_domctl_get_device_group.machine_sbdf: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, max_sdevs), 4, "xen_domctl_get_device_group.max_sdevs: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, num_sdevs), 8, "xen_domctl_get_device_group.num_sdevs: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, __xenabi_hole_0), 12, "xen_domctl_get_device_group.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, sdev_array), 16, "xen_domctl_get_device_group.sdev_array: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_domctl_get_device_group.sdev_array: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq>(), 24, "xen_domctl_bind_pt_irq: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq>(), 8, "xen_domctl_bind_pt_irq: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq, machine_irq), 0, "xen_domctl_bind_pt_irq.machine_irq: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq, irq_type), 4, "xen_domctl_bind_pt_irq.irq_type: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq, u), 8, "xen_domctl_bind_pt_irq.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u>(), 16, "xen_domctl_bind_pt_irq.u: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u>(), 8, "xen_domctl_bind_pt_irq.u: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u, isa), 0, "xen_domctl_bind_pt_irq.u.isa: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u, pci), 0, "xen_domctl_bind_pt_irq.u.pci: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u, msi), 0, "xen_domctl_bind_pt_irq.u.msi: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u, spi), 0, "xen_domctl_bind_pt_irq.u.spi: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u_isa() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u_isa>(), 1, "xen_domctl_bind_pt_irq.u.isa: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u_isa>(), 1, "xen_domctl_bind_pt_irq.u.isa: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_isa, isa_irq), 0, "xen_domctl_bind_pt_irq.u.isa.isa_irq: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u_pci() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u_pci>(), 3, "xen_domctl_bind_pt_irq.u.pci: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u_pci>(), 1, "xen_domctl_bind_pt_irq.u.pci: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_pci, bus), 0, "xen_domctl_bind_pt_irq.u.pci.bus: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_pci, device), 1, "xen_domctl_bind_pt_irq.u.pci.device: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_pci, intx), 2, "xen_domctl_bind_pt_irq.u.pci.intx: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u_msi() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u_msi>(), 16, "xen_domctl_bind_pt_irq.u.msi: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u_msi>(), 8, "xen_domctl_bind_pt_irq.u.msi: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_msi, gvec), 0, "xen_domctl_bind_pt_irq.u.msi.gvec: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_msi, __xenabi_hole_0), 1, "xen_domctl_bind_pt_irq.u.msi.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_msi, gflags), 4, "xen_domctl_bind_pt_irq.u.msi.gflags: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_msi, gtable), 8, "xen_domctl_bind_pt_irq.u.msi.gtable: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_bind_pt_irq.u.msi.gtable: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u_spi() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u_spi>(), 2, "xen_domctl_bind_pt_irq.u.spi: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u_spi>(), 2, "xen_domctl_bind_pt_irq.u.spi: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_spi, spi), 0, "xen_domctl_bind_pt_irq.u.spi.spi: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_sendtrigger() {
+            assert_eq!(size_of::<xen_domctl_sendtrigger>(), 8, "xen_domctl_sendtrigger: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_sendtrigger>(), 4, "xen_domctl_sendtrigger: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_sendtrigger, trigger), 0, "xen_domctl_sendtrigger.trigger: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_sendtrigger, vcpu), 4, "xen_domctl_sendtrigger.vcpu: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_vuart_op() {
+            assert_eq!(size_of::<xen_domctl_vuart_op>(), 24, "xen_domctl_vuart_op: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_vuart_op>(), 8, "xen_domctl_vuart_op: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, cmd), 0, "xen_domctl_vuart_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, r#type), 4, "xen_domctl_vuart_op.type: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, gfn), 8, "xen_domctl_vuart_op.gfn: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vuart_op.gfn: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, console_domid), 16, "xen_domctl_vuart_op.console_domid: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_domctl_vuart_op.console_domid: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, pad), 18, "xen_domctl_vuart_op.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, evtchn), 20, "xen_domctl_vuart_op.evtchn: offset on x86_64");
+            assert_eq!(size_of::<evtchn_port_t>(), 4, "xen_domctl_vuart_op.evtchn: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_hypercall_init() {
+            assert_eq!(size_of::<xen_domctl_hypercall_init>(), 8, "xen_domctl_hypercall_init: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_hypercall_init>(), 8, "xen_domctl_hypercall_init: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_hypercall_init, gmfn), 0, "xen_domctl_hypercall_init.gmfn: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_hypercall_init.gmfn: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_tsc_info() {
+            assert_eq!(size_of::<xen_domctl_tsc_info>(), 24, "xen_domctl_tsc_info: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_tsc_info>(), 8, "xen_domctl_tsc_info: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, tsc_mode), 0, "xen_domctl_tsc_info.tsc_mode: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, gtsc_khz), 4, "xen_domctl_tsc_info.gtsc_khz: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, incarnation), 8, "xen_domctl_tsc_info.incarnation: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, pad), 12, "xen_domctl_tsc_info.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, elapsed_nsec), 16, "xen_domctl_tsc_info.elapsed_nsec: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_tsc_info.elapsed_nsec: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_vcpuextstate() {
+            assert_eq!(size_of::<xen_domctl_vcpuextstate>(), 32, "xen_domctl_vcpuextstate: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_vcpuextstate>(), 8, "xen_domctl_vcpuextstate: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpuextstate, vcpu), 0, "xen_domctl_vcpuextstate.vcpu: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpuextstate, __xenabi_hole_0), 4, "xen_domctl_vcpuextstate.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpuextstate, xfeature_mask), 8, "xen_domctl_vcpuextstate.xfeature_mask: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vcpuextstate.xfeature_mask: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpuextstate, size), 16, "xen_domctl_vcpuextstate.size: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vcpuextstate.size: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpuextstate, buffer), 24, "xen_domctl_vcpuextstate.buffer: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "xen_domctl_vcpuextstate.buffer: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_vcpu_msr() {
+            assert_eq!(size_of::<xen_domctl_vcpu_msr>(), 16, "xen_domctl_vcpu_msr: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_vcpu_msr>(), 8, "xen_domctl_vcpu_msr: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpu_msr, index), 0, "xen_domctl_vcpu_msr.index: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpu_msr, reserved), 4, "xen_domctl_vcpu_msr.reserved: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpu_msr, value), 8, "xen_domctl_vcpu_msr.value: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vcpu_msr.value: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_vcpu_msrs() {
+            assert_eq!(size_of::<xen_domctl_vcpu_msrs>(), 16, "xen_domctl_vcpu_msrs: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_vcpu_msrs>(), 8, "xen_domctl_vcpu_msrs: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpu_msrs, vcpu), 0, "xen_domctl_vcpu_msrs.vcpu: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpu_msrs, msr_count), 4, "xen_domctl_vcpu_msrs.msr_count: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vcpu_msrs, msrs), 8, "xen_domctl_vcpu_msrs.msrs: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_xen_domctl_vcpu_msr_t>(), 8, "xen_domctl_vcpu_msrs.msrs: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_psr_cmt_op() {
+            assert_eq!(size_of::<xen_domctl_psr_cmt_op>(), 8, "xen_domctl_psr_cmt_op: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_psr_cmt_op>(), 4, "xen_domctl_psr_cmt_op: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_psr_cmt_op, cmd), 0, "xen_domctl_psr_cmt_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_psr_cmt_op, data), 4, "xen_domctl_psr_cmt_op.data: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_psr_alloc() {
+            assert_eq!(size_of::<xen_domctl_psr_alloc>(), 16, "xen_domctl_psr_alloc: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_psr_alloc>(), 8, "xen_domctl_psr_alloc: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_psr_alloc, cmd), 0, "xen_domctl_psr_alloc.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_psr_alloc, target), 4, "xen_domctl_psr_alloc.target: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_psr_alloc, data), 8, "xen_domctl_psr_alloc.data: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_sched_credit() {
+            assert_eq!(size_of::<xen_domctl_sched_credit>(), 4, "xen_domctl_sched_credit: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_sched_credit>(), 2, "xen_domctl_sched_credit: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_sched_credit, weight), 0, "xen_domctl_sched_credit.weight: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_sched_credit, cap), 2, "xen_domctl_sched_credit.cap: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_sched_credit2() {
+            assert_eq!(size_of::<xen_domctl_sched_credit2>(), 4, "xen_domctl_sched_credit2: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_sched_credit2>(), 2, "xen_domctl_sched_credit2: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_sched_credit2, weight), 0, "xen_domctl_sched_credit2.weight: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_sched_credit2, cap), 2, "xen_domctl_sched_credit2.cap: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_sched_rtds() {
+            assert_eq!(size_of::<xen_domctl_sched_rtds>(), 12, "xen_domctl_sched_rtds: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_sched_rtds>(), 4, "xen_domctl_sched_rtds: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_sched_rtds, period), 0, "xen_domctl_sched_rtds.period: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_sched_rtds, budget), 4, "xen_domctl_sched_rtds.budget: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_sched_rtds, flags), 8, "xen_domctl_sched_rtds.flags: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_schedparam_vcpu() {
+            assert_eq!(size_of::<xen_domctl_schedparam_vcpu>(), 16, "xen_domctl_schedparam_vcpu: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_schedparam_vcpu>(), 4, "xen_domctl_schedparam_vcpu: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu, u), 0, "xen_domctl_schedparam_vcpu.u: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu, vcpuid), 12, "xen_domctl_schedparam_vcpu.vcpuid: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_schedparam_vcpu_u() {
+            assert_eq!(size_of::<xen_domctl_schedparam_vcpu_u>(), 12, "xen_domctl_schedparam_vcpu.u: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_schedparam_vcpu_u>(), 4, "xen_domctl_schedparam_vcpu.u: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu_u, credit), 0, "xen_domctl_schedparam_vcpu.u.credit: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu_u, credit2), 0, "xen_domctl_schedparam_vcpu.u.credit2: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu_u, rtds), 0, "xen_domctl_schedparam_vcpu.u.rtds: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_scheduler_op() {
+            assert_eq!(size_of::<xen_domctl_scheduler_op>(), 24, "xen_domctl_scheduler_op: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_scheduler_op>(), 8, "xen_domctl_scheduler_op: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op, sched_id), 0, "xen_domctl_scheduler_op.sched_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op, cmd), 4, "xen_domctl_scheduler_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op, u), 8, "xen_domctl_scheduler_op.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_scheduler_op_u() {
+            assert_eq!(size_of::<xen_domctl_scheduler_op_u>(), 16, "xen_domctl_scheduler_op.u: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_scheduler_op_u>(), 8, "xen_domctl_scheduler_op.u: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u, credit), 0, "xen_domctl_scheduler_op.u.credit: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u, credit2), 0, "xen_domctl_scheduler_op.u.credit2: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u, rtds), 0, "xen_domctl_scheduler_op.u.rtds: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u, v), 0, "xen_domctl_scheduler_op.u.v: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_scheduler_op_u_v() {
+            assert_eq!(size_of::<xen_domctl_scheduler_op_u_v>(), 16, "xen_domctl_scheduler_op.u.v: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_scheduler_op_u_v>(), 8, "xen_domctl_scheduler_op.u.v: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u_v, vcpus), 0, "xen_domctl_scheduler_op.u.v.vcpus: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>(), 8, "xen_domctl_scheduler_op.u.v.vcpus: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u_v, nr_vcpus), 8, "xen_domctl_scheduler_op.u.v.nr_vcpus: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u_v, padding), 12, "xen_domctl_scheduler_op.u.v.padding: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_debug_op() {
+            assert_eq!(size_of::<xen_domctl_debug_op>(), 8, "xen_domctl_debug_op: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_debug_op>(), 4, "xen_domctl_debug_op: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_debug_op, op), 0, "xen_domctl_debug_op.op: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_debug_op, vcpu), 4, "xen_domctl_debug_op.vcpu: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_gdbsx_memio() {
+            assert_eq!(size_of::<xen_domctl_gdbsx_memio>(), 40, "xen_domctl_gdbsx_memio: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_gdbsx_memio>(), 8, "xen_domctl_gdbsx_memio: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, pgd3val), 0, "xen_domctl_gdbsx_memio.pgd3val: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_gdbsx_memio.pgd3val: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, gva), 8, "xen_domctl_gdbsx_memio.gva: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_gdbsx_memio.gva: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, uva), 16, "xen_domctl_gdbsx_memio.uva: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_gdbsx_memio.uva: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, len), 24, "xen_domctl_gdbsx_memio.len: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, gwr), 28, "xen_domctl_gdbsx_memio.gwr: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, __xenabi_hole_0), 29, "xen_domctl_gdbsx_memio.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, remain), 32, "xen_domctl_gdbsx_memio.remain: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, __xenabi_hole_1), 36, "xen_domctl_gdbsx_memio.__xenabi_hole_1: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_gdbsx_pauseunp_vcpu() {
+            assert_eq!(size_of::<xen_domctl_gdbsx_pauseunp_vcpu>(), 4, "xen_domctl_gdbsx_pauseunp_vcpu: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_gdbsx_pauseunp_vcpu>(), 4, "xen_domctl_gdbsx_pauseunp_vcpu: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_pauseunp_vcpu, vcpu), 0, "xen_domctl_gdbsx_pauseunp_vcpu.vcpu: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_gdbsx_domstatus() {
+            assert_eq!(size_of::<xen_domctl_gdbsx_domstatus>(), 12, "xen_domctl_gdbsx_domstatus: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_gdbsx_domstatus>(), 4, "xen_domctl_gdbsx_domstatus: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_domstatus, paused), 0, "xen_domctl_gdbsx_domstatus.paused: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_domstatus, __xenabi_hole_0), 1, "xen_domctl_gdbsx_domstatus.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_domstatus, vcpu_id), 4, "xen_domctl_gdbsx_domstatus.vcpu_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_domstatus, vcpu_ev), 8, "xen_domctl_gdbsx_domstatus.vcpu_ev: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_subscribe() {
+            assert_eq!(size_of::<xen_domctl_subscribe>(), 4, "xen_domctl_subscribe: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_subscribe>(), 4, "xen_domctl_subscribe: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_subscribe, port), 0, "xen_domctl_subscribe.port: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_vm_event_op() {
+            assert_eq!(size_of::<xen_domctl_vm_event_op>(), 12, "xen_domctl_vm_event_op: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_vm_event_op>(), 4, "xen_domctl_vm_event_op: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op, op), 0, "xen_domctl_vm_event_op.op: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op, mode), 4, "xen_domctl_vm_event_op.mode: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op, u), 8, "xen_domctl_vm_event_op.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_vm_event_op_u() {
+            assert_eq!(size_of::<xen_domctl_vm_event_op_u>(), 4, "xen_domctl_vm_event_op.u: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_vm_event_op_u>(), 4, "xen_domctl_vm_event_op.u: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op_u, enable), 0, "xen_domctl_vm_event_op.u.enable: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op_u, version), 0, "xen_domctl_vm_event_op.u.version: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_vm_event_op_u_enable() {
+            assert_eq!(size_of::<xen_domctl_vm_event_op_u_enable>(), 4, "xen_domctl_vm_event_op.u.enable: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_vm_event_op_u_enable>(), 4, "xen_domctl_vm_event_op.u.enable: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op_u_enable, port), 0, "xen_domctl_vm_event_op.u.enable.port: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op() {
+            assert_eq!(size_of::<xen_domctl_monitor_op>(), 24, "xen_domctl_monitor_op: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_monitor_op>(), 8, "xen_domctl_monitor_op: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op, op), 0, "xen_domctl_monitor_op.op: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op, event), 4, "xen_domctl_monitor_op.event: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op, u), 8, "xen_domctl_monitor_op.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u>(), 16, "xen_domctl_monitor_op.u: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u>(), 8, "xen_domctl_monitor_op.u: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, mov_to_cr), 0, "xen_domctl_monitor_op.u.mov_to_cr: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, mov_to_msr), 0, "xen_domctl_monitor_op.u.mov_to_msr: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, guest_request), 0, "xen_domctl_monitor_op.u.guest_request: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, debug_exception), 0, "xen_domctl_monitor_op.u.debug_exception: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, vmexit), 0, "xen_domctl_monitor_op.u.vmexit: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_mov_to_cr() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_mov_to_cr>(), 16, "xen_domctl_monitor_op.u.mov_to_cr: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_mov_to_cr>(), 8, "xen_domctl_monitor_op.u.mov_to_cr: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, index), 0, "xen_domctl_monitor_op.u.mov_to_cr.index: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, sync), 1, "xen_domctl_monitor_op.u.mov_to_cr.sync: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, onchangeonly), 2, "xen_domctl_monitor_op.u.mov_to_cr.onchangeonly: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, pad1), 3, "xen_domctl_monitor_op.u.mov_to_cr.pad1: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, pad2), 4, "xen_domctl_monitor_op.u.mov_to_cr.pad2: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, bitmask), 8, "xen_domctl_monitor_op.u.mov_to_cr.bitmask: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_monitor_op.u.mov_to_cr.bitmask: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_mov_to_msr() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_mov_to_msr>(), 8, "xen_domctl_monitor_op.u.mov_to_msr: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_mov_to_msr>(), 4, "xen_domctl_monitor_op.u.mov_to_msr: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_msr, msr), 0, "xen_domctl_monitor_op.u.mov_to_msr.msr: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_msr, onchangeonly), 4, "xen_domctl_monitor_op.u.mov_to_msr.onchangeonly: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_msr, __xenabi_hole_0), 5, "xen_domctl_monitor_op.u.mov_to_msr.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_guest_request() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_guest_request>(), 2, "xen_domctl_monitor_op.u.guest_request: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_guest_request>(), 1, "xen_domctl_monitor_op.u.guest_request: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_guest_request, sync), 0, "xen_domctl_monitor_op.u.guest_request.sync: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_guest_request, allow_userspace), 1, "xen_domctl_monitor_op.u.guest_request.allow_userspace: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_debug_exception() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_debug_exception>(), 1, "xen_domctl_monitor_op.u.debug_exception: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_debug_exception>(), 1, "xen_domctl_monitor_op.u.debug_exception: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_debug_exception, sync), 0, "xen_domctl_monitor_op.u.debug_exception.sync: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_vmexit() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_vmexit>(), 1, "xen_domctl_monitor_op.u.vmexit: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_vmexit>(), 1, "xen_domctl_monitor_op.u.vmexit: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_vmexit, sync), 0, "xen_domctl_monitor_op.u.vmexit.sync: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_vmtrace_op() {
+            assert_eq!(size_of::<xen_domctl_vmtrace_op>(), 24, "xen_domctl_vmtrace_op: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_vmtrace_op>(), 8, "xen_domctl_vmtrace_op: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vmtrace_op, cmd), 0, "xen_domctl_vmtrace_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vmtrace_op, vcpu), 4, "xen_domctl_vmtrace_op.vcpu: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vmtrace_op, key), 8, "xen_domctl_vmtrace_op.key: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vmtrace_op.key: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_vmtrace_op, value), 16, "xen_domctl_vmtrace_op.value: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vmtrace_op.value: size on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_getdomaininfo() {
+            assert_eq!(size_of::<xen_domctl_getdomaininfo>(), 112, "xen_domctl_getdomaininfo: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_getdomaininfo>(), 8, "xen_domctl_getdomaininfo: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, domain), 0, "xen_domctl_getdomaininfo.domain: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_domctl_getdomaininfo.domain: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, pad1), 2, "xen_domctl_getdomaininfo.pad1: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, flags), 4, "xen_domctl_getdomaininfo.flags: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, tot_pages), 8, "xen_domctl_getdomaininfo.tot_pages: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.tot_pages: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, max_pages), 16, "xen_domctl_getdomaininfo.max_pages: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.max_pages: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, outstanding_pages), 24, "xen_domctl_getdomaininfo.outstanding_pages: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.outstanding_pages: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, shr_pages), 32, "xen_domctl_getdomaininfo.shr_pages: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.shr_pages: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, paged_pages), 40, "xen_domctl_getdomaininfo.paged_pages: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.paged_pages: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, shared_info_frame), 48, "xen_domctl_getdomaininfo.shared_info_frame: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.shared_info_frame: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, cpu_time), 56, "xen_domctl_getdomaininfo.cpu_time: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.cpu_time: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, nr_online_vcpus), 64, "xen_domctl_getdomaininfo.nr_online_vcpus: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, max_vcpu_id), 68, "xen_domctl_getdomaininfo.max_vcpu_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, ssidref), 72, "xen_domctl_getdomaininfo.ssidref: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, handle), 76, "xen_domctl_getdomaininfo.handle: offset on x86_64");
+            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domctl_getdomaininfo.handle: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, cpupool), 92, "xen_domctl_getdomaininfo.cpupool: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, gpaddr_bits), 96, "xen_domctl_getdomaininfo.gpaddr_bits: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, pad2), 97, "xen_domctl_getdomaininfo.pad2: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, arch_config), 104, "xen_domctl_getdomaininfo.arch_config: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl() {
+            assert_eq!(size_of::<xen_domctl>(), 144, "xen_domctl: size on x86_64");
+            assert_eq!(align_of::<xen_domctl>(), 8, "xen_domctl: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl, cmd), 0, "xen_domctl.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl, interface_version), 4, "xen_domctl.interface_version: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl, domain), 8, "xen_domctl.domain: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_domctl.domain: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl, _pad), 10, "xen_domctl._pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl, u), 16, "xen_domctl.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_domctl_u() {
+            assert_eq!(size_of::<xen_domctl_u>(), 128, "xen_domctl.u: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_u>(), 8, "xen_domctl.u: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, createdomain), 0, "xen_domctl.u.createdomain: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, getdomaininfo), 0, "xen_domctl.u.getdomaininfo: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, getpageframeinfo3), 0, "xen_domctl.u.getpageframeinfo3: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, nodeaffinity), 0, "xen_domctl.u.nodeaffinity: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, vcpuaffinity), 0, "xen_domctl.u.vcpuaffinity: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, shadow_op), 0, "xen_domctl.u.shadow_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, max_mem), 0, "xen_domctl.u.max_mem: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, vcpucontext), 0, "xen_domctl.u.vcpucontext: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, getvcpuinfo), 0, "xen_domctl.u.getvcpuinfo: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, max_vcpus), 0, "xen_domctl.u.max_vcpus: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, scheduler_op), 0, "xen_domctl.u.scheduler_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, setdomainhandle), 0, "xen_domctl.u.setdomainhandle: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, setdebugging), 0, "xen_domctl.u.setdebugging: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, irq_permission), 0, "xen_domctl.u.irq_permission: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, gsi_permission), 0, "xen_domctl.u.gsi_permission: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, iomem_permission), 0, "xen_domctl.u.iomem_permission: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, ioport_permission), 0, "xen_domctl.u.ioport_permission: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, hypercall_init), 0, "xen_domctl.u.hypercall_init: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, settimeoffset), 0, "xen_domctl.u.settimeoffset: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, tsc_info), 0, "xen_domctl.u.tsc_info: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, hvmcontext), 0, "xen_domctl.u.hvmcontext: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, hvmcontext_partial), 0, "xen_domctl.u.hvmcontext_partial: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, address_size), 0, "xen_domctl.u.address_size: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, sendtrigger), 0, "xen_domctl.u.sendtrigger: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, get_device_group), 0, "xen_domctl.u.get_device_group: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, assign_device), 0, "xen_domctl.u.assign_device: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, bind_pt_irq), 0, "xen_domctl.u.bind_pt_irq: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, memory_mapping), 0, "xen_domctl.u.memory_mapping: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, ioport_mapping), 0, "xen_domctl.u.ioport_mapping: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, set_target), 0, "xen_domctl.u.set_target: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, subscribe), 0, "xen_domctl.u.subscribe: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, debug_op), 0, "xen_domctl.u.debug_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, vm_event_op), 0, "xen_domctl.u.vm_event_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, mem_sharing_op), 0, "xen_domctl.u.mem_sharing_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, vcpuextstate), 0, "xen_domctl.u.vcpuextstate: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, vcpu_msrs), 0, "xen_domctl.u.vcpu_msrs: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, access_required), 0, "xen_domctl.u.access_required: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, audit_p2m), 0, "xen_domctl.u.audit_p2m: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, set_virq_handler), 0, "xen_domctl.u.set_virq_handler: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, gdbsx_guest_memio), 0, "xen_domctl.u.gdbsx_guest_memio: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, set_broken_page_p2m), 0, "xen_domctl.u.set_broken_page_p2m: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, cacheflush), 0, "xen_domctl.u.cacheflush: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, gdbsx_pauseunp_vcpu), 0, "xen_domctl.u.gdbsx_pauseunp_vcpu: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, gdbsx_domstatus), 0, "xen_domctl.u.gdbsx_domstatus: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, vnuma), 0, "xen_domctl.u.vnuma: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, psr_cmt_op), 0, "xen_domctl.u.psr_cmt_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, monitor_op), 0, "xen_domctl.u.monitor_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, psr_alloc), 0, "xen_domctl.u.psr_alloc: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, vuart_op), 0, "xen_domctl.u.vuart_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, vmtrace_op), 0, "xen_domctl.u.vmtrace_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, paging_mempool), 0, "xen_domctl.u.paging_mempool: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, set_llc_colors), 0, "xen_domctl.u.set_llc_colors: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, get_domain_state), 0, "xen_domctl.u.get_domain_state: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, pad), 0, "xen_domctl.u.pad: offset on x86_64");
+        }
     }
 
     #[cfg(feature = "xen-4-22")]
@@ -11688,6 +14296,731 @@ mod x86_64 {
             assert_eq!(offset_of!(xen_flask_op_u, peersid), 0, "xen_flask_op.u.peersid: offset on x86_64");
             assert_eq!(offset_of!(xen_flask_op_u, relabel), 0, "xen_flask_op.u.relabel: offset on x86_64");
             assert_eq!(offset_of!(xen_flask_op_u, devicetree_label), 0, "xen_flask_op.u.devicetree_label: offset on x86_64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-22")]
+    mod unstable_sysctl {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<xen_sysctl_perfc_val_t>(), 4, "xen_sysctl_perfc_val_t: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_perfc_val_t>(), 4, "xen_sysctl_perfc_val_t: align on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_readconsole() {
+            assert_eq!(size_of::<xen_sysctl_readconsole>(), 24, "xen_sysctl_readconsole: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_readconsole>(), 8, "xen_sysctl_readconsole: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, clear), 0, "xen_sysctl_readconsole.clear: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, incremental), 1, "xen_sysctl_readconsole.incremental: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, pad0), 2, "xen_sysctl_readconsole.pad0: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, pad1), 3, "xen_sysctl_readconsole.pad1: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, index), 4, "xen_sysctl_readconsole.index: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, buffer), 8, "xen_sysctl_readconsole.buffer: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_sysctl_readconsole.buffer: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, count), 16, "xen_sysctl_readconsole.count: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, __xenabi_hole_0), 20, "xen_sysctl_readconsole.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_tbuf_op() {
+            assert_eq!(size_of::<xen_sysctl_tbuf_op>(), 48, "xen_sysctl_tbuf_op: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_tbuf_op>(), 8, "xen_sysctl_tbuf_op: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, cmd), 0, "xen_sysctl_tbuf_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, __xenabi_hole_0), 4, "xen_sysctl_tbuf_op.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, cpu_mask), 8, "xen_sysctl_tbuf_op.cpu_mask: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, evt_mask), 24, "xen_sysctl_tbuf_op.evt_mask: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, __xenabi_hole_1), 28, "xen_sysctl_tbuf_op.__xenabi_hole_1: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, buffer_mfn), 32, "xen_sysctl_tbuf_op.buffer_mfn: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_tbuf_op.buffer_mfn: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, size), 40, "xen_sysctl_tbuf_op.size: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, __xenabi_hole_2), 44, "xen_sysctl_tbuf_op.__xenabi_hole_2: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_physinfo() {
+            assert_eq!(size_of::<xen_sysctl_physinfo>(), 112, "xen_sysctl_physinfo: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_physinfo>(), 8, "xen_sysctl_physinfo: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, threads_per_core), 0, "xen_sysctl_physinfo.threads_per_core: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, cores_per_socket), 4, "xen_sysctl_physinfo.cores_per_socket: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, nr_cpus), 8, "xen_sysctl_physinfo.nr_cpus: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, max_cpu_id), 12, "xen_sysctl_physinfo.max_cpu_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, nr_nodes), 16, "xen_sysctl_physinfo.nr_nodes: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, max_node_id), 20, "xen_sysctl_physinfo.max_node_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, cpu_khz), 24, "xen_sysctl_physinfo.cpu_khz: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, capabilities), 28, "xen_sysctl_physinfo.capabilities: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, arch_capabilities), 32, "xen_sysctl_physinfo.arch_capabilities: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, pad), 36, "xen_sysctl_physinfo.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, total_pages), 40, "xen_sysctl_physinfo.total_pages: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.total_pages: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, free_pages), 48, "xen_sysctl_physinfo.free_pages: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.free_pages: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, scrub_pages), 56, "xen_sysctl_physinfo.scrub_pages: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.scrub_pages: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, outstanding_pages), 64, "xen_sysctl_physinfo.outstanding_pages: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.outstanding_pages: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, max_mfn), 72, "xen_sysctl_physinfo.max_mfn: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.max_mfn: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, hw_cap), 80, "xen_sysctl_physinfo.hw_cap: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_sched_id() {
+            assert_eq!(size_of::<xen_sysctl_sched_id>(), 4, "xen_sysctl_sched_id: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_sched_id>(), 4, "xen_sysctl_sched_id: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_sched_id, sched_id), 0, "xen_sysctl_sched_id.sched_id: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_perfc_desc() {
+            assert_eq!(size_of::<xen_sysctl_perfc_desc>(), 84, "xen_sysctl_perfc_desc: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_perfc_desc>(), 4, "xen_sysctl_perfc_desc: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_perfc_desc, name), 0, "xen_sysctl_perfc_desc.name: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_perfc_desc, nr_vals), 80, "xen_sysctl_perfc_desc.nr_vals: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_perfc_op() {
+            assert_eq!(size_of::<xen_sysctl_perfc_op>(), 32, "xen_sysctl_perfc_op: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_perfc_op>(), 8, "xen_sysctl_perfc_op: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, cmd), 0, "xen_sysctl_perfc_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, nr_counters), 4, "xen_sysctl_perfc_op.nr_counters: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, nr_vals), 8, "xen_sysctl_perfc_op.nr_vals: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, __xenabi_hole_0), 12, "xen_sysctl_perfc_op.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, desc), 16, "xen_sysctl_perfc_op.desc: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>(), 8, "xen_sysctl_perfc_op.desc: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, val), 24, "xen_sysctl_perfc_op.val: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_val_t>(), 8, "xen_sysctl_perfc_op.val: size on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_getdomaininfolist() {
+            assert_eq!(size_of::<xen_sysctl_getdomaininfolist>(), 24, "xen_sysctl_getdomaininfolist: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_getdomaininfolist>(), 8, "xen_sysctl_getdomaininfolist: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, first_domain), 0, "xen_sysctl_getdomaininfolist.first_domain: offset on x86_64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_sysctl_getdomaininfolist.first_domain: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, __xenabi_hole_0), 2, "xen_sysctl_getdomaininfolist.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, max_domains), 4, "xen_sysctl_getdomaininfolist.max_domains: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, buffer), 8, "xen_sysctl_getdomaininfolist.buffer: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>(), 8, "xen_sysctl_getdomaininfolist.buffer: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, num_domains), 16, "xen_sysctl_getdomaininfolist.num_domains: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, __xenabi_hole_1), 20, "xen_sysctl_getdomaininfolist.__xenabi_hole_1: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_debug_keys() {
+            assert_eq!(size_of::<xen_sysctl_debug_keys>(), 16, "xen_sysctl_debug_keys: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_debug_keys>(), 8, "xen_sysctl_debug_keys: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_debug_keys, keys), 0, "xen_sysctl_debug_keys.keys: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_const_char>(), 8, "xen_sysctl_debug_keys.keys: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_debug_keys, nr_keys), 8, "xen_sysctl_debug_keys.nr_keys: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_debug_keys, __xenabi_hole_0), 12, "xen_sysctl_debug_keys.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_cpuinfo() {
+            assert_eq!(size_of::<xen_sysctl_cpuinfo>(), 8, "xen_sysctl_cpuinfo: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_cpuinfo>(), 8, "xen_sysctl_cpuinfo: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpuinfo, idletime), 0, "xen_sysctl_cpuinfo.idletime: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_cpuinfo.idletime: size on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_getcpuinfo() {
+            assert_eq!(size_of::<xen_sysctl_getcpuinfo>(), 24, "xen_sysctl_getcpuinfo: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_getcpuinfo>(), 8, "xen_sysctl_getcpuinfo: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, max_cpus), 0, "xen_sysctl_getcpuinfo.max_cpus: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, __xenabi_hole_0), 4, "xen_sysctl_getcpuinfo.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, info), 8, "xen_sysctl_getcpuinfo.info: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>(), 8, "xen_sysctl_getcpuinfo.info: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, nr_cpus), 16, "xen_sysctl_getcpuinfo.nr_cpus: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, __xenabi_hole_1), 20, "xen_sysctl_getcpuinfo.__xenabi_hole_1: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_availheap() {
+            assert_eq!(size_of::<xen_sysctl_availheap>(), 24, "xen_sysctl_availheap: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_availheap>(), 8, "xen_sysctl_availheap: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_availheap, min_bitwidth), 0, "xen_sysctl_availheap.min_bitwidth: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_availheap, max_bitwidth), 4, "xen_sysctl_availheap.max_bitwidth: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_availheap, node), 8, "xen_sysctl_availheap.node: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_availheap, __xenabi_hole_0), 12, "xen_sysctl_availheap.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_availheap, avail_bytes), 16, "xen_sysctl_availheap.avail_bytes: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_availheap.avail_bytes: size on x86_64");
+        }
+
+        #[test]
+        fn pm_px_val() {
+            assert_eq!(size_of::<pm_px_val>(), 24, "pm_px_val: size on x86_64");
+            assert_eq!(align_of::<pm_px_val>(), 8, "pm_px_val: align on x86_64");
+            assert_eq!(offset_of!(pm_px_val, freq), 0, "pm_px_val.freq: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "pm_px_val.freq: size on x86_64");
+            assert_eq!(offset_of!(pm_px_val, residency), 8, "pm_px_val.residency: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "pm_px_val.residency: size on x86_64");
+            assert_eq!(offset_of!(pm_px_val, count), 16, "pm_px_val.count: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "pm_px_val.count: size on x86_64");
+        }
+
+        #[test]
+        fn pm_px_stat() {
+            assert_eq!(size_of::<pm_px_stat>(), 24, "pm_px_stat: size on x86_64");
+            assert_eq!(align_of::<pm_px_stat>(), 8, "pm_px_stat: align on x86_64");
+            assert_eq!(offset_of!(pm_px_stat, total), 0, "pm_px_stat.total: offset on x86_64");
+            assert_eq!(offset_of!(pm_px_stat, usable), 1, "pm_px_stat.usable: offset on x86_64");
+            assert_eq!(offset_of!(pm_px_stat, last), 2, "pm_px_stat.last: offset on x86_64");
+            assert_eq!(offset_of!(pm_px_stat, cur), 3, "pm_px_stat.cur: offset on x86_64");
+            assert_eq!(offset_of!(pm_px_stat, __xenabi_hole_0), 4, "pm_px_stat.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(pm_px_stat, trans_pt), 8, "pm_px_stat.trans_pt: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_px_stat.trans_pt: size on x86_64");
+            assert_eq!(offset_of!(pm_px_stat, pt), 16, "pm_px_stat.pt: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_pm_px_val_t>(), 8, "pm_px_stat.pt: size on x86_64");
+        }
+
+        #[test]
+        fn pm_cx_stat() {
+            assert_eq!(size_of::<pm_cx_stat>(), 56, "pm_cx_stat: size on x86_64");
+            assert_eq!(align_of::<pm_cx_stat>(), 8, "pm_cx_stat: align on x86_64");
+            assert_eq!(offset_of!(pm_cx_stat, nr), 0, "pm_cx_stat.nr: offset on x86_64");
+            assert_eq!(offset_of!(pm_cx_stat, last), 4, "pm_cx_stat.last: offset on x86_64");
+            assert_eq!(offset_of!(pm_cx_stat, idle_time), 8, "pm_cx_stat.idle_time: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "pm_cx_stat.idle_time: size on x86_64");
+            assert_eq!(offset_of!(pm_cx_stat, triggers), 16, "pm_cx_stat.triggers: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_cx_stat.triggers: size on x86_64");
+            assert_eq!(offset_of!(pm_cx_stat, residencies), 24, "pm_cx_stat.residencies: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_cx_stat.residencies: size on x86_64");
+            assert_eq!(offset_of!(pm_cx_stat, nr_pc), 32, "pm_cx_stat.nr_pc: offset on x86_64");
+            assert_eq!(offset_of!(pm_cx_stat, nr_cc), 36, "pm_cx_stat.nr_cc: offset on x86_64");
+            assert_eq!(offset_of!(pm_cx_stat, pc), 40, "pm_cx_stat.pc: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_cx_stat.pc: size on x86_64");
+            assert_eq!(offset_of!(pm_cx_stat, cc), 48, "pm_cx_stat.cc: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_cx_stat.cc: size on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_get_pmstat() {
+            assert_eq!(size_of::<xen_sysctl_get_pmstat>(), 64, "xen_sysctl_get_pmstat: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_get_pmstat>(), 8, "xen_sysctl_get_pmstat: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat, r#type), 0, "xen_sysctl_get_pmstat.type: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat, cpuid), 4, "xen_sysctl_get_pmstat.cpuid: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat, u), 8, "xen_sysctl_get_pmstat.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_get_pmstat_u() {
+            assert_eq!(size_of::<xen_sysctl_get_pmstat_u>(), 56, "xen_sysctl_get_pmstat.u: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_get_pmstat_u>(), 8, "xen_sysctl_get_pmstat.u: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat_u, getpx), 0, "xen_sysctl_get_pmstat.u.getpx: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat_u, getcx), 0, "xen_sysctl_get_pmstat.u.getcx: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_cpu_hotplug() {
+            assert_eq!(size_of::<xen_sysctl_cpu_hotplug>(), 8, "xen_sysctl_cpu_hotplug: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_cpu_hotplug>(), 4, "xen_sysctl_cpu_hotplug: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpu_hotplug, cpu), 0, "xen_sysctl_cpu_hotplug.cpu: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpu_hotplug, op), 4, "xen_sysctl_cpu_hotplug.op: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_userspace() {
+            assert_eq!(size_of::<xen_userspace>(), 4, "xen_userspace: size on x86_64");
+            assert_eq!(align_of::<xen_userspace>(), 4, "xen_userspace: align on x86_64");
+            assert_eq!(offset_of!(xen_userspace, scaling_setspeed), 0, "xen_userspace.scaling_setspeed: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_ondemand() {
+            assert_eq!(size_of::<xen_ondemand>(), 16, "xen_ondemand: size on x86_64");
+            assert_eq!(align_of::<xen_ondemand>(), 4, "xen_ondemand: align on x86_64");
+            assert_eq!(offset_of!(xen_ondemand, sampling_rate_max), 0, "xen_ondemand.sampling_rate_max: offset on x86_64");
+            assert_eq!(offset_of!(xen_ondemand, sampling_rate_min), 4, "xen_ondemand.sampling_rate_min: offset on x86_64");
+            assert_eq!(offset_of!(xen_ondemand, sampling_rate), 8, "xen_ondemand.sampling_rate: offset on x86_64");
+            assert_eq!(offset_of!(xen_ondemand, up_threshold), 12, "xen_ondemand.up_threshold: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_get_cppc_para() {
+            assert_eq!(size_of::<xen_get_cppc_para>(), 40, "xen_get_cppc_para: size on x86_64");
+            assert_eq!(align_of::<xen_get_cppc_para>(), 4, "xen_get_cppc_para: align on x86_64");
+            assert_eq!(offset_of!(xen_get_cppc_para, features), 0, "xen_get_cppc_para.features: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cppc_para, lowest), 4, "xen_get_cppc_para.lowest: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cppc_para, lowest_nonlinear), 8, "xen_get_cppc_para.lowest_nonlinear: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cppc_para, nominal), 12, "xen_get_cppc_para.nominal: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cppc_para, highest), 16, "xen_get_cppc_para.highest: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cppc_para, minimum), 20, "xen_get_cppc_para.minimum: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cppc_para, maximum), 24, "xen_get_cppc_para.maximum: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cppc_para, desired), 28, "xen_get_cppc_para.desired: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cppc_para, energy_perf), 32, "xen_get_cppc_para.energy_perf: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cppc_para, activity_window), 36, "xen_get_cppc_para.activity_window: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_set_cppc_para() {
+            assert_eq!(size_of::<xen_set_cppc_para>(), 24, "xen_set_cppc_para: size on x86_64");
+            assert_eq!(align_of::<xen_set_cppc_para>(), 4, "xen_set_cppc_para: align on x86_64");
+            assert_eq!(offset_of!(xen_set_cppc_para, set_params), 0, "xen_set_cppc_para.set_params: offset on x86_64");
+            assert_eq!(offset_of!(xen_set_cppc_para, minimum), 4, "xen_set_cppc_para.minimum: offset on x86_64");
+            assert_eq!(offset_of!(xen_set_cppc_para, maximum), 8, "xen_set_cppc_para.maximum: offset on x86_64");
+            assert_eq!(offset_of!(xen_set_cppc_para, desired), 12, "xen_set_cppc_para.desired: offset on x86_64");
+            assert_eq!(offset_of!(xen_set_cppc_para, energy_perf), 16, "xen_set_cppc_para.energy_perf: offset on x86_64");
+            assert_eq!(offset_of!(xen_set_cppc_para, activity_window), 20, "xen_set_cppc_para.activity_window: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para() {
+            assert_eq!(size_of::<xen_get_cpufreq_para>(), 120, "xen_get_cpufreq_para: size on x86_64");
+            assert_eq!(align_of::<xen_get_cpufreq_para>(), 8, "xen_get_cpufreq_para: align on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, cpu_num), 0, "xen_get_cpufreq_para.cpu_num: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, freq_num), 4, "xen_get_cpufreq_para.freq_num: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, gov_num), 8, "xen_get_cpufreq_para.gov_num: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, __xenabi_hole_0), 12, "xen_get_cpufreq_para.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, affected_cpus), 16, "xen_get_cpufreq_para.affected_cpus: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_get_cpufreq_para.affected_cpus: size on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, scaling_available_frequencies), 24, "xen_get_cpufreq_para.scaling_available_frequencies: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_get_cpufreq_para.scaling_available_frequencies: size on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, scaling_available_governors), 32, "xen_get_cpufreq_para.scaling_available_governors: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_get_cpufreq_para.scaling_available_governors: size on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, scaling_driver), 40, "xen_get_cpufreq_para.scaling_driver: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, cpuinfo_cur_freq), 56, "xen_get_cpufreq_para.cpuinfo_cur_freq: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, cpuinfo_max_freq), 60, "xen_get_cpufreq_para.cpuinfo_max_freq: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, cpuinfo_min_freq), 64, "xen_get_cpufreq_para.cpuinfo_min_freq: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, s), 68, "xen_get_cpufreq_para.s: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, turbo_enabled), 112, "xen_get_cpufreq_para.turbo_enabled: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, __xenabi_hole_1), 116, "xen_get_cpufreq_para.__xenabi_hole_1: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para_s() {
+            assert_eq!(size_of::<xen_get_cpufreq_para_s>(), 44, "xen_get_cpufreq_para.s: size on x86_64");
+            assert_eq!(align_of::<xen_get_cpufreq_para_s>(), 4, "xen_get_cpufreq_para.s: align on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, scaling_cur_freq), 0, "xen_get_cpufreq_para.s.scaling_cur_freq: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, scaling_governor), 4, "xen_get_cpufreq_para.s.scaling_governor: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, scaling_max_freq), 20, "xen_get_cpufreq_para.s.scaling_max_freq: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, scaling_min_freq), 24, "xen_get_cpufreq_para.s.scaling_min_freq: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, u), 28, "xen_get_cpufreq_para.s.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para_s_u() {
+            assert_eq!(size_of::<xen_get_cpufreq_para_s_u>(), 16, "xen_get_cpufreq_para.s.u: size on x86_64");
+            assert_eq!(align_of::<xen_get_cpufreq_para_s_u>(), 4, "xen_get_cpufreq_para.s.u: align on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s_u, userspace), 0, "xen_get_cpufreq_para.s.u.userspace: offset on x86_64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s_u, ondemand), 0, "xen_get_cpufreq_para.s.u.ondemand: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_set_cpufreq_gov() {
+            assert_eq!(size_of::<xen_set_cpufreq_gov>(), 16, "xen_set_cpufreq_gov: size on x86_64");
+            assert_eq!(align_of::<xen_set_cpufreq_gov>(), 1, "xen_set_cpufreq_gov: align on x86_64");
+            assert_eq!(offset_of!(xen_set_cpufreq_gov, scaling_governor), 0, "xen_set_cpufreq_gov.scaling_governor: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_set_cpufreq_para() {
+            assert_eq!(size_of::<xen_set_cpufreq_para>(), 8, "xen_set_cpufreq_para: size on x86_64");
+            assert_eq!(align_of::<xen_set_cpufreq_para>(), 4, "xen_set_cpufreq_para: align on x86_64");
+            assert_eq!(offset_of!(xen_set_cpufreq_para, ctrl_type), 0, "xen_set_cpufreq_para.ctrl_type: offset on x86_64");
+            assert_eq!(offset_of!(xen_set_cpufreq_para, ctrl_value), 4, "xen_set_cpufreq_para.ctrl_value: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_pm_op() {
+            assert_eq!(size_of::<xen_sysctl_pm_op>(), 128, "xen_sysctl_pm_op: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_pm_op>(), 8, "xen_sysctl_pm_op: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op, cmd), 0, "xen_sysctl_pm_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op, cpuid), 4, "xen_sysctl_pm_op.cpuid: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op, u), 8, "xen_sysctl_pm_op.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_pm_op_u() {
+            assert_eq!(size_of::<xen_sysctl_pm_op_u>(), 120, "xen_sysctl_pm_op.u: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_pm_op_u>(), 8, "xen_sysctl_pm_op.u: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, get_para), 0, "xen_sysctl_pm_op.u.get_para: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, get_cppc), 0, "xen_sysctl_pm_op.u.get_cppc: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_gov), 0, "xen_sysctl_pm_op.u.set_gov: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_para), 0, "xen_sysctl_pm_op.u.set_para: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_cppc), 0, "xen_sysctl_pm_op.u.set_cppc: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, get_avgfreq), 0, "xen_sysctl_pm_op.u.get_avgfreq: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_pm_op.u.get_avgfreq: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_sched_opt_smt), 0, "xen_sysctl_pm_op.u.set_sched_opt_smt: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, get_max_cstate), 0, "xen_sysctl_pm_op.u.get_max_cstate: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_max_cstate), 0, "xen_sysctl_pm_op.u.set_max_cstate: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_page_offline_op() {
+            assert_eq!(size_of::<xen_sysctl_page_offline_op>(), 24, "xen_sysctl_page_offline_op: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_page_offline_op>(), 8, "xen_sysctl_page_offline_op: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, cmd), 0, "xen_sysctl_page_offline_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, start), 4, "xen_sysctl_page_offline_op.start: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, end), 8, "xen_sysctl_page_offline_op.end: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, __xenabi_hole_0), 12, "xen_sysctl_page_offline_op.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, status), 16, "xen_sysctl_page_offline_op.status: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_uint32>(), 8, "xen_sysctl_page_offline_op.status: size on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_lockprof_data() {
+            assert_eq!(size_of::<xen_sysctl_lockprof_data>(), 80, "xen_sysctl_lockprof_data: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_lockprof_data>(), 8, "xen_sysctl_lockprof_data: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, name), 0, "xen_sysctl_lockprof_data.name: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, r#type), 40, "xen_sysctl_lockprof_data.type: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, idx), 44, "xen_sysctl_lockprof_data.idx: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, lock_cnt), 48, "xen_sysctl_lockprof_data.lock_cnt: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_data.lock_cnt: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, block_cnt), 56, "xen_sysctl_lockprof_data.block_cnt: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_data.block_cnt: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, lock_time), 64, "xen_sysctl_lockprof_data.lock_time: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_data.lock_time: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, block_time), 72, "xen_sysctl_lockprof_data.block_time: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_data.block_time: size on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_lockprof_op() {
+            assert_eq!(size_of::<xen_sysctl_lockprof_op>(), 32, "xen_sysctl_lockprof_op: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_lockprof_op>(), 8, "xen_sysctl_lockprof_op: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, cmd), 0, "xen_sysctl_lockprof_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, max_elem), 4, "xen_sysctl_lockprof_op.max_elem: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, nr_elem), 8, "xen_sysctl_lockprof_op.nr_elem: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, __xenabi_hole_0), 12, "xen_sysctl_lockprof_op.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, time), 16, "xen_sysctl_lockprof_op.time: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_op.time: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, data), 24, "xen_sysctl_lockprof_op.data: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_lockprof_data_t>(), 8, "xen_sysctl_lockprof_op.data: size on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_cputopo() {
+            assert_eq!(size_of::<xen_sysctl_cputopo>(), 12, "xen_sysctl_cputopo: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_cputopo>(), 4, "xen_sysctl_cputopo: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cputopo, core), 0, "xen_sysctl_cputopo.core: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cputopo, socket), 4, "xen_sysctl_cputopo.socket: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cputopo, node), 8, "xen_sysctl_cputopo.node: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_cputopoinfo() {
+            assert_eq!(size_of::<xen_sysctl_cputopoinfo>(), 16, "xen_sysctl_cputopoinfo: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_cputopoinfo>(), 8, "xen_sysctl_cputopoinfo: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cputopoinfo, num_cpus), 0, "xen_sysctl_cputopoinfo.num_cpus: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cputopoinfo, __xenabi_hole_0), 4, "xen_sysctl_cputopoinfo.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cputopoinfo, cputopo), 8, "xen_sysctl_cputopoinfo.cputopo: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_cputopo_t>(), 8, "xen_sysctl_cputopoinfo.cputopo: size on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_meminfo() {
+            assert_eq!(size_of::<xen_sysctl_meminfo>(), 16, "xen_sysctl_meminfo: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_meminfo>(), 8, "xen_sysctl_meminfo: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_meminfo, memsize), 0, "xen_sysctl_meminfo.memsize: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_meminfo, memfree), 8, "xen_sysctl_meminfo.memfree: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_numainfo() {
+            assert_eq!(size_of::<xen_sysctl_numainfo>(), 24, "xen_sysctl_numainfo: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_numainfo>(), 8, "xen_sysctl_numainfo: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_numainfo, num_nodes), 0, "xen_sysctl_numainfo.num_nodes: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_numainfo, __xenabi_hole_0), 4, "xen_sysctl_numainfo.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_numainfo, meminfo), 8, "xen_sysctl_numainfo.meminfo: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_meminfo_t>(), 8, "xen_sysctl_numainfo.meminfo: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_numainfo, distance), 16, "xen_sysctl_numainfo.distance: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_numainfo.distance: size on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_cpupool_op() {
+            assert_eq!(size_of::<xen_sysctl_cpupool_op>(), 40, "xen_sysctl_cpupool_op: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_cpupool_op>(), 8, "xen_sysctl_cpupool_op: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, op), 0, "xen_sysctl_cpupool_op.op: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, cpupool_id), 4, "xen_sysctl_cpupool_op.cpupool_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, sched_id), 8, "xen_sysctl_cpupool_op.sched_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, domid), 12, "xen_sysctl_cpupool_op.domid: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, cpu), 16, "xen_sysctl_cpupool_op.cpu: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, n_dom), 20, "xen_sysctl_cpupool_op.n_dom: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, cpumap), 24, "xen_sysctl_cpupool_op.cpumap: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_credit_schedule() {
+            assert_eq!(size_of::<xen_sysctl_credit_schedule>(), 12, "xen_sysctl_credit_schedule: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_credit_schedule>(), 4, "xen_sysctl_credit_schedule: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_credit_schedule, tslice_ms), 0, "xen_sysctl_credit_schedule.tslice_ms: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_credit_schedule, ratelimit_us), 4, "xen_sysctl_credit_schedule.ratelimit_us: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_credit_schedule, vcpu_migr_delay_us), 8, "xen_sysctl_credit_schedule.vcpu_migr_delay_us: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_credit2_schedule() {
+            assert_eq!(size_of::<xen_sysctl_credit2_schedule>(), 4, "xen_sysctl_credit2_schedule: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_credit2_schedule>(), 4, "xen_sysctl_credit2_schedule: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_credit2_schedule, ratelimit_us), 0, "xen_sysctl_credit2_schedule.ratelimit_us: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_sched_arinc653() {
+            assert_eq!(size_of::<xen_sysctl_sched_arinc653>(), 8, "xen_sysctl_sched_arinc653: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_sched_arinc653>(), 8, "xen_sysctl_sched_arinc653: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_sched_arinc653, schedule), 0, "xen_sysctl_sched_arinc653.schedule: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>(), 8, "xen_sysctl_sched_arinc653.schedule: size on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_scheduler_op() {
+            assert_eq!(size_of::<xen_sysctl_scheduler_op>(), 32, "xen_sysctl_scheduler_op: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_scheduler_op>(), 8, "xen_sysctl_scheduler_op: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, cpupool_id), 0, "xen_sysctl_scheduler_op.cpupool_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, sched_id), 4, "xen_sysctl_scheduler_op.sched_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, cmd), 8, "xen_sysctl_scheduler_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, __xenabi_hole_0), 12, "xen_sysctl_scheduler_op.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, u), 16, "xen_sysctl_scheduler_op.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_scheduler_op_u() {
+            assert_eq!(size_of::<xen_sysctl_scheduler_op_u>(), 16, "xen_sysctl_scheduler_op.u: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_scheduler_op_u>(), 8, "xen_sysctl_scheduler_op.u: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op_u, sched_arinc653), 0, "xen_sysctl_scheduler_op.u.sched_arinc653: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op_u, sched_credit), 0, "xen_sysctl_scheduler_op.u.sched_credit: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op_u, sched_credit2), 0, "xen_sysctl_scheduler_op.u.sched_credit2: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_coverage_op() {
+            assert_eq!(size_of::<xen_sysctl_coverage_op>(), 16, "xen_sysctl_coverage_op: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_coverage_op>(), 8, "xen_sysctl_coverage_op: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_coverage_op, cmd), 0, "xen_sysctl_coverage_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_coverage_op, size), 4, "xen_sysctl_coverage_op.size: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_coverage_op, buffer), 8, "xen_sysctl_coverage_op.buffer: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_sysctl_coverage_op.buffer: size on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_cmt_op() {
+            assert_eq!(size_of::<xen_sysctl_psr_cmt_op>(), 16, "xen_sysctl_psr_cmt_op: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_psr_cmt_op>(), 8, "xen_sysctl_psr_cmt_op: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op, cmd), 0, "xen_sysctl_psr_cmt_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op, flags), 4, "xen_sysctl_psr_cmt_op.flags: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op, u), 8, "xen_sysctl_psr_cmt_op.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_cmt_op_u() {
+            assert_eq!(size_of::<xen_sysctl_psr_cmt_op_u>(), 8, "xen_sysctl_psr_cmt_op.u: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_psr_cmt_op_u>(), 8, "xen_sysctl_psr_cmt_op.u: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op_u, data), 0, "xen_sysctl_psr_cmt_op.u.data: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op_u, l3_cache), 0, "xen_sysctl_psr_cmt_op.u.l3_cache: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_cmt_op_u_l3_cache() {
+            assert_eq!(size_of::<xen_sysctl_psr_cmt_op_u_l3_cache>(), 8, "xen_sysctl_psr_cmt_op.u.l3_cache: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_psr_cmt_op_u_l3_cache>(), 4, "xen_sysctl_psr_cmt_op.u.l3_cache: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op_u_l3_cache, cpu), 0, "xen_sysctl_psr_cmt_op.u.l3_cache.cpu: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op_u_l3_cache, rsvd), 4, "xen_sysctl_psr_cmt_op.u.l3_cache.rsvd: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_pcitopoinfo() {
+            assert_eq!(size_of::<xen_sysctl_pcitopoinfo>(), 24, "xen_sysctl_pcitopoinfo: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_pcitopoinfo>(), 8, "xen_sysctl_pcitopoinfo: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_pcitopoinfo, num_devs), 0, "xen_sysctl_pcitopoinfo.num_devs: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_pcitopoinfo, __xenabi_hole_0), 4, "xen_sysctl_pcitopoinfo.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_pcitopoinfo, devs), 8, "xen_sysctl_pcitopoinfo.devs: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_physdev_pci_device_t>(), 8, "xen_sysctl_pcitopoinfo.devs: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_pcitopoinfo, nodes), 16, "xen_sysctl_pcitopoinfo.nodes: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_pcitopoinfo.nodes: size on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_alloc() {
+            assert_eq!(size_of::<xen_sysctl_psr_alloc>(), 20, "xen_sysctl_psr_alloc: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_psr_alloc>(), 4, "xen_sysctl_psr_alloc: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc, cmd), 0, "xen_sysctl_psr_alloc.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc, target), 4, "xen_sysctl_psr_alloc.target: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc, u), 8, "xen_sysctl_psr_alloc.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_alloc_u() {
+            assert_eq!(size_of::<xen_sysctl_psr_alloc_u>(), 12, "xen_sysctl_psr_alloc.u: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_psr_alloc_u>(), 4, "xen_sysctl_psr_alloc.u: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u, cat_info), 0, "xen_sysctl_psr_alloc.u.cat_info: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u, mba_info), 0, "xen_sysctl_psr_alloc.u.mba_info: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_alloc_u_cat_info() {
+            assert_eq!(size_of::<xen_sysctl_psr_alloc_u_cat_info>(), 12, "xen_sysctl_psr_alloc.u.cat_info: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_psr_alloc_u_cat_info>(), 4, "xen_sysctl_psr_alloc.u.cat_info: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_cat_info, cbm_len), 0, "xen_sysctl_psr_alloc.u.cat_info.cbm_len: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_cat_info, cos_max), 4, "xen_sysctl_psr_alloc.u.cat_info.cos_max: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_cat_info, flags), 8, "xen_sysctl_psr_alloc.u.cat_info.flags: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_alloc_u_mba_info() {
+            assert_eq!(size_of::<xen_sysctl_psr_alloc_u_mba_info>(), 12, "xen_sysctl_psr_alloc.u.mba_info: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_psr_alloc_u_mba_info>(), 4, "xen_sysctl_psr_alloc.u.mba_info: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_mba_info, thrtl_max), 0, "xen_sysctl_psr_alloc.u.mba_info.thrtl_max: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_mba_info, cos_max), 4, "xen_sysctl_psr_alloc.u.mba_info.cos_max: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_mba_info, flags), 8, "xen_sysctl_psr_alloc.u.mba_info.flags: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_cpu_featureset() {
+            assert_eq!(size_of::<xen_sysctl_cpu_featureset>(), 16, "xen_sysctl_cpu_featureset: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_cpu_featureset>(), 8, "xen_sysctl_cpu_featureset: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpu_featureset, index), 0, "xen_sysctl_cpu_featureset.index: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpu_featureset, nr_features), 4, "xen_sysctl_cpu_featureset.nr_features: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpu_featureset, features), 8, "xen_sysctl_cpu_featureset.features: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_cpu_featureset.features: size on x86_64");
+        }
+
+        #[test]
+        fn xen_livepatch_name() {
+            assert_eq!(size_of::<xen_livepatch_name>(), 16, "xen_livepatch_name: size on x86_64");
+            assert_eq!(align_of::<xen_livepatch_name>(), 8, "xen_livepatch_name: align on x86_64");
+            assert_eq!(offset_of!(xen_livepatch_name, name), 0, "xen_livepatch_name.name: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_livepatch_name.name: size on x86_64");
+            assert_eq!(offset_of!(xen_livepatch_name, size), 8, "xen_livepatch_name.size: offset on x86_64");
+            assert_eq!(offset_of!(xen_livepatch_name, pad), 10, "xen_livepatch_name.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_upload() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_upload>(), 32, "xen_sysctl_livepatch_upload: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_livepatch_upload>(), 8, "xen_sysctl_livepatch_upload: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_upload, name), 0, "xen_sysctl_livepatch_upload.name: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_upload, size), 16, "xen_sysctl_livepatch_upload.size: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_upload, payload), 24, "xen_sysctl_livepatch_upload.payload: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xen_sysctl_livepatch_upload.payload: size on x86_64");
+        }
+
+        #[test]
+        fn xen_livepatch_status() {
+            assert_eq!(size_of::<xen_livepatch_status>(), 8, "xen_livepatch_status: size on x86_64");
+            assert_eq!(align_of::<xen_livepatch_status>(), 4, "xen_livepatch_status: align on x86_64");
+            assert_eq!(offset_of!(xen_livepatch_status, state), 0, "xen_livepatch_status.state: offset on x86_64");
+            assert_eq!(offset_of!(xen_livepatch_status, rc), 4, "xen_livepatch_status.rc: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_get() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_get>(), 24, "xen_sysctl_livepatch_get: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_livepatch_get>(), 8, "xen_sysctl_livepatch_get: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_get, name), 0, "xen_sysctl_livepatch_get.name: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_get, status), 16, "xen_sysctl_livepatch_get.status: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_list() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_list>(), 64, "xen_sysctl_livepatch_list: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_livepatch_list>(), 8, "xen_sysctl_livepatch_list: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, version), 0, "xen_sysctl_livepatch_list.version: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, idx), 4, "xen_sysctl_livepatch_list.idx: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, nr), 8, "xen_sysctl_livepatch_list.nr: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, pad), 12, "xen_sysctl_livepatch_list.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, name_total_size), 16, "xen_sysctl_livepatch_list.name_total_size: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, metadata_total_size), 20, "xen_sysctl_livepatch_list.metadata_total_size: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, status), 24, "xen_sysctl_livepatch_list.status: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_xen_livepatch_status_t>(), 8, "xen_sysctl_livepatch_list.status: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, name), 32, "xen_sysctl_livepatch_list.name: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_sysctl_livepatch_list.name: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, len), 40, "xen_sysctl_livepatch_list.len: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_livepatch_list.len: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, metadata), 48, "xen_sysctl_livepatch_list.metadata: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_sysctl_livepatch_list.metadata: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, metadata_len), 56, "xen_sysctl_livepatch_list.metadata_len: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_livepatch_list.metadata_len: size on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_action() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_action>(), 32, "xen_sysctl_livepatch_action: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_livepatch_action>(), 8, "xen_sysctl_livepatch_action: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, name), 0, "xen_sysctl_livepatch_action.name: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, cmd), 16, "xen_sysctl_livepatch_action.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, timeout), 20, "xen_sysctl_livepatch_action.timeout: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, flags), 24, "xen_sysctl_livepatch_action.flags: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, pad), 28, "xen_sysctl_livepatch_action.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_op() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_op>(), 72, "xen_sysctl_livepatch_op: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_livepatch_op>(), 8, "xen_sysctl_livepatch_op: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op, cmd), 0, "xen_sysctl_livepatch_op.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op, flags), 4, "xen_sysctl_livepatch_op.flags: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op, u), 8, "xen_sysctl_livepatch_op.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_op_u() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_op_u>(), 64, "xen_sysctl_livepatch_op.u: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_livepatch_op_u>(), 8, "xen_sysctl_livepatch_op.u: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op_u, upload), 0, "xen_sysctl_livepatch_op.u.upload: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op_u, list), 0, "xen_sysctl_livepatch_op.u.list: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op_u, get), 0, "xen_sysctl_livepatch_op.u.get: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op_u, action), 0, "xen_sysctl_livepatch_op.u.action: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_cpu_policy() {
+            assert_eq!(size_of::<xen_sysctl_cpu_policy>(), 32, "xen_sysctl_cpu_policy: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_cpu_policy>(), 8, "xen_sysctl_cpu_policy: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpu_policy, index), 0, "xen_sysctl_cpu_policy.index: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpu_policy, nr_leaves), 4, "xen_sysctl_cpu_policy.nr_leaves: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpu_policy, nr_msrs), 8, "xen_sysctl_cpu_policy.nr_msrs: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpu_policy, _rsvd), 12, "xen_sysctl_cpu_policy._rsvd: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpu_policy, leaves), 16, "xen_sysctl_cpu_policy.leaves: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_xen_cpuid_leaf_t>(), 8, "xen_sysctl_cpu_policy.leaves: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_cpu_policy, msrs), 24, "xen_sysctl_cpu_policy.msrs: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_xen_msr_entry_t>(), 8, "xen_sysctl_cpu_policy.msrs: size on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl() {
+            assert_eq!(size_of::<xen_sysctl>(), 136, "xen_sysctl: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl>(), 8, "xen_sysctl: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl, cmd), 0, "xen_sysctl.cmd: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl, interface_version), 4, "xen_sysctl.interface_version: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl, u), 8, "xen_sysctl.u: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_u() {
+            assert_eq!(size_of::<xen_sysctl_u>(), 128, "xen_sysctl.u: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_u>(), 8, "xen_sysctl.u: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, readconsole), 0, "xen_sysctl.u.readconsole: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, tbuf_op), 0, "xen_sysctl.u.tbuf_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, physinfo), 0, "xen_sysctl.u.physinfo: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, cputopoinfo), 0, "xen_sysctl.u.cputopoinfo: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, pcitopoinfo), 0, "xen_sysctl.u.pcitopoinfo: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, numainfo), 0, "xen_sysctl.u.numainfo: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, sched_id), 0, "xen_sysctl.u.sched_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, perfc_op), 0, "xen_sysctl.u.perfc_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, getdomaininfolist), 0, "xen_sysctl.u.getdomaininfolist: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, debug_keys), 0, "xen_sysctl.u.debug_keys: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, getcpuinfo), 0, "xen_sysctl.u.getcpuinfo: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, availheap), 0, "xen_sysctl.u.availheap: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, get_pmstat), 0, "xen_sysctl.u.get_pmstat: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, cpu_hotplug), 0, "xen_sysctl.u.cpu_hotplug: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, pm_op), 0, "xen_sysctl.u.pm_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, page_offline), 0, "xen_sysctl.u.page_offline: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, lockprof_op), 0, "xen_sysctl.u.lockprof_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, cpupool_op), 0, "xen_sysctl.u.cpupool_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, scheduler_op), 0, "xen_sysctl.u.scheduler_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, coverage_op), 0, "xen_sysctl.u.coverage_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, psr_cmt_op), 0, "xen_sysctl.u.psr_cmt_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, psr_alloc), 0, "xen_sysctl.u.psr_alloc: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, cpu_featureset), 0, "xen_sysctl.u.cpu_featureset: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, livepatch), 0, "xen_sysctl.u.livepatch: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_u, pad), 0, "xen_sysctl.u.pad: offset on x86_64");
         }
     }
 
@@ -12509,6 +15842,8 @@ mod arm {
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::flask_op::*;
     #[cfg(feature = "xen-4-22")]
+    use xenabi::unstable::sysctl::*;
+    #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::vm_event::*;
     use xenabi::linux::evtchn::*;
     use xenabi::linux::gntalloc::*;
@@ -12523,6 +15858,95 @@ mod arm {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on arm");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on arm");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on arm");
+        assert_eq!(size_of::<int64_aligned_t>(), 8, "int64_aligned_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_char>(), 8, "__guest_handle_64_char: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_char>(), 8, "__guest_handle_64_char: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_const_char>(), 8, "__guest_handle_64_const_char: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_const_char>(), 8, "__guest_handle_64_const_char: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_const_void>(), 8, "__guest_handle_64_const_void: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_const_void>(), 8, "__guest_handle_64_const_void: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_physdev_pci_device_t>(), 8, "__guest_handle_64_physdev_pci_device_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_physdev_pci_device_t>(), 8, "__guest_handle_64_physdev_pci_device_t: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_pm_px_val_t>(), 8, "__guest_handle_64_pm_px_val_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_pm_px_val_t>(), 8, "__guest_handle_64_pm_px_val_t: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_uint>(), 8, "__guest_handle_64_uint: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_uint>(), 8, "__guest_handle_64_uint: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "__guest_handle_64_uint32: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_uint32>(), 8, "__guest_handle_64_uint32: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "__guest_handle_64_uint64: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_uint64>(), 8, "__guest_handle_64_uint64: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_vcpu_guest_context_t>(), 8, "__guest_handle_64_vcpu_guest_context_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_vcpu_guest_context_t>(), 8, "__guest_handle_64_vcpu_guest_context_t: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>(), 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>(), 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>(), 8, "__guest_handle_64_xen_domctl_schedparam_vcpu_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>(), 8, "__guest_handle_64_xen_domctl_schedparam_vcpu_t: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_livepatch_status_t>(), 8, "__guest_handle_64_xen_livepatch_status_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_livepatch_status_t>(), 8, "__guest_handle_64_xen_livepatch_status_t: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_pfn_t>(), 8, "__guest_handle_64_xen_pfn_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_pfn_t>(), 8, "__guest_handle_64_xen_pfn_t: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>(), 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>(), 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>(), 8, "__guest_handle_64_xen_sysctl_cpuinfo_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>(), 8, "__guest_handle_64_xen_sysctl_cpuinfo_t: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_cputopo_t>(), 8, "__guest_handle_64_xen_sysctl_cputopo_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_cputopo_t>(), 8, "__guest_handle_64_xen_sysctl_cputopo_t: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_lockprof_data_t>(), 8, "__guest_handle_64_xen_sysctl_lockprof_data_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_lockprof_data_t>(), 8, "__guest_handle_64_xen_sysctl_lockprof_data_t: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_meminfo_t>(), 8, "__guest_handle_64_xen_sysctl_meminfo_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_meminfo_t>(), 8, "__guest_handle_64_xen_sysctl_meminfo_t: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_desc_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_desc_t: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_val_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_val_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_perfc_val_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_val_t: align on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_vmemrange_t>(), 8, "__guest_handle_64_xen_vmemrange_t: size on arm");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_vmemrange_t>(), 8, "__guest_handle_64_xen_vmemrange_t: align on arm");
         assert_eq!(size_of::<__guest_handle_char>(), 8, "__guest_handle_char: size on arm");
         assert_eq!(align_of::<__guest_handle_char>(), 8, "__guest_handle_char: align on arm");
         #[cfg(feature = "xen-4-11")]
@@ -17558,6 +20982,825 @@ mod arm {
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, opts), 0, "xen_domctl_createdomain.altp2m.opts: offset on arm");
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, nr), 2, "xen_domctl_createdomain.altp2m.nr: offset on arm");
         }
+
+        #[test]
+        fn xenctl_bitmap() {
+            assert_eq!(size_of::<xenctl_bitmap>(), 16, "xenctl_bitmap: size on arm");
+            assert_eq!(align_of::<xenctl_bitmap>(), 8, "xenctl_bitmap: align on arm");
+            assert_eq!(offset_of!(xenctl_bitmap, bitmap), 0, "xenctl_bitmap.bitmap: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xenctl_bitmap.bitmap: size on arm");
+            assert_eq!(offset_of!(xenctl_bitmap, nr_bits), 8, "xenctl_bitmap.nr_bits: offset on arm");
+            assert_eq!(offset_of!(xenctl_bitmap, __xenabi_hole_0), 12, "xenctl_bitmap.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_max_mem() {
+            assert_eq!(size_of::<xen_domctl_max_mem>(), 8, "xen_domctl_max_mem: size on arm");
+            assert_eq!(align_of::<xen_domctl_max_mem>(), 8, "xen_domctl_max_mem: align on arm");
+            assert_eq!(offset_of!(xen_domctl_max_mem, max_memkb), 0, "xen_domctl_max_mem.max_memkb: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_max_mem.max_memkb: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_vcpucontext() {
+            assert_eq!(size_of::<xen_domctl_vcpucontext>(), 16, "xen_domctl_vcpucontext: size on arm");
+            assert_eq!(align_of::<xen_domctl_vcpucontext>(), 8, "xen_domctl_vcpucontext: align on arm");
+            assert_eq!(offset_of!(xen_domctl_vcpucontext, vcpu), 0, "xen_domctl_vcpucontext.vcpu: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vcpucontext, __xenabi_hole_0), 4, "xen_domctl_vcpucontext.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vcpucontext, ctxt), 8, "xen_domctl_vcpucontext.ctxt: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_vcpu_guest_context_t>(), 8, "xen_domctl_vcpucontext.ctxt: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_getvcpuinfo() {
+            assert_eq!(size_of::<xen_domctl_getvcpuinfo>(), 24, "xen_domctl_getvcpuinfo: size on arm");
+            assert_eq!(align_of::<xen_domctl_getvcpuinfo>(), 8, "xen_domctl_getvcpuinfo: align on arm");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, vcpu), 0, "xen_domctl_getvcpuinfo.vcpu: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, online), 4, "xen_domctl_getvcpuinfo.online: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, blocked), 5, "xen_domctl_getvcpuinfo.blocked: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, running), 6, "xen_domctl_getvcpuinfo.running: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, __xenabi_hole_0), 7, "xen_domctl_getvcpuinfo.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, cpu_time), 8, "xen_domctl_getvcpuinfo.cpu_time: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getvcpuinfo.cpu_time: size on arm");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, cpu), 16, "xen_domctl_getvcpuinfo.cpu: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, __xenabi_hole_1), 20, "xen_domctl_getvcpuinfo.__xenabi_hole_1: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_nodeaffinity() {
+            assert_eq!(size_of::<xen_domctl_nodeaffinity>(), 16, "xen_domctl_nodeaffinity: size on arm");
+            assert_eq!(align_of::<xen_domctl_nodeaffinity>(), 8, "xen_domctl_nodeaffinity: align on arm");
+            assert_eq!(offset_of!(xen_domctl_nodeaffinity, nodemap), 0, "xen_domctl_nodeaffinity.nodemap: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_vcpuaffinity() {
+            assert_eq!(size_of::<xen_domctl_vcpuaffinity>(), 40, "xen_domctl_vcpuaffinity: size on arm");
+            assert_eq!(align_of::<xen_domctl_vcpuaffinity>(), 8, "xen_domctl_vcpuaffinity: align on arm");
+            assert_eq!(offset_of!(xen_domctl_vcpuaffinity, vcpu), 0, "xen_domctl_vcpuaffinity.vcpu: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vcpuaffinity, flags), 4, "xen_domctl_vcpuaffinity.flags: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vcpuaffinity, cpumap_hard), 8, "xen_domctl_vcpuaffinity.cpumap_hard: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vcpuaffinity, cpumap_soft), 24, "xen_domctl_vcpuaffinity.cpumap_soft: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_max_vcpus() {
+            assert_eq!(size_of::<xen_domctl_max_vcpus>(), 4, "xen_domctl_max_vcpus: size on arm");
+            assert_eq!(align_of::<xen_domctl_max_vcpus>(), 4, "xen_domctl_max_vcpus: align on arm");
+            assert_eq!(offset_of!(xen_domctl_max_vcpus, max), 0, "xen_domctl_max_vcpus.max: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_setdomainhandle() {
+            assert_eq!(size_of::<xen_domctl_setdomainhandle>(), 16, "xen_domctl_setdomainhandle: size on arm");
+            assert_eq!(align_of::<xen_domctl_setdomainhandle>(), 1, "xen_domctl_setdomainhandle: align on arm");
+            assert_eq!(offset_of!(xen_domctl_setdomainhandle, handle), 0, "xen_domctl_setdomainhandle.handle: offset on arm");
+            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domctl_setdomainhandle.handle: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_setdebugging() {
+            assert_eq!(size_of::<xen_domctl_setdebugging>(), 1, "xen_domctl_setdebugging: size on arm");
+            assert_eq!(align_of::<xen_domctl_setdebugging>(), 1, "xen_domctl_setdebugging: align on arm");
+            assert_eq!(offset_of!(xen_domctl_setdebugging, enable), 0, "xen_domctl_setdebugging.enable: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_settimeoffset() {
+            assert_eq!(size_of::<xen_domctl_settimeoffset>(), 8, "xen_domctl_settimeoffset: size on arm");
+            assert_eq!(align_of::<xen_domctl_settimeoffset>(), 8, "xen_domctl_settimeoffset: align on arm");
+            assert_eq!(offset_of!(xen_domctl_settimeoffset, time_offset_seconds), 0, "xen_domctl_settimeoffset.time_offset_seconds: offset on arm");
+            assert_eq!(size_of::<int64_aligned_t>(), 8, "xen_domctl_settimeoffset.time_offset_seconds: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_hvmcontext() {
+            assert_eq!(size_of::<xen_domctl_hvmcontext>(), 16, "xen_domctl_hvmcontext: size on arm");
+            assert_eq!(align_of::<xen_domctl_hvmcontext>(), 8, "xen_domctl_hvmcontext: align on arm");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext, size), 0, "xen_domctl_hvmcontext.size: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext, __xenabi_hole_0), 4, "xen_domctl_hvmcontext.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext, buffer), 8, "xen_domctl_hvmcontext.buffer: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xen_domctl_hvmcontext.buffer: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_hvmcontext_partial() {
+            assert_eq!(size_of::<xen_domctl_hvmcontext_partial>(), 24, "xen_domctl_hvmcontext_partial: size on arm");
+            assert_eq!(align_of::<xen_domctl_hvmcontext_partial>(), 8, "xen_domctl_hvmcontext_partial: align on arm");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext_partial, r#type), 0, "xen_domctl_hvmcontext_partial.type: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext_partial, instance), 4, "xen_domctl_hvmcontext_partial.instance: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext_partial, bufsz), 8, "xen_domctl_hvmcontext_partial.bufsz: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_hvmcontext_partial.bufsz: size on arm");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext_partial, buffer), 16, "xen_domctl_hvmcontext_partial.buffer: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xen_domctl_hvmcontext_partial.buffer: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_address_size() {
+            assert_eq!(size_of::<xen_domctl_address_size>(), 4, "xen_domctl_address_size: size on arm");
+            assert_eq!(align_of::<xen_domctl_address_size>(), 4, "xen_domctl_address_size: align on arm");
+            assert_eq!(offset_of!(xen_domctl_address_size, size), 0, "xen_domctl_address_size.size: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_set_target() {
+            assert_eq!(size_of::<xen_domctl_set_target>(), 2, "xen_domctl_set_target: size on arm");
+            assert_eq!(align_of::<xen_domctl_set_target>(), 2, "xen_domctl_set_target: align on arm");
+            assert_eq!(offset_of!(xen_domctl_set_target, target), 0, "xen_domctl_set_target.target: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_domctl_set_target.target: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_paging_mempool() {
+            assert_eq!(size_of::<xen_domctl_paging_mempool>(), 8, "xen_domctl_paging_mempool: size on arm");
+            assert_eq!(align_of::<xen_domctl_paging_mempool>(), 8, "xen_domctl_paging_mempool: align on arm");
+            assert_eq!(offset_of!(xen_domctl_paging_mempool, size), 0, "xen_domctl_paging_mempool.size: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_paging_mempool.size: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_get_domain_state() {
+            assert_eq!(size_of::<xen_domctl_get_domain_state>(), 16, "xen_domctl_get_domain_state: size on arm");
+            assert_eq!(align_of::<xen_domctl_get_domain_state>(), 8, "xen_domctl_get_domain_state: align on arm");
+            assert_eq!(offset_of!(xen_domctl_get_domain_state, state), 0, "xen_domctl_get_domain_state.state: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_get_domain_state, caps), 2, "xen_domctl_get_domain_state.caps: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_get_domain_state, pad0), 4, "xen_domctl_get_domain_state.pad0: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_get_domain_state, unique_id), 8, "xen_domctl_get_domain_state.unique_id: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_set_virq_handler() {
+            assert_eq!(size_of::<xen_domctl_set_virq_handler>(), 4, "xen_domctl_set_virq_handler: size on arm");
+            assert_eq!(align_of::<xen_domctl_set_virq_handler>(), 4, "xen_domctl_set_virq_handler: align on arm");
+            assert_eq!(offset_of!(xen_domctl_set_virq_handler, virq), 0, "xen_domctl_set_virq_handler.virq: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_getpageframeinfo3() {
+            assert_eq!(size_of::<xen_domctl_getpageframeinfo3>(), 16, "xen_domctl_getpageframeinfo3: size on arm");
+            assert_eq!(align_of::<xen_domctl_getpageframeinfo3>(), 8, "xen_domctl_getpageframeinfo3: align on arm");
+            assert_eq!(offset_of!(xen_domctl_getpageframeinfo3, num), 0, "xen_domctl_getpageframeinfo3.num: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getpageframeinfo3.num: size on arm");
+            assert_eq!(offset_of!(xen_domctl_getpageframeinfo3, array), 8, "xen_domctl_getpageframeinfo3.array: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_xen_pfn_t>(), 8, "xen_domctl_getpageframeinfo3.array: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_shadow_op_stats() {
+            assert_eq!(size_of::<xen_domctl_shadow_op_stats>(), 8, "xen_domctl_shadow_op_stats: size on arm");
+            assert_eq!(align_of::<xen_domctl_shadow_op_stats>(), 4, "xen_domctl_shadow_op_stats: align on arm");
+            assert_eq!(offset_of!(xen_domctl_shadow_op_stats, fault_count), 0, "xen_domctl_shadow_op_stats.fault_count: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_shadow_op_stats, dirty_count), 4, "xen_domctl_shadow_op_stats.dirty_count: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_shadow_op() {
+            assert_eq!(size_of::<xen_domctl_shadow_op>(), 40, "xen_domctl_shadow_op: size on arm");
+            assert_eq!(align_of::<xen_domctl_shadow_op>(), 8, "xen_domctl_shadow_op: align on arm");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, op), 0, "xen_domctl_shadow_op.op: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, mode), 4, "xen_domctl_shadow_op.mode: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, mb), 8, "xen_domctl_shadow_op.mb: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, __xenabi_hole_0), 12, "xen_domctl_shadow_op.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, dirty_bitmap), 16, "xen_domctl_shadow_op.dirty_bitmap: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xen_domctl_shadow_op.dirty_bitmap: size on arm");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, pages), 24, "xen_domctl_shadow_op.pages: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_shadow_op.pages: size on arm");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, stats), 32, "xen_domctl_shadow_op.stats: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_mem_sharing_op() {
+            assert_eq!(size_of::<xen_domctl_mem_sharing_op>(), 2, "xen_domctl_mem_sharing_op: size on arm");
+            assert_eq!(align_of::<xen_domctl_mem_sharing_op>(), 1, "xen_domctl_mem_sharing_op: align on arm");
+            assert_eq!(offset_of!(xen_domctl_mem_sharing_op, op), 0, "xen_domctl_mem_sharing_op.op: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_mem_sharing_op, u), 1, "xen_domctl_mem_sharing_op.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_mem_sharing_op_u() {
+            assert_eq!(size_of::<xen_domctl_mem_sharing_op_u>(), 1, "xen_domctl_mem_sharing_op.u: size on arm");
+            assert_eq!(align_of::<xen_domctl_mem_sharing_op_u>(), 1, "xen_domctl_mem_sharing_op.u: align on arm");
+            assert_eq!(offset_of!(xen_domctl_mem_sharing_op_u, enable), 0, "xen_domctl_mem_sharing_op.u.enable: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_audit_p2m() {
+            assert_eq!(size_of::<xen_domctl_audit_p2m>(), 24, "xen_domctl_audit_p2m: size on arm");
+            assert_eq!(align_of::<xen_domctl_audit_p2m>(), 8, "xen_domctl_audit_p2m: align on arm");
+            assert_eq!(offset_of!(xen_domctl_audit_p2m, orphans), 0, "xen_domctl_audit_p2m.orphans: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_audit_p2m, m2p_bad), 8, "xen_domctl_audit_p2m.m2p_bad: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_audit_p2m, p2m_bad), 16, "xen_domctl_audit_p2m.p2m_bad: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_set_access_required() {
+            assert_eq!(size_of::<xen_domctl_set_access_required>(), 1, "xen_domctl_set_access_required: size on arm");
+            assert_eq!(align_of::<xen_domctl_set_access_required>(), 1, "xen_domctl_set_access_required: align on arm");
+            assert_eq!(offset_of!(xen_domctl_set_access_required, access_required), 0, "xen_domctl_set_access_required.access_required: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_set_broken_page_p2m() {
+            assert_eq!(size_of::<xen_domctl_set_broken_page_p2m>(), 8, "xen_domctl_set_broken_page_p2m: size on arm");
+            assert_eq!(align_of::<xen_domctl_set_broken_page_p2m>(), 8, "xen_domctl_set_broken_page_p2m: align on arm");
+            assert_eq!(offset_of!(xen_domctl_set_broken_page_p2m, pfn), 0, "xen_domctl_set_broken_page_p2m.pfn: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_set_broken_page_p2m.pfn: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_cacheflush() {
+            assert_eq!(size_of::<xen_domctl_cacheflush>(), 16, "xen_domctl_cacheflush: size on arm");
+            assert_eq!(align_of::<xen_domctl_cacheflush>(), 8, "xen_domctl_cacheflush: align on arm");
+            assert_eq!(offset_of!(xen_domctl_cacheflush, start_pfn), 0, "xen_domctl_cacheflush.start_pfn: offset on arm");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_domctl_cacheflush.start_pfn: size on arm");
+            assert_eq!(offset_of!(xen_domctl_cacheflush, nr_pfns), 8, "xen_domctl_cacheflush.nr_pfns: offset on arm");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_domctl_cacheflush.nr_pfns: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_vnuma() {
+            assert_eq!(size_of::<xen_domctl_vnuma>(), 48, "xen_domctl_vnuma: size on arm");
+            assert_eq!(align_of::<xen_domctl_vnuma>(), 8, "xen_domctl_vnuma: align on arm");
+            assert_eq!(offset_of!(xen_domctl_vnuma, nr_vnodes), 0, "xen_domctl_vnuma.nr_vnodes: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vnuma, nr_vmemranges), 4, "xen_domctl_vnuma.nr_vmemranges: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vnuma, nr_vcpus), 8, "xen_domctl_vnuma.nr_vcpus: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vnuma, pad), 12, "xen_domctl_vnuma.pad: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vnuma, vdistance), 16, "xen_domctl_vnuma.vdistance: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint>(), 8, "xen_domctl_vnuma.vdistance: size on arm");
+            assert_eq!(offset_of!(xen_domctl_vnuma, vcpu_to_vnode), 24, "xen_domctl_vnuma.vcpu_to_vnode: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint>(), 8, "xen_domctl_vnuma.vcpu_to_vnode: size on arm");
+            assert_eq!(offset_of!(xen_domctl_vnuma, vnode_to_pnode), 32, "xen_domctl_vnuma.vnode_to_pnode: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint>(), 8, "xen_domctl_vnuma.vnode_to_pnode: size on arm");
+            assert_eq!(offset_of!(xen_domctl_vnuma, vmemrange), 40, "xen_domctl_vnuma.vmemrange: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_xen_vmemrange_t>(), 8, "xen_domctl_vnuma.vmemrange: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_set_llc_colors() {
+            assert_eq!(size_of::<xen_domctl_set_llc_colors>(), 16, "xen_domctl_set_llc_colors: size on arm");
+            assert_eq!(align_of::<xen_domctl_set_llc_colors>(), 8, "xen_domctl_set_llc_colors: align on arm");
+            assert_eq!(offset_of!(xen_domctl_set_llc_colors, num_llc_colors), 0, "xen_domctl_set_llc_colors.num_llc_colors: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_set_llc_colors, pad), 4, "xen_domctl_set_llc_colors.pad: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_set_llc_colors, llc_colors), 8, "xen_domctl_set_llc_colors.llc_colors: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_domctl_set_llc_colors.llc_colors: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_irq_permission() {
+            assert_eq!(size_of::<xen_domctl_irq_permission>(), 8, "xen_domctl_irq_permission: size on arm");
+            assert_eq!(align_of::<xen_domctl_irq_permission>(), 4, "xen_domctl_irq_permission: align on arm");
+            assert_eq!(offset_of!(xen_domctl_irq_permission, pirq), 0, "xen_domctl_irq_permission.pirq: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_irq_permission, allow_access), 4, "xen_domctl_irq_permission.allow_access: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_irq_permission, pad), 5, "xen_domctl_irq_permission.pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_gsi_permission() {
+            assert_eq!(size_of::<xen_domctl_gsi_permission>(), 8, "xen_domctl_gsi_permission: size on arm");
+            assert_eq!(align_of::<xen_domctl_gsi_permission>(), 4, "xen_domctl_gsi_permission: align on arm");
+            assert_eq!(offset_of!(xen_domctl_gsi_permission, gsi), 0, "xen_domctl_gsi_permission.gsi: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_gsi_permission, flags), 4, "xen_domctl_gsi_permission.flags: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_iomem_permission() {
+            assert_eq!(size_of::<xen_domctl_iomem_permission>(), 24, "xen_domctl_iomem_permission: size on arm");
+            assert_eq!(align_of::<xen_domctl_iomem_permission>(), 8, "xen_domctl_iomem_permission: align on arm");
+            assert_eq!(offset_of!(xen_domctl_iomem_permission, first_mfn), 0, "xen_domctl_iomem_permission.first_mfn: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_iomem_permission.first_mfn: size on arm");
+            assert_eq!(offset_of!(xen_domctl_iomem_permission, nr_mfns), 8, "xen_domctl_iomem_permission.nr_mfns: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_iomem_permission.nr_mfns: size on arm");
+            assert_eq!(offset_of!(xen_domctl_iomem_permission, allow_access), 16, "xen_domctl_iomem_permission.allow_access: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_iomem_permission, __xenabi_hole_0), 17, "xen_domctl_iomem_permission.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_ioport_permission() {
+            assert_eq!(size_of::<xen_domctl_ioport_permission>(), 12, "xen_domctl_ioport_permission: size on arm");
+            assert_eq!(align_of::<xen_domctl_ioport_permission>(), 4, "xen_domctl_ioport_permission: align on arm");
+            assert_eq!(offset_of!(xen_domctl_ioport_permission, first_port), 0, "xen_domctl_ioport_permission.first_port: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_ioport_permission, nr_ports), 4, "xen_domctl_ioport_permission.nr_ports: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_ioport_permission, allow_access), 8, "xen_domctl_ioport_permission.allow_access: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_ioport_permission, __xenabi_hole_0), 9, "xen_domctl_ioport_permission.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_memory_mapping() {
+            assert_eq!(size_of::<xen_domctl_memory_mapping>(), 32, "xen_domctl_memory_mapping: size on arm");
+            assert_eq!(align_of::<xen_domctl_memory_mapping>(), 8, "xen_domctl_memory_mapping: align on arm");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, first_gfn), 0, "xen_domctl_memory_mapping.first_gfn: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_memory_mapping.first_gfn: size on arm");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, first_mfn), 8, "xen_domctl_memory_mapping.first_mfn: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_memory_mapping.first_mfn: size on arm");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, nr_mfns), 16, "xen_domctl_memory_mapping.nr_mfns: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_memory_mapping.nr_mfns: size on arm");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, add_mapping), 24, "xen_domctl_memory_mapping.add_mapping: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, padding), 28, "xen_domctl_memory_mapping.padding: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_ioport_mapping() {
+            assert_eq!(size_of::<xen_domctl_ioport_mapping>(), 16, "xen_domctl_ioport_mapping: size on arm");
+            assert_eq!(align_of::<xen_domctl_ioport_mapping>(), 4, "xen_domctl_ioport_mapping: align on arm");
+            assert_eq!(offset_of!(xen_domctl_ioport_mapping, first_gport), 0, "xen_domctl_ioport_mapping.first_gport: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_ioport_mapping, first_mport), 4, "xen_domctl_ioport_mapping.first_mport: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_ioport_mapping, nr_ports), 8, "xen_domctl_ioport_mapping.nr_ports: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_ioport_mapping, add_mapping), 12, "xen_domctl_ioport_mapping.add_mapping: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_assign_device() {
+            assert_eq!(size_of::<xen_domctl_assign_device>(), 24, "xen_domctl_assign_device: size on arm");
+            assert_eq!(align_of::<xen_domctl_assign_device>(), 8, "xen_domctl_assign_device: align on arm");
+            assert_eq!(offset_of!(xen_domctl_assign_device, dev), 0, "xen_domctl_assign_device.dev: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_assign_device, flags), 4, "xen_domctl_assign_device.flags: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_assign_device, u), 8, "xen_domctl_assign_device.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_assign_device_u() {
+            assert_eq!(size_of::<xen_domctl_assign_device_u>(), 16, "xen_domctl_assign_device.u: size on arm");
+            assert_eq!(align_of::<xen_domctl_assign_device_u>(), 8, "xen_domctl_assign_device.u: align on arm");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u, pci), 0, "xen_domctl_assign_device.u.pci: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u, dt), 0, "xen_domctl_assign_device.u.dt: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_assign_device_u_pci() {
+            assert_eq!(size_of::<xen_domctl_assign_device_u_pci>(), 4, "xen_domctl_assign_device.u.pci: size on arm");
+            assert_eq!(align_of::<xen_domctl_assign_device_u_pci>(), 4, "xen_domctl_assign_device.u.pci: align on arm");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u_pci, machine_sbdf), 0, "xen_domctl_assign_device.u.pci.machine_sbdf: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_assign_device_u_dt() {
+            assert_eq!(size_of::<xen_domctl_assign_device_u_dt>(), 16, "xen_domctl_assign_device.u.dt: size on arm");
+            assert_eq!(align_of::<xen_domctl_assign_device_u_dt>(), 8, "xen_domctl_assign_device.u.dt: align on arm");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u_dt, size), 0, "xen_domctl_assign_device.u.dt.size: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u_dt, __xenabi_hole_0), 4, "xen_domctl_assign_device.u.dt.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u_dt, path), 8, "xen_domctl_assign_device.u.dt.path: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_domctl_assign_device.u.dt.path: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_get_device_group() {
+            assert_eq!(size_of::<xen_domctl_get_device_group>(), 24, "xen_domctl_get_device_group: size on arm");
+            assert_eq!(align_of::<xen_domctl_get_device_group>(), 8, "xen_domctl_get_device_group: align on arm");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, machine_sbdf), 0, "xen_domctl_get_device_group.machine_sbdf: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, max_sdevs), 4, "xen_domctl_get_device_group.max_sdevs: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, num_sdevs), 8, "xen_domctl_get_device_group.num_sdevs: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, __xenabi_hole_0), 12, "xen_domctl_get_device_group.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, sdev_array), 16, "xen_domctl_get_device_group.sdev_array: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_domctl_get_device_group.sdev_array: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq>(), 24, "xen_domctl_bind_pt_irq: size on arm");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq>(), 8, "xen_domctl_bind_pt_irq: align on arm");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq, machine_irq), 0, "xen_domctl_bind_pt_irq.machine_irq: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq, irq_type), 4, "xen_domctl_bind_pt_irq.irq_type: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq, u), 8, "xen_domctl_bind_pt_irq.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u>(), 16, "xen_domctl_bind_pt_irq.u: size on arm");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u>(), 8, "xen_domctl_bind_pt_irq.u: align on arm");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u, isa), 0, "xen_domctl_bind_pt_irq.u.isa: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u, pci), 0, "xen_domctl_bind_pt_irq.u.pci: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u, msi), 0, "xen_domctl_bind_pt_irq.u.msi: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u, spi), 0, "xen_domctl_bind_pt_irq.u.spi: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u_isa() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u_isa>(), 1, "xen_domctl_bind_pt_irq.u.isa: size on arm");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u_isa>(), 1, "xen_domctl_bind_pt_irq.u.isa: align on arm");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_isa, isa_irq), 0, "xen_domctl_bind_pt_irq.u.isa.isa_irq: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u_pci() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u_pci>(), 3, "xen_domctl_bind_pt_irq.u.pci: size on arm");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u_pci>(), 1, "xen_domctl_bind_pt_irq.u.pci: align on arm");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_pci, bus), 0, "xen_domctl_bind_pt_irq.u.pci.bus: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_pci, device), 1, "xen_domctl_bind_pt_irq.u.pci.device: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_pci, intx), 2, "xen_domctl_bind_pt_irq.u.pci.intx: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u_msi() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u_msi>(), 16, "xen_domctl_bind_pt_irq.u.msi: size on arm");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u_msi>(), 8, "xen_domctl_bind_pt_irq.u.msi: align on arm");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_msi, gvec), 0, "xen_domctl_bind_pt_irq.u.msi.gvec: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_msi, __xenabi_hole_0), 1, "xen_domctl_bind_pt_irq.u.msi.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_msi, gflags), 4, "xen_domctl_bind_pt_irq.u.msi.gflags: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_msi, gtable), 8, "xen_domctl_bind_pt_irq.u.msi.gtable: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_bind_pt_irq.u.msi.gtable: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u_spi() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u_spi>(), 2, "xen_domctl_bind_pt_irq.u.spi: size on arm");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u_spi>(), 2, "xen_domctl_bind_pt_irq.u.spi: align on arm");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_spi, spi), 0, "xen_domctl_bind_pt_irq.u.spi.spi: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_sendtrigger() {
+            assert_eq!(size_of::<xen_domctl_sendtrigger>(), 8, "xen_domctl_sendtrigger: size on arm");
+            assert_eq!(align_of::<xen_domctl_sendtrigger>(), 4, "xen_domctl_sendtrigger: align on arm");
+            assert_eq!(offset_of!(xen_domctl_sendtrigger, trigger), 0, "xen_domctl_sendtrigger.trigger: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_sendtrigger, vcpu), 4, "xen_domctl_sendtrigger.vcpu: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_vuart_op() {
+            assert_eq!(size_of::<xen_domctl_vuart_op>(), 24, "xen_domctl_vuart_op: size on arm");
+            assert_eq!(align_of::<xen_domctl_vuart_op>(), 8, "xen_domctl_vuart_op: align on arm");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, cmd), 0, "xen_domctl_vuart_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, r#type), 4, "xen_domctl_vuart_op.type: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, gfn), 8, "xen_domctl_vuart_op.gfn: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vuart_op.gfn: size on arm");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, console_domid), 16, "xen_domctl_vuart_op.console_domid: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_domctl_vuart_op.console_domid: size on arm");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, pad), 18, "xen_domctl_vuart_op.pad: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, evtchn), 20, "xen_domctl_vuart_op.evtchn: offset on arm");
+            assert_eq!(size_of::<evtchn_port_t>(), 4, "xen_domctl_vuart_op.evtchn: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_dt_overlay() {
+            assert_eq!(size_of::<xen_domctl_dt_overlay>(), 16, "xen_domctl_dt_overlay: size on arm");
+            assert_eq!(align_of::<xen_domctl_dt_overlay>(), 8, "xen_domctl_dt_overlay: align on arm");
+            assert_eq!(offset_of!(xen_domctl_dt_overlay, overlay_fdt), 0, "xen_domctl_dt_overlay.overlay_fdt: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_const_void>(), 8, "xen_domctl_dt_overlay.overlay_fdt: size on arm");
+            assert_eq!(offset_of!(xen_domctl_dt_overlay, overlay_fdt_size), 8, "xen_domctl_dt_overlay.overlay_fdt_size: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_dt_overlay, overlay_op), 12, "xen_domctl_dt_overlay.overlay_op: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_dt_overlay, pad), 13, "xen_domctl_dt_overlay.pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_hypercall_init() {
+            assert_eq!(size_of::<xen_domctl_hypercall_init>(), 8, "xen_domctl_hypercall_init: size on arm");
+            assert_eq!(align_of::<xen_domctl_hypercall_init>(), 8, "xen_domctl_hypercall_init: align on arm");
+            assert_eq!(offset_of!(xen_domctl_hypercall_init, gmfn), 0, "xen_domctl_hypercall_init.gmfn: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_hypercall_init.gmfn: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_tsc_info() {
+            assert_eq!(size_of::<xen_domctl_tsc_info>(), 24, "xen_domctl_tsc_info: size on arm");
+            assert_eq!(align_of::<xen_domctl_tsc_info>(), 8, "xen_domctl_tsc_info: align on arm");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, tsc_mode), 0, "xen_domctl_tsc_info.tsc_mode: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, gtsc_khz), 4, "xen_domctl_tsc_info.gtsc_khz: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, incarnation), 8, "xen_domctl_tsc_info.incarnation: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, pad), 12, "xen_domctl_tsc_info.pad: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, elapsed_nsec), 16, "xen_domctl_tsc_info.elapsed_nsec: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_tsc_info.elapsed_nsec: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_psr_cmt_op() {
+            assert_eq!(size_of::<xen_domctl_psr_cmt_op>(), 8, "xen_domctl_psr_cmt_op: size on arm");
+            assert_eq!(align_of::<xen_domctl_psr_cmt_op>(), 4, "xen_domctl_psr_cmt_op: align on arm");
+            assert_eq!(offset_of!(xen_domctl_psr_cmt_op, cmd), 0, "xen_domctl_psr_cmt_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_psr_cmt_op, data), 4, "xen_domctl_psr_cmt_op.data: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_psr_alloc() {
+            assert_eq!(size_of::<xen_domctl_psr_alloc>(), 16, "xen_domctl_psr_alloc: size on arm");
+            assert_eq!(align_of::<xen_domctl_psr_alloc>(), 8, "xen_domctl_psr_alloc: align on arm");
+            assert_eq!(offset_of!(xen_domctl_psr_alloc, cmd), 0, "xen_domctl_psr_alloc.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_psr_alloc, target), 4, "xen_domctl_psr_alloc.target: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_psr_alloc, data), 8, "xen_domctl_psr_alloc.data: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_sched_credit() {
+            assert_eq!(size_of::<xen_domctl_sched_credit>(), 4, "xen_domctl_sched_credit: size on arm");
+            assert_eq!(align_of::<xen_domctl_sched_credit>(), 2, "xen_domctl_sched_credit: align on arm");
+            assert_eq!(offset_of!(xen_domctl_sched_credit, weight), 0, "xen_domctl_sched_credit.weight: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_sched_credit, cap), 2, "xen_domctl_sched_credit.cap: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_sched_credit2() {
+            assert_eq!(size_of::<xen_domctl_sched_credit2>(), 4, "xen_domctl_sched_credit2: size on arm");
+            assert_eq!(align_of::<xen_domctl_sched_credit2>(), 2, "xen_domctl_sched_credit2: align on arm");
+            assert_eq!(offset_of!(xen_domctl_sched_credit2, weight), 0, "xen_domctl_sched_credit2.weight: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_sched_credit2, cap), 2, "xen_domctl_sched_credit2.cap: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_sched_rtds() {
+            assert_eq!(size_of::<xen_domctl_sched_rtds>(), 12, "xen_domctl_sched_rtds: size on arm");
+            assert_eq!(align_of::<xen_domctl_sched_rtds>(), 4, "xen_domctl_sched_rtds: align on arm");
+            assert_eq!(offset_of!(xen_domctl_sched_rtds, period), 0, "xen_domctl_sched_rtds.period: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_sched_rtds, budget), 4, "xen_domctl_sched_rtds.budget: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_sched_rtds, flags), 8, "xen_domctl_sched_rtds.flags: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_schedparam_vcpu() {
+            assert_eq!(size_of::<xen_domctl_schedparam_vcpu>(), 16, "xen_domctl_schedparam_vcpu: size on arm");
+            assert_eq!(align_of::<xen_domctl_schedparam_vcpu>(), 4, "xen_domctl_schedparam_vcpu: align on arm");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu, u), 0, "xen_domctl_schedparam_vcpu.u: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu, vcpuid), 12, "xen_domctl_schedparam_vcpu.vcpuid: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_schedparam_vcpu_u() {
+            assert_eq!(size_of::<xen_domctl_schedparam_vcpu_u>(), 12, "xen_domctl_schedparam_vcpu.u: size on arm");
+            assert_eq!(align_of::<xen_domctl_schedparam_vcpu_u>(), 4, "xen_domctl_schedparam_vcpu.u: align on arm");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu_u, credit), 0, "xen_domctl_schedparam_vcpu.u.credit: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu_u, credit2), 0, "xen_domctl_schedparam_vcpu.u.credit2: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu_u, rtds), 0, "xen_domctl_schedparam_vcpu.u.rtds: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_scheduler_op() {
+            assert_eq!(size_of::<xen_domctl_scheduler_op>(), 24, "xen_domctl_scheduler_op: size on arm");
+            assert_eq!(align_of::<xen_domctl_scheduler_op>(), 8, "xen_domctl_scheduler_op: align on arm");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op, sched_id), 0, "xen_domctl_scheduler_op.sched_id: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op, cmd), 4, "xen_domctl_scheduler_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op, u), 8, "xen_domctl_scheduler_op.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_scheduler_op_u() {
+            assert_eq!(size_of::<xen_domctl_scheduler_op_u>(), 16, "xen_domctl_scheduler_op.u: size on arm");
+            assert_eq!(align_of::<xen_domctl_scheduler_op_u>(), 8, "xen_domctl_scheduler_op.u: align on arm");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u, credit), 0, "xen_domctl_scheduler_op.u.credit: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u, credit2), 0, "xen_domctl_scheduler_op.u.credit2: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u, rtds), 0, "xen_domctl_scheduler_op.u.rtds: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u, v), 0, "xen_domctl_scheduler_op.u.v: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_scheduler_op_u_v() {
+            assert_eq!(size_of::<xen_domctl_scheduler_op_u_v>(), 16, "xen_domctl_scheduler_op.u.v: size on arm");
+            assert_eq!(align_of::<xen_domctl_scheduler_op_u_v>(), 8, "xen_domctl_scheduler_op.u.v: align on arm");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u_v, vcpus), 0, "xen_domctl_scheduler_op.u.v.vcpus: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>(), 8, "xen_domctl_scheduler_op.u.v.vcpus: size on arm");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u_v, nr_vcpus), 8, "xen_domctl_scheduler_op.u.v.nr_vcpus: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u_v, padding), 12, "xen_domctl_scheduler_op.u.v.padding: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_debug_op() {
+            assert_eq!(size_of::<xen_domctl_debug_op>(), 8, "xen_domctl_debug_op: size on arm");
+            assert_eq!(align_of::<xen_domctl_debug_op>(), 4, "xen_domctl_debug_op: align on arm");
+            assert_eq!(offset_of!(xen_domctl_debug_op, op), 0, "xen_domctl_debug_op.op: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_debug_op, vcpu), 4, "xen_domctl_debug_op.vcpu: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_gdbsx_memio() {
+            assert_eq!(size_of::<xen_domctl_gdbsx_memio>(), 40, "xen_domctl_gdbsx_memio: size on arm");
+            assert_eq!(align_of::<xen_domctl_gdbsx_memio>(), 8, "xen_domctl_gdbsx_memio: align on arm");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, pgd3val), 0, "xen_domctl_gdbsx_memio.pgd3val: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_gdbsx_memio.pgd3val: size on arm");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, gva), 8, "xen_domctl_gdbsx_memio.gva: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_gdbsx_memio.gva: size on arm");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, uva), 16, "xen_domctl_gdbsx_memio.uva: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_gdbsx_memio.uva: size on arm");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, len), 24, "xen_domctl_gdbsx_memio.len: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, gwr), 28, "xen_domctl_gdbsx_memio.gwr: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, __xenabi_hole_0), 29, "xen_domctl_gdbsx_memio.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, remain), 32, "xen_domctl_gdbsx_memio.remain: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, __xenabi_hole_1), 36, "xen_domctl_gdbsx_memio.__xenabi_hole_1: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_gdbsx_pauseunp_vcpu() {
+            assert_eq!(size_of::<xen_domctl_gdbsx_pauseunp_vcpu>(), 4, "xen_domctl_gdbsx_pauseunp_vcpu: size on arm");
+            assert_eq!(align_of::<xen_domctl_gdbsx_pauseunp_vcpu>(), 4, "xen_domctl_gdbsx_pauseunp_vcpu: align on arm");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_pauseunp_vcpu, vcpu), 0, "xen_domctl_gdbsx_pauseunp_vcpu.vcpu: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_gdbsx_domstatus() {
+            assert_eq!(size_of::<xen_domctl_gdbsx_domstatus>(), 12, "xen_domctl_gdbsx_domstatus: size on arm");
+            assert_eq!(align_of::<xen_domctl_gdbsx_domstatus>(), 4, "xen_domctl_gdbsx_domstatus: align on arm");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_domstatus, paused), 0, "xen_domctl_gdbsx_domstatus.paused: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_domstatus, __xenabi_hole_0), 1, "xen_domctl_gdbsx_domstatus.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_domstatus, vcpu_id), 4, "xen_domctl_gdbsx_domstatus.vcpu_id: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_domstatus, vcpu_ev), 8, "xen_domctl_gdbsx_domstatus.vcpu_ev: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_subscribe() {
+            assert_eq!(size_of::<xen_domctl_subscribe>(), 4, "xen_domctl_subscribe: size on arm");
+            assert_eq!(align_of::<xen_domctl_subscribe>(), 4, "xen_domctl_subscribe: align on arm");
+            assert_eq!(offset_of!(xen_domctl_subscribe, port), 0, "xen_domctl_subscribe.port: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_vm_event_op() {
+            assert_eq!(size_of::<xen_domctl_vm_event_op>(), 12, "xen_domctl_vm_event_op: size on arm");
+            assert_eq!(align_of::<xen_domctl_vm_event_op>(), 4, "xen_domctl_vm_event_op: align on arm");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op, op), 0, "xen_domctl_vm_event_op.op: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op, mode), 4, "xen_domctl_vm_event_op.mode: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op, u), 8, "xen_domctl_vm_event_op.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_vm_event_op_u() {
+            assert_eq!(size_of::<xen_domctl_vm_event_op_u>(), 4, "xen_domctl_vm_event_op.u: size on arm");
+            assert_eq!(align_of::<xen_domctl_vm_event_op_u>(), 4, "xen_domctl_vm_event_op.u: align on arm");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op_u, enable), 0, "xen_domctl_vm_event_op.u.enable: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op_u, version), 0, "xen_domctl_vm_event_op.u.version: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_vm_event_op_u_enable() {
+            assert_eq!(size_of::<xen_domctl_vm_event_op_u_enable>(), 4, "xen_domctl_vm_event_op.u.enable: size on arm");
+            assert_eq!(align_of::<xen_domctl_vm_event_op_u_enable>(), 4, "xen_domctl_vm_event_op.u.enable: align on arm");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op_u_enable, port), 0, "xen_domctl_vm_event_op.u.enable.port: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op() {
+            assert_eq!(size_of::<xen_domctl_monitor_op>(), 24, "xen_domctl_monitor_op: size on arm");
+            assert_eq!(align_of::<xen_domctl_monitor_op>(), 8, "xen_domctl_monitor_op: align on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op, op), 0, "xen_domctl_monitor_op.op: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op, event), 4, "xen_domctl_monitor_op.event: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op, u), 8, "xen_domctl_monitor_op.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u>(), 16, "xen_domctl_monitor_op.u: size on arm");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u>(), 8, "xen_domctl_monitor_op.u: align on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, mov_to_cr), 0, "xen_domctl_monitor_op.u.mov_to_cr: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, mov_to_msr), 0, "xen_domctl_monitor_op.u.mov_to_msr: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, guest_request), 0, "xen_domctl_monitor_op.u.guest_request: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, debug_exception), 0, "xen_domctl_monitor_op.u.debug_exception: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, vmexit), 0, "xen_domctl_monitor_op.u.vmexit: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_mov_to_cr() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_mov_to_cr>(), 16, "xen_domctl_monitor_op.u.mov_to_cr: size on arm");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_mov_to_cr>(), 8, "xen_domctl_monitor_op.u.mov_to_cr: align on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, index), 0, "xen_domctl_monitor_op.u.mov_to_cr.index: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, sync), 1, "xen_domctl_monitor_op.u.mov_to_cr.sync: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, onchangeonly), 2, "xen_domctl_monitor_op.u.mov_to_cr.onchangeonly: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, pad1), 3, "xen_domctl_monitor_op.u.mov_to_cr.pad1: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, pad2), 4, "xen_domctl_monitor_op.u.mov_to_cr.pad2: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, bitmask), 8, "xen_domctl_monitor_op.u.mov_to_cr.bitmask: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_monitor_op.u.mov_to_cr.bitmask: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_mov_to_msr() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_mov_to_msr>(), 8, "xen_domctl_monitor_op.u.mov_to_msr: size on arm");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_mov_to_msr>(), 4, "xen_domctl_monitor_op.u.mov_to_msr: align on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_msr, msr), 0, "xen_domctl_monitor_op.u.mov_to_msr.msr: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_msr, onchangeonly), 4, "xen_domctl_monitor_op.u.mov_to_msr.onchangeonly: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_msr, __xenabi_hole_0), 5, "xen_domctl_monitor_op.u.mov_to_msr.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_guest_request() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_guest_request>(), 2, "xen_domctl_monitor_op.u.guest_request: size on arm");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_guest_request>(), 1, "xen_domctl_monitor_op.u.guest_request: align on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_guest_request, sync), 0, "xen_domctl_monitor_op.u.guest_request.sync: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_guest_request, allow_userspace), 1, "xen_domctl_monitor_op.u.guest_request.allow_userspace: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_debug_exception() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_debug_exception>(), 1, "xen_domctl_monitor_op.u.debug_exception: size on arm");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_debug_exception>(), 1, "xen_domctl_monitor_op.u.debug_exception: align on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_debug_exception, sync), 0, "xen_domctl_monitor_op.u.debug_exception.sync: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_vmexit() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_vmexit>(), 1, "xen_domctl_monitor_op.u.vmexit: size on arm");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_vmexit>(), 1, "xen_domctl_monitor_op.u.vmexit: align on arm");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_vmexit, sync), 0, "xen_domctl_monitor_op.u.vmexit.sync: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_vmtrace_op() {
+            assert_eq!(size_of::<xen_domctl_vmtrace_op>(), 24, "xen_domctl_vmtrace_op: size on arm");
+            assert_eq!(align_of::<xen_domctl_vmtrace_op>(), 8, "xen_domctl_vmtrace_op: align on arm");
+            assert_eq!(offset_of!(xen_domctl_vmtrace_op, cmd), 0, "xen_domctl_vmtrace_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vmtrace_op, vcpu), 4, "xen_domctl_vmtrace_op.vcpu: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_vmtrace_op, key), 8, "xen_domctl_vmtrace_op.key: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vmtrace_op.key: size on arm");
+            assert_eq!(offset_of!(xen_domctl_vmtrace_op, value), 16, "xen_domctl_vmtrace_op.value: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vmtrace_op.value: size on arm");
+        }
+
+        #[test]
+        fn xen_domctl_getdomaininfo() {
+            assert_eq!(size_of::<xen_domctl_getdomaininfo>(), 120, "xen_domctl_getdomaininfo: size on arm");
+            assert_eq!(align_of::<xen_domctl_getdomaininfo>(), 8, "xen_domctl_getdomaininfo: align on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, domain), 0, "xen_domctl_getdomaininfo.domain: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_domctl_getdomaininfo.domain: size on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, pad1), 2, "xen_domctl_getdomaininfo.pad1: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, flags), 4, "xen_domctl_getdomaininfo.flags: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, tot_pages), 8, "xen_domctl_getdomaininfo.tot_pages: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.tot_pages: size on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, max_pages), 16, "xen_domctl_getdomaininfo.max_pages: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.max_pages: size on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, outstanding_pages), 24, "xen_domctl_getdomaininfo.outstanding_pages: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.outstanding_pages: size on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, shr_pages), 32, "xen_domctl_getdomaininfo.shr_pages: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.shr_pages: size on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, paged_pages), 40, "xen_domctl_getdomaininfo.paged_pages: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.paged_pages: size on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, shared_info_frame), 48, "xen_domctl_getdomaininfo.shared_info_frame: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.shared_info_frame: size on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, cpu_time), 56, "xen_domctl_getdomaininfo.cpu_time: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.cpu_time: size on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, nr_online_vcpus), 64, "xen_domctl_getdomaininfo.nr_online_vcpus: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, max_vcpu_id), 68, "xen_domctl_getdomaininfo.max_vcpu_id: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, ssidref), 72, "xen_domctl_getdomaininfo.ssidref: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, handle), 76, "xen_domctl_getdomaininfo.handle: offset on arm");
+            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domctl_getdomaininfo.handle: size on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, cpupool), 92, "xen_domctl_getdomaininfo.cpupool: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, gpaddr_bits), 96, "xen_domctl_getdomaininfo.gpaddr_bits: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, pad2), 97, "xen_domctl_getdomaininfo.pad2: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, arch_config), 104, "xen_domctl_getdomaininfo.arch_config: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl() {
+            assert_eq!(size_of::<xen_domctl>(), 144, "xen_domctl: size on arm");
+            assert_eq!(align_of::<xen_domctl>(), 8, "xen_domctl: align on arm");
+            assert_eq!(offset_of!(xen_domctl, cmd), 0, "xen_domctl.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_domctl, interface_version), 4, "xen_domctl.interface_version: offset on arm");
+            assert_eq!(offset_of!(xen_domctl, domain), 8, "xen_domctl.domain: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_domctl.domain: size on arm");
+            assert_eq!(offset_of!(xen_domctl, _pad), 10, "xen_domctl._pad: offset on arm");
+            assert_eq!(offset_of!(xen_domctl, u), 16, "xen_domctl.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_domctl_u() {
+            assert_eq!(size_of::<xen_domctl_u>(), 128, "xen_domctl.u: size on arm");
+            assert_eq!(align_of::<xen_domctl_u>(), 8, "xen_domctl.u: align on arm");
+            assert_eq!(offset_of!(xen_domctl_u, createdomain), 0, "xen_domctl.u.createdomain: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, getdomaininfo), 0, "xen_domctl.u.getdomaininfo: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, getpageframeinfo3), 0, "xen_domctl.u.getpageframeinfo3: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, nodeaffinity), 0, "xen_domctl.u.nodeaffinity: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, vcpuaffinity), 0, "xen_domctl.u.vcpuaffinity: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, shadow_op), 0, "xen_domctl.u.shadow_op: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, max_mem), 0, "xen_domctl.u.max_mem: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, vcpucontext), 0, "xen_domctl.u.vcpucontext: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, getvcpuinfo), 0, "xen_domctl.u.getvcpuinfo: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, max_vcpus), 0, "xen_domctl.u.max_vcpus: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, scheduler_op), 0, "xen_domctl.u.scheduler_op: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, setdomainhandle), 0, "xen_domctl.u.setdomainhandle: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, setdebugging), 0, "xen_domctl.u.setdebugging: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, irq_permission), 0, "xen_domctl.u.irq_permission: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, gsi_permission), 0, "xen_domctl.u.gsi_permission: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, iomem_permission), 0, "xen_domctl.u.iomem_permission: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, ioport_permission), 0, "xen_domctl.u.ioport_permission: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, hypercall_init), 0, "xen_domctl.u.hypercall_init: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, settimeoffset), 0, "xen_domctl.u.settimeoffset: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, tsc_info), 0, "xen_domctl.u.tsc_info: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, hvmcontext), 0, "xen_domctl.u.hvmcontext: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, hvmcontext_partial), 0, "xen_domctl.u.hvmcontext_partial: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, address_size), 0, "xen_domctl.u.address_size: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, sendtrigger), 0, "xen_domctl.u.sendtrigger: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, get_device_group), 0, "xen_domctl.u.get_device_group: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, assign_device), 0, "xen_domctl.u.assign_device: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, bind_pt_irq), 0, "xen_domctl.u.bind_pt_irq: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, memory_mapping), 0, "xen_domctl.u.memory_mapping: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, ioport_mapping), 0, "xen_domctl.u.ioport_mapping: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, set_target), 0, "xen_domctl.u.set_target: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, subscribe), 0, "xen_domctl.u.subscribe: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, debug_op), 0, "xen_domctl.u.debug_op: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, vm_event_op), 0, "xen_domctl.u.vm_event_op: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, mem_sharing_op), 0, "xen_domctl.u.mem_sharing_op: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, access_required), 0, "xen_domctl.u.access_required: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, audit_p2m), 0, "xen_domctl.u.audit_p2m: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, set_virq_handler), 0, "xen_domctl.u.set_virq_handler: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, gdbsx_guest_memio), 0, "xen_domctl.u.gdbsx_guest_memio: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, set_broken_page_p2m), 0, "xen_domctl.u.set_broken_page_p2m: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, cacheflush), 0, "xen_domctl.u.cacheflush: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, gdbsx_pauseunp_vcpu), 0, "xen_domctl.u.gdbsx_pauseunp_vcpu: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, gdbsx_domstatus), 0, "xen_domctl.u.gdbsx_domstatus: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, vnuma), 0, "xen_domctl.u.vnuma: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, psr_cmt_op), 0, "xen_domctl.u.psr_cmt_op: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, monitor_op), 0, "xen_domctl.u.monitor_op: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, psr_alloc), 0, "xen_domctl.u.psr_alloc: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, vuart_op), 0, "xen_domctl.u.vuart_op: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, vmtrace_op), 0, "xen_domctl.u.vmtrace_op: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, paging_mempool), 0, "xen_domctl.u.paging_mempool: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, set_llc_colors), 0, "xen_domctl.u.set_llc_colors: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, get_domain_state), 0, "xen_domctl.u.get_domain_state: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, pad), 0, "xen_domctl.u.pad: offset on arm");
+            assert_eq!(offset_of!(xen_domctl_u, dt_overlay), 0, "xen_domctl.u.dt_overlay: offset on arm");
+        }
     }
 
     #[cfg(feature = "xen-4-22")]
@@ -17723,6 +21966,729 @@ mod arm {
             assert_eq!(offset_of!(xen_flask_op_u, peersid), 0, "xen_flask_op.u.peersid: offset on arm");
             assert_eq!(offset_of!(xen_flask_op_u, relabel), 0, "xen_flask_op.u.relabel: offset on arm");
             assert_eq!(offset_of!(xen_flask_op_u, devicetree_label), 0, "xen_flask_op.u.devicetree_label: offset on arm");
+        }
+    }
+
+    #[cfg(feature = "xen-4-22")]
+    mod unstable_sysctl {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<xen_sysctl_perfc_val_t>(), 4, "xen_sysctl_perfc_val_t: size on arm");
+            assert_eq!(align_of::<xen_sysctl_perfc_val_t>(), 4, "xen_sysctl_perfc_val_t: align on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_readconsole() {
+            assert_eq!(size_of::<xen_sysctl_readconsole>(), 24, "xen_sysctl_readconsole: size on arm");
+            assert_eq!(align_of::<xen_sysctl_readconsole>(), 8, "xen_sysctl_readconsole: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, clear), 0, "xen_sysctl_readconsole.clear: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, incremental), 1, "xen_sysctl_readconsole.incremental: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, pad0), 2, "xen_sysctl_readconsole.pad0: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, pad1), 3, "xen_sysctl_readconsole.pad1: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, index), 4, "xen_sysctl_readconsole.index: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, buffer), 8, "xen_sysctl_readconsole.buffer: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_sysctl_readconsole.buffer: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, count), 16, "xen_sysctl_readconsole.count: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, __xenabi_hole_0), 20, "xen_sysctl_readconsole.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_tbuf_op() {
+            assert_eq!(size_of::<xen_sysctl_tbuf_op>(), 48, "xen_sysctl_tbuf_op: size on arm");
+            assert_eq!(align_of::<xen_sysctl_tbuf_op>(), 8, "xen_sysctl_tbuf_op: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, cmd), 0, "xen_sysctl_tbuf_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, __xenabi_hole_0), 4, "xen_sysctl_tbuf_op.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, cpu_mask), 8, "xen_sysctl_tbuf_op.cpu_mask: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, evt_mask), 24, "xen_sysctl_tbuf_op.evt_mask: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, __xenabi_hole_1), 28, "xen_sysctl_tbuf_op.__xenabi_hole_1: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, buffer_mfn), 32, "xen_sysctl_tbuf_op.buffer_mfn: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_tbuf_op.buffer_mfn: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, size), 40, "xen_sysctl_tbuf_op.size: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, __xenabi_hole_2), 44, "xen_sysctl_tbuf_op.__xenabi_hole_2: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_physinfo() {
+            assert_eq!(size_of::<xen_sysctl_physinfo>(), 112, "xen_sysctl_physinfo: size on arm");
+            assert_eq!(align_of::<xen_sysctl_physinfo>(), 8, "xen_sysctl_physinfo: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, threads_per_core), 0, "xen_sysctl_physinfo.threads_per_core: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, cores_per_socket), 4, "xen_sysctl_physinfo.cores_per_socket: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, nr_cpus), 8, "xen_sysctl_physinfo.nr_cpus: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, max_cpu_id), 12, "xen_sysctl_physinfo.max_cpu_id: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, nr_nodes), 16, "xen_sysctl_physinfo.nr_nodes: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, max_node_id), 20, "xen_sysctl_physinfo.max_node_id: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, cpu_khz), 24, "xen_sysctl_physinfo.cpu_khz: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, capabilities), 28, "xen_sysctl_physinfo.capabilities: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, arch_capabilities), 32, "xen_sysctl_physinfo.arch_capabilities: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, pad), 36, "xen_sysctl_physinfo.pad: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, total_pages), 40, "xen_sysctl_physinfo.total_pages: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.total_pages: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, free_pages), 48, "xen_sysctl_physinfo.free_pages: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.free_pages: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, scrub_pages), 56, "xen_sysctl_physinfo.scrub_pages: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.scrub_pages: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, outstanding_pages), 64, "xen_sysctl_physinfo.outstanding_pages: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.outstanding_pages: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, max_mfn), 72, "xen_sysctl_physinfo.max_mfn: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.max_mfn: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, hw_cap), 80, "xen_sysctl_physinfo.hw_cap: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_sched_id() {
+            assert_eq!(size_of::<xen_sysctl_sched_id>(), 4, "xen_sysctl_sched_id: size on arm");
+            assert_eq!(align_of::<xen_sysctl_sched_id>(), 4, "xen_sysctl_sched_id: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_sched_id, sched_id), 0, "xen_sysctl_sched_id.sched_id: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_perfc_desc() {
+            assert_eq!(size_of::<xen_sysctl_perfc_desc>(), 84, "xen_sysctl_perfc_desc: size on arm");
+            assert_eq!(align_of::<xen_sysctl_perfc_desc>(), 4, "xen_sysctl_perfc_desc: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_perfc_desc, name), 0, "xen_sysctl_perfc_desc.name: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_perfc_desc, nr_vals), 80, "xen_sysctl_perfc_desc.nr_vals: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_perfc_op() {
+            assert_eq!(size_of::<xen_sysctl_perfc_op>(), 32, "xen_sysctl_perfc_op: size on arm");
+            assert_eq!(align_of::<xen_sysctl_perfc_op>(), 8, "xen_sysctl_perfc_op: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, cmd), 0, "xen_sysctl_perfc_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, nr_counters), 4, "xen_sysctl_perfc_op.nr_counters: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, nr_vals), 8, "xen_sysctl_perfc_op.nr_vals: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, __xenabi_hole_0), 12, "xen_sysctl_perfc_op.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, desc), 16, "xen_sysctl_perfc_op.desc: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>(), 8, "xen_sysctl_perfc_op.desc: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, val), 24, "xen_sysctl_perfc_op.val: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_val_t>(), 8, "xen_sysctl_perfc_op.val: size on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_getdomaininfolist() {
+            assert_eq!(size_of::<xen_sysctl_getdomaininfolist>(), 24, "xen_sysctl_getdomaininfolist: size on arm");
+            assert_eq!(align_of::<xen_sysctl_getdomaininfolist>(), 8, "xen_sysctl_getdomaininfolist: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, first_domain), 0, "xen_sysctl_getdomaininfolist.first_domain: offset on arm");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_sysctl_getdomaininfolist.first_domain: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, __xenabi_hole_0), 2, "xen_sysctl_getdomaininfolist.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, max_domains), 4, "xen_sysctl_getdomaininfolist.max_domains: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, buffer), 8, "xen_sysctl_getdomaininfolist.buffer: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>(), 8, "xen_sysctl_getdomaininfolist.buffer: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, num_domains), 16, "xen_sysctl_getdomaininfolist.num_domains: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, __xenabi_hole_1), 20, "xen_sysctl_getdomaininfolist.__xenabi_hole_1: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_debug_keys() {
+            assert_eq!(size_of::<xen_sysctl_debug_keys>(), 16, "xen_sysctl_debug_keys: size on arm");
+            assert_eq!(align_of::<xen_sysctl_debug_keys>(), 8, "xen_sysctl_debug_keys: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_debug_keys, keys), 0, "xen_sysctl_debug_keys.keys: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_const_char>(), 8, "xen_sysctl_debug_keys.keys: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_debug_keys, nr_keys), 8, "xen_sysctl_debug_keys.nr_keys: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_debug_keys, __xenabi_hole_0), 12, "xen_sysctl_debug_keys.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_cpuinfo() {
+            assert_eq!(size_of::<xen_sysctl_cpuinfo>(), 8, "xen_sysctl_cpuinfo: size on arm");
+            assert_eq!(align_of::<xen_sysctl_cpuinfo>(), 8, "xen_sysctl_cpuinfo: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_cpuinfo, idletime), 0, "xen_sysctl_cpuinfo.idletime: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_cpuinfo.idletime: size on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_getcpuinfo() {
+            assert_eq!(size_of::<xen_sysctl_getcpuinfo>(), 24, "xen_sysctl_getcpuinfo: size on arm");
+            assert_eq!(align_of::<xen_sysctl_getcpuinfo>(), 8, "xen_sysctl_getcpuinfo: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, max_cpus), 0, "xen_sysctl_getcpuinfo.max_cpus: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, __xenabi_hole_0), 4, "xen_sysctl_getcpuinfo.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, info), 8, "xen_sysctl_getcpuinfo.info: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>(), 8, "xen_sysctl_getcpuinfo.info: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, nr_cpus), 16, "xen_sysctl_getcpuinfo.nr_cpus: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, __xenabi_hole_1), 20, "xen_sysctl_getcpuinfo.__xenabi_hole_1: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_availheap() {
+            assert_eq!(size_of::<xen_sysctl_availheap>(), 24, "xen_sysctl_availheap: size on arm");
+            assert_eq!(align_of::<xen_sysctl_availheap>(), 8, "xen_sysctl_availheap: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_availheap, min_bitwidth), 0, "xen_sysctl_availheap.min_bitwidth: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_availheap, max_bitwidth), 4, "xen_sysctl_availheap.max_bitwidth: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_availheap, node), 8, "xen_sysctl_availheap.node: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_availheap, __xenabi_hole_0), 12, "xen_sysctl_availheap.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_availheap, avail_bytes), 16, "xen_sysctl_availheap.avail_bytes: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_availheap.avail_bytes: size on arm");
+        }
+
+        #[test]
+        fn pm_px_val() {
+            assert_eq!(size_of::<pm_px_val>(), 24, "pm_px_val: size on arm");
+            assert_eq!(align_of::<pm_px_val>(), 8, "pm_px_val: align on arm");
+            assert_eq!(offset_of!(pm_px_val, freq), 0, "pm_px_val.freq: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "pm_px_val.freq: size on arm");
+            assert_eq!(offset_of!(pm_px_val, residency), 8, "pm_px_val.residency: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "pm_px_val.residency: size on arm");
+            assert_eq!(offset_of!(pm_px_val, count), 16, "pm_px_val.count: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "pm_px_val.count: size on arm");
+        }
+
+        #[test]
+        fn pm_px_stat() {
+            assert_eq!(size_of::<pm_px_stat>(), 24, "pm_px_stat: size on arm");
+            assert_eq!(align_of::<pm_px_stat>(), 8, "pm_px_stat: align on arm");
+            assert_eq!(offset_of!(pm_px_stat, total), 0, "pm_px_stat.total: offset on arm");
+            assert_eq!(offset_of!(pm_px_stat, usable), 1, "pm_px_stat.usable: offset on arm");
+            assert_eq!(offset_of!(pm_px_stat, last), 2, "pm_px_stat.last: offset on arm");
+            assert_eq!(offset_of!(pm_px_stat, cur), 3, "pm_px_stat.cur: offset on arm");
+            assert_eq!(offset_of!(pm_px_stat, __xenabi_hole_0), 4, "pm_px_stat.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(pm_px_stat, trans_pt), 8, "pm_px_stat.trans_pt: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_px_stat.trans_pt: size on arm");
+            assert_eq!(offset_of!(pm_px_stat, pt), 16, "pm_px_stat.pt: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_pm_px_val_t>(), 8, "pm_px_stat.pt: size on arm");
+        }
+
+        #[test]
+        fn pm_cx_stat() {
+            assert_eq!(size_of::<pm_cx_stat>(), 56, "pm_cx_stat: size on arm");
+            assert_eq!(align_of::<pm_cx_stat>(), 8, "pm_cx_stat: align on arm");
+            assert_eq!(offset_of!(pm_cx_stat, nr), 0, "pm_cx_stat.nr: offset on arm");
+            assert_eq!(offset_of!(pm_cx_stat, last), 4, "pm_cx_stat.last: offset on arm");
+            assert_eq!(offset_of!(pm_cx_stat, idle_time), 8, "pm_cx_stat.idle_time: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "pm_cx_stat.idle_time: size on arm");
+            assert_eq!(offset_of!(pm_cx_stat, triggers), 16, "pm_cx_stat.triggers: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_cx_stat.triggers: size on arm");
+            assert_eq!(offset_of!(pm_cx_stat, residencies), 24, "pm_cx_stat.residencies: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_cx_stat.residencies: size on arm");
+            assert_eq!(offset_of!(pm_cx_stat, nr_pc), 32, "pm_cx_stat.nr_pc: offset on arm");
+            assert_eq!(offset_of!(pm_cx_stat, nr_cc), 36, "pm_cx_stat.nr_cc: offset on arm");
+            assert_eq!(offset_of!(pm_cx_stat, pc), 40, "pm_cx_stat.pc: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_cx_stat.pc: size on arm");
+            assert_eq!(offset_of!(pm_cx_stat, cc), 48, "pm_cx_stat.cc: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_cx_stat.cc: size on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_get_pmstat() {
+            assert_eq!(size_of::<xen_sysctl_get_pmstat>(), 64, "xen_sysctl_get_pmstat: size on arm");
+            assert_eq!(align_of::<xen_sysctl_get_pmstat>(), 8, "xen_sysctl_get_pmstat: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat, r#type), 0, "xen_sysctl_get_pmstat.type: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat, cpuid), 4, "xen_sysctl_get_pmstat.cpuid: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat, u), 8, "xen_sysctl_get_pmstat.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_get_pmstat_u() {
+            assert_eq!(size_of::<xen_sysctl_get_pmstat_u>(), 56, "xen_sysctl_get_pmstat.u: size on arm");
+            assert_eq!(align_of::<xen_sysctl_get_pmstat_u>(), 8, "xen_sysctl_get_pmstat.u: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat_u, getpx), 0, "xen_sysctl_get_pmstat.u.getpx: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat_u, getcx), 0, "xen_sysctl_get_pmstat.u.getcx: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_cpu_hotplug() {
+            assert_eq!(size_of::<xen_sysctl_cpu_hotplug>(), 8, "xen_sysctl_cpu_hotplug: size on arm");
+            assert_eq!(align_of::<xen_sysctl_cpu_hotplug>(), 4, "xen_sysctl_cpu_hotplug: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_cpu_hotplug, cpu), 0, "xen_sysctl_cpu_hotplug.cpu: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_cpu_hotplug, op), 4, "xen_sysctl_cpu_hotplug.op: offset on arm");
+        }
+
+        #[test]
+        fn xen_userspace() {
+            assert_eq!(size_of::<xen_userspace>(), 4, "xen_userspace: size on arm");
+            assert_eq!(align_of::<xen_userspace>(), 4, "xen_userspace: align on arm");
+            assert_eq!(offset_of!(xen_userspace, scaling_setspeed), 0, "xen_userspace.scaling_setspeed: offset on arm");
+        }
+
+        #[test]
+        fn xen_ondemand() {
+            assert_eq!(size_of::<xen_ondemand>(), 16, "xen_ondemand: size on arm");
+            assert_eq!(align_of::<xen_ondemand>(), 4, "xen_ondemand: align on arm");
+            assert_eq!(offset_of!(xen_ondemand, sampling_rate_max), 0, "xen_ondemand.sampling_rate_max: offset on arm");
+            assert_eq!(offset_of!(xen_ondemand, sampling_rate_min), 4, "xen_ondemand.sampling_rate_min: offset on arm");
+            assert_eq!(offset_of!(xen_ondemand, sampling_rate), 8, "xen_ondemand.sampling_rate: offset on arm");
+            assert_eq!(offset_of!(xen_ondemand, up_threshold), 12, "xen_ondemand.up_threshold: offset on arm");
+        }
+
+        #[test]
+        fn xen_get_cppc_para() {
+            assert_eq!(size_of::<xen_get_cppc_para>(), 40, "xen_get_cppc_para: size on arm");
+            assert_eq!(align_of::<xen_get_cppc_para>(), 4, "xen_get_cppc_para: align on arm");
+            assert_eq!(offset_of!(xen_get_cppc_para, features), 0, "xen_get_cppc_para.features: offset on arm");
+            assert_eq!(offset_of!(xen_get_cppc_para, lowest), 4, "xen_get_cppc_para.lowest: offset on arm");
+            assert_eq!(offset_of!(xen_get_cppc_para, lowest_nonlinear), 8, "xen_get_cppc_para.lowest_nonlinear: offset on arm");
+            assert_eq!(offset_of!(xen_get_cppc_para, nominal), 12, "xen_get_cppc_para.nominal: offset on arm");
+            assert_eq!(offset_of!(xen_get_cppc_para, highest), 16, "xen_get_cppc_para.highest: offset on arm");
+            assert_eq!(offset_of!(xen_get_cppc_para, minimum), 20, "xen_get_cppc_para.minimum: offset on arm");
+            assert_eq!(offset_of!(xen_get_cppc_para, maximum), 24, "xen_get_cppc_para.maximum: offset on arm");
+            assert_eq!(offset_of!(xen_get_cppc_para, desired), 28, "xen_get_cppc_para.desired: offset on arm");
+            assert_eq!(offset_of!(xen_get_cppc_para, energy_perf), 32, "xen_get_cppc_para.energy_perf: offset on arm");
+            assert_eq!(offset_of!(xen_get_cppc_para, activity_window), 36, "xen_get_cppc_para.activity_window: offset on arm");
+        }
+
+        #[test]
+        fn xen_set_cppc_para() {
+            assert_eq!(size_of::<xen_set_cppc_para>(), 24, "xen_set_cppc_para: size on arm");
+            assert_eq!(align_of::<xen_set_cppc_para>(), 4, "xen_set_cppc_para: align on arm");
+            assert_eq!(offset_of!(xen_set_cppc_para, set_params), 0, "xen_set_cppc_para.set_params: offset on arm");
+            assert_eq!(offset_of!(xen_set_cppc_para, minimum), 4, "xen_set_cppc_para.minimum: offset on arm");
+            assert_eq!(offset_of!(xen_set_cppc_para, maximum), 8, "xen_set_cppc_para.maximum: offset on arm");
+            assert_eq!(offset_of!(xen_set_cppc_para, desired), 12, "xen_set_cppc_para.desired: offset on arm");
+            assert_eq!(offset_of!(xen_set_cppc_para, energy_perf), 16, "xen_set_cppc_para.energy_perf: offset on arm");
+            assert_eq!(offset_of!(xen_set_cppc_para, activity_window), 20, "xen_set_cppc_para.activity_window: offset on arm");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para() {
+            assert_eq!(size_of::<xen_get_cpufreq_para>(), 120, "xen_get_cpufreq_para: size on arm");
+            assert_eq!(align_of::<xen_get_cpufreq_para>(), 8, "xen_get_cpufreq_para: align on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, cpu_num), 0, "xen_get_cpufreq_para.cpu_num: offset on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, freq_num), 4, "xen_get_cpufreq_para.freq_num: offset on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, gov_num), 8, "xen_get_cpufreq_para.gov_num: offset on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, __xenabi_hole_0), 12, "xen_get_cpufreq_para.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, affected_cpus), 16, "xen_get_cpufreq_para.affected_cpus: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_get_cpufreq_para.affected_cpus: size on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, scaling_available_frequencies), 24, "xen_get_cpufreq_para.scaling_available_frequencies: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_get_cpufreq_para.scaling_available_frequencies: size on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, scaling_available_governors), 32, "xen_get_cpufreq_para.scaling_available_governors: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_get_cpufreq_para.scaling_available_governors: size on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, scaling_driver), 40, "xen_get_cpufreq_para.scaling_driver: offset on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, cpuinfo_cur_freq), 56, "xen_get_cpufreq_para.cpuinfo_cur_freq: offset on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, cpuinfo_max_freq), 60, "xen_get_cpufreq_para.cpuinfo_max_freq: offset on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, cpuinfo_min_freq), 64, "xen_get_cpufreq_para.cpuinfo_min_freq: offset on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, s), 68, "xen_get_cpufreq_para.s: offset on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, turbo_enabled), 112, "xen_get_cpufreq_para.turbo_enabled: offset on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, __xenabi_hole_1), 116, "xen_get_cpufreq_para.__xenabi_hole_1: offset on arm");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para_s() {
+            assert_eq!(size_of::<xen_get_cpufreq_para_s>(), 44, "xen_get_cpufreq_para.s: size on arm");
+            assert_eq!(align_of::<xen_get_cpufreq_para_s>(), 4, "xen_get_cpufreq_para.s: align on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, scaling_cur_freq), 0, "xen_get_cpufreq_para.s.scaling_cur_freq: offset on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, scaling_governor), 4, "xen_get_cpufreq_para.s.scaling_governor: offset on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, scaling_max_freq), 20, "xen_get_cpufreq_para.s.scaling_max_freq: offset on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, scaling_min_freq), 24, "xen_get_cpufreq_para.s.scaling_min_freq: offset on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, u), 28, "xen_get_cpufreq_para.s.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para_s_u() {
+            assert_eq!(size_of::<xen_get_cpufreq_para_s_u>(), 16, "xen_get_cpufreq_para.s.u: size on arm");
+            assert_eq!(align_of::<xen_get_cpufreq_para_s_u>(), 4, "xen_get_cpufreq_para.s.u: align on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s_u, userspace), 0, "xen_get_cpufreq_para.s.u.userspace: offset on arm");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s_u, ondemand), 0, "xen_get_cpufreq_para.s.u.ondemand: offset on arm");
+        }
+
+        #[test]
+        fn xen_set_cpufreq_gov() {
+            assert_eq!(size_of::<xen_set_cpufreq_gov>(), 16, "xen_set_cpufreq_gov: size on arm");
+            assert_eq!(align_of::<xen_set_cpufreq_gov>(), 1, "xen_set_cpufreq_gov: align on arm");
+            assert_eq!(offset_of!(xen_set_cpufreq_gov, scaling_governor), 0, "xen_set_cpufreq_gov.scaling_governor: offset on arm");
+        }
+
+        #[test]
+        fn xen_set_cpufreq_para() {
+            assert_eq!(size_of::<xen_set_cpufreq_para>(), 8, "xen_set_cpufreq_para: size on arm");
+            assert_eq!(align_of::<xen_set_cpufreq_para>(), 4, "xen_set_cpufreq_para: align on arm");
+            assert_eq!(offset_of!(xen_set_cpufreq_para, ctrl_type), 0, "xen_set_cpufreq_para.ctrl_type: offset on arm");
+            assert_eq!(offset_of!(xen_set_cpufreq_para, ctrl_value), 4, "xen_set_cpufreq_para.ctrl_value: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_pm_op() {
+            assert_eq!(size_of::<xen_sysctl_pm_op>(), 128, "xen_sysctl_pm_op: size on arm");
+            assert_eq!(align_of::<xen_sysctl_pm_op>(), 8, "xen_sysctl_pm_op: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_pm_op, cmd), 0, "xen_sysctl_pm_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_pm_op, cpuid), 4, "xen_sysctl_pm_op.cpuid: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_pm_op, u), 8, "xen_sysctl_pm_op.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_pm_op_u() {
+            assert_eq!(size_of::<xen_sysctl_pm_op_u>(), 120, "xen_sysctl_pm_op.u: size on arm");
+            assert_eq!(align_of::<xen_sysctl_pm_op_u>(), 8, "xen_sysctl_pm_op.u: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, get_para), 0, "xen_sysctl_pm_op.u.get_para: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, get_cppc), 0, "xen_sysctl_pm_op.u.get_cppc: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_gov), 0, "xen_sysctl_pm_op.u.set_gov: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_para), 0, "xen_sysctl_pm_op.u.set_para: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_cppc), 0, "xen_sysctl_pm_op.u.set_cppc: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, get_avgfreq), 0, "xen_sysctl_pm_op.u.get_avgfreq: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_pm_op.u.get_avgfreq: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_sched_opt_smt), 0, "xen_sysctl_pm_op.u.set_sched_opt_smt: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, get_max_cstate), 0, "xen_sysctl_pm_op.u.get_max_cstate: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_max_cstate), 0, "xen_sysctl_pm_op.u.set_max_cstate: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_page_offline_op() {
+            assert_eq!(size_of::<xen_sysctl_page_offline_op>(), 24, "xen_sysctl_page_offline_op: size on arm");
+            assert_eq!(align_of::<xen_sysctl_page_offline_op>(), 8, "xen_sysctl_page_offline_op: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, cmd), 0, "xen_sysctl_page_offline_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, start), 4, "xen_sysctl_page_offline_op.start: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, end), 8, "xen_sysctl_page_offline_op.end: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, __xenabi_hole_0), 12, "xen_sysctl_page_offline_op.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, status), 16, "xen_sysctl_page_offline_op.status: offset on arm");
+            assert_eq!(size_of::<__guest_handle_uint32>(), 8, "xen_sysctl_page_offline_op.status: size on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_lockprof_data() {
+            assert_eq!(size_of::<xen_sysctl_lockprof_data>(), 80, "xen_sysctl_lockprof_data: size on arm");
+            assert_eq!(align_of::<xen_sysctl_lockprof_data>(), 8, "xen_sysctl_lockprof_data: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, name), 0, "xen_sysctl_lockprof_data.name: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, r#type), 40, "xen_sysctl_lockprof_data.type: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, idx), 44, "xen_sysctl_lockprof_data.idx: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, lock_cnt), 48, "xen_sysctl_lockprof_data.lock_cnt: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_data.lock_cnt: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, block_cnt), 56, "xen_sysctl_lockprof_data.block_cnt: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_data.block_cnt: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, lock_time), 64, "xen_sysctl_lockprof_data.lock_time: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_data.lock_time: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, block_time), 72, "xen_sysctl_lockprof_data.block_time: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_data.block_time: size on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_lockprof_op() {
+            assert_eq!(size_of::<xen_sysctl_lockprof_op>(), 32, "xen_sysctl_lockprof_op: size on arm");
+            assert_eq!(align_of::<xen_sysctl_lockprof_op>(), 8, "xen_sysctl_lockprof_op: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, cmd), 0, "xen_sysctl_lockprof_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, max_elem), 4, "xen_sysctl_lockprof_op.max_elem: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, nr_elem), 8, "xen_sysctl_lockprof_op.nr_elem: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, __xenabi_hole_0), 12, "xen_sysctl_lockprof_op.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, time), 16, "xen_sysctl_lockprof_op.time: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_op.time: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, data), 24, "xen_sysctl_lockprof_op.data: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_lockprof_data_t>(), 8, "xen_sysctl_lockprof_op.data: size on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_cputopo() {
+            assert_eq!(size_of::<xen_sysctl_cputopo>(), 12, "xen_sysctl_cputopo: size on arm");
+            assert_eq!(align_of::<xen_sysctl_cputopo>(), 4, "xen_sysctl_cputopo: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_cputopo, core), 0, "xen_sysctl_cputopo.core: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_cputopo, socket), 4, "xen_sysctl_cputopo.socket: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_cputopo, node), 8, "xen_sysctl_cputopo.node: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_cputopoinfo() {
+            assert_eq!(size_of::<xen_sysctl_cputopoinfo>(), 16, "xen_sysctl_cputopoinfo: size on arm");
+            assert_eq!(align_of::<xen_sysctl_cputopoinfo>(), 8, "xen_sysctl_cputopoinfo: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_cputopoinfo, num_cpus), 0, "xen_sysctl_cputopoinfo.num_cpus: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_cputopoinfo, __xenabi_hole_0), 4, "xen_sysctl_cputopoinfo.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_cputopoinfo, cputopo), 8, "xen_sysctl_cputopoinfo.cputopo: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_cputopo_t>(), 8, "xen_sysctl_cputopoinfo.cputopo: size on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_meminfo() {
+            assert_eq!(size_of::<xen_sysctl_meminfo>(), 16, "xen_sysctl_meminfo: size on arm");
+            assert_eq!(align_of::<xen_sysctl_meminfo>(), 8, "xen_sysctl_meminfo: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_meminfo, memsize), 0, "xen_sysctl_meminfo.memsize: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_meminfo, memfree), 8, "xen_sysctl_meminfo.memfree: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_numainfo() {
+            assert_eq!(size_of::<xen_sysctl_numainfo>(), 24, "xen_sysctl_numainfo: size on arm");
+            assert_eq!(align_of::<xen_sysctl_numainfo>(), 8, "xen_sysctl_numainfo: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_numainfo, num_nodes), 0, "xen_sysctl_numainfo.num_nodes: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_numainfo, __xenabi_hole_0), 4, "xen_sysctl_numainfo.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_numainfo, meminfo), 8, "xen_sysctl_numainfo.meminfo: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_meminfo_t>(), 8, "xen_sysctl_numainfo.meminfo: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_numainfo, distance), 16, "xen_sysctl_numainfo.distance: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_numainfo.distance: size on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_cpupool_op() {
+            assert_eq!(size_of::<xen_sysctl_cpupool_op>(), 40, "xen_sysctl_cpupool_op: size on arm");
+            assert_eq!(align_of::<xen_sysctl_cpupool_op>(), 8, "xen_sysctl_cpupool_op: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, op), 0, "xen_sysctl_cpupool_op.op: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, cpupool_id), 4, "xen_sysctl_cpupool_op.cpupool_id: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, sched_id), 8, "xen_sysctl_cpupool_op.sched_id: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, domid), 12, "xen_sysctl_cpupool_op.domid: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, cpu), 16, "xen_sysctl_cpupool_op.cpu: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, n_dom), 20, "xen_sysctl_cpupool_op.n_dom: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, cpumap), 24, "xen_sysctl_cpupool_op.cpumap: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_credit_schedule() {
+            assert_eq!(size_of::<xen_sysctl_credit_schedule>(), 12, "xen_sysctl_credit_schedule: size on arm");
+            assert_eq!(align_of::<xen_sysctl_credit_schedule>(), 4, "xen_sysctl_credit_schedule: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_credit_schedule, tslice_ms), 0, "xen_sysctl_credit_schedule.tslice_ms: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_credit_schedule, ratelimit_us), 4, "xen_sysctl_credit_schedule.ratelimit_us: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_credit_schedule, vcpu_migr_delay_us), 8, "xen_sysctl_credit_schedule.vcpu_migr_delay_us: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_credit2_schedule() {
+            assert_eq!(size_of::<xen_sysctl_credit2_schedule>(), 4, "xen_sysctl_credit2_schedule: size on arm");
+            assert_eq!(align_of::<xen_sysctl_credit2_schedule>(), 4, "xen_sysctl_credit2_schedule: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_credit2_schedule, ratelimit_us), 0, "xen_sysctl_credit2_schedule.ratelimit_us: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_sched_arinc653() {
+            assert_eq!(size_of::<xen_sysctl_sched_arinc653>(), 8, "xen_sysctl_sched_arinc653: size on arm");
+            assert_eq!(align_of::<xen_sysctl_sched_arinc653>(), 8, "xen_sysctl_sched_arinc653: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_sched_arinc653, schedule), 0, "xen_sysctl_sched_arinc653.schedule: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>(), 8, "xen_sysctl_sched_arinc653.schedule: size on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_scheduler_op() {
+            assert_eq!(size_of::<xen_sysctl_scheduler_op>(), 32, "xen_sysctl_scheduler_op: size on arm");
+            assert_eq!(align_of::<xen_sysctl_scheduler_op>(), 8, "xen_sysctl_scheduler_op: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, cpupool_id), 0, "xen_sysctl_scheduler_op.cpupool_id: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, sched_id), 4, "xen_sysctl_scheduler_op.sched_id: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, cmd), 8, "xen_sysctl_scheduler_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, __xenabi_hole_0), 12, "xen_sysctl_scheduler_op.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, u), 16, "xen_sysctl_scheduler_op.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_scheduler_op_u() {
+            assert_eq!(size_of::<xen_sysctl_scheduler_op_u>(), 16, "xen_sysctl_scheduler_op.u: size on arm");
+            assert_eq!(align_of::<xen_sysctl_scheduler_op_u>(), 8, "xen_sysctl_scheduler_op.u: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op_u, sched_arinc653), 0, "xen_sysctl_scheduler_op.u.sched_arinc653: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op_u, sched_credit), 0, "xen_sysctl_scheduler_op.u.sched_credit: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op_u, sched_credit2), 0, "xen_sysctl_scheduler_op.u.sched_credit2: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_coverage_op() {
+            assert_eq!(size_of::<xen_sysctl_coverage_op>(), 16, "xen_sysctl_coverage_op: size on arm");
+            assert_eq!(align_of::<xen_sysctl_coverage_op>(), 8, "xen_sysctl_coverage_op: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_coverage_op, cmd), 0, "xen_sysctl_coverage_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_coverage_op, size), 4, "xen_sysctl_coverage_op.size: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_coverage_op, buffer), 8, "xen_sysctl_coverage_op.buffer: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_sysctl_coverage_op.buffer: size on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_cmt_op() {
+            assert_eq!(size_of::<xen_sysctl_psr_cmt_op>(), 16, "xen_sysctl_psr_cmt_op: size on arm");
+            assert_eq!(align_of::<xen_sysctl_psr_cmt_op>(), 8, "xen_sysctl_psr_cmt_op: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op, cmd), 0, "xen_sysctl_psr_cmt_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op, flags), 4, "xen_sysctl_psr_cmt_op.flags: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op, u), 8, "xen_sysctl_psr_cmt_op.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_cmt_op_u() {
+            assert_eq!(size_of::<xen_sysctl_psr_cmt_op_u>(), 8, "xen_sysctl_psr_cmt_op.u: size on arm");
+            assert_eq!(align_of::<xen_sysctl_psr_cmt_op_u>(), 8, "xen_sysctl_psr_cmt_op.u: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op_u, data), 0, "xen_sysctl_psr_cmt_op.u.data: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op_u, l3_cache), 0, "xen_sysctl_psr_cmt_op.u.l3_cache: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_cmt_op_u_l3_cache() {
+            assert_eq!(size_of::<xen_sysctl_psr_cmt_op_u_l3_cache>(), 8, "xen_sysctl_psr_cmt_op.u.l3_cache: size on arm");
+            assert_eq!(align_of::<xen_sysctl_psr_cmt_op_u_l3_cache>(), 4, "xen_sysctl_psr_cmt_op.u.l3_cache: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op_u_l3_cache, cpu), 0, "xen_sysctl_psr_cmt_op.u.l3_cache.cpu: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op_u_l3_cache, rsvd), 4, "xen_sysctl_psr_cmt_op.u.l3_cache.rsvd: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_pcitopoinfo() {
+            assert_eq!(size_of::<xen_sysctl_pcitopoinfo>(), 24, "xen_sysctl_pcitopoinfo: size on arm");
+            assert_eq!(align_of::<xen_sysctl_pcitopoinfo>(), 8, "xen_sysctl_pcitopoinfo: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_pcitopoinfo, num_devs), 0, "xen_sysctl_pcitopoinfo.num_devs: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_pcitopoinfo, __xenabi_hole_0), 4, "xen_sysctl_pcitopoinfo.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_pcitopoinfo, devs), 8, "xen_sysctl_pcitopoinfo.devs: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_physdev_pci_device_t>(), 8, "xen_sysctl_pcitopoinfo.devs: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_pcitopoinfo, nodes), 16, "xen_sysctl_pcitopoinfo.nodes: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_pcitopoinfo.nodes: size on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_alloc() {
+            assert_eq!(size_of::<xen_sysctl_psr_alloc>(), 20, "xen_sysctl_psr_alloc: size on arm");
+            assert_eq!(align_of::<xen_sysctl_psr_alloc>(), 4, "xen_sysctl_psr_alloc: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc, cmd), 0, "xen_sysctl_psr_alloc.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc, target), 4, "xen_sysctl_psr_alloc.target: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc, u), 8, "xen_sysctl_psr_alloc.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_alloc_u() {
+            assert_eq!(size_of::<xen_sysctl_psr_alloc_u>(), 12, "xen_sysctl_psr_alloc.u: size on arm");
+            assert_eq!(align_of::<xen_sysctl_psr_alloc_u>(), 4, "xen_sysctl_psr_alloc.u: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u, cat_info), 0, "xen_sysctl_psr_alloc.u.cat_info: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u, mba_info), 0, "xen_sysctl_psr_alloc.u.mba_info: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_alloc_u_cat_info() {
+            assert_eq!(size_of::<xen_sysctl_psr_alloc_u_cat_info>(), 12, "xen_sysctl_psr_alloc.u.cat_info: size on arm");
+            assert_eq!(align_of::<xen_sysctl_psr_alloc_u_cat_info>(), 4, "xen_sysctl_psr_alloc.u.cat_info: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_cat_info, cbm_len), 0, "xen_sysctl_psr_alloc.u.cat_info.cbm_len: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_cat_info, cos_max), 4, "xen_sysctl_psr_alloc.u.cat_info.cos_max: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_cat_info, flags), 8, "xen_sysctl_psr_alloc.u.cat_info.flags: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_alloc_u_mba_info() {
+            assert_eq!(size_of::<xen_sysctl_psr_alloc_u_mba_info>(), 12, "xen_sysctl_psr_alloc.u.mba_info: size on arm");
+            assert_eq!(align_of::<xen_sysctl_psr_alloc_u_mba_info>(), 4, "xen_sysctl_psr_alloc.u.mba_info: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_mba_info, thrtl_max), 0, "xen_sysctl_psr_alloc.u.mba_info.thrtl_max: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_mba_info, cos_max), 4, "xen_sysctl_psr_alloc.u.mba_info.cos_max: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_mba_info, flags), 8, "xen_sysctl_psr_alloc.u.mba_info.flags: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_cpu_featureset() {
+            assert_eq!(size_of::<xen_sysctl_cpu_featureset>(), 16, "xen_sysctl_cpu_featureset: size on arm");
+            assert_eq!(align_of::<xen_sysctl_cpu_featureset>(), 8, "xen_sysctl_cpu_featureset: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_cpu_featureset, index), 0, "xen_sysctl_cpu_featureset.index: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_cpu_featureset, nr_features), 4, "xen_sysctl_cpu_featureset.nr_features: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_cpu_featureset, features), 8, "xen_sysctl_cpu_featureset.features: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_cpu_featureset.features: size on arm");
+        }
+
+        #[test]
+        fn xen_livepatch_name() {
+            assert_eq!(size_of::<xen_livepatch_name>(), 16, "xen_livepatch_name: size on arm");
+            assert_eq!(align_of::<xen_livepatch_name>(), 8, "xen_livepatch_name: align on arm");
+            assert_eq!(offset_of!(xen_livepatch_name, name), 0, "xen_livepatch_name.name: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_livepatch_name.name: size on arm");
+            assert_eq!(offset_of!(xen_livepatch_name, size), 8, "xen_livepatch_name.size: offset on arm");
+            assert_eq!(offset_of!(xen_livepatch_name, pad), 10, "xen_livepatch_name.pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_upload() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_upload>(), 32, "xen_sysctl_livepatch_upload: size on arm");
+            assert_eq!(align_of::<xen_sysctl_livepatch_upload>(), 8, "xen_sysctl_livepatch_upload: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_upload, name), 0, "xen_sysctl_livepatch_upload.name: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_upload, size), 16, "xen_sysctl_livepatch_upload.size: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_upload, payload), 24, "xen_sysctl_livepatch_upload.payload: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xen_sysctl_livepatch_upload.payload: size on arm");
+        }
+
+        #[test]
+        fn xen_livepatch_status() {
+            assert_eq!(size_of::<xen_livepatch_status>(), 8, "xen_livepatch_status: size on arm");
+            assert_eq!(align_of::<xen_livepatch_status>(), 4, "xen_livepatch_status: align on arm");
+            assert_eq!(offset_of!(xen_livepatch_status, state), 0, "xen_livepatch_status.state: offset on arm");
+            assert_eq!(offset_of!(xen_livepatch_status, rc), 4, "xen_livepatch_status.rc: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_get() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_get>(), 24, "xen_sysctl_livepatch_get: size on arm");
+            assert_eq!(align_of::<xen_sysctl_livepatch_get>(), 8, "xen_sysctl_livepatch_get: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_get, name), 0, "xen_sysctl_livepatch_get.name: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_get, status), 16, "xen_sysctl_livepatch_get.status: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_list() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_list>(), 64, "xen_sysctl_livepatch_list: size on arm");
+            assert_eq!(align_of::<xen_sysctl_livepatch_list>(), 8, "xen_sysctl_livepatch_list: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, version), 0, "xen_sysctl_livepatch_list.version: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, idx), 4, "xen_sysctl_livepatch_list.idx: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, nr), 8, "xen_sysctl_livepatch_list.nr: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, pad), 12, "xen_sysctl_livepatch_list.pad: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, name_total_size), 16, "xen_sysctl_livepatch_list.name_total_size: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, metadata_total_size), 20, "xen_sysctl_livepatch_list.metadata_total_size: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, status), 24, "xen_sysctl_livepatch_list.status: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_xen_livepatch_status_t>(), 8, "xen_sysctl_livepatch_list.status: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, name), 32, "xen_sysctl_livepatch_list.name: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_sysctl_livepatch_list.name: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, len), 40, "xen_sysctl_livepatch_list.len: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_livepatch_list.len: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, metadata), 48, "xen_sysctl_livepatch_list.metadata: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_sysctl_livepatch_list.metadata: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, metadata_len), 56, "xen_sysctl_livepatch_list.metadata_len: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_livepatch_list.metadata_len: size on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_action() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_action>(), 32, "xen_sysctl_livepatch_action: size on arm");
+            assert_eq!(align_of::<xen_sysctl_livepatch_action>(), 8, "xen_sysctl_livepatch_action: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, name), 0, "xen_sysctl_livepatch_action.name: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, cmd), 16, "xen_sysctl_livepatch_action.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, timeout), 20, "xen_sysctl_livepatch_action.timeout: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, flags), 24, "xen_sysctl_livepatch_action.flags: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, pad), 28, "xen_sysctl_livepatch_action.pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_op() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_op>(), 72, "xen_sysctl_livepatch_op: size on arm");
+            assert_eq!(align_of::<xen_sysctl_livepatch_op>(), 8, "xen_sysctl_livepatch_op: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op, cmd), 0, "xen_sysctl_livepatch_op.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op, flags), 4, "xen_sysctl_livepatch_op.flags: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op, u), 8, "xen_sysctl_livepatch_op.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_op_u() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_op_u>(), 64, "xen_sysctl_livepatch_op.u: size on arm");
+            assert_eq!(align_of::<xen_sysctl_livepatch_op_u>(), 8, "xen_sysctl_livepatch_op.u: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op_u, upload), 0, "xen_sysctl_livepatch_op.u.upload: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op_u, list), 0, "xen_sysctl_livepatch_op.u.list: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op_u, get), 0, "xen_sysctl_livepatch_op.u.get: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op_u, action), 0, "xen_sysctl_livepatch_op.u.action: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_dt_overlay() {
+            assert_eq!(size_of::<xen_sysctl_dt_overlay>(), 16, "xen_sysctl_dt_overlay: size on arm");
+            assert_eq!(align_of::<xen_sysctl_dt_overlay>(), 8, "xen_sysctl_dt_overlay: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_dt_overlay, overlay_fdt), 0, "xen_sysctl_dt_overlay.overlay_fdt: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_const_void>(), 8, "xen_sysctl_dt_overlay.overlay_fdt: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_dt_overlay, overlay_fdt_size), 8, "xen_sysctl_dt_overlay.overlay_fdt_size: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_dt_overlay, overlay_op), 12, "xen_sysctl_dt_overlay.overlay_op: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_dt_overlay, pad), 13, "xen_sysctl_dt_overlay.pad: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl() {
+            assert_eq!(size_of::<xen_sysctl>(), 136, "xen_sysctl: size on arm");
+            assert_eq!(align_of::<xen_sysctl>(), 8, "xen_sysctl: align on arm");
+            assert_eq!(offset_of!(xen_sysctl, cmd), 0, "xen_sysctl.cmd: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl, interface_version), 4, "xen_sysctl.interface_version: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl, u), 8, "xen_sysctl.u: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_u() {
+            assert_eq!(size_of::<xen_sysctl_u>(), 128, "xen_sysctl.u: size on arm");
+            assert_eq!(align_of::<xen_sysctl_u>(), 8, "xen_sysctl.u: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, readconsole), 0, "xen_sysctl.u.readconsole: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, tbuf_op), 0, "xen_sysctl.u.tbuf_op: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, physinfo), 0, "xen_sysctl.u.physinfo: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, cputopoinfo), 0, "xen_sysctl.u.cputopoinfo: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, pcitopoinfo), 0, "xen_sysctl.u.pcitopoinfo: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, numainfo), 0, "xen_sysctl.u.numainfo: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, sched_id), 0, "xen_sysctl.u.sched_id: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, perfc_op), 0, "xen_sysctl.u.perfc_op: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, getdomaininfolist), 0, "xen_sysctl.u.getdomaininfolist: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, debug_keys), 0, "xen_sysctl.u.debug_keys: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, getcpuinfo), 0, "xen_sysctl.u.getcpuinfo: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, availheap), 0, "xen_sysctl.u.availheap: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, get_pmstat), 0, "xen_sysctl.u.get_pmstat: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, cpu_hotplug), 0, "xen_sysctl.u.cpu_hotplug: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, pm_op), 0, "xen_sysctl.u.pm_op: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, page_offline), 0, "xen_sysctl.u.page_offline: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, lockprof_op), 0, "xen_sysctl.u.lockprof_op: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, cpupool_op), 0, "xen_sysctl.u.cpupool_op: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, scheduler_op), 0, "xen_sysctl.u.scheduler_op: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, coverage_op), 0, "xen_sysctl.u.coverage_op: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, psr_cmt_op), 0, "xen_sysctl.u.psr_cmt_op: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, psr_alloc), 0, "xen_sysctl.u.psr_alloc: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, cpu_featureset), 0, "xen_sysctl.u.cpu_featureset: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, livepatch), 0, "xen_sysctl.u.livepatch: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, pad), 0, "xen_sysctl.u.pad: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_u, dt_overlay), 0, "xen_sysctl.u.dt_overlay: offset on arm");
         }
     }
 
@@ -18543,6 +23509,8 @@ mod aarch64 {
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::flask_op::*;
     #[cfg(feature = "xen-4-22")]
+    use xenabi::unstable::sysctl::*;
+    #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::vm_event::*;
     use xenabi::linux::evtchn::*;
     use xenabi::linux::gntalloc::*;
@@ -18557,6 +23525,95 @@ mod aarch64 {
         assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_pfn_t: size on aarch64");
         assert_eq!(align_of::<xen_pfn_t>(), 8, "xen_pfn_t: align on aarch64");
         assert_eq!(size_of::<uint64_aligned_t>(), 8, "uint64_aligned_t: size on aarch64");
+        assert_eq!(size_of::<int64_aligned_t>(), 8, "int64_aligned_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_char>(), 8, "__guest_handle_64_char: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_char>(), 8, "__guest_handle_64_char: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_const_char>(), 8, "__guest_handle_64_const_char: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_const_char>(), 8, "__guest_handle_64_const_char: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_const_void>(), 8, "__guest_handle_64_const_void: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_const_void>(), 8, "__guest_handle_64_const_void: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_physdev_pci_device_t>(), 8, "__guest_handle_64_physdev_pci_device_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_physdev_pci_device_t>(), 8, "__guest_handle_64_physdev_pci_device_t: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_pm_px_val_t>(), 8, "__guest_handle_64_pm_px_val_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_pm_px_val_t>(), 8, "__guest_handle_64_pm_px_val_t: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_uint>(), 8, "__guest_handle_64_uint: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_uint>(), 8, "__guest_handle_64_uint: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "__guest_handle_64_uint32: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_uint32>(), 8, "__guest_handle_64_uint32: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "__guest_handle_64_uint64: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_uint64>(), 8, "__guest_handle_64_uint64: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_vcpu_guest_context_t>(), 8, "__guest_handle_64_vcpu_guest_context_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_vcpu_guest_context_t>(), 8, "__guest_handle_64_vcpu_guest_context_t: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>(), 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>(), 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>(), 8, "__guest_handle_64_xen_domctl_schedparam_vcpu_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>(), 8, "__guest_handle_64_xen_domctl_schedparam_vcpu_t: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_livepatch_status_t>(), 8, "__guest_handle_64_xen_livepatch_status_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_livepatch_status_t>(), 8, "__guest_handle_64_xen_livepatch_status_t: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_pfn_t>(), 8, "__guest_handle_64_xen_pfn_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_pfn_t>(), 8, "__guest_handle_64_xen_pfn_t: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>(), 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>(), 8, "__guest_handle_64_xen_sysctl_arinc653_schedule_t: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>(), 8, "__guest_handle_64_xen_sysctl_cpuinfo_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>(), 8, "__guest_handle_64_xen_sysctl_cpuinfo_t: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_cputopo_t>(), 8, "__guest_handle_64_xen_sysctl_cputopo_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_cputopo_t>(), 8, "__guest_handle_64_xen_sysctl_cputopo_t: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_lockprof_data_t>(), 8, "__guest_handle_64_xen_sysctl_lockprof_data_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_lockprof_data_t>(), 8, "__guest_handle_64_xen_sysctl_lockprof_data_t: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_meminfo_t>(), 8, "__guest_handle_64_xen_sysctl_meminfo_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_meminfo_t>(), 8, "__guest_handle_64_xen_sysctl_meminfo_t: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_desc_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_desc_t: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_val_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_val_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_sysctl_perfc_val_t>(), 8, "__guest_handle_64_xen_sysctl_perfc_val_t: align on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(size_of::<__guest_handle_64_xen_vmemrange_t>(), 8, "__guest_handle_64_xen_vmemrange_t: size on aarch64");
+        #[cfg(feature = "xen-4-22")]
+        assert_eq!(align_of::<__guest_handle_64_xen_vmemrange_t>(), 8, "__guest_handle_64_xen_vmemrange_t: align on aarch64");
         assert_eq!(size_of::<__guest_handle_char>(), 8, "__guest_handle_char: size on aarch64");
         assert_eq!(align_of::<__guest_handle_char>(), 8, "__guest_handle_char: align on aarch64");
         #[cfg(feature = "xen-4-11")]
@@ -23593,6 +28650,825 @@ mod aarch64 {
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, opts), 0, "xen_domctl_createdomain.altp2m.opts: offset on aarch64");
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, nr), 2, "xen_domctl_createdomain.altp2m.nr: offset on aarch64");
         }
+
+        #[test]
+        fn xenctl_bitmap() {
+            assert_eq!(size_of::<xenctl_bitmap>(), 16, "xenctl_bitmap: size on aarch64");
+            assert_eq!(align_of::<xenctl_bitmap>(), 8, "xenctl_bitmap: align on aarch64");
+            assert_eq!(offset_of!(xenctl_bitmap, bitmap), 0, "xenctl_bitmap.bitmap: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xenctl_bitmap.bitmap: size on aarch64");
+            assert_eq!(offset_of!(xenctl_bitmap, nr_bits), 8, "xenctl_bitmap.nr_bits: offset on aarch64");
+            assert_eq!(offset_of!(xenctl_bitmap, __xenabi_hole_0), 12, "xenctl_bitmap.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_max_mem() {
+            assert_eq!(size_of::<xen_domctl_max_mem>(), 8, "xen_domctl_max_mem: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_max_mem>(), 8, "xen_domctl_max_mem: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_max_mem, max_memkb), 0, "xen_domctl_max_mem.max_memkb: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_max_mem.max_memkb: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_vcpucontext() {
+            assert_eq!(size_of::<xen_domctl_vcpucontext>(), 16, "xen_domctl_vcpucontext: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_vcpucontext>(), 8, "xen_domctl_vcpucontext: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vcpucontext, vcpu), 0, "xen_domctl_vcpucontext.vcpu: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vcpucontext, __xenabi_hole_0), 4, "xen_domctl_vcpucontext.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vcpucontext, ctxt), 8, "xen_domctl_vcpucontext.ctxt: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_vcpu_guest_context_t>(), 8, "xen_domctl_vcpucontext.ctxt: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_getvcpuinfo() {
+            assert_eq!(size_of::<xen_domctl_getvcpuinfo>(), 24, "xen_domctl_getvcpuinfo: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_getvcpuinfo>(), 8, "xen_domctl_getvcpuinfo: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, vcpu), 0, "xen_domctl_getvcpuinfo.vcpu: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, online), 4, "xen_domctl_getvcpuinfo.online: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, blocked), 5, "xen_domctl_getvcpuinfo.blocked: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, running), 6, "xen_domctl_getvcpuinfo.running: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, __xenabi_hole_0), 7, "xen_domctl_getvcpuinfo.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, cpu_time), 8, "xen_domctl_getvcpuinfo.cpu_time: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getvcpuinfo.cpu_time: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, cpu), 16, "xen_domctl_getvcpuinfo.cpu: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getvcpuinfo, __xenabi_hole_1), 20, "xen_domctl_getvcpuinfo.__xenabi_hole_1: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_nodeaffinity() {
+            assert_eq!(size_of::<xen_domctl_nodeaffinity>(), 16, "xen_domctl_nodeaffinity: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_nodeaffinity>(), 8, "xen_domctl_nodeaffinity: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_nodeaffinity, nodemap), 0, "xen_domctl_nodeaffinity.nodemap: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_vcpuaffinity() {
+            assert_eq!(size_of::<xen_domctl_vcpuaffinity>(), 40, "xen_domctl_vcpuaffinity: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_vcpuaffinity>(), 8, "xen_domctl_vcpuaffinity: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vcpuaffinity, vcpu), 0, "xen_domctl_vcpuaffinity.vcpu: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vcpuaffinity, flags), 4, "xen_domctl_vcpuaffinity.flags: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vcpuaffinity, cpumap_hard), 8, "xen_domctl_vcpuaffinity.cpumap_hard: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vcpuaffinity, cpumap_soft), 24, "xen_domctl_vcpuaffinity.cpumap_soft: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_max_vcpus() {
+            assert_eq!(size_of::<xen_domctl_max_vcpus>(), 4, "xen_domctl_max_vcpus: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_max_vcpus>(), 4, "xen_domctl_max_vcpus: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_max_vcpus, max), 0, "xen_domctl_max_vcpus.max: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_setdomainhandle() {
+            assert_eq!(size_of::<xen_domctl_setdomainhandle>(), 16, "xen_domctl_setdomainhandle: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_setdomainhandle>(), 1, "xen_domctl_setdomainhandle: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_setdomainhandle, handle), 0, "xen_domctl_setdomainhandle.handle: offset on aarch64");
+            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domctl_setdomainhandle.handle: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_setdebugging() {
+            assert_eq!(size_of::<xen_domctl_setdebugging>(), 1, "xen_domctl_setdebugging: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_setdebugging>(), 1, "xen_domctl_setdebugging: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_setdebugging, enable), 0, "xen_domctl_setdebugging.enable: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_settimeoffset() {
+            assert_eq!(size_of::<xen_domctl_settimeoffset>(), 8, "xen_domctl_settimeoffset: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_settimeoffset>(), 8, "xen_domctl_settimeoffset: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_settimeoffset, time_offset_seconds), 0, "xen_domctl_settimeoffset.time_offset_seconds: offset on aarch64");
+            assert_eq!(size_of::<int64_aligned_t>(), 8, "xen_domctl_settimeoffset.time_offset_seconds: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_hvmcontext() {
+            assert_eq!(size_of::<xen_domctl_hvmcontext>(), 16, "xen_domctl_hvmcontext: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_hvmcontext>(), 8, "xen_domctl_hvmcontext: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext, size), 0, "xen_domctl_hvmcontext.size: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext, __xenabi_hole_0), 4, "xen_domctl_hvmcontext.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext, buffer), 8, "xen_domctl_hvmcontext.buffer: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xen_domctl_hvmcontext.buffer: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_hvmcontext_partial() {
+            assert_eq!(size_of::<xen_domctl_hvmcontext_partial>(), 24, "xen_domctl_hvmcontext_partial: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_hvmcontext_partial>(), 8, "xen_domctl_hvmcontext_partial: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext_partial, r#type), 0, "xen_domctl_hvmcontext_partial.type: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext_partial, instance), 4, "xen_domctl_hvmcontext_partial.instance: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext_partial, bufsz), 8, "xen_domctl_hvmcontext_partial.bufsz: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_hvmcontext_partial.bufsz: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_hvmcontext_partial, buffer), 16, "xen_domctl_hvmcontext_partial.buffer: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xen_domctl_hvmcontext_partial.buffer: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_address_size() {
+            assert_eq!(size_of::<xen_domctl_address_size>(), 4, "xen_domctl_address_size: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_address_size>(), 4, "xen_domctl_address_size: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_address_size, size), 0, "xen_domctl_address_size.size: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_set_target() {
+            assert_eq!(size_of::<xen_domctl_set_target>(), 2, "xen_domctl_set_target: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_set_target>(), 2, "xen_domctl_set_target: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_set_target, target), 0, "xen_domctl_set_target.target: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_domctl_set_target.target: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_paging_mempool() {
+            assert_eq!(size_of::<xen_domctl_paging_mempool>(), 8, "xen_domctl_paging_mempool: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_paging_mempool>(), 8, "xen_domctl_paging_mempool: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_paging_mempool, size), 0, "xen_domctl_paging_mempool.size: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_paging_mempool.size: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_get_domain_state() {
+            assert_eq!(size_of::<xen_domctl_get_domain_state>(), 16, "xen_domctl_get_domain_state: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_get_domain_state>(), 8, "xen_domctl_get_domain_state: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_get_domain_state, state), 0, "xen_domctl_get_domain_state.state: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_get_domain_state, caps), 2, "xen_domctl_get_domain_state.caps: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_get_domain_state, pad0), 4, "xen_domctl_get_domain_state.pad0: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_get_domain_state, unique_id), 8, "xen_domctl_get_domain_state.unique_id: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_set_virq_handler() {
+            assert_eq!(size_of::<xen_domctl_set_virq_handler>(), 4, "xen_domctl_set_virq_handler: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_set_virq_handler>(), 4, "xen_domctl_set_virq_handler: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_set_virq_handler, virq), 0, "xen_domctl_set_virq_handler.virq: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_getpageframeinfo3() {
+            assert_eq!(size_of::<xen_domctl_getpageframeinfo3>(), 16, "xen_domctl_getpageframeinfo3: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_getpageframeinfo3>(), 8, "xen_domctl_getpageframeinfo3: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getpageframeinfo3, num), 0, "xen_domctl_getpageframeinfo3.num: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getpageframeinfo3.num: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getpageframeinfo3, array), 8, "xen_domctl_getpageframeinfo3.array: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_xen_pfn_t>(), 8, "xen_domctl_getpageframeinfo3.array: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_shadow_op_stats() {
+            assert_eq!(size_of::<xen_domctl_shadow_op_stats>(), 8, "xen_domctl_shadow_op_stats: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_shadow_op_stats>(), 4, "xen_domctl_shadow_op_stats: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op_stats, fault_count), 0, "xen_domctl_shadow_op_stats.fault_count: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op_stats, dirty_count), 4, "xen_domctl_shadow_op_stats.dirty_count: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_shadow_op() {
+            assert_eq!(size_of::<xen_domctl_shadow_op>(), 40, "xen_domctl_shadow_op: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_shadow_op>(), 8, "xen_domctl_shadow_op: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, op), 0, "xen_domctl_shadow_op.op: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, mode), 4, "xen_domctl_shadow_op.mode: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, mb), 8, "xen_domctl_shadow_op.mb: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, __xenabi_hole_0), 12, "xen_domctl_shadow_op.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, dirty_bitmap), 16, "xen_domctl_shadow_op.dirty_bitmap: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xen_domctl_shadow_op.dirty_bitmap: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, pages), 24, "xen_domctl_shadow_op.pages: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_shadow_op.pages: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_shadow_op, stats), 32, "xen_domctl_shadow_op.stats: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_mem_sharing_op() {
+            assert_eq!(size_of::<xen_domctl_mem_sharing_op>(), 2, "xen_domctl_mem_sharing_op: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_mem_sharing_op>(), 1, "xen_domctl_mem_sharing_op: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_mem_sharing_op, op), 0, "xen_domctl_mem_sharing_op.op: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_mem_sharing_op, u), 1, "xen_domctl_mem_sharing_op.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_mem_sharing_op_u() {
+            assert_eq!(size_of::<xen_domctl_mem_sharing_op_u>(), 1, "xen_domctl_mem_sharing_op.u: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_mem_sharing_op_u>(), 1, "xen_domctl_mem_sharing_op.u: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_mem_sharing_op_u, enable), 0, "xen_domctl_mem_sharing_op.u.enable: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_audit_p2m() {
+            assert_eq!(size_of::<xen_domctl_audit_p2m>(), 24, "xen_domctl_audit_p2m: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_audit_p2m>(), 8, "xen_domctl_audit_p2m: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_audit_p2m, orphans), 0, "xen_domctl_audit_p2m.orphans: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_audit_p2m, m2p_bad), 8, "xen_domctl_audit_p2m.m2p_bad: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_audit_p2m, p2m_bad), 16, "xen_domctl_audit_p2m.p2m_bad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_set_access_required() {
+            assert_eq!(size_of::<xen_domctl_set_access_required>(), 1, "xen_domctl_set_access_required: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_set_access_required>(), 1, "xen_domctl_set_access_required: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_set_access_required, access_required), 0, "xen_domctl_set_access_required.access_required: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_set_broken_page_p2m() {
+            assert_eq!(size_of::<xen_domctl_set_broken_page_p2m>(), 8, "xen_domctl_set_broken_page_p2m: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_set_broken_page_p2m>(), 8, "xen_domctl_set_broken_page_p2m: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_set_broken_page_p2m, pfn), 0, "xen_domctl_set_broken_page_p2m.pfn: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_set_broken_page_p2m.pfn: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_cacheflush() {
+            assert_eq!(size_of::<xen_domctl_cacheflush>(), 16, "xen_domctl_cacheflush: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_cacheflush>(), 8, "xen_domctl_cacheflush: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_cacheflush, start_pfn), 0, "xen_domctl_cacheflush.start_pfn: offset on aarch64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_domctl_cacheflush.start_pfn: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_cacheflush, nr_pfns), 8, "xen_domctl_cacheflush.nr_pfns: offset on aarch64");
+            assert_eq!(size_of::<xen_pfn_t>(), 8, "xen_domctl_cacheflush.nr_pfns: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_vnuma() {
+            assert_eq!(size_of::<xen_domctl_vnuma>(), 48, "xen_domctl_vnuma: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_vnuma>(), 8, "xen_domctl_vnuma: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vnuma, nr_vnodes), 0, "xen_domctl_vnuma.nr_vnodes: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vnuma, nr_vmemranges), 4, "xen_domctl_vnuma.nr_vmemranges: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vnuma, nr_vcpus), 8, "xen_domctl_vnuma.nr_vcpus: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vnuma, pad), 12, "xen_domctl_vnuma.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vnuma, vdistance), 16, "xen_domctl_vnuma.vdistance: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint>(), 8, "xen_domctl_vnuma.vdistance: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vnuma, vcpu_to_vnode), 24, "xen_domctl_vnuma.vcpu_to_vnode: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint>(), 8, "xen_domctl_vnuma.vcpu_to_vnode: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vnuma, vnode_to_pnode), 32, "xen_domctl_vnuma.vnode_to_pnode: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint>(), 8, "xen_domctl_vnuma.vnode_to_pnode: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vnuma, vmemrange), 40, "xen_domctl_vnuma.vmemrange: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_xen_vmemrange_t>(), 8, "xen_domctl_vnuma.vmemrange: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_set_llc_colors() {
+            assert_eq!(size_of::<xen_domctl_set_llc_colors>(), 16, "xen_domctl_set_llc_colors: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_set_llc_colors>(), 8, "xen_domctl_set_llc_colors: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_set_llc_colors, num_llc_colors), 0, "xen_domctl_set_llc_colors.num_llc_colors: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_set_llc_colors, pad), 4, "xen_domctl_set_llc_colors.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_set_llc_colors, llc_colors), 8, "xen_domctl_set_llc_colors.llc_colors: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_domctl_set_llc_colors.llc_colors: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_irq_permission() {
+            assert_eq!(size_of::<xen_domctl_irq_permission>(), 8, "xen_domctl_irq_permission: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_irq_permission>(), 4, "xen_domctl_irq_permission: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_irq_permission, pirq), 0, "xen_domctl_irq_permission.pirq: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_irq_permission, allow_access), 4, "xen_domctl_irq_permission.allow_access: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_irq_permission, pad), 5, "xen_domctl_irq_permission.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_gsi_permission() {
+            assert_eq!(size_of::<xen_domctl_gsi_permission>(), 8, "xen_domctl_gsi_permission: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_gsi_permission>(), 4, "xen_domctl_gsi_permission: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_gsi_permission, gsi), 0, "xen_domctl_gsi_permission.gsi: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_gsi_permission, flags), 4, "xen_domctl_gsi_permission.flags: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_iomem_permission() {
+            assert_eq!(size_of::<xen_domctl_iomem_permission>(), 24, "xen_domctl_iomem_permission: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_iomem_permission>(), 8, "xen_domctl_iomem_permission: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_iomem_permission, first_mfn), 0, "xen_domctl_iomem_permission.first_mfn: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_iomem_permission.first_mfn: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_iomem_permission, nr_mfns), 8, "xen_domctl_iomem_permission.nr_mfns: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_iomem_permission.nr_mfns: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_iomem_permission, allow_access), 16, "xen_domctl_iomem_permission.allow_access: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_iomem_permission, __xenabi_hole_0), 17, "xen_domctl_iomem_permission.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_ioport_permission() {
+            assert_eq!(size_of::<xen_domctl_ioport_permission>(), 12, "xen_domctl_ioport_permission: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_ioport_permission>(), 4, "xen_domctl_ioport_permission: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_ioport_permission, first_port), 0, "xen_domctl_ioport_permission.first_port: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_ioport_permission, nr_ports), 4, "xen_domctl_ioport_permission.nr_ports: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_ioport_permission, allow_access), 8, "xen_domctl_ioport_permission.allow_access: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_ioport_permission, __xenabi_hole_0), 9, "xen_domctl_ioport_permission.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_memory_mapping() {
+            assert_eq!(size_of::<xen_domctl_memory_mapping>(), 32, "xen_domctl_memory_mapping: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_memory_mapping>(), 8, "xen_domctl_memory_mapping: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, first_gfn), 0, "xen_domctl_memory_mapping.first_gfn: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_memory_mapping.first_gfn: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, first_mfn), 8, "xen_domctl_memory_mapping.first_mfn: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_memory_mapping.first_mfn: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, nr_mfns), 16, "xen_domctl_memory_mapping.nr_mfns: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_memory_mapping.nr_mfns: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, add_mapping), 24, "xen_domctl_memory_mapping.add_mapping: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_memory_mapping, padding), 28, "xen_domctl_memory_mapping.padding: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_ioport_mapping() {
+            assert_eq!(size_of::<xen_domctl_ioport_mapping>(), 16, "xen_domctl_ioport_mapping: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_ioport_mapping>(), 4, "xen_domctl_ioport_mapping: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_ioport_mapping, first_gport), 0, "xen_domctl_ioport_mapping.first_gport: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_ioport_mapping, first_mport), 4, "xen_domctl_ioport_mapping.first_mport: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_ioport_mapping, nr_ports), 8, "xen_domctl_ioport_mapping.nr_ports: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_ioport_mapping, add_mapping), 12, "xen_domctl_ioport_mapping.add_mapping: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_assign_device() {
+            assert_eq!(size_of::<xen_domctl_assign_device>(), 24, "xen_domctl_assign_device: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_assign_device>(), 8, "xen_domctl_assign_device: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_assign_device, dev), 0, "xen_domctl_assign_device.dev: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_assign_device, flags), 4, "xen_domctl_assign_device.flags: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_assign_device, u), 8, "xen_domctl_assign_device.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_assign_device_u() {
+            assert_eq!(size_of::<xen_domctl_assign_device_u>(), 16, "xen_domctl_assign_device.u: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_assign_device_u>(), 8, "xen_domctl_assign_device.u: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u, pci), 0, "xen_domctl_assign_device.u.pci: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u, dt), 0, "xen_domctl_assign_device.u.dt: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_assign_device_u_pci() {
+            assert_eq!(size_of::<xen_domctl_assign_device_u_pci>(), 4, "xen_domctl_assign_device.u.pci: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_assign_device_u_pci>(), 4, "xen_domctl_assign_device.u.pci: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u_pci, machine_sbdf), 0, "xen_domctl_assign_device.u.pci.machine_sbdf: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_assign_device_u_dt() {
+            assert_eq!(size_of::<xen_domctl_assign_device_u_dt>(), 16, "xen_domctl_assign_device.u.dt: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_assign_device_u_dt>(), 8, "xen_domctl_assign_device.u.dt: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u_dt, size), 0, "xen_domctl_assign_device.u.dt.size: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u_dt, __xenabi_hole_0), 4, "xen_domctl_assign_device.u.dt.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_assign_device_u_dt, path), 8, "xen_domctl_assign_device.u.dt.path: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_domctl_assign_device.u.dt.path: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_get_device_group() {
+            assert_eq!(size_of::<xen_domctl_get_device_group>(), 24, "xen_domctl_get_device_group: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_get_device_group>(), 8, "xen_domctl_get_device_group: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, machine_sbdf), 0, "xen_domctl_get_device_group.machine_sbdf: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, max_sdevs), 4, "xen_domctl_get_device_group.max_sdevs: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, num_sdevs), 8, "xen_domctl_get_device_group.num_sdevs: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, __xenabi_hole_0), 12, "xen_domctl_get_device_group.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_get_device_group, sdev_array), 16, "xen_domctl_get_device_group.sdev_array: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_domctl_get_device_group.sdev_array: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq>(), 24, "xen_domctl_bind_pt_irq: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq>(), 8, "xen_domctl_bind_pt_irq: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq, machine_irq), 0, "xen_domctl_bind_pt_irq.machine_irq: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq, irq_type), 4, "xen_domctl_bind_pt_irq.irq_type: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq, u), 8, "xen_domctl_bind_pt_irq.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u>(), 16, "xen_domctl_bind_pt_irq.u: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u>(), 8, "xen_domctl_bind_pt_irq.u: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u, isa), 0, "xen_domctl_bind_pt_irq.u.isa: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u, pci), 0, "xen_domctl_bind_pt_irq.u.pci: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u, msi), 0, "xen_domctl_bind_pt_irq.u.msi: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u, spi), 0, "xen_domctl_bind_pt_irq.u.spi: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u_isa() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u_isa>(), 1, "xen_domctl_bind_pt_irq.u.isa: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u_isa>(), 1, "xen_domctl_bind_pt_irq.u.isa: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_isa, isa_irq), 0, "xen_domctl_bind_pt_irq.u.isa.isa_irq: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u_pci() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u_pci>(), 3, "xen_domctl_bind_pt_irq.u.pci: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u_pci>(), 1, "xen_domctl_bind_pt_irq.u.pci: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_pci, bus), 0, "xen_domctl_bind_pt_irq.u.pci.bus: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_pci, device), 1, "xen_domctl_bind_pt_irq.u.pci.device: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_pci, intx), 2, "xen_domctl_bind_pt_irq.u.pci.intx: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u_msi() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u_msi>(), 16, "xen_domctl_bind_pt_irq.u.msi: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u_msi>(), 8, "xen_domctl_bind_pt_irq.u.msi: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_msi, gvec), 0, "xen_domctl_bind_pt_irq.u.msi.gvec: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_msi, __xenabi_hole_0), 1, "xen_domctl_bind_pt_irq.u.msi.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_msi, gflags), 4, "xen_domctl_bind_pt_irq.u.msi.gflags: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_msi, gtable), 8, "xen_domctl_bind_pt_irq.u.msi.gtable: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_bind_pt_irq.u.msi.gtable: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_bind_pt_irq_u_spi() {
+            assert_eq!(size_of::<xen_domctl_bind_pt_irq_u_spi>(), 2, "xen_domctl_bind_pt_irq.u.spi: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_bind_pt_irq_u_spi>(), 2, "xen_domctl_bind_pt_irq.u.spi: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_bind_pt_irq_u_spi, spi), 0, "xen_domctl_bind_pt_irq.u.spi.spi: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_sendtrigger() {
+            assert_eq!(size_of::<xen_domctl_sendtrigger>(), 8, "xen_domctl_sendtrigger: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_sendtrigger>(), 4, "xen_domctl_sendtrigger: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_sendtrigger, trigger), 0, "xen_domctl_sendtrigger.trigger: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_sendtrigger, vcpu), 4, "xen_domctl_sendtrigger.vcpu: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_vuart_op() {
+            assert_eq!(size_of::<xen_domctl_vuart_op>(), 24, "xen_domctl_vuart_op: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_vuart_op>(), 8, "xen_domctl_vuart_op: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, cmd), 0, "xen_domctl_vuart_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, r#type), 4, "xen_domctl_vuart_op.type: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, gfn), 8, "xen_domctl_vuart_op.gfn: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vuart_op.gfn: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, console_domid), 16, "xen_domctl_vuart_op.console_domid: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_domctl_vuart_op.console_domid: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, pad), 18, "xen_domctl_vuart_op.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vuart_op, evtchn), 20, "xen_domctl_vuart_op.evtchn: offset on aarch64");
+            assert_eq!(size_of::<evtchn_port_t>(), 4, "xen_domctl_vuart_op.evtchn: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_dt_overlay() {
+            assert_eq!(size_of::<xen_domctl_dt_overlay>(), 16, "xen_domctl_dt_overlay: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_dt_overlay>(), 8, "xen_domctl_dt_overlay: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_dt_overlay, overlay_fdt), 0, "xen_domctl_dt_overlay.overlay_fdt: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_const_void>(), 8, "xen_domctl_dt_overlay.overlay_fdt: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_dt_overlay, overlay_fdt_size), 8, "xen_domctl_dt_overlay.overlay_fdt_size: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_dt_overlay, overlay_op), 12, "xen_domctl_dt_overlay.overlay_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_dt_overlay, pad), 13, "xen_domctl_dt_overlay.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_hypercall_init() {
+            assert_eq!(size_of::<xen_domctl_hypercall_init>(), 8, "xen_domctl_hypercall_init: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_hypercall_init>(), 8, "xen_domctl_hypercall_init: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_hypercall_init, gmfn), 0, "xen_domctl_hypercall_init.gmfn: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_hypercall_init.gmfn: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_tsc_info() {
+            assert_eq!(size_of::<xen_domctl_tsc_info>(), 24, "xen_domctl_tsc_info: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_tsc_info>(), 8, "xen_domctl_tsc_info: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, tsc_mode), 0, "xen_domctl_tsc_info.tsc_mode: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, gtsc_khz), 4, "xen_domctl_tsc_info.gtsc_khz: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, incarnation), 8, "xen_domctl_tsc_info.incarnation: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, pad), 12, "xen_domctl_tsc_info.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_tsc_info, elapsed_nsec), 16, "xen_domctl_tsc_info.elapsed_nsec: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_tsc_info.elapsed_nsec: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_psr_cmt_op() {
+            assert_eq!(size_of::<xen_domctl_psr_cmt_op>(), 8, "xen_domctl_psr_cmt_op: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_psr_cmt_op>(), 4, "xen_domctl_psr_cmt_op: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_psr_cmt_op, cmd), 0, "xen_domctl_psr_cmt_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_psr_cmt_op, data), 4, "xen_domctl_psr_cmt_op.data: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_psr_alloc() {
+            assert_eq!(size_of::<xen_domctl_psr_alloc>(), 16, "xen_domctl_psr_alloc: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_psr_alloc>(), 8, "xen_domctl_psr_alloc: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_psr_alloc, cmd), 0, "xen_domctl_psr_alloc.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_psr_alloc, target), 4, "xen_domctl_psr_alloc.target: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_psr_alloc, data), 8, "xen_domctl_psr_alloc.data: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_sched_credit() {
+            assert_eq!(size_of::<xen_domctl_sched_credit>(), 4, "xen_domctl_sched_credit: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_sched_credit>(), 2, "xen_domctl_sched_credit: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_sched_credit, weight), 0, "xen_domctl_sched_credit.weight: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_sched_credit, cap), 2, "xen_domctl_sched_credit.cap: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_sched_credit2() {
+            assert_eq!(size_of::<xen_domctl_sched_credit2>(), 4, "xen_domctl_sched_credit2: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_sched_credit2>(), 2, "xen_domctl_sched_credit2: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_sched_credit2, weight), 0, "xen_domctl_sched_credit2.weight: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_sched_credit2, cap), 2, "xen_domctl_sched_credit2.cap: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_sched_rtds() {
+            assert_eq!(size_of::<xen_domctl_sched_rtds>(), 12, "xen_domctl_sched_rtds: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_sched_rtds>(), 4, "xen_domctl_sched_rtds: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_sched_rtds, period), 0, "xen_domctl_sched_rtds.period: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_sched_rtds, budget), 4, "xen_domctl_sched_rtds.budget: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_sched_rtds, flags), 8, "xen_domctl_sched_rtds.flags: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_schedparam_vcpu() {
+            assert_eq!(size_of::<xen_domctl_schedparam_vcpu>(), 16, "xen_domctl_schedparam_vcpu: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_schedparam_vcpu>(), 4, "xen_domctl_schedparam_vcpu: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu, u), 0, "xen_domctl_schedparam_vcpu.u: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu, vcpuid), 12, "xen_domctl_schedparam_vcpu.vcpuid: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_schedparam_vcpu_u() {
+            assert_eq!(size_of::<xen_domctl_schedparam_vcpu_u>(), 12, "xen_domctl_schedparam_vcpu.u: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_schedparam_vcpu_u>(), 4, "xen_domctl_schedparam_vcpu.u: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu_u, credit), 0, "xen_domctl_schedparam_vcpu.u.credit: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu_u, credit2), 0, "xen_domctl_schedparam_vcpu.u.credit2: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_schedparam_vcpu_u, rtds), 0, "xen_domctl_schedparam_vcpu.u.rtds: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_scheduler_op() {
+            assert_eq!(size_of::<xen_domctl_scheduler_op>(), 24, "xen_domctl_scheduler_op: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_scheduler_op>(), 8, "xen_domctl_scheduler_op: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op, sched_id), 0, "xen_domctl_scheduler_op.sched_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op, cmd), 4, "xen_domctl_scheduler_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op, u), 8, "xen_domctl_scheduler_op.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_scheduler_op_u() {
+            assert_eq!(size_of::<xen_domctl_scheduler_op_u>(), 16, "xen_domctl_scheduler_op.u: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_scheduler_op_u>(), 8, "xen_domctl_scheduler_op.u: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u, credit), 0, "xen_domctl_scheduler_op.u.credit: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u, credit2), 0, "xen_domctl_scheduler_op.u.credit2: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u, rtds), 0, "xen_domctl_scheduler_op.u.rtds: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u, v), 0, "xen_domctl_scheduler_op.u.v: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_scheduler_op_u_v() {
+            assert_eq!(size_of::<xen_domctl_scheduler_op_u_v>(), 16, "xen_domctl_scheduler_op.u.v: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_scheduler_op_u_v>(), 8, "xen_domctl_scheduler_op.u.v: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u_v, vcpus), 0, "xen_domctl_scheduler_op.u.v.vcpus: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_xen_domctl_schedparam_vcpu_t>(), 8, "xen_domctl_scheduler_op.u.v.vcpus: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u_v, nr_vcpus), 8, "xen_domctl_scheduler_op.u.v.nr_vcpus: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_scheduler_op_u_v, padding), 12, "xen_domctl_scheduler_op.u.v.padding: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_debug_op() {
+            assert_eq!(size_of::<xen_domctl_debug_op>(), 8, "xen_domctl_debug_op: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_debug_op>(), 4, "xen_domctl_debug_op: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_debug_op, op), 0, "xen_domctl_debug_op.op: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_debug_op, vcpu), 4, "xen_domctl_debug_op.vcpu: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_gdbsx_memio() {
+            assert_eq!(size_of::<xen_domctl_gdbsx_memio>(), 40, "xen_domctl_gdbsx_memio: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_gdbsx_memio>(), 8, "xen_domctl_gdbsx_memio: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, pgd3val), 0, "xen_domctl_gdbsx_memio.pgd3val: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_gdbsx_memio.pgd3val: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, gva), 8, "xen_domctl_gdbsx_memio.gva: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_gdbsx_memio.gva: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, uva), 16, "xen_domctl_gdbsx_memio.uva: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_gdbsx_memio.uva: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, len), 24, "xen_domctl_gdbsx_memio.len: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, gwr), 28, "xen_domctl_gdbsx_memio.gwr: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, __xenabi_hole_0), 29, "xen_domctl_gdbsx_memio.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, remain), 32, "xen_domctl_gdbsx_memio.remain: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_memio, __xenabi_hole_1), 36, "xen_domctl_gdbsx_memio.__xenabi_hole_1: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_gdbsx_pauseunp_vcpu() {
+            assert_eq!(size_of::<xen_domctl_gdbsx_pauseunp_vcpu>(), 4, "xen_domctl_gdbsx_pauseunp_vcpu: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_gdbsx_pauseunp_vcpu>(), 4, "xen_domctl_gdbsx_pauseunp_vcpu: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_pauseunp_vcpu, vcpu), 0, "xen_domctl_gdbsx_pauseunp_vcpu.vcpu: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_gdbsx_domstatus() {
+            assert_eq!(size_of::<xen_domctl_gdbsx_domstatus>(), 12, "xen_domctl_gdbsx_domstatus: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_gdbsx_domstatus>(), 4, "xen_domctl_gdbsx_domstatus: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_domstatus, paused), 0, "xen_domctl_gdbsx_domstatus.paused: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_domstatus, __xenabi_hole_0), 1, "xen_domctl_gdbsx_domstatus.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_domstatus, vcpu_id), 4, "xen_domctl_gdbsx_domstatus.vcpu_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_gdbsx_domstatus, vcpu_ev), 8, "xen_domctl_gdbsx_domstatus.vcpu_ev: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_subscribe() {
+            assert_eq!(size_of::<xen_domctl_subscribe>(), 4, "xen_domctl_subscribe: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_subscribe>(), 4, "xen_domctl_subscribe: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_subscribe, port), 0, "xen_domctl_subscribe.port: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_vm_event_op() {
+            assert_eq!(size_of::<xen_domctl_vm_event_op>(), 12, "xen_domctl_vm_event_op: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_vm_event_op>(), 4, "xen_domctl_vm_event_op: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op, op), 0, "xen_domctl_vm_event_op.op: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op, mode), 4, "xen_domctl_vm_event_op.mode: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op, u), 8, "xen_domctl_vm_event_op.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_vm_event_op_u() {
+            assert_eq!(size_of::<xen_domctl_vm_event_op_u>(), 4, "xen_domctl_vm_event_op.u: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_vm_event_op_u>(), 4, "xen_domctl_vm_event_op.u: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op_u, enable), 0, "xen_domctl_vm_event_op.u.enable: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op_u, version), 0, "xen_domctl_vm_event_op.u.version: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_vm_event_op_u_enable() {
+            assert_eq!(size_of::<xen_domctl_vm_event_op_u_enable>(), 4, "xen_domctl_vm_event_op.u.enable: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_vm_event_op_u_enable>(), 4, "xen_domctl_vm_event_op.u.enable: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vm_event_op_u_enable, port), 0, "xen_domctl_vm_event_op.u.enable.port: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op() {
+            assert_eq!(size_of::<xen_domctl_monitor_op>(), 24, "xen_domctl_monitor_op: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_monitor_op>(), 8, "xen_domctl_monitor_op: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op, op), 0, "xen_domctl_monitor_op.op: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op, event), 4, "xen_domctl_monitor_op.event: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op, u), 8, "xen_domctl_monitor_op.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u>(), 16, "xen_domctl_monitor_op.u: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u>(), 8, "xen_domctl_monitor_op.u: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, mov_to_cr), 0, "xen_domctl_monitor_op.u.mov_to_cr: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, mov_to_msr), 0, "xen_domctl_monitor_op.u.mov_to_msr: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, guest_request), 0, "xen_domctl_monitor_op.u.guest_request: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, debug_exception), 0, "xen_domctl_monitor_op.u.debug_exception: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u, vmexit), 0, "xen_domctl_monitor_op.u.vmexit: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_mov_to_cr() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_mov_to_cr>(), 16, "xen_domctl_monitor_op.u.mov_to_cr: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_mov_to_cr>(), 8, "xen_domctl_monitor_op.u.mov_to_cr: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, index), 0, "xen_domctl_monitor_op.u.mov_to_cr.index: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, sync), 1, "xen_domctl_monitor_op.u.mov_to_cr.sync: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, onchangeonly), 2, "xen_domctl_monitor_op.u.mov_to_cr.onchangeonly: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, pad1), 3, "xen_domctl_monitor_op.u.mov_to_cr.pad1: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, pad2), 4, "xen_domctl_monitor_op.u.mov_to_cr.pad2: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_cr, bitmask), 8, "xen_domctl_monitor_op.u.mov_to_cr.bitmask: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_monitor_op.u.mov_to_cr.bitmask: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_mov_to_msr() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_mov_to_msr>(), 8, "xen_domctl_monitor_op.u.mov_to_msr: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_mov_to_msr>(), 4, "xen_domctl_monitor_op.u.mov_to_msr: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_msr, msr), 0, "xen_domctl_monitor_op.u.mov_to_msr.msr: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_msr, onchangeonly), 4, "xen_domctl_monitor_op.u.mov_to_msr.onchangeonly: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_mov_to_msr, __xenabi_hole_0), 5, "xen_domctl_monitor_op.u.mov_to_msr.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_guest_request() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_guest_request>(), 2, "xen_domctl_monitor_op.u.guest_request: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_guest_request>(), 1, "xen_domctl_monitor_op.u.guest_request: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_guest_request, sync), 0, "xen_domctl_monitor_op.u.guest_request.sync: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_guest_request, allow_userspace), 1, "xen_domctl_monitor_op.u.guest_request.allow_userspace: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_debug_exception() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_debug_exception>(), 1, "xen_domctl_monitor_op.u.debug_exception: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_debug_exception>(), 1, "xen_domctl_monitor_op.u.debug_exception: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_debug_exception, sync), 0, "xen_domctl_monitor_op.u.debug_exception.sync: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_monitor_op_u_vmexit() {
+            assert_eq!(size_of::<xen_domctl_monitor_op_u_vmexit>(), 1, "xen_domctl_monitor_op.u.vmexit: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_monitor_op_u_vmexit>(), 1, "xen_domctl_monitor_op.u.vmexit: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_monitor_op_u_vmexit, sync), 0, "xen_domctl_monitor_op.u.vmexit.sync: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_vmtrace_op() {
+            assert_eq!(size_of::<xen_domctl_vmtrace_op>(), 24, "xen_domctl_vmtrace_op: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_vmtrace_op>(), 8, "xen_domctl_vmtrace_op: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vmtrace_op, cmd), 0, "xen_domctl_vmtrace_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vmtrace_op, vcpu), 4, "xen_domctl_vmtrace_op.vcpu: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vmtrace_op, key), 8, "xen_domctl_vmtrace_op.key: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vmtrace_op.key: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_vmtrace_op, value), 16, "xen_domctl_vmtrace_op.value: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_vmtrace_op.value: size on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_getdomaininfo() {
+            assert_eq!(size_of::<xen_domctl_getdomaininfo>(), 120, "xen_domctl_getdomaininfo: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_getdomaininfo>(), 8, "xen_domctl_getdomaininfo: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, domain), 0, "xen_domctl_getdomaininfo.domain: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_domctl_getdomaininfo.domain: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, pad1), 2, "xen_domctl_getdomaininfo.pad1: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, flags), 4, "xen_domctl_getdomaininfo.flags: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, tot_pages), 8, "xen_domctl_getdomaininfo.tot_pages: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.tot_pages: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, max_pages), 16, "xen_domctl_getdomaininfo.max_pages: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.max_pages: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, outstanding_pages), 24, "xen_domctl_getdomaininfo.outstanding_pages: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.outstanding_pages: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, shr_pages), 32, "xen_domctl_getdomaininfo.shr_pages: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.shr_pages: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, paged_pages), 40, "xen_domctl_getdomaininfo.paged_pages: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.paged_pages: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, shared_info_frame), 48, "xen_domctl_getdomaininfo.shared_info_frame: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.shared_info_frame: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, cpu_time), 56, "xen_domctl_getdomaininfo.cpu_time: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_domctl_getdomaininfo.cpu_time: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, nr_online_vcpus), 64, "xen_domctl_getdomaininfo.nr_online_vcpus: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, max_vcpu_id), 68, "xen_domctl_getdomaininfo.max_vcpu_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, ssidref), 72, "xen_domctl_getdomaininfo.ssidref: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, handle), 76, "xen_domctl_getdomaininfo.handle: offset on aarch64");
+            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_domctl_getdomaininfo.handle: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, cpupool), 92, "xen_domctl_getdomaininfo.cpupool: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, gpaddr_bits), 96, "xen_domctl_getdomaininfo.gpaddr_bits: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, pad2), 97, "xen_domctl_getdomaininfo.pad2: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_getdomaininfo, arch_config), 104, "xen_domctl_getdomaininfo.arch_config: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl() {
+            assert_eq!(size_of::<xen_domctl>(), 144, "xen_domctl: size on aarch64");
+            assert_eq!(align_of::<xen_domctl>(), 8, "xen_domctl: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl, cmd), 0, "xen_domctl.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl, interface_version), 4, "xen_domctl.interface_version: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl, domain), 8, "xen_domctl.domain: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_domctl.domain: size on aarch64");
+            assert_eq!(offset_of!(xen_domctl, _pad), 10, "xen_domctl._pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl, u), 16, "xen_domctl.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_domctl_u() {
+            assert_eq!(size_of::<xen_domctl_u>(), 128, "xen_domctl.u: size on aarch64");
+            assert_eq!(align_of::<xen_domctl_u>(), 8, "xen_domctl.u: align on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, createdomain), 0, "xen_domctl.u.createdomain: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, getdomaininfo), 0, "xen_domctl.u.getdomaininfo: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, getpageframeinfo3), 0, "xen_domctl.u.getpageframeinfo3: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, nodeaffinity), 0, "xen_domctl.u.nodeaffinity: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, vcpuaffinity), 0, "xen_domctl.u.vcpuaffinity: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, shadow_op), 0, "xen_domctl.u.shadow_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, max_mem), 0, "xen_domctl.u.max_mem: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, vcpucontext), 0, "xen_domctl.u.vcpucontext: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, getvcpuinfo), 0, "xen_domctl.u.getvcpuinfo: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, max_vcpus), 0, "xen_domctl.u.max_vcpus: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, scheduler_op), 0, "xen_domctl.u.scheduler_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, setdomainhandle), 0, "xen_domctl.u.setdomainhandle: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, setdebugging), 0, "xen_domctl.u.setdebugging: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, irq_permission), 0, "xen_domctl.u.irq_permission: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, gsi_permission), 0, "xen_domctl.u.gsi_permission: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, iomem_permission), 0, "xen_domctl.u.iomem_permission: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, ioport_permission), 0, "xen_domctl.u.ioport_permission: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, hypercall_init), 0, "xen_domctl.u.hypercall_init: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, settimeoffset), 0, "xen_domctl.u.settimeoffset: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, tsc_info), 0, "xen_domctl.u.tsc_info: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, hvmcontext), 0, "xen_domctl.u.hvmcontext: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, hvmcontext_partial), 0, "xen_domctl.u.hvmcontext_partial: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, address_size), 0, "xen_domctl.u.address_size: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, sendtrigger), 0, "xen_domctl.u.sendtrigger: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, get_device_group), 0, "xen_domctl.u.get_device_group: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, assign_device), 0, "xen_domctl.u.assign_device: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, bind_pt_irq), 0, "xen_domctl.u.bind_pt_irq: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, memory_mapping), 0, "xen_domctl.u.memory_mapping: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, ioport_mapping), 0, "xen_domctl.u.ioport_mapping: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, set_target), 0, "xen_domctl.u.set_target: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, subscribe), 0, "xen_domctl.u.subscribe: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, debug_op), 0, "xen_domctl.u.debug_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, vm_event_op), 0, "xen_domctl.u.vm_event_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, mem_sharing_op), 0, "xen_domctl.u.mem_sharing_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, access_required), 0, "xen_domctl.u.access_required: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, audit_p2m), 0, "xen_domctl.u.audit_p2m: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, set_virq_handler), 0, "xen_domctl.u.set_virq_handler: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, gdbsx_guest_memio), 0, "xen_domctl.u.gdbsx_guest_memio: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, set_broken_page_p2m), 0, "xen_domctl.u.set_broken_page_p2m: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, cacheflush), 0, "xen_domctl.u.cacheflush: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, gdbsx_pauseunp_vcpu), 0, "xen_domctl.u.gdbsx_pauseunp_vcpu: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, gdbsx_domstatus), 0, "xen_domctl.u.gdbsx_domstatus: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, vnuma), 0, "xen_domctl.u.vnuma: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, psr_cmt_op), 0, "xen_domctl.u.psr_cmt_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, monitor_op), 0, "xen_domctl.u.monitor_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, psr_alloc), 0, "xen_domctl.u.psr_alloc: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, vuart_op), 0, "xen_domctl.u.vuart_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, vmtrace_op), 0, "xen_domctl.u.vmtrace_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, paging_mempool), 0, "xen_domctl.u.paging_mempool: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, set_llc_colors), 0, "xen_domctl.u.set_llc_colors: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, get_domain_state), 0, "xen_domctl.u.get_domain_state: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, pad), 0, "xen_domctl.u.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_domctl_u, dt_overlay), 0, "xen_domctl.u.dt_overlay: offset on aarch64");
+        }
     }
 
     #[cfg(feature = "xen-4-22")]
@@ -23758,6 +29634,729 @@ mod aarch64 {
             assert_eq!(offset_of!(xen_flask_op_u, peersid), 0, "xen_flask_op.u.peersid: offset on aarch64");
             assert_eq!(offset_of!(xen_flask_op_u, relabel), 0, "xen_flask_op.u.relabel: offset on aarch64");
             assert_eq!(offset_of!(xen_flask_op_u, devicetree_label), 0, "xen_flask_op.u.devicetree_label: offset on aarch64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-22")]
+    mod unstable_sysctl {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<xen_sysctl_perfc_val_t>(), 4, "xen_sysctl_perfc_val_t: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_perfc_val_t>(), 4, "xen_sysctl_perfc_val_t: align on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_readconsole() {
+            assert_eq!(size_of::<xen_sysctl_readconsole>(), 24, "xen_sysctl_readconsole: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_readconsole>(), 8, "xen_sysctl_readconsole: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, clear), 0, "xen_sysctl_readconsole.clear: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, incremental), 1, "xen_sysctl_readconsole.incremental: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, pad0), 2, "xen_sysctl_readconsole.pad0: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, pad1), 3, "xen_sysctl_readconsole.pad1: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, index), 4, "xen_sysctl_readconsole.index: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, buffer), 8, "xen_sysctl_readconsole.buffer: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_sysctl_readconsole.buffer: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, count), 16, "xen_sysctl_readconsole.count: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_readconsole, __xenabi_hole_0), 20, "xen_sysctl_readconsole.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_tbuf_op() {
+            assert_eq!(size_of::<xen_sysctl_tbuf_op>(), 48, "xen_sysctl_tbuf_op: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_tbuf_op>(), 8, "xen_sysctl_tbuf_op: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, cmd), 0, "xen_sysctl_tbuf_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, __xenabi_hole_0), 4, "xen_sysctl_tbuf_op.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, cpu_mask), 8, "xen_sysctl_tbuf_op.cpu_mask: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, evt_mask), 24, "xen_sysctl_tbuf_op.evt_mask: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, __xenabi_hole_1), 28, "xen_sysctl_tbuf_op.__xenabi_hole_1: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, buffer_mfn), 32, "xen_sysctl_tbuf_op.buffer_mfn: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_tbuf_op.buffer_mfn: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, size), 40, "xen_sysctl_tbuf_op.size: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_tbuf_op, __xenabi_hole_2), 44, "xen_sysctl_tbuf_op.__xenabi_hole_2: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_physinfo() {
+            assert_eq!(size_of::<xen_sysctl_physinfo>(), 112, "xen_sysctl_physinfo: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_physinfo>(), 8, "xen_sysctl_physinfo: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, threads_per_core), 0, "xen_sysctl_physinfo.threads_per_core: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, cores_per_socket), 4, "xen_sysctl_physinfo.cores_per_socket: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, nr_cpus), 8, "xen_sysctl_physinfo.nr_cpus: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, max_cpu_id), 12, "xen_sysctl_physinfo.max_cpu_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, nr_nodes), 16, "xen_sysctl_physinfo.nr_nodes: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, max_node_id), 20, "xen_sysctl_physinfo.max_node_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, cpu_khz), 24, "xen_sysctl_physinfo.cpu_khz: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, capabilities), 28, "xen_sysctl_physinfo.capabilities: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, arch_capabilities), 32, "xen_sysctl_physinfo.arch_capabilities: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, pad), 36, "xen_sysctl_physinfo.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, total_pages), 40, "xen_sysctl_physinfo.total_pages: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.total_pages: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, free_pages), 48, "xen_sysctl_physinfo.free_pages: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.free_pages: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, scrub_pages), 56, "xen_sysctl_physinfo.scrub_pages: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.scrub_pages: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, outstanding_pages), 64, "xen_sysctl_physinfo.outstanding_pages: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.outstanding_pages: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, max_mfn), 72, "xen_sysctl_physinfo.max_mfn: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_physinfo.max_mfn: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_physinfo, hw_cap), 80, "xen_sysctl_physinfo.hw_cap: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_sched_id() {
+            assert_eq!(size_of::<xen_sysctl_sched_id>(), 4, "xen_sysctl_sched_id: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_sched_id>(), 4, "xen_sysctl_sched_id: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_sched_id, sched_id), 0, "xen_sysctl_sched_id.sched_id: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_perfc_desc() {
+            assert_eq!(size_of::<xen_sysctl_perfc_desc>(), 84, "xen_sysctl_perfc_desc: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_perfc_desc>(), 4, "xen_sysctl_perfc_desc: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_perfc_desc, name), 0, "xen_sysctl_perfc_desc.name: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_perfc_desc, nr_vals), 80, "xen_sysctl_perfc_desc.nr_vals: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_perfc_op() {
+            assert_eq!(size_of::<xen_sysctl_perfc_op>(), 32, "xen_sysctl_perfc_op: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_perfc_op>(), 8, "xen_sysctl_perfc_op: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, cmd), 0, "xen_sysctl_perfc_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, nr_counters), 4, "xen_sysctl_perfc_op.nr_counters: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, nr_vals), 8, "xen_sysctl_perfc_op.nr_vals: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, __xenabi_hole_0), 12, "xen_sysctl_perfc_op.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, desc), 16, "xen_sysctl_perfc_op.desc: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_desc_t>(), 8, "xen_sysctl_perfc_op.desc: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_perfc_op, val), 24, "xen_sysctl_perfc_op.val: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_perfc_val_t>(), 8, "xen_sysctl_perfc_op.val: size on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_getdomaininfolist() {
+            assert_eq!(size_of::<xen_sysctl_getdomaininfolist>(), 24, "xen_sysctl_getdomaininfolist: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_getdomaininfolist>(), 8, "xen_sysctl_getdomaininfolist: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, first_domain), 0, "xen_sysctl_getdomaininfolist.first_domain: offset on aarch64");
+            assert_eq!(size_of::<domid_t>(), 2, "xen_sysctl_getdomaininfolist.first_domain: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, __xenabi_hole_0), 2, "xen_sysctl_getdomaininfolist.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, max_domains), 4, "xen_sysctl_getdomaininfolist.max_domains: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, buffer), 8, "xen_sysctl_getdomaininfolist.buffer: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>(), 8, "xen_sysctl_getdomaininfolist.buffer: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, num_domains), 16, "xen_sysctl_getdomaininfolist.num_domains: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_getdomaininfolist, __xenabi_hole_1), 20, "xen_sysctl_getdomaininfolist.__xenabi_hole_1: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_debug_keys() {
+            assert_eq!(size_of::<xen_sysctl_debug_keys>(), 16, "xen_sysctl_debug_keys: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_debug_keys>(), 8, "xen_sysctl_debug_keys: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_debug_keys, keys), 0, "xen_sysctl_debug_keys.keys: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_const_char>(), 8, "xen_sysctl_debug_keys.keys: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_debug_keys, nr_keys), 8, "xen_sysctl_debug_keys.nr_keys: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_debug_keys, __xenabi_hole_0), 12, "xen_sysctl_debug_keys.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_cpuinfo() {
+            assert_eq!(size_of::<xen_sysctl_cpuinfo>(), 8, "xen_sysctl_cpuinfo: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_cpuinfo>(), 8, "xen_sysctl_cpuinfo: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cpuinfo, idletime), 0, "xen_sysctl_cpuinfo.idletime: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_cpuinfo.idletime: size on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_getcpuinfo() {
+            assert_eq!(size_of::<xen_sysctl_getcpuinfo>(), 24, "xen_sysctl_getcpuinfo: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_getcpuinfo>(), 8, "xen_sysctl_getcpuinfo: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, max_cpus), 0, "xen_sysctl_getcpuinfo.max_cpus: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, __xenabi_hole_0), 4, "xen_sysctl_getcpuinfo.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, info), 8, "xen_sysctl_getcpuinfo.info: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_cpuinfo_t>(), 8, "xen_sysctl_getcpuinfo.info: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, nr_cpus), 16, "xen_sysctl_getcpuinfo.nr_cpus: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_getcpuinfo, __xenabi_hole_1), 20, "xen_sysctl_getcpuinfo.__xenabi_hole_1: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_availheap() {
+            assert_eq!(size_of::<xen_sysctl_availheap>(), 24, "xen_sysctl_availheap: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_availheap>(), 8, "xen_sysctl_availheap: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_availheap, min_bitwidth), 0, "xen_sysctl_availheap.min_bitwidth: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_availheap, max_bitwidth), 4, "xen_sysctl_availheap.max_bitwidth: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_availheap, node), 8, "xen_sysctl_availheap.node: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_availheap, __xenabi_hole_0), 12, "xen_sysctl_availheap.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_availheap, avail_bytes), 16, "xen_sysctl_availheap.avail_bytes: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_availheap.avail_bytes: size on aarch64");
+        }
+
+        #[test]
+        fn pm_px_val() {
+            assert_eq!(size_of::<pm_px_val>(), 24, "pm_px_val: size on aarch64");
+            assert_eq!(align_of::<pm_px_val>(), 8, "pm_px_val: align on aarch64");
+            assert_eq!(offset_of!(pm_px_val, freq), 0, "pm_px_val.freq: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "pm_px_val.freq: size on aarch64");
+            assert_eq!(offset_of!(pm_px_val, residency), 8, "pm_px_val.residency: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "pm_px_val.residency: size on aarch64");
+            assert_eq!(offset_of!(pm_px_val, count), 16, "pm_px_val.count: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "pm_px_val.count: size on aarch64");
+        }
+
+        #[test]
+        fn pm_px_stat() {
+            assert_eq!(size_of::<pm_px_stat>(), 24, "pm_px_stat: size on aarch64");
+            assert_eq!(align_of::<pm_px_stat>(), 8, "pm_px_stat: align on aarch64");
+            assert_eq!(offset_of!(pm_px_stat, total), 0, "pm_px_stat.total: offset on aarch64");
+            assert_eq!(offset_of!(pm_px_stat, usable), 1, "pm_px_stat.usable: offset on aarch64");
+            assert_eq!(offset_of!(pm_px_stat, last), 2, "pm_px_stat.last: offset on aarch64");
+            assert_eq!(offset_of!(pm_px_stat, cur), 3, "pm_px_stat.cur: offset on aarch64");
+            assert_eq!(offset_of!(pm_px_stat, __xenabi_hole_0), 4, "pm_px_stat.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(pm_px_stat, trans_pt), 8, "pm_px_stat.trans_pt: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_px_stat.trans_pt: size on aarch64");
+            assert_eq!(offset_of!(pm_px_stat, pt), 16, "pm_px_stat.pt: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_pm_px_val_t>(), 8, "pm_px_stat.pt: size on aarch64");
+        }
+
+        #[test]
+        fn pm_cx_stat() {
+            assert_eq!(size_of::<pm_cx_stat>(), 56, "pm_cx_stat: size on aarch64");
+            assert_eq!(align_of::<pm_cx_stat>(), 8, "pm_cx_stat: align on aarch64");
+            assert_eq!(offset_of!(pm_cx_stat, nr), 0, "pm_cx_stat.nr: offset on aarch64");
+            assert_eq!(offset_of!(pm_cx_stat, last), 4, "pm_cx_stat.last: offset on aarch64");
+            assert_eq!(offset_of!(pm_cx_stat, idle_time), 8, "pm_cx_stat.idle_time: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "pm_cx_stat.idle_time: size on aarch64");
+            assert_eq!(offset_of!(pm_cx_stat, triggers), 16, "pm_cx_stat.triggers: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_cx_stat.triggers: size on aarch64");
+            assert_eq!(offset_of!(pm_cx_stat, residencies), 24, "pm_cx_stat.residencies: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_cx_stat.residencies: size on aarch64");
+            assert_eq!(offset_of!(pm_cx_stat, nr_pc), 32, "pm_cx_stat.nr_pc: offset on aarch64");
+            assert_eq!(offset_of!(pm_cx_stat, nr_cc), 36, "pm_cx_stat.nr_cc: offset on aarch64");
+            assert_eq!(offset_of!(pm_cx_stat, pc), 40, "pm_cx_stat.pc: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_cx_stat.pc: size on aarch64");
+            assert_eq!(offset_of!(pm_cx_stat, cc), 48, "pm_cx_stat.cc: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "pm_cx_stat.cc: size on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_get_pmstat() {
+            assert_eq!(size_of::<xen_sysctl_get_pmstat>(), 64, "xen_sysctl_get_pmstat: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_get_pmstat>(), 8, "xen_sysctl_get_pmstat: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat, r#type), 0, "xen_sysctl_get_pmstat.type: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat, cpuid), 4, "xen_sysctl_get_pmstat.cpuid: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat, u), 8, "xen_sysctl_get_pmstat.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_get_pmstat_u() {
+            assert_eq!(size_of::<xen_sysctl_get_pmstat_u>(), 56, "xen_sysctl_get_pmstat.u: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_get_pmstat_u>(), 8, "xen_sysctl_get_pmstat.u: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat_u, getpx), 0, "xen_sysctl_get_pmstat.u.getpx: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_get_pmstat_u, getcx), 0, "xen_sysctl_get_pmstat.u.getcx: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_cpu_hotplug() {
+            assert_eq!(size_of::<xen_sysctl_cpu_hotplug>(), 8, "xen_sysctl_cpu_hotplug: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_cpu_hotplug>(), 4, "xen_sysctl_cpu_hotplug: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cpu_hotplug, cpu), 0, "xen_sysctl_cpu_hotplug.cpu: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cpu_hotplug, op), 4, "xen_sysctl_cpu_hotplug.op: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_userspace() {
+            assert_eq!(size_of::<xen_userspace>(), 4, "xen_userspace: size on aarch64");
+            assert_eq!(align_of::<xen_userspace>(), 4, "xen_userspace: align on aarch64");
+            assert_eq!(offset_of!(xen_userspace, scaling_setspeed), 0, "xen_userspace.scaling_setspeed: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_ondemand() {
+            assert_eq!(size_of::<xen_ondemand>(), 16, "xen_ondemand: size on aarch64");
+            assert_eq!(align_of::<xen_ondemand>(), 4, "xen_ondemand: align on aarch64");
+            assert_eq!(offset_of!(xen_ondemand, sampling_rate_max), 0, "xen_ondemand.sampling_rate_max: offset on aarch64");
+            assert_eq!(offset_of!(xen_ondemand, sampling_rate_min), 4, "xen_ondemand.sampling_rate_min: offset on aarch64");
+            assert_eq!(offset_of!(xen_ondemand, sampling_rate), 8, "xen_ondemand.sampling_rate: offset on aarch64");
+            assert_eq!(offset_of!(xen_ondemand, up_threshold), 12, "xen_ondemand.up_threshold: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_get_cppc_para() {
+            assert_eq!(size_of::<xen_get_cppc_para>(), 40, "xen_get_cppc_para: size on aarch64");
+            assert_eq!(align_of::<xen_get_cppc_para>(), 4, "xen_get_cppc_para: align on aarch64");
+            assert_eq!(offset_of!(xen_get_cppc_para, features), 0, "xen_get_cppc_para.features: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cppc_para, lowest), 4, "xen_get_cppc_para.lowest: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cppc_para, lowest_nonlinear), 8, "xen_get_cppc_para.lowest_nonlinear: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cppc_para, nominal), 12, "xen_get_cppc_para.nominal: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cppc_para, highest), 16, "xen_get_cppc_para.highest: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cppc_para, minimum), 20, "xen_get_cppc_para.minimum: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cppc_para, maximum), 24, "xen_get_cppc_para.maximum: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cppc_para, desired), 28, "xen_get_cppc_para.desired: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cppc_para, energy_perf), 32, "xen_get_cppc_para.energy_perf: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cppc_para, activity_window), 36, "xen_get_cppc_para.activity_window: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_set_cppc_para() {
+            assert_eq!(size_of::<xen_set_cppc_para>(), 24, "xen_set_cppc_para: size on aarch64");
+            assert_eq!(align_of::<xen_set_cppc_para>(), 4, "xen_set_cppc_para: align on aarch64");
+            assert_eq!(offset_of!(xen_set_cppc_para, set_params), 0, "xen_set_cppc_para.set_params: offset on aarch64");
+            assert_eq!(offset_of!(xen_set_cppc_para, minimum), 4, "xen_set_cppc_para.minimum: offset on aarch64");
+            assert_eq!(offset_of!(xen_set_cppc_para, maximum), 8, "xen_set_cppc_para.maximum: offset on aarch64");
+            assert_eq!(offset_of!(xen_set_cppc_para, desired), 12, "xen_set_cppc_para.desired: offset on aarch64");
+            assert_eq!(offset_of!(xen_set_cppc_para, energy_perf), 16, "xen_set_cppc_para.energy_perf: offset on aarch64");
+            assert_eq!(offset_of!(xen_set_cppc_para, activity_window), 20, "xen_set_cppc_para.activity_window: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para() {
+            assert_eq!(size_of::<xen_get_cpufreq_para>(), 120, "xen_get_cpufreq_para: size on aarch64");
+            assert_eq!(align_of::<xen_get_cpufreq_para>(), 8, "xen_get_cpufreq_para: align on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, cpu_num), 0, "xen_get_cpufreq_para.cpu_num: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, freq_num), 4, "xen_get_cpufreq_para.freq_num: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, gov_num), 8, "xen_get_cpufreq_para.gov_num: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, __xenabi_hole_0), 12, "xen_get_cpufreq_para.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, affected_cpus), 16, "xen_get_cpufreq_para.affected_cpus: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_get_cpufreq_para.affected_cpus: size on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, scaling_available_frequencies), 24, "xen_get_cpufreq_para.scaling_available_frequencies: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_get_cpufreq_para.scaling_available_frequencies: size on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, scaling_available_governors), 32, "xen_get_cpufreq_para.scaling_available_governors: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_get_cpufreq_para.scaling_available_governors: size on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, scaling_driver), 40, "xen_get_cpufreq_para.scaling_driver: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, cpuinfo_cur_freq), 56, "xen_get_cpufreq_para.cpuinfo_cur_freq: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, cpuinfo_max_freq), 60, "xen_get_cpufreq_para.cpuinfo_max_freq: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, cpuinfo_min_freq), 64, "xen_get_cpufreq_para.cpuinfo_min_freq: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, s), 68, "xen_get_cpufreq_para.s: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, turbo_enabled), 112, "xen_get_cpufreq_para.turbo_enabled: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para, __xenabi_hole_1), 116, "xen_get_cpufreq_para.__xenabi_hole_1: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para_s() {
+            assert_eq!(size_of::<xen_get_cpufreq_para_s>(), 44, "xen_get_cpufreq_para.s: size on aarch64");
+            assert_eq!(align_of::<xen_get_cpufreq_para_s>(), 4, "xen_get_cpufreq_para.s: align on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, scaling_cur_freq), 0, "xen_get_cpufreq_para.s.scaling_cur_freq: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, scaling_governor), 4, "xen_get_cpufreq_para.s.scaling_governor: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, scaling_max_freq), 20, "xen_get_cpufreq_para.s.scaling_max_freq: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, scaling_min_freq), 24, "xen_get_cpufreq_para.s.scaling_min_freq: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s, u), 28, "xen_get_cpufreq_para.s.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_get_cpufreq_para_s_u() {
+            assert_eq!(size_of::<xen_get_cpufreq_para_s_u>(), 16, "xen_get_cpufreq_para.s.u: size on aarch64");
+            assert_eq!(align_of::<xen_get_cpufreq_para_s_u>(), 4, "xen_get_cpufreq_para.s.u: align on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s_u, userspace), 0, "xen_get_cpufreq_para.s.u.userspace: offset on aarch64");
+            assert_eq!(offset_of!(xen_get_cpufreq_para_s_u, ondemand), 0, "xen_get_cpufreq_para.s.u.ondemand: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_set_cpufreq_gov() {
+            assert_eq!(size_of::<xen_set_cpufreq_gov>(), 16, "xen_set_cpufreq_gov: size on aarch64");
+            assert_eq!(align_of::<xen_set_cpufreq_gov>(), 1, "xen_set_cpufreq_gov: align on aarch64");
+            assert_eq!(offset_of!(xen_set_cpufreq_gov, scaling_governor), 0, "xen_set_cpufreq_gov.scaling_governor: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_set_cpufreq_para() {
+            assert_eq!(size_of::<xen_set_cpufreq_para>(), 8, "xen_set_cpufreq_para: size on aarch64");
+            assert_eq!(align_of::<xen_set_cpufreq_para>(), 4, "xen_set_cpufreq_para: align on aarch64");
+            assert_eq!(offset_of!(xen_set_cpufreq_para, ctrl_type), 0, "xen_set_cpufreq_para.ctrl_type: offset on aarch64");
+            assert_eq!(offset_of!(xen_set_cpufreq_para, ctrl_value), 4, "xen_set_cpufreq_para.ctrl_value: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_pm_op() {
+            assert_eq!(size_of::<xen_sysctl_pm_op>(), 128, "xen_sysctl_pm_op: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_pm_op>(), 8, "xen_sysctl_pm_op: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op, cmd), 0, "xen_sysctl_pm_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op, cpuid), 4, "xen_sysctl_pm_op.cpuid: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op, u), 8, "xen_sysctl_pm_op.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_pm_op_u() {
+            assert_eq!(size_of::<xen_sysctl_pm_op_u>(), 120, "xen_sysctl_pm_op.u: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_pm_op_u>(), 8, "xen_sysctl_pm_op.u: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, get_para), 0, "xen_sysctl_pm_op.u.get_para: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, get_cppc), 0, "xen_sysctl_pm_op.u.get_cppc: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_gov), 0, "xen_sysctl_pm_op.u.set_gov: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_para), 0, "xen_sysctl_pm_op.u.set_para: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_cppc), 0, "xen_sysctl_pm_op.u.set_cppc: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, get_avgfreq), 0, "xen_sysctl_pm_op.u.get_avgfreq: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_pm_op.u.get_avgfreq: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_sched_opt_smt), 0, "xen_sysctl_pm_op.u.set_sched_opt_smt: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, get_max_cstate), 0, "xen_sysctl_pm_op.u.get_max_cstate: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_pm_op_u, set_max_cstate), 0, "xen_sysctl_pm_op.u.set_max_cstate: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_page_offline_op() {
+            assert_eq!(size_of::<xen_sysctl_page_offline_op>(), 24, "xen_sysctl_page_offline_op: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_page_offline_op>(), 8, "xen_sysctl_page_offline_op: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, cmd), 0, "xen_sysctl_page_offline_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, start), 4, "xen_sysctl_page_offline_op.start: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, end), 8, "xen_sysctl_page_offline_op.end: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, __xenabi_hole_0), 12, "xen_sysctl_page_offline_op.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_page_offline_op, status), 16, "xen_sysctl_page_offline_op.status: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_uint32>(), 8, "xen_sysctl_page_offline_op.status: size on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_lockprof_data() {
+            assert_eq!(size_of::<xen_sysctl_lockprof_data>(), 80, "xen_sysctl_lockprof_data: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_lockprof_data>(), 8, "xen_sysctl_lockprof_data: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, name), 0, "xen_sysctl_lockprof_data.name: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, r#type), 40, "xen_sysctl_lockprof_data.type: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, idx), 44, "xen_sysctl_lockprof_data.idx: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, lock_cnt), 48, "xen_sysctl_lockprof_data.lock_cnt: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_data.lock_cnt: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, block_cnt), 56, "xen_sysctl_lockprof_data.block_cnt: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_data.block_cnt: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, lock_time), 64, "xen_sysctl_lockprof_data.lock_time: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_data.lock_time: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_data, block_time), 72, "xen_sysctl_lockprof_data.block_time: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_data.block_time: size on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_lockprof_op() {
+            assert_eq!(size_of::<xen_sysctl_lockprof_op>(), 32, "xen_sysctl_lockprof_op: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_lockprof_op>(), 8, "xen_sysctl_lockprof_op: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, cmd), 0, "xen_sysctl_lockprof_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, max_elem), 4, "xen_sysctl_lockprof_op.max_elem: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, nr_elem), 8, "xen_sysctl_lockprof_op.nr_elem: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, __xenabi_hole_0), 12, "xen_sysctl_lockprof_op.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, time), 16, "xen_sysctl_lockprof_op.time: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_lockprof_op.time: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_lockprof_op, data), 24, "xen_sysctl_lockprof_op.data: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_lockprof_data_t>(), 8, "xen_sysctl_lockprof_op.data: size on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_cputopo() {
+            assert_eq!(size_of::<xen_sysctl_cputopo>(), 12, "xen_sysctl_cputopo: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_cputopo>(), 4, "xen_sysctl_cputopo: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cputopo, core), 0, "xen_sysctl_cputopo.core: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cputopo, socket), 4, "xen_sysctl_cputopo.socket: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cputopo, node), 8, "xen_sysctl_cputopo.node: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_cputopoinfo() {
+            assert_eq!(size_of::<xen_sysctl_cputopoinfo>(), 16, "xen_sysctl_cputopoinfo: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_cputopoinfo>(), 8, "xen_sysctl_cputopoinfo: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cputopoinfo, num_cpus), 0, "xen_sysctl_cputopoinfo.num_cpus: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cputopoinfo, __xenabi_hole_0), 4, "xen_sysctl_cputopoinfo.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cputopoinfo, cputopo), 8, "xen_sysctl_cputopoinfo.cputopo: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_cputopo_t>(), 8, "xen_sysctl_cputopoinfo.cputopo: size on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_meminfo() {
+            assert_eq!(size_of::<xen_sysctl_meminfo>(), 16, "xen_sysctl_meminfo: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_meminfo>(), 8, "xen_sysctl_meminfo: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_meminfo, memsize), 0, "xen_sysctl_meminfo.memsize: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_meminfo, memfree), 8, "xen_sysctl_meminfo.memfree: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_numainfo() {
+            assert_eq!(size_of::<xen_sysctl_numainfo>(), 24, "xen_sysctl_numainfo: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_numainfo>(), 8, "xen_sysctl_numainfo: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_numainfo, num_nodes), 0, "xen_sysctl_numainfo.num_nodes: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_numainfo, __xenabi_hole_0), 4, "xen_sysctl_numainfo.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_numainfo, meminfo), 8, "xen_sysctl_numainfo.meminfo: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_meminfo_t>(), 8, "xen_sysctl_numainfo.meminfo: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_numainfo, distance), 16, "xen_sysctl_numainfo.distance: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_numainfo.distance: size on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_cpupool_op() {
+            assert_eq!(size_of::<xen_sysctl_cpupool_op>(), 40, "xen_sysctl_cpupool_op: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_cpupool_op>(), 8, "xen_sysctl_cpupool_op: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, op), 0, "xen_sysctl_cpupool_op.op: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, cpupool_id), 4, "xen_sysctl_cpupool_op.cpupool_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, sched_id), 8, "xen_sysctl_cpupool_op.sched_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, domid), 12, "xen_sysctl_cpupool_op.domid: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, cpu), 16, "xen_sysctl_cpupool_op.cpu: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, n_dom), 20, "xen_sysctl_cpupool_op.n_dom: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cpupool_op, cpumap), 24, "xen_sysctl_cpupool_op.cpumap: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_credit_schedule() {
+            assert_eq!(size_of::<xen_sysctl_credit_schedule>(), 12, "xen_sysctl_credit_schedule: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_credit_schedule>(), 4, "xen_sysctl_credit_schedule: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_credit_schedule, tslice_ms), 0, "xen_sysctl_credit_schedule.tslice_ms: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_credit_schedule, ratelimit_us), 4, "xen_sysctl_credit_schedule.ratelimit_us: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_credit_schedule, vcpu_migr_delay_us), 8, "xen_sysctl_credit_schedule.vcpu_migr_delay_us: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_credit2_schedule() {
+            assert_eq!(size_of::<xen_sysctl_credit2_schedule>(), 4, "xen_sysctl_credit2_schedule: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_credit2_schedule>(), 4, "xen_sysctl_credit2_schedule: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_credit2_schedule, ratelimit_us), 0, "xen_sysctl_credit2_schedule.ratelimit_us: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_sched_arinc653() {
+            assert_eq!(size_of::<xen_sysctl_sched_arinc653>(), 8, "xen_sysctl_sched_arinc653: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_sched_arinc653>(), 8, "xen_sysctl_sched_arinc653: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_sched_arinc653, schedule), 0, "xen_sysctl_sched_arinc653.schedule: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_xen_sysctl_arinc653_schedule_t>(), 8, "xen_sysctl_sched_arinc653.schedule: size on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_scheduler_op() {
+            assert_eq!(size_of::<xen_sysctl_scheduler_op>(), 32, "xen_sysctl_scheduler_op: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_scheduler_op>(), 8, "xen_sysctl_scheduler_op: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, cpupool_id), 0, "xen_sysctl_scheduler_op.cpupool_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, sched_id), 4, "xen_sysctl_scheduler_op.sched_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, cmd), 8, "xen_sysctl_scheduler_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, __xenabi_hole_0), 12, "xen_sysctl_scheduler_op.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op, u), 16, "xen_sysctl_scheduler_op.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_scheduler_op_u() {
+            assert_eq!(size_of::<xen_sysctl_scheduler_op_u>(), 16, "xen_sysctl_scheduler_op.u: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_scheduler_op_u>(), 8, "xen_sysctl_scheduler_op.u: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op_u, sched_arinc653), 0, "xen_sysctl_scheduler_op.u.sched_arinc653: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op_u, sched_credit), 0, "xen_sysctl_scheduler_op.u.sched_credit: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_scheduler_op_u, sched_credit2), 0, "xen_sysctl_scheduler_op.u.sched_credit2: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_coverage_op() {
+            assert_eq!(size_of::<xen_sysctl_coverage_op>(), 16, "xen_sysctl_coverage_op: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_coverage_op>(), 8, "xen_sysctl_coverage_op: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_coverage_op, cmd), 0, "xen_sysctl_coverage_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_coverage_op, size), 4, "xen_sysctl_coverage_op.size: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_coverage_op, buffer), 8, "xen_sysctl_coverage_op.buffer: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_sysctl_coverage_op.buffer: size on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_cmt_op() {
+            assert_eq!(size_of::<xen_sysctl_psr_cmt_op>(), 16, "xen_sysctl_psr_cmt_op: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_psr_cmt_op>(), 8, "xen_sysctl_psr_cmt_op: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op, cmd), 0, "xen_sysctl_psr_cmt_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op, flags), 4, "xen_sysctl_psr_cmt_op.flags: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op, u), 8, "xen_sysctl_psr_cmt_op.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_cmt_op_u() {
+            assert_eq!(size_of::<xen_sysctl_psr_cmt_op_u>(), 8, "xen_sysctl_psr_cmt_op.u: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_psr_cmt_op_u>(), 8, "xen_sysctl_psr_cmt_op.u: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op_u, data), 0, "xen_sysctl_psr_cmt_op.u.data: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op_u, l3_cache), 0, "xen_sysctl_psr_cmt_op.u.l3_cache: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_cmt_op_u_l3_cache() {
+            assert_eq!(size_of::<xen_sysctl_psr_cmt_op_u_l3_cache>(), 8, "xen_sysctl_psr_cmt_op.u.l3_cache: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_psr_cmt_op_u_l3_cache>(), 4, "xen_sysctl_psr_cmt_op.u.l3_cache: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op_u_l3_cache, cpu), 0, "xen_sysctl_psr_cmt_op.u.l3_cache.cpu: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_cmt_op_u_l3_cache, rsvd), 4, "xen_sysctl_psr_cmt_op.u.l3_cache.rsvd: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_pcitopoinfo() {
+            assert_eq!(size_of::<xen_sysctl_pcitopoinfo>(), 24, "xen_sysctl_pcitopoinfo: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_pcitopoinfo>(), 8, "xen_sysctl_pcitopoinfo: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_pcitopoinfo, num_devs), 0, "xen_sysctl_pcitopoinfo.num_devs: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_pcitopoinfo, __xenabi_hole_0), 4, "xen_sysctl_pcitopoinfo.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_pcitopoinfo, devs), 8, "xen_sysctl_pcitopoinfo.devs: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_physdev_pci_device_t>(), 8, "xen_sysctl_pcitopoinfo.devs: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_pcitopoinfo, nodes), 16, "xen_sysctl_pcitopoinfo.nodes: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_pcitopoinfo.nodes: size on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_alloc() {
+            assert_eq!(size_of::<xen_sysctl_psr_alloc>(), 20, "xen_sysctl_psr_alloc: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_psr_alloc>(), 4, "xen_sysctl_psr_alloc: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc, cmd), 0, "xen_sysctl_psr_alloc.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc, target), 4, "xen_sysctl_psr_alloc.target: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc, u), 8, "xen_sysctl_psr_alloc.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_alloc_u() {
+            assert_eq!(size_of::<xen_sysctl_psr_alloc_u>(), 12, "xen_sysctl_psr_alloc.u: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_psr_alloc_u>(), 4, "xen_sysctl_psr_alloc.u: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u, cat_info), 0, "xen_sysctl_psr_alloc.u.cat_info: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u, mba_info), 0, "xen_sysctl_psr_alloc.u.mba_info: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_alloc_u_cat_info() {
+            assert_eq!(size_of::<xen_sysctl_psr_alloc_u_cat_info>(), 12, "xen_sysctl_psr_alloc.u.cat_info: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_psr_alloc_u_cat_info>(), 4, "xen_sysctl_psr_alloc.u.cat_info: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_cat_info, cbm_len), 0, "xen_sysctl_psr_alloc.u.cat_info.cbm_len: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_cat_info, cos_max), 4, "xen_sysctl_psr_alloc.u.cat_info.cos_max: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_cat_info, flags), 8, "xen_sysctl_psr_alloc.u.cat_info.flags: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_psr_alloc_u_mba_info() {
+            assert_eq!(size_of::<xen_sysctl_psr_alloc_u_mba_info>(), 12, "xen_sysctl_psr_alloc.u.mba_info: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_psr_alloc_u_mba_info>(), 4, "xen_sysctl_psr_alloc.u.mba_info: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_mba_info, thrtl_max), 0, "xen_sysctl_psr_alloc.u.mba_info.thrtl_max: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_mba_info, cos_max), 4, "xen_sysctl_psr_alloc.u.mba_info.cos_max: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_psr_alloc_u_mba_info, flags), 8, "xen_sysctl_psr_alloc.u.mba_info.flags: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_cpu_featureset() {
+            assert_eq!(size_of::<xen_sysctl_cpu_featureset>(), 16, "xen_sysctl_cpu_featureset: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_cpu_featureset>(), 8, "xen_sysctl_cpu_featureset: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cpu_featureset, index), 0, "xen_sysctl_cpu_featureset.index: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cpu_featureset, nr_features), 4, "xen_sysctl_cpu_featureset.nr_features: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_cpu_featureset, features), 8, "xen_sysctl_cpu_featureset.features: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_cpu_featureset.features: size on aarch64");
+        }
+
+        #[test]
+        fn xen_livepatch_name() {
+            assert_eq!(size_of::<xen_livepatch_name>(), 16, "xen_livepatch_name: size on aarch64");
+            assert_eq!(align_of::<xen_livepatch_name>(), 8, "xen_livepatch_name: align on aarch64");
+            assert_eq!(offset_of!(xen_livepatch_name, name), 0, "xen_livepatch_name.name: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_livepatch_name.name: size on aarch64");
+            assert_eq!(offset_of!(xen_livepatch_name, size), 8, "xen_livepatch_name.size: offset on aarch64");
+            assert_eq!(offset_of!(xen_livepatch_name, pad), 10, "xen_livepatch_name.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_upload() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_upload>(), 32, "xen_sysctl_livepatch_upload: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_livepatch_upload>(), 8, "xen_sysctl_livepatch_upload: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_upload, name), 0, "xen_sysctl_livepatch_upload.name: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_upload, size), 16, "xen_sysctl_livepatch_upload.size: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_upload, payload), 24, "xen_sysctl_livepatch_upload.payload: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xen_sysctl_livepatch_upload.payload: size on aarch64");
+        }
+
+        #[test]
+        fn xen_livepatch_status() {
+            assert_eq!(size_of::<xen_livepatch_status>(), 8, "xen_livepatch_status: size on aarch64");
+            assert_eq!(align_of::<xen_livepatch_status>(), 4, "xen_livepatch_status: align on aarch64");
+            assert_eq!(offset_of!(xen_livepatch_status, state), 0, "xen_livepatch_status.state: offset on aarch64");
+            assert_eq!(offset_of!(xen_livepatch_status, rc), 4, "xen_livepatch_status.rc: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_get() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_get>(), 24, "xen_sysctl_livepatch_get: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_livepatch_get>(), 8, "xen_sysctl_livepatch_get: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_get, name), 0, "xen_sysctl_livepatch_get.name: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_get, status), 16, "xen_sysctl_livepatch_get.status: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_list() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_list>(), 64, "xen_sysctl_livepatch_list: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_livepatch_list>(), 8, "xen_sysctl_livepatch_list: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, version), 0, "xen_sysctl_livepatch_list.version: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, idx), 4, "xen_sysctl_livepatch_list.idx: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, nr), 8, "xen_sysctl_livepatch_list.nr: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, pad), 12, "xen_sysctl_livepatch_list.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, name_total_size), 16, "xen_sysctl_livepatch_list.name_total_size: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, metadata_total_size), 20, "xen_sysctl_livepatch_list.metadata_total_size: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, status), 24, "xen_sysctl_livepatch_list.status: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_xen_livepatch_status_t>(), 8, "xen_sysctl_livepatch_list.status: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, name), 32, "xen_sysctl_livepatch_list.name: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_sysctl_livepatch_list.name: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, len), 40, "xen_sysctl_livepatch_list.len: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_livepatch_list.len: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, metadata), 48, "xen_sysctl_livepatch_list.metadata: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_char>(), 8, "xen_sysctl_livepatch_list.metadata: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_list, metadata_len), 56, "xen_sysctl_livepatch_list.metadata_len: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint32>(), 8, "xen_sysctl_livepatch_list.metadata_len: size on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_action() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_action>(), 32, "xen_sysctl_livepatch_action: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_livepatch_action>(), 8, "xen_sysctl_livepatch_action: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, name), 0, "xen_sysctl_livepatch_action.name: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, cmd), 16, "xen_sysctl_livepatch_action.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, timeout), 20, "xen_sysctl_livepatch_action.timeout: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, flags), 24, "xen_sysctl_livepatch_action.flags: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_action, pad), 28, "xen_sysctl_livepatch_action.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_op() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_op>(), 72, "xen_sysctl_livepatch_op: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_livepatch_op>(), 8, "xen_sysctl_livepatch_op: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op, cmd), 0, "xen_sysctl_livepatch_op.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op, flags), 4, "xen_sysctl_livepatch_op.flags: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op, u), 8, "xen_sysctl_livepatch_op.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_livepatch_op_u() {
+            assert_eq!(size_of::<xen_sysctl_livepatch_op_u>(), 64, "xen_sysctl_livepatch_op.u: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_livepatch_op_u>(), 8, "xen_sysctl_livepatch_op.u: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op_u, upload), 0, "xen_sysctl_livepatch_op.u.upload: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op_u, list), 0, "xen_sysctl_livepatch_op.u.list: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op_u, get), 0, "xen_sysctl_livepatch_op.u.get: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_livepatch_op_u, action), 0, "xen_sysctl_livepatch_op.u.action: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_dt_overlay() {
+            assert_eq!(size_of::<xen_sysctl_dt_overlay>(), 16, "xen_sysctl_dt_overlay: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_dt_overlay>(), 8, "xen_sysctl_dt_overlay: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_dt_overlay, overlay_fdt), 0, "xen_sysctl_dt_overlay.overlay_fdt: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_const_void>(), 8, "xen_sysctl_dt_overlay.overlay_fdt: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_dt_overlay, overlay_fdt_size), 8, "xen_sysctl_dt_overlay.overlay_fdt_size: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_dt_overlay, overlay_op), 12, "xen_sysctl_dt_overlay.overlay_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_dt_overlay, pad), 13, "xen_sysctl_dt_overlay.pad: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl() {
+            assert_eq!(size_of::<xen_sysctl>(), 136, "xen_sysctl: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl>(), 8, "xen_sysctl: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl, cmd), 0, "xen_sysctl.cmd: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl, interface_version), 4, "xen_sysctl.interface_version: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl, u), 8, "xen_sysctl.u: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_u() {
+            assert_eq!(size_of::<xen_sysctl_u>(), 128, "xen_sysctl.u: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_u>(), 8, "xen_sysctl.u: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, readconsole), 0, "xen_sysctl.u.readconsole: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, tbuf_op), 0, "xen_sysctl.u.tbuf_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, physinfo), 0, "xen_sysctl.u.physinfo: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, cputopoinfo), 0, "xen_sysctl.u.cputopoinfo: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, pcitopoinfo), 0, "xen_sysctl.u.pcitopoinfo: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, numainfo), 0, "xen_sysctl.u.numainfo: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, sched_id), 0, "xen_sysctl.u.sched_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, perfc_op), 0, "xen_sysctl.u.perfc_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, getdomaininfolist), 0, "xen_sysctl.u.getdomaininfolist: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, debug_keys), 0, "xen_sysctl.u.debug_keys: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, getcpuinfo), 0, "xen_sysctl.u.getcpuinfo: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, availheap), 0, "xen_sysctl.u.availheap: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, get_pmstat), 0, "xen_sysctl.u.get_pmstat: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, cpu_hotplug), 0, "xen_sysctl.u.cpu_hotplug: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, pm_op), 0, "xen_sysctl.u.pm_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, page_offline), 0, "xen_sysctl.u.page_offline: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, lockprof_op), 0, "xen_sysctl.u.lockprof_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, cpupool_op), 0, "xen_sysctl.u.cpupool_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, scheduler_op), 0, "xen_sysctl.u.scheduler_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, coverage_op), 0, "xen_sysctl.u.coverage_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, psr_cmt_op), 0, "xen_sysctl.u.psr_cmt_op: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, psr_alloc), 0, "xen_sysctl.u.psr_alloc: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, cpu_featureset), 0, "xen_sysctl.u.cpu_featureset: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, livepatch), 0, "xen_sysctl.u.livepatch: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, pad), 0, "xen_sysctl.u.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_u, dt_overlay), 0, "xen_sysctl.u.dt_overlay: offset on aarch64");
         }
     }
 

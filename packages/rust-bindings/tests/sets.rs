@@ -8139,6 +8139,1832 @@ fn unstable_domctl_xen_domctl_altp2m() {
 
 #[cfg(feature = "xen-4-22")]
 #[test]
+fn unstable_domctl_xen_vcpuaffinity() {
+    use xenabi::unstable::domctl::*;
+    type T = XenVcpuaffinity;
+    {
+        assert_eq!(T::HARD.0, XEN_VCPUAFFINITY_HARD, "XEN_VCPUAFFINITY_HARD");
+        assert_eq!(T::from(XEN_VCPUAFFINITY_HARD), T::HARD, "XEN_VCPUAFFINITY_HARD: from the integer");
+        assert_eq!(integer(T::HARD, XEN_VCPUAFFINITY_HARD), XEN_VCPUAFFINITY_HARD, "XEN_VCPUAFFINITY_HARD: to the integer");
+        assert!(T::all().contains(T::HARD), "XEN_VCPUAFFINITY_HARD: in all()");
+        assert!(T::HARD.intersects(T::HARD) && !T::HARD.is_empty(), "XEN_VCPUAFFINITY_HARD: set");
+        assert_eq!(T::HARD - T::HARD, T::empty(), "XEN_VCPUAFFINITY_HARD: removed");
+        assert!(format!("{:?}", T::HARD).contains("XEN_VCPUAFFINITY_HARD"), "XEN_VCPUAFFINITY_HARD: Debug {:?}", T::HARD);
+    }
+    {
+        assert_eq!(T::SOFT.0, XEN_VCPUAFFINITY_SOFT, "XEN_VCPUAFFINITY_SOFT");
+        assert_eq!(T::from(XEN_VCPUAFFINITY_SOFT), T::SOFT, "XEN_VCPUAFFINITY_SOFT: from the integer");
+        assert_eq!(integer(T::SOFT, XEN_VCPUAFFINITY_SOFT), XEN_VCPUAFFINITY_SOFT, "XEN_VCPUAFFINITY_SOFT: to the integer");
+        assert!(T::all().contains(T::SOFT), "XEN_VCPUAFFINITY_SOFT: in all()");
+        assert!(T::SOFT.intersects(T::SOFT) && !T::SOFT.is_empty(), "XEN_VCPUAFFINITY_SOFT: set");
+        assert_eq!(T::SOFT - T::SOFT, T::empty(), "XEN_VCPUAFFINITY_SOFT: removed");
+        assert!(format!("{:?}", T::SOFT).contains("XEN_VCPUAFFINITY_SOFT"), "XEN_VCPUAFFINITY_SOFT: Debug {:?}", T::SOFT);
+    }
+    {
+        assert_eq!(T::FORCE.0, XEN_VCPUAFFINITY_FORCE, "XEN_VCPUAFFINITY_FORCE");
+        assert_eq!(T::from(XEN_VCPUAFFINITY_FORCE), T::FORCE, "XEN_VCPUAFFINITY_FORCE: from the integer");
+        assert_eq!(integer(T::FORCE, XEN_VCPUAFFINITY_FORCE), XEN_VCPUAFFINITY_FORCE, "XEN_VCPUAFFINITY_FORCE: to the integer");
+        assert!(T::all().contains(T::FORCE), "XEN_VCPUAFFINITY_FORCE: in all()");
+        assert!(T::FORCE.intersects(T::FORCE) && !T::FORCE.is_empty(), "XEN_VCPUAFFINITY_FORCE: set");
+        assert_eq!(T::FORCE - T::FORCE, T::empty(), "XEN_VCPUAFFINITY_FORCE: removed");
+        assert!(format!("{:?}", T::FORCE).contains("XEN_VCPUAFFINITY_FORCE"), "XEN_VCPUAFFINITY_FORCE: Debug {:?}", T::FORCE);
+    }
+    let extra = T::all() | T::from(8);
+    assert_eq!(extra.unknown_bits(), 8);
+    assert!(format!("{extra:?}").ends_with("0x8"), "{extra:?}");
+    assert_eq!(format!("{:?}", T::empty()), "XenVcpuaffinity(0)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_domctl_xen_domctl_getdomstate_state() {
+    use xenabi::unstable::domctl::*;
+    type T = XenDomctlGetdomstateState;
+    {
+        assert_eq!(T::EXIST.0, XEN_DOMCTL_GETDOMSTATE_STATE_EXIST, "XEN_DOMCTL_GETDOMSTATE_STATE_EXIST");
+        assert_eq!(T::from(XEN_DOMCTL_GETDOMSTATE_STATE_EXIST), T::EXIST, "XEN_DOMCTL_GETDOMSTATE_STATE_EXIST: from the integer");
+        assert_eq!(integer(T::EXIST, XEN_DOMCTL_GETDOMSTATE_STATE_EXIST), XEN_DOMCTL_GETDOMSTATE_STATE_EXIST, "XEN_DOMCTL_GETDOMSTATE_STATE_EXIST: to the integer");
+        assert!(T::all().contains(T::EXIST), "XEN_DOMCTL_GETDOMSTATE_STATE_EXIST: in all()");
+        assert!(T::EXIST.intersects(T::EXIST) && !T::EXIST.is_empty(), "XEN_DOMCTL_GETDOMSTATE_STATE_EXIST: set");
+        assert_eq!(T::EXIST - T::EXIST, T::empty(), "XEN_DOMCTL_GETDOMSTATE_STATE_EXIST: removed");
+        assert!(format!("{:?}", T::EXIST).contains("XEN_DOMCTL_GETDOMSTATE_STATE_EXIST"), "XEN_DOMCTL_GETDOMSTATE_STATE_EXIST: Debug {:?}", T::EXIST);
+    }
+    {
+        assert_eq!(T::SHUTDOWN.0, XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN, "XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN");
+        assert_eq!(T::from(XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN), T::SHUTDOWN, "XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN: from the integer");
+        assert_eq!(integer(T::SHUTDOWN, XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN), XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN, "XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN: to the integer");
+        assert!(T::all().contains(T::SHUTDOWN), "XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN: in all()");
+        assert!(T::SHUTDOWN.intersects(T::SHUTDOWN) && !T::SHUTDOWN.is_empty(), "XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN: set");
+        assert_eq!(T::SHUTDOWN - T::SHUTDOWN, T::empty(), "XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN: removed");
+        assert!(format!("{:?}", T::SHUTDOWN).contains("XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN"), "XEN_DOMCTL_GETDOMSTATE_STATE_SHUTDOWN: Debug {:?}", T::SHUTDOWN);
+    }
+    {
+        assert_eq!(T::DYING.0, XEN_DOMCTL_GETDOMSTATE_STATE_DYING, "XEN_DOMCTL_GETDOMSTATE_STATE_DYING");
+        assert_eq!(T::from(XEN_DOMCTL_GETDOMSTATE_STATE_DYING), T::DYING, "XEN_DOMCTL_GETDOMSTATE_STATE_DYING: from the integer");
+        assert_eq!(integer(T::DYING, XEN_DOMCTL_GETDOMSTATE_STATE_DYING), XEN_DOMCTL_GETDOMSTATE_STATE_DYING, "XEN_DOMCTL_GETDOMSTATE_STATE_DYING: to the integer");
+        assert!(T::all().contains(T::DYING), "XEN_DOMCTL_GETDOMSTATE_STATE_DYING: in all()");
+        assert!(T::DYING.intersects(T::DYING) && !T::DYING.is_empty(), "XEN_DOMCTL_GETDOMSTATE_STATE_DYING: set");
+        assert_eq!(T::DYING - T::DYING, T::empty(), "XEN_DOMCTL_GETDOMSTATE_STATE_DYING: removed");
+        assert!(format!("{:?}", T::DYING).contains("XEN_DOMCTL_GETDOMSTATE_STATE_DYING"), "XEN_DOMCTL_GETDOMSTATE_STATE_DYING: Debug {:?}", T::DYING);
+    }
+    {
+        assert_eq!(T::DEAD.0, XEN_DOMCTL_GETDOMSTATE_STATE_DEAD, "XEN_DOMCTL_GETDOMSTATE_STATE_DEAD");
+        assert_eq!(T::from(XEN_DOMCTL_GETDOMSTATE_STATE_DEAD), T::DEAD, "XEN_DOMCTL_GETDOMSTATE_STATE_DEAD: from the integer");
+        assert_eq!(integer(T::DEAD, XEN_DOMCTL_GETDOMSTATE_STATE_DEAD), XEN_DOMCTL_GETDOMSTATE_STATE_DEAD, "XEN_DOMCTL_GETDOMSTATE_STATE_DEAD: to the integer");
+        assert!(T::all().contains(T::DEAD), "XEN_DOMCTL_GETDOMSTATE_STATE_DEAD: in all()");
+        assert!(T::DEAD.intersects(T::DEAD) && !T::DEAD.is_empty(), "XEN_DOMCTL_GETDOMSTATE_STATE_DEAD: set");
+        assert_eq!(T::DEAD - T::DEAD, T::empty(), "XEN_DOMCTL_GETDOMSTATE_STATE_DEAD: removed");
+        assert!(format!("{:?}", T::DEAD).contains("XEN_DOMCTL_GETDOMSTATE_STATE_DEAD"), "XEN_DOMCTL_GETDOMSTATE_STATE_DEAD: Debug {:?}", T::DEAD);
+    }
+    let extra = T::all() | T::from(16);
+    assert_eq!(extra.unknown_bits(), 16);
+    assert!(format!("{extra:?}").ends_with("0x10"), "{extra:?}");
+    assert_eq!(format!("{:?}", T::empty()), "XenDomctlGetdomstateState(0)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_domctl_xen_domctl_getdomstate_cap() {
+    use xenabi::unstable::domctl::*;
+    type T = XenDomctlGetdomstateCap;
+    {
+        assert_eq!(T::CONTROL.0, XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL, "XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL");
+        assert_eq!(T::from(XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL), T::CONTROL, "XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL: from the integer");
+        assert_eq!(integer(T::CONTROL, XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL), XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL, "XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL: to the integer");
+        assert!(T::all().contains(T::CONTROL), "XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL: in all()");
+        assert!(T::CONTROL.intersects(T::CONTROL) && !T::CONTROL.is_empty(), "XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL: set");
+        assert_eq!(T::CONTROL - T::CONTROL, T::empty(), "XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL: removed");
+        assert!(format!("{:?}", T::CONTROL).contains("XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL"), "XEN_DOMCTL_GETDOMSTATE_CAP_CONTROL: Debug {:?}", T::CONTROL);
+    }
+    {
+        assert_eq!(T::HARDWARE.0, XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE, "XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE");
+        assert_eq!(T::from(XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE), T::HARDWARE, "XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE: from the integer");
+        assert_eq!(integer(T::HARDWARE, XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE), XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE, "XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE: to the integer");
+        assert!(T::all().contains(T::HARDWARE), "XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE: in all()");
+        assert!(T::HARDWARE.intersects(T::HARDWARE) && !T::HARDWARE.is_empty(), "XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE: set");
+        assert_eq!(T::HARDWARE - T::HARDWARE, T::empty(), "XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE: removed");
+        assert!(format!("{:?}", T::HARDWARE).contains("XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE"), "XEN_DOMCTL_GETDOMSTATE_CAP_HARDWARE: Debug {:?}", T::HARDWARE);
+    }
+    {
+        assert_eq!(T::XENSTORE.0, XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE, "XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE");
+        assert_eq!(T::from(XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE), T::XENSTORE, "XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE: from the integer");
+        assert_eq!(integer(T::XENSTORE, XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE), XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE, "XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE: to the integer");
+        assert!(T::all().contains(T::XENSTORE), "XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE: in all()");
+        assert!(T::XENSTORE.intersects(T::XENSTORE) && !T::XENSTORE.is_empty(), "XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE: set");
+        assert_eq!(T::XENSTORE - T::XENSTORE, T::empty(), "XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE: removed");
+        assert!(format!("{:?}", T::XENSTORE).contains("XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE"), "XEN_DOMCTL_GETDOMSTATE_CAP_XENSTORE: Debug {:?}", T::XENSTORE);
+    }
+    let extra = T::all() | T::from(8);
+    assert_eq!(extra.unknown_bits(), 8);
+    assert!(format!("{extra:?}").ends_with("0x8"), "{extra:?}");
+    assert_eq!(format!("{:?}", T::empty()), "XenDomctlGetdomstateCap(0)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_domctl_xen_domctl_pfinfo() {
+    use xenabi::unstable::domctl::*;
+    type T = XenDomctlPfinfo;
+    {
+        assert_eq!(T::NOTAB.0, XEN_DOMCTL_PFINFO_NOTAB, "XEN_DOMCTL_PFINFO_NOTAB");
+        assert_eq!(T::from(XEN_DOMCTL_PFINFO_NOTAB), T::NOTAB, "XEN_DOMCTL_PFINFO_NOTAB: from the integer");
+        assert_eq!(integer(T::NOTAB, XEN_DOMCTL_PFINFO_NOTAB), XEN_DOMCTL_PFINFO_NOTAB, "XEN_DOMCTL_PFINFO_NOTAB: to the integer");
+        assert_eq!(format!("{:?}", T::NOTAB), T::NOTAB.name().expect("XEN_DOMCTL_PFINFO_NOTAB: a name"), "XEN_DOMCTL_PFINFO_NOTAB: Debug");
+        assert_eq!(T::NOTAB.name(), Some("XEN_DOMCTL_PFINFO_NOTAB"), "XEN_DOMCTL_PFINFO_NOTAB: its own name");
+    }
+    {
+        assert_eq!(T::L1TAB.0, XEN_DOMCTL_PFINFO_L1TAB, "XEN_DOMCTL_PFINFO_L1TAB");
+        assert_eq!(T::from(XEN_DOMCTL_PFINFO_L1TAB), T::L1TAB, "XEN_DOMCTL_PFINFO_L1TAB: from the integer");
+        assert_eq!(integer(T::L1TAB, XEN_DOMCTL_PFINFO_L1TAB), XEN_DOMCTL_PFINFO_L1TAB, "XEN_DOMCTL_PFINFO_L1TAB: to the integer");
+        assert_eq!(format!("{:?}", T::L1TAB), T::L1TAB.name().expect("XEN_DOMCTL_PFINFO_L1TAB: a name"), "XEN_DOMCTL_PFINFO_L1TAB: Debug");
+        assert_eq!(T::L1TAB.name(), Some("XEN_DOMCTL_PFINFO_L1TAB"), "XEN_DOMCTL_PFINFO_L1TAB: its own name");
+    }
+    {
+        assert_eq!(T::L2TAB.0, XEN_DOMCTL_PFINFO_L2TAB, "XEN_DOMCTL_PFINFO_L2TAB");
+        assert_eq!(T::from(XEN_DOMCTL_PFINFO_L2TAB), T::L2TAB, "XEN_DOMCTL_PFINFO_L2TAB: from the integer");
+        assert_eq!(integer(T::L2TAB, XEN_DOMCTL_PFINFO_L2TAB), XEN_DOMCTL_PFINFO_L2TAB, "XEN_DOMCTL_PFINFO_L2TAB: to the integer");
+        assert_eq!(format!("{:?}", T::L2TAB), T::L2TAB.name().expect("XEN_DOMCTL_PFINFO_L2TAB: a name"), "XEN_DOMCTL_PFINFO_L2TAB: Debug");
+        assert_eq!(T::L2TAB.name(), Some("XEN_DOMCTL_PFINFO_L2TAB"), "XEN_DOMCTL_PFINFO_L2TAB: its own name");
+    }
+    {
+        assert_eq!(T::L3TAB.0, XEN_DOMCTL_PFINFO_L3TAB, "XEN_DOMCTL_PFINFO_L3TAB");
+        assert_eq!(T::from(XEN_DOMCTL_PFINFO_L3TAB), T::L3TAB, "XEN_DOMCTL_PFINFO_L3TAB: from the integer");
+        assert_eq!(integer(T::L3TAB, XEN_DOMCTL_PFINFO_L3TAB), XEN_DOMCTL_PFINFO_L3TAB, "XEN_DOMCTL_PFINFO_L3TAB: to the integer");
+        assert_eq!(format!("{:?}", T::L3TAB), T::L3TAB.name().expect("XEN_DOMCTL_PFINFO_L3TAB: a name"), "XEN_DOMCTL_PFINFO_L3TAB: Debug");
+        assert_eq!(T::L3TAB.name(), Some("XEN_DOMCTL_PFINFO_L3TAB"), "XEN_DOMCTL_PFINFO_L3TAB: its own name");
+    }
+    {
+        assert_eq!(T::L4TAB.0, XEN_DOMCTL_PFINFO_L4TAB, "XEN_DOMCTL_PFINFO_L4TAB");
+        assert_eq!(T::from(XEN_DOMCTL_PFINFO_L4TAB), T::L4TAB, "XEN_DOMCTL_PFINFO_L4TAB: from the integer");
+        assert_eq!(integer(T::L4TAB, XEN_DOMCTL_PFINFO_L4TAB), XEN_DOMCTL_PFINFO_L4TAB, "XEN_DOMCTL_PFINFO_L4TAB: to the integer");
+        assert_eq!(format!("{:?}", T::L4TAB), T::L4TAB.name().expect("XEN_DOMCTL_PFINFO_L4TAB: a name"), "XEN_DOMCTL_PFINFO_L4TAB: Debug");
+        assert_eq!(T::L4TAB.name(), Some("XEN_DOMCTL_PFINFO_L4TAB"), "XEN_DOMCTL_PFINFO_L4TAB: its own name");
+    }
+    {
+        assert_eq!(T::BROKEN.0, XEN_DOMCTL_PFINFO_BROKEN, "XEN_DOMCTL_PFINFO_BROKEN");
+        assert_eq!(T::from(XEN_DOMCTL_PFINFO_BROKEN), T::BROKEN, "XEN_DOMCTL_PFINFO_BROKEN: from the integer");
+        assert_eq!(integer(T::BROKEN, XEN_DOMCTL_PFINFO_BROKEN), XEN_DOMCTL_PFINFO_BROKEN, "XEN_DOMCTL_PFINFO_BROKEN: to the integer");
+        assert_eq!(format!("{:?}", T::BROKEN), T::BROKEN.name().expect("XEN_DOMCTL_PFINFO_BROKEN: a name"), "XEN_DOMCTL_PFINFO_BROKEN: Debug");
+        assert_eq!(T::BROKEN.name(), Some("XEN_DOMCTL_PFINFO_BROKEN"), "XEN_DOMCTL_PFINFO_BROKEN: its own name");
+    }
+    {
+        assert_eq!(T::XALLOC.0, XEN_DOMCTL_PFINFO_XALLOC, "XEN_DOMCTL_PFINFO_XALLOC");
+        assert_eq!(T::from(XEN_DOMCTL_PFINFO_XALLOC), T::XALLOC, "XEN_DOMCTL_PFINFO_XALLOC: from the integer");
+        assert_eq!(integer(T::XALLOC, XEN_DOMCTL_PFINFO_XALLOC), XEN_DOMCTL_PFINFO_XALLOC, "XEN_DOMCTL_PFINFO_XALLOC: to the integer");
+        assert_eq!(format!("{:?}", T::XALLOC), T::XALLOC.name().expect("XEN_DOMCTL_PFINFO_XALLOC: a name"), "XEN_DOMCTL_PFINFO_XALLOC: Debug");
+        assert_eq!(T::XALLOC.name(), Some("XEN_DOMCTL_PFINFO_XALLOC"), "XEN_DOMCTL_PFINFO_XALLOC: its own name");
+    }
+    {
+        assert_eq!(T::XTAB.0, XEN_DOMCTL_PFINFO_XTAB, "XEN_DOMCTL_PFINFO_XTAB");
+        assert_eq!(T::from(XEN_DOMCTL_PFINFO_XTAB), T::XTAB, "XEN_DOMCTL_PFINFO_XTAB: from the integer");
+        assert_eq!(integer(T::XTAB, XEN_DOMCTL_PFINFO_XTAB), XEN_DOMCTL_PFINFO_XTAB, "XEN_DOMCTL_PFINFO_XTAB: to the integer");
+        assert_eq!(format!("{:?}", T::XTAB), T::XTAB.name().expect("XEN_DOMCTL_PFINFO_XTAB: a name"), "XEN_DOMCTL_PFINFO_XTAB: Debug");
+        assert_eq!(T::XTAB.name(), Some("XEN_DOMCTL_PFINFO_XTAB"), "XEN_DOMCTL_PFINFO_XTAB: its own name");
+    }
+    assert_eq!(T::from(1).name(), None);
+    assert_eq!(format!("{:?}", T::from(1)), "XenDomctlPfinfo(1)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_domctl_xen_domctl_shadow_op() {
+    use xenabi::unstable::domctl::*;
+    type T = XenDomctlShadowOp;
+    {
+        assert_eq!(T::OFF.0, XEN_DOMCTL_SHADOW_OP_OFF, "XEN_DOMCTL_SHADOW_OP_OFF");
+        assert_eq!(T::from(XEN_DOMCTL_SHADOW_OP_OFF), T::OFF, "XEN_DOMCTL_SHADOW_OP_OFF: from the integer");
+        assert_eq!(integer(T::OFF, XEN_DOMCTL_SHADOW_OP_OFF), XEN_DOMCTL_SHADOW_OP_OFF, "XEN_DOMCTL_SHADOW_OP_OFF: to the integer");
+        assert_eq!(format!("{:?}", T::OFF), T::OFF.name().expect("XEN_DOMCTL_SHADOW_OP_OFF: a name"), "XEN_DOMCTL_SHADOW_OP_OFF: Debug");
+        assert_eq!(T::OFF.name(), Some("XEN_DOMCTL_SHADOW_OP_OFF"), "XEN_DOMCTL_SHADOW_OP_OFF: its own name");
+    }
+    {
+        assert_eq!(T::ENABLE_TEST.0, XEN_DOMCTL_SHADOW_OP_ENABLE_TEST, "XEN_DOMCTL_SHADOW_OP_ENABLE_TEST");
+        assert_eq!(T::from(XEN_DOMCTL_SHADOW_OP_ENABLE_TEST), T::ENABLE_TEST, "XEN_DOMCTL_SHADOW_OP_ENABLE_TEST: from the integer");
+        assert_eq!(integer(T::ENABLE_TEST, XEN_DOMCTL_SHADOW_OP_ENABLE_TEST), XEN_DOMCTL_SHADOW_OP_ENABLE_TEST, "XEN_DOMCTL_SHADOW_OP_ENABLE_TEST: to the integer");
+        assert_eq!(format!("{:?}", T::ENABLE_TEST), T::ENABLE_TEST.name().expect("XEN_DOMCTL_SHADOW_OP_ENABLE_TEST: a name"), "XEN_DOMCTL_SHADOW_OP_ENABLE_TEST: Debug");
+        assert_eq!(T::ENABLE_TEST.name(), Some("XEN_DOMCTL_SHADOW_OP_ENABLE_TEST"), "XEN_DOMCTL_SHADOW_OP_ENABLE_TEST: its own name");
+    }
+    {
+        assert_eq!(T::ENABLE_LOGDIRTY.0, XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY, "XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY");
+        assert_eq!(T::from(XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY), T::ENABLE_LOGDIRTY, "XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY: from the integer");
+        assert_eq!(integer(T::ENABLE_LOGDIRTY, XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY), XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY, "XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY: to the integer");
+        assert_eq!(format!("{:?}", T::ENABLE_LOGDIRTY), T::ENABLE_LOGDIRTY.name().expect("XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY: a name"), "XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY: Debug");
+        assert_eq!(T::ENABLE_LOGDIRTY.name(), Some("XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY"), "XEN_DOMCTL_SHADOW_OP_ENABLE_LOGDIRTY: its own name");
+    }
+    {
+        assert_eq!(T::CLEAN.0, XEN_DOMCTL_SHADOW_OP_CLEAN, "XEN_DOMCTL_SHADOW_OP_CLEAN");
+        assert_eq!(T::from(XEN_DOMCTL_SHADOW_OP_CLEAN), T::CLEAN, "XEN_DOMCTL_SHADOW_OP_CLEAN: from the integer");
+        assert_eq!(integer(T::CLEAN, XEN_DOMCTL_SHADOW_OP_CLEAN), XEN_DOMCTL_SHADOW_OP_CLEAN, "XEN_DOMCTL_SHADOW_OP_CLEAN: to the integer");
+        assert_eq!(format!("{:?}", T::CLEAN), T::CLEAN.name().expect("XEN_DOMCTL_SHADOW_OP_CLEAN: a name"), "XEN_DOMCTL_SHADOW_OP_CLEAN: Debug");
+        assert_eq!(T::CLEAN.name(), Some("XEN_DOMCTL_SHADOW_OP_CLEAN"), "XEN_DOMCTL_SHADOW_OP_CLEAN: its own name");
+    }
+    {
+        assert_eq!(T::PEEK.0, XEN_DOMCTL_SHADOW_OP_PEEK, "XEN_DOMCTL_SHADOW_OP_PEEK");
+        assert_eq!(T::from(XEN_DOMCTL_SHADOW_OP_PEEK), T::PEEK, "XEN_DOMCTL_SHADOW_OP_PEEK: from the integer");
+        assert_eq!(integer(T::PEEK, XEN_DOMCTL_SHADOW_OP_PEEK), XEN_DOMCTL_SHADOW_OP_PEEK, "XEN_DOMCTL_SHADOW_OP_PEEK: to the integer");
+        assert_eq!(format!("{:?}", T::PEEK), T::PEEK.name().expect("XEN_DOMCTL_SHADOW_OP_PEEK: a name"), "XEN_DOMCTL_SHADOW_OP_PEEK: Debug");
+        assert_eq!(T::PEEK.name(), Some("XEN_DOMCTL_SHADOW_OP_PEEK"), "XEN_DOMCTL_SHADOW_OP_PEEK: its own name");
+    }
+    {
+        assert_eq!(T::GET_ALLOCATION.0, XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION, "XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION");
+        assert_eq!(T::from(XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION), T::GET_ALLOCATION, "XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION: from the integer");
+        assert_eq!(integer(T::GET_ALLOCATION, XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION), XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION, "XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION: to the integer");
+        assert_eq!(format!("{:?}", T::GET_ALLOCATION), T::GET_ALLOCATION.name().expect("XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION: a name"), "XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION: Debug");
+        assert_eq!(T::GET_ALLOCATION.name(), Some("XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION"), "XEN_DOMCTL_SHADOW_OP_GET_ALLOCATION: its own name");
+    }
+    {
+        assert_eq!(T::SET_ALLOCATION.0, XEN_DOMCTL_SHADOW_OP_SET_ALLOCATION, "XEN_DOMCTL_SHADOW_OP_SET_ALLOCATION");
+        assert_eq!(T::from(XEN_DOMCTL_SHADOW_OP_SET_ALLOCATION), T::SET_ALLOCATION, "XEN_DOMCTL_SHADOW_OP_SET_ALLOCATION: from the integer");
+        assert_eq!(integer(T::SET_ALLOCATION, XEN_DOMCTL_SHADOW_OP_SET_ALLOCATION), XEN_DOMCTL_SHADOW_OP_SET_ALLOCATION, "XEN_DOMCTL_SHADOW_OP_SET_ALLOCATION: to the integer");
+        assert_eq!(format!("{:?}", T::SET_ALLOCATION), T::SET_ALLOCATION.name().expect("XEN_DOMCTL_SHADOW_OP_SET_ALLOCATION: a name"), "XEN_DOMCTL_SHADOW_OP_SET_ALLOCATION: Debug");
+        assert_eq!(T::SET_ALLOCATION.name(), Some("XEN_DOMCTL_SHADOW_OP_SET_ALLOCATION"), "XEN_DOMCTL_SHADOW_OP_SET_ALLOCATION: its own name");
+    }
+    {
+        assert_eq!(T::ENABLE.0, XEN_DOMCTL_SHADOW_OP_ENABLE, "XEN_DOMCTL_SHADOW_OP_ENABLE");
+        assert_eq!(T::from(XEN_DOMCTL_SHADOW_OP_ENABLE), T::ENABLE, "XEN_DOMCTL_SHADOW_OP_ENABLE: from the integer");
+        assert_eq!(integer(T::ENABLE, XEN_DOMCTL_SHADOW_OP_ENABLE), XEN_DOMCTL_SHADOW_OP_ENABLE, "XEN_DOMCTL_SHADOW_OP_ENABLE: to the integer");
+        assert_eq!(format!("{:?}", T::ENABLE), T::ENABLE.name().expect("XEN_DOMCTL_SHADOW_OP_ENABLE: a name"), "XEN_DOMCTL_SHADOW_OP_ENABLE: Debug");
+        assert_eq!(T::ENABLE.name(), Some("XEN_DOMCTL_SHADOW_OP_ENABLE"), "XEN_DOMCTL_SHADOW_OP_ENABLE: its own name");
+    }
+    assert_eq!(T::from(3).name(), None);
+    assert_eq!(format!("{:?}", T::from(3)), "XenDomctlShadowOp(3)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_domctl_xen_domctl_shadow_enable() {
+    use xenabi::unstable::domctl::*;
+    type T = XenDomctlShadowEnable;
+    {
+        assert_eq!(T::REFCOUNT.0, XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT, "XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT");
+        assert_eq!(T::from(XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT), T::REFCOUNT, "XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT: from the integer");
+        assert_eq!(integer(T::REFCOUNT, XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT), XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT, "XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT: to the integer");
+        assert!(T::all().contains(T::REFCOUNT), "XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT: in all()");
+        assert!(T::REFCOUNT.intersects(T::REFCOUNT) && !T::REFCOUNT.is_empty(), "XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT: set");
+        assert_eq!(T::REFCOUNT - T::REFCOUNT, T::empty(), "XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT: removed");
+        assert!(format!("{:?}", T::REFCOUNT).contains("XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT"), "XEN_DOMCTL_SHADOW_ENABLE_REFCOUNT: Debug {:?}", T::REFCOUNT);
+    }
+    {
+        assert_eq!(T::LOG_DIRTY.0, XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY, "XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY");
+        assert_eq!(T::from(XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY), T::LOG_DIRTY, "XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY: from the integer");
+        assert_eq!(integer(T::LOG_DIRTY, XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY), XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY, "XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY: to the integer");
+        assert!(T::all().contains(T::LOG_DIRTY), "XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY: in all()");
+        assert!(T::LOG_DIRTY.intersects(T::LOG_DIRTY) && !T::LOG_DIRTY.is_empty(), "XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY: set");
+        assert_eq!(T::LOG_DIRTY - T::LOG_DIRTY, T::empty(), "XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY: removed");
+        assert!(format!("{:?}", T::LOG_DIRTY).contains("XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY"), "XEN_DOMCTL_SHADOW_ENABLE_LOG_DIRTY: Debug {:?}", T::LOG_DIRTY);
+    }
+    {
+        assert_eq!(T::TRANSLATE.0, XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE, "XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE");
+        assert_eq!(T::from(XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE), T::TRANSLATE, "XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE: from the integer");
+        assert_eq!(integer(T::TRANSLATE, XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE), XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE, "XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE: to the integer");
+        assert!(T::all().contains(T::TRANSLATE), "XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE: in all()");
+        assert!(T::TRANSLATE.intersects(T::TRANSLATE) && !T::TRANSLATE.is_empty(), "XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE: set");
+        assert_eq!(T::TRANSLATE - T::TRANSLATE, T::empty(), "XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE: removed");
+        assert!(format!("{:?}", T::TRANSLATE).contains("XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE"), "XEN_DOMCTL_SHADOW_ENABLE_TRANSLATE: Debug {:?}", T::TRANSLATE);
+    }
+    {
+        assert_eq!(T::EXTERNAL.0, XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL, "XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL");
+        assert_eq!(T::from(XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL), T::EXTERNAL, "XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL: from the integer");
+        assert_eq!(integer(T::EXTERNAL, XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL), XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL, "XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL: to the integer");
+        assert!(T::all().contains(T::EXTERNAL), "XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL: in all()");
+        assert!(T::EXTERNAL.intersects(T::EXTERNAL) && !T::EXTERNAL.is_empty(), "XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL: set");
+        assert_eq!(T::EXTERNAL - T::EXTERNAL, T::empty(), "XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL: removed");
+        assert!(format!("{:?}", T::EXTERNAL).contains("XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL"), "XEN_DOMCTL_SHADOW_ENABLE_EXTERNAL: Debug {:?}", T::EXTERNAL);
+    }
+    let extra = T::all() | T::from(1);
+    assert_eq!(extra.unknown_bits(), 1);
+    assert!(format!("{extra:?}").ends_with("0x1"), "{extra:?}");
+    assert_eq!(format!("{:?}", T::empty()), "XenDomctlShadowEnable(0)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_domctl_xen_domctl_mem_cacheattr() {
+    use xenabi::unstable::domctl::*;
+    type T = XenDomctlMemCacheattr;
+    {
+        assert_eq!(T::UC.0, XEN_DOMCTL_MEM_CACHEATTR_UC, "XEN_DOMCTL_MEM_CACHEATTR_UC");
+        assert_eq!(T::from(XEN_DOMCTL_MEM_CACHEATTR_UC), T::UC, "XEN_DOMCTL_MEM_CACHEATTR_UC: from the integer");
+        assert_eq!(integer(T::UC, XEN_DOMCTL_MEM_CACHEATTR_UC), XEN_DOMCTL_MEM_CACHEATTR_UC, "XEN_DOMCTL_MEM_CACHEATTR_UC: to the integer");
+        assert_eq!(format!("{:?}", T::UC), T::UC.name().expect("XEN_DOMCTL_MEM_CACHEATTR_UC: a name"), "XEN_DOMCTL_MEM_CACHEATTR_UC: Debug");
+        assert_eq!(T::UC.name(), Some("XEN_DOMCTL_MEM_CACHEATTR_UC"), "XEN_DOMCTL_MEM_CACHEATTR_UC: its own name");
+    }
+    {
+        assert_eq!(T::WC.0, XEN_DOMCTL_MEM_CACHEATTR_WC, "XEN_DOMCTL_MEM_CACHEATTR_WC");
+        assert_eq!(T::from(XEN_DOMCTL_MEM_CACHEATTR_WC), T::WC, "XEN_DOMCTL_MEM_CACHEATTR_WC: from the integer");
+        assert_eq!(integer(T::WC, XEN_DOMCTL_MEM_CACHEATTR_WC), XEN_DOMCTL_MEM_CACHEATTR_WC, "XEN_DOMCTL_MEM_CACHEATTR_WC: to the integer");
+        assert_eq!(format!("{:?}", T::WC), T::WC.name().expect("XEN_DOMCTL_MEM_CACHEATTR_WC: a name"), "XEN_DOMCTL_MEM_CACHEATTR_WC: Debug");
+        assert_eq!(T::WC.name(), Some("XEN_DOMCTL_MEM_CACHEATTR_WC"), "XEN_DOMCTL_MEM_CACHEATTR_WC: its own name");
+    }
+    {
+        assert_eq!(T::WT.0, XEN_DOMCTL_MEM_CACHEATTR_WT, "XEN_DOMCTL_MEM_CACHEATTR_WT");
+        assert_eq!(T::from(XEN_DOMCTL_MEM_CACHEATTR_WT), T::WT, "XEN_DOMCTL_MEM_CACHEATTR_WT: from the integer");
+        assert_eq!(integer(T::WT, XEN_DOMCTL_MEM_CACHEATTR_WT), XEN_DOMCTL_MEM_CACHEATTR_WT, "XEN_DOMCTL_MEM_CACHEATTR_WT: to the integer");
+        assert_eq!(format!("{:?}", T::WT), T::WT.name().expect("XEN_DOMCTL_MEM_CACHEATTR_WT: a name"), "XEN_DOMCTL_MEM_CACHEATTR_WT: Debug");
+        assert_eq!(T::WT.name(), Some("XEN_DOMCTL_MEM_CACHEATTR_WT"), "XEN_DOMCTL_MEM_CACHEATTR_WT: its own name");
+    }
+    {
+        assert_eq!(T::WP.0, XEN_DOMCTL_MEM_CACHEATTR_WP, "XEN_DOMCTL_MEM_CACHEATTR_WP");
+        assert_eq!(T::from(XEN_DOMCTL_MEM_CACHEATTR_WP), T::WP, "XEN_DOMCTL_MEM_CACHEATTR_WP: from the integer");
+        assert_eq!(integer(T::WP, XEN_DOMCTL_MEM_CACHEATTR_WP), XEN_DOMCTL_MEM_CACHEATTR_WP, "XEN_DOMCTL_MEM_CACHEATTR_WP: to the integer");
+        assert_eq!(format!("{:?}", T::WP), T::WP.name().expect("XEN_DOMCTL_MEM_CACHEATTR_WP: a name"), "XEN_DOMCTL_MEM_CACHEATTR_WP: Debug");
+        assert_eq!(T::WP.name(), Some("XEN_DOMCTL_MEM_CACHEATTR_WP"), "XEN_DOMCTL_MEM_CACHEATTR_WP: its own name");
+    }
+    {
+        assert_eq!(T::WB.0, XEN_DOMCTL_MEM_CACHEATTR_WB, "XEN_DOMCTL_MEM_CACHEATTR_WB");
+        assert_eq!(T::from(XEN_DOMCTL_MEM_CACHEATTR_WB), T::WB, "XEN_DOMCTL_MEM_CACHEATTR_WB: from the integer");
+        assert_eq!(integer(T::WB, XEN_DOMCTL_MEM_CACHEATTR_WB), XEN_DOMCTL_MEM_CACHEATTR_WB, "XEN_DOMCTL_MEM_CACHEATTR_WB: to the integer");
+        assert_eq!(format!("{:?}", T::WB), T::WB.name().expect("XEN_DOMCTL_MEM_CACHEATTR_WB: a name"), "XEN_DOMCTL_MEM_CACHEATTR_WB: Debug");
+        assert_eq!(T::WB.name(), Some("XEN_DOMCTL_MEM_CACHEATTR_WB"), "XEN_DOMCTL_MEM_CACHEATTR_WB: its own name");
+    }
+    {
+        assert_eq!(T::UCM.0, XEN_DOMCTL_MEM_CACHEATTR_UCM, "XEN_DOMCTL_MEM_CACHEATTR_UCM");
+        assert_eq!(T::from(XEN_DOMCTL_MEM_CACHEATTR_UCM), T::UCM, "XEN_DOMCTL_MEM_CACHEATTR_UCM: from the integer");
+        assert_eq!(integer(T::UCM, XEN_DOMCTL_MEM_CACHEATTR_UCM), XEN_DOMCTL_MEM_CACHEATTR_UCM, "XEN_DOMCTL_MEM_CACHEATTR_UCM: to the integer");
+        assert_eq!(format!("{:?}", T::UCM), T::UCM.name().expect("XEN_DOMCTL_MEM_CACHEATTR_UCM: a name"), "XEN_DOMCTL_MEM_CACHEATTR_UCM: Debug");
+        assert_eq!(T::UCM.name(), Some("XEN_DOMCTL_MEM_CACHEATTR_UCM"), "XEN_DOMCTL_MEM_CACHEATTR_UCM: its own name");
+    }
+    assert_eq!(T::from(2).name(), None);
+    assert_eq!(format!("{:?}", T::from(2)), "XenDomctlMemCacheattr(2)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_domctl_xen_domctl_gsi() {
+    use xenabi::unstable::domctl::*;
+    type T = XenDomctlGsi;
+    {
+        assert_eq!(T::REVOKE.0, XEN_DOMCTL_GSI_REVOKE, "XEN_DOMCTL_GSI_REVOKE");
+        assert_eq!(T::from(XEN_DOMCTL_GSI_REVOKE), T::REVOKE, "XEN_DOMCTL_GSI_REVOKE: from the integer");
+        assert_eq!(integer(T::REVOKE, XEN_DOMCTL_GSI_REVOKE), XEN_DOMCTL_GSI_REVOKE, "XEN_DOMCTL_GSI_REVOKE: to the integer");
+        assert_eq!(format!("{:?}", T::REVOKE), T::REVOKE.name().expect("XEN_DOMCTL_GSI_REVOKE: a name"), "XEN_DOMCTL_GSI_REVOKE: Debug");
+        assert_eq!(T::REVOKE.name(), Some("XEN_DOMCTL_GSI_REVOKE"), "XEN_DOMCTL_GSI_REVOKE: its own name");
+    }
+    {
+        assert_eq!(T::GRANT.0, XEN_DOMCTL_GSI_GRANT, "XEN_DOMCTL_GSI_GRANT");
+        assert_eq!(T::from(XEN_DOMCTL_GSI_GRANT), T::GRANT, "XEN_DOMCTL_GSI_GRANT: from the integer");
+        assert_eq!(integer(T::GRANT, XEN_DOMCTL_GSI_GRANT), XEN_DOMCTL_GSI_GRANT, "XEN_DOMCTL_GSI_GRANT: to the integer");
+        assert_eq!(format!("{:?}", T::GRANT), T::GRANT.name().expect("XEN_DOMCTL_GSI_GRANT: a name"), "XEN_DOMCTL_GSI_GRANT: Debug");
+        assert_eq!(T::GRANT.name(), Some("XEN_DOMCTL_GSI_GRANT"), "XEN_DOMCTL_GSI_GRANT: its own name");
+    }
+    assert_eq!(T::from(2).name(), None);
+    assert_eq!(format!("{:?}", T::from(2)), "XenDomctlGsi(2)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_domctl_dpci() {
+    use xenabi::unstable::domctl::*;
+    type T = Dpci;
+    {
+        assert_eq!(T::REMOVE_MAPPING.0, DPCI_REMOVE_MAPPING, "DPCI_REMOVE_MAPPING");
+        assert_eq!(T::from(DPCI_REMOVE_MAPPING), T::REMOVE_MAPPING, "DPCI_REMOVE_MAPPING: from the integer");
+        assert_eq!(integer(T::REMOVE_MAPPING, DPCI_REMOVE_MAPPING), DPCI_REMOVE_MAPPING, "DPCI_REMOVE_MAPPING: to the integer");
+        assert_eq!(format!("{:?}", T::REMOVE_MAPPING), T::REMOVE_MAPPING.name().expect("DPCI_REMOVE_MAPPING: a name"), "DPCI_REMOVE_MAPPING: Debug");
+        assert_eq!(T::REMOVE_MAPPING.name(), Some("DPCI_REMOVE_MAPPING"), "DPCI_REMOVE_MAPPING: its own name");
+    }
+    {
+        assert_eq!(T::ADD_MAPPING.0, DPCI_ADD_MAPPING, "DPCI_ADD_MAPPING");
+        assert_eq!(T::from(DPCI_ADD_MAPPING), T::ADD_MAPPING, "DPCI_ADD_MAPPING: from the integer");
+        assert_eq!(integer(T::ADD_MAPPING, DPCI_ADD_MAPPING), DPCI_ADD_MAPPING, "DPCI_ADD_MAPPING: to the integer");
+        assert_eq!(format!("{:?}", T::ADD_MAPPING), T::ADD_MAPPING.name().expect("DPCI_ADD_MAPPING: a name"), "DPCI_ADD_MAPPING: Debug");
+        assert_eq!(T::ADD_MAPPING.name(), Some("DPCI_ADD_MAPPING"), "DPCI_ADD_MAPPING: its own name");
+    }
+    assert_eq!(T::from(2).name(), None);
+    assert_eq!(format!("{:?}", T::from(2)), "Dpci(2)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_domctl_xen_domctl_dev() {
+    use xenabi::unstable::domctl::*;
+    type T = XenDomctlDev;
+    {
+        assert_eq!(T::PCI.0, XEN_DOMCTL_DEV_PCI, "XEN_DOMCTL_DEV_PCI");
+        assert_eq!(T::from(XEN_DOMCTL_DEV_PCI), T::PCI, "XEN_DOMCTL_DEV_PCI: from the integer");
+        assert_eq!(integer(T::PCI, XEN_DOMCTL_DEV_PCI), XEN_DOMCTL_DEV_PCI, "XEN_DOMCTL_DEV_PCI: to the integer");
+        assert_eq!(format!("{:?}", T::PCI), T::PCI.name().expect("XEN_DOMCTL_DEV_PCI: a name"), "XEN_DOMCTL_DEV_PCI: Debug");
+        assert_eq!(T::PCI.name(), Some("XEN_DOMCTL_DEV_PCI"), "XEN_DOMCTL_DEV_PCI: its own name");
+    }
+    {
+        assert_eq!(T::DT.0, XEN_DOMCTL_DEV_DT, "XEN_DOMCTL_DEV_DT");
+        assert_eq!(T::from(XEN_DOMCTL_DEV_DT), T::DT, "XEN_DOMCTL_DEV_DT: from the integer");
+        assert_eq!(integer(T::DT, XEN_DOMCTL_DEV_DT), XEN_DOMCTL_DEV_DT, "XEN_DOMCTL_DEV_DT: to the integer");
+        assert_eq!(format!("{:?}", T::DT), T::DT.name().expect("XEN_DOMCTL_DEV_DT: a name"), "XEN_DOMCTL_DEV_DT: Debug");
+        assert_eq!(T::DT.name(), Some("XEN_DOMCTL_DEV_DT"), "XEN_DOMCTL_DEV_DT: its own name");
+    }
+    assert_eq!(T::from(2).name(), None);
+    assert_eq!(format!("{:?}", T::from(2)), "XenDomctlDev(2)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_domctl_pt_irq_type() {
+    use xenabi::unstable::domctl::*;
+    type T = PtIrqType;
+    {
+        assert_eq!(T::PCI.0, PT_IRQ_TYPE_PCI, "PT_IRQ_TYPE_PCI");
+        assert_eq!(T::from(PT_IRQ_TYPE_PCI), T::PCI, "PT_IRQ_TYPE_PCI: from the integer");
+        assert_eq!(integer(T::PCI, PT_IRQ_TYPE_PCI), PT_IRQ_TYPE_PCI, "PT_IRQ_TYPE_PCI: to the integer");
+        assert_eq!(format!("{:?}", T::PCI), T::PCI.name().expect("PT_IRQ_TYPE_PCI: a name"), "PT_IRQ_TYPE_PCI: Debug");
+        assert_eq!(T::PCI.name(), Some("PT_IRQ_TYPE_PCI"), "PT_IRQ_TYPE_PCI: its own name");
+    }
+    {
+        assert_eq!(T::ISA.0, PT_IRQ_TYPE_ISA, "PT_IRQ_TYPE_ISA");
+        assert_eq!(T::from(PT_IRQ_TYPE_ISA), T::ISA, "PT_IRQ_TYPE_ISA: from the integer");
+        assert_eq!(integer(T::ISA, PT_IRQ_TYPE_ISA), PT_IRQ_TYPE_ISA, "PT_IRQ_TYPE_ISA: to the integer");
+        assert_eq!(format!("{:?}", T::ISA), T::ISA.name().expect("PT_IRQ_TYPE_ISA: a name"), "PT_IRQ_TYPE_ISA: Debug");
+        assert_eq!(T::ISA.name(), Some("PT_IRQ_TYPE_ISA"), "PT_IRQ_TYPE_ISA: its own name");
+    }
+    {
+        assert_eq!(T::MSI.0, PT_IRQ_TYPE_MSI, "PT_IRQ_TYPE_MSI");
+        assert_eq!(T::from(PT_IRQ_TYPE_MSI), T::MSI, "PT_IRQ_TYPE_MSI: from the integer");
+        assert_eq!(integer(T::MSI, PT_IRQ_TYPE_MSI), PT_IRQ_TYPE_MSI, "PT_IRQ_TYPE_MSI: to the integer");
+        assert_eq!(format!("{:?}", T::MSI), T::MSI.name().expect("PT_IRQ_TYPE_MSI: a name"), "PT_IRQ_TYPE_MSI: Debug");
+        assert_eq!(T::MSI.name(), Some("PT_IRQ_TYPE_MSI"), "PT_IRQ_TYPE_MSI: its own name");
+    }
+    {
+        assert_eq!(T::MSI_TRANSLATE.0, PT_IRQ_TYPE_MSI_TRANSLATE, "PT_IRQ_TYPE_MSI_TRANSLATE");
+        assert_eq!(T::from(PT_IRQ_TYPE_MSI_TRANSLATE), T::MSI_TRANSLATE, "PT_IRQ_TYPE_MSI_TRANSLATE: from the integer");
+        assert_eq!(integer(T::MSI_TRANSLATE, PT_IRQ_TYPE_MSI_TRANSLATE), PT_IRQ_TYPE_MSI_TRANSLATE, "PT_IRQ_TYPE_MSI_TRANSLATE: to the integer");
+        assert_eq!(format!("{:?}", T::MSI_TRANSLATE), T::MSI_TRANSLATE.name().expect("PT_IRQ_TYPE_MSI_TRANSLATE: a name"), "PT_IRQ_TYPE_MSI_TRANSLATE: Debug");
+        assert_eq!(T::MSI_TRANSLATE.name(), Some("PT_IRQ_TYPE_MSI_TRANSLATE"), "PT_IRQ_TYPE_MSI_TRANSLATE: its own name");
+    }
+    {
+        assert_eq!(T::SPI.0, PT_IRQ_TYPE_SPI, "PT_IRQ_TYPE_SPI");
+        assert_eq!(T::from(PT_IRQ_TYPE_SPI), T::SPI, "PT_IRQ_TYPE_SPI: from the integer");
+        assert_eq!(integer(T::SPI, PT_IRQ_TYPE_SPI), PT_IRQ_TYPE_SPI, "PT_IRQ_TYPE_SPI: to the integer");
+        assert_eq!(format!("{:?}", T::SPI), T::SPI.name().expect("PT_IRQ_TYPE_SPI: a name"), "PT_IRQ_TYPE_SPI: Debug");
+        assert_eq!(T::SPI.name(), Some("PT_IRQ_TYPE_SPI"), "PT_IRQ_TYPE_SPI: its own name");
+    }
+    assert_eq!(T::from(5).name(), None);
+    assert_eq!(format!("{:?}", T::from(5)), "PtIrqType(5)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_domctl_xen_domctl_sendtrigger() {
+    use xenabi::unstable::domctl::*;
+    type T = XenDomctlSendtrigger;
+    {
+        assert_eq!(T::NMI.0, XEN_DOMCTL_SENDTRIGGER_NMI, "XEN_DOMCTL_SENDTRIGGER_NMI");
+        assert_eq!(T::from(XEN_DOMCTL_SENDTRIGGER_NMI), T::NMI, "XEN_DOMCTL_SENDTRIGGER_NMI: from the integer");
+        assert_eq!(integer(T::NMI, XEN_DOMCTL_SENDTRIGGER_NMI), XEN_DOMCTL_SENDTRIGGER_NMI, "XEN_DOMCTL_SENDTRIGGER_NMI: to the integer");
+        assert_eq!(format!("{:?}", T::NMI), T::NMI.name().expect("XEN_DOMCTL_SENDTRIGGER_NMI: a name"), "XEN_DOMCTL_SENDTRIGGER_NMI: Debug");
+        assert_eq!(T::NMI.name(), Some("XEN_DOMCTL_SENDTRIGGER_NMI"), "XEN_DOMCTL_SENDTRIGGER_NMI: its own name");
+    }
+    {
+        assert_eq!(T::RESET.0, XEN_DOMCTL_SENDTRIGGER_RESET, "XEN_DOMCTL_SENDTRIGGER_RESET");
+        assert_eq!(T::from(XEN_DOMCTL_SENDTRIGGER_RESET), T::RESET, "XEN_DOMCTL_SENDTRIGGER_RESET: from the integer");
+        assert_eq!(integer(T::RESET, XEN_DOMCTL_SENDTRIGGER_RESET), XEN_DOMCTL_SENDTRIGGER_RESET, "XEN_DOMCTL_SENDTRIGGER_RESET: to the integer");
+        assert_eq!(format!("{:?}", T::RESET), T::RESET.name().expect("XEN_DOMCTL_SENDTRIGGER_RESET: a name"), "XEN_DOMCTL_SENDTRIGGER_RESET: Debug");
+        assert_eq!(T::RESET.name(), Some("XEN_DOMCTL_SENDTRIGGER_RESET"), "XEN_DOMCTL_SENDTRIGGER_RESET: its own name");
+    }
+    {
+        assert_eq!(T::INIT.0, XEN_DOMCTL_SENDTRIGGER_INIT, "XEN_DOMCTL_SENDTRIGGER_INIT");
+        assert_eq!(T::from(XEN_DOMCTL_SENDTRIGGER_INIT), T::INIT, "XEN_DOMCTL_SENDTRIGGER_INIT: from the integer");
+        assert_eq!(integer(T::INIT, XEN_DOMCTL_SENDTRIGGER_INIT), XEN_DOMCTL_SENDTRIGGER_INIT, "XEN_DOMCTL_SENDTRIGGER_INIT: to the integer");
+        assert_eq!(format!("{:?}", T::INIT), T::INIT.name().expect("XEN_DOMCTL_SENDTRIGGER_INIT: a name"), "XEN_DOMCTL_SENDTRIGGER_INIT: Debug");
+        assert_eq!(T::INIT.name(), Some("XEN_DOMCTL_SENDTRIGGER_INIT"), "XEN_DOMCTL_SENDTRIGGER_INIT: its own name");
+    }
+    {
+        assert_eq!(T::POWER.0, XEN_DOMCTL_SENDTRIGGER_POWER, "XEN_DOMCTL_SENDTRIGGER_POWER");
+        assert_eq!(T::from(XEN_DOMCTL_SENDTRIGGER_POWER), T::POWER, "XEN_DOMCTL_SENDTRIGGER_POWER: from the integer");
+        assert_eq!(integer(T::POWER, XEN_DOMCTL_SENDTRIGGER_POWER), XEN_DOMCTL_SENDTRIGGER_POWER, "XEN_DOMCTL_SENDTRIGGER_POWER: to the integer");
+        assert_eq!(format!("{:?}", T::POWER), T::POWER.name().expect("XEN_DOMCTL_SENDTRIGGER_POWER: a name"), "XEN_DOMCTL_SENDTRIGGER_POWER: Debug");
+        assert_eq!(T::POWER.name(), Some("XEN_DOMCTL_SENDTRIGGER_POWER"), "XEN_DOMCTL_SENDTRIGGER_POWER: its own name");
+    }
+    {
+        assert_eq!(T::SLEEP.0, XEN_DOMCTL_SENDTRIGGER_SLEEP, "XEN_DOMCTL_SENDTRIGGER_SLEEP");
+        assert_eq!(T::from(XEN_DOMCTL_SENDTRIGGER_SLEEP), T::SLEEP, "XEN_DOMCTL_SENDTRIGGER_SLEEP: from the integer");
+        assert_eq!(integer(T::SLEEP, XEN_DOMCTL_SENDTRIGGER_SLEEP), XEN_DOMCTL_SENDTRIGGER_SLEEP, "XEN_DOMCTL_SENDTRIGGER_SLEEP: to the integer");
+        assert_eq!(format!("{:?}", T::SLEEP), T::SLEEP.name().expect("XEN_DOMCTL_SENDTRIGGER_SLEEP: a name"), "XEN_DOMCTL_SENDTRIGGER_SLEEP: Debug");
+        assert_eq!(T::SLEEP.name(), Some("XEN_DOMCTL_SENDTRIGGER_SLEEP"), "XEN_DOMCTL_SENDTRIGGER_SLEEP: its own name");
+    }
+    assert_eq!(T::from(5).name(), None);
+    assert_eq!(format!("{:?}", T::from(5)), "XenDomctlSendtrigger(5)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_domctl_xen_domctl_psr_cmt_op() {
+    use xenabi::unstable::domctl::*;
+    type T = XenDomctlPsrCmtOp;
+    {
+        assert_eq!(T::DETACH.0, XEN_DOMCTL_PSR_CMT_OP_DETACH, "XEN_DOMCTL_PSR_CMT_OP_DETACH");
+        assert_eq!(T::from(XEN_DOMCTL_PSR_CMT_OP_DETACH), T::DETACH, "XEN_DOMCTL_PSR_CMT_OP_DETACH: from the integer");
+        assert_eq!(integer(T::DETACH, XEN_DOMCTL_PSR_CMT_OP_DETACH), XEN_DOMCTL_PSR_CMT_OP_DETACH, "XEN_DOMCTL_PSR_CMT_OP_DETACH: to the integer");
+        assert_eq!(format!("{:?}", T::DETACH), T::DETACH.name().expect("XEN_DOMCTL_PSR_CMT_OP_DETACH: a name"), "XEN_DOMCTL_PSR_CMT_OP_DETACH: Debug");
+        assert_eq!(T::DETACH.name(), Some("XEN_DOMCTL_PSR_CMT_OP_DETACH"), "XEN_DOMCTL_PSR_CMT_OP_DETACH: its own name");
+    }
+    {
+        assert_eq!(T::ATTACH.0, XEN_DOMCTL_PSR_CMT_OP_ATTACH, "XEN_DOMCTL_PSR_CMT_OP_ATTACH");
+        assert_eq!(T::from(XEN_DOMCTL_PSR_CMT_OP_ATTACH), T::ATTACH, "XEN_DOMCTL_PSR_CMT_OP_ATTACH: from the integer");
+        assert_eq!(integer(T::ATTACH, XEN_DOMCTL_PSR_CMT_OP_ATTACH), XEN_DOMCTL_PSR_CMT_OP_ATTACH, "XEN_DOMCTL_PSR_CMT_OP_ATTACH: to the integer");
+        assert_eq!(format!("{:?}", T::ATTACH), T::ATTACH.name().expect("XEN_DOMCTL_PSR_CMT_OP_ATTACH: a name"), "XEN_DOMCTL_PSR_CMT_OP_ATTACH: Debug");
+        assert_eq!(T::ATTACH.name(), Some("XEN_DOMCTL_PSR_CMT_OP_ATTACH"), "XEN_DOMCTL_PSR_CMT_OP_ATTACH: its own name");
+    }
+    {
+        assert_eq!(T::QUERY_RMID.0, XEN_DOMCTL_PSR_CMT_OP_QUERY_RMID, "XEN_DOMCTL_PSR_CMT_OP_QUERY_RMID");
+        assert_eq!(T::from(XEN_DOMCTL_PSR_CMT_OP_QUERY_RMID), T::QUERY_RMID, "XEN_DOMCTL_PSR_CMT_OP_QUERY_RMID: from the integer");
+        assert_eq!(integer(T::QUERY_RMID, XEN_DOMCTL_PSR_CMT_OP_QUERY_RMID), XEN_DOMCTL_PSR_CMT_OP_QUERY_RMID, "XEN_DOMCTL_PSR_CMT_OP_QUERY_RMID: to the integer");
+        assert_eq!(format!("{:?}", T::QUERY_RMID), T::QUERY_RMID.name().expect("XEN_DOMCTL_PSR_CMT_OP_QUERY_RMID: a name"), "XEN_DOMCTL_PSR_CMT_OP_QUERY_RMID: Debug");
+        assert_eq!(T::QUERY_RMID.name(), Some("XEN_DOMCTL_PSR_CMT_OP_QUERY_RMID"), "XEN_DOMCTL_PSR_CMT_OP_QUERY_RMID: its own name");
+    }
+    assert_eq!(T::from(3).name(), None);
+    assert_eq!(format!("{:?}", T::from(3)), "XenDomctlPsrCmtOp(3)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_domctl_xen_domctl_psr() {
+    use xenabi::unstable::domctl::*;
+    type T = XenDomctlPsr;
+    {
+        assert_eq!(T::SET_L3_CBM.0, XEN_DOMCTL_PSR_SET_L3_CBM, "XEN_DOMCTL_PSR_SET_L3_CBM");
+        assert_eq!(T::from(XEN_DOMCTL_PSR_SET_L3_CBM), T::SET_L3_CBM, "XEN_DOMCTL_PSR_SET_L3_CBM: from the integer");
+        assert_eq!(integer(T::SET_L3_CBM, XEN_DOMCTL_PSR_SET_L3_CBM), XEN_DOMCTL_PSR_SET_L3_CBM, "XEN_DOMCTL_PSR_SET_L3_CBM: to the integer");
+        assert_eq!(format!("{:?}", T::SET_L3_CBM), T::SET_L3_CBM.name().expect("XEN_DOMCTL_PSR_SET_L3_CBM: a name"), "XEN_DOMCTL_PSR_SET_L3_CBM: Debug");
+        assert_eq!(T::SET_L3_CBM.name(), Some("XEN_DOMCTL_PSR_SET_L3_CBM"), "XEN_DOMCTL_PSR_SET_L3_CBM: its own name");
+    }
+    {
+        assert_eq!(T::GET_L3_CBM.0, XEN_DOMCTL_PSR_GET_L3_CBM, "XEN_DOMCTL_PSR_GET_L3_CBM");
+        assert_eq!(T::from(XEN_DOMCTL_PSR_GET_L3_CBM), T::GET_L3_CBM, "XEN_DOMCTL_PSR_GET_L3_CBM: from the integer");
+        assert_eq!(integer(T::GET_L3_CBM, XEN_DOMCTL_PSR_GET_L3_CBM), XEN_DOMCTL_PSR_GET_L3_CBM, "XEN_DOMCTL_PSR_GET_L3_CBM: to the integer");
+        assert_eq!(format!("{:?}", T::GET_L3_CBM), T::GET_L3_CBM.name().expect("XEN_DOMCTL_PSR_GET_L3_CBM: a name"), "XEN_DOMCTL_PSR_GET_L3_CBM: Debug");
+        assert_eq!(T::GET_L3_CBM.name(), Some("XEN_DOMCTL_PSR_GET_L3_CBM"), "XEN_DOMCTL_PSR_GET_L3_CBM: its own name");
+    }
+    {
+        assert_eq!(T::SET_L3_CODE.0, XEN_DOMCTL_PSR_SET_L3_CODE, "XEN_DOMCTL_PSR_SET_L3_CODE");
+        assert_eq!(T::from(XEN_DOMCTL_PSR_SET_L3_CODE), T::SET_L3_CODE, "XEN_DOMCTL_PSR_SET_L3_CODE: from the integer");
+        assert_eq!(integer(T::SET_L3_CODE, XEN_DOMCTL_PSR_SET_L3_CODE), XEN_DOMCTL_PSR_SET_L3_CODE, "XEN_DOMCTL_PSR_SET_L3_CODE: to the integer");
+        assert_eq!(format!("{:?}", T::SET_L3_CODE), T::SET_L3_CODE.name().expect("XEN_DOMCTL_PSR_SET_L3_CODE: a name"), "XEN_DOMCTL_PSR_SET_L3_CODE: Debug");
+        assert_eq!(T::SET_L3_CODE.name(), Some("XEN_DOMCTL_PSR_SET_L3_CODE"), "XEN_DOMCTL_PSR_SET_L3_CODE: its own name");
+    }
+    {
+        assert_eq!(T::SET_L3_DATA.0, XEN_DOMCTL_PSR_SET_L3_DATA, "XEN_DOMCTL_PSR_SET_L3_DATA");
+        assert_eq!(T::from(XEN_DOMCTL_PSR_SET_L3_DATA), T::SET_L3_DATA, "XEN_DOMCTL_PSR_SET_L3_DATA: from the integer");
+        assert_eq!(integer(T::SET_L3_DATA, XEN_DOMCTL_PSR_SET_L3_DATA), XEN_DOMCTL_PSR_SET_L3_DATA, "XEN_DOMCTL_PSR_SET_L3_DATA: to the integer");
+        assert_eq!(format!("{:?}", T::SET_L3_DATA), T::SET_L3_DATA.name().expect("XEN_DOMCTL_PSR_SET_L3_DATA: a name"), "XEN_DOMCTL_PSR_SET_L3_DATA: Debug");
+        assert_eq!(T::SET_L3_DATA.name(), Some("XEN_DOMCTL_PSR_SET_L3_DATA"), "XEN_DOMCTL_PSR_SET_L3_DATA: its own name");
+    }
+    {
+        assert_eq!(T::GET_L3_CODE.0, XEN_DOMCTL_PSR_GET_L3_CODE, "XEN_DOMCTL_PSR_GET_L3_CODE");
+        assert_eq!(T::from(XEN_DOMCTL_PSR_GET_L3_CODE), T::GET_L3_CODE, "XEN_DOMCTL_PSR_GET_L3_CODE: from the integer");
+        assert_eq!(integer(T::GET_L3_CODE, XEN_DOMCTL_PSR_GET_L3_CODE), XEN_DOMCTL_PSR_GET_L3_CODE, "XEN_DOMCTL_PSR_GET_L3_CODE: to the integer");
+        assert_eq!(format!("{:?}", T::GET_L3_CODE), T::GET_L3_CODE.name().expect("XEN_DOMCTL_PSR_GET_L3_CODE: a name"), "XEN_DOMCTL_PSR_GET_L3_CODE: Debug");
+        assert_eq!(T::GET_L3_CODE.name(), Some("XEN_DOMCTL_PSR_GET_L3_CODE"), "XEN_DOMCTL_PSR_GET_L3_CODE: its own name");
+    }
+    {
+        assert_eq!(T::GET_L3_DATA.0, XEN_DOMCTL_PSR_GET_L3_DATA, "XEN_DOMCTL_PSR_GET_L3_DATA");
+        assert_eq!(T::from(XEN_DOMCTL_PSR_GET_L3_DATA), T::GET_L3_DATA, "XEN_DOMCTL_PSR_GET_L3_DATA: from the integer");
+        assert_eq!(integer(T::GET_L3_DATA, XEN_DOMCTL_PSR_GET_L3_DATA), XEN_DOMCTL_PSR_GET_L3_DATA, "XEN_DOMCTL_PSR_GET_L3_DATA: to the integer");
+        assert_eq!(format!("{:?}", T::GET_L3_DATA), T::GET_L3_DATA.name().expect("XEN_DOMCTL_PSR_GET_L3_DATA: a name"), "XEN_DOMCTL_PSR_GET_L3_DATA: Debug");
+        assert_eq!(T::GET_L3_DATA.name(), Some("XEN_DOMCTL_PSR_GET_L3_DATA"), "XEN_DOMCTL_PSR_GET_L3_DATA: its own name");
+    }
+    {
+        assert_eq!(T::SET_L2_CBM.0, XEN_DOMCTL_PSR_SET_L2_CBM, "XEN_DOMCTL_PSR_SET_L2_CBM");
+        assert_eq!(T::from(XEN_DOMCTL_PSR_SET_L2_CBM), T::SET_L2_CBM, "XEN_DOMCTL_PSR_SET_L2_CBM: from the integer");
+        assert_eq!(integer(T::SET_L2_CBM, XEN_DOMCTL_PSR_SET_L2_CBM), XEN_DOMCTL_PSR_SET_L2_CBM, "XEN_DOMCTL_PSR_SET_L2_CBM: to the integer");
+        assert_eq!(format!("{:?}", T::SET_L2_CBM), T::SET_L2_CBM.name().expect("XEN_DOMCTL_PSR_SET_L2_CBM: a name"), "XEN_DOMCTL_PSR_SET_L2_CBM: Debug");
+        assert_eq!(T::SET_L2_CBM.name(), Some("XEN_DOMCTL_PSR_SET_L2_CBM"), "XEN_DOMCTL_PSR_SET_L2_CBM: its own name");
+    }
+    {
+        assert_eq!(T::GET_L2_CBM.0, XEN_DOMCTL_PSR_GET_L2_CBM, "XEN_DOMCTL_PSR_GET_L2_CBM");
+        assert_eq!(T::from(XEN_DOMCTL_PSR_GET_L2_CBM), T::GET_L2_CBM, "XEN_DOMCTL_PSR_GET_L2_CBM: from the integer");
+        assert_eq!(integer(T::GET_L2_CBM, XEN_DOMCTL_PSR_GET_L2_CBM), XEN_DOMCTL_PSR_GET_L2_CBM, "XEN_DOMCTL_PSR_GET_L2_CBM: to the integer");
+        assert_eq!(format!("{:?}", T::GET_L2_CBM), T::GET_L2_CBM.name().expect("XEN_DOMCTL_PSR_GET_L2_CBM: a name"), "XEN_DOMCTL_PSR_GET_L2_CBM: Debug");
+        assert_eq!(T::GET_L2_CBM.name(), Some("XEN_DOMCTL_PSR_GET_L2_CBM"), "XEN_DOMCTL_PSR_GET_L2_CBM: its own name");
+    }
+    {
+        assert_eq!(T::SET_MBA_THRTL.0, XEN_DOMCTL_PSR_SET_MBA_THRTL, "XEN_DOMCTL_PSR_SET_MBA_THRTL");
+        assert_eq!(T::from(XEN_DOMCTL_PSR_SET_MBA_THRTL), T::SET_MBA_THRTL, "XEN_DOMCTL_PSR_SET_MBA_THRTL: from the integer");
+        assert_eq!(integer(T::SET_MBA_THRTL, XEN_DOMCTL_PSR_SET_MBA_THRTL), XEN_DOMCTL_PSR_SET_MBA_THRTL, "XEN_DOMCTL_PSR_SET_MBA_THRTL: to the integer");
+        assert_eq!(format!("{:?}", T::SET_MBA_THRTL), T::SET_MBA_THRTL.name().expect("XEN_DOMCTL_PSR_SET_MBA_THRTL: a name"), "XEN_DOMCTL_PSR_SET_MBA_THRTL: Debug");
+        assert_eq!(T::SET_MBA_THRTL.name(), Some("XEN_DOMCTL_PSR_SET_MBA_THRTL"), "XEN_DOMCTL_PSR_SET_MBA_THRTL: its own name");
+    }
+    {
+        assert_eq!(T::GET_MBA_THRTL.0, XEN_DOMCTL_PSR_GET_MBA_THRTL, "XEN_DOMCTL_PSR_GET_MBA_THRTL");
+        assert_eq!(T::from(XEN_DOMCTL_PSR_GET_MBA_THRTL), T::GET_MBA_THRTL, "XEN_DOMCTL_PSR_GET_MBA_THRTL: from the integer");
+        assert_eq!(integer(T::GET_MBA_THRTL, XEN_DOMCTL_PSR_GET_MBA_THRTL), XEN_DOMCTL_PSR_GET_MBA_THRTL, "XEN_DOMCTL_PSR_GET_MBA_THRTL: to the integer");
+        assert_eq!(format!("{:?}", T::GET_MBA_THRTL), T::GET_MBA_THRTL.name().expect("XEN_DOMCTL_PSR_GET_MBA_THRTL: a name"), "XEN_DOMCTL_PSR_GET_MBA_THRTL: Debug");
+        assert_eq!(T::GET_MBA_THRTL.name(), Some("XEN_DOMCTL_PSR_GET_MBA_THRTL"), "XEN_DOMCTL_PSR_GET_MBA_THRTL: its own name");
+    }
+    assert_eq!(T::from(10).name(), None);
+    assert_eq!(format!("{:?}", T::from(10)), "XenDomctlPsr(10)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_domctl_xen_domctl_schedrt() {
+    use xenabi::unstable::domctl::*;
+    type T = XenDomctlSchedrt;
+    {
+        assert_eq!(T::EXTRA.0, XEN_DOMCTL_SCHEDRT_extra, "XEN_DOMCTL_SCHEDRT_extra");
+        assert_eq!(T::from(XEN_DOMCTL_SCHEDRT_extra), T::EXTRA, "XEN_DOMCTL_SCHEDRT_extra: from the integer");
+        assert_eq!(integer(T::EXTRA, XEN_DOMCTL_SCHEDRT_extra), XEN_DOMCTL_SCHEDRT_extra, "XEN_DOMCTL_SCHEDRT_extra: to the integer");
+        assert!(T::all().contains(T::EXTRA), "XEN_DOMCTL_SCHEDRT_extra: in all()");
+        assert!(T::EXTRA.intersects(T::EXTRA) && !T::EXTRA.is_empty(), "XEN_DOMCTL_SCHEDRT_extra: set");
+        assert_eq!(T::EXTRA - T::EXTRA, T::empty(), "XEN_DOMCTL_SCHEDRT_extra: removed");
+        assert!(format!("{:?}", T::EXTRA).contains("XEN_DOMCTL_SCHEDRT_extra"), "XEN_DOMCTL_SCHEDRT_extra: Debug {:?}", T::EXTRA);
+    }
+    let extra = T::all() | T::from(2);
+    assert_eq!(extra.unknown_bits(), 2);
+    assert!(format!("{extra:?}").ends_with("0x2"), "{extra:?}");
+    assert_eq!(format!("{:?}", T::empty()), "XenDomctlSchedrt(0)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_domctl_xen_scheduler() {
+    use xenabi::unstable::domctl::*;
+    type T = XenScheduler;
+    {
+        assert_eq!(T::CREDIT.0, XEN_SCHEDULER_CREDIT, "XEN_SCHEDULER_CREDIT");
+        assert_eq!(T::from(XEN_SCHEDULER_CREDIT), T::CREDIT, "XEN_SCHEDULER_CREDIT: from the integer");
+        assert_eq!(integer(T::CREDIT, XEN_SCHEDULER_CREDIT), XEN_SCHEDULER_CREDIT, "XEN_SCHEDULER_CREDIT: to the integer");
+        assert_eq!(format!("{:?}", T::CREDIT), T::CREDIT.name().expect("XEN_SCHEDULER_CREDIT: a name"), "XEN_SCHEDULER_CREDIT: Debug");
+        assert_eq!(T::CREDIT.name(), Some("XEN_SCHEDULER_CREDIT"), "XEN_SCHEDULER_CREDIT: its own name");
+    }
+    {
+        assert_eq!(T::CREDIT2.0, XEN_SCHEDULER_CREDIT2, "XEN_SCHEDULER_CREDIT2");
+        assert_eq!(T::from(XEN_SCHEDULER_CREDIT2), T::CREDIT2, "XEN_SCHEDULER_CREDIT2: from the integer");
+        assert_eq!(integer(T::CREDIT2, XEN_SCHEDULER_CREDIT2), XEN_SCHEDULER_CREDIT2, "XEN_SCHEDULER_CREDIT2: to the integer");
+        assert_eq!(format!("{:?}", T::CREDIT2), T::CREDIT2.name().expect("XEN_SCHEDULER_CREDIT2: a name"), "XEN_SCHEDULER_CREDIT2: Debug");
+        assert_eq!(T::CREDIT2.name(), Some("XEN_SCHEDULER_CREDIT2"), "XEN_SCHEDULER_CREDIT2: its own name");
+    }
+    {
+        assert_eq!(T::ARINC653.0, XEN_SCHEDULER_ARINC653, "XEN_SCHEDULER_ARINC653");
+        assert_eq!(T::from(XEN_SCHEDULER_ARINC653), T::ARINC653, "XEN_SCHEDULER_ARINC653: from the integer");
+        assert_eq!(integer(T::ARINC653, XEN_SCHEDULER_ARINC653), XEN_SCHEDULER_ARINC653, "XEN_SCHEDULER_ARINC653: to the integer");
+        assert_eq!(format!("{:?}", T::ARINC653), T::ARINC653.name().expect("XEN_SCHEDULER_ARINC653: a name"), "XEN_SCHEDULER_ARINC653: Debug");
+        assert_eq!(T::ARINC653.name(), Some("XEN_SCHEDULER_ARINC653"), "XEN_SCHEDULER_ARINC653: its own name");
+    }
+    {
+        assert_eq!(T::RTDS.0, XEN_SCHEDULER_RTDS, "XEN_SCHEDULER_RTDS");
+        assert_eq!(T::from(XEN_SCHEDULER_RTDS), T::RTDS, "XEN_SCHEDULER_RTDS: from the integer");
+        assert_eq!(integer(T::RTDS, XEN_SCHEDULER_RTDS), XEN_SCHEDULER_RTDS, "XEN_SCHEDULER_RTDS: to the integer");
+        assert_eq!(format!("{:?}", T::RTDS), T::RTDS.name().expect("XEN_SCHEDULER_RTDS: a name"), "XEN_SCHEDULER_RTDS: Debug");
+        assert_eq!(T::RTDS.name(), Some("XEN_SCHEDULER_RTDS"), "XEN_SCHEDULER_RTDS: its own name");
+    }
+    {
+        assert_eq!(T::NULL.0, XEN_SCHEDULER_NULL, "XEN_SCHEDULER_NULL");
+        assert_eq!(T::from(XEN_SCHEDULER_NULL), T::NULL, "XEN_SCHEDULER_NULL: from the integer");
+        assert_eq!(integer(T::NULL, XEN_SCHEDULER_NULL), XEN_SCHEDULER_NULL, "XEN_SCHEDULER_NULL: to the integer");
+        assert_eq!(format!("{:?}", T::NULL), T::NULL.name().expect("XEN_SCHEDULER_NULL: a name"), "XEN_SCHEDULER_NULL: Debug");
+        assert_eq!(T::NULL.name(), Some("XEN_SCHEDULER_NULL"), "XEN_SCHEDULER_NULL: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "XenScheduler(0)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_domctl_xen_domctl_schedop() {
+    use xenabi::unstable::domctl::*;
+    type T = XenDomctlSchedop;
+    {
+        assert_eq!(T::PUTINFO.0, XEN_DOMCTL_SCHEDOP_putinfo, "XEN_DOMCTL_SCHEDOP_putinfo");
+        assert_eq!(T::from(XEN_DOMCTL_SCHEDOP_putinfo), T::PUTINFO, "XEN_DOMCTL_SCHEDOP_putinfo: from the integer");
+        assert_eq!(integer(T::PUTINFO, XEN_DOMCTL_SCHEDOP_putinfo), XEN_DOMCTL_SCHEDOP_putinfo, "XEN_DOMCTL_SCHEDOP_putinfo: to the integer");
+        assert_eq!(format!("{:?}", T::PUTINFO), T::PUTINFO.name().expect("XEN_DOMCTL_SCHEDOP_putinfo: a name"), "XEN_DOMCTL_SCHEDOP_putinfo: Debug");
+        assert_eq!(T::PUTINFO.name(), Some("XEN_DOMCTL_SCHEDOP_putinfo"), "XEN_DOMCTL_SCHEDOP_putinfo: its own name");
+    }
+    {
+        assert_eq!(T::GETINFO.0, XEN_DOMCTL_SCHEDOP_getinfo, "XEN_DOMCTL_SCHEDOP_getinfo");
+        assert_eq!(T::from(XEN_DOMCTL_SCHEDOP_getinfo), T::GETINFO, "XEN_DOMCTL_SCHEDOP_getinfo: from the integer");
+        assert_eq!(integer(T::GETINFO, XEN_DOMCTL_SCHEDOP_getinfo), XEN_DOMCTL_SCHEDOP_getinfo, "XEN_DOMCTL_SCHEDOP_getinfo: to the integer");
+        assert_eq!(format!("{:?}", T::GETINFO), T::GETINFO.name().expect("XEN_DOMCTL_SCHEDOP_getinfo: a name"), "XEN_DOMCTL_SCHEDOP_getinfo: Debug");
+        assert_eq!(T::GETINFO.name(), Some("XEN_DOMCTL_SCHEDOP_getinfo"), "XEN_DOMCTL_SCHEDOP_getinfo: its own name");
+    }
+    {
+        assert_eq!(T::PUTVCPUINFO.0, XEN_DOMCTL_SCHEDOP_putvcpuinfo, "XEN_DOMCTL_SCHEDOP_putvcpuinfo");
+        assert_eq!(T::from(XEN_DOMCTL_SCHEDOP_putvcpuinfo), T::PUTVCPUINFO, "XEN_DOMCTL_SCHEDOP_putvcpuinfo: from the integer");
+        assert_eq!(integer(T::PUTVCPUINFO, XEN_DOMCTL_SCHEDOP_putvcpuinfo), XEN_DOMCTL_SCHEDOP_putvcpuinfo, "XEN_DOMCTL_SCHEDOP_putvcpuinfo: to the integer");
+        assert_eq!(format!("{:?}", T::PUTVCPUINFO), T::PUTVCPUINFO.name().expect("XEN_DOMCTL_SCHEDOP_putvcpuinfo: a name"), "XEN_DOMCTL_SCHEDOP_putvcpuinfo: Debug");
+        assert_eq!(T::PUTVCPUINFO.name(), Some("XEN_DOMCTL_SCHEDOP_putvcpuinfo"), "XEN_DOMCTL_SCHEDOP_putvcpuinfo: its own name");
+    }
+    {
+        assert_eq!(T::GETVCPUINFO.0, XEN_DOMCTL_SCHEDOP_getvcpuinfo, "XEN_DOMCTL_SCHEDOP_getvcpuinfo");
+        assert_eq!(T::from(XEN_DOMCTL_SCHEDOP_getvcpuinfo), T::GETVCPUINFO, "XEN_DOMCTL_SCHEDOP_getvcpuinfo: from the integer");
+        assert_eq!(integer(T::GETVCPUINFO, XEN_DOMCTL_SCHEDOP_getvcpuinfo), XEN_DOMCTL_SCHEDOP_getvcpuinfo, "XEN_DOMCTL_SCHEDOP_getvcpuinfo: to the integer");
+        assert_eq!(format!("{:?}", T::GETVCPUINFO), T::GETVCPUINFO.name().expect("XEN_DOMCTL_SCHEDOP_getvcpuinfo: a name"), "XEN_DOMCTL_SCHEDOP_getvcpuinfo: Debug");
+        assert_eq!(T::GETVCPUINFO.name(), Some("XEN_DOMCTL_SCHEDOP_getvcpuinfo"), "XEN_DOMCTL_SCHEDOP_getvcpuinfo: its own name");
+    }
+    assert_eq!(T::from(4).name(), None);
+    assert_eq!(format!("{:?}", T::from(4)), "XenDomctlSchedop(4)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_domctl_xen_domctl_debug_op_single_step() {
+    use xenabi::unstable::domctl::*;
+    type T = XenDomctlDebugOpSingleStep;
+    {
+        assert_eq!(T::OFF.0, XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_OFF, "XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_OFF");
+        assert_eq!(T::from(XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_OFF), T::OFF, "XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_OFF: from the integer");
+        assert_eq!(integer(T::OFF, XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_OFF), XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_OFF, "XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_OFF: to the integer");
+        assert_eq!(format!("{:?}", T::OFF), T::OFF.name().expect("XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_OFF: a name"), "XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_OFF: Debug");
+        assert_eq!(T::OFF.name(), Some("XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_OFF"), "XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_OFF: its own name");
+    }
+    {
+        assert_eq!(T::ON.0, XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_ON, "XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_ON");
+        assert_eq!(T::from(XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_ON), T::ON, "XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_ON: from the integer");
+        assert_eq!(integer(T::ON, XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_ON), XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_ON, "XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_ON: to the integer");
+        assert_eq!(format!("{:?}", T::ON), T::ON.name().expect("XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_ON: a name"), "XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_ON: Debug");
+        assert_eq!(T::ON.name(), Some("XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_ON"), "XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_ON: its own name");
+    }
+    assert_eq!(T::from(2).name(), None);
+    assert_eq!(format!("{:?}", T::from(2)), "XenDomctlDebugOpSingleStep(2)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_domctl_xen_vm_event() {
+    use xenabi::unstable::domctl::*;
+    type T = XenVmEvent;
+    {
+        assert_eq!(T::ENABLE.0, XEN_VM_EVENT_ENABLE, "XEN_VM_EVENT_ENABLE");
+        assert_eq!(T::from(XEN_VM_EVENT_ENABLE), T::ENABLE, "XEN_VM_EVENT_ENABLE: from the integer");
+        assert_eq!(integer(T::ENABLE, XEN_VM_EVENT_ENABLE), XEN_VM_EVENT_ENABLE, "XEN_VM_EVENT_ENABLE: to the integer");
+        assert_eq!(format!("{:?}", T::ENABLE), T::ENABLE.name().expect("XEN_VM_EVENT_ENABLE: a name"), "XEN_VM_EVENT_ENABLE: Debug");
+        assert_eq!(T::ENABLE.name(), Some("XEN_VM_EVENT_ENABLE"), "XEN_VM_EVENT_ENABLE: its own name");
+    }
+    {
+        assert_eq!(T::DISABLE.0, XEN_VM_EVENT_DISABLE, "XEN_VM_EVENT_DISABLE");
+        assert_eq!(T::from(XEN_VM_EVENT_DISABLE), T::DISABLE, "XEN_VM_EVENT_DISABLE: from the integer");
+        assert_eq!(integer(T::DISABLE, XEN_VM_EVENT_DISABLE), XEN_VM_EVENT_DISABLE, "XEN_VM_EVENT_DISABLE: to the integer");
+        assert_eq!(format!("{:?}", T::DISABLE), T::DISABLE.name().expect("XEN_VM_EVENT_DISABLE: a name"), "XEN_VM_EVENT_DISABLE: Debug");
+        assert_eq!(T::DISABLE.name(), Some("XEN_VM_EVENT_DISABLE"), "XEN_VM_EVENT_DISABLE: its own name");
+    }
+    {
+        assert_eq!(T::RESUME.0, XEN_VM_EVENT_RESUME, "XEN_VM_EVENT_RESUME");
+        assert_eq!(T::from(XEN_VM_EVENT_RESUME), T::RESUME, "XEN_VM_EVENT_RESUME: from the integer");
+        assert_eq!(integer(T::RESUME, XEN_VM_EVENT_RESUME), XEN_VM_EVENT_RESUME, "XEN_VM_EVENT_RESUME: to the integer");
+        assert_eq!(format!("{:?}", T::RESUME), T::RESUME.name().expect("XEN_VM_EVENT_RESUME: a name"), "XEN_VM_EVENT_RESUME: Debug");
+        assert_eq!(T::RESUME.name(), Some("XEN_VM_EVENT_RESUME"), "XEN_VM_EVENT_RESUME: its own name");
+    }
+    {
+        assert_eq!(T::GET_VERSION.0, XEN_VM_EVENT_GET_VERSION, "XEN_VM_EVENT_GET_VERSION");
+        assert_eq!(T::from(XEN_VM_EVENT_GET_VERSION), T::GET_VERSION, "XEN_VM_EVENT_GET_VERSION: from the integer");
+        assert_eq!(integer(T::GET_VERSION, XEN_VM_EVENT_GET_VERSION), XEN_VM_EVENT_GET_VERSION, "XEN_VM_EVENT_GET_VERSION: to the integer");
+        assert_eq!(format!("{:?}", T::GET_VERSION), T::GET_VERSION.name().expect("XEN_VM_EVENT_GET_VERSION: a name"), "XEN_VM_EVENT_GET_VERSION: Debug");
+        assert_eq!(T::GET_VERSION.name(), Some("XEN_VM_EVENT_GET_VERSION"), "XEN_VM_EVENT_GET_VERSION: its own name");
+    }
+    assert_eq!(T::from(4).name(), None);
+    assert_eq!(format!("{:?}", T::from(4)), "XenVmEvent(4)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_domctl_xen_domctl_vm_event_op() {
+    use xenabi::unstable::domctl::*;
+    type T = XenDomctlVmEventOp;
+    {
+        assert_eq!(T::PAGING.0, XEN_DOMCTL_VM_EVENT_OP_PAGING, "XEN_DOMCTL_VM_EVENT_OP_PAGING");
+        assert_eq!(T::from(XEN_DOMCTL_VM_EVENT_OP_PAGING), T::PAGING, "XEN_DOMCTL_VM_EVENT_OP_PAGING: from the integer");
+        assert_eq!(integer(T::PAGING, XEN_DOMCTL_VM_EVENT_OP_PAGING), XEN_DOMCTL_VM_EVENT_OP_PAGING, "XEN_DOMCTL_VM_EVENT_OP_PAGING: to the integer");
+        assert_eq!(format!("{:?}", T::PAGING), T::PAGING.name().expect("XEN_DOMCTL_VM_EVENT_OP_PAGING: a name"), "XEN_DOMCTL_VM_EVENT_OP_PAGING: Debug");
+        assert_eq!(T::PAGING.name(), Some("XEN_DOMCTL_VM_EVENT_OP_PAGING"), "XEN_DOMCTL_VM_EVENT_OP_PAGING: its own name");
+    }
+    {
+        assert_eq!(T::MONITOR.0, XEN_DOMCTL_VM_EVENT_OP_MONITOR, "XEN_DOMCTL_VM_EVENT_OP_MONITOR");
+        assert_eq!(T::from(XEN_DOMCTL_VM_EVENT_OP_MONITOR), T::MONITOR, "XEN_DOMCTL_VM_EVENT_OP_MONITOR: from the integer");
+        assert_eq!(integer(T::MONITOR, XEN_DOMCTL_VM_EVENT_OP_MONITOR), XEN_DOMCTL_VM_EVENT_OP_MONITOR, "XEN_DOMCTL_VM_EVENT_OP_MONITOR: to the integer");
+        assert_eq!(format!("{:?}", T::MONITOR), T::MONITOR.name().expect("XEN_DOMCTL_VM_EVENT_OP_MONITOR: a name"), "XEN_DOMCTL_VM_EVENT_OP_MONITOR: Debug");
+        assert_eq!(T::MONITOR.name(), Some("XEN_DOMCTL_VM_EVENT_OP_MONITOR"), "XEN_DOMCTL_VM_EVENT_OP_MONITOR: its own name");
+    }
+    {
+        assert_eq!(T::SHARING.0, XEN_DOMCTL_VM_EVENT_OP_SHARING, "XEN_DOMCTL_VM_EVENT_OP_SHARING");
+        assert_eq!(T::from(XEN_DOMCTL_VM_EVENT_OP_SHARING), T::SHARING, "XEN_DOMCTL_VM_EVENT_OP_SHARING: from the integer");
+        assert_eq!(integer(T::SHARING, XEN_DOMCTL_VM_EVENT_OP_SHARING), XEN_DOMCTL_VM_EVENT_OP_SHARING, "XEN_DOMCTL_VM_EVENT_OP_SHARING: to the integer");
+        assert_eq!(format!("{:?}", T::SHARING), T::SHARING.name().expect("XEN_DOMCTL_VM_EVENT_OP_SHARING: a name"), "XEN_DOMCTL_VM_EVENT_OP_SHARING: Debug");
+        assert_eq!(T::SHARING.name(), Some("XEN_DOMCTL_VM_EVENT_OP_SHARING"), "XEN_DOMCTL_VM_EVENT_OP_SHARING: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "XenDomctlVmEventOp(0)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_domctl_xen_domctl_monitor_op() {
+    use xenabi::unstable::domctl::*;
+    type T = XenDomctlMonitorOp;
+    {
+        assert_eq!(T::ENABLE.0, XEN_DOMCTL_MONITOR_OP_ENABLE, "XEN_DOMCTL_MONITOR_OP_ENABLE");
+        assert_eq!(T::from(XEN_DOMCTL_MONITOR_OP_ENABLE), T::ENABLE, "XEN_DOMCTL_MONITOR_OP_ENABLE: from the integer");
+        assert_eq!(integer(T::ENABLE, XEN_DOMCTL_MONITOR_OP_ENABLE), XEN_DOMCTL_MONITOR_OP_ENABLE, "XEN_DOMCTL_MONITOR_OP_ENABLE: to the integer");
+        assert_eq!(format!("{:?}", T::ENABLE), T::ENABLE.name().expect("XEN_DOMCTL_MONITOR_OP_ENABLE: a name"), "XEN_DOMCTL_MONITOR_OP_ENABLE: Debug");
+        assert_eq!(T::ENABLE.name(), Some("XEN_DOMCTL_MONITOR_OP_ENABLE"), "XEN_DOMCTL_MONITOR_OP_ENABLE: its own name");
+    }
+    {
+        assert_eq!(T::DISABLE.0, XEN_DOMCTL_MONITOR_OP_DISABLE, "XEN_DOMCTL_MONITOR_OP_DISABLE");
+        assert_eq!(T::from(XEN_DOMCTL_MONITOR_OP_DISABLE), T::DISABLE, "XEN_DOMCTL_MONITOR_OP_DISABLE: from the integer");
+        assert_eq!(integer(T::DISABLE, XEN_DOMCTL_MONITOR_OP_DISABLE), XEN_DOMCTL_MONITOR_OP_DISABLE, "XEN_DOMCTL_MONITOR_OP_DISABLE: to the integer");
+        assert_eq!(format!("{:?}", T::DISABLE), T::DISABLE.name().expect("XEN_DOMCTL_MONITOR_OP_DISABLE: a name"), "XEN_DOMCTL_MONITOR_OP_DISABLE: Debug");
+        assert_eq!(T::DISABLE.name(), Some("XEN_DOMCTL_MONITOR_OP_DISABLE"), "XEN_DOMCTL_MONITOR_OP_DISABLE: its own name");
+    }
+    {
+        assert_eq!(T::GET_CAPABILITIES.0, XEN_DOMCTL_MONITOR_OP_GET_CAPABILITIES, "XEN_DOMCTL_MONITOR_OP_GET_CAPABILITIES");
+        assert_eq!(T::from(XEN_DOMCTL_MONITOR_OP_GET_CAPABILITIES), T::GET_CAPABILITIES, "XEN_DOMCTL_MONITOR_OP_GET_CAPABILITIES: from the integer");
+        assert_eq!(integer(T::GET_CAPABILITIES, XEN_DOMCTL_MONITOR_OP_GET_CAPABILITIES), XEN_DOMCTL_MONITOR_OP_GET_CAPABILITIES, "XEN_DOMCTL_MONITOR_OP_GET_CAPABILITIES: to the integer");
+        assert_eq!(format!("{:?}", T::GET_CAPABILITIES), T::GET_CAPABILITIES.name().expect("XEN_DOMCTL_MONITOR_OP_GET_CAPABILITIES: a name"), "XEN_DOMCTL_MONITOR_OP_GET_CAPABILITIES: Debug");
+        assert_eq!(T::GET_CAPABILITIES.name(), Some("XEN_DOMCTL_MONITOR_OP_GET_CAPABILITIES"), "XEN_DOMCTL_MONITOR_OP_GET_CAPABILITIES: its own name");
+    }
+    {
+        assert_eq!(T::EMULATE_EACH_REP.0, XEN_DOMCTL_MONITOR_OP_EMULATE_EACH_REP, "XEN_DOMCTL_MONITOR_OP_EMULATE_EACH_REP");
+        assert_eq!(T::from(XEN_DOMCTL_MONITOR_OP_EMULATE_EACH_REP), T::EMULATE_EACH_REP, "XEN_DOMCTL_MONITOR_OP_EMULATE_EACH_REP: from the integer");
+        assert_eq!(integer(T::EMULATE_EACH_REP, XEN_DOMCTL_MONITOR_OP_EMULATE_EACH_REP), XEN_DOMCTL_MONITOR_OP_EMULATE_EACH_REP, "XEN_DOMCTL_MONITOR_OP_EMULATE_EACH_REP: to the integer");
+        assert_eq!(format!("{:?}", T::EMULATE_EACH_REP), T::EMULATE_EACH_REP.name().expect("XEN_DOMCTL_MONITOR_OP_EMULATE_EACH_REP: a name"), "XEN_DOMCTL_MONITOR_OP_EMULATE_EACH_REP: Debug");
+        assert_eq!(T::EMULATE_EACH_REP.name(), Some("XEN_DOMCTL_MONITOR_OP_EMULATE_EACH_REP"), "XEN_DOMCTL_MONITOR_OP_EMULATE_EACH_REP: its own name");
+    }
+    {
+        assert_eq!(T::CONTROL_REGISTERS.0, XEN_DOMCTL_MONITOR_OP_CONTROL_REGISTERS, "XEN_DOMCTL_MONITOR_OP_CONTROL_REGISTERS");
+        assert_eq!(T::from(XEN_DOMCTL_MONITOR_OP_CONTROL_REGISTERS), T::CONTROL_REGISTERS, "XEN_DOMCTL_MONITOR_OP_CONTROL_REGISTERS: from the integer");
+        assert_eq!(integer(T::CONTROL_REGISTERS, XEN_DOMCTL_MONITOR_OP_CONTROL_REGISTERS), XEN_DOMCTL_MONITOR_OP_CONTROL_REGISTERS, "XEN_DOMCTL_MONITOR_OP_CONTROL_REGISTERS: to the integer");
+        assert_eq!(format!("{:?}", T::CONTROL_REGISTERS), T::CONTROL_REGISTERS.name().expect("XEN_DOMCTL_MONITOR_OP_CONTROL_REGISTERS: a name"), "XEN_DOMCTL_MONITOR_OP_CONTROL_REGISTERS: Debug");
+        assert_eq!(T::CONTROL_REGISTERS.name(), Some("XEN_DOMCTL_MONITOR_OP_CONTROL_REGISTERS"), "XEN_DOMCTL_MONITOR_OP_CONTROL_REGISTERS: its own name");
+    }
+    assert_eq!(T::from(5).name(), None);
+    assert_eq!(format!("{:?}", T::from(5)), "XenDomctlMonitorOp(5)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_domctl_xen_domctl_monitor_event() {
+    use xenabi::unstable::domctl::*;
+    type T = XenDomctlMonitorEvent;
+    {
+        assert_eq!(T::WRITE_CTRLREG.0, XEN_DOMCTL_MONITOR_EVENT_WRITE_CTRLREG, "XEN_DOMCTL_MONITOR_EVENT_WRITE_CTRLREG");
+        assert_eq!(T::from(XEN_DOMCTL_MONITOR_EVENT_WRITE_CTRLREG), T::WRITE_CTRLREG, "XEN_DOMCTL_MONITOR_EVENT_WRITE_CTRLREG: from the integer");
+        assert_eq!(integer(T::WRITE_CTRLREG, XEN_DOMCTL_MONITOR_EVENT_WRITE_CTRLREG), XEN_DOMCTL_MONITOR_EVENT_WRITE_CTRLREG, "XEN_DOMCTL_MONITOR_EVENT_WRITE_CTRLREG: to the integer");
+        assert_eq!(format!("{:?}", T::WRITE_CTRLREG), T::WRITE_CTRLREG.name().expect("XEN_DOMCTL_MONITOR_EVENT_WRITE_CTRLREG: a name"), "XEN_DOMCTL_MONITOR_EVENT_WRITE_CTRLREG: Debug");
+        assert_eq!(T::WRITE_CTRLREG.name(), Some("XEN_DOMCTL_MONITOR_EVENT_WRITE_CTRLREG"), "XEN_DOMCTL_MONITOR_EVENT_WRITE_CTRLREG: its own name");
+    }
+    {
+        assert_eq!(T::MOV_TO_MSR.0, XEN_DOMCTL_MONITOR_EVENT_MOV_TO_MSR, "XEN_DOMCTL_MONITOR_EVENT_MOV_TO_MSR");
+        assert_eq!(T::from(XEN_DOMCTL_MONITOR_EVENT_MOV_TO_MSR), T::MOV_TO_MSR, "XEN_DOMCTL_MONITOR_EVENT_MOV_TO_MSR: from the integer");
+        assert_eq!(integer(T::MOV_TO_MSR, XEN_DOMCTL_MONITOR_EVENT_MOV_TO_MSR), XEN_DOMCTL_MONITOR_EVENT_MOV_TO_MSR, "XEN_DOMCTL_MONITOR_EVENT_MOV_TO_MSR: to the integer");
+        assert_eq!(format!("{:?}", T::MOV_TO_MSR), T::MOV_TO_MSR.name().expect("XEN_DOMCTL_MONITOR_EVENT_MOV_TO_MSR: a name"), "XEN_DOMCTL_MONITOR_EVENT_MOV_TO_MSR: Debug");
+        assert_eq!(T::MOV_TO_MSR.name(), Some("XEN_DOMCTL_MONITOR_EVENT_MOV_TO_MSR"), "XEN_DOMCTL_MONITOR_EVENT_MOV_TO_MSR: its own name");
+    }
+    {
+        assert_eq!(T::SINGLESTEP.0, XEN_DOMCTL_MONITOR_EVENT_SINGLESTEP, "XEN_DOMCTL_MONITOR_EVENT_SINGLESTEP");
+        assert_eq!(T::from(XEN_DOMCTL_MONITOR_EVENT_SINGLESTEP), T::SINGLESTEP, "XEN_DOMCTL_MONITOR_EVENT_SINGLESTEP: from the integer");
+        assert_eq!(integer(T::SINGLESTEP, XEN_DOMCTL_MONITOR_EVENT_SINGLESTEP), XEN_DOMCTL_MONITOR_EVENT_SINGLESTEP, "XEN_DOMCTL_MONITOR_EVENT_SINGLESTEP: to the integer");
+        assert_eq!(format!("{:?}", T::SINGLESTEP), T::SINGLESTEP.name().expect("XEN_DOMCTL_MONITOR_EVENT_SINGLESTEP: a name"), "XEN_DOMCTL_MONITOR_EVENT_SINGLESTEP: Debug");
+        assert_eq!(T::SINGLESTEP.name(), Some("XEN_DOMCTL_MONITOR_EVENT_SINGLESTEP"), "XEN_DOMCTL_MONITOR_EVENT_SINGLESTEP: its own name");
+    }
+    {
+        assert_eq!(T::SOFTWARE_BREAKPOINT.0, XEN_DOMCTL_MONITOR_EVENT_SOFTWARE_BREAKPOINT, "XEN_DOMCTL_MONITOR_EVENT_SOFTWARE_BREAKPOINT");
+        assert_eq!(T::from(XEN_DOMCTL_MONITOR_EVENT_SOFTWARE_BREAKPOINT), T::SOFTWARE_BREAKPOINT, "XEN_DOMCTL_MONITOR_EVENT_SOFTWARE_BREAKPOINT: from the integer");
+        assert_eq!(integer(T::SOFTWARE_BREAKPOINT, XEN_DOMCTL_MONITOR_EVENT_SOFTWARE_BREAKPOINT), XEN_DOMCTL_MONITOR_EVENT_SOFTWARE_BREAKPOINT, "XEN_DOMCTL_MONITOR_EVENT_SOFTWARE_BREAKPOINT: to the integer");
+        assert_eq!(format!("{:?}", T::SOFTWARE_BREAKPOINT), T::SOFTWARE_BREAKPOINT.name().expect("XEN_DOMCTL_MONITOR_EVENT_SOFTWARE_BREAKPOINT: a name"), "XEN_DOMCTL_MONITOR_EVENT_SOFTWARE_BREAKPOINT: Debug");
+        assert_eq!(T::SOFTWARE_BREAKPOINT.name(), Some("XEN_DOMCTL_MONITOR_EVENT_SOFTWARE_BREAKPOINT"), "XEN_DOMCTL_MONITOR_EVENT_SOFTWARE_BREAKPOINT: its own name");
+    }
+    {
+        assert_eq!(T::GUEST_REQUEST.0, XEN_DOMCTL_MONITOR_EVENT_GUEST_REQUEST, "XEN_DOMCTL_MONITOR_EVENT_GUEST_REQUEST");
+        assert_eq!(T::from(XEN_DOMCTL_MONITOR_EVENT_GUEST_REQUEST), T::GUEST_REQUEST, "XEN_DOMCTL_MONITOR_EVENT_GUEST_REQUEST: from the integer");
+        assert_eq!(integer(T::GUEST_REQUEST, XEN_DOMCTL_MONITOR_EVENT_GUEST_REQUEST), XEN_DOMCTL_MONITOR_EVENT_GUEST_REQUEST, "XEN_DOMCTL_MONITOR_EVENT_GUEST_REQUEST: to the integer");
+        assert_eq!(format!("{:?}", T::GUEST_REQUEST), T::GUEST_REQUEST.name().expect("XEN_DOMCTL_MONITOR_EVENT_GUEST_REQUEST: a name"), "XEN_DOMCTL_MONITOR_EVENT_GUEST_REQUEST: Debug");
+        assert_eq!(T::GUEST_REQUEST.name(), Some("XEN_DOMCTL_MONITOR_EVENT_GUEST_REQUEST"), "XEN_DOMCTL_MONITOR_EVENT_GUEST_REQUEST: its own name");
+    }
+    {
+        assert_eq!(T::DEBUG_EXCEPTION.0, XEN_DOMCTL_MONITOR_EVENT_DEBUG_EXCEPTION, "XEN_DOMCTL_MONITOR_EVENT_DEBUG_EXCEPTION");
+        assert_eq!(T::from(XEN_DOMCTL_MONITOR_EVENT_DEBUG_EXCEPTION), T::DEBUG_EXCEPTION, "XEN_DOMCTL_MONITOR_EVENT_DEBUG_EXCEPTION: from the integer");
+        assert_eq!(integer(T::DEBUG_EXCEPTION, XEN_DOMCTL_MONITOR_EVENT_DEBUG_EXCEPTION), XEN_DOMCTL_MONITOR_EVENT_DEBUG_EXCEPTION, "XEN_DOMCTL_MONITOR_EVENT_DEBUG_EXCEPTION: to the integer");
+        assert_eq!(format!("{:?}", T::DEBUG_EXCEPTION), T::DEBUG_EXCEPTION.name().expect("XEN_DOMCTL_MONITOR_EVENT_DEBUG_EXCEPTION: a name"), "XEN_DOMCTL_MONITOR_EVENT_DEBUG_EXCEPTION: Debug");
+        assert_eq!(T::DEBUG_EXCEPTION.name(), Some("XEN_DOMCTL_MONITOR_EVENT_DEBUG_EXCEPTION"), "XEN_DOMCTL_MONITOR_EVENT_DEBUG_EXCEPTION: its own name");
+    }
+    {
+        assert_eq!(T::CPUID.0, XEN_DOMCTL_MONITOR_EVENT_CPUID, "XEN_DOMCTL_MONITOR_EVENT_CPUID");
+        assert_eq!(T::from(XEN_DOMCTL_MONITOR_EVENT_CPUID), T::CPUID, "XEN_DOMCTL_MONITOR_EVENT_CPUID: from the integer");
+        assert_eq!(integer(T::CPUID, XEN_DOMCTL_MONITOR_EVENT_CPUID), XEN_DOMCTL_MONITOR_EVENT_CPUID, "XEN_DOMCTL_MONITOR_EVENT_CPUID: to the integer");
+        assert_eq!(format!("{:?}", T::CPUID), T::CPUID.name().expect("XEN_DOMCTL_MONITOR_EVENT_CPUID: a name"), "XEN_DOMCTL_MONITOR_EVENT_CPUID: Debug");
+        assert_eq!(T::CPUID.name(), Some("XEN_DOMCTL_MONITOR_EVENT_CPUID"), "XEN_DOMCTL_MONITOR_EVENT_CPUID: its own name");
+    }
+    {
+        assert_eq!(T::PRIVILEGED_CALL.0, XEN_DOMCTL_MONITOR_EVENT_PRIVILEGED_CALL, "XEN_DOMCTL_MONITOR_EVENT_PRIVILEGED_CALL");
+        assert_eq!(T::from(XEN_DOMCTL_MONITOR_EVENT_PRIVILEGED_CALL), T::PRIVILEGED_CALL, "XEN_DOMCTL_MONITOR_EVENT_PRIVILEGED_CALL: from the integer");
+        assert_eq!(integer(T::PRIVILEGED_CALL, XEN_DOMCTL_MONITOR_EVENT_PRIVILEGED_CALL), XEN_DOMCTL_MONITOR_EVENT_PRIVILEGED_CALL, "XEN_DOMCTL_MONITOR_EVENT_PRIVILEGED_CALL: to the integer");
+        assert_eq!(format!("{:?}", T::PRIVILEGED_CALL), T::PRIVILEGED_CALL.name().expect("XEN_DOMCTL_MONITOR_EVENT_PRIVILEGED_CALL: a name"), "XEN_DOMCTL_MONITOR_EVENT_PRIVILEGED_CALL: Debug");
+        assert_eq!(T::PRIVILEGED_CALL.name(), Some("XEN_DOMCTL_MONITOR_EVENT_PRIVILEGED_CALL"), "XEN_DOMCTL_MONITOR_EVENT_PRIVILEGED_CALL: its own name");
+    }
+    {
+        assert_eq!(T::INTERRUPT.0, XEN_DOMCTL_MONITOR_EVENT_INTERRUPT, "XEN_DOMCTL_MONITOR_EVENT_INTERRUPT");
+        assert_eq!(T::from(XEN_DOMCTL_MONITOR_EVENT_INTERRUPT), T::INTERRUPT, "XEN_DOMCTL_MONITOR_EVENT_INTERRUPT: from the integer");
+        assert_eq!(integer(T::INTERRUPT, XEN_DOMCTL_MONITOR_EVENT_INTERRUPT), XEN_DOMCTL_MONITOR_EVENT_INTERRUPT, "XEN_DOMCTL_MONITOR_EVENT_INTERRUPT: to the integer");
+        assert_eq!(format!("{:?}", T::INTERRUPT), T::INTERRUPT.name().expect("XEN_DOMCTL_MONITOR_EVENT_INTERRUPT: a name"), "XEN_DOMCTL_MONITOR_EVENT_INTERRUPT: Debug");
+        assert_eq!(T::INTERRUPT.name(), Some("XEN_DOMCTL_MONITOR_EVENT_INTERRUPT"), "XEN_DOMCTL_MONITOR_EVENT_INTERRUPT: its own name");
+    }
+    {
+        assert_eq!(T::DESC_ACCESS.0, XEN_DOMCTL_MONITOR_EVENT_DESC_ACCESS, "XEN_DOMCTL_MONITOR_EVENT_DESC_ACCESS");
+        assert_eq!(T::from(XEN_DOMCTL_MONITOR_EVENT_DESC_ACCESS), T::DESC_ACCESS, "XEN_DOMCTL_MONITOR_EVENT_DESC_ACCESS: from the integer");
+        assert_eq!(integer(T::DESC_ACCESS, XEN_DOMCTL_MONITOR_EVENT_DESC_ACCESS), XEN_DOMCTL_MONITOR_EVENT_DESC_ACCESS, "XEN_DOMCTL_MONITOR_EVENT_DESC_ACCESS: to the integer");
+        assert_eq!(format!("{:?}", T::DESC_ACCESS), T::DESC_ACCESS.name().expect("XEN_DOMCTL_MONITOR_EVENT_DESC_ACCESS: a name"), "XEN_DOMCTL_MONITOR_EVENT_DESC_ACCESS: Debug");
+        assert_eq!(T::DESC_ACCESS.name(), Some("XEN_DOMCTL_MONITOR_EVENT_DESC_ACCESS"), "XEN_DOMCTL_MONITOR_EVENT_DESC_ACCESS: its own name");
+    }
+    {
+        assert_eq!(T::EMUL_UNIMPLEMENTED.0, XEN_DOMCTL_MONITOR_EVENT_EMUL_UNIMPLEMENTED, "XEN_DOMCTL_MONITOR_EVENT_EMUL_UNIMPLEMENTED");
+        assert_eq!(T::from(XEN_DOMCTL_MONITOR_EVENT_EMUL_UNIMPLEMENTED), T::EMUL_UNIMPLEMENTED, "XEN_DOMCTL_MONITOR_EVENT_EMUL_UNIMPLEMENTED: from the integer");
+        assert_eq!(integer(T::EMUL_UNIMPLEMENTED, XEN_DOMCTL_MONITOR_EVENT_EMUL_UNIMPLEMENTED), XEN_DOMCTL_MONITOR_EVENT_EMUL_UNIMPLEMENTED, "XEN_DOMCTL_MONITOR_EVENT_EMUL_UNIMPLEMENTED: to the integer");
+        assert_eq!(format!("{:?}", T::EMUL_UNIMPLEMENTED), T::EMUL_UNIMPLEMENTED.name().expect("XEN_DOMCTL_MONITOR_EVENT_EMUL_UNIMPLEMENTED: a name"), "XEN_DOMCTL_MONITOR_EVENT_EMUL_UNIMPLEMENTED: Debug");
+        assert_eq!(T::EMUL_UNIMPLEMENTED.name(), Some("XEN_DOMCTL_MONITOR_EVENT_EMUL_UNIMPLEMENTED"), "XEN_DOMCTL_MONITOR_EVENT_EMUL_UNIMPLEMENTED: its own name");
+    }
+    {
+        assert_eq!(T::INGUEST_PAGEFAULT.0, XEN_DOMCTL_MONITOR_EVENT_INGUEST_PAGEFAULT, "XEN_DOMCTL_MONITOR_EVENT_INGUEST_PAGEFAULT");
+        assert_eq!(T::from(XEN_DOMCTL_MONITOR_EVENT_INGUEST_PAGEFAULT), T::INGUEST_PAGEFAULT, "XEN_DOMCTL_MONITOR_EVENT_INGUEST_PAGEFAULT: from the integer");
+        assert_eq!(integer(T::INGUEST_PAGEFAULT, XEN_DOMCTL_MONITOR_EVENT_INGUEST_PAGEFAULT), XEN_DOMCTL_MONITOR_EVENT_INGUEST_PAGEFAULT, "XEN_DOMCTL_MONITOR_EVENT_INGUEST_PAGEFAULT: to the integer");
+        assert_eq!(format!("{:?}", T::INGUEST_PAGEFAULT), T::INGUEST_PAGEFAULT.name().expect("XEN_DOMCTL_MONITOR_EVENT_INGUEST_PAGEFAULT: a name"), "XEN_DOMCTL_MONITOR_EVENT_INGUEST_PAGEFAULT: Debug");
+        assert_eq!(T::INGUEST_PAGEFAULT.name(), Some("XEN_DOMCTL_MONITOR_EVENT_INGUEST_PAGEFAULT"), "XEN_DOMCTL_MONITOR_EVENT_INGUEST_PAGEFAULT: its own name");
+    }
+    {
+        assert_eq!(T::VMEXIT.0, XEN_DOMCTL_MONITOR_EVENT_VMEXIT, "XEN_DOMCTL_MONITOR_EVENT_VMEXIT");
+        assert_eq!(T::from(XEN_DOMCTL_MONITOR_EVENT_VMEXIT), T::VMEXIT, "XEN_DOMCTL_MONITOR_EVENT_VMEXIT: from the integer");
+        assert_eq!(integer(T::VMEXIT, XEN_DOMCTL_MONITOR_EVENT_VMEXIT), XEN_DOMCTL_MONITOR_EVENT_VMEXIT, "XEN_DOMCTL_MONITOR_EVENT_VMEXIT: to the integer");
+        assert_eq!(format!("{:?}", T::VMEXIT), T::VMEXIT.name().expect("XEN_DOMCTL_MONITOR_EVENT_VMEXIT: a name"), "XEN_DOMCTL_MONITOR_EVENT_VMEXIT: Debug");
+        assert_eq!(T::VMEXIT.name(), Some("XEN_DOMCTL_MONITOR_EVENT_VMEXIT"), "XEN_DOMCTL_MONITOR_EVENT_VMEXIT: its own name");
+    }
+    {
+        assert_eq!(T::IO.0, XEN_DOMCTL_MONITOR_EVENT_IO, "XEN_DOMCTL_MONITOR_EVENT_IO");
+        assert_eq!(T::from(XEN_DOMCTL_MONITOR_EVENT_IO), T::IO, "XEN_DOMCTL_MONITOR_EVENT_IO: from the integer");
+        assert_eq!(integer(T::IO, XEN_DOMCTL_MONITOR_EVENT_IO), XEN_DOMCTL_MONITOR_EVENT_IO, "XEN_DOMCTL_MONITOR_EVENT_IO: to the integer");
+        assert_eq!(format!("{:?}", T::IO), T::IO.name().expect("XEN_DOMCTL_MONITOR_EVENT_IO: a name"), "XEN_DOMCTL_MONITOR_EVENT_IO: Debug");
+        assert_eq!(T::IO.name(), Some("XEN_DOMCTL_MONITOR_EVENT_IO"), "XEN_DOMCTL_MONITOR_EVENT_IO: its own name");
+    }
+    assert_eq!(T::from(14).name(), None);
+    assert_eq!(format!("{:?}", T::from(14)), "XenDomctlMonitorEvent(14)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_domctl_xen_domctl_vmtrace() {
+    use xenabi::unstable::domctl::*;
+    type T = XenDomctlVmtrace;
+    {
+        assert_eq!(T::ENABLE.0, XEN_DOMCTL_vmtrace_enable, "XEN_DOMCTL_vmtrace_enable");
+        assert_eq!(T::from(XEN_DOMCTL_vmtrace_enable), T::ENABLE, "XEN_DOMCTL_vmtrace_enable: from the integer");
+        assert_eq!(integer(T::ENABLE, XEN_DOMCTL_vmtrace_enable), XEN_DOMCTL_vmtrace_enable, "XEN_DOMCTL_vmtrace_enable: to the integer");
+        assert_eq!(format!("{:?}", T::ENABLE), T::ENABLE.name().expect("XEN_DOMCTL_vmtrace_enable: a name"), "XEN_DOMCTL_vmtrace_enable: Debug");
+        assert_eq!(T::ENABLE.name(), Some("XEN_DOMCTL_vmtrace_enable"), "XEN_DOMCTL_vmtrace_enable: its own name");
+    }
+    {
+        assert_eq!(T::DISABLE.0, XEN_DOMCTL_vmtrace_disable, "XEN_DOMCTL_vmtrace_disable");
+        assert_eq!(T::from(XEN_DOMCTL_vmtrace_disable), T::DISABLE, "XEN_DOMCTL_vmtrace_disable: from the integer");
+        assert_eq!(integer(T::DISABLE, XEN_DOMCTL_vmtrace_disable), XEN_DOMCTL_vmtrace_disable, "XEN_DOMCTL_vmtrace_disable: to the integer");
+        assert_eq!(format!("{:?}", T::DISABLE), T::DISABLE.name().expect("XEN_DOMCTL_vmtrace_disable: a name"), "XEN_DOMCTL_vmtrace_disable: Debug");
+        assert_eq!(T::DISABLE.name(), Some("XEN_DOMCTL_vmtrace_disable"), "XEN_DOMCTL_vmtrace_disable: its own name");
+    }
+    {
+        assert_eq!(T::RESET_AND_ENABLE.0, XEN_DOMCTL_vmtrace_reset_and_enable, "XEN_DOMCTL_vmtrace_reset_and_enable");
+        assert_eq!(T::from(XEN_DOMCTL_vmtrace_reset_and_enable), T::RESET_AND_ENABLE, "XEN_DOMCTL_vmtrace_reset_and_enable: from the integer");
+        assert_eq!(integer(T::RESET_AND_ENABLE, XEN_DOMCTL_vmtrace_reset_and_enable), XEN_DOMCTL_vmtrace_reset_and_enable, "XEN_DOMCTL_vmtrace_reset_and_enable: to the integer");
+        assert_eq!(format!("{:?}", T::RESET_AND_ENABLE), T::RESET_AND_ENABLE.name().expect("XEN_DOMCTL_vmtrace_reset_and_enable: a name"), "XEN_DOMCTL_vmtrace_reset_and_enable: Debug");
+        assert_eq!(T::RESET_AND_ENABLE.name(), Some("XEN_DOMCTL_vmtrace_reset_and_enable"), "XEN_DOMCTL_vmtrace_reset_and_enable: its own name");
+    }
+    {
+        assert_eq!(T::OUTPUT_POSITION.0, XEN_DOMCTL_vmtrace_output_position, "XEN_DOMCTL_vmtrace_output_position");
+        assert_eq!(T::from(XEN_DOMCTL_vmtrace_output_position), T::OUTPUT_POSITION, "XEN_DOMCTL_vmtrace_output_position: from the integer");
+        assert_eq!(integer(T::OUTPUT_POSITION, XEN_DOMCTL_vmtrace_output_position), XEN_DOMCTL_vmtrace_output_position, "XEN_DOMCTL_vmtrace_output_position: to the integer");
+        assert_eq!(format!("{:?}", T::OUTPUT_POSITION), T::OUTPUT_POSITION.name().expect("XEN_DOMCTL_vmtrace_output_position: a name"), "XEN_DOMCTL_vmtrace_output_position: Debug");
+        assert_eq!(T::OUTPUT_POSITION.name(), Some("XEN_DOMCTL_vmtrace_output_position"), "XEN_DOMCTL_vmtrace_output_position: its own name");
+    }
+    {
+        assert_eq!(T::GET_OPTION.0, XEN_DOMCTL_vmtrace_get_option, "XEN_DOMCTL_vmtrace_get_option");
+        assert_eq!(T::from(XEN_DOMCTL_vmtrace_get_option), T::GET_OPTION, "XEN_DOMCTL_vmtrace_get_option: from the integer");
+        assert_eq!(integer(T::GET_OPTION, XEN_DOMCTL_vmtrace_get_option), XEN_DOMCTL_vmtrace_get_option, "XEN_DOMCTL_vmtrace_get_option: to the integer");
+        assert_eq!(format!("{:?}", T::GET_OPTION), T::GET_OPTION.name().expect("XEN_DOMCTL_vmtrace_get_option: a name"), "XEN_DOMCTL_vmtrace_get_option: Debug");
+        assert_eq!(T::GET_OPTION.name(), Some("XEN_DOMCTL_vmtrace_get_option"), "XEN_DOMCTL_vmtrace_get_option: its own name");
+    }
+    {
+        assert_eq!(T::SET_OPTION.0, XEN_DOMCTL_vmtrace_set_option, "XEN_DOMCTL_vmtrace_set_option");
+        assert_eq!(T::from(XEN_DOMCTL_vmtrace_set_option), T::SET_OPTION, "XEN_DOMCTL_vmtrace_set_option: from the integer");
+        assert_eq!(integer(T::SET_OPTION, XEN_DOMCTL_vmtrace_set_option), XEN_DOMCTL_vmtrace_set_option, "XEN_DOMCTL_vmtrace_set_option: to the integer");
+        assert_eq!(format!("{:?}", T::SET_OPTION), T::SET_OPTION.name().expect("XEN_DOMCTL_vmtrace_set_option: a name"), "XEN_DOMCTL_vmtrace_set_option: Debug");
+        assert_eq!(T::SET_OPTION.name(), Some("XEN_DOMCTL_vmtrace_set_option"), "XEN_DOMCTL_vmtrace_set_option: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "XenDomctlVmtrace(0)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_domctl_xen_dominf() {
+    use xenabi::unstable::domctl::*;
+    type T = XenDominf;
+    {
+        assert_eq!(T::DYING.0, XEN_DOMINF_dying, "XEN_DOMINF_dying");
+        assert_eq!(T::from(XEN_DOMINF_dying), T::DYING, "XEN_DOMINF_dying: from the integer");
+        assert_eq!(integer(T::DYING, XEN_DOMINF_dying), XEN_DOMINF_dying, "XEN_DOMINF_dying: to the integer");
+        assert!(T::all().contains(T::DYING), "XEN_DOMINF_dying: in all()");
+        assert!(T::DYING.intersects(T::DYING) && !T::DYING.is_empty(), "XEN_DOMINF_dying: set");
+        assert_eq!(T::DYING - T::DYING, T::empty(), "XEN_DOMINF_dying: removed");
+        assert!(format!("{:?}", T::DYING).contains("XEN_DOMINF_dying"), "XEN_DOMINF_dying: Debug {:?}", T::DYING);
+    }
+    {
+        assert_eq!(T::HVM_GUEST.0, XEN_DOMINF_hvm_guest, "XEN_DOMINF_hvm_guest");
+        assert_eq!(T::from(XEN_DOMINF_hvm_guest), T::HVM_GUEST, "XEN_DOMINF_hvm_guest: from the integer");
+        assert_eq!(integer(T::HVM_GUEST, XEN_DOMINF_hvm_guest), XEN_DOMINF_hvm_guest, "XEN_DOMINF_hvm_guest: to the integer");
+        assert!(T::all().contains(T::HVM_GUEST), "XEN_DOMINF_hvm_guest: in all()");
+        assert!(T::HVM_GUEST.intersects(T::HVM_GUEST) && !T::HVM_GUEST.is_empty(), "XEN_DOMINF_hvm_guest: set");
+        assert_eq!(T::HVM_GUEST - T::HVM_GUEST, T::empty(), "XEN_DOMINF_hvm_guest: removed");
+        assert!(format!("{:?}", T::HVM_GUEST).contains("XEN_DOMINF_hvm_guest"), "XEN_DOMINF_hvm_guest: Debug {:?}", T::HVM_GUEST);
+    }
+    {
+        assert_eq!(T::SHUTDOWN.0, XEN_DOMINF_shutdown, "XEN_DOMINF_shutdown");
+        assert_eq!(T::from(XEN_DOMINF_shutdown), T::SHUTDOWN, "XEN_DOMINF_shutdown: from the integer");
+        assert_eq!(integer(T::SHUTDOWN, XEN_DOMINF_shutdown), XEN_DOMINF_shutdown, "XEN_DOMINF_shutdown: to the integer");
+        assert!(T::all().contains(T::SHUTDOWN), "XEN_DOMINF_shutdown: in all()");
+        assert!(T::SHUTDOWN.intersects(T::SHUTDOWN) && !T::SHUTDOWN.is_empty(), "XEN_DOMINF_shutdown: set");
+        assert_eq!(T::SHUTDOWN - T::SHUTDOWN, T::empty(), "XEN_DOMINF_shutdown: removed");
+        assert!(format!("{:?}", T::SHUTDOWN).contains("XEN_DOMINF_shutdown"), "XEN_DOMINF_shutdown: Debug {:?}", T::SHUTDOWN);
+    }
+    {
+        assert_eq!(T::PAUSED.0, XEN_DOMINF_paused, "XEN_DOMINF_paused");
+        assert_eq!(T::from(XEN_DOMINF_paused), T::PAUSED, "XEN_DOMINF_paused: from the integer");
+        assert_eq!(integer(T::PAUSED, XEN_DOMINF_paused), XEN_DOMINF_paused, "XEN_DOMINF_paused: to the integer");
+        assert!(T::all().contains(T::PAUSED), "XEN_DOMINF_paused: in all()");
+        assert!(T::PAUSED.intersects(T::PAUSED) && !T::PAUSED.is_empty(), "XEN_DOMINF_paused: set");
+        assert_eq!(T::PAUSED - T::PAUSED, T::empty(), "XEN_DOMINF_paused: removed");
+        assert!(format!("{:?}", T::PAUSED).contains("XEN_DOMINF_paused"), "XEN_DOMINF_paused: Debug {:?}", T::PAUSED);
+    }
+    {
+        assert_eq!(T::BLOCKED.0, XEN_DOMINF_blocked, "XEN_DOMINF_blocked");
+        assert_eq!(T::from(XEN_DOMINF_blocked), T::BLOCKED, "XEN_DOMINF_blocked: from the integer");
+        assert_eq!(integer(T::BLOCKED, XEN_DOMINF_blocked), XEN_DOMINF_blocked, "XEN_DOMINF_blocked: to the integer");
+        assert!(T::all().contains(T::BLOCKED), "XEN_DOMINF_blocked: in all()");
+        assert!(T::BLOCKED.intersects(T::BLOCKED) && !T::BLOCKED.is_empty(), "XEN_DOMINF_blocked: set");
+        assert_eq!(T::BLOCKED - T::BLOCKED, T::empty(), "XEN_DOMINF_blocked: removed");
+        assert!(format!("{:?}", T::BLOCKED).contains("XEN_DOMINF_blocked"), "XEN_DOMINF_blocked: Debug {:?}", T::BLOCKED);
+    }
+    {
+        assert_eq!(T::RUNNING.0, XEN_DOMINF_running, "XEN_DOMINF_running");
+        assert_eq!(T::from(XEN_DOMINF_running), T::RUNNING, "XEN_DOMINF_running: from the integer");
+        assert_eq!(integer(T::RUNNING, XEN_DOMINF_running), XEN_DOMINF_running, "XEN_DOMINF_running: to the integer");
+        assert!(T::all().contains(T::RUNNING), "XEN_DOMINF_running: in all()");
+        assert!(T::RUNNING.intersects(T::RUNNING) && !T::RUNNING.is_empty(), "XEN_DOMINF_running: set");
+        assert_eq!(T::RUNNING - T::RUNNING, T::empty(), "XEN_DOMINF_running: removed");
+        assert!(format!("{:?}", T::RUNNING).contains("XEN_DOMINF_running"), "XEN_DOMINF_running: Debug {:?}", T::RUNNING);
+    }
+    {
+        assert_eq!(T::DEBUGGED.0, XEN_DOMINF_debugged, "XEN_DOMINF_debugged");
+        assert_eq!(T::from(XEN_DOMINF_debugged), T::DEBUGGED, "XEN_DOMINF_debugged: from the integer");
+        assert_eq!(integer(T::DEBUGGED, XEN_DOMINF_debugged), XEN_DOMINF_debugged, "XEN_DOMINF_debugged: to the integer");
+        assert!(T::all().contains(T::DEBUGGED), "XEN_DOMINF_debugged: in all()");
+        assert!(T::DEBUGGED.intersects(T::DEBUGGED) && !T::DEBUGGED.is_empty(), "XEN_DOMINF_debugged: set");
+        assert_eq!(T::DEBUGGED - T::DEBUGGED, T::empty(), "XEN_DOMINF_debugged: removed");
+        assert!(format!("{:?}", T::DEBUGGED).contains("XEN_DOMINF_debugged"), "XEN_DOMINF_debugged: Debug {:?}", T::DEBUGGED);
+    }
+    {
+        assert_eq!(T::XS_DOMAIN.0, XEN_DOMINF_xs_domain, "XEN_DOMINF_xs_domain");
+        assert_eq!(T::from(XEN_DOMINF_xs_domain), T::XS_DOMAIN, "XEN_DOMINF_xs_domain: from the integer");
+        assert_eq!(integer(T::XS_DOMAIN, XEN_DOMINF_xs_domain), XEN_DOMINF_xs_domain, "XEN_DOMINF_xs_domain: to the integer");
+        assert!(T::all().contains(T::XS_DOMAIN), "XEN_DOMINF_xs_domain: in all()");
+        assert!(T::XS_DOMAIN.intersects(T::XS_DOMAIN) && !T::XS_DOMAIN.is_empty(), "XEN_DOMINF_xs_domain: set");
+        assert_eq!(T::XS_DOMAIN - T::XS_DOMAIN, T::empty(), "XEN_DOMINF_xs_domain: removed");
+        assert!(format!("{:?}", T::XS_DOMAIN).contains("XEN_DOMINF_xs_domain"), "XEN_DOMINF_xs_domain: Debug {:?}", T::XS_DOMAIN);
+    }
+    {
+        assert_eq!(T::HAP.0, XEN_DOMINF_hap, "XEN_DOMINF_hap");
+        assert_eq!(T::from(XEN_DOMINF_hap), T::HAP, "XEN_DOMINF_hap: from the integer");
+        assert_eq!(integer(T::HAP, XEN_DOMINF_hap), XEN_DOMINF_hap, "XEN_DOMINF_hap: to the integer");
+        assert!(T::all().contains(T::HAP), "XEN_DOMINF_hap: in all()");
+        assert!(T::HAP.intersects(T::HAP) && !T::HAP.is_empty(), "XEN_DOMINF_hap: set");
+        assert_eq!(T::HAP - T::HAP, T::empty(), "XEN_DOMINF_hap: removed");
+        assert!(format!("{:?}", T::HAP).contains("XEN_DOMINF_hap"), "XEN_DOMINF_hap: Debug {:?}", T::HAP);
+    }
+    let extra = T::all() | T::from(512);
+    assert_eq!(extra.unknown_bits(), 512);
+    assert!(format!("{extra:?}").ends_with("0x200"), "{extra:?}");
+    assert_eq!(format!("{:?}", T::empty()), "XenDominf(0)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_xen_sysctl_tbufop() {
+    use xenabi::unstable::sysctl::*;
+    type T = XenSysctlTbufop;
+    {
+        assert_eq!(T::GET_INFO.0, XEN_SYSCTL_TBUFOP_get_info, "XEN_SYSCTL_TBUFOP_get_info");
+        assert_eq!(T::from(XEN_SYSCTL_TBUFOP_get_info), T::GET_INFO, "XEN_SYSCTL_TBUFOP_get_info: from the integer");
+        assert_eq!(integer(T::GET_INFO, XEN_SYSCTL_TBUFOP_get_info), XEN_SYSCTL_TBUFOP_get_info, "XEN_SYSCTL_TBUFOP_get_info: to the integer");
+        assert_eq!(format!("{:?}", T::GET_INFO), T::GET_INFO.name().expect("XEN_SYSCTL_TBUFOP_get_info: a name"), "XEN_SYSCTL_TBUFOP_get_info: Debug");
+        assert_eq!(T::GET_INFO.name(), Some("XEN_SYSCTL_TBUFOP_get_info"), "XEN_SYSCTL_TBUFOP_get_info: its own name");
+    }
+    {
+        assert_eq!(T::SET_CPU_MASK.0, XEN_SYSCTL_TBUFOP_set_cpu_mask, "XEN_SYSCTL_TBUFOP_set_cpu_mask");
+        assert_eq!(T::from(XEN_SYSCTL_TBUFOP_set_cpu_mask), T::SET_CPU_MASK, "XEN_SYSCTL_TBUFOP_set_cpu_mask: from the integer");
+        assert_eq!(integer(T::SET_CPU_MASK, XEN_SYSCTL_TBUFOP_set_cpu_mask), XEN_SYSCTL_TBUFOP_set_cpu_mask, "XEN_SYSCTL_TBUFOP_set_cpu_mask: to the integer");
+        assert_eq!(format!("{:?}", T::SET_CPU_MASK), T::SET_CPU_MASK.name().expect("XEN_SYSCTL_TBUFOP_set_cpu_mask: a name"), "XEN_SYSCTL_TBUFOP_set_cpu_mask: Debug");
+        assert_eq!(T::SET_CPU_MASK.name(), Some("XEN_SYSCTL_TBUFOP_set_cpu_mask"), "XEN_SYSCTL_TBUFOP_set_cpu_mask: its own name");
+    }
+    {
+        assert_eq!(T::SET_EVT_MASK.0, XEN_SYSCTL_TBUFOP_set_evt_mask, "XEN_SYSCTL_TBUFOP_set_evt_mask");
+        assert_eq!(T::from(XEN_SYSCTL_TBUFOP_set_evt_mask), T::SET_EVT_MASK, "XEN_SYSCTL_TBUFOP_set_evt_mask: from the integer");
+        assert_eq!(integer(T::SET_EVT_MASK, XEN_SYSCTL_TBUFOP_set_evt_mask), XEN_SYSCTL_TBUFOP_set_evt_mask, "XEN_SYSCTL_TBUFOP_set_evt_mask: to the integer");
+        assert_eq!(format!("{:?}", T::SET_EVT_MASK), T::SET_EVT_MASK.name().expect("XEN_SYSCTL_TBUFOP_set_evt_mask: a name"), "XEN_SYSCTL_TBUFOP_set_evt_mask: Debug");
+        assert_eq!(T::SET_EVT_MASK.name(), Some("XEN_SYSCTL_TBUFOP_set_evt_mask"), "XEN_SYSCTL_TBUFOP_set_evt_mask: its own name");
+    }
+    {
+        assert_eq!(T::SET_SIZE.0, XEN_SYSCTL_TBUFOP_set_size, "XEN_SYSCTL_TBUFOP_set_size");
+        assert_eq!(T::from(XEN_SYSCTL_TBUFOP_set_size), T::SET_SIZE, "XEN_SYSCTL_TBUFOP_set_size: from the integer");
+        assert_eq!(integer(T::SET_SIZE, XEN_SYSCTL_TBUFOP_set_size), XEN_SYSCTL_TBUFOP_set_size, "XEN_SYSCTL_TBUFOP_set_size: to the integer");
+        assert_eq!(format!("{:?}", T::SET_SIZE), T::SET_SIZE.name().expect("XEN_SYSCTL_TBUFOP_set_size: a name"), "XEN_SYSCTL_TBUFOP_set_size: Debug");
+        assert_eq!(T::SET_SIZE.name(), Some("XEN_SYSCTL_TBUFOP_set_size"), "XEN_SYSCTL_TBUFOP_set_size: its own name");
+    }
+    {
+        assert_eq!(T::ENABLE.0, XEN_SYSCTL_TBUFOP_enable, "XEN_SYSCTL_TBUFOP_enable");
+        assert_eq!(T::from(XEN_SYSCTL_TBUFOP_enable), T::ENABLE, "XEN_SYSCTL_TBUFOP_enable: from the integer");
+        assert_eq!(integer(T::ENABLE, XEN_SYSCTL_TBUFOP_enable), XEN_SYSCTL_TBUFOP_enable, "XEN_SYSCTL_TBUFOP_enable: to the integer");
+        assert_eq!(format!("{:?}", T::ENABLE), T::ENABLE.name().expect("XEN_SYSCTL_TBUFOP_enable: a name"), "XEN_SYSCTL_TBUFOP_enable: Debug");
+        assert_eq!(T::ENABLE.name(), Some("XEN_SYSCTL_TBUFOP_enable"), "XEN_SYSCTL_TBUFOP_enable: its own name");
+    }
+    {
+        assert_eq!(T::DISABLE.0, XEN_SYSCTL_TBUFOP_disable, "XEN_SYSCTL_TBUFOP_disable");
+        assert_eq!(T::from(XEN_SYSCTL_TBUFOP_disable), T::DISABLE, "XEN_SYSCTL_TBUFOP_disable: from the integer");
+        assert_eq!(integer(T::DISABLE, XEN_SYSCTL_TBUFOP_disable), XEN_SYSCTL_TBUFOP_disable, "XEN_SYSCTL_TBUFOP_disable: to the integer");
+        assert_eq!(format!("{:?}", T::DISABLE), T::DISABLE.name().expect("XEN_SYSCTL_TBUFOP_disable: a name"), "XEN_SYSCTL_TBUFOP_disable: Debug");
+        assert_eq!(T::DISABLE.name(), Some("XEN_SYSCTL_TBUFOP_disable"), "XEN_SYSCTL_TBUFOP_disable: its own name");
+    }
+    assert_eq!(T::from(6).name(), None);
+    assert_eq!(format!("{:?}", T::from(6)), "XenSysctlTbufop(6)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_xen_sysctl_physcap() {
+    use xenabi::unstable::sysctl::*;
+    type T = XenSysctlPhyscap;
+    {
+        assert_eq!(T::HVM.0, XEN_SYSCTL_PHYSCAP_hvm, "XEN_SYSCTL_PHYSCAP_hvm");
+        assert_eq!(T::from(XEN_SYSCTL_PHYSCAP_hvm), T::HVM, "XEN_SYSCTL_PHYSCAP_hvm: from the integer");
+        assert_eq!(integer(T::HVM, XEN_SYSCTL_PHYSCAP_hvm), XEN_SYSCTL_PHYSCAP_hvm, "XEN_SYSCTL_PHYSCAP_hvm: to the integer");
+        assert!(T::all().contains(T::HVM), "XEN_SYSCTL_PHYSCAP_hvm: in all()");
+        assert!(T::HVM.intersects(T::HVM) && !T::HVM.is_empty(), "XEN_SYSCTL_PHYSCAP_hvm: set");
+        assert_eq!(T::HVM - T::HVM, T::empty(), "XEN_SYSCTL_PHYSCAP_hvm: removed");
+        assert!(format!("{:?}", T::HVM).contains("XEN_SYSCTL_PHYSCAP_hvm"), "XEN_SYSCTL_PHYSCAP_hvm: Debug {:?}", T::HVM);
+    }
+    {
+        assert_eq!(T::PV.0, XEN_SYSCTL_PHYSCAP_pv, "XEN_SYSCTL_PHYSCAP_pv");
+        assert_eq!(T::from(XEN_SYSCTL_PHYSCAP_pv), T::PV, "XEN_SYSCTL_PHYSCAP_pv: from the integer");
+        assert_eq!(integer(T::PV, XEN_SYSCTL_PHYSCAP_pv), XEN_SYSCTL_PHYSCAP_pv, "XEN_SYSCTL_PHYSCAP_pv: to the integer");
+        assert!(T::all().contains(T::PV), "XEN_SYSCTL_PHYSCAP_pv: in all()");
+        assert!(T::PV.intersects(T::PV) && !T::PV.is_empty(), "XEN_SYSCTL_PHYSCAP_pv: set");
+        assert_eq!(T::PV - T::PV, T::empty(), "XEN_SYSCTL_PHYSCAP_pv: removed");
+        assert!(format!("{:?}", T::PV).contains("XEN_SYSCTL_PHYSCAP_pv"), "XEN_SYSCTL_PHYSCAP_pv: Debug {:?}", T::PV);
+    }
+    {
+        assert_eq!(T::DIRECTIO.0, XEN_SYSCTL_PHYSCAP_directio, "XEN_SYSCTL_PHYSCAP_directio");
+        assert_eq!(T::from(XEN_SYSCTL_PHYSCAP_directio), T::DIRECTIO, "XEN_SYSCTL_PHYSCAP_directio: from the integer");
+        assert_eq!(integer(T::DIRECTIO, XEN_SYSCTL_PHYSCAP_directio), XEN_SYSCTL_PHYSCAP_directio, "XEN_SYSCTL_PHYSCAP_directio: to the integer");
+        assert!(T::all().contains(T::DIRECTIO), "XEN_SYSCTL_PHYSCAP_directio: in all()");
+        assert!(T::DIRECTIO.intersects(T::DIRECTIO) && !T::DIRECTIO.is_empty(), "XEN_SYSCTL_PHYSCAP_directio: set");
+        assert_eq!(T::DIRECTIO - T::DIRECTIO, T::empty(), "XEN_SYSCTL_PHYSCAP_directio: removed");
+        assert!(format!("{:?}", T::DIRECTIO).contains("XEN_SYSCTL_PHYSCAP_directio"), "XEN_SYSCTL_PHYSCAP_directio: Debug {:?}", T::DIRECTIO);
+    }
+    {
+        assert_eq!(T::HAP.0, XEN_SYSCTL_PHYSCAP_hap, "XEN_SYSCTL_PHYSCAP_hap");
+        assert_eq!(T::from(XEN_SYSCTL_PHYSCAP_hap), T::HAP, "XEN_SYSCTL_PHYSCAP_hap: from the integer");
+        assert_eq!(integer(T::HAP, XEN_SYSCTL_PHYSCAP_hap), XEN_SYSCTL_PHYSCAP_hap, "XEN_SYSCTL_PHYSCAP_hap: to the integer");
+        assert!(T::all().contains(T::HAP), "XEN_SYSCTL_PHYSCAP_hap: in all()");
+        assert!(T::HAP.intersects(T::HAP) && !T::HAP.is_empty(), "XEN_SYSCTL_PHYSCAP_hap: set");
+        assert_eq!(T::HAP - T::HAP, T::empty(), "XEN_SYSCTL_PHYSCAP_hap: removed");
+        assert!(format!("{:?}", T::HAP).contains("XEN_SYSCTL_PHYSCAP_hap"), "XEN_SYSCTL_PHYSCAP_hap: Debug {:?}", T::HAP);
+    }
+    {
+        assert_eq!(T::SHADOW.0, XEN_SYSCTL_PHYSCAP_shadow, "XEN_SYSCTL_PHYSCAP_shadow");
+        assert_eq!(T::from(XEN_SYSCTL_PHYSCAP_shadow), T::SHADOW, "XEN_SYSCTL_PHYSCAP_shadow: from the integer");
+        assert_eq!(integer(T::SHADOW, XEN_SYSCTL_PHYSCAP_shadow), XEN_SYSCTL_PHYSCAP_shadow, "XEN_SYSCTL_PHYSCAP_shadow: to the integer");
+        assert!(T::all().contains(T::SHADOW), "XEN_SYSCTL_PHYSCAP_shadow: in all()");
+        assert!(T::SHADOW.intersects(T::SHADOW) && !T::SHADOW.is_empty(), "XEN_SYSCTL_PHYSCAP_shadow: set");
+        assert_eq!(T::SHADOW - T::SHADOW, T::empty(), "XEN_SYSCTL_PHYSCAP_shadow: removed");
+        assert!(format!("{:?}", T::SHADOW).contains("XEN_SYSCTL_PHYSCAP_shadow"), "XEN_SYSCTL_PHYSCAP_shadow: Debug {:?}", T::SHADOW);
+    }
+    {
+        assert_eq!(T::IOMMU_HAP_PT_SHARE.0, XEN_SYSCTL_PHYSCAP_iommu_hap_pt_share, "XEN_SYSCTL_PHYSCAP_iommu_hap_pt_share");
+        assert_eq!(T::from(XEN_SYSCTL_PHYSCAP_iommu_hap_pt_share), T::IOMMU_HAP_PT_SHARE, "XEN_SYSCTL_PHYSCAP_iommu_hap_pt_share: from the integer");
+        assert_eq!(integer(T::IOMMU_HAP_PT_SHARE, XEN_SYSCTL_PHYSCAP_iommu_hap_pt_share), XEN_SYSCTL_PHYSCAP_iommu_hap_pt_share, "XEN_SYSCTL_PHYSCAP_iommu_hap_pt_share: to the integer");
+        assert!(T::all().contains(T::IOMMU_HAP_PT_SHARE), "XEN_SYSCTL_PHYSCAP_iommu_hap_pt_share: in all()");
+        assert!(T::IOMMU_HAP_PT_SHARE.intersects(T::IOMMU_HAP_PT_SHARE) && !T::IOMMU_HAP_PT_SHARE.is_empty(), "XEN_SYSCTL_PHYSCAP_iommu_hap_pt_share: set");
+        assert_eq!(T::IOMMU_HAP_PT_SHARE - T::IOMMU_HAP_PT_SHARE, T::empty(), "XEN_SYSCTL_PHYSCAP_iommu_hap_pt_share: removed");
+        assert!(format!("{:?}", T::IOMMU_HAP_PT_SHARE).contains("XEN_SYSCTL_PHYSCAP_iommu_hap_pt_share"), "XEN_SYSCTL_PHYSCAP_iommu_hap_pt_share: Debug {:?}", T::IOMMU_HAP_PT_SHARE);
+    }
+    {
+        assert_eq!(T::VMTRACE.0, XEN_SYSCTL_PHYSCAP_vmtrace, "XEN_SYSCTL_PHYSCAP_vmtrace");
+        assert_eq!(T::from(XEN_SYSCTL_PHYSCAP_vmtrace), T::VMTRACE, "XEN_SYSCTL_PHYSCAP_vmtrace: from the integer");
+        assert_eq!(integer(T::VMTRACE, XEN_SYSCTL_PHYSCAP_vmtrace), XEN_SYSCTL_PHYSCAP_vmtrace, "XEN_SYSCTL_PHYSCAP_vmtrace: to the integer");
+        assert!(T::all().contains(T::VMTRACE), "XEN_SYSCTL_PHYSCAP_vmtrace: in all()");
+        assert!(T::VMTRACE.intersects(T::VMTRACE) && !T::VMTRACE.is_empty(), "XEN_SYSCTL_PHYSCAP_vmtrace: set");
+        assert_eq!(T::VMTRACE - T::VMTRACE, T::empty(), "XEN_SYSCTL_PHYSCAP_vmtrace: removed");
+        assert!(format!("{:?}", T::VMTRACE).contains("XEN_SYSCTL_PHYSCAP_vmtrace"), "XEN_SYSCTL_PHYSCAP_vmtrace: Debug {:?}", T::VMTRACE);
+    }
+    {
+        assert_eq!(T::VPMU.0, XEN_SYSCTL_PHYSCAP_vpmu, "XEN_SYSCTL_PHYSCAP_vpmu");
+        assert_eq!(T::from(XEN_SYSCTL_PHYSCAP_vpmu), T::VPMU, "XEN_SYSCTL_PHYSCAP_vpmu: from the integer");
+        assert_eq!(integer(T::VPMU, XEN_SYSCTL_PHYSCAP_vpmu), XEN_SYSCTL_PHYSCAP_vpmu, "XEN_SYSCTL_PHYSCAP_vpmu: to the integer");
+        assert!(T::all().contains(T::VPMU), "XEN_SYSCTL_PHYSCAP_vpmu: in all()");
+        assert!(T::VPMU.intersects(T::VPMU) && !T::VPMU.is_empty(), "XEN_SYSCTL_PHYSCAP_vpmu: set");
+        assert_eq!(T::VPMU - T::VPMU, T::empty(), "XEN_SYSCTL_PHYSCAP_vpmu: removed");
+        assert!(format!("{:?}", T::VPMU).contains("XEN_SYSCTL_PHYSCAP_vpmu"), "XEN_SYSCTL_PHYSCAP_vpmu: Debug {:?}", T::VPMU);
+    }
+    {
+        assert_eq!(T::GNTTAB_V1.0, XEN_SYSCTL_PHYSCAP_gnttab_v1, "XEN_SYSCTL_PHYSCAP_gnttab_v1");
+        assert_eq!(T::from(XEN_SYSCTL_PHYSCAP_gnttab_v1), T::GNTTAB_V1, "XEN_SYSCTL_PHYSCAP_gnttab_v1: from the integer");
+        assert_eq!(integer(T::GNTTAB_V1, XEN_SYSCTL_PHYSCAP_gnttab_v1), XEN_SYSCTL_PHYSCAP_gnttab_v1, "XEN_SYSCTL_PHYSCAP_gnttab_v1: to the integer");
+        assert!(T::all().contains(T::GNTTAB_V1), "XEN_SYSCTL_PHYSCAP_gnttab_v1: in all()");
+        assert!(T::GNTTAB_V1.intersects(T::GNTTAB_V1) && !T::GNTTAB_V1.is_empty(), "XEN_SYSCTL_PHYSCAP_gnttab_v1: set");
+        assert_eq!(T::GNTTAB_V1 - T::GNTTAB_V1, T::empty(), "XEN_SYSCTL_PHYSCAP_gnttab_v1: removed");
+        assert!(format!("{:?}", T::GNTTAB_V1).contains("XEN_SYSCTL_PHYSCAP_gnttab_v1"), "XEN_SYSCTL_PHYSCAP_gnttab_v1: Debug {:?}", T::GNTTAB_V1);
+    }
+    {
+        assert_eq!(T::GNTTAB_V2.0, XEN_SYSCTL_PHYSCAP_gnttab_v2, "XEN_SYSCTL_PHYSCAP_gnttab_v2");
+        assert_eq!(T::from(XEN_SYSCTL_PHYSCAP_gnttab_v2), T::GNTTAB_V2, "XEN_SYSCTL_PHYSCAP_gnttab_v2: from the integer");
+        assert_eq!(integer(T::GNTTAB_V2, XEN_SYSCTL_PHYSCAP_gnttab_v2), XEN_SYSCTL_PHYSCAP_gnttab_v2, "XEN_SYSCTL_PHYSCAP_gnttab_v2: to the integer");
+        assert!(T::all().contains(T::GNTTAB_V2), "XEN_SYSCTL_PHYSCAP_gnttab_v2: in all()");
+        assert!(T::GNTTAB_V2.intersects(T::GNTTAB_V2) && !T::GNTTAB_V2.is_empty(), "XEN_SYSCTL_PHYSCAP_gnttab_v2: set");
+        assert_eq!(T::GNTTAB_V2 - T::GNTTAB_V2, T::empty(), "XEN_SYSCTL_PHYSCAP_gnttab_v2: removed");
+        assert!(format!("{:?}", T::GNTTAB_V2).contains("XEN_SYSCTL_PHYSCAP_gnttab_v2"), "XEN_SYSCTL_PHYSCAP_gnttab_v2: Debug {:?}", T::GNTTAB_V2);
+    }
+    let extra = T::all() | T::from(1024);
+    assert_eq!(extra.unknown_bits(), 1024);
+    assert!(format!("{extra:?}").ends_with("0x400"), "{extra:?}");
+    assert_eq!(format!("{:?}", T::empty()), "XenSysctlPhyscap(0)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_xen_sysctl_perfcop() {
+    use xenabi::unstable::sysctl::*;
+    type T = XenSysctlPerfcop;
+    {
+        assert_eq!(T::RESET.0, XEN_SYSCTL_PERFCOP_reset, "XEN_SYSCTL_PERFCOP_reset");
+        assert_eq!(T::from(XEN_SYSCTL_PERFCOP_reset), T::RESET, "XEN_SYSCTL_PERFCOP_reset: from the integer");
+        assert_eq!(integer(T::RESET, XEN_SYSCTL_PERFCOP_reset), XEN_SYSCTL_PERFCOP_reset, "XEN_SYSCTL_PERFCOP_reset: to the integer");
+        assert_eq!(format!("{:?}", T::RESET), T::RESET.name().expect("XEN_SYSCTL_PERFCOP_reset: a name"), "XEN_SYSCTL_PERFCOP_reset: Debug");
+        assert_eq!(T::RESET.name(), Some("XEN_SYSCTL_PERFCOP_reset"), "XEN_SYSCTL_PERFCOP_reset: its own name");
+    }
+    {
+        assert_eq!(T::QUERY.0, XEN_SYSCTL_PERFCOP_query, "XEN_SYSCTL_PERFCOP_query");
+        assert_eq!(T::from(XEN_SYSCTL_PERFCOP_query), T::QUERY, "XEN_SYSCTL_PERFCOP_query: from the integer");
+        assert_eq!(integer(T::QUERY, XEN_SYSCTL_PERFCOP_query), XEN_SYSCTL_PERFCOP_query, "XEN_SYSCTL_PERFCOP_query: to the integer");
+        assert_eq!(format!("{:?}", T::QUERY), T::QUERY.name().expect("XEN_SYSCTL_PERFCOP_query: a name"), "XEN_SYSCTL_PERFCOP_query: Debug");
+        assert_eq!(T::QUERY.name(), Some("XEN_SYSCTL_PERFCOP_query"), "XEN_SYSCTL_PERFCOP_query: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "XenSysctlPerfcop(0)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_pmstat() {
+    use xenabi::unstable::sysctl::*;
+    type T = Pmstat;
+    {
+        assert_eq!(T::GET_MAX_PX.0, PMSTAT_get_max_px, "PMSTAT_get_max_px");
+        assert_eq!(T::from(PMSTAT_get_max_px), T::GET_MAX_PX, "PMSTAT_get_max_px: from the integer");
+        assert_eq!(integer(T::GET_MAX_PX, PMSTAT_get_max_px), PMSTAT_get_max_px, "PMSTAT_get_max_px: to the integer");
+        assert_eq!(format!("{:?}", T::GET_MAX_PX), T::GET_MAX_PX.name().expect("PMSTAT_get_max_px: a name"), "PMSTAT_get_max_px: Debug");
+        assert_eq!(T::GET_MAX_PX.name(), Some("PMSTAT_get_max_px"), "PMSTAT_get_max_px: its own name");
+    }
+    {
+        assert_eq!(T::GET_PXSTAT.0, PMSTAT_get_pxstat, "PMSTAT_get_pxstat");
+        assert_eq!(T::from(PMSTAT_get_pxstat), T::GET_PXSTAT, "PMSTAT_get_pxstat: from the integer");
+        assert_eq!(integer(T::GET_PXSTAT, PMSTAT_get_pxstat), PMSTAT_get_pxstat, "PMSTAT_get_pxstat: to the integer");
+        assert_eq!(format!("{:?}", T::GET_PXSTAT), T::GET_PXSTAT.name().expect("PMSTAT_get_pxstat: a name"), "PMSTAT_get_pxstat: Debug");
+        assert_eq!(T::GET_PXSTAT.name(), Some("PMSTAT_get_pxstat"), "PMSTAT_get_pxstat: its own name");
+    }
+    {
+        assert_eq!(T::RESET_PXSTAT.0, PMSTAT_reset_pxstat, "PMSTAT_reset_pxstat");
+        assert_eq!(T::from(PMSTAT_reset_pxstat), T::RESET_PXSTAT, "PMSTAT_reset_pxstat: from the integer");
+        assert_eq!(integer(T::RESET_PXSTAT, PMSTAT_reset_pxstat), PMSTAT_reset_pxstat, "PMSTAT_reset_pxstat: to the integer");
+        assert_eq!(format!("{:?}", T::RESET_PXSTAT), T::RESET_PXSTAT.name().expect("PMSTAT_reset_pxstat: a name"), "PMSTAT_reset_pxstat: Debug");
+        assert_eq!(T::RESET_PXSTAT.name(), Some("PMSTAT_reset_pxstat"), "PMSTAT_reset_pxstat: its own name");
+    }
+    {
+        assert_eq!(T::GET_MAX_CX.0, PMSTAT_get_max_cx, "PMSTAT_get_max_cx");
+        assert_eq!(T::from(PMSTAT_get_max_cx), T::GET_MAX_CX, "PMSTAT_get_max_cx: from the integer");
+        assert_eq!(integer(T::GET_MAX_CX, PMSTAT_get_max_cx), PMSTAT_get_max_cx, "PMSTAT_get_max_cx: to the integer");
+        assert_eq!(format!("{:?}", T::GET_MAX_CX), T::GET_MAX_CX.name().expect("PMSTAT_get_max_cx: a name"), "PMSTAT_get_max_cx: Debug");
+        assert_eq!(T::GET_MAX_CX.name(), Some("PMSTAT_get_max_cx"), "PMSTAT_get_max_cx: its own name");
+    }
+    {
+        assert_eq!(T::GET_CXSTAT.0, PMSTAT_get_cxstat, "PMSTAT_get_cxstat");
+        assert_eq!(T::from(PMSTAT_get_cxstat), T::GET_CXSTAT, "PMSTAT_get_cxstat: from the integer");
+        assert_eq!(integer(T::GET_CXSTAT, PMSTAT_get_cxstat), PMSTAT_get_cxstat, "PMSTAT_get_cxstat: to the integer");
+        assert_eq!(format!("{:?}", T::GET_CXSTAT), T::GET_CXSTAT.name().expect("PMSTAT_get_cxstat: a name"), "PMSTAT_get_cxstat: Debug");
+        assert_eq!(T::GET_CXSTAT.name(), Some("PMSTAT_get_cxstat"), "PMSTAT_get_cxstat: its own name");
+    }
+    {
+        assert_eq!(T::RESET_CXSTAT.0, PMSTAT_reset_cxstat, "PMSTAT_reset_cxstat");
+        assert_eq!(T::from(PMSTAT_reset_cxstat), T::RESET_CXSTAT, "PMSTAT_reset_cxstat: from the integer");
+        assert_eq!(integer(T::RESET_CXSTAT, PMSTAT_reset_cxstat), PMSTAT_reset_cxstat, "PMSTAT_reset_cxstat: to the integer");
+        assert_eq!(format!("{:?}", T::RESET_CXSTAT), T::RESET_CXSTAT.name().expect("PMSTAT_reset_cxstat: a name"), "PMSTAT_reset_cxstat: Debug");
+        assert_eq!(T::RESET_CXSTAT.name(), Some("PMSTAT_reset_cxstat"), "PMSTAT_reset_cxstat: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "Pmstat(0)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_xen_sysctl_cpu_hotplug() {
+    use xenabi::unstable::sysctl::*;
+    type T = XenSysctlCpuHotplug;
+    {
+        assert_eq!(T::ONLINE.0, XEN_SYSCTL_CPU_HOTPLUG_ONLINE, "XEN_SYSCTL_CPU_HOTPLUG_ONLINE");
+        assert_eq!(T::from(XEN_SYSCTL_CPU_HOTPLUG_ONLINE), T::ONLINE, "XEN_SYSCTL_CPU_HOTPLUG_ONLINE: from the integer");
+        assert_eq!(integer(T::ONLINE, XEN_SYSCTL_CPU_HOTPLUG_ONLINE), XEN_SYSCTL_CPU_HOTPLUG_ONLINE, "XEN_SYSCTL_CPU_HOTPLUG_ONLINE: to the integer");
+        assert_eq!(format!("{:?}", T::ONLINE), T::ONLINE.name().expect("XEN_SYSCTL_CPU_HOTPLUG_ONLINE: a name"), "XEN_SYSCTL_CPU_HOTPLUG_ONLINE: Debug");
+        assert_eq!(T::ONLINE.name(), Some("XEN_SYSCTL_CPU_HOTPLUG_ONLINE"), "XEN_SYSCTL_CPU_HOTPLUG_ONLINE: its own name");
+    }
+    {
+        assert_eq!(T::OFFLINE.0, XEN_SYSCTL_CPU_HOTPLUG_OFFLINE, "XEN_SYSCTL_CPU_HOTPLUG_OFFLINE");
+        assert_eq!(T::from(XEN_SYSCTL_CPU_HOTPLUG_OFFLINE), T::OFFLINE, "XEN_SYSCTL_CPU_HOTPLUG_OFFLINE: from the integer");
+        assert_eq!(integer(T::OFFLINE, XEN_SYSCTL_CPU_HOTPLUG_OFFLINE), XEN_SYSCTL_CPU_HOTPLUG_OFFLINE, "XEN_SYSCTL_CPU_HOTPLUG_OFFLINE: to the integer");
+        assert_eq!(format!("{:?}", T::OFFLINE), T::OFFLINE.name().expect("XEN_SYSCTL_CPU_HOTPLUG_OFFLINE: a name"), "XEN_SYSCTL_CPU_HOTPLUG_OFFLINE: Debug");
+        assert_eq!(T::OFFLINE.name(), Some("XEN_SYSCTL_CPU_HOTPLUG_OFFLINE"), "XEN_SYSCTL_CPU_HOTPLUG_OFFLINE: its own name");
+    }
+    {
+        assert_eq!(T::SMT_ENABLE.0, XEN_SYSCTL_CPU_HOTPLUG_SMT_ENABLE, "XEN_SYSCTL_CPU_HOTPLUG_SMT_ENABLE");
+        assert_eq!(T::from(XEN_SYSCTL_CPU_HOTPLUG_SMT_ENABLE), T::SMT_ENABLE, "XEN_SYSCTL_CPU_HOTPLUG_SMT_ENABLE: from the integer");
+        assert_eq!(integer(T::SMT_ENABLE, XEN_SYSCTL_CPU_HOTPLUG_SMT_ENABLE), XEN_SYSCTL_CPU_HOTPLUG_SMT_ENABLE, "XEN_SYSCTL_CPU_HOTPLUG_SMT_ENABLE: to the integer");
+        assert_eq!(format!("{:?}", T::SMT_ENABLE), T::SMT_ENABLE.name().expect("XEN_SYSCTL_CPU_HOTPLUG_SMT_ENABLE: a name"), "XEN_SYSCTL_CPU_HOTPLUG_SMT_ENABLE: Debug");
+        assert_eq!(T::SMT_ENABLE.name(), Some("XEN_SYSCTL_CPU_HOTPLUG_SMT_ENABLE"), "XEN_SYSCTL_CPU_HOTPLUG_SMT_ENABLE: its own name");
+    }
+    {
+        assert_eq!(T::SMT_DISABLE.0, XEN_SYSCTL_CPU_HOTPLUG_SMT_DISABLE, "XEN_SYSCTL_CPU_HOTPLUG_SMT_DISABLE");
+        assert_eq!(T::from(XEN_SYSCTL_CPU_HOTPLUG_SMT_DISABLE), T::SMT_DISABLE, "XEN_SYSCTL_CPU_HOTPLUG_SMT_DISABLE: from the integer");
+        assert_eq!(integer(T::SMT_DISABLE, XEN_SYSCTL_CPU_HOTPLUG_SMT_DISABLE), XEN_SYSCTL_CPU_HOTPLUG_SMT_DISABLE, "XEN_SYSCTL_CPU_HOTPLUG_SMT_DISABLE: to the integer");
+        assert_eq!(format!("{:?}", T::SMT_DISABLE), T::SMT_DISABLE.name().expect("XEN_SYSCTL_CPU_HOTPLUG_SMT_DISABLE: a name"), "XEN_SYSCTL_CPU_HOTPLUG_SMT_DISABLE: Debug");
+        assert_eq!(T::SMT_DISABLE.name(), Some("XEN_SYSCTL_CPU_HOTPLUG_SMT_DISABLE"), "XEN_SYSCTL_CPU_HOTPLUG_SMT_DISABLE: its own name");
+    }
+    assert_eq!(T::from(4).name(), None);
+    assert_eq!(format!("{:?}", T::from(4)), "XenSysctlCpuHotplug(4)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_xen_sysctl_lockprof() {
+    use xenabi::unstable::sysctl::*;
+    type T = XenSysctlLockprof;
+    {
+        assert_eq!(T::RESET.0, XEN_SYSCTL_LOCKPROF_reset, "XEN_SYSCTL_LOCKPROF_reset");
+        assert_eq!(T::from(XEN_SYSCTL_LOCKPROF_reset), T::RESET, "XEN_SYSCTL_LOCKPROF_reset: from the integer");
+        assert_eq!(integer(T::RESET, XEN_SYSCTL_LOCKPROF_reset), XEN_SYSCTL_LOCKPROF_reset, "XEN_SYSCTL_LOCKPROF_reset: to the integer");
+        assert_eq!(format!("{:?}", T::RESET), T::RESET.name().expect("XEN_SYSCTL_LOCKPROF_reset: a name"), "XEN_SYSCTL_LOCKPROF_reset: Debug");
+        assert_eq!(T::RESET.name(), Some("XEN_SYSCTL_LOCKPROF_reset"), "XEN_SYSCTL_LOCKPROF_reset: its own name");
+    }
+    {
+        assert_eq!(T::QUERY.0, XEN_SYSCTL_LOCKPROF_query, "XEN_SYSCTL_LOCKPROF_query");
+        assert_eq!(T::from(XEN_SYSCTL_LOCKPROF_query), T::QUERY, "XEN_SYSCTL_LOCKPROF_query: from the integer");
+        assert_eq!(integer(T::QUERY, XEN_SYSCTL_LOCKPROF_query), XEN_SYSCTL_LOCKPROF_query, "XEN_SYSCTL_LOCKPROF_query: to the integer");
+        assert_eq!(format!("{:?}", T::QUERY), T::QUERY.name().expect("XEN_SYSCTL_LOCKPROF_query: a name"), "XEN_SYSCTL_LOCKPROF_query: Debug");
+        assert_eq!(T::QUERY.name(), Some("XEN_SYSCTL_LOCKPROF_query"), "XEN_SYSCTL_LOCKPROF_query: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "XenSysctlLockprof(0)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_lockprof_type() {
+    use xenabi::unstable::sysctl::*;
+    type T = LockprofType;
+    {
+        assert_eq!(T::GLOBAL.0, LOCKPROF_TYPE_GLOBAL, "LOCKPROF_TYPE_GLOBAL");
+        assert_eq!(T::from(LOCKPROF_TYPE_GLOBAL), T::GLOBAL, "LOCKPROF_TYPE_GLOBAL: from the integer");
+        assert_eq!(integer(T::GLOBAL, LOCKPROF_TYPE_GLOBAL), LOCKPROF_TYPE_GLOBAL, "LOCKPROF_TYPE_GLOBAL: to the integer");
+        assert_eq!(format!("{:?}", T::GLOBAL), T::GLOBAL.name().expect("LOCKPROF_TYPE_GLOBAL: a name"), "LOCKPROF_TYPE_GLOBAL: Debug");
+        assert_eq!(T::GLOBAL.name(), Some("LOCKPROF_TYPE_GLOBAL"), "LOCKPROF_TYPE_GLOBAL: its own name");
+    }
+    {
+        assert_eq!(T::PERDOM.0, LOCKPROF_TYPE_PERDOM, "LOCKPROF_TYPE_PERDOM");
+        assert_eq!(T::from(LOCKPROF_TYPE_PERDOM), T::PERDOM, "LOCKPROF_TYPE_PERDOM: from the integer");
+        assert_eq!(integer(T::PERDOM, LOCKPROF_TYPE_PERDOM), LOCKPROF_TYPE_PERDOM, "LOCKPROF_TYPE_PERDOM: to the integer");
+        assert_eq!(format!("{:?}", T::PERDOM), T::PERDOM.name().expect("LOCKPROF_TYPE_PERDOM: a name"), "LOCKPROF_TYPE_PERDOM: Debug");
+        assert_eq!(T::PERDOM.name(), Some("LOCKPROF_TYPE_PERDOM"), "LOCKPROF_TYPE_PERDOM: its own name");
+    }
+    assert_eq!(T::from(2).name(), None);
+    assert_eq!(format!("{:?}", T::from(2)), "LockprofType(2)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_xen_sysctl_cpupool_op() {
+    use xenabi::unstable::sysctl::*;
+    type T = XenSysctlCpupoolOp;
+    {
+        assert_eq!(T::CREATE.0, XEN_SYSCTL_CPUPOOL_OP_CREATE, "XEN_SYSCTL_CPUPOOL_OP_CREATE");
+        assert_eq!(T::from(XEN_SYSCTL_CPUPOOL_OP_CREATE), T::CREATE, "XEN_SYSCTL_CPUPOOL_OP_CREATE: from the integer");
+        assert_eq!(integer(T::CREATE, XEN_SYSCTL_CPUPOOL_OP_CREATE), XEN_SYSCTL_CPUPOOL_OP_CREATE, "XEN_SYSCTL_CPUPOOL_OP_CREATE: to the integer");
+        assert_eq!(format!("{:?}", T::CREATE), T::CREATE.name().expect("XEN_SYSCTL_CPUPOOL_OP_CREATE: a name"), "XEN_SYSCTL_CPUPOOL_OP_CREATE: Debug");
+        assert_eq!(T::CREATE.name(), Some("XEN_SYSCTL_CPUPOOL_OP_CREATE"), "XEN_SYSCTL_CPUPOOL_OP_CREATE: its own name");
+    }
+    {
+        assert_eq!(T::DESTROY.0, XEN_SYSCTL_CPUPOOL_OP_DESTROY, "XEN_SYSCTL_CPUPOOL_OP_DESTROY");
+        assert_eq!(T::from(XEN_SYSCTL_CPUPOOL_OP_DESTROY), T::DESTROY, "XEN_SYSCTL_CPUPOOL_OP_DESTROY: from the integer");
+        assert_eq!(integer(T::DESTROY, XEN_SYSCTL_CPUPOOL_OP_DESTROY), XEN_SYSCTL_CPUPOOL_OP_DESTROY, "XEN_SYSCTL_CPUPOOL_OP_DESTROY: to the integer");
+        assert_eq!(format!("{:?}", T::DESTROY), T::DESTROY.name().expect("XEN_SYSCTL_CPUPOOL_OP_DESTROY: a name"), "XEN_SYSCTL_CPUPOOL_OP_DESTROY: Debug");
+        assert_eq!(T::DESTROY.name(), Some("XEN_SYSCTL_CPUPOOL_OP_DESTROY"), "XEN_SYSCTL_CPUPOOL_OP_DESTROY: its own name");
+    }
+    {
+        assert_eq!(T::INFO.0, XEN_SYSCTL_CPUPOOL_OP_INFO, "XEN_SYSCTL_CPUPOOL_OP_INFO");
+        assert_eq!(T::from(XEN_SYSCTL_CPUPOOL_OP_INFO), T::INFO, "XEN_SYSCTL_CPUPOOL_OP_INFO: from the integer");
+        assert_eq!(integer(T::INFO, XEN_SYSCTL_CPUPOOL_OP_INFO), XEN_SYSCTL_CPUPOOL_OP_INFO, "XEN_SYSCTL_CPUPOOL_OP_INFO: to the integer");
+        assert_eq!(format!("{:?}", T::INFO), T::INFO.name().expect("XEN_SYSCTL_CPUPOOL_OP_INFO: a name"), "XEN_SYSCTL_CPUPOOL_OP_INFO: Debug");
+        assert_eq!(T::INFO.name(), Some("XEN_SYSCTL_CPUPOOL_OP_INFO"), "XEN_SYSCTL_CPUPOOL_OP_INFO: its own name");
+    }
+    {
+        assert_eq!(T::ADDCPU.0, XEN_SYSCTL_CPUPOOL_OP_ADDCPU, "XEN_SYSCTL_CPUPOOL_OP_ADDCPU");
+        assert_eq!(T::from(XEN_SYSCTL_CPUPOOL_OP_ADDCPU), T::ADDCPU, "XEN_SYSCTL_CPUPOOL_OP_ADDCPU: from the integer");
+        assert_eq!(integer(T::ADDCPU, XEN_SYSCTL_CPUPOOL_OP_ADDCPU), XEN_SYSCTL_CPUPOOL_OP_ADDCPU, "XEN_SYSCTL_CPUPOOL_OP_ADDCPU: to the integer");
+        assert_eq!(format!("{:?}", T::ADDCPU), T::ADDCPU.name().expect("XEN_SYSCTL_CPUPOOL_OP_ADDCPU: a name"), "XEN_SYSCTL_CPUPOOL_OP_ADDCPU: Debug");
+        assert_eq!(T::ADDCPU.name(), Some("XEN_SYSCTL_CPUPOOL_OP_ADDCPU"), "XEN_SYSCTL_CPUPOOL_OP_ADDCPU: its own name");
+    }
+    {
+        assert_eq!(T::RMCPU.0, XEN_SYSCTL_CPUPOOL_OP_RMCPU, "XEN_SYSCTL_CPUPOOL_OP_RMCPU");
+        assert_eq!(T::from(XEN_SYSCTL_CPUPOOL_OP_RMCPU), T::RMCPU, "XEN_SYSCTL_CPUPOOL_OP_RMCPU: from the integer");
+        assert_eq!(integer(T::RMCPU, XEN_SYSCTL_CPUPOOL_OP_RMCPU), XEN_SYSCTL_CPUPOOL_OP_RMCPU, "XEN_SYSCTL_CPUPOOL_OP_RMCPU: to the integer");
+        assert_eq!(format!("{:?}", T::RMCPU), T::RMCPU.name().expect("XEN_SYSCTL_CPUPOOL_OP_RMCPU: a name"), "XEN_SYSCTL_CPUPOOL_OP_RMCPU: Debug");
+        assert_eq!(T::RMCPU.name(), Some("XEN_SYSCTL_CPUPOOL_OP_RMCPU"), "XEN_SYSCTL_CPUPOOL_OP_RMCPU: its own name");
+    }
+    {
+        assert_eq!(T::MOVEDOMAIN.0, XEN_SYSCTL_CPUPOOL_OP_MOVEDOMAIN, "XEN_SYSCTL_CPUPOOL_OP_MOVEDOMAIN");
+        assert_eq!(T::from(XEN_SYSCTL_CPUPOOL_OP_MOVEDOMAIN), T::MOVEDOMAIN, "XEN_SYSCTL_CPUPOOL_OP_MOVEDOMAIN: from the integer");
+        assert_eq!(integer(T::MOVEDOMAIN, XEN_SYSCTL_CPUPOOL_OP_MOVEDOMAIN), XEN_SYSCTL_CPUPOOL_OP_MOVEDOMAIN, "XEN_SYSCTL_CPUPOOL_OP_MOVEDOMAIN: to the integer");
+        assert_eq!(format!("{:?}", T::MOVEDOMAIN), T::MOVEDOMAIN.name().expect("XEN_SYSCTL_CPUPOOL_OP_MOVEDOMAIN: a name"), "XEN_SYSCTL_CPUPOOL_OP_MOVEDOMAIN: Debug");
+        assert_eq!(T::MOVEDOMAIN.name(), Some("XEN_SYSCTL_CPUPOOL_OP_MOVEDOMAIN"), "XEN_SYSCTL_CPUPOOL_OP_MOVEDOMAIN: its own name");
+    }
+    {
+        assert_eq!(T::FREEINFO.0, XEN_SYSCTL_CPUPOOL_OP_FREEINFO, "XEN_SYSCTL_CPUPOOL_OP_FREEINFO");
+        assert_eq!(T::from(XEN_SYSCTL_CPUPOOL_OP_FREEINFO), T::FREEINFO, "XEN_SYSCTL_CPUPOOL_OP_FREEINFO: from the integer");
+        assert_eq!(integer(T::FREEINFO, XEN_SYSCTL_CPUPOOL_OP_FREEINFO), XEN_SYSCTL_CPUPOOL_OP_FREEINFO, "XEN_SYSCTL_CPUPOOL_OP_FREEINFO: to the integer");
+        assert_eq!(format!("{:?}", T::FREEINFO), T::FREEINFO.name().expect("XEN_SYSCTL_CPUPOOL_OP_FREEINFO: a name"), "XEN_SYSCTL_CPUPOOL_OP_FREEINFO: Debug");
+        assert_eq!(T::FREEINFO.name(), Some("XEN_SYSCTL_CPUPOOL_OP_FREEINFO"), "XEN_SYSCTL_CPUPOOL_OP_FREEINFO: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "XenSysctlCpupoolOp(0)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_xen_sysctl_schedop() {
+    use xenabi::unstable::sysctl::*;
+    type T = XenSysctlSchedop;
+    {
+        assert_eq!(T::PUTINFO.0, XEN_SYSCTL_SCHEDOP_putinfo, "XEN_SYSCTL_SCHEDOP_putinfo");
+        assert_eq!(T::from(XEN_SYSCTL_SCHEDOP_putinfo), T::PUTINFO, "XEN_SYSCTL_SCHEDOP_putinfo: from the integer");
+        assert_eq!(integer(T::PUTINFO, XEN_SYSCTL_SCHEDOP_putinfo), XEN_SYSCTL_SCHEDOP_putinfo, "XEN_SYSCTL_SCHEDOP_putinfo: to the integer");
+        assert_eq!(format!("{:?}", T::PUTINFO), T::PUTINFO.name().expect("XEN_SYSCTL_SCHEDOP_putinfo: a name"), "XEN_SYSCTL_SCHEDOP_putinfo: Debug");
+        assert_eq!(T::PUTINFO.name(), Some("XEN_SYSCTL_SCHEDOP_putinfo"), "XEN_SYSCTL_SCHEDOP_putinfo: its own name");
+    }
+    {
+        assert_eq!(T::GETINFO.0, XEN_SYSCTL_SCHEDOP_getinfo, "XEN_SYSCTL_SCHEDOP_getinfo");
+        assert_eq!(T::from(XEN_SYSCTL_SCHEDOP_getinfo), T::GETINFO, "XEN_SYSCTL_SCHEDOP_getinfo: from the integer");
+        assert_eq!(integer(T::GETINFO, XEN_SYSCTL_SCHEDOP_getinfo), XEN_SYSCTL_SCHEDOP_getinfo, "XEN_SYSCTL_SCHEDOP_getinfo: to the integer");
+        assert_eq!(format!("{:?}", T::GETINFO), T::GETINFO.name().expect("XEN_SYSCTL_SCHEDOP_getinfo: a name"), "XEN_SYSCTL_SCHEDOP_getinfo: Debug");
+        assert_eq!(T::GETINFO.name(), Some("XEN_SYSCTL_SCHEDOP_getinfo"), "XEN_SYSCTL_SCHEDOP_getinfo: its own name");
+    }
+    assert_eq!(T::from(2).name(), None);
+    assert_eq!(format!("{:?}", T::from(2)), "XenSysctlSchedop(2)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_xen_sysctl_coverage() {
+    use xenabi::unstable::sysctl::*;
+    type T = XenSysctlCoverage;
+    {
+        assert_eq!(T::GET_SIZE.0, XEN_SYSCTL_COVERAGE_get_size, "XEN_SYSCTL_COVERAGE_get_size");
+        assert_eq!(T::from(XEN_SYSCTL_COVERAGE_get_size), T::GET_SIZE, "XEN_SYSCTL_COVERAGE_get_size: from the integer");
+        assert_eq!(integer(T::GET_SIZE, XEN_SYSCTL_COVERAGE_get_size), XEN_SYSCTL_COVERAGE_get_size, "XEN_SYSCTL_COVERAGE_get_size: to the integer");
+        assert_eq!(format!("{:?}", T::GET_SIZE), T::GET_SIZE.name().expect("XEN_SYSCTL_COVERAGE_get_size: a name"), "XEN_SYSCTL_COVERAGE_get_size: Debug");
+        assert_eq!(T::GET_SIZE.name(), Some("XEN_SYSCTL_COVERAGE_get_size"), "XEN_SYSCTL_COVERAGE_get_size: its own name");
+    }
+    {
+        assert_eq!(T::READ.0, XEN_SYSCTL_COVERAGE_read, "XEN_SYSCTL_COVERAGE_read");
+        assert_eq!(T::from(XEN_SYSCTL_COVERAGE_read), T::READ, "XEN_SYSCTL_COVERAGE_read: from the integer");
+        assert_eq!(integer(T::READ, XEN_SYSCTL_COVERAGE_read), XEN_SYSCTL_COVERAGE_read, "XEN_SYSCTL_COVERAGE_read: to the integer");
+        assert_eq!(format!("{:?}", T::READ), T::READ.name().expect("XEN_SYSCTL_COVERAGE_read: a name"), "XEN_SYSCTL_COVERAGE_read: Debug");
+        assert_eq!(T::READ.name(), Some("XEN_SYSCTL_COVERAGE_read"), "XEN_SYSCTL_COVERAGE_read: its own name");
+    }
+    {
+        assert_eq!(T::RESET.0, XEN_SYSCTL_COVERAGE_reset, "XEN_SYSCTL_COVERAGE_reset");
+        assert_eq!(T::from(XEN_SYSCTL_COVERAGE_reset), T::RESET, "XEN_SYSCTL_COVERAGE_reset: from the integer");
+        assert_eq!(integer(T::RESET, XEN_SYSCTL_COVERAGE_reset), XEN_SYSCTL_COVERAGE_reset, "XEN_SYSCTL_COVERAGE_reset: to the integer");
+        assert_eq!(format!("{:?}", T::RESET), T::RESET.name().expect("XEN_SYSCTL_COVERAGE_reset: a name"), "XEN_SYSCTL_COVERAGE_reset: Debug");
+        assert_eq!(T::RESET.name(), Some("XEN_SYSCTL_COVERAGE_reset"), "XEN_SYSCTL_COVERAGE_reset: its own name");
+    }
+    assert_eq!(T::from(3).name(), None);
+    assert_eq!(format!("{:?}", T::from(3)), "XenSysctlCoverage(3)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_xen_sysctl_psr_cmt() {
+    use xenabi::unstable::sysctl::*;
+    type T = XenSysctlPsrCmt;
+    {
+        assert_eq!(T::GET_TOTAL_RMID.0, XEN_SYSCTL_PSR_CMT_get_total_rmid, "XEN_SYSCTL_PSR_CMT_get_total_rmid");
+        assert_eq!(T::from(XEN_SYSCTL_PSR_CMT_get_total_rmid), T::GET_TOTAL_RMID, "XEN_SYSCTL_PSR_CMT_get_total_rmid: from the integer");
+        assert_eq!(integer(T::GET_TOTAL_RMID, XEN_SYSCTL_PSR_CMT_get_total_rmid), XEN_SYSCTL_PSR_CMT_get_total_rmid, "XEN_SYSCTL_PSR_CMT_get_total_rmid: to the integer");
+        assert_eq!(format!("{:?}", T::GET_TOTAL_RMID), T::GET_TOTAL_RMID.name().expect("XEN_SYSCTL_PSR_CMT_get_total_rmid: a name"), "XEN_SYSCTL_PSR_CMT_get_total_rmid: Debug");
+        assert_eq!(T::GET_TOTAL_RMID.name(), Some("XEN_SYSCTL_PSR_CMT_get_total_rmid"), "XEN_SYSCTL_PSR_CMT_get_total_rmid: its own name");
+    }
+    {
+        assert_eq!(T::GET_L3_UPSCALING_FACTOR.0, XEN_SYSCTL_PSR_CMT_get_l3_upscaling_factor, "XEN_SYSCTL_PSR_CMT_get_l3_upscaling_factor");
+        assert_eq!(T::from(XEN_SYSCTL_PSR_CMT_get_l3_upscaling_factor), T::GET_L3_UPSCALING_FACTOR, "XEN_SYSCTL_PSR_CMT_get_l3_upscaling_factor: from the integer");
+        assert_eq!(integer(T::GET_L3_UPSCALING_FACTOR, XEN_SYSCTL_PSR_CMT_get_l3_upscaling_factor), XEN_SYSCTL_PSR_CMT_get_l3_upscaling_factor, "XEN_SYSCTL_PSR_CMT_get_l3_upscaling_factor: to the integer");
+        assert_eq!(format!("{:?}", T::GET_L3_UPSCALING_FACTOR), T::GET_L3_UPSCALING_FACTOR.name().expect("XEN_SYSCTL_PSR_CMT_get_l3_upscaling_factor: a name"), "XEN_SYSCTL_PSR_CMT_get_l3_upscaling_factor: Debug");
+        assert_eq!(T::GET_L3_UPSCALING_FACTOR.name(), Some("XEN_SYSCTL_PSR_CMT_get_l3_upscaling_factor"), "XEN_SYSCTL_PSR_CMT_get_l3_upscaling_factor: its own name");
+    }
+    {
+        assert_eq!(T::GET_L3_CACHE_SIZE.0, XEN_SYSCTL_PSR_CMT_get_l3_cache_size, "XEN_SYSCTL_PSR_CMT_get_l3_cache_size");
+        assert_eq!(T::from(XEN_SYSCTL_PSR_CMT_get_l3_cache_size), T::GET_L3_CACHE_SIZE, "XEN_SYSCTL_PSR_CMT_get_l3_cache_size: from the integer");
+        assert_eq!(integer(T::GET_L3_CACHE_SIZE, XEN_SYSCTL_PSR_CMT_get_l3_cache_size), XEN_SYSCTL_PSR_CMT_get_l3_cache_size, "XEN_SYSCTL_PSR_CMT_get_l3_cache_size: to the integer");
+        assert_eq!(format!("{:?}", T::GET_L3_CACHE_SIZE), T::GET_L3_CACHE_SIZE.name().expect("XEN_SYSCTL_PSR_CMT_get_l3_cache_size: a name"), "XEN_SYSCTL_PSR_CMT_get_l3_cache_size: Debug");
+        assert_eq!(T::GET_L3_CACHE_SIZE.name(), Some("XEN_SYSCTL_PSR_CMT_get_l3_cache_size"), "XEN_SYSCTL_PSR_CMT_get_l3_cache_size: its own name");
+    }
+    {
+        assert_eq!(T::ENABLED.0, XEN_SYSCTL_PSR_CMT_enabled, "XEN_SYSCTL_PSR_CMT_enabled");
+        assert_eq!(T::from(XEN_SYSCTL_PSR_CMT_enabled), T::ENABLED, "XEN_SYSCTL_PSR_CMT_enabled: from the integer");
+        assert_eq!(integer(T::ENABLED, XEN_SYSCTL_PSR_CMT_enabled), XEN_SYSCTL_PSR_CMT_enabled, "XEN_SYSCTL_PSR_CMT_enabled: to the integer");
+        assert_eq!(format!("{:?}", T::ENABLED), T::ENABLED.name().expect("XEN_SYSCTL_PSR_CMT_enabled: a name"), "XEN_SYSCTL_PSR_CMT_enabled: Debug");
+        assert_eq!(T::ENABLED.name(), Some("XEN_SYSCTL_PSR_CMT_enabled"), "XEN_SYSCTL_PSR_CMT_enabled: its own name");
+    }
+    {
+        assert_eq!(T::GET_L3_EVENT_MASK.0, XEN_SYSCTL_PSR_CMT_get_l3_event_mask, "XEN_SYSCTL_PSR_CMT_get_l3_event_mask");
+        assert_eq!(T::from(XEN_SYSCTL_PSR_CMT_get_l3_event_mask), T::GET_L3_EVENT_MASK, "XEN_SYSCTL_PSR_CMT_get_l3_event_mask: from the integer");
+        assert_eq!(integer(T::GET_L3_EVENT_MASK, XEN_SYSCTL_PSR_CMT_get_l3_event_mask), XEN_SYSCTL_PSR_CMT_get_l3_event_mask, "XEN_SYSCTL_PSR_CMT_get_l3_event_mask: to the integer");
+        assert_eq!(format!("{:?}", T::GET_L3_EVENT_MASK), T::GET_L3_EVENT_MASK.name().expect("XEN_SYSCTL_PSR_CMT_get_l3_event_mask: a name"), "XEN_SYSCTL_PSR_CMT_get_l3_event_mask: Debug");
+        assert_eq!(T::GET_L3_EVENT_MASK.name(), Some("XEN_SYSCTL_PSR_CMT_get_l3_event_mask"), "XEN_SYSCTL_PSR_CMT_get_l3_event_mask: its own name");
+    }
+    assert_eq!(T::from(5).name(), None);
+    assert_eq!(format!("{:?}", T::from(5)), "XenSysctlPsrCmt(5)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_xen_sysctl_psr() {
+    use xenabi::unstable::sysctl::*;
+    type T = XenSysctlPsr;
+    {
+        assert_eq!(T::GET_L3_INFO.0, XEN_SYSCTL_PSR_get_l3_info, "XEN_SYSCTL_PSR_get_l3_info");
+        assert_eq!(T::from(XEN_SYSCTL_PSR_get_l3_info), T::GET_L3_INFO, "XEN_SYSCTL_PSR_get_l3_info: from the integer");
+        assert_eq!(integer(T::GET_L3_INFO, XEN_SYSCTL_PSR_get_l3_info), XEN_SYSCTL_PSR_get_l3_info, "XEN_SYSCTL_PSR_get_l3_info: to the integer");
+        assert_eq!(format!("{:?}", T::GET_L3_INFO), T::GET_L3_INFO.name().expect("XEN_SYSCTL_PSR_get_l3_info: a name"), "XEN_SYSCTL_PSR_get_l3_info: Debug");
+        assert_eq!(T::GET_L3_INFO.name(), Some("XEN_SYSCTL_PSR_get_l3_info"), "XEN_SYSCTL_PSR_get_l3_info: its own name");
+    }
+    {
+        assert_eq!(T::GET_L2_INFO.0, XEN_SYSCTL_PSR_get_l2_info, "XEN_SYSCTL_PSR_get_l2_info");
+        assert_eq!(T::from(XEN_SYSCTL_PSR_get_l2_info), T::GET_L2_INFO, "XEN_SYSCTL_PSR_get_l2_info: from the integer");
+        assert_eq!(integer(T::GET_L2_INFO, XEN_SYSCTL_PSR_get_l2_info), XEN_SYSCTL_PSR_get_l2_info, "XEN_SYSCTL_PSR_get_l2_info: to the integer");
+        assert_eq!(format!("{:?}", T::GET_L2_INFO), T::GET_L2_INFO.name().expect("XEN_SYSCTL_PSR_get_l2_info: a name"), "XEN_SYSCTL_PSR_get_l2_info: Debug");
+        assert_eq!(T::GET_L2_INFO.name(), Some("XEN_SYSCTL_PSR_get_l2_info"), "XEN_SYSCTL_PSR_get_l2_info: its own name");
+    }
+    {
+        assert_eq!(T::GET_MBA_INFO.0, XEN_SYSCTL_PSR_get_mba_info, "XEN_SYSCTL_PSR_get_mba_info");
+        assert_eq!(T::from(XEN_SYSCTL_PSR_get_mba_info), T::GET_MBA_INFO, "XEN_SYSCTL_PSR_get_mba_info: from the integer");
+        assert_eq!(integer(T::GET_MBA_INFO, XEN_SYSCTL_PSR_get_mba_info), XEN_SYSCTL_PSR_get_mba_info, "XEN_SYSCTL_PSR_get_mba_info: to the integer");
+        assert_eq!(format!("{:?}", T::GET_MBA_INFO), T::GET_MBA_INFO.name().expect("XEN_SYSCTL_PSR_get_mba_info: a name"), "XEN_SYSCTL_PSR_get_mba_info: Debug");
+        assert_eq!(T::GET_MBA_INFO.name(), Some("XEN_SYSCTL_PSR_get_mba_info"), "XEN_SYSCTL_PSR_get_mba_info: its own name");
+    }
+    assert_eq!(T::from(3).name(), None);
+    assert_eq!(format!("{:?}", T::from(3)), "XenSysctlPsr(3)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_xen_sysctl_cpu_featureset() {
+    use xenabi::unstable::sysctl::*;
+    type T = XenSysctlCpuFeatureset;
+    {
+        assert_eq!(T::RAW.0, XEN_SYSCTL_cpu_featureset_raw, "XEN_SYSCTL_cpu_featureset_raw");
+        assert_eq!(T::from(XEN_SYSCTL_cpu_featureset_raw), T::RAW, "XEN_SYSCTL_cpu_featureset_raw: from the integer");
+        assert_eq!(integer(T::RAW, XEN_SYSCTL_cpu_featureset_raw), XEN_SYSCTL_cpu_featureset_raw, "XEN_SYSCTL_cpu_featureset_raw: to the integer");
+        assert_eq!(format!("{:?}", T::RAW), T::RAW.name().expect("XEN_SYSCTL_cpu_featureset_raw: a name"), "XEN_SYSCTL_cpu_featureset_raw: Debug");
+        assert_eq!(T::RAW.name(), Some("XEN_SYSCTL_cpu_featureset_raw"), "XEN_SYSCTL_cpu_featureset_raw: its own name");
+    }
+    {
+        assert_eq!(T::HOST.0, XEN_SYSCTL_cpu_featureset_host, "XEN_SYSCTL_cpu_featureset_host");
+        assert_eq!(T::from(XEN_SYSCTL_cpu_featureset_host), T::HOST, "XEN_SYSCTL_cpu_featureset_host: from the integer");
+        assert_eq!(integer(T::HOST, XEN_SYSCTL_cpu_featureset_host), XEN_SYSCTL_cpu_featureset_host, "XEN_SYSCTL_cpu_featureset_host: to the integer");
+        assert_eq!(format!("{:?}", T::HOST), T::HOST.name().expect("XEN_SYSCTL_cpu_featureset_host: a name"), "XEN_SYSCTL_cpu_featureset_host: Debug");
+        assert_eq!(T::HOST.name(), Some("XEN_SYSCTL_cpu_featureset_host"), "XEN_SYSCTL_cpu_featureset_host: its own name");
+    }
+    {
+        assert_eq!(T::PV.0, XEN_SYSCTL_cpu_featureset_pv, "XEN_SYSCTL_cpu_featureset_pv");
+        assert_eq!(T::from(XEN_SYSCTL_cpu_featureset_pv), T::PV, "XEN_SYSCTL_cpu_featureset_pv: from the integer");
+        assert_eq!(integer(T::PV, XEN_SYSCTL_cpu_featureset_pv), XEN_SYSCTL_cpu_featureset_pv, "XEN_SYSCTL_cpu_featureset_pv: to the integer");
+        assert_eq!(format!("{:?}", T::PV), T::PV.name().expect("XEN_SYSCTL_cpu_featureset_pv: a name"), "XEN_SYSCTL_cpu_featureset_pv: Debug");
+        assert_eq!(T::PV.name(), Some("XEN_SYSCTL_cpu_featureset_pv"), "XEN_SYSCTL_cpu_featureset_pv: its own name");
+    }
+    {
+        assert_eq!(T::HVM.0, XEN_SYSCTL_cpu_featureset_hvm, "XEN_SYSCTL_cpu_featureset_hvm");
+        assert_eq!(T::from(XEN_SYSCTL_cpu_featureset_hvm), T::HVM, "XEN_SYSCTL_cpu_featureset_hvm: from the integer");
+        assert_eq!(integer(T::HVM, XEN_SYSCTL_cpu_featureset_hvm), XEN_SYSCTL_cpu_featureset_hvm, "XEN_SYSCTL_cpu_featureset_hvm: to the integer");
+        assert_eq!(format!("{:?}", T::HVM), T::HVM.name().expect("XEN_SYSCTL_cpu_featureset_hvm: a name"), "XEN_SYSCTL_cpu_featureset_hvm: Debug");
+        assert_eq!(T::HVM.name(), Some("XEN_SYSCTL_cpu_featureset_hvm"), "XEN_SYSCTL_cpu_featureset_hvm: its own name");
+    }
+    {
+        assert_eq!(T::PV_MAX.0, XEN_SYSCTL_cpu_featureset_pv_max, "XEN_SYSCTL_cpu_featureset_pv_max");
+        assert_eq!(T::from(XEN_SYSCTL_cpu_featureset_pv_max), T::PV_MAX, "XEN_SYSCTL_cpu_featureset_pv_max: from the integer");
+        assert_eq!(integer(T::PV_MAX, XEN_SYSCTL_cpu_featureset_pv_max), XEN_SYSCTL_cpu_featureset_pv_max, "XEN_SYSCTL_cpu_featureset_pv_max: to the integer");
+        assert_eq!(format!("{:?}", T::PV_MAX), T::PV_MAX.name().expect("XEN_SYSCTL_cpu_featureset_pv_max: a name"), "XEN_SYSCTL_cpu_featureset_pv_max: Debug");
+        assert_eq!(T::PV_MAX.name(), Some("XEN_SYSCTL_cpu_featureset_pv_max"), "XEN_SYSCTL_cpu_featureset_pv_max: its own name");
+    }
+    {
+        assert_eq!(T::HVM_MAX.0, XEN_SYSCTL_cpu_featureset_hvm_max, "XEN_SYSCTL_cpu_featureset_hvm_max");
+        assert_eq!(T::from(XEN_SYSCTL_cpu_featureset_hvm_max), T::HVM_MAX, "XEN_SYSCTL_cpu_featureset_hvm_max: from the integer");
+        assert_eq!(integer(T::HVM_MAX, XEN_SYSCTL_cpu_featureset_hvm_max), XEN_SYSCTL_cpu_featureset_hvm_max, "XEN_SYSCTL_cpu_featureset_hvm_max: to the integer");
+        assert_eq!(format!("{:?}", T::HVM_MAX), T::HVM_MAX.name().expect("XEN_SYSCTL_cpu_featureset_hvm_max: a name"), "XEN_SYSCTL_cpu_featureset_hvm_max: Debug");
+        assert_eq!(T::HVM_MAX.name(), Some("XEN_SYSCTL_cpu_featureset_hvm_max"), "XEN_SYSCTL_cpu_featureset_hvm_max: its own name");
+    }
+    assert_eq!(T::from(6).name(), None);
+    assert_eq!(format!("{:?}", T::from(6)), "XenSysctlCpuFeatureset(6)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_xen_sysctl_livepatch() {
+    use xenabi::unstable::sysctl::*;
+    type T = XenSysctlLivepatch;
+    {
+        assert_eq!(T::UPLOAD.0, XEN_SYSCTL_LIVEPATCH_UPLOAD, "XEN_SYSCTL_LIVEPATCH_UPLOAD");
+        assert_eq!(T::from(XEN_SYSCTL_LIVEPATCH_UPLOAD), T::UPLOAD, "XEN_SYSCTL_LIVEPATCH_UPLOAD: from the integer");
+        assert_eq!(integer(T::UPLOAD, XEN_SYSCTL_LIVEPATCH_UPLOAD), XEN_SYSCTL_LIVEPATCH_UPLOAD, "XEN_SYSCTL_LIVEPATCH_UPLOAD: to the integer");
+        assert_eq!(format!("{:?}", T::UPLOAD), T::UPLOAD.name().expect("XEN_SYSCTL_LIVEPATCH_UPLOAD: a name"), "XEN_SYSCTL_LIVEPATCH_UPLOAD: Debug");
+        assert_eq!(T::UPLOAD.name(), Some("XEN_SYSCTL_LIVEPATCH_UPLOAD"), "XEN_SYSCTL_LIVEPATCH_UPLOAD: its own name");
+    }
+    {
+        assert_eq!(T::GET.0, XEN_SYSCTL_LIVEPATCH_GET, "XEN_SYSCTL_LIVEPATCH_GET");
+        assert_eq!(T::from(XEN_SYSCTL_LIVEPATCH_GET), T::GET, "XEN_SYSCTL_LIVEPATCH_GET: from the integer");
+        assert_eq!(integer(T::GET, XEN_SYSCTL_LIVEPATCH_GET), XEN_SYSCTL_LIVEPATCH_GET, "XEN_SYSCTL_LIVEPATCH_GET: to the integer");
+        assert_eq!(format!("{:?}", T::GET), T::GET.name().expect("XEN_SYSCTL_LIVEPATCH_GET: a name"), "XEN_SYSCTL_LIVEPATCH_GET: Debug");
+        assert_eq!(T::GET.name(), Some("XEN_SYSCTL_LIVEPATCH_GET"), "XEN_SYSCTL_LIVEPATCH_GET: its own name");
+    }
+    {
+        assert_eq!(T::LIST.0, XEN_SYSCTL_LIVEPATCH_LIST, "XEN_SYSCTL_LIVEPATCH_LIST");
+        assert_eq!(T::from(XEN_SYSCTL_LIVEPATCH_LIST), T::LIST, "XEN_SYSCTL_LIVEPATCH_LIST: from the integer");
+        assert_eq!(integer(T::LIST, XEN_SYSCTL_LIVEPATCH_LIST), XEN_SYSCTL_LIVEPATCH_LIST, "XEN_SYSCTL_LIVEPATCH_LIST: to the integer");
+        assert_eq!(format!("{:?}", T::LIST), T::LIST.name().expect("XEN_SYSCTL_LIVEPATCH_LIST: a name"), "XEN_SYSCTL_LIVEPATCH_LIST: Debug");
+        assert_eq!(T::LIST.name(), Some("XEN_SYSCTL_LIVEPATCH_LIST"), "XEN_SYSCTL_LIVEPATCH_LIST: its own name");
+    }
+    {
+        assert_eq!(T::ACTION.0, XEN_SYSCTL_LIVEPATCH_ACTION, "XEN_SYSCTL_LIVEPATCH_ACTION");
+        assert_eq!(T::from(XEN_SYSCTL_LIVEPATCH_ACTION), T::ACTION, "XEN_SYSCTL_LIVEPATCH_ACTION: from the integer");
+        assert_eq!(integer(T::ACTION, XEN_SYSCTL_LIVEPATCH_ACTION), XEN_SYSCTL_LIVEPATCH_ACTION, "XEN_SYSCTL_LIVEPATCH_ACTION: to the integer");
+        assert_eq!(format!("{:?}", T::ACTION), T::ACTION.name().expect("XEN_SYSCTL_LIVEPATCH_ACTION: a name"), "XEN_SYSCTL_LIVEPATCH_ACTION: Debug");
+        assert_eq!(T::ACTION.name(), Some("XEN_SYSCTL_LIVEPATCH_ACTION"), "XEN_SYSCTL_LIVEPATCH_ACTION: its own name");
+    }
+    assert_eq!(T::from(4).name(), None);
+    assert_eq!(format!("{:?}", T::from(4)), "XenSysctlLivepatch(4)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_livepatch_state() {
+    use xenabi::unstable::sysctl::*;
+    type T = LivepatchState;
+    {
+        assert_eq!(T::CHECKED.0, LIVEPATCH_STATE_CHECKED, "LIVEPATCH_STATE_CHECKED");
+        assert_eq!(T::from(LIVEPATCH_STATE_CHECKED), T::CHECKED, "LIVEPATCH_STATE_CHECKED: from the integer");
+        assert_eq!(integer(T::CHECKED, LIVEPATCH_STATE_CHECKED), LIVEPATCH_STATE_CHECKED, "LIVEPATCH_STATE_CHECKED: to the integer");
+        assert_eq!(format!("{:?}", T::CHECKED), T::CHECKED.name().expect("LIVEPATCH_STATE_CHECKED: a name"), "LIVEPATCH_STATE_CHECKED: Debug");
+        assert_eq!(T::CHECKED.name(), Some("LIVEPATCH_STATE_CHECKED"), "LIVEPATCH_STATE_CHECKED: its own name");
+    }
+    {
+        assert_eq!(T::APPLIED.0, LIVEPATCH_STATE_APPLIED, "LIVEPATCH_STATE_APPLIED");
+        assert_eq!(T::from(LIVEPATCH_STATE_APPLIED), T::APPLIED, "LIVEPATCH_STATE_APPLIED: from the integer");
+        assert_eq!(integer(T::APPLIED, LIVEPATCH_STATE_APPLIED), LIVEPATCH_STATE_APPLIED, "LIVEPATCH_STATE_APPLIED: to the integer");
+        assert_eq!(format!("{:?}", T::APPLIED), T::APPLIED.name().expect("LIVEPATCH_STATE_APPLIED: a name"), "LIVEPATCH_STATE_APPLIED: Debug");
+        assert_eq!(T::APPLIED.name(), Some("LIVEPATCH_STATE_APPLIED"), "LIVEPATCH_STATE_APPLIED: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "LivepatchState(0)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_livepatch_action() {
+    use xenabi::unstable::sysctl::*;
+    type T = LivepatchAction;
+    {
+        assert_eq!(T::UNLOAD.0, LIVEPATCH_ACTION_UNLOAD, "LIVEPATCH_ACTION_UNLOAD");
+        assert_eq!(T::from(LIVEPATCH_ACTION_UNLOAD), T::UNLOAD, "LIVEPATCH_ACTION_UNLOAD: from the integer");
+        assert_eq!(integer(T::UNLOAD, LIVEPATCH_ACTION_UNLOAD), LIVEPATCH_ACTION_UNLOAD, "LIVEPATCH_ACTION_UNLOAD: to the integer");
+        assert_eq!(format!("{:?}", T::UNLOAD), T::UNLOAD.name().expect("LIVEPATCH_ACTION_UNLOAD: a name"), "LIVEPATCH_ACTION_UNLOAD: Debug");
+        assert_eq!(T::UNLOAD.name(), Some("LIVEPATCH_ACTION_UNLOAD"), "LIVEPATCH_ACTION_UNLOAD: its own name");
+    }
+    {
+        assert_eq!(T::REVERT.0, LIVEPATCH_ACTION_REVERT, "LIVEPATCH_ACTION_REVERT");
+        assert_eq!(T::from(LIVEPATCH_ACTION_REVERT), T::REVERT, "LIVEPATCH_ACTION_REVERT: from the integer");
+        assert_eq!(integer(T::REVERT, LIVEPATCH_ACTION_REVERT), LIVEPATCH_ACTION_REVERT, "LIVEPATCH_ACTION_REVERT: to the integer");
+        assert_eq!(format!("{:?}", T::REVERT), T::REVERT.name().expect("LIVEPATCH_ACTION_REVERT: a name"), "LIVEPATCH_ACTION_REVERT: Debug");
+        assert_eq!(T::REVERT.name(), Some("LIVEPATCH_ACTION_REVERT"), "LIVEPATCH_ACTION_REVERT: its own name");
+    }
+    {
+        assert_eq!(T::APPLY.0, LIVEPATCH_ACTION_APPLY, "LIVEPATCH_ACTION_APPLY");
+        assert_eq!(T::from(LIVEPATCH_ACTION_APPLY), T::APPLY, "LIVEPATCH_ACTION_APPLY: from the integer");
+        assert_eq!(integer(T::APPLY, LIVEPATCH_ACTION_APPLY), LIVEPATCH_ACTION_APPLY, "LIVEPATCH_ACTION_APPLY: to the integer");
+        assert_eq!(format!("{:?}", T::APPLY), T::APPLY.name().expect("LIVEPATCH_ACTION_APPLY: a name"), "LIVEPATCH_ACTION_APPLY: Debug");
+        assert_eq!(T::APPLY.name(), Some("LIVEPATCH_ACTION_APPLY"), "LIVEPATCH_ACTION_APPLY: its own name");
+    }
+    {
+        assert_eq!(T::REPLACE.0, LIVEPATCH_ACTION_REPLACE, "LIVEPATCH_ACTION_REPLACE");
+        assert_eq!(T::from(LIVEPATCH_ACTION_REPLACE), T::REPLACE, "LIVEPATCH_ACTION_REPLACE: from the integer");
+        assert_eq!(integer(T::REPLACE, LIVEPATCH_ACTION_REPLACE), LIVEPATCH_ACTION_REPLACE, "LIVEPATCH_ACTION_REPLACE: to the integer");
+        assert_eq!(format!("{:?}", T::REPLACE), T::REPLACE.name().expect("LIVEPATCH_ACTION_REPLACE: a name"), "LIVEPATCH_ACTION_REPLACE: Debug");
+        assert_eq!(T::REPLACE.name(), Some("LIVEPATCH_ACTION_REPLACE"), "LIVEPATCH_ACTION_REPLACE: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "LivepatchAction(0)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_xen_sysctl_cpu_policy() {
+    use xenabi::unstable::sysctl::*;
+    type T = XenSysctlCpuPolicy;
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    {
+        assert_eq!(T::RAW.0, XEN_SYSCTL_cpu_policy_raw, "XEN_SYSCTL_cpu_policy_raw");
+        assert_eq!(T::from(XEN_SYSCTL_cpu_policy_raw), T::RAW, "XEN_SYSCTL_cpu_policy_raw: from the integer");
+        assert_eq!(integer(T::RAW, XEN_SYSCTL_cpu_policy_raw), XEN_SYSCTL_cpu_policy_raw, "XEN_SYSCTL_cpu_policy_raw: to the integer");
+        assert_eq!(format!("{:?}", T::RAW), T::RAW.name().expect("XEN_SYSCTL_cpu_policy_raw: a name"), "XEN_SYSCTL_cpu_policy_raw: Debug");
+        assert_eq!(T::RAW.name(), Some("XEN_SYSCTL_cpu_policy_raw"), "XEN_SYSCTL_cpu_policy_raw: its own name");
+    }
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    {
+        assert_eq!(T::HOST.0, XEN_SYSCTL_cpu_policy_host, "XEN_SYSCTL_cpu_policy_host");
+        assert_eq!(T::from(XEN_SYSCTL_cpu_policy_host), T::HOST, "XEN_SYSCTL_cpu_policy_host: from the integer");
+        assert_eq!(integer(T::HOST, XEN_SYSCTL_cpu_policy_host), XEN_SYSCTL_cpu_policy_host, "XEN_SYSCTL_cpu_policy_host: to the integer");
+        assert_eq!(format!("{:?}", T::HOST), T::HOST.name().expect("XEN_SYSCTL_cpu_policy_host: a name"), "XEN_SYSCTL_cpu_policy_host: Debug");
+        assert_eq!(T::HOST.name(), Some("XEN_SYSCTL_cpu_policy_host"), "XEN_SYSCTL_cpu_policy_host: its own name");
+    }
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    {
+        assert_eq!(T::PV_MAX.0, XEN_SYSCTL_cpu_policy_pv_max, "XEN_SYSCTL_cpu_policy_pv_max");
+        assert_eq!(T::from(XEN_SYSCTL_cpu_policy_pv_max), T::PV_MAX, "XEN_SYSCTL_cpu_policy_pv_max: from the integer");
+        assert_eq!(integer(T::PV_MAX, XEN_SYSCTL_cpu_policy_pv_max), XEN_SYSCTL_cpu_policy_pv_max, "XEN_SYSCTL_cpu_policy_pv_max: to the integer");
+        assert_eq!(format!("{:?}", T::PV_MAX), T::PV_MAX.name().expect("XEN_SYSCTL_cpu_policy_pv_max: a name"), "XEN_SYSCTL_cpu_policy_pv_max: Debug");
+        assert_eq!(T::PV_MAX.name(), Some("XEN_SYSCTL_cpu_policy_pv_max"), "XEN_SYSCTL_cpu_policy_pv_max: its own name");
+    }
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    {
+        assert_eq!(T::HVM_MAX.0, XEN_SYSCTL_cpu_policy_hvm_max, "XEN_SYSCTL_cpu_policy_hvm_max");
+        assert_eq!(T::from(XEN_SYSCTL_cpu_policy_hvm_max), T::HVM_MAX, "XEN_SYSCTL_cpu_policy_hvm_max: from the integer");
+        assert_eq!(integer(T::HVM_MAX, XEN_SYSCTL_cpu_policy_hvm_max), XEN_SYSCTL_cpu_policy_hvm_max, "XEN_SYSCTL_cpu_policy_hvm_max: to the integer");
+        assert_eq!(format!("{:?}", T::HVM_MAX), T::HVM_MAX.name().expect("XEN_SYSCTL_cpu_policy_hvm_max: a name"), "XEN_SYSCTL_cpu_policy_hvm_max: Debug");
+        assert_eq!(T::HVM_MAX.name(), Some("XEN_SYSCTL_cpu_policy_hvm_max"), "XEN_SYSCTL_cpu_policy_hvm_max: its own name");
+    }
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    {
+        assert_eq!(T::PV_DEFAULT.0, XEN_SYSCTL_cpu_policy_pv_default, "XEN_SYSCTL_cpu_policy_pv_default");
+        assert_eq!(T::from(XEN_SYSCTL_cpu_policy_pv_default), T::PV_DEFAULT, "XEN_SYSCTL_cpu_policy_pv_default: from the integer");
+        assert_eq!(integer(T::PV_DEFAULT, XEN_SYSCTL_cpu_policy_pv_default), XEN_SYSCTL_cpu_policy_pv_default, "XEN_SYSCTL_cpu_policy_pv_default: to the integer");
+        assert_eq!(format!("{:?}", T::PV_DEFAULT), T::PV_DEFAULT.name().expect("XEN_SYSCTL_cpu_policy_pv_default: a name"), "XEN_SYSCTL_cpu_policy_pv_default: Debug");
+        assert_eq!(T::PV_DEFAULT.name(), Some("XEN_SYSCTL_cpu_policy_pv_default"), "XEN_SYSCTL_cpu_policy_pv_default: its own name");
+    }
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    {
+        assert_eq!(T::HVM_DEFAULT.0, XEN_SYSCTL_cpu_policy_hvm_default, "XEN_SYSCTL_cpu_policy_hvm_default");
+        assert_eq!(T::from(XEN_SYSCTL_cpu_policy_hvm_default), T::HVM_DEFAULT, "XEN_SYSCTL_cpu_policy_hvm_default: from the integer");
+        assert_eq!(integer(T::HVM_DEFAULT, XEN_SYSCTL_cpu_policy_hvm_default), XEN_SYSCTL_cpu_policy_hvm_default, "XEN_SYSCTL_cpu_policy_hvm_default: to the integer");
+        assert_eq!(format!("{:?}", T::HVM_DEFAULT), T::HVM_DEFAULT.name().expect("XEN_SYSCTL_cpu_policy_hvm_default: a name"), "XEN_SYSCTL_cpu_policy_hvm_default: Debug");
+        assert_eq!(T::HVM_DEFAULT.name(), Some("XEN_SYSCTL_cpu_policy_hvm_default"), "XEN_SYSCTL_cpu_policy_hvm_default: its own name");
+    }
+    assert_eq!(T::from(6).name(), None);
+    assert_eq!(format!("{:?}", T::from(6)), "XenSysctlCpuPolicy(6)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
+fn unstable_sysctl_xen_sysctl_dt_overlay() {
+    use xenabi::unstable::sysctl::*;
+    type T = XenSysctlDtOverlay;
+    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+    {
+        assert_eq!(T::ADD.0, XEN_SYSCTL_DT_OVERLAY_ADD, "XEN_SYSCTL_DT_OVERLAY_ADD");
+        assert_eq!(T::from(XEN_SYSCTL_DT_OVERLAY_ADD), T::ADD, "XEN_SYSCTL_DT_OVERLAY_ADD: from the integer");
+        assert_eq!(integer(T::ADD, XEN_SYSCTL_DT_OVERLAY_ADD), XEN_SYSCTL_DT_OVERLAY_ADD, "XEN_SYSCTL_DT_OVERLAY_ADD: to the integer");
+        assert_eq!(format!("{:?}", T::ADD), T::ADD.name().expect("XEN_SYSCTL_DT_OVERLAY_ADD: a name"), "XEN_SYSCTL_DT_OVERLAY_ADD: Debug");
+        assert_eq!(T::ADD.name(), Some("XEN_SYSCTL_DT_OVERLAY_ADD"), "XEN_SYSCTL_DT_OVERLAY_ADD: its own name");
+    }
+    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+    {
+        assert_eq!(T::REMOVE.0, XEN_SYSCTL_DT_OVERLAY_REMOVE, "XEN_SYSCTL_DT_OVERLAY_REMOVE");
+        assert_eq!(T::from(XEN_SYSCTL_DT_OVERLAY_REMOVE), T::REMOVE, "XEN_SYSCTL_DT_OVERLAY_REMOVE: from the integer");
+        assert_eq!(integer(T::REMOVE, XEN_SYSCTL_DT_OVERLAY_REMOVE), XEN_SYSCTL_DT_OVERLAY_REMOVE, "XEN_SYSCTL_DT_OVERLAY_REMOVE: to the integer");
+        assert_eq!(format!("{:?}", T::REMOVE), T::REMOVE.name().expect("XEN_SYSCTL_DT_OVERLAY_REMOVE: a name"), "XEN_SYSCTL_DT_OVERLAY_REMOVE: Debug");
+        assert_eq!(T::REMOVE.name(), Some("XEN_SYSCTL_DT_OVERLAY_REMOVE"), "XEN_SYSCTL_DT_OVERLAY_REMOVE: its own name");
+    }
+    assert_eq!(T::from(0).name(), None);
+    assert_eq!(format!("{:?}", T::from(0)), "XenSysctlDtOverlay(0)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
 fn unstable_vm_event_vm_event_flag() {
     use xenabi::unstable::vm_event::*;
     type T = VmEventFlag;

@@ -497,6 +497,142 @@ fn every_plain_record_is_byte_valued() {
     #[cfg(feature = "xen-4-22")]
     check::<xenabi::unstable::domctl::xen_domctl_createdomain_altp2m>("xen_domctl_createdomain_altp2m");
     #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xenctl_bitmap>("xenctl_bitmap");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_max_mem>("xen_domctl_max_mem");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_vcpucontext>("xen_domctl_vcpucontext");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_getvcpuinfo>("xen_domctl_getvcpuinfo");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_nodeaffinity>("xen_domctl_nodeaffinity");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_vcpuaffinity>("xen_domctl_vcpuaffinity");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_max_vcpus>("xen_domctl_max_vcpus");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_setdomainhandle>("xen_domctl_setdomainhandle");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_setdebugging>("xen_domctl_setdebugging");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_settimeoffset>("xen_domctl_settimeoffset");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_hvmcontext>("xen_domctl_hvmcontext");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_hvmcontext_partial>("xen_domctl_hvmcontext_partial");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_address_size>("xen_domctl_address_size");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_set_target>("xen_domctl_set_target");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_paging_mempool>("xen_domctl_paging_mempool");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_get_domain_state>("xen_domctl_get_domain_state");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_set_virq_handler>("xen_domctl_set_virq_handler");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_getpageframeinfo3>("xen_domctl_getpageframeinfo3");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_shadow_op_stats>("xen_domctl_shadow_op_stats");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_shadow_op>("xen_domctl_shadow_op");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_audit_p2m>("xen_domctl_audit_p2m");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_set_access_required>("xen_domctl_set_access_required");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_set_broken_page_p2m>("xen_domctl_set_broken_page_p2m");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_cacheflush>("xen_domctl_cacheflush");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_vnuma>("xen_domctl_vnuma");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_set_llc_colors>("xen_domctl_set_llc_colors");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_irq_permission>("xen_domctl_irq_permission");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_gsi_permission>("xen_domctl_gsi_permission");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_iomem_permission>("xen_domctl_iomem_permission");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_ioport_permission>("xen_domctl_ioport_permission");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_memory_mapping>("xen_domctl_memory_mapping");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_ioport_mapping>("xen_domctl_ioport_mapping");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_assign_device_u_pci>("xen_domctl_assign_device_u_pci");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_assign_device_u_dt>("xen_domctl_assign_device_u_dt");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_get_device_group>("xen_domctl_get_device_group");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_bind_pt_irq_u_isa>("xen_domctl_bind_pt_irq_u_isa");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_bind_pt_irq_u_pci>("xen_domctl_bind_pt_irq_u_pci");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_bind_pt_irq_u_msi>("xen_domctl_bind_pt_irq_u_msi");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_bind_pt_irq_u_spi>("xen_domctl_bind_pt_irq_u_spi");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_sendtrigger>("xen_domctl_sendtrigger");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_vuart_op>("xen_domctl_vuart_op");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+    check::<xenabi::unstable::domctl::xen_domctl_dt_overlay>("xen_domctl_dt_overlay");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_hypercall_init>("xen_domctl_hypercall_init");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_tsc_info>("xen_domctl_tsc_info");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::unstable::domctl::xen_domctl_vcpuextstate>("xen_domctl_vcpuextstate");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::unstable::domctl::xen_domctl_vcpu_msr>("xen_domctl_vcpu_msr");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::unstable::domctl::xen_domctl_vcpu_msrs>("xen_domctl_vcpu_msrs");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_psr_cmt_op>("xen_domctl_psr_cmt_op");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_psr_alloc>("xen_domctl_psr_alloc");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_sched_credit>("xen_domctl_sched_credit");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_sched_credit2>("xen_domctl_sched_credit2");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_sched_rtds>("xen_domctl_sched_rtds");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_scheduler_op_u_v>("xen_domctl_scheduler_op_u_v");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_debug_op>("xen_domctl_debug_op");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_gdbsx_memio>("xen_domctl_gdbsx_memio");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_gdbsx_pauseunp_vcpu>("xen_domctl_gdbsx_pauseunp_vcpu");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_gdbsx_domstatus>("xen_domctl_gdbsx_domstatus");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_subscribe>("xen_domctl_subscribe");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_vm_event_op_u_enable>("xen_domctl_vm_event_op_u_enable");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_monitor_op_u_mov_to_cr>("xen_domctl_monitor_op_u_mov_to_cr");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_monitor_op_u_mov_to_msr>("xen_domctl_monitor_op_u_mov_to_msr");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_monitor_op_u_guest_request>("xen_domctl_monitor_op_u_guest_request");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_monitor_op_u_debug_exception>("xen_domctl_monitor_op_u_debug_exception");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_monitor_op_u_vmexit>("xen_domctl_monitor_op_u_vmexit");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_vmtrace_op>("xen_domctl_vmtrace_op");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::domctl::xen_domctl_getdomaininfo>("xen_domctl_getdomaininfo");
+    #[cfg(feature = "xen-4-22")]
     check::<xenabi::unstable::flask_op::xen_flask_load>("xen_flask_load");
     #[cfg(feature = "xen-4-22")]
     check::<xenabi::unstable::flask_op::xen_flask_setenforce>("xen_flask_setenforce");
@@ -522,6 +658,100 @@ fn every_plain_record_is_byte_valued() {
     check::<xenabi::unstable::flask_op::xen_flask_relabel>("xen_flask_relabel");
     #[cfg(feature = "xen-4-22")]
     check::<xenabi::unstable::flask_op::xen_flask_devicetree_label>("xen_flask_devicetree_label");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_readconsole>("xen_sysctl_readconsole");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_tbuf_op>("xen_sysctl_tbuf_op");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_physinfo>("xen_sysctl_physinfo");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_sched_id>("xen_sysctl_sched_id");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_perfc_desc>("xen_sysctl_perfc_desc");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_perfc_op>("xen_sysctl_perfc_op");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_getdomaininfolist>("xen_sysctl_getdomaininfolist");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_debug_keys>("xen_sysctl_debug_keys");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_cpuinfo>("xen_sysctl_cpuinfo");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_getcpuinfo>("xen_sysctl_getcpuinfo");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_availheap>("xen_sysctl_availheap");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::pm_px_val>("pm_px_val");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::pm_px_stat>("pm_px_stat");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::pm_cx_stat>("pm_cx_stat");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_cpu_hotplug>("xen_sysctl_cpu_hotplug");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_userspace>("xen_userspace");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_ondemand>("xen_ondemand");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_get_cppc_para>("xen_get_cppc_para");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_set_cppc_para>("xen_set_cppc_para");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_set_cpufreq_gov>("xen_set_cpufreq_gov");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_set_cpufreq_para>("xen_set_cpufreq_para");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_page_offline_op>("xen_sysctl_page_offline_op");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_lockprof_data>("xen_sysctl_lockprof_data");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_lockprof_op>("xen_sysctl_lockprof_op");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_cputopo>("xen_sysctl_cputopo");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_cputopoinfo>("xen_sysctl_cputopoinfo");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_meminfo>("xen_sysctl_meminfo");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_numainfo>("xen_sysctl_numainfo");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_cpupool_op>("xen_sysctl_cpupool_op");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_credit_schedule>("xen_sysctl_credit_schedule");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_credit2_schedule>("xen_sysctl_credit2_schedule");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_sched_arinc653>("xen_sysctl_sched_arinc653");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_coverage_op>("xen_sysctl_coverage_op");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_psr_cmt_op_u_l3_cache>("xen_sysctl_psr_cmt_op_u_l3_cache");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_pcitopoinfo>("xen_sysctl_pcitopoinfo");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_psr_alloc_u_cat_info>("xen_sysctl_psr_alloc_u_cat_info");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_psr_alloc_u_mba_info>("xen_sysctl_psr_alloc_u_mba_info");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_cpu_featureset>("xen_sysctl_cpu_featureset");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_livepatch_name>("xen_livepatch_name");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_livepatch_upload>("xen_sysctl_livepatch_upload");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_livepatch_status>("xen_livepatch_status");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_livepatch_get>("xen_sysctl_livepatch_get");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_livepatch_list>("xen_sysctl_livepatch_list");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_livepatch_action>("xen_sysctl_livepatch_action");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::unstable::sysctl::xen_sysctl_cpu_policy>("xen_sysctl_cpu_policy");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+    check::<xenabi::unstable::sysctl::xen_sysctl_dt_overlay>("xen_sysctl_dt_overlay");
     #[cfg(feature = "xen-4-22")]
     check::<xenabi::unstable::vm_event::vm_event_x86_selector_reg>("vm_event_x86_selector_reg");
     #[cfg(feature = "xen-4-22")]

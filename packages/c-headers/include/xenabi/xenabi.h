@@ -66,6 +66,11 @@
 #include <xenabi/unstable/flask_op.h>
 #endif
 
+/* Unstable: define XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION to opt in. */
+#if defined(XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION)
+#include <xenabi/unstable/sysctl.h>
+#endif
+
 /* Unstable: define XENABI_WANT_VM_EVENT_INTERFACE_VERSION to opt in. */
 #if defined(XENABI_WANT_VM_EVENT_INTERFACE_VERSION)
 #include <xenabi/unstable/vm_event.h>

@@ -5,4 +5,5 @@
 
 pub mod domctl;
 pub mod flask_op;
+pub mod sysctl;
 pub mod vm_event;

@@ -74,6 +74,24 @@
 #define XENABI_TYPEOF(expr) __typeof__(expr)
 #endif
 
+/*
+ * Casts that C++ users building with -Wold-style-cast accept: the C++ casts there, a C cast in
+ * C. XENABI_NO_OBJECT(type) is a null pointer to type, for sizeof and typeof of a member.
+ */
+#ifdef __cplusplus
+#define XENABI_STATIC_CAST(type, expr) static_cast<type>(expr)
+#define XENABI_REINTERPRET_CAST(type, expr) reinterpret_cast<type>(expr)
+#if __cplusplus >= 201103L
+#define XENABI_NO_OBJECT(type) static_cast<type *>(nullptr)
+#else
+#define XENABI_NO_OBJECT(type) static_cast<type *>(0)
+#endif
+#else
+#define XENABI_STATIC_CAST(type, expr) ((type)(expr))
+#define XENABI_REINTERPRET_CAST(type, expr) ((type)(expr))
+#define XENABI_NO_OBJECT(type) ((type *)0)
+#endif
+
 /* offsetof without <stddef.h>; nested member paths (u.interdomain.dom) are accepted. */
 #define XENABI_OFFSETOF(type, member) __builtin_offsetof(type, member)
 
@@ -85,13 +103,15 @@
 #endif
 
 /*
- * Xen's uint64_aligned_t: a 64-bit integer that is 8-byte aligned even on x86_32, as in the
+ * Xen's uint64_aligned_t and int64_aligned_t: 64-bit integers that are 8-byte aligned even on x86_32, as in the
  * __XEN_TOOLS__ layout the hypervisor and the toolstack are built with.
  */
 #if defined(__i386__)
 typedef uint64_t __attribute__((aligned(8))) xenabi_uint64_aligned_t;
+typedef int64_t __attribute__((aligned(8))) xenabi_int64_aligned_t;
 #else
 typedef uint64_t xenabi_uint64_aligned_t;
+typedef int64_t xenabi_int64_aligned_t;
 #endif
 
 /*
@@ -100,7 +120,7 @@ typedef uint64_t xenabi_uint64_aligned_t;
  */
 #define XENABI_SET_GUEST_HANDLE(hnd, val)                                         \
     do {                                                                          \
-        unsigned char *xenabi_byte_ = (unsigned char *)&(hnd);                    \
+        unsigned char *xenabi_byte_ = XENABI_REINTERPRET_CAST(unsigned char *, &(hnd)); \
         unsigned int xenabi_i_;                                                   \
         for (xenabi_i_ = 0; xenabi_i_ < sizeof(hnd); xenabi_i_++)                \
             xenabi_byte_[xenabi_i_] = 0;                                          \
@@ -1478,7 +1498,7 @@ typedef struct vm_event_back_ring vm_event_back_ring_t;
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__)
+#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
 XENABI_STATIC_ASSERT(vm_event__vm_event_x86_selector_reg__size, sizeof(struct vm_event_x86_selector_reg) == 4);
 XENABI_STATIC_ASSERT(vm_event__vm_event_x86_selector_reg__align, XENABI_ALIGNOF(struct vm_event_x86_selector_reg) == 4);
@@ -1495,136 +1515,135 @@ XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__size, sizeof(struct vm_event_r
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__size, sizeof(struct vm_event_regs_x86) == 256);
 #endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__align, XENABI_ALIGNOF(struct vm_event_regs_x86) == 4);
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rax__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rax) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rax__size, sizeof(((struct vm_event_regs_x86 *)0)->rax) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rax__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->rax) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rcx__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rcx) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rcx__size, sizeof(((struct vm_event_regs_x86 *)0)->rcx) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rcx__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->rcx) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rdx__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rdx) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rdx__size, sizeof(((struct vm_event_regs_x86 *)0)->rdx) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rdx__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->rdx) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rbx__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rbx) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rbx__size, sizeof(((struct vm_event_regs_x86 *)0)->rbx) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rbx__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->rbx) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rsp__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rsp) == 32);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rsp__size, sizeof(((struct vm_event_regs_x86 *)0)->rsp) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rsp__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->rsp) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rbp__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rbp) == 40);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rbp__size, sizeof(((struct vm_event_regs_x86 *)0)->rbp) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rbp__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->rbp) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rsi__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rsi) == 48);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rsi__size, sizeof(((struct vm_event_regs_x86 *)0)->rsi) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rsi__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->rsi) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rdi__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rdi) == 56);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rdi__size, sizeof(((struct vm_event_regs_x86 *)0)->rdi) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rdi__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->rdi) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r8__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, r8) == 64);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r8__size, sizeof(((struct vm_event_regs_x86 *)0)->r8) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r8__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->r8) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r9__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, r9) == 72);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r9__size, sizeof(((struct vm_event_regs_x86 *)0)->r9) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r9__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->r9) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r10__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, r10) == 80);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r10__size, sizeof(((struct vm_event_regs_x86 *)0)->r10) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r10__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->r10) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r11__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, r11) == 88);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r11__size, sizeof(((struct vm_event_regs_x86 *)0)->r11) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r11__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->r11) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r12__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, r12) == 96);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r12__size, sizeof(((struct vm_event_regs_x86 *)0)->r12) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r12__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->r12) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r13__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, r13) == 104);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r13__size, sizeof(((struct vm_event_regs_x86 *)0)->r13) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r13__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->r13) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r14__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, r14) == 112);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r14__size, sizeof(((struct vm_event_regs_x86 *)0)->r14) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r14__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->r14) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r15__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, r15) == 120);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r15__size, sizeof(((struct vm_event_regs_x86 *)0)->r15) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r15__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->r15) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rflags__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rflags) == 128);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rflags__size, sizeof(((struct vm_event_regs_x86 *)0)->rflags) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rflags__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->rflags) == 8);
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__dr6__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, dr6) == 136);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__dr6__size, sizeof(((struct vm_event_regs_x86 *)0)->dr6) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__dr6__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->dr6) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__dr7__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, dr7) == 144);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__dr7__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, dr7) == 136);
 #endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__dr7__size, sizeof(((struct vm_event_regs_x86 *)0)->dr7) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__dr7__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->dr7) == 8);
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rip__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rip) == 152);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rip__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rip) == 144);
 #endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rip__size, sizeof(((struct vm_event_regs_x86 *)0)->rip) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rip__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->rip) == 8);
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr0__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cr0) == 160);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr0__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cr0) == 152);
 #endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr0__size, sizeof(((struct vm_event_regs_x86 *)0)->cr0) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr0__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->cr0) == 8);
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr2__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cr2) == 168);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr2__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cr2) == 160);
 #endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr2__size, sizeof(((struct vm_event_regs_x86 *)0)->cr2) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr2__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->cr2) == 8);
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr3__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cr3) == 176);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr3__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cr3) == 168);
 #endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr3__size, sizeof(((struct vm_event_regs_x86 *)0)->cr3) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr3__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->cr3) == 8);
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr4__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cr4) == 184);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr4__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cr4) == 176);
 #endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr4__size, sizeof(((struct vm_event_regs_x86 *)0)->cr4) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr4__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->cr4) == 8);
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_cs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, sysenter_cs) == 192);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_cs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, sysenter_cs) == 184);
 #endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_cs__size, sizeof(((struct vm_event_regs_x86 *)0)->sysenter_cs) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_cs__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->sysenter_cs) == 8);
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_esp__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, sysenter_esp) == 200);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_esp__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, sysenter_esp) == 192);
 #endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_esp__size, sizeof(((struct vm_event_regs_x86 *)0)->sysenter_esp) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_esp__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->sysenter_esp) == 8);
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_eip__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, sysenter_eip) == 208);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_eip__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, sysenter_eip) == 200);
 #endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_eip__size, sizeof(((struct vm_event_regs_x86 *)0)->sysenter_eip) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_eip__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->sysenter_eip) == 8);
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_efer__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, msr_efer) == 216);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_efer__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, msr_efer) == 208);
 #endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_efer__size, sizeof(((struct vm_event_regs_x86 *)0)->msr_efer) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_efer__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->msr_efer) == 8);
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_star__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, msr_star) == 224);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_star__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, msr_star) == 216);
 #endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_star__size, sizeof(((struct vm_event_regs_x86 *)0)->msr_star) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_star__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->msr_star) == 8);
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_lstar__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, msr_lstar) == 232);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_lstar__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, msr_lstar) == 224);
 #endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_lstar__size, sizeof(((struct vm_event_regs_x86 *)0)->msr_lstar) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_lstar__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->msr_lstar) == 8);
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gdtr_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gdtr_base) == 240);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gdtr_base__size, sizeof(((struct vm_event_regs_x86 *)0)->gdtr_base) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gdtr_base__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->gdtr_base) == 8);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__npt_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, npt_base) == 248);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__npt_base__size, sizeof(((struct vm_event_regs_x86 *)0)->npt_base) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__npt_base__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->npt_base) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__vmtrace_pos__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, vmtrace_pos) == 256);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__vmtrace_pos__size, sizeof(((struct vm_event_regs_x86 *)0)->vmtrace_pos) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__vmtrace_pos__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->vmtrace_pos) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs_base) == 264);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
@@ -1634,7 +1653,7 @@ XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_base__offset, XENABI_OFFSET
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs_base) == 240);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_base__size, sizeof(((struct vm_event_regs_x86 *)0)->cs_base) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_base__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->cs_base) == 4);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ss_base) == 268);
@@ -1646,7 +1665,7 @@ XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_base__offset, XENABI_OFFSET
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ss_base) == 244);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_base__size, sizeof(((struct vm_event_regs_x86 *)0)->ss_base) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_base__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->ss_base) == 4);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ds_base) == 272);
@@ -1658,7 +1677,7 @@ XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_base__offset, XENABI_OFFSET
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ds_base) == 248);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_base__size, sizeof(((struct vm_event_regs_x86 *)0)->ds_base) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_base__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->ds_base) == 4);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, es_base) == 276);
@@ -1670,7 +1689,7 @@ XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_base__offset, XENABI_OFFSET
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, es_base) == 252);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_base__size, sizeof(((struct vm_event_regs_x86 *)0)->es_base) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_base__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->es_base) == 4);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs_base) == 280);
@@ -1684,7 +1703,7 @@ XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_base__offset, XENABI_OFFSET
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs_base) == 232);
 #endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_base__size, sizeof(((struct vm_event_regs_x86 *)0)->fs_base) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_base__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->fs_base) == 8);
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs_base) == 288);
 #endif
@@ -1697,7 +1716,7 @@ XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_base__offset, XENABI_OFFSET
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs_base) == 240);
 #endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_base__size, sizeof(((struct vm_event_regs_x86 *)0)->gs_base) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_base__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->gs_base) == 8);
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs) == 296);
 #endif
@@ -1708,7 +1727,7 @@ XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs__offset, XENABI_OFFSETOF(st
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs) == 272);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs__size, sizeof(((struct vm_event_regs_x86 *)0)->cs) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->cs) == 4);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ss) == 300);
@@ -1720,7 +1739,7 @@ XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss__offset, XENABI_OFFSETOF(st
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ss) == 276);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss__size, sizeof(((struct vm_event_regs_x86 *)0)->ss) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->ss) == 4);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ds) == 304);
@@ -1732,7 +1751,7 @@ XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds__offset, XENABI_OFFSETOF(st
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ds) == 280);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds__size, sizeof(((struct vm_event_regs_x86 *)0)->ds) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->ds) == 4);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, es) == 308);
@@ -1744,7 +1763,7 @@ XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es__offset, XENABI_OFFSETOF(st
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, es) == 284);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es__size, sizeof(((struct vm_event_regs_x86 *)0)->es) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->es) == 4);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs) == 312);
@@ -1756,7 +1775,7 @@ XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs__offset, XENABI_OFFSETOF(st
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs) == 288);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs__size, sizeof(((struct vm_event_regs_x86 *)0)->fs) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->fs) == 4);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs) == 316);
@@ -1768,7 +1787,7 @@ XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs__offset, XENABI_OFFSETOF(st
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs) == 292);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs__size, sizeof(((struct vm_event_regs_x86 *)0)->gs) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->gs) == 4);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__shadow_gs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, shadow_gs) == 320);
@@ -1780,7 +1799,7 @@ XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__shadow_gs__offset, XENABI_OFFS
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__shadow_gs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, shadow_gs) == 296);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__shadow_gs__size, sizeof(((struct vm_event_regs_x86 *)0)->shadow_gs) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__shadow_gs__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->shadow_gs) == 8);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gdtr_limit__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gdtr_limit) == 328);
@@ -1789,7 +1808,7 @@ XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gdtr_limit__offset, XENABI_OFF
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gdtr_limit__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gdtr_limit) == 312);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gdtr_limit__size, sizeof(((struct vm_event_regs_x86 *)0)->gdtr_limit) == 2);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gdtr_limit__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->gdtr_limit) == 2);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs_sel) == 330);
@@ -1801,7 +1820,7 @@ XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_sel__offset, XENABI_OFFSETO
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs_sel) == 304);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_sel__size, sizeof(((struct vm_event_regs_x86 *)0)->cs_sel) == 2);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_sel__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->cs_sel) == 2);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ss_sel) == 332);
@@ -1813,7 +1832,7 @@ XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_sel__offset, XENABI_OFFSETO
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ss_sel) == 306);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_sel__size, sizeof(((struct vm_event_regs_x86 *)0)->ss_sel) == 2);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_sel__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->ss_sel) == 2);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ds_sel) == 334);
@@ -1825,7 +1844,7 @@ XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_sel__offset, XENABI_OFFSETO
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ds_sel) == 308);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_sel__size, sizeof(((struct vm_event_regs_x86 *)0)->ds_sel) == 2);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_sel__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->ds_sel) == 2);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, es_sel) == 336);
@@ -1837,7 +1856,7 @@ XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_sel__offset, XENABI_OFFSETO
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, es_sel) == 310);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_sel__size, sizeof(((struct vm_event_regs_x86 *)0)->es_sel) == 2);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_sel__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->es_sel) == 2);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs_sel) == 338);
@@ -1849,7 +1868,7 @@ XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_sel__offset, XENABI_OFFSETO
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs_sel) == 312);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_sel__size, sizeof(((struct vm_event_regs_x86 *)0)->fs_sel) == 2);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_sel__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->fs_sel) == 2);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs_sel) == 340);
@@ -1861,7 +1880,7 @@ XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_sel__offset, XENABI_OFFSETO
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs_sel) == 314);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_sel__size, sizeof(((struct vm_event_regs_x86 *)0)->gs_sel) == 2);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_sel__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->gs_sel) == 2);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86___pad__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, _pad) == 342);
@@ -1870,73 +1889,69 @@ XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86___pad__offset, XENABI_OFFSETOF(
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86___pad__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, _pad) == 326);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86___pad__size, sizeof(((struct vm_event_regs_x86 *)0)->_pad) == 2);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86___pad__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->_pad) == 2);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86___pad__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, _pad) == 316);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_arbytes__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs_arbytes) == 248);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_arbytes__size, sizeof(((struct vm_event_regs_x86 *)0)->cs_arbytes) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_arbytes__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->cs_arbytes) == 4);
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86___pad__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, _pad) == 252);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86___pad__size, sizeof(((struct vm_event_regs_x86 *)0)->_pad) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86___pad__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_x86)->_pad) == 4);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__size, sizeof(struct vm_event_regs_arm) == 40);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__align, XENABI_ALIGNOF(struct vm_event_regs_arm) == 4);
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__ttbr0__offset, XENABI_OFFSETOF(struct vm_event_regs_arm, ttbr0) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__ttbr0__size, sizeof(((struct vm_event_regs_arm *)0)->ttbr0) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__ttbr0__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_arm)->ttbr0) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__ttbr1__offset, XENABI_OFFSETOF(struct vm_event_regs_arm, ttbr1) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__ttbr1__size, sizeof(((struct vm_event_regs_arm *)0)->ttbr1) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__ttbr1__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_arm)->ttbr1) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__ttbcr__offset, XENABI_OFFSETOF(struct vm_event_regs_arm, ttbcr) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__ttbcr__size, sizeof(((struct vm_event_regs_arm *)0)->ttbcr) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__ttbcr__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_arm)->ttbcr) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__pc__offset, XENABI_OFFSETOF(struct vm_event_regs_arm, pc) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__pc__size, sizeof(((struct vm_event_regs_arm *)0)->pc) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__pc__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_arm)->pc) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__cpsr__offset, XENABI_OFFSETOF(struct vm_event_regs_arm, cpsr) == 32);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__cpsr__size, sizeof(((struct vm_event_regs_arm *)0)->cpsr) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__cpsr__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_arm)->cpsr) == 8);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__cpsr__size, sizeof(((struct vm_event_regs_arm *)0)->cpsr) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__cpsr__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_arm)->cpsr) == 4);
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm___pad__offset, XENABI_OFFSETOF(struct vm_event_regs_arm, _pad) == 36);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm___pad__size, sizeof(((struct vm_event_regs_arm *)0)->_pad) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm___pad__size, sizeof(XENABI_NO_OBJECT(struct vm_event_regs_arm)->_pad) == 4);
 #endif
 XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__size, sizeof(struct vm_event_mem_access) == 32);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__align, XENABI_ALIGNOF(struct vm_event_mem_access) == 4);
 XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__gfn__offset, XENABI_OFFSETOF(struct vm_event_mem_access, gfn) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__gfn__size, sizeof(((struct vm_event_mem_access *)0)->gfn) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__gfn__size, sizeof(XENABI_NO_OBJECT(struct vm_event_mem_access)->gfn) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__offset__offset, XENABI_OFFSETOF(struct vm_event_mem_access, offset) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__offset__size, sizeof(((struct vm_event_mem_access *)0)->offset) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__offset__size, sizeof(XENABI_NO_OBJECT(struct vm_event_mem_access)->offset) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__gla__offset, XENABI_OFFSETOF(struct vm_event_mem_access, gla) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__gla__size, sizeof(((struct vm_event_mem_access *)0)->gla) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__gla__size, sizeof(XENABI_NO_OBJECT(struct vm_event_mem_access)->gla) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__flags__offset, XENABI_OFFSETOF(struct vm_event_mem_access, flags) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__flags__size, sizeof(((struct vm_event_mem_access *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__flags__size, sizeof(XENABI_NO_OBJECT(struct vm_event_mem_access)->flags) == 4);
 XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access___pad__offset, XENABI_OFFSETOF(struct vm_event_mem_access, _pad) == 28);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access___pad__size, sizeof(((struct vm_event_mem_access *)0)->_pad) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access___pad__size, sizeof(XENABI_NO_OBJECT(struct vm_event_mem_access)->_pad) == 4);
 XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__size, sizeof(struct vm_event_write_ctrlreg) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__align, XENABI_ALIGNOF(struct vm_event_write_ctrlreg) == 4);
 XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__index__offset, XENABI_OFFSETOF(struct vm_event_write_ctrlreg, index) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__index__size, sizeof(((struct vm_event_write_ctrlreg *)0)->index) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__index__size, sizeof(XENABI_NO_OBJECT(struct vm_event_write_ctrlreg)->index) == 4);
 XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg___pad__offset, XENABI_OFFSETOF(struct vm_event_write_ctrlreg, _pad) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg___pad__size, sizeof(((struct vm_event_write_ctrlreg *)0)->_pad) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg___pad__size, sizeof(XENABI_NO_OBJECT(struct vm_event_write_ctrlreg)->_pad) == 4);
 XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__new_value__offset, XENABI_OFFSETOF(struct vm_event_write_ctrlreg, new_value) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__new_value__size, sizeof(((struct vm_event_write_ctrlreg *)0)->new_value) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__new_value__size, sizeof(XENABI_NO_OBJECT(struct vm_event_write_ctrlreg)->new_value) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__old_value__offset, XENABI_OFFSETOF(struct vm_event_write_ctrlreg, old_value) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__old_value__size, sizeof(((struct vm_event_write_ctrlreg *)0)->old_value) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__old_value__size, sizeof(XENABI_NO_OBJECT(struct vm_event_write_ctrlreg)->old_value) == 8);
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
 XENABI_STATIC_ASSERT(vm_event__vm_event_singlestep__size, sizeof(struct vm_event_singlestep) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_singlestep__align, XENABI_ALIGNOF(struct vm_event_singlestep) == 4);
 XENABI_STATIC_ASSERT(vm_event__vm_event_singlestep__gfn__offset, XENABI_OFFSETOF(struct vm_event_singlestep, gfn) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_singlestep__gfn__size, sizeof(((struct vm_event_singlestep *)0)->gfn) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_singlestep__gfn__size, sizeof(XENABI_NO_OBJECT(struct vm_event_singlestep)->gfn) == 8);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
 XENABI_STATIC_ASSERT(vm_event__vm_event_fast_singlestep__size, sizeof(struct vm_event_fast_singlestep) == 2);
 XENABI_STATIC_ASSERT(vm_event__vm_event_fast_singlestep__align, XENABI_ALIGNOF(struct vm_event_fast_singlestep) == 2);
 XENABI_STATIC_ASSERT(vm_event__vm_event_fast_singlestep__p2midx__offset, XENABI_OFFSETOF(struct vm_event_fast_singlestep, p2midx) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_fast_singlestep__p2midx__size, sizeof(((struct vm_event_fast_singlestep *)0)->p2midx) == 2);
+XENABI_STATIC_ASSERT(vm_event__vm_event_fast_singlestep__p2midx__size, sizeof(XENABI_NO_OBJECT(struct vm_event_fast_singlestep)->p2midx) == 2);
 XENABI_STATIC_ASSERT(vm_event__vm_event_debug__size, sizeof(struct vm_event_debug) == 24);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
@@ -1944,3115 +1959,571 @@ XENABI_STATIC_ASSERT(vm_event__vm_event_debug__size, sizeof(struct vm_event_debu
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000002
 XENABI_STATIC_ASSERT(vm_event__vm_event_debug__size, sizeof(struct vm_event_debug) == 8);
+#endif
+XENABI_STATIC_ASSERT(vm_event__vm_event_debug__gfn__offset, XENABI_OFFSETOF(struct vm_event_debug, gfn) == 0);
+XENABI_STATIC_ASSERT(vm_event__vm_event_debug__gfn__size, sizeof(XENABI_NO_OBJECT(struct vm_event_debug)->gfn) == 8);
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
+XENABI_STATIC_ASSERT(vm_event__vm_event_debug__pending_dbg__offset, XENABI_OFFSETOF(struct vm_event_debug, pending_dbg) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_debug__pending_dbg__size, sizeof(XENABI_NO_OBJECT(struct vm_event_debug)->pending_dbg) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_debug__insn_length__offset, XENABI_OFFSETOF(struct vm_event_debug, insn_length) == 16);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
+XENABI_STATIC_ASSERT(vm_event__vm_event_debug__insn_length__offset, XENABI_OFFSETOF(struct vm_event_debug, insn_length) == 8);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
+XENABI_STATIC_ASSERT(vm_event__vm_event_debug__insn_length__size, sizeof(XENABI_NO_OBJECT(struct vm_event_debug)->insn_length) == 4);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
+XENABI_STATIC_ASSERT(vm_event__vm_event_debug__type__offset, XENABI_OFFSETOF(struct vm_event_debug, type) == 20);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
+XENABI_STATIC_ASSERT(vm_event__vm_event_debug__type__offset, XENABI_OFFSETOF(struct vm_event_debug, type) == 12);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
+XENABI_STATIC_ASSERT(vm_event__vm_event_debug__type__size, sizeof(XENABI_NO_OBJECT(struct vm_event_debug)->type) == 1);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
+XENABI_STATIC_ASSERT(vm_event__vm_event_debug___pad__offset, XENABI_OFFSETOF(struct vm_event_debug, _pad) == 21);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
+XENABI_STATIC_ASSERT(vm_event__vm_event_debug___pad__offset, XENABI_OFFSETOF(struct vm_event_debug, _pad) == 13);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
+XENABI_STATIC_ASSERT(vm_event__vm_event_debug___pad__size, sizeof(XENABI_NO_OBJECT(struct vm_event_debug)->_pad) == 3);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000003
+XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__size, sizeof(struct vm_event_mov_to_msr) == 24);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000003
+XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__size, sizeof(struct vm_event_mov_to_msr) == 16);
+#endif
+XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__msr__offset, XENABI_OFFSETOF(struct vm_event_mov_to_msr, msr) == 0);
+XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__msr__size, sizeof(XENABI_NO_OBJECT(struct vm_event_mov_to_msr)->msr) == 8);
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000003
+XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__new_value__offset, XENABI_OFFSETOF(struct vm_event_mov_to_msr, new_value) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__new_value__size, sizeof(XENABI_NO_OBJECT(struct vm_event_mov_to_msr)->new_value) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__old_value__offset, XENABI_OFFSETOF(struct vm_event_mov_to_msr, old_value) == 16);
+XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__old_value__size, sizeof(XENABI_NO_OBJECT(struct vm_event_mov_to_msr)->old_value) == 8);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000003
+XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__value__offset, XENABI_OFFSETOF(struct vm_event_mov_to_msr, value) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__value__size, sizeof(XENABI_NO_OBJECT(struct vm_event_mov_to_msr)->value) == 8);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__size, sizeof(struct vm_event_desc_access) == 24);
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch) == 0);
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__size, sizeof(XENABI_NO_OBJECT(struct vm_event_desc_access)->arch) == 16);
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.vmx) == 0);
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__size, sizeof(XENABI_NO_OBJECT(struct vm_event_desc_access)->arch.vmx) == 16);
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__instr_info__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.vmx.instr_info) == 0);
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__instr_info__size, sizeof(XENABI_NO_OBJECT(struct vm_event_desc_access)->arch.vmx.instr_info) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx___pad1__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.vmx._pad1) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx___pad1__size, sizeof(XENABI_NO_OBJECT(struct vm_event_desc_access)->arch.vmx._pad1) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__exit_qualification__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.vmx.exit_qualification) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__exit_qualification__size, sizeof(XENABI_NO_OBJECT(struct vm_event_desc_access)->arch.vmx.exit_qualification) == 8);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.svm) == 0);
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm__size, sizeof(XENABI_NO_OBJECT(struct vm_event_desc_access)->arch.svm) == 16);
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm__exitinfo__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.svm.exitinfo) == 0);
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm__exitinfo__size, sizeof(XENABI_NO_OBJECT(struct vm_event_desc_access)->arch.svm.exitinfo) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm___pad2__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.svm._pad2) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm___pad2__size, sizeof(XENABI_NO_OBJECT(struct vm_event_desc_access)->arch.svm._pad2) == 8);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__descriptor__offset, XENABI_OFFSETOF(struct vm_event_desc_access, descriptor) == 16);
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__descriptor__size, sizeof(XENABI_NO_OBJECT(struct vm_event_desc_access)->descriptor) == 1);
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__is_write__offset, XENABI_OFFSETOF(struct vm_event_desc_access, is_write) == 17);
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__is_write__size, sizeof(XENABI_NO_OBJECT(struct vm_event_desc_access)->is_write) == 1);
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access___pad__offset, XENABI_OFFSETOF(struct vm_event_desc_access, _pad) == 18);
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access___pad__size, sizeof(XENABI_NO_OBJECT(struct vm_event_desc_access)->_pad) == 6);
+XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__size, sizeof(struct vm_event_cpuid) == 16);
+XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__align, XENABI_ALIGNOF(struct vm_event_cpuid) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__insn_length__offset, XENABI_OFFSETOF(struct vm_event_cpuid, insn_length) == 0);
+XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__insn_length__size, sizeof(XENABI_NO_OBJECT(struct vm_event_cpuid)->insn_length) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__leaf__offset, XENABI_OFFSETOF(struct vm_event_cpuid, leaf) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__leaf__size, sizeof(XENABI_NO_OBJECT(struct vm_event_cpuid)->leaf) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__subleaf__offset, XENABI_OFFSETOF(struct vm_event_cpuid, subleaf) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__subleaf__size, sizeof(XENABI_NO_OBJECT(struct vm_event_cpuid)->subleaf) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid___pad__offset, XENABI_OFFSETOF(struct vm_event_cpuid, _pad) == 12);
+XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid___pad__size, sizeof(XENABI_NO_OBJECT(struct vm_event_cpuid)->_pad) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__size, sizeof(struct vm_event_interrupt_x86) == 24);
+XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__vector__offset, XENABI_OFFSETOF(struct vm_event_interrupt_x86, vector) == 0);
+XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__vector__size, sizeof(XENABI_NO_OBJECT(struct vm_event_interrupt_x86)->vector) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__type__offset, XENABI_OFFSETOF(struct vm_event_interrupt_x86, type) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__type__size, sizeof(XENABI_NO_OBJECT(struct vm_event_interrupt_x86)->type) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__error_code__offset, XENABI_OFFSETOF(struct vm_event_interrupt_x86, error_code) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__error_code__size, sizeof(XENABI_NO_OBJECT(struct vm_event_interrupt_x86)->error_code) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86___pad__offset, XENABI_OFFSETOF(struct vm_event_interrupt_x86, _pad) == 12);
+XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86___pad__size, sizeof(XENABI_NO_OBJECT(struct vm_event_interrupt_x86)->_pad) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__cr2__offset, XENABI_OFFSETOF(struct vm_event_interrupt_x86, cr2) == 16);
+XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__cr2__size, sizeof(XENABI_NO_OBJECT(struct vm_event_interrupt_x86)->cr2) == 8);
+#endif
+XENABI_STATIC_ASSERT(vm_event__vm_event_paging__size, sizeof(struct vm_event_paging) == 16);
+XENABI_STATIC_ASSERT(vm_event__vm_event_paging__gfn__offset, XENABI_OFFSETOF(struct vm_event_paging, gfn) == 0);
+XENABI_STATIC_ASSERT(vm_event__vm_event_paging__gfn__size, sizeof(XENABI_NO_OBJECT(struct vm_event_paging)->gfn) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_paging__p2mt__offset, XENABI_OFFSETOF(struct vm_event_paging, p2mt) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_paging__p2mt__size, sizeof(XENABI_NO_OBJECT(struct vm_event_paging)->p2mt) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_paging__flags__offset, XENABI_OFFSETOF(struct vm_event_paging, flags) == 12);
+XENABI_STATIC_ASSERT(vm_event__vm_event_paging__flags__size, sizeof(XENABI_NO_OBJECT(struct vm_event_paging)->flags) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sharing__size, sizeof(struct vm_event_sharing) == 16);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sharing__gfn__offset, XENABI_OFFSETOF(struct vm_event_sharing, gfn) == 0);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sharing__gfn__size, sizeof(XENABI_NO_OBJECT(struct vm_event_sharing)->gfn) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sharing__p2mt__offset, XENABI_OFFSETOF(struct vm_event_sharing, p2mt) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sharing__p2mt__size, sizeof(XENABI_NO_OBJECT(struct vm_event_sharing)->p2mt) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sharing___pad__offset, XENABI_OFFSETOF(struct vm_event_sharing, _pad) == 12);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sharing___pad__size, sizeof(XENABI_NO_OBJECT(struct vm_event_sharing)->_pad) == 4);
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
+XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__size, sizeof(struct vm_event_emul_read_data) == 344);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
+XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__size, sizeof(struct vm_event_emul_read_data) == 328);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
+XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__size, sizeof(struct vm_event_emul_read_data) == 320);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
+XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__size, sizeof(struct vm_event_emul_read_data) == 256);
+#endif
+XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__align, XENABI_ALIGNOF(struct vm_event_emul_read_data) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__size__offset, XENABI_OFFSETOF(struct vm_event_emul_read_data, size) == 0);
+XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__size__size, sizeof(XENABI_NO_OBJECT(struct vm_event_emul_read_data)->size) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__data__offset, XENABI_OFFSETOF(struct vm_event_emul_read_data, data) == 4);
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
+XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__data__size, sizeof(XENABI_NO_OBJECT(struct vm_event_emul_read_data)->data) == 340);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
+XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__data__size, sizeof(XENABI_NO_OBJECT(struct vm_event_emul_read_data)->data) == 324);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
+XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__data__size, sizeof(XENABI_NO_OBJECT(struct vm_event_emul_read_data)->data) == 316);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
+XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__data__size, sizeof(XENABI_NO_OBJECT(struct vm_event_emul_read_data)->data) == 252);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
+XENABI_STATIC_ASSERT(vm_event__vm_event_emul_insn_data__size, sizeof(struct vm_event_emul_insn_data) == 16);
+XENABI_STATIC_ASSERT(vm_event__vm_event_emul_insn_data__align, XENABI_ALIGNOF(struct vm_event_emul_insn_data) == 1);
+XENABI_STATIC_ASSERT(vm_event__vm_event_emul_insn_data__data__offset, XENABI_OFFSETOF(struct vm_event_emul_insn_data, data) == 0);
+XENABI_STATIC_ASSERT(vm_event__vm_event_emul_insn_data__data__size, sizeof(XENABI_NO_OBJECT(struct vm_event_emul_insn_data)->data) == 16);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
+XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__size, sizeof(struct vm_event_vmexit) == 16);
+XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__offset, XENABI_OFFSETOF(struct vm_event_vmexit, arch) == 0);
+XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__size, sizeof(XENABI_NO_OBJECT(struct vm_event_vmexit)->arch) == 16);
+XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__offset, XENABI_OFFSETOF(struct vm_event_vmexit, arch.vmx) == 0);
+XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__size, sizeof(XENABI_NO_OBJECT(struct vm_event_vmexit)->arch.vmx) == 16);
+XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__reason__offset, XENABI_OFFSETOF(struct vm_event_vmexit, arch.vmx.reason) == 0);
+XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__reason__size, sizeof(XENABI_NO_OBJECT(struct vm_event_vmexit)->arch.vmx.reason) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__qualification__offset, XENABI_OFFSETOF(struct vm_event_vmexit, arch.vmx.qualification) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__qualification__size, sizeof(XENABI_NO_OBJECT(struct vm_event_vmexit)->arch.vmx.qualification) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_io__size, sizeof(struct vm_event_io) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_io__align, XENABI_ALIGNOF(struct vm_event_io) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_io__bytes__offset, XENABI_OFFSETOF(struct vm_event_io, bytes) == 0);
+XENABI_STATIC_ASSERT(vm_event__vm_event_io__bytes__size, sizeof(XENABI_NO_OBJECT(struct vm_event_io)->bytes) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_io__port__offset, XENABI_OFFSETOF(struct vm_event_io, port) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_io__port__size, sizeof(XENABI_NO_OBJECT(struct vm_event_io)->port) == 2);
+XENABI_STATIC_ASSERT(vm_event__vm_event_io__in__offset, XENABI_OFFSETOF(struct vm_event_io, in) == 6);
+XENABI_STATIC_ASSERT(vm_event__vm_event_io__in__size, sizeof(XENABI_NO_OBJECT(struct vm_event_io)->in) == 1);
+XENABI_STATIC_ASSERT(vm_event__vm_event_io__str__offset, XENABI_OFFSETOF(struct vm_event_io, str) == 7);
+XENABI_STATIC_ASSERT(vm_event__vm_event_io__str__size, sizeof(XENABI_NO_OBJECT(struct vm_event_io)->str) == 1);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__size, sizeof(struct vm_event_st) == 400);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__size, sizeof(struct vm_event_st) == 384);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__size, sizeof(struct vm_event_st) == 376);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__size, sizeof(struct vm_event_st) == 312);
+#endif
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__version__offset, XENABI_OFFSETOF(struct vm_event_st, version) == 0);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__version__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->version) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__flags__offset, XENABI_OFFSETOF(struct vm_event_st, flags) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__flags__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->flags) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__reason__offset, XENABI_OFFSETOF(struct vm_event_st, reason) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__reason__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->reason) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__vcpu_id__offset, XENABI_OFFSETOF(struct vm_event_st, vcpu_id) == 12);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__vcpu_id__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->vcpu_id) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__altp2m_idx__offset, XENABI_OFFSETOF(struct vm_event_st, altp2m_idx) == 16);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__altp2m_idx__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->altp2m_idx) == 2);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st___pad__offset, XENABI_OFFSETOF(struct vm_event_st, _pad) == 18);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st___pad__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->_pad) == 6);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__offset, XENABI_OFFSETOF(struct vm_event_st, u) == 24);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->u) == 32);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mem_paging__offset, XENABI_OFFSETOF(struct vm_event_st, u.mem_paging) == 24);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mem_paging__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->u.mem_paging) == 16);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mem_sharing__offset, XENABI_OFFSETOF(struct vm_event_st, u.mem_sharing) == 24);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mem_sharing__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->u.mem_sharing) == 16);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mem_access__offset, XENABI_OFFSETOF(struct vm_event_st, u.mem_access) == 24);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mem_access__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->u.mem_access) == 32);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__write_ctrlreg__offset, XENABI_OFFSETOF(struct vm_event_st, u.write_ctrlreg) == 24);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__write_ctrlreg__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->u.write_ctrlreg) == 24);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mov_to_msr__offset, XENABI_OFFSETOF(struct vm_event_st, u.mov_to_msr) == 24);
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000003
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mov_to_msr__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->u.mov_to_msr) == 24);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000003
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mov_to_msr__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->u.mov_to_msr) == 16);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__desc_access__offset, XENABI_OFFSETOF(struct vm_event_st, u.desc_access) == 24);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__desc_access__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->u.desc_access) == 24);
+#endif
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__singlestep__offset, XENABI_OFFSETOF(struct vm_event_st, u.singlestep) == 24);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__singlestep__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->u.singlestep) == 8);
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__fast_singlestep__offset, XENABI_OFFSETOF(struct vm_event_st, u.fast_singlestep) == 24);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__fast_singlestep__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->u.fast_singlestep) == 2);
+#endif
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__software_breakpoint__offset, XENABI_OFFSETOF(struct vm_event_st, u.software_breakpoint) == 24);
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__software_breakpoint__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->u.software_breakpoint) == 24);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__software_breakpoint__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->u.software_breakpoint) == 16);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__debug_exception__offset, XENABI_OFFSETOF(struct vm_event_st, u.debug_exception) == 24);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__debug_exception__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->u.debug_exception) == 24);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__debug_exception__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->u.debug_exception) == 16);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__cpuid__offset, XENABI_OFFSETOF(struct vm_event_st, u.cpuid) == 24);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__cpuid__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->u.cpuid) == 16);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__vmexit__offset, XENABI_OFFSETOF(struct vm_event_st, u.vmexit) == 24);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__vmexit__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->u.vmexit) == 16);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__io__offset, XENABI_OFFSETOF(struct vm_event_st, u.io) == 24);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__io__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->u.io) == 8);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__interrupt__offset, XENABI_OFFSETOF(struct vm_event_st, u.interrupt) == 24);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__interrupt__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->u.interrupt) == 24);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__interrupt__x86__offset, XENABI_OFFSETOF(struct vm_event_st, u.interrupt.x86) == 24);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__interrupt__x86__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->u.interrupt.x86) == 24);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000002
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__software_breakpoint__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->u.software_breakpoint) == 8);
+#endif
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__offset, XENABI_OFFSETOF(struct vm_event_st, data) == 56);
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->data) == 344);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->data) == 328);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->data) == 320);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->data) == 256);
+#endif
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__offset, XENABI_OFFSETOF(struct vm_event_st, data.regs) == 56);
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->data.regs) == 344);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->data.regs) == 328);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->data.regs) == 320);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->data.regs) == 256);
+#endif
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__x86__offset, XENABI_OFFSETOF(struct vm_event_st, data.regs.x86) == 56);
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__x86__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->data.regs.x86) == 344);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__x86__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->data.regs.x86) == 328);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__x86__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->data.regs.x86) == 320);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__x86__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->data.regs.x86) == 256);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__arm__offset, XENABI_OFFSETOF(struct vm_event_st, data.regs.arm) == 56);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__arm__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->data.regs.arm) == 40);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__offset, XENABI_OFFSETOF(struct vm_event_st, data.emul) == 56);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->data.emul) == 344);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->data.emul) == 328);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->data.emul) == 320);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->data.emul) == 256);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_st)->data.emul)) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__read__offset, XENABI_OFFSETOF(struct vm_event_st, data.emul.read) == 56);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__read__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->data.emul.read) == 344);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__read__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->data.emul.read) == 328);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__read__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->data.emul.read) == 320);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__read__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->data.emul.read) == 256);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__insn__offset, XENABI_OFFSETOF(struct vm_event_st, data.emul.insn) == 56);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__insn__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->data.emul.insn) == 16);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000002
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul_read_data__offset, XENABI_OFFSETOF(struct vm_event_st, data.emul_read_data) == 56);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul_read_data__size, sizeof(XENABI_NO_OBJECT(struct vm_event_st)->data.emul_read_data) == 256);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__size, sizeof(union vm_event_sring_entry) == 400);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__size, sizeof(union vm_event_sring_entry) == 384);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__size, sizeof(union vm_event_sring_entry) == 376);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__size, sizeof(union vm_event_sring_entry) == 312);
+#endif
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__req__offset, XENABI_OFFSETOF(union vm_event_sring_entry, req) == 0);
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__req__size, sizeof(XENABI_NO_OBJECT(union vm_event_sring_entry)->req) == 400);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__req__size, sizeof(XENABI_NO_OBJECT(union vm_event_sring_entry)->req) == 384);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__req__size, sizeof(XENABI_NO_OBJECT(union vm_event_sring_entry)->req) == 376);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__req__size, sizeof(XENABI_NO_OBJECT(union vm_event_sring_entry)->req) == 312);
+#endif
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__rsp__offset, XENABI_OFFSETOF(union vm_event_sring_entry, rsp) == 0);
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__rsp__size, sizeof(XENABI_NO_OBJECT(union vm_event_sring_entry)->rsp) == 400);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__rsp__size, sizeof(XENABI_NO_OBJECT(union vm_event_sring_entry)->rsp) == 384);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__rsp__size, sizeof(XENABI_NO_OBJECT(union vm_event_sring_entry)->rsp) == 376);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__rsp__size, sizeof(XENABI_NO_OBJECT(union vm_event_sring_entry)->rsp) == 312);
+#endif
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring__req_prod__offset, XENABI_OFFSETOF(struct vm_event_sring, req_prod) == 0);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring__req_prod__size, sizeof(XENABI_NO_OBJECT(struct vm_event_sring)->req_prod) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring__req_event__offset, XENABI_OFFSETOF(struct vm_event_sring, req_event) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring__req_event__size, sizeof(XENABI_NO_OBJECT(struct vm_event_sring)->req_event) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring__rsp_prod__offset, XENABI_OFFSETOF(struct vm_event_sring, rsp_prod) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring__rsp_prod__size, sizeof(XENABI_NO_OBJECT(struct vm_event_sring)->rsp_prod) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring__rsp_event__offset, XENABI_OFFSETOF(struct vm_event_sring, rsp_event) == 12);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring__rsp_event__size, sizeof(XENABI_NO_OBJECT(struct vm_event_sring)->rsp_event) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__offset, XENABI_OFFSETOF(struct vm_event_sring, pvt) == 16);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__size, sizeof(XENABI_NO_OBJECT(struct vm_event_sring)->pvt) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_sring)->pvt)) == 1);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__netif__offset, XENABI_OFFSETOF(struct vm_event_sring, pvt.netif) == 16);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__netif__size, sizeof(XENABI_NO_OBJECT(struct vm_event_sring)->pvt.netif) == 1);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__netif__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_sring)->pvt.netif)) == 1);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__netif__smartpoll_active__offset, XENABI_OFFSETOF(struct vm_event_sring, pvt.netif.smartpoll_active) == 16);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__netif__smartpoll_active__size, sizeof(XENABI_NO_OBJECT(struct vm_event_sring)->pvt.netif.smartpoll_active) == 1);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__tapif_user__offset, XENABI_OFFSETOF(struct vm_event_sring, pvt.tapif_user) == 16);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__tapif_user__size, sizeof(XENABI_NO_OBJECT(struct vm_event_sring)->pvt.tapif_user) == 1);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__tapif_user__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_sring)->pvt.tapif_user)) == 1);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__tapif_user__msg__offset, XENABI_OFFSETOF(struct vm_event_sring, pvt.tapif_user.msg) == 16);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__tapif_user__msg__size, sizeof(XENABI_NO_OBJECT(struct vm_event_sring)->pvt.tapif_user.msg) == 1);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__pvt_pad__offset, XENABI_OFFSETOF(struct vm_event_sring, pvt.pvt_pad) == 16);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__pvt_pad__size, sizeof(XENABI_NO_OBJECT(struct vm_event_sring)->pvt.pvt_pad) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring____pad__offset, XENABI_OFFSETOF(struct vm_event_sring, __pad) == 20);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring____pad__size, sizeof(XENABI_NO_OBJECT(struct vm_event_sring)->__pad) == 44);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring__ring__offset, XENABI_OFFSETOF(struct vm_event_sring, ring) == 64);
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring__ring_0___size, sizeof(XENABI_NO_OBJECT(struct vm_event_sring)->ring[0]) == 400);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring__ring_0___size, sizeof(XENABI_NO_OBJECT(struct vm_event_sring)->ring[0]) == 384);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring__ring_0___size, sizeof(XENABI_NO_OBJECT(struct vm_event_sring)->ring[0]) == 376);
+#endif
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring__ring_0___size, sizeof(XENABI_NO_OBJECT(struct vm_event_sring)->ring[0]) == 312);
+#endif
+#endif
+#if defined(__i386__)
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__align, XENABI_ALIGNOF(struct vm_event_regs_x86) == 4);
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
+XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__align, XENABI_ALIGNOF(struct vm_event_regs_arm) == 4);
+#endif
+XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__align, XENABI_ALIGNOF(struct vm_event_mem_access) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__align, XENABI_ALIGNOF(struct vm_event_write_ctrlreg) == 4);
+#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
+XENABI_STATIC_ASSERT(vm_event__vm_event_singlestep__align, XENABI_ALIGNOF(struct vm_event_singlestep) == 4);
 #endif
 XENABI_STATIC_ASSERT(vm_event__vm_event_debug__align, XENABI_ALIGNOF(struct vm_event_debug) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__gfn__offset, XENABI_OFFSETOF(struct vm_event_debug, gfn) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__gfn__size, sizeof(((struct vm_event_debug *)0)->gfn) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__pending_dbg__offset, XENABI_OFFSETOF(struct vm_event_debug, pending_dbg) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__pending_dbg__size, sizeof(((struct vm_event_debug *)0)->pending_dbg) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__insn_length__offset, XENABI_OFFSETOF(struct vm_event_debug, insn_length) == 16);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__insn_length__offset, XENABI_OFFSETOF(struct vm_event_debug, insn_length) == 8);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__insn_length__size, sizeof(((struct vm_event_debug *)0)->insn_length) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__type__offset, XENABI_OFFSETOF(struct vm_event_debug, type) == 20);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__type__offset, XENABI_OFFSETOF(struct vm_event_debug, type) == 12);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__type__size, sizeof(((struct vm_event_debug *)0)->type) == 1);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug___pad__offset, XENABI_OFFSETOF(struct vm_event_debug, _pad) == 21);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug___pad__offset, XENABI_OFFSETOF(struct vm_event_debug, _pad) == 13);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug___pad__size, sizeof(((struct vm_event_debug *)0)->_pad) == 3);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000003
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__size, sizeof(struct vm_event_mov_to_msr) == 24);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000003
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__size, sizeof(struct vm_event_mov_to_msr) == 16);
-#endif
 XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__align, XENABI_ALIGNOF(struct vm_event_mov_to_msr) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__msr__offset, XENABI_OFFSETOF(struct vm_event_mov_to_msr, msr) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__msr__size, sizeof(((struct vm_event_mov_to_msr *)0)->msr) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000003
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__new_value__offset, XENABI_OFFSETOF(struct vm_event_mov_to_msr, new_value) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__new_value__size, sizeof(((struct vm_event_mov_to_msr *)0)->new_value) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__old_value__offset, XENABI_OFFSETOF(struct vm_event_mov_to_msr, old_value) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__old_value__size, sizeof(((struct vm_event_mov_to_msr *)0)->old_value) == 8);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000003
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__value__offset, XENABI_OFFSETOF(struct vm_event_mov_to_msr, value) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__value__size, sizeof(((struct vm_event_mov_to_msr *)0)->value) == 8);
-#endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__size, sizeof(struct vm_event_desc_access) == 24);
 XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__align, XENABI_ALIGNOF(struct vm_event_desc_access) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__size, sizeof(((struct vm_event_desc_access *)0)->arch) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_desc_access *)0)->arch)) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.vmx) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__size, sizeof(((struct vm_event_desc_access *)0)->arch.vmx) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_desc_access *)0)->arch.vmx)) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__instr_info__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.vmx.instr_info) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__instr_info__size, sizeof(((struct vm_event_desc_access *)0)->arch.vmx.instr_info) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx___pad1__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.vmx._pad1) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx___pad1__size, sizeof(((struct vm_event_desc_access *)0)->arch.vmx._pad1) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__exit_qualification__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.vmx.exit_qualification) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__exit_qualification__size, sizeof(((struct vm_event_desc_access *)0)->arch.vmx.exit_qualification) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_desc_access)->arch)) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_desc_access)->arch.vmx)) == 4);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.svm) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm__size, sizeof(((struct vm_event_desc_access *)0)->arch.svm) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_desc_access *)0)->arch.svm)) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm__exitinfo__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.svm.exitinfo) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm__exitinfo__size, sizeof(((struct vm_event_desc_access *)0)->arch.svm.exitinfo) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm___pad2__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.svm._pad2) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm___pad2__size, sizeof(((struct vm_event_desc_access *)0)->arch.svm._pad2) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_desc_access)->arch.svm)) == 4);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__descriptor__offset, XENABI_OFFSETOF(struct vm_event_desc_access, descriptor) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__descriptor__size, sizeof(((struct vm_event_desc_access *)0)->descriptor) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__is_write__offset, XENABI_OFFSETOF(struct vm_event_desc_access, is_write) == 17);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__is_write__size, sizeof(((struct vm_event_desc_access *)0)->is_write) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access___pad__offset, XENABI_OFFSETOF(struct vm_event_desc_access, _pad) == 18);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access___pad__size, sizeof(((struct vm_event_desc_access *)0)->_pad) == 6);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__size, sizeof(struct vm_event_cpuid) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__align, XENABI_ALIGNOF(struct vm_event_cpuid) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__insn_length__offset, XENABI_OFFSETOF(struct vm_event_cpuid, insn_length) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__insn_length__size, sizeof(((struct vm_event_cpuid *)0)->insn_length) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__leaf__offset, XENABI_OFFSETOF(struct vm_event_cpuid, leaf) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__leaf__size, sizeof(((struct vm_event_cpuid *)0)->leaf) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__subleaf__offset, XENABI_OFFSETOF(struct vm_event_cpuid, subleaf) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__subleaf__size, sizeof(((struct vm_event_cpuid *)0)->subleaf) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid___pad__offset, XENABI_OFFSETOF(struct vm_event_cpuid, _pad) == 12);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid___pad__size, sizeof(((struct vm_event_cpuid *)0)->_pad) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__size, sizeof(struct vm_event_interrupt_x86) == 24);
 XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__align, XENABI_ALIGNOF(struct vm_event_interrupt_x86) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__vector__offset, XENABI_OFFSETOF(struct vm_event_interrupt_x86, vector) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__vector__size, sizeof(((struct vm_event_interrupt_x86 *)0)->vector) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__type__offset, XENABI_OFFSETOF(struct vm_event_interrupt_x86, type) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__type__size, sizeof(((struct vm_event_interrupt_x86 *)0)->type) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__error_code__offset, XENABI_OFFSETOF(struct vm_event_interrupt_x86, error_code) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__error_code__size, sizeof(((struct vm_event_interrupt_x86 *)0)->error_code) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86___pad__offset, XENABI_OFFSETOF(struct vm_event_interrupt_x86, _pad) == 12);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86___pad__size, sizeof(((struct vm_event_interrupt_x86 *)0)->_pad) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__cr2__offset, XENABI_OFFSETOF(struct vm_event_interrupt_x86, cr2) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__cr2__size, sizeof(((struct vm_event_interrupt_x86 *)0)->cr2) == 8);
 #endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_paging__size, sizeof(struct vm_event_paging) == 16);
 XENABI_STATIC_ASSERT(vm_event__vm_event_paging__align, XENABI_ALIGNOF(struct vm_event_paging) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_paging__gfn__offset, XENABI_OFFSETOF(struct vm_event_paging, gfn) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_paging__gfn__size, sizeof(((struct vm_event_paging *)0)->gfn) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_paging__p2mt__offset, XENABI_OFFSETOF(struct vm_event_paging, p2mt) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_paging__p2mt__size, sizeof(((struct vm_event_paging *)0)->p2mt) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_paging__flags__offset, XENABI_OFFSETOF(struct vm_event_paging, flags) == 12);
-XENABI_STATIC_ASSERT(vm_event__vm_event_paging__flags__size, sizeof(((struct vm_event_paging *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sharing__size, sizeof(struct vm_event_sharing) == 16);
 XENABI_STATIC_ASSERT(vm_event__vm_event_sharing__align, XENABI_ALIGNOF(struct vm_event_sharing) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sharing__gfn__offset, XENABI_OFFSETOF(struct vm_event_sharing, gfn) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sharing__gfn__size, sizeof(((struct vm_event_sharing *)0)->gfn) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sharing__p2mt__offset, XENABI_OFFSETOF(struct vm_event_sharing, p2mt) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sharing__p2mt__size, sizeof(((struct vm_event_sharing *)0)->p2mt) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sharing___pad__offset, XENABI_OFFSETOF(struct vm_event_sharing, _pad) == 12);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sharing___pad__size, sizeof(((struct vm_event_sharing *)0)->_pad) == 4);
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__size, sizeof(struct vm_event_emul_read_data) == 344);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__size, sizeof(struct vm_event_emul_read_data) == 328);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__size, sizeof(struct vm_event_emul_read_data) == 320);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__size, sizeof(struct vm_event_emul_read_data) == 256);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__align, XENABI_ALIGNOF(struct vm_event_emul_read_data) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__size__offset, XENABI_OFFSETOF(struct vm_event_emul_read_data, size) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__size__size, sizeof(((struct vm_event_emul_read_data *)0)->size) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__data__offset, XENABI_OFFSETOF(struct vm_event_emul_read_data, data) == 4);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__data__size, sizeof(((struct vm_event_emul_read_data *)0)->data) == 340);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__data__size, sizeof(((struct vm_event_emul_read_data *)0)->data) == 324);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__data__size, sizeof(((struct vm_event_emul_read_data *)0)->data) == 316);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__data__size, sizeof(((struct vm_event_emul_read_data *)0)->data) == 252);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_insn_data__size, sizeof(struct vm_event_emul_insn_data) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_insn_data__align, XENABI_ALIGNOF(struct vm_event_emul_insn_data) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_insn_data__data__offset, XENABI_OFFSETOF(struct vm_event_emul_insn_data, data) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_insn_data__data__size, sizeof(((struct vm_event_emul_insn_data *)0)->data) == 16);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__size, sizeof(struct vm_event_vmexit) == 16);
 XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__align, XENABI_ALIGNOF(struct vm_event_vmexit) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__offset, XENABI_OFFSETOF(struct vm_event_vmexit, arch) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__size, sizeof(((struct vm_event_vmexit *)0)->arch) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_vmexit *)0)->arch)) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__offset, XENABI_OFFSETOF(struct vm_event_vmexit, arch.vmx) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__size, sizeof(((struct vm_event_vmexit *)0)->arch.vmx) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_vmexit *)0)->arch.vmx)) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__reason__offset, XENABI_OFFSETOF(struct vm_event_vmexit, arch.vmx.reason) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__reason__size, sizeof(((struct vm_event_vmexit *)0)->arch.vmx.reason) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__qualification__offset, XENABI_OFFSETOF(struct vm_event_vmexit, arch.vmx.qualification) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__qualification__size, sizeof(((struct vm_event_vmexit *)0)->arch.vmx.qualification) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__size, sizeof(struct vm_event_io) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__align, XENABI_ALIGNOF(struct vm_event_io) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__bytes__offset, XENABI_OFFSETOF(struct vm_event_io, bytes) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__bytes__size, sizeof(((struct vm_event_io *)0)->bytes) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__port__offset, XENABI_OFFSETOF(struct vm_event_io, port) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__port__size, sizeof(((struct vm_event_io *)0)->port) == 2);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__in__offset, XENABI_OFFSETOF(struct vm_event_io, in) == 6);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__in__size, sizeof(((struct vm_event_io *)0)->in) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__str__offset, XENABI_OFFSETOF(struct vm_event_io, str) == 7);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__str__size, sizeof(((struct vm_event_io *)0)->str) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__size, sizeof(struct vm_event_st) == 400);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__size, sizeof(struct vm_event_st) == 384);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__size, sizeof(struct vm_event_st) == 376);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__size, sizeof(struct vm_event_st) == 312);
+XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_vmexit)->arch)) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_vmexit)->arch.vmx)) == 4);
 #endif
 XENABI_STATIC_ASSERT(vm_event__vm_event_st__align, XENABI_ALIGNOF(struct vm_event_st) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__version__offset, XENABI_OFFSETOF(struct vm_event_st, version) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__version__size, sizeof(((struct vm_event_st *)0)->version) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__flags__offset, XENABI_OFFSETOF(struct vm_event_st, flags) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__flags__size, sizeof(((struct vm_event_st *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__reason__offset, XENABI_OFFSETOF(struct vm_event_st, reason) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__reason__size, sizeof(((struct vm_event_st *)0)->reason) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__vcpu_id__offset, XENABI_OFFSETOF(struct vm_event_st, vcpu_id) == 12);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__vcpu_id__size, sizeof(((struct vm_event_st *)0)->vcpu_id) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__altp2m_idx__offset, XENABI_OFFSETOF(struct vm_event_st, altp2m_idx) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__altp2m_idx__size, sizeof(((struct vm_event_st *)0)->altp2m_idx) == 2);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st___pad__offset, XENABI_OFFSETOF(struct vm_event_st, _pad) == 18);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st___pad__size, sizeof(((struct vm_event_st *)0)->_pad) == 6);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__offset, XENABI_OFFSETOF(struct vm_event_st, u) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__size, sizeof(((struct vm_event_st *)0)->u) == 32);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_st *)0)->u)) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mem_paging__offset, XENABI_OFFSETOF(struct vm_event_st, u.mem_paging) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mem_paging__size, sizeof(((struct vm_event_st *)0)->u.mem_paging) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mem_sharing__offset, XENABI_OFFSETOF(struct vm_event_st, u.mem_sharing) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mem_sharing__size, sizeof(((struct vm_event_st *)0)->u.mem_sharing) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mem_access__offset, XENABI_OFFSETOF(struct vm_event_st, u.mem_access) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mem_access__size, sizeof(((struct vm_event_st *)0)->u.mem_access) == 32);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__write_ctrlreg__offset, XENABI_OFFSETOF(struct vm_event_st, u.write_ctrlreg) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__write_ctrlreg__size, sizeof(((struct vm_event_st *)0)->u.write_ctrlreg) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mov_to_msr__offset, XENABI_OFFSETOF(struct vm_event_st, u.mov_to_msr) == 24);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000003
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mov_to_msr__size, sizeof(((struct vm_event_st *)0)->u.mov_to_msr) == 24);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000003
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mov_to_msr__size, sizeof(((struct vm_event_st *)0)->u.mov_to_msr) == 16);
-#endif
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_st)->u)) == 4);
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__desc_access__offset, XENABI_OFFSETOF(struct vm_event_st, u.desc_access) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__desc_access__size, sizeof(((struct vm_event_st *)0)->u.desc_access) == 24);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__interrupt__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_st)->u.interrupt)) == 4);
 #endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__singlestep__offset, XENABI_OFFSETOF(struct vm_event_st, u.singlestep) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__singlestep__size, sizeof(((struct vm_event_st *)0)->u.singlestep) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__fast_singlestep__offset, XENABI_OFFSETOF(struct vm_event_st, u.fast_singlestep) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__fast_singlestep__size, sizeof(((struct vm_event_st *)0)->u.fast_singlestep) == 2);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__software_breakpoint__offset, XENABI_OFFSETOF(struct vm_event_st, u.software_breakpoint) == 24);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__software_breakpoint__size, sizeof(((struct vm_event_st *)0)->u.software_breakpoint) == 24);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__software_breakpoint__size, sizeof(((struct vm_event_st *)0)->u.software_breakpoint) == 16);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__debug_exception__offset, XENABI_OFFSETOF(struct vm_event_st, u.debug_exception) == 24);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__debug_exception__size, sizeof(((struct vm_event_st *)0)->u.debug_exception) == 24);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__debug_exception__size, sizeof(((struct vm_event_st *)0)->u.debug_exception) == 16);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__cpuid__offset, XENABI_OFFSETOF(struct vm_event_st, u.cpuid) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__cpuid__size, sizeof(((struct vm_event_st *)0)->u.cpuid) == 16);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__vmexit__offset, XENABI_OFFSETOF(struct vm_event_st, u.vmexit) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__vmexit__size, sizeof(((struct vm_event_st *)0)->u.vmexit) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__io__offset, XENABI_OFFSETOF(struct vm_event_st, u.io) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__io__size, sizeof(((struct vm_event_st *)0)->u.io) == 8);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__interrupt__offset, XENABI_OFFSETOF(struct vm_event_st, u.interrupt) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__interrupt__size, sizeof(((struct vm_event_st *)0)->u.interrupt) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__interrupt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_st *)0)->u.interrupt)) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__interrupt__x86__offset, XENABI_OFFSETOF(struct vm_event_st, u.interrupt.x86) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__interrupt__x86__size, sizeof(((struct vm_event_st *)0)->u.interrupt.x86) == 24);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__software_breakpoint__size, sizeof(((struct vm_event_st *)0)->u.software_breakpoint) == 8);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__offset, XENABI_OFFSETOF(struct vm_event_st, data) == 56);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__size, sizeof(((struct vm_event_st *)0)->data) == 344);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__size, sizeof(((struct vm_event_st *)0)->data) == 328);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__size, sizeof(((struct vm_event_st *)0)->data) == 320);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__size, sizeof(((struct vm_event_st *)0)->data) == 256);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_st *)0)->data)) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__offset, XENABI_OFFSETOF(struct vm_event_st, data.regs) == 56);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__size, sizeof(((struct vm_event_st *)0)->data.regs) == 344);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__size, sizeof(((struct vm_event_st *)0)->data.regs) == 328);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__size, sizeof(((struct vm_event_st *)0)->data.regs) == 320);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__size, sizeof(((struct vm_event_st *)0)->data.regs) == 256);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_st *)0)->data.regs)) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__x86__offset, XENABI_OFFSETOF(struct vm_event_st, data.regs.x86) == 56);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__x86__size, sizeof(((struct vm_event_st *)0)->data.regs.x86) == 344);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__x86__size, sizeof(((struct vm_event_st *)0)->data.regs.x86) == 328);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__x86__size, sizeof(((struct vm_event_st *)0)->data.regs.x86) == 320);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__x86__size, sizeof(((struct vm_event_st *)0)->data.regs.x86) == 256);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__arm__offset, XENABI_OFFSETOF(struct vm_event_st, data.regs.arm) == 56);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__arm__size, sizeof(((struct vm_event_st *)0)->data.regs.arm) == 40);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__offset, XENABI_OFFSETOF(struct vm_event_st, data.emul) == 56);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__size, sizeof(((struct vm_event_st *)0)->data.emul) == 344);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__size, sizeof(((struct vm_event_st *)0)->data.emul) == 328);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__size, sizeof(((struct vm_event_st *)0)->data.emul) == 320);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__size, sizeof(((struct vm_event_st *)0)->data.emul) == 256);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_st *)0)->data.emul)) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__read__offset, XENABI_OFFSETOF(struct vm_event_st, data.emul.read) == 56);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__read__size, sizeof(((struct vm_event_st *)0)->data.emul.read) == 344);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__read__size, sizeof(((struct vm_event_st *)0)->data.emul.read) == 328);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__read__size, sizeof(((struct vm_event_st *)0)->data.emul.read) == 320);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__read__size, sizeof(((struct vm_event_st *)0)->data.emul.read) == 256);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__insn__offset, XENABI_OFFSETOF(struct vm_event_st, data.emul.insn) == 56);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__insn__size, sizeof(((struct vm_event_st *)0)->data.emul.insn) == 16);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul_read_data__offset, XENABI_OFFSETOF(struct vm_event_st, data.emul_read_data) == 56);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul_read_data__size, sizeof(((struct vm_event_st *)0)->data.emul_read_data) == 256);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__size, sizeof(union vm_event_sring_entry) == 400);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__size, sizeof(union vm_event_sring_entry) == 384);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__size, sizeof(union vm_event_sring_entry) == 376);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__size, sizeof(union vm_event_sring_entry) == 312);
-#endif
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_st)->data)) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_st)->data.regs)) == 4);
 XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__align, XENABI_ALIGNOF(union vm_event_sring_entry) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__req__offset, XENABI_OFFSETOF(union vm_event_sring_entry, req) == 0);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__req__size, sizeof(((union vm_event_sring_entry *)0)->req) == 400);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__req__size, sizeof(((union vm_event_sring_entry *)0)->req) == 384);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__req__size, sizeof(((union vm_event_sring_entry *)0)->req) == 376);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__req__size, sizeof(((union vm_event_sring_entry *)0)->req) == 312);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__rsp__offset, XENABI_OFFSETOF(union vm_event_sring_entry, rsp) == 0);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__rsp__size, sizeof(((union vm_event_sring_entry *)0)->rsp) == 400);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__rsp__size, sizeof(((union vm_event_sring_entry *)0)->rsp) == 384);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__rsp__size, sizeof(((union vm_event_sring_entry *)0)->rsp) == 376);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__rsp__size, sizeof(((union vm_event_sring_entry *)0)->rsp) == 312);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__req_prod__offset, XENABI_OFFSETOF(struct vm_event_sring, req_prod) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__req_prod__size, sizeof(((struct vm_event_sring *)0)->req_prod) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__req_event__offset, XENABI_OFFSETOF(struct vm_event_sring, req_event) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__req_event__size, sizeof(((struct vm_event_sring *)0)->req_event) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__rsp_prod__offset, XENABI_OFFSETOF(struct vm_event_sring, rsp_prod) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__rsp_prod__size, sizeof(((struct vm_event_sring *)0)->rsp_prod) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__rsp_event__offset, XENABI_OFFSETOF(struct vm_event_sring, rsp_event) == 12);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__rsp_event__size, sizeof(((struct vm_event_sring *)0)->rsp_event) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__offset, XENABI_OFFSETOF(struct vm_event_sring, pvt) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__size, sizeof(((struct vm_event_sring *)0)->pvt) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_sring *)0)->pvt)) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__netif__offset, XENABI_OFFSETOF(struct vm_event_sring, pvt.netif) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__netif__size, sizeof(((struct vm_event_sring *)0)->pvt.netif) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__netif__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_sring *)0)->pvt.netif)) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__netif__smartpoll_active__offset, XENABI_OFFSETOF(struct vm_event_sring, pvt.netif.smartpoll_active) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__netif__smartpoll_active__size, sizeof(((struct vm_event_sring *)0)->pvt.netif.smartpoll_active) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__tapif_user__offset, XENABI_OFFSETOF(struct vm_event_sring, pvt.tapif_user) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__tapif_user__size, sizeof(((struct vm_event_sring *)0)->pvt.tapif_user) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__tapif_user__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_sring *)0)->pvt.tapif_user)) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__tapif_user__msg__offset, XENABI_OFFSETOF(struct vm_event_sring, pvt.tapif_user.msg) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__tapif_user__msg__size, sizeof(((struct vm_event_sring *)0)->pvt.tapif_user.msg) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__pvt_pad__offset, XENABI_OFFSETOF(struct vm_event_sring, pvt.pvt_pad) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__pvt_pad__size, sizeof(((struct vm_event_sring *)0)->pvt.pvt_pad) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring____pad__offset, XENABI_OFFSETOF(struct vm_event_sring, __pad) == 20);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring____pad__size, sizeof(((struct vm_event_sring *)0)->__pad) == 44);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__ring__offset, XENABI_OFFSETOF(struct vm_event_sring, ring) == 64);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__ring_0___size, sizeof(((struct vm_event_sring *)0)->ring[0]) == 400);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__ring_0___size, sizeof(((struct vm_event_sring *)0)->ring[0]) == 384);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__ring_0___size, sizeof(((struct vm_event_sring *)0)->ring[0]) == 376);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__ring_0___size, sizeof(((struct vm_event_sring *)0)->ring[0]) == 312);
-#endif
 #endif
 #if defined(__x86_64__)
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_x86_selector_reg__size, sizeof(struct vm_event_x86_selector_reg) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_x86_selector_reg__align, XENABI_ALIGNOF(struct vm_event_x86_selector_reg) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__size, sizeof(struct vm_event_regs_x86) == 344);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__size, sizeof(struct vm_event_regs_x86) == 328);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__size, sizeof(struct vm_event_regs_x86) == 320);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__size, sizeof(struct vm_event_regs_x86) == 256);
-#endif
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__align, XENABI_ALIGNOF(struct vm_event_regs_x86) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rax__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rax) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rax__size, sizeof(((struct vm_event_regs_x86 *)0)->rax) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rcx__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rcx) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rcx__size, sizeof(((struct vm_event_regs_x86 *)0)->rcx) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rdx__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rdx) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rdx__size, sizeof(((struct vm_event_regs_x86 *)0)->rdx) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rbx__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rbx) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rbx__size, sizeof(((struct vm_event_regs_x86 *)0)->rbx) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rsp__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rsp) == 32);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rsp__size, sizeof(((struct vm_event_regs_x86 *)0)->rsp) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rbp__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rbp) == 40);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rbp__size, sizeof(((struct vm_event_regs_x86 *)0)->rbp) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rsi__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rsi) == 48);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rsi__size, sizeof(((struct vm_event_regs_x86 *)0)->rsi) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rdi__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rdi) == 56);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rdi__size, sizeof(((struct vm_event_regs_x86 *)0)->rdi) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r8__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, r8) == 64);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r8__size, sizeof(((struct vm_event_regs_x86 *)0)->r8) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r9__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, r9) == 72);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r9__size, sizeof(((struct vm_event_regs_x86 *)0)->r9) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r10__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, r10) == 80);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r10__size, sizeof(((struct vm_event_regs_x86 *)0)->r10) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r11__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, r11) == 88);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r11__size, sizeof(((struct vm_event_regs_x86 *)0)->r11) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r12__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, r12) == 96);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r12__size, sizeof(((struct vm_event_regs_x86 *)0)->r12) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r13__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, r13) == 104);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r13__size, sizeof(((struct vm_event_regs_x86 *)0)->r13) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r14__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, r14) == 112);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r14__size, sizeof(((struct vm_event_regs_x86 *)0)->r14) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r15__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, r15) == 120);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r15__size, sizeof(((struct vm_event_regs_x86 *)0)->r15) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rflags__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rflags) == 128);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rflags__size, sizeof(((struct vm_event_regs_x86 *)0)->rflags) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__dr6__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, dr6) == 136);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__dr6__size, sizeof(((struct vm_event_regs_x86 *)0)->dr6) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__dr7__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, dr7) == 144);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__dr7__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, dr7) == 136);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__dr7__size, sizeof(((struct vm_event_regs_x86 *)0)->dr7) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rip__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rip) == 152);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rip__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rip) == 144);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rip__size, sizeof(((struct vm_event_regs_x86 *)0)->rip) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr0__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cr0) == 160);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr0__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cr0) == 152);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr0__size, sizeof(((struct vm_event_regs_x86 *)0)->cr0) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr2__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cr2) == 168);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr2__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cr2) == 160);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr2__size, sizeof(((struct vm_event_regs_x86 *)0)->cr2) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr3__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cr3) == 176);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr3__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cr3) == 168);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr3__size, sizeof(((struct vm_event_regs_x86 *)0)->cr3) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr4__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cr4) == 184);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr4__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cr4) == 176);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr4__size, sizeof(((struct vm_event_regs_x86 *)0)->cr4) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_cs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, sysenter_cs) == 192);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_cs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, sysenter_cs) == 184);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_cs__size, sizeof(((struct vm_event_regs_x86 *)0)->sysenter_cs) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_esp__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, sysenter_esp) == 200);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_esp__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, sysenter_esp) == 192);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_esp__size, sizeof(((struct vm_event_regs_x86 *)0)->sysenter_esp) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_eip__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, sysenter_eip) == 208);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_eip__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, sysenter_eip) == 200);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_eip__size, sizeof(((struct vm_event_regs_x86 *)0)->sysenter_eip) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_efer__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, msr_efer) == 216);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_efer__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, msr_efer) == 208);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_efer__size, sizeof(((struct vm_event_regs_x86 *)0)->msr_efer) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_star__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, msr_star) == 224);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_star__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, msr_star) == 216);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_star__size, sizeof(((struct vm_event_regs_x86 *)0)->msr_star) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_lstar__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, msr_lstar) == 232);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_lstar__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, msr_lstar) == 224);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_lstar__size, sizeof(((struct vm_event_regs_x86 *)0)->msr_lstar) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gdtr_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gdtr_base) == 240);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gdtr_base__size, sizeof(((struct vm_event_regs_x86 *)0)->gdtr_base) == 8);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__npt_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, npt_base) == 248);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__npt_base__size, sizeof(((struct vm_event_regs_x86 *)0)->npt_base) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__vmtrace_pos__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, vmtrace_pos) == 256);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__vmtrace_pos__size, sizeof(((struct vm_event_regs_x86 *)0)->vmtrace_pos) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs_base) == 264);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs_base) == 248);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs_base) == 240);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_base__size, sizeof(((struct vm_event_regs_x86 *)0)->cs_base) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ss_base) == 268);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ss_base) == 252);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ss_base) == 244);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_base__size, sizeof(((struct vm_event_regs_x86 *)0)->ss_base) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ds_base) == 272);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ds_base) == 256);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ds_base) == 248);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_base__size, sizeof(((struct vm_event_regs_x86 *)0)->ds_base) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, es_base) == 276);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, es_base) == 260);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, es_base) == 252);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_base__size, sizeof(((struct vm_event_regs_x86 *)0)->es_base) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs_base) == 280);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs_base) == 264);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs_base) == 256);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs_base) == 232);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_base__size, sizeof(((struct vm_event_regs_x86 *)0)->fs_base) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs_base) == 288);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs_base) == 272);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs_base) == 264);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs_base) == 240);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_base__size, sizeof(((struct vm_event_regs_x86 *)0)->gs_base) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs) == 296);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs) == 280);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs) == 272);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs__size, sizeof(((struct vm_event_regs_x86 *)0)->cs) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ss) == 300);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ss) == 284);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ss) == 276);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss__size, sizeof(((struct vm_event_regs_x86 *)0)->ss) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ds) == 304);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ds) == 288);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ds) == 280);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds__size, sizeof(((struct vm_event_regs_x86 *)0)->ds) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, es) == 308);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, es) == 292);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, es) == 284);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es__size, sizeof(((struct vm_event_regs_x86 *)0)->es) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs) == 312);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs) == 296);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs) == 288);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs__size, sizeof(((struct vm_event_regs_x86 *)0)->fs) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs) == 316);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs) == 300);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs) == 292);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs__size, sizeof(((struct vm_event_regs_x86 *)0)->gs) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__shadow_gs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, shadow_gs) == 320);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__shadow_gs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, shadow_gs) == 304);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__shadow_gs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, shadow_gs) == 296);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__shadow_gs__size, sizeof(((struct vm_event_regs_x86 *)0)->shadow_gs) == 8);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gdtr_limit__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gdtr_limit) == 328);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gdtr_limit__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gdtr_limit) == 312);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gdtr_limit__size, sizeof(((struct vm_event_regs_x86 *)0)->gdtr_limit) == 2);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs_sel) == 330);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs_sel) == 314);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs_sel) == 304);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_sel__size, sizeof(((struct vm_event_regs_x86 *)0)->cs_sel) == 2);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ss_sel) == 332);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ss_sel) == 316);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ss_sel) == 306);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_sel__size, sizeof(((struct vm_event_regs_x86 *)0)->ss_sel) == 2);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ds_sel) == 334);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ds_sel) == 318);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ds_sel) == 308);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_sel__size, sizeof(((struct vm_event_regs_x86 *)0)->ds_sel) == 2);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, es_sel) == 336);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, es_sel) == 320);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, es_sel) == 310);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_sel__size, sizeof(((struct vm_event_regs_x86 *)0)->es_sel) == 2);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs_sel) == 338);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs_sel) == 322);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs_sel) == 312);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_sel__size, sizeof(((struct vm_event_regs_x86 *)0)->fs_sel) == 2);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs_sel) == 340);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs_sel) == 324);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs_sel) == 314);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_sel__size, sizeof(((struct vm_event_regs_x86 *)0)->gs_sel) == 2);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86___pad__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, _pad) == 342);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86___pad__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, _pad) == 326);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86___pad__size, sizeof(((struct vm_event_regs_x86 *)0)->_pad) == 2);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86___pad__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, _pad) == 316);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_arbytes__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs_arbytes) == 248);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_arbytes__size, sizeof(((struct vm_event_regs_x86 *)0)->cs_arbytes) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86___pad__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, _pad) == 252);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86___pad__size, sizeof(((struct vm_event_regs_x86 *)0)->_pad) == 4);
-#endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__size, sizeof(struct vm_event_regs_arm) == 40);
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__align, XENABI_ALIGNOF(struct vm_event_regs_arm) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__ttbr0__offset, XENABI_OFFSETOF(struct vm_event_regs_arm, ttbr0) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__ttbr0__size, sizeof(((struct vm_event_regs_arm *)0)->ttbr0) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__ttbr1__offset, XENABI_OFFSETOF(struct vm_event_regs_arm, ttbr1) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__ttbr1__size, sizeof(((struct vm_event_regs_arm *)0)->ttbr1) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__ttbcr__offset, XENABI_OFFSETOF(struct vm_event_regs_arm, ttbcr) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__ttbcr__size, sizeof(((struct vm_event_regs_arm *)0)->ttbcr) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__pc__offset, XENABI_OFFSETOF(struct vm_event_regs_arm, pc) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__pc__size, sizeof(((struct vm_event_regs_arm *)0)->pc) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__cpsr__offset, XENABI_OFFSETOF(struct vm_event_regs_arm, cpsr) == 32);
 #endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__cpsr__size, sizeof(((struct vm_event_regs_arm *)0)->cpsr) == 8);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__cpsr__size, sizeof(((struct vm_event_regs_arm *)0)->cpsr) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm___pad__offset, XENABI_OFFSETOF(struct vm_event_regs_arm, _pad) == 36);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm___pad__size, sizeof(((struct vm_event_regs_arm *)0)->_pad) == 4);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__size, sizeof(struct vm_event_mem_access) == 32);
 XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__align, XENABI_ALIGNOF(struct vm_event_mem_access) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__gfn__offset, XENABI_OFFSETOF(struct vm_event_mem_access, gfn) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__gfn__size, sizeof(((struct vm_event_mem_access *)0)->gfn) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__offset__offset, XENABI_OFFSETOF(struct vm_event_mem_access, offset) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__offset__size, sizeof(((struct vm_event_mem_access *)0)->offset) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__gla__offset, XENABI_OFFSETOF(struct vm_event_mem_access, gla) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__gla__size, sizeof(((struct vm_event_mem_access *)0)->gla) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__flags__offset, XENABI_OFFSETOF(struct vm_event_mem_access, flags) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__flags__size, sizeof(((struct vm_event_mem_access *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access___pad__offset, XENABI_OFFSETOF(struct vm_event_mem_access, _pad) == 28);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access___pad__size, sizeof(((struct vm_event_mem_access *)0)->_pad) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__size, sizeof(struct vm_event_write_ctrlreg) == 24);
 XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__align, XENABI_ALIGNOF(struct vm_event_write_ctrlreg) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__index__offset, XENABI_OFFSETOF(struct vm_event_write_ctrlreg, index) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__index__size, sizeof(((struct vm_event_write_ctrlreg *)0)->index) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg___pad__offset, XENABI_OFFSETOF(struct vm_event_write_ctrlreg, _pad) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg___pad__size, sizeof(((struct vm_event_write_ctrlreg *)0)->_pad) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__new_value__offset, XENABI_OFFSETOF(struct vm_event_write_ctrlreg, new_value) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__new_value__size, sizeof(((struct vm_event_write_ctrlreg *)0)->new_value) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__old_value__offset, XENABI_OFFSETOF(struct vm_event_write_ctrlreg, old_value) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__old_value__size, sizeof(((struct vm_event_write_ctrlreg *)0)->old_value) == 8);
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_singlestep__size, sizeof(struct vm_event_singlestep) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_singlestep__align, XENABI_ALIGNOF(struct vm_event_singlestep) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_singlestep__gfn__offset, XENABI_OFFSETOF(struct vm_event_singlestep, gfn) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_singlestep__gfn__size, sizeof(((struct vm_event_singlestep *)0)->gfn) == 8);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_fast_singlestep__size, sizeof(struct vm_event_fast_singlestep) == 2);
-XENABI_STATIC_ASSERT(vm_event__vm_event_fast_singlestep__align, XENABI_ALIGNOF(struct vm_event_fast_singlestep) == 2);
-XENABI_STATIC_ASSERT(vm_event__vm_event_fast_singlestep__p2midx__offset, XENABI_OFFSETOF(struct vm_event_fast_singlestep, p2midx) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_fast_singlestep__p2midx__size, sizeof(((struct vm_event_fast_singlestep *)0)->p2midx) == 2);
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__size, sizeof(struct vm_event_debug) == 24);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__size, sizeof(struct vm_event_debug) == 16);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__size, sizeof(struct vm_event_debug) == 8);
 #endif
 XENABI_STATIC_ASSERT(vm_event__vm_event_debug__align, XENABI_ALIGNOF(struct vm_event_debug) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__gfn__offset, XENABI_OFFSETOF(struct vm_event_debug, gfn) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__gfn__size, sizeof(((struct vm_event_debug *)0)->gfn) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__pending_dbg__offset, XENABI_OFFSETOF(struct vm_event_debug, pending_dbg) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__pending_dbg__size, sizeof(((struct vm_event_debug *)0)->pending_dbg) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__insn_length__offset, XENABI_OFFSETOF(struct vm_event_debug, insn_length) == 16);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__insn_length__offset, XENABI_OFFSETOF(struct vm_event_debug, insn_length) == 8);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__insn_length__size, sizeof(((struct vm_event_debug *)0)->insn_length) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__type__offset, XENABI_OFFSETOF(struct vm_event_debug, type) == 20);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__type__offset, XENABI_OFFSETOF(struct vm_event_debug, type) == 12);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__type__size, sizeof(((struct vm_event_debug *)0)->type) == 1);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug___pad__offset, XENABI_OFFSETOF(struct vm_event_debug, _pad) == 21);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug___pad__offset, XENABI_OFFSETOF(struct vm_event_debug, _pad) == 13);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug___pad__size, sizeof(((struct vm_event_debug *)0)->_pad) == 3);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000003
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__size, sizeof(struct vm_event_mov_to_msr) == 24);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000003
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__size, sizeof(struct vm_event_mov_to_msr) == 16);
-#endif
 XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__align, XENABI_ALIGNOF(struct vm_event_mov_to_msr) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__msr__offset, XENABI_OFFSETOF(struct vm_event_mov_to_msr, msr) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__msr__size, sizeof(((struct vm_event_mov_to_msr *)0)->msr) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000003
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__new_value__offset, XENABI_OFFSETOF(struct vm_event_mov_to_msr, new_value) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__new_value__size, sizeof(((struct vm_event_mov_to_msr *)0)->new_value) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__old_value__offset, XENABI_OFFSETOF(struct vm_event_mov_to_msr, old_value) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__old_value__size, sizeof(((struct vm_event_mov_to_msr *)0)->old_value) == 8);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000003
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__value__offset, XENABI_OFFSETOF(struct vm_event_mov_to_msr, value) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__value__size, sizeof(((struct vm_event_mov_to_msr *)0)->value) == 8);
-#endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__size, sizeof(struct vm_event_desc_access) == 24);
 XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__align, XENABI_ALIGNOF(struct vm_event_desc_access) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__size, sizeof(((struct vm_event_desc_access *)0)->arch) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_desc_access *)0)->arch)) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.vmx) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__size, sizeof(((struct vm_event_desc_access *)0)->arch.vmx) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_desc_access *)0)->arch.vmx)) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__instr_info__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.vmx.instr_info) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__instr_info__size, sizeof(((struct vm_event_desc_access *)0)->arch.vmx.instr_info) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx___pad1__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.vmx._pad1) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx___pad1__size, sizeof(((struct vm_event_desc_access *)0)->arch.vmx._pad1) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__exit_qualification__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.vmx.exit_qualification) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__exit_qualification__size, sizeof(((struct vm_event_desc_access *)0)->arch.vmx.exit_qualification) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_desc_access)->arch)) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_desc_access)->arch.vmx)) == 8);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.svm) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm__size, sizeof(((struct vm_event_desc_access *)0)->arch.svm) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_desc_access *)0)->arch.svm)) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm__exitinfo__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.svm.exitinfo) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm__exitinfo__size, sizeof(((struct vm_event_desc_access *)0)->arch.svm.exitinfo) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm___pad2__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.svm._pad2) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm___pad2__size, sizeof(((struct vm_event_desc_access *)0)->arch.svm._pad2) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_desc_access)->arch.svm)) == 8);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__descriptor__offset, XENABI_OFFSETOF(struct vm_event_desc_access, descriptor) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__descriptor__size, sizeof(((struct vm_event_desc_access *)0)->descriptor) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__is_write__offset, XENABI_OFFSETOF(struct vm_event_desc_access, is_write) == 17);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__is_write__size, sizeof(((struct vm_event_desc_access *)0)->is_write) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access___pad__offset, XENABI_OFFSETOF(struct vm_event_desc_access, _pad) == 18);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access___pad__size, sizeof(((struct vm_event_desc_access *)0)->_pad) == 6);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__size, sizeof(struct vm_event_cpuid) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__align, XENABI_ALIGNOF(struct vm_event_cpuid) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__insn_length__offset, XENABI_OFFSETOF(struct vm_event_cpuid, insn_length) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__insn_length__size, sizeof(((struct vm_event_cpuid *)0)->insn_length) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__leaf__offset, XENABI_OFFSETOF(struct vm_event_cpuid, leaf) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__leaf__size, sizeof(((struct vm_event_cpuid *)0)->leaf) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__subleaf__offset, XENABI_OFFSETOF(struct vm_event_cpuid, subleaf) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__subleaf__size, sizeof(((struct vm_event_cpuid *)0)->subleaf) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid___pad__offset, XENABI_OFFSETOF(struct vm_event_cpuid, _pad) == 12);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid___pad__size, sizeof(((struct vm_event_cpuid *)0)->_pad) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__size, sizeof(struct vm_event_interrupt_x86) == 24);
 XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__align, XENABI_ALIGNOF(struct vm_event_interrupt_x86) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__vector__offset, XENABI_OFFSETOF(struct vm_event_interrupt_x86, vector) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__vector__size, sizeof(((struct vm_event_interrupt_x86 *)0)->vector) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__type__offset, XENABI_OFFSETOF(struct vm_event_interrupt_x86, type) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__type__size, sizeof(((struct vm_event_interrupt_x86 *)0)->type) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__error_code__offset, XENABI_OFFSETOF(struct vm_event_interrupt_x86, error_code) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__error_code__size, sizeof(((struct vm_event_interrupt_x86 *)0)->error_code) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86___pad__offset, XENABI_OFFSETOF(struct vm_event_interrupt_x86, _pad) == 12);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86___pad__size, sizeof(((struct vm_event_interrupt_x86 *)0)->_pad) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__cr2__offset, XENABI_OFFSETOF(struct vm_event_interrupt_x86, cr2) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__cr2__size, sizeof(((struct vm_event_interrupt_x86 *)0)->cr2) == 8);
 #endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_paging__size, sizeof(struct vm_event_paging) == 16);
 XENABI_STATIC_ASSERT(vm_event__vm_event_paging__align, XENABI_ALIGNOF(struct vm_event_paging) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_paging__gfn__offset, XENABI_OFFSETOF(struct vm_event_paging, gfn) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_paging__gfn__size, sizeof(((struct vm_event_paging *)0)->gfn) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_paging__p2mt__offset, XENABI_OFFSETOF(struct vm_event_paging, p2mt) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_paging__p2mt__size, sizeof(((struct vm_event_paging *)0)->p2mt) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_paging__flags__offset, XENABI_OFFSETOF(struct vm_event_paging, flags) == 12);
-XENABI_STATIC_ASSERT(vm_event__vm_event_paging__flags__size, sizeof(((struct vm_event_paging *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sharing__size, sizeof(struct vm_event_sharing) == 16);
 XENABI_STATIC_ASSERT(vm_event__vm_event_sharing__align, XENABI_ALIGNOF(struct vm_event_sharing) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sharing__gfn__offset, XENABI_OFFSETOF(struct vm_event_sharing, gfn) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sharing__gfn__size, sizeof(((struct vm_event_sharing *)0)->gfn) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sharing__p2mt__offset, XENABI_OFFSETOF(struct vm_event_sharing, p2mt) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sharing__p2mt__size, sizeof(((struct vm_event_sharing *)0)->p2mt) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sharing___pad__offset, XENABI_OFFSETOF(struct vm_event_sharing, _pad) == 12);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sharing___pad__size, sizeof(((struct vm_event_sharing *)0)->_pad) == 4);
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__size, sizeof(struct vm_event_emul_read_data) == 344);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__size, sizeof(struct vm_event_emul_read_data) == 328);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__size, sizeof(struct vm_event_emul_read_data) == 320);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__size, sizeof(struct vm_event_emul_read_data) == 256);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__align, XENABI_ALIGNOF(struct vm_event_emul_read_data) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__size__offset, XENABI_OFFSETOF(struct vm_event_emul_read_data, size) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__size__size, sizeof(((struct vm_event_emul_read_data *)0)->size) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__data__offset, XENABI_OFFSETOF(struct vm_event_emul_read_data, data) == 4);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__data__size, sizeof(((struct vm_event_emul_read_data *)0)->data) == 340);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__data__size, sizeof(((struct vm_event_emul_read_data *)0)->data) == 324);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__data__size, sizeof(((struct vm_event_emul_read_data *)0)->data) == 316);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__data__size, sizeof(((struct vm_event_emul_read_data *)0)->data) == 252);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_insn_data__size, sizeof(struct vm_event_emul_insn_data) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_insn_data__align, XENABI_ALIGNOF(struct vm_event_emul_insn_data) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_insn_data__data__offset, XENABI_OFFSETOF(struct vm_event_emul_insn_data, data) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_insn_data__data__size, sizeof(((struct vm_event_emul_insn_data *)0)->data) == 16);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__size, sizeof(struct vm_event_vmexit) == 16);
 XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__align, XENABI_ALIGNOF(struct vm_event_vmexit) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__offset, XENABI_OFFSETOF(struct vm_event_vmexit, arch) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__size, sizeof(((struct vm_event_vmexit *)0)->arch) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_vmexit *)0)->arch)) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__offset, XENABI_OFFSETOF(struct vm_event_vmexit, arch.vmx) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__size, sizeof(((struct vm_event_vmexit *)0)->arch.vmx) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_vmexit *)0)->arch.vmx)) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__reason__offset, XENABI_OFFSETOF(struct vm_event_vmexit, arch.vmx.reason) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__reason__size, sizeof(((struct vm_event_vmexit *)0)->arch.vmx.reason) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__qualification__offset, XENABI_OFFSETOF(struct vm_event_vmexit, arch.vmx.qualification) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__qualification__size, sizeof(((struct vm_event_vmexit *)0)->arch.vmx.qualification) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__size, sizeof(struct vm_event_io) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__align, XENABI_ALIGNOF(struct vm_event_io) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__bytes__offset, XENABI_OFFSETOF(struct vm_event_io, bytes) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__bytes__size, sizeof(((struct vm_event_io *)0)->bytes) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__port__offset, XENABI_OFFSETOF(struct vm_event_io, port) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__port__size, sizeof(((struct vm_event_io *)0)->port) == 2);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__in__offset, XENABI_OFFSETOF(struct vm_event_io, in) == 6);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__in__size, sizeof(((struct vm_event_io *)0)->in) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__str__offset, XENABI_OFFSETOF(struct vm_event_io, str) == 7);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__str__size, sizeof(((struct vm_event_io *)0)->str) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__size, sizeof(struct vm_event_st) == 400);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__size, sizeof(struct vm_event_st) == 384);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__size, sizeof(struct vm_event_st) == 376);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__size, sizeof(struct vm_event_st) == 312);
+XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_vmexit)->arch)) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_vmexit)->arch.vmx)) == 8);
 #endif
 XENABI_STATIC_ASSERT(vm_event__vm_event_st__align, XENABI_ALIGNOF(struct vm_event_st) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__version__offset, XENABI_OFFSETOF(struct vm_event_st, version) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__version__size, sizeof(((struct vm_event_st *)0)->version) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__flags__offset, XENABI_OFFSETOF(struct vm_event_st, flags) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__flags__size, sizeof(((struct vm_event_st *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__reason__offset, XENABI_OFFSETOF(struct vm_event_st, reason) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__reason__size, sizeof(((struct vm_event_st *)0)->reason) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__vcpu_id__offset, XENABI_OFFSETOF(struct vm_event_st, vcpu_id) == 12);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__vcpu_id__size, sizeof(((struct vm_event_st *)0)->vcpu_id) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__altp2m_idx__offset, XENABI_OFFSETOF(struct vm_event_st, altp2m_idx) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__altp2m_idx__size, sizeof(((struct vm_event_st *)0)->altp2m_idx) == 2);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st___pad__offset, XENABI_OFFSETOF(struct vm_event_st, _pad) == 18);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st___pad__size, sizeof(((struct vm_event_st *)0)->_pad) == 6);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__offset, XENABI_OFFSETOF(struct vm_event_st, u) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__size, sizeof(((struct vm_event_st *)0)->u) == 32);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_st *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mem_paging__offset, XENABI_OFFSETOF(struct vm_event_st, u.mem_paging) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mem_paging__size, sizeof(((struct vm_event_st *)0)->u.mem_paging) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mem_sharing__offset, XENABI_OFFSETOF(struct vm_event_st, u.mem_sharing) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mem_sharing__size, sizeof(((struct vm_event_st *)0)->u.mem_sharing) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mem_access__offset, XENABI_OFFSETOF(struct vm_event_st, u.mem_access) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mem_access__size, sizeof(((struct vm_event_st *)0)->u.mem_access) == 32);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__write_ctrlreg__offset, XENABI_OFFSETOF(struct vm_event_st, u.write_ctrlreg) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__write_ctrlreg__size, sizeof(((struct vm_event_st *)0)->u.write_ctrlreg) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mov_to_msr__offset, XENABI_OFFSETOF(struct vm_event_st, u.mov_to_msr) == 24);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000003
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mov_to_msr__size, sizeof(((struct vm_event_st *)0)->u.mov_to_msr) == 24);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000003
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mov_to_msr__size, sizeof(((struct vm_event_st *)0)->u.mov_to_msr) == 16);
-#endif
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_st)->u)) == 8);
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__desc_access__offset, XENABI_OFFSETOF(struct vm_event_st, u.desc_access) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__desc_access__size, sizeof(((struct vm_event_st *)0)->u.desc_access) == 24);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__interrupt__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_st)->u.interrupt)) == 8);
 #endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__singlestep__offset, XENABI_OFFSETOF(struct vm_event_st, u.singlestep) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__singlestep__size, sizeof(((struct vm_event_st *)0)->u.singlestep) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__fast_singlestep__offset, XENABI_OFFSETOF(struct vm_event_st, u.fast_singlestep) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__fast_singlestep__size, sizeof(((struct vm_event_st *)0)->u.fast_singlestep) == 2);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__software_breakpoint__offset, XENABI_OFFSETOF(struct vm_event_st, u.software_breakpoint) == 24);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__software_breakpoint__size, sizeof(((struct vm_event_st *)0)->u.software_breakpoint) == 24);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__software_breakpoint__size, sizeof(((struct vm_event_st *)0)->u.software_breakpoint) == 16);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__debug_exception__offset, XENABI_OFFSETOF(struct vm_event_st, u.debug_exception) == 24);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__debug_exception__size, sizeof(((struct vm_event_st *)0)->u.debug_exception) == 24);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__debug_exception__size, sizeof(((struct vm_event_st *)0)->u.debug_exception) == 16);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__cpuid__offset, XENABI_OFFSETOF(struct vm_event_st, u.cpuid) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__cpuid__size, sizeof(((struct vm_event_st *)0)->u.cpuid) == 16);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__vmexit__offset, XENABI_OFFSETOF(struct vm_event_st, u.vmexit) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__vmexit__size, sizeof(((struct vm_event_st *)0)->u.vmexit) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__io__offset, XENABI_OFFSETOF(struct vm_event_st, u.io) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__io__size, sizeof(((struct vm_event_st *)0)->u.io) == 8);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__interrupt__offset, XENABI_OFFSETOF(struct vm_event_st, u.interrupt) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__interrupt__size, sizeof(((struct vm_event_st *)0)->u.interrupt) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__interrupt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_st *)0)->u.interrupt)) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__interrupt__x86__offset, XENABI_OFFSETOF(struct vm_event_st, u.interrupt.x86) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__interrupt__x86__size, sizeof(((struct vm_event_st *)0)->u.interrupt.x86) == 24);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__software_breakpoint__size, sizeof(((struct vm_event_st *)0)->u.software_breakpoint) == 8);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__offset, XENABI_OFFSETOF(struct vm_event_st, data) == 56);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__size, sizeof(((struct vm_event_st *)0)->data) == 344);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__size, sizeof(((struct vm_event_st *)0)->data) == 328);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__size, sizeof(((struct vm_event_st *)0)->data) == 320);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__size, sizeof(((struct vm_event_st *)0)->data) == 256);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_st *)0)->data)) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__offset, XENABI_OFFSETOF(struct vm_event_st, data.regs) == 56);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__size, sizeof(((struct vm_event_st *)0)->data.regs) == 344);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__size, sizeof(((struct vm_event_st *)0)->data.regs) == 328);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__size, sizeof(((struct vm_event_st *)0)->data.regs) == 320);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__size, sizeof(((struct vm_event_st *)0)->data.regs) == 256);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_st *)0)->data.regs)) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__x86__offset, XENABI_OFFSETOF(struct vm_event_st, data.regs.x86) == 56);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__x86__size, sizeof(((struct vm_event_st *)0)->data.regs.x86) == 344);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__x86__size, sizeof(((struct vm_event_st *)0)->data.regs.x86) == 328);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__x86__size, sizeof(((struct vm_event_st *)0)->data.regs.x86) == 320);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__x86__size, sizeof(((struct vm_event_st *)0)->data.regs.x86) == 256);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__arm__offset, XENABI_OFFSETOF(struct vm_event_st, data.regs.arm) == 56);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__arm__size, sizeof(((struct vm_event_st *)0)->data.regs.arm) == 40);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__offset, XENABI_OFFSETOF(struct vm_event_st, data.emul) == 56);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__size, sizeof(((struct vm_event_st *)0)->data.emul) == 344);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__size, sizeof(((struct vm_event_st *)0)->data.emul) == 328);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__size, sizeof(((struct vm_event_st *)0)->data.emul) == 320);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__size, sizeof(((struct vm_event_st *)0)->data.emul) == 256);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_st *)0)->data.emul)) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__read__offset, XENABI_OFFSETOF(struct vm_event_st, data.emul.read) == 56);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__read__size, sizeof(((struct vm_event_st *)0)->data.emul.read) == 344);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__read__size, sizeof(((struct vm_event_st *)0)->data.emul.read) == 328);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__read__size, sizeof(((struct vm_event_st *)0)->data.emul.read) == 320);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__read__size, sizeof(((struct vm_event_st *)0)->data.emul.read) == 256);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__insn__offset, XENABI_OFFSETOF(struct vm_event_st, data.emul.insn) == 56);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__insn__size, sizeof(((struct vm_event_st *)0)->data.emul.insn) == 16);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul_read_data__offset, XENABI_OFFSETOF(struct vm_event_st, data.emul_read_data) == 56);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul_read_data__size, sizeof(((struct vm_event_st *)0)->data.emul_read_data) == 256);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__size, sizeof(union vm_event_sring_entry) == 400);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__size, sizeof(union vm_event_sring_entry) == 384);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__size, sizeof(union vm_event_sring_entry) == 376);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__size, sizeof(union vm_event_sring_entry) == 312);
-#endif
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_st)->data)) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_st)->data.regs)) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__align, XENABI_ALIGNOF(union vm_event_sring_entry) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__req__offset, XENABI_OFFSETOF(union vm_event_sring_entry, req) == 0);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__req__size, sizeof(((union vm_event_sring_entry *)0)->req) == 400);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__req__size, sizeof(((union vm_event_sring_entry *)0)->req) == 384);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__req__size, sizeof(((union vm_event_sring_entry *)0)->req) == 376);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__req__size, sizeof(((union vm_event_sring_entry *)0)->req) == 312);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__rsp__offset, XENABI_OFFSETOF(union vm_event_sring_entry, rsp) == 0);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__rsp__size, sizeof(((union vm_event_sring_entry *)0)->rsp) == 400);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__rsp__size, sizeof(((union vm_event_sring_entry *)0)->rsp) == 384);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__rsp__size, sizeof(((union vm_event_sring_entry *)0)->rsp) == 376);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__rsp__size, sizeof(((union vm_event_sring_entry *)0)->rsp) == 312);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__req_prod__offset, XENABI_OFFSETOF(struct vm_event_sring, req_prod) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__req_prod__size, sizeof(((struct vm_event_sring *)0)->req_prod) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__req_event__offset, XENABI_OFFSETOF(struct vm_event_sring, req_event) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__req_event__size, sizeof(((struct vm_event_sring *)0)->req_event) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__rsp_prod__offset, XENABI_OFFSETOF(struct vm_event_sring, rsp_prod) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__rsp_prod__size, sizeof(((struct vm_event_sring *)0)->rsp_prod) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__rsp_event__offset, XENABI_OFFSETOF(struct vm_event_sring, rsp_event) == 12);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__rsp_event__size, sizeof(((struct vm_event_sring *)0)->rsp_event) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__offset, XENABI_OFFSETOF(struct vm_event_sring, pvt) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__size, sizeof(((struct vm_event_sring *)0)->pvt) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_sring *)0)->pvt)) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__netif__offset, XENABI_OFFSETOF(struct vm_event_sring, pvt.netif) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__netif__size, sizeof(((struct vm_event_sring *)0)->pvt.netif) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__netif__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_sring *)0)->pvt.netif)) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__netif__smartpoll_active__offset, XENABI_OFFSETOF(struct vm_event_sring, pvt.netif.smartpoll_active) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__netif__smartpoll_active__size, sizeof(((struct vm_event_sring *)0)->pvt.netif.smartpoll_active) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__tapif_user__offset, XENABI_OFFSETOF(struct vm_event_sring, pvt.tapif_user) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__tapif_user__size, sizeof(((struct vm_event_sring *)0)->pvt.tapif_user) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__tapif_user__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_sring *)0)->pvt.tapif_user)) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__tapif_user__msg__offset, XENABI_OFFSETOF(struct vm_event_sring, pvt.tapif_user.msg) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__tapif_user__msg__size, sizeof(((struct vm_event_sring *)0)->pvt.tapif_user.msg) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__pvt_pad__offset, XENABI_OFFSETOF(struct vm_event_sring, pvt.pvt_pad) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__pvt_pad__size, sizeof(((struct vm_event_sring *)0)->pvt.pvt_pad) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring____pad__offset, XENABI_OFFSETOF(struct vm_event_sring, __pad) == 20);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring____pad__size, sizeof(((struct vm_event_sring *)0)->__pad) == 44);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__ring__offset, XENABI_OFFSETOF(struct vm_event_sring, ring) == 64);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__ring_0___size, sizeof(((struct vm_event_sring *)0)->ring[0]) == 400);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__ring_0___size, sizeof(((struct vm_event_sring *)0)->ring[0]) == 384);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__ring_0___size, sizeof(((struct vm_event_sring *)0)->ring[0]) == 376);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__ring_0___size, sizeof(((struct vm_event_sring *)0)->ring[0]) == 312);
-#endif
 #endif
 #if defined(__arm__)
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_x86_selector_reg__size, sizeof(struct vm_event_x86_selector_reg) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_x86_selector_reg__align, XENABI_ALIGNOF(struct vm_event_x86_selector_reg) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__size, sizeof(struct vm_event_regs_x86) == 344);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__size, sizeof(struct vm_event_regs_x86) == 328);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__size, sizeof(struct vm_event_regs_x86) == 320);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__size, sizeof(struct vm_event_regs_x86) == 256);
-#endif
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__align, XENABI_ALIGNOF(struct vm_event_regs_x86) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rax__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rax) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rax__size, sizeof(((struct vm_event_regs_x86 *)0)->rax) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rcx__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rcx) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rcx__size, sizeof(((struct vm_event_regs_x86 *)0)->rcx) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rdx__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rdx) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rdx__size, sizeof(((struct vm_event_regs_x86 *)0)->rdx) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rbx__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rbx) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rbx__size, sizeof(((struct vm_event_regs_x86 *)0)->rbx) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rsp__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rsp) == 32);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rsp__size, sizeof(((struct vm_event_regs_x86 *)0)->rsp) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rbp__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rbp) == 40);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rbp__size, sizeof(((struct vm_event_regs_x86 *)0)->rbp) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rsi__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rsi) == 48);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rsi__size, sizeof(((struct vm_event_regs_x86 *)0)->rsi) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rdi__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rdi) == 56);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rdi__size, sizeof(((struct vm_event_regs_x86 *)0)->rdi) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r8__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, r8) == 64);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r8__size, sizeof(((struct vm_event_regs_x86 *)0)->r8) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r9__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, r9) == 72);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r9__size, sizeof(((struct vm_event_regs_x86 *)0)->r9) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r10__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, r10) == 80);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r10__size, sizeof(((struct vm_event_regs_x86 *)0)->r10) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r11__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, r11) == 88);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r11__size, sizeof(((struct vm_event_regs_x86 *)0)->r11) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r12__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, r12) == 96);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r12__size, sizeof(((struct vm_event_regs_x86 *)0)->r12) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r13__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, r13) == 104);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r13__size, sizeof(((struct vm_event_regs_x86 *)0)->r13) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r14__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, r14) == 112);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r14__size, sizeof(((struct vm_event_regs_x86 *)0)->r14) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r15__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, r15) == 120);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r15__size, sizeof(((struct vm_event_regs_x86 *)0)->r15) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rflags__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rflags) == 128);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rflags__size, sizeof(((struct vm_event_regs_x86 *)0)->rflags) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__dr6__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, dr6) == 136);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__dr6__size, sizeof(((struct vm_event_regs_x86 *)0)->dr6) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__dr7__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, dr7) == 144);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__dr7__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, dr7) == 136);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__dr7__size, sizeof(((struct vm_event_regs_x86 *)0)->dr7) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rip__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rip) == 152);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rip__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rip) == 144);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rip__size, sizeof(((struct vm_event_regs_x86 *)0)->rip) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr0__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cr0) == 160);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr0__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cr0) == 152);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr0__size, sizeof(((struct vm_event_regs_x86 *)0)->cr0) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr2__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cr2) == 168);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr2__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cr2) == 160);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr2__size, sizeof(((struct vm_event_regs_x86 *)0)->cr2) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr3__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cr3) == 176);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr3__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cr3) == 168);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr3__size, sizeof(((struct vm_event_regs_x86 *)0)->cr3) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr4__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cr4) == 184);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr4__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cr4) == 176);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr4__size, sizeof(((struct vm_event_regs_x86 *)0)->cr4) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_cs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, sysenter_cs) == 192);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_cs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, sysenter_cs) == 184);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_cs__size, sizeof(((struct vm_event_regs_x86 *)0)->sysenter_cs) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_esp__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, sysenter_esp) == 200);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_esp__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, sysenter_esp) == 192);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_esp__size, sizeof(((struct vm_event_regs_x86 *)0)->sysenter_esp) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_eip__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, sysenter_eip) == 208);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_eip__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, sysenter_eip) == 200);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_eip__size, sizeof(((struct vm_event_regs_x86 *)0)->sysenter_eip) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_efer__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, msr_efer) == 216);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_efer__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, msr_efer) == 208);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_efer__size, sizeof(((struct vm_event_regs_x86 *)0)->msr_efer) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_star__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, msr_star) == 224);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_star__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, msr_star) == 216);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_star__size, sizeof(((struct vm_event_regs_x86 *)0)->msr_star) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_lstar__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, msr_lstar) == 232);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_lstar__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, msr_lstar) == 224);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_lstar__size, sizeof(((struct vm_event_regs_x86 *)0)->msr_lstar) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gdtr_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gdtr_base) == 240);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gdtr_base__size, sizeof(((struct vm_event_regs_x86 *)0)->gdtr_base) == 8);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__npt_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, npt_base) == 248);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__npt_base__size, sizeof(((struct vm_event_regs_x86 *)0)->npt_base) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__vmtrace_pos__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, vmtrace_pos) == 256);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__vmtrace_pos__size, sizeof(((struct vm_event_regs_x86 *)0)->vmtrace_pos) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs_base) == 264);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs_base) == 248);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs_base) == 240);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_base__size, sizeof(((struct vm_event_regs_x86 *)0)->cs_base) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ss_base) == 268);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ss_base) == 252);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ss_base) == 244);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_base__size, sizeof(((struct vm_event_regs_x86 *)0)->ss_base) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ds_base) == 272);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ds_base) == 256);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ds_base) == 248);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_base__size, sizeof(((struct vm_event_regs_x86 *)0)->ds_base) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, es_base) == 276);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, es_base) == 260);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, es_base) == 252);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_base__size, sizeof(((struct vm_event_regs_x86 *)0)->es_base) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs_base) == 280);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs_base) == 264);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs_base) == 256);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs_base) == 232);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_base__size, sizeof(((struct vm_event_regs_x86 *)0)->fs_base) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs_base) == 288);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs_base) == 272);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs_base) == 264);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs_base) == 240);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_base__size, sizeof(((struct vm_event_regs_x86 *)0)->gs_base) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs) == 296);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs) == 280);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs) == 272);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs__size, sizeof(((struct vm_event_regs_x86 *)0)->cs) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ss) == 300);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ss) == 284);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ss) == 276);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss__size, sizeof(((struct vm_event_regs_x86 *)0)->ss) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ds) == 304);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ds) == 288);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ds) == 280);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds__size, sizeof(((struct vm_event_regs_x86 *)0)->ds) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, es) == 308);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, es) == 292);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, es) == 284);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es__size, sizeof(((struct vm_event_regs_x86 *)0)->es) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs) == 312);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs) == 296);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs) == 288);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs__size, sizeof(((struct vm_event_regs_x86 *)0)->fs) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs) == 316);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs) == 300);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs) == 292);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs__size, sizeof(((struct vm_event_regs_x86 *)0)->gs) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__shadow_gs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, shadow_gs) == 320);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__shadow_gs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, shadow_gs) == 304);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__shadow_gs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, shadow_gs) == 296);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__shadow_gs__size, sizeof(((struct vm_event_regs_x86 *)0)->shadow_gs) == 8);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gdtr_limit__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gdtr_limit) == 328);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gdtr_limit__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gdtr_limit) == 312);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gdtr_limit__size, sizeof(((struct vm_event_regs_x86 *)0)->gdtr_limit) == 2);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs_sel) == 330);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs_sel) == 314);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs_sel) == 304);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_sel__size, sizeof(((struct vm_event_regs_x86 *)0)->cs_sel) == 2);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ss_sel) == 332);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ss_sel) == 316);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ss_sel) == 306);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_sel__size, sizeof(((struct vm_event_regs_x86 *)0)->ss_sel) == 2);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ds_sel) == 334);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ds_sel) == 318);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ds_sel) == 308);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_sel__size, sizeof(((struct vm_event_regs_x86 *)0)->ds_sel) == 2);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, es_sel) == 336);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, es_sel) == 320);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, es_sel) == 310);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_sel__size, sizeof(((struct vm_event_regs_x86 *)0)->es_sel) == 2);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs_sel) == 338);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs_sel) == 322);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs_sel) == 312);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_sel__size, sizeof(((struct vm_event_regs_x86 *)0)->fs_sel) == 2);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs_sel) == 340);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs_sel) == 324);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs_sel) == 314);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_sel__size, sizeof(((struct vm_event_regs_x86 *)0)->gs_sel) == 2);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86___pad__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, _pad) == 342);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86___pad__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, _pad) == 326);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86___pad__size, sizeof(((struct vm_event_regs_x86 *)0)->_pad) == 2);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86___pad__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, _pad) == 316);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_arbytes__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs_arbytes) == 248);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_arbytes__size, sizeof(((struct vm_event_regs_x86 *)0)->cs_arbytes) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86___pad__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, _pad) == 252);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86___pad__size, sizeof(((struct vm_event_regs_x86 *)0)->_pad) == 4);
-#endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__size, sizeof(struct vm_event_regs_arm) == 40);
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__align, XENABI_ALIGNOF(struct vm_event_regs_arm) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__ttbr0__offset, XENABI_OFFSETOF(struct vm_event_regs_arm, ttbr0) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__ttbr0__size, sizeof(((struct vm_event_regs_arm *)0)->ttbr0) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__ttbr1__offset, XENABI_OFFSETOF(struct vm_event_regs_arm, ttbr1) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__ttbr1__size, sizeof(((struct vm_event_regs_arm *)0)->ttbr1) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__ttbcr__offset, XENABI_OFFSETOF(struct vm_event_regs_arm, ttbcr) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__ttbcr__size, sizeof(((struct vm_event_regs_arm *)0)->ttbcr) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__pc__offset, XENABI_OFFSETOF(struct vm_event_regs_arm, pc) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__pc__size, sizeof(((struct vm_event_regs_arm *)0)->pc) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__cpsr__offset, XENABI_OFFSETOF(struct vm_event_regs_arm, cpsr) == 32);
 #endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__cpsr__size, sizeof(((struct vm_event_regs_arm *)0)->cpsr) == 8);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__cpsr__size, sizeof(((struct vm_event_regs_arm *)0)->cpsr) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm___pad__offset, XENABI_OFFSETOF(struct vm_event_regs_arm, _pad) == 36);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm___pad__size, sizeof(((struct vm_event_regs_arm *)0)->_pad) == 4);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__size, sizeof(struct vm_event_mem_access) == 32);
 XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__align, XENABI_ALIGNOF(struct vm_event_mem_access) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__gfn__offset, XENABI_OFFSETOF(struct vm_event_mem_access, gfn) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__gfn__size, sizeof(((struct vm_event_mem_access *)0)->gfn) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__offset__offset, XENABI_OFFSETOF(struct vm_event_mem_access, offset) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__offset__size, sizeof(((struct vm_event_mem_access *)0)->offset) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__gla__offset, XENABI_OFFSETOF(struct vm_event_mem_access, gla) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__gla__size, sizeof(((struct vm_event_mem_access *)0)->gla) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__flags__offset, XENABI_OFFSETOF(struct vm_event_mem_access, flags) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__flags__size, sizeof(((struct vm_event_mem_access *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access___pad__offset, XENABI_OFFSETOF(struct vm_event_mem_access, _pad) == 28);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access___pad__size, sizeof(((struct vm_event_mem_access *)0)->_pad) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__size, sizeof(struct vm_event_write_ctrlreg) == 24);
 XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__align, XENABI_ALIGNOF(struct vm_event_write_ctrlreg) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__index__offset, XENABI_OFFSETOF(struct vm_event_write_ctrlreg, index) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__index__size, sizeof(((struct vm_event_write_ctrlreg *)0)->index) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg___pad__offset, XENABI_OFFSETOF(struct vm_event_write_ctrlreg, _pad) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg___pad__size, sizeof(((struct vm_event_write_ctrlreg *)0)->_pad) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__new_value__offset, XENABI_OFFSETOF(struct vm_event_write_ctrlreg, new_value) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__new_value__size, sizeof(((struct vm_event_write_ctrlreg *)0)->new_value) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__old_value__offset, XENABI_OFFSETOF(struct vm_event_write_ctrlreg, old_value) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__old_value__size, sizeof(((struct vm_event_write_ctrlreg *)0)->old_value) == 8);
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_singlestep__size, sizeof(struct vm_event_singlestep) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_singlestep__align, XENABI_ALIGNOF(struct vm_event_singlestep) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_singlestep__gfn__offset, XENABI_OFFSETOF(struct vm_event_singlestep, gfn) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_singlestep__gfn__size, sizeof(((struct vm_event_singlestep *)0)->gfn) == 8);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_fast_singlestep__size, sizeof(struct vm_event_fast_singlestep) == 2);
-XENABI_STATIC_ASSERT(vm_event__vm_event_fast_singlestep__align, XENABI_ALIGNOF(struct vm_event_fast_singlestep) == 2);
-XENABI_STATIC_ASSERT(vm_event__vm_event_fast_singlestep__p2midx__offset, XENABI_OFFSETOF(struct vm_event_fast_singlestep, p2midx) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_fast_singlestep__p2midx__size, sizeof(((struct vm_event_fast_singlestep *)0)->p2midx) == 2);
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__size, sizeof(struct vm_event_debug) == 24);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__size, sizeof(struct vm_event_debug) == 16);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__size, sizeof(struct vm_event_debug) == 8);
 #endif
 XENABI_STATIC_ASSERT(vm_event__vm_event_debug__align, XENABI_ALIGNOF(struct vm_event_debug) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__gfn__offset, XENABI_OFFSETOF(struct vm_event_debug, gfn) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__gfn__size, sizeof(((struct vm_event_debug *)0)->gfn) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__pending_dbg__offset, XENABI_OFFSETOF(struct vm_event_debug, pending_dbg) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__pending_dbg__size, sizeof(((struct vm_event_debug *)0)->pending_dbg) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__insn_length__offset, XENABI_OFFSETOF(struct vm_event_debug, insn_length) == 16);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__insn_length__offset, XENABI_OFFSETOF(struct vm_event_debug, insn_length) == 8);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__insn_length__size, sizeof(((struct vm_event_debug *)0)->insn_length) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__type__offset, XENABI_OFFSETOF(struct vm_event_debug, type) == 20);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__type__offset, XENABI_OFFSETOF(struct vm_event_debug, type) == 12);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__type__size, sizeof(((struct vm_event_debug *)0)->type) == 1);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug___pad__offset, XENABI_OFFSETOF(struct vm_event_debug, _pad) == 21);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug___pad__offset, XENABI_OFFSETOF(struct vm_event_debug, _pad) == 13);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug___pad__size, sizeof(((struct vm_event_debug *)0)->_pad) == 3);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000003
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__size, sizeof(struct vm_event_mov_to_msr) == 24);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000003
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__size, sizeof(struct vm_event_mov_to_msr) == 16);
-#endif
 XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__align, XENABI_ALIGNOF(struct vm_event_mov_to_msr) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__msr__offset, XENABI_OFFSETOF(struct vm_event_mov_to_msr, msr) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__msr__size, sizeof(((struct vm_event_mov_to_msr *)0)->msr) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000003
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__new_value__offset, XENABI_OFFSETOF(struct vm_event_mov_to_msr, new_value) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__new_value__size, sizeof(((struct vm_event_mov_to_msr *)0)->new_value) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__old_value__offset, XENABI_OFFSETOF(struct vm_event_mov_to_msr, old_value) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__old_value__size, sizeof(((struct vm_event_mov_to_msr *)0)->old_value) == 8);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000003
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__value__offset, XENABI_OFFSETOF(struct vm_event_mov_to_msr, value) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__value__size, sizeof(((struct vm_event_mov_to_msr *)0)->value) == 8);
-#endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__size, sizeof(struct vm_event_desc_access) == 24);
 XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__align, XENABI_ALIGNOF(struct vm_event_desc_access) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__size, sizeof(((struct vm_event_desc_access *)0)->arch) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_desc_access *)0)->arch)) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.vmx) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__size, sizeof(((struct vm_event_desc_access *)0)->arch.vmx) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_desc_access *)0)->arch.vmx)) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__instr_info__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.vmx.instr_info) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__instr_info__size, sizeof(((struct vm_event_desc_access *)0)->arch.vmx.instr_info) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx___pad1__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.vmx._pad1) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx___pad1__size, sizeof(((struct vm_event_desc_access *)0)->arch.vmx._pad1) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__exit_qualification__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.vmx.exit_qualification) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__exit_qualification__size, sizeof(((struct vm_event_desc_access *)0)->arch.vmx.exit_qualification) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_desc_access)->arch)) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_desc_access)->arch.vmx)) == 8);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.svm) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm__size, sizeof(((struct vm_event_desc_access *)0)->arch.svm) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_desc_access *)0)->arch.svm)) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm__exitinfo__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.svm.exitinfo) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm__exitinfo__size, sizeof(((struct vm_event_desc_access *)0)->arch.svm.exitinfo) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm___pad2__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.svm._pad2) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm___pad2__size, sizeof(((struct vm_event_desc_access *)0)->arch.svm._pad2) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_desc_access)->arch.svm)) == 8);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__descriptor__offset, XENABI_OFFSETOF(struct vm_event_desc_access, descriptor) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__descriptor__size, sizeof(((struct vm_event_desc_access *)0)->descriptor) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__is_write__offset, XENABI_OFFSETOF(struct vm_event_desc_access, is_write) == 17);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__is_write__size, sizeof(((struct vm_event_desc_access *)0)->is_write) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access___pad__offset, XENABI_OFFSETOF(struct vm_event_desc_access, _pad) == 18);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access___pad__size, sizeof(((struct vm_event_desc_access *)0)->_pad) == 6);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__size, sizeof(struct vm_event_cpuid) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__align, XENABI_ALIGNOF(struct vm_event_cpuid) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__insn_length__offset, XENABI_OFFSETOF(struct vm_event_cpuid, insn_length) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__insn_length__size, sizeof(((struct vm_event_cpuid *)0)->insn_length) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__leaf__offset, XENABI_OFFSETOF(struct vm_event_cpuid, leaf) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__leaf__size, sizeof(((struct vm_event_cpuid *)0)->leaf) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__subleaf__offset, XENABI_OFFSETOF(struct vm_event_cpuid, subleaf) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__subleaf__size, sizeof(((struct vm_event_cpuid *)0)->subleaf) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid___pad__offset, XENABI_OFFSETOF(struct vm_event_cpuid, _pad) == 12);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid___pad__size, sizeof(((struct vm_event_cpuid *)0)->_pad) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__size, sizeof(struct vm_event_interrupt_x86) == 24);
 XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__align, XENABI_ALIGNOF(struct vm_event_interrupt_x86) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__vector__offset, XENABI_OFFSETOF(struct vm_event_interrupt_x86, vector) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__vector__size, sizeof(((struct vm_event_interrupt_x86 *)0)->vector) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__type__offset, XENABI_OFFSETOF(struct vm_event_interrupt_x86, type) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__type__size, sizeof(((struct vm_event_interrupt_x86 *)0)->type) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__error_code__offset, XENABI_OFFSETOF(struct vm_event_interrupt_x86, error_code) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__error_code__size, sizeof(((struct vm_event_interrupt_x86 *)0)->error_code) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86___pad__offset, XENABI_OFFSETOF(struct vm_event_interrupt_x86, _pad) == 12);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86___pad__size, sizeof(((struct vm_event_interrupt_x86 *)0)->_pad) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__cr2__offset, XENABI_OFFSETOF(struct vm_event_interrupt_x86, cr2) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__cr2__size, sizeof(((struct vm_event_interrupt_x86 *)0)->cr2) == 8);
 #endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_paging__size, sizeof(struct vm_event_paging) == 16);
 XENABI_STATIC_ASSERT(vm_event__vm_event_paging__align, XENABI_ALIGNOF(struct vm_event_paging) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_paging__gfn__offset, XENABI_OFFSETOF(struct vm_event_paging, gfn) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_paging__gfn__size, sizeof(((struct vm_event_paging *)0)->gfn) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_paging__p2mt__offset, XENABI_OFFSETOF(struct vm_event_paging, p2mt) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_paging__p2mt__size, sizeof(((struct vm_event_paging *)0)->p2mt) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_paging__flags__offset, XENABI_OFFSETOF(struct vm_event_paging, flags) == 12);
-XENABI_STATIC_ASSERT(vm_event__vm_event_paging__flags__size, sizeof(((struct vm_event_paging *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sharing__size, sizeof(struct vm_event_sharing) == 16);
 XENABI_STATIC_ASSERT(vm_event__vm_event_sharing__align, XENABI_ALIGNOF(struct vm_event_sharing) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sharing__gfn__offset, XENABI_OFFSETOF(struct vm_event_sharing, gfn) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sharing__gfn__size, sizeof(((struct vm_event_sharing *)0)->gfn) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sharing__p2mt__offset, XENABI_OFFSETOF(struct vm_event_sharing, p2mt) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sharing__p2mt__size, sizeof(((struct vm_event_sharing *)0)->p2mt) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sharing___pad__offset, XENABI_OFFSETOF(struct vm_event_sharing, _pad) == 12);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sharing___pad__size, sizeof(((struct vm_event_sharing *)0)->_pad) == 4);
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__size, sizeof(struct vm_event_emul_read_data) == 344);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__size, sizeof(struct vm_event_emul_read_data) == 328);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__size, sizeof(struct vm_event_emul_read_data) == 320);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__size, sizeof(struct vm_event_emul_read_data) == 256);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__align, XENABI_ALIGNOF(struct vm_event_emul_read_data) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__size__offset, XENABI_OFFSETOF(struct vm_event_emul_read_data, size) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__size__size, sizeof(((struct vm_event_emul_read_data *)0)->size) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__data__offset, XENABI_OFFSETOF(struct vm_event_emul_read_data, data) == 4);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__data__size, sizeof(((struct vm_event_emul_read_data *)0)->data) == 340);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__data__size, sizeof(((struct vm_event_emul_read_data *)0)->data) == 324);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__data__size, sizeof(((struct vm_event_emul_read_data *)0)->data) == 316);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__data__size, sizeof(((struct vm_event_emul_read_data *)0)->data) == 252);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_insn_data__size, sizeof(struct vm_event_emul_insn_data) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_insn_data__align, XENABI_ALIGNOF(struct vm_event_emul_insn_data) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_insn_data__data__offset, XENABI_OFFSETOF(struct vm_event_emul_insn_data, data) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_insn_data__data__size, sizeof(((struct vm_event_emul_insn_data *)0)->data) == 16);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__size, sizeof(struct vm_event_vmexit) == 16);
 XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__align, XENABI_ALIGNOF(struct vm_event_vmexit) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__offset, XENABI_OFFSETOF(struct vm_event_vmexit, arch) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__size, sizeof(((struct vm_event_vmexit *)0)->arch) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_vmexit *)0)->arch)) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__offset, XENABI_OFFSETOF(struct vm_event_vmexit, arch.vmx) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__size, sizeof(((struct vm_event_vmexit *)0)->arch.vmx) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_vmexit *)0)->arch.vmx)) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__reason__offset, XENABI_OFFSETOF(struct vm_event_vmexit, arch.vmx.reason) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__reason__size, sizeof(((struct vm_event_vmexit *)0)->arch.vmx.reason) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__qualification__offset, XENABI_OFFSETOF(struct vm_event_vmexit, arch.vmx.qualification) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__qualification__size, sizeof(((struct vm_event_vmexit *)0)->arch.vmx.qualification) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__size, sizeof(struct vm_event_io) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__align, XENABI_ALIGNOF(struct vm_event_io) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__bytes__offset, XENABI_OFFSETOF(struct vm_event_io, bytes) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__bytes__size, sizeof(((struct vm_event_io *)0)->bytes) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__port__offset, XENABI_OFFSETOF(struct vm_event_io, port) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__port__size, sizeof(((struct vm_event_io *)0)->port) == 2);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__in__offset, XENABI_OFFSETOF(struct vm_event_io, in) == 6);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__in__size, sizeof(((struct vm_event_io *)0)->in) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__str__offset, XENABI_OFFSETOF(struct vm_event_io, str) == 7);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__str__size, sizeof(((struct vm_event_io *)0)->str) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__size, sizeof(struct vm_event_st) == 400);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__size, sizeof(struct vm_event_st) == 384);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__size, sizeof(struct vm_event_st) == 376);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__size, sizeof(struct vm_event_st) == 312);
+XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_vmexit)->arch)) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_vmexit)->arch.vmx)) == 8);
 #endif
 XENABI_STATIC_ASSERT(vm_event__vm_event_st__align, XENABI_ALIGNOF(struct vm_event_st) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__version__offset, XENABI_OFFSETOF(struct vm_event_st, version) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__version__size, sizeof(((struct vm_event_st *)0)->version) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__flags__offset, XENABI_OFFSETOF(struct vm_event_st, flags) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__flags__size, sizeof(((struct vm_event_st *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__reason__offset, XENABI_OFFSETOF(struct vm_event_st, reason) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__reason__size, sizeof(((struct vm_event_st *)0)->reason) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__vcpu_id__offset, XENABI_OFFSETOF(struct vm_event_st, vcpu_id) == 12);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__vcpu_id__size, sizeof(((struct vm_event_st *)0)->vcpu_id) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__altp2m_idx__offset, XENABI_OFFSETOF(struct vm_event_st, altp2m_idx) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__altp2m_idx__size, sizeof(((struct vm_event_st *)0)->altp2m_idx) == 2);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st___pad__offset, XENABI_OFFSETOF(struct vm_event_st, _pad) == 18);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st___pad__size, sizeof(((struct vm_event_st *)0)->_pad) == 6);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__offset, XENABI_OFFSETOF(struct vm_event_st, u) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__size, sizeof(((struct vm_event_st *)0)->u) == 32);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_st *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mem_paging__offset, XENABI_OFFSETOF(struct vm_event_st, u.mem_paging) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mem_paging__size, sizeof(((struct vm_event_st *)0)->u.mem_paging) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mem_sharing__offset, XENABI_OFFSETOF(struct vm_event_st, u.mem_sharing) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mem_sharing__size, sizeof(((struct vm_event_st *)0)->u.mem_sharing) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mem_access__offset, XENABI_OFFSETOF(struct vm_event_st, u.mem_access) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mem_access__size, sizeof(((struct vm_event_st *)0)->u.mem_access) == 32);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__write_ctrlreg__offset, XENABI_OFFSETOF(struct vm_event_st, u.write_ctrlreg) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__write_ctrlreg__size, sizeof(((struct vm_event_st *)0)->u.write_ctrlreg) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mov_to_msr__offset, XENABI_OFFSETOF(struct vm_event_st, u.mov_to_msr) == 24);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000003
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mov_to_msr__size, sizeof(((struct vm_event_st *)0)->u.mov_to_msr) == 24);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000003
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mov_to_msr__size, sizeof(((struct vm_event_st *)0)->u.mov_to_msr) == 16);
-#endif
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_st)->u)) == 8);
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__desc_access__offset, XENABI_OFFSETOF(struct vm_event_st, u.desc_access) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__desc_access__size, sizeof(((struct vm_event_st *)0)->u.desc_access) == 24);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__interrupt__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_st)->u.interrupt)) == 8);
 #endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__singlestep__offset, XENABI_OFFSETOF(struct vm_event_st, u.singlestep) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__singlestep__size, sizeof(((struct vm_event_st *)0)->u.singlestep) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__fast_singlestep__offset, XENABI_OFFSETOF(struct vm_event_st, u.fast_singlestep) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__fast_singlestep__size, sizeof(((struct vm_event_st *)0)->u.fast_singlestep) == 2);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__software_breakpoint__offset, XENABI_OFFSETOF(struct vm_event_st, u.software_breakpoint) == 24);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__software_breakpoint__size, sizeof(((struct vm_event_st *)0)->u.software_breakpoint) == 24);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__software_breakpoint__size, sizeof(((struct vm_event_st *)0)->u.software_breakpoint) == 16);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__debug_exception__offset, XENABI_OFFSETOF(struct vm_event_st, u.debug_exception) == 24);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__debug_exception__size, sizeof(((struct vm_event_st *)0)->u.debug_exception) == 24);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__debug_exception__size, sizeof(((struct vm_event_st *)0)->u.debug_exception) == 16);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__cpuid__offset, XENABI_OFFSETOF(struct vm_event_st, u.cpuid) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__cpuid__size, sizeof(((struct vm_event_st *)0)->u.cpuid) == 16);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__vmexit__offset, XENABI_OFFSETOF(struct vm_event_st, u.vmexit) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__vmexit__size, sizeof(((struct vm_event_st *)0)->u.vmexit) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__io__offset, XENABI_OFFSETOF(struct vm_event_st, u.io) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__io__size, sizeof(((struct vm_event_st *)0)->u.io) == 8);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__interrupt__offset, XENABI_OFFSETOF(struct vm_event_st, u.interrupt) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__interrupt__size, sizeof(((struct vm_event_st *)0)->u.interrupt) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__interrupt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_st *)0)->u.interrupt)) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__interrupt__x86__offset, XENABI_OFFSETOF(struct vm_event_st, u.interrupt.x86) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__interrupt__x86__size, sizeof(((struct vm_event_st *)0)->u.interrupt.x86) == 24);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__software_breakpoint__size, sizeof(((struct vm_event_st *)0)->u.software_breakpoint) == 8);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__offset, XENABI_OFFSETOF(struct vm_event_st, data) == 56);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__size, sizeof(((struct vm_event_st *)0)->data) == 344);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__size, sizeof(((struct vm_event_st *)0)->data) == 328);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__size, sizeof(((struct vm_event_st *)0)->data) == 320);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__size, sizeof(((struct vm_event_st *)0)->data) == 256);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_st *)0)->data)) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__offset, XENABI_OFFSETOF(struct vm_event_st, data.regs) == 56);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__size, sizeof(((struct vm_event_st *)0)->data.regs) == 344);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__size, sizeof(((struct vm_event_st *)0)->data.regs) == 328);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__size, sizeof(((struct vm_event_st *)0)->data.regs) == 320);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__size, sizeof(((struct vm_event_st *)0)->data.regs) == 256);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_st *)0)->data.regs)) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__x86__offset, XENABI_OFFSETOF(struct vm_event_st, data.regs.x86) == 56);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__x86__size, sizeof(((struct vm_event_st *)0)->data.regs.x86) == 344);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__x86__size, sizeof(((struct vm_event_st *)0)->data.regs.x86) == 328);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__x86__size, sizeof(((struct vm_event_st *)0)->data.regs.x86) == 320);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__x86__size, sizeof(((struct vm_event_st *)0)->data.regs.x86) == 256);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__arm__offset, XENABI_OFFSETOF(struct vm_event_st, data.regs.arm) == 56);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__arm__size, sizeof(((struct vm_event_st *)0)->data.regs.arm) == 40);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__offset, XENABI_OFFSETOF(struct vm_event_st, data.emul) == 56);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__size, sizeof(((struct vm_event_st *)0)->data.emul) == 344);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__size, sizeof(((struct vm_event_st *)0)->data.emul) == 328);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__size, sizeof(((struct vm_event_st *)0)->data.emul) == 320);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__size, sizeof(((struct vm_event_st *)0)->data.emul) == 256);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_st *)0)->data.emul)) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__read__offset, XENABI_OFFSETOF(struct vm_event_st, data.emul.read) == 56);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__read__size, sizeof(((struct vm_event_st *)0)->data.emul.read) == 344);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__read__size, sizeof(((struct vm_event_st *)0)->data.emul.read) == 328);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__read__size, sizeof(((struct vm_event_st *)0)->data.emul.read) == 320);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__read__size, sizeof(((struct vm_event_st *)0)->data.emul.read) == 256);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__insn__offset, XENABI_OFFSETOF(struct vm_event_st, data.emul.insn) == 56);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__insn__size, sizeof(((struct vm_event_st *)0)->data.emul.insn) == 16);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul_read_data__offset, XENABI_OFFSETOF(struct vm_event_st, data.emul_read_data) == 56);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul_read_data__size, sizeof(((struct vm_event_st *)0)->data.emul_read_data) == 256);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__size, sizeof(union vm_event_sring_entry) == 400);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__size, sizeof(union vm_event_sring_entry) == 384);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__size, sizeof(union vm_event_sring_entry) == 376);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__size, sizeof(union vm_event_sring_entry) == 312);
-#endif
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_st)->data)) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_st)->data.regs)) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__align, XENABI_ALIGNOF(union vm_event_sring_entry) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__req__offset, XENABI_OFFSETOF(union vm_event_sring_entry, req) == 0);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__req__size, sizeof(((union vm_event_sring_entry *)0)->req) == 400);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__req__size, sizeof(((union vm_event_sring_entry *)0)->req) == 384);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__req__size, sizeof(((union vm_event_sring_entry *)0)->req) == 376);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__req__size, sizeof(((union vm_event_sring_entry *)0)->req) == 312);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__rsp__offset, XENABI_OFFSETOF(union vm_event_sring_entry, rsp) == 0);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__rsp__size, sizeof(((union vm_event_sring_entry *)0)->rsp) == 400);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__rsp__size, sizeof(((union vm_event_sring_entry *)0)->rsp) == 384);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__rsp__size, sizeof(((union vm_event_sring_entry *)0)->rsp) == 376);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__rsp__size, sizeof(((union vm_event_sring_entry *)0)->rsp) == 312);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__req_prod__offset, XENABI_OFFSETOF(struct vm_event_sring, req_prod) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__req_prod__size, sizeof(((struct vm_event_sring *)0)->req_prod) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__req_event__offset, XENABI_OFFSETOF(struct vm_event_sring, req_event) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__req_event__size, sizeof(((struct vm_event_sring *)0)->req_event) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__rsp_prod__offset, XENABI_OFFSETOF(struct vm_event_sring, rsp_prod) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__rsp_prod__size, sizeof(((struct vm_event_sring *)0)->rsp_prod) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__rsp_event__offset, XENABI_OFFSETOF(struct vm_event_sring, rsp_event) == 12);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__rsp_event__size, sizeof(((struct vm_event_sring *)0)->rsp_event) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__offset, XENABI_OFFSETOF(struct vm_event_sring, pvt) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__size, sizeof(((struct vm_event_sring *)0)->pvt) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_sring *)0)->pvt)) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__netif__offset, XENABI_OFFSETOF(struct vm_event_sring, pvt.netif) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__netif__size, sizeof(((struct vm_event_sring *)0)->pvt.netif) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__netif__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_sring *)0)->pvt.netif)) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__netif__smartpoll_active__offset, XENABI_OFFSETOF(struct vm_event_sring, pvt.netif.smartpoll_active) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__netif__smartpoll_active__size, sizeof(((struct vm_event_sring *)0)->pvt.netif.smartpoll_active) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__tapif_user__offset, XENABI_OFFSETOF(struct vm_event_sring, pvt.tapif_user) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__tapif_user__size, sizeof(((struct vm_event_sring *)0)->pvt.tapif_user) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__tapif_user__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_sring *)0)->pvt.tapif_user)) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__tapif_user__msg__offset, XENABI_OFFSETOF(struct vm_event_sring, pvt.tapif_user.msg) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__tapif_user__msg__size, sizeof(((struct vm_event_sring *)0)->pvt.tapif_user.msg) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__pvt_pad__offset, XENABI_OFFSETOF(struct vm_event_sring, pvt.pvt_pad) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__pvt_pad__size, sizeof(((struct vm_event_sring *)0)->pvt.pvt_pad) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring____pad__offset, XENABI_OFFSETOF(struct vm_event_sring, __pad) == 20);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring____pad__size, sizeof(((struct vm_event_sring *)0)->__pad) == 44);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__ring__offset, XENABI_OFFSETOF(struct vm_event_sring, ring) == 64);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__ring_0___size, sizeof(((struct vm_event_sring *)0)->ring[0]) == 400);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__ring_0___size, sizeof(((struct vm_event_sring *)0)->ring[0]) == 384);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__ring_0___size, sizeof(((struct vm_event_sring *)0)->ring[0]) == 376);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__ring_0___size, sizeof(((struct vm_event_sring *)0)->ring[0]) == 312);
-#endif
 #endif
 #if defined(__aarch64__)
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_x86_selector_reg__size, sizeof(struct vm_event_x86_selector_reg) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_x86_selector_reg__align, XENABI_ALIGNOF(struct vm_event_x86_selector_reg) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__size, sizeof(struct vm_event_regs_x86) == 344);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__size, sizeof(struct vm_event_regs_x86) == 328);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__size, sizeof(struct vm_event_regs_x86) == 320);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__size, sizeof(struct vm_event_regs_x86) == 256);
-#endif
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__align, XENABI_ALIGNOF(struct vm_event_regs_x86) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rax__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rax) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rax__size, sizeof(((struct vm_event_regs_x86 *)0)->rax) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rcx__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rcx) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rcx__size, sizeof(((struct vm_event_regs_x86 *)0)->rcx) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rdx__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rdx) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rdx__size, sizeof(((struct vm_event_regs_x86 *)0)->rdx) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rbx__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rbx) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rbx__size, sizeof(((struct vm_event_regs_x86 *)0)->rbx) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rsp__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rsp) == 32);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rsp__size, sizeof(((struct vm_event_regs_x86 *)0)->rsp) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rbp__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rbp) == 40);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rbp__size, sizeof(((struct vm_event_regs_x86 *)0)->rbp) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rsi__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rsi) == 48);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rsi__size, sizeof(((struct vm_event_regs_x86 *)0)->rsi) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rdi__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rdi) == 56);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rdi__size, sizeof(((struct vm_event_regs_x86 *)0)->rdi) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r8__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, r8) == 64);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r8__size, sizeof(((struct vm_event_regs_x86 *)0)->r8) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r9__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, r9) == 72);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r9__size, sizeof(((struct vm_event_regs_x86 *)0)->r9) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r10__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, r10) == 80);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r10__size, sizeof(((struct vm_event_regs_x86 *)0)->r10) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r11__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, r11) == 88);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r11__size, sizeof(((struct vm_event_regs_x86 *)0)->r11) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r12__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, r12) == 96);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r12__size, sizeof(((struct vm_event_regs_x86 *)0)->r12) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r13__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, r13) == 104);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r13__size, sizeof(((struct vm_event_regs_x86 *)0)->r13) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r14__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, r14) == 112);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r14__size, sizeof(((struct vm_event_regs_x86 *)0)->r14) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r15__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, r15) == 120);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__r15__size, sizeof(((struct vm_event_regs_x86 *)0)->r15) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rflags__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rflags) == 128);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rflags__size, sizeof(((struct vm_event_regs_x86 *)0)->rflags) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__dr6__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, dr6) == 136);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__dr6__size, sizeof(((struct vm_event_regs_x86 *)0)->dr6) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__dr7__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, dr7) == 144);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__dr7__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, dr7) == 136);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__dr7__size, sizeof(((struct vm_event_regs_x86 *)0)->dr7) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rip__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rip) == 152);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rip__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, rip) == 144);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__rip__size, sizeof(((struct vm_event_regs_x86 *)0)->rip) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr0__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cr0) == 160);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr0__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cr0) == 152);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr0__size, sizeof(((struct vm_event_regs_x86 *)0)->cr0) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr2__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cr2) == 168);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr2__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cr2) == 160);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr2__size, sizeof(((struct vm_event_regs_x86 *)0)->cr2) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr3__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cr3) == 176);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr3__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cr3) == 168);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr3__size, sizeof(((struct vm_event_regs_x86 *)0)->cr3) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr4__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cr4) == 184);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr4__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cr4) == 176);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cr4__size, sizeof(((struct vm_event_regs_x86 *)0)->cr4) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_cs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, sysenter_cs) == 192);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_cs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, sysenter_cs) == 184);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_cs__size, sizeof(((struct vm_event_regs_x86 *)0)->sysenter_cs) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_esp__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, sysenter_esp) == 200);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_esp__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, sysenter_esp) == 192);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_esp__size, sizeof(((struct vm_event_regs_x86 *)0)->sysenter_esp) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_eip__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, sysenter_eip) == 208);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_eip__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, sysenter_eip) == 200);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__sysenter_eip__size, sizeof(((struct vm_event_regs_x86 *)0)->sysenter_eip) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_efer__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, msr_efer) == 216);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_efer__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, msr_efer) == 208);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_efer__size, sizeof(((struct vm_event_regs_x86 *)0)->msr_efer) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_star__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, msr_star) == 224);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_star__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, msr_star) == 216);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_star__size, sizeof(((struct vm_event_regs_x86 *)0)->msr_star) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_lstar__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, msr_lstar) == 232);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_lstar__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, msr_lstar) == 224);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__msr_lstar__size, sizeof(((struct vm_event_regs_x86 *)0)->msr_lstar) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gdtr_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gdtr_base) == 240);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gdtr_base__size, sizeof(((struct vm_event_regs_x86 *)0)->gdtr_base) == 8);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__npt_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, npt_base) == 248);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__npt_base__size, sizeof(((struct vm_event_regs_x86 *)0)->npt_base) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__vmtrace_pos__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, vmtrace_pos) == 256);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__vmtrace_pos__size, sizeof(((struct vm_event_regs_x86 *)0)->vmtrace_pos) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs_base) == 264);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs_base) == 248);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs_base) == 240);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_base__size, sizeof(((struct vm_event_regs_x86 *)0)->cs_base) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ss_base) == 268);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ss_base) == 252);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ss_base) == 244);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_base__size, sizeof(((struct vm_event_regs_x86 *)0)->ss_base) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ds_base) == 272);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ds_base) == 256);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ds_base) == 248);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_base__size, sizeof(((struct vm_event_regs_x86 *)0)->ds_base) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, es_base) == 276);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, es_base) == 260);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, es_base) == 252);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_base__size, sizeof(((struct vm_event_regs_x86 *)0)->es_base) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs_base) == 280);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs_base) == 264);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs_base) == 256);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs_base) == 232);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_base__size, sizeof(((struct vm_event_regs_x86 *)0)->fs_base) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs_base) == 288);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs_base) == 272);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs_base) == 264);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_base__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs_base) == 240);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_base__size, sizeof(((struct vm_event_regs_x86 *)0)->gs_base) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs) == 296);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs) == 280);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs) == 272);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs__size, sizeof(((struct vm_event_regs_x86 *)0)->cs) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ss) == 300);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ss) == 284);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ss) == 276);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss__size, sizeof(((struct vm_event_regs_x86 *)0)->ss) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ds) == 304);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ds) == 288);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ds) == 280);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds__size, sizeof(((struct vm_event_regs_x86 *)0)->ds) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, es) == 308);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, es) == 292);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, es) == 284);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es__size, sizeof(((struct vm_event_regs_x86 *)0)->es) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs) == 312);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs) == 296);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs) == 288);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs__size, sizeof(((struct vm_event_regs_x86 *)0)->fs) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs) == 316);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs) == 300);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs) == 292);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs__size, sizeof(((struct vm_event_regs_x86 *)0)->gs) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__shadow_gs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, shadow_gs) == 320);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__shadow_gs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, shadow_gs) == 304);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__shadow_gs__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, shadow_gs) == 296);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__shadow_gs__size, sizeof(((struct vm_event_regs_x86 *)0)->shadow_gs) == 8);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gdtr_limit__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gdtr_limit) == 328);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gdtr_limit__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gdtr_limit) == 312);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gdtr_limit__size, sizeof(((struct vm_event_regs_x86 *)0)->gdtr_limit) == 2);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs_sel) == 330);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs_sel) == 314);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs_sel) == 304);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_sel__size, sizeof(((struct vm_event_regs_x86 *)0)->cs_sel) == 2);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ss_sel) == 332);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ss_sel) == 316);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ss_sel) == 306);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ss_sel__size, sizeof(((struct vm_event_regs_x86 *)0)->ss_sel) == 2);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ds_sel) == 334);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ds_sel) == 318);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, ds_sel) == 308);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__ds_sel__size, sizeof(((struct vm_event_regs_x86 *)0)->ds_sel) == 2);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, es_sel) == 336);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, es_sel) == 320);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, es_sel) == 310);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__es_sel__size, sizeof(((struct vm_event_regs_x86 *)0)->es_sel) == 2);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs_sel) == 338);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs_sel) == 322);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, fs_sel) == 312);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__fs_sel__size, sizeof(((struct vm_event_regs_x86 *)0)->fs_sel) == 2);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs_sel) == 340);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs_sel) == 324);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_sel__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, gs_sel) == 314);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__gs_sel__size, sizeof(((struct vm_event_regs_x86 *)0)->gs_sel) == 2);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86___pad__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, _pad) == 342);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86___pad__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, _pad) == 326);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86___pad__size, sizeof(((struct vm_event_regs_x86 *)0)->_pad) == 2);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86___pad__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, _pad) == 316);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_arbytes__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, cs_arbytes) == 248);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__cs_arbytes__size, sizeof(((struct vm_event_regs_x86 *)0)->cs_arbytes) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86___pad__offset, XENABI_OFFSETOF(struct vm_event_regs_x86, _pad) == 252);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86___pad__size, sizeof(((struct vm_event_regs_x86 *)0)->_pad) == 4);
-#endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__size, sizeof(struct vm_event_regs_arm) == 40);
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__align, XENABI_ALIGNOF(struct vm_event_regs_arm) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__ttbr0__offset, XENABI_OFFSETOF(struct vm_event_regs_arm, ttbr0) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__ttbr0__size, sizeof(((struct vm_event_regs_arm *)0)->ttbr0) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__ttbr1__offset, XENABI_OFFSETOF(struct vm_event_regs_arm, ttbr1) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__ttbr1__size, sizeof(((struct vm_event_regs_arm *)0)->ttbr1) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__ttbcr__offset, XENABI_OFFSETOF(struct vm_event_regs_arm, ttbcr) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__ttbcr__size, sizeof(((struct vm_event_regs_arm *)0)->ttbcr) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__pc__offset, XENABI_OFFSETOF(struct vm_event_regs_arm, pc) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__pc__size, sizeof(((struct vm_event_regs_arm *)0)->pc) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__cpsr__offset, XENABI_OFFSETOF(struct vm_event_regs_arm, cpsr) == 32);
 #endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__cpsr__size, sizeof(((struct vm_event_regs_arm *)0)->cpsr) == 8);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm__cpsr__size, sizeof(((struct vm_event_regs_arm *)0)->cpsr) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm___pad__offset, XENABI_OFFSETOF(struct vm_event_regs_arm, _pad) == 36);
-XENABI_STATIC_ASSERT(vm_event__vm_event_regs_arm___pad__size, sizeof(((struct vm_event_regs_arm *)0)->_pad) == 4);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__size, sizeof(struct vm_event_mem_access) == 32);
 XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__align, XENABI_ALIGNOF(struct vm_event_mem_access) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__gfn__offset, XENABI_OFFSETOF(struct vm_event_mem_access, gfn) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__gfn__size, sizeof(((struct vm_event_mem_access *)0)->gfn) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__offset__offset, XENABI_OFFSETOF(struct vm_event_mem_access, offset) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__offset__size, sizeof(((struct vm_event_mem_access *)0)->offset) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__gla__offset, XENABI_OFFSETOF(struct vm_event_mem_access, gla) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__gla__size, sizeof(((struct vm_event_mem_access *)0)->gla) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__flags__offset, XENABI_OFFSETOF(struct vm_event_mem_access, flags) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access__flags__size, sizeof(((struct vm_event_mem_access *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access___pad__offset, XENABI_OFFSETOF(struct vm_event_mem_access, _pad) == 28);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mem_access___pad__size, sizeof(((struct vm_event_mem_access *)0)->_pad) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__size, sizeof(struct vm_event_write_ctrlreg) == 24);
 XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__align, XENABI_ALIGNOF(struct vm_event_write_ctrlreg) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__index__offset, XENABI_OFFSETOF(struct vm_event_write_ctrlreg, index) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__index__size, sizeof(((struct vm_event_write_ctrlreg *)0)->index) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg___pad__offset, XENABI_OFFSETOF(struct vm_event_write_ctrlreg, _pad) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg___pad__size, sizeof(((struct vm_event_write_ctrlreg *)0)->_pad) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__new_value__offset, XENABI_OFFSETOF(struct vm_event_write_ctrlreg, new_value) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__new_value__size, sizeof(((struct vm_event_write_ctrlreg *)0)->new_value) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__old_value__offset, XENABI_OFFSETOF(struct vm_event_write_ctrlreg, old_value) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_write_ctrlreg__old_value__size, sizeof(((struct vm_event_write_ctrlreg *)0)->old_value) == 8);
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_singlestep__size, sizeof(struct vm_event_singlestep) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_singlestep__align, XENABI_ALIGNOF(struct vm_event_singlestep) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_singlestep__gfn__offset, XENABI_OFFSETOF(struct vm_event_singlestep, gfn) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_singlestep__gfn__size, sizeof(((struct vm_event_singlestep *)0)->gfn) == 8);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_fast_singlestep__size, sizeof(struct vm_event_fast_singlestep) == 2);
-XENABI_STATIC_ASSERT(vm_event__vm_event_fast_singlestep__align, XENABI_ALIGNOF(struct vm_event_fast_singlestep) == 2);
-XENABI_STATIC_ASSERT(vm_event__vm_event_fast_singlestep__p2midx__offset, XENABI_OFFSETOF(struct vm_event_fast_singlestep, p2midx) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_fast_singlestep__p2midx__size, sizeof(((struct vm_event_fast_singlestep *)0)->p2midx) == 2);
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__size, sizeof(struct vm_event_debug) == 24);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__size, sizeof(struct vm_event_debug) == 16);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__size, sizeof(struct vm_event_debug) == 8);
 #endif
 XENABI_STATIC_ASSERT(vm_event__vm_event_debug__align, XENABI_ALIGNOF(struct vm_event_debug) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__gfn__offset, XENABI_OFFSETOF(struct vm_event_debug, gfn) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__gfn__size, sizeof(((struct vm_event_debug *)0)->gfn) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__pending_dbg__offset, XENABI_OFFSETOF(struct vm_event_debug, pending_dbg) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__pending_dbg__size, sizeof(((struct vm_event_debug *)0)->pending_dbg) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__insn_length__offset, XENABI_OFFSETOF(struct vm_event_debug, insn_length) == 16);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__insn_length__offset, XENABI_OFFSETOF(struct vm_event_debug, insn_length) == 8);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__insn_length__size, sizeof(((struct vm_event_debug *)0)->insn_length) == 4);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__type__offset, XENABI_OFFSETOF(struct vm_event_debug, type) == 20);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__type__offset, XENABI_OFFSETOF(struct vm_event_debug, type) == 12);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug__type__size, sizeof(((struct vm_event_debug *)0)->type) == 1);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug___pad__offset, XENABI_OFFSETOF(struct vm_event_debug, _pad) == 21);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug___pad__offset, XENABI_OFFSETOF(struct vm_event_debug, _pad) == 13);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_debug___pad__size, sizeof(((struct vm_event_debug *)0)->_pad) == 3);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000003
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__size, sizeof(struct vm_event_mov_to_msr) == 24);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000003
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__size, sizeof(struct vm_event_mov_to_msr) == 16);
-#endif
 XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__align, XENABI_ALIGNOF(struct vm_event_mov_to_msr) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__msr__offset, XENABI_OFFSETOF(struct vm_event_mov_to_msr, msr) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__msr__size, sizeof(((struct vm_event_mov_to_msr *)0)->msr) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000003
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__new_value__offset, XENABI_OFFSETOF(struct vm_event_mov_to_msr, new_value) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__new_value__size, sizeof(((struct vm_event_mov_to_msr *)0)->new_value) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__old_value__offset, XENABI_OFFSETOF(struct vm_event_mov_to_msr, old_value) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__old_value__size, sizeof(((struct vm_event_mov_to_msr *)0)->old_value) == 8);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000003
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__value__offset, XENABI_OFFSETOF(struct vm_event_mov_to_msr, value) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_mov_to_msr__value__size, sizeof(((struct vm_event_mov_to_msr *)0)->value) == 8);
-#endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__size, sizeof(struct vm_event_desc_access) == 24);
 XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__align, XENABI_ALIGNOF(struct vm_event_desc_access) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__size, sizeof(((struct vm_event_desc_access *)0)->arch) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_desc_access *)0)->arch)) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.vmx) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__size, sizeof(((struct vm_event_desc_access *)0)->arch.vmx) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_desc_access *)0)->arch.vmx)) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__instr_info__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.vmx.instr_info) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__instr_info__size, sizeof(((struct vm_event_desc_access *)0)->arch.vmx.instr_info) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx___pad1__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.vmx._pad1) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx___pad1__size, sizeof(((struct vm_event_desc_access *)0)->arch.vmx._pad1) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__exit_qualification__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.vmx.exit_qualification) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__exit_qualification__size, sizeof(((struct vm_event_desc_access *)0)->arch.vmx.exit_qualification) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_desc_access)->arch)) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__vmx__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_desc_access)->arch.vmx)) == 8);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.svm) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm__size, sizeof(((struct vm_event_desc_access *)0)->arch.svm) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_desc_access *)0)->arch.svm)) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm__exitinfo__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.svm.exitinfo) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm__exitinfo__size, sizeof(((struct vm_event_desc_access *)0)->arch.svm.exitinfo) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm___pad2__offset, XENABI_OFFSETOF(struct vm_event_desc_access, arch.svm._pad2) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm___pad2__size, sizeof(((struct vm_event_desc_access *)0)->arch.svm._pad2) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__arch__svm__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_desc_access)->arch.svm)) == 8);
 #endif
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__descriptor__offset, XENABI_OFFSETOF(struct vm_event_desc_access, descriptor) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__descriptor__size, sizeof(((struct vm_event_desc_access *)0)->descriptor) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__is_write__offset, XENABI_OFFSETOF(struct vm_event_desc_access, is_write) == 17);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access__is_write__size, sizeof(((struct vm_event_desc_access *)0)->is_write) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access___pad__offset, XENABI_OFFSETOF(struct vm_event_desc_access, _pad) == 18);
-XENABI_STATIC_ASSERT(vm_event__vm_event_desc_access___pad__size, sizeof(((struct vm_event_desc_access *)0)->_pad) == 6);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__size, sizeof(struct vm_event_cpuid) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__align, XENABI_ALIGNOF(struct vm_event_cpuid) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__insn_length__offset, XENABI_OFFSETOF(struct vm_event_cpuid, insn_length) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__insn_length__size, sizeof(((struct vm_event_cpuid *)0)->insn_length) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__leaf__offset, XENABI_OFFSETOF(struct vm_event_cpuid, leaf) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__leaf__size, sizeof(((struct vm_event_cpuid *)0)->leaf) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__subleaf__offset, XENABI_OFFSETOF(struct vm_event_cpuid, subleaf) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid__subleaf__size, sizeof(((struct vm_event_cpuid *)0)->subleaf) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid___pad__offset, XENABI_OFFSETOF(struct vm_event_cpuid, _pad) == 12);
-XENABI_STATIC_ASSERT(vm_event__vm_event_cpuid___pad__size, sizeof(((struct vm_event_cpuid *)0)->_pad) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__size, sizeof(struct vm_event_interrupt_x86) == 24);
 XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__align, XENABI_ALIGNOF(struct vm_event_interrupt_x86) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__vector__offset, XENABI_OFFSETOF(struct vm_event_interrupt_x86, vector) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__vector__size, sizeof(((struct vm_event_interrupt_x86 *)0)->vector) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__type__offset, XENABI_OFFSETOF(struct vm_event_interrupt_x86, type) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__type__size, sizeof(((struct vm_event_interrupt_x86 *)0)->type) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__error_code__offset, XENABI_OFFSETOF(struct vm_event_interrupt_x86, error_code) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__error_code__size, sizeof(((struct vm_event_interrupt_x86 *)0)->error_code) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86___pad__offset, XENABI_OFFSETOF(struct vm_event_interrupt_x86, _pad) == 12);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86___pad__size, sizeof(((struct vm_event_interrupt_x86 *)0)->_pad) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__cr2__offset, XENABI_OFFSETOF(struct vm_event_interrupt_x86, cr2) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_interrupt_x86__cr2__size, sizeof(((struct vm_event_interrupt_x86 *)0)->cr2) == 8);
 #endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_paging__size, sizeof(struct vm_event_paging) == 16);
 XENABI_STATIC_ASSERT(vm_event__vm_event_paging__align, XENABI_ALIGNOF(struct vm_event_paging) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_paging__gfn__offset, XENABI_OFFSETOF(struct vm_event_paging, gfn) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_paging__gfn__size, sizeof(((struct vm_event_paging *)0)->gfn) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_paging__p2mt__offset, XENABI_OFFSETOF(struct vm_event_paging, p2mt) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_paging__p2mt__size, sizeof(((struct vm_event_paging *)0)->p2mt) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_paging__flags__offset, XENABI_OFFSETOF(struct vm_event_paging, flags) == 12);
-XENABI_STATIC_ASSERT(vm_event__vm_event_paging__flags__size, sizeof(((struct vm_event_paging *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sharing__size, sizeof(struct vm_event_sharing) == 16);
 XENABI_STATIC_ASSERT(vm_event__vm_event_sharing__align, XENABI_ALIGNOF(struct vm_event_sharing) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sharing__gfn__offset, XENABI_OFFSETOF(struct vm_event_sharing, gfn) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sharing__gfn__size, sizeof(((struct vm_event_sharing *)0)->gfn) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sharing__p2mt__offset, XENABI_OFFSETOF(struct vm_event_sharing, p2mt) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sharing__p2mt__size, sizeof(((struct vm_event_sharing *)0)->p2mt) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sharing___pad__offset, XENABI_OFFSETOF(struct vm_event_sharing, _pad) == 12);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sharing___pad__size, sizeof(((struct vm_event_sharing *)0)->_pad) == 4);
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__size, sizeof(struct vm_event_emul_read_data) == 344);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__size, sizeof(struct vm_event_emul_read_data) == 328);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__size, sizeof(struct vm_event_emul_read_data) == 320);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__size, sizeof(struct vm_event_emul_read_data) == 256);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__align, XENABI_ALIGNOF(struct vm_event_emul_read_data) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__size__offset, XENABI_OFFSETOF(struct vm_event_emul_read_data, size) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__size__size, sizeof(((struct vm_event_emul_read_data *)0)->size) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__data__offset, XENABI_OFFSETOF(struct vm_event_emul_read_data, data) == 4);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__data__size, sizeof(((struct vm_event_emul_read_data *)0)->data) == 340);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__data__size, sizeof(((struct vm_event_emul_read_data *)0)->data) == 324);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__data__size, sizeof(((struct vm_event_emul_read_data *)0)->data) == 316);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_read_data__data__size, sizeof(((struct vm_event_emul_read_data *)0)->data) == 252);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_insn_data__size, sizeof(struct vm_event_emul_insn_data) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_insn_data__align, XENABI_ALIGNOF(struct vm_event_emul_insn_data) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_insn_data__data__offset, XENABI_OFFSETOF(struct vm_event_emul_insn_data, data) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_emul_insn_data__data__size, sizeof(((struct vm_event_emul_insn_data *)0)->data) == 16);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__size, sizeof(struct vm_event_vmexit) == 16);
 XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__align, XENABI_ALIGNOF(struct vm_event_vmexit) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__offset, XENABI_OFFSETOF(struct vm_event_vmexit, arch) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__size, sizeof(((struct vm_event_vmexit *)0)->arch) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_vmexit *)0)->arch)) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__offset, XENABI_OFFSETOF(struct vm_event_vmexit, arch.vmx) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__size, sizeof(((struct vm_event_vmexit *)0)->arch.vmx) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_vmexit *)0)->arch.vmx)) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__reason__offset, XENABI_OFFSETOF(struct vm_event_vmexit, arch.vmx.reason) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__reason__size, sizeof(((struct vm_event_vmexit *)0)->arch.vmx.reason) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__qualification__offset, XENABI_OFFSETOF(struct vm_event_vmexit, arch.vmx.qualification) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__qualification__size, sizeof(((struct vm_event_vmexit *)0)->arch.vmx.qualification) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__size, sizeof(struct vm_event_io) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__align, XENABI_ALIGNOF(struct vm_event_io) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__bytes__offset, XENABI_OFFSETOF(struct vm_event_io, bytes) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__bytes__size, sizeof(((struct vm_event_io *)0)->bytes) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__port__offset, XENABI_OFFSETOF(struct vm_event_io, port) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__port__size, sizeof(((struct vm_event_io *)0)->port) == 2);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__in__offset, XENABI_OFFSETOF(struct vm_event_io, in) == 6);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__in__size, sizeof(((struct vm_event_io *)0)->in) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__str__offset, XENABI_OFFSETOF(struct vm_event_io, str) == 7);
-XENABI_STATIC_ASSERT(vm_event__vm_event_io__str__size, sizeof(((struct vm_event_io *)0)->str) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__size, sizeof(struct vm_event_st) == 400);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__size, sizeof(struct vm_event_st) == 384);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__size, sizeof(struct vm_event_st) == 376);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__size, sizeof(struct vm_event_st) == 312);
+XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_vmexit)->arch)) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_vmexit__arch__vmx__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_vmexit)->arch.vmx)) == 8);
 #endif
 XENABI_STATIC_ASSERT(vm_event__vm_event_st__align, XENABI_ALIGNOF(struct vm_event_st) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__version__offset, XENABI_OFFSETOF(struct vm_event_st, version) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__version__size, sizeof(((struct vm_event_st *)0)->version) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__flags__offset, XENABI_OFFSETOF(struct vm_event_st, flags) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__flags__size, sizeof(((struct vm_event_st *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__reason__offset, XENABI_OFFSETOF(struct vm_event_st, reason) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__reason__size, sizeof(((struct vm_event_st *)0)->reason) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__vcpu_id__offset, XENABI_OFFSETOF(struct vm_event_st, vcpu_id) == 12);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__vcpu_id__size, sizeof(((struct vm_event_st *)0)->vcpu_id) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__altp2m_idx__offset, XENABI_OFFSETOF(struct vm_event_st, altp2m_idx) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__altp2m_idx__size, sizeof(((struct vm_event_st *)0)->altp2m_idx) == 2);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st___pad__offset, XENABI_OFFSETOF(struct vm_event_st, _pad) == 18);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st___pad__size, sizeof(((struct vm_event_st *)0)->_pad) == 6);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__offset, XENABI_OFFSETOF(struct vm_event_st, u) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__size, sizeof(((struct vm_event_st *)0)->u) == 32);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_st *)0)->u)) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mem_paging__offset, XENABI_OFFSETOF(struct vm_event_st, u.mem_paging) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mem_paging__size, sizeof(((struct vm_event_st *)0)->u.mem_paging) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mem_sharing__offset, XENABI_OFFSETOF(struct vm_event_st, u.mem_sharing) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mem_sharing__size, sizeof(((struct vm_event_st *)0)->u.mem_sharing) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mem_access__offset, XENABI_OFFSETOF(struct vm_event_st, u.mem_access) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mem_access__size, sizeof(((struct vm_event_st *)0)->u.mem_access) == 32);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__write_ctrlreg__offset, XENABI_OFFSETOF(struct vm_event_st, u.write_ctrlreg) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__write_ctrlreg__size, sizeof(((struct vm_event_st *)0)->u.write_ctrlreg) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mov_to_msr__offset, XENABI_OFFSETOF(struct vm_event_st, u.mov_to_msr) == 24);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000003
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mov_to_msr__size, sizeof(((struct vm_event_st *)0)->u.mov_to_msr) == 24);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000003
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__mov_to_msr__size, sizeof(((struct vm_event_st *)0)->u.mov_to_msr) == 16);
-#endif
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_st)->u)) == 8);
 #if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__desc_access__offset, XENABI_OFFSETOF(struct vm_event_st, u.desc_access) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__desc_access__size, sizeof(((struct vm_event_st *)0)->u.desc_access) == 24);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__interrupt__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_st)->u.interrupt)) == 8);
 #endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__singlestep__offset, XENABI_OFFSETOF(struct vm_event_st, u.singlestep) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__singlestep__size, sizeof(((struct vm_event_st *)0)->u.singlestep) == 8);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__fast_singlestep__offset, XENABI_OFFSETOF(struct vm_event_st, u.fast_singlestep) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__fast_singlestep__size, sizeof(((struct vm_event_st *)0)->u.fast_singlestep) == 2);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__software_breakpoint__offset, XENABI_OFFSETOF(struct vm_event_st, u.software_breakpoint) == 24);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__software_breakpoint__size, sizeof(((struct vm_event_st *)0)->u.software_breakpoint) == 24);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__software_breakpoint__size, sizeof(((struct vm_event_st *)0)->u.software_breakpoint) == 16);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__debug_exception__offset, XENABI_OFFSETOF(struct vm_event_st, u.debug_exception) == 24);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__debug_exception__size, sizeof(((struct vm_event_st *)0)->u.debug_exception) == 24);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000006
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__debug_exception__size, sizeof(((struct vm_event_st *)0)->u.debug_exception) == 16);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__cpuid__offset, XENABI_OFFSETOF(struct vm_event_st, u.cpuid) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__cpuid__size, sizeof(((struct vm_event_st *)0)->u.cpuid) == 16);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__vmexit__offset, XENABI_OFFSETOF(struct vm_event_st, u.vmexit) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__vmexit__size, sizeof(((struct vm_event_st *)0)->u.vmexit) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__io__offset, XENABI_OFFSETOF(struct vm_event_st, u.io) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__io__size, sizeof(((struct vm_event_st *)0)->u.io) == 8);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__interrupt__offset, XENABI_OFFSETOF(struct vm_event_st, u.interrupt) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__interrupt__size, sizeof(((struct vm_event_st *)0)->u.interrupt) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__interrupt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_st *)0)->u.interrupt)) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__interrupt__x86__offset, XENABI_OFFSETOF(struct vm_event_st, u.interrupt.x86) == 24);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__interrupt__x86__size, sizeof(((struct vm_event_st *)0)->u.interrupt.x86) == 24);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__software_breakpoint__size, sizeof(((struct vm_event_st *)0)->u.software_breakpoint) == 8);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__offset, XENABI_OFFSETOF(struct vm_event_st, data) == 56);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__size, sizeof(((struct vm_event_st *)0)->data) == 344);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__size, sizeof(((struct vm_event_st *)0)->data) == 328);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__size, sizeof(((struct vm_event_st *)0)->data) == 320);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__size, sizeof(((struct vm_event_st *)0)->data) == 256);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_st *)0)->data)) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__offset, XENABI_OFFSETOF(struct vm_event_st, data.regs) == 56);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__size, sizeof(((struct vm_event_st *)0)->data.regs) == 344);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__size, sizeof(((struct vm_event_st *)0)->data.regs) == 328);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__size, sizeof(((struct vm_event_st *)0)->data.regs) == 320);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__size, sizeof(((struct vm_event_st *)0)->data.regs) == 256);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_st *)0)->data.regs)) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__x86__offset, XENABI_OFFSETOF(struct vm_event_st, data.regs.x86) == 56);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__x86__size, sizeof(((struct vm_event_st *)0)->data.regs.x86) == 344);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__x86__size, sizeof(((struct vm_event_st *)0)->data.regs.x86) == 328);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__x86__size, sizeof(((struct vm_event_st *)0)->data.regs.x86) == 320);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__x86__size, sizeof(((struct vm_event_st *)0)->data.regs.x86) == 256);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__arm__offset, XENABI_OFFSETOF(struct vm_event_st, data.regs.arm) == 56);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__arm__size, sizeof(((struct vm_event_st *)0)->data.regs.arm) == 40);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__offset, XENABI_OFFSETOF(struct vm_event_st, data.emul) == 56);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__size, sizeof(((struct vm_event_st *)0)->data.emul) == 344);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__size, sizeof(((struct vm_event_st *)0)->data.emul) == 328);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__size, sizeof(((struct vm_event_st *)0)->data.emul) == 320);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__size, sizeof(((struct vm_event_st *)0)->data.emul) == 256);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_st *)0)->data.emul)) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__read__offset, XENABI_OFFSETOF(struct vm_event_st, data.emul.read) == 56);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__read__size, sizeof(((struct vm_event_st *)0)->data.emul.read) == 344);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__read__size, sizeof(((struct vm_event_st *)0)->data.emul.read) == 328);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__read__size, sizeof(((struct vm_event_st *)0)->data.emul.read) == 320);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__read__size, sizeof(((struct vm_event_st *)0)->data.emul.read) == 256);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__insn__offset, XENABI_OFFSETOF(struct vm_event_st, data.emul.insn) == 56);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul__insn__size, sizeof(((struct vm_event_st *)0)->data.emul.insn) == 16);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000002
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul_read_data__offset, XENABI_OFFSETOF(struct vm_event_st, data.emul_read_data) == 56);
-XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__emul_read_data__size, sizeof(((struct vm_event_st *)0)->data.emul_read_data) == 256);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__size, sizeof(union vm_event_sring_entry) == 400);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__size, sizeof(union vm_event_sring_entry) == 384);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__size, sizeof(union vm_event_sring_entry) == 376);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__size, sizeof(union vm_event_sring_entry) == 312);
-#endif
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_st)->data)) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_st)->data.regs)) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__align, XENABI_ALIGNOF(union vm_event_sring_entry) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__req__offset, XENABI_OFFSETOF(union vm_event_sring_entry, req) == 0);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__req__size, sizeof(((union vm_event_sring_entry *)0)->req) == 400);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__req__size, sizeof(((union vm_event_sring_entry *)0)->req) == 384);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__req__size, sizeof(((union vm_event_sring_entry *)0)->req) == 376);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__req__size, sizeof(((union vm_event_sring_entry *)0)->req) == 312);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__rsp__offset, XENABI_OFFSETOF(union vm_event_sring_entry, rsp) == 0);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__rsp__size, sizeof(((union vm_event_sring_entry *)0)->rsp) == 400);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__rsp__size, sizeof(((union vm_event_sring_entry *)0)->rsp) == 384);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__rsp__size, sizeof(((union vm_event_sring_entry *)0)->rsp) == 376);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__rsp__size, sizeof(((union vm_event_sring_entry *)0)->rsp) == 312);
-#endif
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__req_prod__offset, XENABI_OFFSETOF(struct vm_event_sring, req_prod) == 0);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__req_prod__size, sizeof(((struct vm_event_sring *)0)->req_prod) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__req_event__offset, XENABI_OFFSETOF(struct vm_event_sring, req_event) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__req_event__size, sizeof(((struct vm_event_sring *)0)->req_event) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__rsp_prod__offset, XENABI_OFFSETOF(struct vm_event_sring, rsp_prod) == 8);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__rsp_prod__size, sizeof(((struct vm_event_sring *)0)->rsp_prod) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__rsp_event__offset, XENABI_OFFSETOF(struct vm_event_sring, rsp_event) == 12);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__rsp_event__size, sizeof(((struct vm_event_sring *)0)->rsp_event) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__offset, XENABI_OFFSETOF(struct vm_event_sring, pvt) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__size, sizeof(((struct vm_event_sring *)0)->pvt) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_sring *)0)->pvt)) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__netif__offset, XENABI_OFFSETOF(struct vm_event_sring, pvt.netif) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__netif__size, sizeof(((struct vm_event_sring *)0)->pvt.netif) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__netif__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_sring *)0)->pvt.netif)) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__netif__smartpoll_active__offset, XENABI_OFFSETOF(struct vm_event_sring, pvt.netif.smartpoll_active) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__netif__smartpoll_active__size, sizeof(((struct vm_event_sring *)0)->pvt.netif.smartpoll_active) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__tapif_user__offset, XENABI_OFFSETOF(struct vm_event_sring, pvt.tapif_user) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__tapif_user__size, sizeof(((struct vm_event_sring *)0)->pvt.tapif_user) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__tapif_user__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vm_event_sring *)0)->pvt.tapif_user)) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__tapif_user__msg__offset, XENABI_OFFSETOF(struct vm_event_sring, pvt.tapif_user.msg) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__tapif_user__msg__size, sizeof(((struct vm_event_sring *)0)->pvt.tapif_user.msg) == 1);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__pvt_pad__offset, XENABI_OFFSETOF(struct vm_event_sring, pvt.pvt_pad) == 16);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__pvt__pvt_pad__size, sizeof(((struct vm_event_sring *)0)->pvt.pvt_pad) == 4);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring____pad__offset, XENABI_OFFSETOF(struct vm_event_sring, __pad) == 20);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring____pad__size, sizeof(((struct vm_event_sring *)0)->__pad) == 44);
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__ring__offset, XENABI_OFFSETOF(struct vm_event_sring, ring) == 64);
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__ring_0___size, sizeof(((struct vm_event_sring *)0)->ring[0]) == 400);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000005 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000007
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__ring_0___size, sizeof(((struct vm_event_sring *)0)->ring[0]) == 384);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION >= 0x00000004 && XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000005
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__ring_0___size, sizeof(((struct vm_event_sring *)0)->ring[0]) == 376);
-#endif
-#if XENABI_WANT_VM_EVENT_INTERFACE_VERSION < 0x00000004
-XENABI_STATIC_ASSERT(vm_event__vm_event_sring__ring_0___size, sizeof(((struct vm_event_sring *)0)->ring[0]) == 312);
-#endif
 #endif
 #endif /* VM_EVENT_INTERFACE_VERSION != XENABI_WANT_VM_EVENT_INTERFACE_VERSION */
 
