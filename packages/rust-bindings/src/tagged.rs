@@ -86,13 +86,15 @@ impl<T: TaggedRecord> PartialEq for Checked<T> {
 
 impl<T: TaggedRecord> Eq for Checked<T> {}
 
-/// Copies `value` into `bytes` at `at`.
+/// Copies `value` into `bytes` at `at`. (Unused in a crate whose records hold no selected union.)
+#[allow(dead_code)]
 pub(crate) fn put(bytes: &mut [u8], at: usize, value: &[u8]) {
     bytes[at..at + value.len()].copy_from_slice(value);
 }
 
 /// The value at `at` of `bytes`; every caller passes a record's bytes and a member's offset,
 /// so the member is there.
+#[allow(dead_code)]
 pub(crate) fn read<T: zerocopy::FromBytes>(bytes: &[u8], at: usize) -> T {
     match T::read_from_prefix(&bytes[at..]) {
         Ok((value, _)) => value,

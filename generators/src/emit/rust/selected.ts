@@ -123,6 +123,17 @@ function unionPart(
   const members = unionView(union);
   const fieldCfg = view.fields.find((f) => f.name === ident(field.name))?.cfg ?? '';
   const by = selector.by === undefined ? undefined : selectingField(ctx, record, selector.by);
+  // A constant newer than the record is not declared under every feature the record is: such a
+  // value reads as no member named (sound, only less typed), so the code never names it.
+  const known = ctx.releases.known;
+  const everywhere = (c: string) => {
+    const decl = ctx.constants.get(c);
+    return !!decl && !decl.until && !decl.archs && known.indexOf(decl.since) <= known.indexOf(record.since);
+  };
+  const usable = selector.arms
+    .map((arm) => (arm.values ? { ...arm, values: arm.values.filter(everywhere) } : arm))
+    .filter((arm) => (arm.values ? arm.values.length > 0 : arm.flag ? everywhere(arm.flag) : true));
+  selector = { ...selector, arms: usable };
   const at = (tag: string) => {
     const tests = selector.arms.map((arm) => armTest(ctx, record, arm, tag));
     const named = tests.filter((t) => t !== undefined);

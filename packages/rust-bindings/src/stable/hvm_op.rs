@@ -1084,28 +1084,10 @@ pub enum XenHvmAltp2mOpU {
     EnableNotify(xen_hvm_altp2m_vcpu_enable_notify),
     /// `view`: when `cmd` is `HVMOP_altp2m_create_p2m` or `HVMOP_altp2m_destroy_p2m` or `HVMOP_altp2m_switch_p2m`.
     View(xen_hvm_altp2m_view),
-    /// `mem_access`: when `cmd` is `HVMOP_altp2m_set_mem_access` or `HVMOP_altp2m_get_mem_access`.
+    /// `mem_access`: when `cmd` is `HVMOP_altp2m_set_mem_access`.
     MemAccess(xen_hvm_altp2m_mem_access),
     /// `change_gfn`: when `cmd` is `HVMOP_altp2m_change_gfn`.
     ChangeGfn(xen_hvm_altp2m_change_gfn),
-    /// `set_mem_access_multi`: when `cmd` is `HVMOP_altp2m_set_mem_access_multi`.
-    #[cfg(feature = "xen-4-11")]
-    SetMemAccessMulti(xen_hvm_altp2m_set_mem_access_multi),
-    /// `suppress_ve`: when `cmd` is `HVMOP_altp2m_set_suppress_ve` or `HVMOP_altp2m_get_suppress_ve`.
-    #[cfg(feature = "xen-4-12")]
-    SuppressVe(xen_hvm_altp2m_suppress_ve),
-    /// `disable_notify`: when `cmd` is `HVMOP_altp2m_vcpu_disable_notify`.
-    #[cfg(feature = "xen-4-12")]
-    DisableNotify(xen_hvm_altp2m_vcpu_disable_notify),
-    /// `get_vcpu_p2m_idx`: when `cmd` is `HVMOP_altp2m_get_p2m_idx`.
-    #[cfg(feature = "xen-4-13")]
-    GetVcpuP2mIdx(xen_hvm_altp2m_get_vcpu_p2m_idx),
-    /// `suppress_ve_multi`: when `cmd` is `HVMOP_altp2m_set_suppress_ve_multi`.
-    #[cfg(feature = "xen-4-14")]
-    SuppressVeMulti(xen_hvm_altp2m_suppress_ve_multi),
-    /// `set_visibility`: when `cmd` is `HVMOP_altp2m_set_visibility`.
-    #[cfg(feature = "xen-4-14")]
-    SetVisibility(xen_hvm_altp2m_set_visibility),
     /// `cmd` names no member (or one this crate does not declare): the union's bytes as they are.
     Unselected([u8; ::core::mem::size_of::<xen_hvm_altp2m_op_u>()]),
 }
@@ -1152,21 +1134,9 @@ impl crate::tagged::TaggedRecord for XenHvmAltp2mOp {
                 XenHvmAltp2mOpU::DomainState(member) if i128::from(self.cmd) == i128::from(HVMOP_altp2m_get_domain_state) || i128::from(self.cmd) == i128::from(HVMOP_altp2m_set_domain_state) => zerocopy::IntoBytes::as_bytes(member),
                 XenHvmAltp2mOpU::EnableNotify(member) if i128::from(self.cmd) == i128::from(HVMOP_altp2m_vcpu_enable_notify) => zerocopy::IntoBytes::as_bytes(member),
                 XenHvmAltp2mOpU::View(member) if i128::from(self.cmd) == i128::from(HVMOP_altp2m_create_p2m) || i128::from(self.cmd) == i128::from(HVMOP_altp2m_destroy_p2m) || i128::from(self.cmd) == i128::from(HVMOP_altp2m_switch_p2m) => zerocopy::IntoBytes::as_bytes(member),
-                XenHvmAltp2mOpU::MemAccess(member) if i128::from(self.cmd) == i128::from(HVMOP_altp2m_set_mem_access) || i128::from(self.cmd) == i128::from(HVMOP_altp2m_get_mem_access) => zerocopy::IntoBytes::as_bytes(member),
+                XenHvmAltp2mOpU::MemAccess(member) if i128::from(self.cmd) == i128::from(HVMOP_altp2m_set_mem_access) => zerocopy::IntoBytes::as_bytes(member),
                 XenHvmAltp2mOpU::ChangeGfn(member) if i128::from(self.cmd) == i128::from(HVMOP_altp2m_change_gfn) => zerocopy::IntoBytes::as_bytes(member),
-                #[cfg(feature = "xen-4-11")]
-                XenHvmAltp2mOpU::SetMemAccessMulti(member) if i128::from(self.cmd) == i128::from(HVMOP_altp2m_set_mem_access_multi) => zerocopy::IntoBytes::as_bytes(member),
-                #[cfg(feature = "xen-4-12")]
-                XenHvmAltp2mOpU::SuppressVe(member) if i128::from(self.cmd) == i128::from(HVMOP_altp2m_set_suppress_ve) || i128::from(self.cmd) == i128::from(HVMOP_altp2m_get_suppress_ve) => zerocopy::IntoBytes::as_bytes(member),
-                #[cfg(feature = "xen-4-12")]
-                XenHvmAltp2mOpU::DisableNotify(member) if i128::from(self.cmd) == i128::from(HVMOP_altp2m_vcpu_disable_notify) => zerocopy::IntoBytes::as_bytes(member),
-                #[cfg(feature = "xen-4-13")]
-                XenHvmAltp2mOpU::GetVcpuP2mIdx(member) if i128::from(self.cmd) == i128::from(HVMOP_altp2m_get_p2m_idx) => zerocopy::IntoBytes::as_bytes(member),
-                #[cfg(feature = "xen-4-14")]
-                XenHvmAltp2mOpU::SuppressVeMulti(member) if i128::from(self.cmd) == i128::from(HVMOP_altp2m_set_suppress_ve_multi) => zerocopy::IntoBytes::as_bytes(member),
-                #[cfg(feature = "xen-4-14")]
-                XenHvmAltp2mOpU::SetVisibility(member) if i128::from(self.cmd) == i128::from(HVMOP_altp2m_set_visibility) => zerocopy::IntoBytes::as_bytes(member),
-                XenHvmAltp2mOpU::Unselected(raw) if !((i128::from(self.cmd) == i128::from(HVMOP_altp2m_get_domain_state) || i128::from(self.cmd) == i128::from(HVMOP_altp2m_set_domain_state)) || (i128::from(self.cmd) == i128::from(HVMOP_altp2m_vcpu_enable_notify)) || (i128::from(self.cmd) == i128::from(HVMOP_altp2m_create_p2m) || i128::from(self.cmd) == i128::from(HVMOP_altp2m_destroy_p2m) || i128::from(self.cmd) == i128::from(HVMOP_altp2m_switch_p2m)) || (i128::from(self.cmd) == i128::from(HVMOP_altp2m_set_mem_access) || i128::from(self.cmd) == i128::from(HVMOP_altp2m_get_mem_access)) || (i128::from(self.cmd) == i128::from(HVMOP_altp2m_change_gfn)) || (i128::from(self.cmd) == i128::from(HVMOP_altp2m_set_mem_access_multi)) || (i128::from(self.cmd) == i128::from(HVMOP_altp2m_set_suppress_ve) || i128::from(self.cmd) == i128::from(HVMOP_altp2m_get_suppress_ve)) || (i128::from(self.cmd) == i128::from(HVMOP_altp2m_vcpu_disable_notify)) || (i128::from(self.cmd) == i128::from(HVMOP_altp2m_get_p2m_idx)) || (i128::from(self.cmd) == i128::from(HVMOP_altp2m_set_suppress_ve_multi)) || (i128::from(self.cmd) == i128::from(HVMOP_altp2m_set_visibility))) => raw,
+                XenHvmAltp2mOpU::Unselected(raw) if !((i128::from(self.cmd) == i128::from(HVMOP_altp2m_get_domain_state) || i128::from(self.cmd) == i128::from(HVMOP_altp2m_set_domain_state)) || (i128::from(self.cmd) == i128::from(HVMOP_altp2m_vcpu_enable_notify)) || (i128::from(self.cmd) == i128::from(HVMOP_altp2m_create_p2m) || i128::from(self.cmd) == i128::from(HVMOP_altp2m_destroy_p2m) || i128::from(self.cmd) == i128::from(HVMOP_altp2m_switch_p2m)) || (i128::from(self.cmd) == i128::from(HVMOP_altp2m_set_mem_access)) || (i128::from(self.cmd) == i128::from(HVMOP_altp2m_change_gfn))) => raw,
                 _ => return Err(crate::tagged::UnionMismatch { record: "xen_hvm_altp2m_op", union: "u", by: "cmd" }),
             };
             crate::tagged::put(&mut bytes, at, member);
@@ -1188,35 +1158,11 @@ impl crate::tagged::TaggedRecord for XenHvmAltp2mOp {
             if i128::from(record.cmd) == i128::from(HVMOP_altp2m_create_p2m) || i128::from(record.cmd) == i128::from(HVMOP_altp2m_destroy_p2m) || i128::from(record.cmd) == i128::from(HVMOP_altp2m_switch_p2m) {
                 break 'u XenHvmAltp2mOpU::View(crate::tagged::read(bytes, at));
             }
-            if i128::from(record.cmd) == i128::from(HVMOP_altp2m_set_mem_access) || i128::from(record.cmd) == i128::from(HVMOP_altp2m_get_mem_access) {
+            if i128::from(record.cmd) == i128::from(HVMOP_altp2m_set_mem_access) {
                 break 'u XenHvmAltp2mOpU::MemAccess(crate::tagged::read(bytes, at));
             }
             if i128::from(record.cmd) == i128::from(HVMOP_altp2m_change_gfn) {
                 break 'u XenHvmAltp2mOpU::ChangeGfn(crate::tagged::read(bytes, at));
-            }
-            #[cfg(feature = "xen-4-11")]
-            if i128::from(record.cmd) == i128::from(HVMOP_altp2m_set_mem_access_multi) {
-                break 'u XenHvmAltp2mOpU::SetMemAccessMulti(crate::tagged::read(bytes, at));
-            }
-            #[cfg(feature = "xen-4-12")]
-            if i128::from(record.cmd) == i128::from(HVMOP_altp2m_set_suppress_ve) || i128::from(record.cmd) == i128::from(HVMOP_altp2m_get_suppress_ve) {
-                break 'u XenHvmAltp2mOpU::SuppressVe(crate::tagged::read(bytes, at));
-            }
-            #[cfg(feature = "xen-4-12")]
-            if i128::from(record.cmd) == i128::from(HVMOP_altp2m_vcpu_disable_notify) {
-                break 'u XenHvmAltp2mOpU::DisableNotify(crate::tagged::read(bytes, at));
-            }
-            #[cfg(feature = "xen-4-13")]
-            if i128::from(record.cmd) == i128::from(HVMOP_altp2m_get_p2m_idx) {
-                break 'u XenHvmAltp2mOpU::GetVcpuP2mIdx(crate::tagged::read(bytes, at));
-            }
-            #[cfg(feature = "xen-4-14")]
-            if i128::from(record.cmd) == i128::from(HVMOP_altp2m_set_suppress_ve_multi) {
-                break 'u XenHvmAltp2mOpU::SuppressVeMulti(crate::tagged::read(bytes, at));
-            }
-            #[cfg(feature = "xen-4-14")]
-            if i128::from(record.cmd) == i128::from(HVMOP_altp2m_set_visibility) {
-                break 'u XenHvmAltp2mOpU::SetVisibility(crate::tagged::read(bytes, at));
             }
             XenHvmAltp2mOpU::Unselected(crate::tagged::read(bytes, at))
         };
