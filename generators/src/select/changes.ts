@@ -11,6 +11,7 @@
  * - a record's members' lifetimes and, through their types, the records and typedefs they
  *   name (inline records included), to any depth;
  * - a typedef's type, likewise;
+ * - a ring's page: its entry union, request and response, whose sizes place the entries;
  * - for a flag's bit-number constant: each set with a flag naming it (that set's lifetime)
  *   and the flag's mask constant, which decides whether the flag is in a release.
  * The points are a superset of the real changes: a run may end where nothing visible changed.
@@ -45,6 +46,8 @@ export class ChangePoints {
         addLifetime(entry.points, f);
         for (const n of typeNames(f.type)) entry.needs.add(n);
       }
+      // A ring's page is laid out with its entries after it, though they are no member of it.
+      if (r.ring) for (const n of [r.ring.entry, r.ring.request, r.ring.response]) entry.needs.add(n);
     }
     for (const a of history.aliases) {
       const entry = this.entry(a.name, a);

@@ -27,14 +27,14 @@ function seenPerRun(name: string, see: (release: string) => string): string[][] 
 }
 
 describe('change points of the ABI', () => {
-  it('keep a record, on every architecture, the same throughout each run: its members and layout', () => {
+  it('keep a record, on every architecture, the same throughout each run: its members and layout, and a ring page\'s entries', () => {
     const layouts = new Map(XEN_RELEASES.flatMap((r) => ARCHES.map((a) => [`${r}/${a}`, new ArchLayout(views.get(r) as ReleaseModel, a)] as const)));
     for (const record of model.records) {
       for (const arch of ARCHES) {
         const see = (release: string) => {
           const layout = layouts.get(`${release}/${arch}`) as ArchLayout;
           const decl = views.get(release)?.records.find((r) => r.name === record.name);
-          return decl && layout.has(record.name) ? JSON.stringify([decl.fields, layout.record(record.name), layout.members(record.name)]) : 'absent';
+          return decl && layout.has(record.name) ? JSON.stringify([decl.fields, layout.record(record.name), layout.members(record.name), decl.ring ? layout.ring(record.name) : null]) : 'absent';
         };
         for (const seen of seenPerRun(record.name, see)) expect(seen, `${record.name} on ${arch}`).toHaveLength(1);
       }

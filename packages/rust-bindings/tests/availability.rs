@@ -1805,6 +1805,142 @@ mod stable_sched {
     }
 }
 
+#[cfg(feature = "xen-4-9")]
+mod stable_sndif {
+    use super::*;
+    use xenabi::stable::sndif::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENSND_PROTOCOL_VERSION <= XEN_MIN_RELEASE, "{}", XENSND_PROTOCOL_VERSION);
+        assert!(since::XENSND_PCM_FORMAT_S8 <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_S8);
+        assert!(since::XENSND_PCM_FORMAT_U8 <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_U8);
+        assert!(since::XENSND_PCM_FORMAT_S16_LE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_S16_LE);
+        assert!(since::XENSND_PCM_FORMAT_S16_BE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_S16_BE);
+        assert!(since::XENSND_PCM_FORMAT_U16_LE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_U16_LE);
+        assert!(since::XENSND_PCM_FORMAT_U16_BE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_U16_BE);
+        assert!(since::XENSND_PCM_FORMAT_S24_LE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_S24_LE);
+        assert!(since::XENSND_PCM_FORMAT_S24_BE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_S24_BE);
+        assert!(since::XENSND_PCM_FORMAT_U24_LE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_U24_LE);
+        assert!(since::XENSND_PCM_FORMAT_U24_BE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_U24_BE);
+        assert!(since::XENSND_PCM_FORMAT_S32_LE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_S32_LE);
+        assert!(since::XENSND_PCM_FORMAT_S32_BE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_S32_BE);
+        assert!(since::XENSND_PCM_FORMAT_U32_LE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_U32_LE);
+        assert!(since::XENSND_PCM_FORMAT_U32_BE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_U32_BE);
+        assert!(since::XENSND_PCM_FORMAT_F32_LE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_F32_LE);
+        assert!(since::XENSND_PCM_FORMAT_F32_BE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_F32_BE);
+        assert!(since::XENSND_PCM_FORMAT_F64_LE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_F64_LE);
+        assert!(since::XENSND_PCM_FORMAT_F64_BE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_F64_BE);
+        assert!(since::XENSND_PCM_FORMAT_IEC958_SUBFRAME_LE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_IEC958_SUBFRAME_LE);
+        assert!(since::XENSND_PCM_FORMAT_IEC958_SUBFRAME_BE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_IEC958_SUBFRAME_BE);
+        assert!(since::XENSND_PCM_FORMAT_MU_LAW <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_MU_LAW);
+        assert!(since::XENSND_PCM_FORMAT_A_LAW <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_A_LAW);
+        assert!(since::XENSND_PCM_FORMAT_IMA_ADPCM <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_IMA_ADPCM);
+        assert!(since::XENSND_PCM_FORMAT_MPEG <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_MPEG);
+        assert!(since::XENSND_PCM_FORMAT_GSM <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_GSM);
+        assert!(since::XENSND_OP_OPEN <= XEN_MIN_RELEASE, "{}", XENSND_OP_OPEN);
+        assert!(since::XENSND_OP_CLOSE <= XEN_MIN_RELEASE, "{}", XENSND_OP_CLOSE);
+        assert!(since::XENSND_OP_READ <= XEN_MIN_RELEASE, "{}", XENSND_OP_READ);
+        assert!(since::XENSND_OP_WRITE <= XEN_MIN_RELEASE, "{}", XENSND_OP_WRITE);
+        assert!(since::XENSND_OP_SET_VOLUME <= XEN_MIN_RELEASE, "{}", XENSND_OP_SET_VOLUME);
+        assert!(since::XENSND_OP_GET_VOLUME <= XEN_MIN_RELEASE, "{}", XENSND_OP_GET_VOLUME);
+        assert!(since::XENSND_OP_MUTE <= XEN_MIN_RELEASE, "{}", XENSND_OP_MUTE);
+        assert!(since::XENSND_OP_UNMUTE <= XEN_MIN_RELEASE, "{}", XENSND_OP_UNMUTE);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENSND_OP_TRIGGER <= XEN_MIN_RELEASE, "{}", XENSND_OP_TRIGGER);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENSND_OP_HW_PARAM_QUERY <= XEN_MIN_RELEASE, "{}", XENSND_OP_HW_PARAM_QUERY);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENSND_OP_TRIGGER_START <= XEN_MIN_RELEASE, "{}", XENSND_OP_TRIGGER_START);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENSND_OP_TRIGGER_PAUSE <= XEN_MIN_RELEASE, "{}", XENSND_OP_TRIGGER_PAUSE);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENSND_OP_TRIGGER_STOP <= XEN_MIN_RELEASE, "{}", XENSND_OP_TRIGGER_STOP);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENSND_OP_TRIGGER_RESUME <= XEN_MIN_RELEASE, "{}", XENSND_OP_TRIGGER_RESUME);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENSND_EVT_CUR_POS <= XEN_MIN_RELEASE, "{}", XENSND_EVT_CUR_POS);
+        assert!(since::XENSND_DRIVER_NAME <= XEN_MIN_RELEASE, "{}", XENSND_DRIVER_NAME);
+        assert!(since::XENSND_LIST_SEPARATOR <= XEN_MIN_RELEASE, "{}", XENSND_LIST_SEPARATOR);
+        assert!(since::XENSND_FIELD_BE_VERSIONS <= XEN_MIN_RELEASE, "{}", XENSND_FIELD_BE_VERSIONS);
+        assert!(since::XENSND_FIELD_FE_VERSION <= XEN_MIN_RELEASE, "{}", XENSND_FIELD_FE_VERSION);
+        assert!(since::XENSND_FIELD_VCARD_SHORT_NAME <= XEN_MIN_RELEASE, "{}", XENSND_FIELD_VCARD_SHORT_NAME);
+        assert!(since::XENSND_FIELD_VCARD_LONG_NAME <= XEN_MIN_RELEASE, "{}", XENSND_FIELD_VCARD_LONG_NAME);
+        assert!(since::XENSND_FIELD_RING_REF <= XEN_MIN_RELEASE, "{}", XENSND_FIELD_RING_REF);
+        assert!(since::XENSND_FIELD_EVT_CHNL <= XEN_MIN_RELEASE, "{}", XENSND_FIELD_EVT_CHNL);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENSND_FIELD_EVT_RING_REF <= XEN_MIN_RELEASE, "{}", XENSND_FIELD_EVT_RING_REF);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENSND_FIELD_EVT_EVT_CHNL <= XEN_MIN_RELEASE, "{}", XENSND_FIELD_EVT_EVT_CHNL);
+        assert!(since::XENSND_FIELD_DEVICE_NAME <= XEN_MIN_RELEASE, "{}", XENSND_FIELD_DEVICE_NAME);
+        assert!(since::XENSND_FIELD_TYPE <= XEN_MIN_RELEASE, "{}", XENSND_FIELD_TYPE);
+        assert!(since::XENSND_FIELD_STREAM_UNIQUE_ID <= XEN_MIN_RELEASE, "{}", XENSND_FIELD_STREAM_UNIQUE_ID);
+        assert!(since::XENSND_FIELD_CHANNELS_MIN <= XEN_MIN_RELEASE, "{}", XENSND_FIELD_CHANNELS_MIN);
+        assert!(since::XENSND_FIELD_CHANNELS_MAX <= XEN_MIN_RELEASE, "{}", XENSND_FIELD_CHANNELS_MAX);
+        assert!(since::XENSND_FIELD_SAMPLE_RATES <= XEN_MIN_RELEASE, "{}", XENSND_FIELD_SAMPLE_RATES);
+        assert!(since::XENSND_FIELD_SAMPLE_FORMATS <= XEN_MIN_RELEASE, "{}", XENSND_FIELD_SAMPLE_FORMATS);
+        assert!(since::XENSND_FIELD_BUFFER_SIZE <= XEN_MIN_RELEASE, "{}", XENSND_FIELD_BUFFER_SIZE);
+        assert!(since::XENSND_STREAM_TYPE_PLAYBACK <= XEN_MIN_RELEASE, "{}", XENSND_STREAM_TYPE_PLAYBACK);
+        assert!(since::XENSND_STREAM_TYPE_CAPTURE <= XEN_MIN_RELEASE, "{}", XENSND_STREAM_TYPE_CAPTURE);
+        assert!(since::XENSND_SAMPLE_RATE_MAX_LEN <= XEN_MIN_RELEASE, "{}", XENSND_SAMPLE_RATE_MAX_LEN);
+        assert!(since::XENSND_SAMPLE_FORMAT_MAX_LEN <= XEN_MIN_RELEASE, "{}", XENSND_SAMPLE_FORMAT_MAX_LEN);
+        assert!(since::XENSND_PCM_FORMAT_S8_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_S8_STR);
+        assert!(since::XENSND_PCM_FORMAT_U8_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_U8_STR);
+        assert!(since::XENSND_PCM_FORMAT_S16_LE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_S16_LE_STR);
+        assert!(since::XENSND_PCM_FORMAT_S16_BE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_S16_BE_STR);
+        assert!(since::XENSND_PCM_FORMAT_U16_LE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_U16_LE_STR);
+        assert!(since::XENSND_PCM_FORMAT_U16_BE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_U16_BE_STR);
+        assert!(since::XENSND_PCM_FORMAT_S24_LE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_S24_LE_STR);
+        assert!(since::XENSND_PCM_FORMAT_S24_BE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_S24_BE_STR);
+        assert!(since::XENSND_PCM_FORMAT_U24_LE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_U24_LE_STR);
+        assert!(since::XENSND_PCM_FORMAT_U24_BE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_U24_BE_STR);
+        assert!(since::XENSND_PCM_FORMAT_S32_LE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_S32_LE_STR);
+        assert!(since::XENSND_PCM_FORMAT_S32_BE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_S32_BE_STR);
+        assert!(since::XENSND_PCM_FORMAT_U32_LE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_U32_LE_STR);
+        assert!(since::XENSND_PCM_FORMAT_U32_BE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_U32_BE_STR);
+        assert!(since::XENSND_PCM_FORMAT_F32_LE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_F32_LE_STR);
+        assert!(since::XENSND_PCM_FORMAT_F32_BE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_F32_BE_STR);
+        assert!(since::XENSND_PCM_FORMAT_F64_LE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_F64_LE_STR);
+        assert!(since::XENSND_PCM_FORMAT_F64_BE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_F64_BE_STR);
+        assert!(since::XENSND_PCM_FORMAT_IEC958_SUBFRAME_LE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_IEC958_SUBFRAME_LE_STR);
+        assert!(since::XENSND_PCM_FORMAT_IEC958_SUBFRAME_BE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_IEC958_SUBFRAME_BE_STR);
+        assert!(since::XENSND_PCM_FORMAT_MU_LAW_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_MU_LAW_STR);
+        assert!(since::XENSND_PCM_FORMAT_A_LAW_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_A_LAW_STR);
+        assert!(since::XENSND_PCM_FORMAT_IMA_ADPCM_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_IMA_ADPCM_STR);
+        assert!(since::XENSND_PCM_FORMAT_MPEG_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_MPEG_STR);
+        assert!(since::XENSND_PCM_FORMAT_GSM_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_GSM_STR);
+        assert!(xensnd_open_req::SINCE <= XEN_MIN_RELEASE && xensnd_open_req::SINCE == since::xensnd_open_req);
+        assert!(xensnd_rw_req::SINCE <= XEN_MIN_RELEASE && xensnd_rw_req::SINCE == since::xensnd_rw_req);
+        #[cfg(feature = "xen-4-11")]
+        assert!(xensnd_trigger_req::SINCE <= XEN_MIN_RELEASE && xensnd_trigger_req::SINCE == since::xensnd_trigger_req);
+        #[cfg(feature = "xen-4-11")]
+        assert!(xensnd_query_hw_param::SINCE <= XEN_MIN_RELEASE && xensnd_query_hw_param::SINCE == since::xensnd_query_hw_param);
+        #[cfg(feature = "xen-4-11")]
+        assert!(xensnd_cur_pos_evt::SINCE <= XEN_MIN_RELEASE && xensnd_cur_pos_evt::SINCE == since::xensnd_cur_pos_evt);
+        #[cfg(feature = "xen-4-11")]
+        assert!(xensnd_req::SINCE <= XEN_MIN_RELEASE && xensnd_req::SINCE == since::xensnd_req);
+        #[cfg(feature = "xen-4-11")]
+        assert!(xensnd_resp::SINCE <= XEN_MIN_RELEASE && xensnd_resp::SINCE == since::xensnd_resp);
+        #[cfg(feature = "xen-4-11")]
+        assert!(xensnd_evt::SINCE <= XEN_MIN_RELEASE && xensnd_evt::SINCE == since::xensnd_evt);
+        #[cfg(feature = "xen-4-11")]
+        assert!(xen_sndif_sring_entry::SINCE <= XEN_MIN_RELEASE && xen_sndif_sring_entry::SINCE == since::xen_sndif_sring_entry);
+        #[cfg(feature = "xen-4-11")]
+        assert!(xen_sndif_sring::SINCE <= XEN_MIN_RELEASE && xen_sndif_sring::SINCE == since::xen_sndif_sring);
+        #[cfg(feature = "xen-4-11")]
+        assert!(xensnd_event_page::SINCE <= XEN_MIN_RELEASE && xensnd_event_page::SINCE == since::xensnd_event_page);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENSND_EVENT_PAGE_SIZE <= XEN_MIN_RELEASE, "{}", XENSND_EVENT_PAGE_SIZE);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENSND_IN_RING_OFFS <= XEN_MIN_RELEASE, "{}", XENSND_IN_RING_OFFS);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENSND_IN_RING_SIZE <= XEN_MIN_RELEASE, "{}", XENSND_IN_RING_SIZE);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENSND_IN_RING_LEN <= XEN_MIN_RELEASE, "{}", XENSND_IN_RING_LEN);
+    }
+}
+
 #[cfg(feature = "xen-4-8")]
 mod stable_start_info {
     use super::*;

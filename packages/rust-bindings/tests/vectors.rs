@@ -154,6 +154,8 @@ mod privcmd;
 mod pvcalls;
 #[path = "vectors/sched.rs"]
 mod sched;
+#[path = "vectors/sndif.rs"]
+mod sndif;
 #[path = "vectors/start_info.rs"]
 mod start_info;
 #[path = "vectors/tpmif.rs"]

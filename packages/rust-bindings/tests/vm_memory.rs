@@ -414,6 +414,40 @@ fn every_plain_record_is_byte_valued() {
     check::<xenabi::stable::sched::sched_watchdog>("sched_watchdog");
     #[cfg(feature = "xen-4-7")]
     check::<xenabi::stable::sched::sched_pin_override>("sched_pin_override");
+    #[cfg(feature = "xen-4-9")]
+    check::<xenabi::stable::sndif::xensnd_open_req>("xensnd_open_req");
+    #[cfg(feature = "xen-4-9")]
+    check::<xenabi::stable::sndif::xensnd_rw_req>("xensnd_rw_req");
+    #[cfg(feature = "xen-4-9")]
+    #[cfg(feature = "xen-4-11")]
+    check::<xenabi::stable::sndif::xensnd_trigger_req>("xensnd_trigger_req");
+    #[cfg(feature = "xen-4-9")]
+    #[cfg(feature = "xen-4-11")]
+    check::<xenabi::stable::sndif::xensnd_query_hw_param>("xensnd_query_hw_param");
+    #[cfg(feature = "xen-4-9")]
+    #[cfg(feature = "xen-4-11")]
+    check::<xenabi::stable::sndif::xensnd_query_hw_param_rates>("xensnd_query_hw_param_rates");
+    #[cfg(feature = "xen-4-9")]
+    #[cfg(feature = "xen-4-11")]
+    check::<xenabi::stable::sndif::xensnd_query_hw_param_channels>("xensnd_query_hw_param_channels");
+    #[cfg(feature = "xen-4-9")]
+    #[cfg(feature = "xen-4-11")]
+    check::<xenabi::stable::sndif::xensnd_query_hw_param_buffer>("xensnd_query_hw_param_buffer");
+    #[cfg(feature = "xen-4-9")]
+    #[cfg(feature = "xen-4-11")]
+    check::<xenabi::stable::sndif::xensnd_query_hw_param_period>("xensnd_query_hw_param_period");
+    #[cfg(feature = "xen-4-9")]
+    #[cfg(feature = "xen-4-11")]
+    check::<xenabi::stable::sndif::xensnd_cur_pos_evt>("xensnd_cur_pos_evt");
+    #[cfg(feature = "xen-4-9")]
+    #[cfg(feature = "xen-4-11")]
+    check::<xenabi::stable::sndif::xen_sndif_sring_pvt_netif>("xen_sndif_sring_pvt_netif");
+    #[cfg(feature = "xen-4-9")]
+    #[cfg(feature = "xen-4-11")]
+    check::<xenabi::stable::sndif::xen_sndif_sring_pvt_tapif_user>("xen_sndif_sring_pvt_tapif_user");
+    #[cfg(feature = "xen-4-9")]
+    #[cfg(feature = "xen-4-11")]
+    check::<xenabi::stable::sndif::xensnd_event_page>("xensnd_event_page");
     #[cfg(feature = "xen-4-8")]
     check::<xenabi::stable::start_info::hvm_start_info>("hvm_start_info");
     #[cfg(feature = "xen-4-8")]

@@ -43,6 +43,7 @@
 #include <xenabi/stable/pvcalls.h>
 #include <xenabi/stable/ring.h>
 #include <xenabi/stable/sched.h>
+#include <xenabi/stable/sndif.h>
 #include <xenabi/stable/start_info.h>
 #include <xenabi/stable/tpmif.h>
 #include <xenabi/stable/trace.h>

@@ -40,6 +40,8 @@ pub mod protocols;
 pub mod pvcalls;
 pub mod ring;
 pub mod sched;
+#[cfg(feature = "xen-4-9")]
+pub mod sndif;
 #[cfg(feature = "xen-4-8")]
 pub mod start_info;
 pub mod tpmif;
