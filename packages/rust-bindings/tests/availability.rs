@@ -880,6 +880,31 @@ mod stable_hvm_xs_strings {
     }
 }
 
+#[cfg(feature = "xen-4-14")]
+mod stable_hypfs {
+    use super::*;
+    use xenabi::stable::hypfs::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XEN_HYPFS_VERSION <= XEN_MIN_RELEASE, "{}", XEN_HYPFS_VERSION);
+        assert!(since::XEN_HYPFS_MAX_PATHLEN <= XEN_MIN_RELEASE, "{}", XEN_HYPFS_MAX_PATHLEN);
+        assert!(since::XEN_HYPFS_TYPE_DIR <= XEN_MIN_RELEASE, "{}", XEN_HYPFS_TYPE_DIR);
+        assert!(since::XEN_HYPFS_TYPE_BLOB <= XEN_MIN_RELEASE, "{}", XEN_HYPFS_TYPE_BLOB);
+        assert!(since::XEN_HYPFS_TYPE_STRING <= XEN_MIN_RELEASE, "{}", XEN_HYPFS_TYPE_STRING);
+        assert!(since::XEN_HYPFS_TYPE_UINT <= XEN_MIN_RELEASE, "{}", XEN_HYPFS_TYPE_UINT);
+        assert!(since::XEN_HYPFS_TYPE_INT <= XEN_MIN_RELEASE, "{}", XEN_HYPFS_TYPE_INT);
+        assert!(since::XEN_HYPFS_TYPE_BOOL <= XEN_MIN_RELEASE, "{}", XEN_HYPFS_TYPE_BOOL);
+        assert!(since::XEN_HYPFS_ENC_PLAIN <= XEN_MIN_RELEASE, "{}", XEN_HYPFS_ENC_PLAIN);
+        assert!(since::XEN_HYPFS_ENC_GZIP <= XEN_MIN_RELEASE, "{}", XEN_HYPFS_ENC_GZIP);
+        assert!(xen_hypfs_direntry::SINCE <= XEN_MIN_RELEASE && xen_hypfs_direntry::SINCE == since::xen_hypfs_direntry);
+        assert!(xen_hypfs_dirlistentry::SINCE <= XEN_MIN_RELEASE && xen_hypfs_dirlistentry::SINCE == since::xen_hypfs_dirlistentry);
+        assert!(since::XEN_HYPFS_OP_get_version <= XEN_MIN_RELEASE, "{}", XEN_HYPFS_OP_get_version);
+        assert!(since::XEN_HYPFS_OP_read <= XEN_MIN_RELEASE, "{}", XEN_HYPFS_OP_read);
+        assert!(since::XEN_HYPFS_OP_write_contents <= XEN_MIN_RELEASE, "{}", XEN_HYPFS_OP_write_contents);
+    }
+}
+
 mod stable_ioreq {
     use super::*;
     use xenabi::stable::ioreq::*;

@@ -31,6 +31,8 @@ mod x86 {
     #[cfg(feature = "xen-4-7")]
     use xenabi::stable::hvm_vcpu::*;
     use xenabi::stable::hvm_xs_strings::*;
+    #[cfg(feature = "xen-4-14")]
+    use xenabi::stable::hypfs::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::kbdif::*;
     use xenabi::stable::kexec::*;
@@ -1979,6 +1981,32 @@ mod x86 {
             assert_eq!(align_of::<vcpu_hvm_context_cpu_regs>(), 4, "vcpu_hvm_context.cpu_regs: align on x86");
             assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_32), 0, "vcpu_hvm_context.cpu_regs.x86_32: offset on x86");
             assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_64), 0, "vcpu_hvm_context.cpu_regs.x86_64: offset on x86");
+        }
+    }
+
+    #[cfg(feature = "xen-4-14")]
+    mod stable_hypfs {
+        use super::*;
+
+        #[test]
+        fn xen_hypfs_direntry() {
+            assert_eq!(size_of::<xen_hypfs_direntry>(), 12, "xen_hypfs_direntry: size on x86");
+            assert_eq!(align_of::<xen_hypfs_direntry>(), 4, "xen_hypfs_direntry: align on x86");
+            assert_eq!(offset_of!(xen_hypfs_direntry, r#type), 0, "xen_hypfs_direntry.type: offset on x86");
+            assert_eq!(offset_of!(xen_hypfs_direntry, encoding), 1, "xen_hypfs_direntry.encoding: offset on x86");
+            assert_eq!(offset_of!(xen_hypfs_direntry, pad), 2, "xen_hypfs_direntry.pad: offset on x86");
+            assert_eq!(offset_of!(xen_hypfs_direntry, content_len), 4, "xen_hypfs_direntry.content_len: offset on x86");
+            assert_eq!(offset_of!(xen_hypfs_direntry, max_write_len), 8, "xen_hypfs_direntry.max_write_len: offset on x86");
+        }
+
+        #[test]
+        fn xen_hypfs_dirlistentry() {
+            assert_eq!(size_of::<xen_hypfs_dirlistentry>(), 16, "xen_hypfs_dirlistentry: size on x86");
+            assert_eq!(align_of::<xen_hypfs_dirlistentry>(), 4, "xen_hypfs_dirlistentry: align on x86");
+            assert_eq!(offset_of!(xen_hypfs_dirlistentry, e), 0, "xen_hypfs_dirlistentry.e: offset on x86");
+            assert_eq!(offset_of!(xen_hypfs_dirlistentry, off_next), 12, "xen_hypfs_dirlistentry.off_next: offset on x86");
+            assert_eq!(offset_of!(xen_hypfs_dirlistentry, name), 14, "xen_hypfs_dirlistentry.name: offset on x86");
+            assert_eq!(offset_of!(xen_hypfs_dirlistentry, __xenabi_hole_0), 14, "xen_hypfs_dirlistentry.__xenabi_hole_0: offset on x86");
         }
     }
 
@@ -6079,6 +6107,8 @@ mod x86_64 {
     #[cfg(feature = "xen-4-7")]
     use xenabi::stable::hvm_vcpu::*;
     use xenabi::stable::hvm_xs_strings::*;
+    #[cfg(feature = "xen-4-14")]
+    use xenabi::stable::hypfs::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::kbdif::*;
     use xenabi::stable::kexec::*;
@@ -8036,6 +8066,32 @@ mod x86_64 {
             assert_eq!(align_of::<vcpu_hvm_context_cpu_regs>(), 8, "vcpu_hvm_context.cpu_regs: align on x86_64");
             assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_32), 0, "vcpu_hvm_context.cpu_regs.x86_32: offset on x86_64");
             assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_64), 0, "vcpu_hvm_context.cpu_regs.x86_64: offset on x86_64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-14")]
+    mod stable_hypfs {
+        use super::*;
+
+        #[test]
+        fn xen_hypfs_direntry() {
+            assert_eq!(size_of::<xen_hypfs_direntry>(), 12, "xen_hypfs_direntry: size on x86_64");
+            assert_eq!(align_of::<xen_hypfs_direntry>(), 4, "xen_hypfs_direntry: align on x86_64");
+            assert_eq!(offset_of!(xen_hypfs_direntry, r#type), 0, "xen_hypfs_direntry.type: offset on x86_64");
+            assert_eq!(offset_of!(xen_hypfs_direntry, encoding), 1, "xen_hypfs_direntry.encoding: offset on x86_64");
+            assert_eq!(offset_of!(xen_hypfs_direntry, pad), 2, "xen_hypfs_direntry.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_hypfs_direntry, content_len), 4, "xen_hypfs_direntry.content_len: offset on x86_64");
+            assert_eq!(offset_of!(xen_hypfs_direntry, max_write_len), 8, "xen_hypfs_direntry.max_write_len: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_hypfs_dirlistentry() {
+            assert_eq!(size_of::<xen_hypfs_dirlistentry>(), 16, "xen_hypfs_dirlistentry: size on x86_64");
+            assert_eq!(align_of::<xen_hypfs_dirlistentry>(), 4, "xen_hypfs_dirlistentry: align on x86_64");
+            assert_eq!(offset_of!(xen_hypfs_dirlistentry, e), 0, "xen_hypfs_dirlistentry.e: offset on x86_64");
+            assert_eq!(offset_of!(xen_hypfs_dirlistentry, off_next), 12, "xen_hypfs_dirlistentry.off_next: offset on x86_64");
+            assert_eq!(offset_of!(xen_hypfs_dirlistentry, name), 14, "xen_hypfs_dirlistentry.name: offset on x86_64");
+            assert_eq!(offset_of!(xen_hypfs_dirlistentry, __xenabi_hole_0), 14, "xen_hypfs_dirlistentry.__xenabi_hole_0: offset on x86_64");
         }
     }
 
@@ -12164,6 +12220,8 @@ mod arm {
     #[cfg(feature = "xen-4-7")]
     use xenabi::stable::hvm_vcpu::*;
     use xenabi::stable::hvm_xs_strings::*;
+    #[cfg(feature = "xen-4-14")]
+    use xenabi::stable::hypfs::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::kbdif::*;
     use xenabi::stable::kexec::*;
@@ -14112,6 +14170,32 @@ mod arm {
             assert_eq!(align_of::<vcpu_hvm_context_cpu_regs>(), 8, "vcpu_hvm_context.cpu_regs: align on arm");
             assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_32), 0, "vcpu_hvm_context.cpu_regs.x86_32: offset on arm");
             assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_64), 0, "vcpu_hvm_context.cpu_regs.x86_64: offset on arm");
+        }
+    }
+
+    #[cfg(feature = "xen-4-14")]
+    mod stable_hypfs {
+        use super::*;
+
+        #[test]
+        fn xen_hypfs_direntry() {
+            assert_eq!(size_of::<xen_hypfs_direntry>(), 12, "xen_hypfs_direntry: size on arm");
+            assert_eq!(align_of::<xen_hypfs_direntry>(), 4, "xen_hypfs_direntry: align on arm");
+            assert_eq!(offset_of!(xen_hypfs_direntry, r#type), 0, "xen_hypfs_direntry.type: offset on arm");
+            assert_eq!(offset_of!(xen_hypfs_direntry, encoding), 1, "xen_hypfs_direntry.encoding: offset on arm");
+            assert_eq!(offset_of!(xen_hypfs_direntry, pad), 2, "xen_hypfs_direntry.pad: offset on arm");
+            assert_eq!(offset_of!(xen_hypfs_direntry, content_len), 4, "xen_hypfs_direntry.content_len: offset on arm");
+            assert_eq!(offset_of!(xen_hypfs_direntry, max_write_len), 8, "xen_hypfs_direntry.max_write_len: offset on arm");
+        }
+
+        #[test]
+        fn xen_hypfs_dirlistentry() {
+            assert_eq!(size_of::<xen_hypfs_dirlistentry>(), 16, "xen_hypfs_dirlistentry: size on arm");
+            assert_eq!(align_of::<xen_hypfs_dirlistentry>(), 4, "xen_hypfs_dirlistentry: align on arm");
+            assert_eq!(offset_of!(xen_hypfs_dirlistentry, e), 0, "xen_hypfs_dirlistentry.e: offset on arm");
+            assert_eq!(offset_of!(xen_hypfs_dirlistentry, off_next), 12, "xen_hypfs_dirlistentry.off_next: offset on arm");
+            assert_eq!(offset_of!(xen_hypfs_dirlistentry, name), 14, "xen_hypfs_dirlistentry.name: offset on arm");
+            assert_eq!(offset_of!(xen_hypfs_dirlistentry, __xenabi_hole_0), 14, "xen_hypfs_dirlistentry.__xenabi_hole_0: offset on arm");
         }
     }
 
@@ -18043,6 +18127,8 @@ mod aarch64 {
     #[cfg(feature = "xen-4-7")]
     use xenabi::stable::hvm_vcpu::*;
     use xenabi::stable::hvm_xs_strings::*;
+    #[cfg(feature = "xen-4-14")]
+    use xenabi::stable::hypfs::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::kbdif::*;
     use xenabi::stable::kexec::*;
@@ -19991,6 +20077,32 @@ mod aarch64 {
             assert_eq!(align_of::<vcpu_hvm_context_cpu_regs>(), 8, "vcpu_hvm_context.cpu_regs: align on aarch64");
             assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_32), 0, "vcpu_hvm_context.cpu_regs.x86_32: offset on aarch64");
             assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_64), 0, "vcpu_hvm_context.cpu_regs.x86_64: offset on aarch64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-14")]
+    mod stable_hypfs {
+        use super::*;
+
+        #[test]
+        fn xen_hypfs_direntry() {
+            assert_eq!(size_of::<xen_hypfs_direntry>(), 12, "xen_hypfs_direntry: size on aarch64");
+            assert_eq!(align_of::<xen_hypfs_direntry>(), 4, "xen_hypfs_direntry: align on aarch64");
+            assert_eq!(offset_of!(xen_hypfs_direntry, r#type), 0, "xen_hypfs_direntry.type: offset on aarch64");
+            assert_eq!(offset_of!(xen_hypfs_direntry, encoding), 1, "xen_hypfs_direntry.encoding: offset on aarch64");
+            assert_eq!(offset_of!(xen_hypfs_direntry, pad), 2, "xen_hypfs_direntry.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_hypfs_direntry, content_len), 4, "xen_hypfs_direntry.content_len: offset on aarch64");
+            assert_eq!(offset_of!(xen_hypfs_direntry, max_write_len), 8, "xen_hypfs_direntry.max_write_len: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_hypfs_dirlistentry() {
+            assert_eq!(size_of::<xen_hypfs_dirlistentry>(), 16, "xen_hypfs_dirlistentry: size on aarch64");
+            assert_eq!(align_of::<xen_hypfs_dirlistentry>(), 4, "xen_hypfs_dirlistentry: align on aarch64");
+            assert_eq!(offset_of!(xen_hypfs_dirlistentry, e), 0, "xen_hypfs_dirlistentry.e: offset on aarch64");
+            assert_eq!(offset_of!(xen_hypfs_dirlistentry, off_next), 12, "xen_hypfs_dirlistentry.off_next: offset on aarch64");
+            assert_eq!(offset_of!(xen_hypfs_dirlistentry, name), 14, "xen_hypfs_dirlistentry.name: offset on aarch64");
+            assert_eq!(offset_of!(xen_hypfs_dirlistentry, __xenabi_hole_0), 14, "xen_hypfs_dirlistentry.__xenabi_hole_0: offset on aarch64");
         }
     }
 

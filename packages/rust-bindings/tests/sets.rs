@@ -1691,6 +1691,80 @@ fn stable_hvm_vcpu_vcpu_hvm_mode() {
     assert_eq!(format!("{:?}", T::from(2)), "VcpuHvmMode(2)");
 }
 
+#[cfg(feature = "xen-4-14")]
+#[test]
+fn stable_hypfs_xen_hypfs_type() {
+    use xenabi::stable::hypfs::*;
+    type T = XenHypfsType;
+    {
+        assert_eq!(T::DIR.0, XEN_HYPFS_TYPE_DIR, "XEN_HYPFS_TYPE_DIR");
+        assert_eq!(T::from(XEN_HYPFS_TYPE_DIR), T::DIR, "XEN_HYPFS_TYPE_DIR: from the integer");
+        assert_eq!(integer(T::DIR, XEN_HYPFS_TYPE_DIR), XEN_HYPFS_TYPE_DIR, "XEN_HYPFS_TYPE_DIR: to the integer");
+        assert_eq!(format!("{:?}", T::DIR), T::DIR.name().expect("XEN_HYPFS_TYPE_DIR: a name"), "XEN_HYPFS_TYPE_DIR: Debug");
+        assert_eq!(T::DIR.name(), Some("XEN_HYPFS_TYPE_DIR"), "XEN_HYPFS_TYPE_DIR: its own name");
+    }
+    {
+        assert_eq!(T::BLOB.0, XEN_HYPFS_TYPE_BLOB, "XEN_HYPFS_TYPE_BLOB");
+        assert_eq!(T::from(XEN_HYPFS_TYPE_BLOB), T::BLOB, "XEN_HYPFS_TYPE_BLOB: from the integer");
+        assert_eq!(integer(T::BLOB, XEN_HYPFS_TYPE_BLOB), XEN_HYPFS_TYPE_BLOB, "XEN_HYPFS_TYPE_BLOB: to the integer");
+        assert_eq!(format!("{:?}", T::BLOB), T::BLOB.name().expect("XEN_HYPFS_TYPE_BLOB: a name"), "XEN_HYPFS_TYPE_BLOB: Debug");
+        assert_eq!(T::BLOB.name(), Some("XEN_HYPFS_TYPE_BLOB"), "XEN_HYPFS_TYPE_BLOB: its own name");
+    }
+    {
+        assert_eq!(T::STRING.0, XEN_HYPFS_TYPE_STRING, "XEN_HYPFS_TYPE_STRING");
+        assert_eq!(T::from(XEN_HYPFS_TYPE_STRING), T::STRING, "XEN_HYPFS_TYPE_STRING: from the integer");
+        assert_eq!(integer(T::STRING, XEN_HYPFS_TYPE_STRING), XEN_HYPFS_TYPE_STRING, "XEN_HYPFS_TYPE_STRING: to the integer");
+        assert_eq!(format!("{:?}", T::STRING), T::STRING.name().expect("XEN_HYPFS_TYPE_STRING: a name"), "XEN_HYPFS_TYPE_STRING: Debug");
+        assert_eq!(T::STRING.name(), Some("XEN_HYPFS_TYPE_STRING"), "XEN_HYPFS_TYPE_STRING: its own name");
+    }
+    {
+        assert_eq!(T::UINT.0, XEN_HYPFS_TYPE_UINT, "XEN_HYPFS_TYPE_UINT");
+        assert_eq!(T::from(XEN_HYPFS_TYPE_UINT), T::UINT, "XEN_HYPFS_TYPE_UINT: from the integer");
+        assert_eq!(integer(T::UINT, XEN_HYPFS_TYPE_UINT), XEN_HYPFS_TYPE_UINT, "XEN_HYPFS_TYPE_UINT: to the integer");
+        assert_eq!(format!("{:?}", T::UINT), T::UINT.name().expect("XEN_HYPFS_TYPE_UINT: a name"), "XEN_HYPFS_TYPE_UINT: Debug");
+        assert_eq!(T::UINT.name(), Some("XEN_HYPFS_TYPE_UINT"), "XEN_HYPFS_TYPE_UINT: its own name");
+    }
+    {
+        assert_eq!(T::INT.0, XEN_HYPFS_TYPE_INT, "XEN_HYPFS_TYPE_INT");
+        assert_eq!(T::from(XEN_HYPFS_TYPE_INT), T::INT, "XEN_HYPFS_TYPE_INT: from the integer");
+        assert_eq!(integer(T::INT, XEN_HYPFS_TYPE_INT), XEN_HYPFS_TYPE_INT, "XEN_HYPFS_TYPE_INT: to the integer");
+        assert_eq!(format!("{:?}", T::INT), T::INT.name().expect("XEN_HYPFS_TYPE_INT: a name"), "XEN_HYPFS_TYPE_INT: Debug");
+        assert_eq!(T::INT.name(), Some("XEN_HYPFS_TYPE_INT"), "XEN_HYPFS_TYPE_INT: its own name");
+    }
+    {
+        assert_eq!(T::BOOL.0, XEN_HYPFS_TYPE_BOOL, "XEN_HYPFS_TYPE_BOOL");
+        assert_eq!(T::from(XEN_HYPFS_TYPE_BOOL), T::BOOL, "XEN_HYPFS_TYPE_BOOL: from the integer");
+        assert_eq!(integer(T::BOOL, XEN_HYPFS_TYPE_BOOL), XEN_HYPFS_TYPE_BOOL, "XEN_HYPFS_TYPE_BOOL: to the integer");
+        assert_eq!(format!("{:?}", T::BOOL), T::BOOL.name().expect("XEN_HYPFS_TYPE_BOOL: a name"), "XEN_HYPFS_TYPE_BOOL: Debug");
+        assert_eq!(T::BOOL.name(), Some("XEN_HYPFS_TYPE_BOOL"), "XEN_HYPFS_TYPE_BOOL: its own name");
+    }
+    assert_eq!(T::from(6).name(), None);
+    assert_eq!(format!("{:?}", T::from(6)), "XenHypfsType(6)");
+}
+
+#[cfg(feature = "xen-4-14")]
+#[test]
+fn stable_hypfs_xen_hypfs_enc() {
+    use xenabi::stable::hypfs::*;
+    type T = XenHypfsEnc;
+    {
+        assert_eq!(T::PLAIN.0, XEN_HYPFS_ENC_PLAIN, "XEN_HYPFS_ENC_PLAIN");
+        assert_eq!(T::from(XEN_HYPFS_ENC_PLAIN), T::PLAIN, "XEN_HYPFS_ENC_PLAIN: from the integer");
+        assert_eq!(integer(T::PLAIN, XEN_HYPFS_ENC_PLAIN), XEN_HYPFS_ENC_PLAIN, "XEN_HYPFS_ENC_PLAIN: to the integer");
+        assert_eq!(format!("{:?}", T::PLAIN), T::PLAIN.name().expect("XEN_HYPFS_ENC_PLAIN: a name"), "XEN_HYPFS_ENC_PLAIN: Debug");
+        assert_eq!(T::PLAIN.name(), Some("XEN_HYPFS_ENC_PLAIN"), "XEN_HYPFS_ENC_PLAIN: its own name");
+    }
+    {
+        assert_eq!(T::GZIP.0, XEN_HYPFS_ENC_GZIP, "XEN_HYPFS_ENC_GZIP");
+        assert_eq!(T::from(XEN_HYPFS_ENC_GZIP), T::GZIP, "XEN_HYPFS_ENC_GZIP: from the integer");
+        assert_eq!(integer(T::GZIP, XEN_HYPFS_ENC_GZIP), XEN_HYPFS_ENC_GZIP, "XEN_HYPFS_ENC_GZIP: to the integer");
+        assert_eq!(format!("{:?}", T::GZIP), T::GZIP.name().expect("XEN_HYPFS_ENC_GZIP: a name"), "XEN_HYPFS_ENC_GZIP: Debug");
+        assert_eq!(T::GZIP.name(), Some("XEN_HYPFS_ENC_GZIP"), "XEN_HYPFS_ENC_GZIP: its own name");
+    }
+    assert_eq!(T::from(2).name(), None);
+    assert_eq!(format!("{:?}", T::from(2)), "XenHypfsEnc(2)");
+}
+
 #[test]
 fn stable_ioreq_ioreq_dir() {
     use xenabi::stable::ioreq::*;

@@ -128,6 +128,8 @@ mod hvm_info_table;
 mod hvm_op;
 #[path = "vectors/hvm_vcpu.rs"]
 mod hvm_vcpu;
+#[path = "vectors/hypfs.rs"]
+mod hypfs;
 #[path = "vectors/ioreq.rs"]
 mod ioreq;
 #[path = "vectors/kbdif.rs"]

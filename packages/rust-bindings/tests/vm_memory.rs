@@ -226,6 +226,10 @@ fn every_plain_record_is_byte_valued() {
     check::<xenabi::stable::hvm_vcpu::vcpu_hvm_x86_32>("vcpu_hvm_x86_32");
     #[cfg(feature = "xen-4-7")]
     check::<xenabi::stable::hvm_vcpu::vcpu_hvm_x86_64>("vcpu_hvm_x86_64");
+    #[cfg(feature = "xen-4-14")]
+    check::<xenabi::stable::hypfs::xen_hypfs_direntry>("xen_hypfs_direntry");
+    #[cfg(feature = "xen-4-14")]
+    check::<xenabi::stable::hypfs::xen_hypfs_dirlistentry>("xen_hypfs_dirlistentry");
     check::<xenabi::stable::ioreq::ioreq>("ioreq");
     check::<xenabi::stable::ioreq::shared_iopage>("shared_iopage");
     check::<xenabi::stable::ioreq::buf_ioreq>("buf_ioreq");

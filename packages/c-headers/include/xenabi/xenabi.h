@@ -28,6 +28,7 @@
 #include <xenabi/stable/hvm_op.h>
 #include <xenabi/stable/hvm_vcpu.h>
 #include <xenabi/stable/hvm_xs_strings.h>
+#include <xenabi/stable/hypfs.h>
 #include <xenabi/stable/ioreq.h>
 #include <xenabi/stable/kbdif.h>
 #include <xenabi/stable/kexec.h>
