@@ -9,10 +9,11 @@
  * name and sample-format names are string constants.
  *
  * Protocol version 2 (4.11) grew every request and response from 32 to 64 bytes; the Rust crate
- * therefore declares the requests, the responses and the ring from 4.11 on. Not declared yet:
- * the function-like macros that find an event on the page.
+ * therefore declares the requests, the responses and the ring from 4.11 on, and
+ * xensnd_page_directory (its grant array flexible since 4.19, one element before) from 4.19.
+ * Not declared yet: the function-like macros that find an event on the page.
  */
-import { abiModule, array, constant, field, i32, inlineStruct, inlineUnion, ring, stringConstant, struct, u16, u32, u64, u8, valueSet } from 'xenabi/dsl';
+import { abiModule, flex, array, constant, field, i32, inlineStruct, inlineUnion, ring, stringConstant, struct, u16, u32, u64, u8, valueSet } from 'xenabi/dsl';
 import { grant_ref_t } from './grant_table.ts';
 import { RING_IDX } from './ring.ts';
 
@@ -155,6 +156,16 @@ export const XENSND_PCM_FORMAT_STR = [
 ];
 
 // ---- Requests, responses, events --------------------------------------------------------------
+
+export const xensnd_page_directory = struct('xensnd_page_directory', {
+  since: '4.9',
+  doc: 'One page of the chain of pages that lists the grants of a stream buffer: the grant of the next page of the chain, then as many grants of the buffer\'s pages as fill this page. Xen declared the grant array with one element until 4.19, flexible since (for includers of interface 0x00041300 on; older ones still see one element): sizeof changed, the page did not.',
+  fields: [
+    field('gref_dir_next_page', grant_ref_t, { doc: 'The grant of the next page of the chain; 0 on the last.' }),
+    field('gref', array(grant_ref_t, 1), { until: '4.19', doc: 'The grants of the buffer\'s pages, to the end of the page; declared with one element.' }),
+    flex('gref', grant_ref_t, { since: '4.19', doc: 'The grants of the buffer\'s pages, to the end of the page.' }),
+  ],
+});
 
 export const xensnd_open_req = struct('xensnd_open_req', {
   since: '4.9',
@@ -341,6 +352,7 @@ export default abiModule({
     XENSND_SAMPLE_FORMAT_MAX_LEN,
     ...XENSND_PCM_FORMAT_STR,
     xensnd_open_req,
+    xensnd_page_directory,
     xensnd_rw_req,
     xensnd_trigger_req,
     xensnd_query_hw_param,

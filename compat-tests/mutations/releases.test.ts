@@ -155,6 +155,13 @@ describe('xenabi check across consecutive Xen releases', () => {
         '4.14→4.15 FIELD_RENAMED xendispl_resp.op',
         '4.14→4.15 FIELD_TYPE_CHANGED xendispl_resp.op',
         '4.14→4.15 RECORD_ALIGNMENT_CHANGED xendispl_resp.op',
+        // io/displif.h, io/cameraif.h, io/sndif.h: the page directory's grant array made flexible
+        '4.18→4.19 RECORD_SIZE_CHANGED xencamera_page_directory',
+        '4.18→4.19 FLEXIBLE_ARRAY_CHANGED xencamera_page_directory.gref',
+        '4.18→4.19 RECORD_SIZE_CHANGED xendispl_page_directory',
+        '4.18→4.19 FLEXIBLE_ARRAY_CHANGED xendispl_page_directory.gref',
+        '4.18→4.19 RECORD_SIZE_CHANGED xensnd_page_directory',
+        '4.18→4.19 FLEXIBLE_ARRAY_CHANGED xensnd_page_directory.gref',
         // io/sndif.h: protocol version 2 (64-byte requests and responses, period_sz, the result union)
         '4.10→4.11 RECORD_SIZE_CHANGED xensnd_open_req',
         '4.10→4.11 RECORD_ALIGNMENT_CHANGED xensnd_req',

@@ -253,6 +253,8 @@ mod stable_cameraif {
         assert!(xencamera_frame_rate_req::SINCE <= XEN_MIN_RELEASE && xencamera_frame_rate_req::SINCE == since::xencamera_frame_rate_req);
         assert!(xencamera_buf_request::SINCE <= XEN_MIN_RELEASE && xencamera_buf_request::SINCE == since::xencamera_buf_request);
         assert!(xencamera_buf_create_req::SINCE <= XEN_MIN_RELEASE && xencamera_buf_create_req::SINCE == since::xencamera_buf_create_req);
+        #[cfg(feature = "xen-4-19")]
+        assert!(xencamera_page_directory::SINCE <= XEN_MIN_RELEASE && xencamera_page_directory::SINCE == since::xencamera_page_directory);
         assert!(xencamera_index::SINCE <= XEN_MIN_RELEASE && xencamera_index::SINCE == since::xencamera_index);
         assert!(xencamera_ctrl_value::SINCE <= XEN_MIN_RELEASE && xencamera_ctrl_value::SINCE == since::xencamera_ctrl_value);
         assert!(xencamera_get_ctrl_req::SINCE <= XEN_MIN_RELEASE && xencamera_get_ctrl_req::SINCE == since::xencamera_get_ctrl_req);
@@ -328,6 +330,8 @@ mod stable_displif {
         assert!(since::XENDISPL_EDID_MAX_SIZE <= XEN_MIN_RELEASE, "{}", XENDISPL_EDID_MAX_SIZE);
         assert!(since::XENDISPL_DBUF_FLG_REQ_ALLOC <= XEN_MIN_RELEASE, "{}", XENDISPL_DBUF_FLG_REQ_ALLOC);
         assert!(xendispl_dbuf_create_req::SINCE <= XEN_MIN_RELEASE && xendispl_dbuf_create_req::SINCE == since::xendispl_dbuf_create_req);
+        #[cfg(feature = "xen-4-19")]
+        assert!(xendispl_page_directory::SINCE <= XEN_MIN_RELEASE && xendispl_page_directory::SINCE == since::xendispl_page_directory);
         assert!(xendispl_dbuf_destroy_req::SINCE <= XEN_MIN_RELEASE && xendispl_dbuf_destroy_req::SINCE == since::xendispl_dbuf_destroy_req);
         assert!(xendispl_fb_attach_req::SINCE <= XEN_MIN_RELEASE && xendispl_fb_attach_req::SINCE == since::xendispl_fb_attach_req);
         assert!(xendispl_fb_detach_req::SINCE <= XEN_MIN_RELEASE && xendispl_fb_detach_req::SINCE == since::xendispl_fb_detach_req);
@@ -1936,6 +1940,8 @@ mod stable_sndif {
         assert!(since::XENSND_PCM_FORMAT_MPEG_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_MPEG_STR);
         assert!(since::XENSND_PCM_FORMAT_GSM_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_GSM_STR);
         assert!(xensnd_open_req::SINCE <= XEN_MIN_RELEASE && xensnd_open_req::SINCE == since::xensnd_open_req);
+        #[cfg(feature = "xen-4-19")]
+        assert!(xensnd_page_directory::SINCE <= XEN_MIN_RELEASE && xensnd_page_directory::SINCE == since::xensnd_page_directory);
         assert!(xensnd_rw_req::SINCE <= XEN_MIN_RELEASE && xensnd_rw_req::SINCE == since::xensnd_rw_req);
         #[cfg(feature = "xen-4-11")]
         assert!(xensnd_trigger_req::SINCE <= XEN_MIN_RELEASE && xensnd_trigger_req::SINCE == since::xensnd_trigger_req);

@@ -402,6 +402,16 @@ mod x86 {
             assert_eq!(size_of::<grant_ref_t>(), 4, "xencamera_buf_create_req.gref_directory: size on x86");
         }
 
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn xencamera_page_directory() {
+            assert_eq!(size_of::<xencamera_page_directory>(), 4, "xencamera_page_directory: size on x86");
+            assert_eq!(align_of::<xencamera_page_directory>(), 4, "xencamera_page_directory: align on x86");
+            assert_eq!(offset_of!(xencamera_page_directory, gref_dir_next_page), 0, "xencamera_page_directory.gref_dir_next_page: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xencamera_page_directory.gref_dir_next_page: size on x86");
+            assert_eq!(offset_of!(xencamera_page_directory, gref), 4, "xencamera_page_directory.gref: offset on x86");
+        }
+
         #[test]
         fn xencamera_index() {
             assert_eq!(size_of::<xencamera_index>(), 1, "xencamera_index: size on x86");
@@ -654,6 +664,16 @@ mod x86 {
             assert_eq!(size_of::<grant_ref_t>(), 4, "xendispl_dbuf_create_req.gref_directory: size on x86");
             #[cfg(feature = "xen-4-15")]
             assert_eq!(offset_of!(xendispl_dbuf_create_req, data_ofs), 32, "xendispl_dbuf_create_req.data_ofs: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn xendispl_page_directory() {
+            assert_eq!(size_of::<xendispl_page_directory>(), 4, "xendispl_page_directory: size on x86");
+            assert_eq!(align_of::<xendispl_page_directory>(), 4, "xendispl_page_directory: align on x86");
+            assert_eq!(offset_of!(xendispl_page_directory, gref_dir_next_page), 0, "xendispl_page_directory.gref_dir_next_page: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xendispl_page_directory.gref_dir_next_page: size on x86");
+            assert_eq!(offset_of!(xendispl_page_directory, gref), 4, "xendispl_page_directory.gref: offset on x86");
         }
 
         #[test]
@@ -4262,6 +4282,16 @@ mod x86 {
             assert_eq!(offset_of!(xensnd_open_req, period_sz), 16, "xensnd_open_req.period_sz: offset on x86");
         }
 
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn xensnd_page_directory() {
+            assert_eq!(size_of::<xensnd_page_directory>(), 4, "xensnd_page_directory: size on x86");
+            assert_eq!(align_of::<xensnd_page_directory>(), 4, "xensnd_page_directory: align on x86");
+            assert_eq!(offset_of!(xensnd_page_directory, gref_dir_next_page), 0, "xensnd_page_directory.gref_dir_next_page: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xensnd_page_directory.gref_dir_next_page: size on x86");
+            assert_eq!(offset_of!(xensnd_page_directory, gref), 4, "xensnd_page_directory.gref: offset on x86");
+        }
+
         #[test]
         fn xensnd_rw_req() {
             assert_eq!(size_of::<xensnd_rw_req>(), 8, "xensnd_rw_req: size on x86");
@@ -6482,6 +6512,16 @@ mod x86_64 {
             assert_eq!(size_of::<grant_ref_t>(), 4, "xencamera_buf_create_req.gref_directory: size on x86_64");
         }
 
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn xencamera_page_directory() {
+            assert_eq!(size_of::<xencamera_page_directory>(), 4, "xencamera_page_directory: size on x86_64");
+            assert_eq!(align_of::<xencamera_page_directory>(), 4, "xencamera_page_directory: align on x86_64");
+            assert_eq!(offset_of!(xencamera_page_directory, gref_dir_next_page), 0, "xencamera_page_directory.gref_dir_next_page: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xencamera_page_directory.gref_dir_next_page: size on x86_64");
+            assert_eq!(offset_of!(xencamera_page_directory, gref), 4, "xencamera_page_directory.gref: offset on x86_64");
+        }
+
         #[test]
         fn xencamera_index() {
             assert_eq!(size_of::<xencamera_index>(), 1, "xencamera_index: size on x86_64");
@@ -6736,6 +6776,16 @@ mod x86_64 {
             assert_eq!(offset_of!(xendispl_dbuf_create_req, data_ofs), 32, "xendispl_dbuf_create_req.data_ofs: offset on x86_64");
             #[cfg(feature = "xen-4-15")]
             assert_eq!(offset_of!(xendispl_dbuf_create_req, __xenabi_hole_0), 36, "xendispl_dbuf_create_req.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn xendispl_page_directory() {
+            assert_eq!(size_of::<xendispl_page_directory>(), 4, "xendispl_page_directory: size on x86_64");
+            assert_eq!(align_of::<xendispl_page_directory>(), 4, "xendispl_page_directory: align on x86_64");
+            assert_eq!(offset_of!(xendispl_page_directory, gref_dir_next_page), 0, "xendispl_page_directory.gref_dir_next_page: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xendispl_page_directory.gref_dir_next_page: size on x86_64");
+            assert_eq!(offset_of!(xendispl_page_directory, gref), 4, "xendispl_page_directory.gref: offset on x86_64");
         }
 
         #[test]
@@ -10352,6 +10402,16 @@ mod x86_64 {
             assert_eq!(offset_of!(xensnd_open_req, period_sz), 16, "xensnd_open_req.period_sz: offset on x86_64");
         }
 
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn xensnd_page_directory() {
+            assert_eq!(size_of::<xensnd_page_directory>(), 4, "xensnd_page_directory: size on x86_64");
+            assert_eq!(align_of::<xensnd_page_directory>(), 4, "xensnd_page_directory: align on x86_64");
+            assert_eq!(offset_of!(xensnd_page_directory, gref_dir_next_page), 0, "xensnd_page_directory.gref_dir_next_page: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xensnd_page_directory.gref_dir_next_page: size on x86_64");
+            assert_eq!(offset_of!(xensnd_page_directory, gref), 4, "xensnd_page_directory.gref: offset on x86_64");
+        }
+
         #[test]
         fn xensnd_rw_req() {
             assert_eq!(size_of::<xensnd_rw_req>(), 8, "xensnd_rw_req: size on x86_64");
@@ -12595,6 +12655,16 @@ mod arm {
             assert_eq!(size_of::<grant_ref_t>(), 4, "xencamera_buf_create_req.gref_directory: size on arm");
         }
 
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn xencamera_page_directory() {
+            assert_eq!(size_of::<xencamera_page_directory>(), 4, "xencamera_page_directory: size on arm");
+            assert_eq!(align_of::<xencamera_page_directory>(), 4, "xencamera_page_directory: align on arm");
+            assert_eq!(offset_of!(xencamera_page_directory, gref_dir_next_page), 0, "xencamera_page_directory.gref_dir_next_page: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xencamera_page_directory.gref_dir_next_page: size on arm");
+            assert_eq!(offset_of!(xencamera_page_directory, gref), 4, "xencamera_page_directory.gref: offset on arm");
+        }
+
         #[test]
         fn xencamera_index() {
             assert_eq!(size_of::<xencamera_index>(), 1, "xencamera_index: size on arm");
@@ -12849,6 +12919,16 @@ mod arm {
             assert_eq!(offset_of!(xendispl_dbuf_create_req, data_ofs), 32, "xendispl_dbuf_create_req.data_ofs: offset on arm");
             #[cfg(feature = "xen-4-15")]
             assert_eq!(offset_of!(xendispl_dbuf_create_req, __xenabi_hole_0), 36, "xendispl_dbuf_create_req.__xenabi_hole_0: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn xendispl_page_directory() {
+            assert_eq!(size_of::<xendispl_page_directory>(), 4, "xendispl_page_directory: size on arm");
+            assert_eq!(align_of::<xendispl_page_directory>(), 4, "xendispl_page_directory: align on arm");
+            assert_eq!(offset_of!(xendispl_page_directory, gref_dir_next_page), 0, "xendispl_page_directory.gref_dir_next_page: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xendispl_page_directory.gref_dir_next_page: size on arm");
+            assert_eq!(offset_of!(xendispl_page_directory, gref), 4, "xendispl_page_directory.gref: offset on arm");
         }
 
         #[test]
@@ -16380,6 +16460,16 @@ mod arm {
             assert_eq!(offset_of!(xensnd_open_req, period_sz), 16, "xensnd_open_req.period_sz: offset on arm");
         }
 
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn xensnd_page_directory() {
+            assert_eq!(size_of::<xensnd_page_directory>(), 4, "xensnd_page_directory: size on arm");
+            assert_eq!(align_of::<xensnd_page_directory>(), 4, "xensnd_page_directory: align on arm");
+            assert_eq!(offset_of!(xensnd_page_directory, gref_dir_next_page), 0, "xensnd_page_directory.gref_dir_next_page: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xensnd_page_directory.gref_dir_next_page: size on arm");
+            assert_eq!(offset_of!(xensnd_page_directory, gref), 4, "xensnd_page_directory.gref: offset on arm");
+        }
+
         #[test]
         fn xensnd_rw_req() {
             assert_eq!(size_of::<xensnd_rw_req>(), 8, "xensnd_rw_req: size on arm");
@@ -18502,6 +18592,16 @@ mod aarch64 {
             assert_eq!(size_of::<grant_ref_t>(), 4, "xencamera_buf_create_req.gref_directory: size on aarch64");
         }
 
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn xencamera_page_directory() {
+            assert_eq!(size_of::<xencamera_page_directory>(), 4, "xencamera_page_directory: size on aarch64");
+            assert_eq!(align_of::<xencamera_page_directory>(), 4, "xencamera_page_directory: align on aarch64");
+            assert_eq!(offset_of!(xencamera_page_directory, gref_dir_next_page), 0, "xencamera_page_directory.gref_dir_next_page: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xencamera_page_directory.gref_dir_next_page: size on aarch64");
+            assert_eq!(offset_of!(xencamera_page_directory, gref), 4, "xencamera_page_directory.gref: offset on aarch64");
+        }
+
         #[test]
         fn xencamera_index() {
             assert_eq!(size_of::<xencamera_index>(), 1, "xencamera_index: size on aarch64");
@@ -18756,6 +18856,16 @@ mod aarch64 {
             assert_eq!(offset_of!(xendispl_dbuf_create_req, data_ofs), 32, "xendispl_dbuf_create_req.data_ofs: offset on aarch64");
             #[cfg(feature = "xen-4-15")]
             assert_eq!(offset_of!(xendispl_dbuf_create_req, __xenabi_hole_0), 36, "xendispl_dbuf_create_req.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn xendispl_page_directory() {
+            assert_eq!(size_of::<xendispl_page_directory>(), 4, "xendispl_page_directory: size on aarch64");
+            assert_eq!(align_of::<xendispl_page_directory>(), 4, "xendispl_page_directory: align on aarch64");
+            assert_eq!(offset_of!(xendispl_page_directory, gref_dir_next_page), 0, "xendispl_page_directory.gref_dir_next_page: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xendispl_page_directory.gref_dir_next_page: size on aarch64");
+            assert_eq!(offset_of!(xendispl_page_directory, gref), 4, "xendispl_page_directory.gref: offset on aarch64");
         }
 
         #[test]
@@ -22286,6 +22396,16 @@ mod aarch64 {
             assert_eq!(size_of::<grant_ref_t>(), 4, "xensnd_open_req.gref_directory: size on aarch64");
             #[cfg(feature = "xen-4-11")]
             assert_eq!(offset_of!(xensnd_open_req, period_sz), 16, "xensnd_open_req.period_sz: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn xensnd_page_directory() {
+            assert_eq!(size_of::<xensnd_page_directory>(), 4, "xensnd_page_directory: size on aarch64");
+            assert_eq!(align_of::<xensnd_page_directory>(), 4, "xensnd_page_directory: align on aarch64");
+            assert_eq!(offset_of!(xensnd_page_directory, gref_dir_next_page), 0, "xensnd_page_directory.gref_dir_next_page: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xensnd_page_directory.gref_dir_next_page: size on aarch64");
+            assert_eq!(offset_of!(xensnd_page_directory, gref), 4, "xensnd_page_directory.gref: offset on aarch64");
         }
 
         #[test]

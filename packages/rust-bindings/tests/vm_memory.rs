@@ -68,6 +68,9 @@ fn every_plain_record_is_byte_valued() {
     #[cfg(feature = "xen-4-13")]
     check::<xenabi::stable::cameraif::xencamera_buf_create_req>("xencamera_buf_create_req");
     #[cfg(feature = "xen-4-13")]
+    #[cfg(feature = "xen-4-19")]
+    check::<xenabi::stable::cameraif::xencamera_page_directory>("xencamera_page_directory");
+    #[cfg(feature = "xen-4-13")]
     check::<xenabi::stable::cameraif::xencamera_index>("xencamera_index");
     #[cfg(feature = "xen-4-13")]
     check::<xenabi::stable::cameraif::xencamera_ctrl_value>("xencamera_ctrl_value");
@@ -90,6 +93,9 @@ fn every_plain_record_is_byte_valued() {
     check::<xenabi::stable::console::xencons_interface>("xencons_interface");
     #[cfg(feature = "xen-4-9")]
     check::<xenabi::stable::displif::xendispl_dbuf_create_req>("xendispl_dbuf_create_req");
+    #[cfg(feature = "xen-4-9")]
+    #[cfg(feature = "xen-4-19")]
+    check::<xenabi::stable::displif::xendispl_page_directory>("xendispl_page_directory");
     #[cfg(feature = "xen-4-9")]
     check::<xenabi::stable::displif::xendispl_dbuf_destroy_req>("xendispl_dbuf_destroy_req");
     #[cfg(feature = "xen-4-9")]
@@ -420,6 +426,9 @@ fn every_plain_record_is_byte_valued() {
     check::<xenabi::stable::sched::sched_pin_override>("sched_pin_override");
     #[cfg(feature = "xen-4-9")]
     check::<xenabi::stable::sndif::xensnd_open_req>("xensnd_open_req");
+    #[cfg(feature = "xen-4-9")]
+    #[cfg(feature = "xen-4-19")]
+    check::<xenabi::stable::sndif::xensnd_page_directory>("xensnd_page_directory");
     #[cfg(feature = "xen-4-9")]
     check::<xenabi::stable::sndif::xensnd_rw_req>("xensnd_rw_req");
     #[cfg(feature = "xen-4-9")]

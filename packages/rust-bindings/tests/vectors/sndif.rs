@@ -43,6 +43,41 @@ fn sndif__xensnd_open_req() {
 }
 
 #[test]
+fn sndif__xensnd_page_directory() {
+    type T = xenabi::stable::sndif::xensnd_page_directory;
+    type E = u32;
+    let mut r = Report::new("xensnd_page_directory");
+    assert_eq!(size_of::<T>(), 4, "size_of::<xensnd_page_directory>()");
+    // #0
+    {
+        let want = hex("03be9747ffffffff68e302f000400000");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.gref_dir_next_page = 1201126915;
+            *buf.at::<E>(core::mem::offset_of!(T, gref) + 0 * size_of::<E>()) = 4294967295;
+            *buf.at::<E>(core::mem::offset_of!(T, gref) + 1 * size_of::<E>()) = 4026721128;
+            *buf.at::<E>(core::mem::offset_of!(T, gref) + 2 * size_of::<E>()) = 16384;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "gref_dir_next_page", d.gref_dir_next_page, 1201126915);
+        let d0 = read::<E>(&want[core::mem::offset_of!(T, gref) + 0 * size_of::<E>()..]);
+        r.value(0, "gref[0]", d0, 4294967295);
+        let d1 = read::<E>(&want[core::mem::offset_of!(T, gref) + 1 * size_of::<E>()..]);
+        r.value(0, "gref[1]", d1, 4026721128);
+        let d2 = read::<E>(&want[core::mem::offset_of!(T, gref) + 2 * size_of::<E>()..]);
+        r.value(0, "gref[2]", d2, 16384);
+    }
+    r.finish();
+}
+
+#[test]
 fn sndif__xensnd_rw_req() {
     type T = xenabi::stable::sndif::xensnd_rw_req;
     let mut r = Report::new("xensnd_rw_req");

@@ -5,9 +5,9 @@
  * stable/sndif: The paravirtual sound card: the xen_sndif command ring, its requests and responses,
  * the event page, and the names of its xenstore keys. Mirrors Xen's public/io/sndif.h.
  */
-import { xen_sndif_sring$V0, xen_sndif_sring$chk0, xen_sndif_sring$dec0, xen_sndif_sring$enc0, xen_sndif_sring_entry$V0, xen_sndif_sring_entry$dec0, xen_sndif_sring_entry$enc0, xen_sndif_sring_pvt$V0, xen_sndif_sring_pvt$dec0, xen_sndif_sring_pvt$enc0, xen_sndif_sring_pvt_netif$V0, xen_sndif_sring_pvt_netif$dec0, xen_sndif_sring_pvt_netif$enc0, xen_sndif_sring_pvt_tapif_user$V0, xen_sndif_sring_pvt_tapif_user$dec0, xen_sndif_sring_pvt_tapif_user$enc0, xensnd_cur_pos_evt$V0, xensnd_cur_pos_evt$dec0, xensnd_cur_pos_evt$enc0, xensnd_event_page$V0, xensnd_event_page$dec0, xensnd_event_page$enc0, xensnd_evt$V0, xensnd_evt$dec0, xensnd_evt$enc0, xensnd_evt_op$V0, xensnd_evt_op$dec0, xensnd_evt_op$enc0, xensnd_open_req$V0, xensnd_open_req$dec0, xensnd_open_req$enc0, xensnd_query_hw_param$V0, xensnd_query_hw_param$dec0, xensnd_query_hw_param$enc0, xensnd_query_hw_param_buffer$V0, xensnd_query_hw_param_buffer$dec0, xensnd_query_hw_param_buffer$enc0, xensnd_query_hw_param_channels$V0, xensnd_query_hw_param_channels$dec0, xensnd_query_hw_param_channels$enc0, xensnd_query_hw_param_period$V0, xensnd_query_hw_param_period$dec0, xensnd_query_hw_param_period$enc0, xensnd_query_hw_param_rates$V0, xensnd_query_hw_param_rates$dec0, xensnd_query_hw_param_rates$enc0, xensnd_req$V0, xensnd_req$dec0, xensnd_req$enc0, xensnd_req_op$V0, xensnd_req_op$dec0, xensnd_req_op$enc0, xensnd_resp$V0, xensnd_resp$dec0, xensnd_resp$enc0, xensnd_resp_resp$V0, xensnd_resp_resp$dec0, xensnd_resp_resp$enc0, xensnd_rw_req$V0, xensnd_rw_req$dec0, xensnd_rw_req$enc0, xensnd_trigger_req$V0, xensnd_trigger_req$dec0, xensnd_trigger_req$enc0 } from '../internal/stable/sndif.js';
+import { xen_sndif_sring$V0, xen_sndif_sring$chk0, xen_sndif_sring$dec0, xen_sndif_sring$enc0, xen_sndif_sring_entry$V0, xen_sndif_sring_entry$dec0, xen_sndif_sring_entry$enc0, xen_sndif_sring_pvt$V0, xen_sndif_sring_pvt$dec0, xen_sndif_sring_pvt$enc0, xen_sndif_sring_pvt_netif$V0, xen_sndif_sring_pvt_netif$dec0, xen_sndif_sring_pvt_netif$enc0, xen_sndif_sring_pvt_tapif_user$V0, xen_sndif_sring_pvt_tapif_user$dec0, xen_sndif_sring_pvt_tapif_user$enc0, xensnd_cur_pos_evt$V0, xensnd_cur_pos_evt$dec0, xensnd_cur_pos_evt$enc0, xensnd_event_page$V0, xensnd_event_page$dec0, xensnd_event_page$enc0, xensnd_evt$V0, xensnd_evt$dec0, xensnd_evt$enc0, xensnd_evt_op$V0, xensnd_evt_op$dec0, xensnd_evt_op$enc0, xensnd_open_req$V0, xensnd_open_req$dec0, xensnd_open_req$enc0, xensnd_page_directory$V0, xensnd_page_directory$dec0, xensnd_page_directory$enc0, xensnd_query_hw_param$V0, xensnd_query_hw_param$dec0, xensnd_query_hw_param$enc0, xensnd_query_hw_param_buffer$V0, xensnd_query_hw_param_buffer$dec0, xensnd_query_hw_param_buffer$enc0, xensnd_query_hw_param_channels$V0, xensnd_query_hw_param_channels$dec0, xensnd_query_hw_param_channels$enc0, xensnd_query_hw_param_period$V0, xensnd_query_hw_param_period$dec0, xensnd_query_hw_param_period$enc0, xensnd_query_hw_param_rates$V0, xensnd_query_hw_param_rates$dec0, xensnd_query_hw_param_rates$enc0, xensnd_req$V0, xensnd_req$dec0, xensnd_req$enc0, xensnd_req_op$V0, xensnd_req_op$dec0, xensnd_req_op$enc0, xensnd_resp$V0, xensnd_resp$dec0, xensnd_resp$enc0, xensnd_resp_resp$V0, xensnd_resp_resp$dec0, xensnd_resp_resp$enc0, xensnd_rw_req$V0, xensnd_rw_req$dec0, xensnd_rw_req$enc0, xensnd_trigger_req$V0, xensnd_trigger_req$dec0, xensnd_trigger_req$enc0 } from '../internal/stable/sndif.js';
 import type { RingProtocol } from '../ring.js';
-import { current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
+import { current, dataViewOf, encodeFresh, failArch, failObject, flexArray, flexCount, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
 import type { IntArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 import type { grant_ref_t } from './grant_table.js';
 import type { RING_IDX } from './ring.js';
@@ -743,6 +743,145 @@ export const xensnd_open_req: RecordCodec<xensnd_open_req, xensnd_open_req_view>
       }
       default:
         return failArch('xensnd_open_req', arch);
+    }
+  },
+};
+
+/**
+ * One page of the chain of pages that lists the grants of a stream buffer: the grant of the next page of the chain, then as many grants of the buffer's pages as fill this page. Xen declared the grant array with one element until 4.19, flexible since (for includers of interface 0x00041300 on; older ones still see one element): sizeof changed, the page did not.
+ *
+ * Size: 4 bytes on every architecture.
+ * @since 4.9
+ */
+export interface xensnd_page_directory {
+  /** The grant of the next page of the chain; 0 on the last. */
+  gref_dir_next_page: grant_ref_t;
+  /**
+   * The grants of the buffer's pages, to the end of the page.
+   * @since 4.19
+   */
+  gref: grant_ref_t[];
+}
+
+/**
+ * A zero-copy view of `xensnd_page_directory` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.9
+ */
+export interface xensnd_page_directory_view extends RecordView {
+  /** The grant of the next page of the chain; 0 on the last. */
+  gref_dir_next_page: number;
+  /** The flexible array member `gref` with `count` elements, zero-copy. */
+  gref(count: number): IntArrayView<number>;
+}
+
+const xensnd_page_directory$layout0: RecordLayout = frozen({
+  name: 'xensnd_page_directory',
+  kind: 'struct',
+  size: 4,
+  align: 4,
+  fields: [
+    { name: 'gref_dir_next_page', offset: 0, size: 4, align: 4, type: 'grant_ref_t', value: 'number', signed: false, bits: 32 },
+    { name: 'gref', offset: 4, size: 0, align: 4, type: 'grant_ref_t[]', value: 'number', signed: false, bits: 32, dims: [0], elementSize: 4, flexible: true },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xensnd_page_directory` (struct xensnd_page_directory). Size: 4 bytes on every architecture.
+ * @since 4.9
+ */
+export const xensnd_page_directory: RecordCodec<xensnd_page_directory, xensnd_page_directory_view> = {
+  name: 'xensnd_page_directory',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.9',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 4;
+      default:
+        return failArch('xensnd_page_directory', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xensnd_page_directory$layout0;
+      default:
+        return failArch('xensnd_page_directory', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xensnd_page_directory');
+        const f = value.gref;
+        const n = Array.isArray(f) ? f.length : flexArray(f, 'xensnd_page_directory.gref').length;
+        return encodeFresh(value, 4 + n * 4, n, xensnd_page_directory$enc0, 'xensnd_page_directory');
+      }
+      default:
+        return failArch('xensnd_page_directory', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xensnd_page_directory');
+        const f = value.gref;
+        const n = Array.isArray(f) ? f.length : flexArray(f, 'xensnd_page_directory.gref').length;
+        const size = 4 + n * 4;
+        if (target !== current.bytes) useBytes(target, 'xensnd_page_directory');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xensnd_page_directory');
+        xensnd_page_directory$enc0(value, current.view, current.words, b, n);
+        return size;
+      }
+      default:
+        return failArch('xensnd_page_directory', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const n = flexCount(options.count, 'xensnd_page_directory');
+        if (bytes !== current.bytes) useBytes(bytes, 'xensnd_page_directory');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (4 + n * 4) <= current.length ? current.base + o : placeBytes(bytes, o, 4 + n * 4, 'xensnd_page_directory');
+        return xensnd_page_directory$dec0(current.view, current.words, b, n);
+      }
+      default:
+        return failArch('xensnd_page_directory', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 4, 'xensnd_page_directory');
+        return new xensnd_page_directory$V0(dataViewOf(p.buffer, 'xensnd_page_directory'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xensnd_page_directory', arch);
     }
   },
 };

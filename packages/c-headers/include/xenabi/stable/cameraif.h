@@ -556,6 +556,30 @@ struct xencamera_buf_create_req {
     grant_ref_t gref_directory;
 };
 
+/**
+ * One page of the chain of pages that lists the grants of a camera buffer: the grant of the
+ * next page of the chain, then as many grants of the buffer's pages as fill this page. Xen
+ * declared the grant array with one element until 4.19, flexible since (for includers of
+ * interface 0x00041300 on; older ones still see one element): sizeof changed, the page did
+ * not.
+ */
+struct xencamera_page_directory {
+    /** The grant of the next page of the chain; 0 on the last. */
+    grant_ref_t gref_dir_next_page;
+#if XENABI_XEN_MIN_VERSION < 0x041300
+    /** The grants of the buffer's pages, to the end of the page; declared with one element. */
+    grant_ref_t gref[1];
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x041300
+    /**
+     * The grants of the buffer's pages, to the end of the page.
+     *
+     * Since Xen 4.19.
+     */
+    __extension__ grant_ref_t gref[XENABI_FLEX_ARRAY_DIM];
+#endif
+};
+
 /** Arguments of the requests that name a buffer or a control by index. */
 struct xencamera_index {
     /** The buffer or control. */
@@ -918,6 +942,7 @@ struct xencamera_event_page {
 #define XENABI_SINCE_xencamera_frame_rate_req 0x040d00
 #define XENABI_SINCE_xencamera_buf_request 0x040d00
 #define XENABI_SINCE_xencamera_buf_create_req 0x040d00
+#define XENABI_SINCE_xencamera_page_directory 0x040d00
 #define XENABI_SINCE_xencamera_index 0x040d00
 #define XENABI_SINCE_xencamera_ctrl_value 0x040d00
 #define XENABI_SINCE_xencamera_get_ctrl_req 0x040d00
@@ -1022,6 +1047,7 @@ struct xencamera_event_page {
 #define XENABI_HAS_xencamera_frame_rate_req 1
 #define XENABI_HAS_xencamera_buf_request 1
 #define XENABI_HAS_xencamera_buf_create_req 1
+#define XENABI_HAS_xencamera_page_directory 1
 #define XENABI_HAS_xencamera_index 1
 #define XENABI_HAS_xencamera_ctrl_value 1
 #define XENABI_HAS_xencamera_get_ctrl_req 1
@@ -1075,6 +1101,23 @@ XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__plane_offset__offset, X
 XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__plane_offset__size, sizeof(((struct xencamera_buf_create_req *)0)->plane_offset) == 16);
 XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__gref_directory__offset, XENABI_OFFSETOF(struct xencamera_buf_create_req, gref_directory) == 20);
 XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__gref_directory__size, sizeof(((struct xencamera_buf_create_req *)0)->gref_directory) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x041300
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__size, sizeof(struct xencamera_page_directory) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00 && XENABI_XEN_MIN_VERSION < 0x041300
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__size, sizeof(struct xencamera_page_directory) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__align, XENABI_ALIGNOF(struct xencamera_page_directory) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__gref_dir_next_page__offset, XENABI_OFFSETOF(struct xencamera_page_directory, gref_dir_next_page) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__gref_dir_next_page__size, sizeof(((struct xencamera_page_directory *)0)->gref_dir_next_page) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__gref__offset, XENABI_OFFSETOF(struct xencamera_page_directory, gref) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00 && XENABI_XEN_MIN_VERSION < 0x041300
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__gref__size, sizeof(((struct xencamera_page_directory *)0)->gref) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
 XENABI_STATIC_ASSERT(cameraif__xencamera_index__size, sizeof(struct xencamera_index) == 1);
 XENABI_STATIC_ASSERT(cameraif__xencamera_index__align, XENABI_ALIGNOF(struct xencamera_index) == 1);
 XENABI_STATIC_ASSERT(cameraif__xencamera_index__index__offset, XENABI_OFFSETOF(struct xencamera_index, index) == 0);
@@ -1297,6 +1340,23 @@ XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__plane_offset__offset, X
 XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__plane_offset__size, sizeof(((struct xencamera_buf_create_req *)0)->plane_offset) == 16);
 XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__gref_directory__offset, XENABI_OFFSETOF(struct xencamera_buf_create_req, gref_directory) == 20);
 XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__gref_directory__size, sizeof(((struct xencamera_buf_create_req *)0)->gref_directory) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x041300
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__size, sizeof(struct xencamera_page_directory) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00 && XENABI_XEN_MIN_VERSION < 0x041300
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__size, sizeof(struct xencamera_page_directory) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__align, XENABI_ALIGNOF(struct xencamera_page_directory) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__gref_dir_next_page__offset, XENABI_OFFSETOF(struct xencamera_page_directory, gref_dir_next_page) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__gref_dir_next_page__size, sizeof(((struct xencamera_page_directory *)0)->gref_dir_next_page) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__gref__offset, XENABI_OFFSETOF(struct xencamera_page_directory, gref) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00 && XENABI_XEN_MIN_VERSION < 0x041300
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__gref__size, sizeof(((struct xencamera_page_directory *)0)->gref) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
 XENABI_STATIC_ASSERT(cameraif__xencamera_index__size, sizeof(struct xencamera_index) == 1);
 XENABI_STATIC_ASSERT(cameraif__xencamera_index__align, XENABI_ALIGNOF(struct xencamera_index) == 1);
 XENABI_STATIC_ASSERT(cameraif__xencamera_index__index__offset, XENABI_OFFSETOF(struct xencamera_index, index) == 0);
@@ -1519,6 +1579,23 @@ XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__plane_offset__offset, X
 XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__plane_offset__size, sizeof(((struct xencamera_buf_create_req *)0)->plane_offset) == 16);
 XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__gref_directory__offset, XENABI_OFFSETOF(struct xencamera_buf_create_req, gref_directory) == 20);
 XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__gref_directory__size, sizeof(((struct xencamera_buf_create_req *)0)->gref_directory) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x041300
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__size, sizeof(struct xencamera_page_directory) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00 && XENABI_XEN_MIN_VERSION < 0x041300
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__size, sizeof(struct xencamera_page_directory) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__align, XENABI_ALIGNOF(struct xencamera_page_directory) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__gref_dir_next_page__offset, XENABI_OFFSETOF(struct xencamera_page_directory, gref_dir_next_page) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__gref_dir_next_page__size, sizeof(((struct xencamera_page_directory *)0)->gref_dir_next_page) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__gref__offset, XENABI_OFFSETOF(struct xencamera_page_directory, gref) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00 && XENABI_XEN_MIN_VERSION < 0x041300
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__gref__size, sizeof(((struct xencamera_page_directory *)0)->gref) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
 XENABI_STATIC_ASSERT(cameraif__xencamera_index__size, sizeof(struct xencamera_index) == 1);
 XENABI_STATIC_ASSERT(cameraif__xencamera_index__align, XENABI_ALIGNOF(struct xencamera_index) == 1);
 XENABI_STATIC_ASSERT(cameraif__xencamera_index__index__offset, XENABI_OFFSETOF(struct xencamera_index, index) == 0);
@@ -1741,6 +1818,23 @@ XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__plane_offset__offset, X
 XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__plane_offset__size, sizeof(((struct xencamera_buf_create_req *)0)->plane_offset) == 16);
 XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__gref_directory__offset, XENABI_OFFSETOF(struct xencamera_buf_create_req, gref_directory) == 20);
 XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__gref_directory__size, sizeof(((struct xencamera_buf_create_req *)0)->gref_directory) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x041300
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__size, sizeof(struct xencamera_page_directory) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00 && XENABI_XEN_MIN_VERSION < 0x041300
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__size, sizeof(struct xencamera_page_directory) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__align, XENABI_ALIGNOF(struct xencamera_page_directory) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__gref_dir_next_page__offset, XENABI_OFFSETOF(struct xencamera_page_directory, gref_dir_next_page) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__gref_dir_next_page__size, sizeof(((struct xencamera_page_directory *)0)->gref_dir_next_page) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__gref__offset, XENABI_OFFSETOF(struct xencamera_page_directory, gref) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00 && XENABI_XEN_MIN_VERSION < 0x041300
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__gref__size, sizeof(((struct xencamera_page_directory *)0)->gref) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
 XENABI_STATIC_ASSERT(cameraif__xencamera_index__size, sizeof(struct xencamera_index) == 1);
 XENABI_STATIC_ASSERT(cameraif__xencamera_index__align, XENABI_ALIGNOF(struct xencamera_index) == 1);
 XENABI_STATIC_ASSERT(cameraif__xencamera_index__index__offset, XENABI_OFFSETOF(struct xencamera_index, index) == 0);

@@ -315,6 +315,30 @@ struct xendispl_dbuf_create_req {
 #endif
 };
 
+/**
+ * One page of the chain of pages that lists the grants of a display buffer: the grant of the
+ * next page of the chain, then as many grants of the buffer's pages as fill this page. Xen
+ * declared the grant array with one element until 4.19, flexible since (for includers of
+ * interface 0x00041300 on; older ones still see one element): sizeof changed, the page did
+ * not.
+ */
+struct xendispl_page_directory {
+    /** The grant of the next page of the chain; 0 on the last. */
+    grant_ref_t gref_dir_next_page;
+#if XENABI_XEN_MIN_VERSION < 0x041300
+    /** The grants of the buffer's pages, to the end of the page; declared with one element. */
+    grant_ref_t gref[1];
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x041300
+    /**
+     * The grants of the buffer's pages, to the end of the page.
+     *
+     * Since Xen 4.19.
+     */
+    __extension__ grant_ref_t gref[XENABI_FLEX_ARRAY_DIM];
+#endif
+};
+
 /** Arguments of XENDISPL_OP_DBUF_DESTROY. */
 struct xendispl_dbuf_destroy_req {
     /** The display buffer. */
@@ -612,6 +636,7 @@ struct xendispl_event_page {
 #define XENABI_SINCE_XENDISPL_DBUF_FLG_REQ_ALLOC 0x040900
 #define XENABI_SINCE_XENDISPL_DBUF_FLG 0x040900
 #define XENABI_SINCE_xendispl_dbuf_create_req 0x040900
+#define XENABI_SINCE_xendispl_page_directory 0x040900
 #define XENABI_SINCE_xendispl_dbuf_destroy_req 0x040900
 #define XENABI_SINCE_xendispl_fb_attach_req 0x040900
 #define XENABI_SINCE_xendispl_fb_detach_req 0x040900
@@ -686,6 +711,7 @@ struct xendispl_event_page {
 #define XENABI_HAS_xendispl_dbuf_create_req__data_ofs 1
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
+#define XENABI_HAS_xendispl_page_directory 1
 #define XENABI_HAS_xendispl_dbuf_destroy_req 1
 #define XENABI_HAS_xendispl_fb_attach_req 1
 #define XENABI_HAS_xendispl_fb_detach_req 1
@@ -756,6 +782,21 @@ XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__gref_directory__size, si
 #if XENABI_XEN_MIN_VERSION >= 0x040f00
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__data_ofs__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, data_ofs) == 32);
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__data_ofs__size, sizeof(((struct xendispl_dbuf_create_req *)0)->data_ofs) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x041300
+XENABI_STATIC_ASSERT(displif__xendispl_page_directory__size, sizeof(struct xendispl_page_directory) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x041300
+XENABI_STATIC_ASSERT(displif__xendispl_page_directory__size, sizeof(struct xendispl_page_directory) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(displif__xendispl_page_directory__align, XENABI_ALIGNOF(struct xendispl_page_directory) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref_dir_next_page__offset, XENABI_OFFSETOF(struct xendispl_page_directory, gref_dir_next_page) == 0);
+XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref_dir_next_page__size, sizeof(((struct xendispl_page_directory *)0)->gref_dir_next_page) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref__offset, XENABI_OFFSETOF(struct xendispl_page_directory, gref) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x041300
+XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref__size, sizeof(((struct xendispl_page_directory *)0)->gref) == 4);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_destroy_req__size, sizeof(struct xendispl_dbuf_destroy_req) == 8);
@@ -963,6 +1004,21 @@ XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__gref_directory__size, si
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__data_ofs__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, data_ofs) == 32);
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__data_ofs__size, sizeof(((struct xendispl_dbuf_create_req *)0)->data_ofs) == 4);
 #endif
+#if XENABI_XEN_MIN_VERSION >= 0x041300
+XENABI_STATIC_ASSERT(displif__xendispl_page_directory__size, sizeof(struct xendispl_page_directory) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x041300
+XENABI_STATIC_ASSERT(displif__xendispl_page_directory__size, sizeof(struct xendispl_page_directory) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(displif__xendispl_page_directory__align, XENABI_ALIGNOF(struct xendispl_page_directory) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref_dir_next_page__offset, XENABI_OFFSETOF(struct xendispl_page_directory, gref_dir_next_page) == 0);
+XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref_dir_next_page__size, sizeof(((struct xendispl_page_directory *)0)->gref_dir_next_page) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref__offset, XENABI_OFFSETOF(struct xendispl_page_directory, gref) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x041300
+XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref__size, sizeof(((struct xendispl_page_directory *)0)->gref) == 4);
+#endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_destroy_req__size, sizeof(struct xendispl_dbuf_destroy_req) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_destroy_req__align, XENABI_ALIGNOF(struct xendispl_dbuf_destroy_req) == 8);
@@ -1169,6 +1225,21 @@ XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__gref_directory__size, si
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__data_ofs__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, data_ofs) == 32);
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__data_ofs__size, sizeof(((struct xendispl_dbuf_create_req *)0)->data_ofs) == 4);
 #endif
+#if XENABI_XEN_MIN_VERSION >= 0x041300
+XENABI_STATIC_ASSERT(displif__xendispl_page_directory__size, sizeof(struct xendispl_page_directory) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x041300
+XENABI_STATIC_ASSERT(displif__xendispl_page_directory__size, sizeof(struct xendispl_page_directory) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(displif__xendispl_page_directory__align, XENABI_ALIGNOF(struct xendispl_page_directory) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref_dir_next_page__offset, XENABI_OFFSETOF(struct xendispl_page_directory, gref_dir_next_page) == 0);
+XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref_dir_next_page__size, sizeof(((struct xendispl_page_directory *)0)->gref_dir_next_page) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref__offset, XENABI_OFFSETOF(struct xendispl_page_directory, gref) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x041300
+XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref__size, sizeof(((struct xendispl_page_directory *)0)->gref) == 4);
+#endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_destroy_req__size, sizeof(struct xendispl_dbuf_destroy_req) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_destroy_req__align, XENABI_ALIGNOF(struct xendispl_dbuf_destroy_req) == 8);
@@ -1374,6 +1445,21 @@ XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__gref_directory__size, si
 #if XENABI_XEN_MIN_VERSION >= 0x040f00
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__data_ofs__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, data_ofs) == 32);
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__data_ofs__size, sizeof(((struct xendispl_dbuf_create_req *)0)->data_ofs) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x041300
+XENABI_STATIC_ASSERT(displif__xendispl_page_directory__size, sizeof(struct xendispl_page_directory) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x041300
+XENABI_STATIC_ASSERT(displif__xendispl_page_directory__size, sizeof(struct xendispl_page_directory) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(displif__xendispl_page_directory__align, XENABI_ALIGNOF(struct xendispl_page_directory) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref_dir_next_page__offset, XENABI_OFFSETOF(struct xendispl_page_directory, gref_dir_next_page) == 0);
+XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref_dir_next_page__size, sizeof(((struct xendispl_page_directory *)0)->gref_dir_next_page) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref__offset, XENABI_OFFSETOF(struct xendispl_page_directory, gref) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x041300
+XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref__size, sizeof(((struct xendispl_page_directory *)0)->gref) == 4);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_destroy_req__size, sizeof(struct xendispl_dbuf_destroy_req) == 8);

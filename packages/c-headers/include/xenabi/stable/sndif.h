@@ -608,6 +608,30 @@ struct xensnd_open_req {
 };
 
 /**
+ * One page of the chain of pages that lists the grants of a stream buffer: the grant of the
+ * next page of the chain, then as many grants of the buffer's pages as fill this page. Xen
+ * declared the grant array with one element until 4.19, flexible since (for includers of
+ * interface 0x00041300 on; older ones still see one element): sizeof changed, the page did
+ * not.
+ */
+struct xensnd_page_directory {
+    /** The grant of the next page of the chain; 0 on the last. */
+    grant_ref_t gref_dir_next_page;
+#if XENABI_XEN_MIN_VERSION < 0x041300
+    /** The grants of the buffer's pages, to the end of the page; declared with one element. */
+    grant_ref_t gref[1];
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x041300
+    /**
+     * The grants of the buffer's pages, to the end of the page.
+     *
+     * Since Xen 4.19.
+     */
+    __extension__ grant_ref_t gref[XENABI_FLEX_ARRAY_DIM];
+#endif
+};
+
+/**
  * Arguments of the requests that name a part of the buffer (read, write, and the volume and
  * mute requests).
  */
@@ -982,6 +1006,7 @@ struct xensnd_event_page {
 #define XENABI_SINCE_XENSND_PCM_FORMAT_MPEG_STR 0x040900
 #define XENABI_SINCE_XENSND_PCM_FORMAT_GSM_STR 0x040900
 #define XENABI_SINCE_xensnd_open_req 0x040900
+#define XENABI_SINCE_xensnd_page_directory 0x040900
 #define XENABI_SINCE_xensnd_rw_req 0x040900
 #define XENABI_SINCE_xensnd_trigger_req 0x040b00
 #define XENABI_SINCE_xensnd_query_hw_param 0x040b00
@@ -1116,6 +1141,7 @@ struct xensnd_event_page {
 #define XENABI_HAS_xensnd_open_req__period_sz 1
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
+#define XENABI_HAS_xensnd_page_directory 1
 #define XENABI_HAS_xensnd_rw_req 1
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
@@ -1183,6 +1209,21 @@ XENABI_STATIC_ASSERT(sndif__xensnd_open_req__gref_directory__size, sizeof(((stru
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(sndif__xensnd_open_req__period_sz__offset, XENABI_OFFSETOF(struct xensnd_open_req, period_sz) == 16);
 XENABI_STATIC_ASSERT(sndif__xensnd_open_req__period_sz__size, sizeof(((struct xensnd_open_req *)0)->period_sz) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x041300
+XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__size, sizeof(struct xensnd_page_directory) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x041300
+XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__size, sizeof(struct xensnd_page_directory) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__align, XENABI_ALIGNOF(struct xensnd_page_directory) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref_dir_next_page__offset, XENABI_OFFSETOF(struct xensnd_page_directory, gref_dir_next_page) == 0);
+XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref_dir_next_page__size, sizeof(((struct xensnd_page_directory *)0)->gref_dir_next_page) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref__offset, XENABI_OFFSETOF(struct xensnd_page_directory, gref) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x041300
+XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref__size, sizeof(((struct xensnd_page_directory *)0)->gref) == 4);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(sndif__xensnd_rw_req__size, sizeof(struct xensnd_rw_req) == 8);
@@ -1423,6 +1464,21 @@ XENABI_STATIC_ASSERT(sndif__xensnd_open_req__gref_directory__size, sizeof(((stru
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(sndif__xensnd_open_req__period_sz__offset, XENABI_OFFSETOF(struct xensnd_open_req, period_sz) == 16);
 XENABI_STATIC_ASSERT(sndif__xensnd_open_req__period_sz__size, sizeof(((struct xensnd_open_req *)0)->period_sz) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x041300
+XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__size, sizeof(struct xensnd_page_directory) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x041300
+XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__size, sizeof(struct xensnd_page_directory) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__align, XENABI_ALIGNOF(struct xensnd_page_directory) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref_dir_next_page__offset, XENABI_OFFSETOF(struct xensnd_page_directory, gref_dir_next_page) == 0);
+XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref_dir_next_page__size, sizeof(((struct xensnd_page_directory *)0)->gref_dir_next_page) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref__offset, XENABI_OFFSETOF(struct xensnd_page_directory, gref) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x041300
+XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref__size, sizeof(((struct xensnd_page_directory *)0)->gref) == 4);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(sndif__xensnd_rw_req__size, sizeof(struct xensnd_rw_req) == 8);
@@ -1668,6 +1724,21 @@ XENABI_STATIC_ASSERT(sndif__xensnd_open_req__gref_directory__size, sizeof(((stru
 XENABI_STATIC_ASSERT(sndif__xensnd_open_req__period_sz__offset, XENABI_OFFSETOF(struct xensnd_open_req, period_sz) == 16);
 XENABI_STATIC_ASSERT(sndif__xensnd_open_req__period_sz__size, sizeof(((struct xensnd_open_req *)0)->period_sz) == 4);
 #endif
+#if XENABI_XEN_MIN_VERSION >= 0x041300
+XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__size, sizeof(struct xensnd_page_directory) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x041300
+XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__size, sizeof(struct xensnd_page_directory) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__align, XENABI_ALIGNOF(struct xensnd_page_directory) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref_dir_next_page__offset, XENABI_OFFSETOF(struct xensnd_page_directory, gref_dir_next_page) == 0);
+XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref_dir_next_page__size, sizeof(((struct xensnd_page_directory *)0)->gref_dir_next_page) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref__offset, XENABI_OFFSETOF(struct xensnd_page_directory, gref) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x041300
+XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref__size, sizeof(((struct xensnd_page_directory *)0)->gref) == 4);
+#endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(sndif__xensnd_rw_req__size, sizeof(struct xensnd_rw_req) == 8);
 XENABI_STATIC_ASSERT(sndif__xensnd_rw_req__align, XENABI_ALIGNOF(struct xensnd_rw_req) == 4);
@@ -1911,6 +1982,21 @@ XENABI_STATIC_ASSERT(sndif__xensnd_open_req__gref_directory__size, sizeof(((stru
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(sndif__xensnd_open_req__period_sz__offset, XENABI_OFFSETOF(struct xensnd_open_req, period_sz) == 16);
 XENABI_STATIC_ASSERT(sndif__xensnd_open_req__period_sz__size, sizeof(((struct xensnd_open_req *)0)->period_sz) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x041300
+XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__size, sizeof(struct xensnd_page_directory) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x041300
+XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__size, sizeof(struct xensnd_page_directory) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__align, XENABI_ALIGNOF(struct xensnd_page_directory) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref_dir_next_page__offset, XENABI_OFFSETOF(struct xensnd_page_directory, gref_dir_next_page) == 0);
+XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref_dir_next_page__size, sizeof(((struct xensnd_page_directory *)0)->gref_dir_next_page) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref__offset, XENABI_OFFSETOF(struct xensnd_page_directory, gref) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x041300
+XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref__size, sizeof(((struct xensnd_page_directory *)0)->gref) == 4);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(sndif__xensnd_rw_req__size, sizeof(struct xensnd_rw_req) == 8);

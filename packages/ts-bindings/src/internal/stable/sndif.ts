@@ -4,9 +4,9 @@
 /*
  * Per-architecture code of stable/sndif: internal, not part of the package's API.
  */
-import { IntArray, alignedWords, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failPadding, nonZero, setU64FromNumber, u64AsNumber } from '../../runtime.js';
+import { IntArray, alignedWords, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failPadding, flexArray, flexRoom, nonZero, setU64FromNumber, u64AsNumber } from '../../runtime.js';
 import type { IntArrayView } from '../../runtime.js';
-import type { xen_sndif_sring, xen_sndif_sring_entry, xen_sndif_sring_entry_view, xen_sndif_sring_pvt, xen_sndif_sring_pvt_netif, xen_sndif_sring_pvt_netif_view, xen_sndif_sring_pvt_tapif_user, xen_sndif_sring_pvt_tapif_user_view, xen_sndif_sring_pvt_view, xen_sndif_sring_view, xensnd_cur_pos_evt, xensnd_cur_pos_evt_view, xensnd_event_page, xensnd_event_page_view, xensnd_evt, xensnd_evt_op, xensnd_evt_op_view, xensnd_evt_view, xensnd_open_req, xensnd_open_req_view, xensnd_query_hw_param, xensnd_query_hw_param_buffer, xensnd_query_hw_param_buffer_view, xensnd_query_hw_param_channels, xensnd_query_hw_param_channels_view, xensnd_query_hw_param_period, xensnd_query_hw_param_period_view, xensnd_query_hw_param_rates, xensnd_query_hw_param_rates_view, xensnd_query_hw_param_view, xensnd_req, xensnd_req_op, xensnd_req_op_view, xensnd_req_view, xensnd_resp, xensnd_resp_resp, xensnd_resp_resp_view, xensnd_resp_view, xensnd_rw_req, xensnd_rw_req_view, xensnd_trigger_req, xensnd_trigger_req_view } from '../../stable/sndif.js';
+import type { xen_sndif_sring, xen_sndif_sring_entry, xen_sndif_sring_entry_view, xen_sndif_sring_pvt, xen_sndif_sring_pvt_netif, xen_sndif_sring_pvt_netif_view, xen_sndif_sring_pvt_tapif_user, xen_sndif_sring_pvt_tapif_user_view, xen_sndif_sring_pvt_view, xen_sndif_sring_view, xensnd_cur_pos_evt, xensnd_cur_pos_evt_view, xensnd_event_page, xensnd_event_page_view, xensnd_evt, xensnd_evt_op, xensnd_evt_op_view, xensnd_evt_view, xensnd_open_req, xensnd_open_req_view, xensnd_page_directory, xensnd_page_directory_view, xensnd_query_hw_param, xensnd_query_hw_param_buffer, xensnd_query_hw_param_buffer_view, xensnd_query_hw_param_channels, xensnd_query_hw_param_channels_view, xensnd_query_hw_param_period, xensnd_query_hw_param_period_view, xensnd_query_hw_param_rates, xensnd_query_hw_param_rates_view, xensnd_query_hw_param_view, xensnd_req, xensnd_req_op, xensnd_req_op_view, xensnd_req_view, xensnd_resp, xensnd_resp_resp, xensnd_resp_resp_view, xensnd_resp_view, xensnd_rw_req, xensnd_rw_req_view, xensnd_trigger_req, xensnd_trigger_req_view } from '../../stable/sndif.js';
 
 /** Writes xensnd_open_req at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xensnd_open_req$enc0(v: xensnd_open_req, d: DataView, w: BigUint64Array | undefined, b: number): void {
@@ -157,6 +157,93 @@ export class xensnd_open_req$V0 implements xensnd_open_req_view {
     if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xensnd_open_req.period_sz', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 16, x, true);
+  }
+}
+
+/** Writes xensnd_page_directory at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
+export function xensnd_page_directory$enc0(v: xensnd_page_directory, d: DataView, w: BigUint64Array | undefined, b: number, n: number = 0): void {
+  const x0 = v.gref_dir_next_page;
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xensnd_page_directory.gref_dir_next_page', 'uint32_t', 32);
+  if (n > 0) {
+    const a1 = flexArray(v.gref, 'xensnd_page_directory.gref');
+    for (let i2 = 0; i2 < n; i2++) {
+      const e3 = a1[i2];
+      if (typeof e3 !== 'number' || (e3 >>> 0) !== e3) failInt(e3, `xensnd_page_directory.gref[${i2}]`, 'uint32_t', 32);
+    }
+  }
+  d.setUint32(b, x0, true);
+  if (n > 0) {
+    const a1 = flexArray(v.gref, 'xensnd_page_directory.gref');
+    for (let i4 = 0; i4 < n; i4++) {
+      const e5 = a1[i4];
+      if (typeof e5 !== 'number' || (e5 >>> 0) !== e5) failInt(e5, `xensnd_page_directory.gref[${i4}]`, 'uint32_t', 32);
+      d.setUint32(b + 4 + i4 * 4, e5, true);
+    }
+  }
+}
+
+/** Reads xensnd_page_directory at `b` on x86_32, x86_64, arm32, arm64. */
+export function xensnd_page_directory$dec0(d: DataView, w: BigUint64Array | undefined, b: number, n: number = 0): xensnd_page_directory {
+  const a0 = n === 0 ? [] : new Array(n);
+  for (let i1 = 0; i1 < n; i1++) {
+    a0[i1] = d.getUint32(b + 4 + i1 * 4, true);
+  }
+  return {
+    gref_dir_next_page: d.getUint32(b, true),
+    gref: a0,
+  };
+}
+
+/** The view of xensnd_page_directory on x86_32, x86_64, arm32, arm64. */
+export class xensnd_page_directory$V0 implements xensnd_page_directory_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, this.$s, this.$e, 'xensnd_page_directory');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get gref_dir_next_page(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
+  }
+
+  set gref_dir_next_page(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xensnd_page_directory.gref_dir_next_page', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
+  }
+
+  gref(count: number): IntArrayView<number> {
+    const b = this.$r.$b + this.$o;
+    return new IntArray({ bits: 32, signed: false, big: false, ctype: 'uint32_t' }, this.$d, b + 4, flexRoom(this, b + 4, count, 4, 'xensnd_page_directory.gref'), 'xensnd_page_directory.gref');
   }
 }
 
