@@ -405,6 +405,21 @@ typedef union { xen_pfn_t *p; uint64_t q; } xenabi_guest_handle_xen_pfn_t;
 #endif
 #endif
 
+/**
+ * A guest handle to unsigned long, shaped as Xen's XEN_GUEST_HANDLE(ulong). Set it with
+ * XENABI_SET_GUEST_HANDLE().
+ */
+#ifndef XENABI_HAVE_GUEST_HANDLE_ULONG
+#define XENABI_HAVE_GUEST_HANDLE_ULONG 1
+#if defined(__i386__) || defined(__x86_64__)
+typedef struct { unsigned long *p; } xenabi_guest_handle_ulong;
+#elif defined(__arm__) || defined(__aarch64__)
+typedef union { unsigned long *p; uint64_t q; } xenabi_guest_handle_ulong;
+#else
+#error "xenabi: guest handles are defined for x86_32, x86_64, arm32, arm64 only"
+#endif
+#endif
+
 #ifndef __XEN_PUBLIC_GRANT_TABLE_H__
 
 /**
@@ -418,8 +433,16 @@ struct gnttab_setup_table {
     uint32_t nr_frames;
     /** OUT: GNTST_okay or a GNTST_* error. */
     int16_t status;
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
     /** OUT: an array of `nr_frames` entries Xen fills with the table's frames. */
     xenabi_guest_handle_xen_pfn_t frame_list;
+#endif
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00040300
+    /**
+     * Guests built for interface versions below 0x00040300 see `frame_list` with this type.
+     */
+    xenabi_guest_handle_ulong frame_list;
+#endif
 };
 typedef struct gnttab_setup_table gnttab_setup_table_t;
 
@@ -1002,6 +1025,8 @@ XENABI_STATIC_ASSERT(grant_table__xen_pfn_t__size, sizeof(xen_pfn_t) == 4);
 XENABI_STATIC_ASSERT(grant_table__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 4);
 XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_xen_pfn_t__size, sizeof(xenabi_guest_handle_xen_pfn_t) == 4);
 XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_xen_pfn_t__align, XENABI_ALIGNOF(xenabi_guest_handle_xen_pfn_t) == 4);
+XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_ulong__size, sizeof(xenabi_guest_handle_ulong) == 4);
+XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_ulong__align, XENABI_ALIGNOF(xenabi_guest_handle_ulong) == 4);
 XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_uint64_t__size, sizeof(xenabi_guest_handle_uint64_t) == 4);
 XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_uint64_t__align, XENABI_ALIGNOF(xenabi_guest_handle_uint64_t) == 4);
 XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__size, sizeof(struct grant_entry_v1) == 8);
@@ -1092,7 +1117,9 @@ XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__nr_frames__size, sizeof(((
 XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__status__offset, XENABI_OFFSETOF(struct gnttab_setup_table, status) == 8);
 XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__status__size, sizeof(((struct gnttab_setup_table *)0)->status) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__frame_list__offset, XENABI_OFFSETOF(struct gnttab_setup_table, frame_list) == 12);
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
 XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__frame_list__size, sizeof(((struct gnttab_setup_table *)0)->frame_list) == 4);
+#endif
 XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__size, sizeof(struct gnttab_dump_table) == 4);
 XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__align, XENABI_ALIGNOF(struct gnttab_dump_table) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__dom__offset, XENABI_OFFSETOF(struct gnttab_dump_table, dom) == 0);
@@ -1207,6 +1234,8 @@ XENABI_STATIC_ASSERT(grant_table__xen_pfn_t__size, sizeof(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(grant_table__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_xen_pfn_t__size, sizeof(xenabi_guest_handle_xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_xen_pfn_t__align, XENABI_ALIGNOF(xenabi_guest_handle_xen_pfn_t) == 8);
+XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_ulong__size, sizeof(xenabi_guest_handle_ulong) == 8);
+XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_ulong__align, XENABI_ALIGNOF(xenabi_guest_handle_ulong) == 8);
 XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_uint64_t__size, sizeof(xenabi_guest_handle_uint64_t) == 8);
 XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_uint64_t__align, XENABI_ALIGNOF(xenabi_guest_handle_uint64_t) == 8);
 XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__size, sizeof(struct grant_entry_v1) == 8);
@@ -1297,7 +1326,9 @@ XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__nr_frames__size, sizeof(((
 XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__status__offset, XENABI_OFFSETOF(struct gnttab_setup_table, status) == 8);
 XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__status__size, sizeof(((struct gnttab_setup_table *)0)->status) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__frame_list__offset, XENABI_OFFSETOF(struct gnttab_setup_table, frame_list) == 16);
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
 XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__frame_list__size, sizeof(((struct gnttab_setup_table *)0)->frame_list) == 8);
+#endif
 XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__size, sizeof(struct gnttab_dump_table) == 4);
 XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__align, XENABI_ALIGNOF(struct gnttab_dump_table) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__dom__offset, XENABI_OFFSETOF(struct gnttab_dump_table, dom) == 0);
@@ -1412,6 +1443,8 @@ XENABI_STATIC_ASSERT(grant_table__xen_pfn_t__size, sizeof(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(grant_table__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_xen_pfn_t__size, sizeof(xenabi_guest_handle_xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_xen_pfn_t__align, XENABI_ALIGNOF(xenabi_guest_handle_xen_pfn_t) == 8);
+XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_ulong__size, sizeof(xenabi_guest_handle_ulong) == 8);
+XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_ulong__align, XENABI_ALIGNOF(xenabi_guest_handle_ulong) == 8);
 XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_uint64_t__size, sizeof(xenabi_guest_handle_uint64_t) == 8);
 XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_uint64_t__align, XENABI_ALIGNOF(xenabi_guest_handle_uint64_t) == 8);
 XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__size, sizeof(struct grant_entry_v1) == 8);
@@ -1502,7 +1535,9 @@ XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__nr_frames__size, sizeof(((
 XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__status__offset, XENABI_OFFSETOF(struct gnttab_setup_table, status) == 8);
 XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__status__size, sizeof(((struct gnttab_setup_table *)0)->status) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__frame_list__offset, XENABI_OFFSETOF(struct gnttab_setup_table, frame_list) == 16);
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
 XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__frame_list__size, sizeof(((struct gnttab_setup_table *)0)->frame_list) == 8);
+#endif
 XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__size, sizeof(struct gnttab_dump_table) == 4);
 XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__align, XENABI_ALIGNOF(struct gnttab_dump_table) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__dom__offset, XENABI_OFFSETOF(struct gnttab_dump_table, dom) == 0);
@@ -1617,6 +1652,8 @@ XENABI_STATIC_ASSERT(grant_table__xen_pfn_t__size, sizeof(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(grant_table__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_xen_pfn_t__size, sizeof(xenabi_guest_handle_xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_xen_pfn_t__align, XENABI_ALIGNOF(xenabi_guest_handle_xen_pfn_t) == 8);
+XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_ulong__size, sizeof(xenabi_guest_handle_ulong) == 8);
+XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_ulong__align, XENABI_ALIGNOF(xenabi_guest_handle_ulong) == 8);
 XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_uint64_t__size, sizeof(xenabi_guest_handle_uint64_t) == 8);
 XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_uint64_t__align, XENABI_ALIGNOF(xenabi_guest_handle_uint64_t) == 8);
 XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__size, sizeof(struct grant_entry_v1) == 8);
@@ -1707,7 +1744,9 @@ XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__nr_frames__size, sizeof(((
 XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__status__offset, XENABI_OFFSETOF(struct gnttab_setup_table, status) == 8);
 XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__status__size, sizeof(((struct gnttab_setup_table *)0)->status) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__frame_list__offset, XENABI_OFFSETOF(struct gnttab_setup_table, frame_list) == 16);
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
 XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__frame_list__size, sizeof(((struct gnttab_setup_table *)0)->frame_list) == 8);
+#endif
 XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__size, sizeof(struct gnttab_dump_table) == 4);
 XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__align, XENABI_ALIGNOF(struct gnttab_dump_table) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__dom__offset, XENABI_OFFSETOF(struct gnttab_dump_table, dom) == 0);

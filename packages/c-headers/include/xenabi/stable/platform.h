@@ -1347,11 +1347,19 @@ struct xen_platform_op {
     uint32_t interface_version;
     /** The command's record. */
     union {
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040600
         /**
          * XENPF_settime: xenpf_settime64 (xenpf_settime32 below interface 0x00040600, as Xen's
          * xenpf_settime_t).
          */
         struct xenpf_settime64 settime;
+#endif
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00040600
+        /**
+         * Guests built for interface versions below 0x00040600 see `settime` with this type.
+         */
+        struct xenpf_settime32 settime;
+#endif
         /** XENPF_settime32. */
         struct xenpf_settime32 settime32;
         /** XENPF_settime64. */
@@ -2492,7 +2500,9 @@ XENABI_STATIC_ASSERT(platform__xen_platform_op__u__offset, XENABI_OFFSETOF(struc
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__size, sizeof(((struct xen_platform_op *)0)->u) == 128);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_platform_op *)0)->u)) == 4);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime) == 8);
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040600
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime__size, sizeof(((struct xen_platform_op *)0)->u.settime) == 24);
+#endif
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime32__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime32) == 8);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime32__size, sizeof(((struct xen_platform_op *)0)->u.settime32) == 16);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime64__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime64) == 8);
@@ -3157,7 +3167,9 @@ XENABI_STATIC_ASSERT(platform__xen_platform_op__u__offset, XENABI_OFFSETOF(struc
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__size, sizeof(((struct xen_platform_op *)0)->u) == 128);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_platform_op *)0)->u)) == 8);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime) == 8);
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040600
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime__size, sizeof(((struct xen_platform_op *)0)->u.settime) == 24);
+#endif
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime32__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime32) == 8);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime32__size, sizeof(((struct xen_platform_op *)0)->u.settime32) == 16);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime64__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime64) == 8);
@@ -3822,7 +3834,9 @@ XENABI_STATIC_ASSERT(platform__xen_platform_op__u__offset, XENABI_OFFSETOF(struc
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__size, sizeof(((struct xen_platform_op *)0)->u) == 128);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_platform_op *)0)->u)) == 8);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime) == 8);
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040600
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime__size, sizeof(((struct xen_platform_op *)0)->u.settime) == 24);
+#endif
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime32__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime32) == 8);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime32__size, sizeof(((struct xen_platform_op *)0)->u.settime32) == 16);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime64__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime64) == 8);
@@ -4487,7 +4501,9 @@ XENABI_STATIC_ASSERT(platform__xen_platform_op__u__offset, XENABI_OFFSETOF(struc
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__size, sizeof(((struct xen_platform_op *)0)->u) == 128);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_platform_op *)0)->u)) == 8);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime) == 8);
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040600
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime__size, sizeof(((struct xen_platform_op *)0)->u.settime) == 24);
+#endif
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime32__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime32) == 8);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime32__size, sizeof(((struct xen_platform_op *)0)->u.settime32) == 16);
 XENABI_STATIC_ASSERT(platform__xen_platform_op__u__settime64__offset, XENABI_OFFSETOF(struct xen_platform_op, u.settime64) == 8);

@@ -395,6 +395,50 @@ struct demo_arg {
 
 #endif /* XENABI_XEN_MIN_VERSION >= 0x040c00 */
 
+#endif /* !__XEN_PUBLIC_DEMO_H__ */
+
+/**
+ * A guest handle to uint32_t, shaped as Xen's XEN_GUEST_HANDLE(uint32). Set it with
+ * XENABI_SET_GUEST_HANDLE().
+ */
+#ifndef XENABI_HAVE_GUEST_HANDLE_UINT32
+#define XENABI_HAVE_GUEST_HANDLE_UINT32 1
+#if defined(__i386__) || defined(__x86_64__)
+typedef struct { uint32_t *p; } xenabi_guest_handle_uint32;
+#elif defined(__arm__) || defined(__aarch64__)
+typedef union { uint32_t *p; uint64_t q; } xenabi_guest_handle_uint32;
+#else
+#error "xenabi: guest handles are defined for x86_32, x86_64, arm32, arm64 only"
+#endif
+#endif
+
+#ifndef __XEN_PUBLIC_DEMO_H__
+
+/**
+ * A member Xen retyped, not renamed, below an interface version, as
+ * gnttab_setup_table.frame_list.
+ */
+struct demo_frames {
+    /** How many frames. */
+    uint64_t count;
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
+    /** The frames; a handle to bytes below 0x00040300. */
+    xenabi_guest_handle_uint32 list;
+#endif
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00040300
+    /** Guests built for interface versions below 0x00040300 see `list` with this type. */
+    xenabi_guest_handle_uint8 list;
+#endif
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
+    /** 64 bits; 32 below 0x00040300. */
+    uint64_t wide;
+#endif
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00040300
+    /** Guests built for interface versions below 0x00040300 see `wide` with this type. */
+    uint32_t wide;
+#endif
+};
+
 /** Members renamed at a guest interface version, and a member whose type left. */
 struct demo_call {
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a
@@ -482,6 +526,7 @@ struct demo_ctypes {
 #define XENABI_SINCE_DEMO_V2_ONLY 0x040600
 #define XENABI_SINCE_demo_old_arg 0x040600
 #define XENABI_SINCE_demo_arg 0x040c00
+#define XENABI_SINCE_demo_frames 0x040600
 #define XENABI_SINCE_demo_call 0x040600
 #define XENABI_SINCE_demo_ctypes 0x040600
 #define XENABI_SINCE_demo_table__added 0x040a00
@@ -546,6 +591,7 @@ struct demo_ctypes {
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
 #define XENABI_HAS_demo_arg 1
 #endif
+#define XENABI_HAS_demo_frames 1
 #define XENABI_HAS_demo_call 1
 #if XENABI_XEN_MIN_VERSION < 0x040c00
 #define XENABI_HAS_demo_call__u__old 1
@@ -586,6 +632,7 @@ struct demo_ctypes {
 #define XENABI_GATES_DEMO_V2_ONLY "build:CONFIG_DEMO"
 #define XENABI_GATES_demo_old_arg "build:CONFIG_DEMO"
 #define XENABI_GATES_demo_arg "build:CONFIG_DEMO"
+#define XENABI_GATES_demo_frames "build:CONFIG_DEMO"
 #define XENABI_GATES_demo_call "build:CONFIG_DEMO"
 #define XENABI_GATES_demo_ctypes "build:CONFIG_DEMO"
 
@@ -608,6 +655,8 @@ XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint8__size, sizeof(xenabi_guest_
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_uint8) == 4);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_64_demo_pair_t__size, sizeof(xenabi_guest_handle_64_demo_pair_t) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_64_demo_pair_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_demo_pair_t) == 8);
+XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint32__size, sizeof(xenabi_guest_handle_uint32) == 4);
+XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint32__align, XENABI_ALIGNOF(xenabi_guest_handle_uint32) == 4);
 XENABI_STATIC_ASSERT(demo__demo_pair_t__size, sizeof(demo_pair_t) == 4);
 XENABI_STATIC_ASSERT(demo__demo_pair_t__align, XENABI_ALIGNOF(demo_pair_t) == 2);
 XENABI_STATIC_ASSERT(demo__demo_pair_t__kind__offset, XENABI_OFFSETOF(demo_pair_t, kind) == 0);
@@ -742,6 +791,18 @@ XENABI_STATIC_ASSERT(demo__demo_arg__align, XENABI_ALIGNOF(struct demo_arg) == 4
 XENABI_STATIC_ASSERT(demo__demo_arg__value__offset, XENABI_OFFSETOF(struct demo_arg, value) == 0);
 XENABI_STATIC_ASSERT(demo__demo_arg__value__size, sizeof(((struct demo_arg *)0)->value) == 4);
 #endif
+XENABI_STATIC_ASSERT(demo__demo_frames__size, sizeof(struct demo_frames) == 20);
+XENABI_STATIC_ASSERT(demo__demo_frames__align, XENABI_ALIGNOF(struct demo_frames) == 4);
+XENABI_STATIC_ASSERT(demo__demo_frames__count__offset, XENABI_OFFSETOF(struct demo_frames, count) == 0);
+XENABI_STATIC_ASSERT(demo__demo_frames__count__size, sizeof(((struct demo_frames *)0)->count) == 8);
+XENABI_STATIC_ASSERT(demo__demo_frames__list__offset, XENABI_OFFSETOF(struct demo_frames, list) == 8);
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
+XENABI_STATIC_ASSERT(demo__demo_frames__list__size, sizeof(((struct demo_frames *)0)->list) == 4);
+#endif
+XENABI_STATIC_ASSERT(demo__demo_frames__wide__offset, XENABI_OFFSETOF(struct demo_frames, wide) == 12);
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
+XENABI_STATIC_ASSERT(demo__demo_frames__wide__size, sizeof(((struct demo_frames *)0)->wide) == 8);
+#endif
 XENABI_STATIC_ASSERT(demo__demo_call__size, sizeof(struct demo_call) == 8);
 XENABI_STATIC_ASSERT(demo__demo_call__align, XENABI_ALIGNOF(struct demo_call) == 4);
 #if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a) && (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a)
@@ -801,6 +862,8 @@ XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint8__size, sizeof(xenabi_guest_
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_uint8) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_64_demo_pair_t__size, sizeof(xenabi_guest_handle_64_demo_pair_t) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_64_demo_pair_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_demo_pair_t) == 8);
+XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint32__size, sizeof(xenabi_guest_handle_uint32) == 8);
+XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint32__align, XENABI_ALIGNOF(xenabi_guest_handle_uint32) == 8);
 XENABI_STATIC_ASSERT(demo__demo_pair_t__size, sizeof(demo_pair_t) == 4);
 XENABI_STATIC_ASSERT(demo__demo_pair_t__align, XENABI_ALIGNOF(demo_pair_t) == 2);
 XENABI_STATIC_ASSERT(demo__demo_pair_t__kind__offset, XENABI_OFFSETOF(demo_pair_t, kind) == 0);
@@ -946,6 +1009,18 @@ XENABI_STATIC_ASSERT(demo__demo_arg__align, XENABI_ALIGNOF(struct demo_arg) == 4
 XENABI_STATIC_ASSERT(demo__demo_arg__value__offset, XENABI_OFFSETOF(struct demo_arg, value) == 0);
 XENABI_STATIC_ASSERT(demo__demo_arg__value__size, sizeof(((struct demo_arg *)0)->value) == 4);
 #endif
+XENABI_STATIC_ASSERT(demo__demo_frames__size, sizeof(struct demo_frames) == 24);
+XENABI_STATIC_ASSERT(demo__demo_frames__align, XENABI_ALIGNOF(struct demo_frames) == 8);
+XENABI_STATIC_ASSERT(demo__demo_frames__count__offset, XENABI_OFFSETOF(struct demo_frames, count) == 0);
+XENABI_STATIC_ASSERT(demo__demo_frames__count__size, sizeof(((struct demo_frames *)0)->count) == 8);
+XENABI_STATIC_ASSERT(demo__demo_frames__list__offset, XENABI_OFFSETOF(struct demo_frames, list) == 8);
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
+XENABI_STATIC_ASSERT(demo__demo_frames__list__size, sizeof(((struct demo_frames *)0)->list) == 8);
+#endif
+XENABI_STATIC_ASSERT(demo__demo_frames__wide__offset, XENABI_OFFSETOF(struct demo_frames, wide) == 16);
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
+XENABI_STATIC_ASSERT(demo__demo_frames__wide__size, sizeof(((struct demo_frames *)0)->wide) == 8);
+#endif
 XENABI_STATIC_ASSERT(demo__demo_call__size, sizeof(struct demo_call) == 8);
 XENABI_STATIC_ASSERT(demo__demo_call__align, XENABI_ALIGNOF(struct demo_call) == 4);
 #if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a) && (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a)
@@ -1005,6 +1080,8 @@ XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint8__size, sizeof(xenabi_guest_
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_uint8) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_64_demo_pair_t__size, sizeof(xenabi_guest_handle_64_demo_pair_t) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_64_demo_pair_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_demo_pair_t) == 8);
+XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint32__size, sizeof(xenabi_guest_handle_uint32) == 8);
+XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint32__align, XENABI_ALIGNOF(xenabi_guest_handle_uint32) == 8);
 XENABI_STATIC_ASSERT(demo__demo_pair_t__size, sizeof(demo_pair_t) == 4);
 XENABI_STATIC_ASSERT(demo__demo_pair_t__align, XENABI_ALIGNOF(demo_pair_t) == 2);
 XENABI_STATIC_ASSERT(demo__demo_pair_t__kind__offset, XENABI_OFFSETOF(demo_pair_t, kind) == 0);
@@ -1149,6 +1226,18 @@ XENABI_STATIC_ASSERT(demo__demo_arg__size, sizeof(struct demo_arg) == 4);
 XENABI_STATIC_ASSERT(demo__demo_arg__align, XENABI_ALIGNOF(struct demo_arg) == 4);
 XENABI_STATIC_ASSERT(demo__demo_arg__value__offset, XENABI_OFFSETOF(struct demo_arg, value) == 0);
 XENABI_STATIC_ASSERT(demo__demo_arg__value__size, sizeof(((struct demo_arg *)0)->value) == 4);
+#endif
+XENABI_STATIC_ASSERT(demo__demo_frames__size, sizeof(struct demo_frames) == 24);
+XENABI_STATIC_ASSERT(demo__demo_frames__align, XENABI_ALIGNOF(struct demo_frames) == 8);
+XENABI_STATIC_ASSERT(demo__demo_frames__count__offset, XENABI_OFFSETOF(struct demo_frames, count) == 0);
+XENABI_STATIC_ASSERT(demo__demo_frames__count__size, sizeof(((struct demo_frames *)0)->count) == 8);
+XENABI_STATIC_ASSERT(demo__demo_frames__list__offset, XENABI_OFFSETOF(struct demo_frames, list) == 8);
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
+XENABI_STATIC_ASSERT(demo__demo_frames__list__size, sizeof(((struct demo_frames *)0)->list) == 8);
+#endif
+XENABI_STATIC_ASSERT(demo__demo_frames__wide__offset, XENABI_OFFSETOF(struct demo_frames, wide) == 16);
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
+XENABI_STATIC_ASSERT(demo__demo_frames__wide__size, sizeof(((struct demo_frames *)0)->wide) == 8);
 #endif
 XENABI_STATIC_ASSERT(demo__demo_call__size, sizeof(struct demo_call) == 8);
 XENABI_STATIC_ASSERT(demo__demo_call__align, XENABI_ALIGNOF(struct demo_call) == 4);
@@ -1209,6 +1298,8 @@ XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint8__size, sizeof(xenabi_guest_
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_uint8) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_64_demo_pair_t__size, sizeof(xenabi_guest_handle_64_demo_pair_t) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_64_demo_pair_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_demo_pair_t) == 8);
+XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint32__size, sizeof(xenabi_guest_handle_uint32) == 8);
+XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint32__align, XENABI_ALIGNOF(xenabi_guest_handle_uint32) == 8);
 XENABI_STATIC_ASSERT(demo__demo_pair_t__size, sizeof(demo_pair_t) == 4);
 XENABI_STATIC_ASSERT(demo__demo_pair_t__align, XENABI_ALIGNOF(demo_pair_t) == 2);
 XENABI_STATIC_ASSERT(demo__demo_pair_t__kind__offset, XENABI_OFFSETOF(demo_pair_t, kind) == 0);
@@ -1353,6 +1444,18 @@ XENABI_STATIC_ASSERT(demo__demo_arg__size, sizeof(struct demo_arg) == 4);
 XENABI_STATIC_ASSERT(demo__demo_arg__align, XENABI_ALIGNOF(struct demo_arg) == 4);
 XENABI_STATIC_ASSERT(demo__demo_arg__value__offset, XENABI_OFFSETOF(struct demo_arg, value) == 0);
 XENABI_STATIC_ASSERT(demo__demo_arg__value__size, sizeof(((struct demo_arg *)0)->value) == 4);
+#endif
+XENABI_STATIC_ASSERT(demo__demo_frames__size, sizeof(struct demo_frames) == 24);
+XENABI_STATIC_ASSERT(demo__demo_frames__align, XENABI_ALIGNOF(struct demo_frames) == 8);
+XENABI_STATIC_ASSERT(demo__demo_frames__count__offset, XENABI_OFFSETOF(struct demo_frames, count) == 0);
+XENABI_STATIC_ASSERT(demo__demo_frames__count__size, sizeof(((struct demo_frames *)0)->count) == 8);
+XENABI_STATIC_ASSERT(demo__demo_frames__list__offset, XENABI_OFFSETOF(struct demo_frames, list) == 8);
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
+XENABI_STATIC_ASSERT(demo__demo_frames__list__size, sizeof(((struct demo_frames *)0)->list) == 8);
+#endif
+XENABI_STATIC_ASSERT(demo__demo_frames__wide__offset, XENABI_OFFSETOF(struct demo_frames, wide) == 16);
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
+XENABI_STATIC_ASSERT(demo__demo_frames__wide__size, sizeof(((struct demo_frames *)0)->wide) == 8);
 #endif
 XENABI_STATIC_ASSERT(demo__demo_call__size, sizeof(struct demo_call) == 8);
 XENABI_STATIC_ASSERT(demo__demo_call__align, XENABI_ALIGNOF(struct demo_call) == 4);
