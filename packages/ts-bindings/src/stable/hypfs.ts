@@ -336,14 +336,14 @@ export const xen_hypfs_dirlistentry: RecordCodec<xen_hypfs_dirlistentry, xen_hyp
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_hypfs_dirlistentry');
         const f = value.name;
         const n = Array.isArray(f) ? f.length : flexArray(f, 'xen_hypfs_dirlistentry.name').length;
-        return encodeFresh(value, 16 + n * 1, n, xen_hypfs_dirlistentry$enc0, 'xen_hypfs_dirlistentry');
+        return encodeFresh(value, Math.max(16, 14 + n * 1), n, xen_hypfs_dirlistentry$enc0, 'xen_hypfs_dirlistentry');
       }
       case 'arm32':
       case 'arm64': {
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_hypfs_dirlistentry');
         const f = value.name;
         const n = Array.isArray(f) ? f.length : flexArray(f, 'xen_hypfs_dirlistentry.name').length;
-        return encodeFresh(value, 16 + n * 1, n, xen_hypfs_dirlistentry$enc1, 'xen_hypfs_dirlistentry');
+        return encodeFresh(value, Math.max(16, 14 + n * 1), n, xen_hypfs_dirlistentry$enc1, 'xen_hypfs_dirlistentry');
       }
       default:
         return failArch('xen_hypfs_dirlistentry', arch);
@@ -357,7 +357,7 @@ export const xen_hypfs_dirlistentry: RecordCodec<xen_hypfs_dirlistentry, xen_hyp
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_hypfs_dirlistentry');
         const f = value.name;
         const n = Array.isArray(f) ? f.length : flexArray(f, 'xen_hypfs_dirlistentry.name').length;
-        const size = 16 + n * 1;
+        const size = Math.max(16, 14 + n * 1);
         if (target !== current.bytes) useBytes(target, 'xen_hypfs_dirlistentry');
         const o = options.offset ?? 0;
         const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hypfs_dirlistentry');
@@ -369,7 +369,7 @@ export const xen_hypfs_dirlistentry: RecordCodec<xen_hypfs_dirlistentry, xen_hyp
         if (typeof value !== 'object' || value === null) failObject(value, 'xen_hypfs_dirlistentry');
         const f = value.name;
         const n = Array.isArray(f) ? f.length : flexArray(f, 'xen_hypfs_dirlistentry.name').length;
-        const size = 16 + n * 1;
+        const size = Math.max(16, 14 + n * 1);
         if (target !== current.bytes) useBytes(target, 'xen_hypfs_dirlistentry');
         const o = options.offset ?? 0;
         const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_hypfs_dirlistentry');
@@ -388,7 +388,7 @@ export const xen_hypfs_dirlistentry: RecordCodec<xen_hypfs_dirlistentry, xen_hyp
         const n = flexCount(options.count, 'xen_hypfs_dirlistentry');
         if (bytes !== current.bytes) useBytes(bytes, 'xen_hypfs_dirlistentry');
         const o = options.offset ?? 0;
-        const b = typeof o === 'number' && (o >>> 0) === o && o + (16 + n * 1) <= current.length ? current.base + o : placeBytes(bytes, o, 16 + n * 1, 'xen_hypfs_dirlistentry');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (Math.max(16, 14 + n * 1)) <= current.length ? current.base + o : placeBytes(bytes, o, Math.max(16, 14 + n * 1), 'xen_hypfs_dirlistentry');
         if (options.strict === true) xen_hypfs_dirlistentry$chk0(current.view, b, n);
         return xen_hypfs_dirlistentry$dec0(current.view, current.words, b, n);
       }
@@ -397,7 +397,7 @@ export const xen_hypfs_dirlistentry: RecordCodec<xen_hypfs_dirlistentry, xen_hyp
         const n = flexCount(options.count, 'xen_hypfs_dirlistentry');
         if (bytes !== current.bytes) useBytes(bytes, 'xen_hypfs_dirlistentry');
         const o = options.offset ?? 0;
-        const b = typeof o === 'number' && (o >>> 0) === o && o + (16 + n * 1) <= current.length ? current.base + o : placeBytes(bytes, o, 16 + n * 1, 'xen_hypfs_dirlistentry');
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (Math.max(16, 14 + n * 1)) <= current.length ? current.base + o : placeBytes(bytes, o, Math.max(16, 14 + n * 1), 'xen_hypfs_dirlistentry');
         if (options.strict === true) xen_hypfs_dirlistentry$chk1(current.view, b, n);
         return xen_hypfs_dirlistentry$dec1(current.view, current.words, b, n);
       }

@@ -153,6 +153,7 @@ export function xen_hypfs_dirlistentry$enc0(v: xen_hypfs_dirlistentry, d: DataVi
       if (typeof e9 !== 'number' || ((e9 << 24) >> 24) !== e9) failInt(e9, `xen_hypfs_dirlistentry.name[${i8}]`, 'char', 8);
     }
   }
+  d.setUint16(b + 14, 0);
   d.setUint8(b, x1);
   d.setUint8(b + 1, x2);
   d.setUint16(b + 2, x3, true);
@@ -167,7 +168,6 @@ export function xen_hypfs_dirlistentry$enc0(v: xen_hypfs_dirlistentry, d: DataVi
       d.setInt8(b + 14 + i10 * 1, e11);
     }
   }
-  d.setUint16(b + 14, 0);
 }
 
 /** Reads xen_hypfs_dirlistentry at `b` on x86_32, x86_64. */
@@ -185,7 +185,7 @@ export function xen_hypfs_dirlistentry$dec0(d: DataView, w: BigUint64Array | und
 
 /** Throws when padding of xen_hypfs_dirlistentry at `b` on x86_32, x86_64 is not zero. */
 export function xen_hypfs_dirlistentry$chk0(d: DataView, b: number, n: number = 0): void {
-  if (d.getUint16(b + 14) !== 0) failPadding('xen_hypfs_dirlistentry (padding after name)');
+  if (n === 0 && d.getUint16(b + 14) !== 0) failPadding('xen_hypfs_dirlistentry (padding after name)');
 }
 
 /** The view of xen_hypfs_dirlistentry on x86_32, x86_64. */
@@ -269,6 +269,7 @@ export function xen_hypfs_dirlistentry$enc1(v: xen_hypfs_dirlistentry, d: DataVi
       if (typeof e9 !== 'number' || (e9 & 0xff) !== e9) failInt(e9, `xen_hypfs_dirlistentry.name[${i8}]`, 'char', 8);
     }
   }
+  d.setUint16(b + 14, 0);
   d.setUint8(b, x1);
   d.setUint8(b + 1, x2);
   d.setUint16(b + 2, x3, true);
@@ -283,7 +284,6 @@ export function xen_hypfs_dirlistentry$enc1(v: xen_hypfs_dirlistentry, d: DataVi
       d.setUint8(b + 14 + i10 * 1, e11);
     }
   }
-  d.setUint16(b + 14, 0);
 }
 
 /** Reads xen_hypfs_dirlistentry at `b` on arm32, arm64. */
@@ -301,7 +301,7 @@ export function xen_hypfs_dirlistentry$dec1(d: DataView, w: BigUint64Array | und
 
 /** Throws when padding of xen_hypfs_dirlistentry at `b` on arm32, arm64 is not zero. */
 export function xen_hypfs_dirlistentry$chk1(d: DataView, b: number, n: number = 0): void {
-  if (d.getUint16(b + 14) !== 0) failPadding('xen_hypfs_dirlistentry (padding after name)');
+  if (n === 0 && d.getUint16(b + 14) !== 0) failPadding('xen_hypfs_dirlistentry (padding after name)');
 }
 
 /** The view of xen_hypfs_dirlistentry on arm32, arm64. */
