@@ -429,14 +429,19 @@ struct demo_frames {
     /** Guests built for interface versions below 0x00040300 see `list` with this type. */
     xenabi_guest_handle_uint8 list;
 #endif
+    /** A union whose size the retyping leaves alone, as xen_platform_op.u.settime. */
+    union {
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
-    /** 64 bits; 32 below 0x00040300. */
-    uint64_t wide;
+        /** 64 bits; 32 below 0x00040300, in the same union. */
+        uint64_t wide;
 #endif
 #if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00040300
-    /** Guests built for interface versions below 0x00040300 see `wide` with this type. */
-    uint32_t wide;
+        /** Guests built for interface versions below 0x00040300 see `wide` with this type. */
+        uint32_t wide;
 #endif
+        /** What keeps the union 8 bytes for every interface. */
+        uint64_t raw;
+    } u;
 };
 
 /** Members renamed at a guest interface version, and a member whose type left. */
@@ -799,10 +804,15 @@ XENABI_STATIC_ASSERT(demo__demo_frames__list__offset, XENABI_OFFSETOF(struct dem
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
 XENABI_STATIC_ASSERT(demo__demo_frames__list__size, sizeof(((struct demo_frames *)0)->list) == 4);
 #endif
-XENABI_STATIC_ASSERT(demo__demo_frames__wide__offset, XENABI_OFFSETOF(struct demo_frames, wide) == 12);
+XENABI_STATIC_ASSERT(demo__demo_frames__u__offset, XENABI_OFFSETOF(struct demo_frames, u) == 12);
+XENABI_STATIC_ASSERT(demo__demo_frames__u__size, sizeof(((struct demo_frames *)0)->u) == 8);
+XENABI_STATIC_ASSERT(demo__demo_frames__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_frames *)0)->u)) == 4);
+XENABI_STATIC_ASSERT(demo__demo_frames__u__wide__offset, XENABI_OFFSETOF(struct demo_frames, u.wide) == 12);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
-XENABI_STATIC_ASSERT(demo__demo_frames__wide__size, sizeof(((struct demo_frames *)0)->wide) == 8);
+XENABI_STATIC_ASSERT(demo__demo_frames__u__wide__size, sizeof(((struct demo_frames *)0)->u.wide) == 8);
 #endif
+XENABI_STATIC_ASSERT(demo__demo_frames__u__raw__offset, XENABI_OFFSETOF(struct demo_frames, u.raw) == 12);
+XENABI_STATIC_ASSERT(demo__demo_frames__u__raw__size, sizeof(((struct demo_frames *)0)->u.raw) == 8);
 XENABI_STATIC_ASSERT(demo__demo_call__size, sizeof(struct demo_call) == 8);
 XENABI_STATIC_ASSERT(demo__demo_call__align, XENABI_ALIGNOF(struct demo_call) == 4);
 #if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a) && (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a)
@@ -1017,10 +1027,15 @@ XENABI_STATIC_ASSERT(demo__demo_frames__list__offset, XENABI_OFFSETOF(struct dem
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
 XENABI_STATIC_ASSERT(demo__demo_frames__list__size, sizeof(((struct demo_frames *)0)->list) == 8);
 #endif
-XENABI_STATIC_ASSERT(demo__demo_frames__wide__offset, XENABI_OFFSETOF(struct demo_frames, wide) == 16);
+XENABI_STATIC_ASSERT(demo__demo_frames__u__offset, XENABI_OFFSETOF(struct demo_frames, u) == 16);
+XENABI_STATIC_ASSERT(demo__demo_frames__u__size, sizeof(((struct demo_frames *)0)->u) == 8);
+XENABI_STATIC_ASSERT(demo__demo_frames__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_frames *)0)->u)) == 8);
+XENABI_STATIC_ASSERT(demo__demo_frames__u__wide__offset, XENABI_OFFSETOF(struct demo_frames, u.wide) == 16);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
-XENABI_STATIC_ASSERT(demo__demo_frames__wide__size, sizeof(((struct demo_frames *)0)->wide) == 8);
+XENABI_STATIC_ASSERT(demo__demo_frames__u__wide__size, sizeof(((struct demo_frames *)0)->u.wide) == 8);
 #endif
+XENABI_STATIC_ASSERT(demo__demo_frames__u__raw__offset, XENABI_OFFSETOF(struct demo_frames, u.raw) == 16);
+XENABI_STATIC_ASSERT(demo__demo_frames__u__raw__size, sizeof(((struct demo_frames *)0)->u.raw) == 8);
 XENABI_STATIC_ASSERT(demo__demo_call__size, sizeof(struct demo_call) == 8);
 XENABI_STATIC_ASSERT(demo__demo_call__align, XENABI_ALIGNOF(struct demo_call) == 4);
 #if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a) && (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a)
@@ -1235,10 +1250,15 @@ XENABI_STATIC_ASSERT(demo__demo_frames__list__offset, XENABI_OFFSETOF(struct dem
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
 XENABI_STATIC_ASSERT(demo__demo_frames__list__size, sizeof(((struct demo_frames *)0)->list) == 8);
 #endif
-XENABI_STATIC_ASSERT(demo__demo_frames__wide__offset, XENABI_OFFSETOF(struct demo_frames, wide) == 16);
+XENABI_STATIC_ASSERT(demo__demo_frames__u__offset, XENABI_OFFSETOF(struct demo_frames, u) == 16);
+XENABI_STATIC_ASSERT(demo__demo_frames__u__size, sizeof(((struct demo_frames *)0)->u) == 8);
+XENABI_STATIC_ASSERT(demo__demo_frames__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_frames *)0)->u)) == 8);
+XENABI_STATIC_ASSERT(demo__demo_frames__u__wide__offset, XENABI_OFFSETOF(struct demo_frames, u.wide) == 16);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
-XENABI_STATIC_ASSERT(demo__demo_frames__wide__size, sizeof(((struct demo_frames *)0)->wide) == 8);
+XENABI_STATIC_ASSERT(demo__demo_frames__u__wide__size, sizeof(((struct demo_frames *)0)->u.wide) == 8);
 #endif
+XENABI_STATIC_ASSERT(demo__demo_frames__u__raw__offset, XENABI_OFFSETOF(struct demo_frames, u.raw) == 16);
+XENABI_STATIC_ASSERT(demo__demo_frames__u__raw__size, sizeof(((struct demo_frames *)0)->u.raw) == 8);
 XENABI_STATIC_ASSERT(demo__demo_call__size, sizeof(struct demo_call) == 8);
 XENABI_STATIC_ASSERT(demo__demo_call__align, XENABI_ALIGNOF(struct demo_call) == 4);
 #if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a) && (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a)
@@ -1453,10 +1473,15 @@ XENABI_STATIC_ASSERT(demo__demo_frames__list__offset, XENABI_OFFSETOF(struct dem
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
 XENABI_STATIC_ASSERT(demo__demo_frames__list__size, sizeof(((struct demo_frames *)0)->list) == 8);
 #endif
-XENABI_STATIC_ASSERT(demo__demo_frames__wide__offset, XENABI_OFFSETOF(struct demo_frames, wide) == 16);
+XENABI_STATIC_ASSERT(demo__demo_frames__u__offset, XENABI_OFFSETOF(struct demo_frames, u) == 16);
+XENABI_STATIC_ASSERT(demo__demo_frames__u__size, sizeof(((struct demo_frames *)0)->u) == 8);
+XENABI_STATIC_ASSERT(demo__demo_frames__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_frames *)0)->u)) == 8);
+XENABI_STATIC_ASSERT(demo__demo_frames__u__wide__offset, XENABI_OFFSETOF(struct demo_frames, u.wide) == 16);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
-XENABI_STATIC_ASSERT(demo__demo_frames__wide__size, sizeof(((struct demo_frames *)0)->wide) == 8);
+XENABI_STATIC_ASSERT(demo__demo_frames__u__wide__size, sizeof(((struct demo_frames *)0)->u.wide) == 8);
 #endif
+XENABI_STATIC_ASSERT(demo__demo_frames__u__raw__offset, XENABI_OFFSETOF(struct demo_frames, u.raw) == 16);
+XENABI_STATIC_ASSERT(demo__demo_frames__u__raw__size, sizeof(((struct demo_frames *)0)->u.raw) == 8);
 XENABI_STATIC_ASSERT(demo__demo_call__size, sizeof(struct demo_call) == 8);
 XENABI_STATIC_ASSERT(demo__demo_call__align, XENABI_ALIGNOF(struct demo_call) == 4);
 #if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a) && (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a)
