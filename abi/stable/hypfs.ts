@@ -64,7 +64,7 @@ export const XEN_HYPFS_OP = opSet('XEN_HYPFS_OP', {
   doc: 'Sub-ops of __HYPERVISOR_hypfs_op. Each takes a path (with its length), and a buffer (with its length) where the op needs one.',
   ops: [
     op(constant('XEN_HYPFS_OP_get_version', 0, { since, doc: 'Return the version of the interface Xen speaks (XEN_HYPFS_VERSION); no path or buffer.' })),
-    op(constant('XEN_HYPFS_OP_read', 1, { since, doc: 'Read an entry into the buffer: a xen_hypfs_direntry and the contents, or for a directory a chain of xen_hypfs_dirlistentry records.' })),
+    op(constant('XEN_HYPFS_OP_read', 1, { since, doc: 'Read an entry into the buffer: a xen_hypfs_direntry and the contents, or for a directory a chain of xen_hypfs_dirlistentry records.' }), { record: xen_hypfs_direntry }),
     op(constant('XEN_HYPFS_OP_write_contents', 2, { since, doc: 'Replace an entry\'s contents with the buffer.' })),
   ],
 });

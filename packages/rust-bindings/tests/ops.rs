@@ -248,10 +248,7 @@ mod stable_hypfs_xen_hypfs_op {
             assert_eq!(HypfsOp::GetVersion.arg_bytes(), &[] as &[u8]);
             assert_eq!(HypfsOp::from_parts(XEN_HYPFS_OP_get_version, &[]), Some(HypfsOp::GetVersion));
         }
-        {
-            assert_eq!(HypfsOp::Read.arg_bytes(), &[] as &[u8]);
-            assert_eq!(HypfsOp::from_parts(XEN_HYPFS_OP_read, &[]), Some(HypfsOp::Read));
-        }
+        check(HypfsOp::Read, XEN_HYPFS_OP_read);
         {
             assert_eq!(HypfsOp::WriteContents.arg_bytes(), &[] as &[u8]);
             assert_eq!(HypfsOp::from_parts(XEN_HYPFS_OP_write_contents, &[]), Some(HypfsOp::WriteContents));

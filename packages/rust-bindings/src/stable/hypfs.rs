@@ -144,7 +144,7 @@ pub const XEN_HYPFS_OP_get_version: i32 = 0;
 
 /// Read an entry into the buffer: a xen_hypfs_direntry and the contents, or for a directory a chain of xen_hypfs_dirlistentry records.
 ///
-/// Since Xen 4.14: cargo feature `xen-4-14`.
+/// Since Xen 4.14: cargo feature `xen-4-14`. Payload: `xen_hypfs_direntry`.
 pub const XEN_HYPFS_OP_read: i32 = 1;
 
 /// Replace an entry's contents with the buffer.
@@ -285,7 +285,7 @@ pub enum HypfsOp {
     /// `XEN_HYPFS_OP_get_version`: Return the version of the interface Xen speaks (XEN_HYPFS_VERSION); no path or buffer.
     GetVersion,
     /// `XEN_HYPFS_OP_read`: Read an entry into the buffer: a xen_hypfs_direntry and the contents, or for a directory a chain of xen_hypfs_dirlistentry records.
-    Read,
+    Read(xen_hypfs_direntry),
     /// `XEN_HYPFS_OP_write_contents`: Replace an entry's contents with the buffer.
     WriteContents,
 }
@@ -297,7 +297,7 @@ impl HypfsOp {
     pub fn op(&self) -> i32 {
         match self {
             Self::GetVersion => XEN_HYPFS_OP_get_version,
-            Self::Read => XEN_HYPFS_OP_read,
+            Self::Read(_) => XEN_HYPFS_OP_read,
             Self::WriteContents => XEN_HYPFS_OP_write_contents,
         }
     }
@@ -307,7 +307,7 @@ impl HypfsOp {
     pub fn arg_bytes(&self) -> &[u8] {
         match self {
             Self::GetVersion => &[],
-            Self::Read => &[],
+            Self::Read(arg) => zerocopy::IntoBytes::as_bytes(arg),
             Self::WriteContents => &[],
         }
     }
@@ -318,7 +318,7 @@ impl HypfsOp {
     pub fn from_parts(op: i32, bytes: &[u8]) -> Option<Self> {
         match op {
             XEN_HYPFS_OP_get_version => Some(Self::GetVersion),
-            XEN_HYPFS_OP_read => Some(Self::Read),
+            XEN_HYPFS_OP_read => zerocopy::FromBytes::read_from_prefix(bytes).ok().map(|(arg, _)| Self::Read(arg)),
             XEN_HYPFS_OP_write_contents => Some(Self::WriteContents),
             _ => None,
         }

@@ -28,6 +28,12 @@ fn hypfs__xen_hypfs_direntry() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hypfs::HypfsOp::from_parts(xenabi::stable::hypfs::XEN_HYPFS_OP_read, &want).expect("HypfsOp::Read: from_parts");
+            assert!(matches!(call, xenabi::stable::hypfs::HypfsOp::Read(_)), "HypfsOp::Read: {call:?}");
+            r.bytes(0, "HypfsOp::Read", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         r.value(0, "type", d.r#type, 223);
         r.value(0, "encoding", d.encoding, 255);

@@ -476,7 +476,7 @@ export const HypfsOpInfo = {
   nested: false,
   ops: {
     get_version: { number: XEN_HYPFS_OP_get_version, record: undefined, member: undefined },
-    read: { number: XEN_HYPFS_OP_read, record: undefined, member: undefined },
+    read: { number: XEN_HYPFS_OP_read, record: 'xen_hypfs_direntry', member: undefined },
     write_contents: { number: XEN_HYPFS_OP_write_contents, record: undefined, member: undefined },
   },
 } as const;
@@ -487,7 +487,7 @@ export const HypfsOpInfo = {
  */
 export type HypfsOp =
   | ({ op: 'get_version' })
-  | ({ op: 'read' })
+  | ({ op: 'read' } & xen_hypfs_direntry)
   | ({ op: 'write_contents' });
 
 /**
@@ -501,8 +501,7 @@ export function encodeHypfsOp(value: HypfsOp, options: EncodeOptions): Uint8Arra
       checkArch(options, 'XEN_HYPFS_OP');
       return new Uint8Array(0);
     case 'read':
-      checkArch(options, 'XEN_HYPFS_OP');
-      return new Uint8Array(0);
+      return xen_hypfs_direntry.encode(value, options);
     case 'write_contents':
       checkArch(options, 'XEN_HYPFS_OP');
       return new Uint8Array(0);
@@ -522,8 +521,7 @@ export function decodeHypfsOp(bytes: Uint8Array, options: OpDecodeOptions): Hypf
       checkArch(options, 'XEN_HYPFS_OP');
       return { op: 'get_version' };
     case XEN_HYPFS_OP_read:
-      checkArch(options, 'XEN_HYPFS_OP');
-      return { op: 'read' };
+      return { op: 'read', ...xen_hypfs_direntry.decode(bytes, options) };
     case XEN_HYPFS_OP_write_contents:
       checkArch(options, 'XEN_HYPFS_OP');
       return { op: 'write_contents' };
