@@ -6,12 +6,12 @@
  * set and read controls (brightness, contrast, …), start and stop streaming. The back end
  * reports captured frames and changed controls on an event page: a head with two indices,
  * then 64-byte events. The xenstore key names, list separators, control names, driver name and
- * protocol version are string constants (22, all since 4.13 and unchanged through 4.22). Not
- * declared yet: the function-like macros that find an event on the page, and
- * xencamera_page_directory, the layout of the pages listing a buffer's grants, whose grant
- * array went from one element to flexible in 4.19, a change the Rust crate cannot yet express.
+ * protocol version are string constants (22, all since 4.13 and unchanged through 4.22).
+ * 4.19 declared the grant array of a page-directory page flexible (it had one element); the
+ * Rust crate declares xencamera_page_directory from 4.19 on. Not declared yet: the
+ * function-like macros that find an event on the page.
  */
-import { abiModule, array, constant, field, flag, flagSet, i32, i64, inlineUnion, ring, stringConstant, struct, u16, u32, u8, valueSet } from 'xenabi/dsl';
+import { abiModule, flex, array, constant, field, flag, flagSet, i32, i64, inlineUnion, ring, stringConstant, struct, u16, u32, u8, valueSet } from 'xenabi/dsl';
 import { grant_ref_t } from './grant_table.ts';
 import { RING_IDX } from './ring.ts';
 
@@ -190,6 +190,16 @@ export const xencamera_buf_request = struct('xencamera_buf_request', {
   since: '4.13',
   doc: 'Arguments and result of XENCAMERA_OP_BUF_REQUEST.',
   fields: [field('num_bufs', u8, { doc: 'Buffers wanted (0 releases them all, before a new format); in the response, how many the back end allows.' })],
+});
+
+export const xencamera_page_directory = struct('xencamera_page_directory', {
+  since: '4.13',
+  doc: 'One page of the chain of pages that lists the grants of a camera buffer: the grant of the next page of the chain, then as many grants of the buffer\'s pages as fill this page. Xen declared the grant array with one element until 4.19, flexible since (for includers of interface 0x00041300 on; older ones still see one element): sizeof changed, the page did not.',
+  fields: [
+    field('gref_dir_next_page', grant_ref_t, { doc: 'The grant of the next page of the chain; 0 on the last.' }),
+    field('gref', array(grant_ref_t, 1), { until: '4.19', doc: 'The grants of the buffer\'s pages, to the end of the page; declared with one element.' }),
+    flex('gref', grant_ref_t, { since: '4.19', doc: 'The grants of the buffer\'s pages, to the end of the page.' }),
+  ],
 });
 
 export const xencamera_buf_create_req = struct('xencamera_buf_create_req', {
@@ -422,6 +432,7 @@ export default abiModule({
     xencamera_frame_rate_req,
     xencamera_buf_request,
     xencamera_buf_create_req,
+    xencamera_page_directory,
     xencamera_index,
     xencamera_ctrl_value,
     xencamera_get_ctrl_req,

@@ -8,11 +8,11 @@
  * finished page flips on the event page: a head with two indices, then 64-byte events. The
  * xenstore key names, the driver name and the protocol version are string constants.
  * Since 4.9; 4.11 added the unique-id key; 4.15 protocol version 2, the EDID request and the
- * offset of the data in a display buffer. Not declared yet: the function-like macros that
- * find an event on the page, and xendispl_page_directory, the layout of the pages listing a
- * buffer's grants, whose grant array went from one element to flexible in 4.19.
+ * offset of the data in a display buffer; 4.19 declared the grant array of a page-directory
+ * page flexible (it had one element). Not declared yet: the function-like macros that find an
+ * event on the page.
  */
-import { abiModule, ARM, array, constant, field, flag, flagSet, i32, inlineUnion, ring, stringConstant, struct, u16, u32, u64, u8, valueSet } from 'xenabi/dsl';
+import { abiModule, flex, ARM, array, constant, field, flag, flagSet, i32, inlineUnion, ring, stringConstant, struct, u16, u32, u64, u8, valueSet } from 'xenabi/dsl';
 import { grant_ref_t } from './grant_table.ts';
 import { RING_IDX } from './ring.ts';
 
@@ -79,6 +79,16 @@ const XENDISPL_DBUF_FLG = flagSet('XENDISPL_DBUF_FLG', {
   field: 'xendispl_dbuf_create_req.flags',
   doc: 'How a display buffer is made.',
   flags: [flag('XENDISPL_DBUF_FLG_REQ_ALLOC', 0, { since: '4.9', cType: 'int', doc: 'The back end supplies the pages and grants them; the front end\'s page directory lists them on return.' })],
+});
+
+export const xendispl_page_directory = struct('xendispl_page_directory', {
+  since: '4.9',
+  doc: 'One page of the chain of pages that lists the grants of a display buffer: the grant of the next page of the chain, then as many grants of the buffer\'s pages as fill this page. Xen declared the grant array with one element until 4.19, flexible since (for includers of interface 0x00041300 on; older ones still see one element): sizeof changed, the page did not.',
+  fields: [
+    field('gref_dir_next_page', grant_ref_t, { doc: 'The grant of the next page of the chain; 0 on the last.' }),
+    field('gref', array(grant_ref_t, 1), { until: '4.19', doc: 'The grants of the buffer\'s pages, to the end of the page; declared with one element.' }),
+    flex('gref', grant_ref_t, { since: '4.19', doc: 'The grants of the buffer\'s pages, to the end of the page.' }),
+  ],
 });
 
 export const xendispl_dbuf_create_req = struct('xendispl_dbuf_create_req', {
@@ -285,6 +295,7 @@ export default abiModule({
     XENDISPL_EDID_MAX_SIZE,
     XENDISPL_DBUF_FLG,
     xendispl_dbuf_create_req,
+    xendispl_page_directory,
     xendispl_dbuf_destroy_req,
     xendispl_fb_attach_req,
     xendispl_fb_detach_req,

@@ -14,8 +14,9 @@
  * form (`XENPF_settime64`, `xenpf_settime64`) for guests of interface 0x00040600 or newer and
  * at the 32-bit form below it; xenabi gives the constant its legacy value and the typedef to
  * guests of the newer interfaces only. Xen's union member `xen_platform_op.u.settime`, whose
- * type is that typedef, is not declared: a member cannot change its type with the interface
- * version in xenabi, and `settime32` and `settime64` cover the same bytes.
+ * type is that typedef, is a `xenpf_settime64` with `legacyType` `xenpf_settime32` below
+ * 0x00040600: the C header declares each type for its interfaces; Xen made the switch in 4.6,
+ * the oldest release here, and kept it through 4.22.
  */
 import {
   abiModule,

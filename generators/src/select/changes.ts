@@ -11,7 +11,7 @@
  * - a record's members' lifetimes and, through their types, the records and typedefs they
  *   name (inline records included), to any depth;
  * - a typedef's type, likewise;
- * - a ring's shared page: its entry record too, whose size decides where the entries end and
+ * - a ring's shared page: its entry record (with its request and response) too, whose size decides where the entries end and
  *   how many fit (`ArchLayout.ring`), although no member of the page names it; and a
  *   constant counting a ring's entries (`ringEntries`), that page;
  * - for a flag's bit-number constant: each set with a flag naming it (that set's lifetime)
@@ -48,7 +48,8 @@ export class ChangePoints {
         addLifetime(entry.points, f);
         for (const n of typeNames(f.type)) entry.needs.add(n);
       }
-      if (r.ring) entry.needs.add(r.ring.entry);
+      // A ring's page is laid out with its entries after it, though they are no member of it.
+      if (r.ring) for (const n of [r.ring.entry, r.ring.request, r.ring.response]) entry.needs.add(n);
     }
     for (const a of history.aliases) {
       const entry = this.entry(a.name, a);

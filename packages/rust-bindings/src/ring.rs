@@ -554,6 +554,17 @@ unsafe impl Protocol for crate::stable::pvcalls::xen_pvcalls_sring {
     const ENTRY_SIZE: usize = core::mem::size_of::<crate::stable::pvcalls::xen_pvcalls_sring_entry>();
 }
 
+/// The xen_sndif ring: requests `xensnd_req`, responses `xensnd_resp`.
+#[cfg(feature = "xen-4-11")]
+// SAFETY: both records hold integers only, and the layout engine placed the entries at
+// ENTRIES_OFFSET; ENTRY_SIZE is the entry union's size, which tests/layout.rs asserts.
+unsafe impl Protocol for crate::stable::sndif::xen_sndif_sring {
+    type Request = crate::stable::sndif::xensnd_req;
+    type Response = crate::stable::sndif::xensnd_resp;
+    const ENTRIES_OFFSET: usize = 64;
+    const ENTRY_SIZE: usize = core::mem::size_of::<crate::stable::sndif::xen_sndif_sring_entry>();
+}
+
 /// The usbif_urb ring: requests `usbif_urb_request`, responses `usbif_urb_response`.
 #[cfg(feature = "xen-4-6")]
 // SAFETY: both records hold integers only, and the layout engine placed the entries at

@@ -253,6 +253,8 @@ mod stable_cameraif {
         assert!(xencamera_frame_rate_req::SINCE <= XEN_MIN_RELEASE && xencamera_frame_rate_req::SINCE == since::xencamera_frame_rate_req);
         assert!(xencamera_buf_request::SINCE <= XEN_MIN_RELEASE && xencamera_buf_request::SINCE == since::xencamera_buf_request);
         assert!(xencamera_buf_create_req::SINCE <= XEN_MIN_RELEASE && xencamera_buf_create_req::SINCE == since::xencamera_buf_create_req);
+        #[cfg(feature = "xen-4-19")]
+        assert!(xencamera_page_directory::SINCE <= XEN_MIN_RELEASE && xencamera_page_directory::SINCE == since::xencamera_page_directory);
         assert!(xencamera_index::SINCE <= XEN_MIN_RELEASE && xencamera_index::SINCE == since::xencamera_index);
         assert!(xencamera_ctrl_value::SINCE <= XEN_MIN_RELEASE && xencamera_ctrl_value::SINCE == since::xencamera_ctrl_value);
         assert!(xencamera_get_ctrl_req::SINCE <= XEN_MIN_RELEASE && xencamera_get_ctrl_req::SINCE == since::xencamera_get_ctrl_req);
@@ -328,6 +330,8 @@ mod stable_displif {
         assert!(since::XENDISPL_EDID_MAX_SIZE <= XEN_MIN_RELEASE, "{}", XENDISPL_EDID_MAX_SIZE);
         assert!(since::XENDISPL_DBUF_FLG_REQ_ALLOC <= XEN_MIN_RELEASE, "{}", XENDISPL_DBUF_FLG_REQ_ALLOC);
         assert!(xendispl_dbuf_create_req::SINCE <= XEN_MIN_RELEASE && xendispl_dbuf_create_req::SINCE == since::xendispl_dbuf_create_req);
+        #[cfg(feature = "xen-4-19")]
+        assert!(xendispl_page_directory::SINCE <= XEN_MIN_RELEASE && xendispl_page_directory::SINCE == since::xendispl_page_directory);
         assert!(xendispl_dbuf_destroy_req::SINCE <= XEN_MIN_RELEASE && xendispl_dbuf_destroy_req::SINCE == since::xendispl_dbuf_destroy_req);
         assert!(xendispl_fb_attach_req::SINCE <= XEN_MIN_RELEASE && xendispl_fb_attach_req::SINCE == since::xendispl_fb_attach_req);
         assert!(xendispl_fb_detach_req::SINCE <= XEN_MIN_RELEASE && xendispl_fb_detach_req::SINCE == since::xendispl_fb_detach_req);
@@ -877,6 +881,31 @@ mod stable_hvm_xs_strings {
         assert!(since::HVM_XS_BATTERY_MANUFACTURER <= XEN_MIN_RELEASE, "{}", HVM_XS_BATTERY_MANUFACTURER);
         assert!(since::HVM_XS_BATTERY_DEVICE_NAME <= XEN_MIN_RELEASE, "{}", HVM_XS_BATTERY_DEVICE_NAME);
         assert!(since::HVM_XS_OEM_STRINGS <= XEN_MIN_RELEASE, "{}", HVM_XS_OEM_STRINGS);
+    }
+}
+
+#[cfg(feature = "xen-4-14")]
+mod stable_hypfs {
+    use super::*;
+    use xenabi::stable::hypfs::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(since::XEN_HYPFS_VERSION <= XEN_MIN_RELEASE, "{}", XEN_HYPFS_VERSION);
+        assert!(since::XEN_HYPFS_MAX_PATHLEN <= XEN_MIN_RELEASE, "{}", XEN_HYPFS_MAX_PATHLEN);
+        assert!(since::XEN_HYPFS_TYPE_DIR <= XEN_MIN_RELEASE, "{}", XEN_HYPFS_TYPE_DIR);
+        assert!(since::XEN_HYPFS_TYPE_BLOB <= XEN_MIN_RELEASE, "{}", XEN_HYPFS_TYPE_BLOB);
+        assert!(since::XEN_HYPFS_TYPE_STRING <= XEN_MIN_RELEASE, "{}", XEN_HYPFS_TYPE_STRING);
+        assert!(since::XEN_HYPFS_TYPE_UINT <= XEN_MIN_RELEASE, "{}", XEN_HYPFS_TYPE_UINT);
+        assert!(since::XEN_HYPFS_TYPE_INT <= XEN_MIN_RELEASE, "{}", XEN_HYPFS_TYPE_INT);
+        assert!(since::XEN_HYPFS_TYPE_BOOL <= XEN_MIN_RELEASE, "{}", XEN_HYPFS_TYPE_BOOL);
+        assert!(since::XEN_HYPFS_ENC_PLAIN <= XEN_MIN_RELEASE, "{}", XEN_HYPFS_ENC_PLAIN);
+        assert!(since::XEN_HYPFS_ENC_GZIP <= XEN_MIN_RELEASE, "{}", XEN_HYPFS_ENC_GZIP);
+        assert!(xen_hypfs_direntry::SINCE <= XEN_MIN_RELEASE && xen_hypfs_direntry::SINCE == since::xen_hypfs_direntry);
+        assert!(xen_hypfs_dirlistentry::SINCE <= XEN_MIN_RELEASE && xen_hypfs_dirlistentry::SINCE == since::xen_hypfs_dirlistentry);
+        assert!(since::XEN_HYPFS_OP_get_version <= XEN_MIN_RELEASE, "{}", XEN_HYPFS_OP_get_version);
+        assert!(since::XEN_HYPFS_OP_read <= XEN_MIN_RELEASE, "{}", XEN_HYPFS_OP_read);
+        assert!(since::XEN_HYPFS_OP_write_contents <= XEN_MIN_RELEASE, "{}", XEN_HYPFS_OP_write_contents);
     }
 }
 
@@ -1802,6 +1831,144 @@ mod stable_sched {
         #[cfg(feature = "xen-4-7")]
         assert!(since::SHUTDOWN_soft_reset <= XEN_MIN_RELEASE, "{}", SHUTDOWN_soft_reset);
         assert!(since::SHUTDOWN_MAX <= XEN_MIN_RELEASE, "{}", SHUTDOWN_MAX);
+    }
+}
+
+#[cfg(feature = "xen-4-9")]
+mod stable_sndif {
+    use super::*;
+    use xenabi::stable::sndif::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENSND_PROTOCOL_VERSION <= XEN_MIN_RELEASE, "{}", XENSND_PROTOCOL_VERSION);
+        assert!(since::XENSND_PCM_FORMAT_S8 <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_S8);
+        assert!(since::XENSND_PCM_FORMAT_U8 <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_U8);
+        assert!(since::XENSND_PCM_FORMAT_S16_LE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_S16_LE);
+        assert!(since::XENSND_PCM_FORMAT_S16_BE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_S16_BE);
+        assert!(since::XENSND_PCM_FORMAT_U16_LE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_U16_LE);
+        assert!(since::XENSND_PCM_FORMAT_U16_BE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_U16_BE);
+        assert!(since::XENSND_PCM_FORMAT_S24_LE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_S24_LE);
+        assert!(since::XENSND_PCM_FORMAT_S24_BE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_S24_BE);
+        assert!(since::XENSND_PCM_FORMAT_U24_LE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_U24_LE);
+        assert!(since::XENSND_PCM_FORMAT_U24_BE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_U24_BE);
+        assert!(since::XENSND_PCM_FORMAT_S32_LE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_S32_LE);
+        assert!(since::XENSND_PCM_FORMAT_S32_BE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_S32_BE);
+        assert!(since::XENSND_PCM_FORMAT_U32_LE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_U32_LE);
+        assert!(since::XENSND_PCM_FORMAT_U32_BE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_U32_BE);
+        assert!(since::XENSND_PCM_FORMAT_F32_LE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_F32_LE);
+        assert!(since::XENSND_PCM_FORMAT_F32_BE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_F32_BE);
+        assert!(since::XENSND_PCM_FORMAT_F64_LE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_F64_LE);
+        assert!(since::XENSND_PCM_FORMAT_F64_BE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_F64_BE);
+        assert!(since::XENSND_PCM_FORMAT_IEC958_SUBFRAME_LE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_IEC958_SUBFRAME_LE);
+        assert!(since::XENSND_PCM_FORMAT_IEC958_SUBFRAME_BE <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_IEC958_SUBFRAME_BE);
+        assert!(since::XENSND_PCM_FORMAT_MU_LAW <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_MU_LAW);
+        assert!(since::XENSND_PCM_FORMAT_A_LAW <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_A_LAW);
+        assert!(since::XENSND_PCM_FORMAT_IMA_ADPCM <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_IMA_ADPCM);
+        assert!(since::XENSND_PCM_FORMAT_MPEG <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_MPEG);
+        assert!(since::XENSND_PCM_FORMAT_GSM <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_GSM);
+        assert!(since::XENSND_OP_OPEN <= XEN_MIN_RELEASE, "{}", XENSND_OP_OPEN);
+        assert!(since::XENSND_OP_CLOSE <= XEN_MIN_RELEASE, "{}", XENSND_OP_CLOSE);
+        assert!(since::XENSND_OP_READ <= XEN_MIN_RELEASE, "{}", XENSND_OP_READ);
+        assert!(since::XENSND_OP_WRITE <= XEN_MIN_RELEASE, "{}", XENSND_OP_WRITE);
+        assert!(since::XENSND_OP_SET_VOLUME <= XEN_MIN_RELEASE, "{}", XENSND_OP_SET_VOLUME);
+        assert!(since::XENSND_OP_GET_VOLUME <= XEN_MIN_RELEASE, "{}", XENSND_OP_GET_VOLUME);
+        assert!(since::XENSND_OP_MUTE <= XEN_MIN_RELEASE, "{}", XENSND_OP_MUTE);
+        assert!(since::XENSND_OP_UNMUTE <= XEN_MIN_RELEASE, "{}", XENSND_OP_UNMUTE);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENSND_OP_TRIGGER <= XEN_MIN_RELEASE, "{}", XENSND_OP_TRIGGER);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENSND_OP_HW_PARAM_QUERY <= XEN_MIN_RELEASE, "{}", XENSND_OP_HW_PARAM_QUERY);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENSND_OP_TRIGGER_START <= XEN_MIN_RELEASE, "{}", XENSND_OP_TRIGGER_START);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENSND_OP_TRIGGER_PAUSE <= XEN_MIN_RELEASE, "{}", XENSND_OP_TRIGGER_PAUSE);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENSND_OP_TRIGGER_STOP <= XEN_MIN_RELEASE, "{}", XENSND_OP_TRIGGER_STOP);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENSND_OP_TRIGGER_RESUME <= XEN_MIN_RELEASE, "{}", XENSND_OP_TRIGGER_RESUME);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENSND_EVT_CUR_POS <= XEN_MIN_RELEASE, "{}", XENSND_EVT_CUR_POS);
+        assert!(since::XENSND_DRIVER_NAME <= XEN_MIN_RELEASE, "{}", XENSND_DRIVER_NAME);
+        assert!(since::XENSND_LIST_SEPARATOR <= XEN_MIN_RELEASE, "{}", XENSND_LIST_SEPARATOR);
+        assert!(since::XENSND_FIELD_BE_VERSIONS <= XEN_MIN_RELEASE, "{}", XENSND_FIELD_BE_VERSIONS);
+        assert!(since::XENSND_FIELD_FE_VERSION <= XEN_MIN_RELEASE, "{}", XENSND_FIELD_FE_VERSION);
+        assert!(since::XENSND_FIELD_VCARD_SHORT_NAME <= XEN_MIN_RELEASE, "{}", XENSND_FIELD_VCARD_SHORT_NAME);
+        assert!(since::XENSND_FIELD_VCARD_LONG_NAME <= XEN_MIN_RELEASE, "{}", XENSND_FIELD_VCARD_LONG_NAME);
+        assert!(since::XENSND_FIELD_RING_REF <= XEN_MIN_RELEASE, "{}", XENSND_FIELD_RING_REF);
+        assert!(since::XENSND_FIELD_EVT_CHNL <= XEN_MIN_RELEASE, "{}", XENSND_FIELD_EVT_CHNL);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENSND_FIELD_EVT_RING_REF <= XEN_MIN_RELEASE, "{}", XENSND_FIELD_EVT_RING_REF);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENSND_FIELD_EVT_EVT_CHNL <= XEN_MIN_RELEASE, "{}", XENSND_FIELD_EVT_EVT_CHNL);
+        assert!(since::XENSND_FIELD_DEVICE_NAME <= XEN_MIN_RELEASE, "{}", XENSND_FIELD_DEVICE_NAME);
+        assert!(since::XENSND_FIELD_TYPE <= XEN_MIN_RELEASE, "{}", XENSND_FIELD_TYPE);
+        assert!(since::XENSND_FIELD_STREAM_UNIQUE_ID <= XEN_MIN_RELEASE, "{}", XENSND_FIELD_STREAM_UNIQUE_ID);
+        assert!(since::XENSND_FIELD_CHANNELS_MIN <= XEN_MIN_RELEASE, "{}", XENSND_FIELD_CHANNELS_MIN);
+        assert!(since::XENSND_FIELD_CHANNELS_MAX <= XEN_MIN_RELEASE, "{}", XENSND_FIELD_CHANNELS_MAX);
+        assert!(since::XENSND_FIELD_SAMPLE_RATES <= XEN_MIN_RELEASE, "{}", XENSND_FIELD_SAMPLE_RATES);
+        assert!(since::XENSND_FIELD_SAMPLE_FORMATS <= XEN_MIN_RELEASE, "{}", XENSND_FIELD_SAMPLE_FORMATS);
+        assert!(since::XENSND_FIELD_BUFFER_SIZE <= XEN_MIN_RELEASE, "{}", XENSND_FIELD_BUFFER_SIZE);
+        assert!(since::XENSND_STREAM_TYPE_PLAYBACK <= XEN_MIN_RELEASE, "{}", XENSND_STREAM_TYPE_PLAYBACK);
+        assert!(since::XENSND_STREAM_TYPE_CAPTURE <= XEN_MIN_RELEASE, "{}", XENSND_STREAM_TYPE_CAPTURE);
+        assert!(since::XENSND_SAMPLE_RATE_MAX_LEN <= XEN_MIN_RELEASE, "{}", XENSND_SAMPLE_RATE_MAX_LEN);
+        assert!(since::XENSND_SAMPLE_FORMAT_MAX_LEN <= XEN_MIN_RELEASE, "{}", XENSND_SAMPLE_FORMAT_MAX_LEN);
+        assert!(since::XENSND_PCM_FORMAT_S8_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_S8_STR);
+        assert!(since::XENSND_PCM_FORMAT_U8_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_U8_STR);
+        assert!(since::XENSND_PCM_FORMAT_S16_LE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_S16_LE_STR);
+        assert!(since::XENSND_PCM_FORMAT_S16_BE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_S16_BE_STR);
+        assert!(since::XENSND_PCM_FORMAT_U16_LE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_U16_LE_STR);
+        assert!(since::XENSND_PCM_FORMAT_U16_BE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_U16_BE_STR);
+        assert!(since::XENSND_PCM_FORMAT_S24_LE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_S24_LE_STR);
+        assert!(since::XENSND_PCM_FORMAT_S24_BE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_S24_BE_STR);
+        assert!(since::XENSND_PCM_FORMAT_U24_LE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_U24_LE_STR);
+        assert!(since::XENSND_PCM_FORMAT_U24_BE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_U24_BE_STR);
+        assert!(since::XENSND_PCM_FORMAT_S32_LE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_S32_LE_STR);
+        assert!(since::XENSND_PCM_FORMAT_S32_BE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_S32_BE_STR);
+        assert!(since::XENSND_PCM_FORMAT_U32_LE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_U32_LE_STR);
+        assert!(since::XENSND_PCM_FORMAT_U32_BE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_U32_BE_STR);
+        assert!(since::XENSND_PCM_FORMAT_F32_LE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_F32_LE_STR);
+        assert!(since::XENSND_PCM_FORMAT_F32_BE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_F32_BE_STR);
+        assert!(since::XENSND_PCM_FORMAT_F64_LE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_F64_LE_STR);
+        assert!(since::XENSND_PCM_FORMAT_F64_BE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_F64_BE_STR);
+        assert!(since::XENSND_PCM_FORMAT_IEC958_SUBFRAME_LE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_IEC958_SUBFRAME_LE_STR);
+        assert!(since::XENSND_PCM_FORMAT_IEC958_SUBFRAME_BE_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_IEC958_SUBFRAME_BE_STR);
+        assert!(since::XENSND_PCM_FORMAT_MU_LAW_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_MU_LAW_STR);
+        assert!(since::XENSND_PCM_FORMAT_A_LAW_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_A_LAW_STR);
+        assert!(since::XENSND_PCM_FORMAT_IMA_ADPCM_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_IMA_ADPCM_STR);
+        assert!(since::XENSND_PCM_FORMAT_MPEG_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_MPEG_STR);
+        assert!(since::XENSND_PCM_FORMAT_GSM_STR <= XEN_MIN_RELEASE, "{}", XENSND_PCM_FORMAT_GSM_STR);
+        assert!(xensnd_open_req::SINCE <= XEN_MIN_RELEASE && xensnd_open_req::SINCE == since::xensnd_open_req);
+        #[cfg(feature = "xen-4-19")]
+        assert!(xensnd_page_directory::SINCE <= XEN_MIN_RELEASE && xensnd_page_directory::SINCE == since::xensnd_page_directory);
+        assert!(xensnd_rw_req::SINCE <= XEN_MIN_RELEASE && xensnd_rw_req::SINCE == since::xensnd_rw_req);
+        #[cfg(feature = "xen-4-11")]
+        assert!(xensnd_trigger_req::SINCE <= XEN_MIN_RELEASE && xensnd_trigger_req::SINCE == since::xensnd_trigger_req);
+        #[cfg(feature = "xen-4-11")]
+        assert!(xensnd_query_hw_param::SINCE <= XEN_MIN_RELEASE && xensnd_query_hw_param::SINCE == since::xensnd_query_hw_param);
+        #[cfg(feature = "xen-4-11")]
+        assert!(xensnd_cur_pos_evt::SINCE <= XEN_MIN_RELEASE && xensnd_cur_pos_evt::SINCE == since::xensnd_cur_pos_evt);
+        #[cfg(feature = "xen-4-11")]
+        assert!(xensnd_req::SINCE <= XEN_MIN_RELEASE && xensnd_req::SINCE == since::xensnd_req);
+        #[cfg(feature = "xen-4-11")]
+        assert!(xensnd_resp::SINCE <= XEN_MIN_RELEASE && xensnd_resp::SINCE == since::xensnd_resp);
+        #[cfg(feature = "xen-4-11")]
+        assert!(xensnd_evt::SINCE <= XEN_MIN_RELEASE && xensnd_evt::SINCE == since::xensnd_evt);
+        #[cfg(feature = "xen-4-11")]
+        assert!(xen_sndif_sring_entry::SINCE <= XEN_MIN_RELEASE && xen_sndif_sring_entry::SINCE == since::xen_sndif_sring_entry);
+        #[cfg(feature = "xen-4-11")]
+        assert!(xen_sndif_sring::SINCE <= XEN_MIN_RELEASE && xen_sndif_sring::SINCE == since::xen_sndif_sring);
+        #[cfg(feature = "xen-4-11")]
+        assert!(xensnd_event_page::SINCE <= XEN_MIN_RELEASE && xensnd_event_page::SINCE == since::xensnd_event_page);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENSND_EVENT_PAGE_SIZE <= XEN_MIN_RELEASE, "{}", XENSND_EVENT_PAGE_SIZE);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENSND_IN_RING_OFFS <= XEN_MIN_RELEASE, "{}", XENSND_IN_RING_OFFS);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENSND_IN_RING_SIZE <= XEN_MIN_RELEASE, "{}", XENSND_IN_RING_SIZE);
+        #[cfg(feature = "xen-4-11")]
+        assert!(since::XENSND_IN_RING_LEN <= XEN_MIN_RELEASE, "{}", XENSND_IN_RING_LEN);
     }
 }
 

@@ -31,6 +31,8 @@ mod x86 {
     #[cfg(feature = "xen-4-7")]
     use xenabi::stable::hvm_vcpu::*;
     use xenabi::stable::hvm_xs_strings::*;
+    #[cfg(feature = "xen-4-14")]
+    use xenabi::stable::hypfs::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::kbdif::*;
     use xenabi::stable::kexec::*;
@@ -47,6 +49,8 @@ mod x86 {
     use xenabi::stable::pvcalls::*;
     use xenabi::stable::ring::*;
     use xenabi::stable::sched::*;
+    #[cfg(feature = "xen-4-9")]
+    use xenabi::stable::sndif::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
     use xenabi::stable::tpmif::*;
@@ -499,6 +503,16 @@ mod x86 {
             assert_eq!(size_of::<grant_ref_t>(), 4, "xencamera_buf_create_req.gref_directory: size on x86");
         }
 
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn xencamera_page_directory() {
+            assert_eq!(size_of::<xencamera_page_directory>(), 4, "xencamera_page_directory: size on x86");
+            assert_eq!(align_of::<xencamera_page_directory>(), 4, "xencamera_page_directory: align on x86");
+            assert_eq!(offset_of!(xencamera_page_directory, gref_dir_next_page), 0, "xencamera_page_directory.gref_dir_next_page: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xencamera_page_directory.gref_dir_next_page: size on x86");
+            assert_eq!(offset_of!(xencamera_page_directory, gref), 4, "xencamera_page_directory.gref: offset on x86");
+        }
+
         #[test]
         fn xencamera_index() {
             assert_eq!(size_of::<xencamera_index>(), 1, "xencamera_index: size on x86");
@@ -751,6 +765,16 @@ mod x86 {
             assert_eq!(size_of::<grant_ref_t>(), 4, "xendispl_dbuf_create_req.gref_directory: size on x86");
             #[cfg(feature = "xen-4-15")]
             assert_eq!(offset_of!(xendispl_dbuf_create_req, data_ofs), 32, "xendispl_dbuf_create_req.data_ofs: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn xendispl_page_directory() {
+            assert_eq!(size_of::<xendispl_page_directory>(), 4, "xendispl_page_directory: size on x86");
+            assert_eq!(align_of::<xendispl_page_directory>(), 4, "xendispl_page_directory: align on x86");
+            assert_eq!(offset_of!(xendispl_page_directory, gref_dir_next_page), 0, "xendispl_page_directory.gref_dir_next_page: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xendispl_page_directory.gref_dir_next_page: size on x86");
+            assert_eq!(offset_of!(xendispl_page_directory, gref), 4, "xendispl_page_directory.gref: offset on x86");
         }
 
         #[test]
@@ -2078,6 +2102,32 @@ mod x86 {
             assert_eq!(align_of::<vcpu_hvm_context_cpu_regs>(), 4, "vcpu_hvm_context.cpu_regs: align on x86");
             assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_32), 0, "vcpu_hvm_context.cpu_regs.x86_32: offset on x86");
             assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_64), 0, "vcpu_hvm_context.cpu_regs.x86_64: offset on x86");
+        }
+    }
+
+    #[cfg(feature = "xen-4-14")]
+    mod stable_hypfs {
+        use super::*;
+
+        #[test]
+        fn xen_hypfs_direntry() {
+            assert_eq!(size_of::<xen_hypfs_direntry>(), 12, "xen_hypfs_direntry: size on x86");
+            assert_eq!(align_of::<xen_hypfs_direntry>(), 4, "xen_hypfs_direntry: align on x86");
+            assert_eq!(offset_of!(xen_hypfs_direntry, r#type), 0, "xen_hypfs_direntry.type: offset on x86");
+            assert_eq!(offset_of!(xen_hypfs_direntry, encoding), 1, "xen_hypfs_direntry.encoding: offset on x86");
+            assert_eq!(offset_of!(xen_hypfs_direntry, pad), 2, "xen_hypfs_direntry.pad: offset on x86");
+            assert_eq!(offset_of!(xen_hypfs_direntry, content_len), 4, "xen_hypfs_direntry.content_len: offset on x86");
+            assert_eq!(offset_of!(xen_hypfs_direntry, max_write_len), 8, "xen_hypfs_direntry.max_write_len: offset on x86");
+        }
+
+        #[test]
+        fn xen_hypfs_dirlistentry() {
+            assert_eq!(size_of::<xen_hypfs_dirlistentry>(), 16, "xen_hypfs_dirlistentry: size on x86");
+            assert_eq!(align_of::<xen_hypfs_dirlistentry>(), 4, "xen_hypfs_dirlistentry: align on x86");
+            assert_eq!(offset_of!(xen_hypfs_dirlistentry, e), 0, "xen_hypfs_dirlistentry.e: offset on x86");
+            assert_eq!(offset_of!(xen_hypfs_dirlistentry, off_next), 12, "xen_hypfs_dirlistentry.off_next: offset on x86");
+            assert_eq!(offset_of!(xen_hypfs_dirlistentry, name), 14, "xen_hypfs_dirlistentry.name: offset on x86");
+            assert_eq!(offset_of!(xen_hypfs_dirlistentry, __xenabi_hole_0), 14, "xen_hypfs_dirlistentry.__xenabi_hole_0: offset on x86");
         }
     }
 
@@ -4308,6 +4358,237 @@ mod x86 {
             assert_eq!(size_of::<sched_pin_override>(), 4, "sched_pin_override: size on x86");
             assert_eq!(align_of::<sched_pin_override>(), 4, "sched_pin_override: align on x86");
             assert_eq!(offset_of!(sched_pin_override, pcpu), 0, "sched_pin_override.pcpu: offset on x86");
+        }
+    }
+
+    #[cfg(feature = "xen-4-9")]
+    mod stable_sndif {
+        use super::*;
+
+        #[test]
+        fn xensnd_open_req() {
+            #[cfg(not(feature = "xen-4-11"))]
+            assert_eq!(size_of::<xensnd_open_req>(), 16, "xensnd_open_req: size on x86");
+            #[cfg(feature = "xen-4-11")]
+            assert_eq!(size_of::<xensnd_open_req>(), 20, "xensnd_open_req: size on x86");
+            assert_eq!(align_of::<xensnd_open_req>(), 4, "xensnd_open_req: align on x86");
+            assert_eq!(offset_of!(xensnd_open_req, pcm_rate), 0, "xensnd_open_req.pcm_rate: offset on x86");
+            assert_eq!(offset_of!(xensnd_open_req, pcm_format), 4, "xensnd_open_req.pcm_format: offset on x86");
+            assert_eq!(offset_of!(xensnd_open_req, pcm_channels), 5, "xensnd_open_req.pcm_channels: offset on x86");
+            assert_eq!(offset_of!(xensnd_open_req, reserved), 6, "xensnd_open_req.reserved: offset on x86");
+            assert_eq!(offset_of!(xensnd_open_req, buffer_sz), 8, "xensnd_open_req.buffer_sz: offset on x86");
+            assert_eq!(offset_of!(xensnd_open_req, gref_directory), 12, "xensnd_open_req.gref_directory: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xensnd_open_req.gref_directory: size on x86");
+            #[cfg(feature = "xen-4-11")]
+            assert_eq!(offset_of!(xensnd_open_req, period_sz), 16, "xensnd_open_req.period_sz: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn xensnd_page_directory() {
+            assert_eq!(size_of::<xensnd_page_directory>(), 4, "xensnd_page_directory: size on x86");
+            assert_eq!(align_of::<xensnd_page_directory>(), 4, "xensnd_page_directory: align on x86");
+            assert_eq!(offset_of!(xensnd_page_directory, gref_dir_next_page), 0, "xensnd_page_directory.gref_dir_next_page: offset on x86");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xensnd_page_directory.gref_dir_next_page: size on x86");
+            assert_eq!(offset_of!(xensnd_page_directory, gref), 4, "xensnd_page_directory.gref: offset on x86");
+        }
+
+        #[test]
+        fn xensnd_rw_req() {
+            assert_eq!(size_of::<xensnd_rw_req>(), 8, "xensnd_rw_req: size on x86");
+            assert_eq!(align_of::<xensnd_rw_req>(), 4, "xensnd_rw_req: align on x86");
+            assert_eq!(offset_of!(xensnd_rw_req, offset), 0, "xensnd_rw_req.offset: offset on x86");
+            assert_eq!(offset_of!(xensnd_rw_req, length), 4, "xensnd_rw_req.length: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_trigger_req() {
+            assert_eq!(size_of::<xensnd_trigger_req>(), 1, "xensnd_trigger_req: size on x86");
+            assert_eq!(align_of::<xensnd_trigger_req>(), 1, "xensnd_trigger_req: align on x86");
+            assert_eq!(offset_of!(xensnd_trigger_req, r#type), 0, "xensnd_trigger_req.type: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_query_hw_param() {
+            assert_eq!(size_of::<xensnd_query_hw_param>(), 40, "xensnd_query_hw_param: size on x86");
+            assert_eq!(align_of::<xensnd_query_hw_param>(), 4, "xensnd_query_hw_param: align on x86");
+            assert_eq!(offset_of!(xensnd_query_hw_param, formats), 0, "xensnd_query_hw_param.formats: offset on x86");
+            assert_eq!(offset_of!(xensnd_query_hw_param, rates), 8, "xensnd_query_hw_param.rates: offset on x86");
+            assert_eq!(offset_of!(xensnd_query_hw_param, channels), 16, "xensnd_query_hw_param.channels: offset on x86");
+            assert_eq!(offset_of!(xensnd_query_hw_param, buffer), 24, "xensnd_query_hw_param.buffer: offset on x86");
+            assert_eq!(offset_of!(xensnd_query_hw_param, period), 32, "xensnd_query_hw_param.period: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_query_hw_param_rates() {
+            assert_eq!(size_of::<xensnd_query_hw_param_rates>(), 8, "xensnd_query_hw_param.rates: size on x86");
+            assert_eq!(align_of::<xensnd_query_hw_param_rates>(), 4, "xensnd_query_hw_param.rates: align on x86");
+            assert_eq!(offset_of!(xensnd_query_hw_param_rates, min), 0, "xensnd_query_hw_param.rates.min: offset on x86");
+            assert_eq!(offset_of!(xensnd_query_hw_param_rates, max), 4, "xensnd_query_hw_param.rates.max: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_query_hw_param_channels() {
+            assert_eq!(size_of::<xensnd_query_hw_param_channels>(), 8, "xensnd_query_hw_param.channels: size on x86");
+            assert_eq!(align_of::<xensnd_query_hw_param_channels>(), 4, "xensnd_query_hw_param.channels: align on x86");
+            assert_eq!(offset_of!(xensnd_query_hw_param_channels, min), 0, "xensnd_query_hw_param.channels.min: offset on x86");
+            assert_eq!(offset_of!(xensnd_query_hw_param_channels, max), 4, "xensnd_query_hw_param.channels.max: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_query_hw_param_buffer() {
+            assert_eq!(size_of::<xensnd_query_hw_param_buffer>(), 8, "xensnd_query_hw_param.buffer: size on x86");
+            assert_eq!(align_of::<xensnd_query_hw_param_buffer>(), 4, "xensnd_query_hw_param.buffer: align on x86");
+            assert_eq!(offset_of!(xensnd_query_hw_param_buffer, min), 0, "xensnd_query_hw_param.buffer.min: offset on x86");
+            assert_eq!(offset_of!(xensnd_query_hw_param_buffer, max), 4, "xensnd_query_hw_param.buffer.max: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_query_hw_param_period() {
+            assert_eq!(size_of::<xensnd_query_hw_param_period>(), 8, "xensnd_query_hw_param.period: size on x86");
+            assert_eq!(align_of::<xensnd_query_hw_param_period>(), 4, "xensnd_query_hw_param.period: align on x86");
+            assert_eq!(offset_of!(xensnd_query_hw_param_period, min), 0, "xensnd_query_hw_param.period.min: offset on x86");
+            assert_eq!(offset_of!(xensnd_query_hw_param_period, max), 4, "xensnd_query_hw_param.period.max: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_cur_pos_evt() {
+            assert_eq!(size_of::<xensnd_cur_pos_evt>(), 8, "xensnd_cur_pos_evt: size on x86");
+            assert_eq!(align_of::<xensnd_cur_pos_evt>(), 4, "xensnd_cur_pos_evt: align on x86");
+            assert_eq!(offset_of!(xensnd_cur_pos_evt, position), 0, "xensnd_cur_pos_evt.position: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_req() {
+            assert_eq!(size_of::<xensnd_req>(), 64, "xensnd_req: size on x86");
+            assert_eq!(align_of::<xensnd_req>(), 4, "xensnd_req: align on x86");
+            assert_eq!(offset_of!(xensnd_req, id), 0, "xensnd_req.id: offset on x86");
+            assert_eq!(offset_of!(xensnd_req, operation), 2, "xensnd_req.operation: offset on x86");
+            assert_eq!(offset_of!(xensnd_req, reserved), 3, "xensnd_req.reserved: offset on x86");
+            assert_eq!(offset_of!(xensnd_req, op), 8, "xensnd_req.op: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_req_op() {
+            assert_eq!(size_of::<xensnd_req_op>(), 56, "xensnd_req.op: size on x86");
+            assert_eq!(align_of::<xensnd_req_op>(), 4, "xensnd_req.op: align on x86");
+            assert_eq!(offset_of!(xensnd_req_op, open), 0, "xensnd_req.op.open: offset on x86");
+            assert_eq!(offset_of!(xensnd_req_op, rw), 0, "xensnd_req.op.rw: offset on x86");
+            assert_eq!(offset_of!(xensnd_req_op, trigger), 0, "xensnd_req.op.trigger: offset on x86");
+            assert_eq!(offset_of!(xensnd_req_op, hw_param), 0, "xensnd_req.op.hw_param: offset on x86");
+            assert_eq!(offset_of!(xensnd_req_op, reserved), 0, "xensnd_req.op.reserved: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_resp() {
+            assert_eq!(size_of::<xensnd_resp>(), 64, "xensnd_resp: size on x86");
+            assert_eq!(align_of::<xensnd_resp>(), 4, "xensnd_resp: align on x86");
+            assert_eq!(offset_of!(xensnd_resp, id), 0, "xensnd_resp.id: offset on x86");
+            assert_eq!(offset_of!(xensnd_resp, operation), 2, "xensnd_resp.operation: offset on x86");
+            assert_eq!(offset_of!(xensnd_resp, reserved), 3, "xensnd_resp.reserved: offset on x86");
+            assert_eq!(offset_of!(xensnd_resp, status), 4, "xensnd_resp.status: offset on x86");
+            assert_eq!(offset_of!(xensnd_resp, resp), 8, "xensnd_resp.resp: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_resp_resp() {
+            assert_eq!(size_of::<xensnd_resp_resp>(), 56, "xensnd_resp.resp: size on x86");
+            assert_eq!(align_of::<xensnd_resp_resp>(), 4, "xensnd_resp.resp: align on x86");
+            assert_eq!(offset_of!(xensnd_resp_resp, hw_param), 0, "xensnd_resp.resp.hw_param: offset on x86");
+            assert_eq!(offset_of!(xensnd_resp_resp, reserved1), 0, "xensnd_resp.resp.reserved1: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_evt() {
+            assert_eq!(size_of::<xensnd_evt>(), 64, "xensnd_evt: size on x86");
+            assert_eq!(align_of::<xensnd_evt>(), 4, "xensnd_evt: align on x86");
+            assert_eq!(offset_of!(xensnd_evt, id), 0, "xensnd_evt.id: offset on x86");
+            assert_eq!(offset_of!(xensnd_evt, r#type), 2, "xensnd_evt.type: offset on x86");
+            assert_eq!(offset_of!(xensnd_evt, reserved), 3, "xensnd_evt.reserved: offset on x86");
+            assert_eq!(offset_of!(xensnd_evt, op), 8, "xensnd_evt.op: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_evt_op() {
+            assert_eq!(size_of::<xensnd_evt_op>(), 56, "xensnd_evt.op: size on x86");
+            assert_eq!(align_of::<xensnd_evt_op>(), 4, "xensnd_evt.op: align on x86");
+            assert_eq!(offset_of!(xensnd_evt_op, cur_pos), 0, "xensnd_evt.op.cur_pos: offset on x86");
+            assert_eq!(offset_of!(xensnd_evt_op, reserved), 0, "xensnd_evt.op.reserved: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xen_sndif_sring_entry() {
+            assert_eq!(size_of::<xen_sndif_sring_entry>(), 64, "xen_sndif_sring_entry: size on x86");
+            assert_eq!(align_of::<xen_sndif_sring_entry>(), 4, "xen_sndif_sring_entry: align on x86");
+            assert_eq!(offset_of!(xen_sndif_sring_entry, req), 0, "xen_sndif_sring_entry.req: offset on x86");
+            assert_eq!(offset_of!(xen_sndif_sring_entry, rsp), 0, "xen_sndif_sring_entry.rsp: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xen_sndif_sring() {
+            assert_eq!(size_of::<xen_sndif_sring>(), 64, "xen_sndif_sring: size on x86");
+            assert_eq!(align_of::<xen_sndif_sring>(), 4, "xen_sndif_sring: align on x86");
+            assert_eq!(offset_of!(xen_sndif_sring, req_prod), 0, "xen_sndif_sring.req_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_sndif_sring.req_prod: size on x86");
+            assert_eq!(offset_of!(xen_sndif_sring, req_event), 4, "xen_sndif_sring.req_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_sndif_sring.req_event: size on x86");
+            assert_eq!(offset_of!(xen_sndif_sring, rsp_prod), 8, "xen_sndif_sring.rsp_prod: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_sndif_sring.rsp_prod: size on x86");
+            assert_eq!(offset_of!(xen_sndif_sring, rsp_event), 12, "xen_sndif_sring.rsp_event: offset on x86");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_sndif_sring.rsp_event: size on x86");
+            assert_eq!(offset_of!(xen_sndif_sring, pvt), 16, "xen_sndif_sring.pvt: offset on x86");
+            assert_eq!(offset_of!(xen_sndif_sring, __pad), 20, "xen_sndif_sring.__pad: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xen_sndif_sring_pvt() {
+            assert_eq!(size_of::<xen_sndif_sring_pvt>(), 4, "xen_sndif_sring.pvt: size on x86");
+            assert_eq!(align_of::<xen_sndif_sring_pvt>(), 1, "xen_sndif_sring.pvt: align on x86");
+            assert_eq!(offset_of!(xen_sndif_sring_pvt, netif), 0, "xen_sndif_sring.pvt.netif: offset on x86");
+            assert_eq!(offset_of!(xen_sndif_sring_pvt, tapif_user), 0, "xen_sndif_sring.pvt.tapif_user: offset on x86");
+            assert_eq!(offset_of!(xen_sndif_sring_pvt, pvt_pad), 0, "xen_sndif_sring.pvt.pvt_pad: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xen_sndif_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_sndif_sring_pvt_netif>(), 1, "xen_sndif_sring.pvt.netif: size on x86");
+            assert_eq!(align_of::<xen_sndif_sring_pvt_netif>(), 1, "xen_sndif_sring.pvt.netif: align on x86");
+            assert_eq!(offset_of!(xen_sndif_sring_pvt_netif, smartpoll_active), 0, "xen_sndif_sring.pvt.netif.smartpoll_active: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xen_sndif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_sndif_sring_pvt_tapif_user>(), 1, "xen_sndif_sring.pvt.tapif_user: size on x86");
+            assert_eq!(align_of::<xen_sndif_sring_pvt_tapif_user>(), 1, "xen_sndif_sring.pvt.tapif_user: align on x86");
+            assert_eq!(offset_of!(xen_sndif_sring_pvt_tapif_user, msg), 0, "xen_sndif_sring.pvt.tapif_user.msg: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_event_page() {
+            assert_eq!(size_of::<xensnd_event_page>(), 64, "xensnd_event_page: size on x86");
+            assert_eq!(align_of::<xensnd_event_page>(), 4, "xensnd_event_page: align on x86");
+            assert_eq!(offset_of!(xensnd_event_page, in_cons), 0, "xensnd_event_page.in_cons: offset on x86");
+            assert_eq!(offset_of!(xensnd_event_page, in_prod), 4, "xensnd_event_page.in_prod: offset on x86");
+            assert_eq!(offset_of!(xensnd_event_page, reserved), 8, "xensnd_event_page.reserved: offset on x86");
         }
     }
 
@@ -7900,6 +8181,8 @@ mod x86_64 {
     #[cfg(feature = "xen-4-7")]
     use xenabi::stable::hvm_vcpu::*;
     use xenabi::stable::hvm_xs_strings::*;
+    #[cfg(feature = "xen-4-14")]
+    use xenabi::stable::hypfs::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::kbdif::*;
     use xenabi::stable::kexec::*;
@@ -7916,6 +8199,8 @@ mod x86_64 {
     use xenabi::stable::pvcalls::*;
     use xenabi::stable::ring::*;
     use xenabi::stable::sched::*;
+    #[cfg(feature = "xen-4-9")]
+    use xenabi::stable::sndif::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
     use xenabi::stable::tpmif::*;
@@ -8372,6 +8657,16 @@ mod x86_64 {
             assert_eq!(size_of::<grant_ref_t>(), 4, "xencamera_buf_create_req.gref_directory: size on x86_64");
         }
 
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn xencamera_page_directory() {
+            assert_eq!(size_of::<xencamera_page_directory>(), 4, "xencamera_page_directory: size on x86_64");
+            assert_eq!(align_of::<xencamera_page_directory>(), 4, "xencamera_page_directory: align on x86_64");
+            assert_eq!(offset_of!(xencamera_page_directory, gref_dir_next_page), 0, "xencamera_page_directory.gref_dir_next_page: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xencamera_page_directory.gref_dir_next_page: size on x86_64");
+            assert_eq!(offset_of!(xencamera_page_directory, gref), 4, "xencamera_page_directory.gref: offset on x86_64");
+        }
+
         #[test]
         fn xencamera_index() {
             assert_eq!(size_of::<xencamera_index>(), 1, "xencamera_index: size on x86_64");
@@ -8626,6 +8921,16 @@ mod x86_64 {
             assert_eq!(offset_of!(xendispl_dbuf_create_req, data_ofs), 32, "xendispl_dbuf_create_req.data_ofs: offset on x86_64");
             #[cfg(feature = "xen-4-15")]
             assert_eq!(offset_of!(xendispl_dbuf_create_req, __xenabi_hole_0), 36, "xendispl_dbuf_create_req.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn xendispl_page_directory() {
+            assert_eq!(size_of::<xendispl_page_directory>(), 4, "xendispl_page_directory: size on x86_64");
+            assert_eq!(align_of::<xendispl_page_directory>(), 4, "xendispl_page_directory: align on x86_64");
+            assert_eq!(offset_of!(xendispl_page_directory, gref_dir_next_page), 0, "xendispl_page_directory.gref_dir_next_page: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xendispl_page_directory.gref_dir_next_page: size on x86_64");
+            assert_eq!(offset_of!(xendispl_page_directory, gref), 4, "xendispl_page_directory.gref: offset on x86_64");
         }
 
         #[test]
@@ -9956,6 +10261,32 @@ mod x86_64 {
             assert_eq!(align_of::<vcpu_hvm_context_cpu_regs>(), 8, "vcpu_hvm_context.cpu_regs: align on x86_64");
             assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_32), 0, "vcpu_hvm_context.cpu_regs.x86_32: offset on x86_64");
             assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_64), 0, "vcpu_hvm_context.cpu_regs.x86_64: offset on x86_64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-14")]
+    mod stable_hypfs {
+        use super::*;
+
+        #[test]
+        fn xen_hypfs_direntry() {
+            assert_eq!(size_of::<xen_hypfs_direntry>(), 12, "xen_hypfs_direntry: size on x86_64");
+            assert_eq!(align_of::<xen_hypfs_direntry>(), 4, "xen_hypfs_direntry: align on x86_64");
+            assert_eq!(offset_of!(xen_hypfs_direntry, r#type), 0, "xen_hypfs_direntry.type: offset on x86_64");
+            assert_eq!(offset_of!(xen_hypfs_direntry, encoding), 1, "xen_hypfs_direntry.encoding: offset on x86_64");
+            assert_eq!(offset_of!(xen_hypfs_direntry, pad), 2, "xen_hypfs_direntry.pad: offset on x86_64");
+            assert_eq!(offset_of!(xen_hypfs_direntry, content_len), 4, "xen_hypfs_direntry.content_len: offset on x86_64");
+            assert_eq!(offset_of!(xen_hypfs_direntry, max_write_len), 8, "xen_hypfs_direntry.max_write_len: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_hypfs_dirlistentry() {
+            assert_eq!(size_of::<xen_hypfs_dirlistentry>(), 16, "xen_hypfs_dirlistentry: size on x86_64");
+            assert_eq!(align_of::<xen_hypfs_dirlistentry>(), 4, "xen_hypfs_dirlistentry: align on x86_64");
+            assert_eq!(offset_of!(xen_hypfs_dirlistentry, e), 0, "xen_hypfs_dirlistentry.e: offset on x86_64");
+            assert_eq!(offset_of!(xen_hypfs_dirlistentry, off_next), 12, "xen_hypfs_dirlistentry.off_next: offset on x86_64");
+            assert_eq!(offset_of!(xen_hypfs_dirlistentry, name), 14, "xen_hypfs_dirlistentry.name: offset on x86_64");
+            assert_eq!(offset_of!(xen_hypfs_dirlistentry, __xenabi_hole_0), 14, "xen_hypfs_dirlistentry.__xenabi_hole_0: offset on x86_64");
         }
     }
 
@@ -12191,6 +12522,237 @@ mod x86_64 {
             assert_eq!(size_of::<sched_pin_override>(), 4, "sched_pin_override: size on x86_64");
             assert_eq!(align_of::<sched_pin_override>(), 4, "sched_pin_override: align on x86_64");
             assert_eq!(offset_of!(sched_pin_override, pcpu), 0, "sched_pin_override.pcpu: offset on x86_64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-9")]
+    mod stable_sndif {
+        use super::*;
+
+        #[test]
+        fn xensnd_open_req() {
+            #[cfg(not(feature = "xen-4-11"))]
+            assert_eq!(size_of::<xensnd_open_req>(), 16, "xensnd_open_req: size on x86_64");
+            #[cfg(feature = "xen-4-11")]
+            assert_eq!(size_of::<xensnd_open_req>(), 20, "xensnd_open_req: size on x86_64");
+            assert_eq!(align_of::<xensnd_open_req>(), 4, "xensnd_open_req: align on x86_64");
+            assert_eq!(offset_of!(xensnd_open_req, pcm_rate), 0, "xensnd_open_req.pcm_rate: offset on x86_64");
+            assert_eq!(offset_of!(xensnd_open_req, pcm_format), 4, "xensnd_open_req.pcm_format: offset on x86_64");
+            assert_eq!(offset_of!(xensnd_open_req, pcm_channels), 5, "xensnd_open_req.pcm_channels: offset on x86_64");
+            assert_eq!(offset_of!(xensnd_open_req, reserved), 6, "xensnd_open_req.reserved: offset on x86_64");
+            assert_eq!(offset_of!(xensnd_open_req, buffer_sz), 8, "xensnd_open_req.buffer_sz: offset on x86_64");
+            assert_eq!(offset_of!(xensnd_open_req, gref_directory), 12, "xensnd_open_req.gref_directory: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xensnd_open_req.gref_directory: size on x86_64");
+            #[cfg(feature = "xen-4-11")]
+            assert_eq!(offset_of!(xensnd_open_req, period_sz), 16, "xensnd_open_req.period_sz: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn xensnd_page_directory() {
+            assert_eq!(size_of::<xensnd_page_directory>(), 4, "xensnd_page_directory: size on x86_64");
+            assert_eq!(align_of::<xensnd_page_directory>(), 4, "xensnd_page_directory: align on x86_64");
+            assert_eq!(offset_of!(xensnd_page_directory, gref_dir_next_page), 0, "xensnd_page_directory.gref_dir_next_page: offset on x86_64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xensnd_page_directory.gref_dir_next_page: size on x86_64");
+            assert_eq!(offset_of!(xensnd_page_directory, gref), 4, "xensnd_page_directory.gref: offset on x86_64");
+        }
+
+        #[test]
+        fn xensnd_rw_req() {
+            assert_eq!(size_of::<xensnd_rw_req>(), 8, "xensnd_rw_req: size on x86_64");
+            assert_eq!(align_of::<xensnd_rw_req>(), 4, "xensnd_rw_req: align on x86_64");
+            assert_eq!(offset_of!(xensnd_rw_req, offset), 0, "xensnd_rw_req.offset: offset on x86_64");
+            assert_eq!(offset_of!(xensnd_rw_req, length), 4, "xensnd_rw_req.length: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_trigger_req() {
+            assert_eq!(size_of::<xensnd_trigger_req>(), 1, "xensnd_trigger_req: size on x86_64");
+            assert_eq!(align_of::<xensnd_trigger_req>(), 1, "xensnd_trigger_req: align on x86_64");
+            assert_eq!(offset_of!(xensnd_trigger_req, r#type), 0, "xensnd_trigger_req.type: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_query_hw_param() {
+            assert_eq!(size_of::<xensnd_query_hw_param>(), 40, "xensnd_query_hw_param: size on x86_64");
+            assert_eq!(align_of::<xensnd_query_hw_param>(), 8, "xensnd_query_hw_param: align on x86_64");
+            assert_eq!(offset_of!(xensnd_query_hw_param, formats), 0, "xensnd_query_hw_param.formats: offset on x86_64");
+            assert_eq!(offset_of!(xensnd_query_hw_param, rates), 8, "xensnd_query_hw_param.rates: offset on x86_64");
+            assert_eq!(offset_of!(xensnd_query_hw_param, channels), 16, "xensnd_query_hw_param.channels: offset on x86_64");
+            assert_eq!(offset_of!(xensnd_query_hw_param, buffer), 24, "xensnd_query_hw_param.buffer: offset on x86_64");
+            assert_eq!(offset_of!(xensnd_query_hw_param, period), 32, "xensnd_query_hw_param.period: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_query_hw_param_rates() {
+            assert_eq!(size_of::<xensnd_query_hw_param_rates>(), 8, "xensnd_query_hw_param.rates: size on x86_64");
+            assert_eq!(align_of::<xensnd_query_hw_param_rates>(), 4, "xensnd_query_hw_param.rates: align on x86_64");
+            assert_eq!(offset_of!(xensnd_query_hw_param_rates, min), 0, "xensnd_query_hw_param.rates.min: offset on x86_64");
+            assert_eq!(offset_of!(xensnd_query_hw_param_rates, max), 4, "xensnd_query_hw_param.rates.max: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_query_hw_param_channels() {
+            assert_eq!(size_of::<xensnd_query_hw_param_channels>(), 8, "xensnd_query_hw_param.channels: size on x86_64");
+            assert_eq!(align_of::<xensnd_query_hw_param_channels>(), 4, "xensnd_query_hw_param.channels: align on x86_64");
+            assert_eq!(offset_of!(xensnd_query_hw_param_channels, min), 0, "xensnd_query_hw_param.channels.min: offset on x86_64");
+            assert_eq!(offset_of!(xensnd_query_hw_param_channels, max), 4, "xensnd_query_hw_param.channels.max: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_query_hw_param_buffer() {
+            assert_eq!(size_of::<xensnd_query_hw_param_buffer>(), 8, "xensnd_query_hw_param.buffer: size on x86_64");
+            assert_eq!(align_of::<xensnd_query_hw_param_buffer>(), 4, "xensnd_query_hw_param.buffer: align on x86_64");
+            assert_eq!(offset_of!(xensnd_query_hw_param_buffer, min), 0, "xensnd_query_hw_param.buffer.min: offset on x86_64");
+            assert_eq!(offset_of!(xensnd_query_hw_param_buffer, max), 4, "xensnd_query_hw_param.buffer.max: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_query_hw_param_period() {
+            assert_eq!(size_of::<xensnd_query_hw_param_period>(), 8, "xensnd_query_hw_param.period: size on x86_64");
+            assert_eq!(align_of::<xensnd_query_hw_param_period>(), 4, "xensnd_query_hw_param.period: align on x86_64");
+            assert_eq!(offset_of!(xensnd_query_hw_param_period, min), 0, "xensnd_query_hw_param.period.min: offset on x86_64");
+            assert_eq!(offset_of!(xensnd_query_hw_param_period, max), 4, "xensnd_query_hw_param.period.max: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_cur_pos_evt() {
+            assert_eq!(size_of::<xensnd_cur_pos_evt>(), 8, "xensnd_cur_pos_evt: size on x86_64");
+            assert_eq!(align_of::<xensnd_cur_pos_evt>(), 8, "xensnd_cur_pos_evt: align on x86_64");
+            assert_eq!(offset_of!(xensnd_cur_pos_evt, position), 0, "xensnd_cur_pos_evt.position: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_req() {
+            assert_eq!(size_of::<xensnd_req>(), 64, "xensnd_req: size on x86_64");
+            assert_eq!(align_of::<xensnd_req>(), 8, "xensnd_req: align on x86_64");
+            assert_eq!(offset_of!(xensnd_req, id), 0, "xensnd_req.id: offset on x86_64");
+            assert_eq!(offset_of!(xensnd_req, operation), 2, "xensnd_req.operation: offset on x86_64");
+            assert_eq!(offset_of!(xensnd_req, reserved), 3, "xensnd_req.reserved: offset on x86_64");
+            assert_eq!(offset_of!(xensnd_req, op), 8, "xensnd_req.op: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_req_op() {
+            assert_eq!(size_of::<xensnd_req_op>(), 56, "xensnd_req.op: size on x86_64");
+            assert_eq!(align_of::<xensnd_req_op>(), 8, "xensnd_req.op: align on x86_64");
+            assert_eq!(offset_of!(xensnd_req_op, open), 0, "xensnd_req.op.open: offset on x86_64");
+            assert_eq!(offset_of!(xensnd_req_op, rw), 0, "xensnd_req.op.rw: offset on x86_64");
+            assert_eq!(offset_of!(xensnd_req_op, trigger), 0, "xensnd_req.op.trigger: offset on x86_64");
+            assert_eq!(offset_of!(xensnd_req_op, hw_param), 0, "xensnd_req.op.hw_param: offset on x86_64");
+            assert_eq!(offset_of!(xensnd_req_op, reserved), 0, "xensnd_req.op.reserved: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_resp() {
+            assert_eq!(size_of::<xensnd_resp>(), 64, "xensnd_resp: size on x86_64");
+            assert_eq!(align_of::<xensnd_resp>(), 8, "xensnd_resp: align on x86_64");
+            assert_eq!(offset_of!(xensnd_resp, id), 0, "xensnd_resp.id: offset on x86_64");
+            assert_eq!(offset_of!(xensnd_resp, operation), 2, "xensnd_resp.operation: offset on x86_64");
+            assert_eq!(offset_of!(xensnd_resp, reserved), 3, "xensnd_resp.reserved: offset on x86_64");
+            assert_eq!(offset_of!(xensnd_resp, status), 4, "xensnd_resp.status: offset on x86_64");
+            assert_eq!(offset_of!(xensnd_resp, resp), 8, "xensnd_resp.resp: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_resp_resp() {
+            assert_eq!(size_of::<xensnd_resp_resp>(), 56, "xensnd_resp.resp: size on x86_64");
+            assert_eq!(align_of::<xensnd_resp_resp>(), 8, "xensnd_resp.resp: align on x86_64");
+            assert_eq!(offset_of!(xensnd_resp_resp, hw_param), 0, "xensnd_resp.resp.hw_param: offset on x86_64");
+            assert_eq!(offset_of!(xensnd_resp_resp, reserved1), 0, "xensnd_resp.resp.reserved1: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_evt() {
+            assert_eq!(size_of::<xensnd_evt>(), 64, "xensnd_evt: size on x86_64");
+            assert_eq!(align_of::<xensnd_evt>(), 8, "xensnd_evt: align on x86_64");
+            assert_eq!(offset_of!(xensnd_evt, id), 0, "xensnd_evt.id: offset on x86_64");
+            assert_eq!(offset_of!(xensnd_evt, r#type), 2, "xensnd_evt.type: offset on x86_64");
+            assert_eq!(offset_of!(xensnd_evt, reserved), 3, "xensnd_evt.reserved: offset on x86_64");
+            assert_eq!(offset_of!(xensnd_evt, op), 8, "xensnd_evt.op: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_evt_op() {
+            assert_eq!(size_of::<xensnd_evt_op>(), 56, "xensnd_evt.op: size on x86_64");
+            assert_eq!(align_of::<xensnd_evt_op>(), 8, "xensnd_evt.op: align on x86_64");
+            assert_eq!(offset_of!(xensnd_evt_op, cur_pos), 0, "xensnd_evt.op.cur_pos: offset on x86_64");
+            assert_eq!(offset_of!(xensnd_evt_op, reserved), 0, "xensnd_evt.op.reserved: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xen_sndif_sring_entry() {
+            assert_eq!(size_of::<xen_sndif_sring_entry>(), 64, "xen_sndif_sring_entry: size on x86_64");
+            assert_eq!(align_of::<xen_sndif_sring_entry>(), 8, "xen_sndif_sring_entry: align on x86_64");
+            assert_eq!(offset_of!(xen_sndif_sring_entry, req), 0, "xen_sndif_sring_entry.req: offset on x86_64");
+            assert_eq!(offset_of!(xen_sndif_sring_entry, rsp), 0, "xen_sndif_sring_entry.rsp: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xen_sndif_sring() {
+            assert_eq!(size_of::<xen_sndif_sring>(), 64, "xen_sndif_sring: size on x86_64");
+            assert_eq!(align_of::<xen_sndif_sring>(), 4, "xen_sndif_sring: align on x86_64");
+            assert_eq!(offset_of!(xen_sndif_sring, req_prod), 0, "xen_sndif_sring.req_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_sndif_sring.req_prod: size on x86_64");
+            assert_eq!(offset_of!(xen_sndif_sring, req_event), 4, "xen_sndif_sring.req_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_sndif_sring.req_event: size on x86_64");
+            assert_eq!(offset_of!(xen_sndif_sring, rsp_prod), 8, "xen_sndif_sring.rsp_prod: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_sndif_sring.rsp_prod: size on x86_64");
+            assert_eq!(offset_of!(xen_sndif_sring, rsp_event), 12, "xen_sndif_sring.rsp_event: offset on x86_64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_sndif_sring.rsp_event: size on x86_64");
+            assert_eq!(offset_of!(xen_sndif_sring, pvt), 16, "xen_sndif_sring.pvt: offset on x86_64");
+            assert_eq!(offset_of!(xen_sndif_sring, __pad), 20, "xen_sndif_sring.__pad: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xen_sndif_sring_pvt() {
+            assert_eq!(size_of::<xen_sndif_sring_pvt>(), 4, "xen_sndif_sring.pvt: size on x86_64");
+            assert_eq!(align_of::<xen_sndif_sring_pvt>(), 1, "xen_sndif_sring.pvt: align on x86_64");
+            assert_eq!(offset_of!(xen_sndif_sring_pvt, netif), 0, "xen_sndif_sring.pvt.netif: offset on x86_64");
+            assert_eq!(offset_of!(xen_sndif_sring_pvt, tapif_user), 0, "xen_sndif_sring.pvt.tapif_user: offset on x86_64");
+            assert_eq!(offset_of!(xen_sndif_sring_pvt, pvt_pad), 0, "xen_sndif_sring.pvt.pvt_pad: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xen_sndif_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_sndif_sring_pvt_netif>(), 1, "xen_sndif_sring.pvt.netif: size on x86_64");
+            assert_eq!(align_of::<xen_sndif_sring_pvt_netif>(), 1, "xen_sndif_sring.pvt.netif: align on x86_64");
+            assert_eq!(offset_of!(xen_sndif_sring_pvt_netif, smartpoll_active), 0, "xen_sndif_sring.pvt.netif.smartpoll_active: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xen_sndif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_sndif_sring_pvt_tapif_user>(), 1, "xen_sndif_sring.pvt.tapif_user: size on x86_64");
+            assert_eq!(align_of::<xen_sndif_sring_pvt_tapif_user>(), 1, "xen_sndif_sring.pvt.tapif_user: align on x86_64");
+            assert_eq!(offset_of!(xen_sndif_sring_pvt_tapif_user, msg), 0, "xen_sndif_sring.pvt.tapif_user.msg: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_event_page() {
+            assert_eq!(size_of::<xensnd_event_page>(), 64, "xensnd_event_page: size on x86_64");
+            assert_eq!(align_of::<xensnd_event_page>(), 4, "xensnd_event_page: align on x86_64");
+            assert_eq!(offset_of!(xensnd_event_page, in_cons), 0, "xensnd_event_page.in_cons: offset on x86_64");
+            assert_eq!(offset_of!(xensnd_event_page, in_prod), 4, "xensnd_event_page.in_prod: offset on x86_64");
+            assert_eq!(offset_of!(xensnd_event_page, reserved), 8, "xensnd_event_page.reserved: offset on x86_64");
         }
     }
 
@@ -15807,6 +16369,8 @@ mod arm {
     #[cfg(feature = "xen-4-7")]
     use xenabi::stable::hvm_vcpu::*;
     use xenabi::stable::hvm_xs_strings::*;
+    #[cfg(feature = "xen-4-14")]
+    use xenabi::stable::hypfs::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::kbdif::*;
     use xenabi::stable::kexec::*;
@@ -15823,6 +16387,8 @@ mod arm {
     use xenabi::stable::pvcalls::*;
     use xenabi::stable::ring::*;
     use xenabi::stable::sched::*;
+    #[cfg(feature = "xen-4-9")]
+    use xenabi::stable::sndif::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
     use xenabi::stable::tpmif::*;
@@ -16271,6 +16837,16 @@ mod arm {
             assert_eq!(size_of::<grant_ref_t>(), 4, "xencamera_buf_create_req.gref_directory: size on arm");
         }
 
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn xencamera_page_directory() {
+            assert_eq!(size_of::<xencamera_page_directory>(), 4, "xencamera_page_directory: size on arm");
+            assert_eq!(align_of::<xencamera_page_directory>(), 4, "xencamera_page_directory: align on arm");
+            assert_eq!(offset_of!(xencamera_page_directory, gref_dir_next_page), 0, "xencamera_page_directory.gref_dir_next_page: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xencamera_page_directory.gref_dir_next_page: size on arm");
+            assert_eq!(offset_of!(xencamera_page_directory, gref), 4, "xencamera_page_directory.gref: offset on arm");
+        }
+
         #[test]
         fn xencamera_index() {
             assert_eq!(size_of::<xencamera_index>(), 1, "xencamera_index: size on arm");
@@ -16525,6 +17101,16 @@ mod arm {
             assert_eq!(offset_of!(xendispl_dbuf_create_req, data_ofs), 32, "xendispl_dbuf_create_req.data_ofs: offset on arm");
             #[cfg(feature = "xen-4-15")]
             assert_eq!(offset_of!(xendispl_dbuf_create_req, __xenabi_hole_0), 36, "xendispl_dbuf_create_req.__xenabi_hole_0: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn xendispl_page_directory() {
+            assert_eq!(size_of::<xendispl_page_directory>(), 4, "xendispl_page_directory: size on arm");
+            assert_eq!(align_of::<xendispl_page_directory>(), 4, "xendispl_page_directory: align on arm");
+            assert_eq!(offset_of!(xendispl_page_directory, gref_dir_next_page), 0, "xendispl_page_directory.gref_dir_next_page: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xendispl_page_directory.gref_dir_next_page: size on arm");
+            assert_eq!(offset_of!(xendispl_page_directory, gref), 4, "xendispl_page_directory.gref: offset on arm");
         }
 
         #[test]
@@ -17846,6 +18432,32 @@ mod arm {
             assert_eq!(align_of::<vcpu_hvm_context_cpu_regs>(), 8, "vcpu_hvm_context.cpu_regs: align on arm");
             assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_32), 0, "vcpu_hvm_context.cpu_regs.x86_32: offset on arm");
             assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_64), 0, "vcpu_hvm_context.cpu_regs.x86_64: offset on arm");
+        }
+    }
+
+    #[cfg(feature = "xen-4-14")]
+    mod stable_hypfs {
+        use super::*;
+
+        #[test]
+        fn xen_hypfs_direntry() {
+            assert_eq!(size_of::<xen_hypfs_direntry>(), 12, "xen_hypfs_direntry: size on arm");
+            assert_eq!(align_of::<xen_hypfs_direntry>(), 4, "xen_hypfs_direntry: align on arm");
+            assert_eq!(offset_of!(xen_hypfs_direntry, r#type), 0, "xen_hypfs_direntry.type: offset on arm");
+            assert_eq!(offset_of!(xen_hypfs_direntry, encoding), 1, "xen_hypfs_direntry.encoding: offset on arm");
+            assert_eq!(offset_of!(xen_hypfs_direntry, pad), 2, "xen_hypfs_direntry.pad: offset on arm");
+            assert_eq!(offset_of!(xen_hypfs_direntry, content_len), 4, "xen_hypfs_direntry.content_len: offset on arm");
+            assert_eq!(offset_of!(xen_hypfs_direntry, max_write_len), 8, "xen_hypfs_direntry.max_write_len: offset on arm");
+        }
+
+        #[test]
+        fn xen_hypfs_dirlistentry() {
+            assert_eq!(size_of::<xen_hypfs_dirlistentry>(), 16, "xen_hypfs_dirlistentry: size on arm");
+            assert_eq!(align_of::<xen_hypfs_dirlistentry>(), 4, "xen_hypfs_dirlistentry: align on arm");
+            assert_eq!(offset_of!(xen_hypfs_dirlistentry, e), 0, "xen_hypfs_dirlistentry.e: offset on arm");
+            assert_eq!(offset_of!(xen_hypfs_dirlistentry, off_next), 12, "xen_hypfs_dirlistentry.off_next: offset on arm");
+            assert_eq!(offset_of!(xen_hypfs_dirlistentry, name), 14, "xen_hypfs_dirlistentry.name: offset on arm");
+            assert_eq!(offset_of!(xen_hypfs_dirlistentry, __xenabi_hole_0), 14, "xen_hypfs_dirlistentry.__xenabi_hole_0: offset on arm");
         }
     }
 
@@ -20005,6 +20617,237 @@ mod arm {
             assert_eq!(size_of::<sched_pin_override>(), 4, "sched_pin_override: size on arm");
             assert_eq!(align_of::<sched_pin_override>(), 4, "sched_pin_override: align on arm");
             assert_eq!(offset_of!(sched_pin_override, pcpu), 0, "sched_pin_override.pcpu: offset on arm");
+        }
+    }
+
+    #[cfg(feature = "xen-4-9")]
+    mod stable_sndif {
+        use super::*;
+
+        #[test]
+        fn xensnd_open_req() {
+            #[cfg(not(feature = "xen-4-11"))]
+            assert_eq!(size_of::<xensnd_open_req>(), 16, "xensnd_open_req: size on arm");
+            #[cfg(feature = "xen-4-11")]
+            assert_eq!(size_of::<xensnd_open_req>(), 20, "xensnd_open_req: size on arm");
+            assert_eq!(align_of::<xensnd_open_req>(), 4, "xensnd_open_req: align on arm");
+            assert_eq!(offset_of!(xensnd_open_req, pcm_rate), 0, "xensnd_open_req.pcm_rate: offset on arm");
+            assert_eq!(offset_of!(xensnd_open_req, pcm_format), 4, "xensnd_open_req.pcm_format: offset on arm");
+            assert_eq!(offset_of!(xensnd_open_req, pcm_channels), 5, "xensnd_open_req.pcm_channels: offset on arm");
+            assert_eq!(offset_of!(xensnd_open_req, reserved), 6, "xensnd_open_req.reserved: offset on arm");
+            assert_eq!(offset_of!(xensnd_open_req, buffer_sz), 8, "xensnd_open_req.buffer_sz: offset on arm");
+            assert_eq!(offset_of!(xensnd_open_req, gref_directory), 12, "xensnd_open_req.gref_directory: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xensnd_open_req.gref_directory: size on arm");
+            #[cfg(feature = "xen-4-11")]
+            assert_eq!(offset_of!(xensnd_open_req, period_sz), 16, "xensnd_open_req.period_sz: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn xensnd_page_directory() {
+            assert_eq!(size_of::<xensnd_page_directory>(), 4, "xensnd_page_directory: size on arm");
+            assert_eq!(align_of::<xensnd_page_directory>(), 4, "xensnd_page_directory: align on arm");
+            assert_eq!(offset_of!(xensnd_page_directory, gref_dir_next_page), 0, "xensnd_page_directory.gref_dir_next_page: offset on arm");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xensnd_page_directory.gref_dir_next_page: size on arm");
+            assert_eq!(offset_of!(xensnd_page_directory, gref), 4, "xensnd_page_directory.gref: offset on arm");
+        }
+
+        #[test]
+        fn xensnd_rw_req() {
+            assert_eq!(size_of::<xensnd_rw_req>(), 8, "xensnd_rw_req: size on arm");
+            assert_eq!(align_of::<xensnd_rw_req>(), 4, "xensnd_rw_req: align on arm");
+            assert_eq!(offset_of!(xensnd_rw_req, offset), 0, "xensnd_rw_req.offset: offset on arm");
+            assert_eq!(offset_of!(xensnd_rw_req, length), 4, "xensnd_rw_req.length: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_trigger_req() {
+            assert_eq!(size_of::<xensnd_trigger_req>(), 1, "xensnd_trigger_req: size on arm");
+            assert_eq!(align_of::<xensnd_trigger_req>(), 1, "xensnd_trigger_req: align on arm");
+            assert_eq!(offset_of!(xensnd_trigger_req, r#type), 0, "xensnd_trigger_req.type: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_query_hw_param() {
+            assert_eq!(size_of::<xensnd_query_hw_param>(), 40, "xensnd_query_hw_param: size on arm");
+            assert_eq!(align_of::<xensnd_query_hw_param>(), 8, "xensnd_query_hw_param: align on arm");
+            assert_eq!(offset_of!(xensnd_query_hw_param, formats), 0, "xensnd_query_hw_param.formats: offset on arm");
+            assert_eq!(offset_of!(xensnd_query_hw_param, rates), 8, "xensnd_query_hw_param.rates: offset on arm");
+            assert_eq!(offset_of!(xensnd_query_hw_param, channels), 16, "xensnd_query_hw_param.channels: offset on arm");
+            assert_eq!(offset_of!(xensnd_query_hw_param, buffer), 24, "xensnd_query_hw_param.buffer: offset on arm");
+            assert_eq!(offset_of!(xensnd_query_hw_param, period), 32, "xensnd_query_hw_param.period: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_query_hw_param_rates() {
+            assert_eq!(size_of::<xensnd_query_hw_param_rates>(), 8, "xensnd_query_hw_param.rates: size on arm");
+            assert_eq!(align_of::<xensnd_query_hw_param_rates>(), 4, "xensnd_query_hw_param.rates: align on arm");
+            assert_eq!(offset_of!(xensnd_query_hw_param_rates, min), 0, "xensnd_query_hw_param.rates.min: offset on arm");
+            assert_eq!(offset_of!(xensnd_query_hw_param_rates, max), 4, "xensnd_query_hw_param.rates.max: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_query_hw_param_channels() {
+            assert_eq!(size_of::<xensnd_query_hw_param_channels>(), 8, "xensnd_query_hw_param.channels: size on arm");
+            assert_eq!(align_of::<xensnd_query_hw_param_channels>(), 4, "xensnd_query_hw_param.channels: align on arm");
+            assert_eq!(offset_of!(xensnd_query_hw_param_channels, min), 0, "xensnd_query_hw_param.channels.min: offset on arm");
+            assert_eq!(offset_of!(xensnd_query_hw_param_channels, max), 4, "xensnd_query_hw_param.channels.max: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_query_hw_param_buffer() {
+            assert_eq!(size_of::<xensnd_query_hw_param_buffer>(), 8, "xensnd_query_hw_param.buffer: size on arm");
+            assert_eq!(align_of::<xensnd_query_hw_param_buffer>(), 4, "xensnd_query_hw_param.buffer: align on arm");
+            assert_eq!(offset_of!(xensnd_query_hw_param_buffer, min), 0, "xensnd_query_hw_param.buffer.min: offset on arm");
+            assert_eq!(offset_of!(xensnd_query_hw_param_buffer, max), 4, "xensnd_query_hw_param.buffer.max: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_query_hw_param_period() {
+            assert_eq!(size_of::<xensnd_query_hw_param_period>(), 8, "xensnd_query_hw_param.period: size on arm");
+            assert_eq!(align_of::<xensnd_query_hw_param_period>(), 4, "xensnd_query_hw_param.period: align on arm");
+            assert_eq!(offset_of!(xensnd_query_hw_param_period, min), 0, "xensnd_query_hw_param.period.min: offset on arm");
+            assert_eq!(offset_of!(xensnd_query_hw_param_period, max), 4, "xensnd_query_hw_param.period.max: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_cur_pos_evt() {
+            assert_eq!(size_of::<xensnd_cur_pos_evt>(), 8, "xensnd_cur_pos_evt: size on arm");
+            assert_eq!(align_of::<xensnd_cur_pos_evt>(), 8, "xensnd_cur_pos_evt: align on arm");
+            assert_eq!(offset_of!(xensnd_cur_pos_evt, position), 0, "xensnd_cur_pos_evt.position: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_req() {
+            assert_eq!(size_of::<xensnd_req>(), 64, "xensnd_req: size on arm");
+            assert_eq!(align_of::<xensnd_req>(), 8, "xensnd_req: align on arm");
+            assert_eq!(offset_of!(xensnd_req, id), 0, "xensnd_req.id: offset on arm");
+            assert_eq!(offset_of!(xensnd_req, operation), 2, "xensnd_req.operation: offset on arm");
+            assert_eq!(offset_of!(xensnd_req, reserved), 3, "xensnd_req.reserved: offset on arm");
+            assert_eq!(offset_of!(xensnd_req, op), 8, "xensnd_req.op: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_req_op() {
+            assert_eq!(size_of::<xensnd_req_op>(), 56, "xensnd_req.op: size on arm");
+            assert_eq!(align_of::<xensnd_req_op>(), 8, "xensnd_req.op: align on arm");
+            assert_eq!(offset_of!(xensnd_req_op, open), 0, "xensnd_req.op.open: offset on arm");
+            assert_eq!(offset_of!(xensnd_req_op, rw), 0, "xensnd_req.op.rw: offset on arm");
+            assert_eq!(offset_of!(xensnd_req_op, trigger), 0, "xensnd_req.op.trigger: offset on arm");
+            assert_eq!(offset_of!(xensnd_req_op, hw_param), 0, "xensnd_req.op.hw_param: offset on arm");
+            assert_eq!(offset_of!(xensnd_req_op, reserved), 0, "xensnd_req.op.reserved: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_resp() {
+            assert_eq!(size_of::<xensnd_resp>(), 64, "xensnd_resp: size on arm");
+            assert_eq!(align_of::<xensnd_resp>(), 8, "xensnd_resp: align on arm");
+            assert_eq!(offset_of!(xensnd_resp, id), 0, "xensnd_resp.id: offset on arm");
+            assert_eq!(offset_of!(xensnd_resp, operation), 2, "xensnd_resp.operation: offset on arm");
+            assert_eq!(offset_of!(xensnd_resp, reserved), 3, "xensnd_resp.reserved: offset on arm");
+            assert_eq!(offset_of!(xensnd_resp, status), 4, "xensnd_resp.status: offset on arm");
+            assert_eq!(offset_of!(xensnd_resp, resp), 8, "xensnd_resp.resp: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_resp_resp() {
+            assert_eq!(size_of::<xensnd_resp_resp>(), 56, "xensnd_resp.resp: size on arm");
+            assert_eq!(align_of::<xensnd_resp_resp>(), 8, "xensnd_resp.resp: align on arm");
+            assert_eq!(offset_of!(xensnd_resp_resp, hw_param), 0, "xensnd_resp.resp.hw_param: offset on arm");
+            assert_eq!(offset_of!(xensnd_resp_resp, reserved1), 0, "xensnd_resp.resp.reserved1: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_evt() {
+            assert_eq!(size_of::<xensnd_evt>(), 64, "xensnd_evt: size on arm");
+            assert_eq!(align_of::<xensnd_evt>(), 8, "xensnd_evt: align on arm");
+            assert_eq!(offset_of!(xensnd_evt, id), 0, "xensnd_evt.id: offset on arm");
+            assert_eq!(offset_of!(xensnd_evt, r#type), 2, "xensnd_evt.type: offset on arm");
+            assert_eq!(offset_of!(xensnd_evt, reserved), 3, "xensnd_evt.reserved: offset on arm");
+            assert_eq!(offset_of!(xensnd_evt, op), 8, "xensnd_evt.op: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_evt_op() {
+            assert_eq!(size_of::<xensnd_evt_op>(), 56, "xensnd_evt.op: size on arm");
+            assert_eq!(align_of::<xensnd_evt_op>(), 8, "xensnd_evt.op: align on arm");
+            assert_eq!(offset_of!(xensnd_evt_op, cur_pos), 0, "xensnd_evt.op.cur_pos: offset on arm");
+            assert_eq!(offset_of!(xensnd_evt_op, reserved), 0, "xensnd_evt.op.reserved: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xen_sndif_sring_entry() {
+            assert_eq!(size_of::<xen_sndif_sring_entry>(), 64, "xen_sndif_sring_entry: size on arm");
+            assert_eq!(align_of::<xen_sndif_sring_entry>(), 8, "xen_sndif_sring_entry: align on arm");
+            assert_eq!(offset_of!(xen_sndif_sring_entry, req), 0, "xen_sndif_sring_entry.req: offset on arm");
+            assert_eq!(offset_of!(xen_sndif_sring_entry, rsp), 0, "xen_sndif_sring_entry.rsp: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xen_sndif_sring() {
+            assert_eq!(size_of::<xen_sndif_sring>(), 64, "xen_sndif_sring: size on arm");
+            assert_eq!(align_of::<xen_sndif_sring>(), 4, "xen_sndif_sring: align on arm");
+            assert_eq!(offset_of!(xen_sndif_sring, req_prod), 0, "xen_sndif_sring.req_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_sndif_sring.req_prod: size on arm");
+            assert_eq!(offset_of!(xen_sndif_sring, req_event), 4, "xen_sndif_sring.req_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_sndif_sring.req_event: size on arm");
+            assert_eq!(offset_of!(xen_sndif_sring, rsp_prod), 8, "xen_sndif_sring.rsp_prod: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_sndif_sring.rsp_prod: size on arm");
+            assert_eq!(offset_of!(xen_sndif_sring, rsp_event), 12, "xen_sndif_sring.rsp_event: offset on arm");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_sndif_sring.rsp_event: size on arm");
+            assert_eq!(offset_of!(xen_sndif_sring, pvt), 16, "xen_sndif_sring.pvt: offset on arm");
+            assert_eq!(offset_of!(xen_sndif_sring, __pad), 20, "xen_sndif_sring.__pad: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xen_sndif_sring_pvt() {
+            assert_eq!(size_of::<xen_sndif_sring_pvt>(), 4, "xen_sndif_sring.pvt: size on arm");
+            assert_eq!(align_of::<xen_sndif_sring_pvt>(), 1, "xen_sndif_sring.pvt: align on arm");
+            assert_eq!(offset_of!(xen_sndif_sring_pvt, netif), 0, "xen_sndif_sring.pvt.netif: offset on arm");
+            assert_eq!(offset_of!(xen_sndif_sring_pvt, tapif_user), 0, "xen_sndif_sring.pvt.tapif_user: offset on arm");
+            assert_eq!(offset_of!(xen_sndif_sring_pvt, pvt_pad), 0, "xen_sndif_sring.pvt.pvt_pad: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xen_sndif_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_sndif_sring_pvt_netif>(), 1, "xen_sndif_sring.pvt.netif: size on arm");
+            assert_eq!(align_of::<xen_sndif_sring_pvt_netif>(), 1, "xen_sndif_sring.pvt.netif: align on arm");
+            assert_eq!(offset_of!(xen_sndif_sring_pvt_netif, smartpoll_active), 0, "xen_sndif_sring.pvt.netif.smartpoll_active: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xen_sndif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_sndif_sring_pvt_tapif_user>(), 1, "xen_sndif_sring.pvt.tapif_user: size on arm");
+            assert_eq!(align_of::<xen_sndif_sring_pvt_tapif_user>(), 1, "xen_sndif_sring.pvt.tapif_user: align on arm");
+            assert_eq!(offset_of!(xen_sndif_sring_pvt_tapif_user, msg), 0, "xen_sndif_sring.pvt.tapif_user.msg: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_event_page() {
+            assert_eq!(size_of::<xensnd_event_page>(), 64, "xensnd_event_page: size on arm");
+            assert_eq!(align_of::<xensnd_event_page>(), 4, "xensnd_event_page: align on arm");
+            assert_eq!(offset_of!(xensnd_event_page, in_cons), 0, "xensnd_event_page.in_cons: offset on arm");
+            assert_eq!(offset_of!(xensnd_event_page, in_prod), 4, "xensnd_event_page.in_prod: offset on arm");
+            assert_eq!(offset_of!(xensnd_event_page, reserved), 8, "xensnd_event_page.reserved: offset on arm");
         }
     }
 
@@ -23474,6 +24317,8 @@ mod aarch64 {
     #[cfg(feature = "xen-4-7")]
     use xenabi::stable::hvm_vcpu::*;
     use xenabi::stable::hvm_xs_strings::*;
+    #[cfg(feature = "xen-4-14")]
+    use xenabi::stable::hypfs::*;
     use xenabi::stable::ioreq::*;
     use xenabi::stable::kbdif::*;
     use xenabi::stable::kexec::*;
@@ -23490,6 +24335,8 @@ mod aarch64 {
     use xenabi::stable::pvcalls::*;
     use xenabi::stable::ring::*;
     use xenabi::stable::sched::*;
+    #[cfg(feature = "xen-4-9")]
+    use xenabi::stable::sndif::*;
     #[cfg(feature = "xen-4-8")]
     use xenabi::stable::start_info::*;
     use xenabi::stable::tpmif::*;
@@ -23938,6 +24785,16 @@ mod aarch64 {
             assert_eq!(size_of::<grant_ref_t>(), 4, "xencamera_buf_create_req.gref_directory: size on aarch64");
         }
 
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn xencamera_page_directory() {
+            assert_eq!(size_of::<xencamera_page_directory>(), 4, "xencamera_page_directory: size on aarch64");
+            assert_eq!(align_of::<xencamera_page_directory>(), 4, "xencamera_page_directory: align on aarch64");
+            assert_eq!(offset_of!(xencamera_page_directory, gref_dir_next_page), 0, "xencamera_page_directory.gref_dir_next_page: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xencamera_page_directory.gref_dir_next_page: size on aarch64");
+            assert_eq!(offset_of!(xencamera_page_directory, gref), 4, "xencamera_page_directory.gref: offset on aarch64");
+        }
+
         #[test]
         fn xencamera_index() {
             assert_eq!(size_of::<xencamera_index>(), 1, "xencamera_index: size on aarch64");
@@ -24192,6 +25049,16 @@ mod aarch64 {
             assert_eq!(offset_of!(xendispl_dbuf_create_req, data_ofs), 32, "xendispl_dbuf_create_req.data_ofs: offset on aarch64");
             #[cfg(feature = "xen-4-15")]
             assert_eq!(offset_of!(xendispl_dbuf_create_req, __xenabi_hole_0), 36, "xendispl_dbuf_create_req.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn xendispl_page_directory() {
+            assert_eq!(size_of::<xendispl_page_directory>(), 4, "xendispl_page_directory: size on aarch64");
+            assert_eq!(align_of::<xendispl_page_directory>(), 4, "xendispl_page_directory: align on aarch64");
+            assert_eq!(offset_of!(xendispl_page_directory, gref_dir_next_page), 0, "xendispl_page_directory.gref_dir_next_page: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xendispl_page_directory.gref_dir_next_page: size on aarch64");
+            assert_eq!(offset_of!(xendispl_page_directory, gref), 4, "xendispl_page_directory.gref: offset on aarch64");
         }
 
         #[test]
@@ -25513,6 +26380,32 @@ mod aarch64 {
             assert_eq!(align_of::<vcpu_hvm_context_cpu_regs>(), 8, "vcpu_hvm_context.cpu_regs: align on aarch64");
             assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_32), 0, "vcpu_hvm_context.cpu_regs.x86_32: offset on aarch64");
             assert_eq!(offset_of!(vcpu_hvm_context_cpu_regs, x86_64), 0, "vcpu_hvm_context.cpu_regs.x86_64: offset on aarch64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-14")]
+    mod stable_hypfs {
+        use super::*;
+
+        #[test]
+        fn xen_hypfs_direntry() {
+            assert_eq!(size_of::<xen_hypfs_direntry>(), 12, "xen_hypfs_direntry: size on aarch64");
+            assert_eq!(align_of::<xen_hypfs_direntry>(), 4, "xen_hypfs_direntry: align on aarch64");
+            assert_eq!(offset_of!(xen_hypfs_direntry, r#type), 0, "xen_hypfs_direntry.type: offset on aarch64");
+            assert_eq!(offset_of!(xen_hypfs_direntry, encoding), 1, "xen_hypfs_direntry.encoding: offset on aarch64");
+            assert_eq!(offset_of!(xen_hypfs_direntry, pad), 2, "xen_hypfs_direntry.pad: offset on aarch64");
+            assert_eq!(offset_of!(xen_hypfs_direntry, content_len), 4, "xen_hypfs_direntry.content_len: offset on aarch64");
+            assert_eq!(offset_of!(xen_hypfs_direntry, max_write_len), 8, "xen_hypfs_direntry.max_write_len: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_hypfs_dirlistentry() {
+            assert_eq!(size_of::<xen_hypfs_dirlistentry>(), 16, "xen_hypfs_dirlistentry: size on aarch64");
+            assert_eq!(align_of::<xen_hypfs_dirlistentry>(), 4, "xen_hypfs_dirlistentry: align on aarch64");
+            assert_eq!(offset_of!(xen_hypfs_dirlistentry, e), 0, "xen_hypfs_dirlistentry.e: offset on aarch64");
+            assert_eq!(offset_of!(xen_hypfs_dirlistentry, off_next), 12, "xen_hypfs_dirlistentry.off_next: offset on aarch64");
+            assert_eq!(offset_of!(xen_hypfs_dirlistentry, name), 14, "xen_hypfs_dirlistentry.name: offset on aarch64");
+            assert_eq!(offset_of!(xen_hypfs_dirlistentry, __xenabi_hole_0), 14, "xen_hypfs_dirlistentry.__xenabi_hole_0: offset on aarch64");
         }
     }
 
@@ -27673,6 +28566,237 @@ mod aarch64 {
             assert_eq!(size_of::<sched_pin_override>(), 4, "sched_pin_override: size on aarch64");
             assert_eq!(align_of::<sched_pin_override>(), 4, "sched_pin_override: align on aarch64");
             assert_eq!(offset_of!(sched_pin_override, pcpu), 0, "sched_pin_override.pcpu: offset on aarch64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-9")]
+    mod stable_sndif {
+        use super::*;
+
+        #[test]
+        fn xensnd_open_req() {
+            #[cfg(not(feature = "xen-4-11"))]
+            assert_eq!(size_of::<xensnd_open_req>(), 16, "xensnd_open_req: size on aarch64");
+            #[cfg(feature = "xen-4-11")]
+            assert_eq!(size_of::<xensnd_open_req>(), 20, "xensnd_open_req: size on aarch64");
+            assert_eq!(align_of::<xensnd_open_req>(), 4, "xensnd_open_req: align on aarch64");
+            assert_eq!(offset_of!(xensnd_open_req, pcm_rate), 0, "xensnd_open_req.pcm_rate: offset on aarch64");
+            assert_eq!(offset_of!(xensnd_open_req, pcm_format), 4, "xensnd_open_req.pcm_format: offset on aarch64");
+            assert_eq!(offset_of!(xensnd_open_req, pcm_channels), 5, "xensnd_open_req.pcm_channels: offset on aarch64");
+            assert_eq!(offset_of!(xensnd_open_req, reserved), 6, "xensnd_open_req.reserved: offset on aarch64");
+            assert_eq!(offset_of!(xensnd_open_req, buffer_sz), 8, "xensnd_open_req.buffer_sz: offset on aarch64");
+            assert_eq!(offset_of!(xensnd_open_req, gref_directory), 12, "xensnd_open_req.gref_directory: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xensnd_open_req.gref_directory: size on aarch64");
+            #[cfg(feature = "xen-4-11")]
+            assert_eq!(offset_of!(xensnd_open_req, period_sz), 16, "xensnd_open_req.period_sz: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn xensnd_page_directory() {
+            assert_eq!(size_of::<xensnd_page_directory>(), 4, "xensnd_page_directory: size on aarch64");
+            assert_eq!(align_of::<xensnd_page_directory>(), 4, "xensnd_page_directory: align on aarch64");
+            assert_eq!(offset_of!(xensnd_page_directory, gref_dir_next_page), 0, "xensnd_page_directory.gref_dir_next_page: offset on aarch64");
+            assert_eq!(size_of::<grant_ref_t>(), 4, "xensnd_page_directory.gref_dir_next_page: size on aarch64");
+            assert_eq!(offset_of!(xensnd_page_directory, gref), 4, "xensnd_page_directory.gref: offset on aarch64");
+        }
+
+        #[test]
+        fn xensnd_rw_req() {
+            assert_eq!(size_of::<xensnd_rw_req>(), 8, "xensnd_rw_req: size on aarch64");
+            assert_eq!(align_of::<xensnd_rw_req>(), 4, "xensnd_rw_req: align on aarch64");
+            assert_eq!(offset_of!(xensnd_rw_req, offset), 0, "xensnd_rw_req.offset: offset on aarch64");
+            assert_eq!(offset_of!(xensnd_rw_req, length), 4, "xensnd_rw_req.length: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_trigger_req() {
+            assert_eq!(size_of::<xensnd_trigger_req>(), 1, "xensnd_trigger_req: size on aarch64");
+            assert_eq!(align_of::<xensnd_trigger_req>(), 1, "xensnd_trigger_req: align on aarch64");
+            assert_eq!(offset_of!(xensnd_trigger_req, r#type), 0, "xensnd_trigger_req.type: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_query_hw_param() {
+            assert_eq!(size_of::<xensnd_query_hw_param>(), 40, "xensnd_query_hw_param: size on aarch64");
+            assert_eq!(align_of::<xensnd_query_hw_param>(), 8, "xensnd_query_hw_param: align on aarch64");
+            assert_eq!(offset_of!(xensnd_query_hw_param, formats), 0, "xensnd_query_hw_param.formats: offset on aarch64");
+            assert_eq!(offset_of!(xensnd_query_hw_param, rates), 8, "xensnd_query_hw_param.rates: offset on aarch64");
+            assert_eq!(offset_of!(xensnd_query_hw_param, channels), 16, "xensnd_query_hw_param.channels: offset on aarch64");
+            assert_eq!(offset_of!(xensnd_query_hw_param, buffer), 24, "xensnd_query_hw_param.buffer: offset on aarch64");
+            assert_eq!(offset_of!(xensnd_query_hw_param, period), 32, "xensnd_query_hw_param.period: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_query_hw_param_rates() {
+            assert_eq!(size_of::<xensnd_query_hw_param_rates>(), 8, "xensnd_query_hw_param.rates: size on aarch64");
+            assert_eq!(align_of::<xensnd_query_hw_param_rates>(), 4, "xensnd_query_hw_param.rates: align on aarch64");
+            assert_eq!(offset_of!(xensnd_query_hw_param_rates, min), 0, "xensnd_query_hw_param.rates.min: offset on aarch64");
+            assert_eq!(offset_of!(xensnd_query_hw_param_rates, max), 4, "xensnd_query_hw_param.rates.max: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_query_hw_param_channels() {
+            assert_eq!(size_of::<xensnd_query_hw_param_channels>(), 8, "xensnd_query_hw_param.channels: size on aarch64");
+            assert_eq!(align_of::<xensnd_query_hw_param_channels>(), 4, "xensnd_query_hw_param.channels: align on aarch64");
+            assert_eq!(offset_of!(xensnd_query_hw_param_channels, min), 0, "xensnd_query_hw_param.channels.min: offset on aarch64");
+            assert_eq!(offset_of!(xensnd_query_hw_param_channels, max), 4, "xensnd_query_hw_param.channels.max: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_query_hw_param_buffer() {
+            assert_eq!(size_of::<xensnd_query_hw_param_buffer>(), 8, "xensnd_query_hw_param.buffer: size on aarch64");
+            assert_eq!(align_of::<xensnd_query_hw_param_buffer>(), 4, "xensnd_query_hw_param.buffer: align on aarch64");
+            assert_eq!(offset_of!(xensnd_query_hw_param_buffer, min), 0, "xensnd_query_hw_param.buffer.min: offset on aarch64");
+            assert_eq!(offset_of!(xensnd_query_hw_param_buffer, max), 4, "xensnd_query_hw_param.buffer.max: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_query_hw_param_period() {
+            assert_eq!(size_of::<xensnd_query_hw_param_period>(), 8, "xensnd_query_hw_param.period: size on aarch64");
+            assert_eq!(align_of::<xensnd_query_hw_param_period>(), 4, "xensnd_query_hw_param.period: align on aarch64");
+            assert_eq!(offset_of!(xensnd_query_hw_param_period, min), 0, "xensnd_query_hw_param.period.min: offset on aarch64");
+            assert_eq!(offset_of!(xensnd_query_hw_param_period, max), 4, "xensnd_query_hw_param.period.max: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_cur_pos_evt() {
+            assert_eq!(size_of::<xensnd_cur_pos_evt>(), 8, "xensnd_cur_pos_evt: size on aarch64");
+            assert_eq!(align_of::<xensnd_cur_pos_evt>(), 8, "xensnd_cur_pos_evt: align on aarch64");
+            assert_eq!(offset_of!(xensnd_cur_pos_evt, position), 0, "xensnd_cur_pos_evt.position: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_req() {
+            assert_eq!(size_of::<xensnd_req>(), 64, "xensnd_req: size on aarch64");
+            assert_eq!(align_of::<xensnd_req>(), 8, "xensnd_req: align on aarch64");
+            assert_eq!(offset_of!(xensnd_req, id), 0, "xensnd_req.id: offset on aarch64");
+            assert_eq!(offset_of!(xensnd_req, operation), 2, "xensnd_req.operation: offset on aarch64");
+            assert_eq!(offset_of!(xensnd_req, reserved), 3, "xensnd_req.reserved: offset on aarch64");
+            assert_eq!(offset_of!(xensnd_req, op), 8, "xensnd_req.op: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_req_op() {
+            assert_eq!(size_of::<xensnd_req_op>(), 56, "xensnd_req.op: size on aarch64");
+            assert_eq!(align_of::<xensnd_req_op>(), 8, "xensnd_req.op: align on aarch64");
+            assert_eq!(offset_of!(xensnd_req_op, open), 0, "xensnd_req.op.open: offset on aarch64");
+            assert_eq!(offset_of!(xensnd_req_op, rw), 0, "xensnd_req.op.rw: offset on aarch64");
+            assert_eq!(offset_of!(xensnd_req_op, trigger), 0, "xensnd_req.op.trigger: offset on aarch64");
+            assert_eq!(offset_of!(xensnd_req_op, hw_param), 0, "xensnd_req.op.hw_param: offset on aarch64");
+            assert_eq!(offset_of!(xensnd_req_op, reserved), 0, "xensnd_req.op.reserved: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_resp() {
+            assert_eq!(size_of::<xensnd_resp>(), 64, "xensnd_resp: size on aarch64");
+            assert_eq!(align_of::<xensnd_resp>(), 8, "xensnd_resp: align on aarch64");
+            assert_eq!(offset_of!(xensnd_resp, id), 0, "xensnd_resp.id: offset on aarch64");
+            assert_eq!(offset_of!(xensnd_resp, operation), 2, "xensnd_resp.operation: offset on aarch64");
+            assert_eq!(offset_of!(xensnd_resp, reserved), 3, "xensnd_resp.reserved: offset on aarch64");
+            assert_eq!(offset_of!(xensnd_resp, status), 4, "xensnd_resp.status: offset on aarch64");
+            assert_eq!(offset_of!(xensnd_resp, resp), 8, "xensnd_resp.resp: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_resp_resp() {
+            assert_eq!(size_of::<xensnd_resp_resp>(), 56, "xensnd_resp.resp: size on aarch64");
+            assert_eq!(align_of::<xensnd_resp_resp>(), 8, "xensnd_resp.resp: align on aarch64");
+            assert_eq!(offset_of!(xensnd_resp_resp, hw_param), 0, "xensnd_resp.resp.hw_param: offset on aarch64");
+            assert_eq!(offset_of!(xensnd_resp_resp, reserved1), 0, "xensnd_resp.resp.reserved1: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_evt() {
+            assert_eq!(size_of::<xensnd_evt>(), 64, "xensnd_evt: size on aarch64");
+            assert_eq!(align_of::<xensnd_evt>(), 8, "xensnd_evt: align on aarch64");
+            assert_eq!(offset_of!(xensnd_evt, id), 0, "xensnd_evt.id: offset on aarch64");
+            assert_eq!(offset_of!(xensnd_evt, r#type), 2, "xensnd_evt.type: offset on aarch64");
+            assert_eq!(offset_of!(xensnd_evt, reserved), 3, "xensnd_evt.reserved: offset on aarch64");
+            assert_eq!(offset_of!(xensnd_evt, op), 8, "xensnd_evt.op: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_evt_op() {
+            assert_eq!(size_of::<xensnd_evt_op>(), 56, "xensnd_evt.op: size on aarch64");
+            assert_eq!(align_of::<xensnd_evt_op>(), 8, "xensnd_evt.op: align on aarch64");
+            assert_eq!(offset_of!(xensnd_evt_op, cur_pos), 0, "xensnd_evt.op.cur_pos: offset on aarch64");
+            assert_eq!(offset_of!(xensnd_evt_op, reserved), 0, "xensnd_evt.op.reserved: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xen_sndif_sring_entry() {
+            assert_eq!(size_of::<xen_sndif_sring_entry>(), 64, "xen_sndif_sring_entry: size on aarch64");
+            assert_eq!(align_of::<xen_sndif_sring_entry>(), 8, "xen_sndif_sring_entry: align on aarch64");
+            assert_eq!(offset_of!(xen_sndif_sring_entry, req), 0, "xen_sndif_sring_entry.req: offset on aarch64");
+            assert_eq!(offset_of!(xen_sndif_sring_entry, rsp), 0, "xen_sndif_sring_entry.rsp: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xen_sndif_sring() {
+            assert_eq!(size_of::<xen_sndif_sring>(), 64, "xen_sndif_sring: size on aarch64");
+            assert_eq!(align_of::<xen_sndif_sring>(), 4, "xen_sndif_sring: align on aarch64");
+            assert_eq!(offset_of!(xen_sndif_sring, req_prod), 0, "xen_sndif_sring.req_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_sndif_sring.req_prod: size on aarch64");
+            assert_eq!(offset_of!(xen_sndif_sring, req_event), 4, "xen_sndif_sring.req_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_sndif_sring.req_event: size on aarch64");
+            assert_eq!(offset_of!(xen_sndif_sring, rsp_prod), 8, "xen_sndif_sring.rsp_prod: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_sndif_sring.rsp_prod: size on aarch64");
+            assert_eq!(offset_of!(xen_sndif_sring, rsp_event), 12, "xen_sndif_sring.rsp_event: offset on aarch64");
+            assert_eq!(size_of::<RING_IDX>(), 4, "xen_sndif_sring.rsp_event: size on aarch64");
+            assert_eq!(offset_of!(xen_sndif_sring, pvt), 16, "xen_sndif_sring.pvt: offset on aarch64");
+            assert_eq!(offset_of!(xen_sndif_sring, __pad), 20, "xen_sndif_sring.__pad: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xen_sndif_sring_pvt() {
+            assert_eq!(size_of::<xen_sndif_sring_pvt>(), 4, "xen_sndif_sring.pvt: size on aarch64");
+            assert_eq!(align_of::<xen_sndif_sring_pvt>(), 1, "xen_sndif_sring.pvt: align on aarch64");
+            assert_eq!(offset_of!(xen_sndif_sring_pvt, netif), 0, "xen_sndif_sring.pvt.netif: offset on aarch64");
+            assert_eq!(offset_of!(xen_sndif_sring_pvt, tapif_user), 0, "xen_sndif_sring.pvt.tapif_user: offset on aarch64");
+            assert_eq!(offset_of!(xen_sndif_sring_pvt, pvt_pad), 0, "xen_sndif_sring.pvt.pvt_pad: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xen_sndif_sring_pvt_netif() {
+            assert_eq!(size_of::<xen_sndif_sring_pvt_netif>(), 1, "xen_sndif_sring.pvt.netif: size on aarch64");
+            assert_eq!(align_of::<xen_sndif_sring_pvt_netif>(), 1, "xen_sndif_sring.pvt.netif: align on aarch64");
+            assert_eq!(offset_of!(xen_sndif_sring_pvt_netif, smartpoll_active), 0, "xen_sndif_sring.pvt.netif.smartpoll_active: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xen_sndif_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<xen_sndif_sring_pvt_tapif_user>(), 1, "xen_sndif_sring.pvt.tapif_user: size on aarch64");
+            assert_eq!(align_of::<xen_sndif_sring_pvt_tapif_user>(), 1, "xen_sndif_sring.pvt.tapif_user: align on aarch64");
+            assert_eq!(offset_of!(xen_sndif_sring_pvt_tapif_user, msg), 0, "xen_sndif_sring.pvt.tapif_user.msg: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-11")]
+        #[test]
+        fn xensnd_event_page() {
+            assert_eq!(size_of::<xensnd_event_page>(), 64, "xensnd_event_page: size on aarch64");
+            assert_eq!(align_of::<xensnd_event_page>(), 4, "xensnd_event_page: align on aarch64");
+            assert_eq!(offset_of!(xensnd_event_page, in_cons), 0, "xensnd_event_page.in_cons: offset on aarch64");
+            assert_eq!(offset_of!(xensnd_event_page, in_prod), 4, "xensnd_event_page.in_prod: offset on aarch64");
+            assert_eq!(offset_of!(xensnd_event_page, reserved), 8, "xensnd_event_page.reserved: offset on aarch64");
         }
     }
 

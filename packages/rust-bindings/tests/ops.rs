@@ -253,6 +253,37 @@ mod stable_hvm_op_hvmop {
     }
 }
 
+#[cfg(feature = "xen-4-14")]
+mod stable_hypfs_xen_hypfs_op {
+    use super::*;
+    use xenabi::stable::hypfs::*;
+
+    fn check<P: FromBytes + IntoBytes + Immutable + Copy>(make: fn(P) -> HypfsOp, op: i32) {
+        let arg: P = patterned();
+        let call = make(arg);
+        assert_eq!(call.op(), op);
+        assert_eq!(call.arg_bytes(), arg.as_bytes(), "op {op}: the record's bytes");
+        assert_eq!(HypfsOp::from_parts(op, call.arg_bytes()), Some(call), "op {op}: back from its parts");
+        if size_of::<P>() > 0 {
+            assert_eq!(HypfsOp::from_parts(op, &call.arg_bytes()[..size_of::<P>() - 1]), None, "op {op}: too few bytes");
+        }
+    }
+
+    #[test]
+    fn every_op_goes_through_its_parts_and_back() {
+        {
+            assert_eq!(HypfsOp::GetVersion.arg_bytes(), &[] as &[u8]);
+            assert_eq!(HypfsOp::from_parts(XEN_HYPFS_OP_get_version, &[]), Some(HypfsOp::GetVersion));
+        }
+        check(HypfsOp::Read, XEN_HYPFS_OP_read);
+        {
+            assert_eq!(HypfsOp::WriteContents.arg_bytes(), &[] as &[u8]);
+            assert_eq!(HypfsOp::from_parts(XEN_HYPFS_OP_write_contents, &[]), Some(HypfsOp::WriteContents));
+        }
+        assert_eq!(HypfsOp::from_parts(i32::MAX, &[0; 64]), None, "an undeclared op");
+    }
+}
+
 mod stable_kexec_kexec_cmd {
     use super::*;
     use xenabi::stable::kexec::*;

@@ -1691,6 +1691,80 @@ fn stable_hvm_vcpu_vcpu_hvm_mode() {
     assert_eq!(format!("{:?}", T::from(2)), "VcpuHvmMode(2)");
 }
 
+#[cfg(feature = "xen-4-14")]
+#[test]
+fn stable_hypfs_xen_hypfs_type() {
+    use xenabi::stable::hypfs::*;
+    type T = XenHypfsType;
+    {
+        assert_eq!(T::DIR.0, XEN_HYPFS_TYPE_DIR, "XEN_HYPFS_TYPE_DIR");
+        assert_eq!(T::from(XEN_HYPFS_TYPE_DIR), T::DIR, "XEN_HYPFS_TYPE_DIR: from the integer");
+        assert_eq!(integer(T::DIR, XEN_HYPFS_TYPE_DIR), XEN_HYPFS_TYPE_DIR, "XEN_HYPFS_TYPE_DIR: to the integer");
+        assert_eq!(format!("{:?}", T::DIR), T::DIR.name().expect("XEN_HYPFS_TYPE_DIR: a name"), "XEN_HYPFS_TYPE_DIR: Debug");
+        assert_eq!(T::DIR.name(), Some("XEN_HYPFS_TYPE_DIR"), "XEN_HYPFS_TYPE_DIR: its own name");
+    }
+    {
+        assert_eq!(T::BLOB.0, XEN_HYPFS_TYPE_BLOB, "XEN_HYPFS_TYPE_BLOB");
+        assert_eq!(T::from(XEN_HYPFS_TYPE_BLOB), T::BLOB, "XEN_HYPFS_TYPE_BLOB: from the integer");
+        assert_eq!(integer(T::BLOB, XEN_HYPFS_TYPE_BLOB), XEN_HYPFS_TYPE_BLOB, "XEN_HYPFS_TYPE_BLOB: to the integer");
+        assert_eq!(format!("{:?}", T::BLOB), T::BLOB.name().expect("XEN_HYPFS_TYPE_BLOB: a name"), "XEN_HYPFS_TYPE_BLOB: Debug");
+        assert_eq!(T::BLOB.name(), Some("XEN_HYPFS_TYPE_BLOB"), "XEN_HYPFS_TYPE_BLOB: its own name");
+    }
+    {
+        assert_eq!(T::STRING.0, XEN_HYPFS_TYPE_STRING, "XEN_HYPFS_TYPE_STRING");
+        assert_eq!(T::from(XEN_HYPFS_TYPE_STRING), T::STRING, "XEN_HYPFS_TYPE_STRING: from the integer");
+        assert_eq!(integer(T::STRING, XEN_HYPFS_TYPE_STRING), XEN_HYPFS_TYPE_STRING, "XEN_HYPFS_TYPE_STRING: to the integer");
+        assert_eq!(format!("{:?}", T::STRING), T::STRING.name().expect("XEN_HYPFS_TYPE_STRING: a name"), "XEN_HYPFS_TYPE_STRING: Debug");
+        assert_eq!(T::STRING.name(), Some("XEN_HYPFS_TYPE_STRING"), "XEN_HYPFS_TYPE_STRING: its own name");
+    }
+    {
+        assert_eq!(T::UINT.0, XEN_HYPFS_TYPE_UINT, "XEN_HYPFS_TYPE_UINT");
+        assert_eq!(T::from(XEN_HYPFS_TYPE_UINT), T::UINT, "XEN_HYPFS_TYPE_UINT: from the integer");
+        assert_eq!(integer(T::UINT, XEN_HYPFS_TYPE_UINT), XEN_HYPFS_TYPE_UINT, "XEN_HYPFS_TYPE_UINT: to the integer");
+        assert_eq!(format!("{:?}", T::UINT), T::UINT.name().expect("XEN_HYPFS_TYPE_UINT: a name"), "XEN_HYPFS_TYPE_UINT: Debug");
+        assert_eq!(T::UINT.name(), Some("XEN_HYPFS_TYPE_UINT"), "XEN_HYPFS_TYPE_UINT: its own name");
+    }
+    {
+        assert_eq!(T::INT.0, XEN_HYPFS_TYPE_INT, "XEN_HYPFS_TYPE_INT");
+        assert_eq!(T::from(XEN_HYPFS_TYPE_INT), T::INT, "XEN_HYPFS_TYPE_INT: from the integer");
+        assert_eq!(integer(T::INT, XEN_HYPFS_TYPE_INT), XEN_HYPFS_TYPE_INT, "XEN_HYPFS_TYPE_INT: to the integer");
+        assert_eq!(format!("{:?}", T::INT), T::INT.name().expect("XEN_HYPFS_TYPE_INT: a name"), "XEN_HYPFS_TYPE_INT: Debug");
+        assert_eq!(T::INT.name(), Some("XEN_HYPFS_TYPE_INT"), "XEN_HYPFS_TYPE_INT: its own name");
+    }
+    {
+        assert_eq!(T::BOOL.0, XEN_HYPFS_TYPE_BOOL, "XEN_HYPFS_TYPE_BOOL");
+        assert_eq!(T::from(XEN_HYPFS_TYPE_BOOL), T::BOOL, "XEN_HYPFS_TYPE_BOOL: from the integer");
+        assert_eq!(integer(T::BOOL, XEN_HYPFS_TYPE_BOOL), XEN_HYPFS_TYPE_BOOL, "XEN_HYPFS_TYPE_BOOL: to the integer");
+        assert_eq!(format!("{:?}", T::BOOL), T::BOOL.name().expect("XEN_HYPFS_TYPE_BOOL: a name"), "XEN_HYPFS_TYPE_BOOL: Debug");
+        assert_eq!(T::BOOL.name(), Some("XEN_HYPFS_TYPE_BOOL"), "XEN_HYPFS_TYPE_BOOL: its own name");
+    }
+    assert_eq!(T::from(6).name(), None);
+    assert_eq!(format!("{:?}", T::from(6)), "XenHypfsType(6)");
+}
+
+#[cfg(feature = "xen-4-14")]
+#[test]
+fn stable_hypfs_xen_hypfs_enc() {
+    use xenabi::stable::hypfs::*;
+    type T = XenHypfsEnc;
+    {
+        assert_eq!(T::PLAIN.0, XEN_HYPFS_ENC_PLAIN, "XEN_HYPFS_ENC_PLAIN");
+        assert_eq!(T::from(XEN_HYPFS_ENC_PLAIN), T::PLAIN, "XEN_HYPFS_ENC_PLAIN: from the integer");
+        assert_eq!(integer(T::PLAIN, XEN_HYPFS_ENC_PLAIN), XEN_HYPFS_ENC_PLAIN, "XEN_HYPFS_ENC_PLAIN: to the integer");
+        assert_eq!(format!("{:?}", T::PLAIN), T::PLAIN.name().expect("XEN_HYPFS_ENC_PLAIN: a name"), "XEN_HYPFS_ENC_PLAIN: Debug");
+        assert_eq!(T::PLAIN.name(), Some("XEN_HYPFS_ENC_PLAIN"), "XEN_HYPFS_ENC_PLAIN: its own name");
+    }
+    {
+        assert_eq!(T::GZIP.0, XEN_HYPFS_ENC_GZIP, "XEN_HYPFS_ENC_GZIP");
+        assert_eq!(T::from(XEN_HYPFS_ENC_GZIP), T::GZIP, "XEN_HYPFS_ENC_GZIP: from the integer");
+        assert_eq!(integer(T::GZIP, XEN_HYPFS_ENC_GZIP), XEN_HYPFS_ENC_GZIP, "XEN_HYPFS_ENC_GZIP: to the integer");
+        assert_eq!(format!("{:?}", T::GZIP), T::GZIP.name().expect("XEN_HYPFS_ENC_GZIP: a name"), "XEN_HYPFS_ENC_GZIP: Debug");
+        assert_eq!(T::GZIP.name(), Some("XEN_HYPFS_ENC_GZIP"), "XEN_HYPFS_ENC_GZIP: its own name");
+    }
+    assert_eq!(T::from(2).name(), None);
+    assert_eq!(format!("{:?}", T::from(2)), "XenHypfsEnc(2)");
+}
+
 #[test]
 fn stable_ioreq_ioreq_dir() {
     use xenabi::stable::ioreq::*;
@@ -4304,6 +4378,326 @@ fn stable_sched_shutdown() {
     }
     assert_eq!(T::from(6).name(), None);
     assert_eq!(format!("{:?}", T::from(6)), "Shutdown(6)");
+}
+
+#[cfg(feature = "xen-4-9")]
+#[test]
+fn stable_sndif_xensnd_pcm_format() {
+    use xenabi::stable::sndif::*;
+    type T = XensndPcmFormat;
+    {
+        assert_eq!(T::S8.0, XENSND_PCM_FORMAT_S8, "XENSND_PCM_FORMAT_S8");
+        assert_eq!(T::from(XENSND_PCM_FORMAT_S8), T::S8, "XENSND_PCM_FORMAT_S8: from the integer");
+        assert_eq!(integer(T::S8, XENSND_PCM_FORMAT_S8), XENSND_PCM_FORMAT_S8, "XENSND_PCM_FORMAT_S8: to the integer");
+        assert_eq!(format!("{:?}", T::S8), T::S8.name().expect("XENSND_PCM_FORMAT_S8: a name"), "XENSND_PCM_FORMAT_S8: Debug");
+        assert_eq!(T::S8.name(), Some("XENSND_PCM_FORMAT_S8"), "XENSND_PCM_FORMAT_S8: its own name");
+    }
+    {
+        assert_eq!(T::U8.0, XENSND_PCM_FORMAT_U8, "XENSND_PCM_FORMAT_U8");
+        assert_eq!(T::from(XENSND_PCM_FORMAT_U8), T::U8, "XENSND_PCM_FORMAT_U8: from the integer");
+        assert_eq!(integer(T::U8, XENSND_PCM_FORMAT_U8), XENSND_PCM_FORMAT_U8, "XENSND_PCM_FORMAT_U8: to the integer");
+        assert_eq!(format!("{:?}", T::U8), T::U8.name().expect("XENSND_PCM_FORMAT_U8: a name"), "XENSND_PCM_FORMAT_U8: Debug");
+        assert_eq!(T::U8.name(), Some("XENSND_PCM_FORMAT_U8"), "XENSND_PCM_FORMAT_U8: its own name");
+    }
+    {
+        assert_eq!(T::S16_LE.0, XENSND_PCM_FORMAT_S16_LE, "XENSND_PCM_FORMAT_S16_LE");
+        assert_eq!(T::from(XENSND_PCM_FORMAT_S16_LE), T::S16_LE, "XENSND_PCM_FORMAT_S16_LE: from the integer");
+        assert_eq!(integer(T::S16_LE, XENSND_PCM_FORMAT_S16_LE), XENSND_PCM_FORMAT_S16_LE, "XENSND_PCM_FORMAT_S16_LE: to the integer");
+        assert_eq!(format!("{:?}", T::S16_LE), T::S16_LE.name().expect("XENSND_PCM_FORMAT_S16_LE: a name"), "XENSND_PCM_FORMAT_S16_LE: Debug");
+        assert_eq!(T::S16_LE.name(), Some("XENSND_PCM_FORMAT_S16_LE"), "XENSND_PCM_FORMAT_S16_LE: its own name");
+    }
+    {
+        assert_eq!(T::S16_BE.0, XENSND_PCM_FORMAT_S16_BE, "XENSND_PCM_FORMAT_S16_BE");
+        assert_eq!(T::from(XENSND_PCM_FORMAT_S16_BE), T::S16_BE, "XENSND_PCM_FORMAT_S16_BE: from the integer");
+        assert_eq!(integer(T::S16_BE, XENSND_PCM_FORMAT_S16_BE), XENSND_PCM_FORMAT_S16_BE, "XENSND_PCM_FORMAT_S16_BE: to the integer");
+        assert_eq!(format!("{:?}", T::S16_BE), T::S16_BE.name().expect("XENSND_PCM_FORMAT_S16_BE: a name"), "XENSND_PCM_FORMAT_S16_BE: Debug");
+        assert_eq!(T::S16_BE.name(), Some("XENSND_PCM_FORMAT_S16_BE"), "XENSND_PCM_FORMAT_S16_BE: its own name");
+    }
+    {
+        assert_eq!(T::U16_LE.0, XENSND_PCM_FORMAT_U16_LE, "XENSND_PCM_FORMAT_U16_LE");
+        assert_eq!(T::from(XENSND_PCM_FORMAT_U16_LE), T::U16_LE, "XENSND_PCM_FORMAT_U16_LE: from the integer");
+        assert_eq!(integer(T::U16_LE, XENSND_PCM_FORMAT_U16_LE), XENSND_PCM_FORMAT_U16_LE, "XENSND_PCM_FORMAT_U16_LE: to the integer");
+        assert_eq!(format!("{:?}", T::U16_LE), T::U16_LE.name().expect("XENSND_PCM_FORMAT_U16_LE: a name"), "XENSND_PCM_FORMAT_U16_LE: Debug");
+        assert_eq!(T::U16_LE.name(), Some("XENSND_PCM_FORMAT_U16_LE"), "XENSND_PCM_FORMAT_U16_LE: its own name");
+    }
+    {
+        assert_eq!(T::U16_BE.0, XENSND_PCM_FORMAT_U16_BE, "XENSND_PCM_FORMAT_U16_BE");
+        assert_eq!(T::from(XENSND_PCM_FORMAT_U16_BE), T::U16_BE, "XENSND_PCM_FORMAT_U16_BE: from the integer");
+        assert_eq!(integer(T::U16_BE, XENSND_PCM_FORMAT_U16_BE), XENSND_PCM_FORMAT_U16_BE, "XENSND_PCM_FORMAT_U16_BE: to the integer");
+        assert_eq!(format!("{:?}", T::U16_BE), T::U16_BE.name().expect("XENSND_PCM_FORMAT_U16_BE: a name"), "XENSND_PCM_FORMAT_U16_BE: Debug");
+        assert_eq!(T::U16_BE.name(), Some("XENSND_PCM_FORMAT_U16_BE"), "XENSND_PCM_FORMAT_U16_BE: its own name");
+    }
+    {
+        assert_eq!(T::S24_LE.0, XENSND_PCM_FORMAT_S24_LE, "XENSND_PCM_FORMAT_S24_LE");
+        assert_eq!(T::from(XENSND_PCM_FORMAT_S24_LE), T::S24_LE, "XENSND_PCM_FORMAT_S24_LE: from the integer");
+        assert_eq!(integer(T::S24_LE, XENSND_PCM_FORMAT_S24_LE), XENSND_PCM_FORMAT_S24_LE, "XENSND_PCM_FORMAT_S24_LE: to the integer");
+        assert_eq!(format!("{:?}", T::S24_LE), T::S24_LE.name().expect("XENSND_PCM_FORMAT_S24_LE: a name"), "XENSND_PCM_FORMAT_S24_LE: Debug");
+        assert_eq!(T::S24_LE.name(), Some("XENSND_PCM_FORMAT_S24_LE"), "XENSND_PCM_FORMAT_S24_LE: its own name");
+    }
+    {
+        assert_eq!(T::S24_BE.0, XENSND_PCM_FORMAT_S24_BE, "XENSND_PCM_FORMAT_S24_BE");
+        assert_eq!(T::from(XENSND_PCM_FORMAT_S24_BE), T::S24_BE, "XENSND_PCM_FORMAT_S24_BE: from the integer");
+        assert_eq!(integer(T::S24_BE, XENSND_PCM_FORMAT_S24_BE), XENSND_PCM_FORMAT_S24_BE, "XENSND_PCM_FORMAT_S24_BE: to the integer");
+        assert_eq!(format!("{:?}", T::S24_BE), T::S24_BE.name().expect("XENSND_PCM_FORMAT_S24_BE: a name"), "XENSND_PCM_FORMAT_S24_BE: Debug");
+        assert_eq!(T::S24_BE.name(), Some("XENSND_PCM_FORMAT_S24_BE"), "XENSND_PCM_FORMAT_S24_BE: its own name");
+    }
+    {
+        assert_eq!(T::U24_LE.0, XENSND_PCM_FORMAT_U24_LE, "XENSND_PCM_FORMAT_U24_LE");
+        assert_eq!(T::from(XENSND_PCM_FORMAT_U24_LE), T::U24_LE, "XENSND_PCM_FORMAT_U24_LE: from the integer");
+        assert_eq!(integer(T::U24_LE, XENSND_PCM_FORMAT_U24_LE), XENSND_PCM_FORMAT_U24_LE, "XENSND_PCM_FORMAT_U24_LE: to the integer");
+        assert_eq!(format!("{:?}", T::U24_LE), T::U24_LE.name().expect("XENSND_PCM_FORMAT_U24_LE: a name"), "XENSND_PCM_FORMAT_U24_LE: Debug");
+        assert_eq!(T::U24_LE.name(), Some("XENSND_PCM_FORMAT_U24_LE"), "XENSND_PCM_FORMAT_U24_LE: its own name");
+    }
+    {
+        assert_eq!(T::U24_BE.0, XENSND_PCM_FORMAT_U24_BE, "XENSND_PCM_FORMAT_U24_BE");
+        assert_eq!(T::from(XENSND_PCM_FORMAT_U24_BE), T::U24_BE, "XENSND_PCM_FORMAT_U24_BE: from the integer");
+        assert_eq!(integer(T::U24_BE, XENSND_PCM_FORMAT_U24_BE), XENSND_PCM_FORMAT_U24_BE, "XENSND_PCM_FORMAT_U24_BE: to the integer");
+        assert_eq!(format!("{:?}", T::U24_BE), T::U24_BE.name().expect("XENSND_PCM_FORMAT_U24_BE: a name"), "XENSND_PCM_FORMAT_U24_BE: Debug");
+        assert_eq!(T::U24_BE.name(), Some("XENSND_PCM_FORMAT_U24_BE"), "XENSND_PCM_FORMAT_U24_BE: its own name");
+    }
+    {
+        assert_eq!(T::S32_LE.0, XENSND_PCM_FORMAT_S32_LE, "XENSND_PCM_FORMAT_S32_LE");
+        assert_eq!(T::from(XENSND_PCM_FORMAT_S32_LE), T::S32_LE, "XENSND_PCM_FORMAT_S32_LE: from the integer");
+        assert_eq!(integer(T::S32_LE, XENSND_PCM_FORMAT_S32_LE), XENSND_PCM_FORMAT_S32_LE, "XENSND_PCM_FORMAT_S32_LE: to the integer");
+        assert_eq!(format!("{:?}", T::S32_LE), T::S32_LE.name().expect("XENSND_PCM_FORMAT_S32_LE: a name"), "XENSND_PCM_FORMAT_S32_LE: Debug");
+        assert_eq!(T::S32_LE.name(), Some("XENSND_PCM_FORMAT_S32_LE"), "XENSND_PCM_FORMAT_S32_LE: its own name");
+    }
+    {
+        assert_eq!(T::S32_BE.0, XENSND_PCM_FORMAT_S32_BE, "XENSND_PCM_FORMAT_S32_BE");
+        assert_eq!(T::from(XENSND_PCM_FORMAT_S32_BE), T::S32_BE, "XENSND_PCM_FORMAT_S32_BE: from the integer");
+        assert_eq!(integer(T::S32_BE, XENSND_PCM_FORMAT_S32_BE), XENSND_PCM_FORMAT_S32_BE, "XENSND_PCM_FORMAT_S32_BE: to the integer");
+        assert_eq!(format!("{:?}", T::S32_BE), T::S32_BE.name().expect("XENSND_PCM_FORMAT_S32_BE: a name"), "XENSND_PCM_FORMAT_S32_BE: Debug");
+        assert_eq!(T::S32_BE.name(), Some("XENSND_PCM_FORMAT_S32_BE"), "XENSND_PCM_FORMAT_S32_BE: its own name");
+    }
+    {
+        assert_eq!(T::U32_LE.0, XENSND_PCM_FORMAT_U32_LE, "XENSND_PCM_FORMAT_U32_LE");
+        assert_eq!(T::from(XENSND_PCM_FORMAT_U32_LE), T::U32_LE, "XENSND_PCM_FORMAT_U32_LE: from the integer");
+        assert_eq!(integer(T::U32_LE, XENSND_PCM_FORMAT_U32_LE), XENSND_PCM_FORMAT_U32_LE, "XENSND_PCM_FORMAT_U32_LE: to the integer");
+        assert_eq!(format!("{:?}", T::U32_LE), T::U32_LE.name().expect("XENSND_PCM_FORMAT_U32_LE: a name"), "XENSND_PCM_FORMAT_U32_LE: Debug");
+        assert_eq!(T::U32_LE.name(), Some("XENSND_PCM_FORMAT_U32_LE"), "XENSND_PCM_FORMAT_U32_LE: its own name");
+    }
+    {
+        assert_eq!(T::U32_BE.0, XENSND_PCM_FORMAT_U32_BE, "XENSND_PCM_FORMAT_U32_BE");
+        assert_eq!(T::from(XENSND_PCM_FORMAT_U32_BE), T::U32_BE, "XENSND_PCM_FORMAT_U32_BE: from the integer");
+        assert_eq!(integer(T::U32_BE, XENSND_PCM_FORMAT_U32_BE), XENSND_PCM_FORMAT_U32_BE, "XENSND_PCM_FORMAT_U32_BE: to the integer");
+        assert_eq!(format!("{:?}", T::U32_BE), T::U32_BE.name().expect("XENSND_PCM_FORMAT_U32_BE: a name"), "XENSND_PCM_FORMAT_U32_BE: Debug");
+        assert_eq!(T::U32_BE.name(), Some("XENSND_PCM_FORMAT_U32_BE"), "XENSND_PCM_FORMAT_U32_BE: its own name");
+    }
+    {
+        assert_eq!(T::F32_LE.0, XENSND_PCM_FORMAT_F32_LE, "XENSND_PCM_FORMAT_F32_LE");
+        assert_eq!(T::from(XENSND_PCM_FORMAT_F32_LE), T::F32_LE, "XENSND_PCM_FORMAT_F32_LE: from the integer");
+        assert_eq!(integer(T::F32_LE, XENSND_PCM_FORMAT_F32_LE), XENSND_PCM_FORMAT_F32_LE, "XENSND_PCM_FORMAT_F32_LE: to the integer");
+        assert_eq!(format!("{:?}", T::F32_LE), T::F32_LE.name().expect("XENSND_PCM_FORMAT_F32_LE: a name"), "XENSND_PCM_FORMAT_F32_LE: Debug");
+        assert_eq!(T::F32_LE.name(), Some("XENSND_PCM_FORMAT_F32_LE"), "XENSND_PCM_FORMAT_F32_LE: its own name");
+    }
+    {
+        assert_eq!(T::F32_BE.0, XENSND_PCM_FORMAT_F32_BE, "XENSND_PCM_FORMAT_F32_BE");
+        assert_eq!(T::from(XENSND_PCM_FORMAT_F32_BE), T::F32_BE, "XENSND_PCM_FORMAT_F32_BE: from the integer");
+        assert_eq!(integer(T::F32_BE, XENSND_PCM_FORMAT_F32_BE), XENSND_PCM_FORMAT_F32_BE, "XENSND_PCM_FORMAT_F32_BE: to the integer");
+        assert_eq!(format!("{:?}", T::F32_BE), T::F32_BE.name().expect("XENSND_PCM_FORMAT_F32_BE: a name"), "XENSND_PCM_FORMAT_F32_BE: Debug");
+        assert_eq!(T::F32_BE.name(), Some("XENSND_PCM_FORMAT_F32_BE"), "XENSND_PCM_FORMAT_F32_BE: its own name");
+    }
+    {
+        assert_eq!(T::F64_LE.0, XENSND_PCM_FORMAT_F64_LE, "XENSND_PCM_FORMAT_F64_LE");
+        assert_eq!(T::from(XENSND_PCM_FORMAT_F64_LE), T::F64_LE, "XENSND_PCM_FORMAT_F64_LE: from the integer");
+        assert_eq!(integer(T::F64_LE, XENSND_PCM_FORMAT_F64_LE), XENSND_PCM_FORMAT_F64_LE, "XENSND_PCM_FORMAT_F64_LE: to the integer");
+        assert_eq!(format!("{:?}", T::F64_LE), T::F64_LE.name().expect("XENSND_PCM_FORMAT_F64_LE: a name"), "XENSND_PCM_FORMAT_F64_LE: Debug");
+        assert_eq!(T::F64_LE.name(), Some("XENSND_PCM_FORMAT_F64_LE"), "XENSND_PCM_FORMAT_F64_LE: its own name");
+    }
+    {
+        assert_eq!(T::F64_BE.0, XENSND_PCM_FORMAT_F64_BE, "XENSND_PCM_FORMAT_F64_BE");
+        assert_eq!(T::from(XENSND_PCM_FORMAT_F64_BE), T::F64_BE, "XENSND_PCM_FORMAT_F64_BE: from the integer");
+        assert_eq!(integer(T::F64_BE, XENSND_PCM_FORMAT_F64_BE), XENSND_PCM_FORMAT_F64_BE, "XENSND_PCM_FORMAT_F64_BE: to the integer");
+        assert_eq!(format!("{:?}", T::F64_BE), T::F64_BE.name().expect("XENSND_PCM_FORMAT_F64_BE: a name"), "XENSND_PCM_FORMAT_F64_BE: Debug");
+        assert_eq!(T::F64_BE.name(), Some("XENSND_PCM_FORMAT_F64_BE"), "XENSND_PCM_FORMAT_F64_BE: its own name");
+    }
+    {
+        assert_eq!(T::IEC958_SUBFRAME_LE.0, XENSND_PCM_FORMAT_IEC958_SUBFRAME_LE, "XENSND_PCM_FORMAT_IEC958_SUBFRAME_LE");
+        assert_eq!(T::from(XENSND_PCM_FORMAT_IEC958_SUBFRAME_LE), T::IEC958_SUBFRAME_LE, "XENSND_PCM_FORMAT_IEC958_SUBFRAME_LE: from the integer");
+        assert_eq!(integer(T::IEC958_SUBFRAME_LE, XENSND_PCM_FORMAT_IEC958_SUBFRAME_LE), XENSND_PCM_FORMAT_IEC958_SUBFRAME_LE, "XENSND_PCM_FORMAT_IEC958_SUBFRAME_LE: to the integer");
+        assert_eq!(format!("{:?}", T::IEC958_SUBFRAME_LE), T::IEC958_SUBFRAME_LE.name().expect("XENSND_PCM_FORMAT_IEC958_SUBFRAME_LE: a name"), "XENSND_PCM_FORMAT_IEC958_SUBFRAME_LE: Debug");
+        assert_eq!(T::IEC958_SUBFRAME_LE.name(), Some("XENSND_PCM_FORMAT_IEC958_SUBFRAME_LE"), "XENSND_PCM_FORMAT_IEC958_SUBFRAME_LE: its own name");
+    }
+    {
+        assert_eq!(T::IEC958_SUBFRAME_BE.0, XENSND_PCM_FORMAT_IEC958_SUBFRAME_BE, "XENSND_PCM_FORMAT_IEC958_SUBFRAME_BE");
+        assert_eq!(T::from(XENSND_PCM_FORMAT_IEC958_SUBFRAME_BE), T::IEC958_SUBFRAME_BE, "XENSND_PCM_FORMAT_IEC958_SUBFRAME_BE: from the integer");
+        assert_eq!(integer(T::IEC958_SUBFRAME_BE, XENSND_PCM_FORMAT_IEC958_SUBFRAME_BE), XENSND_PCM_FORMAT_IEC958_SUBFRAME_BE, "XENSND_PCM_FORMAT_IEC958_SUBFRAME_BE: to the integer");
+        assert_eq!(format!("{:?}", T::IEC958_SUBFRAME_BE), T::IEC958_SUBFRAME_BE.name().expect("XENSND_PCM_FORMAT_IEC958_SUBFRAME_BE: a name"), "XENSND_PCM_FORMAT_IEC958_SUBFRAME_BE: Debug");
+        assert_eq!(T::IEC958_SUBFRAME_BE.name(), Some("XENSND_PCM_FORMAT_IEC958_SUBFRAME_BE"), "XENSND_PCM_FORMAT_IEC958_SUBFRAME_BE: its own name");
+    }
+    {
+        assert_eq!(T::MU_LAW.0, XENSND_PCM_FORMAT_MU_LAW, "XENSND_PCM_FORMAT_MU_LAW");
+        assert_eq!(T::from(XENSND_PCM_FORMAT_MU_LAW), T::MU_LAW, "XENSND_PCM_FORMAT_MU_LAW: from the integer");
+        assert_eq!(integer(T::MU_LAW, XENSND_PCM_FORMAT_MU_LAW), XENSND_PCM_FORMAT_MU_LAW, "XENSND_PCM_FORMAT_MU_LAW: to the integer");
+        assert_eq!(format!("{:?}", T::MU_LAW), T::MU_LAW.name().expect("XENSND_PCM_FORMAT_MU_LAW: a name"), "XENSND_PCM_FORMAT_MU_LAW: Debug");
+        assert_eq!(T::MU_LAW.name(), Some("XENSND_PCM_FORMAT_MU_LAW"), "XENSND_PCM_FORMAT_MU_LAW: its own name");
+    }
+    {
+        assert_eq!(T::A_LAW.0, XENSND_PCM_FORMAT_A_LAW, "XENSND_PCM_FORMAT_A_LAW");
+        assert_eq!(T::from(XENSND_PCM_FORMAT_A_LAW), T::A_LAW, "XENSND_PCM_FORMAT_A_LAW: from the integer");
+        assert_eq!(integer(T::A_LAW, XENSND_PCM_FORMAT_A_LAW), XENSND_PCM_FORMAT_A_LAW, "XENSND_PCM_FORMAT_A_LAW: to the integer");
+        assert_eq!(format!("{:?}", T::A_LAW), T::A_LAW.name().expect("XENSND_PCM_FORMAT_A_LAW: a name"), "XENSND_PCM_FORMAT_A_LAW: Debug");
+        assert_eq!(T::A_LAW.name(), Some("XENSND_PCM_FORMAT_A_LAW"), "XENSND_PCM_FORMAT_A_LAW: its own name");
+    }
+    {
+        assert_eq!(T::IMA_ADPCM.0, XENSND_PCM_FORMAT_IMA_ADPCM, "XENSND_PCM_FORMAT_IMA_ADPCM");
+        assert_eq!(T::from(XENSND_PCM_FORMAT_IMA_ADPCM), T::IMA_ADPCM, "XENSND_PCM_FORMAT_IMA_ADPCM: from the integer");
+        assert_eq!(integer(T::IMA_ADPCM, XENSND_PCM_FORMAT_IMA_ADPCM), XENSND_PCM_FORMAT_IMA_ADPCM, "XENSND_PCM_FORMAT_IMA_ADPCM: to the integer");
+        assert_eq!(format!("{:?}", T::IMA_ADPCM), T::IMA_ADPCM.name().expect("XENSND_PCM_FORMAT_IMA_ADPCM: a name"), "XENSND_PCM_FORMAT_IMA_ADPCM: Debug");
+        assert_eq!(T::IMA_ADPCM.name(), Some("XENSND_PCM_FORMAT_IMA_ADPCM"), "XENSND_PCM_FORMAT_IMA_ADPCM: its own name");
+    }
+    {
+        assert_eq!(T::MPEG.0, XENSND_PCM_FORMAT_MPEG, "XENSND_PCM_FORMAT_MPEG");
+        assert_eq!(T::from(XENSND_PCM_FORMAT_MPEG), T::MPEG, "XENSND_PCM_FORMAT_MPEG: from the integer");
+        assert_eq!(integer(T::MPEG, XENSND_PCM_FORMAT_MPEG), XENSND_PCM_FORMAT_MPEG, "XENSND_PCM_FORMAT_MPEG: to the integer");
+        assert_eq!(format!("{:?}", T::MPEG), T::MPEG.name().expect("XENSND_PCM_FORMAT_MPEG: a name"), "XENSND_PCM_FORMAT_MPEG: Debug");
+        assert_eq!(T::MPEG.name(), Some("XENSND_PCM_FORMAT_MPEG"), "XENSND_PCM_FORMAT_MPEG: its own name");
+    }
+    {
+        assert_eq!(T::GSM.0, XENSND_PCM_FORMAT_GSM, "XENSND_PCM_FORMAT_GSM");
+        assert_eq!(T::from(XENSND_PCM_FORMAT_GSM), T::GSM, "XENSND_PCM_FORMAT_GSM: from the integer");
+        assert_eq!(integer(T::GSM, XENSND_PCM_FORMAT_GSM), XENSND_PCM_FORMAT_GSM, "XENSND_PCM_FORMAT_GSM: to the integer");
+        assert_eq!(format!("{:?}", T::GSM), T::GSM.name().expect("XENSND_PCM_FORMAT_GSM: a name"), "XENSND_PCM_FORMAT_GSM: Debug");
+        assert_eq!(T::GSM.name(), Some("XENSND_PCM_FORMAT_GSM"), "XENSND_PCM_FORMAT_GSM: its own name");
+    }
+    assert_eq!(T::from(25).name(), None);
+    assert_eq!(format!("{:?}", T::from(25)), "XensndPcmFormat(25)");
+}
+
+#[cfg(feature = "xen-4-9")]
+#[test]
+fn stable_sndif_xensnd_op() {
+    use xenabi::stable::sndif::*;
+    type T = XensndOp;
+    {
+        assert_eq!(T::OPEN.0, XENSND_OP_OPEN, "XENSND_OP_OPEN");
+        assert_eq!(T::from(XENSND_OP_OPEN), T::OPEN, "XENSND_OP_OPEN: from the integer");
+        assert_eq!(integer(T::OPEN, XENSND_OP_OPEN), XENSND_OP_OPEN, "XENSND_OP_OPEN: to the integer");
+        assert_eq!(format!("{:?}", T::OPEN), T::OPEN.name().expect("XENSND_OP_OPEN: a name"), "XENSND_OP_OPEN: Debug");
+        assert_eq!(T::OPEN.name(), Some("XENSND_OP_OPEN"), "XENSND_OP_OPEN: its own name");
+    }
+    {
+        assert_eq!(T::CLOSE.0, XENSND_OP_CLOSE, "XENSND_OP_CLOSE");
+        assert_eq!(T::from(XENSND_OP_CLOSE), T::CLOSE, "XENSND_OP_CLOSE: from the integer");
+        assert_eq!(integer(T::CLOSE, XENSND_OP_CLOSE), XENSND_OP_CLOSE, "XENSND_OP_CLOSE: to the integer");
+        assert_eq!(format!("{:?}", T::CLOSE), T::CLOSE.name().expect("XENSND_OP_CLOSE: a name"), "XENSND_OP_CLOSE: Debug");
+        assert_eq!(T::CLOSE.name(), Some("XENSND_OP_CLOSE"), "XENSND_OP_CLOSE: its own name");
+    }
+    {
+        assert_eq!(T::READ.0, XENSND_OP_READ, "XENSND_OP_READ");
+        assert_eq!(T::from(XENSND_OP_READ), T::READ, "XENSND_OP_READ: from the integer");
+        assert_eq!(integer(T::READ, XENSND_OP_READ), XENSND_OP_READ, "XENSND_OP_READ: to the integer");
+        assert_eq!(format!("{:?}", T::READ), T::READ.name().expect("XENSND_OP_READ: a name"), "XENSND_OP_READ: Debug");
+        assert_eq!(T::READ.name(), Some("XENSND_OP_READ"), "XENSND_OP_READ: its own name");
+    }
+    {
+        assert_eq!(T::WRITE.0, XENSND_OP_WRITE, "XENSND_OP_WRITE");
+        assert_eq!(T::from(XENSND_OP_WRITE), T::WRITE, "XENSND_OP_WRITE: from the integer");
+        assert_eq!(integer(T::WRITE, XENSND_OP_WRITE), XENSND_OP_WRITE, "XENSND_OP_WRITE: to the integer");
+        assert_eq!(format!("{:?}", T::WRITE), T::WRITE.name().expect("XENSND_OP_WRITE: a name"), "XENSND_OP_WRITE: Debug");
+        assert_eq!(T::WRITE.name(), Some("XENSND_OP_WRITE"), "XENSND_OP_WRITE: its own name");
+    }
+    {
+        assert_eq!(T::SET_VOLUME.0, XENSND_OP_SET_VOLUME, "XENSND_OP_SET_VOLUME");
+        assert_eq!(T::from(XENSND_OP_SET_VOLUME), T::SET_VOLUME, "XENSND_OP_SET_VOLUME: from the integer");
+        assert_eq!(integer(T::SET_VOLUME, XENSND_OP_SET_VOLUME), XENSND_OP_SET_VOLUME, "XENSND_OP_SET_VOLUME: to the integer");
+        assert_eq!(format!("{:?}", T::SET_VOLUME), T::SET_VOLUME.name().expect("XENSND_OP_SET_VOLUME: a name"), "XENSND_OP_SET_VOLUME: Debug");
+        assert_eq!(T::SET_VOLUME.name(), Some("XENSND_OP_SET_VOLUME"), "XENSND_OP_SET_VOLUME: its own name");
+    }
+    {
+        assert_eq!(T::GET_VOLUME.0, XENSND_OP_GET_VOLUME, "XENSND_OP_GET_VOLUME");
+        assert_eq!(T::from(XENSND_OP_GET_VOLUME), T::GET_VOLUME, "XENSND_OP_GET_VOLUME: from the integer");
+        assert_eq!(integer(T::GET_VOLUME, XENSND_OP_GET_VOLUME), XENSND_OP_GET_VOLUME, "XENSND_OP_GET_VOLUME: to the integer");
+        assert_eq!(format!("{:?}", T::GET_VOLUME), T::GET_VOLUME.name().expect("XENSND_OP_GET_VOLUME: a name"), "XENSND_OP_GET_VOLUME: Debug");
+        assert_eq!(T::GET_VOLUME.name(), Some("XENSND_OP_GET_VOLUME"), "XENSND_OP_GET_VOLUME: its own name");
+    }
+    {
+        assert_eq!(T::MUTE.0, XENSND_OP_MUTE, "XENSND_OP_MUTE");
+        assert_eq!(T::from(XENSND_OP_MUTE), T::MUTE, "XENSND_OP_MUTE: from the integer");
+        assert_eq!(integer(T::MUTE, XENSND_OP_MUTE), XENSND_OP_MUTE, "XENSND_OP_MUTE: to the integer");
+        assert_eq!(format!("{:?}", T::MUTE), T::MUTE.name().expect("XENSND_OP_MUTE: a name"), "XENSND_OP_MUTE: Debug");
+        assert_eq!(T::MUTE.name(), Some("XENSND_OP_MUTE"), "XENSND_OP_MUTE: its own name");
+    }
+    {
+        assert_eq!(T::UNMUTE.0, XENSND_OP_UNMUTE, "XENSND_OP_UNMUTE");
+        assert_eq!(T::from(XENSND_OP_UNMUTE), T::UNMUTE, "XENSND_OP_UNMUTE: from the integer");
+        assert_eq!(integer(T::UNMUTE, XENSND_OP_UNMUTE), XENSND_OP_UNMUTE, "XENSND_OP_UNMUTE: to the integer");
+        assert_eq!(format!("{:?}", T::UNMUTE), T::UNMUTE.name().expect("XENSND_OP_UNMUTE: a name"), "XENSND_OP_UNMUTE: Debug");
+        assert_eq!(T::UNMUTE.name(), Some("XENSND_OP_UNMUTE"), "XENSND_OP_UNMUTE: its own name");
+    }
+    #[cfg(feature = "xen-4-11")]
+    {
+        assert_eq!(T::TRIGGER.0, XENSND_OP_TRIGGER, "XENSND_OP_TRIGGER");
+        assert_eq!(T::from(XENSND_OP_TRIGGER), T::TRIGGER, "XENSND_OP_TRIGGER: from the integer");
+        assert_eq!(integer(T::TRIGGER, XENSND_OP_TRIGGER), XENSND_OP_TRIGGER, "XENSND_OP_TRIGGER: to the integer");
+        assert_eq!(format!("{:?}", T::TRIGGER), T::TRIGGER.name().expect("XENSND_OP_TRIGGER: a name"), "XENSND_OP_TRIGGER: Debug");
+        assert_eq!(T::TRIGGER.name(), Some("XENSND_OP_TRIGGER"), "XENSND_OP_TRIGGER: its own name");
+    }
+    #[cfg(feature = "xen-4-11")]
+    {
+        assert_eq!(T::HW_PARAM_QUERY.0, XENSND_OP_HW_PARAM_QUERY, "XENSND_OP_HW_PARAM_QUERY");
+        assert_eq!(T::from(XENSND_OP_HW_PARAM_QUERY), T::HW_PARAM_QUERY, "XENSND_OP_HW_PARAM_QUERY: from the integer");
+        assert_eq!(integer(T::HW_PARAM_QUERY, XENSND_OP_HW_PARAM_QUERY), XENSND_OP_HW_PARAM_QUERY, "XENSND_OP_HW_PARAM_QUERY: to the integer");
+        assert_eq!(format!("{:?}", T::HW_PARAM_QUERY), T::HW_PARAM_QUERY.name().expect("XENSND_OP_HW_PARAM_QUERY: a name"), "XENSND_OP_HW_PARAM_QUERY: Debug");
+        assert_eq!(T::HW_PARAM_QUERY.name(), Some("XENSND_OP_HW_PARAM_QUERY"), "XENSND_OP_HW_PARAM_QUERY: its own name");
+    }
+    assert_eq!(T::from(10).name(), None);
+    assert_eq!(format!("{:?}", T::from(10)), "XensndOp(10)");
+}
+
+#[cfg(feature = "xen-4-9")]
+#[cfg(feature = "xen-4-11")]
+#[test]
+fn stable_sndif_xensnd_op_trigger_type() {
+    use xenabi::stable::sndif::*;
+    type T = XensndOpTriggerType;
+    {
+        assert_eq!(T::START.0, XENSND_OP_TRIGGER_START, "XENSND_OP_TRIGGER_START");
+        assert_eq!(T::from(XENSND_OP_TRIGGER_START), T::START, "XENSND_OP_TRIGGER_START: from the integer");
+        assert_eq!(integer(T::START, XENSND_OP_TRIGGER_START), XENSND_OP_TRIGGER_START, "XENSND_OP_TRIGGER_START: to the integer");
+        assert_eq!(format!("{:?}", T::START), T::START.name().expect("XENSND_OP_TRIGGER_START: a name"), "XENSND_OP_TRIGGER_START: Debug");
+        assert_eq!(T::START.name(), Some("XENSND_OP_TRIGGER_START"), "XENSND_OP_TRIGGER_START: its own name");
+    }
+    {
+        assert_eq!(T::PAUSE.0, XENSND_OP_TRIGGER_PAUSE, "XENSND_OP_TRIGGER_PAUSE");
+        assert_eq!(T::from(XENSND_OP_TRIGGER_PAUSE), T::PAUSE, "XENSND_OP_TRIGGER_PAUSE: from the integer");
+        assert_eq!(integer(T::PAUSE, XENSND_OP_TRIGGER_PAUSE), XENSND_OP_TRIGGER_PAUSE, "XENSND_OP_TRIGGER_PAUSE: to the integer");
+        assert_eq!(format!("{:?}", T::PAUSE), T::PAUSE.name().expect("XENSND_OP_TRIGGER_PAUSE: a name"), "XENSND_OP_TRIGGER_PAUSE: Debug");
+        assert_eq!(T::PAUSE.name(), Some("XENSND_OP_TRIGGER_PAUSE"), "XENSND_OP_TRIGGER_PAUSE: its own name");
+    }
+    {
+        assert_eq!(T::STOP.0, XENSND_OP_TRIGGER_STOP, "XENSND_OP_TRIGGER_STOP");
+        assert_eq!(T::from(XENSND_OP_TRIGGER_STOP), T::STOP, "XENSND_OP_TRIGGER_STOP: from the integer");
+        assert_eq!(integer(T::STOP, XENSND_OP_TRIGGER_STOP), XENSND_OP_TRIGGER_STOP, "XENSND_OP_TRIGGER_STOP: to the integer");
+        assert_eq!(format!("{:?}", T::STOP), T::STOP.name().expect("XENSND_OP_TRIGGER_STOP: a name"), "XENSND_OP_TRIGGER_STOP: Debug");
+        assert_eq!(T::STOP.name(), Some("XENSND_OP_TRIGGER_STOP"), "XENSND_OP_TRIGGER_STOP: its own name");
+    }
+    {
+        assert_eq!(T::RESUME.0, XENSND_OP_TRIGGER_RESUME, "XENSND_OP_TRIGGER_RESUME");
+        assert_eq!(T::from(XENSND_OP_TRIGGER_RESUME), T::RESUME, "XENSND_OP_TRIGGER_RESUME: from the integer");
+        assert_eq!(integer(T::RESUME, XENSND_OP_TRIGGER_RESUME), XENSND_OP_TRIGGER_RESUME, "XENSND_OP_TRIGGER_RESUME: to the integer");
+        assert_eq!(format!("{:?}", T::RESUME), T::RESUME.name().expect("XENSND_OP_TRIGGER_RESUME: a name"), "XENSND_OP_TRIGGER_RESUME: Debug");
+        assert_eq!(T::RESUME.name(), Some("XENSND_OP_TRIGGER_RESUME"), "XENSND_OP_TRIGGER_RESUME: its own name");
+    }
+    assert_eq!(T::from(4).name(), None);
+    assert_eq!(format!("{:?}", T::from(4)), "XensndOpTriggerType(4)");
+}
+
+#[cfg(feature = "xen-4-9")]
+#[cfg(feature = "xen-4-11")]
+#[test]
+fn stable_sndif_xensnd_evt() {
+    use xenabi::stable::sndif::*;
+    type T = XensndEvt;
+    {
+        assert_eq!(T::CUR_POS.0, XENSND_EVT_CUR_POS, "XENSND_EVT_CUR_POS");
+        assert_eq!(T::from(XENSND_EVT_CUR_POS), T::CUR_POS, "XENSND_EVT_CUR_POS: from the integer");
+        assert_eq!(integer(T::CUR_POS, XENSND_EVT_CUR_POS), XENSND_EVT_CUR_POS, "XENSND_EVT_CUR_POS: to the integer");
+        assert_eq!(format!("{:?}", T::CUR_POS), T::CUR_POS.name().expect("XENSND_EVT_CUR_POS: a name"), "XENSND_EVT_CUR_POS: Debug");
+        assert_eq!(T::CUR_POS.name(), Some("XENSND_EVT_CUR_POS"), "XENSND_EVT_CUR_POS: its own name");
+    }
+    assert_eq!(T::from(1).name(), None);
+    assert_eq!(format!("{:?}", T::from(1)), "XensndEvt(1)");
 }
 
 #[cfg(feature = "xen-4-8")]

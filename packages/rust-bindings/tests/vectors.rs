@@ -128,6 +128,8 @@ mod hvm_info_table;
 mod hvm_op;
 #[path = "vectors/hvm_vcpu.rs"]
 mod hvm_vcpu;
+#[path = "vectors/hypfs.rs"]
+mod hypfs;
 #[path = "vectors/ioreq.rs"]
 mod ioreq;
 #[path = "vectors/kbdif.rs"]
@@ -154,6 +156,8 @@ mod privcmd;
 mod pvcalls;
 #[path = "vectors/sched.rs"]
 mod sched;
+#[path = "vectors/sndif.rs"]
+mod sndif;
 #[path = "vectors/start_info.rs"]
 mod start_info;
 #[path = "vectors/sysctl.rs"]

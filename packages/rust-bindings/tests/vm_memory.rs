@@ -68,6 +68,9 @@ fn every_plain_record_is_byte_valued() {
     #[cfg(feature = "xen-4-13")]
     check::<xenabi::stable::cameraif::xencamera_buf_create_req>("xencamera_buf_create_req");
     #[cfg(feature = "xen-4-13")]
+    #[cfg(feature = "xen-4-19")]
+    check::<xenabi::stable::cameraif::xencamera_page_directory>("xencamera_page_directory");
+    #[cfg(feature = "xen-4-13")]
     check::<xenabi::stable::cameraif::xencamera_index>("xencamera_index");
     #[cfg(feature = "xen-4-13")]
     check::<xenabi::stable::cameraif::xencamera_ctrl_value>("xencamera_ctrl_value");
@@ -90,6 +93,9 @@ fn every_plain_record_is_byte_valued() {
     check::<xenabi::stable::console::xencons_interface>("xencons_interface");
     #[cfg(feature = "xen-4-9")]
     check::<xenabi::stable::displif::xendispl_dbuf_create_req>("xendispl_dbuf_create_req");
+    #[cfg(feature = "xen-4-9")]
+    #[cfg(feature = "xen-4-19")]
+    check::<xenabi::stable::displif::xendispl_page_directory>("xendispl_page_directory");
     #[cfg(feature = "xen-4-9")]
     check::<xenabi::stable::displif::xendispl_dbuf_destroy_req>("xendispl_dbuf_destroy_req");
     #[cfg(feature = "xen-4-9")]
@@ -226,6 +232,10 @@ fn every_plain_record_is_byte_valued() {
     check::<xenabi::stable::hvm_vcpu::vcpu_hvm_x86_32>("vcpu_hvm_x86_32");
     #[cfg(feature = "xen-4-7")]
     check::<xenabi::stable::hvm_vcpu::vcpu_hvm_x86_64>("vcpu_hvm_x86_64");
+    #[cfg(feature = "xen-4-14")]
+    check::<xenabi::stable::hypfs::xen_hypfs_direntry>("xen_hypfs_direntry");
+    #[cfg(feature = "xen-4-14")]
+    check::<xenabi::stable::hypfs::xen_hypfs_dirlistentry>("xen_hypfs_dirlistentry");
     check::<xenabi::stable::ioreq::ioreq>("ioreq");
     check::<xenabi::stable::ioreq::shared_iopage>("shared_iopage");
     check::<xenabi::stable::ioreq::buf_ioreq>("buf_ioreq");
@@ -414,6 +424,43 @@ fn every_plain_record_is_byte_valued() {
     check::<xenabi::stable::sched::sched_watchdog>("sched_watchdog");
     #[cfg(feature = "xen-4-7")]
     check::<xenabi::stable::sched::sched_pin_override>("sched_pin_override");
+    #[cfg(feature = "xen-4-9")]
+    check::<xenabi::stable::sndif::xensnd_open_req>("xensnd_open_req");
+    #[cfg(feature = "xen-4-9")]
+    #[cfg(feature = "xen-4-19")]
+    check::<xenabi::stable::sndif::xensnd_page_directory>("xensnd_page_directory");
+    #[cfg(feature = "xen-4-9")]
+    check::<xenabi::stable::sndif::xensnd_rw_req>("xensnd_rw_req");
+    #[cfg(feature = "xen-4-9")]
+    #[cfg(feature = "xen-4-11")]
+    check::<xenabi::stable::sndif::xensnd_trigger_req>("xensnd_trigger_req");
+    #[cfg(feature = "xen-4-9")]
+    #[cfg(feature = "xen-4-11")]
+    check::<xenabi::stable::sndif::xensnd_query_hw_param>("xensnd_query_hw_param");
+    #[cfg(feature = "xen-4-9")]
+    #[cfg(feature = "xen-4-11")]
+    check::<xenabi::stable::sndif::xensnd_query_hw_param_rates>("xensnd_query_hw_param_rates");
+    #[cfg(feature = "xen-4-9")]
+    #[cfg(feature = "xen-4-11")]
+    check::<xenabi::stable::sndif::xensnd_query_hw_param_channels>("xensnd_query_hw_param_channels");
+    #[cfg(feature = "xen-4-9")]
+    #[cfg(feature = "xen-4-11")]
+    check::<xenabi::stable::sndif::xensnd_query_hw_param_buffer>("xensnd_query_hw_param_buffer");
+    #[cfg(feature = "xen-4-9")]
+    #[cfg(feature = "xen-4-11")]
+    check::<xenabi::stable::sndif::xensnd_query_hw_param_period>("xensnd_query_hw_param_period");
+    #[cfg(feature = "xen-4-9")]
+    #[cfg(feature = "xen-4-11")]
+    check::<xenabi::stable::sndif::xensnd_cur_pos_evt>("xensnd_cur_pos_evt");
+    #[cfg(feature = "xen-4-9")]
+    #[cfg(feature = "xen-4-11")]
+    check::<xenabi::stable::sndif::xen_sndif_sring_pvt_netif>("xen_sndif_sring_pvt_netif");
+    #[cfg(feature = "xen-4-9")]
+    #[cfg(feature = "xen-4-11")]
+    check::<xenabi::stable::sndif::xen_sndif_sring_pvt_tapif_user>("xen_sndif_sring_pvt_tapif_user");
+    #[cfg(feature = "xen-4-9")]
+    #[cfg(feature = "xen-4-11")]
+    check::<xenabi::stable::sndif::xensnd_event_page>("xensnd_event_page");
     #[cfg(feature = "xen-4-8")]
     check::<xenabi::stable::start_info::hvm_start_info>("hvm_start_info");
     #[cfg(feature = "xen-4-8")]

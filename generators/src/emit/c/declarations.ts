@@ -398,17 +398,18 @@ function membersOf(ctx: Ctx, r: RecordDecl, archs: Arch[], indent: string, alive
 }
 
 /**
- * A member, or for one Xen renamed at a guest interface version (`legacyName`) two: the
- * current name for that version and later (and when none is set), the older name and type
- * below it, as Xen's header spells them.
+ * A member, or for one Xen renamed or retyped at a guest interface version (`legacyName`,
+ * `legacyType`) two: the current name and type for that version and later (and when none is
+ * set), the older name and type below it, as Xen's header spells them.
  */
 function memberViews(ctx: Ctx, r: RecordDecl, f: Field, archs: Arch[], indent: string, alive: { own: string[]; outer: string[] }): MemberView[] {
   const current = memberView(ctx, r, f, archs, indent, alive);
-  const legacy = f.legacyName;
+  const legacy = f.legacyName ?? (f.legacyType ? { name: f.name, belowInterfaceVersion: f.legacyType.belowInterfaceVersion } : undefined);
   if (!legacy) return [current];
   const version = legacy.belowInterfaceVersion;
   const type = f.legacyType?.belowInterfaceVersion === version ? f.legacyType.type : f.type;
-  const older = memberView(ctx, r, { ...f, name: legacy.name, type, doc: `Guests built for interface versions below ${version} see \`${f.name}\` under this name.` }, archs, indent, alive);
+  const doc = f.legacyName ? `Guests built for interface versions below ${version} see \`${f.name}\` under this name.` : `Guests built for interface versions below ${version} see \`${f.name}\` with this type.`;
+  const older = memberView(ctx, r, { ...f, name: legacy.name, type, doc }, archs, indent, alive);
   return [
     { ...current, condition: allOf(current.condition, guestInterfaceCondition(version)) },
     { ...older, condition: allOf(older.condition, belowInterfaceCondition(version)) },

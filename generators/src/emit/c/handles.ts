@@ -3,7 +3,7 @@
  * handles an item uses. They are our names, so they sit outside the blocks Xen's guard skips.
  */
 import { ARCHES } from '../../model/arch.js';
-import type { Arch, HandleType, TypeRef } from '../../model/types.js';
+import type { Arch, Field, HandleType, TypeRef } from '../../model/types.js';
 import { archBranches, type Ctx, type HandleView } from './declarations.js';
 import { cString, docCommentLines, handleDefinedMacro, handlePointee, handleTypedefName } from './names.js';
 
@@ -14,10 +14,15 @@ export function itemHandles(ctx: Ctx, name: string): HandleType[] {
     if (t.kind === 'handle') found.set(handleTypedefName(t), t);
     if (t.kind === 'array') visit(t.element);
     const r = t.kind === 'record' ? ctx.records.get(t.name) : undefined;
-    if (r?.parent) r.fields.forEach((f) => visit(f.type));
+    if (r?.parent) r.fields.forEach(visitField);
+  };
+  // A member's type below an interface version is declared too (gnttab_setup_table.frame_list).
+  const visitField = (f: Field): void => {
+    visit(f.type);
+    if (f.legacyType) visit(f.legacyType.type);
   };
   const record = ctx.records.get(name);
-  if (record) record.fields.forEach((f) => visit(f.type));
+  if (record) record.fields.forEach(visitField);
   const alias = ctx.releases.history.aliases.find((a) => a.name === name);
   if (alias) visit(alias.type);
   return [...found.values()];

@@ -454,7 +454,17 @@ function recordCheckLines(ctx: Ctx, name: string, alive: string[], arch: (typeof
     if (!record || !layout.has(name)) return [];
     runs.set(release, run);
     const type = checkedType(ctx, record);
-    const current = recordChecks(ctx.module.name, record, layout, type).map(assertionStatement);
+    const currentChecks = recordChecks(ctx.module.name, record, layout, type);
+    const current = currentChecks.map(assertionStatement);
+    // A member Xen retypes below an interface version keeps its offset; its size and alignment hold from that version on.
+    for (const [path, version] of retypedMembers(ctx, record)) {
+      for (const c of currentChecks) {
+        if (c.field !== path || c.what === 'offset') continue;
+        const l = assertionStatement(c);
+        const condition = guestInterfaceCondition(version);
+        if (!lineConditions.get(l)?.includes(condition)) lineConditions.set(l, allOf(lineConditions.get(l) ?? '', condition));
+      }
+    }
     // Members Xen renamed at a guest interface version are checked under the name the interface in force gives them.
     const legacy: string[] = [];
     for (const version of legacyVersions(ctx, record)) {
@@ -496,6 +506,20 @@ function legacyVersions(ctx: Ctx, record: RecordDecl): string[] {
   };
   walk(record);
   return [...versions].sort();
+}
+
+/** The paths of the members of `record` (or of its inline records) Xen gives another type, not another name, below an interface version, with that version. */
+function retypedMembers(ctx: Ctx, record: RecordDecl): [string, string][] {
+  const out: [string, string][] = [];
+  const walk = (r: RecordDecl, prefix: string): void => {
+    for (const f of r.fields) {
+      if (f.legacyType && !f.legacyName) out.push([`${prefix}${f.name}`, f.legacyType.belowInterfaceVersion]);
+      const inline = f.type.kind === 'record' ? ctx.records.get(f.type.name) : undefined;
+      if (inline?.parent === r.name) walk(inline, f.name ? `${prefix}${f.name}.` : prefix);
+    }
+  };
+  walk(record, '');
+  return out;
 }
 
 /** A member path as guests below interface `version` spell it: each member Xen renamed at that version under its older name. */

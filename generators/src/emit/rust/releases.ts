@@ -236,7 +236,8 @@ export function widenChainedTypes(history: AbiModel, newest: ReleaseModel): { hi
  * the releases before the change and stays additive: the older member could only sit under
  * `not(feature = …)`. The crate declares such a record from the release of its last change on
  * (`representableFrom`), and every record that holds it, or is declared inline in it, from
- * there too: returns the history and the newest release with those records starting there.
+ * there too, and a ring's shared page (so its `Protocol` impl) from its entries' release: returns
+ * the history and the newest release with those records starting there.
  * Layouts do not change; a program that supports older releases does without the record.
  */
 export function narrowRetypedRecords(history: AbiModel, newest: ReleaseModel): { history: AbiModel; newest: ReleaseModel; narrowed: ReadonlyMap<string, string> } {
@@ -256,8 +257,7 @@ export function narrowRetypedRecords(history: AbiModel, newest: ReleaseModel): {
   for (let changed = starts.size > 0; changed; ) {
     changed = false;
     for (const record of newest.records) {
-      const held = record.fields.map((f) => recordTypeOf(f.type)).filter((n): n is string => n !== undefined);
-      for (const name of [...held, ...(record.parent ? [record.parent] : [])]) {
+      for (const name of heldRecords(record)) {
         const start = starts.get(name);
         if (start && later(record.name, start)) changed = true;
       }
@@ -270,6 +270,17 @@ export function narrowRetypedRecords(history: AbiModel, newest: ReleaseModel): {
     return start ? { ...r, since: start } : r;
   };
   return { history: { ...history, records: history.records.map(narrow) }, newest: { ...newest, records: newest.records.map(narrow) }, narrowed };
+}
+
+/**
+ * The records `record` cannot be declared without: its members' record types, the record it is
+ * declared inline in, and for a ring's shared page its entry union, request and response (the
+ * `Protocol` impl names them, though the entries are no member of the page's record).
+ */
+function heldRecords(record: RecordDecl): string[] {
+  const held = record.fields.map((f) => recordTypeOf(f.type)).filter((n): n is string => n !== undefined);
+  const ring = record.ring ? [record.ring.entry, record.ring.request, record.ring.response] : [];
+  return [...held, ...ring, ...(record.parent ? [record.parent] : [])];
 }
 
 function recordTypeOf(type: Field['type']): string | undefined {

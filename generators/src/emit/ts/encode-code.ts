@@ -143,6 +143,10 @@ function struct(ctx: CodeCtx, env: RecordEnv, record: string, x: string, a: Addr
   const all = env.members(record);
   const decls = { fields: all.map((m) => m.decl) };
   const directed = isDirected(decls);
+  // Holes first: a flexible array may start inside the tail padding (xen_hypfs_dirlistentry.name at 14 of 16).
+  const holes = layout.holes.flatMap((hole) => zeroPadding(ctx, layout, a, undefined, hole));
+  const flexible = all.some((m) => m.layout.flexibleArray);
+  if (flexible) out.write.push(...holes);
   for (const m of all) {
     const at = moved(a, m.layout.offset);
     if (m.layout.padding) {
@@ -166,7 +170,7 @@ function struct(ctx: CodeCtx, env: RecordEnv, record: string, x: string, a: Addr
       value(ctx, env, m.shape, y, at, path, out, top);
     }
   }
-  for (const hole of layout.holes) out.write.push(...zeroPadding(ctx, layout, a, undefined, hole));
+  if (!flexible) out.write.push(...holes);
 }
 
 /**

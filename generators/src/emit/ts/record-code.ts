@@ -181,11 +181,14 @@ export function checkBody(ctx: CodeCtx, env: RecordEnv, record: RecordDecl, layo
       lines.push(...checkValue(ctx, env, m.shape, offsetExpr('b', m.layout.offset), m.layout.flexibleArray ? 'n' : undefined));
     }
   }
+  const flex = all.find((m) => m.layout.flexibleArray);
   for (const hole of layout.holes) {
     const from = holeStartBit(layout, hole);
     const path = `${record.name} (padding after ${hole.after})`;
+    // Tail padding after a flexible array holds its first elements when there are any.
+    const unless = flex && hole.after === flex.name ? 'n === 0 && ' : '';
     if (from % 8 === 0 && hole.bits % 8 === 0) {
-      lines.push(`if (${bytesSet(ctx, offsetExpr('b', from / 8), hole.bits / 8)}) ${fail(path)};`);
+      lines.push(`if (${unless}${bytesSet(ctx, offsetExpr('b', from / 8), hole.bits / 8)}) ${fail(path)};`);
     } else {
       ctx.helpers.add('bitsNonZero');
       lines.push(`if (bitsNonZero(d, b, ${from}, ${hole.bits})) ${fail(path)};`);

@@ -269,7 +269,13 @@ function codecInit(variants: Variants, names: TsNames, imports: Imports, decl: R
     const m = variants.members(name, a).find((x) => x.layout.flexibleArray);
     return m && m.shape.kind === 'array' ? m.shape.stride : 0;
   };
-  const total = (a: Arch) => (flex ? `${variants.layout(name, a).size} + n * ${stride(a)}` : `${variants.layout(name, a).size}`);
+  // With n elements the record ends after the last of them, or at sizeof when they end inside its tail padding.
+  const offset = (a: Arch) => variants.members(name, a).find((x) => x.layout.flexibleArray)?.layout.offset ?? 0;
+  const total = (a: Arch) => {
+    const size = variants.layout(name, a).size;
+    if (!flex) return `${size}`;
+    return offset(a) === size ? `${size} + n * ${stride(a)}` : `Math.max(${size}, ${offset(a)} + n * ${stride(a)})`;
+  };
   const nArg = flex ? ', n' : '';
   const fieldsCheck = isDirected(decl) ? ` checkFields(value, ${id}$fields, ${str(name)}, options.loose);` : '';
   const checkValue = `if (typeof value !== 'object' || value === null) failObject(value, ${str(name)});${fieldsCheck}`;

@@ -1,3 +1,4 @@
+import { cEmitter } from '../../../src/emit/c/index.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -100,6 +101,18 @@ describe('C view-model helpers', () => {
       '#endif',
     ]);
     expect(legacyNameLines({ tag: 'a' })).toEqual([]);
+  });
+
+  it('declares a member Xen retyped below an interface version with each type under its condition, and checks its size from that version on', async () => {
+    const files = await cEmitter.emit(model, { history: full });
+    const text = files.find((f) => f.path.endsWith('stable/demo.h'))!.content;
+    const body = text.slice(text.indexOf('struct demo_frames {'), text.indexOf('};', text.indexOf('struct demo_frames {')));
+    expect(body).toMatch(/>= 0x00040300\n(?:.*\n)*?\s+xenabi_guest_handle_uint32 list;\n#endif\n#if defined\(__XEN_INTERFACE_VERSION__\) && __XEN_INTERFACE_VERSION__ < 0x00040300\n(?:.*\n)*?\s+xenabi_guest_handle_uint8 list;/);
+    expect(body).toMatch(/< 0x00040300\n(?:.*\n)*?\s+uint32_t wide;/);
+    // Offsets hold for every interface; sizes only where the newer type is declared.
+    expect(text).toMatch(/#if !defined\(__XEN_INTERFACE_VERSION__\) \|\| __XEN_INTERFACE_VERSION__ >= 0x00040300\nXENABI_STATIC_ASSERT\(demo__demo_frames__u__wide__size,/);
+    expect(text).toMatch(/\nXENABI_STATIC_ASSERT\(demo__demo_frames__u__wide__offset,/);
+    expect(text).toContain('typedef struct { uint8_t *p; } xenabi_guest_handle_uint8;');
   });
 
   it("defines Xen's guard for full and unstable modules only", () => {

@@ -20,6 +20,7 @@ import {
   stringLiteral,
 } from '../../../src/emit/rust/names.js';
 import { cfgPredicate, presence, releasePredicate } from '../../../src/emit/rust/releases.js';
+import { ringFile } from '../../../src/emit/rust/rings.js';
 import { needsAlign, planStorage } from '../../../src/emit/rust/storage.js';
 import { loadAbi } from '../../../src/load/index.js';
 import type { Arch } from '../../../src/model/types.js';
@@ -158,6 +159,13 @@ describe('rust availability over the history', () => {
     expect(ctx.narrowed.get('fx_regs_holder')).toBe('4.17');
     expect(ctx.narrowed.has('fx_batch')).toBe(false);
     expect(ctx.records.get('fx_batch')?.since).toBe('4.17');
+  });
+
+  it('declares a ring\'s page, and so its Protocol impl, from the release its entries are declared from', () => {
+    expect(ctx.records.get('fx_wring_sring_entry')?.since).toBe('4.19');
+    expect(ctx.records.get('fx_wring_sring')?.since).toBe('4.19');
+    expect(ctx.narrowed.get('fx_wring_sring')).toBe('4.17');
+    expect(ringFile(ctx)).toMatch(/#\[cfg\(feature = "xen-4-19"\)\]\n[^\n]*\n[^\n]*\nunsafe impl Protocol for crate::stable::widgets::fx_wring_sring /);
   });
 
   it('does not chain a member whose bytes moved', () => {

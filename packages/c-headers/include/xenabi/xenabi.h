@@ -28,6 +28,7 @@
 #include <xenabi/stable/hvm_op.h>
 #include <xenabi/stable/hvm_vcpu.h>
 #include <xenabi/stable/hvm_xs_strings.h>
+#include <xenabi/stable/hypfs.h>
 #include <xenabi/stable/ioreq.h>
 #include <xenabi/stable/kbdif.h>
 #include <xenabi/stable/kexec.h>
@@ -43,6 +44,7 @@
 #include <xenabi/stable/pvcalls.h>
 #include <xenabi/stable/ring.h>
 #include <xenabi/stable/sched.h>
+#include <xenabi/stable/sndif.h>
 #include <xenabi/stable/start_info.h>
 #include <xenabi/stable/tpmif.h>
 #include <xenabi/stable/trace.h>

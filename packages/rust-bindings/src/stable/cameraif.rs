@@ -516,6 +516,40 @@ impl xencamera_buf_create_req {
 // under the `zerocopy` feature, checks the same).
 unsafe impl vm_memory::ByteValued for xencamera_buf_create_req {}
 
+/// One page of the chain of pages that lists the grants of a camera buffer: the grant of the next page of the chain, then as many grants of the buffer's pages as fill this page. Xen declared the grant array with one element until 4.19, flexible since (for includers of interface 0x00041300 on; older ones still see one element): sizeof changed, the page did not.
+///
+/// C: `struct xencamera_page_directory`.
+///
+/// Since Xen 4.19: cargo feature `xen-4-19`. Xen has it since 4.13, but a member changed type (or the layout of a record it holds did) before 4.19, which additive features cannot declare: a program that supports older releases does without it.
+///
+/// Layout (size/align in bytes): x86 4/4, x86_64 4/4, arm 4/4, aarch64 4/4.
+#[cfg(feature = "xen-4-19")]
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct xencamera_page_directory {
+    /// The grant of the next page of the chain; 0 on the last.
+    pub gref_dir_next_page: grant_ref_t,
+    /// The grants of the buffer's pages, to the end of the page.
+    ///
+    /// Flexible array member (C `grant_ref_t gref[]`): the elements follow the record in memory; this zero-length array marks where they start and adds no bytes.
+    pub gref: [grant_ref_t; 0],
+}
+
+#[cfg(feature = "xen-4-19")]
+impl xencamera_page_directory {
+    /// The first Xen release the crate declares this struct for (cargo feature `xen-4-19`); Xen has it since 4.13, laid out otherwise before.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 19);
+}
+
+#[cfg(feature = "xen-4-19")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xencamera_page_directory {}
+
 /// Arguments of the requests that name a buffer or a control by index.
 ///
 /// C: `struct xencamera_index`.
@@ -1984,6 +2018,7 @@ pub mod since {
     pub const xencamera_frame_rate_req: XenRelease = XenRelease::new(4, 13);
     pub const xencamera_buf_request: XenRelease = XenRelease::new(4, 13);
     pub const xencamera_buf_create_req: XenRelease = XenRelease::new(4, 13);
+    pub const xencamera_page_directory: XenRelease = XenRelease::new(4, 19);
     pub const xencamera_index: XenRelease = XenRelease::new(4, 13);
     pub const xencamera_ctrl_value: XenRelease = XenRelease::new(4, 13);
     pub const xencamera_get_ctrl_req: XenRelease = XenRelease::new(4, 13);
@@ -2150,6 +2185,16 @@ const _: () = {
     assert!(offset_of!(xencamera_event_page, reserved) == 8, "xencamera_event_page.reserved: offset on x86");
 };
 
+#[cfg(all(target_arch = "x86", feature = "xen-4-19"))]
+const _: () = {
+    use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<xencamera_page_directory>() == 4, "xencamera_page_directory: size on x86");
+    assert!(align_of::<xencamera_page_directory>() == 4, "xencamera_page_directory: align on x86");
+    assert!(offset_of!(xencamera_page_directory, gref_dir_next_page) == 0, "xencamera_page_directory.gref_dir_next_page: offset on x86");
+    assert!(size_of::<grant_ref_t>() == 4, "xencamera_page_directory.gref_dir_next_page: size on x86");
+    assert!(offset_of!(xencamera_page_directory, gref) == 4, "xencamera_page_directory.gref: offset on x86");
+};
+
 #[cfg(target_arch = "x86_64")]
 const _: () = {
     use ::core::mem::{align_of, offset_of, size_of};
@@ -2293,6 +2338,16 @@ const _: () = {
     assert!(offset_of!(xencamera_event_page, in_cons) == 0, "xencamera_event_page.in_cons: offset on x86_64");
     assert!(offset_of!(xencamera_event_page, in_prod) == 4, "xencamera_event_page.in_prod: offset on x86_64");
     assert!(offset_of!(xencamera_event_page, reserved) == 8, "xencamera_event_page.reserved: offset on x86_64");
+};
+
+#[cfg(all(target_arch = "x86_64", feature = "xen-4-19"))]
+const _: () = {
+    use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<xencamera_page_directory>() == 4, "xencamera_page_directory: size on x86_64");
+    assert!(align_of::<xencamera_page_directory>() == 4, "xencamera_page_directory: align on x86_64");
+    assert!(offset_of!(xencamera_page_directory, gref_dir_next_page) == 0, "xencamera_page_directory.gref_dir_next_page: offset on x86_64");
+    assert!(size_of::<grant_ref_t>() == 4, "xencamera_page_directory.gref_dir_next_page: size on x86_64");
+    assert!(offset_of!(xencamera_page_directory, gref) == 4, "xencamera_page_directory.gref: offset on x86_64");
 };
 
 #[cfg(target_arch = "arm")]
@@ -2440,6 +2495,16 @@ const _: () = {
     assert!(offset_of!(xencamera_event_page, reserved) == 8, "xencamera_event_page.reserved: offset on arm");
 };
 
+#[cfg(all(target_arch = "arm", feature = "xen-4-19"))]
+const _: () = {
+    use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<xencamera_page_directory>() == 4, "xencamera_page_directory: size on arm");
+    assert!(align_of::<xencamera_page_directory>() == 4, "xencamera_page_directory: align on arm");
+    assert!(offset_of!(xencamera_page_directory, gref_dir_next_page) == 0, "xencamera_page_directory.gref_dir_next_page: offset on arm");
+    assert!(size_of::<grant_ref_t>() == 4, "xencamera_page_directory.gref_dir_next_page: size on arm");
+    assert!(offset_of!(xencamera_page_directory, gref) == 4, "xencamera_page_directory.gref: offset on arm");
+};
+
 #[cfg(target_arch = "aarch64")]
 const _: () = {
     use ::core::mem::{align_of, offset_of, size_of};
@@ -2583,4 +2648,14 @@ const _: () = {
     assert!(offset_of!(xencamera_event_page, in_cons) == 0, "xencamera_event_page.in_cons: offset on aarch64");
     assert!(offset_of!(xencamera_event_page, in_prod) == 4, "xencamera_event_page.in_prod: offset on aarch64");
     assert!(offset_of!(xencamera_event_page, reserved) == 8, "xencamera_event_page.reserved: offset on aarch64");
+};
+
+#[cfg(all(target_arch = "aarch64", feature = "xen-4-19"))]
+const _: () = {
+    use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<xencamera_page_directory>() == 4, "xencamera_page_directory: size on aarch64");
+    assert!(align_of::<xencamera_page_directory>() == 4, "xencamera_page_directory: align on aarch64");
+    assert!(offset_of!(xencamera_page_directory, gref_dir_next_page) == 0, "xencamera_page_directory.gref_dir_next_page: offset on aarch64");
+    assert!(size_of::<grant_ref_t>() == 4, "xencamera_page_directory.gref_dir_next_page: size on aarch64");
+    assert!(offset_of!(xencamera_page_directory, gref) == 4, "xencamera_page_directory.gref: offset on aarch64");
 };

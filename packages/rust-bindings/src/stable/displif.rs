@@ -203,6 +203,40 @@ impl xendispl_dbuf_create_req {
 // under the `zerocopy` feature, checks the same).
 unsafe impl vm_memory::ByteValued for xendispl_dbuf_create_req {}
 
+/// One page of the chain of pages that lists the grants of a display buffer: the grant of the next page of the chain, then as many grants of the buffer's pages as fill this page. Xen declared the grant array with one element until 4.19, flexible since (for includers of interface 0x00041300 on; older ones still see one element): sizeof changed, the page did not.
+///
+/// C: `struct xendispl_page_directory`.
+///
+/// Since Xen 4.19: cargo feature `xen-4-19`. Xen has it since 4.9, but a member changed type (or the layout of a record it holds did) before 4.19, which additive features cannot declare: a program that supports older releases does without it.
+///
+/// Layout (size/align in bytes): x86 4/4, x86_64 4/4, arm 4/4, aarch64 4/4.
+#[cfg(feature = "xen-4-19")]
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct xendispl_page_directory {
+    /// The grant of the next page of the chain; 0 on the last.
+    pub gref_dir_next_page: grant_ref_t,
+    /// The grants of the buffer's pages, to the end of the page.
+    ///
+    /// Flexible array member (C `grant_ref_t gref[]`): the elements follow the record in memory; this zero-length array marks where they start and adds no bytes.
+    pub gref: [grant_ref_t; 0],
+}
+
+#[cfg(feature = "xen-4-19")]
+impl xendispl_page_directory {
+    /// The first Xen release the crate declares this struct for (cargo feature `xen-4-19`); Xen has it since 4.9, laid out otherwise before.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 19);
+}
+
+#[cfg(feature = "xen-4-19")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xendispl_page_directory {}
+
 /// Arguments of XENDISPL_OP_DBUF_DESTROY.
 ///
 /// C: `struct xendispl_dbuf_destroy_req`.
@@ -1219,6 +1253,7 @@ pub mod since {
     pub const XENDISPL_EDID_MAX_SIZE: XenRelease = XenRelease::new(4, 15);
     pub const XENDISPL_DBUF_FLG_REQ_ALLOC: XenRelease = XenRelease::new(4, 9);
     pub const xendispl_dbuf_create_req: XenRelease = XenRelease::new(4, 9);
+    pub const xendispl_page_directory: XenRelease = XenRelease::new(4, 19);
     pub const xendispl_dbuf_destroy_req: XenRelease = XenRelease::new(4, 9);
     pub const xendispl_fb_attach_req: XenRelease = XenRelease::new(4, 9);
     pub const xendispl_fb_detach_req: XenRelease = XenRelease::new(4, 9);
@@ -1373,6 +1408,16 @@ const _: () = {
     assert!(offset_of!(xendispl_resp_op, get_edid) == 0, "xendispl_resp.op.get_edid: offset on x86");
 };
 
+#[cfg(all(target_arch = "x86", feature = "xen-4-19"))]
+const _: () = {
+    use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<xendispl_page_directory>() == 4, "xendispl_page_directory: size on x86");
+    assert!(align_of::<xendispl_page_directory>() == 4, "xendispl_page_directory: align on x86");
+    assert!(offset_of!(xendispl_page_directory, gref_dir_next_page) == 0, "xendispl_page_directory.gref_dir_next_page: offset on x86");
+    assert!(size_of::<grant_ref_t>() == 4, "xendispl_page_directory.gref_dir_next_page: size on x86");
+    assert!(offset_of!(xendispl_page_directory, gref) == 4, "xendispl_page_directory.gref: offset on x86");
+};
+
 #[cfg(target_arch = "x86_64")]
 const _: () = {
     use ::core::mem::{align_of, offset_of, size_of};
@@ -1506,6 +1551,16 @@ const _: () = {
     assert!(offset_of!(xendispl_req_op, get_edid) == 0, "xendispl_req.op.get_edid: offset on x86_64");
     assert!(align_of::<xendispl_resp_op>() == 4, "xendispl_resp.op: align on x86_64");
     assert!(offset_of!(xendispl_resp_op, get_edid) == 0, "xendispl_resp.op.get_edid: offset on x86_64");
+};
+
+#[cfg(all(target_arch = "x86_64", feature = "xen-4-19"))]
+const _: () = {
+    use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<xendispl_page_directory>() == 4, "xendispl_page_directory: size on x86_64");
+    assert!(align_of::<xendispl_page_directory>() == 4, "xendispl_page_directory: align on x86_64");
+    assert!(offset_of!(xendispl_page_directory, gref_dir_next_page) == 0, "xendispl_page_directory.gref_dir_next_page: offset on x86_64");
+    assert!(size_of::<grant_ref_t>() == 4, "xendispl_page_directory.gref_dir_next_page: size on x86_64");
+    assert!(offset_of!(xendispl_page_directory, gref) == 4, "xendispl_page_directory.gref: offset on x86_64");
 };
 
 #[cfg(target_arch = "arm")]
@@ -1643,6 +1698,16 @@ const _: () = {
     assert!(offset_of!(xendispl_resp_op, get_edid) == 0, "xendispl_resp.op.get_edid: offset on arm");
 };
 
+#[cfg(all(target_arch = "arm", feature = "xen-4-19"))]
+const _: () = {
+    use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<xendispl_page_directory>() == 4, "xendispl_page_directory: size on arm");
+    assert!(align_of::<xendispl_page_directory>() == 4, "xendispl_page_directory: align on arm");
+    assert!(offset_of!(xendispl_page_directory, gref_dir_next_page) == 0, "xendispl_page_directory.gref_dir_next_page: offset on arm");
+    assert!(size_of::<grant_ref_t>() == 4, "xendispl_page_directory.gref_dir_next_page: size on arm");
+    assert!(offset_of!(xendispl_page_directory, gref) == 4, "xendispl_page_directory.gref: offset on arm");
+};
+
 #[cfg(target_arch = "aarch64")]
 const _: () = {
     use ::core::mem::{align_of, offset_of, size_of};
@@ -1776,4 +1841,14 @@ const _: () = {
     assert!(offset_of!(xendispl_req_op, get_edid) == 0, "xendispl_req.op.get_edid: offset on aarch64");
     assert!(align_of::<xendispl_resp_op>() == 4, "xendispl_resp.op: align on aarch64");
     assert!(offset_of!(xendispl_resp_op, get_edid) == 0, "xendispl_resp.op.get_edid: offset on aarch64");
+};
+
+#[cfg(all(target_arch = "aarch64", feature = "xen-4-19"))]
+const _: () = {
+    use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<xendispl_page_directory>() == 4, "xendispl_page_directory: size on aarch64");
+    assert!(align_of::<xendispl_page_directory>() == 4, "xendispl_page_directory: align on aarch64");
+    assert!(offset_of!(xendispl_page_directory, gref_dir_next_page) == 0, "xendispl_page_directory.gref_dir_next_page: offset on aarch64");
+    assert!(size_of::<grant_ref_t>() == 4, "xendispl_page_directory.gref_dir_next_page: size on aarch64");
+    assert!(offset_of!(xendispl_page_directory, gref) == 4, "xendispl_page_directory.gref: offset on aarch64");
 };

@@ -24,6 +24,8 @@ pub mod hvm_op;
 #[cfg(feature = "xen-4-7")]
 pub mod hvm_vcpu;
 pub mod hvm_xs_strings;
+#[cfg(feature = "xen-4-14")]
+pub mod hypfs;
 pub mod ioreq;
 pub mod kbdif;
 pub mod kexec;
@@ -40,6 +42,8 @@ pub mod protocols;
 pub mod pvcalls;
 pub mod ring;
 pub mod sched;
+#[cfg(feature = "xen-4-9")]
+pub mod sndif;
 #[cfg(feature = "xen-4-8")]
 pub mod start_info;
 pub mod tpmif;

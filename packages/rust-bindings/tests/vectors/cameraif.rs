@@ -128,6 +128,41 @@ fn cameraif__xencamera_buf_create_req() {
 }
 
 #[test]
+fn cameraif__xencamera_page_directory() {
+    type T = xenabi::stable::cameraif::xencamera_page_directory;
+    type E = u32;
+    let mut r = Report::new("xencamera_page_directory");
+    assert_eq!(size_of::<T>(), 4, "size_of::<xencamera_page_directory>()");
+    // #0
+    {
+        let want = hex("57e420bd000000019de7896e00000000");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.gref_dir_next_page = 3173049431;
+            *buf.at::<E>(core::mem::offset_of!(T, gref) + 0 * size_of::<E>()) = 16777216;
+            *buf.at::<E>(core::mem::offset_of!(T, gref) + 1 * size_of::<E>()) = 1854531485;
+            *buf.at::<E>(core::mem::offset_of!(T, gref) + 2 * size_of::<E>()) = 0;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "gref_dir_next_page", d.gref_dir_next_page, 3173049431);
+        let d0 = read::<E>(&want[core::mem::offset_of!(T, gref) + 0 * size_of::<E>()..]);
+        r.value(0, "gref[0]", d0, 16777216);
+        let d1 = read::<E>(&want[core::mem::offset_of!(T, gref) + 1 * size_of::<E>()..]);
+        r.value(0, "gref[1]", d1, 1854531485);
+        let d2 = read::<E>(&want[core::mem::offset_of!(T, gref) + 2 * size_of::<E>()..]);
+        r.value(0, "gref[2]", d2, 0);
+    }
+    r.finish();
+}
+
+#[test]
 fn cameraif__xencamera_index() {
     type T = xenabi::stable::cameraif::xencamera_index;
     let mut r = Report::new("xencamera_index");

@@ -45,6 +45,41 @@ fn displif__xendispl_dbuf_create_req() {
 }
 
 #[test]
+fn displif__xendispl_page_directory() {
+    type T = xenabi::stable::displif::xendispl_page_directory;
+    type E = u32;
+    let mut r = Report::new("xendispl_page_directory");
+    assert_eq!(size_of::<T>(), 4, "size_of::<xendispl_page_directory>()");
+    // #0
+    {
+        let want = hex("a3c94297ffffffff38cf764700000100");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.gref_dir_next_page = 2537736611;
+            *buf.at::<E>(core::mem::offset_of!(T, gref) + 0 * size_of::<E>()) = 4294967295;
+            *buf.at::<E>(core::mem::offset_of!(T, gref) + 1 * size_of::<E>()) = 1198968632;
+            *buf.at::<E>(core::mem::offset_of!(T, gref) + 2 * size_of::<E>()) = 65536;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "gref_dir_next_page", d.gref_dir_next_page, 2537736611);
+        let d0 = read::<E>(&want[core::mem::offset_of!(T, gref) + 0 * size_of::<E>()..]);
+        r.value(0, "gref[0]", d0, 4294967295);
+        let d1 = read::<E>(&want[core::mem::offset_of!(T, gref) + 1 * size_of::<E>()..]);
+        r.value(0, "gref[1]", d1, 1198968632);
+        let d2 = read::<E>(&want[core::mem::offset_of!(T, gref) + 2 * size_of::<E>()..]);
+        r.value(0, "gref[2]", d2, 65536);
+    }
+    r.finish();
+}
+
+#[test]
 fn displif__xendispl_dbuf_destroy_req() {
     type T = xenabi::stable::displif::xendispl_dbuf_destroy_req;
     let mut r = Report::new("xendispl_dbuf_destroy_req");

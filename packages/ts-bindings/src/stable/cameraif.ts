@@ -5,9 +5,9 @@
  * stable/cameraif: The paravirtual camera: the xen_cameraif command ring, its requests and responses,
  * the event page, and the names of its xenstore keys. Mirrors Xen's public/io/cameraif.h.
  */
-import { xen_cameraif_sring$V0, xen_cameraif_sring$chk0, xen_cameraif_sring$dec0, xen_cameraif_sring$enc0, xen_cameraif_sring_entry$V0, xen_cameraif_sring_entry$dec0, xen_cameraif_sring_entry$enc0, xen_cameraif_sring_pvt$V0, xen_cameraif_sring_pvt$dec0, xen_cameraif_sring_pvt$enc0, xen_cameraif_sring_pvt_netif$V0, xen_cameraif_sring_pvt_netif$dec0, xen_cameraif_sring_pvt_netif$enc0, xen_cameraif_sring_pvt_tapif_user$V0, xen_cameraif_sring_pvt_tapif_user$dec0, xen_cameraif_sring_pvt_tapif_user$enc0, xencamera_buf_create_req$V0, xencamera_buf_create_req$dec0, xencamera_buf_create_req$enc0, xencamera_buf_get_layout_resp$V0, xencamera_buf_get_layout_resp$dec0, xencamera_buf_get_layout_resp$enc0, xencamera_buf_request$V0, xencamera_buf_request$dec0, xencamera_buf_request$enc0, xencamera_config_req$V0, xencamera_config_req$dec0, xencamera_config_req$enc0, xencamera_config_resp$V0, xencamera_config_resp$dec0, xencamera_config_resp$enc0, xencamera_ctrl_enum_resp$V0, xencamera_ctrl_enum_resp$dec0, xencamera_ctrl_enum_resp$enc0, xencamera_ctrl_value$V0, xencamera_ctrl_value$dec0, xencamera_ctrl_value$enc0, xencamera_event_page$V0, xencamera_event_page$dec0, xencamera_event_page$enc0, xencamera_evt$V0, xencamera_evt$dec0, xencamera_evt$enc0, xencamera_evt_evt$V0, xencamera_evt_evt$dec0, xencamera_evt_evt$enc0, xencamera_frame_avail_evt$V0, xencamera_frame_avail_evt$dec0, xencamera_frame_avail_evt$enc0, xencamera_frame_rate_req$V0, xencamera_frame_rate_req$dec0, xencamera_frame_rate_req$enc0, xencamera_get_ctrl_req$V0, xencamera_get_ctrl_req$dec0, xencamera_get_ctrl_req$enc0, xencamera_index$V0, xencamera_index$dec0, xencamera_index$enc0, xencamera_req$V0, xencamera_req$dec0, xencamera_req$enc0, xencamera_req_req$V0, xencamera_req_req$dec0, xencamera_req_req$enc0, xencamera_resp$V0, xencamera_resp$dec0, xencamera_resp$enc0, xencamera_resp_resp$V0, xencamera_resp_resp$dec0, xencamera_resp_resp$enc0 } from '../internal/stable/cameraif.js';
+import { xen_cameraif_sring$V0, xen_cameraif_sring$chk0, xen_cameraif_sring$dec0, xen_cameraif_sring$enc0, xen_cameraif_sring_entry$V0, xen_cameraif_sring_entry$dec0, xen_cameraif_sring_entry$enc0, xen_cameraif_sring_pvt$V0, xen_cameraif_sring_pvt$dec0, xen_cameraif_sring_pvt$enc0, xen_cameraif_sring_pvt_netif$V0, xen_cameraif_sring_pvt_netif$dec0, xen_cameraif_sring_pvt_netif$enc0, xen_cameraif_sring_pvt_tapif_user$V0, xen_cameraif_sring_pvt_tapif_user$dec0, xen_cameraif_sring_pvt_tapif_user$enc0, xencamera_buf_create_req$V0, xencamera_buf_create_req$dec0, xencamera_buf_create_req$enc0, xencamera_buf_get_layout_resp$V0, xencamera_buf_get_layout_resp$dec0, xencamera_buf_get_layout_resp$enc0, xencamera_buf_request$V0, xencamera_buf_request$dec0, xencamera_buf_request$enc0, xencamera_config_req$V0, xencamera_config_req$dec0, xencamera_config_req$enc0, xencamera_config_resp$V0, xencamera_config_resp$dec0, xencamera_config_resp$enc0, xencamera_ctrl_enum_resp$V0, xencamera_ctrl_enum_resp$dec0, xencamera_ctrl_enum_resp$enc0, xencamera_ctrl_value$V0, xencamera_ctrl_value$dec0, xencamera_ctrl_value$enc0, xencamera_event_page$V0, xencamera_event_page$dec0, xencamera_event_page$enc0, xencamera_evt$V0, xencamera_evt$dec0, xencamera_evt$enc0, xencamera_evt_evt$V0, xencamera_evt_evt$dec0, xencamera_evt_evt$enc0, xencamera_frame_avail_evt$V0, xencamera_frame_avail_evt$dec0, xencamera_frame_avail_evt$enc0, xencamera_frame_rate_req$V0, xencamera_frame_rate_req$dec0, xencamera_frame_rate_req$enc0, xencamera_get_ctrl_req$V0, xencamera_get_ctrl_req$dec0, xencamera_get_ctrl_req$enc0, xencamera_index$V0, xencamera_index$dec0, xencamera_index$enc0, xencamera_page_directory$V0, xencamera_page_directory$dec0, xencamera_page_directory$enc0, xencamera_req$V0, xencamera_req$dec0, xencamera_req$enc0, xencamera_req_req$V0, xencamera_req_req$dec0, xencamera_req_req$enc0, xencamera_resp$V0, xencamera_resp$dec0, xencamera_resp$enc0, xencamera_resp_resp$V0, xencamera_resp_resp$dec0, xencamera_resp_resp$enc0 } from '../internal/stable/cameraif.js';
 import type { RingProtocol } from '../ring.js';
-import { current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
+import { current, dataViewOf, encodeFresh, failArch, failObject, flexArray, flexCount, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
 import type { IntArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 import type { grant_ref_t } from './grant_table.js';
 import type { RING_IDX } from './ring.js';
@@ -1064,6 +1064,145 @@ export const xencamera_buf_create_req: RecordCodec<xencamera_buf_create_req, xen
       }
       default:
         return failArch('xencamera_buf_create_req', arch);
+    }
+  },
+};
+
+/**
+ * One page of the chain of pages that lists the grants of a camera buffer: the grant of the next page of the chain, then as many grants of the buffer's pages as fill this page. Xen declared the grant array with one element until 4.19, flexible since (for includers of interface 0x00041300 on; older ones still see one element): sizeof changed, the page did not.
+ *
+ * Size: 4 bytes on every architecture.
+ * @since 4.13
+ */
+export interface xencamera_page_directory {
+  /** The grant of the next page of the chain; 0 on the last. */
+  gref_dir_next_page: grant_ref_t;
+  /**
+   * The grants of the buffer's pages, to the end of the page.
+   * @since 4.19
+   */
+  gref: grant_ref_t[];
+}
+
+/**
+ * A zero-copy view of `xencamera_page_directory` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.13
+ */
+export interface xencamera_page_directory_view extends RecordView {
+  /** The grant of the next page of the chain; 0 on the last. */
+  gref_dir_next_page: number;
+  /** The flexible array member `gref` with `count` elements, zero-copy. */
+  gref(count: number): IntArrayView<number>;
+}
+
+const xencamera_page_directory$layout0: RecordLayout = frozen({
+  name: 'xencamera_page_directory',
+  kind: 'struct',
+  size: 4,
+  align: 4,
+  fields: [
+    { name: 'gref_dir_next_page', offset: 0, size: 4, align: 4, type: 'grant_ref_t', value: 'number', signed: false, bits: 32 },
+    { name: 'gref', offset: 4, size: 0, align: 4, type: 'grant_ref_t[]', value: 'number', signed: false, bits: 32, dims: [0], elementSize: 4, flexible: true },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xencamera_page_directory` (struct xencamera_page_directory). Size: 4 bytes on every architecture.
+ * @since 4.13
+ */
+export const xencamera_page_directory: RecordCodec<xencamera_page_directory, xencamera_page_directory_view> = {
+  name: 'xencamera_page_directory',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.13',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 4;
+      default:
+        return failArch('xencamera_page_directory', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xencamera_page_directory$layout0;
+      default:
+        return failArch('xencamera_page_directory', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xencamera_page_directory');
+        const f = value.gref;
+        const n = Array.isArray(f) ? f.length : flexArray(f, 'xencamera_page_directory.gref').length;
+        return encodeFresh(value, 4 + n * 4, n, xencamera_page_directory$enc0, 'xencamera_page_directory');
+      }
+      default:
+        return failArch('xencamera_page_directory', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xencamera_page_directory');
+        const f = value.gref;
+        const n = Array.isArray(f) ? f.length : flexArray(f, 'xencamera_page_directory.gref').length;
+        const size = 4 + n * 4;
+        if (target !== current.bytes) useBytes(target, 'xencamera_page_directory');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xencamera_page_directory');
+        xencamera_page_directory$enc0(value, current.view, current.words, b, n);
+        return size;
+      }
+      default:
+        return failArch('xencamera_page_directory', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const n = flexCount(options.count, 'xencamera_page_directory');
+        if (bytes !== current.bytes) useBytes(bytes, 'xencamera_page_directory');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (4 + n * 4) <= current.length ? current.base + o : placeBytes(bytes, o, 4 + n * 4, 'xencamera_page_directory');
+        return xencamera_page_directory$dec0(current.view, current.words, b, n);
+      }
+      default:
+        return failArch('xencamera_page_directory', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 4, 'xencamera_page_directory');
+        return new xencamera_page_directory$V0(dataViewOf(p.buffer, 'xencamera_page_directory'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xencamera_page_directory', arch);
     }
   },
 };

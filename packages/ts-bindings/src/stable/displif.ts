@@ -5,9 +5,9 @@
  * stable/displif: The paravirtual display: the xen_displif command ring, its requests and responses,
  * the event page, and the names of its xenstore keys. Mirrors Xen's public/io/displif.h.
  */
-import { xen_displif_sring$V0, xen_displif_sring$chk0, xen_displif_sring$dec0, xen_displif_sring$enc0, xen_displif_sring_entry$V0, xen_displif_sring_entry$V1, xen_displif_sring_entry$dec0, xen_displif_sring_entry$dec1, xen_displif_sring_entry$enc0, xen_displif_sring_entry$enc1, xen_displif_sring_pvt$V0, xen_displif_sring_pvt$dec0, xen_displif_sring_pvt$enc0, xen_displif_sring_pvt_netif$V0, xen_displif_sring_pvt_netif$dec0, xen_displif_sring_pvt_netif$enc0, xen_displif_sring_pvt_tapif_user$V0, xen_displif_sring_pvt_tapif_user$dec0, xen_displif_sring_pvt_tapif_user$enc0, xendispl_dbuf_create_req$V0, xendispl_dbuf_create_req$V1, xendispl_dbuf_create_req$chk1, xendispl_dbuf_create_req$dec0, xendispl_dbuf_create_req$dec1, xendispl_dbuf_create_req$enc0, xendispl_dbuf_create_req$enc1, xendispl_dbuf_destroy_req$V0, xendispl_dbuf_destroy_req$dec0, xendispl_dbuf_destroy_req$enc0, xendispl_event_page$V0, xendispl_event_page$dec0, xendispl_event_page$enc0, xendispl_evt$V0, xendispl_evt$dec0, xendispl_evt$enc0, xendispl_evt_op$V0, xendispl_evt_op$dec0, xendispl_evt_op$enc0, xendispl_fb_attach_req$V0, xendispl_fb_attach_req$V1, xendispl_fb_attach_req$chk1, xendispl_fb_attach_req$dec0, xendispl_fb_attach_req$dec1, xendispl_fb_attach_req$enc0, xendispl_fb_attach_req$enc1, xendispl_fb_detach_req$V0, xendispl_fb_detach_req$dec0, xendispl_fb_detach_req$enc0, xendispl_get_edid_req$V0, xendispl_get_edid_req$dec0, xendispl_get_edid_req$enc0, xendispl_get_edid_resp$V0, xendispl_get_edid_resp$dec0, xendispl_get_edid_resp$enc0, xendispl_page_flip_req$V0, xendispl_page_flip_req$dec0, xendispl_page_flip_req$enc0, xendispl_pg_flip_evt$V0, xendispl_pg_flip_evt$dec0, xendispl_pg_flip_evt$enc0, xendispl_req$V0, xendispl_req$V1, xendispl_req$dec0, xendispl_req$dec1, xendispl_req$enc0, xendispl_req$enc1, xendispl_req_op$V0, xendispl_req_op$V1, xendispl_req_op$dec0, xendispl_req_op$dec1, xendispl_req_op$enc0, xendispl_req_op$enc1, xendispl_resp$V0, xendispl_resp$dec0, xendispl_resp$enc0, xendispl_resp_op$V0, xendispl_resp_op$dec0, xendispl_resp_op$enc0, xendispl_set_config_req$V0, xendispl_set_config_req$V1, xendispl_set_config_req$chk1, xendispl_set_config_req$dec0, xendispl_set_config_req$dec1, xendispl_set_config_req$enc0, xendispl_set_config_req$enc1 } from '../internal/stable/displif.js';
+import { xen_displif_sring$V0, xen_displif_sring$chk0, xen_displif_sring$dec0, xen_displif_sring$enc0, xen_displif_sring_entry$V0, xen_displif_sring_entry$V1, xen_displif_sring_entry$dec0, xen_displif_sring_entry$dec1, xen_displif_sring_entry$enc0, xen_displif_sring_entry$enc1, xen_displif_sring_pvt$V0, xen_displif_sring_pvt$dec0, xen_displif_sring_pvt$enc0, xen_displif_sring_pvt_netif$V0, xen_displif_sring_pvt_netif$dec0, xen_displif_sring_pvt_netif$enc0, xen_displif_sring_pvt_tapif_user$V0, xen_displif_sring_pvt_tapif_user$dec0, xen_displif_sring_pvt_tapif_user$enc0, xendispl_dbuf_create_req$V0, xendispl_dbuf_create_req$V1, xendispl_dbuf_create_req$chk1, xendispl_dbuf_create_req$dec0, xendispl_dbuf_create_req$dec1, xendispl_dbuf_create_req$enc0, xendispl_dbuf_create_req$enc1, xendispl_dbuf_destroy_req$V0, xendispl_dbuf_destroy_req$dec0, xendispl_dbuf_destroy_req$enc0, xendispl_event_page$V0, xendispl_event_page$dec0, xendispl_event_page$enc0, xendispl_evt$V0, xendispl_evt$dec0, xendispl_evt$enc0, xendispl_evt_op$V0, xendispl_evt_op$dec0, xendispl_evt_op$enc0, xendispl_fb_attach_req$V0, xendispl_fb_attach_req$V1, xendispl_fb_attach_req$chk1, xendispl_fb_attach_req$dec0, xendispl_fb_attach_req$dec1, xendispl_fb_attach_req$enc0, xendispl_fb_attach_req$enc1, xendispl_fb_detach_req$V0, xendispl_fb_detach_req$dec0, xendispl_fb_detach_req$enc0, xendispl_get_edid_req$V0, xendispl_get_edid_req$dec0, xendispl_get_edid_req$enc0, xendispl_get_edid_resp$V0, xendispl_get_edid_resp$dec0, xendispl_get_edid_resp$enc0, xendispl_page_directory$V0, xendispl_page_directory$dec0, xendispl_page_directory$enc0, xendispl_page_flip_req$V0, xendispl_page_flip_req$dec0, xendispl_page_flip_req$enc0, xendispl_pg_flip_evt$V0, xendispl_pg_flip_evt$dec0, xendispl_pg_flip_evt$enc0, xendispl_req$V0, xendispl_req$V1, xendispl_req$dec0, xendispl_req$dec1, xendispl_req$enc0, xendispl_req$enc1, xendispl_req_op$V0, xendispl_req_op$V1, xendispl_req_op$dec0, xendispl_req_op$dec1, xendispl_req_op$enc0, xendispl_req_op$enc1, xendispl_resp$V0, xendispl_resp$dec0, xendispl_resp$enc0, xendispl_resp_op$V0, xendispl_resp_op$dec0, xendispl_resp_op$enc0, xendispl_set_config_req$V0, xendispl_set_config_req$V1, xendispl_set_config_req$chk1, xendispl_set_config_req$dec0, xendispl_set_config_req$dec1, xendispl_set_config_req$enc0, xendispl_set_config_req$enc1 } from '../internal/stable/displif.js';
 import type { RingProtocol } from '../ring.js';
-import { current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
+import { current, dataViewOf, encodeFresh, failArch, failObject, flexArray, flexCount, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
 import type { IntArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 import type { grant_ref_t } from './grant_table.js';
 import type { RING_IDX } from './ring.js';
@@ -406,6 +406,145 @@ export const xendispl_dbuf_create_req: RecordCodec<xendispl_dbuf_create_req, xen
       }
       default:
         return failArch('xendispl_dbuf_create_req', arch);
+    }
+  },
+};
+
+/**
+ * One page of the chain of pages that lists the grants of a display buffer: the grant of the next page of the chain, then as many grants of the buffer's pages as fill this page. Xen declared the grant array with one element until 4.19, flexible since (for includers of interface 0x00041300 on; older ones still see one element): sizeof changed, the page did not.
+ *
+ * Size: 4 bytes on every architecture.
+ * @since 4.9
+ */
+export interface xendispl_page_directory {
+  /** The grant of the next page of the chain; 0 on the last. */
+  gref_dir_next_page: grant_ref_t;
+  /**
+   * The grants of the buffer's pages, to the end of the page.
+   * @since 4.19
+   */
+  gref: grant_ref_t[];
+}
+
+/**
+ * A zero-copy view of `xendispl_page_directory` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.9
+ */
+export interface xendispl_page_directory_view extends RecordView {
+  /** The grant of the next page of the chain; 0 on the last. */
+  gref_dir_next_page: number;
+  /** The flexible array member `gref` with `count` elements, zero-copy. */
+  gref(count: number): IntArrayView<number>;
+}
+
+const xendispl_page_directory$layout0: RecordLayout = frozen({
+  name: 'xendispl_page_directory',
+  kind: 'struct',
+  size: 4,
+  align: 4,
+  fields: [
+    { name: 'gref_dir_next_page', offset: 0, size: 4, align: 4, type: 'grant_ref_t', value: 'number', signed: false, bits: 32 },
+    { name: 'gref', offset: 4, size: 0, align: 4, type: 'grant_ref_t[]', value: 'number', signed: false, bits: 32, dims: [0], elementSize: 4, flexible: true },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xendispl_page_directory` (struct xendispl_page_directory). Size: 4 bytes on every architecture.
+ * @since 4.9
+ */
+export const xendispl_page_directory: RecordCodec<xendispl_page_directory, xendispl_page_directory_view> = {
+  name: 'xendispl_page_directory',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.9',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 4;
+      default:
+        return failArch('xendispl_page_directory', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xendispl_page_directory$layout0;
+      default:
+        return failArch('xendispl_page_directory', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xendispl_page_directory');
+        const f = value.gref;
+        const n = Array.isArray(f) ? f.length : flexArray(f, 'xendispl_page_directory.gref').length;
+        return encodeFresh(value, 4 + n * 4, n, xendispl_page_directory$enc0, 'xendispl_page_directory');
+      }
+      default:
+        return failArch('xendispl_page_directory', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xendispl_page_directory');
+        const f = value.gref;
+        const n = Array.isArray(f) ? f.length : flexArray(f, 'xendispl_page_directory.gref').length;
+        const size = 4 + n * 4;
+        if (target !== current.bytes) useBytes(target, 'xendispl_page_directory');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xendispl_page_directory');
+        xendispl_page_directory$enc0(value, current.view, current.words, b, n);
+        return size;
+      }
+      default:
+        return failArch('xendispl_page_directory', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const n = flexCount(options.count, 'xendispl_page_directory');
+        if (bytes !== current.bytes) useBytes(bytes, 'xendispl_page_directory');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (4 + n * 4) <= current.length ? current.base + o : placeBytes(bytes, o, 4 + n * 4, 'xendispl_page_directory');
+        return xendispl_page_directory$dec0(current.view, current.words, b, n);
+      }
+      default:
+        return failArch('xendispl_page_directory', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 4, 'xendispl_page_directory');
+        return new xendispl_page_directory$V0(dataViewOf(p.buffer, 'xendispl_page_directory'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xendispl_page_directory', arch);
     }
   },
 };

@@ -17,8 +17,7 @@ compile_error!("xenabi describes little-endian Xen only (x86 and Arm guests and 
 mod bitfield;
 pub mod ids;
 pub mod release;
-#[cfg(feature = "zerocopy")]
-pub mod tagged;
+pub mod ring;
 pub mod types;
 pub mod stable;
 #[cfg(feature = "xen-4-22")]

@@ -74,6 +74,12 @@ mod x86 {
     mod stable_widgets {
         use super::*;
 
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<fx_ring_idx_t>(), 4, "fx_ring_idx_t: size on x86");
+            assert_eq!(align_of::<fx_ring_idx_t>(), 4, "fx_ring_idx_t: align on x86");
+        }
+
         #[cfg(feature = "xen-4-17")]
         #[test]
         fn fx_range() {
@@ -313,6 +319,58 @@ mod x86 {
             assert_eq!(offset_of!(fx_regs_holder, regs), 8, "fx_regs_holder.regs: offset on x86");
         }
 
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn fx_wring_sring_entry() {
+            assert_eq!(size_of::<fx_wring_sring_entry>(), 24, "fx_wring_sring_entry: size on x86");
+            assert_eq!(align_of::<fx_wring_sring_entry>(), 4, "fx_wring_sring_entry: align on x86");
+            assert_eq!(offset_of!(fx_wring_sring_entry, req), 0, "fx_wring_sring_entry.req: offset on x86");
+            assert_eq!(offset_of!(fx_wring_sring_entry, rsp), 0, "fx_wring_sring_entry.rsp: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn fx_wring_sring() {
+            assert_eq!(size_of::<fx_wring_sring>(), 64, "fx_wring_sring: size on x86");
+            assert_eq!(align_of::<fx_wring_sring>(), 4, "fx_wring_sring: align on x86");
+            assert_eq!(offset_of!(fx_wring_sring, req_prod), 0, "fx_wring_sring.req_prod: offset on x86");
+            assert_eq!(size_of::<fx_ring_idx_t>(), 4, "fx_wring_sring.req_prod: size on x86");
+            assert_eq!(offset_of!(fx_wring_sring, req_event), 4, "fx_wring_sring.req_event: offset on x86");
+            assert_eq!(size_of::<fx_ring_idx_t>(), 4, "fx_wring_sring.req_event: size on x86");
+            assert_eq!(offset_of!(fx_wring_sring, rsp_prod), 8, "fx_wring_sring.rsp_prod: offset on x86");
+            assert_eq!(size_of::<fx_ring_idx_t>(), 4, "fx_wring_sring.rsp_prod: size on x86");
+            assert_eq!(offset_of!(fx_wring_sring, rsp_event), 12, "fx_wring_sring.rsp_event: offset on x86");
+            assert_eq!(size_of::<fx_ring_idx_t>(), 4, "fx_wring_sring.rsp_event: size on x86");
+            assert_eq!(offset_of!(fx_wring_sring, pvt), 16, "fx_wring_sring.pvt: offset on x86");
+            assert_eq!(offset_of!(fx_wring_sring, __pad), 20, "fx_wring_sring.__pad: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn fx_wring_sring_pvt() {
+            assert_eq!(size_of::<fx_wring_sring_pvt>(), 4, "fx_wring_sring.pvt: size on x86");
+            assert_eq!(align_of::<fx_wring_sring_pvt>(), 1, "fx_wring_sring.pvt: align on x86");
+            assert_eq!(offset_of!(fx_wring_sring_pvt, netif), 0, "fx_wring_sring.pvt.netif: offset on x86");
+            assert_eq!(offset_of!(fx_wring_sring_pvt, tapif_user), 0, "fx_wring_sring.pvt.tapif_user: offset on x86");
+            assert_eq!(offset_of!(fx_wring_sring_pvt, pvt_pad), 0, "fx_wring_sring.pvt.pvt_pad: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn fx_wring_sring_pvt_netif() {
+            assert_eq!(size_of::<fx_wring_sring_pvt_netif>(), 1, "fx_wring_sring.pvt.netif: size on x86");
+            assert_eq!(align_of::<fx_wring_sring_pvt_netif>(), 1, "fx_wring_sring.pvt.netif: align on x86");
+            assert_eq!(offset_of!(fx_wring_sring_pvt_netif, smartpoll_active), 0, "fx_wring_sring.pvt.netif.smartpoll_active: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn fx_wring_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<fx_wring_sring_pvt_tapif_user>(), 1, "fx_wring_sring.pvt.tapif_user: size on x86");
+            assert_eq!(align_of::<fx_wring_sring_pvt_tapif_user>(), 1, "fx_wring_sring.pvt.tapif_user: align on x86");
+            assert_eq!(offset_of!(fx_wring_sring_pvt_tapif_user, msg), 0, "fx_wring_sring.pvt.tapif_user.msg: offset on x86");
+        }
+
         #[test]
         fn fx_ctypes() {
             assert_eq!(size_of::<fx_ctypes>(), 24, "fx_ctypes: size on x86");
@@ -448,6 +506,12 @@ mod x86_64 {
 
     mod stable_widgets {
         use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<fx_ring_idx_t>(), 4, "fx_ring_idx_t: size on x86_64");
+            assert_eq!(align_of::<fx_ring_idx_t>(), 4, "fx_ring_idx_t: align on x86_64");
+        }
 
         #[cfg(feature = "xen-4-17")]
         #[test]
@@ -691,6 +755,58 @@ mod x86_64 {
             assert_eq!(offset_of!(fx_regs_holder, regs), 8, "fx_regs_holder.regs: offset on x86_64");
         }
 
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn fx_wring_sring_entry() {
+            assert_eq!(size_of::<fx_wring_sring_entry>(), 24, "fx_wring_sring_entry: size on x86_64");
+            assert_eq!(align_of::<fx_wring_sring_entry>(), 8, "fx_wring_sring_entry: align on x86_64");
+            assert_eq!(offset_of!(fx_wring_sring_entry, req), 0, "fx_wring_sring_entry.req: offset on x86_64");
+            assert_eq!(offset_of!(fx_wring_sring_entry, rsp), 0, "fx_wring_sring_entry.rsp: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn fx_wring_sring() {
+            assert_eq!(size_of::<fx_wring_sring>(), 64, "fx_wring_sring: size on x86_64");
+            assert_eq!(align_of::<fx_wring_sring>(), 4, "fx_wring_sring: align on x86_64");
+            assert_eq!(offset_of!(fx_wring_sring, req_prod), 0, "fx_wring_sring.req_prod: offset on x86_64");
+            assert_eq!(size_of::<fx_ring_idx_t>(), 4, "fx_wring_sring.req_prod: size on x86_64");
+            assert_eq!(offset_of!(fx_wring_sring, req_event), 4, "fx_wring_sring.req_event: offset on x86_64");
+            assert_eq!(size_of::<fx_ring_idx_t>(), 4, "fx_wring_sring.req_event: size on x86_64");
+            assert_eq!(offset_of!(fx_wring_sring, rsp_prod), 8, "fx_wring_sring.rsp_prod: offset on x86_64");
+            assert_eq!(size_of::<fx_ring_idx_t>(), 4, "fx_wring_sring.rsp_prod: size on x86_64");
+            assert_eq!(offset_of!(fx_wring_sring, rsp_event), 12, "fx_wring_sring.rsp_event: offset on x86_64");
+            assert_eq!(size_of::<fx_ring_idx_t>(), 4, "fx_wring_sring.rsp_event: size on x86_64");
+            assert_eq!(offset_of!(fx_wring_sring, pvt), 16, "fx_wring_sring.pvt: offset on x86_64");
+            assert_eq!(offset_of!(fx_wring_sring, __pad), 20, "fx_wring_sring.__pad: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn fx_wring_sring_pvt() {
+            assert_eq!(size_of::<fx_wring_sring_pvt>(), 4, "fx_wring_sring.pvt: size on x86_64");
+            assert_eq!(align_of::<fx_wring_sring_pvt>(), 1, "fx_wring_sring.pvt: align on x86_64");
+            assert_eq!(offset_of!(fx_wring_sring_pvt, netif), 0, "fx_wring_sring.pvt.netif: offset on x86_64");
+            assert_eq!(offset_of!(fx_wring_sring_pvt, tapif_user), 0, "fx_wring_sring.pvt.tapif_user: offset on x86_64");
+            assert_eq!(offset_of!(fx_wring_sring_pvt, pvt_pad), 0, "fx_wring_sring.pvt.pvt_pad: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn fx_wring_sring_pvt_netif() {
+            assert_eq!(size_of::<fx_wring_sring_pvt_netif>(), 1, "fx_wring_sring.pvt.netif: size on x86_64");
+            assert_eq!(align_of::<fx_wring_sring_pvt_netif>(), 1, "fx_wring_sring.pvt.netif: align on x86_64");
+            assert_eq!(offset_of!(fx_wring_sring_pvt_netif, smartpoll_active), 0, "fx_wring_sring.pvt.netif.smartpoll_active: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn fx_wring_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<fx_wring_sring_pvt_tapif_user>(), 1, "fx_wring_sring.pvt.tapif_user: size on x86_64");
+            assert_eq!(align_of::<fx_wring_sring_pvt_tapif_user>(), 1, "fx_wring_sring.pvt.tapif_user: align on x86_64");
+            assert_eq!(offset_of!(fx_wring_sring_pvt_tapif_user, msg), 0, "fx_wring_sring.pvt.tapif_user.msg: offset on x86_64");
+        }
+
         #[test]
         fn fx_ctypes() {
             assert_eq!(size_of::<fx_ctypes>(), 32, "fx_ctypes: size on x86_64");
@@ -811,6 +927,12 @@ mod arm {
 
     mod stable_widgets {
         use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<fx_ring_idx_t>(), 4, "fx_ring_idx_t: size on arm");
+            assert_eq!(align_of::<fx_ring_idx_t>(), 4, "fx_ring_idx_t: align on arm");
+        }
 
         #[cfg(feature = "xen-4-17")]
         #[test]
@@ -1047,6 +1169,58 @@ mod arm {
             assert_eq!(offset_of!(fx_regs_holder, regs), 8, "fx_regs_holder.regs: offset on arm");
         }
 
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn fx_wring_sring_entry() {
+            assert_eq!(size_of::<fx_wring_sring_entry>(), 24, "fx_wring_sring_entry: size on arm");
+            assert_eq!(align_of::<fx_wring_sring_entry>(), 8, "fx_wring_sring_entry: align on arm");
+            assert_eq!(offset_of!(fx_wring_sring_entry, req), 0, "fx_wring_sring_entry.req: offset on arm");
+            assert_eq!(offset_of!(fx_wring_sring_entry, rsp), 0, "fx_wring_sring_entry.rsp: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn fx_wring_sring() {
+            assert_eq!(size_of::<fx_wring_sring>(), 64, "fx_wring_sring: size on arm");
+            assert_eq!(align_of::<fx_wring_sring>(), 4, "fx_wring_sring: align on arm");
+            assert_eq!(offset_of!(fx_wring_sring, req_prod), 0, "fx_wring_sring.req_prod: offset on arm");
+            assert_eq!(size_of::<fx_ring_idx_t>(), 4, "fx_wring_sring.req_prod: size on arm");
+            assert_eq!(offset_of!(fx_wring_sring, req_event), 4, "fx_wring_sring.req_event: offset on arm");
+            assert_eq!(size_of::<fx_ring_idx_t>(), 4, "fx_wring_sring.req_event: size on arm");
+            assert_eq!(offset_of!(fx_wring_sring, rsp_prod), 8, "fx_wring_sring.rsp_prod: offset on arm");
+            assert_eq!(size_of::<fx_ring_idx_t>(), 4, "fx_wring_sring.rsp_prod: size on arm");
+            assert_eq!(offset_of!(fx_wring_sring, rsp_event), 12, "fx_wring_sring.rsp_event: offset on arm");
+            assert_eq!(size_of::<fx_ring_idx_t>(), 4, "fx_wring_sring.rsp_event: size on arm");
+            assert_eq!(offset_of!(fx_wring_sring, pvt), 16, "fx_wring_sring.pvt: offset on arm");
+            assert_eq!(offset_of!(fx_wring_sring, __pad), 20, "fx_wring_sring.__pad: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn fx_wring_sring_pvt() {
+            assert_eq!(size_of::<fx_wring_sring_pvt>(), 4, "fx_wring_sring.pvt: size on arm");
+            assert_eq!(align_of::<fx_wring_sring_pvt>(), 1, "fx_wring_sring.pvt: align on arm");
+            assert_eq!(offset_of!(fx_wring_sring_pvt, netif), 0, "fx_wring_sring.pvt.netif: offset on arm");
+            assert_eq!(offset_of!(fx_wring_sring_pvt, tapif_user), 0, "fx_wring_sring.pvt.tapif_user: offset on arm");
+            assert_eq!(offset_of!(fx_wring_sring_pvt, pvt_pad), 0, "fx_wring_sring.pvt.pvt_pad: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn fx_wring_sring_pvt_netif() {
+            assert_eq!(size_of::<fx_wring_sring_pvt_netif>(), 1, "fx_wring_sring.pvt.netif: size on arm");
+            assert_eq!(align_of::<fx_wring_sring_pvt_netif>(), 1, "fx_wring_sring.pvt.netif: align on arm");
+            assert_eq!(offset_of!(fx_wring_sring_pvt_netif, smartpoll_active), 0, "fx_wring_sring.pvt.netif.smartpoll_active: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn fx_wring_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<fx_wring_sring_pvt_tapif_user>(), 1, "fx_wring_sring.pvt.tapif_user: size on arm");
+            assert_eq!(align_of::<fx_wring_sring_pvt_tapif_user>(), 1, "fx_wring_sring.pvt.tapif_user: align on arm");
+            assert_eq!(offset_of!(fx_wring_sring_pvt_tapif_user, msg), 0, "fx_wring_sring.pvt.tapif_user.msg: offset on arm");
+        }
+
         #[test]
         fn fx_ctypes() {
             assert_eq!(size_of::<fx_ctypes>(), 24, "fx_ctypes: size on arm");
@@ -1166,6 +1340,12 @@ mod aarch64 {
 
     mod stable_widgets {
         use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<fx_ring_idx_t>(), 4, "fx_ring_idx_t: size on aarch64");
+            assert_eq!(align_of::<fx_ring_idx_t>(), 4, "fx_ring_idx_t: align on aarch64");
+        }
 
         #[cfg(feature = "xen-4-17")]
         #[test]
@@ -1400,6 +1580,58 @@ mod aarch64 {
             assert_eq!(offset_of!(fx_regs_holder, count), 0, "fx_regs_holder.count: offset on aarch64");
             assert_eq!(offset_of!(fx_regs_holder, pad), 4, "fx_regs_holder.pad: offset on aarch64");
             assert_eq!(offset_of!(fx_regs_holder, regs), 8, "fx_regs_holder.regs: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn fx_wring_sring_entry() {
+            assert_eq!(size_of::<fx_wring_sring_entry>(), 24, "fx_wring_sring_entry: size on aarch64");
+            assert_eq!(align_of::<fx_wring_sring_entry>(), 8, "fx_wring_sring_entry: align on aarch64");
+            assert_eq!(offset_of!(fx_wring_sring_entry, req), 0, "fx_wring_sring_entry.req: offset on aarch64");
+            assert_eq!(offset_of!(fx_wring_sring_entry, rsp), 0, "fx_wring_sring_entry.rsp: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn fx_wring_sring() {
+            assert_eq!(size_of::<fx_wring_sring>(), 64, "fx_wring_sring: size on aarch64");
+            assert_eq!(align_of::<fx_wring_sring>(), 4, "fx_wring_sring: align on aarch64");
+            assert_eq!(offset_of!(fx_wring_sring, req_prod), 0, "fx_wring_sring.req_prod: offset on aarch64");
+            assert_eq!(size_of::<fx_ring_idx_t>(), 4, "fx_wring_sring.req_prod: size on aarch64");
+            assert_eq!(offset_of!(fx_wring_sring, req_event), 4, "fx_wring_sring.req_event: offset on aarch64");
+            assert_eq!(size_of::<fx_ring_idx_t>(), 4, "fx_wring_sring.req_event: size on aarch64");
+            assert_eq!(offset_of!(fx_wring_sring, rsp_prod), 8, "fx_wring_sring.rsp_prod: offset on aarch64");
+            assert_eq!(size_of::<fx_ring_idx_t>(), 4, "fx_wring_sring.rsp_prod: size on aarch64");
+            assert_eq!(offset_of!(fx_wring_sring, rsp_event), 12, "fx_wring_sring.rsp_event: offset on aarch64");
+            assert_eq!(size_of::<fx_ring_idx_t>(), 4, "fx_wring_sring.rsp_event: size on aarch64");
+            assert_eq!(offset_of!(fx_wring_sring, pvt), 16, "fx_wring_sring.pvt: offset on aarch64");
+            assert_eq!(offset_of!(fx_wring_sring, __pad), 20, "fx_wring_sring.__pad: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn fx_wring_sring_pvt() {
+            assert_eq!(size_of::<fx_wring_sring_pvt>(), 4, "fx_wring_sring.pvt: size on aarch64");
+            assert_eq!(align_of::<fx_wring_sring_pvt>(), 1, "fx_wring_sring.pvt: align on aarch64");
+            assert_eq!(offset_of!(fx_wring_sring_pvt, netif), 0, "fx_wring_sring.pvt.netif: offset on aarch64");
+            assert_eq!(offset_of!(fx_wring_sring_pvt, tapif_user), 0, "fx_wring_sring.pvt.tapif_user: offset on aarch64");
+            assert_eq!(offset_of!(fx_wring_sring_pvt, pvt_pad), 0, "fx_wring_sring.pvt.pvt_pad: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn fx_wring_sring_pvt_netif() {
+            assert_eq!(size_of::<fx_wring_sring_pvt_netif>(), 1, "fx_wring_sring.pvt.netif: size on aarch64");
+            assert_eq!(align_of::<fx_wring_sring_pvt_netif>(), 1, "fx_wring_sring.pvt.netif: align on aarch64");
+            assert_eq!(offset_of!(fx_wring_sring_pvt_netif, smartpoll_active), 0, "fx_wring_sring.pvt.netif.smartpoll_active: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-19")]
+        #[test]
+        fn fx_wring_sring_pvt_tapif_user() {
+            assert_eq!(size_of::<fx_wring_sring_pvt_tapif_user>(), 1, "fx_wring_sring.pvt.tapif_user: size on aarch64");
+            assert_eq!(align_of::<fx_wring_sring_pvt_tapif_user>(), 1, "fx_wring_sring.pvt.tapif_user: align on aarch64");
+            assert_eq!(offset_of!(fx_wring_sring_pvt_tapif_user, msg), 0, "fx_wring_sring.pvt.tapif_user.msg: offset on aarch64");
         }
 
         #[test]

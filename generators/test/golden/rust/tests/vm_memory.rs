@@ -63,6 +63,10 @@ fn every_plain_record_is_byte_valued() {
     check::<xenabi::stable::widgets::fx_regs>("fx_regs");
     #[cfg(feature = "xen-4-19")]
     check::<xenabi::stable::widgets::fx_regs_holder>("fx_regs_holder");
+    #[cfg(feature = "xen-4-19")]
+    check::<xenabi::stable::widgets::fx_wring_sring_pvt_netif>("fx_wring_sring_pvt_netif");
+    #[cfg(feature = "xen-4-19")]
+    check::<xenabi::stable::widgets::fx_wring_sring_pvt_tapif_user>("fx_wring_sring_pvt_tapif_user");
     check::<xenabi::stable::widgets::fx_ctypes>("fx_ctypes");
     #[cfg(feature = "xen-4-22")]
     check::<xenabi::unstable::ctl::fx_ctl>("fx_ctl");

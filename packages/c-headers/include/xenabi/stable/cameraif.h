@@ -43,24 +43,6 @@
 #define XENABI_TYPEOF(expr) __typeof__(expr)
 #endif
 
-/*
- * Casts that C++ users building with -Wold-style-cast accept: the C++ casts there, a C cast in
- * C. XENABI_NO_OBJECT(type) is a null pointer to type, for sizeof and typeof of a member.
- */
-#ifdef __cplusplus
-#define XENABI_STATIC_CAST(type, expr) static_cast<type>(expr)
-#define XENABI_REINTERPRET_CAST(type, expr) reinterpret_cast<type>(expr)
-#if __cplusplus >= 201103L
-#define XENABI_NO_OBJECT(type) static_cast<type *>(nullptr)
-#else
-#define XENABI_NO_OBJECT(type) static_cast<type *>(0)
-#endif
-#else
-#define XENABI_STATIC_CAST(type, expr) ((type)(expr))
-#define XENABI_REINTERPRET_CAST(type, expr) ((type)(expr))
-#define XENABI_NO_OBJECT(type) ((type *)0)
-#endif
-
 /* offsetof without <stddef.h>; nested member paths (u.interdomain.dom) are accepted. */
 #define XENABI_OFFSETOF(type, member) __builtin_offsetof(type, member)
 
@@ -72,15 +54,13 @@
 #endif
 
 /*
- * Xen's uint64_aligned_t and int64_aligned_t: 64-bit integers that are 8-byte aligned even on x86_32, as in the
+ * Xen's uint64_aligned_t: a 64-bit integer that is 8-byte aligned even on x86_32, as in the
  * __XEN_TOOLS__ layout the hypervisor and the toolstack are built with.
  */
 #if defined(__i386__)
 typedef uint64_t __attribute__((aligned(8))) xenabi_uint64_aligned_t;
-typedef int64_t __attribute__((aligned(8))) xenabi_int64_aligned_t;
 #else
 typedef uint64_t xenabi_uint64_aligned_t;
-typedef int64_t xenabi_int64_aligned_t;
 #endif
 
 /*
@@ -89,7 +69,7 @@ typedef int64_t xenabi_int64_aligned_t;
  */
 #define XENABI_SET_GUEST_HANDLE(hnd, val)                                         \
     do {                                                                          \
-        unsigned char *xenabi_byte_ = XENABI_REINTERPRET_CAST(unsigned char *, &(hnd)); \
+        unsigned char *xenabi_byte_ = (unsigned char *)&(hnd);                    \
         unsigned int xenabi_i_;                                                   \
         for (xenabi_i_ = 0; xenabi_i_ < sizeof(hnd); xenabi_i_++)                \
             xenabi_byte_[xenabi_i_] = 0;                                          \
@@ -576,6 +556,30 @@ struct xencamera_buf_create_req {
     grant_ref_t gref_directory;
 };
 
+/**
+ * One page of the chain of pages that lists the grants of a camera buffer: the grant of the
+ * next page of the chain, then as many grants of the buffer's pages as fill this page. Xen
+ * declared the grant array with one element until 4.19, flexible since (for includers of
+ * interface 0x00041300 on; older ones still see one element): sizeof changed, the page did
+ * not.
+ */
+struct xencamera_page_directory {
+    /** The grant of the next page of the chain; 0 on the last. */
+    grant_ref_t gref_dir_next_page;
+#if XENABI_XEN_MIN_VERSION < 0x041300
+    /** The grants of the buffer's pages, to the end of the page; declared with one element. */
+    grant_ref_t gref[1];
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x041300
+    /**
+     * The grants of the buffer's pages, to the end of the page.
+     *
+     * Since Xen 4.19.
+     */
+    __extension__ grant_ref_t gref[XENABI_FLEX_ARRAY_DIM];
+#endif
+};
+
 /** Arguments of the requests that name a buffer or a control by index. */
 struct xencamera_index {
     /** The buffer or control. */
@@ -938,6 +942,7 @@ struct xencamera_event_page {
 #define XENABI_SINCE_xencamera_frame_rate_req 0x040d00
 #define XENABI_SINCE_xencamera_buf_request 0x040d00
 #define XENABI_SINCE_xencamera_buf_create_req 0x040d00
+#define XENABI_SINCE_xencamera_page_directory 0x040d00
 #define XENABI_SINCE_xencamera_index 0x040d00
 #define XENABI_SINCE_xencamera_ctrl_value 0x040d00
 #define XENABI_SINCE_xencamera_get_ctrl_req 0x040d00
@@ -1042,6 +1047,7 @@ struct xencamera_event_page {
 #define XENABI_HAS_xencamera_frame_rate_req 1
 #define XENABI_HAS_xencamera_buf_request 1
 #define XENABI_HAS_xencamera_buf_create_req 1
+#define XENABI_HAS_xencamera_page_directory 1
 #define XENABI_HAS_xencamera_index 1
 #define XENABI_HAS_xencamera_ctrl_value 1
 #define XENABI_HAS_xencamera_get_ctrl_req 1
@@ -1065,269 +1071,960 @@ struct xencamera_event_page {
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
+#if defined(__i386__)
 #if XENABI_XEN_MIN_VERSION >= 0x040d00
 XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__size, sizeof(struct xencamera_config_req) == 12);
 XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__align, XENABI_ALIGNOF(struct xencamera_config_req) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__pixel_format__offset, XENABI_OFFSETOF(struct xencamera_config_req, pixel_format) == 0);
-XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__pixel_format__size, sizeof(XENABI_NO_OBJECT(struct xencamera_config_req)->pixel_format) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__pixel_format__size, sizeof(((struct xencamera_config_req *)0)->pixel_format) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__width__offset, XENABI_OFFSETOF(struct xencamera_config_req, width) == 4);
-XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__width__size, sizeof(XENABI_NO_OBJECT(struct xencamera_config_req)->width) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__width__size, sizeof(((struct xencamera_config_req *)0)->width) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__height__offset, XENABI_OFFSETOF(struct xencamera_config_req, height) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__height__size, sizeof(XENABI_NO_OBJECT(struct xencamera_config_req)->height) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__height__size, sizeof(((struct xencamera_config_req *)0)->height) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_frame_rate_req__size, sizeof(struct xencamera_frame_rate_req) == 8);
 XENABI_STATIC_ASSERT(cameraif__xencamera_frame_rate_req__align, XENABI_ALIGNOF(struct xencamera_frame_rate_req) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_frame_rate_req__frame_rate_numer__offset, XENABI_OFFSETOF(struct xencamera_frame_rate_req, frame_rate_numer) == 0);
-XENABI_STATIC_ASSERT(cameraif__xencamera_frame_rate_req__frame_rate_numer__size, sizeof(XENABI_NO_OBJECT(struct xencamera_frame_rate_req)->frame_rate_numer) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_rate_req__frame_rate_numer__size, sizeof(((struct xencamera_frame_rate_req *)0)->frame_rate_numer) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_frame_rate_req__frame_rate_denom__offset, XENABI_OFFSETOF(struct xencamera_frame_rate_req, frame_rate_denom) == 4);
-XENABI_STATIC_ASSERT(cameraif__xencamera_frame_rate_req__frame_rate_denom__size, sizeof(XENABI_NO_OBJECT(struct xencamera_frame_rate_req)->frame_rate_denom) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_rate_req__frame_rate_denom__size, sizeof(((struct xencamera_frame_rate_req *)0)->frame_rate_denom) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_buf_request__size, sizeof(struct xencamera_buf_request) == 1);
 XENABI_STATIC_ASSERT(cameraif__xencamera_buf_request__align, XENABI_ALIGNOF(struct xencamera_buf_request) == 1);
 XENABI_STATIC_ASSERT(cameraif__xencamera_buf_request__num_bufs__offset, XENABI_OFFSETOF(struct xencamera_buf_request, num_bufs) == 0);
-XENABI_STATIC_ASSERT(cameraif__xencamera_buf_request__num_bufs__size, sizeof(XENABI_NO_OBJECT(struct xencamera_buf_request)->num_bufs) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_request__num_bufs__size, sizeof(((struct xencamera_buf_request *)0)->num_bufs) == 1);
 XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__size, sizeof(struct xencamera_buf_create_req) == 24);
 XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__align, XENABI_ALIGNOF(struct xencamera_buf_create_req) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__index__offset, XENABI_OFFSETOF(struct xencamera_buf_create_req, index) == 0);
-XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__index__size, sizeof(XENABI_NO_OBJECT(struct xencamera_buf_create_req)->index) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__index__size, sizeof(((struct xencamera_buf_create_req *)0)->index) == 1);
 XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__reserved__offset, XENABI_OFFSETOF(struct xencamera_buf_create_req, reserved) == 1);
-XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__reserved__size, sizeof(XENABI_NO_OBJECT(struct xencamera_buf_create_req)->reserved) == 3);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__reserved__size, sizeof(((struct xencamera_buf_create_req *)0)->reserved) == 3);
 XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__plane_offset__offset, XENABI_OFFSETOF(struct xencamera_buf_create_req, plane_offset) == 4);
-XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__plane_offset__size, sizeof(XENABI_NO_OBJECT(struct xencamera_buf_create_req)->plane_offset) == 16);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__plane_offset__size, sizeof(((struct xencamera_buf_create_req *)0)->plane_offset) == 16);
 XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__gref_directory__offset, XENABI_OFFSETOF(struct xencamera_buf_create_req, gref_directory) == 20);
-XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__gref_directory__size, sizeof(XENABI_NO_OBJECT(struct xencamera_buf_create_req)->gref_directory) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__gref_directory__size, sizeof(((struct xencamera_buf_create_req *)0)->gref_directory) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x041300
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__size, sizeof(struct xencamera_page_directory) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00 && XENABI_XEN_MIN_VERSION < 0x041300
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__size, sizeof(struct xencamera_page_directory) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__align, XENABI_ALIGNOF(struct xencamera_page_directory) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__gref_dir_next_page__offset, XENABI_OFFSETOF(struct xencamera_page_directory, gref_dir_next_page) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__gref_dir_next_page__size, sizeof(((struct xencamera_page_directory *)0)->gref_dir_next_page) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__gref__offset, XENABI_OFFSETOF(struct xencamera_page_directory, gref) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00 && XENABI_XEN_MIN_VERSION < 0x041300
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__gref__size, sizeof(((struct xencamera_page_directory *)0)->gref) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
 XENABI_STATIC_ASSERT(cameraif__xencamera_index__size, sizeof(struct xencamera_index) == 1);
 XENABI_STATIC_ASSERT(cameraif__xencamera_index__align, XENABI_ALIGNOF(struct xencamera_index) == 1);
 XENABI_STATIC_ASSERT(cameraif__xencamera_index__index__offset, XENABI_OFFSETOF(struct xencamera_index, index) == 0);
-XENABI_STATIC_ASSERT(cameraif__xencamera_index__index__size, sizeof(XENABI_NO_OBJECT(struct xencamera_index)->index) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_index__index__size, sizeof(((struct xencamera_index *)0)->index) == 1);
 XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__size, sizeof(struct xencamera_ctrl_value) == 16);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__align, XENABI_ALIGNOF(struct xencamera_ctrl_value) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__type__offset, XENABI_OFFSETOF(struct xencamera_ctrl_value, type) == 0);
-XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__type__size, sizeof(XENABI_NO_OBJECT(struct xencamera_ctrl_value)->type) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__type__size, sizeof(((struct xencamera_ctrl_value *)0)->type) == 1);
 XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__reserved__offset, XENABI_OFFSETOF(struct xencamera_ctrl_value, reserved) == 1);
-XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__reserved__size, sizeof(XENABI_NO_OBJECT(struct xencamera_ctrl_value)->reserved) == 7);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__reserved__size, sizeof(((struct xencamera_ctrl_value *)0)->reserved) == 7);
 XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__value__offset, XENABI_OFFSETOF(struct xencamera_ctrl_value, value) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__value__size, sizeof(XENABI_NO_OBJECT(struct xencamera_ctrl_value)->value) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__value__size, sizeof(((struct xencamera_ctrl_value *)0)->value) == 8);
 XENABI_STATIC_ASSERT(cameraif__xencamera_get_ctrl_req__size, sizeof(struct xencamera_get_ctrl_req) == 1);
 XENABI_STATIC_ASSERT(cameraif__xencamera_get_ctrl_req__align, XENABI_ALIGNOF(struct xencamera_get_ctrl_req) == 1);
 XENABI_STATIC_ASSERT(cameraif__xencamera_get_ctrl_req__type__offset, XENABI_OFFSETOF(struct xencamera_get_ctrl_req, type) == 0);
-XENABI_STATIC_ASSERT(cameraif__xencamera_get_ctrl_req__type__size, sizeof(XENABI_NO_OBJECT(struct xencamera_get_ctrl_req)->type) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_get_ctrl_req__type__size, sizeof(((struct xencamera_get_ctrl_req *)0)->type) == 1);
 XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__size, sizeof(struct xencamera_config_resp) == 44);
 XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__align, XENABI_ALIGNOF(struct xencamera_config_resp) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__pixel_format__offset, XENABI_OFFSETOF(struct xencamera_config_resp, pixel_format) == 0);
-XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__pixel_format__size, sizeof(XENABI_NO_OBJECT(struct xencamera_config_resp)->pixel_format) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__pixel_format__size, sizeof(((struct xencamera_config_resp *)0)->pixel_format) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__width__offset, XENABI_OFFSETOF(struct xencamera_config_resp, width) == 4);
-XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__width__size, sizeof(XENABI_NO_OBJECT(struct xencamera_config_resp)->width) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__width__size, sizeof(((struct xencamera_config_resp *)0)->width) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__height__offset, XENABI_OFFSETOF(struct xencamera_config_resp, height) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__height__size, sizeof(XENABI_NO_OBJECT(struct xencamera_config_resp)->height) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__height__size, sizeof(((struct xencamera_config_resp *)0)->height) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__colorspace__offset, XENABI_OFFSETOF(struct xencamera_config_resp, colorspace) == 12);
-XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__colorspace__size, sizeof(XENABI_NO_OBJECT(struct xencamera_config_resp)->colorspace) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__colorspace__size, sizeof(((struct xencamera_config_resp *)0)->colorspace) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__xfer_func__offset, XENABI_OFFSETOF(struct xencamera_config_resp, xfer_func) == 16);
-XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__xfer_func__size, sizeof(XENABI_NO_OBJECT(struct xencamera_config_resp)->xfer_func) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__xfer_func__size, sizeof(((struct xencamera_config_resp *)0)->xfer_func) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__ycbcr_enc__offset, XENABI_OFFSETOF(struct xencamera_config_resp, ycbcr_enc) == 20);
-XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__ycbcr_enc__size, sizeof(XENABI_NO_OBJECT(struct xencamera_config_resp)->ycbcr_enc) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__ycbcr_enc__size, sizeof(((struct xencamera_config_resp *)0)->ycbcr_enc) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__quantization__offset, XENABI_OFFSETOF(struct xencamera_config_resp, quantization) == 24);
-XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__quantization__size, sizeof(XENABI_NO_OBJECT(struct xencamera_config_resp)->quantization) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__quantization__size, sizeof(((struct xencamera_config_resp *)0)->quantization) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__displ_asp_ratio_numer__offset, XENABI_OFFSETOF(struct xencamera_config_resp, displ_asp_ratio_numer) == 28);
-XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__displ_asp_ratio_numer__size, sizeof(XENABI_NO_OBJECT(struct xencamera_config_resp)->displ_asp_ratio_numer) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__displ_asp_ratio_numer__size, sizeof(((struct xencamera_config_resp *)0)->displ_asp_ratio_numer) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__displ_asp_ratio_denom__offset, XENABI_OFFSETOF(struct xencamera_config_resp, displ_asp_ratio_denom) == 32);
-XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__displ_asp_ratio_denom__size, sizeof(XENABI_NO_OBJECT(struct xencamera_config_resp)->displ_asp_ratio_denom) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__displ_asp_ratio_denom__size, sizeof(((struct xencamera_config_resp *)0)->displ_asp_ratio_denom) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__frame_rate_numer__offset, XENABI_OFFSETOF(struct xencamera_config_resp, frame_rate_numer) == 36);
-XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__frame_rate_numer__size, sizeof(XENABI_NO_OBJECT(struct xencamera_config_resp)->frame_rate_numer) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__frame_rate_numer__size, sizeof(((struct xencamera_config_resp *)0)->frame_rate_numer) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__frame_rate_denom__offset, XENABI_OFFSETOF(struct xencamera_config_resp, frame_rate_denom) == 40);
-XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__frame_rate_denom__size, sizeof(XENABI_NO_OBJECT(struct xencamera_config_resp)->frame_rate_denom) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__frame_rate_denom__size, sizeof(((struct xencamera_config_resp *)0)->frame_rate_denom) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__size, sizeof(struct xencamera_buf_get_layout_resp) == 40);
 XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__align, XENABI_ALIGNOF(struct xencamera_buf_get_layout_resp) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__num_planes__offset, XENABI_OFFSETOF(struct xencamera_buf_get_layout_resp, num_planes) == 0);
-XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__num_planes__size, sizeof(XENABI_NO_OBJECT(struct xencamera_buf_get_layout_resp)->num_planes) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__num_planes__size, sizeof(((struct xencamera_buf_get_layout_resp *)0)->num_planes) == 1);
 XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__reserved__offset, XENABI_OFFSETOF(struct xencamera_buf_get_layout_resp, reserved) == 1);
-XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__reserved__size, sizeof(XENABI_NO_OBJECT(struct xencamera_buf_get_layout_resp)->reserved) == 3);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__reserved__size, sizeof(((struct xencamera_buf_get_layout_resp *)0)->reserved) == 3);
 XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__size__offset, XENABI_OFFSETOF(struct xencamera_buf_get_layout_resp, size) == 4);
-XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__size__size, sizeof(XENABI_NO_OBJECT(struct xencamera_buf_get_layout_resp)->size) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__size__size, sizeof(((struct xencamera_buf_get_layout_resp *)0)->size) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__plane_size__offset, XENABI_OFFSETOF(struct xencamera_buf_get_layout_resp, plane_size) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__plane_size__size, sizeof(XENABI_NO_OBJECT(struct xencamera_buf_get_layout_resp)->plane_size) == 16);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__plane_size__size, sizeof(((struct xencamera_buf_get_layout_resp *)0)->plane_size) == 16);
 XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__plane_stride__offset, XENABI_OFFSETOF(struct xencamera_buf_get_layout_resp, plane_stride) == 24);
-XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__plane_stride__size, sizeof(XENABI_NO_OBJECT(struct xencamera_buf_get_layout_resp)->plane_stride) == 16);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__plane_stride__size, sizeof(((struct xencamera_buf_get_layout_resp *)0)->plane_stride) == 16);
 XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__size, sizeof(struct xencamera_ctrl_enum_resp) == 40);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__align, XENABI_ALIGNOF(struct xencamera_ctrl_enum_resp) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__index__offset, XENABI_OFFSETOF(struct xencamera_ctrl_enum_resp, index) == 0);
-XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__index__size, sizeof(XENABI_NO_OBJECT(struct xencamera_ctrl_enum_resp)->index) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__index__size, sizeof(((struct xencamera_ctrl_enum_resp *)0)->index) == 1);
 XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__type__offset, XENABI_OFFSETOF(struct xencamera_ctrl_enum_resp, type) == 1);
-XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__type__size, sizeof(XENABI_NO_OBJECT(struct xencamera_ctrl_enum_resp)->type) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__type__size, sizeof(((struct xencamera_ctrl_enum_resp *)0)->type) == 1);
 XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__reserved__offset, XENABI_OFFSETOF(struct xencamera_ctrl_enum_resp, reserved) == 2);
-XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__reserved__size, sizeof(XENABI_NO_OBJECT(struct xencamera_ctrl_enum_resp)->reserved) == 2);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__reserved__size, sizeof(((struct xencamera_ctrl_enum_resp *)0)->reserved) == 2);
 XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__flags__offset, XENABI_OFFSETOF(struct xencamera_ctrl_enum_resp, flags) == 4);
-XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__flags__size, sizeof(XENABI_NO_OBJECT(struct xencamera_ctrl_enum_resp)->flags) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__flags__size, sizeof(((struct xencamera_ctrl_enum_resp *)0)->flags) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__min__offset, XENABI_OFFSETOF(struct xencamera_ctrl_enum_resp, min) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__min__size, sizeof(XENABI_NO_OBJECT(struct xencamera_ctrl_enum_resp)->min) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__min__size, sizeof(((struct xencamera_ctrl_enum_resp *)0)->min) == 8);
 XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__max__offset, XENABI_OFFSETOF(struct xencamera_ctrl_enum_resp, max) == 16);
-XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__max__size, sizeof(XENABI_NO_OBJECT(struct xencamera_ctrl_enum_resp)->max) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__max__size, sizeof(((struct xencamera_ctrl_enum_resp *)0)->max) == 8);
 XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__step__offset, XENABI_OFFSETOF(struct xencamera_ctrl_enum_resp, step) == 24);
-XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__step__size, sizeof(XENABI_NO_OBJECT(struct xencamera_ctrl_enum_resp)->step) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__step__size, sizeof(((struct xencamera_ctrl_enum_resp *)0)->step) == 8);
 XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__def_val__offset, XENABI_OFFSETOF(struct xencamera_ctrl_enum_resp, def_val) == 32);
-XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__def_val__size, sizeof(XENABI_NO_OBJECT(struct xencamera_ctrl_enum_resp)->def_val) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__def_val__size, sizeof(((struct xencamera_ctrl_enum_resp *)0)->def_val) == 8);
 XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__size, sizeof(struct xencamera_frame_avail_evt) == 12);
 XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__align, XENABI_ALIGNOF(struct xencamera_frame_avail_evt) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__index__offset, XENABI_OFFSETOF(struct xencamera_frame_avail_evt, index) == 0);
-XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__index__size, sizeof(XENABI_NO_OBJECT(struct xencamera_frame_avail_evt)->index) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__index__size, sizeof(((struct xencamera_frame_avail_evt *)0)->index) == 1);
 XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__reserved__offset, XENABI_OFFSETOF(struct xencamera_frame_avail_evt, reserved) == 1);
-XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__reserved__size, sizeof(XENABI_NO_OBJECT(struct xencamera_frame_avail_evt)->reserved) == 3);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__reserved__size, sizeof(((struct xencamera_frame_avail_evt *)0)->reserved) == 3);
 XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__used_sz__offset, XENABI_OFFSETOF(struct xencamera_frame_avail_evt, used_sz) == 4);
-XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__used_sz__size, sizeof(XENABI_NO_OBJECT(struct xencamera_frame_avail_evt)->used_sz) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__used_sz__size, sizeof(((struct xencamera_frame_avail_evt *)0)->used_sz) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__seq_num__offset, XENABI_OFFSETOF(struct xencamera_frame_avail_evt, seq_num) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__seq_num__size, sizeof(XENABI_NO_OBJECT(struct xencamera_frame_avail_evt)->seq_num) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__seq_num__size, sizeof(((struct xencamera_frame_avail_evt *)0)->seq_num) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_req__size, sizeof(struct xencamera_req) == 64);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__align, XENABI_ALIGNOF(struct xencamera_req) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_req__id__offset, XENABI_OFFSETOF(struct xencamera_req, id) == 0);
-XENABI_STATIC_ASSERT(cameraif__xencamera_req__id__size, sizeof(XENABI_NO_OBJECT(struct xencamera_req)->id) == 2);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__id__size, sizeof(((struct xencamera_req *)0)->id) == 2);
 XENABI_STATIC_ASSERT(cameraif__xencamera_req__operation__offset, XENABI_OFFSETOF(struct xencamera_req, operation) == 2);
-XENABI_STATIC_ASSERT(cameraif__xencamera_req__operation__size, sizeof(XENABI_NO_OBJECT(struct xencamera_req)->operation) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__operation__size, sizeof(((struct xencamera_req *)0)->operation) == 1);
 XENABI_STATIC_ASSERT(cameraif__xencamera_req__reserved__offset, XENABI_OFFSETOF(struct xencamera_req, reserved) == 3);
-XENABI_STATIC_ASSERT(cameraif__xencamera_req__reserved__size, sizeof(XENABI_NO_OBJECT(struct xencamera_req)->reserved) == 5);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__reserved__size, sizeof(((struct xencamera_req *)0)->reserved) == 5);
 XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__offset, XENABI_OFFSETOF(struct xencamera_req, req) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__size, sizeof(XENABI_NO_OBJECT(struct xencamera_req)->req) == 56);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__size, sizeof(((struct xencamera_req *)0)->req) == 56);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xencamera_req *)0)->req)) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__config__offset, XENABI_OFFSETOF(struct xencamera_req, req.config) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__config__size, sizeof(XENABI_NO_OBJECT(struct xencamera_req)->req.config) == 12);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__config__size, sizeof(((struct xencamera_req *)0)->req.config) == 12);
 XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__frame_rate__offset, XENABI_OFFSETOF(struct xencamera_req, req.frame_rate) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__frame_rate__size, sizeof(XENABI_NO_OBJECT(struct xencamera_req)->req.frame_rate) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__frame_rate__size, sizeof(((struct xencamera_req *)0)->req.frame_rate) == 8);
 XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__buf_request__offset, XENABI_OFFSETOF(struct xencamera_req, req.buf_request) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__buf_request__size, sizeof(XENABI_NO_OBJECT(struct xencamera_req)->req.buf_request) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__buf_request__size, sizeof(((struct xencamera_req *)0)->req.buf_request) == 1);
 XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__buf_create__offset, XENABI_OFFSETOF(struct xencamera_req, req.buf_create) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__buf_create__size, sizeof(XENABI_NO_OBJECT(struct xencamera_req)->req.buf_create) == 24);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__buf_create__size, sizeof(((struct xencamera_req *)0)->req.buf_create) == 24);
 XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__index__offset, XENABI_OFFSETOF(struct xencamera_req, req.index) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__index__size, sizeof(XENABI_NO_OBJECT(struct xencamera_req)->req.index) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__index__size, sizeof(((struct xencamera_req *)0)->req.index) == 1);
 XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__ctrl_value__offset, XENABI_OFFSETOF(struct xencamera_req, req.ctrl_value) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__ctrl_value__size, sizeof(XENABI_NO_OBJECT(struct xencamera_req)->req.ctrl_value) == 16);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__ctrl_value__size, sizeof(((struct xencamera_req *)0)->req.ctrl_value) == 16);
 XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__get_ctrl__offset, XENABI_OFFSETOF(struct xencamera_req, req.get_ctrl) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__get_ctrl__size, sizeof(XENABI_NO_OBJECT(struct xencamera_req)->req.get_ctrl) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__get_ctrl__size, sizeof(((struct xencamera_req *)0)->req.get_ctrl) == 1);
 XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__reserved__offset, XENABI_OFFSETOF(struct xencamera_req, req.reserved) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__reserved__size, sizeof(XENABI_NO_OBJECT(struct xencamera_req)->req.reserved) == 56);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__reserved__size, sizeof(((struct xencamera_req *)0)->req.reserved) == 56);
 XENABI_STATIC_ASSERT(cameraif__xencamera_resp__size, sizeof(struct xencamera_resp) == 64);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__align, XENABI_ALIGNOF(struct xencamera_resp) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_resp__id__offset, XENABI_OFFSETOF(struct xencamera_resp, id) == 0);
-XENABI_STATIC_ASSERT(cameraif__xencamera_resp__id__size, sizeof(XENABI_NO_OBJECT(struct xencamera_resp)->id) == 2);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__id__size, sizeof(((struct xencamera_resp *)0)->id) == 2);
 XENABI_STATIC_ASSERT(cameraif__xencamera_resp__operation__offset, XENABI_OFFSETOF(struct xencamera_resp, operation) == 2);
-XENABI_STATIC_ASSERT(cameraif__xencamera_resp__operation__size, sizeof(XENABI_NO_OBJECT(struct xencamera_resp)->operation) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__operation__size, sizeof(((struct xencamera_resp *)0)->operation) == 1);
 XENABI_STATIC_ASSERT(cameraif__xencamera_resp__reserved__offset, XENABI_OFFSETOF(struct xencamera_resp, reserved) == 3);
-XENABI_STATIC_ASSERT(cameraif__xencamera_resp__reserved__size, sizeof(XENABI_NO_OBJECT(struct xencamera_resp)->reserved) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__reserved__size, sizeof(((struct xencamera_resp *)0)->reserved) == 1);
 XENABI_STATIC_ASSERT(cameraif__xencamera_resp__status__offset, XENABI_OFFSETOF(struct xencamera_resp, status) == 4);
-XENABI_STATIC_ASSERT(cameraif__xencamera_resp__status__size, sizeof(XENABI_NO_OBJECT(struct xencamera_resp)->status) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__status__size, sizeof(((struct xencamera_resp *)0)->status) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__offset, XENABI_OFFSETOF(struct xencamera_resp, resp) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__size, sizeof(XENABI_NO_OBJECT(struct xencamera_resp)->resp) == 56);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__size, sizeof(((struct xencamera_resp *)0)->resp) == 56);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xencamera_resp *)0)->resp)) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__config__offset, XENABI_OFFSETOF(struct xencamera_resp, resp.config) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__config__size, sizeof(XENABI_NO_OBJECT(struct xencamera_resp)->resp.config) == 44);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__config__size, sizeof(((struct xencamera_resp *)0)->resp.config) == 44);
 XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__buf_layout__offset, XENABI_OFFSETOF(struct xencamera_resp, resp.buf_layout) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__buf_layout__size, sizeof(XENABI_NO_OBJECT(struct xencamera_resp)->resp.buf_layout) == 40);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__buf_layout__size, sizeof(((struct xencamera_resp *)0)->resp.buf_layout) == 40);
 XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__buf_request__offset, XENABI_OFFSETOF(struct xencamera_resp, resp.buf_request) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__buf_request__size, sizeof(XENABI_NO_OBJECT(struct xencamera_resp)->resp.buf_request) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__buf_request__size, sizeof(((struct xencamera_resp *)0)->resp.buf_request) == 1);
 XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__ctrl_enum__offset, XENABI_OFFSETOF(struct xencamera_resp, resp.ctrl_enum) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__ctrl_enum__size, sizeof(XENABI_NO_OBJECT(struct xencamera_resp)->resp.ctrl_enum) == 40);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__ctrl_enum__size, sizeof(((struct xencamera_resp *)0)->resp.ctrl_enum) == 40);
 XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__ctrl_value__offset, XENABI_OFFSETOF(struct xencamera_resp, resp.ctrl_value) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__ctrl_value__size, sizeof(XENABI_NO_OBJECT(struct xencamera_resp)->resp.ctrl_value) == 16);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__ctrl_value__size, sizeof(((struct xencamera_resp *)0)->resp.ctrl_value) == 16);
 XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__reserved1__offset, XENABI_OFFSETOF(struct xencamera_resp, resp.reserved1) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__reserved1__size, sizeof(XENABI_NO_OBJECT(struct xencamera_resp)->resp.reserved1) == 56);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__reserved1__size, sizeof(((struct xencamera_resp *)0)->resp.reserved1) == 56);
 XENABI_STATIC_ASSERT(cameraif__xencamera_evt__size, sizeof(struct xencamera_evt) == 64);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__align, XENABI_ALIGNOF(struct xencamera_evt) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_evt__id__offset, XENABI_OFFSETOF(struct xencamera_evt, id) == 0);
-XENABI_STATIC_ASSERT(cameraif__xencamera_evt__id__size, sizeof(XENABI_NO_OBJECT(struct xencamera_evt)->id) == 2);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__id__size, sizeof(((struct xencamera_evt *)0)->id) == 2);
 XENABI_STATIC_ASSERT(cameraif__xencamera_evt__type__offset, XENABI_OFFSETOF(struct xencamera_evt, type) == 2);
-XENABI_STATIC_ASSERT(cameraif__xencamera_evt__type__size, sizeof(XENABI_NO_OBJECT(struct xencamera_evt)->type) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__type__size, sizeof(((struct xencamera_evt *)0)->type) == 1);
 XENABI_STATIC_ASSERT(cameraif__xencamera_evt__reserved__offset, XENABI_OFFSETOF(struct xencamera_evt, reserved) == 3);
-XENABI_STATIC_ASSERT(cameraif__xencamera_evt__reserved__size, sizeof(XENABI_NO_OBJECT(struct xencamera_evt)->reserved) == 5);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__reserved__size, sizeof(((struct xencamera_evt *)0)->reserved) == 5);
 XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__offset, XENABI_OFFSETOF(struct xencamera_evt, evt) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__size, sizeof(XENABI_NO_OBJECT(struct xencamera_evt)->evt) == 56);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__size, sizeof(((struct xencamera_evt *)0)->evt) == 56);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xencamera_evt *)0)->evt)) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__frame_avail__offset, XENABI_OFFSETOF(struct xencamera_evt, evt.frame_avail) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__frame_avail__size, sizeof(XENABI_NO_OBJECT(struct xencamera_evt)->evt.frame_avail) == 12);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__frame_avail__size, sizeof(((struct xencamera_evt *)0)->evt.frame_avail) == 12);
 XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__ctrl_value__offset, XENABI_OFFSETOF(struct xencamera_evt, evt.ctrl_value) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__ctrl_value__size, sizeof(XENABI_NO_OBJECT(struct xencamera_evt)->evt.ctrl_value) == 16);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__ctrl_value__size, sizeof(((struct xencamera_evt *)0)->evt.ctrl_value) == 16);
 XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__reserved__offset, XENABI_OFFSETOF(struct xencamera_evt, evt.reserved) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__reserved__size, sizeof(XENABI_NO_OBJECT(struct xencamera_evt)->evt.reserved) == 56);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__reserved__size, sizeof(((struct xencamera_evt *)0)->evt.reserved) == 56);
 XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring_entry__size, sizeof(union xen_cameraif_sring_entry) == 64);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring_entry__align, XENABI_ALIGNOF(union xen_cameraif_sring_entry) == 4);
 XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring_entry__req__offset, XENABI_OFFSETOF(union xen_cameraif_sring_entry, req) == 0);
-XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring_entry__req__size, sizeof(XENABI_NO_OBJECT(union xen_cameraif_sring_entry)->req) == 64);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring_entry__req__size, sizeof(((union xen_cameraif_sring_entry *)0)->req) == 64);
 XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring_entry__rsp__offset, XENABI_OFFSETOF(union xen_cameraif_sring_entry, rsp) == 0);
-XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring_entry__rsp__size, sizeof(XENABI_NO_OBJECT(union xen_cameraif_sring_entry)->rsp) == 64);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring_entry__rsp__size, sizeof(((union xen_cameraif_sring_entry *)0)->rsp) == 64);
 XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__req_prod__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, req_prod) == 0);
-XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__req_prod__size, sizeof(XENABI_NO_OBJECT(struct xen_cameraif_sring)->req_prod) == 4);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__req_prod__size, sizeof(((struct xen_cameraif_sring *)0)->req_prod) == 4);
 XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__req_event__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, req_event) == 4);
-XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__req_event__size, sizeof(XENABI_NO_OBJECT(struct xen_cameraif_sring)->req_event) == 4);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__req_event__size, sizeof(((struct xen_cameraif_sring *)0)->req_event) == 4);
 XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__rsp_prod__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, rsp_prod) == 8);
-XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__rsp_prod__size, sizeof(XENABI_NO_OBJECT(struct xen_cameraif_sring)->rsp_prod) == 4);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__rsp_prod__size, sizeof(((struct xen_cameraif_sring *)0)->rsp_prod) == 4);
 XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__rsp_event__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, rsp_event) == 12);
-XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__rsp_event__size, sizeof(XENABI_NO_OBJECT(struct xen_cameraif_sring)->rsp_event) == 4);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__rsp_event__size, sizeof(((struct xen_cameraif_sring *)0)->rsp_event) == 4);
 XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, pvt) == 16);
-XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__size, sizeof(XENABI_NO_OBJECT(struct xen_cameraif_sring)->pvt) == 4);
-XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_cameraif_sring)->pvt)) == 1);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__size, sizeof(((struct xen_cameraif_sring *)0)->pvt) == 4);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_cameraif_sring *)0)->pvt)) == 1);
 XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__netif__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, pvt.netif) == 16);
-XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__netif__size, sizeof(XENABI_NO_OBJECT(struct xen_cameraif_sring)->pvt.netif) == 1);
-XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__netif__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_cameraif_sring)->pvt.netif)) == 1);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__netif__size, sizeof(((struct xen_cameraif_sring *)0)->pvt.netif) == 1);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__netif__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_cameraif_sring *)0)->pvt.netif)) == 1);
 XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__netif__smartpoll_active__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, pvt.netif.smartpoll_active) == 16);
-XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__netif__smartpoll_active__size, sizeof(XENABI_NO_OBJECT(struct xen_cameraif_sring)->pvt.netif.smartpoll_active) == 1);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__netif__smartpoll_active__size, sizeof(((struct xen_cameraif_sring *)0)->pvt.netif.smartpoll_active) == 1);
 XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__tapif_user__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, pvt.tapif_user) == 16);
-XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__tapif_user__size, sizeof(XENABI_NO_OBJECT(struct xen_cameraif_sring)->pvt.tapif_user) == 1);
-XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__tapif_user__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_cameraif_sring)->pvt.tapif_user)) == 1);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__tapif_user__size, sizeof(((struct xen_cameraif_sring *)0)->pvt.tapif_user) == 1);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__tapif_user__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_cameraif_sring *)0)->pvt.tapif_user)) == 1);
 XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__tapif_user__msg__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, pvt.tapif_user.msg) == 16);
-XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__tapif_user__msg__size, sizeof(XENABI_NO_OBJECT(struct xen_cameraif_sring)->pvt.tapif_user.msg) == 1);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__tapif_user__msg__size, sizeof(((struct xen_cameraif_sring *)0)->pvt.tapif_user.msg) == 1);
 XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__pvt_pad__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, pvt.pvt_pad) == 16);
-XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__pvt_pad__size, sizeof(XENABI_NO_OBJECT(struct xen_cameraif_sring)->pvt.pvt_pad) == 4);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__pvt_pad__size, sizeof(((struct xen_cameraif_sring *)0)->pvt.pvt_pad) == 4);
 XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring____pad__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, __pad) == 20);
-XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring____pad__size, sizeof(XENABI_NO_OBJECT(struct xen_cameraif_sring)->__pad) == 44);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring____pad__size, sizeof(((struct xen_cameraif_sring *)0)->__pad) == 44);
 XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__ring__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, ring) == 64);
-XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__ring_0___size, sizeof(XENABI_NO_OBJECT(struct xen_cameraif_sring)->ring[0]) == 64);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__ring_0___size, sizeof(((struct xen_cameraif_sring *)0)->ring[0]) == 64);
 XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__size, sizeof(struct xencamera_event_page) == 64);
 XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__align, XENABI_ALIGNOF(struct xencamera_event_page) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__in_cons__offset, XENABI_OFFSETOF(struct xencamera_event_page, in_cons) == 0);
-XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__in_cons__size, sizeof(XENABI_NO_OBJECT(struct xencamera_event_page)->in_cons) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__in_cons__size, sizeof(((struct xencamera_event_page *)0)->in_cons) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__in_prod__offset, XENABI_OFFSETOF(struct xencamera_event_page, in_prod) == 4);
-XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__in_prod__size, sizeof(XENABI_NO_OBJECT(struct xencamera_event_page)->in_prod) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__in_prod__size, sizeof(((struct xencamera_event_page *)0)->in_prod) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__reserved__offset, XENABI_OFFSETOF(struct xencamera_event_page, reserved) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__reserved__size, sizeof(XENABI_NO_OBJECT(struct xencamera_event_page)->reserved) == 56);
-#endif
-#endif
-#if defined(__i386__)
-#if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__align, XENABI_ALIGNOF(struct xencamera_ctrl_value) == 4);
-XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__align, XENABI_ALIGNOF(struct xencamera_ctrl_enum_resp) == 4);
-XENABI_STATIC_ASSERT(cameraif__xencamera_req__align, XENABI_ALIGNOF(struct xencamera_req) == 4);
-XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xencamera_req)->req)) == 4);
-XENABI_STATIC_ASSERT(cameraif__xencamera_resp__align, XENABI_ALIGNOF(struct xencamera_resp) == 4);
-XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xencamera_resp)->resp)) == 4);
-XENABI_STATIC_ASSERT(cameraif__xencamera_evt__align, XENABI_ALIGNOF(struct xencamera_evt) == 4);
-XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xencamera_evt)->evt)) == 4);
-XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring_entry__align, XENABI_ALIGNOF(union xen_cameraif_sring_entry) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__reserved__size, sizeof(((struct xencamera_event_page *)0)->reserved) == 56);
 #endif
 #endif
 #if defined(__x86_64__)
 #if XENABI_XEN_MIN_VERSION >= 0x040d00
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__size, sizeof(struct xencamera_config_req) == 12);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__align, XENABI_ALIGNOF(struct xencamera_config_req) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__pixel_format__offset, XENABI_OFFSETOF(struct xencamera_config_req, pixel_format) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__pixel_format__size, sizeof(((struct xencamera_config_req *)0)->pixel_format) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__width__offset, XENABI_OFFSETOF(struct xencamera_config_req, width) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__width__size, sizeof(((struct xencamera_config_req *)0)->width) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__height__offset, XENABI_OFFSETOF(struct xencamera_config_req, height) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__height__size, sizeof(((struct xencamera_config_req *)0)->height) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_rate_req__size, sizeof(struct xencamera_frame_rate_req) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_rate_req__align, XENABI_ALIGNOF(struct xencamera_frame_rate_req) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_rate_req__frame_rate_numer__offset, XENABI_OFFSETOF(struct xencamera_frame_rate_req, frame_rate_numer) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_rate_req__frame_rate_numer__size, sizeof(((struct xencamera_frame_rate_req *)0)->frame_rate_numer) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_rate_req__frame_rate_denom__offset, XENABI_OFFSETOF(struct xencamera_frame_rate_req, frame_rate_denom) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_rate_req__frame_rate_denom__size, sizeof(((struct xencamera_frame_rate_req *)0)->frame_rate_denom) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_request__size, sizeof(struct xencamera_buf_request) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_request__align, XENABI_ALIGNOF(struct xencamera_buf_request) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_request__num_bufs__offset, XENABI_OFFSETOF(struct xencamera_buf_request, num_bufs) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_request__num_bufs__size, sizeof(((struct xencamera_buf_request *)0)->num_bufs) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__size, sizeof(struct xencamera_buf_create_req) == 24);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__align, XENABI_ALIGNOF(struct xencamera_buf_create_req) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__index__offset, XENABI_OFFSETOF(struct xencamera_buf_create_req, index) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__index__size, sizeof(((struct xencamera_buf_create_req *)0)->index) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__reserved__offset, XENABI_OFFSETOF(struct xencamera_buf_create_req, reserved) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__reserved__size, sizeof(((struct xencamera_buf_create_req *)0)->reserved) == 3);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__plane_offset__offset, XENABI_OFFSETOF(struct xencamera_buf_create_req, plane_offset) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__plane_offset__size, sizeof(((struct xencamera_buf_create_req *)0)->plane_offset) == 16);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__gref_directory__offset, XENABI_OFFSETOF(struct xencamera_buf_create_req, gref_directory) == 20);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__gref_directory__size, sizeof(((struct xencamera_buf_create_req *)0)->gref_directory) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x041300
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__size, sizeof(struct xencamera_page_directory) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00 && XENABI_XEN_MIN_VERSION < 0x041300
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__size, sizeof(struct xencamera_page_directory) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__align, XENABI_ALIGNOF(struct xencamera_page_directory) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__gref_dir_next_page__offset, XENABI_OFFSETOF(struct xencamera_page_directory, gref_dir_next_page) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__gref_dir_next_page__size, sizeof(((struct xencamera_page_directory *)0)->gref_dir_next_page) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__gref__offset, XENABI_OFFSETOF(struct xencamera_page_directory, gref) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00 && XENABI_XEN_MIN_VERSION < 0x041300
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__gref__size, sizeof(((struct xencamera_page_directory *)0)->gref) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
+XENABI_STATIC_ASSERT(cameraif__xencamera_index__size, sizeof(struct xencamera_index) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_index__align, XENABI_ALIGNOF(struct xencamera_index) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_index__index__offset, XENABI_OFFSETOF(struct xencamera_index, index) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_index__index__size, sizeof(((struct xencamera_index *)0)->index) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__size, sizeof(struct xencamera_ctrl_value) == 16);
 XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__align, XENABI_ALIGNOF(struct xencamera_ctrl_value) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__type__offset, XENABI_OFFSETOF(struct xencamera_ctrl_value, type) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__type__size, sizeof(((struct xencamera_ctrl_value *)0)->type) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__reserved__offset, XENABI_OFFSETOF(struct xencamera_ctrl_value, reserved) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__reserved__size, sizeof(((struct xencamera_ctrl_value *)0)->reserved) == 7);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__value__offset, XENABI_OFFSETOF(struct xencamera_ctrl_value, value) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__value__size, sizeof(((struct xencamera_ctrl_value *)0)->value) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_get_ctrl_req__size, sizeof(struct xencamera_get_ctrl_req) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_get_ctrl_req__align, XENABI_ALIGNOF(struct xencamera_get_ctrl_req) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_get_ctrl_req__type__offset, XENABI_OFFSETOF(struct xencamera_get_ctrl_req, type) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_get_ctrl_req__type__size, sizeof(((struct xencamera_get_ctrl_req *)0)->type) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__size, sizeof(struct xencamera_config_resp) == 44);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__align, XENABI_ALIGNOF(struct xencamera_config_resp) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__pixel_format__offset, XENABI_OFFSETOF(struct xencamera_config_resp, pixel_format) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__pixel_format__size, sizeof(((struct xencamera_config_resp *)0)->pixel_format) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__width__offset, XENABI_OFFSETOF(struct xencamera_config_resp, width) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__width__size, sizeof(((struct xencamera_config_resp *)0)->width) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__height__offset, XENABI_OFFSETOF(struct xencamera_config_resp, height) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__height__size, sizeof(((struct xencamera_config_resp *)0)->height) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__colorspace__offset, XENABI_OFFSETOF(struct xencamera_config_resp, colorspace) == 12);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__colorspace__size, sizeof(((struct xencamera_config_resp *)0)->colorspace) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__xfer_func__offset, XENABI_OFFSETOF(struct xencamera_config_resp, xfer_func) == 16);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__xfer_func__size, sizeof(((struct xencamera_config_resp *)0)->xfer_func) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__ycbcr_enc__offset, XENABI_OFFSETOF(struct xencamera_config_resp, ycbcr_enc) == 20);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__ycbcr_enc__size, sizeof(((struct xencamera_config_resp *)0)->ycbcr_enc) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__quantization__offset, XENABI_OFFSETOF(struct xencamera_config_resp, quantization) == 24);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__quantization__size, sizeof(((struct xencamera_config_resp *)0)->quantization) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__displ_asp_ratio_numer__offset, XENABI_OFFSETOF(struct xencamera_config_resp, displ_asp_ratio_numer) == 28);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__displ_asp_ratio_numer__size, sizeof(((struct xencamera_config_resp *)0)->displ_asp_ratio_numer) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__displ_asp_ratio_denom__offset, XENABI_OFFSETOF(struct xencamera_config_resp, displ_asp_ratio_denom) == 32);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__displ_asp_ratio_denom__size, sizeof(((struct xencamera_config_resp *)0)->displ_asp_ratio_denom) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__frame_rate_numer__offset, XENABI_OFFSETOF(struct xencamera_config_resp, frame_rate_numer) == 36);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__frame_rate_numer__size, sizeof(((struct xencamera_config_resp *)0)->frame_rate_numer) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__frame_rate_denom__offset, XENABI_OFFSETOF(struct xencamera_config_resp, frame_rate_denom) == 40);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__frame_rate_denom__size, sizeof(((struct xencamera_config_resp *)0)->frame_rate_denom) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__size, sizeof(struct xencamera_buf_get_layout_resp) == 40);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__align, XENABI_ALIGNOF(struct xencamera_buf_get_layout_resp) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__num_planes__offset, XENABI_OFFSETOF(struct xencamera_buf_get_layout_resp, num_planes) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__num_planes__size, sizeof(((struct xencamera_buf_get_layout_resp *)0)->num_planes) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__reserved__offset, XENABI_OFFSETOF(struct xencamera_buf_get_layout_resp, reserved) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__reserved__size, sizeof(((struct xencamera_buf_get_layout_resp *)0)->reserved) == 3);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__size__offset, XENABI_OFFSETOF(struct xencamera_buf_get_layout_resp, size) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__size__size, sizeof(((struct xencamera_buf_get_layout_resp *)0)->size) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__plane_size__offset, XENABI_OFFSETOF(struct xencamera_buf_get_layout_resp, plane_size) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__plane_size__size, sizeof(((struct xencamera_buf_get_layout_resp *)0)->plane_size) == 16);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__plane_stride__offset, XENABI_OFFSETOF(struct xencamera_buf_get_layout_resp, plane_stride) == 24);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__plane_stride__size, sizeof(((struct xencamera_buf_get_layout_resp *)0)->plane_stride) == 16);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__size, sizeof(struct xencamera_ctrl_enum_resp) == 40);
 XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__align, XENABI_ALIGNOF(struct xencamera_ctrl_enum_resp) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__index__offset, XENABI_OFFSETOF(struct xencamera_ctrl_enum_resp, index) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__index__size, sizeof(((struct xencamera_ctrl_enum_resp *)0)->index) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__type__offset, XENABI_OFFSETOF(struct xencamera_ctrl_enum_resp, type) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__type__size, sizeof(((struct xencamera_ctrl_enum_resp *)0)->type) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__reserved__offset, XENABI_OFFSETOF(struct xencamera_ctrl_enum_resp, reserved) == 2);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__reserved__size, sizeof(((struct xencamera_ctrl_enum_resp *)0)->reserved) == 2);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__flags__offset, XENABI_OFFSETOF(struct xencamera_ctrl_enum_resp, flags) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__flags__size, sizeof(((struct xencamera_ctrl_enum_resp *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__min__offset, XENABI_OFFSETOF(struct xencamera_ctrl_enum_resp, min) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__min__size, sizeof(((struct xencamera_ctrl_enum_resp *)0)->min) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__max__offset, XENABI_OFFSETOF(struct xencamera_ctrl_enum_resp, max) == 16);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__max__size, sizeof(((struct xencamera_ctrl_enum_resp *)0)->max) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__step__offset, XENABI_OFFSETOF(struct xencamera_ctrl_enum_resp, step) == 24);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__step__size, sizeof(((struct xencamera_ctrl_enum_resp *)0)->step) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__def_val__offset, XENABI_OFFSETOF(struct xencamera_ctrl_enum_resp, def_val) == 32);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__def_val__size, sizeof(((struct xencamera_ctrl_enum_resp *)0)->def_val) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__size, sizeof(struct xencamera_frame_avail_evt) == 12);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__align, XENABI_ALIGNOF(struct xencamera_frame_avail_evt) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__index__offset, XENABI_OFFSETOF(struct xencamera_frame_avail_evt, index) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__index__size, sizeof(((struct xencamera_frame_avail_evt *)0)->index) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__reserved__offset, XENABI_OFFSETOF(struct xencamera_frame_avail_evt, reserved) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__reserved__size, sizeof(((struct xencamera_frame_avail_evt *)0)->reserved) == 3);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__used_sz__offset, XENABI_OFFSETOF(struct xencamera_frame_avail_evt, used_sz) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__used_sz__size, sizeof(((struct xencamera_frame_avail_evt *)0)->used_sz) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__seq_num__offset, XENABI_OFFSETOF(struct xencamera_frame_avail_evt, seq_num) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__seq_num__size, sizeof(((struct xencamera_frame_avail_evt *)0)->seq_num) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__size, sizeof(struct xencamera_req) == 64);
 XENABI_STATIC_ASSERT(cameraif__xencamera_req__align, XENABI_ALIGNOF(struct xencamera_req) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xencamera_req)->req)) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__id__offset, XENABI_OFFSETOF(struct xencamera_req, id) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__id__size, sizeof(((struct xencamera_req *)0)->id) == 2);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__operation__offset, XENABI_OFFSETOF(struct xencamera_req, operation) == 2);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__operation__size, sizeof(((struct xencamera_req *)0)->operation) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__reserved__offset, XENABI_OFFSETOF(struct xencamera_req, reserved) == 3);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__reserved__size, sizeof(((struct xencamera_req *)0)->reserved) == 5);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__offset, XENABI_OFFSETOF(struct xencamera_req, req) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__size, sizeof(((struct xencamera_req *)0)->req) == 56);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xencamera_req *)0)->req)) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__config__offset, XENABI_OFFSETOF(struct xencamera_req, req.config) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__config__size, sizeof(((struct xencamera_req *)0)->req.config) == 12);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__frame_rate__offset, XENABI_OFFSETOF(struct xencamera_req, req.frame_rate) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__frame_rate__size, sizeof(((struct xencamera_req *)0)->req.frame_rate) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__buf_request__offset, XENABI_OFFSETOF(struct xencamera_req, req.buf_request) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__buf_request__size, sizeof(((struct xencamera_req *)0)->req.buf_request) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__buf_create__offset, XENABI_OFFSETOF(struct xencamera_req, req.buf_create) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__buf_create__size, sizeof(((struct xencamera_req *)0)->req.buf_create) == 24);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__index__offset, XENABI_OFFSETOF(struct xencamera_req, req.index) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__index__size, sizeof(((struct xencamera_req *)0)->req.index) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__ctrl_value__offset, XENABI_OFFSETOF(struct xencamera_req, req.ctrl_value) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__ctrl_value__size, sizeof(((struct xencamera_req *)0)->req.ctrl_value) == 16);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__get_ctrl__offset, XENABI_OFFSETOF(struct xencamera_req, req.get_ctrl) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__get_ctrl__size, sizeof(((struct xencamera_req *)0)->req.get_ctrl) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__reserved__offset, XENABI_OFFSETOF(struct xencamera_req, req.reserved) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__reserved__size, sizeof(((struct xencamera_req *)0)->req.reserved) == 56);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__size, sizeof(struct xencamera_resp) == 64);
 XENABI_STATIC_ASSERT(cameraif__xencamera_resp__align, XENABI_ALIGNOF(struct xencamera_resp) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xencamera_resp)->resp)) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__id__offset, XENABI_OFFSETOF(struct xencamera_resp, id) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__id__size, sizeof(((struct xencamera_resp *)0)->id) == 2);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__operation__offset, XENABI_OFFSETOF(struct xencamera_resp, operation) == 2);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__operation__size, sizeof(((struct xencamera_resp *)0)->operation) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__reserved__offset, XENABI_OFFSETOF(struct xencamera_resp, reserved) == 3);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__reserved__size, sizeof(((struct xencamera_resp *)0)->reserved) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__status__offset, XENABI_OFFSETOF(struct xencamera_resp, status) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__status__size, sizeof(((struct xencamera_resp *)0)->status) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__offset, XENABI_OFFSETOF(struct xencamera_resp, resp) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__size, sizeof(((struct xencamera_resp *)0)->resp) == 56);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xencamera_resp *)0)->resp)) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__config__offset, XENABI_OFFSETOF(struct xencamera_resp, resp.config) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__config__size, sizeof(((struct xencamera_resp *)0)->resp.config) == 44);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__buf_layout__offset, XENABI_OFFSETOF(struct xencamera_resp, resp.buf_layout) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__buf_layout__size, sizeof(((struct xencamera_resp *)0)->resp.buf_layout) == 40);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__buf_request__offset, XENABI_OFFSETOF(struct xencamera_resp, resp.buf_request) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__buf_request__size, sizeof(((struct xencamera_resp *)0)->resp.buf_request) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__ctrl_enum__offset, XENABI_OFFSETOF(struct xencamera_resp, resp.ctrl_enum) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__ctrl_enum__size, sizeof(((struct xencamera_resp *)0)->resp.ctrl_enum) == 40);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__ctrl_value__offset, XENABI_OFFSETOF(struct xencamera_resp, resp.ctrl_value) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__ctrl_value__size, sizeof(((struct xencamera_resp *)0)->resp.ctrl_value) == 16);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__reserved1__offset, XENABI_OFFSETOF(struct xencamera_resp, resp.reserved1) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__reserved1__size, sizeof(((struct xencamera_resp *)0)->resp.reserved1) == 56);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__size, sizeof(struct xencamera_evt) == 64);
 XENABI_STATIC_ASSERT(cameraif__xencamera_evt__align, XENABI_ALIGNOF(struct xencamera_evt) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xencamera_evt)->evt)) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__id__offset, XENABI_OFFSETOF(struct xencamera_evt, id) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__id__size, sizeof(((struct xencamera_evt *)0)->id) == 2);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__type__offset, XENABI_OFFSETOF(struct xencamera_evt, type) == 2);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__type__size, sizeof(((struct xencamera_evt *)0)->type) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__reserved__offset, XENABI_OFFSETOF(struct xencamera_evt, reserved) == 3);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__reserved__size, sizeof(((struct xencamera_evt *)0)->reserved) == 5);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__offset, XENABI_OFFSETOF(struct xencamera_evt, evt) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__size, sizeof(((struct xencamera_evt *)0)->evt) == 56);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xencamera_evt *)0)->evt)) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__frame_avail__offset, XENABI_OFFSETOF(struct xencamera_evt, evt.frame_avail) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__frame_avail__size, sizeof(((struct xencamera_evt *)0)->evt.frame_avail) == 12);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__ctrl_value__offset, XENABI_OFFSETOF(struct xencamera_evt, evt.ctrl_value) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__ctrl_value__size, sizeof(((struct xencamera_evt *)0)->evt.ctrl_value) == 16);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__reserved__offset, XENABI_OFFSETOF(struct xencamera_evt, evt.reserved) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__reserved__size, sizeof(((struct xencamera_evt *)0)->evt.reserved) == 56);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring_entry__size, sizeof(union xen_cameraif_sring_entry) == 64);
 XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring_entry__align, XENABI_ALIGNOF(union xen_cameraif_sring_entry) == 8);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring_entry__req__offset, XENABI_OFFSETOF(union xen_cameraif_sring_entry, req) == 0);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring_entry__req__size, sizeof(((union xen_cameraif_sring_entry *)0)->req) == 64);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring_entry__rsp__offset, XENABI_OFFSETOF(union xen_cameraif_sring_entry, rsp) == 0);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring_entry__rsp__size, sizeof(((union xen_cameraif_sring_entry *)0)->rsp) == 64);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__req_prod__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, req_prod) == 0);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__req_prod__size, sizeof(((struct xen_cameraif_sring *)0)->req_prod) == 4);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__req_event__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, req_event) == 4);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__req_event__size, sizeof(((struct xen_cameraif_sring *)0)->req_event) == 4);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__rsp_prod__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, rsp_prod) == 8);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__rsp_prod__size, sizeof(((struct xen_cameraif_sring *)0)->rsp_prod) == 4);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__rsp_event__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, rsp_event) == 12);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__rsp_event__size, sizeof(((struct xen_cameraif_sring *)0)->rsp_event) == 4);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, pvt) == 16);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__size, sizeof(((struct xen_cameraif_sring *)0)->pvt) == 4);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_cameraif_sring *)0)->pvt)) == 1);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__netif__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, pvt.netif) == 16);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__netif__size, sizeof(((struct xen_cameraif_sring *)0)->pvt.netif) == 1);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__netif__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_cameraif_sring *)0)->pvt.netif)) == 1);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__netif__smartpoll_active__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, pvt.netif.smartpoll_active) == 16);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__netif__smartpoll_active__size, sizeof(((struct xen_cameraif_sring *)0)->pvt.netif.smartpoll_active) == 1);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__tapif_user__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, pvt.tapif_user) == 16);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__tapif_user__size, sizeof(((struct xen_cameraif_sring *)0)->pvt.tapif_user) == 1);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__tapif_user__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_cameraif_sring *)0)->pvt.tapif_user)) == 1);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__tapif_user__msg__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, pvt.tapif_user.msg) == 16);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__tapif_user__msg__size, sizeof(((struct xen_cameraif_sring *)0)->pvt.tapif_user.msg) == 1);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__pvt_pad__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, pvt.pvt_pad) == 16);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__pvt_pad__size, sizeof(((struct xen_cameraif_sring *)0)->pvt.pvt_pad) == 4);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring____pad__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, __pad) == 20);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring____pad__size, sizeof(((struct xen_cameraif_sring *)0)->__pad) == 44);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__ring__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, ring) == 64);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__ring_0___size, sizeof(((struct xen_cameraif_sring *)0)->ring[0]) == 64);
+XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__size, sizeof(struct xencamera_event_page) == 64);
+XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__align, XENABI_ALIGNOF(struct xencamera_event_page) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__in_cons__offset, XENABI_OFFSETOF(struct xencamera_event_page, in_cons) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__in_cons__size, sizeof(((struct xencamera_event_page *)0)->in_cons) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__in_prod__offset, XENABI_OFFSETOF(struct xencamera_event_page, in_prod) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__in_prod__size, sizeof(((struct xencamera_event_page *)0)->in_prod) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__reserved__offset, XENABI_OFFSETOF(struct xencamera_event_page, reserved) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__reserved__size, sizeof(((struct xencamera_event_page *)0)->reserved) == 56);
 #endif
 #endif
 #if defined(__arm__)
 #if XENABI_XEN_MIN_VERSION >= 0x040d00
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__size, sizeof(struct xencamera_config_req) == 12);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__align, XENABI_ALIGNOF(struct xencamera_config_req) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__pixel_format__offset, XENABI_OFFSETOF(struct xencamera_config_req, pixel_format) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__pixel_format__size, sizeof(((struct xencamera_config_req *)0)->pixel_format) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__width__offset, XENABI_OFFSETOF(struct xencamera_config_req, width) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__width__size, sizeof(((struct xencamera_config_req *)0)->width) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__height__offset, XENABI_OFFSETOF(struct xencamera_config_req, height) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__height__size, sizeof(((struct xencamera_config_req *)0)->height) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_rate_req__size, sizeof(struct xencamera_frame_rate_req) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_rate_req__align, XENABI_ALIGNOF(struct xencamera_frame_rate_req) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_rate_req__frame_rate_numer__offset, XENABI_OFFSETOF(struct xencamera_frame_rate_req, frame_rate_numer) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_rate_req__frame_rate_numer__size, sizeof(((struct xencamera_frame_rate_req *)0)->frame_rate_numer) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_rate_req__frame_rate_denom__offset, XENABI_OFFSETOF(struct xencamera_frame_rate_req, frame_rate_denom) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_rate_req__frame_rate_denom__size, sizeof(((struct xencamera_frame_rate_req *)0)->frame_rate_denom) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_request__size, sizeof(struct xencamera_buf_request) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_request__align, XENABI_ALIGNOF(struct xencamera_buf_request) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_request__num_bufs__offset, XENABI_OFFSETOF(struct xencamera_buf_request, num_bufs) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_request__num_bufs__size, sizeof(((struct xencamera_buf_request *)0)->num_bufs) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__size, sizeof(struct xencamera_buf_create_req) == 24);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__align, XENABI_ALIGNOF(struct xencamera_buf_create_req) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__index__offset, XENABI_OFFSETOF(struct xencamera_buf_create_req, index) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__index__size, sizeof(((struct xencamera_buf_create_req *)0)->index) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__reserved__offset, XENABI_OFFSETOF(struct xencamera_buf_create_req, reserved) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__reserved__size, sizeof(((struct xencamera_buf_create_req *)0)->reserved) == 3);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__plane_offset__offset, XENABI_OFFSETOF(struct xencamera_buf_create_req, plane_offset) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__plane_offset__size, sizeof(((struct xencamera_buf_create_req *)0)->plane_offset) == 16);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__gref_directory__offset, XENABI_OFFSETOF(struct xencamera_buf_create_req, gref_directory) == 20);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__gref_directory__size, sizeof(((struct xencamera_buf_create_req *)0)->gref_directory) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x041300
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__size, sizeof(struct xencamera_page_directory) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00 && XENABI_XEN_MIN_VERSION < 0x041300
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__size, sizeof(struct xencamera_page_directory) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__align, XENABI_ALIGNOF(struct xencamera_page_directory) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__gref_dir_next_page__offset, XENABI_OFFSETOF(struct xencamera_page_directory, gref_dir_next_page) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__gref_dir_next_page__size, sizeof(((struct xencamera_page_directory *)0)->gref_dir_next_page) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__gref__offset, XENABI_OFFSETOF(struct xencamera_page_directory, gref) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00 && XENABI_XEN_MIN_VERSION < 0x041300
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__gref__size, sizeof(((struct xencamera_page_directory *)0)->gref) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
+XENABI_STATIC_ASSERT(cameraif__xencamera_index__size, sizeof(struct xencamera_index) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_index__align, XENABI_ALIGNOF(struct xencamera_index) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_index__index__offset, XENABI_OFFSETOF(struct xencamera_index, index) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_index__index__size, sizeof(((struct xencamera_index *)0)->index) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__size, sizeof(struct xencamera_ctrl_value) == 16);
 XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__align, XENABI_ALIGNOF(struct xencamera_ctrl_value) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__type__offset, XENABI_OFFSETOF(struct xencamera_ctrl_value, type) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__type__size, sizeof(((struct xencamera_ctrl_value *)0)->type) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__reserved__offset, XENABI_OFFSETOF(struct xencamera_ctrl_value, reserved) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__reserved__size, sizeof(((struct xencamera_ctrl_value *)0)->reserved) == 7);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__value__offset, XENABI_OFFSETOF(struct xencamera_ctrl_value, value) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__value__size, sizeof(((struct xencamera_ctrl_value *)0)->value) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_get_ctrl_req__size, sizeof(struct xencamera_get_ctrl_req) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_get_ctrl_req__align, XENABI_ALIGNOF(struct xencamera_get_ctrl_req) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_get_ctrl_req__type__offset, XENABI_OFFSETOF(struct xencamera_get_ctrl_req, type) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_get_ctrl_req__type__size, sizeof(((struct xencamera_get_ctrl_req *)0)->type) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__size, sizeof(struct xencamera_config_resp) == 44);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__align, XENABI_ALIGNOF(struct xencamera_config_resp) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__pixel_format__offset, XENABI_OFFSETOF(struct xencamera_config_resp, pixel_format) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__pixel_format__size, sizeof(((struct xencamera_config_resp *)0)->pixel_format) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__width__offset, XENABI_OFFSETOF(struct xencamera_config_resp, width) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__width__size, sizeof(((struct xencamera_config_resp *)0)->width) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__height__offset, XENABI_OFFSETOF(struct xencamera_config_resp, height) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__height__size, sizeof(((struct xencamera_config_resp *)0)->height) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__colorspace__offset, XENABI_OFFSETOF(struct xencamera_config_resp, colorspace) == 12);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__colorspace__size, sizeof(((struct xencamera_config_resp *)0)->colorspace) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__xfer_func__offset, XENABI_OFFSETOF(struct xencamera_config_resp, xfer_func) == 16);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__xfer_func__size, sizeof(((struct xencamera_config_resp *)0)->xfer_func) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__ycbcr_enc__offset, XENABI_OFFSETOF(struct xencamera_config_resp, ycbcr_enc) == 20);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__ycbcr_enc__size, sizeof(((struct xencamera_config_resp *)0)->ycbcr_enc) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__quantization__offset, XENABI_OFFSETOF(struct xencamera_config_resp, quantization) == 24);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__quantization__size, sizeof(((struct xencamera_config_resp *)0)->quantization) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__displ_asp_ratio_numer__offset, XENABI_OFFSETOF(struct xencamera_config_resp, displ_asp_ratio_numer) == 28);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__displ_asp_ratio_numer__size, sizeof(((struct xencamera_config_resp *)0)->displ_asp_ratio_numer) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__displ_asp_ratio_denom__offset, XENABI_OFFSETOF(struct xencamera_config_resp, displ_asp_ratio_denom) == 32);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__displ_asp_ratio_denom__size, sizeof(((struct xencamera_config_resp *)0)->displ_asp_ratio_denom) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__frame_rate_numer__offset, XENABI_OFFSETOF(struct xencamera_config_resp, frame_rate_numer) == 36);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__frame_rate_numer__size, sizeof(((struct xencamera_config_resp *)0)->frame_rate_numer) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__frame_rate_denom__offset, XENABI_OFFSETOF(struct xencamera_config_resp, frame_rate_denom) == 40);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__frame_rate_denom__size, sizeof(((struct xencamera_config_resp *)0)->frame_rate_denom) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__size, sizeof(struct xencamera_buf_get_layout_resp) == 40);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__align, XENABI_ALIGNOF(struct xencamera_buf_get_layout_resp) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__num_planes__offset, XENABI_OFFSETOF(struct xencamera_buf_get_layout_resp, num_planes) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__num_planes__size, sizeof(((struct xencamera_buf_get_layout_resp *)0)->num_planes) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__reserved__offset, XENABI_OFFSETOF(struct xencamera_buf_get_layout_resp, reserved) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__reserved__size, sizeof(((struct xencamera_buf_get_layout_resp *)0)->reserved) == 3);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__size__offset, XENABI_OFFSETOF(struct xencamera_buf_get_layout_resp, size) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__size__size, sizeof(((struct xencamera_buf_get_layout_resp *)0)->size) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__plane_size__offset, XENABI_OFFSETOF(struct xencamera_buf_get_layout_resp, plane_size) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__plane_size__size, sizeof(((struct xencamera_buf_get_layout_resp *)0)->plane_size) == 16);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__plane_stride__offset, XENABI_OFFSETOF(struct xencamera_buf_get_layout_resp, plane_stride) == 24);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__plane_stride__size, sizeof(((struct xencamera_buf_get_layout_resp *)0)->plane_stride) == 16);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__size, sizeof(struct xencamera_ctrl_enum_resp) == 40);
 XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__align, XENABI_ALIGNOF(struct xencamera_ctrl_enum_resp) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__index__offset, XENABI_OFFSETOF(struct xencamera_ctrl_enum_resp, index) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__index__size, sizeof(((struct xencamera_ctrl_enum_resp *)0)->index) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__type__offset, XENABI_OFFSETOF(struct xencamera_ctrl_enum_resp, type) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__type__size, sizeof(((struct xencamera_ctrl_enum_resp *)0)->type) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__reserved__offset, XENABI_OFFSETOF(struct xencamera_ctrl_enum_resp, reserved) == 2);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__reserved__size, sizeof(((struct xencamera_ctrl_enum_resp *)0)->reserved) == 2);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__flags__offset, XENABI_OFFSETOF(struct xencamera_ctrl_enum_resp, flags) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__flags__size, sizeof(((struct xencamera_ctrl_enum_resp *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__min__offset, XENABI_OFFSETOF(struct xencamera_ctrl_enum_resp, min) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__min__size, sizeof(((struct xencamera_ctrl_enum_resp *)0)->min) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__max__offset, XENABI_OFFSETOF(struct xencamera_ctrl_enum_resp, max) == 16);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__max__size, sizeof(((struct xencamera_ctrl_enum_resp *)0)->max) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__step__offset, XENABI_OFFSETOF(struct xencamera_ctrl_enum_resp, step) == 24);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__step__size, sizeof(((struct xencamera_ctrl_enum_resp *)0)->step) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__def_val__offset, XENABI_OFFSETOF(struct xencamera_ctrl_enum_resp, def_val) == 32);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__def_val__size, sizeof(((struct xencamera_ctrl_enum_resp *)0)->def_val) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__size, sizeof(struct xencamera_frame_avail_evt) == 12);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__align, XENABI_ALIGNOF(struct xencamera_frame_avail_evt) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__index__offset, XENABI_OFFSETOF(struct xencamera_frame_avail_evt, index) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__index__size, sizeof(((struct xencamera_frame_avail_evt *)0)->index) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__reserved__offset, XENABI_OFFSETOF(struct xencamera_frame_avail_evt, reserved) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__reserved__size, sizeof(((struct xencamera_frame_avail_evt *)0)->reserved) == 3);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__used_sz__offset, XENABI_OFFSETOF(struct xencamera_frame_avail_evt, used_sz) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__used_sz__size, sizeof(((struct xencamera_frame_avail_evt *)0)->used_sz) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__seq_num__offset, XENABI_OFFSETOF(struct xencamera_frame_avail_evt, seq_num) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__seq_num__size, sizeof(((struct xencamera_frame_avail_evt *)0)->seq_num) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__size, sizeof(struct xencamera_req) == 64);
 XENABI_STATIC_ASSERT(cameraif__xencamera_req__align, XENABI_ALIGNOF(struct xencamera_req) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xencamera_req)->req)) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__id__offset, XENABI_OFFSETOF(struct xencamera_req, id) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__id__size, sizeof(((struct xencamera_req *)0)->id) == 2);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__operation__offset, XENABI_OFFSETOF(struct xencamera_req, operation) == 2);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__operation__size, sizeof(((struct xencamera_req *)0)->operation) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__reserved__offset, XENABI_OFFSETOF(struct xencamera_req, reserved) == 3);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__reserved__size, sizeof(((struct xencamera_req *)0)->reserved) == 5);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__offset, XENABI_OFFSETOF(struct xencamera_req, req) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__size, sizeof(((struct xencamera_req *)0)->req) == 56);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xencamera_req *)0)->req)) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__config__offset, XENABI_OFFSETOF(struct xencamera_req, req.config) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__config__size, sizeof(((struct xencamera_req *)0)->req.config) == 12);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__frame_rate__offset, XENABI_OFFSETOF(struct xencamera_req, req.frame_rate) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__frame_rate__size, sizeof(((struct xencamera_req *)0)->req.frame_rate) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__buf_request__offset, XENABI_OFFSETOF(struct xencamera_req, req.buf_request) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__buf_request__size, sizeof(((struct xencamera_req *)0)->req.buf_request) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__buf_create__offset, XENABI_OFFSETOF(struct xencamera_req, req.buf_create) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__buf_create__size, sizeof(((struct xencamera_req *)0)->req.buf_create) == 24);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__index__offset, XENABI_OFFSETOF(struct xencamera_req, req.index) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__index__size, sizeof(((struct xencamera_req *)0)->req.index) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__ctrl_value__offset, XENABI_OFFSETOF(struct xencamera_req, req.ctrl_value) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__ctrl_value__size, sizeof(((struct xencamera_req *)0)->req.ctrl_value) == 16);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__get_ctrl__offset, XENABI_OFFSETOF(struct xencamera_req, req.get_ctrl) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__get_ctrl__size, sizeof(((struct xencamera_req *)0)->req.get_ctrl) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__reserved__offset, XENABI_OFFSETOF(struct xencamera_req, req.reserved) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__reserved__size, sizeof(((struct xencamera_req *)0)->req.reserved) == 56);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__size, sizeof(struct xencamera_resp) == 64);
 XENABI_STATIC_ASSERT(cameraif__xencamera_resp__align, XENABI_ALIGNOF(struct xencamera_resp) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xencamera_resp)->resp)) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__id__offset, XENABI_OFFSETOF(struct xencamera_resp, id) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__id__size, sizeof(((struct xencamera_resp *)0)->id) == 2);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__operation__offset, XENABI_OFFSETOF(struct xencamera_resp, operation) == 2);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__operation__size, sizeof(((struct xencamera_resp *)0)->operation) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__reserved__offset, XENABI_OFFSETOF(struct xencamera_resp, reserved) == 3);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__reserved__size, sizeof(((struct xencamera_resp *)0)->reserved) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__status__offset, XENABI_OFFSETOF(struct xencamera_resp, status) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__status__size, sizeof(((struct xencamera_resp *)0)->status) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__offset, XENABI_OFFSETOF(struct xencamera_resp, resp) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__size, sizeof(((struct xencamera_resp *)0)->resp) == 56);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xencamera_resp *)0)->resp)) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__config__offset, XENABI_OFFSETOF(struct xencamera_resp, resp.config) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__config__size, sizeof(((struct xencamera_resp *)0)->resp.config) == 44);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__buf_layout__offset, XENABI_OFFSETOF(struct xencamera_resp, resp.buf_layout) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__buf_layout__size, sizeof(((struct xencamera_resp *)0)->resp.buf_layout) == 40);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__buf_request__offset, XENABI_OFFSETOF(struct xencamera_resp, resp.buf_request) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__buf_request__size, sizeof(((struct xencamera_resp *)0)->resp.buf_request) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__ctrl_enum__offset, XENABI_OFFSETOF(struct xencamera_resp, resp.ctrl_enum) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__ctrl_enum__size, sizeof(((struct xencamera_resp *)0)->resp.ctrl_enum) == 40);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__ctrl_value__offset, XENABI_OFFSETOF(struct xencamera_resp, resp.ctrl_value) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__ctrl_value__size, sizeof(((struct xencamera_resp *)0)->resp.ctrl_value) == 16);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__reserved1__offset, XENABI_OFFSETOF(struct xencamera_resp, resp.reserved1) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__reserved1__size, sizeof(((struct xencamera_resp *)0)->resp.reserved1) == 56);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__size, sizeof(struct xencamera_evt) == 64);
 XENABI_STATIC_ASSERT(cameraif__xencamera_evt__align, XENABI_ALIGNOF(struct xencamera_evt) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xencamera_evt)->evt)) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__id__offset, XENABI_OFFSETOF(struct xencamera_evt, id) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__id__size, sizeof(((struct xencamera_evt *)0)->id) == 2);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__type__offset, XENABI_OFFSETOF(struct xencamera_evt, type) == 2);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__type__size, sizeof(((struct xencamera_evt *)0)->type) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__reserved__offset, XENABI_OFFSETOF(struct xencamera_evt, reserved) == 3);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__reserved__size, sizeof(((struct xencamera_evt *)0)->reserved) == 5);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__offset, XENABI_OFFSETOF(struct xencamera_evt, evt) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__size, sizeof(((struct xencamera_evt *)0)->evt) == 56);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xencamera_evt *)0)->evt)) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__frame_avail__offset, XENABI_OFFSETOF(struct xencamera_evt, evt.frame_avail) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__frame_avail__size, sizeof(((struct xencamera_evt *)0)->evt.frame_avail) == 12);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__ctrl_value__offset, XENABI_OFFSETOF(struct xencamera_evt, evt.ctrl_value) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__ctrl_value__size, sizeof(((struct xencamera_evt *)0)->evt.ctrl_value) == 16);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__reserved__offset, XENABI_OFFSETOF(struct xencamera_evt, evt.reserved) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__reserved__size, sizeof(((struct xencamera_evt *)0)->evt.reserved) == 56);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring_entry__size, sizeof(union xen_cameraif_sring_entry) == 64);
 XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring_entry__align, XENABI_ALIGNOF(union xen_cameraif_sring_entry) == 8);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring_entry__req__offset, XENABI_OFFSETOF(union xen_cameraif_sring_entry, req) == 0);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring_entry__req__size, sizeof(((union xen_cameraif_sring_entry *)0)->req) == 64);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring_entry__rsp__offset, XENABI_OFFSETOF(union xen_cameraif_sring_entry, rsp) == 0);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring_entry__rsp__size, sizeof(((union xen_cameraif_sring_entry *)0)->rsp) == 64);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__req_prod__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, req_prod) == 0);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__req_prod__size, sizeof(((struct xen_cameraif_sring *)0)->req_prod) == 4);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__req_event__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, req_event) == 4);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__req_event__size, sizeof(((struct xen_cameraif_sring *)0)->req_event) == 4);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__rsp_prod__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, rsp_prod) == 8);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__rsp_prod__size, sizeof(((struct xen_cameraif_sring *)0)->rsp_prod) == 4);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__rsp_event__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, rsp_event) == 12);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__rsp_event__size, sizeof(((struct xen_cameraif_sring *)0)->rsp_event) == 4);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, pvt) == 16);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__size, sizeof(((struct xen_cameraif_sring *)0)->pvt) == 4);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_cameraif_sring *)0)->pvt)) == 1);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__netif__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, pvt.netif) == 16);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__netif__size, sizeof(((struct xen_cameraif_sring *)0)->pvt.netif) == 1);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__netif__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_cameraif_sring *)0)->pvt.netif)) == 1);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__netif__smartpoll_active__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, pvt.netif.smartpoll_active) == 16);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__netif__smartpoll_active__size, sizeof(((struct xen_cameraif_sring *)0)->pvt.netif.smartpoll_active) == 1);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__tapif_user__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, pvt.tapif_user) == 16);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__tapif_user__size, sizeof(((struct xen_cameraif_sring *)0)->pvt.tapif_user) == 1);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__tapif_user__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_cameraif_sring *)0)->pvt.tapif_user)) == 1);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__tapif_user__msg__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, pvt.tapif_user.msg) == 16);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__tapif_user__msg__size, sizeof(((struct xen_cameraif_sring *)0)->pvt.tapif_user.msg) == 1);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__pvt_pad__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, pvt.pvt_pad) == 16);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__pvt_pad__size, sizeof(((struct xen_cameraif_sring *)0)->pvt.pvt_pad) == 4);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring____pad__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, __pad) == 20);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring____pad__size, sizeof(((struct xen_cameraif_sring *)0)->__pad) == 44);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__ring__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, ring) == 64);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__ring_0___size, sizeof(((struct xen_cameraif_sring *)0)->ring[0]) == 64);
+XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__size, sizeof(struct xencamera_event_page) == 64);
+XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__align, XENABI_ALIGNOF(struct xencamera_event_page) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__in_cons__offset, XENABI_OFFSETOF(struct xencamera_event_page, in_cons) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__in_cons__size, sizeof(((struct xencamera_event_page *)0)->in_cons) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__in_prod__offset, XENABI_OFFSETOF(struct xencamera_event_page, in_prod) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__in_prod__size, sizeof(((struct xencamera_event_page *)0)->in_prod) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__reserved__offset, XENABI_OFFSETOF(struct xencamera_event_page, reserved) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__reserved__size, sizeof(((struct xencamera_event_page *)0)->reserved) == 56);
 #endif
 #endif
 #if defined(__aarch64__)
 #if XENABI_XEN_MIN_VERSION >= 0x040d00
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__size, sizeof(struct xencamera_config_req) == 12);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__align, XENABI_ALIGNOF(struct xencamera_config_req) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__pixel_format__offset, XENABI_OFFSETOF(struct xencamera_config_req, pixel_format) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__pixel_format__size, sizeof(((struct xencamera_config_req *)0)->pixel_format) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__width__offset, XENABI_OFFSETOF(struct xencamera_config_req, width) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__width__size, sizeof(((struct xencamera_config_req *)0)->width) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__height__offset, XENABI_OFFSETOF(struct xencamera_config_req, height) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_req__height__size, sizeof(((struct xencamera_config_req *)0)->height) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_rate_req__size, sizeof(struct xencamera_frame_rate_req) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_rate_req__align, XENABI_ALIGNOF(struct xencamera_frame_rate_req) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_rate_req__frame_rate_numer__offset, XENABI_OFFSETOF(struct xencamera_frame_rate_req, frame_rate_numer) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_rate_req__frame_rate_numer__size, sizeof(((struct xencamera_frame_rate_req *)0)->frame_rate_numer) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_rate_req__frame_rate_denom__offset, XENABI_OFFSETOF(struct xencamera_frame_rate_req, frame_rate_denom) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_rate_req__frame_rate_denom__size, sizeof(((struct xencamera_frame_rate_req *)0)->frame_rate_denom) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_request__size, sizeof(struct xencamera_buf_request) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_request__align, XENABI_ALIGNOF(struct xencamera_buf_request) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_request__num_bufs__offset, XENABI_OFFSETOF(struct xencamera_buf_request, num_bufs) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_request__num_bufs__size, sizeof(((struct xencamera_buf_request *)0)->num_bufs) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__size, sizeof(struct xencamera_buf_create_req) == 24);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__align, XENABI_ALIGNOF(struct xencamera_buf_create_req) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__index__offset, XENABI_OFFSETOF(struct xencamera_buf_create_req, index) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__index__size, sizeof(((struct xencamera_buf_create_req *)0)->index) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__reserved__offset, XENABI_OFFSETOF(struct xencamera_buf_create_req, reserved) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__reserved__size, sizeof(((struct xencamera_buf_create_req *)0)->reserved) == 3);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__plane_offset__offset, XENABI_OFFSETOF(struct xencamera_buf_create_req, plane_offset) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__plane_offset__size, sizeof(((struct xencamera_buf_create_req *)0)->plane_offset) == 16);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__gref_directory__offset, XENABI_OFFSETOF(struct xencamera_buf_create_req, gref_directory) == 20);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_create_req__gref_directory__size, sizeof(((struct xencamera_buf_create_req *)0)->gref_directory) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x041300
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__size, sizeof(struct xencamera_page_directory) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00 && XENABI_XEN_MIN_VERSION < 0x041300
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__size, sizeof(struct xencamera_page_directory) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__align, XENABI_ALIGNOF(struct xencamera_page_directory) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__gref_dir_next_page__offset, XENABI_OFFSETOF(struct xencamera_page_directory, gref_dir_next_page) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__gref_dir_next_page__size, sizeof(((struct xencamera_page_directory *)0)->gref_dir_next_page) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__gref__offset, XENABI_OFFSETOF(struct xencamera_page_directory, gref) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00 && XENABI_XEN_MIN_VERSION < 0x041300
+XENABI_STATIC_ASSERT(cameraif__xencamera_page_directory__gref__size, sizeof(((struct xencamera_page_directory *)0)->gref) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
+XENABI_STATIC_ASSERT(cameraif__xencamera_index__size, sizeof(struct xencamera_index) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_index__align, XENABI_ALIGNOF(struct xencamera_index) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_index__index__offset, XENABI_OFFSETOF(struct xencamera_index, index) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_index__index__size, sizeof(((struct xencamera_index *)0)->index) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__size, sizeof(struct xencamera_ctrl_value) == 16);
 XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__align, XENABI_ALIGNOF(struct xencamera_ctrl_value) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__type__offset, XENABI_OFFSETOF(struct xencamera_ctrl_value, type) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__type__size, sizeof(((struct xencamera_ctrl_value *)0)->type) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__reserved__offset, XENABI_OFFSETOF(struct xencamera_ctrl_value, reserved) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__reserved__size, sizeof(((struct xencamera_ctrl_value *)0)->reserved) == 7);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__value__offset, XENABI_OFFSETOF(struct xencamera_ctrl_value, value) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_value__value__size, sizeof(((struct xencamera_ctrl_value *)0)->value) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_get_ctrl_req__size, sizeof(struct xencamera_get_ctrl_req) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_get_ctrl_req__align, XENABI_ALIGNOF(struct xencamera_get_ctrl_req) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_get_ctrl_req__type__offset, XENABI_OFFSETOF(struct xencamera_get_ctrl_req, type) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_get_ctrl_req__type__size, sizeof(((struct xencamera_get_ctrl_req *)0)->type) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__size, sizeof(struct xencamera_config_resp) == 44);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__align, XENABI_ALIGNOF(struct xencamera_config_resp) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__pixel_format__offset, XENABI_OFFSETOF(struct xencamera_config_resp, pixel_format) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__pixel_format__size, sizeof(((struct xencamera_config_resp *)0)->pixel_format) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__width__offset, XENABI_OFFSETOF(struct xencamera_config_resp, width) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__width__size, sizeof(((struct xencamera_config_resp *)0)->width) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__height__offset, XENABI_OFFSETOF(struct xencamera_config_resp, height) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__height__size, sizeof(((struct xencamera_config_resp *)0)->height) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__colorspace__offset, XENABI_OFFSETOF(struct xencamera_config_resp, colorspace) == 12);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__colorspace__size, sizeof(((struct xencamera_config_resp *)0)->colorspace) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__xfer_func__offset, XENABI_OFFSETOF(struct xencamera_config_resp, xfer_func) == 16);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__xfer_func__size, sizeof(((struct xencamera_config_resp *)0)->xfer_func) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__ycbcr_enc__offset, XENABI_OFFSETOF(struct xencamera_config_resp, ycbcr_enc) == 20);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__ycbcr_enc__size, sizeof(((struct xencamera_config_resp *)0)->ycbcr_enc) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__quantization__offset, XENABI_OFFSETOF(struct xencamera_config_resp, quantization) == 24);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__quantization__size, sizeof(((struct xencamera_config_resp *)0)->quantization) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__displ_asp_ratio_numer__offset, XENABI_OFFSETOF(struct xencamera_config_resp, displ_asp_ratio_numer) == 28);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__displ_asp_ratio_numer__size, sizeof(((struct xencamera_config_resp *)0)->displ_asp_ratio_numer) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__displ_asp_ratio_denom__offset, XENABI_OFFSETOF(struct xencamera_config_resp, displ_asp_ratio_denom) == 32);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__displ_asp_ratio_denom__size, sizeof(((struct xencamera_config_resp *)0)->displ_asp_ratio_denom) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__frame_rate_numer__offset, XENABI_OFFSETOF(struct xencamera_config_resp, frame_rate_numer) == 36);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__frame_rate_numer__size, sizeof(((struct xencamera_config_resp *)0)->frame_rate_numer) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__frame_rate_denom__offset, XENABI_OFFSETOF(struct xencamera_config_resp, frame_rate_denom) == 40);
+XENABI_STATIC_ASSERT(cameraif__xencamera_config_resp__frame_rate_denom__size, sizeof(((struct xencamera_config_resp *)0)->frame_rate_denom) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__size, sizeof(struct xencamera_buf_get_layout_resp) == 40);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__align, XENABI_ALIGNOF(struct xencamera_buf_get_layout_resp) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__num_planes__offset, XENABI_OFFSETOF(struct xencamera_buf_get_layout_resp, num_planes) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__num_planes__size, sizeof(((struct xencamera_buf_get_layout_resp *)0)->num_planes) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__reserved__offset, XENABI_OFFSETOF(struct xencamera_buf_get_layout_resp, reserved) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__reserved__size, sizeof(((struct xencamera_buf_get_layout_resp *)0)->reserved) == 3);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__size__offset, XENABI_OFFSETOF(struct xencamera_buf_get_layout_resp, size) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__size__size, sizeof(((struct xencamera_buf_get_layout_resp *)0)->size) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__plane_size__offset, XENABI_OFFSETOF(struct xencamera_buf_get_layout_resp, plane_size) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__plane_size__size, sizeof(((struct xencamera_buf_get_layout_resp *)0)->plane_size) == 16);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__plane_stride__offset, XENABI_OFFSETOF(struct xencamera_buf_get_layout_resp, plane_stride) == 24);
+XENABI_STATIC_ASSERT(cameraif__xencamera_buf_get_layout_resp__plane_stride__size, sizeof(((struct xencamera_buf_get_layout_resp *)0)->plane_stride) == 16);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__size, sizeof(struct xencamera_ctrl_enum_resp) == 40);
 XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__align, XENABI_ALIGNOF(struct xencamera_ctrl_enum_resp) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__index__offset, XENABI_OFFSETOF(struct xencamera_ctrl_enum_resp, index) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__index__size, sizeof(((struct xencamera_ctrl_enum_resp *)0)->index) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__type__offset, XENABI_OFFSETOF(struct xencamera_ctrl_enum_resp, type) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__type__size, sizeof(((struct xencamera_ctrl_enum_resp *)0)->type) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__reserved__offset, XENABI_OFFSETOF(struct xencamera_ctrl_enum_resp, reserved) == 2);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__reserved__size, sizeof(((struct xencamera_ctrl_enum_resp *)0)->reserved) == 2);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__flags__offset, XENABI_OFFSETOF(struct xencamera_ctrl_enum_resp, flags) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__flags__size, sizeof(((struct xencamera_ctrl_enum_resp *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__min__offset, XENABI_OFFSETOF(struct xencamera_ctrl_enum_resp, min) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__min__size, sizeof(((struct xencamera_ctrl_enum_resp *)0)->min) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__max__offset, XENABI_OFFSETOF(struct xencamera_ctrl_enum_resp, max) == 16);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__max__size, sizeof(((struct xencamera_ctrl_enum_resp *)0)->max) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__step__offset, XENABI_OFFSETOF(struct xencamera_ctrl_enum_resp, step) == 24);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__step__size, sizeof(((struct xencamera_ctrl_enum_resp *)0)->step) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__def_val__offset, XENABI_OFFSETOF(struct xencamera_ctrl_enum_resp, def_val) == 32);
+XENABI_STATIC_ASSERT(cameraif__xencamera_ctrl_enum_resp__def_val__size, sizeof(((struct xencamera_ctrl_enum_resp *)0)->def_val) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__size, sizeof(struct xencamera_frame_avail_evt) == 12);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__align, XENABI_ALIGNOF(struct xencamera_frame_avail_evt) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__index__offset, XENABI_OFFSETOF(struct xencamera_frame_avail_evt, index) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__index__size, sizeof(((struct xencamera_frame_avail_evt *)0)->index) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__reserved__offset, XENABI_OFFSETOF(struct xencamera_frame_avail_evt, reserved) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__reserved__size, sizeof(((struct xencamera_frame_avail_evt *)0)->reserved) == 3);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__used_sz__offset, XENABI_OFFSETOF(struct xencamera_frame_avail_evt, used_sz) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__used_sz__size, sizeof(((struct xencamera_frame_avail_evt *)0)->used_sz) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__seq_num__offset, XENABI_OFFSETOF(struct xencamera_frame_avail_evt, seq_num) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_frame_avail_evt__seq_num__size, sizeof(((struct xencamera_frame_avail_evt *)0)->seq_num) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__size, sizeof(struct xencamera_req) == 64);
 XENABI_STATIC_ASSERT(cameraif__xencamera_req__align, XENABI_ALIGNOF(struct xencamera_req) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xencamera_req)->req)) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__id__offset, XENABI_OFFSETOF(struct xencamera_req, id) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__id__size, sizeof(((struct xencamera_req *)0)->id) == 2);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__operation__offset, XENABI_OFFSETOF(struct xencamera_req, operation) == 2);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__operation__size, sizeof(((struct xencamera_req *)0)->operation) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__reserved__offset, XENABI_OFFSETOF(struct xencamera_req, reserved) == 3);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__reserved__size, sizeof(((struct xencamera_req *)0)->reserved) == 5);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__offset, XENABI_OFFSETOF(struct xencamera_req, req) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__size, sizeof(((struct xencamera_req *)0)->req) == 56);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xencamera_req *)0)->req)) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__config__offset, XENABI_OFFSETOF(struct xencamera_req, req.config) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__config__size, sizeof(((struct xencamera_req *)0)->req.config) == 12);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__frame_rate__offset, XENABI_OFFSETOF(struct xencamera_req, req.frame_rate) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__frame_rate__size, sizeof(((struct xencamera_req *)0)->req.frame_rate) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__buf_request__offset, XENABI_OFFSETOF(struct xencamera_req, req.buf_request) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__buf_request__size, sizeof(((struct xencamera_req *)0)->req.buf_request) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__buf_create__offset, XENABI_OFFSETOF(struct xencamera_req, req.buf_create) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__buf_create__size, sizeof(((struct xencamera_req *)0)->req.buf_create) == 24);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__index__offset, XENABI_OFFSETOF(struct xencamera_req, req.index) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__index__size, sizeof(((struct xencamera_req *)0)->req.index) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__ctrl_value__offset, XENABI_OFFSETOF(struct xencamera_req, req.ctrl_value) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__ctrl_value__size, sizeof(((struct xencamera_req *)0)->req.ctrl_value) == 16);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__get_ctrl__offset, XENABI_OFFSETOF(struct xencamera_req, req.get_ctrl) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__get_ctrl__size, sizeof(((struct xencamera_req *)0)->req.get_ctrl) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__reserved__offset, XENABI_OFFSETOF(struct xencamera_req, req.reserved) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_req__req__reserved__size, sizeof(((struct xencamera_req *)0)->req.reserved) == 56);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__size, sizeof(struct xencamera_resp) == 64);
 XENABI_STATIC_ASSERT(cameraif__xencamera_resp__align, XENABI_ALIGNOF(struct xencamera_resp) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xencamera_resp)->resp)) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__id__offset, XENABI_OFFSETOF(struct xencamera_resp, id) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__id__size, sizeof(((struct xencamera_resp *)0)->id) == 2);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__operation__offset, XENABI_OFFSETOF(struct xencamera_resp, operation) == 2);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__operation__size, sizeof(((struct xencamera_resp *)0)->operation) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__reserved__offset, XENABI_OFFSETOF(struct xencamera_resp, reserved) == 3);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__reserved__size, sizeof(((struct xencamera_resp *)0)->reserved) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__status__offset, XENABI_OFFSETOF(struct xencamera_resp, status) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__status__size, sizeof(((struct xencamera_resp *)0)->status) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__offset, XENABI_OFFSETOF(struct xencamera_resp, resp) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__size, sizeof(((struct xencamera_resp *)0)->resp) == 56);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xencamera_resp *)0)->resp)) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__config__offset, XENABI_OFFSETOF(struct xencamera_resp, resp.config) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__config__size, sizeof(((struct xencamera_resp *)0)->resp.config) == 44);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__buf_layout__offset, XENABI_OFFSETOF(struct xencamera_resp, resp.buf_layout) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__buf_layout__size, sizeof(((struct xencamera_resp *)0)->resp.buf_layout) == 40);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__buf_request__offset, XENABI_OFFSETOF(struct xencamera_resp, resp.buf_request) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__buf_request__size, sizeof(((struct xencamera_resp *)0)->resp.buf_request) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__ctrl_enum__offset, XENABI_OFFSETOF(struct xencamera_resp, resp.ctrl_enum) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__ctrl_enum__size, sizeof(((struct xencamera_resp *)0)->resp.ctrl_enum) == 40);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__ctrl_value__offset, XENABI_OFFSETOF(struct xencamera_resp, resp.ctrl_value) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__ctrl_value__size, sizeof(((struct xencamera_resp *)0)->resp.ctrl_value) == 16);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__reserved1__offset, XENABI_OFFSETOF(struct xencamera_resp, resp.reserved1) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__reserved1__size, sizeof(((struct xencamera_resp *)0)->resp.reserved1) == 56);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__size, sizeof(struct xencamera_evt) == 64);
 XENABI_STATIC_ASSERT(cameraif__xencamera_evt__align, XENABI_ALIGNOF(struct xencamera_evt) == 8);
-XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xencamera_evt)->evt)) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__id__offset, XENABI_OFFSETOF(struct xencamera_evt, id) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__id__size, sizeof(((struct xencamera_evt *)0)->id) == 2);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__type__offset, XENABI_OFFSETOF(struct xencamera_evt, type) == 2);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__type__size, sizeof(((struct xencamera_evt *)0)->type) == 1);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__reserved__offset, XENABI_OFFSETOF(struct xencamera_evt, reserved) == 3);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__reserved__size, sizeof(((struct xencamera_evt *)0)->reserved) == 5);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__offset, XENABI_OFFSETOF(struct xencamera_evt, evt) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__size, sizeof(((struct xencamera_evt *)0)->evt) == 56);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xencamera_evt *)0)->evt)) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__frame_avail__offset, XENABI_OFFSETOF(struct xencamera_evt, evt.frame_avail) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__frame_avail__size, sizeof(((struct xencamera_evt *)0)->evt.frame_avail) == 12);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__ctrl_value__offset, XENABI_OFFSETOF(struct xencamera_evt, evt.ctrl_value) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__ctrl_value__size, sizeof(((struct xencamera_evt *)0)->evt.ctrl_value) == 16);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__reserved__offset, XENABI_OFFSETOF(struct xencamera_evt, evt.reserved) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__reserved__size, sizeof(((struct xencamera_evt *)0)->evt.reserved) == 56);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring_entry__size, sizeof(union xen_cameraif_sring_entry) == 64);
 XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring_entry__align, XENABI_ALIGNOF(union xen_cameraif_sring_entry) == 8);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring_entry__req__offset, XENABI_OFFSETOF(union xen_cameraif_sring_entry, req) == 0);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring_entry__req__size, sizeof(((union xen_cameraif_sring_entry *)0)->req) == 64);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring_entry__rsp__offset, XENABI_OFFSETOF(union xen_cameraif_sring_entry, rsp) == 0);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring_entry__rsp__size, sizeof(((union xen_cameraif_sring_entry *)0)->rsp) == 64);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__req_prod__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, req_prod) == 0);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__req_prod__size, sizeof(((struct xen_cameraif_sring *)0)->req_prod) == 4);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__req_event__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, req_event) == 4);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__req_event__size, sizeof(((struct xen_cameraif_sring *)0)->req_event) == 4);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__rsp_prod__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, rsp_prod) == 8);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__rsp_prod__size, sizeof(((struct xen_cameraif_sring *)0)->rsp_prod) == 4);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__rsp_event__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, rsp_event) == 12);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__rsp_event__size, sizeof(((struct xen_cameraif_sring *)0)->rsp_event) == 4);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, pvt) == 16);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__size, sizeof(((struct xen_cameraif_sring *)0)->pvt) == 4);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_cameraif_sring *)0)->pvt)) == 1);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__netif__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, pvt.netif) == 16);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__netif__size, sizeof(((struct xen_cameraif_sring *)0)->pvt.netif) == 1);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__netif__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_cameraif_sring *)0)->pvt.netif)) == 1);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__netif__smartpoll_active__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, pvt.netif.smartpoll_active) == 16);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__netif__smartpoll_active__size, sizeof(((struct xen_cameraif_sring *)0)->pvt.netif.smartpoll_active) == 1);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__tapif_user__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, pvt.tapif_user) == 16);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__tapif_user__size, sizeof(((struct xen_cameraif_sring *)0)->pvt.tapif_user) == 1);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__tapif_user__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_cameraif_sring *)0)->pvt.tapif_user)) == 1);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__tapif_user__msg__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, pvt.tapif_user.msg) == 16);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__tapif_user__msg__size, sizeof(((struct xen_cameraif_sring *)0)->pvt.tapif_user.msg) == 1);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__pvt_pad__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, pvt.pvt_pad) == 16);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__pvt__pvt_pad__size, sizeof(((struct xen_cameraif_sring *)0)->pvt.pvt_pad) == 4);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring____pad__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, __pad) == 20);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring____pad__size, sizeof(((struct xen_cameraif_sring *)0)->__pad) == 44);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__ring__offset, XENABI_OFFSETOF(struct xen_cameraif_sring, ring) == 64);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__ring_0___size, sizeof(((struct xen_cameraif_sring *)0)->ring[0]) == 64);
+XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__size, sizeof(struct xencamera_event_page) == 64);
+XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__align, XENABI_ALIGNOF(struct xencamera_event_page) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__in_cons__offset, XENABI_OFFSETOF(struct xencamera_event_page, in_cons) == 0);
+XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__in_cons__size, sizeof(((struct xencamera_event_page *)0)->in_cons) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__in_prod__offset, XENABI_OFFSETOF(struct xencamera_event_page, in_prod) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__in_prod__size, sizeof(((struct xencamera_event_page *)0)->in_prod) == 4);
+XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__reserved__offset, XENABI_OFFSETOF(struct xencamera_event_page, reserved) == 8);
+XENABI_STATIC_ASSERT(cameraif__xencamera_event_page__reserved__size, sizeof(((struct xencamera_event_page *)0)->reserved) == 56);
 #endif
 #endif
 

@@ -42,24 +42,6 @@
 #define XENABI_TYPEOF(expr) __typeof__(expr)
 #endif
 
-/*
- * Casts that C++ users building with -Wold-style-cast accept: the C++ casts there, a C cast in
- * C. XENABI_NO_OBJECT(type) is a null pointer to type, for sizeof and typeof of a member.
- */
-#ifdef __cplusplus
-#define XENABI_STATIC_CAST(type, expr) static_cast<type>(expr)
-#define XENABI_REINTERPRET_CAST(type, expr) reinterpret_cast<type>(expr)
-#if __cplusplus >= 201103L
-#define XENABI_NO_OBJECT(type) static_cast<type *>(nullptr)
-#else
-#define XENABI_NO_OBJECT(type) static_cast<type *>(0)
-#endif
-#else
-#define XENABI_STATIC_CAST(type, expr) ((type)(expr))
-#define XENABI_REINTERPRET_CAST(type, expr) ((type)(expr))
-#define XENABI_NO_OBJECT(type) ((type *)0)
-#endif
-
 /* offsetof without <stddef.h>; nested member paths (u.interdomain.dom) are accepted. */
 #define XENABI_OFFSETOF(type, member) __builtin_offsetof(type, member)
 
@@ -71,15 +53,13 @@
 #endif
 
 /*
- * Xen's uint64_aligned_t and int64_aligned_t: 64-bit integers that are 8-byte aligned even on x86_32, as in the
+ * Xen's uint64_aligned_t: a 64-bit integer that is 8-byte aligned even on x86_32, as in the
  * __XEN_TOOLS__ layout the hypervisor and the toolstack are built with.
  */
 #if defined(__i386__)
 typedef uint64_t __attribute__((aligned(8))) xenabi_uint64_aligned_t;
-typedef int64_t __attribute__((aligned(8))) xenabi_int64_aligned_t;
 #else
 typedef uint64_t xenabi_uint64_aligned_t;
-typedef int64_t xenabi_int64_aligned_t;
 #endif
 
 /*
@@ -88,7 +68,7 @@ typedef int64_t xenabi_int64_aligned_t;
  */
 #define XENABI_SET_GUEST_HANDLE(hnd, val)                                         \
     do {                                                                          \
-        unsigned char *xenabi_byte_ = XENABI_REINTERPRET_CAST(unsigned char *, &(hnd)); \
+        unsigned char *xenabi_byte_ = (unsigned char *)&(hnd);                    \
         unsigned int xenabi_i_;                                                   \
         for (xenabi_i_ = 0; xenabi_i_ < sizeof(hnd); xenabi_i_++)                \
             xenabi_byte_[xenabi_i_] = 0;                                          \
@@ -425,6 +405,21 @@ typedef union { xen_pfn_t *p; uint64_t q; } xenabi_guest_handle_xen_pfn_t;
 #endif
 #endif
 
+/**
+ * A guest handle to unsigned long, shaped as Xen's XEN_GUEST_HANDLE(ulong). Set it with
+ * XENABI_SET_GUEST_HANDLE().
+ */
+#ifndef XENABI_HAVE_GUEST_HANDLE_ULONG
+#define XENABI_HAVE_GUEST_HANDLE_ULONG 1
+#if defined(__i386__) || defined(__x86_64__)
+typedef struct { unsigned long *p; } xenabi_guest_handle_ulong;
+#elif defined(__arm__) || defined(__aarch64__)
+typedef union { unsigned long *p; uint64_t q; } xenabi_guest_handle_ulong;
+#else
+#error "xenabi: guest handles are defined for x86_32, x86_64, arm32, arm64 only"
+#endif
+#endif
+
 #ifndef __XEN_PUBLIC_GRANT_TABLE_H__
 
 /**
@@ -438,8 +433,16 @@ struct gnttab_setup_table {
     uint32_t nr_frames;
     /** OUT: GNTST_okay or a GNTST_* error. */
     int16_t status;
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
     /** OUT: an array of `nr_frames` entries Xen fills with the table's frames. */
     xenabi_guest_handle_xen_pfn_t frame_list;
+#endif
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00040300
+    /**
+     * Guests built for interface versions below 0x00040300 see `frame_list` with this type.
+     */
+    xenabi_guest_handle_ulong frame_list;
+#endif
 };
 typedef struct gnttab_setup_table gnttab_setup_table_t;
 
@@ -1017,215 +1020,213 @@ typedef struct gnttab_cache_flush gnttab_cache_flush_t;
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__size, sizeof(struct grant_entry_v1) == 8);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__align, XENABI_ALIGNOF(struct grant_entry_v1) == 4);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__flags__offset, XENABI_OFFSETOF(struct grant_entry_v1, flags) == 0);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__flags__size, sizeof(XENABI_NO_OBJECT(struct grant_entry_v1)->flags) == 2);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__domid__offset, XENABI_OFFSETOF(struct grant_entry_v1, domid) == 2);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__domid__size, sizeof(XENABI_NO_OBJECT(struct grant_entry_v1)->domid) == 2);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__frame__offset, XENABI_OFFSETOF(struct grant_entry_v1, frame) == 4);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__frame__size, sizeof(XENABI_NO_OBJECT(struct grant_entry_v1)->frame) == 4);
-#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a
-XENABI_STATIC_ASSERT(grant_table__grant_entry_header__size, sizeof(struct grant_entry_header) == 4);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_header__align, XENABI_ALIGNOF(struct grant_entry_header) == 2);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_header__flags__offset, XENABI_OFFSETOF(struct grant_entry_header, flags) == 0);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_header__flags__size, sizeof(XENABI_NO_OBJECT(struct grant_entry_header)->flags) == 2);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_header__domid__offset, XENABI_OFFSETOF(struct grant_entry_header, domid) == 2);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_header__domid__size, sizeof(XENABI_NO_OBJECT(struct grant_entry_header)->domid) == 2);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__size, sizeof(union grant_entry_v2) == 16);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__hdr__offset, XENABI_OFFSETOF(union grant_entry_v2, hdr) == 0);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__hdr__size, sizeof(XENABI_NO_OBJECT(union grant_entry_v2)->hdr) == 4);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__offset, XENABI_OFFSETOF(union grant_entry_v2, full_page) == 0);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__size, sizeof(XENABI_NO_OBJECT(union grant_entry_v2)->full_page) == 16);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__hdr__offset, XENABI_OFFSETOF(union grant_entry_v2, full_page.hdr) == 0);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__hdr__size, sizeof(XENABI_NO_OBJECT(union grant_entry_v2)->full_page.hdr) == 4);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__pad0__offset, XENABI_OFFSETOF(union grant_entry_v2, full_page.pad0) == 4);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__pad0__size, sizeof(XENABI_NO_OBJECT(union grant_entry_v2)->full_page.pad0) == 4);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__frame__offset, XENABI_OFFSETOF(union grant_entry_v2, full_page.frame) == 8);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__frame__size, sizeof(XENABI_NO_OBJECT(union grant_entry_v2)->full_page.frame) == 8);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__offset, XENABI_OFFSETOF(union grant_entry_v2, sub_page) == 0);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__size, sizeof(XENABI_NO_OBJECT(union grant_entry_v2)->sub_page) == 16);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__hdr__offset, XENABI_OFFSETOF(union grant_entry_v2, sub_page.hdr) == 0);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__hdr__size, sizeof(XENABI_NO_OBJECT(union grant_entry_v2)->sub_page.hdr) == 4);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__page_off__offset, XENABI_OFFSETOF(union grant_entry_v2, sub_page.page_off) == 4);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__page_off__size, sizeof(XENABI_NO_OBJECT(union grant_entry_v2)->sub_page.page_off) == 2);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__length__offset, XENABI_OFFSETOF(union grant_entry_v2, sub_page.length) == 6);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__length__size, sizeof(XENABI_NO_OBJECT(union grant_entry_v2)->sub_page.length) == 2);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__frame__offset, XENABI_OFFSETOF(union grant_entry_v2, sub_page.frame) == 8);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__frame__size, sizeof(XENABI_NO_OBJECT(union grant_entry_v2)->sub_page.frame) == 8);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__offset, XENABI_OFFSETOF(union grant_entry_v2, transitive) == 0);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__size, sizeof(XENABI_NO_OBJECT(union grant_entry_v2)->transitive) == 12);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(union grant_entry_v2)->transitive)) == 4);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__hdr__offset, XENABI_OFFSETOF(union grant_entry_v2, transitive.hdr) == 0);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__hdr__size, sizeof(XENABI_NO_OBJECT(union grant_entry_v2)->transitive.hdr) == 4);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__trans_domid__offset, XENABI_OFFSETOF(union grant_entry_v2, transitive.trans_domid) == 4);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__trans_domid__size, sizeof(XENABI_NO_OBJECT(union grant_entry_v2)->transitive.trans_domid) == 2);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__pad0__offset, XENABI_OFFSETOF(union grant_entry_v2, transitive.pad0) == 6);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__pad0__size, sizeof(XENABI_NO_OBJECT(union grant_entry_v2)->transitive.pad0) == 2);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__gref__offset, XENABI_OFFSETOF(union grant_entry_v2, transitive.gref) == 8);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__gref__size, sizeof(XENABI_NO_OBJECT(union grant_entry_v2)->transitive.gref) == 4);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2____spacer__offset, XENABI_OFFSETOF(union grant_entry_v2, __spacer) == 0);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2____spacer__size, sizeof(XENABI_NO_OBJECT(union grant_entry_v2)->__spacer) == 16);
-#endif
-XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__size, sizeof(struct gnttab_map_grant_ref) == 32);
-XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__host_addr__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, host_addr) == 0);
-XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__host_addr__size, sizeof(XENABI_NO_OBJECT(struct gnttab_map_grant_ref)->host_addr) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__flags__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, flags) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__flags__size, sizeof(XENABI_NO_OBJECT(struct gnttab_map_grant_ref)->flags) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__ref__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, ref) == 12);
-XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__ref__size, sizeof(XENABI_NO_OBJECT(struct gnttab_map_grant_ref)->ref) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__dom__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, dom) == 16);
-XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__dom__size, sizeof(XENABI_NO_OBJECT(struct gnttab_map_grant_ref)->dom) == 2);
-XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__status__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, status) == 18);
-XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__status__size, sizeof(XENABI_NO_OBJECT(struct gnttab_map_grant_ref)->status) == 2);
-XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__handle__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, handle) == 20);
-XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__handle__size, sizeof(XENABI_NO_OBJECT(struct gnttab_map_grant_ref)->handle) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__dev_bus_addr__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, dev_bus_addr) == 24);
-XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__dev_bus_addr__size, sizeof(XENABI_NO_OBJECT(struct gnttab_map_grant_ref)->dev_bus_addr) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__size, sizeof(struct gnttab_unmap_grant_ref) == 24);
-XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__host_addr__offset, XENABI_OFFSETOF(struct gnttab_unmap_grant_ref, host_addr) == 0);
-XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__host_addr__size, sizeof(XENABI_NO_OBJECT(struct gnttab_unmap_grant_ref)->host_addr) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__dev_bus_addr__offset, XENABI_OFFSETOF(struct gnttab_unmap_grant_ref, dev_bus_addr) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__dev_bus_addr__size, sizeof(XENABI_NO_OBJECT(struct gnttab_unmap_grant_ref)->dev_bus_addr) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__handle__offset, XENABI_OFFSETOF(struct gnttab_unmap_grant_ref, handle) == 16);
-XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__handle__size, sizeof(XENABI_NO_OBJECT(struct gnttab_unmap_grant_ref)->handle) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__status__offset, XENABI_OFFSETOF(struct gnttab_unmap_grant_ref, status) == 20);
-XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__status__size, sizeof(XENABI_NO_OBJECT(struct gnttab_unmap_grant_ref)->status) == 2);
-XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__dom__offset, XENABI_OFFSETOF(struct gnttab_setup_table, dom) == 0);
-XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__dom__size, sizeof(XENABI_NO_OBJECT(struct gnttab_setup_table)->dom) == 2);
-XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__nr_frames__offset, XENABI_OFFSETOF(struct gnttab_setup_table, nr_frames) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__nr_frames__size, sizeof(XENABI_NO_OBJECT(struct gnttab_setup_table)->nr_frames) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__status__offset, XENABI_OFFSETOF(struct gnttab_setup_table, status) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__status__size, sizeof(XENABI_NO_OBJECT(struct gnttab_setup_table)->status) == 2);
-XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__size, sizeof(struct gnttab_dump_table) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__align, XENABI_ALIGNOF(struct gnttab_dump_table) == 2);
-XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__dom__offset, XENABI_OFFSETOF(struct gnttab_dump_table, dom) == 0);
-XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__dom__size, sizeof(XENABI_NO_OBJECT(struct gnttab_dump_table)->dom) == 2);
-XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__status__offset, XENABI_OFFSETOF(struct gnttab_dump_table, status) == 2);
-XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__status__size, sizeof(XENABI_NO_OBJECT(struct gnttab_dump_table)->status) == 2);
-XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__mfn__offset, XENABI_OFFSETOF(struct gnttab_transfer, mfn) == 0);
-XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__domid__size, sizeof(XENABI_NO_OBJECT(struct gnttab_transfer)->domid) == 2);
-XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__ref__size, sizeof(XENABI_NO_OBJECT(struct gnttab_transfer)->ref) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__status__size, sizeof(XENABI_NO_OBJECT(struct gnttab_transfer)->status) == 2);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source), u) == 0);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__ref__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source), u.ref) == 0);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__ref__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source))->u.ref) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__gmfn__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source), u.gmfn) == 0);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__domid__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source))->domid) == 2);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__offset__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source))->offset) == 2);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy__source__offset, XENABI_OFFSETOF(struct gnttab_copy, source) == 0);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy__len__size, sizeof(XENABI_NO_OBJECT(struct gnttab_copy)->len) == 2);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy__flags__size, sizeof(XENABI_NO_OBJECT(struct gnttab_copy)->flags) == 2);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy__status__size, sizeof(XENABI_NO_OBJECT(struct gnttab_copy)->status) == 2);
-XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__size, sizeof(struct gnttab_query_size) == 16);
-XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__align, XENABI_ALIGNOF(struct gnttab_query_size) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__dom__offset, XENABI_OFFSETOF(struct gnttab_query_size, dom) == 0);
-XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__dom__size, sizeof(XENABI_NO_OBJECT(struct gnttab_query_size)->dom) == 2);
-XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__nr_frames__offset, XENABI_OFFSETOF(struct gnttab_query_size, nr_frames) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__nr_frames__size, sizeof(XENABI_NO_OBJECT(struct gnttab_query_size)->nr_frames) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__max_nr_frames__offset, XENABI_OFFSETOF(struct gnttab_query_size, max_nr_frames) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__max_nr_frames__size, sizeof(XENABI_NO_OBJECT(struct gnttab_query_size)->max_nr_frames) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__status__offset, XENABI_OFFSETOF(struct gnttab_query_size, status) == 12);
-XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__status__size, sizeof(XENABI_NO_OBJECT(struct gnttab_query_size)->status) == 2);
-XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__size, sizeof(struct gnttab_unmap_and_replace) == 24);
-XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__host_addr__offset, XENABI_OFFSETOF(struct gnttab_unmap_and_replace, host_addr) == 0);
-XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__host_addr__size, sizeof(XENABI_NO_OBJECT(struct gnttab_unmap_and_replace)->host_addr) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__new_addr__offset, XENABI_OFFSETOF(struct gnttab_unmap_and_replace, new_addr) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__new_addr__size, sizeof(XENABI_NO_OBJECT(struct gnttab_unmap_and_replace)->new_addr) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__handle__offset, XENABI_OFFSETOF(struct gnttab_unmap_and_replace, handle) == 16);
-XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__handle__size, sizeof(XENABI_NO_OBJECT(struct gnttab_unmap_and_replace)->handle) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__status__offset, XENABI_OFFSETOF(struct gnttab_unmap_and_replace, status) == 20);
-XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__status__size, sizeof(XENABI_NO_OBJECT(struct gnttab_unmap_and_replace)->status) == 2);
-#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a
-XENABI_STATIC_ASSERT(grant_table__gnttab_set_version__size, sizeof(struct gnttab_set_version) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_set_version__align, XENABI_ALIGNOF(struct gnttab_set_version) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_set_version__version__offset, XENABI_OFFSETOF(struct gnttab_set_version, version) == 0);
-XENABI_STATIC_ASSERT(grant_table__gnttab_set_version__version__size, sizeof(XENABI_NO_OBJECT(struct gnttab_set_version)->version) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__nr_frames__offset, XENABI_OFFSETOF(struct gnttab_get_status_frames, nr_frames) == 0);
-XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__nr_frames__size, sizeof(XENABI_NO_OBJECT(struct gnttab_get_status_frames)->nr_frames) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__dom__offset, XENABI_OFFSETOF(struct gnttab_get_status_frames, dom) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__dom__size, sizeof(XENABI_NO_OBJECT(struct gnttab_get_status_frames)->dom) == 2);
-XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__status__offset, XENABI_OFFSETOF(struct gnttab_get_status_frames, status) == 6);
-XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__status__size, sizeof(XENABI_NO_OBJECT(struct gnttab_get_status_frames)->status) == 2);
-XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__frame_list__offset, XENABI_OFFSETOF(struct gnttab_get_status_frames, frame_list) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__size, sizeof(struct gnttab_get_version) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__align, XENABI_ALIGNOF(struct gnttab_get_version) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__dom__offset, XENABI_OFFSETOF(struct gnttab_get_version, dom) == 0);
-XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__dom__size, sizeof(XENABI_NO_OBJECT(struct gnttab_get_version)->dom) == 2);
-XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__pad__offset, XENABI_OFFSETOF(struct gnttab_get_version, pad) == 2);
-XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__pad__size, sizeof(XENABI_NO_OBJECT(struct gnttab_get_version)->pad) == 2);
-XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__version__offset, XENABI_OFFSETOF(struct gnttab_get_version, version) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__version__size, sizeof(XENABI_NO_OBJECT(struct gnttab_get_version)->version) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__size, sizeof(struct gnttab_swap_grant_ref) == 12);
-XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__align, XENABI_ALIGNOF(struct gnttab_swap_grant_ref) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__ref_a__offset, XENABI_OFFSETOF(struct gnttab_swap_grant_ref, ref_a) == 0);
-XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__ref_a__size, sizeof(XENABI_NO_OBJECT(struct gnttab_swap_grant_ref)->ref_a) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__ref_b__offset, XENABI_OFFSETOF(struct gnttab_swap_grant_ref, ref_b) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__ref_b__size, sizeof(XENABI_NO_OBJECT(struct gnttab_swap_grant_ref)->ref_b) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__status__offset, XENABI_OFFSETOF(struct gnttab_swap_grant_ref, status) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__status__size, sizeof(XENABI_NO_OBJECT(struct gnttab_swap_grant_ref)->status) == 2);
-XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__size, sizeof(struct gnttab_cache_flush) == 16);
-XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__offset, XENABI_OFFSETOF(struct gnttab_cache_flush, a) == 0);
-XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__size, sizeof(XENABI_NO_OBJECT(struct gnttab_cache_flush)->a) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__dev_bus_addr__offset, XENABI_OFFSETOF(struct gnttab_cache_flush, a.dev_bus_addr) == 0);
-XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__dev_bus_addr__size, sizeof(XENABI_NO_OBJECT(struct gnttab_cache_flush)->a.dev_bus_addr) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__ref__offset, XENABI_OFFSETOF(struct gnttab_cache_flush, a.ref) == 0);
-XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__ref__size, sizeof(XENABI_NO_OBJECT(struct gnttab_cache_flush)->a.ref) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__offset__offset, XENABI_OFFSETOF(struct gnttab_cache_flush, offset) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__offset__size, sizeof(XENABI_NO_OBJECT(struct gnttab_cache_flush)->offset) == 2);
-XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__length__offset, XENABI_OFFSETOF(struct gnttab_cache_flush, length) == 10);
-XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__length__size, sizeof(XENABI_NO_OBJECT(struct gnttab_cache_flush)->length) == 2);
-XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__op__offset, XENABI_OFFSETOF(struct gnttab_cache_flush, op) == 12);
-XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__op__size, sizeof(XENABI_NO_OBJECT(struct gnttab_cache_flush)->op) == 4);
-#endif
-#endif
 #if defined(__i386__)
 XENABI_STATIC_ASSERT(grant_table__xen_pfn_t__size, sizeof(xen_pfn_t) == 4);
 XENABI_STATIC_ASSERT(grant_table__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 4);
 XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_xen_pfn_t__size, sizeof(xenabi_guest_handle_xen_pfn_t) == 4);
 XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_xen_pfn_t__align, XENABI_ALIGNOF(xenabi_guest_handle_xen_pfn_t) == 4);
+XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_ulong__size, sizeof(xenabi_guest_handle_ulong) == 4);
+XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_ulong__align, XENABI_ALIGNOF(xenabi_guest_handle_ulong) == 4);
 XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_uint64_t__size, sizeof(xenabi_guest_handle_uint64_t) == 4);
 XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_uint64_t__align, XENABI_ALIGNOF(xenabi_guest_handle_uint64_t) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__size, sizeof(struct grant_entry_v1) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__align, XENABI_ALIGNOF(struct grant_entry_v1) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__flags__offset, XENABI_OFFSETOF(struct grant_entry_v1, flags) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__flags__size, sizeof(((struct grant_entry_v1 *)0)->flags) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__domid__offset, XENABI_OFFSETOF(struct grant_entry_v1, domid) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__domid__size, sizeof(((struct grant_entry_v1 *)0)->domid) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__frame__offset, XENABI_OFFSETOF(struct grant_entry_v1, frame) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__frame__size, sizeof(((struct grant_entry_v1 *)0)->frame) == 4);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a
+XENABI_STATIC_ASSERT(grant_table__grant_entry_header__size, sizeof(struct grant_entry_header) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_header__align, XENABI_ALIGNOF(struct grant_entry_header) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_header__flags__offset, XENABI_OFFSETOF(struct grant_entry_header, flags) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_header__flags__size, sizeof(((struct grant_entry_header *)0)->flags) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_header__domid__offset, XENABI_OFFSETOF(struct grant_entry_header, domid) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_header__domid__size, sizeof(((struct grant_entry_header *)0)->domid) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__size, sizeof(union grant_entry_v2) == 16);
 XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__align, XENABI_ALIGNOF(union grant_entry_v2) == 4);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(union grant_entry_v2)->full_page)) == 4);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(union grant_entry_v2)->sub_page)) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__hdr__offset, XENABI_OFFSETOF(union grant_entry_v2, hdr) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__hdr__size, sizeof(((union grant_entry_v2 *)0)->hdr) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__offset, XENABI_OFFSETOF(union grant_entry_v2, full_page) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__size, sizeof(((union grant_entry_v2 *)0)->full_page) == 16);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__align, XENABI_ALIGNOF(XENABI_TYPEOF(((union grant_entry_v2 *)0)->full_page)) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__hdr__offset, XENABI_OFFSETOF(union grant_entry_v2, full_page.hdr) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__hdr__size, sizeof(((union grant_entry_v2 *)0)->full_page.hdr) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__pad0__offset, XENABI_OFFSETOF(union grant_entry_v2, full_page.pad0) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__pad0__size, sizeof(((union grant_entry_v2 *)0)->full_page.pad0) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__frame__offset, XENABI_OFFSETOF(union grant_entry_v2, full_page.frame) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__frame__size, sizeof(((union grant_entry_v2 *)0)->full_page.frame) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__offset, XENABI_OFFSETOF(union grant_entry_v2, sub_page) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__size, sizeof(((union grant_entry_v2 *)0)->sub_page) == 16);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__align, XENABI_ALIGNOF(XENABI_TYPEOF(((union grant_entry_v2 *)0)->sub_page)) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__hdr__offset, XENABI_OFFSETOF(union grant_entry_v2, sub_page.hdr) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__hdr__size, sizeof(((union grant_entry_v2 *)0)->sub_page.hdr) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__page_off__offset, XENABI_OFFSETOF(union grant_entry_v2, sub_page.page_off) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__page_off__size, sizeof(((union grant_entry_v2 *)0)->sub_page.page_off) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__length__offset, XENABI_OFFSETOF(union grant_entry_v2, sub_page.length) == 6);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__length__size, sizeof(((union grant_entry_v2 *)0)->sub_page.length) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__frame__offset, XENABI_OFFSETOF(union grant_entry_v2, sub_page.frame) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__frame__size, sizeof(((union grant_entry_v2 *)0)->sub_page.frame) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__offset, XENABI_OFFSETOF(union grant_entry_v2, transitive) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__size, sizeof(((union grant_entry_v2 *)0)->transitive) == 12);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__align, XENABI_ALIGNOF(XENABI_TYPEOF(((union grant_entry_v2 *)0)->transitive)) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__hdr__offset, XENABI_OFFSETOF(union grant_entry_v2, transitive.hdr) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__hdr__size, sizeof(((union grant_entry_v2 *)0)->transitive.hdr) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__trans_domid__offset, XENABI_OFFSETOF(union grant_entry_v2, transitive.trans_domid) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__trans_domid__size, sizeof(((union grant_entry_v2 *)0)->transitive.trans_domid) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__pad0__offset, XENABI_OFFSETOF(union grant_entry_v2, transitive.pad0) == 6);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__pad0__size, sizeof(((union grant_entry_v2 *)0)->transitive.pad0) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__gref__offset, XENABI_OFFSETOF(union grant_entry_v2, transitive.gref) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__gref__size, sizeof(((union grant_entry_v2 *)0)->transitive.gref) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2____spacer__offset, XENABI_OFFSETOF(union grant_entry_v2, __spacer) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2____spacer__size, sizeof(((union grant_entry_v2 *)0)->__spacer) == 16);
 #endif
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__size, sizeof(struct gnttab_map_grant_ref) == 32);
 XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__align, XENABI_ALIGNOF(struct gnttab_map_grant_ref) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__host_addr__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, host_addr) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__host_addr__size, sizeof(((struct gnttab_map_grant_ref *)0)->host_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__flags__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, flags) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__flags__size, sizeof(((struct gnttab_map_grant_ref *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__ref__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, ref) == 12);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__ref__size, sizeof(((struct gnttab_map_grant_ref *)0)->ref) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__dom__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, dom) == 16);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__dom__size, sizeof(((struct gnttab_map_grant_ref *)0)->dom) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__status__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, status) == 18);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__status__size, sizeof(((struct gnttab_map_grant_ref *)0)->status) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__handle__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, handle) == 20);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__handle__size, sizeof(((struct gnttab_map_grant_ref *)0)->handle) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__dev_bus_addr__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, dev_bus_addr) == 24);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__dev_bus_addr__size, sizeof(((struct gnttab_map_grant_ref *)0)->dev_bus_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__size, sizeof(struct gnttab_unmap_grant_ref) == 24);
 XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__align, XENABI_ALIGNOF(struct gnttab_unmap_grant_ref) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__host_addr__offset, XENABI_OFFSETOF(struct gnttab_unmap_grant_ref, host_addr) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__host_addr__size, sizeof(((struct gnttab_unmap_grant_ref *)0)->host_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__dev_bus_addr__offset, XENABI_OFFSETOF(struct gnttab_unmap_grant_ref, dev_bus_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__dev_bus_addr__size, sizeof(((struct gnttab_unmap_grant_ref *)0)->dev_bus_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__handle__offset, XENABI_OFFSETOF(struct gnttab_unmap_grant_ref, handle) == 16);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__handle__size, sizeof(((struct gnttab_unmap_grant_ref *)0)->handle) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__status__offset, XENABI_OFFSETOF(struct gnttab_unmap_grant_ref, status) == 20);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__status__size, sizeof(((struct gnttab_unmap_grant_ref *)0)->status) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__size, sizeof(struct gnttab_setup_table) == 16);
 XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__align, XENABI_ALIGNOF(struct gnttab_setup_table) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__dom__offset, XENABI_OFFSETOF(struct gnttab_setup_table, dom) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__dom__size, sizeof(((struct gnttab_setup_table *)0)->dom) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__nr_frames__offset, XENABI_OFFSETOF(struct gnttab_setup_table, nr_frames) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__nr_frames__size, sizeof(((struct gnttab_setup_table *)0)->nr_frames) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__status__offset, XENABI_OFFSETOF(struct gnttab_setup_table, status) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__status__size, sizeof(((struct gnttab_setup_table *)0)->status) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__frame_list__offset, XENABI_OFFSETOF(struct gnttab_setup_table, frame_list) == 12);
-XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__frame_list__size, sizeof(XENABI_NO_OBJECT(struct gnttab_setup_table)->frame_list) == 4);
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
+XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__frame_list__size, sizeof(((struct gnttab_setup_table *)0)->frame_list) == 4);
+#endif
+XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__size, sizeof(struct gnttab_dump_table) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__align, XENABI_ALIGNOF(struct gnttab_dump_table) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__dom__offset, XENABI_OFFSETOF(struct gnttab_dump_table, dom) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__dom__size, sizeof(((struct gnttab_dump_table *)0)->dom) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__status__offset, XENABI_OFFSETOF(struct gnttab_dump_table, status) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__status__size, sizeof(((struct gnttab_dump_table *)0)->status) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__size, sizeof(struct gnttab_transfer) == 16);
 XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__align, XENABI_ALIGNOF(struct gnttab_transfer) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__mfn__size, sizeof(XENABI_NO_OBJECT(struct gnttab_transfer)->mfn) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__mfn__offset, XENABI_OFFSETOF(struct gnttab_transfer, mfn) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__mfn__size, sizeof(((struct gnttab_transfer *)0)->mfn) == 4);
 XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__domid__offset, XENABI_OFFSETOF(struct gnttab_transfer, domid) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__domid__size, sizeof(((struct gnttab_transfer *)0)->domid) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__ref__offset, XENABI_OFFSETOF(struct gnttab_transfer, ref) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__ref__size, sizeof(((struct gnttab_transfer *)0)->ref) == 4);
 XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__status__offset, XENABI_OFFSETOF(struct gnttab_transfer, status) == 12);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source)) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source)) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source))->u) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source))->u)) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__gmfn__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source))->u.gmfn) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__domid__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source), domid) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__offset__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source), offset) == 6);
+XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__status__size, sizeof(((struct gnttab_transfer *)0)->status) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__size, sizeof(XENABI_TYPEOF(((struct gnttab_copy *)0)->source)) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct gnttab_copy *)0)->source)) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct gnttab_copy *)0)->source), u) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__size, sizeof(((XENABI_TYPEOF(((struct gnttab_copy *)0)->source) *)0)->u) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((XENABI_TYPEOF(((struct gnttab_copy *)0)->source) *)0)->u)) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__ref__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct gnttab_copy *)0)->source), u.ref) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__ref__size, sizeof(((XENABI_TYPEOF(((struct gnttab_copy *)0)->source) *)0)->u.ref) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__gmfn__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct gnttab_copy *)0)->source), u.gmfn) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__gmfn__size, sizeof(((XENABI_TYPEOF(((struct gnttab_copy *)0)->source) *)0)->u.gmfn) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__domid__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct gnttab_copy *)0)->source), domid) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__domid__size, sizeof(((XENABI_TYPEOF(((struct gnttab_copy *)0)->source) *)0)->domid) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__offset__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct gnttab_copy *)0)->source), offset) == 6);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__offset__size, sizeof(((XENABI_TYPEOF(((struct gnttab_copy *)0)->source) *)0)->offset) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_copy__size, sizeof(struct gnttab_copy) == 24);
 XENABI_STATIC_ASSERT(grant_table__gnttab_copy__align, XENABI_ALIGNOF(struct gnttab_copy) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy__source__size, sizeof(XENABI_NO_OBJECT(struct gnttab_copy)->source) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy__source__offset, XENABI_OFFSETOF(struct gnttab_copy, source) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy__source__size, sizeof(((struct gnttab_copy *)0)->source) == 8);
 XENABI_STATIC_ASSERT(grant_table__gnttab_copy__dest__offset, XENABI_OFFSETOF(struct gnttab_copy, dest) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy__dest__size, sizeof(XENABI_NO_OBJECT(struct gnttab_copy)->dest) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy__dest__size, sizeof(((struct gnttab_copy *)0)->dest) == 8);
 XENABI_STATIC_ASSERT(grant_table__gnttab_copy__len__offset, XENABI_OFFSETOF(struct gnttab_copy, len) == 16);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy__len__size, sizeof(((struct gnttab_copy *)0)->len) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_copy__flags__offset, XENABI_OFFSETOF(struct gnttab_copy, flags) == 18);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy__flags__size, sizeof(((struct gnttab_copy *)0)->flags) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_copy__status__offset, XENABI_OFFSETOF(struct gnttab_copy, status) == 20);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy__status__size, sizeof(((struct gnttab_copy *)0)->status) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__size, sizeof(struct gnttab_query_size) == 16);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__align, XENABI_ALIGNOF(struct gnttab_query_size) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__dom__offset, XENABI_OFFSETOF(struct gnttab_query_size, dom) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__dom__size, sizeof(((struct gnttab_query_size *)0)->dom) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__nr_frames__offset, XENABI_OFFSETOF(struct gnttab_query_size, nr_frames) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__nr_frames__size, sizeof(((struct gnttab_query_size *)0)->nr_frames) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__max_nr_frames__offset, XENABI_OFFSETOF(struct gnttab_query_size, max_nr_frames) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__max_nr_frames__size, sizeof(((struct gnttab_query_size *)0)->max_nr_frames) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__status__offset, XENABI_OFFSETOF(struct gnttab_query_size, status) == 12);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__status__size, sizeof(((struct gnttab_query_size *)0)->status) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__size, sizeof(struct gnttab_unmap_and_replace) == 24);
 XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__align, XENABI_ALIGNOF(struct gnttab_unmap_and_replace) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__host_addr__offset, XENABI_OFFSETOF(struct gnttab_unmap_and_replace, host_addr) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__host_addr__size, sizeof(((struct gnttab_unmap_and_replace *)0)->host_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__new_addr__offset, XENABI_OFFSETOF(struct gnttab_unmap_and_replace, new_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__new_addr__size, sizeof(((struct gnttab_unmap_and_replace *)0)->new_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__handle__offset, XENABI_OFFSETOF(struct gnttab_unmap_and_replace, handle) == 16);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__handle__size, sizeof(((struct gnttab_unmap_and_replace *)0)->handle) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__status__offset, XENABI_OFFSETOF(struct gnttab_unmap_and_replace, status) == 20);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__status__size, sizeof(((struct gnttab_unmap_and_replace *)0)->status) == 2);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a
+XENABI_STATIC_ASSERT(grant_table__gnttab_set_version__size, sizeof(struct gnttab_set_version) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_set_version__align, XENABI_ALIGNOF(struct gnttab_set_version) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_set_version__version__offset, XENABI_OFFSETOF(struct gnttab_set_version, version) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_set_version__version__size, sizeof(((struct gnttab_set_version *)0)->version) == 4);
 XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__size, sizeof(struct gnttab_get_status_frames) == 12);
 XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__align, XENABI_ALIGNOF(struct gnttab_get_status_frames) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__frame_list__size, sizeof(XENABI_NO_OBJECT(struct gnttab_get_status_frames)->frame_list) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__nr_frames__offset, XENABI_OFFSETOF(struct gnttab_get_status_frames, nr_frames) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__nr_frames__size, sizeof(((struct gnttab_get_status_frames *)0)->nr_frames) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__dom__offset, XENABI_OFFSETOF(struct gnttab_get_status_frames, dom) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__dom__size, sizeof(((struct gnttab_get_status_frames *)0)->dom) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__status__offset, XENABI_OFFSETOF(struct gnttab_get_status_frames, status) == 6);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__status__size, sizeof(((struct gnttab_get_status_frames *)0)->status) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__frame_list__offset, XENABI_OFFSETOF(struct gnttab_get_status_frames, frame_list) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__frame_list__size, sizeof(((struct gnttab_get_status_frames *)0)->frame_list) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__size, sizeof(struct gnttab_get_version) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__align, XENABI_ALIGNOF(struct gnttab_get_version) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__dom__offset, XENABI_OFFSETOF(struct gnttab_get_version, dom) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__dom__size, sizeof(((struct gnttab_get_version *)0)->dom) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__pad__offset, XENABI_OFFSETOF(struct gnttab_get_version, pad) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__pad__size, sizeof(((struct gnttab_get_version *)0)->pad) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__version__offset, XENABI_OFFSETOF(struct gnttab_get_version, version) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__version__size, sizeof(((struct gnttab_get_version *)0)->version) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__size, sizeof(struct gnttab_swap_grant_ref) == 12);
+XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__align, XENABI_ALIGNOF(struct gnttab_swap_grant_ref) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__ref_a__offset, XENABI_OFFSETOF(struct gnttab_swap_grant_ref, ref_a) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__ref_a__size, sizeof(((struct gnttab_swap_grant_ref *)0)->ref_a) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__ref_b__offset, XENABI_OFFSETOF(struct gnttab_swap_grant_ref, ref_b) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__ref_b__size, sizeof(((struct gnttab_swap_grant_ref *)0)->ref_b) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__status__offset, XENABI_OFFSETOF(struct gnttab_swap_grant_ref, status) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__status__size, sizeof(((struct gnttab_swap_grant_ref *)0)->status) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__size, sizeof(struct gnttab_cache_flush) == 16);
 XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__align, XENABI_ALIGNOF(struct gnttab_cache_flush) == 4);
-XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_cache_flush)->a)) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__offset, XENABI_OFFSETOF(struct gnttab_cache_flush, a) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__size, sizeof(((struct gnttab_cache_flush *)0)->a) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct gnttab_cache_flush *)0)->a)) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__dev_bus_addr__offset, XENABI_OFFSETOF(struct gnttab_cache_flush, a.dev_bus_addr) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__dev_bus_addr__size, sizeof(((struct gnttab_cache_flush *)0)->a.dev_bus_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__ref__offset, XENABI_OFFSETOF(struct gnttab_cache_flush, a.ref) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__ref__size, sizeof(((struct gnttab_cache_flush *)0)->a.ref) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__offset__offset, XENABI_OFFSETOF(struct gnttab_cache_flush, offset) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__offset__size, sizeof(((struct gnttab_cache_flush *)0)->offset) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__length__offset, XENABI_OFFSETOF(struct gnttab_cache_flush, length) == 10);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__length__size, sizeof(((struct gnttab_cache_flush *)0)->length) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__op__offset, XENABI_OFFSETOF(struct gnttab_cache_flush, op) == 12);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__op__size, sizeof(((struct gnttab_cache_flush *)0)->op) == 4);
 #endif
 #endif
 #if defined(__x86_64__)
@@ -1233,47 +1234,208 @@ XENABI_STATIC_ASSERT(grant_table__xen_pfn_t__size, sizeof(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(grant_table__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_xen_pfn_t__size, sizeof(xenabi_guest_handle_xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_xen_pfn_t__align, XENABI_ALIGNOF(xenabi_guest_handle_xen_pfn_t) == 8);
+XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_ulong__size, sizeof(xenabi_guest_handle_ulong) == 8);
+XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_ulong__align, XENABI_ALIGNOF(xenabi_guest_handle_ulong) == 8);
 XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_uint64_t__size, sizeof(xenabi_guest_handle_uint64_t) == 8);
 XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_uint64_t__align, XENABI_ALIGNOF(xenabi_guest_handle_uint64_t) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__size, sizeof(struct grant_entry_v1) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__align, XENABI_ALIGNOF(struct grant_entry_v1) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__flags__offset, XENABI_OFFSETOF(struct grant_entry_v1, flags) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__flags__size, sizeof(((struct grant_entry_v1 *)0)->flags) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__domid__offset, XENABI_OFFSETOF(struct grant_entry_v1, domid) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__domid__size, sizeof(((struct grant_entry_v1 *)0)->domid) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__frame__offset, XENABI_OFFSETOF(struct grant_entry_v1, frame) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__frame__size, sizeof(((struct grant_entry_v1 *)0)->frame) == 4);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a
+XENABI_STATIC_ASSERT(grant_table__grant_entry_header__size, sizeof(struct grant_entry_header) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_header__align, XENABI_ALIGNOF(struct grant_entry_header) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_header__flags__offset, XENABI_OFFSETOF(struct grant_entry_header, flags) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_header__flags__size, sizeof(((struct grant_entry_header *)0)->flags) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_header__domid__offset, XENABI_OFFSETOF(struct grant_entry_header, domid) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_header__domid__size, sizeof(((struct grant_entry_header *)0)->domid) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__size, sizeof(union grant_entry_v2) == 16);
 XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__align, XENABI_ALIGNOF(union grant_entry_v2) == 8);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(union grant_entry_v2)->full_page)) == 8);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(union grant_entry_v2)->sub_page)) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__hdr__offset, XENABI_OFFSETOF(union grant_entry_v2, hdr) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__hdr__size, sizeof(((union grant_entry_v2 *)0)->hdr) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__offset, XENABI_OFFSETOF(union grant_entry_v2, full_page) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__size, sizeof(((union grant_entry_v2 *)0)->full_page) == 16);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__align, XENABI_ALIGNOF(XENABI_TYPEOF(((union grant_entry_v2 *)0)->full_page)) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__hdr__offset, XENABI_OFFSETOF(union grant_entry_v2, full_page.hdr) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__hdr__size, sizeof(((union grant_entry_v2 *)0)->full_page.hdr) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__pad0__offset, XENABI_OFFSETOF(union grant_entry_v2, full_page.pad0) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__pad0__size, sizeof(((union grant_entry_v2 *)0)->full_page.pad0) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__frame__offset, XENABI_OFFSETOF(union grant_entry_v2, full_page.frame) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__frame__size, sizeof(((union grant_entry_v2 *)0)->full_page.frame) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__offset, XENABI_OFFSETOF(union grant_entry_v2, sub_page) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__size, sizeof(((union grant_entry_v2 *)0)->sub_page) == 16);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__align, XENABI_ALIGNOF(XENABI_TYPEOF(((union grant_entry_v2 *)0)->sub_page)) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__hdr__offset, XENABI_OFFSETOF(union grant_entry_v2, sub_page.hdr) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__hdr__size, sizeof(((union grant_entry_v2 *)0)->sub_page.hdr) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__page_off__offset, XENABI_OFFSETOF(union grant_entry_v2, sub_page.page_off) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__page_off__size, sizeof(((union grant_entry_v2 *)0)->sub_page.page_off) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__length__offset, XENABI_OFFSETOF(union grant_entry_v2, sub_page.length) == 6);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__length__size, sizeof(((union grant_entry_v2 *)0)->sub_page.length) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__frame__offset, XENABI_OFFSETOF(union grant_entry_v2, sub_page.frame) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__frame__size, sizeof(((union grant_entry_v2 *)0)->sub_page.frame) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__offset, XENABI_OFFSETOF(union grant_entry_v2, transitive) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__size, sizeof(((union grant_entry_v2 *)0)->transitive) == 12);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__align, XENABI_ALIGNOF(XENABI_TYPEOF(((union grant_entry_v2 *)0)->transitive)) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__hdr__offset, XENABI_OFFSETOF(union grant_entry_v2, transitive.hdr) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__hdr__size, sizeof(((union grant_entry_v2 *)0)->transitive.hdr) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__trans_domid__offset, XENABI_OFFSETOF(union grant_entry_v2, transitive.trans_domid) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__trans_domid__size, sizeof(((union grant_entry_v2 *)0)->transitive.trans_domid) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__pad0__offset, XENABI_OFFSETOF(union grant_entry_v2, transitive.pad0) == 6);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__pad0__size, sizeof(((union grant_entry_v2 *)0)->transitive.pad0) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__gref__offset, XENABI_OFFSETOF(union grant_entry_v2, transitive.gref) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__gref__size, sizeof(((union grant_entry_v2 *)0)->transitive.gref) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2____spacer__offset, XENABI_OFFSETOF(union grant_entry_v2, __spacer) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2____spacer__size, sizeof(((union grant_entry_v2 *)0)->__spacer) == 16);
 #endif
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__size, sizeof(struct gnttab_map_grant_ref) == 32);
 XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__align, XENABI_ALIGNOF(struct gnttab_map_grant_ref) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__host_addr__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, host_addr) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__host_addr__size, sizeof(((struct gnttab_map_grant_ref *)0)->host_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__flags__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, flags) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__flags__size, sizeof(((struct gnttab_map_grant_ref *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__ref__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, ref) == 12);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__ref__size, sizeof(((struct gnttab_map_grant_ref *)0)->ref) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__dom__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, dom) == 16);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__dom__size, sizeof(((struct gnttab_map_grant_ref *)0)->dom) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__status__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, status) == 18);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__status__size, sizeof(((struct gnttab_map_grant_ref *)0)->status) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__handle__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, handle) == 20);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__handle__size, sizeof(((struct gnttab_map_grant_ref *)0)->handle) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__dev_bus_addr__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, dev_bus_addr) == 24);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__dev_bus_addr__size, sizeof(((struct gnttab_map_grant_ref *)0)->dev_bus_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__size, sizeof(struct gnttab_unmap_grant_ref) == 24);
 XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__align, XENABI_ALIGNOF(struct gnttab_unmap_grant_ref) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__host_addr__offset, XENABI_OFFSETOF(struct gnttab_unmap_grant_ref, host_addr) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__host_addr__size, sizeof(((struct gnttab_unmap_grant_ref *)0)->host_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__dev_bus_addr__offset, XENABI_OFFSETOF(struct gnttab_unmap_grant_ref, dev_bus_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__dev_bus_addr__size, sizeof(((struct gnttab_unmap_grant_ref *)0)->dev_bus_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__handle__offset, XENABI_OFFSETOF(struct gnttab_unmap_grant_ref, handle) == 16);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__handle__size, sizeof(((struct gnttab_unmap_grant_ref *)0)->handle) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__status__offset, XENABI_OFFSETOF(struct gnttab_unmap_grant_ref, status) == 20);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__status__size, sizeof(((struct gnttab_unmap_grant_ref *)0)->status) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__size, sizeof(struct gnttab_setup_table) == 24);
 XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__align, XENABI_ALIGNOF(struct gnttab_setup_table) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__dom__offset, XENABI_OFFSETOF(struct gnttab_setup_table, dom) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__dom__size, sizeof(((struct gnttab_setup_table *)0)->dom) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__nr_frames__offset, XENABI_OFFSETOF(struct gnttab_setup_table, nr_frames) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__nr_frames__size, sizeof(((struct gnttab_setup_table *)0)->nr_frames) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__status__offset, XENABI_OFFSETOF(struct gnttab_setup_table, status) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__status__size, sizeof(((struct gnttab_setup_table *)0)->status) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__frame_list__offset, XENABI_OFFSETOF(struct gnttab_setup_table, frame_list) == 16);
-XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__frame_list__size, sizeof(XENABI_NO_OBJECT(struct gnttab_setup_table)->frame_list) == 8);
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
+XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__frame_list__size, sizeof(((struct gnttab_setup_table *)0)->frame_list) == 8);
+#endif
+XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__size, sizeof(struct gnttab_dump_table) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__align, XENABI_ALIGNOF(struct gnttab_dump_table) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__dom__offset, XENABI_OFFSETOF(struct gnttab_dump_table, dom) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__dom__size, sizeof(((struct gnttab_dump_table *)0)->dom) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__status__offset, XENABI_OFFSETOF(struct gnttab_dump_table, status) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__status__size, sizeof(((struct gnttab_dump_table *)0)->status) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__size, sizeof(struct gnttab_transfer) == 24);
 XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__align, XENABI_ALIGNOF(struct gnttab_transfer) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__mfn__size, sizeof(XENABI_NO_OBJECT(struct gnttab_transfer)->mfn) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__mfn__offset, XENABI_OFFSETOF(struct gnttab_transfer, mfn) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__mfn__size, sizeof(((struct gnttab_transfer *)0)->mfn) == 8);
 XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__domid__offset, XENABI_OFFSETOF(struct gnttab_transfer, domid) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__domid__size, sizeof(((struct gnttab_transfer *)0)->domid) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__ref__offset, XENABI_OFFSETOF(struct gnttab_transfer, ref) == 12);
+XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__ref__size, sizeof(((struct gnttab_transfer *)0)->ref) == 4);
 XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__status__offset, XENABI_OFFSETOF(struct gnttab_transfer, status) == 16);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source)) == 16);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source)) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source))->u) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source))->u)) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__gmfn__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source))->u.gmfn) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__domid__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source), domid) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__offset__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source), offset) == 10);
+XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__status__size, sizeof(((struct gnttab_transfer *)0)->status) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__size, sizeof(XENABI_TYPEOF(((struct gnttab_copy *)0)->source)) == 16);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct gnttab_copy *)0)->source)) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct gnttab_copy *)0)->source), u) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__size, sizeof(((XENABI_TYPEOF(((struct gnttab_copy *)0)->source) *)0)->u) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((XENABI_TYPEOF(((struct gnttab_copy *)0)->source) *)0)->u)) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__ref__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct gnttab_copy *)0)->source), u.ref) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__ref__size, sizeof(((XENABI_TYPEOF(((struct gnttab_copy *)0)->source) *)0)->u.ref) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__gmfn__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct gnttab_copy *)0)->source), u.gmfn) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__gmfn__size, sizeof(((XENABI_TYPEOF(((struct gnttab_copy *)0)->source) *)0)->u.gmfn) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__domid__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct gnttab_copy *)0)->source), domid) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__domid__size, sizeof(((XENABI_TYPEOF(((struct gnttab_copy *)0)->source) *)0)->domid) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__offset__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct gnttab_copy *)0)->source), offset) == 10);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__offset__size, sizeof(((XENABI_TYPEOF(((struct gnttab_copy *)0)->source) *)0)->offset) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_copy__size, sizeof(struct gnttab_copy) == 40);
 XENABI_STATIC_ASSERT(grant_table__gnttab_copy__align, XENABI_ALIGNOF(struct gnttab_copy) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy__source__size, sizeof(XENABI_NO_OBJECT(struct gnttab_copy)->source) == 16);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy__source__offset, XENABI_OFFSETOF(struct gnttab_copy, source) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy__source__size, sizeof(((struct gnttab_copy *)0)->source) == 16);
 XENABI_STATIC_ASSERT(grant_table__gnttab_copy__dest__offset, XENABI_OFFSETOF(struct gnttab_copy, dest) == 16);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy__dest__size, sizeof(XENABI_NO_OBJECT(struct gnttab_copy)->dest) == 16);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy__dest__size, sizeof(((struct gnttab_copy *)0)->dest) == 16);
 XENABI_STATIC_ASSERT(grant_table__gnttab_copy__len__offset, XENABI_OFFSETOF(struct gnttab_copy, len) == 32);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy__len__size, sizeof(((struct gnttab_copy *)0)->len) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_copy__flags__offset, XENABI_OFFSETOF(struct gnttab_copy, flags) == 34);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy__flags__size, sizeof(((struct gnttab_copy *)0)->flags) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_copy__status__offset, XENABI_OFFSETOF(struct gnttab_copy, status) == 36);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy__status__size, sizeof(((struct gnttab_copy *)0)->status) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__size, sizeof(struct gnttab_query_size) == 16);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__align, XENABI_ALIGNOF(struct gnttab_query_size) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__dom__offset, XENABI_OFFSETOF(struct gnttab_query_size, dom) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__dom__size, sizeof(((struct gnttab_query_size *)0)->dom) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__nr_frames__offset, XENABI_OFFSETOF(struct gnttab_query_size, nr_frames) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__nr_frames__size, sizeof(((struct gnttab_query_size *)0)->nr_frames) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__max_nr_frames__offset, XENABI_OFFSETOF(struct gnttab_query_size, max_nr_frames) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__max_nr_frames__size, sizeof(((struct gnttab_query_size *)0)->max_nr_frames) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__status__offset, XENABI_OFFSETOF(struct gnttab_query_size, status) == 12);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__status__size, sizeof(((struct gnttab_query_size *)0)->status) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__size, sizeof(struct gnttab_unmap_and_replace) == 24);
 XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__align, XENABI_ALIGNOF(struct gnttab_unmap_and_replace) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__host_addr__offset, XENABI_OFFSETOF(struct gnttab_unmap_and_replace, host_addr) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__host_addr__size, sizeof(((struct gnttab_unmap_and_replace *)0)->host_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__new_addr__offset, XENABI_OFFSETOF(struct gnttab_unmap_and_replace, new_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__new_addr__size, sizeof(((struct gnttab_unmap_and_replace *)0)->new_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__handle__offset, XENABI_OFFSETOF(struct gnttab_unmap_and_replace, handle) == 16);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__handle__size, sizeof(((struct gnttab_unmap_and_replace *)0)->handle) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__status__offset, XENABI_OFFSETOF(struct gnttab_unmap_and_replace, status) == 20);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__status__size, sizeof(((struct gnttab_unmap_and_replace *)0)->status) == 2);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a
+XENABI_STATIC_ASSERT(grant_table__gnttab_set_version__size, sizeof(struct gnttab_set_version) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_set_version__align, XENABI_ALIGNOF(struct gnttab_set_version) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_set_version__version__offset, XENABI_OFFSETOF(struct gnttab_set_version, version) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_set_version__version__size, sizeof(((struct gnttab_set_version *)0)->version) == 4);
 XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__size, sizeof(struct gnttab_get_status_frames) == 16);
 XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__align, XENABI_ALIGNOF(struct gnttab_get_status_frames) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__frame_list__size, sizeof(XENABI_NO_OBJECT(struct gnttab_get_status_frames)->frame_list) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__nr_frames__offset, XENABI_OFFSETOF(struct gnttab_get_status_frames, nr_frames) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__nr_frames__size, sizeof(((struct gnttab_get_status_frames *)0)->nr_frames) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__dom__offset, XENABI_OFFSETOF(struct gnttab_get_status_frames, dom) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__dom__size, sizeof(((struct gnttab_get_status_frames *)0)->dom) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__status__offset, XENABI_OFFSETOF(struct gnttab_get_status_frames, status) == 6);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__status__size, sizeof(((struct gnttab_get_status_frames *)0)->status) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__frame_list__offset, XENABI_OFFSETOF(struct gnttab_get_status_frames, frame_list) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__frame_list__size, sizeof(((struct gnttab_get_status_frames *)0)->frame_list) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__size, sizeof(struct gnttab_get_version) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__align, XENABI_ALIGNOF(struct gnttab_get_version) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__dom__offset, XENABI_OFFSETOF(struct gnttab_get_version, dom) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__dom__size, sizeof(((struct gnttab_get_version *)0)->dom) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__pad__offset, XENABI_OFFSETOF(struct gnttab_get_version, pad) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__pad__size, sizeof(((struct gnttab_get_version *)0)->pad) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__version__offset, XENABI_OFFSETOF(struct gnttab_get_version, version) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__version__size, sizeof(((struct gnttab_get_version *)0)->version) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__size, sizeof(struct gnttab_swap_grant_ref) == 12);
+XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__align, XENABI_ALIGNOF(struct gnttab_swap_grant_ref) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__ref_a__offset, XENABI_OFFSETOF(struct gnttab_swap_grant_ref, ref_a) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__ref_a__size, sizeof(((struct gnttab_swap_grant_ref *)0)->ref_a) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__ref_b__offset, XENABI_OFFSETOF(struct gnttab_swap_grant_ref, ref_b) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__ref_b__size, sizeof(((struct gnttab_swap_grant_ref *)0)->ref_b) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__status__offset, XENABI_OFFSETOF(struct gnttab_swap_grant_ref, status) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__status__size, sizeof(((struct gnttab_swap_grant_ref *)0)->status) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__size, sizeof(struct gnttab_cache_flush) == 16);
 XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__align, XENABI_ALIGNOF(struct gnttab_cache_flush) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_cache_flush)->a)) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__offset, XENABI_OFFSETOF(struct gnttab_cache_flush, a) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__size, sizeof(((struct gnttab_cache_flush *)0)->a) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct gnttab_cache_flush *)0)->a)) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__dev_bus_addr__offset, XENABI_OFFSETOF(struct gnttab_cache_flush, a.dev_bus_addr) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__dev_bus_addr__size, sizeof(((struct gnttab_cache_flush *)0)->a.dev_bus_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__ref__offset, XENABI_OFFSETOF(struct gnttab_cache_flush, a.ref) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__ref__size, sizeof(((struct gnttab_cache_flush *)0)->a.ref) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__offset__offset, XENABI_OFFSETOF(struct gnttab_cache_flush, offset) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__offset__size, sizeof(((struct gnttab_cache_flush *)0)->offset) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__length__offset, XENABI_OFFSETOF(struct gnttab_cache_flush, length) == 10);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__length__size, sizeof(((struct gnttab_cache_flush *)0)->length) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__op__offset, XENABI_OFFSETOF(struct gnttab_cache_flush, op) == 12);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__op__size, sizeof(((struct gnttab_cache_flush *)0)->op) == 4);
 #endif
 #endif
 #if defined(__arm__)
@@ -1281,47 +1443,208 @@ XENABI_STATIC_ASSERT(grant_table__xen_pfn_t__size, sizeof(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(grant_table__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_xen_pfn_t__size, sizeof(xenabi_guest_handle_xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_xen_pfn_t__align, XENABI_ALIGNOF(xenabi_guest_handle_xen_pfn_t) == 8);
+XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_ulong__size, sizeof(xenabi_guest_handle_ulong) == 8);
+XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_ulong__align, XENABI_ALIGNOF(xenabi_guest_handle_ulong) == 8);
 XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_uint64_t__size, sizeof(xenabi_guest_handle_uint64_t) == 8);
 XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_uint64_t__align, XENABI_ALIGNOF(xenabi_guest_handle_uint64_t) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__size, sizeof(struct grant_entry_v1) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__align, XENABI_ALIGNOF(struct grant_entry_v1) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__flags__offset, XENABI_OFFSETOF(struct grant_entry_v1, flags) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__flags__size, sizeof(((struct grant_entry_v1 *)0)->flags) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__domid__offset, XENABI_OFFSETOF(struct grant_entry_v1, domid) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__domid__size, sizeof(((struct grant_entry_v1 *)0)->domid) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__frame__offset, XENABI_OFFSETOF(struct grant_entry_v1, frame) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__frame__size, sizeof(((struct grant_entry_v1 *)0)->frame) == 4);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a
+XENABI_STATIC_ASSERT(grant_table__grant_entry_header__size, sizeof(struct grant_entry_header) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_header__align, XENABI_ALIGNOF(struct grant_entry_header) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_header__flags__offset, XENABI_OFFSETOF(struct grant_entry_header, flags) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_header__flags__size, sizeof(((struct grant_entry_header *)0)->flags) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_header__domid__offset, XENABI_OFFSETOF(struct grant_entry_header, domid) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_header__domid__size, sizeof(((struct grant_entry_header *)0)->domid) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__size, sizeof(union grant_entry_v2) == 16);
 XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__align, XENABI_ALIGNOF(union grant_entry_v2) == 8);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(union grant_entry_v2)->full_page)) == 8);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(union grant_entry_v2)->sub_page)) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__hdr__offset, XENABI_OFFSETOF(union grant_entry_v2, hdr) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__hdr__size, sizeof(((union grant_entry_v2 *)0)->hdr) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__offset, XENABI_OFFSETOF(union grant_entry_v2, full_page) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__size, sizeof(((union grant_entry_v2 *)0)->full_page) == 16);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__align, XENABI_ALIGNOF(XENABI_TYPEOF(((union grant_entry_v2 *)0)->full_page)) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__hdr__offset, XENABI_OFFSETOF(union grant_entry_v2, full_page.hdr) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__hdr__size, sizeof(((union grant_entry_v2 *)0)->full_page.hdr) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__pad0__offset, XENABI_OFFSETOF(union grant_entry_v2, full_page.pad0) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__pad0__size, sizeof(((union grant_entry_v2 *)0)->full_page.pad0) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__frame__offset, XENABI_OFFSETOF(union grant_entry_v2, full_page.frame) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__frame__size, sizeof(((union grant_entry_v2 *)0)->full_page.frame) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__offset, XENABI_OFFSETOF(union grant_entry_v2, sub_page) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__size, sizeof(((union grant_entry_v2 *)0)->sub_page) == 16);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__align, XENABI_ALIGNOF(XENABI_TYPEOF(((union grant_entry_v2 *)0)->sub_page)) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__hdr__offset, XENABI_OFFSETOF(union grant_entry_v2, sub_page.hdr) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__hdr__size, sizeof(((union grant_entry_v2 *)0)->sub_page.hdr) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__page_off__offset, XENABI_OFFSETOF(union grant_entry_v2, sub_page.page_off) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__page_off__size, sizeof(((union grant_entry_v2 *)0)->sub_page.page_off) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__length__offset, XENABI_OFFSETOF(union grant_entry_v2, sub_page.length) == 6);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__length__size, sizeof(((union grant_entry_v2 *)0)->sub_page.length) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__frame__offset, XENABI_OFFSETOF(union grant_entry_v2, sub_page.frame) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__frame__size, sizeof(((union grant_entry_v2 *)0)->sub_page.frame) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__offset, XENABI_OFFSETOF(union grant_entry_v2, transitive) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__size, sizeof(((union grant_entry_v2 *)0)->transitive) == 12);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__align, XENABI_ALIGNOF(XENABI_TYPEOF(((union grant_entry_v2 *)0)->transitive)) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__hdr__offset, XENABI_OFFSETOF(union grant_entry_v2, transitive.hdr) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__hdr__size, sizeof(((union grant_entry_v2 *)0)->transitive.hdr) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__trans_domid__offset, XENABI_OFFSETOF(union grant_entry_v2, transitive.trans_domid) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__trans_domid__size, sizeof(((union grant_entry_v2 *)0)->transitive.trans_domid) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__pad0__offset, XENABI_OFFSETOF(union grant_entry_v2, transitive.pad0) == 6);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__pad0__size, sizeof(((union grant_entry_v2 *)0)->transitive.pad0) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__gref__offset, XENABI_OFFSETOF(union grant_entry_v2, transitive.gref) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__gref__size, sizeof(((union grant_entry_v2 *)0)->transitive.gref) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2____spacer__offset, XENABI_OFFSETOF(union grant_entry_v2, __spacer) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2____spacer__size, sizeof(((union grant_entry_v2 *)0)->__spacer) == 16);
 #endif
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__size, sizeof(struct gnttab_map_grant_ref) == 32);
 XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__align, XENABI_ALIGNOF(struct gnttab_map_grant_ref) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__host_addr__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, host_addr) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__host_addr__size, sizeof(((struct gnttab_map_grant_ref *)0)->host_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__flags__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, flags) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__flags__size, sizeof(((struct gnttab_map_grant_ref *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__ref__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, ref) == 12);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__ref__size, sizeof(((struct gnttab_map_grant_ref *)0)->ref) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__dom__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, dom) == 16);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__dom__size, sizeof(((struct gnttab_map_grant_ref *)0)->dom) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__status__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, status) == 18);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__status__size, sizeof(((struct gnttab_map_grant_ref *)0)->status) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__handle__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, handle) == 20);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__handle__size, sizeof(((struct gnttab_map_grant_ref *)0)->handle) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__dev_bus_addr__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, dev_bus_addr) == 24);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__dev_bus_addr__size, sizeof(((struct gnttab_map_grant_ref *)0)->dev_bus_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__size, sizeof(struct gnttab_unmap_grant_ref) == 24);
 XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__align, XENABI_ALIGNOF(struct gnttab_unmap_grant_ref) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__host_addr__offset, XENABI_OFFSETOF(struct gnttab_unmap_grant_ref, host_addr) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__host_addr__size, sizeof(((struct gnttab_unmap_grant_ref *)0)->host_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__dev_bus_addr__offset, XENABI_OFFSETOF(struct gnttab_unmap_grant_ref, dev_bus_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__dev_bus_addr__size, sizeof(((struct gnttab_unmap_grant_ref *)0)->dev_bus_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__handle__offset, XENABI_OFFSETOF(struct gnttab_unmap_grant_ref, handle) == 16);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__handle__size, sizeof(((struct gnttab_unmap_grant_ref *)0)->handle) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__status__offset, XENABI_OFFSETOF(struct gnttab_unmap_grant_ref, status) == 20);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__status__size, sizeof(((struct gnttab_unmap_grant_ref *)0)->status) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__size, sizeof(struct gnttab_setup_table) == 24);
 XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__align, XENABI_ALIGNOF(struct gnttab_setup_table) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__dom__offset, XENABI_OFFSETOF(struct gnttab_setup_table, dom) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__dom__size, sizeof(((struct gnttab_setup_table *)0)->dom) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__nr_frames__offset, XENABI_OFFSETOF(struct gnttab_setup_table, nr_frames) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__nr_frames__size, sizeof(((struct gnttab_setup_table *)0)->nr_frames) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__status__offset, XENABI_OFFSETOF(struct gnttab_setup_table, status) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__status__size, sizeof(((struct gnttab_setup_table *)0)->status) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__frame_list__offset, XENABI_OFFSETOF(struct gnttab_setup_table, frame_list) == 16);
-XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__frame_list__size, sizeof(XENABI_NO_OBJECT(struct gnttab_setup_table)->frame_list) == 8);
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
+XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__frame_list__size, sizeof(((struct gnttab_setup_table *)0)->frame_list) == 8);
+#endif
+XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__size, sizeof(struct gnttab_dump_table) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__align, XENABI_ALIGNOF(struct gnttab_dump_table) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__dom__offset, XENABI_OFFSETOF(struct gnttab_dump_table, dom) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__dom__size, sizeof(((struct gnttab_dump_table *)0)->dom) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__status__offset, XENABI_OFFSETOF(struct gnttab_dump_table, status) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__status__size, sizeof(((struct gnttab_dump_table *)0)->status) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__size, sizeof(struct gnttab_transfer) == 24);
 XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__align, XENABI_ALIGNOF(struct gnttab_transfer) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__mfn__size, sizeof(XENABI_NO_OBJECT(struct gnttab_transfer)->mfn) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__mfn__offset, XENABI_OFFSETOF(struct gnttab_transfer, mfn) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__mfn__size, sizeof(((struct gnttab_transfer *)0)->mfn) == 8);
 XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__domid__offset, XENABI_OFFSETOF(struct gnttab_transfer, domid) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__domid__size, sizeof(((struct gnttab_transfer *)0)->domid) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__ref__offset, XENABI_OFFSETOF(struct gnttab_transfer, ref) == 12);
+XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__ref__size, sizeof(((struct gnttab_transfer *)0)->ref) == 4);
 XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__status__offset, XENABI_OFFSETOF(struct gnttab_transfer, status) == 16);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source)) == 16);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source)) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source))->u) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source))->u)) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__gmfn__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source))->u.gmfn) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__domid__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source), domid) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__offset__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source), offset) == 10);
+XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__status__size, sizeof(((struct gnttab_transfer *)0)->status) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__size, sizeof(XENABI_TYPEOF(((struct gnttab_copy *)0)->source)) == 16);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct gnttab_copy *)0)->source)) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct gnttab_copy *)0)->source), u) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__size, sizeof(((XENABI_TYPEOF(((struct gnttab_copy *)0)->source) *)0)->u) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((XENABI_TYPEOF(((struct gnttab_copy *)0)->source) *)0)->u)) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__ref__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct gnttab_copy *)0)->source), u.ref) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__ref__size, sizeof(((XENABI_TYPEOF(((struct gnttab_copy *)0)->source) *)0)->u.ref) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__gmfn__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct gnttab_copy *)0)->source), u.gmfn) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__gmfn__size, sizeof(((XENABI_TYPEOF(((struct gnttab_copy *)0)->source) *)0)->u.gmfn) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__domid__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct gnttab_copy *)0)->source), domid) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__domid__size, sizeof(((XENABI_TYPEOF(((struct gnttab_copy *)0)->source) *)0)->domid) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__offset__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct gnttab_copy *)0)->source), offset) == 10);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__offset__size, sizeof(((XENABI_TYPEOF(((struct gnttab_copy *)0)->source) *)0)->offset) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_copy__size, sizeof(struct gnttab_copy) == 40);
 XENABI_STATIC_ASSERT(grant_table__gnttab_copy__align, XENABI_ALIGNOF(struct gnttab_copy) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy__source__size, sizeof(XENABI_NO_OBJECT(struct gnttab_copy)->source) == 16);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy__source__offset, XENABI_OFFSETOF(struct gnttab_copy, source) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy__source__size, sizeof(((struct gnttab_copy *)0)->source) == 16);
 XENABI_STATIC_ASSERT(grant_table__gnttab_copy__dest__offset, XENABI_OFFSETOF(struct gnttab_copy, dest) == 16);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy__dest__size, sizeof(XENABI_NO_OBJECT(struct gnttab_copy)->dest) == 16);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy__dest__size, sizeof(((struct gnttab_copy *)0)->dest) == 16);
 XENABI_STATIC_ASSERT(grant_table__gnttab_copy__len__offset, XENABI_OFFSETOF(struct gnttab_copy, len) == 32);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy__len__size, sizeof(((struct gnttab_copy *)0)->len) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_copy__flags__offset, XENABI_OFFSETOF(struct gnttab_copy, flags) == 34);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy__flags__size, sizeof(((struct gnttab_copy *)0)->flags) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_copy__status__offset, XENABI_OFFSETOF(struct gnttab_copy, status) == 36);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy__status__size, sizeof(((struct gnttab_copy *)0)->status) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__size, sizeof(struct gnttab_query_size) == 16);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__align, XENABI_ALIGNOF(struct gnttab_query_size) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__dom__offset, XENABI_OFFSETOF(struct gnttab_query_size, dom) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__dom__size, sizeof(((struct gnttab_query_size *)0)->dom) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__nr_frames__offset, XENABI_OFFSETOF(struct gnttab_query_size, nr_frames) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__nr_frames__size, sizeof(((struct gnttab_query_size *)0)->nr_frames) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__max_nr_frames__offset, XENABI_OFFSETOF(struct gnttab_query_size, max_nr_frames) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__max_nr_frames__size, sizeof(((struct gnttab_query_size *)0)->max_nr_frames) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__status__offset, XENABI_OFFSETOF(struct gnttab_query_size, status) == 12);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__status__size, sizeof(((struct gnttab_query_size *)0)->status) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__size, sizeof(struct gnttab_unmap_and_replace) == 24);
 XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__align, XENABI_ALIGNOF(struct gnttab_unmap_and_replace) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__host_addr__offset, XENABI_OFFSETOF(struct gnttab_unmap_and_replace, host_addr) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__host_addr__size, sizeof(((struct gnttab_unmap_and_replace *)0)->host_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__new_addr__offset, XENABI_OFFSETOF(struct gnttab_unmap_and_replace, new_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__new_addr__size, sizeof(((struct gnttab_unmap_and_replace *)0)->new_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__handle__offset, XENABI_OFFSETOF(struct gnttab_unmap_and_replace, handle) == 16);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__handle__size, sizeof(((struct gnttab_unmap_and_replace *)0)->handle) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__status__offset, XENABI_OFFSETOF(struct gnttab_unmap_and_replace, status) == 20);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__status__size, sizeof(((struct gnttab_unmap_and_replace *)0)->status) == 2);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a
+XENABI_STATIC_ASSERT(grant_table__gnttab_set_version__size, sizeof(struct gnttab_set_version) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_set_version__align, XENABI_ALIGNOF(struct gnttab_set_version) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_set_version__version__offset, XENABI_OFFSETOF(struct gnttab_set_version, version) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_set_version__version__size, sizeof(((struct gnttab_set_version *)0)->version) == 4);
 XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__size, sizeof(struct gnttab_get_status_frames) == 16);
 XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__align, XENABI_ALIGNOF(struct gnttab_get_status_frames) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__frame_list__size, sizeof(XENABI_NO_OBJECT(struct gnttab_get_status_frames)->frame_list) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__nr_frames__offset, XENABI_OFFSETOF(struct gnttab_get_status_frames, nr_frames) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__nr_frames__size, sizeof(((struct gnttab_get_status_frames *)0)->nr_frames) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__dom__offset, XENABI_OFFSETOF(struct gnttab_get_status_frames, dom) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__dom__size, sizeof(((struct gnttab_get_status_frames *)0)->dom) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__status__offset, XENABI_OFFSETOF(struct gnttab_get_status_frames, status) == 6);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__status__size, sizeof(((struct gnttab_get_status_frames *)0)->status) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__frame_list__offset, XENABI_OFFSETOF(struct gnttab_get_status_frames, frame_list) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__frame_list__size, sizeof(((struct gnttab_get_status_frames *)0)->frame_list) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__size, sizeof(struct gnttab_get_version) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__align, XENABI_ALIGNOF(struct gnttab_get_version) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__dom__offset, XENABI_OFFSETOF(struct gnttab_get_version, dom) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__dom__size, sizeof(((struct gnttab_get_version *)0)->dom) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__pad__offset, XENABI_OFFSETOF(struct gnttab_get_version, pad) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__pad__size, sizeof(((struct gnttab_get_version *)0)->pad) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__version__offset, XENABI_OFFSETOF(struct gnttab_get_version, version) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__version__size, sizeof(((struct gnttab_get_version *)0)->version) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__size, sizeof(struct gnttab_swap_grant_ref) == 12);
+XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__align, XENABI_ALIGNOF(struct gnttab_swap_grant_ref) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__ref_a__offset, XENABI_OFFSETOF(struct gnttab_swap_grant_ref, ref_a) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__ref_a__size, sizeof(((struct gnttab_swap_grant_ref *)0)->ref_a) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__ref_b__offset, XENABI_OFFSETOF(struct gnttab_swap_grant_ref, ref_b) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__ref_b__size, sizeof(((struct gnttab_swap_grant_ref *)0)->ref_b) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__status__offset, XENABI_OFFSETOF(struct gnttab_swap_grant_ref, status) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__status__size, sizeof(((struct gnttab_swap_grant_ref *)0)->status) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__size, sizeof(struct gnttab_cache_flush) == 16);
 XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__align, XENABI_ALIGNOF(struct gnttab_cache_flush) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_cache_flush)->a)) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__offset, XENABI_OFFSETOF(struct gnttab_cache_flush, a) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__size, sizeof(((struct gnttab_cache_flush *)0)->a) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct gnttab_cache_flush *)0)->a)) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__dev_bus_addr__offset, XENABI_OFFSETOF(struct gnttab_cache_flush, a.dev_bus_addr) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__dev_bus_addr__size, sizeof(((struct gnttab_cache_flush *)0)->a.dev_bus_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__ref__offset, XENABI_OFFSETOF(struct gnttab_cache_flush, a.ref) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__ref__size, sizeof(((struct gnttab_cache_flush *)0)->a.ref) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__offset__offset, XENABI_OFFSETOF(struct gnttab_cache_flush, offset) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__offset__size, sizeof(((struct gnttab_cache_flush *)0)->offset) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__length__offset, XENABI_OFFSETOF(struct gnttab_cache_flush, length) == 10);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__length__size, sizeof(((struct gnttab_cache_flush *)0)->length) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__op__offset, XENABI_OFFSETOF(struct gnttab_cache_flush, op) == 12);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__op__size, sizeof(((struct gnttab_cache_flush *)0)->op) == 4);
 #endif
 #endif
 #if defined(__aarch64__)
@@ -1329,47 +1652,208 @@ XENABI_STATIC_ASSERT(grant_table__xen_pfn_t__size, sizeof(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(grant_table__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_xen_pfn_t__size, sizeof(xenabi_guest_handle_xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_xen_pfn_t__align, XENABI_ALIGNOF(xenabi_guest_handle_xen_pfn_t) == 8);
+XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_ulong__size, sizeof(xenabi_guest_handle_ulong) == 8);
+XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_ulong__align, XENABI_ALIGNOF(xenabi_guest_handle_ulong) == 8);
 XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_uint64_t__size, sizeof(xenabi_guest_handle_uint64_t) == 8);
 XENABI_STATIC_ASSERT(grant_table__xenabi_guest_handle_uint64_t__align, XENABI_ALIGNOF(xenabi_guest_handle_uint64_t) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__size, sizeof(struct grant_entry_v1) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__align, XENABI_ALIGNOF(struct grant_entry_v1) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__flags__offset, XENABI_OFFSETOF(struct grant_entry_v1, flags) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__flags__size, sizeof(((struct grant_entry_v1 *)0)->flags) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__domid__offset, XENABI_OFFSETOF(struct grant_entry_v1, domid) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__domid__size, sizeof(((struct grant_entry_v1 *)0)->domid) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__frame__offset, XENABI_OFFSETOF(struct grant_entry_v1, frame) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v1__frame__size, sizeof(((struct grant_entry_v1 *)0)->frame) == 4);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a
+XENABI_STATIC_ASSERT(grant_table__grant_entry_header__size, sizeof(struct grant_entry_header) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_header__align, XENABI_ALIGNOF(struct grant_entry_header) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_header__flags__offset, XENABI_OFFSETOF(struct grant_entry_header, flags) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_header__flags__size, sizeof(((struct grant_entry_header *)0)->flags) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_header__domid__offset, XENABI_OFFSETOF(struct grant_entry_header, domid) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_header__domid__size, sizeof(((struct grant_entry_header *)0)->domid) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__size, sizeof(union grant_entry_v2) == 16);
 XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__align, XENABI_ALIGNOF(union grant_entry_v2) == 8);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(union grant_entry_v2)->full_page)) == 8);
-XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(union grant_entry_v2)->sub_page)) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__hdr__offset, XENABI_OFFSETOF(union grant_entry_v2, hdr) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__hdr__size, sizeof(((union grant_entry_v2 *)0)->hdr) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__offset, XENABI_OFFSETOF(union grant_entry_v2, full_page) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__size, sizeof(((union grant_entry_v2 *)0)->full_page) == 16);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__align, XENABI_ALIGNOF(XENABI_TYPEOF(((union grant_entry_v2 *)0)->full_page)) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__hdr__offset, XENABI_OFFSETOF(union grant_entry_v2, full_page.hdr) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__hdr__size, sizeof(((union grant_entry_v2 *)0)->full_page.hdr) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__pad0__offset, XENABI_OFFSETOF(union grant_entry_v2, full_page.pad0) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__pad0__size, sizeof(((union grant_entry_v2 *)0)->full_page.pad0) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__frame__offset, XENABI_OFFSETOF(union grant_entry_v2, full_page.frame) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__full_page__frame__size, sizeof(((union grant_entry_v2 *)0)->full_page.frame) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__offset, XENABI_OFFSETOF(union grant_entry_v2, sub_page) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__size, sizeof(((union grant_entry_v2 *)0)->sub_page) == 16);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__align, XENABI_ALIGNOF(XENABI_TYPEOF(((union grant_entry_v2 *)0)->sub_page)) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__hdr__offset, XENABI_OFFSETOF(union grant_entry_v2, sub_page.hdr) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__hdr__size, sizeof(((union grant_entry_v2 *)0)->sub_page.hdr) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__page_off__offset, XENABI_OFFSETOF(union grant_entry_v2, sub_page.page_off) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__page_off__size, sizeof(((union grant_entry_v2 *)0)->sub_page.page_off) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__length__offset, XENABI_OFFSETOF(union grant_entry_v2, sub_page.length) == 6);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__length__size, sizeof(((union grant_entry_v2 *)0)->sub_page.length) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__frame__offset, XENABI_OFFSETOF(union grant_entry_v2, sub_page.frame) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__sub_page__frame__size, sizeof(((union grant_entry_v2 *)0)->sub_page.frame) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__offset, XENABI_OFFSETOF(union grant_entry_v2, transitive) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__size, sizeof(((union grant_entry_v2 *)0)->transitive) == 12);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__align, XENABI_ALIGNOF(XENABI_TYPEOF(((union grant_entry_v2 *)0)->transitive)) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__hdr__offset, XENABI_OFFSETOF(union grant_entry_v2, transitive.hdr) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__hdr__size, sizeof(((union grant_entry_v2 *)0)->transitive.hdr) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__trans_domid__offset, XENABI_OFFSETOF(union grant_entry_v2, transitive.trans_domid) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__trans_domid__size, sizeof(((union grant_entry_v2 *)0)->transitive.trans_domid) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__pad0__offset, XENABI_OFFSETOF(union grant_entry_v2, transitive.pad0) == 6);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__pad0__size, sizeof(((union grant_entry_v2 *)0)->transitive.pad0) == 2);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__gref__offset, XENABI_OFFSETOF(union grant_entry_v2, transitive.gref) == 8);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2__transitive__gref__size, sizeof(((union grant_entry_v2 *)0)->transitive.gref) == 4);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2____spacer__offset, XENABI_OFFSETOF(union grant_entry_v2, __spacer) == 0);
+XENABI_STATIC_ASSERT(grant_table__grant_entry_v2____spacer__size, sizeof(((union grant_entry_v2 *)0)->__spacer) == 16);
 #endif
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__size, sizeof(struct gnttab_map_grant_ref) == 32);
 XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__align, XENABI_ALIGNOF(struct gnttab_map_grant_ref) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__host_addr__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, host_addr) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__host_addr__size, sizeof(((struct gnttab_map_grant_ref *)0)->host_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__flags__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, flags) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__flags__size, sizeof(((struct gnttab_map_grant_ref *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__ref__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, ref) == 12);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__ref__size, sizeof(((struct gnttab_map_grant_ref *)0)->ref) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__dom__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, dom) == 16);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__dom__size, sizeof(((struct gnttab_map_grant_ref *)0)->dom) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__status__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, status) == 18);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__status__size, sizeof(((struct gnttab_map_grant_ref *)0)->status) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__handle__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, handle) == 20);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__handle__size, sizeof(((struct gnttab_map_grant_ref *)0)->handle) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__dev_bus_addr__offset, XENABI_OFFSETOF(struct gnttab_map_grant_ref, dev_bus_addr) == 24);
+XENABI_STATIC_ASSERT(grant_table__gnttab_map_grant_ref__dev_bus_addr__size, sizeof(((struct gnttab_map_grant_ref *)0)->dev_bus_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__size, sizeof(struct gnttab_unmap_grant_ref) == 24);
 XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__align, XENABI_ALIGNOF(struct gnttab_unmap_grant_ref) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__host_addr__offset, XENABI_OFFSETOF(struct gnttab_unmap_grant_ref, host_addr) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__host_addr__size, sizeof(((struct gnttab_unmap_grant_ref *)0)->host_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__dev_bus_addr__offset, XENABI_OFFSETOF(struct gnttab_unmap_grant_ref, dev_bus_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__dev_bus_addr__size, sizeof(((struct gnttab_unmap_grant_ref *)0)->dev_bus_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__handle__offset, XENABI_OFFSETOF(struct gnttab_unmap_grant_ref, handle) == 16);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__handle__size, sizeof(((struct gnttab_unmap_grant_ref *)0)->handle) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__status__offset, XENABI_OFFSETOF(struct gnttab_unmap_grant_ref, status) == 20);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_grant_ref__status__size, sizeof(((struct gnttab_unmap_grant_ref *)0)->status) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__size, sizeof(struct gnttab_setup_table) == 24);
 XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__align, XENABI_ALIGNOF(struct gnttab_setup_table) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__dom__offset, XENABI_OFFSETOF(struct gnttab_setup_table, dom) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__dom__size, sizeof(((struct gnttab_setup_table *)0)->dom) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__nr_frames__offset, XENABI_OFFSETOF(struct gnttab_setup_table, nr_frames) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__nr_frames__size, sizeof(((struct gnttab_setup_table *)0)->nr_frames) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__status__offset, XENABI_OFFSETOF(struct gnttab_setup_table, status) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__status__size, sizeof(((struct gnttab_setup_table *)0)->status) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__frame_list__offset, XENABI_OFFSETOF(struct gnttab_setup_table, frame_list) == 16);
-XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__frame_list__size, sizeof(XENABI_NO_OBJECT(struct gnttab_setup_table)->frame_list) == 8);
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
+XENABI_STATIC_ASSERT(grant_table__gnttab_setup_table__frame_list__size, sizeof(((struct gnttab_setup_table *)0)->frame_list) == 8);
+#endif
+XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__size, sizeof(struct gnttab_dump_table) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__align, XENABI_ALIGNOF(struct gnttab_dump_table) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__dom__offset, XENABI_OFFSETOF(struct gnttab_dump_table, dom) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__dom__size, sizeof(((struct gnttab_dump_table *)0)->dom) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__status__offset, XENABI_OFFSETOF(struct gnttab_dump_table, status) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_dump_table__status__size, sizeof(((struct gnttab_dump_table *)0)->status) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__size, sizeof(struct gnttab_transfer) == 24);
 XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__align, XENABI_ALIGNOF(struct gnttab_transfer) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__mfn__size, sizeof(XENABI_NO_OBJECT(struct gnttab_transfer)->mfn) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__mfn__offset, XENABI_OFFSETOF(struct gnttab_transfer, mfn) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__mfn__size, sizeof(((struct gnttab_transfer *)0)->mfn) == 8);
 XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__domid__offset, XENABI_OFFSETOF(struct gnttab_transfer, domid) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__domid__size, sizeof(((struct gnttab_transfer *)0)->domid) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__ref__offset, XENABI_OFFSETOF(struct gnttab_transfer, ref) == 12);
+XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__ref__size, sizeof(((struct gnttab_transfer *)0)->ref) == 4);
 XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__status__offset, XENABI_OFFSETOF(struct gnttab_transfer, status) == 16);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source)) == 16);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source)) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source))->u) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source))->u)) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__gmfn__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source))->u.gmfn) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__domid__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source), domid) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__offset__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_copy)->source), offset) == 10);
+XENABI_STATIC_ASSERT(grant_table__gnttab_transfer__status__size, sizeof(((struct gnttab_transfer *)0)->status) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__size, sizeof(XENABI_TYPEOF(((struct gnttab_copy *)0)->source)) == 16);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct gnttab_copy *)0)->source)) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct gnttab_copy *)0)->source), u) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__size, sizeof(((XENABI_TYPEOF(((struct gnttab_copy *)0)->source) *)0)->u) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((XENABI_TYPEOF(((struct gnttab_copy *)0)->source) *)0)->u)) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__ref__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct gnttab_copy *)0)->source), u.ref) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__ref__size, sizeof(((XENABI_TYPEOF(((struct gnttab_copy *)0)->source) *)0)->u.ref) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__gmfn__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct gnttab_copy *)0)->source), u.gmfn) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__u__gmfn__size, sizeof(((XENABI_TYPEOF(((struct gnttab_copy *)0)->source) *)0)->u.gmfn) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__domid__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct gnttab_copy *)0)->source), domid) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__domid__size, sizeof(((XENABI_TYPEOF(((struct gnttab_copy *)0)->source) *)0)->domid) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__offset__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct gnttab_copy *)0)->source), offset) == 10);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy_ptr__offset__size, sizeof(((XENABI_TYPEOF(((struct gnttab_copy *)0)->source) *)0)->offset) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_copy__size, sizeof(struct gnttab_copy) == 40);
 XENABI_STATIC_ASSERT(grant_table__gnttab_copy__align, XENABI_ALIGNOF(struct gnttab_copy) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy__source__size, sizeof(XENABI_NO_OBJECT(struct gnttab_copy)->source) == 16);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy__source__offset, XENABI_OFFSETOF(struct gnttab_copy, source) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy__source__size, sizeof(((struct gnttab_copy *)0)->source) == 16);
 XENABI_STATIC_ASSERT(grant_table__gnttab_copy__dest__offset, XENABI_OFFSETOF(struct gnttab_copy, dest) == 16);
-XENABI_STATIC_ASSERT(grant_table__gnttab_copy__dest__size, sizeof(XENABI_NO_OBJECT(struct gnttab_copy)->dest) == 16);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy__dest__size, sizeof(((struct gnttab_copy *)0)->dest) == 16);
 XENABI_STATIC_ASSERT(grant_table__gnttab_copy__len__offset, XENABI_OFFSETOF(struct gnttab_copy, len) == 32);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy__len__size, sizeof(((struct gnttab_copy *)0)->len) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_copy__flags__offset, XENABI_OFFSETOF(struct gnttab_copy, flags) == 34);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy__flags__size, sizeof(((struct gnttab_copy *)0)->flags) == 2);
 XENABI_STATIC_ASSERT(grant_table__gnttab_copy__status__offset, XENABI_OFFSETOF(struct gnttab_copy, status) == 36);
+XENABI_STATIC_ASSERT(grant_table__gnttab_copy__status__size, sizeof(((struct gnttab_copy *)0)->status) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__size, sizeof(struct gnttab_query_size) == 16);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__align, XENABI_ALIGNOF(struct gnttab_query_size) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__dom__offset, XENABI_OFFSETOF(struct gnttab_query_size, dom) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__dom__size, sizeof(((struct gnttab_query_size *)0)->dom) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__nr_frames__offset, XENABI_OFFSETOF(struct gnttab_query_size, nr_frames) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__nr_frames__size, sizeof(((struct gnttab_query_size *)0)->nr_frames) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__max_nr_frames__offset, XENABI_OFFSETOF(struct gnttab_query_size, max_nr_frames) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__max_nr_frames__size, sizeof(((struct gnttab_query_size *)0)->max_nr_frames) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__status__offset, XENABI_OFFSETOF(struct gnttab_query_size, status) == 12);
+XENABI_STATIC_ASSERT(grant_table__gnttab_query_size__status__size, sizeof(((struct gnttab_query_size *)0)->status) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__size, sizeof(struct gnttab_unmap_and_replace) == 24);
 XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__align, XENABI_ALIGNOF(struct gnttab_unmap_and_replace) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__host_addr__offset, XENABI_OFFSETOF(struct gnttab_unmap_and_replace, host_addr) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__host_addr__size, sizeof(((struct gnttab_unmap_and_replace *)0)->host_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__new_addr__offset, XENABI_OFFSETOF(struct gnttab_unmap_and_replace, new_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__new_addr__size, sizeof(((struct gnttab_unmap_and_replace *)0)->new_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__handle__offset, XENABI_OFFSETOF(struct gnttab_unmap_and_replace, handle) == 16);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__handle__size, sizeof(((struct gnttab_unmap_and_replace *)0)->handle) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__status__offset, XENABI_OFFSETOF(struct gnttab_unmap_and_replace, status) == 20);
+XENABI_STATIC_ASSERT(grant_table__gnttab_unmap_and_replace__status__size, sizeof(((struct gnttab_unmap_and_replace *)0)->status) == 2);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a
+XENABI_STATIC_ASSERT(grant_table__gnttab_set_version__size, sizeof(struct gnttab_set_version) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_set_version__align, XENABI_ALIGNOF(struct gnttab_set_version) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_set_version__version__offset, XENABI_OFFSETOF(struct gnttab_set_version, version) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_set_version__version__size, sizeof(((struct gnttab_set_version *)0)->version) == 4);
 XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__size, sizeof(struct gnttab_get_status_frames) == 16);
 XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__align, XENABI_ALIGNOF(struct gnttab_get_status_frames) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__frame_list__size, sizeof(XENABI_NO_OBJECT(struct gnttab_get_status_frames)->frame_list) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__nr_frames__offset, XENABI_OFFSETOF(struct gnttab_get_status_frames, nr_frames) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__nr_frames__size, sizeof(((struct gnttab_get_status_frames *)0)->nr_frames) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__dom__offset, XENABI_OFFSETOF(struct gnttab_get_status_frames, dom) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__dom__size, sizeof(((struct gnttab_get_status_frames *)0)->dom) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__status__offset, XENABI_OFFSETOF(struct gnttab_get_status_frames, status) == 6);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__status__size, sizeof(((struct gnttab_get_status_frames *)0)->status) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__frame_list__offset, XENABI_OFFSETOF(struct gnttab_get_status_frames, frame_list) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_status_frames__frame_list__size, sizeof(((struct gnttab_get_status_frames *)0)->frame_list) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__size, sizeof(struct gnttab_get_version) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__align, XENABI_ALIGNOF(struct gnttab_get_version) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__dom__offset, XENABI_OFFSETOF(struct gnttab_get_version, dom) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__dom__size, sizeof(((struct gnttab_get_version *)0)->dom) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__pad__offset, XENABI_OFFSETOF(struct gnttab_get_version, pad) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__pad__size, sizeof(((struct gnttab_get_version *)0)->pad) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__version__offset, XENABI_OFFSETOF(struct gnttab_get_version, version) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_get_version__version__size, sizeof(((struct gnttab_get_version *)0)->version) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__size, sizeof(struct gnttab_swap_grant_ref) == 12);
+XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__align, XENABI_ALIGNOF(struct gnttab_swap_grant_ref) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__ref_a__offset, XENABI_OFFSETOF(struct gnttab_swap_grant_ref, ref_a) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__ref_a__size, sizeof(((struct gnttab_swap_grant_ref *)0)->ref_a) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__ref_b__offset, XENABI_OFFSETOF(struct gnttab_swap_grant_ref, ref_b) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__ref_b__size, sizeof(((struct gnttab_swap_grant_ref *)0)->ref_b) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__status__offset, XENABI_OFFSETOF(struct gnttab_swap_grant_ref, status) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_swap_grant_ref__status__size, sizeof(((struct gnttab_swap_grant_ref *)0)->status) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__size, sizeof(struct gnttab_cache_flush) == 16);
 XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__align, XENABI_ALIGNOF(struct gnttab_cache_flush) == 8);
-XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct gnttab_cache_flush)->a)) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__offset, XENABI_OFFSETOF(struct gnttab_cache_flush, a) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__size, sizeof(((struct gnttab_cache_flush *)0)->a) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct gnttab_cache_flush *)0)->a)) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__dev_bus_addr__offset, XENABI_OFFSETOF(struct gnttab_cache_flush, a.dev_bus_addr) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__dev_bus_addr__size, sizeof(((struct gnttab_cache_flush *)0)->a.dev_bus_addr) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__ref__offset, XENABI_OFFSETOF(struct gnttab_cache_flush, a.ref) == 0);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__a__ref__size, sizeof(((struct gnttab_cache_flush *)0)->a.ref) == 4);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__offset__offset, XENABI_OFFSETOF(struct gnttab_cache_flush, offset) == 8);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__offset__size, sizeof(((struct gnttab_cache_flush *)0)->offset) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__length__offset, XENABI_OFFSETOF(struct gnttab_cache_flush, length) == 10);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__length__size, sizeof(((struct gnttab_cache_flush *)0)->length) == 2);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__op__offset, XENABI_OFFSETOF(struct gnttab_cache_flush, op) == 12);
+XENABI_STATIC_ASSERT(grant_table__gnttab_cache_flush__op__size, sizeof(((struct gnttab_cache_flush *)0)->op) == 4);
 #endif
 #endif
 

@@ -4,9 +4,9 @@
 /*
  * Per-architecture code of stable/cameraif: internal, not part of the package's API.
  */
-import { IntArray, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failPadding, nonZero, setU64FromNumber, u64AsNumber } from '../../runtime.js';
+import { IntArray, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failPadding, flexArray, flexRoom, nonZero, setU64FromNumber, u64AsNumber } from '../../runtime.js';
 import type { IntArrayView } from '../../runtime.js';
-import type { xen_cameraif_sring, xen_cameraif_sring_entry, xen_cameraif_sring_entry_view, xen_cameraif_sring_pvt, xen_cameraif_sring_pvt_netif, xen_cameraif_sring_pvt_netif_view, xen_cameraif_sring_pvt_tapif_user, xen_cameraif_sring_pvt_tapif_user_view, xen_cameraif_sring_pvt_view, xen_cameraif_sring_view, xencamera_buf_create_req, xencamera_buf_create_req_view, xencamera_buf_get_layout_resp, xencamera_buf_get_layout_resp_view, xencamera_buf_request, xencamera_buf_request_view, xencamera_config_req, xencamera_config_req_view, xencamera_config_resp, xencamera_config_resp_view, xencamera_ctrl_enum_resp, xencamera_ctrl_enum_resp_view, xencamera_ctrl_value, xencamera_ctrl_value_view, xencamera_event_page, xencamera_event_page_view, xencamera_evt, xencamera_evt_evt, xencamera_evt_evt_view, xencamera_evt_view, xencamera_frame_avail_evt, xencamera_frame_avail_evt_view, xencamera_frame_rate_req, xencamera_frame_rate_req_view, xencamera_get_ctrl_req, xencamera_get_ctrl_req_view, xencamera_index, xencamera_index_view, xencamera_req, xencamera_req_req, xencamera_req_req_view, xencamera_req_view, xencamera_resp, xencamera_resp_resp, xencamera_resp_resp_view, xencamera_resp_view } from '../../stable/cameraif.js';
+import type { xen_cameraif_sring, xen_cameraif_sring_entry, xen_cameraif_sring_entry_view, xen_cameraif_sring_pvt, xen_cameraif_sring_pvt_netif, xen_cameraif_sring_pvt_netif_view, xen_cameraif_sring_pvt_tapif_user, xen_cameraif_sring_pvt_tapif_user_view, xen_cameraif_sring_pvt_view, xen_cameraif_sring_view, xencamera_buf_create_req, xencamera_buf_create_req_view, xencamera_buf_get_layout_resp, xencamera_buf_get_layout_resp_view, xencamera_buf_request, xencamera_buf_request_view, xencamera_config_req, xencamera_config_req_view, xencamera_config_resp, xencamera_config_resp_view, xencamera_ctrl_enum_resp, xencamera_ctrl_enum_resp_view, xencamera_ctrl_value, xencamera_ctrl_value_view, xencamera_event_page, xencamera_event_page_view, xencamera_evt, xencamera_evt_evt, xencamera_evt_evt_view, xencamera_evt_view, xencamera_frame_avail_evt, xencamera_frame_avail_evt_view, xencamera_frame_rate_req, xencamera_frame_rate_req_view, xencamera_get_ctrl_req, xencamera_get_ctrl_req_view, xencamera_index, xencamera_index_view, xencamera_page_directory, xencamera_page_directory_view, xencamera_req, xencamera_req_req, xencamera_req_req_view, xencamera_req_view, xencamera_resp, xencamera_resp_resp, xencamera_resp_resp_view, xencamera_resp_view } from '../../stable/cameraif.js';
 
 /** Writes xencamera_config_req at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xencamera_config_req$enc0(v: xencamera_config_req, d: DataView, w: BigUint64Array | undefined, b: number): void {
@@ -369,6 +369,93 @@ export class xencamera_buf_create_req$V0 implements xencamera_buf_create_req_vie
     if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xencamera_buf_create_req.gref_directory', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 20, x, true);
+  }
+}
+
+/** Writes xencamera_page_directory at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
+export function xencamera_page_directory$enc0(v: xencamera_page_directory, d: DataView, w: BigUint64Array | undefined, b: number, n: number = 0): void {
+  const x0 = v.gref_dir_next_page;
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xencamera_page_directory.gref_dir_next_page', 'uint32_t', 32);
+  if (n > 0) {
+    const a1 = flexArray(v.gref, 'xencamera_page_directory.gref');
+    for (let i2 = 0; i2 < n; i2++) {
+      const e3 = a1[i2];
+      if (typeof e3 !== 'number' || (e3 >>> 0) !== e3) failInt(e3, `xencamera_page_directory.gref[${i2}]`, 'uint32_t', 32);
+    }
+  }
+  d.setUint32(b, x0, true);
+  if (n > 0) {
+    const a1 = flexArray(v.gref, 'xencamera_page_directory.gref');
+    for (let i4 = 0; i4 < n; i4++) {
+      const e5 = a1[i4];
+      if (typeof e5 !== 'number' || (e5 >>> 0) !== e5) failInt(e5, `xencamera_page_directory.gref[${i4}]`, 'uint32_t', 32);
+      d.setUint32(b + 4 + i4 * 4, e5, true);
+    }
+  }
+}
+
+/** Reads xencamera_page_directory at `b` on x86_32, x86_64, arm32, arm64. */
+export function xencamera_page_directory$dec0(d: DataView, w: BigUint64Array | undefined, b: number, n: number = 0): xencamera_page_directory {
+  const a0 = n === 0 ? [] : new Array(n);
+  for (let i1 = 0; i1 < n; i1++) {
+    a0[i1] = d.getUint32(b + 4 + i1 * 4, true);
+  }
+  return {
+    gref_dir_next_page: d.getUint32(b, true),
+    gref: a0,
+  };
+}
+
+/** The view of xencamera_page_directory on x86_32, x86_64, arm32, arm64. */
+export class xencamera_page_directory$V0 implements xencamera_page_directory_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, this.$s, this.$e, 'xencamera_page_directory');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get gref_dir_next_page(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
+  }
+
+  set gref_dir_next_page(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xencamera_page_directory.gref_dir_next_page', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
+  }
+
+  gref(count: number): IntArrayView<number> {
+    const b = this.$r.$b + this.$o;
+    return new IntArray({ bits: 32, signed: false, big: false, ctype: 'uint32_t' }, this.$d, b + 4, flexRoom(this, b + 4, count, 4, 'xencamera_page_directory.gref'), 'xencamera_page_directory.gref');
   }
 }
 

@@ -4,9 +4,9 @@
 /*
  * Per-architecture code of stable/displif: internal, not part of the package's API.
  */
-import { IntArray, alignedWords, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failPadding, nonZero, setU64FromNumber, u64AsNumber } from '../../runtime.js';
+import { IntArray, alignedWords, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failPadding, flexArray, flexRoom, nonZero, setU64FromNumber, u64AsNumber } from '../../runtime.js';
 import type { IntArrayView } from '../../runtime.js';
-import type { xen_displif_sring, xen_displif_sring_entry, xen_displif_sring_entry_view, xen_displif_sring_pvt, xen_displif_sring_pvt_netif, xen_displif_sring_pvt_netif_view, xen_displif_sring_pvt_tapif_user, xen_displif_sring_pvt_tapif_user_view, xen_displif_sring_pvt_view, xen_displif_sring_view, xendispl_dbuf_create_req, xendispl_dbuf_create_req_view, xendispl_dbuf_destroy_req, xendispl_dbuf_destroy_req_view, xendispl_event_page, xendispl_event_page_view, xendispl_evt, xendispl_evt_op, xendispl_evt_op_view, xendispl_evt_view, xendispl_fb_attach_req, xendispl_fb_attach_req_view, xendispl_fb_detach_req, xendispl_fb_detach_req_view, xendispl_get_edid_req, xendispl_get_edid_req_view, xendispl_get_edid_resp, xendispl_get_edid_resp_view, xendispl_page_flip_req, xendispl_page_flip_req_view, xendispl_pg_flip_evt, xendispl_pg_flip_evt_view, xendispl_req, xendispl_req_op, xendispl_req_op_view, xendispl_req_view, xendispl_resp, xendispl_resp_op, xendispl_resp_op_view, xendispl_resp_view, xendispl_set_config_req, xendispl_set_config_req_view } from '../../stable/displif.js';
+import type { xen_displif_sring, xen_displif_sring_entry, xen_displif_sring_entry_view, xen_displif_sring_pvt, xen_displif_sring_pvt_netif, xen_displif_sring_pvt_netif_view, xen_displif_sring_pvt_tapif_user, xen_displif_sring_pvt_tapif_user_view, xen_displif_sring_pvt_view, xen_displif_sring_view, xendispl_dbuf_create_req, xendispl_dbuf_create_req_view, xendispl_dbuf_destroy_req, xendispl_dbuf_destroy_req_view, xendispl_event_page, xendispl_event_page_view, xendispl_evt, xendispl_evt_op, xendispl_evt_op_view, xendispl_evt_view, xendispl_fb_attach_req, xendispl_fb_attach_req_view, xendispl_fb_detach_req, xendispl_fb_detach_req_view, xendispl_get_edid_req, xendispl_get_edid_req_view, xendispl_get_edid_resp, xendispl_get_edid_resp_view, xendispl_page_directory, xendispl_page_directory_view, xendispl_page_flip_req, xendispl_page_flip_req_view, xendispl_pg_flip_evt, xendispl_pg_flip_evt_view, xendispl_req, xendispl_req_op, xendispl_req_op_view, xendispl_req_view, xendispl_resp, xendispl_resp_op, xendispl_resp_op_view, xendispl_resp_view, xendispl_set_config_req, xendispl_set_config_req_view } from '../../stable/displif.js';
 
 /** Writes xendispl_dbuf_create_req at `b` on x86_32, every byte, once every value has passed its check. */
 export function xendispl_dbuf_create_req$enc0(v: xendispl_dbuf_create_req, d: DataView, w: BigUint64Array | undefined, b: number): void {
@@ -371,6 +371,93 @@ export class xendispl_dbuf_create_req$V1 implements xendispl_dbuf_create_req_vie
     if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xendispl_dbuf_create_req.data_ofs', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 32, x, true);
+  }
+}
+
+/** Writes xendispl_page_directory at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
+export function xendispl_page_directory$enc0(v: xendispl_page_directory, d: DataView, w: BigUint64Array | undefined, b: number, n: number = 0): void {
+  const x0 = v.gref_dir_next_page;
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xendispl_page_directory.gref_dir_next_page', 'uint32_t', 32);
+  if (n > 0) {
+    const a1 = flexArray(v.gref, 'xendispl_page_directory.gref');
+    for (let i2 = 0; i2 < n; i2++) {
+      const e3 = a1[i2];
+      if (typeof e3 !== 'number' || (e3 >>> 0) !== e3) failInt(e3, `xendispl_page_directory.gref[${i2}]`, 'uint32_t', 32);
+    }
+  }
+  d.setUint32(b, x0, true);
+  if (n > 0) {
+    const a1 = flexArray(v.gref, 'xendispl_page_directory.gref');
+    for (let i4 = 0; i4 < n; i4++) {
+      const e5 = a1[i4];
+      if (typeof e5 !== 'number' || (e5 >>> 0) !== e5) failInt(e5, `xendispl_page_directory.gref[${i4}]`, 'uint32_t', 32);
+      d.setUint32(b + 4 + i4 * 4, e5, true);
+    }
+  }
+}
+
+/** Reads xendispl_page_directory at `b` on x86_32, x86_64, arm32, arm64. */
+export function xendispl_page_directory$dec0(d: DataView, w: BigUint64Array | undefined, b: number, n: number = 0): xendispl_page_directory {
+  const a0 = n === 0 ? [] : new Array(n);
+  for (let i1 = 0; i1 < n; i1++) {
+    a0[i1] = d.getUint32(b + 4 + i1 * 4, true);
+  }
+  return {
+    gref_dir_next_page: d.getUint32(b, true),
+    gref: a0,
+  };
+}
+
+/** The view of xendispl_page_directory on x86_32, x86_64, arm32, arm64. */
+export class xendispl_page_directory$V0 implements xendispl_page_directory_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, this.$s, this.$e, 'xendispl_page_directory');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get gref_dir_next_page(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
+  }
+
+  set gref_dir_next_page(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xendispl_page_directory.gref_dir_next_page', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
+  }
+
+  gref(count: number): IntArrayView<number> {
+    const b = this.$r.$b + this.$o;
+    return new IntArray({ bits: 32, signed: false, big: false, ctype: 'uint32_t' }, this.$d, b + 4, flexRoom(this, b + 4, count, 4, 'xendispl_page_directory.gref'), 'xendispl_page_directory.gref');
   }
 }
 

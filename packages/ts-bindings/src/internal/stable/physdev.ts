@@ -3096,6 +3096,7 @@ export function physdev_pci_device_add$enc0(v: physdev_pci_device_add, d: DataVi
       if (typeof e9 !== 'number' || (e9 >>> 0) !== e9) failInt(e9, `physdev_pci_device_add.optarr[${i8}]`, 'uint32_t', 32);
     }
   }
+  d.setUint16(b + 10, 0);
   d.setUint16(b, x0, true);
   d.setUint8(b + 2, x1);
   d.setUint8(b + 3, x2);
@@ -3110,7 +3111,6 @@ export function physdev_pci_device_add$enc0(v: physdev_pci_device_add, d: DataVi
       d.setUint32(b + 12 + i10 * 4, e11, true);
     }
   }
-  d.setUint16(b + 10, 0);
 }
 
 /** Reads physdev_pci_device_add at `b` on x86_32, x86_64, arm32, arm64. */

@@ -1086,6 +1086,205 @@ impl fx_regs_holder {
 // under the `zerocopy` feature, checks the same).
 unsafe impl vm_memory::ByteValued for fx_regs_holder {}
 
+/// A free-running ring index.
+///
+/// C: `typedef … fx_ring_idx_t`. Since Xen 4.6.
+pub type fx_ring_idx_t = u32;
+
+/// One slot of the fx_wring ring: a request while the front end owns it, the response once the back end has answered.
+///
+/// C: `union fx_wring_sring_entry`.
+///
+/// Since Xen 4.19: cargo feature `xen-4-19`. Xen has it since 4.17, but a member changed type (or the layout of a record it holds did) before 4.19, which additive features cannot declare: a program that supports older releases does without it.
+///
+/// A Rust `union`: reading a member is `unsafe`; the member in use is named by another field, as the docs of each member say. Not `IntoBytes`, since members of different sizes leave bytes unset.
+///
+/// Layout (size/align in bytes): x86 24/4, x86_64 24/8, arm 24/8, aarch64 24/8.
+#[cfg(feature = "xen-4-19")]
+#[repr(C)]
+#[derive(Clone, Copy)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub union fx_wring_sring_entry {
+    /// The request the front end wrote.
+    pub req: fx_regs,
+    /// The response the back end wrote over it.
+    pub rsp: fx_regs_holder,
+}
+
+#[cfg(feature = "xen-4-19")]
+impl fx_wring_sring_entry {
+    /// The first Xen release the crate declares this union for (cargo feature `xen-4-19`); Xen has it since 4.17, laid out otherwise before.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 19);
+}
+
+#[cfg(feature = "xen-4-19")]
+impl Default for fx_wring_sring_entry {
+    #[inline]
+    fn default() -> Self {
+        // SAFETY: every member is an integer, an array of integers, a guest handle (an
+        // integer) or a record of such, and all-zero bytes are a valid value of each.
+        unsafe { ::core::mem::zeroed() }
+    }
+}
+
+#[cfg(feature = "xen-4-19")]
+impl ::core::fmt::Debug for fx_wring_sring_entry {
+    /// Prints no member: which one is meaningful depends on another field.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.debug_struct("fx_wring_sring_entry").finish_non_exhaustive()
+    }
+}
+
+/// A ring of register requests. This is the head of the page both ends share: four free-running indices and padding to 64 bytes; the entries follow, as many as fit the page, rounded down to a power of two.
+///
+/// C: `struct fx_wring_sring` (typedef `fx_wring_sring_t`).
+///
+/// Since Xen 4.19: cargo feature `xen-4-19`. Xen has it since 4.17, but a member changed type (or the layout of a record it holds did) before 4.19, which additive features cannot declare: a program that supports older releases does without it.
+///
+/// Layout (size/align in bytes): x86 64/4, x86_64 64/4, arm 64/4, aarch64 64/4.
+#[cfg(feature = "xen-4-19")]
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct fx_wring_sring {
+    /// Requests the front end has published; only the front end writes it.
+    pub req_prod: fx_ring_idx_t,
+    /// The back end wants an event when req_prod passes this index.
+    pub req_event: fx_ring_idx_t,
+    /// Responses the back end has published; only the back end writes it.
+    pub rsp_prod: fx_ring_idx_t,
+    /// The front end wants an event when rsp_prod passes this index.
+    pub rsp_event: fx_ring_idx_t,
+    /// Four bytes some protocols use for their own flags; zero otherwise.
+    pub pvt: fx_wring_sring_pvt,
+    /// Zero; keeps the entries at byte 64.
+    ///
+    /// Padding: Xen requires it to be zero.
+    pub __pad: [u8; 44],
+}
+
+/// C: `typedef struct fx_wring_sring fx_wring_sring_t`.
+#[cfg(feature = "xen-4-19")]
+pub type fx_wring_sring_t = fx_wring_sring;
+
+#[cfg(feature = "xen-4-19")]
+impl fx_wring_sring {
+    /// The first Xen release the crate declares this struct for (cargo feature `xen-4-19`); Xen has it since 4.17, laid out otherwise before.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 19);
+}
+
+#[cfg(feature = "xen-4-19")]
+impl Default for fx_wring_sring {
+    #[inline]
+    fn default() -> Self {
+        // SAFETY: every member is an integer, an array of integers, a guest handle (an
+        // integer) or a record of such, and all-zero bytes are a valid value of each.
+        unsafe { ::core::mem::zeroed() }
+    }
+}
+
+/// Protocol-private bytes of the shared page.
+///
+/// C: the union declared inline in `struct fx_wring_sring` as `fx_wring_sring.pvt`; xenabi names it `fx_wring_sring_pvt`.
+///
+/// Since Xen 4.19: cargo feature `xen-4-19`. Xen has it since 4.17, but a member changed type (or the layout of a record it holds did) before 4.19, which additive features cannot declare: a program that supports older releases does without it.
+///
+/// A Rust `union`: reading a member is `unsafe`; the member in use is named by another field, as the docs of each member say. Not `IntoBytes`, since members of different sizes leave bytes unset.
+///
+/// Layout (size/align in bytes): x86 4/1, x86_64 4/1, arm 4/1, aarch64 4/1.
+#[cfg(feature = "xen-4-19")]
+#[repr(C)]
+#[derive(Clone, Copy)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub union fx_wring_sring_pvt {
+    /// Used by the network protocol.
+    pub netif: fx_wring_sring_pvt_netif,
+    /// Used by blktap.
+    pub tapif_user: fx_wring_sring_pvt_tapif_user,
+    /// The four bytes as an array.
+    pub pvt_pad: [u8; 4],
+}
+
+#[cfg(feature = "xen-4-19")]
+impl fx_wring_sring_pvt {
+    /// The first Xen release the crate declares this union for (cargo feature `xen-4-19`); Xen has it since 4.17, laid out otherwise before.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 19);
+}
+
+#[cfg(feature = "xen-4-19")]
+impl Default for fx_wring_sring_pvt {
+    #[inline]
+    fn default() -> Self {
+        // SAFETY: every member is an integer, an array of integers, a guest handle (an
+        // integer) or a record of such, and all-zero bytes are a valid value of each.
+        unsafe { ::core::mem::zeroed() }
+    }
+}
+
+#[cfg(feature = "xen-4-19")]
+impl ::core::fmt::Debug for fx_wring_sring_pvt {
+    /// Prints no member: which one is meaningful depends on another field.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.debug_struct("fx_wring_sring_pvt").finish_non_exhaustive()
+    }
+}
+
+/// C: the struct declared inline in `union fx_wring_sring.pvt` as `fx_wring_sring.pvt.netif`; xenabi names it `fx_wring_sring_pvt_netif`.
+///
+/// Since Xen 4.19: cargo feature `xen-4-19`. Xen has it since 4.17, but a member changed type (or the layout of a record it holds did) before 4.19, which additive features cannot declare: a program that supports older releases does without it.
+///
+/// Layout (size/align in bytes): x86 1/1, x86_64 1/1, arm 1/1, aarch64 1/1.
+#[cfg(feature = "xen-4-19")]
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct fx_wring_sring_pvt_netif {
+    /// Non-zero while the netif back end polls the ring.
+    pub smartpoll_active: u8,
+}
+
+#[cfg(feature = "xen-4-19")]
+impl fx_wring_sring_pvt_netif {
+    /// The first Xen release the crate declares this struct for (cargo feature `xen-4-19`); Xen has it since 4.17, laid out otherwise before.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 19);
+}
+
+#[cfg(feature = "xen-4-19")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for fx_wring_sring_pvt_netif {}
+
+/// C: the struct declared inline in `union fx_wring_sring.pvt` as `fx_wring_sring.pvt.tapif_user`; xenabi names it `fx_wring_sring_pvt_tapif_user`.
+///
+/// Since Xen 4.19: cargo feature `xen-4-19`. Xen has it since 4.17, but a member changed type (or the layout of a record it holds did) before 4.19, which additive features cannot declare: a program that supports older releases does without it.
+///
+/// Layout (size/align in bytes): x86 1/1, x86_64 1/1, arm 1/1, aarch64 1/1.
+#[cfg(feature = "xen-4-19")]
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct fx_wring_sring_pvt_tapif_user {
+    /// A message code of the blktap user interface.
+    pub msg: u8,
+}
+
+#[cfg(feature = "xen-4-19")]
+impl fx_wring_sring_pvt_tapif_user {
+    /// The first Xen release the crate declares this struct for (cargo feature `xen-4-19`); Xen has it since 4.17, laid out otherwise before.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 19);
+}
+
+#[cfg(feature = "xen-4-19")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for fx_wring_sring_pvt_tapif_user {}
+
 /// Every plain C integer type Xen spells without \<stdint.h>.
 ///
 /// C: `struct fx_ctypes`.
@@ -1509,6 +1708,9 @@ pub mod since {
     pub const fx_batch: XenRelease = XenRelease::new(4, 17);
     pub const fx_regs: XenRelease = XenRelease::new(4, 19);
     pub const fx_regs_holder: XenRelease = XenRelease::new(4, 19);
+    pub const fx_ring_idx_t: XenRelease = XenRelease::new(4, 6);
+    pub const fx_wring_sring_entry: XenRelease = XenRelease::new(4, 19);
+    pub const fx_wring_sring: XenRelease = XenRelease::new(4, 19);
     pub const fx_ctypes: XenRelease = XenRelease::new(4, 6);
 }
 
@@ -1517,6 +1719,8 @@ pub mod since {
 #[cfg(target_arch = "x86")]
 const _: () = {
     use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<fx_ring_idx_t>() == 4, "fx_ring_idx_t: size on x86");
+    assert!(align_of::<fx_ring_idx_t>() == 4, "fx_ring_idx_t: align on x86");
     assert!(size_of::<fx_hole>() == 8, "fx_hole: size on x86");
     assert!(align_of::<fx_hole>() == 4, "fx_hole: align on x86");
     assert!(offset_of!(fx_hole, dom) == 0, "fx_hole.dom: offset on x86");
@@ -1654,11 +1858,40 @@ const _: () = {
     assert!(offset_of!(fx_regs_holder, count) == 0, "fx_regs_holder.count: offset on x86");
     assert!(offset_of!(fx_regs_holder, pad) == 4, "fx_regs_holder.pad: offset on x86");
     assert!(offset_of!(fx_regs_holder, regs) == 8, "fx_regs_holder.regs: offset on x86");
+    assert!(size_of::<fx_wring_sring_entry>() == 24, "fx_wring_sring_entry: size on x86");
+    assert!(align_of::<fx_wring_sring_entry>() == 4, "fx_wring_sring_entry: align on x86");
+    assert!(offset_of!(fx_wring_sring_entry, req) == 0, "fx_wring_sring_entry.req: offset on x86");
+    assert!(offset_of!(fx_wring_sring_entry, rsp) == 0, "fx_wring_sring_entry.rsp: offset on x86");
+    assert!(size_of::<fx_wring_sring>() == 64, "fx_wring_sring: size on x86");
+    assert!(align_of::<fx_wring_sring>() == 4, "fx_wring_sring: align on x86");
+    assert!(offset_of!(fx_wring_sring, req_prod) == 0, "fx_wring_sring.req_prod: offset on x86");
+    assert!(size_of::<fx_ring_idx_t>() == 4, "fx_wring_sring.req_prod: size on x86");
+    assert!(offset_of!(fx_wring_sring, req_event) == 4, "fx_wring_sring.req_event: offset on x86");
+    assert!(size_of::<fx_ring_idx_t>() == 4, "fx_wring_sring.req_event: size on x86");
+    assert!(offset_of!(fx_wring_sring, rsp_prod) == 8, "fx_wring_sring.rsp_prod: offset on x86");
+    assert!(size_of::<fx_ring_idx_t>() == 4, "fx_wring_sring.rsp_prod: size on x86");
+    assert!(offset_of!(fx_wring_sring, rsp_event) == 12, "fx_wring_sring.rsp_event: offset on x86");
+    assert!(size_of::<fx_ring_idx_t>() == 4, "fx_wring_sring.rsp_event: size on x86");
+    assert!(offset_of!(fx_wring_sring, pvt) == 16, "fx_wring_sring.pvt: offset on x86");
+    assert!(offset_of!(fx_wring_sring, __pad) == 20, "fx_wring_sring.__pad: offset on x86");
+    assert!(size_of::<fx_wring_sring_pvt>() == 4, "fx_wring_sring.pvt: size on x86");
+    assert!(align_of::<fx_wring_sring_pvt>() == 1, "fx_wring_sring.pvt: align on x86");
+    assert!(offset_of!(fx_wring_sring_pvt, netif) == 0, "fx_wring_sring.pvt.netif: offset on x86");
+    assert!(offset_of!(fx_wring_sring_pvt, tapif_user) == 0, "fx_wring_sring.pvt.tapif_user: offset on x86");
+    assert!(offset_of!(fx_wring_sring_pvt, pvt_pad) == 0, "fx_wring_sring.pvt.pvt_pad: offset on x86");
+    assert!(size_of::<fx_wring_sring_pvt_netif>() == 1, "fx_wring_sring.pvt.netif: size on x86");
+    assert!(align_of::<fx_wring_sring_pvt_netif>() == 1, "fx_wring_sring.pvt.netif: align on x86");
+    assert!(offset_of!(fx_wring_sring_pvt_netif, smartpoll_active) == 0, "fx_wring_sring.pvt.netif.smartpoll_active: offset on x86");
+    assert!(size_of::<fx_wring_sring_pvt_tapif_user>() == 1, "fx_wring_sring.pvt.tapif_user: size on x86");
+    assert!(align_of::<fx_wring_sring_pvt_tapif_user>() == 1, "fx_wring_sring.pvt.tapif_user: align on x86");
+    assert!(offset_of!(fx_wring_sring_pvt_tapif_user, msg) == 0, "fx_wring_sring.pvt.tapif_user.msg: offset on x86");
 };
 
 #[cfg(target_arch = "x86_64")]
 const _: () = {
     use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<fx_ring_idx_t>() == 4, "fx_ring_idx_t: size on x86_64");
+    assert!(align_of::<fx_ring_idx_t>() == 4, "fx_ring_idx_t: align on x86_64");
     assert!(size_of::<fx_hole>() == 8, "fx_hole: size on x86_64");
     assert!(align_of::<fx_hole>() == 4, "fx_hole: align on x86_64");
     assert!(offset_of!(fx_hole, dom) == 0, "fx_hole.dom: offset on x86_64");
@@ -1798,11 +2031,40 @@ const _: () = {
     assert!(offset_of!(fx_regs_holder, count) == 0, "fx_regs_holder.count: offset on x86_64");
     assert!(offset_of!(fx_regs_holder, pad) == 4, "fx_regs_holder.pad: offset on x86_64");
     assert!(offset_of!(fx_regs_holder, regs) == 8, "fx_regs_holder.regs: offset on x86_64");
+    assert!(size_of::<fx_wring_sring_entry>() == 24, "fx_wring_sring_entry: size on x86_64");
+    assert!(align_of::<fx_wring_sring_entry>() == 8, "fx_wring_sring_entry: align on x86_64");
+    assert!(offset_of!(fx_wring_sring_entry, req) == 0, "fx_wring_sring_entry.req: offset on x86_64");
+    assert!(offset_of!(fx_wring_sring_entry, rsp) == 0, "fx_wring_sring_entry.rsp: offset on x86_64");
+    assert!(size_of::<fx_wring_sring>() == 64, "fx_wring_sring: size on x86_64");
+    assert!(align_of::<fx_wring_sring>() == 4, "fx_wring_sring: align on x86_64");
+    assert!(offset_of!(fx_wring_sring, req_prod) == 0, "fx_wring_sring.req_prod: offset on x86_64");
+    assert!(size_of::<fx_ring_idx_t>() == 4, "fx_wring_sring.req_prod: size on x86_64");
+    assert!(offset_of!(fx_wring_sring, req_event) == 4, "fx_wring_sring.req_event: offset on x86_64");
+    assert!(size_of::<fx_ring_idx_t>() == 4, "fx_wring_sring.req_event: size on x86_64");
+    assert!(offset_of!(fx_wring_sring, rsp_prod) == 8, "fx_wring_sring.rsp_prod: offset on x86_64");
+    assert!(size_of::<fx_ring_idx_t>() == 4, "fx_wring_sring.rsp_prod: size on x86_64");
+    assert!(offset_of!(fx_wring_sring, rsp_event) == 12, "fx_wring_sring.rsp_event: offset on x86_64");
+    assert!(size_of::<fx_ring_idx_t>() == 4, "fx_wring_sring.rsp_event: size on x86_64");
+    assert!(offset_of!(fx_wring_sring, pvt) == 16, "fx_wring_sring.pvt: offset on x86_64");
+    assert!(offset_of!(fx_wring_sring, __pad) == 20, "fx_wring_sring.__pad: offset on x86_64");
+    assert!(size_of::<fx_wring_sring_pvt>() == 4, "fx_wring_sring.pvt: size on x86_64");
+    assert!(align_of::<fx_wring_sring_pvt>() == 1, "fx_wring_sring.pvt: align on x86_64");
+    assert!(offset_of!(fx_wring_sring_pvt, netif) == 0, "fx_wring_sring.pvt.netif: offset on x86_64");
+    assert!(offset_of!(fx_wring_sring_pvt, tapif_user) == 0, "fx_wring_sring.pvt.tapif_user: offset on x86_64");
+    assert!(offset_of!(fx_wring_sring_pvt, pvt_pad) == 0, "fx_wring_sring.pvt.pvt_pad: offset on x86_64");
+    assert!(size_of::<fx_wring_sring_pvt_netif>() == 1, "fx_wring_sring.pvt.netif: size on x86_64");
+    assert!(align_of::<fx_wring_sring_pvt_netif>() == 1, "fx_wring_sring.pvt.netif: align on x86_64");
+    assert!(offset_of!(fx_wring_sring_pvt_netif, smartpoll_active) == 0, "fx_wring_sring.pvt.netif.smartpoll_active: offset on x86_64");
+    assert!(size_of::<fx_wring_sring_pvt_tapif_user>() == 1, "fx_wring_sring.pvt.tapif_user: size on x86_64");
+    assert!(align_of::<fx_wring_sring_pvt_tapif_user>() == 1, "fx_wring_sring.pvt.tapif_user: align on x86_64");
+    assert!(offset_of!(fx_wring_sring_pvt_tapif_user, msg) == 0, "fx_wring_sring.pvt.tapif_user.msg: offset on x86_64");
 };
 
 #[cfg(target_arch = "arm")]
 const _: () = {
     use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<fx_ring_idx_t>() == 4, "fx_ring_idx_t: size on arm");
+    assert!(align_of::<fx_ring_idx_t>() == 4, "fx_ring_idx_t: align on arm");
     assert!(size_of::<fx_hole>() == 8, "fx_hole: size on arm");
     assert!(align_of::<fx_hole>() == 4, "fx_hole: align on arm");
     assert!(offset_of!(fx_hole, dom) == 0, "fx_hole.dom: offset on arm");
@@ -1940,11 +2202,40 @@ const _: () = {
     assert!(offset_of!(fx_regs_holder, count) == 0, "fx_regs_holder.count: offset on arm");
     assert!(offset_of!(fx_regs_holder, pad) == 4, "fx_regs_holder.pad: offset on arm");
     assert!(offset_of!(fx_regs_holder, regs) == 8, "fx_regs_holder.regs: offset on arm");
+    assert!(size_of::<fx_wring_sring_entry>() == 24, "fx_wring_sring_entry: size on arm");
+    assert!(align_of::<fx_wring_sring_entry>() == 8, "fx_wring_sring_entry: align on arm");
+    assert!(offset_of!(fx_wring_sring_entry, req) == 0, "fx_wring_sring_entry.req: offset on arm");
+    assert!(offset_of!(fx_wring_sring_entry, rsp) == 0, "fx_wring_sring_entry.rsp: offset on arm");
+    assert!(size_of::<fx_wring_sring>() == 64, "fx_wring_sring: size on arm");
+    assert!(align_of::<fx_wring_sring>() == 4, "fx_wring_sring: align on arm");
+    assert!(offset_of!(fx_wring_sring, req_prod) == 0, "fx_wring_sring.req_prod: offset on arm");
+    assert!(size_of::<fx_ring_idx_t>() == 4, "fx_wring_sring.req_prod: size on arm");
+    assert!(offset_of!(fx_wring_sring, req_event) == 4, "fx_wring_sring.req_event: offset on arm");
+    assert!(size_of::<fx_ring_idx_t>() == 4, "fx_wring_sring.req_event: size on arm");
+    assert!(offset_of!(fx_wring_sring, rsp_prod) == 8, "fx_wring_sring.rsp_prod: offset on arm");
+    assert!(size_of::<fx_ring_idx_t>() == 4, "fx_wring_sring.rsp_prod: size on arm");
+    assert!(offset_of!(fx_wring_sring, rsp_event) == 12, "fx_wring_sring.rsp_event: offset on arm");
+    assert!(size_of::<fx_ring_idx_t>() == 4, "fx_wring_sring.rsp_event: size on arm");
+    assert!(offset_of!(fx_wring_sring, pvt) == 16, "fx_wring_sring.pvt: offset on arm");
+    assert!(offset_of!(fx_wring_sring, __pad) == 20, "fx_wring_sring.__pad: offset on arm");
+    assert!(size_of::<fx_wring_sring_pvt>() == 4, "fx_wring_sring.pvt: size on arm");
+    assert!(align_of::<fx_wring_sring_pvt>() == 1, "fx_wring_sring.pvt: align on arm");
+    assert!(offset_of!(fx_wring_sring_pvt, netif) == 0, "fx_wring_sring.pvt.netif: offset on arm");
+    assert!(offset_of!(fx_wring_sring_pvt, tapif_user) == 0, "fx_wring_sring.pvt.tapif_user: offset on arm");
+    assert!(offset_of!(fx_wring_sring_pvt, pvt_pad) == 0, "fx_wring_sring.pvt.pvt_pad: offset on arm");
+    assert!(size_of::<fx_wring_sring_pvt_netif>() == 1, "fx_wring_sring.pvt.netif: size on arm");
+    assert!(align_of::<fx_wring_sring_pvt_netif>() == 1, "fx_wring_sring.pvt.netif: align on arm");
+    assert!(offset_of!(fx_wring_sring_pvt_netif, smartpoll_active) == 0, "fx_wring_sring.pvt.netif.smartpoll_active: offset on arm");
+    assert!(size_of::<fx_wring_sring_pvt_tapif_user>() == 1, "fx_wring_sring.pvt.tapif_user: size on arm");
+    assert!(align_of::<fx_wring_sring_pvt_tapif_user>() == 1, "fx_wring_sring.pvt.tapif_user: align on arm");
+    assert!(offset_of!(fx_wring_sring_pvt_tapif_user, msg) == 0, "fx_wring_sring.pvt.tapif_user.msg: offset on arm");
 };
 
 #[cfg(target_arch = "aarch64")]
 const _: () = {
     use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<fx_ring_idx_t>() == 4, "fx_ring_idx_t: size on aarch64");
+    assert!(align_of::<fx_ring_idx_t>() == 4, "fx_ring_idx_t: align on aarch64");
     assert!(size_of::<fx_hole>() == 8, "fx_hole: size on aarch64");
     assert!(align_of::<fx_hole>() == 4, "fx_hole: align on aarch64");
     assert!(offset_of!(fx_hole, dom) == 0, "fx_hole.dom: offset on aarch64");
@@ -2082,4 +2373,31 @@ const _: () = {
     assert!(offset_of!(fx_regs_holder, count) == 0, "fx_regs_holder.count: offset on aarch64");
     assert!(offset_of!(fx_regs_holder, pad) == 4, "fx_regs_holder.pad: offset on aarch64");
     assert!(offset_of!(fx_regs_holder, regs) == 8, "fx_regs_holder.regs: offset on aarch64");
+    assert!(size_of::<fx_wring_sring_entry>() == 24, "fx_wring_sring_entry: size on aarch64");
+    assert!(align_of::<fx_wring_sring_entry>() == 8, "fx_wring_sring_entry: align on aarch64");
+    assert!(offset_of!(fx_wring_sring_entry, req) == 0, "fx_wring_sring_entry.req: offset on aarch64");
+    assert!(offset_of!(fx_wring_sring_entry, rsp) == 0, "fx_wring_sring_entry.rsp: offset on aarch64");
+    assert!(size_of::<fx_wring_sring>() == 64, "fx_wring_sring: size on aarch64");
+    assert!(align_of::<fx_wring_sring>() == 4, "fx_wring_sring: align on aarch64");
+    assert!(offset_of!(fx_wring_sring, req_prod) == 0, "fx_wring_sring.req_prod: offset on aarch64");
+    assert!(size_of::<fx_ring_idx_t>() == 4, "fx_wring_sring.req_prod: size on aarch64");
+    assert!(offset_of!(fx_wring_sring, req_event) == 4, "fx_wring_sring.req_event: offset on aarch64");
+    assert!(size_of::<fx_ring_idx_t>() == 4, "fx_wring_sring.req_event: size on aarch64");
+    assert!(offset_of!(fx_wring_sring, rsp_prod) == 8, "fx_wring_sring.rsp_prod: offset on aarch64");
+    assert!(size_of::<fx_ring_idx_t>() == 4, "fx_wring_sring.rsp_prod: size on aarch64");
+    assert!(offset_of!(fx_wring_sring, rsp_event) == 12, "fx_wring_sring.rsp_event: offset on aarch64");
+    assert!(size_of::<fx_ring_idx_t>() == 4, "fx_wring_sring.rsp_event: size on aarch64");
+    assert!(offset_of!(fx_wring_sring, pvt) == 16, "fx_wring_sring.pvt: offset on aarch64");
+    assert!(offset_of!(fx_wring_sring, __pad) == 20, "fx_wring_sring.__pad: offset on aarch64");
+    assert!(size_of::<fx_wring_sring_pvt>() == 4, "fx_wring_sring.pvt: size on aarch64");
+    assert!(align_of::<fx_wring_sring_pvt>() == 1, "fx_wring_sring.pvt: align on aarch64");
+    assert!(offset_of!(fx_wring_sring_pvt, netif) == 0, "fx_wring_sring.pvt.netif: offset on aarch64");
+    assert!(offset_of!(fx_wring_sring_pvt, tapif_user) == 0, "fx_wring_sring.pvt.tapif_user: offset on aarch64");
+    assert!(offset_of!(fx_wring_sring_pvt, pvt_pad) == 0, "fx_wring_sring.pvt.pvt_pad: offset on aarch64");
+    assert!(size_of::<fx_wring_sring_pvt_netif>() == 1, "fx_wring_sring.pvt.netif: size on aarch64");
+    assert!(align_of::<fx_wring_sring_pvt_netif>() == 1, "fx_wring_sring.pvt.netif: align on aarch64");
+    assert!(offset_of!(fx_wring_sring_pvt_netif, smartpoll_active) == 0, "fx_wring_sring.pvt.netif.smartpoll_active: offset on aarch64");
+    assert!(size_of::<fx_wring_sring_pvt_tapif_user>() == 1, "fx_wring_sring.pvt.tapif_user: size on aarch64");
+    assert!(align_of::<fx_wring_sring_pvt_tapif_user>() == 1, "fx_wring_sring.pvt.tapif_user: align on aarch64");
+    assert!(offset_of!(fx_wring_sring_pvt_tapif_user, msg) == 0, "fx_wring_sring.pvt.tapif_user.msg: offset on aarch64");
 };
