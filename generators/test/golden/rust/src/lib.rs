@@ -18,6 +18,8 @@ mod bitfield;
 pub mod ids;
 pub mod release;
 pub mod ring;
+#[cfg(feature = "zerocopy")]
+pub mod tagged;
 pub mod types;
 pub mod stable;
 #[cfg(feature = "xen-4-22")]

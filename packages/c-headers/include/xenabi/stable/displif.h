@@ -43,6 +43,24 @@
 #define XENABI_TYPEOF(expr) __typeof__(expr)
 #endif
 
+/*
+ * Casts that C++ users building with -Wold-style-cast accept: the C++ casts there, a C cast in
+ * C. XENABI_NO_OBJECT(type) is a null pointer to type, for sizeof and typeof of a member.
+ */
+#ifdef __cplusplus
+#define XENABI_STATIC_CAST(type, expr) static_cast<type>(expr)
+#define XENABI_REINTERPRET_CAST(type, expr) reinterpret_cast<type>(expr)
+#if __cplusplus >= 201103L
+#define XENABI_NO_OBJECT(type) static_cast<type *>(nullptr)
+#else
+#define XENABI_NO_OBJECT(type) static_cast<type *>(0)
+#endif
+#else
+#define XENABI_STATIC_CAST(type, expr) ((type)(expr))
+#define XENABI_REINTERPRET_CAST(type, expr) ((type)(expr))
+#define XENABI_NO_OBJECT(type) ((type *)0)
+#endif
+
 /* offsetof without <stddef.h>; nested member paths (u.interdomain.dom) are accepted. */
 #define XENABI_OFFSETOF(type, member) __builtin_offsetof(type, member)
 
@@ -54,13 +72,15 @@
 #endif
 
 /*
- * Xen's uint64_aligned_t: a 64-bit integer that is 8-byte aligned even on x86_32, as in the
+ * Xen's uint64_aligned_t and int64_aligned_t: 64-bit integers that are 8-byte aligned even on x86_32, as in the
  * __XEN_TOOLS__ layout the hypervisor and the toolstack are built with.
  */
 #if defined(__i386__)
 typedef uint64_t __attribute__((aligned(8))) xenabi_uint64_aligned_t;
+typedef int64_t __attribute__((aligned(8))) xenabi_int64_aligned_t;
 #else
 typedef uint64_t xenabi_uint64_aligned_t;
+typedef int64_t xenabi_int64_aligned_t;
 #endif
 
 /*
@@ -69,7 +89,7 @@ typedef uint64_t xenabi_uint64_aligned_t;
  */
 #define XENABI_SET_GUEST_HANDLE(hnd, val)                                         \
     do {                                                                          \
-        unsigned char *xenabi_byte_ = (unsigned char *)&(hnd);                    \
+        unsigned char *xenabi_byte_ = XENABI_REINTERPRET_CAST(unsigned char *, &(hnd)); \
         unsigned int xenabi_i_;                                                   \
         for (xenabi_i_ = 0; xenabi_i_ < sizeof(hnd); xenabi_i_++)                \
             xenabi_byte_[xenabi_i_] = 0;                                          \
@@ -755,33 +775,29 @@ struct xendispl_event_page {
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__)
-#if XENABI_XEN_MIN_VERSION >= 0x040f00
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__size, sizeof(struct xendispl_dbuf_create_req) == 36);
-#endif
+#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040f00
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__size, sizeof(struct xendispl_dbuf_create_req) == 32);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__align, XENABI_ALIGNOF(struct xendispl_dbuf_create_req) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__dbuf_cookie__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, dbuf_cookie) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__dbuf_cookie__size, sizeof(((struct xendispl_dbuf_create_req *)0)->dbuf_cookie) == 8);
+XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__dbuf_cookie__size, sizeof(XENABI_NO_OBJECT(struct xendispl_dbuf_create_req)->dbuf_cookie) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__width__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, width) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__width__size, sizeof(((struct xendispl_dbuf_create_req *)0)->width) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__width__size, sizeof(XENABI_NO_OBJECT(struct xendispl_dbuf_create_req)->width) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__height__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, height) == 12);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__height__size, sizeof(((struct xendispl_dbuf_create_req *)0)->height) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__height__size, sizeof(XENABI_NO_OBJECT(struct xendispl_dbuf_create_req)->height) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__bpp__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, bpp) == 16);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__bpp__size, sizeof(((struct xendispl_dbuf_create_req *)0)->bpp) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__bpp__size, sizeof(XENABI_NO_OBJECT(struct xendispl_dbuf_create_req)->bpp) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__buffer_sz__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, buffer_sz) == 20);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__buffer_sz__size, sizeof(((struct xendispl_dbuf_create_req *)0)->buffer_sz) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__buffer_sz__size, sizeof(XENABI_NO_OBJECT(struct xendispl_dbuf_create_req)->buffer_sz) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__flags__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, flags) == 24);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__flags__size, sizeof(((struct xendispl_dbuf_create_req *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__flags__size, sizeof(XENABI_NO_OBJECT(struct xendispl_dbuf_create_req)->flags) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__gref_directory__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, gref_directory) == 28);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__gref_directory__size, sizeof(((struct xendispl_dbuf_create_req *)0)->gref_directory) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__gref_directory__size, sizeof(XENABI_NO_OBJECT(struct xendispl_dbuf_create_req)->gref_directory) == 4);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040f00
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__data_ofs__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, data_ofs) == 32);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__data_ofs__size, sizeof(((struct xendispl_dbuf_create_req *)0)->data_ofs) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__data_ofs__size, sizeof(XENABI_NO_OBJECT(struct xendispl_dbuf_create_req)->data_ofs) == 4);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x041300
 XENABI_STATIC_ASSERT(displif__xendispl_page_directory__size, sizeof(struct xendispl_page_directory) == 4);
@@ -792,851 +808,282 @@ XENABI_STATIC_ASSERT(displif__xendispl_page_directory__size, sizeof(struct xendi
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(displif__xendispl_page_directory__align, XENABI_ALIGNOF(struct xendispl_page_directory) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref_dir_next_page__offset, XENABI_OFFSETOF(struct xendispl_page_directory, gref_dir_next_page) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref_dir_next_page__size, sizeof(((struct xendispl_page_directory *)0)->gref_dir_next_page) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref_dir_next_page__size, sizeof(XENABI_NO_OBJECT(struct xendispl_page_directory)->gref_dir_next_page) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref__offset, XENABI_OFFSETOF(struct xendispl_page_directory, gref) == 4);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x041300
-XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref__size, sizeof(((struct xendispl_page_directory *)0)->gref) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref__size, sizeof(XENABI_NO_OBJECT(struct xendispl_page_directory)->gref) == 4);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_destroy_req__size, sizeof(struct xendispl_dbuf_destroy_req) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_destroy_req__align, XENABI_ALIGNOF(struct xendispl_dbuf_destroy_req) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_destroy_req__dbuf_cookie__offset, XENABI_OFFSETOF(struct xendispl_dbuf_destroy_req, dbuf_cookie) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_destroy_req__dbuf_cookie__size, sizeof(((struct xendispl_dbuf_destroy_req *)0)->dbuf_cookie) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__size, sizeof(struct xendispl_fb_attach_req) == 28);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__align, XENABI_ALIGNOF(struct xendispl_fb_attach_req) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_dbuf_destroy_req__dbuf_cookie__size, sizeof(XENABI_NO_OBJECT(struct xendispl_dbuf_destroy_req)->dbuf_cookie) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__dbuf_cookie__offset, XENABI_OFFSETOF(struct xendispl_fb_attach_req, dbuf_cookie) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__dbuf_cookie__size, sizeof(((struct xendispl_fb_attach_req *)0)->dbuf_cookie) == 8);
+XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__dbuf_cookie__size, sizeof(XENABI_NO_OBJECT(struct xendispl_fb_attach_req)->dbuf_cookie) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__fb_cookie__offset, XENABI_OFFSETOF(struct xendispl_fb_attach_req, fb_cookie) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__fb_cookie__size, sizeof(((struct xendispl_fb_attach_req *)0)->fb_cookie) == 8);
+XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__fb_cookie__size, sizeof(XENABI_NO_OBJECT(struct xendispl_fb_attach_req)->fb_cookie) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__width__offset, XENABI_OFFSETOF(struct xendispl_fb_attach_req, width) == 16);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__width__size, sizeof(((struct xendispl_fb_attach_req *)0)->width) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__width__size, sizeof(XENABI_NO_OBJECT(struct xendispl_fb_attach_req)->width) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__height__offset, XENABI_OFFSETOF(struct xendispl_fb_attach_req, height) == 20);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__height__size, sizeof(((struct xendispl_fb_attach_req *)0)->height) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__height__size, sizeof(XENABI_NO_OBJECT(struct xendispl_fb_attach_req)->height) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__pixel_format__offset, XENABI_OFFSETOF(struct xendispl_fb_attach_req, pixel_format) == 24);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__pixel_format__size, sizeof(((struct xendispl_fb_attach_req *)0)->pixel_format) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__pixel_format__size, sizeof(XENABI_NO_OBJECT(struct xendispl_fb_attach_req)->pixel_format) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_fb_detach_req__size, sizeof(struct xendispl_fb_detach_req) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_detach_req__align, XENABI_ALIGNOF(struct xendispl_fb_detach_req) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_fb_detach_req__fb_cookie__offset, XENABI_OFFSETOF(struct xendispl_fb_detach_req, fb_cookie) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_detach_req__fb_cookie__size, sizeof(((struct xendispl_fb_detach_req *)0)->fb_cookie) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__size, sizeof(struct xendispl_set_config_req) == 28);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__align, XENABI_ALIGNOF(struct xendispl_set_config_req) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_fb_detach_req__fb_cookie__size, sizeof(XENABI_NO_OBJECT(struct xendispl_fb_detach_req)->fb_cookie) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__fb_cookie__offset, XENABI_OFFSETOF(struct xendispl_set_config_req, fb_cookie) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__fb_cookie__size, sizeof(((struct xendispl_set_config_req *)0)->fb_cookie) == 8);
+XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__fb_cookie__size, sizeof(XENABI_NO_OBJECT(struct xendispl_set_config_req)->fb_cookie) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__x__offset, XENABI_OFFSETOF(struct xendispl_set_config_req, x) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__x__size, sizeof(((struct xendispl_set_config_req *)0)->x) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__x__size, sizeof(XENABI_NO_OBJECT(struct xendispl_set_config_req)->x) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__y__offset, XENABI_OFFSETOF(struct xendispl_set_config_req, y) == 12);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__y__size, sizeof(((struct xendispl_set_config_req *)0)->y) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__y__size, sizeof(XENABI_NO_OBJECT(struct xendispl_set_config_req)->y) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__width__offset, XENABI_OFFSETOF(struct xendispl_set_config_req, width) == 16);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__width__size, sizeof(((struct xendispl_set_config_req *)0)->width) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__width__size, sizeof(XENABI_NO_OBJECT(struct xendispl_set_config_req)->width) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__height__offset, XENABI_OFFSETOF(struct xendispl_set_config_req, height) == 20);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__height__size, sizeof(((struct xendispl_set_config_req *)0)->height) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__height__size, sizeof(XENABI_NO_OBJECT(struct xendispl_set_config_req)->height) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__bpp__offset, XENABI_OFFSETOF(struct xendispl_set_config_req, bpp) == 24);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__bpp__size, sizeof(((struct xendispl_set_config_req *)0)->bpp) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__bpp__size, sizeof(XENABI_NO_OBJECT(struct xendispl_set_config_req)->bpp) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_page_flip_req__size, sizeof(struct xendispl_page_flip_req) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_page_flip_req__align, XENABI_ALIGNOF(struct xendispl_page_flip_req) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_page_flip_req__fb_cookie__offset, XENABI_OFFSETOF(struct xendispl_page_flip_req, fb_cookie) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_page_flip_req__fb_cookie__size, sizeof(((struct xendispl_page_flip_req *)0)->fb_cookie) == 8);
+XENABI_STATIC_ASSERT(displif__xendispl_page_flip_req__fb_cookie__size, sizeof(XENABI_NO_OBJECT(struct xendispl_page_flip_req)->fb_cookie) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040f00
 XENABI_STATIC_ASSERT(displif__xendispl_get_edid_req__size, sizeof(struct xendispl_get_edid_req) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_get_edid_req__align, XENABI_ALIGNOF(struct xendispl_get_edid_req) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_get_edid_req__buffer_sz__offset, XENABI_OFFSETOF(struct xendispl_get_edid_req, buffer_sz) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_get_edid_req__buffer_sz__size, sizeof(((struct xendispl_get_edid_req *)0)->buffer_sz) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_get_edid_req__buffer_sz__size, sizeof(XENABI_NO_OBJECT(struct xendispl_get_edid_req)->buffer_sz) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_get_edid_req__gref_directory__offset, XENABI_OFFSETOF(struct xendispl_get_edid_req, gref_directory) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_get_edid_req__gref_directory__size, sizeof(((struct xendispl_get_edid_req *)0)->gref_directory) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_get_edid_req__gref_directory__size, sizeof(XENABI_NO_OBJECT(struct xendispl_get_edid_req)->gref_directory) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_get_edid_resp__size, sizeof(struct xendispl_get_edid_resp) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_get_edid_resp__align, XENABI_ALIGNOF(struct xendispl_get_edid_resp) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_get_edid_resp__edid_sz__offset, XENABI_OFFSETOF(struct xendispl_get_edid_resp, edid_sz) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_get_edid_resp__edid_sz__size, sizeof(((struct xendispl_get_edid_resp *)0)->edid_sz) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_get_edid_resp__edid_sz__size, sizeof(XENABI_NO_OBJECT(struct xendispl_get_edid_resp)->edid_sz) == 4);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(displif__xendispl_pg_flip_evt__size, sizeof(struct xendispl_pg_flip_evt) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_pg_flip_evt__align, XENABI_ALIGNOF(struct xendispl_pg_flip_evt) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_pg_flip_evt__fb_cookie__offset, XENABI_OFFSETOF(struct xendispl_pg_flip_evt, fb_cookie) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_pg_flip_evt__fb_cookie__size, sizeof(((struct xendispl_pg_flip_evt *)0)->fb_cookie) == 8);
+XENABI_STATIC_ASSERT(displif__xendispl_pg_flip_evt__fb_cookie__size, sizeof(XENABI_NO_OBJECT(struct xendispl_pg_flip_evt)->fb_cookie) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_req__size, sizeof(struct xendispl_req) == 64);
-XENABI_STATIC_ASSERT(displif__xendispl_req__align, XENABI_ALIGNOF(struct xendispl_req) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_req__id__offset, XENABI_OFFSETOF(struct xendispl_req, id) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_req__id__size, sizeof(((struct xendispl_req *)0)->id) == 2);
+XENABI_STATIC_ASSERT(displif__xendispl_req__id__size, sizeof(XENABI_NO_OBJECT(struct xendispl_req)->id) == 2);
 XENABI_STATIC_ASSERT(displif__xendispl_req__operation__offset, XENABI_OFFSETOF(struct xendispl_req, operation) == 2);
-XENABI_STATIC_ASSERT(displif__xendispl_req__operation__size, sizeof(((struct xendispl_req *)0)->operation) == 1);
+XENABI_STATIC_ASSERT(displif__xendispl_req__operation__size, sizeof(XENABI_NO_OBJECT(struct xendispl_req)->operation) == 1);
 XENABI_STATIC_ASSERT(displif__xendispl_req__reserved__offset, XENABI_OFFSETOF(struct xendispl_req, reserved) == 3);
-XENABI_STATIC_ASSERT(displif__xendispl_req__reserved__size, sizeof(((struct xendispl_req *)0)->reserved) == 5);
+XENABI_STATIC_ASSERT(displif__xendispl_req__reserved__size, sizeof(XENABI_NO_OBJECT(struct xendispl_req)->reserved) == 5);
 XENABI_STATIC_ASSERT(displif__xendispl_req__op__offset, XENABI_OFFSETOF(struct xendispl_req, op) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__size, sizeof(((struct xendispl_req *)0)->op) == 56);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xendispl_req *)0)->op)) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_req__op__size, sizeof(XENABI_NO_OBJECT(struct xendispl_req)->op) == 56);
 XENABI_STATIC_ASSERT(displif__xendispl_req__op__dbuf_create__offset, XENABI_OFFSETOF(struct xendispl_req, op.dbuf_create) == 8);
 #endif
-#if XENABI_XEN_MIN_VERSION >= 0x040f00
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__dbuf_create__size, sizeof(((struct xendispl_req *)0)->op.dbuf_create) == 36);
-#endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040f00
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__dbuf_create__size, sizeof(((struct xendispl_req *)0)->op.dbuf_create) == 32);
+XENABI_STATIC_ASSERT(displif__xendispl_req__op__dbuf_create__size, sizeof(XENABI_NO_OBJECT(struct xendispl_req)->op.dbuf_create) == 32);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(displif__xendispl_req__op__dbuf_destroy__offset, XENABI_OFFSETOF(struct xendispl_req, op.dbuf_destroy) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__dbuf_destroy__size, sizeof(((struct xendispl_req *)0)->op.dbuf_destroy) == 8);
+XENABI_STATIC_ASSERT(displif__xendispl_req__op__dbuf_destroy__size, sizeof(XENABI_NO_OBJECT(struct xendispl_req)->op.dbuf_destroy) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_req__op__fb_attach__offset, XENABI_OFFSETOF(struct xendispl_req, op.fb_attach) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__fb_attach__size, sizeof(((struct xendispl_req *)0)->op.fb_attach) == 28);
 XENABI_STATIC_ASSERT(displif__xendispl_req__op__fb_detach__offset, XENABI_OFFSETOF(struct xendispl_req, op.fb_detach) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__fb_detach__size, sizeof(((struct xendispl_req *)0)->op.fb_detach) == 8);
+XENABI_STATIC_ASSERT(displif__xendispl_req__op__fb_detach__size, sizeof(XENABI_NO_OBJECT(struct xendispl_req)->op.fb_detach) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_req__op__set_config__offset, XENABI_OFFSETOF(struct xendispl_req, op.set_config) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__set_config__size, sizeof(((struct xendispl_req *)0)->op.set_config) == 28);
 XENABI_STATIC_ASSERT(displif__xendispl_req__op__pg_flip__offset, XENABI_OFFSETOF(struct xendispl_req, op.pg_flip) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__pg_flip__size, sizeof(((struct xendispl_req *)0)->op.pg_flip) == 8);
+XENABI_STATIC_ASSERT(displif__xendispl_req__op__pg_flip__size, sizeof(XENABI_NO_OBJECT(struct xendispl_req)->op.pg_flip) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040f00
 XENABI_STATIC_ASSERT(displif__xendispl_req__op__get_edid__offset, XENABI_OFFSETOF(struct xendispl_req, op.get_edid) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__get_edid__size, sizeof(((struct xendispl_req *)0)->op.get_edid) == 8);
+XENABI_STATIC_ASSERT(displif__xendispl_req__op__get_edid__size, sizeof(XENABI_NO_OBJECT(struct xendispl_req)->op.get_edid) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(displif__xendispl_req__op__reserved__offset, XENABI_OFFSETOF(struct xendispl_req, op.reserved) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__reserved__size, sizeof(((struct xendispl_req *)0)->op.reserved) == 56);
+XENABI_STATIC_ASSERT(displif__xendispl_req__op__reserved__size, sizeof(XENABI_NO_OBJECT(struct xendispl_req)->op.reserved) == 56);
 XENABI_STATIC_ASSERT(displif__xendispl_resp__size, sizeof(struct xendispl_resp) == 64);
 XENABI_STATIC_ASSERT(displif__xendispl_resp__align, XENABI_ALIGNOF(struct xendispl_resp) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_resp__id__offset, XENABI_OFFSETOF(struct xendispl_resp, id) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__id__size, sizeof(((struct xendispl_resp *)0)->id) == 2);
+XENABI_STATIC_ASSERT(displif__xendispl_resp__id__size, sizeof(XENABI_NO_OBJECT(struct xendispl_resp)->id) == 2);
 XENABI_STATIC_ASSERT(displif__xendispl_resp__operation__offset, XENABI_OFFSETOF(struct xendispl_resp, operation) == 2);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__operation__size, sizeof(((struct xendispl_resp *)0)->operation) == 1);
+XENABI_STATIC_ASSERT(displif__xendispl_resp__operation__size, sizeof(XENABI_NO_OBJECT(struct xendispl_resp)->operation) == 1);
 XENABI_STATIC_ASSERT(displif__xendispl_resp__reserved__offset, XENABI_OFFSETOF(struct xendispl_resp, reserved) == 3);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__reserved__size, sizeof(((struct xendispl_resp *)0)->reserved) == 1);
+XENABI_STATIC_ASSERT(displif__xendispl_resp__reserved__size, sizeof(XENABI_NO_OBJECT(struct xendispl_resp)->reserved) == 1);
 XENABI_STATIC_ASSERT(displif__xendispl_resp__status__offset, XENABI_OFFSETOF(struct xendispl_resp, status) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__status__size, sizeof(((struct xendispl_resp *)0)->status) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_resp__status__size, sizeof(XENABI_NO_OBJECT(struct xendispl_resp)->status) == 4);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040f00
 XENABI_STATIC_ASSERT(displif__xendispl_resp__op__offset, XENABI_OFFSETOF(struct xendispl_resp, op) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__op__size, sizeof(((struct xendispl_resp *)0)->op) == 56);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xendispl_resp *)0)->op)) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_resp__op__size, sizeof(XENABI_NO_OBJECT(struct xendispl_resp)->op) == 56);
+XENABI_STATIC_ASSERT(displif__xendispl_resp__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xendispl_resp)->op)) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_resp__op__get_edid__offset, XENABI_OFFSETOF(struct xendispl_resp, op.get_edid) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__op__get_edid__size, sizeof(((struct xendispl_resp *)0)->op.get_edid) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_resp__op__get_edid__size, sizeof(XENABI_NO_OBJECT(struct xendispl_resp)->op.get_edid) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_resp__op__reserved1__offset, XENABI_OFFSETOF(struct xendispl_resp, op.reserved1) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__op__reserved1__size, sizeof(((struct xendispl_resp *)0)->op.reserved1) == 56);
+XENABI_STATIC_ASSERT(displif__xendispl_resp__op__reserved1__size, sizeof(XENABI_NO_OBJECT(struct xendispl_resp)->op.reserved1) == 56);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040f00
 XENABI_STATIC_ASSERT(displif__xendispl_resp__reserved1__offset, XENABI_OFFSETOF(struct xendispl_resp, reserved1) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__reserved1__size, sizeof(((struct xendispl_resp *)0)->reserved1) == 56);
+XENABI_STATIC_ASSERT(displif__xendispl_resp__reserved1__size, sizeof(XENABI_NO_OBJECT(struct xendispl_resp)->reserved1) == 56);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(displif__xendispl_evt__size, sizeof(struct xendispl_evt) == 64);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__align, XENABI_ALIGNOF(struct xendispl_evt) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_evt__id__offset, XENABI_OFFSETOF(struct xendispl_evt, id) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__id__size, sizeof(((struct xendispl_evt *)0)->id) == 2);
+XENABI_STATIC_ASSERT(displif__xendispl_evt__id__size, sizeof(XENABI_NO_OBJECT(struct xendispl_evt)->id) == 2);
 XENABI_STATIC_ASSERT(displif__xendispl_evt__type__offset, XENABI_OFFSETOF(struct xendispl_evt, type) == 2);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__type__size, sizeof(((struct xendispl_evt *)0)->type) == 1);
+XENABI_STATIC_ASSERT(displif__xendispl_evt__type__size, sizeof(XENABI_NO_OBJECT(struct xendispl_evt)->type) == 1);
 XENABI_STATIC_ASSERT(displif__xendispl_evt__reserved__offset, XENABI_OFFSETOF(struct xendispl_evt, reserved) == 3);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__reserved__size, sizeof(((struct xendispl_evt *)0)->reserved) == 5);
+XENABI_STATIC_ASSERT(displif__xendispl_evt__reserved__size, sizeof(XENABI_NO_OBJECT(struct xendispl_evt)->reserved) == 5);
 XENABI_STATIC_ASSERT(displif__xendispl_evt__op__offset, XENABI_OFFSETOF(struct xendispl_evt, op) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__op__size, sizeof(((struct xendispl_evt *)0)->op) == 56);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xendispl_evt *)0)->op)) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_evt__op__size, sizeof(XENABI_NO_OBJECT(struct xendispl_evt)->op) == 56);
 XENABI_STATIC_ASSERT(displif__xendispl_evt__op__pg_flip__offset, XENABI_OFFSETOF(struct xendispl_evt, op.pg_flip) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__op__pg_flip__size, sizeof(((struct xendispl_evt *)0)->op.pg_flip) == 8);
+XENABI_STATIC_ASSERT(displif__xendispl_evt__op__pg_flip__size, sizeof(XENABI_NO_OBJECT(struct xendispl_evt)->op.pg_flip) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_evt__op__reserved__offset, XENABI_OFFSETOF(struct xendispl_evt, op.reserved) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__op__reserved__size, sizeof(((struct xendispl_evt *)0)->op.reserved) == 56);
+XENABI_STATIC_ASSERT(displif__xendispl_evt__op__reserved__size, sizeof(XENABI_NO_OBJECT(struct xendispl_evt)->op.reserved) == 56);
 XENABI_STATIC_ASSERT(displif__xen_displif_sring_entry__size, sizeof(union xen_displif_sring_entry) == 64);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring_entry__align, XENABI_ALIGNOF(union xen_displif_sring_entry) == 4);
 XENABI_STATIC_ASSERT(displif__xen_displif_sring_entry__req__offset, XENABI_OFFSETOF(union xen_displif_sring_entry, req) == 0);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring_entry__req__size, sizeof(((union xen_displif_sring_entry *)0)->req) == 64);
+XENABI_STATIC_ASSERT(displif__xen_displif_sring_entry__req__size, sizeof(XENABI_NO_OBJECT(union xen_displif_sring_entry)->req) == 64);
 XENABI_STATIC_ASSERT(displif__xen_displif_sring_entry__rsp__offset, XENABI_OFFSETOF(union xen_displif_sring_entry, rsp) == 0);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring_entry__rsp__size, sizeof(((union xen_displif_sring_entry *)0)->rsp) == 64);
+XENABI_STATIC_ASSERT(displif__xen_displif_sring_entry__rsp__size, sizeof(XENABI_NO_OBJECT(union xen_displif_sring_entry)->rsp) == 64);
 XENABI_STATIC_ASSERT(displif__xen_displif_sring__req_prod__offset, XENABI_OFFSETOF(struct xen_displif_sring, req_prod) == 0);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__req_prod__size, sizeof(((struct xen_displif_sring *)0)->req_prod) == 4);
+XENABI_STATIC_ASSERT(displif__xen_displif_sring__req_prod__size, sizeof(XENABI_NO_OBJECT(struct xen_displif_sring)->req_prod) == 4);
 XENABI_STATIC_ASSERT(displif__xen_displif_sring__req_event__offset, XENABI_OFFSETOF(struct xen_displif_sring, req_event) == 4);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__req_event__size, sizeof(((struct xen_displif_sring *)0)->req_event) == 4);
+XENABI_STATIC_ASSERT(displif__xen_displif_sring__req_event__size, sizeof(XENABI_NO_OBJECT(struct xen_displif_sring)->req_event) == 4);
 XENABI_STATIC_ASSERT(displif__xen_displif_sring__rsp_prod__offset, XENABI_OFFSETOF(struct xen_displif_sring, rsp_prod) == 8);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__rsp_prod__size, sizeof(((struct xen_displif_sring *)0)->rsp_prod) == 4);
+XENABI_STATIC_ASSERT(displif__xen_displif_sring__rsp_prod__size, sizeof(XENABI_NO_OBJECT(struct xen_displif_sring)->rsp_prod) == 4);
 XENABI_STATIC_ASSERT(displif__xen_displif_sring__rsp_event__offset, XENABI_OFFSETOF(struct xen_displif_sring, rsp_event) == 12);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__rsp_event__size, sizeof(((struct xen_displif_sring *)0)->rsp_event) == 4);
+XENABI_STATIC_ASSERT(displif__xen_displif_sring__rsp_event__size, sizeof(XENABI_NO_OBJECT(struct xen_displif_sring)->rsp_event) == 4);
 XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__offset, XENABI_OFFSETOF(struct xen_displif_sring, pvt) == 16);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__size, sizeof(((struct xen_displif_sring *)0)->pvt) == 4);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_displif_sring *)0)->pvt)) == 1);
+XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__size, sizeof(XENABI_NO_OBJECT(struct xen_displif_sring)->pvt) == 4);
+XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_displif_sring)->pvt)) == 1);
 XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__netif__offset, XENABI_OFFSETOF(struct xen_displif_sring, pvt.netif) == 16);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__netif__size, sizeof(((struct xen_displif_sring *)0)->pvt.netif) == 1);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__netif__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_displif_sring *)0)->pvt.netif)) == 1);
+XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__netif__size, sizeof(XENABI_NO_OBJECT(struct xen_displif_sring)->pvt.netif) == 1);
+XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__netif__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_displif_sring)->pvt.netif)) == 1);
 XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__netif__smartpoll_active__offset, XENABI_OFFSETOF(struct xen_displif_sring, pvt.netif.smartpoll_active) == 16);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__netif__smartpoll_active__size, sizeof(((struct xen_displif_sring *)0)->pvt.netif.smartpoll_active) == 1);
+XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__netif__smartpoll_active__size, sizeof(XENABI_NO_OBJECT(struct xen_displif_sring)->pvt.netif.smartpoll_active) == 1);
 XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__tapif_user__offset, XENABI_OFFSETOF(struct xen_displif_sring, pvt.tapif_user) == 16);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__tapif_user__size, sizeof(((struct xen_displif_sring *)0)->pvt.tapif_user) == 1);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__tapif_user__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_displif_sring *)0)->pvt.tapif_user)) == 1);
+XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__tapif_user__size, sizeof(XENABI_NO_OBJECT(struct xen_displif_sring)->pvt.tapif_user) == 1);
+XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__tapif_user__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_displif_sring)->pvt.tapif_user)) == 1);
 XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__tapif_user__msg__offset, XENABI_OFFSETOF(struct xen_displif_sring, pvt.tapif_user.msg) == 16);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__tapif_user__msg__size, sizeof(((struct xen_displif_sring *)0)->pvt.tapif_user.msg) == 1);
+XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__tapif_user__msg__size, sizeof(XENABI_NO_OBJECT(struct xen_displif_sring)->pvt.tapif_user.msg) == 1);
 XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__pvt_pad__offset, XENABI_OFFSETOF(struct xen_displif_sring, pvt.pvt_pad) == 16);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__pvt_pad__size, sizeof(((struct xen_displif_sring *)0)->pvt.pvt_pad) == 4);
+XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__pvt_pad__size, sizeof(XENABI_NO_OBJECT(struct xen_displif_sring)->pvt.pvt_pad) == 4);
 XENABI_STATIC_ASSERT(displif__xen_displif_sring____pad__offset, XENABI_OFFSETOF(struct xen_displif_sring, __pad) == 20);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring____pad__size, sizeof(((struct xen_displif_sring *)0)->__pad) == 44);
+XENABI_STATIC_ASSERT(displif__xen_displif_sring____pad__size, sizeof(XENABI_NO_OBJECT(struct xen_displif_sring)->__pad) == 44);
 XENABI_STATIC_ASSERT(displif__xen_displif_sring__ring__offset, XENABI_OFFSETOF(struct xen_displif_sring, ring) == 64);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__ring_0___size, sizeof(((struct xen_displif_sring *)0)->ring[0]) == 64);
+XENABI_STATIC_ASSERT(displif__xen_displif_sring__ring_0___size, sizeof(XENABI_NO_OBJECT(struct xen_displif_sring)->ring[0]) == 64);
 XENABI_STATIC_ASSERT(displif__xendispl_event_page__size, sizeof(struct xendispl_event_page) == 64);
 XENABI_STATIC_ASSERT(displif__xendispl_event_page__align, XENABI_ALIGNOF(struct xendispl_event_page) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_event_page__in_cons__offset, XENABI_OFFSETOF(struct xendispl_event_page, in_cons) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_event_page__in_cons__size, sizeof(((struct xendispl_event_page *)0)->in_cons) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_event_page__in_cons__size, sizeof(XENABI_NO_OBJECT(struct xendispl_event_page)->in_cons) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_event_page__in_prod__offset, XENABI_OFFSETOF(struct xendispl_event_page, in_prod) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_event_page__in_prod__size, sizeof(((struct xendispl_event_page *)0)->in_prod) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_event_page__in_prod__size, sizeof(XENABI_NO_OBJECT(struct xendispl_event_page)->in_prod) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_event_page__reserved__offset, XENABI_OFFSETOF(struct xendispl_event_page, reserved) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_event_page__reserved__size, sizeof(((struct xendispl_event_page *)0)->reserved) == 56);
+XENABI_STATIC_ASSERT(displif__xendispl_event_page__reserved__size, sizeof(XENABI_NO_OBJECT(struct xendispl_event_page)->reserved) == 56);
+#endif
+#endif
+#if defined(__i386__)
+#if XENABI_XEN_MIN_VERSION >= 0x040f00
+XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__size, sizeof(struct xendispl_dbuf_create_req) == 36);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__align, XENABI_ALIGNOF(struct xendispl_dbuf_create_req) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_dbuf_destroy_req__align, XENABI_ALIGNOF(struct xendispl_dbuf_destroy_req) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__size, sizeof(struct xendispl_fb_attach_req) == 28);
+XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__align, XENABI_ALIGNOF(struct xendispl_fb_attach_req) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_fb_detach_req__align, XENABI_ALIGNOF(struct xendispl_fb_detach_req) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__size, sizeof(struct xendispl_set_config_req) == 28);
+XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__align, XENABI_ALIGNOF(struct xendispl_set_config_req) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_page_flip_req__align, XENABI_ALIGNOF(struct xendispl_page_flip_req) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_pg_flip_evt__align, XENABI_ALIGNOF(struct xendispl_pg_flip_evt) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_req__align, XENABI_ALIGNOF(struct xendispl_req) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_req__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xendispl_req)->op)) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040f00
+XENABI_STATIC_ASSERT(displif__xendispl_req__op__dbuf_create__size, sizeof(XENABI_NO_OBJECT(struct xendispl_req)->op.dbuf_create) == 36);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(displif__xendispl_req__op__fb_attach__size, sizeof(XENABI_NO_OBJECT(struct xendispl_req)->op.fb_attach) == 28);
+XENABI_STATIC_ASSERT(displif__xendispl_req__op__set_config__size, sizeof(XENABI_NO_OBJECT(struct xendispl_req)->op.set_config) == 28);
+XENABI_STATIC_ASSERT(displif__xendispl_evt__align, XENABI_ALIGNOF(struct xendispl_evt) == 4);
+XENABI_STATIC_ASSERT(displif__xendispl_evt__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xendispl_evt)->op)) == 4);
+XENABI_STATIC_ASSERT(displif__xen_displif_sring_entry__align, XENABI_ALIGNOF(union xen_displif_sring_entry) == 4);
 #endif
 #endif
 #if defined(__x86_64__)
 #if XENABI_XEN_MIN_VERSION >= 0x040f00
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__size, sizeof(struct xendispl_dbuf_create_req) == 40);
 #endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040f00
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__size, sizeof(struct xendispl_dbuf_create_req) == 32);
-#endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__align, XENABI_ALIGNOF(struct xendispl_dbuf_create_req) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__dbuf_cookie__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, dbuf_cookie) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__dbuf_cookie__size, sizeof(((struct xendispl_dbuf_create_req *)0)->dbuf_cookie) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__width__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, width) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__width__size, sizeof(((struct xendispl_dbuf_create_req *)0)->width) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__height__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, height) == 12);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__height__size, sizeof(((struct xendispl_dbuf_create_req *)0)->height) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__bpp__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, bpp) == 16);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__bpp__size, sizeof(((struct xendispl_dbuf_create_req *)0)->bpp) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__buffer_sz__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, buffer_sz) == 20);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__buffer_sz__size, sizeof(((struct xendispl_dbuf_create_req *)0)->buffer_sz) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__flags__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, flags) == 24);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__flags__size, sizeof(((struct xendispl_dbuf_create_req *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__gref_directory__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, gref_directory) == 28);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__gref_directory__size, sizeof(((struct xendispl_dbuf_create_req *)0)->gref_directory) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040f00
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__data_ofs__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, data_ofs) == 32);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__data_ofs__size, sizeof(((struct xendispl_dbuf_create_req *)0)->data_ofs) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x041300
-XENABI_STATIC_ASSERT(displif__xendispl_page_directory__size, sizeof(struct xendispl_page_directory) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x041300
-XENABI_STATIC_ASSERT(displif__xendispl_page_directory__size, sizeof(struct xendispl_page_directory) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(displif__xendispl_page_directory__align, XENABI_ALIGNOF(struct xendispl_page_directory) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref_dir_next_page__offset, XENABI_OFFSETOF(struct xendispl_page_directory, gref_dir_next_page) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref_dir_next_page__size, sizeof(((struct xendispl_page_directory *)0)->gref_dir_next_page) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref__offset, XENABI_OFFSETOF(struct xendispl_page_directory, gref) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x041300
-XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref__size, sizeof(((struct xendispl_page_directory *)0)->gref) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_destroy_req__size, sizeof(struct xendispl_dbuf_destroy_req) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_destroy_req__align, XENABI_ALIGNOF(struct xendispl_dbuf_destroy_req) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_destroy_req__dbuf_cookie__offset, XENABI_OFFSETOF(struct xendispl_dbuf_destroy_req, dbuf_cookie) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_destroy_req__dbuf_cookie__size, sizeof(((struct xendispl_dbuf_destroy_req *)0)->dbuf_cookie) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__size, sizeof(struct xendispl_fb_attach_req) == 32);
 XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__align, XENABI_ALIGNOF(struct xendispl_fb_attach_req) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__dbuf_cookie__offset, XENABI_OFFSETOF(struct xendispl_fb_attach_req, dbuf_cookie) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__dbuf_cookie__size, sizeof(((struct xendispl_fb_attach_req *)0)->dbuf_cookie) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__fb_cookie__offset, XENABI_OFFSETOF(struct xendispl_fb_attach_req, fb_cookie) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__fb_cookie__size, sizeof(((struct xendispl_fb_attach_req *)0)->fb_cookie) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__width__offset, XENABI_OFFSETOF(struct xendispl_fb_attach_req, width) == 16);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__width__size, sizeof(((struct xendispl_fb_attach_req *)0)->width) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__height__offset, XENABI_OFFSETOF(struct xendispl_fb_attach_req, height) == 20);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__height__size, sizeof(((struct xendispl_fb_attach_req *)0)->height) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__pixel_format__offset, XENABI_OFFSETOF(struct xendispl_fb_attach_req, pixel_format) == 24);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__pixel_format__size, sizeof(((struct xendispl_fb_attach_req *)0)->pixel_format) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_detach_req__size, sizeof(struct xendispl_fb_detach_req) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_fb_detach_req__align, XENABI_ALIGNOF(struct xendispl_fb_detach_req) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_detach_req__fb_cookie__offset, XENABI_OFFSETOF(struct xendispl_fb_detach_req, fb_cookie) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_detach_req__fb_cookie__size, sizeof(((struct xendispl_fb_detach_req *)0)->fb_cookie) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__size, sizeof(struct xendispl_set_config_req) == 32);
 XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__align, XENABI_ALIGNOF(struct xendispl_set_config_req) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__fb_cookie__offset, XENABI_OFFSETOF(struct xendispl_set_config_req, fb_cookie) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__fb_cookie__size, sizeof(((struct xendispl_set_config_req *)0)->fb_cookie) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__x__offset, XENABI_OFFSETOF(struct xendispl_set_config_req, x) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__x__size, sizeof(((struct xendispl_set_config_req *)0)->x) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__y__offset, XENABI_OFFSETOF(struct xendispl_set_config_req, y) == 12);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__y__size, sizeof(((struct xendispl_set_config_req *)0)->y) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__width__offset, XENABI_OFFSETOF(struct xendispl_set_config_req, width) == 16);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__width__size, sizeof(((struct xendispl_set_config_req *)0)->width) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__height__offset, XENABI_OFFSETOF(struct xendispl_set_config_req, height) == 20);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__height__size, sizeof(((struct xendispl_set_config_req *)0)->height) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__bpp__offset, XENABI_OFFSETOF(struct xendispl_set_config_req, bpp) == 24);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__bpp__size, sizeof(((struct xendispl_set_config_req *)0)->bpp) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_page_flip_req__size, sizeof(struct xendispl_page_flip_req) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_page_flip_req__align, XENABI_ALIGNOF(struct xendispl_page_flip_req) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_page_flip_req__fb_cookie__offset, XENABI_OFFSETOF(struct xendispl_page_flip_req, fb_cookie) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_page_flip_req__fb_cookie__size, sizeof(((struct xendispl_page_flip_req *)0)->fb_cookie) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040f00
-XENABI_STATIC_ASSERT(displif__xendispl_get_edid_req__size, sizeof(struct xendispl_get_edid_req) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_get_edid_req__align, XENABI_ALIGNOF(struct xendispl_get_edid_req) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_get_edid_req__buffer_sz__offset, XENABI_OFFSETOF(struct xendispl_get_edid_req, buffer_sz) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_get_edid_req__buffer_sz__size, sizeof(((struct xendispl_get_edid_req *)0)->buffer_sz) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_get_edid_req__gref_directory__offset, XENABI_OFFSETOF(struct xendispl_get_edid_req, gref_directory) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_get_edid_req__gref_directory__size, sizeof(((struct xendispl_get_edid_req *)0)->gref_directory) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_get_edid_resp__size, sizeof(struct xendispl_get_edid_resp) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_get_edid_resp__align, XENABI_ALIGNOF(struct xendispl_get_edid_resp) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_get_edid_resp__edid_sz__offset, XENABI_OFFSETOF(struct xendispl_get_edid_resp, edid_sz) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_get_edid_resp__edid_sz__size, sizeof(((struct xendispl_get_edid_resp *)0)->edid_sz) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(displif__xendispl_pg_flip_evt__size, sizeof(struct xendispl_pg_flip_evt) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_pg_flip_evt__align, XENABI_ALIGNOF(struct xendispl_pg_flip_evt) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_pg_flip_evt__fb_cookie__offset, XENABI_OFFSETOF(struct xendispl_pg_flip_evt, fb_cookie) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_pg_flip_evt__fb_cookie__size, sizeof(((struct xendispl_pg_flip_evt *)0)->fb_cookie) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__size, sizeof(struct xendispl_req) == 64);
 XENABI_STATIC_ASSERT(displif__xendispl_req__align, XENABI_ALIGNOF(struct xendispl_req) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__id__offset, XENABI_OFFSETOF(struct xendispl_req, id) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_req__id__size, sizeof(((struct xendispl_req *)0)->id) == 2);
-XENABI_STATIC_ASSERT(displif__xendispl_req__operation__offset, XENABI_OFFSETOF(struct xendispl_req, operation) == 2);
-XENABI_STATIC_ASSERT(displif__xendispl_req__operation__size, sizeof(((struct xendispl_req *)0)->operation) == 1);
-XENABI_STATIC_ASSERT(displif__xendispl_req__reserved__offset, XENABI_OFFSETOF(struct xendispl_req, reserved) == 3);
-XENABI_STATIC_ASSERT(displif__xendispl_req__reserved__size, sizeof(((struct xendispl_req *)0)->reserved) == 5);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__offset, XENABI_OFFSETOF(struct xendispl_req, op) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__size, sizeof(((struct xendispl_req *)0)->op) == 56);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xendispl_req *)0)->op)) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__dbuf_create__offset, XENABI_OFFSETOF(struct xendispl_req, op.dbuf_create) == 8);
+XENABI_STATIC_ASSERT(displif__xendispl_req__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xendispl_req)->op)) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040f00
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__dbuf_create__size, sizeof(((struct xendispl_req *)0)->op.dbuf_create) == 40);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040f00
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__dbuf_create__size, sizeof(((struct xendispl_req *)0)->op.dbuf_create) == 32);
+XENABI_STATIC_ASSERT(displif__xendispl_req__op__dbuf_create__size, sizeof(XENABI_NO_OBJECT(struct xendispl_req)->op.dbuf_create) == 40);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__dbuf_destroy__offset, XENABI_OFFSETOF(struct xendispl_req, op.dbuf_destroy) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__dbuf_destroy__size, sizeof(((struct xendispl_req *)0)->op.dbuf_destroy) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__fb_attach__offset, XENABI_OFFSETOF(struct xendispl_req, op.fb_attach) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__fb_attach__size, sizeof(((struct xendispl_req *)0)->op.fb_attach) == 32);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__fb_detach__offset, XENABI_OFFSETOF(struct xendispl_req, op.fb_detach) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__fb_detach__size, sizeof(((struct xendispl_req *)0)->op.fb_detach) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__set_config__offset, XENABI_OFFSETOF(struct xendispl_req, op.set_config) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__set_config__size, sizeof(((struct xendispl_req *)0)->op.set_config) == 32);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__pg_flip__offset, XENABI_OFFSETOF(struct xendispl_req, op.pg_flip) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__pg_flip__size, sizeof(((struct xendispl_req *)0)->op.pg_flip) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040f00
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__get_edid__offset, XENABI_OFFSETOF(struct xendispl_req, op.get_edid) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__get_edid__size, sizeof(((struct xendispl_req *)0)->op.get_edid) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__reserved__offset, XENABI_OFFSETOF(struct xendispl_req, op.reserved) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__reserved__size, sizeof(((struct xendispl_req *)0)->op.reserved) == 56);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__size, sizeof(struct xendispl_resp) == 64);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__align, XENABI_ALIGNOF(struct xendispl_resp) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__id__offset, XENABI_OFFSETOF(struct xendispl_resp, id) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__id__size, sizeof(((struct xendispl_resp *)0)->id) == 2);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__operation__offset, XENABI_OFFSETOF(struct xendispl_resp, operation) == 2);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__operation__size, sizeof(((struct xendispl_resp *)0)->operation) == 1);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__reserved__offset, XENABI_OFFSETOF(struct xendispl_resp, reserved) == 3);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__reserved__size, sizeof(((struct xendispl_resp *)0)->reserved) == 1);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__status__offset, XENABI_OFFSETOF(struct xendispl_resp, status) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__status__size, sizeof(((struct xendispl_resp *)0)->status) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040f00
-XENABI_STATIC_ASSERT(displif__xendispl_resp__op__offset, XENABI_OFFSETOF(struct xendispl_resp, op) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__op__size, sizeof(((struct xendispl_resp *)0)->op) == 56);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xendispl_resp *)0)->op)) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__op__get_edid__offset, XENABI_OFFSETOF(struct xendispl_resp, op.get_edid) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__op__get_edid__size, sizeof(((struct xendispl_resp *)0)->op.get_edid) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__op__reserved1__offset, XENABI_OFFSETOF(struct xendispl_resp, op.reserved1) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__op__reserved1__size, sizeof(((struct xendispl_resp *)0)->op.reserved1) == 56);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040f00
-XENABI_STATIC_ASSERT(displif__xendispl_resp__reserved1__offset, XENABI_OFFSETOF(struct xendispl_resp, reserved1) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__reserved1__size, sizeof(((struct xendispl_resp *)0)->reserved1) == 56);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(displif__xendispl_evt__size, sizeof(struct xendispl_evt) == 64);
+XENABI_STATIC_ASSERT(displif__xendispl_req__op__fb_attach__size, sizeof(XENABI_NO_OBJECT(struct xendispl_req)->op.fb_attach) == 32);
+XENABI_STATIC_ASSERT(displif__xendispl_req__op__set_config__size, sizeof(XENABI_NO_OBJECT(struct xendispl_req)->op.set_config) == 32);
 XENABI_STATIC_ASSERT(displif__xendispl_evt__align, XENABI_ALIGNOF(struct xendispl_evt) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__id__offset, XENABI_OFFSETOF(struct xendispl_evt, id) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__id__size, sizeof(((struct xendispl_evt *)0)->id) == 2);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__type__offset, XENABI_OFFSETOF(struct xendispl_evt, type) == 2);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__type__size, sizeof(((struct xendispl_evt *)0)->type) == 1);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__reserved__offset, XENABI_OFFSETOF(struct xendispl_evt, reserved) == 3);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__reserved__size, sizeof(((struct xendispl_evt *)0)->reserved) == 5);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__op__offset, XENABI_OFFSETOF(struct xendispl_evt, op) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__op__size, sizeof(((struct xendispl_evt *)0)->op) == 56);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xendispl_evt *)0)->op)) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__op__pg_flip__offset, XENABI_OFFSETOF(struct xendispl_evt, op.pg_flip) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__op__pg_flip__size, sizeof(((struct xendispl_evt *)0)->op.pg_flip) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__op__reserved__offset, XENABI_OFFSETOF(struct xendispl_evt, op.reserved) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__op__reserved__size, sizeof(((struct xendispl_evt *)0)->op.reserved) == 56);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring_entry__size, sizeof(union xen_displif_sring_entry) == 64);
+XENABI_STATIC_ASSERT(displif__xendispl_evt__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xendispl_evt)->op)) == 8);
 XENABI_STATIC_ASSERT(displif__xen_displif_sring_entry__align, XENABI_ALIGNOF(union xen_displif_sring_entry) == 8);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring_entry__req__offset, XENABI_OFFSETOF(union xen_displif_sring_entry, req) == 0);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring_entry__req__size, sizeof(((union xen_displif_sring_entry *)0)->req) == 64);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring_entry__rsp__offset, XENABI_OFFSETOF(union xen_displif_sring_entry, rsp) == 0);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring_entry__rsp__size, sizeof(((union xen_displif_sring_entry *)0)->rsp) == 64);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__req_prod__offset, XENABI_OFFSETOF(struct xen_displif_sring, req_prod) == 0);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__req_prod__size, sizeof(((struct xen_displif_sring *)0)->req_prod) == 4);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__req_event__offset, XENABI_OFFSETOF(struct xen_displif_sring, req_event) == 4);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__req_event__size, sizeof(((struct xen_displif_sring *)0)->req_event) == 4);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__rsp_prod__offset, XENABI_OFFSETOF(struct xen_displif_sring, rsp_prod) == 8);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__rsp_prod__size, sizeof(((struct xen_displif_sring *)0)->rsp_prod) == 4);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__rsp_event__offset, XENABI_OFFSETOF(struct xen_displif_sring, rsp_event) == 12);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__rsp_event__size, sizeof(((struct xen_displif_sring *)0)->rsp_event) == 4);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__offset, XENABI_OFFSETOF(struct xen_displif_sring, pvt) == 16);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__size, sizeof(((struct xen_displif_sring *)0)->pvt) == 4);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_displif_sring *)0)->pvt)) == 1);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__netif__offset, XENABI_OFFSETOF(struct xen_displif_sring, pvt.netif) == 16);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__netif__size, sizeof(((struct xen_displif_sring *)0)->pvt.netif) == 1);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__netif__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_displif_sring *)0)->pvt.netif)) == 1);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__netif__smartpoll_active__offset, XENABI_OFFSETOF(struct xen_displif_sring, pvt.netif.smartpoll_active) == 16);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__netif__smartpoll_active__size, sizeof(((struct xen_displif_sring *)0)->pvt.netif.smartpoll_active) == 1);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__tapif_user__offset, XENABI_OFFSETOF(struct xen_displif_sring, pvt.tapif_user) == 16);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__tapif_user__size, sizeof(((struct xen_displif_sring *)0)->pvt.tapif_user) == 1);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__tapif_user__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_displif_sring *)0)->pvt.tapif_user)) == 1);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__tapif_user__msg__offset, XENABI_OFFSETOF(struct xen_displif_sring, pvt.tapif_user.msg) == 16);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__tapif_user__msg__size, sizeof(((struct xen_displif_sring *)0)->pvt.tapif_user.msg) == 1);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__pvt_pad__offset, XENABI_OFFSETOF(struct xen_displif_sring, pvt.pvt_pad) == 16);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__pvt_pad__size, sizeof(((struct xen_displif_sring *)0)->pvt.pvt_pad) == 4);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring____pad__offset, XENABI_OFFSETOF(struct xen_displif_sring, __pad) == 20);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring____pad__size, sizeof(((struct xen_displif_sring *)0)->__pad) == 44);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__ring__offset, XENABI_OFFSETOF(struct xen_displif_sring, ring) == 64);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__ring_0___size, sizeof(((struct xen_displif_sring *)0)->ring[0]) == 64);
-XENABI_STATIC_ASSERT(displif__xendispl_event_page__size, sizeof(struct xendispl_event_page) == 64);
-XENABI_STATIC_ASSERT(displif__xendispl_event_page__align, XENABI_ALIGNOF(struct xendispl_event_page) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_event_page__in_cons__offset, XENABI_OFFSETOF(struct xendispl_event_page, in_cons) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_event_page__in_cons__size, sizeof(((struct xendispl_event_page *)0)->in_cons) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_event_page__in_prod__offset, XENABI_OFFSETOF(struct xendispl_event_page, in_prod) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_event_page__in_prod__size, sizeof(((struct xendispl_event_page *)0)->in_prod) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_event_page__reserved__offset, XENABI_OFFSETOF(struct xendispl_event_page, reserved) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_event_page__reserved__size, sizeof(((struct xendispl_event_page *)0)->reserved) == 56);
 #endif
 #endif
 #if defined(__arm__)
 #if XENABI_XEN_MIN_VERSION >= 0x040f00
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__size, sizeof(struct xendispl_dbuf_create_req) == 40);
 #endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040f00
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__size, sizeof(struct xendispl_dbuf_create_req) == 32);
-#endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__align, XENABI_ALIGNOF(struct xendispl_dbuf_create_req) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__dbuf_cookie__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, dbuf_cookie) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__dbuf_cookie__size, sizeof(((struct xendispl_dbuf_create_req *)0)->dbuf_cookie) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__width__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, width) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__width__size, sizeof(((struct xendispl_dbuf_create_req *)0)->width) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__height__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, height) == 12);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__height__size, sizeof(((struct xendispl_dbuf_create_req *)0)->height) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__bpp__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, bpp) == 16);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__bpp__size, sizeof(((struct xendispl_dbuf_create_req *)0)->bpp) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__buffer_sz__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, buffer_sz) == 20);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__buffer_sz__size, sizeof(((struct xendispl_dbuf_create_req *)0)->buffer_sz) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__flags__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, flags) == 24);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__flags__size, sizeof(((struct xendispl_dbuf_create_req *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__gref_directory__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, gref_directory) == 28);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__gref_directory__size, sizeof(((struct xendispl_dbuf_create_req *)0)->gref_directory) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040f00
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__data_ofs__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, data_ofs) == 32);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__data_ofs__size, sizeof(((struct xendispl_dbuf_create_req *)0)->data_ofs) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x041300
-XENABI_STATIC_ASSERT(displif__xendispl_page_directory__size, sizeof(struct xendispl_page_directory) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x041300
-XENABI_STATIC_ASSERT(displif__xendispl_page_directory__size, sizeof(struct xendispl_page_directory) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(displif__xendispl_page_directory__align, XENABI_ALIGNOF(struct xendispl_page_directory) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref_dir_next_page__offset, XENABI_OFFSETOF(struct xendispl_page_directory, gref_dir_next_page) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref_dir_next_page__size, sizeof(((struct xendispl_page_directory *)0)->gref_dir_next_page) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref__offset, XENABI_OFFSETOF(struct xendispl_page_directory, gref) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x041300
-XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref__size, sizeof(((struct xendispl_page_directory *)0)->gref) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_destroy_req__size, sizeof(struct xendispl_dbuf_destroy_req) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_destroy_req__align, XENABI_ALIGNOF(struct xendispl_dbuf_destroy_req) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_destroy_req__dbuf_cookie__offset, XENABI_OFFSETOF(struct xendispl_dbuf_destroy_req, dbuf_cookie) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_destroy_req__dbuf_cookie__size, sizeof(((struct xendispl_dbuf_destroy_req *)0)->dbuf_cookie) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__size, sizeof(struct xendispl_fb_attach_req) == 32);
 XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__align, XENABI_ALIGNOF(struct xendispl_fb_attach_req) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__dbuf_cookie__offset, XENABI_OFFSETOF(struct xendispl_fb_attach_req, dbuf_cookie) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__dbuf_cookie__size, sizeof(((struct xendispl_fb_attach_req *)0)->dbuf_cookie) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__fb_cookie__offset, XENABI_OFFSETOF(struct xendispl_fb_attach_req, fb_cookie) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__fb_cookie__size, sizeof(((struct xendispl_fb_attach_req *)0)->fb_cookie) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__width__offset, XENABI_OFFSETOF(struct xendispl_fb_attach_req, width) == 16);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__width__size, sizeof(((struct xendispl_fb_attach_req *)0)->width) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__height__offset, XENABI_OFFSETOF(struct xendispl_fb_attach_req, height) == 20);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__height__size, sizeof(((struct xendispl_fb_attach_req *)0)->height) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__pixel_format__offset, XENABI_OFFSETOF(struct xendispl_fb_attach_req, pixel_format) == 24);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__pixel_format__size, sizeof(((struct xendispl_fb_attach_req *)0)->pixel_format) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_detach_req__size, sizeof(struct xendispl_fb_detach_req) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_fb_detach_req__align, XENABI_ALIGNOF(struct xendispl_fb_detach_req) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_detach_req__fb_cookie__offset, XENABI_OFFSETOF(struct xendispl_fb_detach_req, fb_cookie) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_detach_req__fb_cookie__size, sizeof(((struct xendispl_fb_detach_req *)0)->fb_cookie) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__size, sizeof(struct xendispl_set_config_req) == 32);
 XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__align, XENABI_ALIGNOF(struct xendispl_set_config_req) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__fb_cookie__offset, XENABI_OFFSETOF(struct xendispl_set_config_req, fb_cookie) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__fb_cookie__size, sizeof(((struct xendispl_set_config_req *)0)->fb_cookie) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__x__offset, XENABI_OFFSETOF(struct xendispl_set_config_req, x) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__x__size, sizeof(((struct xendispl_set_config_req *)0)->x) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__y__offset, XENABI_OFFSETOF(struct xendispl_set_config_req, y) == 12);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__y__size, sizeof(((struct xendispl_set_config_req *)0)->y) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__width__offset, XENABI_OFFSETOF(struct xendispl_set_config_req, width) == 16);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__width__size, sizeof(((struct xendispl_set_config_req *)0)->width) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__height__offset, XENABI_OFFSETOF(struct xendispl_set_config_req, height) == 20);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__height__size, sizeof(((struct xendispl_set_config_req *)0)->height) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__bpp__offset, XENABI_OFFSETOF(struct xendispl_set_config_req, bpp) == 24);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__bpp__size, sizeof(((struct xendispl_set_config_req *)0)->bpp) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_page_flip_req__size, sizeof(struct xendispl_page_flip_req) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_page_flip_req__align, XENABI_ALIGNOF(struct xendispl_page_flip_req) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_page_flip_req__fb_cookie__offset, XENABI_OFFSETOF(struct xendispl_page_flip_req, fb_cookie) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_page_flip_req__fb_cookie__size, sizeof(((struct xendispl_page_flip_req *)0)->fb_cookie) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040f00
-XENABI_STATIC_ASSERT(displif__xendispl_get_edid_req__size, sizeof(struct xendispl_get_edid_req) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_get_edid_req__align, XENABI_ALIGNOF(struct xendispl_get_edid_req) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_get_edid_req__buffer_sz__offset, XENABI_OFFSETOF(struct xendispl_get_edid_req, buffer_sz) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_get_edid_req__buffer_sz__size, sizeof(((struct xendispl_get_edid_req *)0)->buffer_sz) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_get_edid_req__gref_directory__offset, XENABI_OFFSETOF(struct xendispl_get_edid_req, gref_directory) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_get_edid_req__gref_directory__size, sizeof(((struct xendispl_get_edid_req *)0)->gref_directory) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_get_edid_resp__size, sizeof(struct xendispl_get_edid_resp) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_get_edid_resp__align, XENABI_ALIGNOF(struct xendispl_get_edid_resp) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_get_edid_resp__edid_sz__offset, XENABI_OFFSETOF(struct xendispl_get_edid_resp, edid_sz) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_get_edid_resp__edid_sz__size, sizeof(((struct xendispl_get_edid_resp *)0)->edid_sz) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(displif__xendispl_pg_flip_evt__size, sizeof(struct xendispl_pg_flip_evt) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_pg_flip_evt__align, XENABI_ALIGNOF(struct xendispl_pg_flip_evt) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_pg_flip_evt__fb_cookie__offset, XENABI_OFFSETOF(struct xendispl_pg_flip_evt, fb_cookie) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_pg_flip_evt__fb_cookie__size, sizeof(((struct xendispl_pg_flip_evt *)0)->fb_cookie) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__size, sizeof(struct xendispl_req) == 64);
 XENABI_STATIC_ASSERT(displif__xendispl_req__align, XENABI_ALIGNOF(struct xendispl_req) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__id__offset, XENABI_OFFSETOF(struct xendispl_req, id) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_req__id__size, sizeof(((struct xendispl_req *)0)->id) == 2);
-XENABI_STATIC_ASSERT(displif__xendispl_req__operation__offset, XENABI_OFFSETOF(struct xendispl_req, operation) == 2);
-XENABI_STATIC_ASSERT(displif__xendispl_req__operation__size, sizeof(((struct xendispl_req *)0)->operation) == 1);
-XENABI_STATIC_ASSERT(displif__xendispl_req__reserved__offset, XENABI_OFFSETOF(struct xendispl_req, reserved) == 3);
-XENABI_STATIC_ASSERT(displif__xendispl_req__reserved__size, sizeof(((struct xendispl_req *)0)->reserved) == 5);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__offset, XENABI_OFFSETOF(struct xendispl_req, op) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__size, sizeof(((struct xendispl_req *)0)->op) == 56);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xendispl_req *)0)->op)) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__dbuf_create__offset, XENABI_OFFSETOF(struct xendispl_req, op.dbuf_create) == 8);
+XENABI_STATIC_ASSERT(displif__xendispl_req__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xendispl_req)->op)) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040f00
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__dbuf_create__size, sizeof(((struct xendispl_req *)0)->op.dbuf_create) == 40);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040f00
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__dbuf_create__size, sizeof(((struct xendispl_req *)0)->op.dbuf_create) == 32);
+XENABI_STATIC_ASSERT(displif__xendispl_req__op__dbuf_create__size, sizeof(XENABI_NO_OBJECT(struct xendispl_req)->op.dbuf_create) == 40);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__dbuf_destroy__offset, XENABI_OFFSETOF(struct xendispl_req, op.dbuf_destroy) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__dbuf_destroy__size, sizeof(((struct xendispl_req *)0)->op.dbuf_destroy) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__fb_attach__offset, XENABI_OFFSETOF(struct xendispl_req, op.fb_attach) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__fb_attach__size, sizeof(((struct xendispl_req *)0)->op.fb_attach) == 32);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__fb_detach__offset, XENABI_OFFSETOF(struct xendispl_req, op.fb_detach) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__fb_detach__size, sizeof(((struct xendispl_req *)0)->op.fb_detach) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__set_config__offset, XENABI_OFFSETOF(struct xendispl_req, op.set_config) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__set_config__size, sizeof(((struct xendispl_req *)0)->op.set_config) == 32);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__pg_flip__offset, XENABI_OFFSETOF(struct xendispl_req, op.pg_flip) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__pg_flip__size, sizeof(((struct xendispl_req *)0)->op.pg_flip) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040f00
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__get_edid__offset, XENABI_OFFSETOF(struct xendispl_req, op.get_edid) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__get_edid__size, sizeof(((struct xendispl_req *)0)->op.get_edid) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__reserved__offset, XENABI_OFFSETOF(struct xendispl_req, op.reserved) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__reserved__size, sizeof(((struct xendispl_req *)0)->op.reserved) == 56);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__size, sizeof(struct xendispl_resp) == 64);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__align, XENABI_ALIGNOF(struct xendispl_resp) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__id__offset, XENABI_OFFSETOF(struct xendispl_resp, id) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__id__size, sizeof(((struct xendispl_resp *)0)->id) == 2);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__operation__offset, XENABI_OFFSETOF(struct xendispl_resp, operation) == 2);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__operation__size, sizeof(((struct xendispl_resp *)0)->operation) == 1);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__reserved__offset, XENABI_OFFSETOF(struct xendispl_resp, reserved) == 3);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__reserved__size, sizeof(((struct xendispl_resp *)0)->reserved) == 1);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__status__offset, XENABI_OFFSETOF(struct xendispl_resp, status) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__status__size, sizeof(((struct xendispl_resp *)0)->status) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040f00
-XENABI_STATIC_ASSERT(displif__xendispl_resp__op__offset, XENABI_OFFSETOF(struct xendispl_resp, op) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__op__size, sizeof(((struct xendispl_resp *)0)->op) == 56);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xendispl_resp *)0)->op)) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__op__get_edid__offset, XENABI_OFFSETOF(struct xendispl_resp, op.get_edid) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__op__get_edid__size, sizeof(((struct xendispl_resp *)0)->op.get_edid) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__op__reserved1__offset, XENABI_OFFSETOF(struct xendispl_resp, op.reserved1) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__op__reserved1__size, sizeof(((struct xendispl_resp *)0)->op.reserved1) == 56);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040f00
-XENABI_STATIC_ASSERT(displif__xendispl_resp__reserved1__offset, XENABI_OFFSETOF(struct xendispl_resp, reserved1) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__reserved1__size, sizeof(((struct xendispl_resp *)0)->reserved1) == 56);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(displif__xendispl_evt__size, sizeof(struct xendispl_evt) == 64);
+XENABI_STATIC_ASSERT(displif__xendispl_req__op__fb_attach__size, sizeof(XENABI_NO_OBJECT(struct xendispl_req)->op.fb_attach) == 32);
+XENABI_STATIC_ASSERT(displif__xendispl_req__op__set_config__size, sizeof(XENABI_NO_OBJECT(struct xendispl_req)->op.set_config) == 32);
 XENABI_STATIC_ASSERT(displif__xendispl_evt__align, XENABI_ALIGNOF(struct xendispl_evt) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__id__offset, XENABI_OFFSETOF(struct xendispl_evt, id) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__id__size, sizeof(((struct xendispl_evt *)0)->id) == 2);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__type__offset, XENABI_OFFSETOF(struct xendispl_evt, type) == 2);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__type__size, sizeof(((struct xendispl_evt *)0)->type) == 1);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__reserved__offset, XENABI_OFFSETOF(struct xendispl_evt, reserved) == 3);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__reserved__size, sizeof(((struct xendispl_evt *)0)->reserved) == 5);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__op__offset, XENABI_OFFSETOF(struct xendispl_evt, op) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__op__size, sizeof(((struct xendispl_evt *)0)->op) == 56);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xendispl_evt *)0)->op)) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__op__pg_flip__offset, XENABI_OFFSETOF(struct xendispl_evt, op.pg_flip) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__op__pg_flip__size, sizeof(((struct xendispl_evt *)0)->op.pg_flip) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__op__reserved__offset, XENABI_OFFSETOF(struct xendispl_evt, op.reserved) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__op__reserved__size, sizeof(((struct xendispl_evt *)0)->op.reserved) == 56);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring_entry__size, sizeof(union xen_displif_sring_entry) == 64);
+XENABI_STATIC_ASSERT(displif__xendispl_evt__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xendispl_evt)->op)) == 8);
 XENABI_STATIC_ASSERT(displif__xen_displif_sring_entry__align, XENABI_ALIGNOF(union xen_displif_sring_entry) == 8);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring_entry__req__offset, XENABI_OFFSETOF(union xen_displif_sring_entry, req) == 0);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring_entry__req__size, sizeof(((union xen_displif_sring_entry *)0)->req) == 64);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring_entry__rsp__offset, XENABI_OFFSETOF(union xen_displif_sring_entry, rsp) == 0);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring_entry__rsp__size, sizeof(((union xen_displif_sring_entry *)0)->rsp) == 64);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__req_prod__offset, XENABI_OFFSETOF(struct xen_displif_sring, req_prod) == 0);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__req_prod__size, sizeof(((struct xen_displif_sring *)0)->req_prod) == 4);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__req_event__offset, XENABI_OFFSETOF(struct xen_displif_sring, req_event) == 4);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__req_event__size, sizeof(((struct xen_displif_sring *)0)->req_event) == 4);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__rsp_prod__offset, XENABI_OFFSETOF(struct xen_displif_sring, rsp_prod) == 8);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__rsp_prod__size, sizeof(((struct xen_displif_sring *)0)->rsp_prod) == 4);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__rsp_event__offset, XENABI_OFFSETOF(struct xen_displif_sring, rsp_event) == 12);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__rsp_event__size, sizeof(((struct xen_displif_sring *)0)->rsp_event) == 4);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__offset, XENABI_OFFSETOF(struct xen_displif_sring, pvt) == 16);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__size, sizeof(((struct xen_displif_sring *)0)->pvt) == 4);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_displif_sring *)0)->pvt)) == 1);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__netif__offset, XENABI_OFFSETOF(struct xen_displif_sring, pvt.netif) == 16);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__netif__size, sizeof(((struct xen_displif_sring *)0)->pvt.netif) == 1);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__netif__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_displif_sring *)0)->pvt.netif)) == 1);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__netif__smartpoll_active__offset, XENABI_OFFSETOF(struct xen_displif_sring, pvt.netif.smartpoll_active) == 16);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__netif__smartpoll_active__size, sizeof(((struct xen_displif_sring *)0)->pvt.netif.smartpoll_active) == 1);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__tapif_user__offset, XENABI_OFFSETOF(struct xen_displif_sring, pvt.tapif_user) == 16);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__tapif_user__size, sizeof(((struct xen_displif_sring *)0)->pvt.tapif_user) == 1);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__tapif_user__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_displif_sring *)0)->pvt.tapif_user)) == 1);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__tapif_user__msg__offset, XENABI_OFFSETOF(struct xen_displif_sring, pvt.tapif_user.msg) == 16);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__tapif_user__msg__size, sizeof(((struct xen_displif_sring *)0)->pvt.tapif_user.msg) == 1);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__pvt_pad__offset, XENABI_OFFSETOF(struct xen_displif_sring, pvt.pvt_pad) == 16);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__pvt_pad__size, sizeof(((struct xen_displif_sring *)0)->pvt.pvt_pad) == 4);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring____pad__offset, XENABI_OFFSETOF(struct xen_displif_sring, __pad) == 20);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring____pad__size, sizeof(((struct xen_displif_sring *)0)->__pad) == 44);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__ring__offset, XENABI_OFFSETOF(struct xen_displif_sring, ring) == 64);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__ring_0___size, sizeof(((struct xen_displif_sring *)0)->ring[0]) == 64);
-XENABI_STATIC_ASSERT(displif__xendispl_event_page__size, sizeof(struct xendispl_event_page) == 64);
-XENABI_STATIC_ASSERT(displif__xendispl_event_page__align, XENABI_ALIGNOF(struct xendispl_event_page) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_event_page__in_cons__offset, XENABI_OFFSETOF(struct xendispl_event_page, in_cons) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_event_page__in_cons__size, sizeof(((struct xendispl_event_page *)0)->in_cons) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_event_page__in_prod__offset, XENABI_OFFSETOF(struct xendispl_event_page, in_prod) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_event_page__in_prod__size, sizeof(((struct xendispl_event_page *)0)->in_prod) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_event_page__reserved__offset, XENABI_OFFSETOF(struct xendispl_event_page, reserved) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_event_page__reserved__size, sizeof(((struct xendispl_event_page *)0)->reserved) == 56);
 #endif
 #endif
 #if defined(__aarch64__)
 #if XENABI_XEN_MIN_VERSION >= 0x040f00
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__size, sizeof(struct xendispl_dbuf_create_req) == 40);
 #endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040f00
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__size, sizeof(struct xendispl_dbuf_create_req) == 32);
-#endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__align, XENABI_ALIGNOF(struct xendispl_dbuf_create_req) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__dbuf_cookie__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, dbuf_cookie) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__dbuf_cookie__size, sizeof(((struct xendispl_dbuf_create_req *)0)->dbuf_cookie) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__width__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, width) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__width__size, sizeof(((struct xendispl_dbuf_create_req *)0)->width) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__height__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, height) == 12);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__height__size, sizeof(((struct xendispl_dbuf_create_req *)0)->height) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__bpp__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, bpp) == 16);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__bpp__size, sizeof(((struct xendispl_dbuf_create_req *)0)->bpp) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__buffer_sz__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, buffer_sz) == 20);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__buffer_sz__size, sizeof(((struct xendispl_dbuf_create_req *)0)->buffer_sz) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__flags__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, flags) == 24);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__flags__size, sizeof(((struct xendispl_dbuf_create_req *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__gref_directory__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, gref_directory) == 28);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__gref_directory__size, sizeof(((struct xendispl_dbuf_create_req *)0)->gref_directory) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040f00
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__data_ofs__offset, XENABI_OFFSETOF(struct xendispl_dbuf_create_req, data_ofs) == 32);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_create_req__data_ofs__size, sizeof(((struct xendispl_dbuf_create_req *)0)->data_ofs) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x041300
-XENABI_STATIC_ASSERT(displif__xendispl_page_directory__size, sizeof(struct xendispl_page_directory) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x041300
-XENABI_STATIC_ASSERT(displif__xendispl_page_directory__size, sizeof(struct xendispl_page_directory) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(displif__xendispl_page_directory__align, XENABI_ALIGNOF(struct xendispl_page_directory) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref_dir_next_page__offset, XENABI_OFFSETOF(struct xendispl_page_directory, gref_dir_next_page) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref_dir_next_page__size, sizeof(((struct xendispl_page_directory *)0)->gref_dir_next_page) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref__offset, XENABI_OFFSETOF(struct xendispl_page_directory, gref) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x041300
-XENABI_STATIC_ASSERT(displif__xendispl_page_directory__gref__size, sizeof(((struct xendispl_page_directory *)0)->gref) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_destroy_req__size, sizeof(struct xendispl_dbuf_destroy_req) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_dbuf_destroy_req__align, XENABI_ALIGNOF(struct xendispl_dbuf_destroy_req) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_destroy_req__dbuf_cookie__offset, XENABI_OFFSETOF(struct xendispl_dbuf_destroy_req, dbuf_cookie) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_dbuf_destroy_req__dbuf_cookie__size, sizeof(((struct xendispl_dbuf_destroy_req *)0)->dbuf_cookie) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__size, sizeof(struct xendispl_fb_attach_req) == 32);
 XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__align, XENABI_ALIGNOF(struct xendispl_fb_attach_req) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__dbuf_cookie__offset, XENABI_OFFSETOF(struct xendispl_fb_attach_req, dbuf_cookie) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__dbuf_cookie__size, sizeof(((struct xendispl_fb_attach_req *)0)->dbuf_cookie) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__fb_cookie__offset, XENABI_OFFSETOF(struct xendispl_fb_attach_req, fb_cookie) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__fb_cookie__size, sizeof(((struct xendispl_fb_attach_req *)0)->fb_cookie) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__width__offset, XENABI_OFFSETOF(struct xendispl_fb_attach_req, width) == 16);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__width__size, sizeof(((struct xendispl_fb_attach_req *)0)->width) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__height__offset, XENABI_OFFSETOF(struct xendispl_fb_attach_req, height) == 20);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__height__size, sizeof(((struct xendispl_fb_attach_req *)0)->height) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__pixel_format__offset, XENABI_OFFSETOF(struct xendispl_fb_attach_req, pixel_format) == 24);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_attach_req__pixel_format__size, sizeof(((struct xendispl_fb_attach_req *)0)->pixel_format) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_detach_req__size, sizeof(struct xendispl_fb_detach_req) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_fb_detach_req__align, XENABI_ALIGNOF(struct xendispl_fb_detach_req) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_detach_req__fb_cookie__offset, XENABI_OFFSETOF(struct xendispl_fb_detach_req, fb_cookie) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_fb_detach_req__fb_cookie__size, sizeof(((struct xendispl_fb_detach_req *)0)->fb_cookie) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__size, sizeof(struct xendispl_set_config_req) == 32);
 XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__align, XENABI_ALIGNOF(struct xendispl_set_config_req) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__fb_cookie__offset, XENABI_OFFSETOF(struct xendispl_set_config_req, fb_cookie) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__fb_cookie__size, sizeof(((struct xendispl_set_config_req *)0)->fb_cookie) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__x__offset, XENABI_OFFSETOF(struct xendispl_set_config_req, x) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__x__size, sizeof(((struct xendispl_set_config_req *)0)->x) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__y__offset, XENABI_OFFSETOF(struct xendispl_set_config_req, y) == 12);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__y__size, sizeof(((struct xendispl_set_config_req *)0)->y) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__width__offset, XENABI_OFFSETOF(struct xendispl_set_config_req, width) == 16);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__width__size, sizeof(((struct xendispl_set_config_req *)0)->width) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__height__offset, XENABI_OFFSETOF(struct xendispl_set_config_req, height) == 20);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__height__size, sizeof(((struct xendispl_set_config_req *)0)->height) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__bpp__offset, XENABI_OFFSETOF(struct xendispl_set_config_req, bpp) == 24);
-XENABI_STATIC_ASSERT(displif__xendispl_set_config_req__bpp__size, sizeof(((struct xendispl_set_config_req *)0)->bpp) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_page_flip_req__size, sizeof(struct xendispl_page_flip_req) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_page_flip_req__align, XENABI_ALIGNOF(struct xendispl_page_flip_req) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_page_flip_req__fb_cookie__offset, XENABI_OFFSETOF(struct xendispl_page_flip_req, fb_cookie) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_page_flip_req__fb_cookie__size, sizeof(((struct xendispl_page_flip_req *)0)->fb_cookie) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040f00
-XENABI_STATIC_ASSERT(displif__xendispl_get_edid_req__size, sizeof(struct xendispl_get_edid_req) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_get_edid_req__align, XENABI_ALIGNOF(struct xendispl_get_edid_req) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_get_edid_req__buffer_sz__offset, XENABI_OFFSETOF(struct xendispl_get_edid_req, buffer_sz) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_get_edid_req__buffer_sz__size, sizeof(((struct xendispl_get_edid_req *)0)->buffer_sz) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_get_edid_req__gref_directory__offset, XENABI_OFFSETOF(struct xendispl_get_edid_req, gref_directory) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_get_edid_req__gref_directory__size, sizeof(((struct xendispl_get_edid_req *)0)->gref_directory) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_get_edid_resp__size, sizeof(struct xendispl_get_edid_resp) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_get_edid_resp__align, XENABI_ALIGNOF(struct xendispl_get_edid_resp) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_get_edid_resp__edid_sz__offset, XENABI_OFFSETOF(struct xendispl_get_edid_resp, edid_sz) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_get_edid_resp__edid_sz__size, sizeof(((struct xendispl_get_edid_resp *)0)->edid_sz) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(displif__xendispl_pg_flip_evt__size, sizeof(struct xendispl_pg_flip_evt) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_pg_flip_evt__align, XENABI_ALIGNOF(struct xendispl_pg_flip_evt) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_pg_flip_evt__fb_cookie__offset, XENABI_OFFSETOF(struct xendispl_pg_flip_evt, fb_cookie) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_pg_flip_evt__fb_cookie__size, sizeof(((struct xendispl_pg_flip_evt *)0)->fb_cookie) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__size, sizeof(struct xendispl_req) == 64);
 XENABI_STATIC_ASSERT(displif__xendispl_req__align, XENABI_ALIGNOF(struct xendispl_req) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__id__offset, XENABI_OFFSETOF(struct xendispl_req, id) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_req__id__size, sizeof(((struct xendispl_req *)0)->id) == 2);
-XENABI_STATIC_ASSERT(displif__xendispl_req__operation__offset, XENABI_OFFSETOF(struct xendispl_req, operation) == 2);
-XENABI_STATIC_ASSERT(displif__xendispl_req__operation__size, sizeof(((struct xendispl_req *)0)->operation) == 1);
-XENABI_STATIC_ASSERT(displif__xendispl_req__reserved__offset, XENABI_OFFSETOF(struct xendispl_req, reserved) == 3);
-XENABI_STATIC_ASSERT(displif__xendispl_req__reserved__size, sizeof(((struct xendispl_req *)0)->reserved) == 5);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__offset, XENABI_OFFSETOF(struct xendispl_req, op) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__size, sizeof(((struct xendispl_req *)0)->op) == 56);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xendispl_req *)0)->op)) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__dbuf_create__offset, XENABI_OFFSETOF(struct xendispl_req, op.dbuf_create) == 8);
+XENABI_STATIC_ASSERT(displif__xendispl_req__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xendispl_req)->op)) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040f00
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__dbuf_create__size, sizeof(((struct xendispl_req *)0)->op.dbuf_create) == 40);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040f00
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__dbuf_create__size, sizeof(((struct xendispl_req *)0)->op.dbuf_create) == 32);
+XENABI_STATIC_ASSERT(displif__xendispl_req__op__dbuf_create__size, sizeof(XENABI_NO_OBJECT(struct xendispl_req)->op.dbuf_create) == 40);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__dbuf_destroy__offset, XENABI_OFFSETOF(struct xendispl_req, op.dbuf_destroy) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__dbuf_destroy__size, sizeof(((struct xendispl_req *)0)->op.dbuf_destroy) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__fb_attach__offset, XENABI_OFFSETOF(struct xendispl_req, op.fb_attach) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__fb_attach__size, sizeof(((struct xendispl_req *)0)->op.fb_attach) == 32);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__fb_detach__offset, XENABI_OFFSETOF(struct xendispl_req, op.fb_detach) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__fb_detach__size, sizeof(((struct xendispl_req *)0)->op.fb_detach) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__set_config__offset, XENABI_OFFSETOF(struct xendispl_req, op.set_config) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__set_config__size, sizeof(((struct xendispl_req *)0)->op.set_config) == 32);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__pg_flip__offset, XENABI_OFFSETOF(struct xendispl_req, op.pg_flip) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__pg_flip__size, sizeof(((struct xendispl_req *)0)->op.pg_flip) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040f00
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__get_edid__offset, XENABI_OFFSETOF(struct xendispl_req, op.get_edid) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__get_edid__size, sizeof(((struct xendispl_req *)0)->op.get_edid) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__reserved__offset, XENABI_OFFSETOF(struct xendispl_req, op.reserved) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_req__op__reserved__size, sizeof(((struct xendispl_req *)0)->op.reserved) == 56);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__size, sizeof(struct xendispl_resp) == 64);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__align, XENABI_ALIGNOF(struct xendispl_resp) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__id__offset, XENABI_OFFSETOF(struct xendispl_resp, id) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__id__size, sizeof(((struct xendispl_resp *)0)->id) == 2);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__operation__offset, XENABI_OFFSETOF(struct xendispl_resp, operation) == 2);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__operation__size, sizeof(((struct xendispl_resp *)0)->operation) == 1);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__reserved__offset, XENABI_OFFSETOF(struct xendispl_resp, reserved) == 3);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__reserved__size, sizeof(((struct xendispl_resp *)0)->reserved) == 1);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__status__offset, XENABI_OFFSETOF(struct xendispl_resp, status) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__status__size, sizeof(((struct xendispl_resp *)0)->status) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040f00
-XENABI_STATIC_ASSERT(displif__xendispl_resp__op__offset, XENABI_OFFSETOF(struct xendispl_resp, op) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__op__size, sizeof(((struct xendispl_resp *)0)->op) == 56);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xendispl_resp *)0)->op)) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__op__get_edid__offset, XENABI_OFFSETOF(struct xendispl_resp, op.get_edid) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__op__get_edid__size, sizeof(((struct xendispl_resp *)0)->op.get_edid) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__op__reserved1__offset, XENABI_OFFSETOF(struct xendispl_resp, op.reserved1) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__op__reserved1__size, sizeof(((struct xendispl_resp *)0)->op.reserved1) == 56);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040f00
-XENABI_STATIC_ASSERT(displif__xendispl_resp__reserved1__offset, XENABI_OFFSETOF(struct xendispl_resp, reserved1) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_resp__reserved1__size, sizeof(((struct xendispl_resp *)0)->reserved1) == 56);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(displif__xendispl_evt__size, sizeof(struct xendispl_evt) == 64);
+XENABI_STATIC_ASSERT(displif__xendispl_req__op__fb_attach__size, sizeof(XENABI_NO_OBJECT(struct xendispl_req)->op.fb_attach) == 32);
+XENABI_STATIC_ASSERT(displif__xendispl_req__op__set_config__size, sizeof(XENABI_NO_OBJECT(struct xendispl_req)->op.set_config) == 32);
 XENABI_STATIC_ASSERT(displif__xendispl_evt__align, XENABI_ALIGNOF(struct xendispl_evt) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__id__offset, XENABI_OFFSETOF(struct xendispl_evt, id) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__id__size, sizeof(((struct xendispl_evt *)0)->id) == 2);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__type__offset, XENABI_OFFSETOF(struct xendispl_evt, type) == 2);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__type__size, sizeof(((struct xendispl_evt *)0)->type) == 1);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__reserved__offset, XENABI_OFFSETOF(struct xendispl_evt, reserved) == 3);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__reserved__size, sizeof(((struct xendispl_evt *)0)->reserved) == 5);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__op__offset, XENABI_OFFSETOF(struct xendispl_evt, op) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__op__size, sizeof(((struct xendispl_evt *)0)->op) == 56);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xendispl_evt *)0)->op)) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__op__pg_flip__offset, XENABI_OFFSETOF(struct xendispl_evt, op.pg_flip) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__op__pg_flip__size, sizeof(((struct xendispl_evt *)0)->op.pg_flip) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__op__reserved__offset, XENABI_OFFSETOF(struct xendispl_evt, op.reserved) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_evt__op__reserved__size, sizeof(((struct xendispl_evt *)0)->op.reserved) == 56);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring_entry__size, sizeof(union xen_displif_sring_entry) == 64);
+XENABI_STATIC_ASSERT(displif__xendispl_evt__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xendispl_evt)->op)) == 8);
 XENABI_STATIC_ASSERT(displif__xen_displif_sring_entry__align, XENABI_ALIGNOF(union xen_displif_sring_entry) == 8);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring_entry__req__offset, XENABI_OFFSETOF(union xen_displif_sring_entry, req) == 0);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring_entry__req__size, sizeof(((union xen_displif_sring_entry *)0)->req) == 64);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring_entry__rsp__offset, XENABI_OFFSETOF(union xen_displif_sring_entry, rsp) == 0);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring_entry__rsp__size, sizeof(((union xen_displif_sring_entry *)0)->rsp) == 64);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__req_prod__offset, XENABI_OFFSETOF(struct xen_displif_sring, req_prod) == 0);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__req_prod__size, sizeof(((struct xen_displif_sring *)0)->req_prod) == 4);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__req_event__offset, XENABI_OFFSETOF(struct xen_displif_sring, req_event) == 4);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__req_event__size, sizeof(((struct xen_displif_sring *)0)->req_event) == 4);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__rsp_prod__offset, XENABI_OFFSETOF(struct xen_displif_sring, rsp_prod) == 8);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__rsp_prod__size, sizeof(((struct xen_displif_sring *)0)->rsp_prod) == 4);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__rsp_event__offset, XENABI_OFFSETOF(struct xen_displif_sring, rsp_event) == 12);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__rsp_event__size, sizeof(((struct xen_displif_sring *)0)->rsp_event) == 4);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__offset, XENABI_OFFSETOF(struct xen_displif_sring, pvt) == 16);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__size, sizeof(((struct xen_displif_sring *)0)->pvt) == 4);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_displif_sring *)0)->pvt)) == 1);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__netif__offset, XENABI_OFFSETOF(struct xen_displif_sring, pvt.netif) == 16);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__netif__size, sizeof(((struct xen_displif_sring *)0)->pvt.netif) == 1);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__netif__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_displif_sring *)0)->pvt.netif)) == 1);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__netif__smartpoll_active__offset, XENABI_OFFSETOF(struct xen_displif_sring, pvt.netif.smartpoll_active) == 16);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__netif__smartpoll_active__size, sizeof(((struct xen_displif_sring *)0)->pvt.netif.smartpoll_active) == 1);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__tapif_user__offset, XENABI_OFFSETOF(struct xen_displif_sring, pvt.tapif_user) == 16);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__tapif_user__size, sizeof(((struct xen_displif_sring *)0)->pvt.tapif_user) == 1);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__tapif_user__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_displif_sring *)0)->pvt.tapif_user)) == 1);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__tapif_user__msg__offset, XENABI_OFFSETOF(struct xen_displif_sring, pvt.tapif_user.msg) == 16);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__tapif_user__msg__size, sizeof(((struct xen_displif_sring *)0)->pvt.tapif_user.msg) == 1);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__pvt_pad__offset, XENABI_OFFSETOF(struct xen_displif_sring, pvt.pvt_pad) == 16);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__pvt__pvt_pad__size, sizeof(((struct xen_displif_sring *)0)->pvt.pvt_pad) == 4);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring____pad__offset, XENABI_OFFSETOF(struct xen_displif_sring, __pad) == 20);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring____pad__size, sizeof(((struct xen_displif_sring *)0)->__pad) == 44);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__ring__offset, XENABI_OFFSETOF(struct xen_displif_sring, ring) == 64);
-XENABI_STATIC_ASSERT(displif__xen_displif_sring__ring_0___size, sizeof(((struct xen_displif_sring *)0)->ring[0]) == 64);
-XENABI_STATIC_ASSERT(displif__xendispl_event_page__size, sizeof(struct xendispl_event_page) == 64);
-XENABI_STATIC_ASSERT(displif__xendispl_event_page__align, XENABI_ALIGNOF(struct xendispl_event_page) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_event_page__in_cons__offset, XENABI_OFFSETOF(struct xendispl_event_page, in_cons) == 0);
-XENABI_STATIC_ASSERT(displif__xendispl_event_page__in_cons__size, sizeof(((struct xendispl_event_page *)0)->in_cons) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_event_page__in_prod__offset, XENABI_OFFSETOF(struct xendispl_event_page, in_prod) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_event_page__in_prod__size, sizeof(((struct xendispl_event_page *)0)->in_prod) == 4);
-XENABI_STATIC_ASSERT(displif__xendispl_event_page__reserved__offset, XENABI_OFFSETOF(struct xendispl_event_page, reserved) == 8);
-XENABI_STATIC_ASSERT(displif__xendispl_event_page__reserved__size, sizeof(((struct xendispl_event_page *)0)->reserved) == 56);
 #endif
 #endif
 

@@ -40,6 +40,24 @@
 #define XENABI_TYPEOF(expr) __typeof__(expr)
 #endif
 
+/*
+ * Casts that C++ users building with -Wold-style-cast accept: the C++ casts there, a C cast in
+ * C. XENABI_NO_OBJECT(type) is a null pointer to type, for sizeof and typeof of a member.
+ */
+#ifdef __cplusplus
+#define XENABI_STATIC_CAST(type, expr) static_cast<type>(expr)
+#define XENABI_REINTERPRET_CAST(type, expr) reinterpret_cast<type>(expr)
+#if __cplusplus >= 201103L
+#define XENABI_NO_OBJECT(type) static_cast<type *>(nullptr)
+#else
+#define XENABI_NO_OBJECT(type) static_cast<type *>(0)
+#endif
+#else
+#define XENABI_STATIC_CAST(type, expr) ((type)(expr))
+#define XENABI_REINTERPRET_CAST(type, expr) ((type)(expr))
+#define XENABI_NO_OBJECT(type) ((type *)0)
+#endif
+
 /* offsetof without <stddef.h>; nested member paths (u.interdomain.dom) are accepted. */
 #define XENABI_OFFSETOF(type, member) __builtin_offsetof(type, member)
 
@@ -51,13 +69,15 @@
 #endif
 
 /*
- * Xen's uint64_aligned_t: a 64-bit integer that is 8-byte aligned even on x86_32, as in the
+ * Xen's uint64_aligned_t and int64_aligned_t: 64-bit integers that are 8-byte aligned even on x86_32, as in the
  * __XEN_TOOLS__ layout the hypervisor and the toolstack are built with.
  */
 #if defined(__i386__)
 typedef uint64_t __attribute__((aligned(8))) xenabi_uint64_aligned_t;
+typedef int64_t __attribute__((aligned(8))) xenabi_int64_aligned_t;
 #else
 typedef uint64_t xenabi_uint64_aligned_t;
+typedef int64_t xenabi_int64_aligned_t;
 #endif
 
 /*
@@ -66,7 +86,7 @@ typedef uint64_t xenabi_uint64_aligned_t;
  */
 #define XENABI_SET_GUEST_HANDLE(hnd, val)                                         \
     do {                                                                          \
-        unsigned char *xenabi_byte_ = (unsigned char *)&(hnd);                    \
+        unsigned char *xenabi_byte_ = XENABI_REINTERPRET_CAST(unsigned char *, &(hnd)); \
         unsigned int xenabi_i_;                                                   \
         for (xenabi_i_ = 0; xenabi_i_ < sizeof(hnd); xenabi_i_++)                \
             xenabi_byte_[xenabi_i_] = 0;                                          \
@@ -236,95 +256,26 @@ struct xen_hypfs_dirlistentry {
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__)
+#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
 #if XENABI_XEN_MIN_VERSION >= 0x040e00
 XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__size, sizeof(struct xen_hypfs_direntry) == 12);
 XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__align, XENABI_ALIGNOF(struct xen_hypfs_direntry) == 4);
 XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__type__offset, XENABI_OFFSETOF(struct xen_hypfs_direntry, type) == 0);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__type__size, sizeof(((struct xen_hypfs_direntry *)0)->type) == 1);
+XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__type__size, sizeof(XENABI_NO_OBJECT(struct xen_hypfs_direntry)->type) == 1);
 XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__encoding__offset, XENABI_OFFSETOF(struct xen_hypfs_direntry, encoding) == 1);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__encoding__size, sizeof(((struct xen_hypfs_direntry *)0)->encoding) == 1);
+XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__encoding__size, sizeof(XENABI_NO_OBJECT(struct xen_hypfs_direntry)->encoding) == 1);
 XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__pad__offset, XENABI_OFFSETOF(struct xen_hypfs_direntry, pad) == 2);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__pad__size, sizeof(((struct xen_hypfs_direntry *)0)->pad) == 2);
+XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_hypfs_direntry)->pad) == 2);
 XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__content_len__offset, XENABI_OFFSETOF(struct xen_hypfs_direntry, content_len) == 4);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__content_len__size, sizeof(((struct xen_hypfs_direntry *)0)->content_len) == 4);
+XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__content_len__size, sizeof(XENABI_NO_OBJECT(struct xen_hypfs_direntry)->content_len) == 4);
 XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__max_write_len__offset, XENABI_OFFSETOF(struct xen_hypfs_direntry, max_write_len) == 8);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__max_write_len__size, sizeof(((struct xen_hypfs_direntry *)0)->max_write_len) == 4);
+XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__max_write_len__size, sizeof(XENABI_NO_OBJECT(struct xen_hypfs_direntry)->max_write_len) == 4);
 XENABI_STATIC_ASSERT(hypfs__xen_hypfs_dirlistentry__size, sizeof(struct xen_hypfs_dirlistentry) == 16);
 XENABI_STATIC_ASSERT(hypfs__xen_hypfs_dirlistentry__align, XENABI_ALIGNOF(struct xen_hypfs_dirlistentry) == 4);
 XENABI_STATIC_ASSERT(hypfs__xen_hypfs_dirlistentry__e__offset, XENABI_OFFSETOF(struct xen_hypfs_dirlistentry, e) == 0);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_dirlistentry__e__size, sizeof(((struct xen_hypfs_dirlistentry *)0)->e) == 12);
+XENABI_STATIC_ASSERT(hypfs__xen_hypfs_dirlistentry__e__size, sizeof(XENABI_NO_OBJECT(struct xen_hypfs_dirlistentry)->e) == 12);
 XENABI_STATIC_ASSERT(hypfs__xen_hypfs_dirlistentry__off_next__offset, XENABI_OFFSETOF(struct xen_hypfs_dirlistentry, off_next) == 12);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_dirlistentry__off_next__size, sizeof(((struct xen_hypfs_dirlistentry *)0)->off_next) == 2);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_dirlistentry__name__offset, XENABI_OFFSETOF(struct xen_hypfs_dirlistentry, name) == 14);
-#endif
-#endif
-#if defined(__x86_64__)
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__size, sizeof(struct xen_hypfs_direntry) == 12);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__align, XENABI_ALIGNOF(struct xen_hypfs_direntry) == 4);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__type__offset, XENABI_OFFSETOF(struct xen_hypfs_direntry, type) == 0);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__type__size, sizeof(((struct xen_hypfs_direntry *)0)->type) == 1);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__encoding__offset, XENABI_OFFSETOF(struct xen_hypfs_direntry, encoding) == 1);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__encoding__size, sizeof(((struct xen_hypfs_direntry *)0)->encoding) == 1);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__pad__offset, XENABI_OFFSETOF(struct xen_hypfs_direntry, pad) == 2);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__pad__size, sizeof(((struct xen_hypfs_direntry *)0)->pad) == 2);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__content_len__offset, XENABI_OFFSETOF(struct xen_hypfs_direntry, content_len) == 4);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__content_len__size, sizeof(((struct xen_hypfs_direntry *)0)->content_len) == 4);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__max_write_len__offset, XENABI_OFFSETOF(struct xen_hypfs_direntry, max_write_len) == 8);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__max_write_len__size, sizeof(((struct xen_hypfs_direntry *)0)->max_write_len) == 4);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_dirlistentry__size, sizeof(struct xen_hypfs_dirlistentry) == 16);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_dirlistentry__align, XENABI_ALIGNOF(struct xen_hypfs_dirlistentry) == 4);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_dirlistentry__e__offset, XENABI_OFFSETOF(struct xen_hypfs_dirlistentry, e) == 0);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_dirlistentry__e__size, sizeof(((struct xen_hypfs_dirlistentry *)0)->e) == 12);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_dirlistentry__off_next__offset, XENABI_OFFSETOF(struct xen_hypfs_dirlistentry, off_next) == 12);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_dirlistentry__off_next__size, sizeof(((struct xen_hypfs_dirlistentry *)0)->off_next) == 2);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_dirlistentry__name__offset, XENABI_OFFSETOF(struct xen_hypfs_dirlistentry, name) == 14);
-#endif
-#endif
-#if defined(__arm__)
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__size, sizeof(struct xen_hypfs_direntry) == 12);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__align, XENABI_ALIGNOF(struct xen_hypfs_direntry) == 4);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__type__offset, XENABI_OFFSETOF(struct xen_hypfs_direntry, type) == 0);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__type__size, sizeof(((struct xen_hypfs_direntry *)0)->type) == 1);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__encoding__offset, XENABI_OFFSETOF(struct xen_hypfs_direntry, encoding) == 1);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__encoding__size, sizeof(((struct xen_hypfs_direntry *)0)->encoding) == 1);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__pad__offset, XENABI_OFFSETOF(struct xen_hypfs_direntry, pad) == 2);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__pad__size, sizeof(((struct xen_hypfs_direntry *)0)->pad) == 2);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__content_len__offset, XENABI_OFFSETOF(struct xen_hypfs_direntry, content_len) == 4);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__content_len__size, sizeof(((struct xen_hypfs_direntry *)0)->content_len) == 4);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__max_write_len__offset, XENABI_OFFSETOF(struct xen_hypfs_direntry, max_write_len) == 8);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__max_write_len__size, sizeof(((struct xen_hypfs_direntry *)0)->max_write_len) == 4);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_dirlistentry__size, sizeof(struct xen_hypfs_dirlistentry) == 16);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_dirlistentry__align, XENABI_ALIGNOF(struct xen_hypfs_dirlistentry) == 4);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_dirlistentry__e__offset, XENABI_OFFSETOF(struct xen_hypfs_dirlistentry, e) == 0);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_dirlistentry__e__size, sizeof(((struct xen_hypfs_dirlistentry *)0)->e) == 12);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_dirlistentry__off_next__offset, XENABI_OFFSETOF(struct xen_hypfs_dirlistentry, off_next) == 12);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_dirlistentry__off_next__size, sizeof(((struct xen_hypfs_dirlistentry *)0)->off_next) == 2);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_dirlistentry__name__offset, XENABI_OFFSETOF(struct xen_hypfs_dirlistentry, name) == 14);
-#endif
-#endif
-#if defined(__aarch64__)
-#if XENABI_XEN_MIN_VERSION >= 0x040e00
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__size, sizeof(struct xen_hypfs_direntry) == 12);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__align, XENABI_ALIGNOF(struct xen_hypfs_direntry) == 4);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__type__offset, XENABI_OFFSETOF(struct xen_hypfs_direntry, type) == 0);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__type__size, sizeof(((struct xen_hypfs_direntry *)0)->type) == 1);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__encoding__offset, XENABI_OFFSETOF(struct xen_hypfs_direntry, encoding) == 1);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__encoding__size, sizeof(((struct xen_hypfs_direntry *)0)->encoding) == 1);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__pad__offset, XENABI_OFFSETOF(struct xen_hypfs_direntry, pad) == 2);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__pad__size, sizeof(((struct xen_hypfs_direntry *)0)->pad) == 2);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__content_len__offset, XENABI_OFFSETOF(struct xen_hypfs_direntry, content_len) == 4);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__content_len__size, sizeof(((struct xen_hypfs_direntry *)0)->content_len) == 4);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__max_write_len__offset, XENABI_OFFSETOF(struct xen_hypfs_direntry, max_write_len) == 8);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_direntry__max_write_len__size, sizeof(((struct xen_hypfs_direntry *)0)->max_write_len) == 4);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_dirlistentry__size, sizeof(struct xen_hypfs_dirlistentry) == 16);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_dirlistentry__align, XENABI_ALIGNOF(struct xen_hypfs_dirlistentry) == 4);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_dirlistentry__e__offset, XENABI_OFFSETOF(struct xen_hypfs_dirlistentry, e) == 0);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_dirlistentry__e__size, sizeof(((struct xen_hypfs_dirlistentry *)0)->e) == 12);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_dirlistentry__off_next__offset, XENABI_OFFSETOF(struct xen_hypfs_dirlistentry, off_next) == 12);
-XENABI_STATIC_ASSERT(hypfs__xen_hypfs_dirlistentry__off_next__size, sizeof(((struct xen_hypfs_dirlistentry *)0)->off_next) == 2);
+XENABI_STATIC_ASSERT(hypfs__xen_hypfs_dirlistentry__off_next__size, sizeof(XENABI_NO_OBJECT(struct xen_hypfs_dirlistentry)->off_next) == 2);
 XENABI_STATIC_ASSERT(hypfs__xen_hypfs_dirlistentry__name__offset, XENABI_OFFSETOF(struct xen_hypfs_dirlistentry, name) == 14);
 #endif
 #endif

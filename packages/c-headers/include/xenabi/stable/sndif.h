@@ -43,6 +43,24 @@
 #define XENABI_TYPEOF(expr) __typeof__(expr)
 #endif
 
+/*
+ * Casts that C++ users building with -Wold-style-cast accept: the C++ casts there, a C cast in
+ * C. XENABI_NO_OBJECT(type) is a null pointer to type, for sizeof and typeof of a member.
+ */
+#ifdef __cplusplus
+#define XENABI_STATIC_CAST(type, expr) static_cast<type>(expr)
+#define XENABI_REINTERPRET_CAST(type, expr) reinterpret_cast<type>(expr)
+#if __cplusplus >= 201103L
+#define XENABI_NO_OBJECT(type) static_cast<type *>(nullptr)
+#else
+#define XENABI_NO_OBJECT(type) static_cast<type *>(0)
+#endif
+#else
+#define XENABI_STATIC_CAST(type, expr) ((type)(expr))
+#define XENABI_REINTERPRET_CAST(type, expr) ((type)(expr))
+#define XENABI_NO_OBJECT(type) ((type *)0)
+#endif
+
 /* offsetof without <stddef.h>; nested member paths (u.interdomain.dom) are accepted. */
 #define XENABI_OFFSETOF(type, member) __builtin_offsetof(type, member)
 
@@ -54,13 +72,15 @@
 #endif
 
 /*
- * Xen's uint64_aligned_t: a 64-bit integer that is 8-byte aligned even on x86_32, as in the
+ * Xen's uint64_aligned_t and int64_aligned_t: 64-bit integers that are 8-byte aligned even on x86_32, as in the
  * __XEN_TOOLS__ layout the hypervisor and the toolstack are built with.
  */
 #if defined(__i386__)
 typedef uint64_t __attribute__((aligned(8))) xenabi_uint64_aligned_t;
+typedef int64_t __attribute__((aligned(8))) xenabi_int64_aligned_t;
 #else
 typedef uint64_t xenabi_uint64_aligned_t;
+typedef int64_t xenabi_int64_aligned_t;
 #endif
 
 /*
@@ -69,7 +89,7 @@ typedef uint64_t xenabi_uint64_aligned_t;
  */
 #define XENABI_SET_GUEST_HANDLE(hnd, val)                                         \
     do {                                                                          \
-        unsigned char *xenabi_byte_ = (unsigned char *)&(hnd);                    \
+        unsigned char *xenabi_byte_ = XENABI_REINTERPRET_CAST(unsigned char *, &(hnd)); \
         unsigned int xenabi_i_;                                                   \
         for (xenabi_i_ = 0; xenabi_i_ < sizeof(hnd); xenabi_i_++)                \
             xenabi_byte_[xenabi_i_] = 0;                                          \
@@ -1184,7 +1204,7 @@ struct xensnd_event_page {
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
-#if defined(__i386__)
+#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(sndif__xensnd_open_req__size, sizeof(struct xensnd_open_req) == 20);
 #endif
@@ -1194,21 +1214,21 @@ XENABI_STATIC_ASSERT(sndif__xensnd_open_req__size, sizeof(struct xensnd_open_req
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(sndif__xensnd_open_req__align, XENABI_ALIGNOF(struct xensnd_open_req) == 4);
 XENABI_STATIC_ASSERT(sndif__xensnd_open_req__pcm_rate__offset, XENABI_OFFSETOF(struct xensnd_open_req, pcm_rate) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__pcm_rate__size, sizeof(((struct xensnd_open_req *)0)->pcm_rate) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_open_req__pcm_rate__size, sizeof(XENABI_NO_OBJECT(struct xensnd_open_req)->pcm_rate) == 4);
 XENABI_STATIC_ASSERT(sndif__xensnd_open_req__pcm_format__offset, XENABI_OFFSETOF(struct xensnd_open_req, pcm_format) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__pcm_format__size, sizeof(((struct xensnd_open_req *)0)->pcm_format) == 1);
+XENABI_STATIC_ASSERT(sndif__xensnd_open_req__pcm_format__size, sizeof(XENABI_NO_OBJECT(struct xensnd_open_req)->pcm_format) == 1);
 XENABI_STATIC_ASSERT(sndif__xensnd_open_req__pcm_channels__offset, XENABI_OFFSETOF(struct xensnd_open_req, pcm_channels) == 5);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__pcm_channels__size, sizeof(((struct xensnd_open_req *)0)->pcm_channels) == 1);
+XENABI_STATIC_ASSERT(sndif__xensnd_open_req__pcm_channels__size, sizeof(XENABI_NO_OBJECT(struct xensnd_open_req)->pcm_channels) == 1);
 XENABI_STATIC_ASSERT(sndif__xensnd_open_req__reserved__offset, XENABI_OFFSETOF(struct xensnd_open_req, reserved) == 6);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__reserved__size, sizeof(((struct xensnd_open_req *)0)->reserved) == 2);
+XENABI_STATIC_ASSERT(sndif__xensnd_open_req__reserved__size, sizeof(XENABI_NO_OBJECT(struct xensnd_open_req)->reserved) == 2);
 XENABI_STATIC_ASSERT(sndif__xensnd_open_req__buffer_sz__offset, XENABI_OFFSETOF(struct xensnd_open_req, buffer_sz) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__buffer_sz__size, sizeof(((struct xensnd_open_req *)0)->buffer_sz) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_open_req__buffer_sz__size, sizeof(XENABI_NO_OBJECT(struct xensnd_open_req)->buffer_sz) == 4);
 XENABI_STATIC_ASSERT(sndif__xensnd_open_req__gref_directory__offset, XENABI_OFFSETOF(struct xensnd_open_req, gref_directory) == 12);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__gref_directory__size, sizeof(((struct xensnd_open_req *)0)->gref_directory) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_open_req__gref_directory__size, sizeof(XENABI_NO_OBJECT(struct xensnd_open_req)->gref_directory) == 4);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(sndif__xensnd_open_req__period_sz__offset, XENABI_OFFSETOF(struct xensnd_open_req, period_sz) == 16);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__period_sz__size, sizeof(((struct xensnd_open_req *)0)->period_sz) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_open_req__period_sz__size, sizeof(XENABI_NO_OBJECT(struct xensnd_open_req)->period_sz) == 4);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x041300
 XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__size, sizeof(struct xensnd_page_directory) == 4);
@@ -1219,110 +1239,106 @@ XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__size, sizeof(struct xensnd_pa
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__align, XENABI_ALIGNOF(struct xensnd_page_directory) == 4);
 XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref_dir_next_page__offset, XENABI_OFFSETOF(struct xensnd_page_directory, gref_dir_next_page) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref_dir_next_page__size, sizeof(((struct xensnd_page_directory *)0)->gref_dir_next_page) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref_dir_next_page__size, sizeof(XENABI_NO_OBJECT(struct xensnd_page_directory)->gref_dir_next_page) == 4);
 XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref__offset, XENABI_OFFSETOF(struct xensnd_page_directory, gref) == 4);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x041300
-XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref__size, sizeof(((struct xensnd_page_directory *)0)->gref) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref__size, sizeof(XENABI_NO_OBJECT(struct xensnd_page_directory)->gref) == 4);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(sndif__xensnd_rw_req__size, sizeof(struct xensnd_rw_req) == 8);
 XENABI_STATIC_ASSERT(sndif__xensnd_rw_req__align, XENABI_ALIGNOF(struct xensnd_rw_req) == 4);
 XENABI_STATIC_ASSERT(sndif__xensnd_rw_req__offset__offset, XENABI_OFFSETOF(struct xensnd_rw_req, offset) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_rw_req__offset__size, sizeof(((struct xensnd_rw_req *)0)->offset) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_rw_req__offset__size, sizeof(XENABI_NO_OBJECT(struct xensnd_rw_req)->offset) == 4);
 XENABI_STATIC_ASSERT(sndif__xensnd_rw_req__length__offset, XENABI_OFFSETOF(struct xensnd_rw_req, length) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_rw_req__length__size, sizeof(((struct xensnd_rw_req *)0)->length) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_rw_req__length__size, sizeof(XENABI_NO_OBJECT(struct xensnd_rw_req)->length) == 4);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(sndif__xensnd_trigger_req__size, sizeof(struct xensnd_trigger_req) == 1);
 XENABI_STATIC_ASSERT(sndif__xensnd_trigger_req__align, XENABI_ALIGNOF(struct xensnd_trigger_req) == 1);
 XENABI_STATIC_ASSERT(sndif__xensnd_trigger_req__type__offset, XENABI_OFFSETOF(struct xensnd_trigger_req, type) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_trigger_req__type__size, sizeof(((struct xensnd_trigger_req *)0)->type) == 1);
+XENABI_STATIC_ASSERT(sndif__xensnd_trigger_req__type__size, sizeof(XENABI_NO_OBJECT(struct xensnd_trigger_req)->type) == 1);
 XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__size, sizeof(struct xensnd_query_hw_param) == 40);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__align, XENABI_ALIGNOF(struct xensnd_query_hw_param) == 4);
 XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__formats__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, formats) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__formats__size, sizeof(((struct xensnd_query_hw_param *)0)->formats) == 8);
+XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__formats__size, sizeof(XENABI_NO_OBJECT(struct xensnd_query_hw_param)->formats) == 8);
 XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__rates__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, rates) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__rates__size, sizeof(((struct xensnd_query_hw_param *)0)->rates) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__rates__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xensnd_query_hw_param *)0)->rates)) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__rates__size, sizeof(XENABI_NO_OBJECT(struct xensnd_query_hw_param)->rates) == 8);
+XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__rates__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xensnd_query_hw_param)->rates)) == 4);
 XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__rates__min__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, rates.min) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__rates__min__size, sizeof(((struct xensnd_query_hw_param *)0)->rates.min) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__rates__min__size, sizeof(XENABI_NO_OBJECT(struct xensnd_query_hw_param)->rates.min) == 4);
 XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__rates__max__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, rates.max) == 12);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__rates__max__size, sizeof(((struct xensnd_query_hw_param *)0)->rates.max) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__rates__max__size, sizeof(XENABI_NO_OBJECT(struct xensnd_query_hw_param)->rates.max) == 4);
 XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__channels__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, channels) == 16);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__channels__size, sizeof(((struct xensnd_query_hw_param *)0)->channels) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__channels__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xensnd_query_hw_param *)0)->channels)) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__channels__size, sizeof(XENABI_NO_OBJECT(struct xensnd_query_hw_param)->channels) == 8);
+XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__channels__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xensnd_query_hw_param)->channels)) == 4);
 XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__channels__min__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, channels.min) == 16);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__channels__min__size, sizeof(((struct xensnd_query_hw_param *)0)->channels.min) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__channels__min__size, sizeof(XENABI_NO_OBJECT(struct xensnd_query_hw_param)->channels.min) == 4);
 XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__channels__max__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, channels.max) == 20);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__channels__max__size, sizeof(((struct xensnd_query_hw_param *)0)->channels.max) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__channels__max__size, sizeof(XENABI_NO_OBJECT(struct xensnd_query_hw_param)->channels.max) == 4);
 XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__buffer__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, buffer) == 24);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__buffer__size, sizeof(((struct xensnd_query_hw_param *)0)->buffer) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__buffer__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xensnd_query_hw_param *)0)->buffer)) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__buffer__size, sizeof(XENABI_NO_OBJECT(struct xensnd_query_hw_param)->buffer) == 8);
+XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__buffer__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xensnd_query_hw_param)->buffer)) == 4);
 XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__buffer__min__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, buffer.min) == 24);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__buffer__min__size, sizeof(((struct xensnd_query_hw_param *)0)->buffer.min) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__buffer__min__size, sizeof(XENABI_NO_OBJECT(struct xensnd_query_hw_param)->buffer.min) == 4);
 XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__buffer__max__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, buffer.max) == 28);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__buffer__max__size, sizeof(((struct xensnd_query_hw_param *)0)->buffer.max) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__buffer__max__size, sizeof(XENABI_NO_OBJECT(struct xensnd_query_hw_param)->buffer.max) == 4);
 XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__period__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, period) == 32);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__period__size, sizeof(((struct xensnd_query_hw_param *)0)->period) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__period__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xensnd_query_hw_param *)0)->period)) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__period__size, sizeof(XENABI_NO_OBJECT(struct xensnd_query_hw_param)->period) == 8);
+XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__period__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xensnd_query_hw_param)->period)) == 4);
 XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__period__min__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, period.min) == 32);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__period__min__size, sizeof(((struct xensnd_query_hw_param *)0)->period.min) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__period__min__size, sizeof(XENABI_NO_OBJECT(struct xensnd_query_hw_param)->period.min) == 4);
 XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__period__max__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, period.max) == 36);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__period__max__size, sizeof(((struct xensnd_query_hw_param *)0)->period.max) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__period__max__size, sizeof(XENABI_NO_OBJECT(struct xensnd_query_hw_param)->period.max) == 4);
 XENABI_STATIC_ASSERT(sndif__xensnd_cur_pos_evt__size, sizeof(struct xensnd_cur_pos_evt) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_cur_pos_evt__align, XENABI_ALIGNOF(struct xensnd_cur_pos_evt) == 4);
 XENABI_STATIC_ASSERT(sndif__xensnd_cur_pos_evt__position__offset, XENABI_OFFSETOF(struct xensnd_cur_pos_evt, position) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_cur_pos_evt__position__size, sizeof(((struct xensnd_cur_pos_evt *)0)->position) == 8);
+XENABI_STATIC_ASSERT(sndif__xensnd_cur_pos_evt__position__size, sizeof(XENABI_NO_OBJECT(struct xensnd_cur_pos_evt)->position) == 8);
 XENABI_STATIC_ASSERT(sndif__xensnd_req__size, sizeof(struct xensnd_req) == 64);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
 XENABI_STATIC_ASSERT(sndif__xensnd_req__size, sizeof(struct xensnd_req) == 32);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xensnd_req__align, XENABI_ALIGNOF(struct xensnd_req) == 4);
 XENABI_STATIC_ASSERT(sndif__xensnd_req__id__offset, XENABI_OFFSETOF(struct xensnd_req, id) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__id__size, sizeof(((struct xensnd_req *)0)->id) == 2);
+XENABI_STATIC_ASSERT(sndif__xensnd_req__id__size, sizeof(XENABI_NO_OBJECT(struct xensnd_req)->id) == 2);
 XENABI_STATIC_ASSERT(sndif__xensnd_req__operation__offset, XENABI_OFFSETOF(struct xensnd_req, operation) == 2);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__operation__size, sizeof(((struct xensnd_req *)0)->operation) == 1);
+XENABI_STATIC_ASSERT(sndif__xensnd_req__operation__size, sizeof(XENABI_NO_OBJECT(struct xensnd_req)->operation) == 1);
 XENABI_STATIC_ASSERT(sndif__xensnd_req__reserved__offset, XENABI_OFFSETOF(struct xensnd_req, reserved) == 3);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__reserved__size, sizeof(((struct xensnd_req *)0)->reserved) == 5);
+XENABI_STATIC_ASSERT(sndif__xensnd_req__reserved__size, sizeof(XENABI_NO_OBJECT(struct xensnd_req)->reserved) == 5);
 XENABI_STATIC_ASSERT(sndif__xensnd_req__op__offset, XENABI_OFFSETOF(struct xensnd_req, op) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__size, sizeof(((struct xensnd_req *)0)->op) == 56);
+XENABI_STATIC_ASSERT(sndif__xensnd_req__op__size, sizeof(XENABI_NO_OBJECT(struct xensnd_req)->op) == 56);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__size, sizeof(((struct xensnd_req *)0)->op) == 24);
+XENABI_STATIC_ASSERT(sndif__xensnd_req__op__size, sizeof(XENABI_NO_OBJECT(struct xensnd_req)->op) == 24);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xensnd_req *)0)->op)) == 4);
 XENABI_STATIC_ASSERT(sndif__xensnd_req__op__open__offset, XENABI_OFFSETOF(struct xensnd_req, op.open) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__open__size, sizeof(((struct xensnd_req *)0)->op.open) == 20);
+XENABI_STATIC_ASSERT(sndif__xensnd_req__op__open__size, sizeof(XENABI_NO_OBJECT(struct xensnd_req)->op.open) == 20);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__open__size, sizeof(((struct xensnd_req *)0)->op.open) == 16);
+XENABI_STATIC_ASSERT(sndif__xensnd_req__op__open__size, sizeof(XENABI_NO_OBJECT(struct xensnd_req)->op.open) == 16);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(sndif__xensnd_req__op__rw__offset, XENABI_OFFSETOF(struct xensnd_req, op.rw) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__rw__size, sizeof(((struct xensnd_req *)0)->op.rw) == 8);
+XENABI_STATIC_ASSERT(sndif__xensnd_req__op__rw__size, sizeof(XENABI_NO_OBJECT(struct xensnd_req)->op.rw) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(sndif__xensnd_req__op__trigger__offset, XENABI_OFFSETOF(struct xensnd_req, op.trigger) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__trigger__size, sizeof(((struct xensnd_req *)0)->op.trigger) == 1);
+XENABI_STATIC_ASSERT(sndif__xensnd_req__op__trigger__size, sizeof(XENABI_NO_OBJECT(struct xensnd_req)->op.trigger) == 1);
 XENABI_STATIC_ASSERT(sndif__xensnd_req__op__hw_param__offset, XENABI_OFFSETOF(struct xensnd_req, op.hw_param) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__hw_param__size, sizeof(((struct xensnd_req *)0)->op.hw_param) == 40);
+XENABI_STATIC_ASSERT(sndif__xensnd_req__op__hw_param__size, sizeof(XENABI_NO_OBJECT(struct xensnd_req)->op.hw_param) == 40);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(sndif__xensnd_req__op__reserved__offset, XENABI_OFFSETOF(struct xensnd_req, op.reserved) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__reserved__size, sizeof(((struct xensnd_req *)0)->op.reserved) == 56);
+XENABI_STATIC_ASSERT(sndif__xensnd_req__op__reserved__size, sizeof(XENABI_NO_OBJECT(struct xensnd_req)->op.reserved) == 56);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__reserved__size, sizeof(((struct xensnd_req *)0)->op.reserved) == 24);
+XENABI_STATIC_ASSERT(sndif__xensnd_req__op__reserved__size, sizeof(XENABI_NO_OBJECT(struct xensnd_req)->op.reserved) == 24);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(sndif__xensnd_resp__size, sizeof(struct xensnd_resp) == 64);
@@ -1331,889 +1347,219 @@ XENABI_STATIC_ASSERT(sndif__xensnd_resp__size, sizeof(struct xensnd_resp) == 64)
 XENABI_STATIC_ASSERT(sndif__xensnd_resp__size, sizeof(struct xensnd_resp) == 32);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__align, XENABI_ALIGNOF(struct xensnd_resp) == 4);
 XENABI_STATIC_ASSERT(sndif__xensnd_resp__id__offset, XENABI_OFFSETOF(struct xensnd_resp, id) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__id__size, sizeof(((struct xensnd_resp *)0)->id) == 2);
+XENABI_STATIC_ASSERT(sndif__xensnd_resp__id__size, sizeof(XENABI_NO_OBJECT(struct xensnd_resp)->id) == 2);
 XENABI_STATIC_ASSERT(sndif__xensnd_resp__operation__offset, XENABI_OFFSETOF(struct xensnd_resp, operation) == 2);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__operation__size, sizeof(((struct xensnd_resp *)0)->operation) == 1);
+XENABI_STATIC_ASSERT(sndif__xensnd_resp__operation__size, sizeof(XENABI_NO_OBJECT(struct xensnd_resp)->operation) == 1);
 XENABI_STATIC_ASSERT(sndif__xensnd_resp__reserved__offset, XENABI_OFFSETOF(struct xensnd_resp, reserved) == 3);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__reserved__size, sizeof(((struct xensnd_resp *)0)->reserved) == 1);
+XENABI_STATIC_ASSERT(sndif__xensnd_resp__reserved__size, sizeof(XENABI_NO_OBJECT(struct xensnd_resp)->reserved) == 1);
 XENABI_STATIC_ASSERT(sndif__xensnd_resp__status__offset, XENABI_OFFSETOF(struct xensnd_resp, status) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__status__size, sizeof(((struct xensnd_resp *)0)->status) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_resp__status__size, sizeof(XENABI_NO_OBJECT(struct xensnd_resp)->status) == 4);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__offset, XENABI_OFFSETOF(struct xensnd_resp, resp) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__size, sizeof(((struct xensnd_resp *)0)->resp) == 56);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xensnd_resp *)0)->resp)) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__size, sizeof(XENABI_NO_OBJECT(struct xensnd_resp)->resp) == 56);
 XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__hw_param__offset, XENABI_OFFSETOF(struct xensnd_resp, resp.hw_param) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__hw_param__size, sizeof(((struct xensnd_resp *)0)->resp.hw_param) == 40);
+XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__hw_param__size, sizeof(XENABI_NO_OBJECT(struct xensnd_resp)->resp.hw_param) == 40);
 XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__reserved1__offset, XENABI_OFFSETOF(struct xensnd_resp, resp.reserved1) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__reserved1__size, sizeof(((struct xensnd_resp *)0)->resp.reserved1) == 56);
+XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__reserved1__size, sizeof(XENABI_NO_OBJECT(struct xensnd_resp)->resp.reserved1) == 56);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
 XENABI_STATIC_ASSERT(sndif__xensnd_resp__reserved1__offset, XENABI_OFFSETOF(struct xensnd_resp, reserved1) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__reserved1__size, sizeof(((struct xensnd_resp *)0)->reserved1) == 24);
+XENABI_STATIC_ASSERT(sndif__xensnd_resp__reserved1__size, sizeof(XENABI_NO_OBJECT(struct xensnd_resp)->reserved1) == 24);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(sndif__xensnd_evt__size, sizeof(struct xensnd_evt) == 64);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__align, XENABI_ALIGNOF(struct xensnd_evt) == 4);
 XENABI_STATIC_ASSERT(sndif__xensnd_evt__id__offset, XENABI_OFFSETOF(struct xensnd_evt, id) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__id__size, sizeof(((struct xensnd_evt *)0)->id) == 2);
+XENABI_STATIC_ASSERT(sndif__xensnd_evt__id__size, sizeof(XENABI_NO_OBJECT(struct xensnd_evt)->id) == 2);
 XENABI_STATIC_ASSERT(sndif__xensnd_evt__type__offset, XENABI_OFFSETOF(struct xensnd_evt, type) == 2);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__type__size, sizeof(((struct xensnd_evt *)0)->type) == 1);
+XENABI_STATIC_ASSERT(sndif__xensnd_evt__type__size, sizeof(XENABI_NO_OBJECT(struct xensnd_evt)->type) == 1);
 XENABI_STATIC_ASSERT(sndif__xensnd_evt__reserved__offset, XENABI_OFFSETOF(struct xensnd_evt, reserved) == 3);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__reserved__size, sizeof(((struct xensnd_evt *)0)->reserved) == 5);
+XENABI_STATIC_ASSERT(sndif__xensnd_evt__reserved__size, sizeof(XENABI_NO_OBJECT(struct xensnd_evt)->reserved) == 5);
 XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__offset, XENABI_OFFSETOF(struct xensnd_evt, op) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__size, sizeof(((struct xensnd_evt *)0)->op) == 56);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xensnd_evt *)0)->op)) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__size, sizeof(XENABI_NO_OBJECT(struct xensnd_evt)->op) == 56);
 XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__cur_pos__offset, XENABI_OFFSETOF(struct xensnd_evt, op.cur_pos) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__cur_pos__size, sizeof(((struct xensnd_evt *)0)->op.cur_pos) == 8);
+XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__cur_pos__size, sizeof(XENABI_NO_OBJECT(struct xensnd_evt)->op.cur_pos) == 8);
 XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__reserved__offset, XENABI_OFFSETOF(struct xensnd_evt, op.reserved) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__reserved__size, sizeof(((struct xensnd_evt *)0)->op.reserved) == 56);
+XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__reserved__size, sizeof(XENABI_NO_OBJECT(struct xensnd_evt)->op.reserved) == 56);
 XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__size, sizeof(union xen_sndif_sring_entry) == 64);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
 XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__size, sizeof(union xen_sndif_sring_entry) == 32);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__align, XENABI_ALIGNOF(union xen_sndif_sring_entry) == 4);
 XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__req__offset, XENABI_OFFSETOF(union xen_sndif_sring_entry, req) == 0);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__req__size, sizeof(((union xen_sndif_sring_entry *)0)->req) == 64);
+XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__req__size, sizeof(XENABI_NO_OBJECT(union xen_sndif_sring_entry)->req) == 64);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__req__size, sizeof(((union xen_sndif_sring_entry *)0)->req) == 32);
+XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__req__size, sizeof(XENABI_NO_OBJECT(union xen_sndif_sring_entry)->req) == 32);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__rsp__offset, XENABI_OFFSETOF(union xen_sndif_sring_entry, rsp) == 0);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__rsp__size, sizeof(((union xen_sndif_sring_entry *)0)->rsp) == 64);
+XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__rsp__size, sizeof(XENABI_NO_OBJECT(union xen_sndif_sring_entry)->rsp) == 64);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__rsp__size, sizeof(((union xen_sndif_sring_entry *)0)->rsp) == 32);
+XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__rsp__size, sizeof(XENABI_NO_OBJECT(union xen_sndif_sring_entry)->rsp) == 32);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__req_prod__offset, XENABI_OFFSETOF(struct xen_sndif_sring, req_prod) == 0);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__req_prod__size, sizeof(((struct xen_sndif_sring *)0)->req_prod) == 4);
+XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__req_prod__size, sizeof(XENABI_NO_OBJECT(struct xen_sndif_sring)->req_prod) == 4);
 XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__req_event__offset, XENABI_OFFSETOF(struct xen_sndif_sring, req_event) == 4);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__req_event__size, sizeof(((struct xen_sndif_sring *)0)->req_event) == 4);
+XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__req_event__size, sizeof(XENABI_NO_OBJECT(struct xen_sndif_sring)->req_event) == 4);
 XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__rsp_prod__offset, XENABI_OFFSETOF(struct xen_sndif_sring, rsp_prod) == 8);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__rsp_prod__size, sizeof(((struct xen_sndif_sring *)0)->rsp_prod) == 4);
+XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__rsp_prod__size, sizeof(XENABI_NO_OBJECT(struct xen_sndif_sring)->rsp_prod) == 4);
 XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__rsp_event__offset, XENABI_OFFSETOF(struct xen_sndif_sring, rsp_event) == 12);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__rsp_event__size, sizeof(((struct xen_sndif_sring *)0)->rsp_event) == 4);
+XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__rsp_event__size, sizeof(XENABI_NO_OBJECT(struct xen_sndif_sring)->rsp_event) == 4);
 XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__offset, XENABI_OFFSETOF(struct xen_sndif_sring, pvt) == 16);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__size, sizeof(((struct xen_sndif_sring *)0)->pvt) == 4);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sndif_sring *)0)->pvt)) == 1);
+XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__size, sizeof(XENABI_NO_OBJECT(struct xen_sndif_sring)->pvt) == 4);
+XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_sndif_sring)->pvt)) == 1);
 XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__netif__offset, XENABI_OFFSETOF(struct xen_sndif_sring, pvt.netif) == 16);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__netif__size, sizeof(((struct xen_sndif_sring *)0)->pvt.netif) == 1);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__netif__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sndif_sring *)0)->pvt.netif)) == 1);
+XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__netif__size, sizeof(XENABI_NO_OBJECT(struct xen_sndif_sring)->pvt.netif) == 1);
+XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__netif__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_sndif_sring)->pvt.netif)) == 1);
 XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__netif__smartpoll_active__offset, XENABI_OFFSETOF(struct xen_sndif_sring, pvt.netif.smartpoll_active) == 16);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__netif__smartpoll_active__size, sizeof(((struct xen_sndif_sring *)0)->pvt.netif.smartpoll_active) == 1);
+XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__netif__smartpoll_active__size, sizeof(XENABI_NO_OBJECT(struct xen_sndif_sring)->pvt.netif.smartpoll_active) == 1);
 XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__tapif_user__offset, XENABI_OFFSETOF(struct xen_sndif_sring, pvt.tapif_user) == 16);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__tapif_user__size, sizeof(((struct xen_sndif_sring *)0)->pvt.tapif_user) == 1);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__tapif_user__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sndif_sring *)0)->pvt.tapif_user)) == 1);
+XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__tapif_user__size, sizeof(XENABI_NO_OBJECT(struct xen_sndif_sring)->pvt.tapif_user) == 1);
+XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__tapif_user__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_sndif_sring)->pvt.tapif_user)) == 1);
 XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__tapif_user__msg__offset, XENABI_OFFSETOF(struct xen_sndif_sring, pvt.tapif_user.msg) == 16);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__tapif_user__msg__size, sizeof(((struct xen_sndif_sring *)0)->pvt.tapif_user.msg) == 1);
+XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__tapif_user__msg__size, sizeof(XENABI_NO_OBJECT(struct xen_sndif_sring)->pvt.tapif_user.msg) == 1);
 XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__pvt_pad__offset, XENABI_OFFSETOF(struct xen_sndif_sring, pvt.pvt_pad) == 16);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__pvt_pad__size, sizeof(((struct xen_sndif_sring *)0)->pvt.pvt_pad) == 4);
+XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__pvt_pad__size, sizeof(XENABI_NO_OBJECT(struct xen_sndif_sring)->pvt.pvt_pad) == 4);
 XENABI_STATIC_ASSERT(sndif__xen_sndif_sring____pad__offset, XENABI_OFFSETOF(struct xen_sndif_sring, __pad) == 20);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring____pad__size, sizeof(((struct xen_sndif_sring *)0)->__pad) == 44);
+XENABI_STATIC_ASSERT(sndif__xen_sndif_sring____pad__size, sizeof(XENABI_NO_OBJECT(struct xen_sndif_sring)->__pad) == 44);
 XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__ring__offset, XENABI_OFFSETOF(struct xen_sndif_sring, ring) == 64);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__ring_0___size, sizeof(((struct xen_sndif_sring *)0)->ring[0]) == 64);
+XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__ring_0___size, sizeof(XENABI_NO_OBJECT(struct xen_sndif_sring)->ring[0]) == 64);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__ring_0___size, sizeof(((struct xen_sndif_sring *)0)->ring[0]) == 32);
+XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__ring_0___size, sizeof(XENABI_NO_OBJECT(struct xen_sndif_sring)->ring[0]) == 32);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
 XENABI_STATIC_ASSERT(sndif__xensnd_event_page__size, sizeof(struct xensnd_event_page) == 64);
 XENABI_STATIC_ASSERT(sndif__xensnd_event_page__align, XENABI_ALIGNOF(struct xensnd_event_page) == 4);
 XENABI_STATIC_ASSERT(sndif__xensnd_event_page__in_cons__offset, XENABI_OFFSETOF(struct xensnd_event_page, in_cons) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_event_page__in_cons__size, sizeof(((struct xensnd_event_page *)0)->in_cons) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_event_page__in_cons__size, sizeof(XENABI_NO_OBJECT(struct xensnd_event_page)->in_cons) == 4);
 XENABI_STATIC_ASSERT(sndif__xensnd_event_page__in_prod__offset, XENABI_OFFSETOF(struct xensnd_event_page, in_prod) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_event_page__in_prod__size, sizeof(((struct xensnd_event_page *)0)->in_prod) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_event_page__in_prod__size, sizeof(XENABI_NO_OBJECT(struct xensnd_event_page)->in_prod) == 4);
 XENABI_STATIC_ASSERT(sndif__xensnd_event_page__reserved__offset, XENABI_OFFSETOF(struct xensnd_event_page, reserved) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_event_page__reserved__size, sizeof(((struct xensnd_event_page *)0)->reserved) == 56);
+XENABI_STATIC_ASSERT(sndif__xensnd_event_page__reserved__size, sizeof(XENABI_NO_OBJECT(struct xensnd_event_page)->reserved) == 56);
+#endif
+#endif
+#if defined(__i386__)
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__align, XENABI_ALIGNOF(struct xensnd_query_hw_param) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_cur_pos_evt__align, XENABI_ALIGNOF(struct xensnd_cur_pos_evt) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(sndif__xensnd_req__align, XENABI_ALIGNOF(struct xensnd_req) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_req__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xensnd_req)->op)) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_resp__align, XENABI_ALIGNOF(struct xensnd_resp) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xensnd_resp)->resp)) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_evt__align, XENABI_ALIGNOF(struct xensnd_evt) == 4);
+XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xensnd_evt)->op)) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900
+XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__align, XENABI_ALIGNOF(union xen_sndif_sring_entry) == 4);
 #endif
 #endif
 #if defined(__x86_64__)
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__size, sizeof(struct xensnd_open_req) == 20);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__size, sizeof(struct xensnd_open_req) == 16);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__align, XENABI_ALIGNOF(struct xensnd_open_req) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__pcm_rate__offset, XENABI_OFFSETOF(struct xensnd_open_req, pcm_rate) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__pcm_rate__size, sizeof(((struct xensnd_open_req *)0)->pcm_rate) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__pcm_format__offset, XENABI_OFFSETOF(struct xensnd_open_req, pcm_format) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__pcm_format__size, sizeof(((struct xensnd_open_req *)0)->pcm_format) == 1);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__pcm_channels__offset, XENABI_OFFSETOF(struct xensnd_open_req, pcm_channels) == 5);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__pcm_channels__size, sizeof(((struct xensnd_open_req *)0)->pcm_channels) == 1);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__reserved__offset, XENABI_OFFSETOF(struct xensnd_open_req, reserved) == 6);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__reserved__size, sizeof(((struct xensnd_open_req *)0)->reserved) == 2);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__buffer_sz__offset, XENABI_OFFSETOF(struct xensnd_open_req, buffer_sz) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__buffer_sz__size, sizeof(((struct xensnd_open_req *)0)->buffer_sz) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__gref_directory__offset, XENABI_OFFSETOF(struct xensnd_open_req, gref_directory) == 12);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__gref_directory__size, sizeof(((struct xensnd_open_req *)0)->gref_directory) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__period_sz__offset, XENABI_OFFSETOF(struct xensnd_open_req, period_sz) == 16);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__period_sz__size, sizeof(((struct xensnd_open_req *)0)->period_sz) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x041300
-XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__size, sizeof(struct xensnd_page_directory) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x041300
-XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__size, sizeof(struct xensnd_page_directory) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__align, XENABI_ALIGNOF(struct xensnd_page_directory) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref_dir_next_page__offset, XENABI_OFFSETOF(struct xensnd_page_directory, gref_dir_next_page) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref_dir_next_page__size, sizeof(((struct xensnd_page_directory *)0)->gref_dir_next_page) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref__offset, XENABI_OFFSETOF(struct xensnd_page_directory, gref) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x041300
-XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref__size, sizeof(((struct xensnd_page_directory *)0)->gref) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xensnd_rw_req__size, sizeof(struct xensnd_rw_req) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_rw_req__align, XENABI_ALIGNOF(struct xensnd_rw_req) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_rw_req__offset__offset, XENABI_OFFSETOF(struct xensnd_rw_req, offset) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_rw_req__offset__size, sizeof(((struct xensnd_rw_req *)0)->offset) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_rw_req__length__offset, XENABI_OFFSETOF(struct xensnd_rw_req, length) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_rw_req__length__size, sizeof(((struct xensnd_rw_req *)0)->length) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_trigger_req__size, sizeof(struct xensnd_trigger_req) == 1);
-XENABI_STATIC_ASSERT(sndif__xensnd_trigger_req__align, XENABI_ALIGNOF(struct xensnd_trigger_req) == 1);
-XENABI_STATIC_ASSERT(sndif__xensnd_trigger_req__type__offset, XENABI_OFFSETOF(struct xensnd_trigger_req, type) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_trigger_req__type__size, sizeof(((struct xensnd_trigger_req *)0)->type) == 1);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__size, sizeof(struct xensnd_query_hw_param) == 40);
 XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__align, XENABI_ALIGNOF(struct xensnd_query_hw_param) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__formats__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, formats) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__formats__size, sizeof(((struct xensnd_query_hw_param *)0)->formats) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__rates__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, rates) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__rates__size, sizeof(((struct xensnd_query_hw_param *)0)->rates) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__rates__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xensnd_query_hw_param *)0)->rates)) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__rates__min__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, rates.min) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__rates__min__size, sizeof(((struct xensnd_query_hw_param *)0)->rates.min) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__rates__max__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, rates.max) == 12);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__rates__max__size, sizeof(((struct xensnd_query_hw_param *)0)->rates.max) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__channels__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, channels) == 16);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__channels__size, sizeof(((struct xensnd_query_hw_param *)0)->channels) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__channels__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xensnd_query_hw_param *)0)->channels)) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__channels__min__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, channels.min) == 16);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__channels__min__size, sizeof(((struct xensnd_query_hw_param *)0)->channels.min) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__channels__max__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, channels.max) == 20);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__channels__max__size, sizeof(((struct xensnd_query_hw_param *)0)->channels.max) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__buffer__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, buffer) == 24);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__buffer__size, sizeof(((struct xensnd_query_hw_param *)0)->buffer) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__buffer__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xensnd_query_hw_param *)0)->buffer)) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__buffer__min__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, buffer.min) == 24);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__buffer__min__size, sizeof(((struct xensnd_query_hw_param *)0)->buffer.min) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__buffer__max__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, buffer.max) == 28);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__buffer__max__size, sizeof(((struct xensnd_query_hw_param *)0)->buffer.max) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__period__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, period) == 32);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__period__size, sizeof(((struct xensnd_query_hw_param *)0)->period) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__period__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xensnd_query_hw_param *)0)->period)) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__period__min__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, period.min) == 32);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__period__min__size, sizeof(((struct xensnd_query_hw_param *)0)->period.min) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__period__max__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, period.max) == 36);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__period__max__size, sizeof(((struct xensnd_query_hw_param *)0)->period.max) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_cur_pos_evt__size, sizeof(struct xensnd_cur_pos_evt) == 8);
 XENABI_STATIC_ASSERT(sndif__xensnd_cur_pos_evt__align, XENABI_ALIGNOF(struct xensnd_cur_pos_evt) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_cur_pos_evt__position__offset, XENABI_OFFSETOF(struct xensnd_cur_pos_evt, position) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_cur_pos_evt__position__size, sizeof(((struct xensnd_cur_pos_evt *)0)->position) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__size, sizeof(struct xensnd_req) == 64);
 XENABI_STATIC_ASSERT(sndif__xensnd_req__align, XENABI_ALIGNOF(struct xensnd_req) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_req__size, sizeof(struct xensnd_req) == 32);
 XENABI_STATIC_ASSERT(sndif__xensnd_req__align, XENABI_ALIGNOF(struct xensnd_req) == 4);
 #endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xensnd_req__id__offset, XENABI_OFFSETOF(struct xensnd_req, id) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__id__size, sizeof(((struct xensnd_req *)0)->id) == 2);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__operation__offset, XENABI_OFFSETOF(struct xensnd_req, operation) == 2);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__operation__size, sizeof(((struct xensnd_req *)0)->operation) == 1);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__reserved__offset, XENABI_OFFSETOF(struct xensnd_req, reserved) == 3);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__reserved__size, sizeof(((struct xensnd_req *)0)->reserved) == 5);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__offset, XENABI_OFFSETOF(struct xensnd_req, op) == 8);
-#endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__size, sizeof(((struct xensnd_req *)0)->op) == 56);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xensnd_req *)0)->op)) == 8);
+XENABI_STATIC_ASSERT(sndif__xensnd_req__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xensnd_req)->op)) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__size, sizeof(((struct xensnd_req *)0)->op) == 24);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xensnd_req *)0)->op)) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__open__offset, XENABI_OFFSETOF(struct xensnd_req, op.open) == 8);
+XENABI_STATIC_ASSERT(sndif__xensnd_req__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xensnd_req)->op)) == 4);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__open__size, sizeof(((struct xensnd_req *)0)->op.open) == 20);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__open__size, sizeof(((struct xensnd_req *)0)->op.open) == 16);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__rw__offset, XENABI_OFFSETOF(struct xensnd_req, op.rw) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__rw__size, sizeof(((struct xensnd_req *)0)->op.rw) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__trigger__offset, XENABI_OFFSETOF(struct xensnd_req, op.trigger) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__trigger__size, sizeof(((struct xensnd_req *)0)->op.trigger) == 1);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__hw_param__offset, XENABI_OFFSETOF(struct xensnd_req, op.hw_param) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__hw_param__size, sizeof(((struct xensnd_req *)0)->op.hw_param) == 40);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__reserved__offset, XENABI_OFFSETOF(struct xensnd_req, op.reserved) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__reserved__size, sizeof(((struct xensnd_req *)0)->op.reserved) == 56);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__reserved__size, sizeof(((struct xensnd_req *)0)->op.reserved) == 24);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__size, sizeof(struct xensnd_resp) == 64);
 XENABI_STATIC_ASSERT(sndif__xensnd_resp__align, XENABI_ALIGNOF(struct xensnd_resp) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__size, sizeof(struct xensnd_resp) == 32);
 XENABI_STATIC_ASSERT(sndif__xensnd_resp__align, XENABI_ALIGNOF(struct xensnd_resp) == 4);
 #endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__id__offset, XENABI_OFFSETOF(struct xensnd_resp, id) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__id__size, sizeof(((struct xensnd_resp *)0)->id) == 2);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__operation__offset, XENABI_OFFSETOF(struct xensnd_resp, operation) == 2);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__operation__size, sizeof(((struct xensnd_resp *)0)->operation) == 1);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__reserved__offset, XENABI_OFFSETOF(struct xensnd_resp, reserved) == 3);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__reserved__size, sizeof(((struct xensnd_resp *)0)->reserved) == 1);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__status__offset, XENABI_OFFSETOF(struct xensnd_resp, status) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__status__size, sizeof(((struct xensnd_resp *)0)->status) == 4);
-#endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__offset, XENABI_OFFSETOF(struct xensnd_resp, resp) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__size, sizeof(((struct xensnd_resp *)0)->resp) == 56);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xensnd_resp *)0)->resp)) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__hw_param__offset, XENABI_OFFSETOF(struct xensnd_resp, resp.hw_param) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__hw_param__size, sizeof(((struct xensnd_resp *)0)->resp.hw_param) == 40);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__reserved1__offset, XENABI_OFFSETOF(struct xensnd_resp, resp.reserved1) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__reserved1__size, sizeof(((struct xensnd_resp *)0)->resp.reserved1) == 56);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__reserved1__offset, XENABI_OFFSETOF(struct xensnd_resp, reserved1) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__reserved1__size, sizeof(((struct xensnd_resp *)0)->reserved1) == 24);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__size, sizeof(struct xensnd_evt) == 64);
+XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xensnd_resp)->resp)) == 8);
 XENABI_STATIC_ASSERT(sndif__xensnd_evt__align, XENABI_ALIGNOF(struct xensnd_evt) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__id__offset, XENABI_OFFSETOF(struct xensnd_evt, id) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__id__size, sizeof(((struct xensnd_evt *)0)->id) == 2);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__type__offset, XENABI_OFFSETOF(struct xensnd_evt, type) == 2);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__type__size, sizeof(((struct xensnd_evt *)0)->type) == 1);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__reserved__offset, XENABI_OFFSETOF(struct xensnd_evt, reserved) == 3);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__reserved__size, sizeof(((struct xensnd_evt *)0)->reserved) == 5);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__offset, XENABI_OFFSETOF(struct xensnd_evt, op) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__size, sizeof(((struct xensnd_evt *)0)->op) == 56);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xensnd_evt *)0)->op)) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__cur_pos__offset, XENABI_OFFSETOF(struct xensnd_evt, op.cur_pos) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__cur_pos__size, sizeof(((struct xensnd_evt *)0)->op.cur_pos) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__reserved__offset, XENABI_OFFSETOF(struct xensnd_evt, op.reserved) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__reserved__size, sizeof(((struct xensnd_evt *)0)->op.reserved) == 56);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__size, sizeof(union xen_sndif_sring_entry) == 64);
+XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xensnd_evt)->op)) == 8);
 XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__align, XENABI_ALIGNOF(union xen_sndif_sring_entry) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__size, sizeof(union xen_sndif_sring_entry) == 32);
 XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__align, XENABI_ALIGNOF(union xen_sndif_sring_entry) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__req__offset, XENABI_OFFSETOF(union xen_sndif_sring_entry, req) == 0);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__req__size, sizeof(((union xen_sndif_sring_entry *)0)->req) == 64);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__req__size, sizeof(((union xen_sndif_sring_entry *)0)->req) == 32);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__rsp__offset, XENABI_OFFSETOF(union xen_sndif_sring_entry, rsp) == 0);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__rsp__size, sizeof(((union xen_sndif_sring_entry *)0)->rsp) == 64);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__rsp__size, sizeof(((union xen_sndif_sring_entry *)0)->rsp) == 32);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__req_prod__offset, XENABI_OFFSETOF(struct xen_sndif_sring, req_prod) == 0);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__req_prod__size, sizeof(((struct xen_sndif_sring *)0)->req_prod) == 4);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__req_event__offset, XENABI_OFFSETOF(struct xen_sndif_sring, req_event) == 4);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__req_event__size, sizeof(((struct xen_sndif_sring *)0)->req_event) == 4);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__rsp_prod__offset, XENABI_OFFSETOF(struct xen_sndif_sring, rsp_prod) == 8);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__rsp_prod__size, sizeof(((struct xen_sndif_sring *)0)->rsp_prod) == 4);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__rsp_event__offset, XENABI_OFFSETOF(struct xen_sndif_sring, rsp_event) == 12);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__rsp_event__size, sizeof(((struct xen_sndif_sring *)0)->rsp_event) == 4);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__offset, XENABI_OFFSETOF(struct xen_sndif_sring, pvt) == 16);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__size, sizeof(((struct xen_sndif_sring *)0)->pvt) == 4);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sndif_sring *)0)->pvt)) == 1);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__netif__offset, XENABI_OFFSETOF(struct xen_sndif_sring, pvt.netif) == 16);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__netif__size, sizeof(((struct xen_sndif_sring *)0)->pvt.netif) == 1);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__netif__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sndif_sring *)0)->pvt.netif)) == 1);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__netif__smartpoll_active__offset, XENABI_OFFSETOF(struct xen_sndif_sring, pvt.netif.smartpoll_active) == 16);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__netif__smartpoll_active__size, sizeof(((struct xen_sndif_sring *)0)->pvt.netif.smartpoll_active) == 1);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__tapif_user__offset, XENABI_OFFSETOF(struct xen_sndif_sring, pvt.tapif_user) == 16);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__tapif_user__size, sizeof(((struct xen_sndif_sring *)0)->pvt.tapif_user) == 1);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__tapif_user__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sndif_sring *)0)->pvt.tapif_user)) == 1);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__tapif_user__msg__offset, XENABI_OFFSETOF(struct xen_sndif_sring, pvt.tapif_user.msg) == 16);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__tapif_user__msg__size, sizeof(((struct xen_sndif_sring *)0)->pvt.tapif_user.msg) == 1);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__pvt_pad__offset, XENABI_OFFSETOF(struct xen_sndif_sring, pvt.pvt_pad) == 16);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__pvt_pad__size, sizeof(((struct xen_sndif_sring *)0)->pvt.pvt_pad) == 4);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring____pad__offset, XENABI_OFFSETOF(struct xen_sndif_sring, __pad) == 20);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring____pad__size, sizeof(((struct xen_sndif_sring *)0)->__pad) == 44);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__ring__offset, XENABI_OFFSETOF(struct xen_sndif_sring, ring) == 64);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__ring_0___size, sizeof(((struct xen_sndif_sring *)0)->ring[0]) == 64);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__ring_0___size, sizeof(((struct xen_sndif_sring *)0)->ring[0]) == 32);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_event_page__size, sizeof(struct xensnd_event_page) == 64);
-XENABI_STATIC_ASSERT(sndif__xensnd_event_page__align, XENABI_ALIGNOF(struct xensnd_event_page) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_event_page__in_cons__offset, XENABI_OFFSETOF(struct xensnd_event_page, in_cons) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_event_page__in_cons__size, sizeof(((struct xensnd_event_page *)0)->in_cons) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_event_page__in_prod__offset, XENABI_OFFSETOF(struct xensnd_event_page, in_prod) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_event_page__in_prod__size, sizeof(((struct xensnd_event_page *)0)->in_prod) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_event_page__reserved__offset, XENABI_OFFSETOF(struct xensnd_event_page, reserved) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_event_page__reserved__size, sizeof(((struct xensnd_event_page *)0)->reserved) == 56);
 #endif
 #endif
 #if defined(__arm__)
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__size, sizeof(struct xensnd_open_req) == 20);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__size, sizeof(struct xensnd_open_req) == 16);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__align, XENABI_ALIGNOF(struct xensnd_open_req) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__pcm_rate__offset, XENABI_OFFSETOF(struct xensnd_open_req, pcm_rate) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__pcm_rate__size, sizeof(((struct xensnd_open_req *)0)->pcm_rate) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__pcm_format__offset, XENABI_OFFSETOF(struct xensnd_open_req, pcm_format) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__pcm_format__size, sizeof(((struct xensnd_open_req *)0)->pcm_format) == 1);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__pcm_channels__offset, XENABI_OFFSETOF(struct xensnd_open_req, pcm_channels) == 5);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__pcm_channels__size, sizeof(((struct xensnd_open_req *)0)->pcm_channels) == 1);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__reserved__offset, XENABI_OFFSETOF(struct xensnd_open_req, reserved) == 6);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__reserved__size, sizeof(((struct xensnd_open_req *)0)->reserved) == 2);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__buffer_sz__offset, XENABI_OFFSETOF(struct xensnd_open_req, buffer_sz) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__buffer_sz__size, sizeof(((struct xensnd_open_req *)0)->buffer_sz) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__gref_directory__offset, XENABI_OFFSETOF(struct xensnd_open_req, gref_directory) == 12);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__gref_directory__size, sizeof(((struct xensnd_open_req *)0)->gref_directory) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__period_sz__offset, XENABI_OFFSETOF(struct xensnd_open_req, period_sz) == 16);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__period_sz__size, sizeof(((struct xensnd_open_req *)0)->period_sz) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x041300
-XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__size, sizeof(struct xensnd_page_directory) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x041300
-XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__size, sizeof(struct xensnd_page_directory) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__align, XENABI_ALIGNOF(struct xensnd_page_directory) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref_dir_next_page__offset, XENABI_OFFSETOF(struct xensnd_page_directory, gref_dir_next_page) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref_dir_next_page__size, sizeof(((struct xensnd_page_directory *)0)->gref_dir_next_page) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref__offset, XENABI_OFFSETOF(struct xensnd_page_directory, gref) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x041300
-XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref__size, sizeof(((struct xensnd_page_directory *)0)->gref) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xensnd_rw_req__size, sizeof(struct xensnd_rw_req) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_rw_req__align, XENABI_ALIGNOF(struct xensnd_rw_req) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_rw_req__offset__offset, XENABI_OFFSETOF(struct xensnd_rw_req, offset) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_rw_req__offset__size, sizeof(((struct xensnd_rw_req *)0)->offset) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_rw_req__length__offset, XENABI_OFFSETOF(struct xensnd_rw_req, length) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_rw_req__length__size, sizeof(((struct xensnd_rw_req *)0)->length) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_trigger_req__size, sizeof(struct xensnd_trigger_req) == 1);
-XENABI_STATIC_ASSERT(sndif__xensnd_trigger_req__align, XENABI_ALIGNOF(struct xensnd_trigger_req) == 1);
-XENABI_STATIC_ASSERT(sndif__xensnd_trigger_req__type__offset, XENABI_OFFSETOF(struct xensnd_trigger_req, type) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_trigger_req__type__size, sizeof(((struct xensnd_trigger_req *)0)->type) == 1);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__size, sizeof(struct xensnd_query_hw_param) == 40);
 XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__align, XENABI_ALIGNOF(struct xensnd_query_hw_param) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__formats__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, formats) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__formats__size, sizeof(((struct xensnd_query_hw_param *)0)->formats) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__rates__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, rates) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__rates__size, sizeof(((struct xensnd_query_hw_param *)0)->rates) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__rates__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xensnd_query_hw_param *)0)->rates)) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__rates__min__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, rates.min) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__rates__min__size, sizeof(((struct xensnd_query_hw_param *)0)->rates.min) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__rates__max__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, rates.max) == 12);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__rates__max__size, sizeof(((struct xensnd_query_hw_param *)0)->rates.max) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__channels__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, channels) == 16);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__channels__size, sizeof(((struct xensnd_query_hw_param *)0)->channels) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__channels__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xensnd_query_hw_param *)0)->channels)) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__channels__min__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, channels.min) == 16);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__channels__min__size, sizeof(((struct xensnd_query_hw_param *)0)->channels.min) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__channels__max__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, channels.max) == 20);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__channels__max__size, sizeof(((struct xensnd_query_hw_param *)0)->channels.max) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__buffer__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, buffer) == 24);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__buffer__size, sizeof(((struct xensnd_query_hw_param *)0)->buffer) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__buffer__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xensnd_query_hw_param *)0)->buffer)) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__buffer__min__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, buffer.min) == 24);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__buffer__min__size, sizeof(((struct xensnd_query_hw_param *)0)->buffer.min) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__buffer__max__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, buffer.max) == 28);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__buffer__max__size, sizeof(((struct xensnd_query_hw_param *)0)->buffer.max) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__period__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, period) == 32);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__period__size, sizeof(((struct xensnd_query_hw_param *)0)->period) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__period__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xensnd_query_hw_param *)0)->period)) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__period__min__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, period.min) == 32);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__period__min__size, sizeof(((struct xensnd_query_hw_param *)0)->period.min) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__period__max__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, period.max) == 36);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__period__max__size, sizeof(((struct xensnd_query_hw_param *)0)->period.max) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_cur_pos_evt__size, sizeof(struct xensnd_cur_pos_evt) == 8);
 XENABI_STATIC_ASSERT(sndif__xensnd_cur_pos_evt__align, XENABI_ALIGNOF(struct xensnd_cur_pos_evt) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_cur_pos_evt__position__offset, XENABI_OFFSETOF(struct xensnd_cur_pos_evt, position) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_cur_pos_evt__position__size, sizeof(((struct xensnd_cur_pos_evt *)0)->position) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__size, sizeof(struct xensnd_req) == 64);
 XENABI_STATIC_ASSERT(sndif__xensnd_req__align, XENABI_ALIGNOF(struct xensnd_req) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_req__size, sizeof(struct xensnd_req) == 32);
 XENABI_STATIC_ASSERT(sndif__xensnd_req__align, XENABI_ALIGNOF(struct xensnd_req) == 4);
 #endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xensnd_req__id__offset, XENABI_OFFSETOF(struct xensnd_req, id) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__id__size, sizeof(((struct xensnd_req *)0)->id) == 2);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__operation__offset, XENABI_OFFSETOF(struct xensnd_req, operation) == 2);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__operation__size, sizeof(((struct xensnd_req *)0)->operation) == 1);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__reserved__offset, XENABI_OFFSETOF(struct xensnd_req, reserved) == 3);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__reserved__size, sizeof(((struct xensnd_req *)0)->reserved) == 5);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__offset, XENABI_OFFSETOF(struct xensnd_req, op) == 8);
-#endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__size, sizeof(((struct xensnd_req *)0)->op) == 56);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xensnd_req *)0)->op)) == 8);
+XENABI_STATIC_ASSERT(sndif__xensnd_req__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xensnd_req)->op)) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__size, sizeof(((struct xensnd_req *)0)->op) == 24);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xensnd_req *)0)->op)) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__open__offset, XENABI_OFFSETOF(struct xensnd_req, op.open) == 8);
+XENABI_STATIC_ASSERT(sndif__xensnd_req__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xensnd_req)->op)) == 4);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__open__size, sizeof(((struct xensnd_req *)0)->op.open) == 20);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__open__size, sizeof(((struct xensnd_req *)0)->op.open) == 16);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__rw__offset, XENABI_OFFSETOF(struct xensnd_req, op.rw) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__rw__size, sizeof(((struct xensnd_req *)0)->op.rw) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__trigger__offset, XENABI_OFFSETOF(struct xensnd_req, op.trigger) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__trigger__size, sizeof(((struct xensnd_req *)0)->op.trigger) == 1);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__hw_param__offset, XENABI_OFFSETOF(struct xensnd_req, op.hw_param) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__hw_param__size, sizeof(((struct xensnd_req *)0)->op.hw_param) == 40);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__reserved__offset, XENABI_OFFSETOF(struct xensnd_req, op.reserved) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__reserved__size, sizeof(((struct xensnd_req *)0)->op.reserved) == 56);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__reserved__size, sizeof(((struct xensnd_req *)0)->op.reserved) == 24);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__size, sizeof(struct xensnd_resp) == 64);
 XENABI_STATIC_ASSERT(sndif__xensnd_resp__align, XENABI_ALIGNOF(struct xensnd_resp) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__size, sizeof(struct xensnd_resp) == 32);
 XENABI_STATIC_ASSERT(sndif__xensnd_resp__align, XENABI_ALIGNOF(struct xensnd_resp) == 4);
 #endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__id__offset, XENABI_OFFSETOF(struct xensnd_resp, id) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__id__size, sizeof(((struct xensnd_resp *)0)->id) == 2);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__operation__offset, XENABI_OFFSETOF(struct xensnd_resp, operation) == 2);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__operation__size, sizeof(((struct xensnd_resp *)0)->operation) == 1);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__reserved__offset, XENABI_OFFSETOF(struct xensnd_resp, reserved) == 3);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__reserved__size, sizeof(((struct xensnd_resp *)0)->reserved) == 1);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__status__offset, XENABI_OFFSETOF(struct xensnd_resp, status) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__status__size, sizeof(((struct xensnd_resp *)0)->status) == 4);
-#endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__offset, XENABI_OFFSETOF(struct xensnd_resp, resp) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__size, sizeof(((struct xensnd_resp *)0)->resp) == 56);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xensnd_resp *)0)->resp)) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__hw_param__offset, XENABI_OFFSETOF(struct xensnd_resp, resp.hw_param) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__hw_param__size, sizeof(((struct xensnd_resp *)0)->resp.hw_param) == 40);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__reserved1__offset, XENABI_OFFSETOF(struct xensnd_resp, resp.reserved1) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__reserved1__size, sizeof(((struct xensnd_resp *)0)->resp.reserved1) == 56);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__reserved1__offset, XENABI_OFFSETOF(struct xensnd_resp, reserved1) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__reserved1__size, sizeof(((struct xensnd_resp *)0)->reserved1) == 24);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__size, sizeof(struct xensnd_evt) == 64);
+XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xensnd_resp)->resp)) == 8);
 XENABI_STATIC_ASSERT(sndif__xensnd_evt__align, XENABI_ALIGNOF(struct xensnd_evt) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__id__offset, XENABI_OFFSETOF(struct xensnd_evt, id) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__id__size, sizeof(((struct xensnd_evt *)0)->id) == 2);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__type__offset, XENABI_OFFSETOF(struct xensnd_evt, type) == 2);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__type__size, sizeof(((struct xensnd_evt *)0)->type) == 1);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__reserved__offset, XENABI_OFFSETOF(struct xensnd_evt, reserved) == 3);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__reserved__size, sizeof(((struct xensnd_evt *)0)->reserved) == 5);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__offset, XENABI_OFFSETOF(struct xensnd_evt, op) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__size, sizeof(((struct xensnd_evt *)0)->op) == 56);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xensnd_evt *)0)->op)) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__cur_pos__offset, XENABI_OFFSETOF(struct xensnd_evt, op.cur_pos) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__cur_pos__size, sizeof(((struct xensnd_evt *)0)->op.cur_pos) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__reserved__offset, XENABI_OFFSETOF(struct xensnd_evt, op.reserved) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__reserved__size, sizeof(((struct xensnd_evt *)0)->op.reserved) == 56);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__size, sizeof(union xen_sndif_sring_entry) == 64);
+XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xensnd_evt)->op)) == 8);
 XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__align, XENABI_ALIGNOF(union xen_sndif_sring_entry) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__size, sizeof(union xen_sndif_sring_entry) == 32);
 XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__align, XENABI_ALIGNOF(union xen_sndif_sring_entry) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__req__offset, XENABI_OFFSETOF(union xen_sndif_sring_entry, req) == 0);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__req__size, sizeof(((union xen_sndif_sring_entry *)0)->req) == 64);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__req__size, sizeof(((union xen_sndif_sring_entry *)0)->req) == 32);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__rsp__offset, XENABI_OFFSETOF(union xen_sndif_sring_entry, rsp) == 0);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__rsp__size, sizeof(((union xen_sndif_sring_entry *)0)->rsp) == 64);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__rsp__size, sizeof(((union xen_sndif_sring_entry *)0)->rsp) == 32);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__req_prod__offset, XENABI_OFFSETOF(struct xen_sndif_sring, req_prod) == 0);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__req_prod__size, sizeof(((struct xen_sndif_sring *)0)->req_prod) == 4);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__req_event__offset, XENABI_OFFSETOF(struct xen_sndif_sring, req_event) == 4);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__req_event__size, sizeof(((struct xen_sndif_sring *)0)->req_event) == 4);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__rsp_prod__offset, XENABI_OFFSETOF(struct xen_sndif_sring, rsp_prod) == 8);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__rsp_prod__size, sizeof(((struct xen_sndif_sring *)0)->rsp_prod) == 4);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__rsp_event__offset, XENABI_OFFSETOF(struct xen_sndif_sring, rsp_event) == 12);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__rsp_event__size, sizeof(((struct xen_sndif_sring *)0)->rsp_event) == 4);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__offset, XENABI_OFFSETOF(struct xen_sndif_sring, pvt) == 16);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__size, sizeof(((struct xen_sndif_sring *)0)->pvt) == 4);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sndif_sring *)0)->pvt)) == 1);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__netif__offset, XENABI_OFFSETOF(struct xen_sndif_sring, pvt.netif) == 16);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__netif__size, sizeof(((struct xen_sndif_sring *)0)->pvt.netif) == 1);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__netif__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sndif_sring *)0)->pvt.netif)) == 1);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__netif__smartpoll_active__offset, XENABI_OFFSETOF(struct xen_sndif_sring, pvt.netif.smartpoll_active) == 16);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__netif__smartpoll_active__size, sizeof(((struct xen_sndif_sring *)0)->pvt.netif.smartpoll_active) == 1);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__tapif_user__offset, XENABI_OFFSETOF(struct xen_sndif_sring, pvt.tapif_user) == 16);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__tapif_user__size, sizeof(((struct xen_sndif_sring *)0)->pvt.tapif_user) == 1);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__tapif_user__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sndif_sring *)0)->pvt.tapif_user)) == 1);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__tapif_user__msg__offset, XENABI_OFFSETOF(struct xen_sndif_sring, pvt.tapif_user.msg) == 16);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__tapif_user__msg__size, sizeof(((struct xen_sndif_sring *)0)->pvt.tapif_user.msg) == 1);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__pvt_pad__offset, XENABI_OFFSETOF(struct xen_sndif_sring, pvt.pvt_pad) == 16);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__pvt_pad__size, sizeof(((struct xen_sndif_sring *)0)->pvt.pvt_pad) == 4);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring____pad__offset, XENABI_OFFSETOF(struct xen_sndif_sring, __pad) == 20);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring____pad__size, sizeof(((struct xen_sndif_sring *)0)->__pad) == 44);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__ring__offset, XENABI_OFFSETOF(struct xen_sndif_sring, ring) == 64);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__ring_0___size, sizeof(((struct xen_sndif_sring *)0)->ring[0]) == 64);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__ring_0___size, sizeof(((struct xen_sndif_sring *)0)->ring[0]) == 32);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_event_page__size, sizeof(struct xensnd_event_page) == 64);
-XENABI_STATIC_ASSERT(sndif__xensnd_event_page__align, XENABI_ALIGNOF(struct xensnd_event_page) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_event_page__in_cons__offset, XENABI_OFFSETOF(struct xensnd_event_page, in_cons) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_event_page__in_cons__size, sizeof(((struct xensnd_event_page *)0)->in_cons) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_event_page__in_prod__offset, XENABI_OFFSETOF(struct xensnd_event_page, in_prod) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_event_page__in_prod__size, sizeof(((struct xensnd_event_page *)0)->in_prod) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_event_page__reserved__offset, XENABI_OFFSETOF(struct xensnd_event_page, reserved) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_event_page__reserved__size, sizeof(((struct xensnd_event_page *)0)->reserved) == 56);
 #endif
 #endif
 #if defined(__aarch64__)
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__size, sizeof(struct xensnd_open_req) == 20);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__size, sizeof(struct xensnd_open_req) == 16);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__align, XENABI_ALIGNOF(struct xensnd_open_req) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__pcm_rate__offset, XENABI_OFFSETOF(struct xensnd_open_req, pcm_rate) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__pcm_rate__size, sizeof(((struct xensnd_open_req *)0)->pcm_rate) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__pcm_format__offset, XENABI_OFFSETOF(struct xensnd_open_req, pcm_format) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__pcm_format__size, sizeof(((struct xensnd_open_req *)0)->pcm_format) == 1);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__pcm_channels__offset, XENABI_OFFSETOF(struct xensnd_open_req, pcm_channels) == 5);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__pcm_channels__size, sizeof(((struct xensnd_open_req *)0)->pcm_channels) == 1);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__reserved__offset, XENABI_OFFSETOF(struct xensnd_open_req, reserved) == 6);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__reserved__size, sizeof(((struct xensnd_open_req *)0)->reserved) == 2);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__buffer_sz__offset, XENABI_OFFSETOF(struct xensnd_open_req, buffer_sz) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__buffer_sz__size, sizeof(((struct xensnd_open_req *)0)->buffer_sz) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__gref_directory__offset, XENABI_OFFSETOF(struct xensnd_open_req, gref_directory) == 12);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__gref_directory__size, sizeof(((struct xensnd_open_req *)0)->gref_directory) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__period_sz__offset, XENABI_OFFSETOF(struct xensnd_open_req, period_sz) == 16);
-XENABI_STATIC_ASSERT(sndif__xensnd_open_req__period_sz__size, sizeof(((struct xensnd_open_req *)0)->period_sz) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x041300
-XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__size, sizeof(struct xensnd_page_directory) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x041300
-XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__size, sizeof(struct xensnd_page_directory) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__align, XENABI_ALIGNOF(struct xensnd_page_directory) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref_dir_next_page__offset, XENABI_OFFSETOF(struct xensnd_page_directory, gref_dir_next_page) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref_dir_next_page__size, sizeof(((struct xensnd_page_directory *)0)->gref_dir_next_page) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref__offset, XENABI_OFFSETOF(struct xensnd_page_directory, gref) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x041300
-XENABI_STATIC_ASSERT(sndif__xensnd_page_directory__gref__size, sizeof(((struct xensnd_page_directory *)0)->gref) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xensnd_rw_req__size, sizeof(struct xensnd_rw_req) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_rw_req__align, XENABI_ALIGNOF(struct xensnd_rw_req) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_rw_req__offset__offset, XENABI_OFFSETOF(struct xensnd_rw_req, offset) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_rw_req__offset__size, sizeof(((struct xensnd_rw_req *)0)->offset) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_rw_req__length__offset, XENABI_OFFSETOF(struct xensnd_rw_req, length) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_rw_req__length__size, sizeof(((struct xensnd_rw_req *)0)->length) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_trigger_req__size, sizeof(struct xensnd_trigger_req) == 1);
-XENABI_STATIC_ASSERT(sndif__xensnd_trigger_req__align, XENABI_ALIGNOF(struct xensnd_trigger_req) == 1);
-XENABI_STATIC_ASSERT(sndif__xensnd_trigger_req__type__offset, XENABI_OFFSETOF(struct xensnd_trigger_req, type) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_trigger_req__type__size, sizeof(((struct xensnd_trigger_req *)0)->type) == 1);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__size, sizeof(struct xensnd_query_hw_param) == 40);
 XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__align, XENABI_ALIGNOF(struct xensnd_query_hw_param) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__formats__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, formats) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__formats__size, sizeof(((struct xensnd_query_hw_param *)0)->formats) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__rates__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, rates) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__rates__size, sizeof(((struct xensnd_query_hw_param *)0)->rates) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__rates__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xensnd_query_hw_param *)0)->rates)) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__rates__min__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, rates.min) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__rates__min__size, sizeof(((struct xensnd_query_hw_param *)0)->rates.min) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__rates__max__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, rates.max) == 12);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__rates__max__size, sizeof(((struct xensnd_query_hw_param *)0)->rates.max) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__channels__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, channels) == 16);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__channels__size, sizeof(((struct xensnd_query_hw_param *)0)->channels) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__channels__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xensnd_query_hw_param *)0)->channels)) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__channels__min__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, channels.min) == 16);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__channels__min__size, sizeof(((struct xensnd_query_hw_param *)0)->channels.min) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__channels__max__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, channels.max) == 20);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__channels__max__size, sizeof(((struct xensnd_query_hw_param *)0)->channels.max) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__buffer__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, buffer) == 24);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__buffer__size, sizeof(((struct xensnd_query_hw_param *)0)->buffer) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__buffer__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xensnd_query_hw_param *)0)->buffer)) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__buffer__min__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, buffer.min) == 24);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__buffer__min__size, sizeof(((struct xensnd_query_hw_param *)0)->buffer.min) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__buffer__max__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, buffer.max) == 28);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__buffer__max__size, sizeof(((struct xensnd_query_hw_param *)0)->buffer.max) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__period__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, period) == 32);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__period__size, sizeof(((struct xensnd_query_hw_param *)0)->period) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__period__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xensnd_query_hw_param *)0)->period)) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__period__min__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, period.min) == 32);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__period__min__size, sizeof(((struct xensnd_query_hw_param *)0)->period.min) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__period__max__offset, XENABI_OFFSETOF(struct xensnd_query_hw_param, period.max) == 36);
-XENABI_STATIC_ASSERT(sndif__xensnd_query_hw_param__period__max__size, sizeof(((struct xensnd_query_hw_param *)0)->period.max) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_cur_pos_evt__size, sizeof(struct xensnd_cur_pos_evt) == 8);
 XENABI_STATIC_ASSERT(sndif__xensnd_cur_pos_evt__align, XENABI_ALIGNOF(struct xensnd_cur_pos_evt) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_cur_pos_evt__position__offset, XENABI_OFFSETOF(struct xensnd_cur_pos_evt, position) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_cur_pos_evt__position__size, sizeof(((struct xensnd_cur_pos_evt *)0)->position) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__size, sizeof(struct xensnd_req) == 64);
 XENABI_STATIC_ASSERT(sndif__xensnd_req__align, XENABI_ALIGNOF(struct xensnd_req) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_req__size, sizeof(struct xensnd_req) == 32);
 XENABI_STATIC_ASSERT(sndif__xensnd_req__align, XENABI_ALIGNOF(struct xensnd_req) == 4);
 #endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xensnd_req__id__offset, XENABI_OFFSETOF(struct xensnd_req, id) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__id__size, sizeof(((struct xensnd_req *)0)->id) == 2);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__operation__offset, XENABI_OFFSETOF(struct xensnd_req, operation) == 2);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__operation__size, sizeof(((struct xensnd_req *)0)->operation) == 1);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__reserved__offset, XENABI_OFFSETOF(struct xensnd_req, reserved) == 3);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__reserved__size, sizeof(((struct xensnd_req *)0)->reserved) == 5);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__offset, XENABI_OFFSETOF(struct xensnd_req, op) == 8);
-#endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__size, sizeof(((struct xensnd_req *)0)->op) == 56);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xensnd_req *)0)->op)) == 8);
+XENABI_STATIC_ASSERT(sndif__xensnd_req__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xensnd_req)->op)) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__size, sizeof(((struct xensnd_req *)0)->op) == 24);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xensnd_req *)0)->op)) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__open__offset, XENABI_OFFSETOF(struct xensnd_req, op.open) == 8);
+XENABI_STATIC_ASSERT(sndif__xensnd_req__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xensnd_req)->op)) == 4);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__open__size, sizeof(((struct xensnd_req *)0)->op.open) == 20);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__open__size, sizeof(((struct xensnd_req *)0)->op.open) == 16);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__rw__offset, XENABI_OFFSETOF(struct xensnd_req, op.rw) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__rw__size, sizeof(((struct xensnd_req *)0)->op.rw) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__trigger__offset, XENABI_OFFSETOF(struct xensnd_req, op.trigger) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__trigger__size, sizeof(((struct xensnd_req *)0)->op.trigger) == 1);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__hw_param__offset, XENABI_OFFSETOF(struct xensnd_req, op.hw_param) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__hw_param__size, sizeof(((struct xensnd_req *)0)->op.hw_param) == 40);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__reserved__offset, XENABI_OFFSETOF(struct xensnd_req, op.reserved) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__reserved__size, sizeof(((struct xensnd_req *)0)->op.reserved) == 56);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_req__op__reserved__size, sizeof(((struct xensnd_req *)0)->op.reserved) == 24);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__size, sizeof(struct xensnd_resp) == 64);
 XENABI_STATIC_ASSERT(sndif__xensnd_resp__align, XENABI_ALIGNOF(struct xensnd_resp) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__size, sizeof(struct xensnd_resp) == 32);
 XENABI_STATIC_ASSERT(sndif__xensnd_resp__align, XENABI_ALIGNOF(struct xensnd_resp) == 4);
 #endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__id__offset, XENABI_OFFSETOF(struct xensnd_resp, id) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__id__size, sizeof(((struct xensnd_resp *)0)->id) == 2);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__operation__offset, XENABI_OFFSETOF(struct xensnd_resp, operation) == 2);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__operation__size, sizeof(((struct xensnd_resp *)0)->operation) == 1);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__reserved__offset, XENABI_OFFSETOF(struct xensnd_resp, reserved) == 3);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__reserved__size, sizeof(((struct xensnd_resp *)0)->reserved) == 1);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__status__offset, XENABI_OFFSETOF(struct xensnd_resp, status) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__status__size, sizeof(((struct xensnd_resp *)0)->status) == 4);
-#endif
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__offset, XENABI_OFFSETOF(struct xensnd_resp, resp) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__size, sizeof(((struct xensnd_resp *)0)->resp) == 56);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xensnd_resp *)0)->resp)) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__hw_param__offset, XENABI_OFFSETOF(struct xensnd_resp, resp.hw_param) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__hw_param__size, sizeof(((struct xensnd_resp *)0)->resp.hw_param) == 40);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__reserved1__offset, XENABI_OFFSETOF(struct xensnd_resp, resp.reserved1) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__reserved1__size, sizeof(((struct xensnd_resp *)0)->resp.reserved1) == 56);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__reserved1__offset, XENABI_OFFSETOF(struct xensnd_resp, reserved1) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_resp__reserved1__size, sizeof(((struct xensnd_resp *)0)->reserved1) == 24);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__size, sizeof(struct xensnd_evt) == 64);
+XENABI_STATIC_ASSERT(sndif__xensnd_resp__resp__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xensnd_resp)->resp)) == 8);
 XENABI_STATIC_ASSERT(sndif__xensnd_evt__align, XENABI_ALIGNOF(struct xensnd_evt) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__id__offset, XENABI_OFFSETOF(struct xensnd_evt, id) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__id__size, sizeof(((struct xensnd_evt *)0)->id) == 2);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__type__offset, XENABI_OFFSETOF(struct xensnd_evt, type) == 2);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__type__size, sizeof(((struct xensnd_evt *)0)->type) == 1);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__reserved__offset, XENABI_OFFSETOF(struct xensnd_evt, reserved) == 3);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__reserved__size, sizeof(((struct xensnd_evt *)0)->reserved) == 5);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__offset, XENABI_OFFSETOF(struct xensnd_evt, op) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__size, sizeof(((struct xensnd_evt *)0)->op) == 56);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xensnd_evt *)0)->op)) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__cur_pos__offset, XENABI_OFFSETOF(struct xensnd_evt, op.cur_pos) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__cur_pos__size, sizeof(((struct xensnd_evt *)0)->op.cur_pos) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__reserved__offset, XENABI_OFFSETOF(struct xensnd_evt, op.reserved) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__reserved__size, sizeof(((struct xensnd_evt *)0)->op.reserved) == 56);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__size, sizeof(union xen_sndif_sring_entry) == 64);
+XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xensnd_evt)->op)) == 8);
 XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__align, XENABI_ALIGNOF(union xen_sndif_sring_entry) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__size, sizeof(union xen_sndif_sring_entry) == 32);
 XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__align, XENABI_ALIGNOF(union xen_sndif_sring_entry) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__req__offset, XENABI_OFFSETOF(union xen_sndif_sring_entry, req) == 0);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__req__size, sizeof(((union xen_sndif_sring_entry *)0)->req) == 64);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__req__size, sizeof(((union xen_sndif_sring_entry *)0)->req) == 32);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__rsp__offset, XENABI_OFFSETOF(union xen_sndif_sring_entry, rsp) == 0);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__rsp__size, sizeof(((union xen_sndif_sring_entry *)0)->rsp) == 64);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__rsp__size, sizeof(((union xen_sndif_sring_entry *)0)->rsp) == 32);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__req_prod__offset, XENABI_OFFSETOF(struct xen_sndif_sring, req_prod) == 0);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__req_prod__size, sizeof(((struct xen_sndif_sring *)0)->req_prod) == 4);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__req_event__offset, XENABI_OFFSETOF(struct xen_sndif_sring, req_event) == 4);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__req_event__size, sizeof(((struct xen_sndif_sring *)0)->req_event) == 4);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__rsp_prod__offset, XENABI_OFFSETOF(struct xen_sndif_sring, rsp_prod) == 8);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__rsp_prod__size, sizeof(((struct xen_sndif_sring *)0)->rsp_prod) == 4);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__rsp_event__offset, XENABI_OFFSETOF(struct xen_sndif_sring, rsp_event) == 12);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__rsp_event__size, sizeof(((struct xen_sndif_sring *)0)->rsp_event) == 4);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__offset, XENABI_OFFSETOF(struct xen_sndif_sring, pvt) == 16);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__size, sizeof(((struct xen_sndif_sring *)0)->pvt) == 4);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sndif_sring *)0)->pvt)) == 1);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__netif__offset, XENABI_OFFSETOF(struct xen_sndif_sring, pvt.netif) == 16);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__netif__size, sizeof(((struct xen_sndif_sring *)0)->pvt.netif) == 1);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__netif__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sndif_sring *)0)->pvt.netif)) == 1);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__netif__smartpoll_active__offset, XENABI_OFFSETOF(struct xen_sndif_sring, pvt.netif.smartpoll_active) == 16);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__netif__smartpoll_active__size, sizeof(((struct xen_sndif_sring *)0)->pvt.netif.smartpoll_active) == 1);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__tapif_user__offset, XENABI_OFFSETOF(struct xen_sndif_sring, pvt.tapif_user) == 16);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__tapif_user__size, sizeof(((struct xen_sndif_sring *)0)->pvt.tapif_user) == 1);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__tapif_user__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct xen_sndif_sring *)0)->pvt.tapif_user)) == 1);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__tapif_user__msg__offset, XENABI_OFFSETOF(struct xen_sndif_sring, pvt.tapif_user.msg) == 16);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__tapif_user__msg__size, sizeof(((struct xen_sndif_sring *)0)->pvt.tapif_user.msg) == 1);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__pvt_pad__offset, XENABI_OFFSETOF(struct xen_sndif_sring, pvt.pvt_pad) == 16);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__pvt__pvt_pad__size, sizeof(((struct xen_sndif_sring *)0)->pvt.pvt_pad) == 4);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring____pad__offset, XENABI_OFFSETOF(struct xen_sndif_sring, __pad) == 20);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring____pad__size, sizeof(((struct xen_sndif_sring *)0)->__pad) == 44);
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__ring__offset, XENABI_OFFSETOF(struct xen_sndif_sring, ring) == 64);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__ring_0___size, sizeof(((struct xen_sndif_sring *)0)->ring[0]) == 64);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
-XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__ring_0___size, sizeof(((struct xen_sndif_sring *)0)->ring[0]) == 32);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040b00
-XENABI_STATIC_ASSERT(sndif__xensnd_event_page__size, sizeof(struct xensnd_event_page) == 64);
-XENABI_STATIC_ASSERT(sndif__xensnd_event_page__align, XENABI_ALIGNOF(struct xensnd_event_page) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_event_page__in_cons__offset, XENABI_OFFSETOF(struct xensnd_event_page, in_cons) == 0);
-XENABI_STATIC_ASSERT(sndif__xensnd_event_page__in_cons__size, sizeof(((struct xensnd_event_page *)0)->in_cons) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_event_page__in_prod__offset, XENABI_OFFSETOF(struct xensnd_event_page, in_prod) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_event_page__in_prod__size, sizeof(((struct xensnd_event_page *)0)->in_prod) == 4);
-XENABI_STATIC_ASSERT(sndif__xensnd_event_page__reserved__offset, XENABI_OFFSETOF(struct xensnd_event_page, reserved) == 8);
-XENABI_STATIC_ASSERT(sndif__xensnd_event_page__reserved__size, sizeof(((struct xensnd_event_page *)0)->reserved) == 56);
 #endif
 #endif
 

@@ -43,6 +43,24 @@
 #define XENABI_TYPEOF(expr) __typeof__(expr)
 #endif
 
+/*
+ * Casts that C++ users building with -Wold-style-cast accept: the C++ casts there, a C cast in
+ * C. XENABI_NO_OBJECT(type) is a null pointer to type, for sizeof and typeof of a member.
+ */
+#ifdef __cplusplus
+#define XENABI_STATIC_CAST(type, expr) static_cast<type>(expr)
+#define XENABI_REINTERPRET_CAST(type, expr) reinterpret_cast<type>(expr)
+#if __cplusplus >= 201103L
+#define XENABI_NO_OBJECT(type) static_cast<type *>(nullptr)
+#else
+#define XENABI_NO_OBJECT(type) static_cast<type *>(0)
+#endif
+#else
+#define XENABI_STATIC_CAST(type, expr) ((type)(expr))
+#define XENABI_REINTERPRET_CAST(type, expr) ((type)(expr))
+#define XENABI_NO_OBJECT(type) ((type *)0)
+#endif
+
 /* offsetof without <stddef.h>; nested member paths (u.interdomain.dom) are accepted. */
 #define XENABI_OFFSETOF(type, member) __builtin_offsetof(type, member)
 
@@ -54,13 +72,15 @@
 #endif
 
 /*
- * Xen's uint64_aligned_t: a 64-bit integer that is 8-byte aligned even on x86_32, as in the
+ * Xen's uint64_aligned_t and int64_aligned_t: 64-bit integers that are 8-byte aligned even on x86_32, as in the
  * __XEN_TOOLS__ layout the hypervisor and the toolstack are built with.
  */
 #if defined(__i386__)
 typedef uint64_t __attribute__((aligned(8))) xenabi_uint64_aligned_t;
+typedef int64_t __attribute__((aligned(8))) xenabi_int64_aligned_t;
 #else
 typedef uint64_t xenabi_uint64_aligned_t;
+typedef int64_t xenabi_int64_aligned_t;
 #endif
 
 /*
@@ -69,7 +89,7 @@ typedef uint64_t xenabi_uint64_aligned_t;
  */
 #define XENABI_SET_GUEST_HANDLE(hnd, val)                                         \
     do {                                                                          \
-        unsigned char *xenabi_byte_ = (unsigned char *)&(hnd);                    \
+        unsigned char *xenabi_byte_ = XENABI_REINTERPRET_CAST(unsigned char *, &(hnd)); \
         unsigned int xenabi_i_;                                                   \
         for (xenabi_i_ = 0; xenabi_i_ < sizeof(hnd); xenabi_i_++)                \
             xenabi_byte_[xenabi_i_] = 0;                                          \
@@ -339,6 +359,15 @@ struct demo_copy {
     struct demo_end dst;
 };
 
+/** An array of an untagged struct (`struct { … } pairs[3]`). */
+struct demo_grid {
+    /** One pair. */
+    struct {
+        uint16_t a;
+        uint16_t b;
+    } pairs[3];
+};
+
 #if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x0003020a
 #define demo_entry_v1 demo_entry
 #define demo_entry_v1_t demo_entry_t
@@ -526,6 +555,7 @@ struct demo_ctypes {
 #define XENABI_SINCE_demo_nest 0x040600
 #define XENABI_SINCE_demo_end 0x040600
 #define XENABI_SINCE_demo_copy 0x040600
+#define XENABI_SINCE_demo_grid 0x040600
 #define XENABI_SINCE_demo_entry_v1 0x040600
 #define XENABI_SINCE_demo_entry_v2 0x040600
 #define XENABI_SINCE_DEMO_V2_ONLY 0x040600
@@ -577,6 +607,7 @@ struct demo_ctypes {
 #define XENABI_HAS_demo_nest 1
 #define XENABI_HAS_demo_end 1
 #define XENABI_HAS_demo_copy 1
+#define XENABI_HAS_demo_grid 1
 #define XENABI_HAS_demo_entry_v1 1
 #if XENABI_XEN_MIN_VERSION < 0x040d00
 #define XENABI_HAS_demo_entry_v1__old_frame 1
@@ -632,6 +663,7 @@ struct demo_ctypes {
 #define XENABI_GATES_demo_nest "build:CONFIG_DEMO"
 #define XENABI_GATES_demo_end "build:CONFIG_DEMO"
 #define XENABI_GATES_demo_copy "build:CONFIG_DEMO"
+#define XENABI_GATES_demo_grid "build:CONFIG_DEMO"
 #define XENABI_GATES_demo_entry_v1 "build:CONFIG_DEMO"
 #define XENABI_GATES_demo_entry_v2 "build:CONFIG_DEMO"
 #define XENABI_GATES_DEMO_V2_ONLY "build:CONFIG_DEMO"
@@ -645,886 +677,431 @@ struct demo_ctypes {
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
+#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
+XENABI_STATIC_ASSERT(demo__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(demo__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
+XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_64_demo_pair_t__size, sizeof(xenabi_guest_handle_64_demo_pair_t) == 8);
+XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_64_demo_pair_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_demo_pair_t) == 8);
+XENABI_STATIC_ASSERT(demo__demo_pair_t__size, sizeof(demo_pair_t) == 4);
+XENABI_STATIC_ASSERT(demo__demo_pair_t__align, XENABI_ALIGNOF(demo_pair_t) == 2);
+XENABI_STATIC_ASSERT(demo__demo_pair_t__kind__offset, XENABI_OFFSETOF(demo_pair_t, kind) == 0);
+XENABI_STATIC_ASSERT(demo__demo_pair_t__kind__size, sizeof(XENABI_NO_OBJECT(demo_pair_t)->kind) == 2);
+XENABI_STATIC_ASSERT(demo__demo_pair_t__dom__offset, XENABI_OFFSETOF(demo_pair_t, dom) == 2);
+XENABI_STATIC_ASSERT(demo__demo_pair_t__dom__size, sizeof(XENABI_NO_OBJECT(demo_pair_t)->dom) == 2);
+XENABI_STATIC_ASSERT(demo__demo_table__align, XENABI_ALIGNOF(struct demo_table) == 8);
+XENABI_STATIC_ASSERT(demo__demo_table__id__offset, XENABI_OFFSETOF(struct demo_table, id) == 0);
+XENABI_STATIC_ASSERT(demo__demo_table__id__size, sizeof(XENABI_NO_OBJECT(struct demo_table)->id) == 4);
+XENABI_STATIC_ASSERT(demo__demo_table__flags__offset, XENABI_OFFSETOF(struct demo_table, flags) == 4);
+XENABI_STATIC_ASSERT(demo__demo_table__flags__size, sizeof(XENABI_NO_OBJECT(struct demo_table)->flags) == 4);
+XENABI_STATIC_ASSERT(demo__demo_table__slots__offset, XENABI_OFFSETOF(struct demo_table, slots) == 8);
+XENABI_STATIC_ASSERT(demo__demo_table__slots__size, sizeof(XENABI_NO_OBJECT(struct demo_table)->slots) == 16);
+XENABI_STATIC_ASSERT(demo__demo_table__uuid__offset, XENABI_OFFSETOF(struct demo_table, uuid) == 24);
+XENABI_STATIC_ASSERT(demo__demo_table__uuid__size, sizeof(XENABI_NO_OBJECT(struct demo_table)->uuid) == 16);
+XENABI_STATIC_ASSERT(demo__demo_table__grid__offset, XENABI_OFFSETOF(struct demo_table, grid) == 40);
+XENABI_STATIC_ASSERT(demo__demo_table__grid__size, sizeof(XENABI_NO_OBJECT(struct demo_table)->grid) == 8);
+XENABI_STATIC_ASSERT(demo__demo_table__stamp__offset, XENABI_OFFSETOF(struct demo_table, stamp) == 48);
+XENABI_STATIC_ASSERT(demo__demo_table__stamp__size, sizeof(XENABI_NO_OBJECT(struct demo_table)->stamp) == 8);
+XENABI_STATIC_ASSERT(demo__demo_table__word__offset, XENABI_OFFSETOF(struct demo_table, word) == 56);
+XENABI_STATIC_ASSERT(demo__demo_table__pairs__size, sizeof(XENABI_NO_OBJECT(struct demo_table)->pairs) == 8);
+#if XENABI_XEN_MIN_VERSION >= 0x040a00
+XENABI_STATIC_ASSERT(demo__demo_table__added__size, sizeof(XENABI_NO_OBJECT(struct demo_table)->added) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_value__size, sizeof(union demo_value) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_value__size, sizeof(union demo_value) == 4);
+#endif
+XENABI_STATIC_ASSERT(demo__demo_value__u__offset, XENABI_OFFSETOF(union demo_value, u) == 0);
+XENABI_STATIC_ASSERT(demo__demo_value__u__size, sizeof(XENABI_NO_OBJECT(union demo_value)->u) == 4);
+XENABI_STATIC_ASSERT(demo__demo_value__i__offset, XENABI_OFFSETOF(union demo_value, i) == 0);
+XENABI_STATIC_ASSERT(demo__demo_value__i__size, sizeof(XENABI_NO_OBJECT(union demo_value)->i) == 4);
+XENABI_STATIC_ASSERT(demo__demo_value__b__offset, XENABI_OFFSETOF(union demo_value, b) == 0);
+XENABI_STATIC_ASSERT(demo__demo_value__b__size, sizeof(XENABI_NO_OBJECT(union demo_value)->b) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_value__wide__offset, XENABI_OFFSETOF(union demo_value, wide) == 0);
+XENABI_STATIC_ASSERT(demo__demo_value__wide__size, sizeof(XENABI_NO_OBJECT(union demo_value)->wide) == 8);
+#endif
+XENABI_STATIC_ASSERT(demo__demo_bits__size, sizeof(struct demo_bits) == 8);
+XENABI_STATIC_ASSERT(demo__demo_bits__align, XENABI_ALIGNOF(struct demo_bits) == 4);
+XENABI_STATIC_ASSERT(demo__demo_bits___pad1__offset, XENABI_OFFSETOF(struct demo_bits, _pad1) == 1);
+XENABI_STATIC_ASSERT(demo__demo_bits___pad1__size, sizeof(XENABI_NO_OBJECT(struct demo_bits)->_pad1) == 3);
+XENABI_STATIC_ASSERT(demo__demo_bits__len__offset, XENABI_OFFSETOF(struct demo_bits, len) == 4);
+XENABI_STATIC_ASSERT(demo__demo_bits__len__size, sizeof(XENABI_NO_OBJECT(struct demo_bits)->len) == 4);
+XENABI_STATIC_ASSERT(demo__demo_bits__data__offset, XENABI_OFFSETOF(struct demo_bits, data) == 8);
+XENABI_STATIC_ASSERT(demo__demo_nest__size, sizeof(struct demo_nest) == 24);
+XENABI_STATIC_ASSERT(demo__demo_nest__op__offset, XENABI_OFFSETOF(struct demo_nest, op) == 0);
+XENABI_STATIC_ASSERT(demo__demo_nest__op__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->op) == 4);
+XENABI_STATIC_ASSERT(demo__demo_nest__as_u32__offset, XENABI_OFFSETOF(struct demo_nest, as_u32) == 4);
+XENABI_STATIC_ASSERT(demo__demo_nest__as_u32__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->as_u32) == 4);
+XENABI_STATIC_ASSERT(demo__demo_nest__as_bytes__offset, XENABI_OFFSETOF(struct demo_nest, as_bytes) == 4);
+XENABI_STATIC_ASSERT(demo__demo_nest__as_bytes__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->as_bytes) == 4);
+XENABI_STATIC_ASSERT(demo__demo_nest__u__offset, XENABI_OFFSETOF(struct demo_nest, u) == 8);
+XENABI_STATIC_ASSERT(demo__demo_nest__u__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->u) == 8);
+XENABI_STATIC_ASSERT(demo__demo_nest__u__one__offset, XENABI_OFFSETOF(struct demo_nest, u.one) == 8);
+XENABI_STATIC_ASSERT(demo__demo_nest__u__one__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->u.one) == 8);
+XENABI_STATIC_ASSERT(demo__demo_nest__u__one__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct demo_nest)->u.one)) == 4);
+XENABI_STATIC_ASSERT(demo__demo_nest__u__one__dom__offset, XENABI_OFFSETOF(struct demo_nest, u.one.dom) == 8);
+XENABI_STATIC_ASSERT(demo__demo_nest__u__one__dom__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->u.one.dom) == 2);
+XENABI_STATIC_ASSERT(demo__demo_nest__u__one__pad__offset, XENABI_OFFSETOF(struct demo_nest, u.one.pad) == 10);
+XENABI_STATIC_ASSERT(demo__demo_nest__u__one__pad__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->u.one.pad) == 2);
+XENABI_STATIC_ASSERT(demo__demo_nest__u__one__port__offset, XENABI_OFFSETOF(struct demo_nest, u.one.port) == 12);
+XENABI_STATIC_ASSERT(demo__demo_nest__u__one__port__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->u.one.port) == 4);
+XENABI_STATIC_ASSERT(demo__demo_nest__u__value__offset, XENABI_OFFSETOF(struct demo_nest, u.value) == 8);
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_nest__u__value__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->u.value) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_nest__u__value__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->u.value) == 4);
+#endif
+XENABI_STATIC_ASSERT(demo__demo_end__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct demo_copy)->src)) == 8);
+XENABI_STATIC_ASSERT(demo__demo_end__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct demo_copy)->src)) == 4);
+XENABI_STATIC_ASSERT(demo__demo_end__frame__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct demo_copy)->src), frame) == 0);
+XENABI_STATIC_ASSERT(demo__demo_end__frame__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct demo_copy)->src))->frame) == 4);
+XENABI_STATIC_ASSERT(demo__demo_end__offset__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct demo_copy)->src), offset) == 4);
+XENABI_STATIC_ASSERT(demo__demo_end__offset__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct demo_copy)->src))->offset) == 2);
+XENABI_STATIC_ASSERT(demo__demo_end__pad__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct demo_copy)->src), pad) == 6);
+XENABI_STATIC_ASSERT(demo__demo_end__pad__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct demo_copy)->src))->pad) == 2);
+XENABI_STATIC_ASSERT(demo__demo_copy__size, sizeof(struct demo_copy) == 16);
+XENABI_STATIC_ASSERT(demo__demo_copy__align, XENABI_ALIGNOF(struct demo_copy) == 4);
+XENABI_STATIC_ASSERT(demo__demo_copy__src__offset, XENABI_OFFSETOF(struct demo_copy, src) == 0);
+XENABI_STATIC_ASSERT(demo__demo_copy__src__size, sizeof(XENABI_NO_OBJECT(struct demo_copy)->src) == 8);
+XENABI_STATIC_ASSERT(demo__demo_copy__dst__offset, XENABI_OFFSETOF(struct demo_copy, dst) == 8);
+XENABI_STATIC_ASSERT(demo__demo_copy__dst__size, sizeof(XENABI_NO_OBJECT(struct demo_copy)->dst) == 8);
+XENABI_STATIC_ASSERT(demo__demo_grid__size, sizeof(struct demo_grid) == 12);
+XENABI_STATIC_ASSERT(demo__demo_grid__align, XENABI_ALIGNOF(struct demo_grid) == 2);
+XENABI_STATIC_ASSERT(demo__demo_grid__pairs__offset, XENABI_OFFSETOF(struct demo_grid, pairs) == 0);
+XENABI_STATIC_ASSERT(demo__demo_grid__pairs__size, sizeof(XENABI_NO_OBJECT(struct demo_grid)->pairs) == 12);
+XENABI_STATIC_ASSERT(demo__demo_entry_v1__size, sizeof(struct demo_entry_v1) == 4);
+XENABI_STATIC_ASSERT(demo__demo_entry_v1__align, XENABI_ALIGNOF(struct demo_entry_v1) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
+XENABI_STATIC_ASSERT(demo__demo_entry_v1__frame__offset, XENABI_OFFSETOF(struct demo_entry_v1, frame) == 0);
+XENABI_STATIC_ASSERT(demo__demo_entry_v1__frame__size, sizeof(XENABI_NO_OBJECT(struct demo_entry_v1)->frame) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040d00
+XENABI_STATIC_ASSERT(demo__demo_entry_v1__old_frame__offset, XENABI_OFFSETOF(struct demo_entry_v1, old_frame) == 0);
+XENABI_STATIC_ASSERT(demo__demo_entry_v1__old_frame__size, sizeof(XENABI_NO_OBJECT(struct demo_entry_v1)->old_frame) == 4);
+#endif
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a
+XENABI_STATIC_ASSERT(demo__demo_entry_v2__size, sizeof(struct demo_entry_v2) == 8);
+XENABI_STATIC_ASSERT(demo__demo_entry_v2__frame__offset, XENABI_OFFSETOF(struct demo_entry_v2, frame) == 0);
+XENABI_STATIC_ASSERT(demo__demo_entry_v2__frame__size, sizeof(XENABI_NO_OBJECT(struct demo_entry_v2)->frame) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_old_arg__size, sizeof(struct demo_old_arg) == 4);
+XENABI_STATIC_ASSERT(demo__demo_old_arg__align, XENABI_ALIGNOF(struct demo_old_arg) == 4);
+XENABI_STATIC_ASSERT(demo__demo_old_arg__value__offset, XENABI_OFFSETOF(struct demo_old_arg, value) == 0);
+XENABI_STATIC_ASSERT(demo__demo_old_arg__value__size, sizeof(XENABI_NO_OBJECT(struct demo_old_arg)->value) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_arg__size, sizeof(struct demo_arg) == 4);
+XENABI_STATIC_ASSERT(demo__demo_arg__align, XENABI_ALIGNOF(struct demo_arg) == 4);
+XENABI_STATIC_ASSERT(demo__demo_arg__value__offset, XENABI_OFFSETOF(struct demo_arg, value) == 0);
+XENABI_STATIC_ASSERT(demo__demo_arg__value__size, sizeof(XENABI_NO_OBJECT(struct demo_arg)->value) == 4);
+#endif
+XENABI_STATIC_ASSERT(demo__demo_frames__count__offset, XENABI_OFFSETOF(struct demo_frames, count) == 0);
+XENABI_STATIC_ASSERT(demo__demo_frames__count__size, sizeof(XENABI_NO_OBJECT(struct demo_frames)->count) == 8);
+XENABI_STATIC_ASSERT(demo__demo_frames__list__offset, XENABI_OFFSETOF(struct demo_frames, list) == 8);
+XENABI_STATIC_ASSERT(demo__demo_frames__u__size, sizeof(XENABI_NO_OBJECT(struct demo_frames)->u) == 8);
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
+XENABI_STATIC_ASSERT(demo__demo_frames__u__wide__size, sizeof(XENABI_NO_OBJECT(struct demo_frames)->u.wide) == 8);
+#endif
+XENABI_STATIC_ASSERT(demo__demo_frames__u__raw__size, sizeof(XENABI_NO_OBJECT(struct demo_frames)->u.raw) == 8);
+XENABI_STATIC_ASSERT(demo__demo_call__size, sizeof(struct demo_call) == 8);
+XENABI_STATIC_ASSERT(demo__demo_call__align, XENABI_ALIGNOF(struct demo_call) == 4);
+#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a) && (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a)
+XENABI_STATIC_ASSERT(demo__demo_call__flags__offset, XENABI_OFFSETOF(struct demo_call, flags) == 0);
+XENABI_STATIC_ASSERT(demo__demo_call__flags__size, sizeof(XENABI_NO_OBJECT(struct demo_call)->flags) == 4);
+#endif
+XENABI_STATIC_ASSERT(demo__demo_call__u__offset, XENABI_OFFSETOF(struct demo_call, u) == 4);
+XENABI_STATIC_ASSERT(demo__demo_call__u__size, sizeof(XENABI_NO_OBJECT(struct demo_call)->u) == 4);
+XENABI_STATIC_ASSERT(demo__demo_call__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct demo_call)->u)) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_call__u__arg__offset, XENABI_OFFSETOF(struct demo_call, u.arg) == 4);
+XENABI_STATIC_ASSERT(demo__demo_call__u__arg__size, sizeof(XENABI_NO_OBJECT(struct demo_call)->u.arg) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040c00
+XENABI_STATIC_ASSERT(demo__demo_call__u__old__offset, XENABI_OFFSETOF(struct demo_call, u.old) == 4);
+XENABI_STATIC_ASSERT(demo__demo_call__u__old__size, sizeof(XENABI_NO_OBJECT(struct demo_call)->u.old) == 4);
+#endif
+#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700)
+XENABI_STATIC_ASSERT(demo__demo_call__u__word__offset, XENABI_OFFSETOF(struct demo_call, u.word) == 4);
+XENABI_STATIC_ASSERT(demo__demo_call__u__word__size, sizeof(XENABI_NO_OBJECT(struct demo_call)->u.word) == 4);
+#endif
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x0003020a
+XENABI_STATIC_ASSERT(demo__demo_call__bits__offset, XENABI_OFFSETOF(struct demo_call, bits) == 0);
+XENABI_STATIC_ASSERT(demo__demo_call__bits__size, sizeof(XENABI_NO_OBJECT(struct demo_call)->bits) == 4);
+#endif
+#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00040700
+XENABI_STATIC_ASSERT(demo__demo_call__u__raw__offset, XENABI_OFFSETOF(struct demo_call, u.raw) == 4);
+XENABI_STATIC_ASSERT(demo__demo_call__u__raw__size, sizeof(XENABI_NO_OBJECT(struct demo_call)->u.raw) == 4);
+#endif
+XENABI_STATIC_ASSERT(demo__demo_ctypes__name__offset, XENABI_OFFSETOF(struct demo_ctypes, name) == 0);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__name__size, sizeof(XENABI_NO_OBJECT(struct demo_ctypes)->name) == 6);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__tag__offset, XENABI_OFFSETOF(struct demo_ctypes, tag) == 6);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__tag__size, sizeof(XENABI_NO_OBJECT(struct demo_ctypes)->tag) == 1);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__level__offset, XENABI_OFFSETOF(struct demo_ctypes, level) == 8);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__level__size, sizeof(XENABI_NO_OBJECT(struct demo_ctypes)->level) == 4);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__count__offset, XENABI_OFFSETOF(struct demo_ctypes, count) == 12);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__count__size, sizeof(XENABI_NO_OBJECT(struct demo_ctypes)->count) == 4);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__word__offset, XENABI_OFFSETOF(struct demo_ctypes, word) == 16);
+#endif
 #if defined(__i386__)
 XENABI_STATIC_ASSERT(demo__xen_ulong_t__size, sizeof(xen_ulong_t) == 4);
 XENABI_STATIC_ASSERT(demo__xen_ulong_t__align, XENABI_ALIGNOF(xen_ulong_t) == 4);
 XENABI_STATIC_ASSERT(demo__xen_pfn_t__size, sizeof(xen_pfn_t) == 4);
 XENABI_STATIC_ASSERT(demo__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 4);
-XENABI_STATIC_ASSERT(demo__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
-XENABI_STATIC_ASSERT(demo__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
 XENABI_STATIC_ASSERT(demo__long__size, sizeof(long) == 4);
 XENABI_STATIC_ASSERT(demo__long__align, XENABI_ALIGNOF(long) == 4);
 XENABI_STATIC_ASSERT(demo__unsigned_long__size, sizeof(unsigned long) == 4);
 XENABI_STATIC_ASSERT(demo__unsigned_long__align, XENABI_ALIGNOF(unsigned long) == 4);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint8__size, sizeof(xenabi_guest_handle_uint8) == 4);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_uint8) == 4);
-XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_64_demo_pair_t__size, sizeof(xenabi_guest_handle_64_demo_pair_t) == 8);
-XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_64_demo_pair_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_demo_pair_t) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint32__size, sizeof(xenabi_guest_handle_uint32) == 4);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint32__align, XENABI_ALIGNOF(xenabi_guest_handle_uint32) == 4);
-XENABI_STATIC_ASSERT(demo__demo_pair_t__size, sizeof(demo_pair_t) == 4);
-XENABI_STATIC_ASSERT(demo__demo_pair_t__align, XENABI_ALIGNOF(demo_pair_t) == 2);
-XENABI_STATIC_ASSERT(demo__demo_pair_t__kind__offset, XENABI_OFFSETOF(demo_pair_t, kind) == 0);
-XENABI_STATIC_ASSERT(demo__demo_pair_t__kind__size, sizeof(((demo_pair_t *)0)->kind) == 2);
-XENABI_STATIC_ASSERT(demo__demo_pair_t__dom__offset, XENABI_OFFSETOF(demo_pair_t, dom) == 2);
-XENABI_STATIC_ASSERT(demo__demo_pair_t__dom__size, sizeof(((demo_pair_t *)0)->dom) == 2);
 #if XENABI_XEN_MIN_VERSION >= 0x040a00
 XENABI_STATIC_ASSERT(demo__demo_table__size, sizeof(struct demo_table) == 88);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x040a00
 XENABI_STATIC_ASSERT(demo__demo_table__size, sizeof(struct demo_table) == 80);
 #endif
-XENABI_STATIC_ASSERT(demo__demo_table__align, XENABI_ALIGNOF(struct demo_table) == 8);
-XENABI_STATIC_ASSERT(demo__demo_table__id__offset, XENABI_OFFSETOF(struct demo_table, id) == 0);
-XENABI_STATIC_ASSERT(demo__demo_table__id__size, sizeof(((struct demo_table *)0)->id) == 4);
-XENABI_STATIC_ASSERT(demo__demo_table__flags__offset, XENABI_OFFSETOF(struct demo_table, flags) == 4);
-XENABI_STATIC_ASSERT(demo__demo_table__flags__size, sizeof(((struct demo_table *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(demo__demo_table__slots__offset, XENABI_OFFSETOF(struct demo_table, slots) == 8);
-XENABI_STATIC_ASSERT(demo__demo_table__slots__size, sizeof(((struct demo_table *)0)->slots) == 16);
-XENABI_STATIC_ASSERT(demo__demo_table__uuid__offset, XENABI_OFFSETOF(struct demo_table, uuid) == 24);
-XENABI_STATIC_ASSERT(demo__demo_table__uuid__size, sizeof(((struct demo_table *)0)->uuid) == 16);
-XENABI_STATIC_ASSERT(demo__demo_table__grid__offset, XENABI_OFFSETOF(struct demo_table, grid) == 40);
-XENABI_STATIC_ASSERT(demo__demo_table__grid__size, sizeof(((struct demo_table *)0)->grid) == 8);
-XENABI_STATIC_ASSERT(demo__demo_table__stamp__offset, XENABI_OFFSETOF(struct demo_table, stamp) == 48);
-XENABI_STATIC_ASSERT(demo__demo_table__stamp__size, sizeof(((struct demo_table *)0)->stamp) == 8);
-XENABI_STATIC_ASSERT(demo__demo_table__word__offset, XENABI_OFFSETOF(struct demo_table, word) == 56);
-XENABI_STATIC_ASSERT(demo__demo_table__word__size, sizeof(((struct demo_table *)0)->word) == 4);
+XENABI_STATIC_ASSERT(demo__demo_table__word__size, sizeof(XENABI_NO_OBJECT(struct demo_table)->word) == 4);
 XENABI_STATIC_ASSERT(demo__demo_table__frame__offset, XENABI_OFFSETOF(struct demo_table, frame) == 60);
-XENABI_STATIC_ASSERT(demo__demo_table__frame__size, sizeof(((struct demo_table *)0)->frame) == 4);
+XENABI_STATIC_ASSERT(demo__demo_table__frame__size, sizeof(XENABI_NO_OBJECT(struct demo_table)->frame) == 4);
 XENABI_STATIC_ASSERT(demo__demo_table__buf__offset, XENABI_OFFSETOF(struct demo_table, buf) == 64);
-XENABI_STATIC_ASSERT(demo__demo_table__buf__size, sizeof(((struct demo_table *)0)->buf) == 4);
+XENABI_STATIC_ASSERT(demo__demo_table__buf__size, sizeof(XENABI_NO_OBJECT(struct demo_table)->buf) == 4);
 XENABI_STATIC_ASSERT(demo__demo_table__pairs__offset, XENABI_OFFSETOF(struct demo_table, pairs) == 72);
-XENABI_STATIC_ASSERT(demo__demo_table__pairs__size, sizeof(((struct demo_table *)0)->pairs) == 8);
 #if XENABI_XEN_MIN_VERSION >= 0x040a00
 XENABI_STATIC_ASSERT(demo__demo_table__added__offset, XENABI_OFFSETOF(struct demo_table, added) == 80);
-XENABI_STATIC_ASSERT(demo__demo_table__added__size, sizeof(((struct demo_table *)0)->added) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_value__size, sizeof(union demo_value) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_value__size, sizeof(union demo_value) == 4);
 #endif
 XENABI_STATIC_ASSERT(demo__demo_value__align, XENABI_ALIGNOF(union demo_value) == 4);
-XENABI_STATIC_ASSERT(demo__demo_value__u__offset, XENABI_OFFSETOF(union demo_value, u) == 0);
-XENABI_STATIC_ASSERT(demo__demo_value__u__size, sizeof(((union demo_value *)0)->u) == 4);
-XENABI_STATIC_ASSERT(demo__demo_value__i__offset, XENABI_OFFSETOF(union demo_value, i) == 0);
-XENABI_STATIC_ASSERT(demo__demo_value__i__size, sizeof(((union demo_value *)0)->i) == 4);
-XENABI_STATIC_ASSERT(demo__demo_value__b__offset, XENABI_OFFSETOF(union demo_value, b) == 0);
-XENABI_STATIC_ASSERT(demo__demo_value__b__size, sizeof(((union demo_value *)0)->b) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_value__wide__offset, XENABI_OFFSETOF(union demo_value, wide) == 0);
-XENABI_STATIC_ASSERT(demo__demo_value__wide__size, sizeof(((union demo_value *)0)->wide) == 8);
-#endif
-XENABI_STATIC_ASSERT(demo__demo_bits__size, sizeof(struct demo_bits) == 8);
-XENABI_STATIC_ASSERT(demo__demo_bits__align, XENABI_ALIGNOF(struct demo_bits) == 4);
-XENABI_STATIC_ASSERT(demo__demo_bits___pad1__offset, XENABI_OFFSETOF(struct demo_bits, _pad1) == 1);
-XENABI_STATIC_ASSERT(demo__demo_bits___pad1__size, sizeof(((struct demo_bits *)0)->_pad1) == 3);
-XENABI_STATIC_ASSERT(demo__demo_bits__len__offset, XENABI_OFFSETOF(struct demo_bits, len) == 4);
-XENABI_STATIC_ASSERT(demo__demo_bits__len__size, sizeof(((struct demo_bits *)0)->len) == 4);
-XENABI_STATIC_ASSERT(demo__demo_bits__data__offset, XENABI_OFFSETOF(struct demo_bits, data) == 8);
-XENABI_STATIC_ASSERT(demo__demo_nest__size, sizeof(struct demo_nest) == 24);
 XENABI_STATIC_ASSERT(demo__demo_nest__align, XENABI_ALIGNOF(struct demo_nest) == 4);
-XENABI_STATIC_ASSERT(demo__demo_nest__op__offset, XENABI_OFFSETOF(struct demo_nest, op) == 0);
-XENABI_STATIC_ASSERT(demo__demo_nest__op__size, sizeof(((struct demo_nest *)0)->op) == 4);
-XENABI_STATIC_ASSERT(demo__demo_nest__as_u32__offset, XENABI_OFFSETOF(struct demo_nest, as_u32) == 4);
-XENABI_STATIC_ASSERT(demo__demo_nest__as_u32__size, sizeof(((struct demo_nest *)0)->as_u32) == 4);
-XENABI_STATIC_ASSERT(demo__demo_nest__as_bytes__offset, XENABI_OFFSETOF(struct demo_nest, as_bytes) == 4);
-XENABI_STATIC_ASSERT(demo__demo_nest__as_bytes__size, sizeof(((struct demo_nest *)0)->as_bytes) == 4);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__offset, XENABI_OFFSETOF(struct demo_nest, u) == 8);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__size, sizeof(((struct demo_nest *)0)->u) == 8);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_nest *)0)->u)) == 4);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__offset, XENABI_OFFSETOF(struct demo_nest, u.one) == 8);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__size, sizeof(((struct demo_nest *)0)->u.one) == 8);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_nest *)0)->u.one)) == 4);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__dom__offset, XENABI_OFFSETOF(struct demo_nest, u.one.dom) == 8);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__dom__size, sizeof(((struct demo_nest *)0)->u.one.dom) == 2);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__pad__offset, XENABI_OFFSETOF(struct demo_nest, u.one.pad) == 10);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__pad__size, sizeof(((struct demo_nest *)0)->u.one.pad) == 2);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__port__offset, XENABI_OFFSETOF(struct demo_nest, u.one.port) == 12);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__port__size, sizeof(((struct demo_nest *)0)->u.one.port) == 4);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__value__offset, XENABI_OFFSETOF(struct demo_nest, u.value) == 8);
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_nest__u__value__size, sizeof(((struct demo_nest *)0)->u.value) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_nest__u__value__size, sizeof(((struct demo_nest *)0)->u.value) == 4);
-#endif
+XENABI_STATIC_ASSERT(demo__demo_nest__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct demo_nest)->u)) == 4);
 XENABI_STATIC_ASSERT(demo__demo_nest__x86_flags__offset, XENABI_OFFSETOF(struct demo_nest, x86_flags) == 16);
-XENABI_STATIC_ASSERT(demo__demo_nest__x86_flags__size, sizeof(((struct demo_nest *)0)->x86_flags) == 4);
+XENABI_STATIC_ASSERT(demo__demo_nest__x86_flags__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->x86_flags) == 4);
 XENABI_STATIC_ASSERT(demo__demo_nest__x86_more__offset, XENABI_OFFSETOF(struct demo_nest, x86_more) == 20);
-XENABI_STATIC_ASSERT(demo__demo_nest__x86_more__size, sizeof(((struct demo_nest *)0)->x86_more) == 4);
-XENABI_STATIC_ASSERT(demo__demo_end__size, sizeof(XENABI_TYPEOF(((struct demo_copy *)0)->src)) == 8);
-XENABI_STATIC_ASSERT(demo__demo_end__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_copy *)0)->src)) == 4);
-XENABI_STATIC_ASSERT(demo__demo_end__frame__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct demo_copy *)0)->src), frame) == 0);
-XENABI_STATIC_ASSERT(demo__demo_end__frame__size, sizeof(((XENABI_TYPEOF(((struct demo_copy *)0)->src) *)0)->frame) == 4);
-XENABI_STATIC_ASSERT(demo__demo_end__offset__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct demo_copy *)0)->src), offset) == 4);
-XENABI_STATIC_ASSERT(demo__demo_end__offset__size, sizeof(((XENABI_TYPEOF(((struct demo_copy *)0)->src) *)0)->offset) == 2);
-XENABI_STATIC_ASSERT(demo__demo_end__pad__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct demo_copy *)0)->src), pad) == 6);
-XENABI_STATIC_ASSERT(demo__demo_end__pad__size, sizeof(((XENABI_TYPEOF(((struct demo_copy *)0)->src) *)0)->pad) == 2);
-XENABI_STATIC_ASSERT(demo__demo_copy__size, sizeof(struct demo_copy) == 16);
-XENABI_STATIC_ASSERT(demo__demo_copy__align, XENABI_ALIGNOF(struct demo_copy) == 4);
-XENABI_STATIC_ASSERT(demo__demo_copy__src__offset, XENABI_OFFSETOF(struct demo_copy, src) == 0);
-XENABI_STATIC_ASSERT(demo__demo_copy__src__size, sizeof(((struct demo_copy *)0)->src) == 8);
-XENABI_STATIC_ASSERT(demo__demo_copy__dst__offset, XENABI_OFFSETOF(struct demo_copy, dst) == 8);
-XENABI_STATIC_ASSERT(demo__demo_copy__dst__size, sizeof(((struct demo_copy *)0)->dst) == 8);
-XENABI_STATIC_ASSERT(demo__demo_entry_v1__size, sizeof(struct demo_entry_v1) == 4);
-XENABI_STATIC_ASSERT(demo__demo_entry_v1__align, XENABI_ALIGNOF(struct demo_entry_v1) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(demo__demo_entry_v1__frame__offset, XENABI_OFFSETOF(struct demo_entry_v1, frame) == 0);
-XENABI_STATIC_ASSERT(demo__demo_entry_v1__frame__size, sizeof(((struct demo_entry_v1 *)0)->frame) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040d00
-XENABI_STATIC_ASSERT(demo__demo_entry_v1__old_frame__offset, XENABI_OFFSETOF(struct demo_entry_v1, old_frame) == 0);
-XENABI_STATIC_ASSERT(demo__demo_entry_v1__old_frame__size, sizeof(((struct demo_entry_v1 *)0)->old_frame) == 4);
-#endif
+XENABI_STATIC_ASSERT(demo__demo_nest__x86_more__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->x86_more) == 4);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a
-XENABI_STATIC_ASSERT(demo__demo_entry_v2__size, sizeof(struct demo_entry_v2) == 8);
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__align, XENABI_ALIGNOF(struct demo_entry_v2) == 4);
-XENABI_STATIC_ASSERT(demo__demo_entry_v2__frame__offset, XENABI_OFFSETOF(struct demo_entry_v2, frame) == 0);
-XENABI_STATIC_ASSERT(demo__demo_entry_v2__frame__size, sizeof(((struct demo_entry_v2 *)0)->frame) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_old_arg__size, sizeof(struct demo_old_arg) == 4);
-XENABI_STATIC_ASSERT(demo__demo_old_arg__align, XENABI_ALIGNOF(struct demo_old_arg) == 4);
-XENABI_STATIC_ASSERT(demo__demo_old_arg__value__offset, XENABI_OFFSETOF(struct demo_old_arg, value) == 0);
-XENABI_STATIC_ASSERT(demo__demo_old_arg__value__size, sizeof(((struct demo_old_arg *)0)->value) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_arg__size, sizeof(struct demo_arg) == 4);
-XENABI_STATIC_ASSERT(demo__demo_arg__align, XENABI_ALIGNOF(struct demo_arg) == 4);
-XENABI_STATIC_ASSERT(demo__demo_arg__value__offset, XENABI_OFFSETOF(struct demo_arg, value) == 0);
-XENABI_STATIC_ASSERT(demo__demo_arg__value__size, sizeof(((struct demo_arg *)0)->value) == 4);
 #endif
 XENABI_STATIC_ASSERT(demo__demo_frames__size, sizeof(struct demo_frames) == 20);
 XENABI_STATIC_ASSERT(demo__demo_frames__align, XENABI_ALIGNOF(struct demo_frames) == 4);
-XENABI_STATIC_ASSERT(demo__demo_frames__count__offset, XENABI_OFFSETOF(struct demo_frames, count) == 0);
-XENABI_STATIC_ASSERT(demo__demo_frames__count__size, sizeof(((struct demo_frames *)0)->count) == 8);
-XENABI_STATIC_ASSERT(demo__demo_frames__list__offset, XENABI_OFFSETOF(struct demo_frames, list) == 8);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
-XENABI_STATIC_ASSERT(demo__demo_frames__list__size, sizeof(((struct demo_frames *)0)->list) == 4);
+XENABI_STATIC_ASSERT(demo__demo_frames__list__size, sizeof(XENABI_NO_OBJECT(struct demo_frames)->list) == 4);
 #endif
 XENABI_STATIC_ASSERT(demo__demo_frames__u__offset, XENABI_OFFSETOF(struct demo_frames, u) == 12);
-XENABI_STATIC_ASSERT(demo__demo_frames__u__size, sizeof(((struct demo_frames *)0)->u) == 8);
-XENABI_STATIC_ASSERT(demo__demo_frames__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_frames *)0)->u)) == 4);
+XENABI_STATIC_ASSERT(demo__demo_frames__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct demo_frames)->u)) == 4);
 XENABI_STATIC_ASSERT(demo__demo_frames__u__wide__offset, XENABI_OFFSETOF(struct demo_frames, u.wide) == 12);
-#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
-XENABI_STATIC_ASSERT(demo__demo_frames__u__wide__size, sizeof(((struct demo_frames *)0)->u.wide) == 8);
-#endif
 XENABI_STATIC_ASSERT(demo__demo_frames__u__raw__offset, XENABI_OFFSETOF(struct demo_frames, u.raw) == 12);
-XENABI_STATIC_ASSERT(demo__demo_frames__u__raw__size, sizeof(((struct demo_frames *)0)->u.raw) == 8);
-XENABI_STATIC_ASSERT(demo__demo_call__size, sizeof(struct demo_call) == 8);
-XENABI_STATIC_ASSERT(demo__demo_call__align, XENABI_ALIGNOF(struct demo_call) == 4);
-#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a) && (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a)
-XENABI_STATIC_ASSERT(demo__demo_call__flags__offset, XENABI_OFFSETOF(struct demo_call, flags) == 0);
-XENABI_STATIC_ASSERT(demo__demo_call__flags__size, sizeof(((struct demo_call *)0)->flags) == 4);
-#endif
-XENABI_STATIC_ASSERT(demo__demo_call__u__offset, XENABI_OFFSETOF(struct demo_call, u) == 4);
-XENABI_STATIC_ASSERT(demo__demo_call__u__size, sizeof(((struct demo_call *)0)->u) == 4);
-XENABI_STATIC_ASSERT(demo__demo_call__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_call *)0)->u)) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_call__u__arg__offset, XENABI_OFFSETOF(struct demo_call, u.arg) == 4);
-XENABI_STATIC_ASSERT(demo__demo_call__u__arg__size, sizeof(((struct demo_call *)0)->u.arg) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_call__u__old__offset, XENABI_OFFSETOF(struct demo_call, u.old) == 4);
-XENABI_STATIC_ASSERT(demo__demo_call__u__old__size, sizeof(((struct demo_call *)0)->u.old) == 4);
-#endif
-#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700)
-XENABI_STATIC_ASSERT(demo__demo_call__u__word__offset, XENABI_OFFSETOF(struct demo_call, u.word) == 4);
-XENABI_STATIC_ASSERT(demo__demo_call__u__word__size, sizeof(((struct demo_call *)0)->u.word) == 4);
-#endif
-#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x0003020a
-XENABI_STATIC_ASSERT(demo__demo_call__bits__offset, XENABI_OFFSETOF(struct demo_call, bits) == 0);
-XENABI_STATIC_ASSERT(demo__demo_call__bits__size, sizeof(((struct demo_call *)0)->bits) == 4);
-#endif
-#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00040700
-XENABI_STATIC_ASSERT(demo__demo_call__u__raw__offset, XENABI_OFFSETOF(struct demo_call, u.raw) == 4);
-XENABI_STATIC_ASSERT(demo__demo_call__u__raw__size, sizeof(((struct demo_call *)0)->u.raw) == 4);
-#endif
 XENABI_STATIC_ASSERT(demo__demo_ctypes__size, sizeof(struct demo_ctypes) == 24);
 XENABI_STATIC_ASSERT(demo__demo_ctypes__align, XENABI_ALIGNOF(struct demo_ctypes) == 4);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__name__offset, XENABI_OFFSETOF(struct demo_ctypes, name) == 0);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__name__size, sizeof(((struct demo_ctypes *)0)->name) == 6);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__tag__offset, XENABI_OFFSETOF(struct demo_ctypes, tag) == 6);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__tag__size, sizeof(((struct demo_ctypes *)0)->tag) == 1);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__level__offset, XENABI_OFFSETOF(struct demo_ctypes, level) == 8);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__level__size, sizeof(((struct demo_ctypes *)0)->level) == 4);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__count__offset, XENABI_OFFSETOF(struct demo_ctypes, count) == 12);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__count__size, sizeof(((struct demo_ctypes *)0)->count) == 4);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__word__offset, XENABI_OFFSETOF(struct demo_ctypes, word) == 16);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__word__size, sizeof(((struct demo_ctypes *)0)->word) == 4);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__word__size, sizeof(XENABI_NO_OBJECT(struct demo_ctypes)->word) == 4);
 XENABI_STATIC_ASSERT(demo__demo_ctypes__delta__offset, XENABI_OFFSETOF(struct demo_ctypes, delta) == 20);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__delta__size, sizeof(((struct demo_ctypes *)0)->delta) == 4);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__delta__size, sizeof(XENABI_NO_OBJECT(struct demo_ctypes)->delta) == 4);
 #endif
 #if defined(__x86_64__)
 XENABI_STATIC_ASSERT(demo__xen_ulong_t__size, sizeof(xen_ulong_t) == 8);
 XENABI_STATIC_ASSERT(demo__xen_ulong_t__align, XENABI_ALIGNOF(xen_ulong_t) == 8);
 XENABI_STATIC_ASSERT(demo__xen_pfn_t__size, sizeof(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(demo__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 8);
-XENABI_STATIC_ASSERT(demo__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
-XENABI_STATIC_ASSERT(demo__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
 XENABI_STATIC_ASSERT(demo__long__size, sizeof(long) == 8);
 XENABI_STATIC_ASSERT(demo__long__align, XENABI_ALIGNOF(long) == 8);
 XENABI_STATIC_ASSERT(demo__unsigned_long__size, sizeof(unsigned long) == 8);
 XENABI_STATIC_ASSERT(demo__unsigned_long__align, XENABI_ALIGNOF(unsigned long) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint8__size, sizeof(xenabi_guest_handle_uint8) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_uint8) == 8);
-XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_64_demo_pair_t__size, sizeof(xenabi_guest_handle_64_demo_pair_t) == 8);
-XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_64_demo_pair_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_demo_pair_t) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint32__size, sizeof(xenabi_guest_handle_uint32) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint32__align, XENABI_ALIGNOF(xenabi_guest_handle_uint32) == 8);
-XENABI_STATIC_ASSERT(demo__demo_pair_t__size, sizeof(demo_pair_t) == 4);
-XENABI_STATIC_ASSERT(demo__demo_pair_t__align, XENABI_ALIGNOF(demo_pair_t) == 2);
-XENABI_STATIC_ASSERT(demo__demo_pair_t__kind__offset, XENABI_OFFSETOF(demo_pair_t, kind) == 0);
-XENABI_STATIC_ASSERT(demo__demo_pair_t__kind__size, sizeof(((demo_pair_t *)0)->kind) == 2);
-XENABI_STATIC_ASSERT(demo__demo_pair_t__dom__offset, XENABI_OFFSETOF(demo_pair_t, dom) == 2);
-XENABI_STATIC_ASSERT(demo__demo_pair_t__dom__size, sizeof(((demo_pair_t *)0)->dom) == 2);
 #if XENABI_XEN_MIN_VERSION >= 0x040a00
 XENABI_STATIC_ASSERT(demo__demo_table__size, sizeof(struct demo_table) == 96);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x040a00
 XENABI_STATIC_ASSERT(demo__demo_table__size, sizeof(struct demo_table) == 88);
 #endif
-XENABI_STATIC_ASSERT(demo__demo_table__align, XENABI_ALIGNOF(struct demo_table) == 8);
-XENABI_STATIC_ASSERT(demo__demo_table__id__offset, XENABI_OFFSETOF(struct demo_table, id) == 0);
-XENABI_STATIC_ASSERT(demo__demo_table__id__size, sizeof(((struct demo_table *)0)->id) == 4);
-XENABI_STATIC_ASSERT(demo__demo_table__flags__offset, XENABI_OFFSETOF(struct demo_table, flags) == 4);
-XENABI_STATIC_ASSERT(demo__demo_table__flags__size, sizeof(((struct demo_table *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(demo__demo_table__slots__offset, XENABI_OFFSETOF(struct demo_table, slots) == 8);
-XENABI_STATIC_ASSERT(demo__demo_table__slots__size, sizeof(((struct demo_table *)0)->slots) == 16);
-XENABI_STATIC_ASSERT(demo__demo_table__uuid__offset, XENABI_OFFSETOF(struct demo_table, uuid) == 24);
-XENABI_STATIC_ASSERT(demo__demo_table__uuid__size, sizeof(((struct demo_table *)0)->uuid) == 16);
-XENABI_STATIC_ASSERT(demo__demo_table__grid__offset, XENABI_OFFSETOF(struct demo_table, grid) == 40);
-XENABI_STATIC_ASSERT(demo__demo_table__grid__size, sizeof(((struct demo_table *)0)->grid) == 8);
-XENABI_STATIC_ASSERT(demo__demo_table__stamp__offset, XENABI_OFFSETOF(struct demo_table, stamp) == 48);
-XENABI_STATIC_ASSERT(demo__demo_table__stamp__size, sizeof(((struct demo_table *)0)->stamp) == 8);
-XENABI_STATIC_ASSERT(demo__demo_table__word__offset, XENABI_OFFSETOF(struct demo_table, word) == 56);
-XENABI_STATIC_ASSERT(demo__demo_table__word__size, sizeof(((struct demo_table *)0)->word) == 8);
+XENABI_STATIC_ASSERT(demo__demo_table__word__size, sizeof(XENABI_NO_OBJECT(struct demo_table)->word) == 8);
 XENABI_STATIC_ASSERT(demo__demo_table__frame__offset, XENABI_OFFSETOF(struct demo_table, frame) == 64);
-XENABI_STATIC_ASSERT(demo__demo_table__frame__size, sizeof(((struct demo_table *)0)->frame) == 8);
+XENABI_STATIC_ASSERT(demo__demo_table__frame__size, sizeof(XENABI_NO_OBJECT(struct demo_table)->frame) == 8);
 XENABI_STATIC_ASSERT(demo__demo_table__buf__offset, XENABI_OFFSETOF(struct demo_table, buf) == 72);
-XENABI_STATIC_ASSERT(demo__demo_table__buf__size, sizeof(((struct demo_table *)0)->buf) == 8);
+XENABI_STATIC_ASSERT(demo__demo_table__buf__size, sizeof(XENABI_NO_OBJECT(struct demo_table)->buf) == 8);
 XENABI_STATIC_ASSERT(demo__demo_table__pairs__offset, XENABI_OFFSETOF(struct demo_table, pairs) == 80);
-XENABI_STATIC_ASSERT(demo__demo_table__pairs__size, sizeof(((struct demo_table *)0)->pairs) == 8);
 #if XENABI_XEN_MIN_VERSION >= 0x040a00
 XENABI_STATIC_ASSERT(demo__demo_table__added__offset, XENABI_OFFSETOF(struct demo_table, added) == 88);
-XENABI_STATIC_ASSERT(demo__demo_table__added__size, sizeof(((struct demo_table *)0)->added) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_value__size, sizeof(union demo_value) == 8);
 XENABI_STATIC_ASSERT(demo__demo_value__align, XENABI_ALIGNOF(union demo_value) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_value__size, sizeof(union demo_value) == 4);
 XENABI_STATIC_ASSERT(demo__demo_value__align, XENABI_ALIGNOF(union demo_value) == 4);
 #endif
-XENABI_STATIC_ASSERT(demo__demo_value__u__offset, XENABI_OFFSETOF(union demo_value, u) == 0);
-XENABI_STATIC_ASSERT(demo__demo_value__u__size, sizeof(((union demo_value *)0)->u) == 4);
-XENABI_STATIC_ASSERT(demo__demo_value__i__offset, XENABI_OFFSETOF(union demo_value, i) == 0);
-XENABI_STATIC_ASSERT(demo__demo_value__i__size, sizeof(((union demo_value *)0)->i) == 4);
-XENABI_STATIC_ASSERT(demo__demo_value__b__offset, XENABI_OFFSETOF(union demo_value, b) == 0);
-XENABI_STATIC_ASSERT(demo__demo_value__b__size, sizeof(((union demo_value *)0)->b) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_value__wide__offset, XENABI_OFFSETOF(union demo_value, wide) == 0);
-XENABI_STATIC_ASSERT(demo__demo_value__wide__size, sizeof(((union demo_value *)0)->wide) == 8);
-#endif
-XENABI_STATIC_ASSERT(demo__demo_bits__size, sizeof(struct demo_bits) == 8);
-XENABI_STATIC_ASSERT(demo__demo_bits__align, XENABI_ALIGNOF(struct demo_bits) == 4);
-XENABI_STATIC_ASSERT(demo__demo_bits___pad1__offset, XENABI_OFFSETOF(struct demo_bits, _pad1) == 1);
-XENABI_STATIC_ASSERT(demo__demo_bits___pad1__size, sizeof(((struct demo_bits *)0)->_pad1) == 3);
-XENABI_STATIC_ASSERT(demo__demo_bits__len__offset, XENABI_OFFSETOF(struct demo_bits, len) == 4);
-XENABI_STATIC_ASSERT(demo__demo_bits__len__size, sizeof(((struct demo_bits *)0)->len) == 4);
-XENABI_STATIC_ASSERT(demo__demo_bits__data__offset, XENABI_OFFSETOF(struct demo_bits, data) == 8);
-XENABI_STATIC_ASSERT(demo__demo_nest__size, sizeof(struct demo_nest) == 24);
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
 XENABI_STATIC_ASSERT(demo__demo_nest__align, XENABI_ALIGNOF(struct demo_nest) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x040c00
 XENABI_STATIC_ASSERT(demo__demo_nest__align, XENABI_ALIGNOF(struct demo_nest) == 4);
 #endif
-XENABI_STATIC_ASSERT(demo__demo_nest__op__offset, XENABI_OFFSETOF(struct demo_nest, op) == 0);
-XENABI_STATIC_ASSERT(demo__demo_nest__op__size, sizeof(((struct demo_nest *)0)->op) == 4);
-XENABI_STATIC_ASSERT(demo__demo_nest__as_u32__offset, XENABI_OFFSETOF(struct demo_nest, as_u32) == 4);
-XENABI_STATIC_ASSERT(demo__demo_nest__as_u32__size, sizeof(((struct demo_nest *)0)->as_u32) == 4);
-XENABI_STATIC_ASSERT(demo__demo_nest__as_bytes__offset, XENABI_OFFSETOF(struct demo_nest, as_bytes) == 4);
-XENABI_STATIC_ASSERT(demo__demo_nest__as_bytes__size, sizeof(((struct demo_nest *)0)->as_bytes) == 4);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__offset, XENABI_OFFSETOF(struct demo_nest, u) == 8);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__size, sizeof(((struct demo_nest *)0)->u) == 8);
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_nest__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_nest *)0)->u)) == 8);
+XENABI_STATIC_ASSERT(demo__demo_nest__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct demo_nest)->u)) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_nest__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_nest *)0)->u)) == 4);
-#endif
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__offset, XENABI_OFFSETOF(struct demo_nest, u.one) == 8);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__size, sizeof(((struct demo_nest *)0)->u.one) == 8);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_nest *)0)->u.one)) == 4);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__dom__offset, XENABI_OFFSETOF(struct demo_nest, u.one.dom) == 8);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__dom__size, sizeof(((struct demo_nest *)0)->u.one.dom) == 2);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__pad__offset, XENABI_OFFSETOF(struct demo_nest, u.one.pad) == 10);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__pad__size, sizeof(((struct demo_nest *)0)->u.one.pad) == 2);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__port__offset, XENABI_OFFSETOF(struct demo_nest, u.one.port) == 12);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__port__size, sizeof(((struct demo_nest *)0)->u.one.port) == 4);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__value__offset, XENABI_OFFSETOF(struct demo_nest, u.value) == 8);
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_nest__u__value__size, sizeof(((struct demo_nest *)0)->u.value) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_nest__u__value__size, sizeof(((struct demo_nest *)0)->u.value) == 4);
+XENABI_STATIC_ASSERT(demo__demo_nest__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct demo_nest)->u)) == 4);
 #endif
 XENABI_STATIC_ASSERT(demo__demo_nest__x86_flags__offset, XENABI_OFFSETOF(struct demo_nest, x86_flags) == 16);
-XENABI_STATIC_ASSERT(demo__demo_nest__x86_flags__size, sizeof(((struct demo_nest *)0)->x86_flags) == 4);
+XENABI_STATIC_ASSERT(demo__demo_nest__x86_flags__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->x86_flags) == 4);
 XENABI_STATIC_ASSERT(demo__demo_nest__x86_more__offset, XENABI_OFFSETOF(struct demo_nest, x86_more) == 20);
-XENABI_STATIC_ASSERT(demo__demo_nest__x86_more__size, sizeof(((struct demo_nest *)0)->x86_more) == 4);
-XENABI_STATIC_ASSERT(demo__demo_end__size, sizeof(XENABI_TYPEOF(((struct demo_copy *)0)->src)) == 8);
-XENABI_STATIC_ASSERT(demo__demo_end__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_copy *)0)->src)) == 4);
-XENABI_STATIC_ASSERT(demo__demo_end__frame__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct demo_copy *)0)->src), frame) == 0);
-XENABI_STATIC_ASSERT(demo__demo_end__frame__size, sizeof(((XENABI_TYPEOF(((struct demo_copy *)0)->src) *)0)->frame) == 4);
-XENABI_STATIC_ASSERT(demo__demo_end__offset__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct demo_copy *)0)->src), offset) == 4);
-XENABI_STATIC_ASSERT(demo__demo_end__offset__size, sizeof(((XENABI_TYPEOF(((struct demo_copy *)0)->src) *)0)->offset) == 2);
-XENABI_STATIC_ASSERT(demo__demo_end__pad__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct demo_copy *)0)->src), pad) == 6);
-XENABI_STATIC_ASSERT(demo__demo_end__pad__size, sizeof(((XENABI_TYPEOF(((struct demo_copy *)0)->src) *)0)->pad) == 2);
-XENABI_STATIC_ASSERT(demo__demo_copy__size, sizeof(struct demo_copy) == 16);
-XENABI_STATIC_ASSERT(demo__demo_copy__align, XENABI_ALIGNOF(struct demo_copy) == 4);
-XENABI_STATIC_ASSERT(demo__demo_copy__src__offset, XENABI_OFFSETOF(struct demo_copy, src) == 0);
-XENABI_STATIC_ASSERT(demo__demo_copy__src__size, sizeof(((struct demo_copy *)0)->src) == 8);
-XENABI_STATIC_ASSERT(demo__demo_copy__dst__offset, XENABI_OFFSETOF(struct demo_copy, dst) == 8);
-XENABI_STATIC_ASSERT(demo__demo_copy__dst__size, sizeof(((struct demo_copy *)0)->dst) == 8);
-XENABI_STATIC_ASSERT(demo__demo_entry_v1__size, sizeof(struct demo_entry_v1) == 4);
-XENABI_STATIC_ASSERT(demo__demo_entry_v1__align, XENABI_ALIGNOF(struct demo_entry_v1) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(demo__demo_entry_v1__frame__offset, XENABI_OFFSETOF(struct demo_entry_v1, frame) == 0);
-XENABI_STATIC_ASSERT(demo__demo_entry_v1__frame__size, sizeof(((struct demo_entry_v1 *)0)->frame) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040d00
-XENABI_STATIC_ASSERT(demo__demo_entry_v1__old_frame__offset, XENABI_OFFSETOF(struct demo_entry_v1, old_frame) == 0);
-XENABI_STATIC_ASSERT(demo__demo_entry_v1__old_frame__size, sizeof(((struct demo_entry_v1 *)0)->old_frame) == 4);
-#endif
+XENABI_STATIC_ASSERT(demo__demo_nest__x86_more__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->x86_more) == 4);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a
-XENABI_STATIC_ASSERT(demo__demo_entry_v2__size, sizeof(struct demo_entry_v2) == 8);
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__align, XENABI_ALIGNOF(struct demo_entry_v2) == 8);
-XENABI_STATIC_ASSERT(demo__demo_entry_v2__frame__offset, XENABI_OFFSETOF(struct demo_entry_v2, frame) == 0);
-XENABI_STATIC_ASSERT(demo__demo_entry_v2__frame__size, sizeof(((struct demo_entry_v2 *)0)->frame) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_old_arg__size, sizeof(struct demo_old_arg) == 4);
-XENABI_STATIC_ASSERT(demo__demo_old_arg__align, XENABI_ALIGNOF(struct demo_old_arg) == 4);
-XENABI_STATIC_ASSERT(demo__demo_old_arg__value__offset, XENABI_OFFSETOF(struct demo_old_arg, value) == 0);
-XENABI_STATIC_ASSERT(demo__demo_old_arg__value__size, sizeof(((struct demo_old_arg *)0)->value) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_arg__size, sizeof(struct demo_arg) == 4);
-XENABI_STATIC_ASSERT(demo__demo_arg__align, XENABI_ALIGNOF(struct demo_arg) == 4);
-XENABI_STATIC_ASSERT(demo__demo_arg__value__offset, XENABI_OFFSETOF(struct demo_arg, value) == 0);
-XENABI_STATIC_ASSERT(demo__demo_arg__value__size, sizeof(((struct demo_arg *)0)->value) == 4);
 #endif
 XENABI_STATIC_ASSERT(demo__demo_frames__size, sizeof(struct demo_frames) == 24);
 XENABI_STATIC_ASSERT(demo__demo_frames__align, XENABI_ALIGNOF(struct demo_frames) == 8);
-XENABI_STATIC_ASSERT(demo__demo_frames__count__offset, XENABI_OFFSETOF(struct demo_frames, count) == 0);
-XENABI_STATIC_ASSERT(demo__demo_frames__count__size, sizeof(((struct demo_frames *)0)->count) == 8);
-XENABI_STATIC_ASSERT(demo__demo_frames__list__offset, XENABI_OFFSETOF(struct demo_frames, list) == 8);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
-XENABI_STATIC_ASSERT(demo__demo_frames__list__size, sizeof(((struct demo_frames *)0)->list) == 8);
+XENABI_STATIC_ASSERT(demo__demo_frames__list__size, sizeof(XENABI_NO_OBJECT(struct demo_frames)->list) == 8);
 #endif
 XENABI_STATIC_ASSERT(demo__demo_frames__u__offset, XENABI_OFFSETOF(struct demo_frames, u) == 16);
-XENABI_STATIC_ASSERT(demo__demo_frames__u__size, sizeof(((struct demo_frames *)0)->u) == 8);
-XENABI_STATIC_ASSERT(demo__demo_frames__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_frames *)0)->u)) == 8);
+XENABI_STATIC_ASSERT(demo__demo_frames__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct demo_frames)->u)) == 8);
 XENABI_STATIC_ASSERT(demo__demo_frames__u__wide__offset, XENABI_OFFSETOF(struct demo_frames, u.wide) == 16);
-#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
-XENABI_STATIC_ASSERT(demo__demo_frames__u__wide__size, sizeof(((struct demo_frames *)0)->u.wide) == 8);
-#endif
 XENABI_STATIC_ASSERT(demo__demo_frames__u__raw__offset, XENABI_OFFSETOF(struct demo_frames, u.raw) == 16);
-XENABI_STATIC_ASSERT(demo__demo_frames__u__raw__size, sizeof(((struct demo_frames *)0)->u.raw) == 8);
-XENABI_STATIC_ASSERT(demo__demo_call__size, sizeof(struct demo_call) == 8);
-XENABI_STATIC_ASSERT(demo__demo_call__align, XENABI_ALIGNOF(struct demo_call) == 4);
-#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a) && (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a)
-XENABI_STATIC_ASSERT(demo__demo_call__flags__offset, XENABI_OFFSETOF(struct demo_call, flags) == 0);
-XENABI_STATIC_ASSERT(demo__demo_call__flags__size, sizeof(((struct demo_call *)0)->flags) == 4);
-#endif
-XENABI_STATIC_ASSERT(demo__demo_call__u__offset, XENABI_OFFSETOF(struct demo_call, u) == 4);
-XENABI_STATIC_ASSERT(demo__demo_call__u__size, sizeof(((struct demo_call *)0)->u) == 4);
-XENABI_STATIC_ASSERT(demo__demo_call__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_call *)0)->u)) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_call__u__arg__offset, XENABI_OFFSETOF(struct demo_call, u.arg) == 4);
-XENABI_STATIC_ASSERT(demo__demo_call__u__arg__size, sizeof(((struct demo_call *)0)->u.arg) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_call__u__old__offset, XENABI_OFFSETOF(struct demo_call, u.old) == 4);
-XENABI_STATIC_ASSERT(demo__demo_call__u__old__size, sizeof(((struct demo_call *)0)->u.old) == 4);
-#endif
-#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700)
-XENABI_STATIC_ASSERT(demo__demo_call__u__word__offset, XENABI_OFFSETOF(struct demo_call, u.word) == 4);
-XENABI_STATIC_ASSERT(demo__demo_call__u__word__size, sizeof(((struct demo_call *)0)->u.word) == 4);
-#endif
-#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x0003020a
-XENABI_STATIC_ASSERT(demo__demo_call__bits__offset, XENABI_OFFSETOF(struct demo_call, bits) == 0);
-XENABI_STATIC_ASSERT(demo__demo_call__bits__size, sizeof(((struct demo_call *)0)->bits) == 4);
-#endif
-#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00040700
-XENABI_STATIC_ASSERT(demo__demo_call__u__raw__offset, XENABI_OFFSETOF(struct demo_call, u.raw) == 4);
-XENABI_STATIC_ASSERT(demo__demo_call__u__raw__size, sizeof(((struct demo_call *)0)->u.raw) == 4);
-#endif
 XENABI_STATIC_ASSERT(demo__demo_ctypes__size, sizeof(struct demo_ctypes) == 32);
 XENABI_STATIC_ASSERT(demo__demo_ctypes__align, XENABI_ALIGNOF(struct demo_ctypes) == 8);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__name__offset, XENABI_OFFSETOF(struct demo_ctypes, name) == 0);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__name__size, sizeof(((struct demo_ctypes *)0)->name) == 6);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__tag__offset, XENABI_OFFSETOF(struct demo_ctypes, tag) == 6);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__tag__size, sizeof(((struct demo_ctypes *)0)->tag) == 1);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__level__offset, XENABI_OFFSETOF(struct demo_ctypes, level) == 8);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__level__size, sizeof(((struct demo_ctypes *)0)->level) == 4);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__count__offset, XENABI_OFFSETOF(struct demo_ctypes, count) == 12);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__count__size, sizeof(((struct demo_ctypes *)0)->count) == 4);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__word__offset, XENABI_OFFSETOF(struct demo_ctypes, word) == 16);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__word__size, sizeof(((struct demo_ctypes *)0)->word) == 8);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__word__size, sizeof(XENABI_NO_OBJECT(struct demo_ctypes)->word) == 8);
 XENABI_STATIC_ASSERT(demo__demo_ctypes__delta__offset, XENABI_OFFSETOF(struct demo_ctypes, delta) == 24);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__delta__size, sizeof(((struct demo_ctypes *)0)->delta) == 8);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__delta__size, sizeof(XENABI_NO_OBJECT(struct demo_ctypes)->delta) == 8);
 #endif
 #if defined(__arm__)
 XENABI_STATIC_ASSERT(demo__xen_ulong_t__size, sizeof(xen_ulong_t) == 8);
 XENABI_STATIC_ASSERT(demo__xen_ulong_t__align, XENABI_ALIGNOF(xen_ulong_t) == 8);
 XENABI_STATIC_ASSERT(demo__xen_pfn_t__size, sizeof(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(demo__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 8);
-XENABI_STATIC_ASSERT(demo__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
-XENABI_STATIC_ASSERT(demo__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
 XENABI_STATIC_ASSERT(demo__long__size, sizeof(long) == 4);
 XENABI_STATIC_ASSERT(demo__long__align, XENABI_ALIGNOF(long) == 4);
 XENABI_STATIC_ASSERT(demo__unsigned_long__size, sizeof(unsigned long) == 4);
 XENABI_STATIC_ASSERT(demo__unsigned_long__align, XENABI_ALIGNOF(unsigned long) == 4);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint8__size, sizeof(xenabi_guest_handle_uint8) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_uint8) == 8);
-XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_64_demo_pair_t__size, sizeof(xenabi_guest_handle_64_demo_pair_t) == 8);
-XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_64_demo_pair_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_demo_pair_t) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint32__size, sizeof(xenabi_guest_handle_uint32) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint32__align, XENABI_ALIGNOF(xenabi_guest_handle_uint32) == 8);
-XENABI_STATIC_ASSERT(demo__demo_pair_t__size, sizeof(demo_pair_t) == 4);
-XENABI_STATIC_ASSERT(demo__demo_pair_t__align, XENABI_ALIGNOF(demo_pair_t) == 2);
-XENABI_STATIC_ASSERT(demo__demo_pair_t__kind__offset, XENABI_OFFSETOF(demo_pair_t, kind) == 0);
-XENABI_STATIC_ASSERT(demo__demo_pair_t__kind__size, sizeof(((demo_pair_t *)0)->kind) == 2);
-XENABI_STATIC_ASSERT(demo__demo_pair_t__dom__offset, XENABI_OFFSETOF(demo_pair_t, dom) == 2);
-XENABI_STATIC_ASSERT(demo__demo_pair_t__dom__size, sizeof(((demo_pair_t *)0)->dom) == 2);
 #if XENABI_XEN_MIN_VERSION >= 0x040a00
 XENABI_STATIC_ASSERT(demo__demo_table__size, sizeof(struct demo_table) == 96);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x040a00
 XENABI_STATIC_ASSERT(demo__demo_table__size, sizeof(struct demo_table) == 88);
 #endif
-XENABI_STATIC_ASSERT(demo__demo_table__align, XENABI_ALIGNOF(struct demo_table) == 8);
-XENABI_STATIC_ASSERT(demo__demo_table__id__offset, XENABI_OFFSETOF(struct demo_table, id) == 0);
-XENABI_STATIC_ASSERT(demo__demo_table__id__size, sizeof(((struct demo_table *)0)->id) == 4);
-XENABI_STATIC_ASSERT(demo__demo_table__flags__offset, XENABI_OFFSETOF(struct demo_table, flags) == 4);
-XENABI_STATIC_ASSERT(demo__demo_table__flags__size, sizeof(((struct demo_table *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(demo__demo_table__slots__offset, XENABI_OFFSETOF(struct demo_table, slots) == 8);
-XENABI_STATIC_ASSERT(demo__demo_table__slots__size, sizeof(((struct demo_table *)0)->slots) == 16);
-XENABI_STATIC_ASSERT(demo__demo_table__uuid__offset, XENABI_OFFSETOF(struct demo_table, uuid) == 24);
-XENABI_STATIC_ASSERT(demo__demo_table__uuid__size, sizeof(((struct demo_table *)0)->uuid) == 16);
-XENABI_STATIC_ASSERT(demo__demo_table__grid__offset, XENABI_OFFSETOF(struct demo_table, grid) == 40);
-XENABI_STATIC_ASSERT(demo__demo_table__grid__size, sizeof(((struct demo_table *)0)->grid) == 8);
-XENABI_STATIC_ASSERT(demo__demo_table__stamp__offset, XENABI_OFFSETOF(struct demo_table, stamp) == 48);
-XENABI_STATIC_ASSERT(demo__demo_table__stamp__size, sizeof(((struct demo_table *)0)->stamp) == 8);
-XENABI_STATIC_ASSERT(demo__demo_table__word__offset, XENABI_OFFSETOF(struct demo_table, word) == 56);
-XENABI_STATIC_ASSERT(demo__demo_table__word__size, sizeof(((struct demo_table *)0)->word) == 8);
+XENABI_STATIC_ASSERT(demo__demo_table__word__size, sizeof(XENABI_NO_OBJECT(struct demo_table)->word) == 8);
 XENABI_STATIC_ASSERT(demo__demo_table__frame__offset, XENABI_OFFSETOF(struct demo_table, frame) == 64);
-XENABI_STATIC_ASSERT(demo__demo_table__frame__size, sizeof(((struct demo_table *)0)->frame) == 8);
+XENABI_STATIC_ASSERT(demo__demo_table__frame__size, sizeof(XENABI_NO_OBJECT(struct demo_table)->frame) == 8);
 XENABI_STATIC_ASSERT(demo__demo_table__buf__offset, XENABI_OFFSETOF(struct demo_table, buf) == 72);
-XENABI_STATIC_ASSERT(demo__demo_table__buf__size, sizeof(((struct demo_table *)0)->buf) == 8);
+XENABI_STATIC_ASSERT(demo__demo_table__buf__size, sizeof(XENABI_NO_OBJECT(struct demo_table)->buf) == 8);
 XENABI_STATIC_ASSERT(demo__demo_table__pairs__offset, XENABI_OFFSETOF(struct demo_table, pairs) == 80);
-XENABI_STATIC_ASSERT(demo__demo_table__pairs__size, sizeof(((struct demo_table *)0)->pairs) == 8);
 #if XENABI_XEN_MIN_VERSION >= 0x040a00
 XENABI_STATIC_ASSERT(demo__demo_table__added__offset, XENABI_OFFSETOF(struct demo_table, added) == 88);
-XENABI_STATIC_ASSERT(demo__demo_table__added__size, sizeof(((struct demo_table *)0)->added) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_value__size, sizeof(union demo_value) == 8);
 XENABI_STATIC_ASSERT(demo__demo_value__align, XENABI_ALIGNOF(union demo_value) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_value__size, sizeof(union demo_value) == 4);
 XENABI_STATIC_ASSERT(demo__demo_value__align, XENABI_ALIGNOF(union demo_value) == 4);
 #endif
-XENABI_STATIC_ASSERT(demo__demo_value__u__offset, XENABI_OFFSETOF(union demo_value, u) == 0);
-XENABI_STATIC_ASSERT(demo__demo_value__u__size, sizeof(((union demo_value *)0)->u) == 4);
-XENABI_STATIC_ASSERT(demo__demo_value__i__offset, XENABI_OFFSETOF(union demo_value, i) == 0);
-XENABI_STATIC_ASSERT(demo__demo_value__i__size, sizeof(((union demo_value *)0)->i) == 4);
-XENABI_STATIC_ASSERT(demo__demo_value__b__offset, XENABI_OFFSETOF(union demo_value, b) == 0);
-XENABI_STATIC_ASSERT(demo__demo_value__b__size, sizeof(((union demo_value *)0)->b) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_value__wide__offset, XENABI_OFFSETOF(union demo_value, wide) == 0);
-XENABI_STATIC_ASSERT(demo__demo_value__wide__size, sizeof(((union demo_value *)0)->wide) == 8);
-#endif
-XENABI_STATIC_ASSERT(demo__demo_bits__size, sizeof(struct demo_bits) == 8);
-XENABI_STATIC_ASSERT(demo__demo_bits__align, XENABI_ALIGNOF(struct demo_bits) == 4);
-XENABI_STATIC_ASSERT(demo__demo_bits___pad1__offset, XENABI_OFFSETOF(struct demo_bits, _pad1) == 1);
-XENABI_STATIC_ASSERT(demo__demo_bits___pad1__size, sizeof(((struct demo_bits *)0)->_pad1) == 3);
-XENABI_STATIC_ASSERT(demo__demo_bits__len__offset, XENABI_OFFSETOF(struct demo_bits, len) == 4);
-XENABI_STATIC_ASSERT(demo__demo_bits__len__size, sizeof(((struct demo_bits *)0)->len) == 4);
-XENABI_STATIC_ASSERT(demo__demo_bits__data__offset, XENABI_OFFSETOF(struct demo_bits, data) == 8);
-XENABI_STATIC_ASSERT(demo__demo_nest__size, sizeof(struct demo_nest) == 24);
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
 XENABI_STATIC_ASSERT(demo__demo_nest__align, XENABI_ALIGNOF(struct demo_nest) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x040c00
 XENABI_STATIC_ASSERT(demo__demo_nest__align, XENABI_ALIGNOF(struct demo_nest) == 4);
 #endif
-XENABI_STATIC_ASSERT(demo__demo_nest__op__offset, XENABI_OFFSETOF(struct demo_nest, op) == 0);
-XENABI_STATIC_ASSERT(demo__demo_nest__op__size, sizeof(((struct demo_nest *)0)->op) == 4);
-XENABI_STATIC_ASSERT(demo__demo_nest__as_u32__offset, XENABI_OFFSETOF(struct demo_nest, as_u32) == 4);
-XENABI_STATIC_ASSERT(demo__demo_nest__as_u32__size, sizeof(((struct demo_nest *)0)->as_u32) == 4);
-XENABI_STATIC_ASSERT(demo__demo_nest__as_bytes__offset, XENABI_OFFSETOF(struct demo_nest, as_bytes) == 4);
-XENABI_STATIC_ASSERT(demo__demo_nest__as_bytes__size, sizeof(((struct demo_nest *)0)->as_bytes) == 4);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__offset, XENABI_OFFSETOF(struct demo_nest, u) == 8);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__size, sizeof(((struct demo_nest *)0)->u) == 8);
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_nest__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_nest *)0)->u)) == 8);
+XENABI_STATIC_ASSERT(demo__demo_nest__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct demo_nest)->u)) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_nest__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_nest *)0)->u)) == 4);
-#endif
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__offset, XENABI_OFFSETOF(struct demo_nest, u.one) == 8);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__size, sizeof(((struct demo_nest *)0)->u.one) == 8);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_nest *)0)->u.one)) == 4);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__dom__offset, XENABI_OFFSETOF(struct demo_nest, u.one.dom) == 8);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__dom__size, sizeof(((struct demo_nest *)0)->u.one.dom) == 2);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__pad__offset, XENABI_OFFSETOF(struct demo_nest, u.one.pad) == 10);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__pad__size, sizeof(((struct demo_nest *)0)->u.one.pad) == 2);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__port__offset, XENABI_OFFSETOF(struct demo_nest, u.one.port) == 12);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__port__size, sizeof(((struct demo_nest *)0)->u.one.port) == 4);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__value__offset, XENABI_OFFSETOF(struct demo_nest, u.value) == 8);
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_nest__u__value__size, sizeof(((struct demo_nest *)0)->u.value) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_nest__u__value__size, sizeof(((struct demo_nest *)0)->u.value) == 4);
+XENABI_STATIC_ASSERT(demo__demo_nest__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct demo_nest)->u)) == 4);
 #endif
 XENABI_STATIC_ASSERT(demo__demo_nest__arm_flags__offset, XENABI_OFFSETOF(struct demo_nest, arm_flags) == 16);
-XENABI_STATIC_ASSERT(demo__demo_nest__arm_flags__size, sizeof(((struct demo_nest *)0)->arm_flags) == 4);
+XENABI_STATIC_ASSERT(demo__demo_nest__arm_flags__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->arm_flags) == 4);
 XENABI_STATIC_ASSERT(demo__demo_nest__arm_pad__offset, XENABI_OFFSETOF(struct demo_nest, arm_pad) == 20);
-XENABI_STATIC_ASSERT(demo__demo_nest__arm_pad__size, sizeof(((struct demo_nest *)0)->arm_pad) == 4);
-XENABI_STATIC_ASSERT(demo__demo_end__size, sizeof(XENABI_TYPEOF(((struct demo_copy *)0)->src)) == 8);
-XENABI_STATIC_ASSERT(demo__demo_end__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_copy *)0)->src)) == 4);
-XENABI_STATIC_ASSERT(demo__demo_end__frame__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct demo_copy *)0)->src), frame) == 0);
-XENABI_STATIC_ASSERT(demo__demo_end__frame__size, sizeof(((XENABI_TYPEOF(((struct demo_copy *)0)->src) *)0)->frame) == 4);
-XENABI_STATIC_ASSERT(demo__demo_end__offset__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct demo_copy *)0)->src), offset) == 4);
-XENABI_STATIC_ASSERT(demo__demo_end__offset__size, sizeof(((XENABI_TYPEOF(((struct demo_copy *)0)->src) *)0)->offset) == 2);
-XENABI_STATIC_ASSERT(demo__demo_end__pad__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct demo_copy *)0)->src), pad) == 6);
-XENABI_STATIC_ASSERT(demo__demo_end__pad__size, sizeof(((XENABI_TYPEOF(((struct demo_copy *)0)->src) *)0)->pad) == 2);
-XENABI_STATIC_ASSERT(demo__demo_copy__size, sizeof(struct demo_copy) == 16);
-XENABI_STATIC_ASSERT(demo__demo_copy__align, XENABI_ALIGNOF(struct demo_copy) == 4);
-XENABI_STATIC_ASSERT(demo__demo_copy__src__offset, XENABI_OFFSETOF(struct demo_copy, src) == 0);
-XENABI_STATIC_ASSERT(demo__demo_copy__src__size, sizeof(((struct demo_copy *)0)->src) == 8);
-XENABI_STATIC_ASSERT(demo__demo_copy__dst__offset, XENABI_OFFSETOF(struct demo_copy, dst) == 8);
-XENABI_STATIC_ASSERT(demo__demo_copy__dst__size, sizeof(((struct demo_copy *)0)->dst) == 8);
-XENABI_STATIC_ASSERT(demo__demo_entry_v1__size, sizeof(struct demo_entry_v1) == 4);
-XENABI_STATIC_ASSERT(demo__demo_entry_v1__align, XENABI_ALIGNOF(struct demo_entry_v1) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(demo__demo_entry_v1__frame__offset, XENABI_OFFSETOF(struct demo_entry_v1, frame) == 0);
-XENABI_STATIC_ASSERT(demo__demo_entry_v1__frame__size, sizeof(((struct demo_entry_v1 *)0)->frame) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040d00
-XENABI_STATIC_ASSERT(demo__demo_entry_v1__old_frame__offset, XENABI_OFFSETOF(struct demo_entry_v1, old_frame) == 0);
-XENABI_STATIC_ASSERT(demo__demo_entry_v1__old_frame__size, sizeof(((struct demo_entry_v1 *)0)->old_frame) == 4);
-#endif
+XENABI_STATIC_ASSERT(demo__demo_nest__arm_pad__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->arm_pad) == 4);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a
-XENABI_STATIC_ASSERT(demo__demo_entry_v2__size, sizeof(struct demo_entry_v2) == 8);
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__align, XENABI_ALIGNOF(struct demo_entry_v2) == 8);
-XENABI_STATIC_ASSERT(demo__demo_entry_v2__frame__offset, XENABI_OFFSETOF(struct demo_entry_v2, frame) == 0);
-XENABI_STATIC_ASSERT(demo__demo_entry_v2__frame__size, sizeof(((struct demo_entry_v2 *)0)->frame) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_old_arg__size, sizeof(struct demo_old_arg) == 4);
-XENABI_STATIC_ASSERT(demo__demo_old_arg__align, XENABI_ALIGNOF(struct demo_old_arg) == 4);
-XENABI_STATIC_ASSERT(demo__demo_old_arg__value__offset, XENABI_OFFSETOF(struct demo_old_arg, value) == 0);
-XENABI_STATIC_ASSERT(demo__demo_old_arg__value__size, sizeof(((struct demo_old_arg *)0)->value) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_arg__size, sizeof(struct demo_arg) == 4);
-XENABI_STATIC_ASSERT(demo__demo_arg__align, XENABI_ALIGNOF(struct demo_arg) == 4);
-XENABI_STATIC_ASSERT(demo__demo_arg__value__offset, XENABI_OFFSETOF(struct demo_arg, value) == 0);
-XENABI_STATIC_ASSERT(demo__demo_arg__value__size, sizeof(((struct demo_arg *)0)->value) == 4);
 #endif
 XENABI_STATIC_ASSERT(demo__demo_frames__size, sizeof(struct demo_frames) == 24);
 XENABI_STATIC_ASSERT(demo__demo_frames__align, XENABI_ALIGNOF(struct demo_frames) == 8);
-XENABI_STATIC_ASSERT(demo__demo_frames__count__offset, XENABI_OFFSETOF(struct demo_frames, count) == 0);
-XENABI_STATIC_ASSERT(demo__demo_frames__count__size, sizeof(((struct demo_frames *)0)->count) == 8);
-XENABI_STATIC_ASSERT(demo__demo_frames__list__offset, XENABI_OFFSETOF(struct demo_frames, list) == 8);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
-XENABI_STATIC_ASSERT(demo__demo_frames__list__size, sizeof(((struct demo_frames *)0)->list) == 8);
+XENABI_STATIC_ASSERT(demo__demo_frames__list__size, sizeof(XENABI_NO_OBJECT(struct demo_frames)->list) == 8);
 #endif
 XENABI_STATIC_ASSERT(demo__demo_frames__u__offset, XENABI_OFFSETOF(struct demo_frames, u) == 16);
-XENABI_STATIC_ASSERT(demo__demo_frames__u__size, sizeof(((struct demo_frames *)0)->u) == 8);
-XENABI_STATIC_ASSERT(demo__demo_frames__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_frames *)0)->u)) == 8);
+XENABI_STATIC_ASSERT(demo__demo_frames__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct demo_frames)->u)) == 8);
 XENABI_STATIC_ASSERT(demo__demo_frames__u__wide__offset, XENABI_OFFSETOF(struct demo_frames, u.wide) == 16);
-#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
-XENABI_STATIC_ASSERT(demo__demo_frames__u__wide__size, sizeof(((struct demo_frames *)0)->u.wide) == 8);
-#endif
 XENABI_STATIC_ASSERT(demo__demo_frames__u__raw__offset, XENABI_OFFSETOF(struct demo_frames, u.raw) == 16);
-XENABI_STATIC_ASSERT(demo__demo_frames__u__raw__size, sizeof(((struct demo_frames *)0)->u.raw) == 8);
-XENABI_STATIC_ASSERT(demo__demo_call__size, sizeof(struct demo_call) == 8);
-XENABI_STATIC_ASSERT(demo__demo_call__align, XENABI_ALIGNOF(struct demo_call) == 4);
-#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a) && (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a)
-XENABI_STATIC_ASSERT(demo__demo_call__flags__offset, XENABI_OFFSETOF(struct demo_call, flags) == 0);
-XENABI_STATIC_ASSERT(demo__demo_call__flags__size, sizeof(((struct demo_call *)0)->flags) == 4);
-#endif
-XENABI_STATIC_ASSERT(demo__demo_call__u__offset, XENABI_OFFSETOF(struct demo_call, u) == 4);
-XENABI_STATIC_ASSERT(demo__demo_call__u__size, sizeof(((struct demo_call *)0)->u) == 4);
-XENABI_STATIC_ASSERT(demo__demo_call__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_call *)0)->u)) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_call__u__arg__offset, XENABI_OFFSETOF(struct demo_call, u.arg) == 4);
-XENABI_STATIC_ASSERT(demo__demo_call__u__arg__size, sizeof(((struct demo_call *)0)->u.arg) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_call__u__old__offset, XENABI_OFFSETOF(struct demo_call, u.old) == 4);
-XENABI_STATIC_ASSERT(demo__demo_call__u__old__size, sizeof(((struct demo_call *)0)->u.old) == 4);
-#endif
-#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700)
-XENABI_STATIC_ASSERT(demo__demo_call__u__word__offset, XENABI_OFFSETOF(struct demo_call, u.word) == 4);
-XENABI_STATIC_ASSERT(demo__demo_call__u__word__size, sizeof(((struct demo_call *)0)->u.word) == 4);
-#endif
-#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x0003020a
-XENABI_STATIC_ASSERT(demo__demo_call__bits__offset, XENABI_OFFSETOF(struct demo_call, bits) == 0);
-XENABI_STATIC_ASSERT(demo__demo_call__bits__size, sizeof(((struct demo_call *)0)->bits) == 4);
-#endif
-#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00040700
-XENABI_STATIC_ASSERT(demo__demo_call__u__raw__offset, XENABI_OFFSETOF(struct demo_call, u.raw) == 4);
-XENABI_STATIC_ASSERT(demo__demo_call__u__raw__size, sizeof(((struct demo_call *)0)->u.raw) == 4);
-#endif
 XENABI_STATIC_ASSERT(demo__demo_ctypes__size, sizeof(struct demo_ctypes) == 24);
 XENABI_STATIC_ASSERT(demo__demo_ctypes__align, XENABI_ALIGNOF(struct demo_ctypes) == 4);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__name__offset, XENABI_OFFSETOF(struct demo_ctypes, name) == 0);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__name__size, sizeof(((struct demo_ctypes *)0)->name) == 6);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__tag__offset, XENABI_OFFSETOF(struct demo_ctypes, tag) == 6);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__tag__size, sizeof(((struct demo_ctypes *)0)->tag) == 1);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__level__offset, XENABI_OFFSETOF(struct demo_ctypes, level) == 8);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__level__size, sizeof(((struct demo_ctypes *)0)->level) == 4);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__count__offset, XENABI_OFFSETOF(struct demo_ctypes, count) == 12);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__count__size, sizeof(((struct demo_ctypes *)0)->count) == 4);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__word__offset, XENABI_OFFSETOF(struct demo_ctypes, word) == 16);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__word__size, sizeof(((struct demo_ctypes *)0)->word) == 4);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__word__size, sizeof(XENABI_NO_OBJECT(struct demo_ctypes)->word) == 4);
 XENABI_STATIC_ASSERT(demo__demo_ctypes__delta__offset, XENABI_OFFSETOF(struct demo_ctypes, delta) == 20);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__delta__size, sizeof(((struct demo_ctypes *)0)->delta) == 4);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__delta__size, sizeof(XENABI_NO_OBJECT(struct demo_ctypes)->delta) == 4);
 #endif
 #if defined(__aarch64__)
 XENABI_STATIC_ASSERT(demo__xen_ulong_t__size, sizeof(xen_ulong_t) == 8);
 XENABI_STATIC_ASSERT(demo__xen_ulong_t__align, XENABI_ALIGNOF(xen_ulong_t) == 8);
 XENABI_STATIC_ASSERT(demo__xen_pfn_t__size, sizeof(xen_pfn_t) == 8);
 XENABI_STATIC_ASSERT(demo__xen_pfn_t__align, XENABI_ALIGNOF(xen_pfn_t) == 8);
-XENABI_STATIC_ASSERT(demo__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64_aligned_t) == 8);
-XENABI_STATIC_ASSERT(demo__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
 XENABI_STATIC_ASSERT(demo__long__size, sizeof(long) == 8);
 XENABI_STATIC_ASSERT(demo__long__align, XENABI_ALIGNOF(long) == 8);
 XENABI_STATIC_ASSERT(demo__unsigned_long__size, sizeof(unsigned long) == 8);
 XENABI_STATIC_ASSERT(demo__unsigned_long__align, XENABI_ALIGNOF(unsigned long) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint8__size, sizeof(xenabi_guest_handle_uint8) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_uint8) == 8);
-XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_64_demo_pair_t__size, sizeof(xenabi_guest_handle_64_demo_pair_t) == 8);
-XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_64_demo_pair_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_demo_pair_t) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint32__size, sizeof(xenabi_guest_handle_uint32) == 8);
 XENABI_STATIC_ASSERT(demo__xenabi_guest_handle_uint32__align, XENABI_ALIGNOF(xenabi_guest_handle_uint32) == 8);
-XENABI_STATIC_ASSERT(demo__demo_pair_t__size, sizeof(demo_pair_t) == 4);
-XENABI_STATIC_ASSERT(demo__demo_pair_t__align, XENABI_ALIGNOF(demo_pair_t) == 2);
-XENABI_STATIC_ASSERT(demo__demo_pair_t__kind__offset, XENABI_OFFSETOF(demo_pair_t, kind) == 0);
-XENABI_STATIC_ASSERT(demo__demo_pair_t__kind__size, sizeof(((demo_pair_t *)0)->kind) == 2);
-XENABI_STATIC_ASSERT(demo__demo_pair_t__dom__offset, XENABI_OFFSETOF(demo_pair_t, dom) == 2);
-XENABI_STATIC_ASSERT(demo__demo_pair_t__dom__size, sizeof(((demo_pair_t *)0)->dom) == 2);
 #if XENABI_XEN_MIN_VERSION >= 0x040a00
 XENABI_STATIC_ASSERT(demo__demo_table__size, sizeof(struct demo_table) == 96);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x040a00
 XENABI_STATIC_ASSERT(demo__demo_table__size, sizeof(struct demo_table) == 88);
 #endif
-XENABI_STATIC_ASSERT(demo__demo_table__align, XENABI_ALIGNOF(struct demo_table) == 8);
-XENABI_STATIC_ASSERT(demo__demo_table__id__offset, XENABI_OFFSETOF(struct demo_table, id) == 0);
-XENABI_STATIC_ASSERT(demo__demo_table__id__size, sizeof(((struct demo_table *)0)->id) == 4);
-XENABI_STATIC_ASSERT(demo__demo_table__flags__offset, XENABI_OFFSETOF(struct demo_table, flags) == 4);
-XENABI_STATIC_ASSERT(demo__demo_table__flags__size, sizeof(((struct demo_table *)0)->flags) == 4);
-XENABI_STATIC_ASSERT(demo__demo_table__slots__offset, XENABI_OFFSETOF(struct demo_table, slots) == 8);
-XENABI_STATIC_ASSERT(demo__demo_table__slots__size, sizeof(((struct demo_table *)0)->slots) == 16);
-XENABI_STATIC_ASSERT(demo__demo_table__uuid__offset, XENABI_OFFSETOF(struct demo_table, uuid) == 24);
-XENABI_STATIC_ASSERT(demo__demo_table__uuid__size, sizeof(((struct demo_table *)0)->uuid) == 16);
-XENABI_STATIC_ASSERT(demo__demo_table__grid__offset, XENABI_OFFSETOF(struct demo_table, grid) == 40);
-XENABI_STATIC_ASSERT(demo__demo_table__grid__size, sizeof(((struct demo_table *)0)->grid) == 8);
-XENABI_STATIC_ASSERT(demo__demo_table__stamp__offset, XENABI_OFFSETOF(struct demo_table, stamp) == 48);
-XENABI_STATIC_ASSERT(demo__demo_table__stamp__size, sizeof(((struct demo_table *)0)->stamp) == 8);
-XENABI_STATIC_ASSERT(demo__demo_table__word__offset, XENABI_OFFSETOF(struct demo_table, word) == 56);
-XENABI_STATIC_ASSERT(demo__demo_table__word__size, sizeof(((struct demo_table *)0)->word) == 8);
+XENABI_STATIC_ASSERT(demo__demo_table__word__size, sizeof(XENABI_NO_OBJECT(struct demo_table)->word) == 8);
 XENABI_STATIC_ASSERT(demo__demo_table__frame__offset, XENABI_OFFSETOF(struct demo_table, frame) == 64);
-XENABI_STATIC_ASSERT(demo__demo_table__frame__size, sizeof(((struct demo_table *)0)->frame) == 8);
+XENABI_STATIC_ASSERT(demo__demo_table__frame__size, sizeof(XENABI_NO_OBJECT(struct demo_table)->frame) == 8);
 XENABI_STATIC_ASSERT(demo__demo_table__buf__offset, XENABI_OFFSETOF(struct demo_table, buf) == 72);
-XENABI_STATIC_ASSERT(demo__demo_table__buf__size, sizeof(((struct demo_table *)0)->buf) == 8);
+XENABI_STATIC_ASSERT(demo__demo_table__buf__size, sizeof(XENABI_NO_OBJECT(struct demo_table)->buf) == 8);
 XENABI_STATIC_ASSERT(demo__demo_table__pairs__offset, XENABI_OFFSETOF(struct demo_table, pairs) == 80);
-XENABI_STATIC_ASSERT(demo__demo_table__pairs__size, sizeof(((struct demo_table *)0)->pairs) == 8);
 #if XENABI_XEN_MIN_VERSION >= 0x040a00
 XENABI_STATIC_ASSERT(demo__demo_table__added__offset, XENABI_OFFSETOF(struct demo_table, added) == 88);
-XENABI_STATIC_ASSERT(demo__demo_table__added__size, sizeof(((struct demo_table *)0)->added) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_value__size, sizeof(union demo_value) == 8);
 XENABI_STATIC_ASSERT(demo__demo_value__align, XENABI_ALIGNOF(union demo_value) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_value__size, sizeof(union demo_value) == 4);
 XENABI_STATIC_ASSERT(demo__demo_value__align, XENABI_ALIGNOF(union demo_value) == 4);
 #endif
-XENABI_STATIC_ASSERT(demo__demo_value__u__offset, XENABI_OFFSETOF(union demo_value, u) == 0);
-XENABI_STATIC_ASSERT(demo__demo_value__u__size, sizeof(((union demo_value *)0)->u) == 4);
-XENABI_STATIC_ASSERT(demo__demo_value__i__offset, XENABI_OFFSETOF(union demo_value, i) == 0);
-XENABI_STATIC_ASSERT(demo__demo_value__i__size, sizeof(((union demo_value *)0)->i) == 4);
-XENABI_STATIC_ASSERT(demo__demo_value__b__offset, XENABI_OFFSETOF(union demo_value, b) == 0);
-XENABI_STATIC_ASSERT(demo__demo_value__b__size, sizeof(((union demo_value *)0)->b) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_value__wide__offset, XENABI_OFFSETOF(union demo_value, wide) == 0);
-XENABI_STATIC_ASSERT(demo__demo_value__wide__size, sizeof(((union demo_value *)0)->wide) == 8);
-#endif
-XENABI_STATIC_ASSERT(demo__demo_bits__size, sizeof(struct demo_bits) == 8);
-XENABI_STATIC_ASSERT(demo__demo_bits__align, XENABI_ALIGNOF(struct demo_bits) == 4);
-XENABI_STATIC_ASSERT(demo__demo_bits___pad1__offset, XENABI_OFFSETOF(struct demo_bits, _pad1) == 1);
-XENABI_STATIC_ASSERT(demo__demo_bits___pad1__size, sizeof(((struct demo_bits *)0)->_pad1) == 3);
-XENABI_STATIC_ASSERT(demo__demo_bits__len__offset, XENABI_OFFSETOF(struct demo_bits, len) == 4);
-XENABI_STATIC_ASSERT(demo__demo_bits__len__size, sizeof(((struct demo_bits *)0)->len) == 4);
-XENABI_STATIC_ASSERT(demo__demo_bits__data__offset, XENABI_OFFSETOF(struct demo_bits, data) == 8);
-XENABI_STATIC_ASSERT(demo__demo_nest__size, sizeof(struct demo_nest) == 24);
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
 XENABI_STATIC_ASSERT(demo__demo_nest__align, XENABI_ALIGNOF(struct demo_nest) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x040c00
 XENABI_STATIC_ASSERT(demo__demo_nest__align, XENABI_ALIGNOF(struct demo_nest) == 4);
 #endif
-XENABI_STATIC_ASSERT(demo__demo_nest__op__offset, XENABI_OFFSETOF(struct demo_nest, op) == 0);
-XENABI_STATIC_ASSERT(demo__demo_nest__op__size, sizeof(((struct demo_nest *)0)->op) == 4);
-XENABI_STATIC_ASSERT(demo__demo_nest__as_u32__offset, XENABI_OFFSETOF(struct demo_nest, as_u32) == 4);
-XENABI_STATIC_ASSERT(demo__demo_nest__as_u32__size, sizeof(((struct demo_nest *)0)->as_u32) == 4);
-XENABI_STATIC_ASSERT(demo__demo_nest__as_bytes__offset, XENABI_OFFSETOF(struct demo_nest, as_bytes) == 4);
-XENABI_STATIC_ASSERT(demo__demo_nest__as_bytes__size, sizeof(((struct demo_nest *)0)->as_bytes) == 4);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__offset, XENABI_OFFSETOF(struct demo_nest, u) == 8);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__size, sizeof(((struct demo_nest *)0)->u) == 8);
 #if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_nest__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_nest *)0)->u)) == 8);
+XENABI_STATIC_ASSERT(demo__demo_nest__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct demo_nest)->u)) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_nest__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_nest *)0)->u)) == 4);
-#endif
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__offset, XENABI_OFFSETOF(struct demo_nest, u.one) == 8);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__size, sizeof(((struct demo_nest *)0)->u.one) == 8);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_nest *)0)->u.one)) == 4);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__dom__offset, XENABI_OFFSETOF(struct demo_nest, u.one.dom) == 8);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__dom__size, sizeof(((struct demo_nest *)0)->u.one.dom) == 2);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__pad__offset, XENABI_OFFSETOF(struct demo_nest, u.one.pad) == 10);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__pad__size, sizeof(((struct demo_nest *)0)->u.one.pad) == 2);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__port__offset, XENABI_OFFSETOF(struct demo_nest, u.one.port) == 12);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__one__port__size, sizeof(((struct demo_nest *)0)->u.one.port) == 4);
-XENABI_STATIC_ASSERT(demo__demo_nest__u__value__offset, XENABI_OFFSETOF(struct demo_nest, u.value) == 8);
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_nest__u__value__size, sizeof(((struct demo_nest *)0)->u.value) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_nest__u__value__size, sizeof(((struct demo_nest *)0)->u.value) == 4);
+XENABI_STATIC_ASSERT(demo__demo_nest__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct demo_nest)->u)) == 4);
 #endif
 XENABI_STATIC_ASSERT(demo__demo_nest__arm_flags__offset, XENABI_OFFSETOF(struct demo_nest, arm_flags) == 16);
-XENABI_STATIC_ASSERT(demo__demo_nest__arm_flags__size, sizeof(((struct demo_nest *)0)->arm_flags) == 4);
+XENABI_STATIC_ASSERT(demo__demo_nest__arm_flags__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->arm_flags) == 4);
 XENABI_STATIC_ASSERT(demo__demo_nest__arm_pad__offset, XENABI_OFFSETOF(struct demo_nest, arm_pad) == 20);
-XENABI_STATIC_ASSERT(demo__demo_nest__arm_pad__size, sizeof(((struct demo_nest *)0)->arm_pad) == 4);
-XENABI_STATIC_ASSERT(demo__demo_end__size, sizeof(XENABI_TYPEOF(((struct demo_copy *)0)->src)) == 8);
-XENABI_STATIC_ASSERT(demo__demo_end__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_copy *)0)->src)) == 4);
-XENABI_STATIC_ASSERT(demo__demo_end__frame__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct demo_copy *)0)->src), frame) == 0);
-XENABI_STATIC_ASSERT(demo__demo_end__frame__size, sizeof(((XENABI_TYPEOF(((struct demo_copy *)0)->src) *)0)->frame) == 4);
-XENABI_STATIC_ASSERT(demo__demo_end__offset__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct demo_copy *)0)->src), offset) == 4);
-XENABI_STATIC_ASSERT(demo__demo_end__offset__size, sizeof(((XENABI_TYPEOF(((struct demo_copy *)0)->src) *)0)->offset) == 2);
-XENABI_STATIC_ASSERT(demo__demo_end__pad__offset, XENABI_OFFSETOF(XENABI_TYPEOF(((struct demo_copy *)0)->src), pad) == 6);
-XENABI_STATIC_ASSERT(demo__demo_end__pad__size, sizeof(((XENABI_TYPEOF(((struct demo_copy *)0)->src) *)0)->pad) == 2);
-XENABI_STATIC_ASSERT(demo__demo_copy__size, sizeof(struct demo_copy) == 16);
-XENABI_STATIC_ASSERT(demo__demo_copy__align, XENABI_ALIGNOF(struct demo_copy) == 4);
-XENABI_STATIC_ASSERT(demo__demo_copy__src__offset, XENABI_OFFSETOF(struct demo_copy, src) == 0);
-XENABI_STATIC_ASSERT(demo__demo_copy__src__size, sizeof(((struct demo_copy *)0)->src) == 8);
-XENABI_STATIC_ASSERT(demo__demo_copy__dst__offset, XENABI_OFFSETOF(struct demo_copy, dst) == 8);
-XENABI_STATIC_ASSERT(demo__demo_copy__dst__size, sizeof(((struct demo_copy *)0)->dst) == 8);
-XENABI_STATIC_ASSERT(demo__demo_entry_v1__size, sizeof(struct demo_entry_v1) == 4);
-XENABI_STATIC_ASSERT(demo__demo_entry_v1__align, XENABI_ALIGNOF(struct demo_entry_v1) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(demo__demo_entry_v1__frame__offset, XENABI_OFFSETOF(struct demo_entry_v1, frame) == 0);
-XENABI_STATIC_ASSERT(demo__demo_entry_v1__frame__size, sizeof(((struct demo_entry_v1 *)0)->frame) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040d00
-XENABI_STATIC_ASSERT(demo__demo_entry_v1__old_frame__offset, XENABI_OFFSETOF(struct demo_entry_v1, old_frame) == 0);
-XENABI_STATIC_ASSERT(demo__demo_entry_v1__old_frame__size, sizeof(((struct demo_entry_v1 *)0)->old_frame) == 4);
-#endif
+XENABI_STATIC_ASSERT(demo__demo_nest__arm_pad__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->arm_pad) == 4);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a
-XENABI_STATIC_ASSERT(demo__demo_entry_v2__size, sizeof(struct demo_entry_v2) == 8);
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__align, XENABI_ALIGNOF(struct demo_entry_v2) == 8);
-XENABI_STATIC_ASSERT(demo__demo_entry_v2__frame__offset, XENABI_OFFSETOF(struct demo_entry_v2, frame) == 0);
-XENABI_STATIC_ASSERT(demo__demo_entry_v2__frame__size, sizeof(((struct demo_entry_v2 *)0)->frame) == 8);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_old_arg__size, sizeof(struct demo_old_arg) == 4);
-XENABI_STATIC_ASSERT(demo__demo_old_arg__align, XENABI_ALIGNOF(struct demo_old_arg) == 4);
-XENABI_STATIC_ASSERT(demo__demo_old_arg__value__offset, XENABI_OFFSETOF(struct demo_old_arg, value) == 0);
-XENABI_STATIC_ASSERT(demo__demo_old_arg__value__size, sizeof(((struct demo_old_arg *)0)->value) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_arg__size, sizeof(struct demo_arg) == 4);
-XENABI_STATIC_ASSERT(demo__demo_arg__align, XENABI_ALIGNOF(struct demo_arg) == 4);
-XENABI_STATIC_ASSERT(demo__demo_arg__value__offset, XENABI_OFFSETOF(struct demo_arg, value) == 0);
-XENABI_STATIC_ASSERT(demo__demo_arg__value__size, sizeof(((struct demo_arg *)0)->value) == 4);
 #endif
 XENABI_STATIC_ASSERT(demo__demo_frames__size, sizeof(struct demo_frames) == 24);
 XENABI_STATIC_ASSERT(demo__demo_frames__align, XENABI_ALIGNOF(struct demo_frames) == 8);
-XENABI_STATIC_ASSERT(demo__demo_frames__count__offset, XENABI_OFFSETOF(struct demo_frames, count) == 0);
-XENABI_STATIC_ASSERT(demo__demo_frames__count__size, sizeof(((struct demo_frames *)0)->count) == 8);
-XENABI_STATIC_ASSERT(demo__demo_frames__list__offset, XENABI_OFFSETOF(struct demo_frames, list) == 8);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
-XENABI_STATIC_ASSERT(demo__demo_frames__list__size, sizeof(((struct demo_frames *)0)->list) == 8);
+XENABI_STATIC_ASSERT(demo__demo_frames__list__size, sizeof(XENABI_NO_OBJECT(struct demo_frames)->list) == 8);
 #endif
 XENABI_STATIC_ASSERT(demo__demo_frames__u__offset, XENABI_OFFSETOF(struct demo_frames, u) == 16);
-XENABI_STATIC_ASSERT(demo__demo_frames__u__size, sizeof(((struct demo_frames *)0)->u) == 8);
-XENABI_STATIC_ASSERT(demo__demo_frames__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_frames *)0)->u)) == 8);
+XENABI_STATIC_ASSERT(demo__demo_frames__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct demo_frames)->u)) == 8);
 XENABI_STATIC_ASSERT(demo__demo_frames__u__wide__offset, XENABI_OFFSETOF(struct demo_frames, u.wide) == 16);
-#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040300
-XENABI_STATIC_ASSERT(demo__demo_frames__u__wide__size, sizeof(((struct demo_frames *)0)->u.wide) == 8);
-#endif
 XENABI_STATIC_ASSERT(demo__demo_frames__u__raw__offset, XENABI_OFFSETOF(struct demo_frames, u.raw) == 16);
-XENABI_STATIC_ASSERT(demo__demo_frames__u__raw__size, sizeof(((struct demo_frames *)0)->u.raw) == 8);
-XENABI_STATIC_ASSERT(demo__demo_call__size, sizeof(struct demo_call) == 8);
-XENABI_STATIC_ASSERT(demo__demo_call__align, XENABI_ALIGNOF(struct demo_call) == 4);
-#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a) && (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a)
-XENABI_STATIC_ASSERT(demo__demo_call__flags__offset, XENABI_OFFSETOF(struct demo_call, flags) == 0);
-XENABI_STATIC_ASSERT(demo__demo_call__flags__size, sizeof(((struct demo_call *)0)->flags) == 4);
-#endif
-XENABI_STATIC_ASSERT(demo__demo_call__u__offset, XENABI_OFFSETOF(struct demo_call, u) == 4);
-XENABI_STATIC_ASSERT(demo__demo_call__u__size, sizeof(((struct demo_call *)0)->u) == 4);
-XENABI_STATIC_ASSERT(demo__demo_call__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct demo_call *)0)->u)) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_call__u__arg__offset, XENABI_OFFSETOF(struct demo_call, u.arg) == 4);
-XENABI_STATIC_ASSERT(demo__demo_call__u__arg__size, sizeof(((struct demo_call *)0)->u.arg) == 4);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040c00
-XENABI_STATIC_ASSERT(demo__demo_call__u__old__offset, XENABI_OFFSETOF(struct demo_call, u.old) == 4);
-XENABI_STATIC_ASSERT(demo__demo_call__u__old__size, sizeof(((struct demo_call *)0)->u.old) == 4);
-#endif
-#if (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700) && (!defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00040700)
-XENABI_STATIC_ASSERT(demo__demo_call__u__word__offset, XENABI_OFFSETOF(struct demo_call, u.word) == 4);
-XENABI_STATIC_ASSERT(demo__demo_call__u__word__size, sizeof(((struct demo_call *)0)->u.word) == 4);
-#endif
-#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x0003020a
-XENABI_STATIC_ASSERT(demo__demo_call__bits__offset, XENABI_OFFSETOF(struct demo_call, bits) == 0);
-XENABI_STATIC_ASSERT(demo__demo_call__bits__size, sizeof(((struct demo_call *)0)->bits) == 4);
-#endif
-#if defined(__XEN_INTERFACE_VERSION__) && __XEN_INTERFACE_VERSION__ < 0x00040700
-XENABI_STATIC_ASSERT(demo__demo_call__u__raw__offset, XENABI_OFFSETOF(struct demo_call, u.raw) == 4);
-XENABI_STATIC_ASSERT(demo__demo_call__u__raw__size, sizeof(((struct demo_call *)0)->u.raw) == 4);
-#endif
 XENABI_STATIC_ASSERT(demo__demo_ctypes__size, sizeof(struct demo_ctypes) == 32);
 XENABI_STATIC_ASSERT(demo__demo_ctypes__align, XENABI_ALIGNOF(struct demo_ctypes) == 8);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__name__offset, XENABI_OFFSETOF(struct demo_ctypes, name) == 0);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__name__size, sizeof(((struct demo_ctypes *)0)->name) == 6);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__tag__offset, XENABI_OFFSETOF(struct demo_ctypes, tag) == 6);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__tag__size, sizeof(((struct demo_ctypes *)0)->tag) == 1);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__level__offset, XENABI_OFFSETOF(struct demo_ctypes, level) == 8);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__level__size, sizeof(((struct demo_ctypes *)0)->level) == 4);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__count__offset, XENABI_OFFSETOF(struct demo_ctypes, count) == 12);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__count__size, sizeof(((struct demo_ctypes *)0)->count) == 4);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__word__offset, XENABI_OFFSETOF(struct demo_ctypes, word) == 16);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__word__size, sizeof(((struct demo_ctypes *)0)->word) == 8);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__word__size, sizeof(XENABI_NO_OBJECT(struct demo_ctypes)->word) == 8);
 XENABI_STATIC_ASSERT(demo__demo_ctypes__delta__offset, XENABI_OFFSETOF(struct demo_ctypes, delta) == 24);
-XENABI_STATIC_ASSERT(demo__demo_ctypes__delta__size, sizeof(((struct demo_ctypes *)0)->delta) == 8);
+XENABI_STATIC_ASSERT(demo__demo_ctypes__delta__size, sizeof(XENABI_NO_OBJECT(struct demo_ctypes)->delta) == 8);
 #endif
 
 #endif /* refused */
