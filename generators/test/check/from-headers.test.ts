@@ -77,6 +77,16 @@ describe('sideFromHeaders', () => {
     expect(result.findings.find((f) => f.rule === 'OP_RENUMBERED')?.loc.file).toBe('hvm/dm_op.h');
   });
 
+  it('lets the tools-only part of a header the registry declares stable change without a version: Xen gives it none', () => {
+    const tools = (size: number) => (a: ArchFacts) => a.records.push({ name: 'xen_mem_tools_thing', kind: 'struct', tag: 'xen_mem_tools_thing', size, align: 4, fields: [{ name: 'a', offset: 0, size: 4, type: 'uint32_t', loc: loc('memory.h', 501) }], loc: loc('memory.h', 500), plain: false });
+    const base = sideFromHeaders(facts(tools(4)), { release: '4.17', label: 'base', registry });
+    const head = sideFromHeaders(facts(tools(8)), { release: '4.17', label: 'head', registry });
+    expect(head.modules.memory).toMatchObject({ namespace: 'stable', unversioned: true });
+    const shown = checkAbi(base, head).findings.map((f) => `${f.severity} ${f.rule} ${f.item}`);
+    expect(shown).toContain('note RECORD_SIZE_CHANGED xen_mem_tools_thing');
+    expect(shown.filter((f) => f.includes('UNSTABLE_VERSION_NOT_BUMPED'))).toEqual([]);
+  });
+
   it('points a finding on some architectures only at the header that declares the item there', () => {
     const regs = (a: ArchFacts, wide: boolean) => {
       const arm = a.arch.startsWith('arm');

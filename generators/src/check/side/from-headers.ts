@@ -205,13 +205,17 @@ function itemsByModule(side: AbiSide): Map<string, ModuleItem[]> {
 }
 
 /**
- * A module read from a header: the registry's when it declares one for the header; else
+ * A module read from a header: the registry's when it declares one for the header (a stable
+ * one without an interface-version constant is unversioned in its tools-only part); else
  * stable when a guest sees any of its items, with its interface-version constant when the
  * header defines one (`XEN_SYSCTL_INTERFACE_VERSION`), and otherwise unversioned.
  */
 function moduleOf(name: string, file: string, items: readonly ModuleItem[], registry: AbiModel | undefined, prefix: string): SideModule {
   const declared = registry?.modules.find((m) => m.name === name);
-  if (declared) return { name, namespace: declared.namespace, xenHeader: declared.xenHeader, ...(declared.interfaceVersion ? { interfaceVersion: declared.interfaceVersion.constant } : {}) };
+  // A guest header the registry declares stable without an interface-version constant may
+  // still hold a tools-only block (memory.h's XENMEM_* tools ops, hvm_op.h's ioreq server
+  // ops, a tools ring expanded in io/ring.h): Xen versions it with no constant at all.
+  if (declared) return { name, namespace: declared.namespace, xenHeader: declared.xenHeader, ...(declared.interfaceVersion ? { interfaceVersion: declared.interfaceVersion.constant } : declared.namespace === 'stable' ? { unversioned: true } : {}) };
   const version = items.find((c) => c.kind === 'constant' && /INTERFACE_VERSION$/.test(c.name) && !c.name.startsWith('__'));
   const namespace: Namespace = items.some((i) => i.namespace === 'stable') ? 'stable' : 'unstable';
   return { name, namespace, xenHeader: file, ...(version ? { interfaceVersion: version.name } : { unversioned: true }), loc: { file: `${prefix}${file}`, line: 1, column: 1 } };
