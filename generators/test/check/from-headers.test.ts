@@ -87,6 +87,23 @@ describe('sideFromHeaders', () => {
     expect(shown.filter((f) => f.includes('UNSTABLE_VERSION_NOT_BUMPED'))).toEqual([]);
   });
 
+  it('reads an anonymous union of names for one register as the member the registry declares, so wrapping a plain member in one is no change', () => {
+    const union = (n: number, names: string[], line: number) => ({ name: `cpu_user_regs.<anon${n}>`, kind: 'union' as const, parent: 'cpu_user_regs', size: 8, align: 8, fields: names.map((name, i) => ({ name, offset: 0, size: i ? 4 : 8, type: i ? 'uint32_t' : 'uint64_t', loc: loc('arch-x86/xen-x86_64.h', line) })), loc: loc('arch-x86/xen-x86_64.h', line), plain: true });
+    const anon = (n: number, offset: number, line: number) => ({ name: '', offset, size: 8, type: `union cpu_user_regs.<anon${n}>`, record: `cpu_user_regs.<anon${n}>`, loc: loc('arch-x86/xen-x86_64.h', line) });
+    const regs = (wrapped: boolean) => (a: ArchFacts) => {
+      if (a.arch !== 'x86_64') return;
+      const first = wrapped ? anon(0, 0, 180) : { name: 'r15', offset: 0, size: 8, type: 'uint64_t', loc: loc('arch-x86/xen-x86_64.h', 180) };
+      a.records.push({ name: 'cpu_user_regs', kind: 'struct', tag: 'cpu_user_regs', size: 16, align: 8, fields: [first, anon(wrapped ? 1 : 0, 8, 181)], loc: loc('arch-x86/xen-x86_64.h', 179), plain: true });
+      a.records.push(union(wrapped ? 1 : 0, ['rbp', 'ebp'], 181));
+      if (wrapped) a.records.push(union(0, ['r15', 'r15d'], 180));
+    };
+    const base = sideFromHeaders(facts(regs(false)), { release: '4.17', label: 'base', registry });
+    const head = sideFromHeaders(facts(regs(true)), { release: '4.17', label: 'head', registry });
+    expect(head.records.cpu_user_regs?.layouts.x86_64?.fields.map((f) => `${f.name}@${f.offset}:${f.size}`)).toEqual(['r15@0:8', 'rbp@8:8']);
+    expect(Object.keys(head.records).filter((n) => n.startsWith('cpu_user_regs.'))).toEqual([]);
+    expect(checkAbi(base, head).findings.filter((f) => f.item.startsWith('cpu_user_regs')).map((f) => `${f.rule} ${f.item}`)).toEqual([]);
+  });
+
   it('points a finding on some architectures only at the header that declares the item there', () => {
     const regs = (a: ArchFacts, wide: boolean) => {
       const arm = a.arch.startsWith('arm');

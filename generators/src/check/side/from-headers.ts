@@ -24,8 +24,9 @@ export interface HeaderSideOptions {
 
 type Known = Map<string, { namespace: Namespace; module: string }>;
 
-export function sideFromHeaders(facts: TreeFacts, options: HeaderSideOptions): AbiSide {
+export function sideFromHeaders(tree: TreeFacts, options: HeaderSideOptions): AbiSide {
   const registry = options.registry;
+  const facts = registry ? flattenDeclaredAnonymous(tree, registry) : tree;
   const known: Known = new Map();
   const since = new Map<string, string>();
   for (const item of [...(registry?.records ?? []), ...(registry?.aliases ?? []), ...(registry?.constants ?? []), ...(registry?.sets ?? [])]) {
@@ -76,6 +77,48 @@ export function sideFromHeaders(facts: TreeFacts, options: HeaderSideOptions): A
     side.modules[name] = moduleOf(name, file, items.get(name) ?? [], registry, options.pathPrefix ?? '');
   }
   return side;
+}
+
+/**
+ * Where Xen wraps a member in an anonymous union of several names for it (x86's
+ * `union { uint64_t rax; uint32_t eax; … }`, Arm's `union { uint64_t x0; uint32_t r0_usr; }`),
+ * the registry declares the one name every build has as a member of the record itself. Such
+ * an anonymous member becomes that named member, at its place, as the registry sees it, and
+ * the anonymous record is dropped on that architecture. Otherwise anonymous members are named
+ * by their position among the record's anonymous members, and a release that wraps a plain
+ * member in a union (x86_64's r8–r15 in 4.9) would shift every later one: a rename, a new
+ * offset and a removal for each, where registry mode, rightly, sees no change at all.
+ * Records the registry declares with anonymous members of their own are left as they are.
+ */
+export function flattenDeclaredAnonymous(facts: TreeFacts, registry: AbiModel): TreeFacts {
+  const named = new Map<string, { name: string; archs?: Arch[] }[]>();
+  const hasAnonymous = new Set<string>();
+  for (const r of registry.records) {
+    if (r.fields.some((f) => f.name === '')) hasAnonymous.add(r.name);
+    named.set(r.name, [...(named.get(r.name) ?? []), ...r.fields.filter((f) => f.name !== '').map((f) => ({ name: f.name, ...(f.archs ? { archs: f.archs } : {}) }))]);
+  }
+  return {
+    ...facts,
+    arches: facts.arches.map((a) => {
+      const byName = new Map(a.records.map((r) => [r.name, r]));
+      const dropped = new Set<string>();
+      const records = a.records.map((r) => {
+        const declared = named.get(r.name);
+        if (!declared || hasAnonymous.has(r.name) || !r.fields.some((f) => f.name === '' && f.record)) return r;
+        const onArch = new Set(declared.filter((f) => !f.archs || f.archs.includes(a.arch)).map((f) => f.name));
+        const fields = r.fields.map((f) => {
+          const inner = f.name === '' && f.record ? byName.get(f.record) : undefined;
+          const member = inner?.kind === 'union' ? inner.fields.find((m) => m.name !== '' && onArch.has(m.name)) : undefined;
+          if (!inner || !member) return f;
+          dropped.add(inner.name);
+          return { ...member, offset: f.offset + member.offset };
+        });
+        return { ...r, fields };
+      });
+      const gone = (name: string) => [...dropped].some((d) => name === d || name.startsWith(`${d}.`));
+      return { ...a, records: dropped.size ? records.filter((r) => !gone(r.name)) : records };
+    }),
+  };
 }
 
 /**
