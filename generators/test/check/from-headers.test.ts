@@ -104,6 +104,22 @@ describe('sideFromHeaders', () => {
     expect(checkAbi(base, head).findings.filter((f) => f.item.startsWith('cpu_user_regs')).map((f) => `${f.rule} ${f.item}`)).toEqual([]);
   });
 
+  it('sees a typedef that stops being the one a record is known by, and a member respelled with it, as no change (4.15 platform.h)', () => {
+    const settime = (later: boolean) => (a: ArchFacts) => {
+      a.records.push(
+        { name: 'xen_time64', kind: 'struct', tag: 'xen_time64', ...(later ? { typedef: 'xen_time64_t' } : { typedef: 'xen_time_t' }), size: 8, align: 8, fields: [{ name: 'secs', offset: 0, size: 8, type: 'uint64_t', loc: loc('time.h', 11) }], loc: loc('time.h', 10), plain: true },
+        { name: 'xen_time_op', kind: 'struct', tag: 'xen_time_op', size: 8, align: 8, fields: [{ name: 'settime', offset: 0, size: 8, type: later ? 'xen_time_t' : 'struct xen_time64', record: 'xen_time64', loc: loc('time.h', 31) }], loc: loc('time.h', 30), plain: true },
+      );
+      if (later) a.typedefs.push({ name: 'xen_time_t', type: 'struct xen_time64', loc: loc('time.h', 14), plain: true });
+    };
+    const base = sideFromHeaders(facts(settime(false)), { release: '4.17', label: 'base', registry });
+    const head = sideFromHeaders(facts(settime(true)), { release: '4.17', label: 'head', registry });
+    const shown = checkAbi(base, head).findings.filter((f) => f.severity !== 'note').map((f) => `${f.rule} ${f.item}`);
+    expect(shown).toEqual([]);
+    const back = checkAbi(head, base).findings.filter((f) => f.severity !== 'note').map((f) => `${f.rule} ${f.item}`);
+    expect(back).toEqual(['TYPEDEF_REMOVED xen_time64_t']);
+  });
+
   it('points a finding on some architectures only at the header that declares the item there', () => {
     const regs = (a: ArchFacts, wide: boolean) => {
       const arm = a.arch.startsWith('arm');
