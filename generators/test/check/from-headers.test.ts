@@ -120,6 +120,19 @@ describe('sideFromHeaders', () => {
     expect(back).toEqual(['TYPEDEF_REMOVED xen_time64_t']);
   });
 
+  it("reads a ring page as the registry does, up to its entries: 4.19's flexible ring[] after ring[1] moves no byte", () => {
+    const page = (flexible: boolean) => (a: ArchFacts) => {
+      const f = (name: string, offset: number, size: number, type = 'RING_IDX') => ({ name, offset, size, type, loc: loc('io/blkif.h', 700) });
+      const fields = [f('req_prod', 0, 4), f('req_event', 4, 4), f('rsp_prod', 8, 4), f('rsp_event', 12, 4), f('__pad', 16, 48, 'uint8_t[48]'), { ...f('ring', 64, flexible ? 0 : 112, flexible ? 'union blkif_sring_entry[]' : 'union blkif_sring_entry[1]'), ...(flexible ? { flexibleArray: true as const } : {}) }];
+      a.records.push({ name: 'blkif_sring', kind: 'struct', tag: 'blkif_sring', size: flexible ? 64 : 176, align: 8, fields, loc: loc('io/blkif.h', 700), plain: true });
+    };
+    const base = sideFromHeaders(facts(page(false)), { release: '4.18', label: 'base', registry });
+    const head = sideFromHeaders(facts(page(true)), { release: '4.19', label: 'head', registry });
+    expect(head.records.blkif_sring?.layouts.x86_64?.size).toBe(64);
+    expect(base.records.blkif_sring?.layouts.x86_64?.fields.map((f) => f.name)).not.toContain('ring');
+    expect(checkAbi(base, head).findings.filter((f) => f.item.startsWith('blkif_sring')).map((f) => `${f.rule} ${f.item}`)).toEqual([]);
+  });
+
   it('points a finding on some architectures only at the header that declares the item there', () => {
     const regs = (a: ArchFacts, wide: boolean) => {
       const arm = a.arch.startsWith('arm');

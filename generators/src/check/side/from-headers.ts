@@ -43,6 +43,7 @@ export function sideFromHeaders(tree: TreeFacts, options: HeaderSideOptions): Ab
   const side = emptySide(options.origin ?? 'headers', options.label, options.release, has, ['stable', 'unstable']);
   const padding = paddingFields(registry);
   const growable = new Map((registry?.records ?? []).filter((r) => r.growable).map((r) => [r.name, r.growable?.versionField ?? '']));
+  const rings = new Map((registry?.records ?? []).flatMap((r) => (r.ring ? [[r.name, r.ring.entries] as const] : [])));
 
   const records = byName(facts, (a) => a.records);
   for (const [name, perArch] of records) {
@@ -51,7 +52,7 @@ export function sideFromHeaders(tree: TreeFacts, options: HeaderSideOptions): Ab
     const root = records.get(rootRecord(name)) ?? perArch;
     const where = place(rootRecord(name), firstOf(root).loc.file, root.some(([, r]) => r.plain));
     const record: SideRecord = { name, kind: first.kind, ...where, since: since.get(name) ?? since.get(rootRecord(name)) ?? '', loc: at(first.loc), ...(first.typedef ? { typedef: first.typedef } : {}), layouts: {}, fieldLocs: {} };
-    for (const [arch, r] of perArch) record.layouts[arch] = { size: r.size, align: r.align, fields: r.fields.map((f) => sideField(f, padding.get(name))) };
+    for (const [arch, r] of perArch) record.layouts[arch] = ringHead({ size: r.size, align: r.align, fields: r.fields.map((f) => sideField(f, padding.get(name))) }, rings.get(name));
     for (const f of first.fields) (record.fieldLocs as Record<string, SourceLocation>)[f.name || f.record || ''] = at(f.loc);
     for (const [arch, r] of perArch) if (r.loc.file !== first.loc.file) placeRecordOnArch(side, arch, name, r, at);
     const grows = growable.get(name);
@@ -119,6 +120,18 @@ export function flattenDeclaredAnonymous(facts: TreeFacts, registry: AbiModel): 
       return { ...a, records: dropped.size ? records.filter((r) => !gone(r.name)) : records };
     }),
   };
+}
+
+/**
+ * The head of a ring's shared page (`DEFINE_RING_TYPES`), as the registry declares it: without
+ * the entries member, which Xen spelled `ring[1]` before 4.19 and a flexible array since (for
+ * guests of interface 0x00041300 on). `sizeof` of Xen's page struct thus depends on the release
+ * and the includer, while the bytes on the page never moved: rings are sized from the entries'
+ * offset and the page size, never from `sizeof`. The record ends where the entries begin.
+ */
+function ringHead(layout: SideRecord['layouts'][Arch] & object, entries: string | undefined): SideRecord['layouts'][Arch] & object {
+  const member = entries === undefined ? undefined : layout.fields.find((f) => f.name === entries);
+  return member ? { ...layout, size: member.offset, fields: layout.fields.filter((f) => f !== member) } : layout;
 }
 
 /**
