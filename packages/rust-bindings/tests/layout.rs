@@ -4896,6 +4896,7 @@ mod x86 {
             assert_eq!(size_of::<[xen_ulong_t; 6]>(), 24, "multicall_entry.args: size on x86");
         }
 
+        #[cfg(feature = "xen-4-7")]
         #[test]
         fn vcpu_time_info() {
             assert_eq!(size_of::<vcpu_time_info>(), 32, "vcpu_time_info: size on x86");
@@ -4906,11 +4907,7 @@ mod x86 {
             assert_eq!(offset_of!(vcpu_time_info, system_time), 16, "vcpu_time_info.system_time: offset on x86");
             assert_eq!(offset_of!(vcpu_time_info, tsc_to_system_mul), 24, "vcpu_time_info.tsc_to_system_mul: offset on x86");
             assert_eq!(offset_of!(vcpu_time_info, tsc_shift), 28, "vcpu_time_info.tsc_shift: offset on x86");
-            #[cfg(not(feature = "xen-4-7"))]
-            assert_eq!(offset_of!(vcpu_time_info, __xenabi_hole_0), 29, "vcpu_time_info.__xenabi_hole_0: offset on x86");
-            #[cfg(feature = "xen-4-7")]
             assert_eq!(offset_of!(vcpu_time_info, flags), 29, "vcpu_time_info.flags: offset on x86");
-            #[cfg(feature = "xen-4-7")]
             assert_eq!(offset_of!(vcpu_time_info, pad1), 30, "vcpu_time_info.pad1: offset on x86");
         }
 
@@ -4924,6 +4921,7 @@ mod x86 {
             assert_eq!(size_of::<[::core::ffi::c_ulong; 5]>(), 20, "arch_vcpu_info.pad: size on x86");
         }
 
+        #[cfg(feature = "xen-4-7")]
         #[test]
         fn vcpu_info() {
             assert_eq!(size_of::<vcpu_info>(), 64, "vcpu_info: size on x86");
@@ -4956,6 +4954,7 @@ mod x86 {
             assert_eq!(offset_of!(arch_shared_info, wc_sec_hi), 24, "arch_shared_info.wc_sec_hi: offset on x86");
         }
 
+        #[cfg(feature = "xen-4-7")]
         #[test]
         fn shared_info() {
             assert_eq!(size_of::<shared_info>(), 2344, "shared_info: size on x86");
@@ -10738,6 +10737,7 @@ mod x86_64 {
             assert_eq!(size_of::<[xen_ulong_t; 6]>(), 48, "multicall_entry.args: size on x86_64");
         }
 
+        #[cfg(feature = "xen-4-7")]
         #[test]
         fn vcpu_time_info() {
             assert_eq!(size_of::<vcpu_time_info>(), 32, "vcpu_time_info: size on x86_64");
@@ -10748,11 +10748,7 @@ mod x86_64 {
             assert_eq!(offset_of!(vcpu_time_info, system_time), 16, "vcpu_time_info.system_time: offset on x86_64");
             assert_eq!(offset_of!(vcpu_time_info, tsc_to_system_mul), 24, "vcpu_time_info.tsc_to_system_mul: offset on x86_64");
             assert_eq!(offset_of!(vcpu_time_info, tsc_shift), 28, "vcpu_time_info.tsc_shift: offset on x86_64");
-            #[cfg(not(feature = "xen-4-7"))]
-            assert_eq!(offset_of!(vcpu_time_info, __xenabi_hole_0), 29, "vcpu_time_info.__xenabi_hole_0: offset on x86_64");
-            #[cfg(feature = "xen-4-7")]
             assert_eq!(offset_of!(vcpu_time_info, flags), 29, "vcpu_time_info.flags: offset on x86_64");
-            #[cfg(feature = "xen-4-7")]
             assert_eq!(offset_of!(vcpu_time_info, pad1), 30, "vcpu_time_info.pad1: offset on x86_64");
         }
 
@@ -10766,6 +10762,7 @@ mod x86_64 {
             assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "arch_vcpu_info.pad: size on x86_64");
         }
 
+        #[cfg(feature = "xen-4-7")]
         #[test]
         fn vcpu_info() {
             assert_eq!(size_of::<vcpu_info>(), 64, "vcpu_info: size on x86_64");
@@ -10797,6 +10794,7 @@ mod x86_64 {
             assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "arch_shared_info.p2m_generation: size on x86_64");
         }
 
+        #[cfg(feature = "xen-4-7")]
         #[test]
         fn shared_info() {
             assert_eq!(size_of::<shared_info>(), 3136, "shared_info: size on x86_64");
@@ -16515,6 +16513,7 @@ mod arm {
             assert_eq!(size_of::<[xen_ulong_t; 6]>(), 48, "multicall_entry.args: size on arm");
         }
 
+        #[cfg(feature = "xen-4-7")]
         #[test]
         fn vcpu_time_info() {
             assert_eq!(size_of::<vcpu_time_info>(), 32, "vcpu_time_info: size on arm");
@@ -16525,14 +16524,11 @@ mod arm {
             assert_eq!(offset_of!(vcpu_time_info, system_time), 16, "vcpu_time_info.system_time: offset on arm");
             assert_eq!(offset_of!(vcpu_time_info, tsc_to_system_mul), 24, "vcpu_time_info.tsc_to_system_mul: offset on arm");
             assert_eq!(offset_of!(vcpu_time_info, tsc_shift), 28, "vcpu_time_info.tsc_shift: offset on arm");
-            #[cfg(not(feature = "xen-4-7"))]
-            assert_eq!(offset_of!(vcpu_time_info, __xenabi_hole_0), 29, "vcpu_time_info.__xenabi_hole_0: offset on arm");
-            #[cfg(feature = "xen-4-7")]
             assert_eq!(offset_of!(vcpu_time_info, flags), 29, "vcpu_time_info.flags: offset on arm");
-            #[cfg(feature = "xen-4-7")]
             assert_eq!(offset_of!(vcpu_time_info, pad1), 30, "vcpu_time_info.pad1: offset on arm");
         }
 
+        #[cfg(feature = "xen-4-7")]
         #[test]
         fn vcpu_info() {
             assert_eq!(size_of::<vcpu_info>(), 48, "vcpu_info: size on arm");
@@ -16545,6 +16541,7 @@ mod arm {
             assert_eq!(offset_of!(vcpu_info, time), 16, "vcpu_info.time: offset on arm");
         }
 
+        #[cfg(feature = "xen-4-7")]
         #[test]
         fn shared_info() {
             assert_eq!(size_of::<shared_info>(), 1088, "shared_info: size on arm");
@@ -22172,6 +22169,7 @@ mod aarch64 {
             assert_eq!(size_of::<[xen_ulong_t; 6]>(), 48, "multicall_entry.args: size on aarch64");
         }
 
+        #[cfg(feature = "xen-4-7")]
         #[test]
         fn vcpu_time_info() {
             assert_eq!(size_of::<vcpu_time_info>(), 32, "vcpu_time_info: size on aarch64");
@@ -22182,14 +22180,11 @@ mod aarch64 {
             assert_eq!(offset_of!(vcpu_time_info, system_time), 16, "vcpu_time_info.system_time: offset on aarch64");
             assert_eq!(offset_of!(vcpu_time_info, tsc_to_system_mul), 24, "vcpu_time_info.tsc_to_system_mul: offset on aarch64");
             assert_eq!(offset_of!(vcpu_time_info, tsc_shift), 28, "vcpu_time_info.tsc_shift: offset on aarch64");
-            #[cfg(not(feature = "xen-4-7"))]
-            assert_eq!(offset_of!(vcpu_time_info, __xenabi_hole_0), 29, "vcpu_time_info.__xenabi_hole_0: offset on aarch64");
-            #[cfg(feature = "xen-4-7")]
             assert_eq!(offset_of!(vcpu_time_info, flags), 29, "vcpu_time_info.flags: offset on aarch64");
-            #[cfg(feature = "xen-4-7")]
             assert_eq!(offset_of!(vcpu_time_info, pad1), 30, "vcpu_time_info.pad1: offset on aarch64");
         }
 
+        #[cfg(feature = "xen-4-7")]
         #[test]
         fn vcpu_info() {
             assert_eq!(size_of::<vcpu_info>(), 48, "vcpu_info: size on aarch64");
@@ -22202,6 +22197,7 @@ mod aarch64 {
             assert_eq!(offset_of!(vcpu_info, time), 16, "vcpu_info.time: offset on aarch64");
         }
 
+        #[cfg(feature = "xen-4-7")]
         #[test]
         fn shared_info() {
             assert_eq!(size_of::<shared_info>(), 1088, "shared_info: size on aarch64");

@@ -200,6 +200,13 @@ struct vcpu_time_info {
      * Example: -1.
      */
     int8_t tsc_shift;
+#if XENABI_XEN_MIN_VERSION < 0x040700
+    /**
+     * Unused; 4.7 made its first byte flags (guests asking for interface 0x00040600 or older
+     * still see pad1[3]).
+     */
+    int8_t pad1[3];
+#endif
 #if XENABI_XEN_MIN_VERSION >= 0x040700
     /**
      * XEN_PVCLOCK_* flags.
@@ -954,7 +961,6 @@ typedef struct vcpu_guest_context vcpu_guest_context_t;
 #define XENABI_SINCE_vcpu_guest_core_regs 0x040600
 #define XENABI_SINCE_vcpu_guest_context 0x040600
 #define XENABI_SINCE_vcpu_time_info__flags 0x040700
-#define XENABI_SINCE_vcpu_time_info__pad1 0x040700
 #define XENABI_SINCE_dom0_vga_console_info__u__vesa_lfb__pad 0x040d00
 #define XENABI_SINCE_dom0_vga_console_info__u__vesa_lfb__ext_lfb_base 0x040d00
 
@@ -965,7 +971,6 @@ typedef struct vcpu_guest_context vcpu_guest_context_t;
 #define XENABI_HAS_vcpu_time_info 1
 #if XENABI_XEN_MIN_VERSION >= 0x040700
 #define XENABI_HAS_vcpu_time_info__flags 1
-#define XENABI_HAS_vcpu_time_info__pad1 1
 #endif
 #if defined(__i386__) || defined(__x86_64__)
 #define XENABI_HAS_arch_vcpu_info 1
@@ -1059,6 +1064,10 @@ XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__flags__offset, XENABI_OFFSETOF(s
 XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__flags__size, sizeof(((struct vcpu_time_info *)0)->flags) == 1);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__offset, XENABI_OFFSETOF(struct vcpu_time_info, pad1) == 30);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__size, sizeof(((struct vcpu_time_info *)0)->pad1) == 2);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040700
+XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__offset, XENABI_OFFSETOF(struct vcpu_time_info, pad1) == 29);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__size, sizeof(((struct vcpu_time_info *)0)->pad1) == 3);
 #endif
 XENABI_STATIC_ASSERT(xen_guest__arch_vcpu_info__size, sizeof(struct arch_vcpu_info) == 24);
 XENABI_STATIC_ASSERT(xen_guest__arch_vcpu_info__align, XENABI_ALIGNOF(struct arch_vcpu_info) == 4);
@@ -1407,6 +1416,10 @@ XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__flags__offset, XENABI_OFFSETOF(s
 XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__flags__size, sizeof(((struct vcpu_time_info *)0)->flags) == 1);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__offset, XENABI_OFFSETOF(struct vcpu_time_info, pad1) == 30);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__size, sizeof(((struct vcpu_time_info *)0)->pad1) == 2);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040700
+XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__offset, XENABI_OFFSETOF(struct vcpu_time_info, pad1) == 29);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__size, sizeof(((struct vcpu_time_info *)0)->pad1) == 3);
 #endif
 XENABI_STATIC_ASSERT(xen_guest__arch_vcpu_info__size, sizeof(struct arch_vcpu_info) == 16);
 XENABI_STATIC_ASSERT(xen_guest__arch_vcpu_info__align, XENABI_ALIGNOF(struct arch_vcpu_info) == 8);
@@ -1778,6 +1791,10 @@ XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__flags__size, sizeof(((struct vcp
 XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__offset, XENABI_OFFSETOF(struct vcpu_time_info, pad1) == 30);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__size, sizeof(((struct vcpu_time_info *)0)->pad1) == 2);
 #endif
+#if XENABI_XEN_MIN_VERSION < 0x040700
+XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__offset, XENABI_OFFSETOF(struct vcpu_time_info, pad1) == 29);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__size, sizeof(((struct vcpu_time_info *)0)->pad1) == 3);
+#endif
 XENABI_STATIC_ASSERT(xen_guest__vcpu_info__size, sizeof(struct vcpu_info) == 48);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_info__align, XENABI_ALIGNOF(struct vcpu_info) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_info__evtchn_upcall_pending__offset, XENABI_OFFSETOF(struct vcpu_info, evtchn_upcall_pending) == 0);
@@ -2125,6 +2142,10 @@ XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__flags__offset, XENABI_OFFSETOF(s
 XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__flags__size, sizeof(((struct vcpu_time_info *)0)->flags) == 1);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__offset, XENABI_OFFSETOF(struct vcpu_time_info, pad1) == 30);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__size, sizeof(((struct vcpu_time_info *)0)->pad1) == 2);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040700
+XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__offset, XENABI_OFFSETOF(struct vcpu_time_info, pad1) == 29);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__size, sizeof(((struct vcpu_time_info *)0)->pad1) == 3);
 #endif
 XENABI_STATIC_ASSERT(xen_guest__vcpu_info__size, sizeof(struct vcpu_info) == 48);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_info__align, XENABI_ALIGNOF(struct vcpu_info) == 8);
