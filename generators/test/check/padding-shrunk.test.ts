@@ -20,6 +20,16 @@ describe('padding that shrinks within its bytes', () => {
     expect(shown).toEqual(['PADDING_GIVEN_MEANING vcpu_time_info.flags']);
   });
 
+  it('a padding member that only shrinks, its bytes taken by no new member, is still reported', () => {
+    const base = sideFromLoadedModel(model, { release: '4.7' });
+    const head = sideFromLoadedModel(model, { release: '4.7' });
+    const layout = head.records.vcpu_time_info?.layouts.x86_64;
+    if (!layout) throw new Error('no vcpu_time_info on x86_64');
+    head.records.vcpu_time_info = { ...head.records.vcpu_time_info!, layouts: { ...head.records.vcpu_time_info!.layouts, x86_64: { ...layout, fields: layout.fields.map((f) => (f.name === 'pad1' ? { ...f, size: 1, type: 'uint8_t[1]' } : f)) } } };
+    const shown = checkAbi(base, head).findings.filter((f) => f.item === 'vcpu_time_info.pad1').map((f) => f.rule);
+    expect(shown).toContain('ARRAY_LENGTH_CHANGED');
+  });
+
   it('a padding member that moves past its old bytes is still reported', () => {
     const base = sideFromLoadedModel(model, { release: '4.7' });
     const head = sideFromLoadedModel(model, { release: '4.7' });

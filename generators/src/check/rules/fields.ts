@@ -59,7 +59,7 @@ export function compareFields(ctx: CheckContext, b: SideRecord, h: SideRecord, a
   // A padding member that kept part of its bytes and gave the rest to new members (4.7's
   // vcpu_time_info: pad1[3] became flags and pad1[2]) moved no byte anyone may use: the new
   // members are what takes padding.
-  const shrunk = new Set(pairs.filter((p) => shrankWithin(ctx, p)));
+  const shrunk = new Set(pairs.filter((p) => shrankWithin(ctx, p, added)));
   const growable = !!(b.growable && h.growable && ctx.can('growable'));
   const fillsPadding = !growable && h.kind === 'struct' && bl.size === hl.size && gone.length === 0 && pairs.every((p) => p.b.offset === p.h.offset || shrunk.has(p));
   for (const f of added) reportAdded(ctx, h, f, arch, fillsPadding);
@@ -75,9 +75,21 @@ export function compareFields(ctx: CheckContext, b: SideRecord, h: SideRecord, a
   };
 }
 
-/** Padding on both sides, the head's bytes among the base's. */
-function shrankWithin(ctx: CheckContext, { b, h, renamed }: Pair): boolean {
-  return ctx.can('padding') && !renamed && !!b.padding && !!h.padding && b.bitWidth === undefined && h.bitWidth === undefined && h.offset >= b.offset && h.offset + h.size <= b.offset + b.size && (h.offset !== b.offset || h.size !== b.size);
+/**
+ * Padding on both sides, the head's bytes among the base's, and every byte it gave up taken by
+ * a new member lying within those bytes. A padding member that merely shrinks (its bytes now
+ * compiler padding, or later members moving up) is still reported.
+ */
+function shrankWithin(ctx: CheckContext, { b, h, renamed }: Pair, added: readonly SideField[]): boolean {
+  if (!ctx.can('padding') || renamed || !b.padding || !h.padding || b.bitWidth !== undefined || h.bitWidth !== undefined) return false;
+  const end = b.offset + b.size;
+  if (h.offset < b.offset || h.offset + h.size > end || (h.offset === b.offset && h.size === b.size)) return false;
+  const takers = added.filter((f) => !f.flexibleArray && f.bitWidth === undefined && f.offset >= b.offset && f.offset + f.size <= end);
+  for (let byte = b.offset; byte < end; byte++) {
+    if (byte >= h.offset && byte < h.offset + h.size) continue;
+    if (!takers.some((f) => byte >= f.offset && byte < f.offset + f.size)) return false;
+  }
+  return true;
 }
 
 /** Offset, size, bit position and flexibility, as one key: fields at the same place are rename candidates. */
