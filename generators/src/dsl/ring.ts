@@ -3,7 +3,7 @@
  * response)` declares, as ordinary records every pass, the layout engine and every emitter
  * already understand: the entry union, and the head of the shared page marked as a ring
  * (`RecordDecl.ring`). The entries that follow the head are not a member of the record:
- * Xen declares them with one element before 4.20 and as a flexible array since (for guests of
+ * Xen declares them with one element before 4.19 and as a flexible array since (for guests of
  * interface 0x00041300 on), so `sizeof` of Xen's page struct depends on the includer while the
  * bytes on the page never changed. The layout engine places the entries (`ArchLayout.ring`);
  * the emitters add the entries member (C), the front and back ring state and the

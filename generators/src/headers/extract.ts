@@ -155,7 +155,9 @@ function buildRecords(ast: AstFacts, dumps: DumpedRecord[], arch: Arch, tree: Tr
   const typedefs: TypedefFact[] = [];
   for (const t of ast.typedefs) {
     const loc = locate(tree, seen.typedefs.get(t.name), t.loc);
-    if (!loc || t.name.startsWith('__guest_handle') || (t.recordId && names.byId.has(t.recordId))) continue;
+    // A record's first typedef goes on the record; another name for it (4.15's xenpf_settime_t
+    // beside xenpf_settime64_t) is a typedef like any other, which field types may be spelled with.
+    if (!loc || t.name.startsWith('__guest_handle') || (t.recordId && names.byId.has(t.recordId) && recordTypedefs.get(t.recordId) === t.name)) continue;
     typedefs.push({ name: t.name, type: spellType(t.qualType, names, tree), loc, plain: seen.typedefs.has(t.name) });
   }
   return { records, typedefs };

@@ -77,6 +77,62 @@ describe('sideFromHeaders', () => {
     expect(result.findings.find((f) => f.rule === 'OP_RENUMBERED')?.loc.file).toBe('hvm/dm_op.h');
   });
 
+  it('lets the tools-only part of a header the registry declares stable change without a version: Xen gives it none', () => {
+    const tools = (size: number) => (a: ArchFacts) => a.records.push({ name: 'xen_mem_tools_thing', kind: 'struct', tag: 'xen_mem_tools_thing', size, align: 4, fields: [{ name: 'a', offset: 0, size: 4, type: 'uint32_t', loc: loc('memory.h', 501) }], loc: loc('memory.h', 500), plain: false });
+    const base = sideFromHeaders(facts(tools(4)), { release: '4.17', label: 'base', registry });
+    const head = sideFromHeaders(facts(tools(8)), { release: '4.17', label: 'head', registry });
+    expect(head.modules.memory).toMatchObject({ namespace: 'stable', unversioned: true });
+    const shown = checkAbi(base, head).findings.map((f) => `${f.severity} ${f.rule} ${f.item}`);
+    expect(shown).toContain('note RECORD_SIZE_CHANGED xen_mem_tools_thing');
+    expect(shown.filter((f) => f.includes('UNSTABLE_VERSION_NOT_BUMPED'))).toEqual([]);
+  });
+
+  it('reads an anonymous union of names for one register as the member the registry declares, so wrapping a plain member in one is no change', () => {
+    const union = (n: number, names: string[], line: number) => ({ name: `cpu_user_regs.<anon${n}>`, kind: 'union' as const, parent: 'cpu_user_regs', size: 8, align: 8, fields: names.map((name, i) => ({ name, offset: 0, size: i ? 4 : 8, type: i ? 'uint32_t' : 'uint64_t', loc: loc('arch-x86/xen-x86_64.h', line) })), loc: loc('arch-x86/xen-x86_64.h', line), plain: true });
+    const anon = (n: number, offset: number, line: number) => ({ name: '', offset, size: 8, type: `union cpu_user_regs.<anon${n}>`, record: `cpu_user_regs.<anon${n}>`, loc: loc('arch-x86/xen-x86_64.h', line) });
+    const regs = (wrapped: boolean) => (a: ArchFacts) => {
+      if (a.arch !== 'x86_64') return;
+      const first = wrapped ? anon(0, 0, 180) : { name: 'r15', offset: 0, size: 8, type: 'uint64_t', loc: loc('arch-x86/xen-x86_64.h', 180) };
+      a.records.push({ name: 'cpu_user_regs', kind: 'struct', tag: 'cpu_user_regs', size: 16, align: 8, fields: [first, anon(wrapped ? 1 : 0, 8, 181)], loc: loc('arch-x86/xen-x86_64.h', 179), plain: true });
+      a.records.push(union(wrapped ? 1 : 0, ['rbp', 'ebp'], 181));
+      if (wrapped) a.records.push(union(0, ['r15', 'r15d'], 180));
+    };
+    const base = sideFromHeaders(facts(regs(false)), { release: '4.17', label: 'base', registry });
+    const head = sideFromHeaders(facts(regs(true)), { release: '4.17', label: 'head', registry });
+    expect(head.records.cpu_user_regs?.layouts.x86_64?.fields.map((f) => `${f.name}@${f.offset}:${f.size}`)).toEqual(['r15@0:8', 'rbp@8:8']);
+    expect(Object.keys(head.records).filter((n) => n.startsWith('cpu_user_regs.'))).toEqual([]);
+    expect(checkAbi(base, head).findings.filter((f) => f.item.startsWith('cpu_user_regs')).map((f) => `${f.rule} ${f.item}`)).toEqual([]);
+  });
+
+  it('sees a typedef that stops being the one a record is known by, and a member respelled with it, as no change (4.15 platform.h)', () => {
+    const settime = (later: boolean) => (a: ArchFacts) => {
+      a.records.push(
+        { name: 'xen_time64', kind: 'struct', tag: 'xen_time64', ...(later ? { typedef: 'xen_time64_t' } : { typedef: 'xen_time_t' }), size: 8, align: 8, fields: [{ name: 'secs', offset: 0, size: 8, type: 'uint64_t', loc: loc('time.h', 11) }], loc: loc('time.h', 10), plain: true },
+        { name: 'xen_time_op', kind: 'struct', tag: 'xen_time_op', size: 8, align: 8, fields: [{ name: 'settime', offset: 0, size: 8, type: later ? 'xen_time_t' : 'struct xen_time64', record: 'xen_time64', loc: loc('time.h', 31) }], loc: loc('time.h', 30), plain: true },
+      );
+      if (later) a.typedefs.push({ name: 'xen_time_t', type: 'struct xen_time64', loc: loc('time.h', 14), plain: true });
+    };
+    const base = sideFromHeaders(facts(settime(false)), { release: '4.17', label: 'base', registry });
+    const head = sideFromHeaders(facts(settime(true)), { release: '4.17', label: 'head', registry });
+    const shown = checkAbi(base, head).findings.filter((f) => f.severity !== 'note').map((f) => `${f.rule} ${f.item}`);
+    expect(shown).toEqual([]);
+    const back = checkAbi(head, base).findings.filter((f) => f.severity !== 'note').map((f) => `${f.rule} ${f.item}`);
+    expect(back).toEqual(['TYPEDEF_REMOVED xen_time64_t']);
+  });
+
+  it("reads a ring page as the registry does, up to its entries: 4.19's flexible ring[] after ring[1] moves no byte", () => {
+    const page = (flexible: boolean) => (a: ArchFacts) => {
+      const f = (name: string, offset: number, size: number, type = 'RING_IDX') => ({ name, offset, size, type, loc: loc('io/blkif.h', 700) });
+      const fields = [f('req_prod', 0, 4), f('req_event', 4, 4), f('rsp_prod', 8, 4), f('rsp_event', 12, 4), f('__pad', 16, 48, 'uint8_t[48]'), { ...f('ring', 64, flexible ? 0 : 112, flexible ? 'union blkif_sring_entry[]' : 'union blkif_sring_entry[1]'), ...(flexible ? { flexibleArray: true as const } : {}) }];
+      a.records.push({ name: 'blkif_sring', kind: 'struct', tag: 'blkif_sring', size: flexible ? 64 : 176, align: 8, fields, loc: loc('io/blkif.h', 700), plain: true });
+    };
+    const base = sideFromHeaders(facts(page(false)), { release: '4.18', label: 'base', registry });
+    const head = sideFromHeaders(facts(page(true)), { release: '4.19', label: 'head', registry });
+    expect(head.records.blkif_sring?.layouts.x86_64?.size).toBe(64);
+    expect(base.records.blkif_sring?.layouts.x86_64?.fields.map((f) => f.name)).not.toContain('ring');
+    expect(checkAbi(base, head).findings.filter((f) => f.item.startsWith('blkif_sring')).map((f) => `${f.rule} ${f.item}`)).toEqual([]);
+  });
+
   it('points a finding on some architectures only at the header that declares the item there', () => {
     const regs = (a: ArchFacts, wide: boolean) => {
       const arm = a.arch.startsWith('arm');

@@ -2856,12 +2856,15 @@ mod stable_xen_guest {
         assert!(mmu_update::SINCE <= XEN_MIN_RELEASE && mmu_update::SINCE == since::mmu_update);
         assert!(mmuext_op::SINCE <= XEN_MIN_RELEASE && mmuext_op::SINCE == since::mmuext_op);
         assert!(multicall_entry::SINCE <= XEN_MIN_RELEASE && multicall_entry::SINCE == since::multicall_entry);
+        #[cfg(feature = "xen-4-7")]
         assert!(vcpu_time_info::SINCE <= XEN_MIN_RELEASE && vcpu_time_info::SINCE == since::vcpu_time_info);
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         assert!(arch_vcpu_info::SINCE <= XEN_MIN_RELEASE && arch_vcpu_info::SINCE == since::arch_vcpu_info);
+        #[cfg(feature = "xen-4-7")]
         assert!(vcpu_info::SINCE <= XEN_MIN_RELEASE && vcpu_info::SINCE == since::vcpu_info);
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         assert!(arch_shared_info::SINCE <= XEN_MIN_RELEASE && arch_shared_info::SINCE == since::arch_shared_info);
+        #[cfg(feature = "xen-4-7")]
         assert!(shared_info::SINCE <= XEN_MIN_RELEASE && shared_info::SINCE == since::shared_info);
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         assert!(start_info::SINCE <= XEN_MIN_RELEASE && start_info::SINCE == since::start_info);

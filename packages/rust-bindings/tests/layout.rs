@@ -5278,6 +5278,7 @@ mod x86 {
             assert_eq!(size_of::<[xen_ulong_t; 6]>(), 24, "multicall_entry.args: size on x86");
         }
 
+        #[cfg(feature = "xen-4-7")]
         #[test]
         fn vcpu_time_info() {
             assert_eq!(size_of::<vcpu_time_info>(), 32, "vcpu_time_info: size on x86");
@@ -5288,11 +5289,7 @@ mod x86 {
             assert_eq!(offset_of!(vcpu_time_info, system_time), 16, "vcpu_time_info.system_time: offset on x86");
             assert_eq!(offset_of!(vcpu_time_info, tsc_to_system_mul), 24, "vcpu_time_info.tsc_to_system_mul: offset on x86");
             assert_eq!(offset_of!(vcpu_time_info, tsc_shift), 28, "vcpu_time_info.tsc_shift: offset on x86");
-            #[cfg(not(feature = "xen-4-7"))]
-            assert_eq!(offset_of!(vcpu_time_info, __xenabi_hole_0), 29, "vcpu_time_info.__xenabi_hole_0: offset on x86");
-            #[cfg(feature = "xen-4-7")]
             assert_eq!(offset_of!(vcpu_time_info, flags), 29, "vcpu_time_info.flags: offset on x86");
-            #[cfg(feature = "xen-4-7")]
             assert_eq!(offset_of!(vcpu_time_info, pad1), 30, "vcpu_time_info.pad1: offset on x86");
         }
 
@@ -5306,6 +5303,7 @@ mod x86 {
             assert_eq!(size_of::<[::core::ffi::c_ulong; 5]>(), 20, "arch_vcpu_info.pad: size on x86");
         }
 
+        #[cfg(feature = "xen-4-7")]
         #[test]
         fn vcpu_info() {
             assert_eq!(size_of::<vcpu_info>(), 64, "vcpu_info: size on x86");
@@ -5338,6 +5336,7 @@ mod x86 {
             assert_eq!(offset_of!(arch_shared_info, wc_sec_hi), 24, "arch_shared_info.wc_sec_hi: offset on x86");
         }
 
+        #[cfg(feature = "xen-4-7")]
         #[test]
         fn shared_info() {
             assert_eq!(size_of::<shared_info>(), 2344, "shared_info: size on x86");
@@ -13445,6 +13444,7 @@ mod x86_64 {
             assert_eq!(size_of::<[xen_ulong_t; 6]>(), 48, "multicall_entry.args: size on x86_64");
         }
 
+        #[cfg(feature = "xen-4-7")]
         #[test]
         fn vcpu_time_info() {
             assert_eq!(size_of::<vcpu_time_info>(), 32, "vcpu_time_info: size on x86_64");
@@ -13455,11 +13455,7 @@ mod x86_64 {
             assert_eq!(offset_of!(vcpu_time_info, system_time), 16, "vcpu_time_info.system_time: offset on x86_64");
             assert_eq!(offset_of!(vcpu_time_info, tsc_to_system_mul), 24, "vcpu_time_info.tsc_to_system_mul: offset on x86_64");
             assert_eq!(offset_of!(vcpu_time_info, tsc_shift), 28, "vcpu_time_info.tsc_shift: offset on x86_64");
-            #[cfg(not(feature = "xen-4-7"))]
-            assert_eq!(offset_of!(vcpu_time_info, __xenabi_hole_0), 29, "vcpu_time_info.__xenabi_hole_0: offset on x86_64");
-            #[cfg(feature = "xen-4-7")]
             assert_eq!(offset_of!(vcpu_time_info, flags), 29, "vcpu_time_info.flags: offset on x86_64");
-            #[cfg(feature = "xen-4-7")]
             assert_eq!(offset_of!(vcpu_time_info, pad1), 30, "vcpu_time_info.pad1: offset on x86_64");
         }
 
@@ -13473,6 +13469,7 @@ mod x86_64 {
             assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "arch_vcpu_info.pad: size on x86_64");
         }
 
+        #[cfg(feature = "xen-4-7")]
         #[test]
         fn vcpu_info() {
             assert_eq!(size_of::<vcpu_info>(), 64, "vcpu_info: size on x86_64");
@@ -13504,6 +13501,7 @@ mod x86_64 {
             assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "arch_shared_info.p2m_generation: size on x86_64");
         }
 
+        #[cfg(feature = "xen-4-7")]
         #[test]
         fn shared_info() {
             assert_eq!(size_of::<shared_info>(), 3136, "shared_info: size on x86_64");
@@ -21540,6 +21538,7 @@ mod arm {
             assert_eq!(size_of::<[xen_ulong_t; 6]>(), 48, "multicall_entry.args: size on arm");
         }
 
+        #[cfg(feature = "xen-4-7")]
         #[test]
         fn vcpu_time_info() {
             assert_eq!(size_of::<vcpu_time_info>(), 32, "vcpu_time_info: size on arm");
@@ -21550,14 +21549,11 @@ mod arm {
             assert_eq!(offset_of!(vcpu_time_info, system_time), 16, "vcpu_time_info.system_time: offset on arm");
             assert_eq!(offset_of!(vcpu_time_info, tsc_to_system_mul), 24, "vcpu_time_info.tsc_to_system_mul: offset on arm");
             assert_eq!(offset_of!(vcpu_time_info, tsc_shift), 28, "vcpu_time_info.tsc_shift: offset on arm");
-            #[cfg(not(feature = "xen-4-7"))]
-            assert_eq!(offset_of!(vcpu_time_info, __xenabi_hole_0), 29, "vcpu_time_info.__xenabi_hole_0: offset on arm");
-            #[cfg(feature = "xen-4-7")]
             assert_eq!(offset_of!(vcpu_time_info, flags), 29, "vcpu_time_info.flags: offset on arm");
-            #[cfg(feature = "xen-4-7")]
             assert_eq!(offset_of!(vcpu_time_info, pad1), 30, "vcpu_time_info.pad1: offset on arm");
         }
 
+        #[cfg(feature = "xen-4-7")]
         #[test]
         fn vcpu_info() {
             assert_eq!(size_of::<vcpu_info>(), 48, "vcpu_info: size on arm");
@@ -21570,6 +21566,7 @@ mod arm {
             assert_eq!(offset_of!(vcpu_info, time), 16, "vcpu_info.time: offset on arm");
         }
 
+        #[cfg(feature = "xen-4-7")]
         #[test]
         fn shared_info() {
             assert_eq!(size_of::<shared_info>(), 1088, "shared_info: size on arm");
@@ -29489,6 +29486,7 @@ mod aarch64 {
             assert_eq!(size_of::<[xen_ulong_t; 6]>(), 48, "multicall_entry.args: size on aarch64");
         }
 
+        #[cfg(feature = "xen-4-7")]
         #[test]
         fn vcpu_time_info() {
             assert_eq!(size_of::<vcpu_time_info>(), 32, "vcpu_time_info: size on aarch64");
@@ -29499,14 +29497,11 @@ mod aarch64 {
             assert_eq!(offset_of!(vcpu_time_info, system_time), 16, "vcpu_time_info.system_time: offset on aarch64");
             assert_eq!(offset_of!(vcpu_time_info, tsc_to_system_mul), 24, "vcpu_time_info.tsc_to_system_mul: offset on aarch64");
             assert_eq!(offset_of!(vcpu_time_info, tsc_shift), 28, "vcpu_time_info.tsc_shift: offset on aarch64");
-            #[cfg(not(feature = "xen-4-7"))]
-            assert_eq!(offset_of!(vcpu_time_info, __xenabi_hole_0), 29, "vcpu_time_info.__xenabi_hole_0: offset on aarch64");
-            #[cfg(feature = "xen-4-7")]
             assert_eq!(offset_of!(vcpu_time_info, flags), 29, "vcpu_time_info.flags: offset on aarch64");
-            #[cfg(feature = "xen-4-7")]
             assert_eq!(offset_of!(vcpu_time_info, pad1), 30, "vcpu_time_info.pad1: offset on aarch64");
         }
 
+        #[cfg(feature = "xen-4-7")]
         #[test]
         fn vcpu_info() {
             assert_eq!(size_of::<vcpu_info>(), 48, "vcpu_info: size on aarch64");
@@ -29519,6 +29514,7 @@ mod aarch64 {
             assert_eq!(offset_of!(vcpu_info, time), 16, "vcpu_info.time: offset on aarch64");
         }
 
+        #[cfg(feature = "xen-4-7")]
         #[test]
         fn shared_info() {
             assert_eq!(size_of::<shared_info>(), 1088, "shared_info: size on aarch64");

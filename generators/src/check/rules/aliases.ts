@@ -12,14 +12,18 @@ import type { SideAlias } from '../side/types.js';
 export function compareAliases(ctx: CheckContext): void {
   if (!ctx.can('aliases')) return;
   const names = [...new Set([...Object.keys(ctx.base.aliases), ...Object.keys(ctx.head.aliases)])].sort();
+  // A typedef that became (or stopped being) the one a record is known by is no typedef gone or new.
+  const recordTypedefs = (which: 'base' | 'head') => new Set(Object.values(ctx[which].records).flatMap((r) => (r.typedef ? [r.typedef] : [])));
+  const inBase = recordTypedefs('base');
+  const inHead = recordTypedefs('head');
   for (const name of names) {
     const b = ctx.base.aliases[name];
     const h = ctx.head.aliases[name];
     const at = ctx.itemAt('typedef', name);
     if (b && !h) {
-      if (ctx.covers(b.namespace)) ctx.report('TYPEDEF_REMOVED', at, aliasTarget(b), null, `typedef ${name} (${aliasTarget(b)}) was removed`);
+      if (ctx.covers(b.namespace) && !inHead.has(name)) ctx.report('TYPEDEF_REMOVED', at, aliasTarget(b), null, `typedef ${name} (${aliasTarget(b)}) was removed`);
     } else if (h && !b) {
-      if (ctx.covers(h.namespace)) ctx.report('TYPEDEF_ADDED', at, null, aliasTarget(h), `typedef ${name} (${aliasTarget(h)}) was added`);
+      if (ctx.covers(h.namespace) && !inBase.has(name)) ctx.report('TYPEDEF_ADDED', at, null, aliasTarget(h), `typedef ${name} (${aliasTarget(h)}) was added`);
     } else if (b && h && !sameTargets(ctx, b, h)) {
       ctx.report('TYPEDEF_CHANGED', at, aliasTarget(b), aliasTarget(h), `typedef ${name} names ${aliasTarget(h)}, was ${aliasTarget(b)}`);
     }

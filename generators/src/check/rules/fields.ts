@@ -56,19 +56,40 @@ export function compareFields(ctx: CheckContext, b: SideRecord, h: SideRecord, a
   });
   const added = unmatched.filter((f) => !renamedTo.has(f));
   for (const f of gone) reportRemoved(ctx, h, f, arch);
+  // A padding member that kept part of its bytes and gave the rest to new members (4.7's
+  // vcpu_time_info: pad1[3] became flags and pad1[2]) moved no byte anyone may use: the new
+  // members are what takes padding.
+  const shrunk = new Set(pairs.filter((p) => shrankWithin(ctx, p, added)));
   const growable = !!(b.growable && h.growable && ctx.can('growable'));
-  const fillsPadding = !growable && h.kind === 'struct' && bl.size === hl.size && gone.length === 0 && pairs.every((p) => p.b.offset === p.h.offset);
+  const fillsPadding = !growable && h.kind === 'struct' && bl.size === hl.size && gone.length === 0 && pairs.every((p) => p.b.offset === p.h.offset || shrunk.has(p));
   for (const f of added) reportAdded(ctx, h, f, arch, fillsPadding);
-  for (const p of pairs) comparePair(ctx, h, p, arch);
+  for (const p of pairs) if (!shrunk.has(p)) comparePair(ctx, h, p, arch);
   if (h.kind === 'struct') reportOrder(ctx, h, bl, hl, pairs, arch);
   const position = new Map(hl.fields.map((f, i) => [f, i]));
   const lastShared = pairs.reduce((last, p) => Math.max(last, position.get(p.h) ?? -1), -1);
   return {
-    baseKept: gone.length === 0 && pairs.every((p) => p.b.offset === p.h.offset && p.b.size === p.h.size && p.b.bitOffset === p.h.bitOffset),
+    baseKept: gone.length === 0 && pairs.every((p) => shrunk.has(p) || (p.b.offset === p.h.offset && p.b.size === p.h.size && p.b.bitOffset === p.h.bitOffset)),
     appendedOnly: added.every((f) => (position.get(f) ?? -1) > lastShared),
     added,
     grown: [...added.map((f) => f.name || fieldKey(f)), ...pairs.filter((p) => p.h.size !== p.b.size).map((p) => p.h.name || fieldKey(p.h))],
   };
+}
+
+/**
+ * Padding on both sides, the head's bytes among the base's, and every byte it gave up taken by
+ * a new member lying within those bytes. A padding member that merely shrinks (its bytes now
+ * compiler padding, or later members moving up) is still reported.
+ */
+function shrankWithin(ctx: CheckContext, { b, h, renamed }: Pair, added: readonly SideField[]): boolean {
+  if (!ctx.can('padding') || renamed || !b.padding || !h.padding || b.bitWidth !== undefined || h.bitWidth !== undefined) return false;
+  const end = b.offset + b.size;
+  if (h.offset < b.offset || h.offset + h.size > end || (h.offset === b.offset && h.size === b.size)) return false;
+  const takers = added.filter((f) => !f.flexibleArray && f.bitWidth === undefined && f.offset >= b.offset && f.offset + f.size <= end);
+  for (let byte = b.offset; byte < end; byte++) {
+    if (byte >= h.offset && byte < h.offset + h.size) continue;
+    if (!takers.some((f) => byte >= f.offset && byte < f.offset + f.size)) return false;
+  }
+  return true;
 }
 
 /** Offset, size, bit position and flexibility, as one key: fields at the same place are rename candidates. */

@@ -66,6 +66,7 @@ function compareLayout(ctx: CheckContext, b: SideRecord, h: SideRecord, arch: Ar
 /** `typedef struct tag name_t;`: the name is source ABI like any typedef. */
 function recordTypedef(ctx: CheckContext, b: SideRecord, h: SideRecord): void {
   const at = ctx.itemAt('record', h.name, 'typedef');
-  if (b.typedef) ctx.report('TYPEDEF_REMOVED', { ...at, item: b.typedef }, `${b.kind} ${b.name}`, null, `typedef ${b.typedef} of ${b.kind} ${b.name} was removed${h.typedef ? ` (it is now ${h.typedef})` : ''}`);
-  if (h.typedef) ctx.report('TYPEDEF_ADDED', { ...at, item: h.typedef }, null, `${h.kind} ${h.name}`, `typedef ${h.typedef} of ${h.kind} ${h.name} was added`);
+  // A name that moves between the record and a typedef of its own (a second typedef came first) stays.
+  if (b.typedef && !ctx.head.aliases[b.typedef]) ctx.report('TYPEDEF_REMOVED', { ...at, item: b.typedef }, `${b.kind} ${b.name}`, null, `typedef ${b.typedef} of ${b.kind} ${b.name} was removed${h.typedef ? ` (it is now ${h.typedef})` : ''}`);
+  if (h.typedef && !ctx.base.aliases[h.typedef]) ctx.report('TYPEDEF_ADDED', { ...at, item: h.typedef }, null, `${h.kind} ${h.name}`, `typedef ${h.typedef} of ${h.kind} ${h.name} was added`);
 }

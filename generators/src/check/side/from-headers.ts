@@ -24,8 +24,9 @@ export interface HeaderSideOptions {
 
 type Known = Map<string, { namespace: Namespace; module: string }>;
 
-export function sideFromHeaders(facts: TreeFacts, options: HeaderSideOptions): AbiSide {
+export function sideFromHeaders(tree: TreeFacts, options: HeaderSideOptions): AbiSide {
   const registry = options.registry;
+  const facts = registry ? flattenDeclaredAnonymous(tree, registry) : tree;
   const known: Known = new Map();
   const since = new Map<string, string>();
   for (const item of [...(registry?.records ?? []), ...(registry?.aliases ?? []), ...(registry?.constants ?? []), ...(registry?.sets ?? [])]) {
@@ -42,6 +43,7 @@ export function sideFromHeaders(facts: TreeFacts, options: HeaderSideOptions): A
   const side = emptySide(options.origin ?? 'headers', options.label, options.release, has, ['stable', 'unstable']);
   const padding = paddingFields(registry);
   const growable = new Map((registry?.records ?? []).filter((r) => r.growable).map((r) => [r.name, r.growable?.versionField ?? '']));
+  const rings = new Map((registry?.records ?? []).flatMap((r) => (r.ring ? [[r.name, r.ring.entries] as const] : [])));
 
   const records = byName(facts, (a) => a.records);
   for (const [name, perArch] of records) {
@@ -50,7 +52,7 @@ export function sideFromHeaders(facts: TreeFacts, options: HeaderSideOptions): A
     const root = records.get(rootRecord(name)) ?? perArch;
     const where = place(rootRecord(name), firstOf(root).loc.file, root.some(([, r]) => r.plain));
     const record: SideRecord = { name, kind: first.kind, ...where, since: since.get(name) ?? since.get(rootRecord(name)) ?? '', loc: at(first.loc), ...(first.typedef ? { typedef: first.typedef } : {}), layouts: {}, fieldLocs: {} };
-    for (const [arch, r] of perArch) record.layouts[arch] = { size: r.size, align: r.align, fields: r.fields.map((f) => sideField(f, padding.get(name))) };
+    for (const [arch, r] of perArch) record.layouts[arch] = ringHead({ size: r.size, align: r.align, fields: r.fields.map((f) => sideField(f, padding.get(name))) }, rings.get(name));
     for (const f of first.fields) (record.fieldLocs as Record<string, SourceLocation>)[f.name || f.record || ''] = at(f.loc);
     for (const [arch, r] of perArch) if (r.loc.file !== first.loc.file) placeRecordOnArch(side, arch, name, r, at);
     const grows = growable.get(name);
@@ -76,6 +78,60 @@ export function sideFromHeaders(facts: TreeFacts, options: HeaderSideOptions): A
     side.modules[name] = moduleOf(name, file, items.get(name) ?? [], registry, options.pathPrefix ?? '');
   }
   return side;
+}
+
+/**
+ * Where Xen wraps a member in an anonymous union of several names for it (x86's
+ * `union { uint64_t rax; uint32_t eax; … }`, Arm's `union { uint64_t x0; uint32_t r0_usr; }`),
+ * the registry declares the one name every build has as a member of the record itself. Such
+ * an anonymous member becomes that named member, at its place, as the registry sees it, and
+ * the anonymous record is dropped on that architecture. Otherwise anonymous members are named
+ * by their position among the record's anonymous members, and a release that wraps a plain
+ * member in a union (x86_64's r8–r15 in 4.9) would shift every later one: a rename, a new
+ * offset and a removal for each, where registry mode, rightly, sees no change at all.
+ * Records the registry declares with anonymous members of their own are left as they are.
+ */
+export function flattenDeclaredAnonymous(facts: TreeFacts, registry: AbiModel): TreeFacts {
+  const named = new Map<string, { name: string; archs?: Arch[] }[]>();
+  const hasAnonymous = new Set<string>();
+  for (const r of registry.records) {
+    if (r.fields.some((f) => f.name === '')) hasAnonymous.add(r.name);
+    named.set(r.name, [...(named.get(r.name) ?? []), ...r.fields.filter((f) => f.name !== '').map((f) => ({ name: f.name, ...(f.archs ? { archs: f.archs } : {}) }))]);
+  }
+  return {
+    ...facts,
+    arches: facts.arches.map((a) => {
+      const byName = new Map(a.records.map((r) => [r.name, r]));
+      const dropped = new Set<string>();
+      const records = a.records.map((r) => {
+        const declared = named.get(r.name);
+        if (!declared || hasAnonymous.has(r.name) || !r.fields.some((f) => f.name === '' && f.record)) return r;
+        const onArch = new Set(declared.filter((f) => !f.archs || f.archs.includes(a.arch)).map((f) => f.name));
+        const fields = r.fields.map((f) => {
+          const inner = f.name === '' && f.record ? byName.get(f.record) : undefined;
+          const member = inner?.kind === 'union' ? inner.fields.find((m) => m.name !== '' && onArch.has(m.name)) : undefined;
+          if (!inner || !member) return f;
+          dropped.add(inner.name);
+          return { ...member, offset: f.offset + member.offset };
+        });
+        return { ...r, fields };
+      });
+      const gone = (name: string) => [...dropped].some((d) => name === d || name.startsWith(`${d}.`));
+      return { ...a, records: dropped.size ? records.filter((r) => !gone(r.name)) : records };
+    }),
+  };
+}
+
+/**
+ * The head of a ring's shared page (`DEFINE_RING_TYPES`), as the registry declares it: without
+ * the entries member, which Xen spelled `ring[1]` before 4.19 and a flexible array since (for
+ * guests of interface 0x00041300 on). `sizeof` of Xen's page struct thus depends on the release
+ * and the includer, while the bytes on the page never moved: rings are sized from the entries'
+ * offset and the page size, never from `sizeof`. The record ends where the entries begin.
+ */
+function ringHead(layout: SideRecord['layouts'][Arch] & object, entries: string | undefined): SideRecord['layouts'][Arch] & object {
+  const member = entries === undefined ? undefined : layout.fields.find((f) => f.name === entries);
+  return member ? { ...layout, size: member.offset, fields: layout.fields.filter((f) => f !== member) } : layout;
 }
 
 /**
@@ -205,13 +261,17 @@ function itemsByModule(side: AbiSide): Map<string, ModuleItem[]> {
 }
 
 /**
- * A module read from a header: the registry's when it declares one for the header; else
+ * A module read from a header: the registry's when it declares one for the header (a stable
+ * one without an interface-version constant is unversioned in its tools-only part); else
  * stable when a guest sees any of its items, with its interface-version constant when the
  * header defines one (`XEN_SYSCTL_INTERFACE_VERSION`), and otherwise unversioned.
  */
 function moduleOf(name: string, file: string, items: readonly ModuleItem[], registry: AbiModel | undefined, prefix: string): SideModule {
   const declared = registry?.modules.find((m) => m.name === name);
-  if (declared) return { name, namespace: declared.namespace, xenHeader: declared.xenHeader, ...(declared.interfaceVersion ? { interfaceVersion: declared.interfaceVersion.constant } : {}) };
+  // A guest header the registry declares stable without an interface-version constant may
+  // still hold a tools-only block (memory.h's XENMEM_* tools ops, hvm_op.h's ioreq server
+  // ops, a tools ring expanded in io/ring.h): Xen versions it with no constant at all.
+  if (declared) return { name, namespace: declared.namespace, xenHeader: declared.xenHeader, ...(declared.interfaceVersion ? { interfaceVersion: declared.interfaceVersion.constant } : declared.namespace === 'stable' ? { unversioned: true } : {}) };
   const version = items.find((c) => c.kind === 'constant' && /INTERFACE_VERSION$/.test(c.name) && !c.name.startsWith('__'));
   const namespace: Namespace = items.some((i) => i.namespace === 'stable') ? 'stable' : 'unstable';
   return { name, namespace, xenHeader: file, ...(version ? { interfaceVersion: version.name } : { unversioned: true }), loc: { file: `${prefix}${file}`, line: 1, column: 1 } };

@@ -24,7 +24,7 @@ export function sideFromModel(view: ReleaseModel, origin: SideOrigin = 'abi', la
   const layouts = ARCHES.map((arch) => new ArchLayout(view, arch));
   const kindOf = (name: string) => view.records.find((r) => r.name === name)?.kind ?? 'struct';
   const older = history ? new Map(history.records.map((r) => [r.name, r])) : undefined;
-  for (const r of view.records) side.records[r.name] = recordOf(r, layouts, older?.get(r.name));
+  for (const r of memberRecords(view.records)) side.records[r.name] = recordOf(r, layouts, older?.get(r.name));
   for (const a of view.aliases) {
     side.aliases[a.name] = { ...item(a), type: spellType(a.type, kindOf), ...(a.archs ? { archs: [...a.archs] } : {}) };
   }
@@ -61,6 +61,25 @@ export function sideFromModel(view: ReleaseModel, origin: SideOrigin = 'abi', la
     };
   }
   return side;
+}
+
+/**
+ * The records of the release but the inline ones whose member it does not have: the record of
+ * `xendispl_resp.op`, a union member added in 4.15, lives as long as xendispl_resp, so the 4.14
+ * view holds it with only the members it had then; but no 4.14 record has it, and comparing
+ * it would report its alignment changed in 4.15 where it was new (header mode, rightly, finds
+ * it added). Records of anonymous members are named by position, not by a member: kept.
+ */
+export function memberRecords(records: readonly RecordDecl[]): RecordDecl[] {
+  const byName = new Map(records.map((r) => [r.name, r]));
+  const kept = (r: RecordDecl | undefined): boolean => {
+    if (!r?.parent) return !!r;
+    const member = r.name.startsWith(`${r.parent}.`) ? r.name.slice(r.parent.length + 1) : undefined;
+    const parent = byName.get(r.parent);
+    if (!member || member.startsWith('<anon') || !parent) return true;
+    return parent.fields.some((f) => f.name === member) && kept(parent);
+  };
+  return records.filter(kept);
 }
 
 function item(decl: { name: string; namespace: Namespace; module: string; since: string; linuxSince?: string; loc: { file: string; line: number; column: number } }) {
