@@ -42,6 +42,24 @@
 #define XENABI_TYPEOF(expr) __typeof__(expr)
 #endif
 
+/*
+ * Casts that C++ users building with -Wold-style-cast accept: the C++ casts there, a C cast in
+ * C. XENABI_NO_OBJECT(type) is a null pointer to type, for sizeof and typeof of a member.
+ */
+#ifdef __cplusplus
+#define XENABI_STATIC_CAST(type, expr) static_cast<type>(expr)
+#define XENABI_REINTERPRET_CAST(type, expr) reinterpret_cast<type>(expr)
+#if __cplusplus >= 201103L
+#define XENABI_NO_OBJECT(type) static_cast<type *>(nullptr)
+#else
+#define XENABI_NO_OBJECT(type) static_cast<type *>(0)
+#endif
+#else
+#define XENABI_STATIC_CAST(type, expr) ((type)(expr))
+#define XENABI_REINTERPRET_CAST(type, expr) ((type)(expr))
+#define XENABI_NO_OBJECT(type) ((type *)0)
+#endif
+
 /* offsetof without <stddef.h>; nested member paths (u.interdomain.dom) are accepted. */
 #define XENABI_OFFSETOF(type, member) __builtin_offsetof(type, member)
 
@@ -53,13 +71,15 @@
 #endif
 
 /*
- * Xen's uint64_aligned_t: a 64-bit integer that is 8-byte aligned even on x86_32, as in the
+ * Xen's uint64_aligned_t and int64_aligned_t: 64-bit integers that are 8-byte aligned even on x86_32, as in the
  * __XEN_TOOLS__ layout the hypervisor and the toolstack are built with.
  */
 #if defined(__i386__)
 typedef uint64_t __attribute__((aligned(8))) xenabi_uint64_aligned_t;
+typedef int64_t __attribute__((aligned(8))) xenabi_int64_aligned_t;
 #else
 typedef uint64_t xenabi_uint64_aligned_t;
+typedef int64_t xenabi_int64_aligned_t;
 #endif
 
 /*
@@ -68,7 +88,7 @@ typedef uint64_t xenabi_uint64_aligned_t;
  */
 #define XENABI_SET_GUEST_HANDLE(hnd, val)                                         \
     do {                                                                          \
-        unsigned char *xenabi_byte_ = (unsigned char *)&(hnd);                    \
+        unsigned char *xenabi_byte_ = XENABI_REINTERPRET_CAST(unsigned char *, &(hnd)); \
         unsigned int xenabi_i_;                                                   \
         for (xenabi_i_ = 0; xenabi_i_ < sizeof(hnd); xenabi_i_++)                \
             xenabi_byte_[xenabi_i_] = 0;                                          \
@@ -1002,6 +1022,133 @@ typedef struct vcpu_guest_context vcpu_guest_context_t;
  * Layout checks, from xenabi's layout engine. They sit outside the block above, so they
  * also check Xen's own declarations when Xen's header was included first.
  */
+#if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
+XENABI_STATIC_ASSERT(xen_guest__mmu_update__size, sizeof(struct mmu_update) == 16);
+XENABI_STATIC_ASSERT(xen_guest__mmu_update__ptr__offset, XENABI_OFFSETOF(struct mmu_update, ptr) == 0);
+XENABI_STATIC_ASSERT(xen_guest__mmu_update__ptr__size, sizeof(XENABI_NO_OBJECT(struct mmu_update)->ptr) == 8);
+XENABI_STATIC_ASSERT(xen_guest__mmu_update__val__offset, XENABI_OFFSETOF(struct mmu_update, val) == 8);
+XENABI_STATIC_ASSERT(xen_guest__mmu_update__val__size, sizeof(XENABI_NO_OBJECT(struct mmu_update)->val) == 8);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__cmd__offset, XENABI_OFFSETOF(struct mmuext_op, cmd) == 0);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__cmd__size, sizeof(XENABI_NO_OBJECT(struct mmuext_op)->cmd) == 4);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__nr_ents__size, sizeof(XENABI_NO_OBJECT(struct mmuext_op)->arg2.nr_ents) == 4);
+XENABI_STATIC_ASSERT(xen_guest__multicall_entry__op__offset, XENABI_OFFSETOF(struct multicall_entry, op) == 0);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__size, sizeof(struct vcpu_time_info) == 32);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__version__offset, XENABI_OFFSETOF(struct vcpu_time_info, version) == 0);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__version__size, sizeof(XENABI_NO_OBJECT(struct vcpu_time_info)->version) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad0__offset, XENABI_OFFSETOF(struct vcpu_time_info, pad0) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad0__size, sizeof(XENABI_NO_OBJECT(struct vcpu_time_info)->pad0) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__tsc_timestamp__offset, XENABI_OFFSETOF(struct vcpu_time_info, tsc_timestamp) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__tsc_timestamp__size, sizeof(XENABI_NO_OBJECT(struct vcpu_time_info)->tsc_timestamp) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__system_time__offset, XENABI_OFFSETOF(struct vcpu_time_info, system_time) == 16);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__system_time__size, sizeof(XENABI_NO_OBJECT(struct vcpu_time_info)->system_time) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__tsc_to_system_mul__offset, XENABI_OFFSETOF(struct vcpu_time_info, tsc_to_system_mul) == 24);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__tsc_to_system_mul__size, sizeof(XENABI_NO_OBJECT(struct vcpu_time_info)->tsc_to_system_mul) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__tsc_shift__offset, XENABI_OFFSETOF(struct vcpu_time_info, tsc_shift) == 28);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__tsc_shift__size, sizeof(XENABI_NO_OBJECT(struct vcpu_time_info)->tsc_shift) == 1);
+#if XENABI_XEN_MIN_VERSION >= 0x040700
+XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__flags__offset, XENABI_OFFSETOF(struct vcpu_time_info, flags) == 29);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__flags__size, sizeof(XENABI_NO_OBJECT(struct vcpu_time_info)->flags) == 1);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__offset, XENABI_OFFSETOF(struct vcpu_time_info, pad1) == 30);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__size, sizeof(XENABI_NO_OBJECT(struct vcpu_time_info)->pad1) == 2);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040700
+XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__offset, XENABI_OFFSETOF(struct vcpu_time_info, pad1) == 29);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__size, sizeof(XENABI_NO_OBJECT(struct vcpu_time_info)->pad1) == 3);
+#endif
+XENABI_STATIC_ASSERT(xen_guest__vcpu_info__evtchn_upcall_pending__offset, XENABI_OFFSETOF(struct vcpu_info, evtchn_upcall_pending) == 0);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_info__evtchn_upcall_pending__size, sizeof(XENABI_NO_OBJECT(struct vcpu_info)->evtchn_upcall_pending) == 1);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_info__time__size, sizeof(XENABI_NO_OBJECT(struct vcpu_info)->time) == 32);
+XENABI_STATIC_ASSERT(xen_guest__shared_info__vcpu_info__offset, XENABI_OFFSETOF(struct shared_info, vcpu_info) == 0);
+XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_version__size, sizeof(XENABI_NO_OBJECT(struct shared_info)->wc_version) == 4);
+XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_sec__size, sizeof(XENABI_NO_OBJECT(struct shared_info)->wc_sec) == 4);
+XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_nsec__size, sizeof(XENABI_NO_OBJECT(struct shared_info)->wc_nsec) == 4);
+XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__size, sizeof(struct xen_multiboot_mod_list) == 16);
+XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__align, XENABI_ALIGNOF(struct xen_multiboot_mod_list) == 4);
+XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__mod_start__offset, XENABI_OFFSETOF(struct xen_multiboot_mod_list, mod_start) == 0);
+XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__mod_start__size, sizeof(XENABI_NO_OBJECT(struct xen_multiboot_mod_list)->mod_start) == 4);
+XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__mod_end__offset, XENABI_OFFSETOF(struct xen_multiboot_mod_list, mod_end) == 4);
+XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__mod_end__size, sizeof(XENABI_NO_OBJECT(struct xen_multiboot_mod_list)->mod_end) == 4);
+XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__cmdline__offset, XENABI_OFFSETOF(struct xen_multiboot_mod_list, cmdline) == 8);
+XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__cmdline__size, sizeof(XENABI_NO_OBJECT(struct xen_multiboot_mod_list)->cmdline) == 4);
+XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__pad__offset, XENABI_OFFSETOF(struct xen_multiboot_mod_list, pad) == 12);
+XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__pad__size, sizeof(XENABI_NO_OBJECT(struct xen_multiboot_mod_list)->pad) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__size, sizeof(struct dom0_vga_console_info) == 40);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040d00
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__size, sizeof(struct dom0_vga_console_info) == 36);
+#endif
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__align, XENABI_ALIGNOF(struct dom0_vga_console_info) == 4);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__video_type__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, video_type) == 0);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__video_type__size, sizeof(XENABI_NO_OBJECT(struct dom0_vga_console_info)->video_type) == 1);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__size, sizeof(XENABI_NO_OBJECT(struct dom0_vga_console_info)->u) == 36);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040d00
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__size, sizeof(XENABI_NO_OBJECT(struct dom0_vga_console_info)->u) == 32);
+#endif
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct dom0_vga_console_info)->u)) == 4);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.text_mode_3) == 4);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__size, sizeof(XENABI_NO_OBJECT(struct dom0_vga_console_info)->u.text_mode_3) == 10);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct dom0_vga_console_info)->u.text_mode_3)) == 2);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__font_height__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.text_mode_3.font_height) == 4);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__font_height__size, sizeof(XENABI_NO_OBJECT(struct dom0_vga_console_info)->u.text_mode_3.font_height) == 2);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__cursor_x__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.text_mode_3.cursor_x) == 6);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__cursor_x__size, sizeof(XENABI_NO_OBJECT(struct dom0_vga_console_info)->u.text_mode_3.cursor_x) == 2);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__cursor_y__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.text_mode_3.cursor_y) == 8);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__cursor_y__size, sizeof(XENABI_NO_OBJECT(struct dom0_vga_console_info)->u.text_mode_3.cursor_y) == 2);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__rows__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.text_mode_3.rows) == 10);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__rows__size, sizeof(XENABI_NO_OBJECT(struct dom0_vga_console_info)->u.text_mode_3.rows) == 2);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__columns__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.text_mode_3.columns) == 12);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__columns__size, sizeof(XENABI_NO_OBJECT(struct dom0_vga_console_info)->u.text_mode_3.columns) == 2);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb) == 4);
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__size, sizeof(XENABI_NO_OBJECT(struct dom0_vga_console_info)->u.vesa_lfb) == 36);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040d00
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__size, sizeof(XENABI_NO_OBJECT(struct dom0_vga_console_info)->u.vesa_lfb) == 32);
+#endif
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct dom0_vga_console_info)->u.vesa_lfb)) == 4);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__width__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.width) == 4);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__width__size, sizeof(XENABI_NO_OBJECT(struct dom0_vga_console_info)->u.vesa_lfb.width) == 2);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__height__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.height) == 6);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__height__size, sizeof(XENABI_NO_OBJECT(struct dom0_vga_console_info)->u.vesa_lfb.height) == 2);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__bytes_per_line__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.bytes_per_line) == 8);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__bytes_per_line__size, sizeof(XENABI_NO_OBJECT(struct dom0_vga_console_info)->u.vesa_lfb.bytes_per_line) == 2);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__bits_per_pixel__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.bits_per_pixel) == 10);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__bits_per_pixel__size, sizeof(XENABI_NO_OBJECT(struct dom0_vga_console_info)->u.vesa_lfb.bits_per_pixel) == 2);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__lfb_base__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.lfb_base) == 12);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__lfb_base__size, sizeof(XENABI_NO_OBJECT(struct dom0_vga_console_info)->u.vesa_lfb.lfb_base) == 4);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__lfb_size__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.lfb_size) == 16);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__lfb_size__size, sizeof(XENABI_NO_OBJECT(struct dom0_vga_console_info)->u.vesa_lfb.lfb_size) == 4);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__red_pos__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.red_pos) == 20);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__red_pos__size, sizeof(XENABI_NO_OBJECT(struct dom0_vga_console_info)->u.vesa_lfb.red_pos) == 1);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__red_size__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.red_size) == 21);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__red_size__size, sizeof(XENABI_NO_OBJECT(struct dom0_vga_console_info)->u.vesa_lfb.red_size) == 1);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__green_pos__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.green_pos) == 22);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__green_pos__size, sizeof(XENABI_NO_OBJECT(struct dom0_vga_console_info)->u.vesa_lfb.green_pos) == 1);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__green_size__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.green_size) == 23);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__green_size__size, sizeof(XENABI_NO_OBJECT(struct dom0_vga_console_info)->u.vesa_lfb.green_size) == 1);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__blue_pos__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.blue_pos) == 24);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__blue_pos__size, sizeof(XENABI_NO_OBJECT(struct dom0_vga_console_info)->u.vesa_lfb.blue_pos) == 1);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__blue_size__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.blue_size) == 25);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__blue_size__size, sizeof(XENABI_NO_OBJECT(struct dom0_vga_console_info)->u.vesa_lfb.blue_size) == 1);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__rsvd_pos__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.rsvd_pos) == 26);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__rsvd_pos__size, sizeof(XENABI_NO_OBJECT(struct dom0_vga_console_info)->u.vesa_lfb.rsvd_pos) == 1);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__rsvd_size__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.rsvd_size) == 27);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__rsvd_size__size, sizeof(XENABI_NO_OBJECT(struct dom0_vga_console_info)->u.vesa_lfb.rsvd_size) == 1);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__gbl_caps__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.gbl_caps) == 28);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__gbl_caps__size, sizeof(XENABI_NO_OBJECT(struct dom0_vga_console_info)->u.vesa_lfb.gbl_caps) == 4);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__mode_attrs__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.mode_attrs) == 32);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__mode_attrs__size, sizeof(XENABI_NO_OBJECT(struct dom0_vga_console_info)->u.vesa_lfb.mode_attrs) == 2);
+#if XENABI_XEN_MIN_VERSION >= 0x040d00
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__pad__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.pad) == 34);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__pad__size, sizeof(XENABI_NO_OBJECT(struct dom0_vga_console_info)->u.vesa_lfb.pad) == 2);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__ext_lfb_base__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.ext_lfb_base) == 36);
+XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__ext_lfb_base__size, sizeof(XENABI_NO_OBJECT(struct dom0_vga_console_info)->u.vesa_lfb.ext_lfb_base) == 4);
+#endif
+#endif
 #if defined(__i386__)
 XENABI_STATIC_ASSERT(xen_guest__xen_ulong_t__size, sizeof(xen_ulong_t) == 4);
 XENABI_STATIC_ASSERT(xen_guest__xen_ulong_t__align, XENABI_ALIGNOF(xen_ulong_t) == 4);
@@ -1011,348 +1158,223 @@ XENABI_STATIC_ASSERT(xen_guest__unsigned_long__size, sizeof(unsigned long) == 4)
 XENABI_STATIC_ASSERT(xen_guest__unsigned_long__align, XENABI_ALIGNOF(unsigned long) == 4);
 XENABI_STATIC_ASSERT(xen_guest__xenabi_guest_handle_const_void__size, sizeof(xenabi_guest_handle_const_void) == 4);
 XENABI_STATIC_ASSERT(xen_guest__xenabi_guest_handle_const_void__align, XENABI_ALIGNOF(xenabi_guest_handle_const_void) == 4);
-XENABI_STATIC_ASSERT(xen_guest__mmu_update__size, sizeof(struct mmu_update) == 16);
 XENABI_STATIC_ASSERT(xen_guest__mmu_update__align, XENABI_ALIGNOF(struct mmu_update) == 4);
-XENABI_STATIC_ASSERT(xen_guest__mmu_update__ptr__offset, XENABI_OFFSETOF(struct mmu_update, ptr) == 0);
-XENABI_STATIC_ASSERT(xen_guest__mmu_update__ptr__size, sizeof(((struct mmu_update *)0)->ptr) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmu_update__val__offset, XENABI_OFFSETOF(struct mmu_update, val) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmu_update__val__size, sizeof(((struct mmu_update *)0)->val) == 8);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__size, sizeof(struct mmuext_op) == 12);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__align, XENABI_ALIGNOF(struct mmuext_op) == 4);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__cmd__offset, XENABI_OFFSETOF(struct mmuext_op, cmd) == 0);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__cmd__size, sizeof(((struct mmuext_op *)0)->cmd) == 4);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__offset, XENABI_OFFSETOF(struct mmuext_op, arg1) == 4);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__size, sizeof(((struct mmuext_op *)0)->arg1) == 4);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct mmuext_op *)0)->arg1)) == 4);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__size, sizeof(XENABI_NO_OBJECT(struct mmuext_op)->arg1) == 4);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct mmuext_op)->arg1)) == 4);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__mfn__offset, XENABI_OFFSETOF(struct mmuext_op, arg1.mfn) == 4);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__mfn__size, sizeof(((struct mmuext_op *)0)->arg1.mfn) == 4);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__mfn__size, sizeof(XENABI_NO_OBJECT(struct mmuext_op)->arg1.mfn) == 4);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__linear_addr__offset, XENABI_OFFSETOF(struct mmuext_op, arg1.linear_addr) == 4);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__linear_addr__size, sizeof(((struct mmuext_op *)0)->arg1.linear_addr) == 4);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__linear_addr__size, sizeof(XENABI_NO_OBJECT(struct mmuext_op)->arg1.linear_addr) == 4);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__offset, XENABI_OFFSETOF(struct mmuext_op, arg2) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__size, sizeof(((struct mmuext_op *)0)->arg2) == 4);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct mmuext_op *)0)->arg2)) == 4);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__size, sizeof(XENABI_NO_OBJECT(struct mmuext_op)->arg2) == 4);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct mmuext_op)->arg2)) == 4);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__nr_ents__offset, XENABI_OFFSETOF(struct mmuext_op, arg2.nr_ents) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__nr_ents__size, sizeof(((struct mmuext_op *)0)->arg2.nr_ents) == 4);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__vcpumask__offset, XENABI_OFFSETOF(struct mmuext_op, arg2.vcpumask) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__vcpumask__size, sizeof(((struct mmuext_op *)0)->arg2.vcpumask) == 4);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__vcpumask__size, sizeof(XENABI_NO_OBJECT(struct mmuext_op)->arg2.vcpumask) == 4);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__src_mfn__offset, XENABI_OFFSETOF(struct mmuext_op, arg2.src_mfn) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__src_mfn__size, sizeof(((struct mmuext_op *)0)->arg2.src_mfn) == 4);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__src_mfn__size, sizeof(XENABI_NO_OBJECT(struct mmuext_op)->arg2.src_mfn) == 4);
 XENABI_STATIC_ASSERT(xen_guest__multicall_entry__size, sizeof(struct multicall_entry) == 32);
 XENABI_STATIC_ASSERT(xen_guest__multicall_entry__align, XENABI_ALIGNOF(struct multicall_entry) == 4);
-XENABI_STATIC_ASSERT(xen_guest__multicall_entry__op__offset, XENABI_OFFSETOF(struct multicall_entry, op) == 0);
-XENABI_STATIC_ASSERT(xen_guest__multicall_entry__op__size, sizeof(((struct multicall_entry *)0)->op) == 4);
+XENABI_STATIC_ASSERT(xen_guest__multicall_entry__op__size, sizeof(XENABI_NO_OBJECT(struct multicall_entry)->op) == 4);
 XENABI_STATIC_ASSERT(xen_guest__multicall_entry__result__offset, XENABI_OFFSETOF(struct multicall_entry, result) == 4);
-XENABI_STATIC_ASSERT(xen_guest__multicall_entry__result__size, sizeof(((struct multicall_entry *)0)->result) == 4);
+XENABI_STATIC_ASSERT(xen_guest__multicall_entry__result__size, sizeof(XENABI_NO_OBJECT(struct multicall_entry)->result) == 4);
 XENABI_STATIC_ASSERT(xen_guest__multicall_entry__args__offset, XENABI_OFFSETOF(struct multicall_entry, args) == 8);
-XENABI_STATIC_ASSERT(xen_guest__multicall_entry__args__size, sizeof(((struct multicall_entry *)0)->args) == 24);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__size, sizeof(struct vcpu_time_info) == 32);
+XENABI_STATIC_ASSERT(xen_guest__multicall_entry__args__size, sizeof(XENABI_NO_OBJECT(struct multicall_entry)->args) == 24);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__align, XENABI_ALIGNOF(struct vcpu_time_info) == 4);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__version__offset, XENABI_OFFSETOF(struct vcpu_time_info, version) == 0);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__version__size, sizeof(((struct vcpu_time_info *)0)->version) == 4);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad0__offset, XENABI_OFFSETOF(struct vcpu_time_info, pad0) == 4);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad0__size, sizeof(((struct vcpu_time_info *)0)->pad0) == 4);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__tsc_timestamp__offset, XENABI_OFFSETOF(struct vcpu_time_info, tsc_timestamp) == 8);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__tsc_timestamp__size, sizeof(((struct vcpu_time_info *)0)->tsc_timestamp) == 8);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__system_time__offset, XENABI_OFFSETOF(struct vcpu_time_info, system_time) == 16);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__system_time__size, sizeof(((struct vcpu_time_info *)0)->system_time) == 8);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__tsc_to_system_mul__offset, XENABI_OFFSETOF(struct vcpu_time_info, tsc_to_system_mul) == 24);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__tsc_to_system_mul__size, sizeof(((struct vcpu_time_info *)0)->tsc_to_system_mul) == 4);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__tsc_shift__offset, XENABI_OFFSETOF(struct vcpu_time_info, tsc_shift) == 28);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__tsc_shift__size, sizeof(((struct vcpu_time_info *)0)->tsc_shift) == 1);
-#if XENABI_XEN_MIN_VERSION >= 0x040700
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__flags__offset, XENABI_OFFSETOF(struct vcpu_time_info, flags) == 29);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__flags__size, sizeof(((struct vcpu_time_info *)0)->flags) == 1);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__offset, XENABI_OFFSETOF(struct vcpu_time_info, pad1) == 30);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__size, sizeof(((struct vcpu_time_info *)0)->pad1) == 2);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040700
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__offset, XENABI_OFFSETOF(struct vcpu_time_info, pad1) == 29);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__size, sizeof(((struct vcpu_time_info *)0)->pad1) == 3);
-#endif
 XENABI_STATIC_ASSERT(xen_guest__arch_vcpu_info__size, sizeof(struct arch_vcpu_info) == 24);
 XENABI_STATIC_ASSERT(xen_guest__arch_vcpu_info__align, XENABI_ALIGNOF(struct arch_vcpu_info) == 4);
 XENABI_STATIC_ASSERT(xen_guest__arch_vcpu_info__cr2__offset, XENABI_OFFSETOF(struct arch_vcpu_info, cr2) == 0);
-XENABI_STATIC_ASSERT(xen_guest__arch_vcpu_info__cr2__size, sizeof(((struct arch_vcpu_info *)0)->cr2) == 4);
+XENABI_STATIC_ASSERT(xen_guest__arch_vcpu_info__cr2__size, sizeof(XENABI_NO_OBJECT(struct arch_vcpu_info)->cr2) == 4);
 XENABI_STATIC_ASSERT(xen_guest__arch_vcpu_info__pad__offset, XENABI_OFFSETOF(struct arch_vcpu_info, pad) == 4);
-XENABI_STATIC_ASSERT(xen_guest__arch_vcpu_info__pad__size, sizeof(((struct arch_vcpu_info *)0)->pad) == 20);
+XENABI_STATIC_ASSERT(xen_guest__arch_vcpu_info__pad__size, sizeof(XENABI_NO_OBJECT(struct arch_vcpu_info)->pad) == 20);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_info__size, sizeof(struct vcpu_info) == 64);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_info__align, XENABI_ALIGNOF(struct vcpu_info) == 4);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_info__evtchn_upcall_pending__offset, XENABI_OFFSETOF(struct vcpu_info, evtchn_upcall_pending) == 0);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_info__evtchn_upcall_pending__size, sizeof(((struct vcpu_info *)0)->evtchn_upcall_pending) == 1);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_info__evtchn_upcall_mask__offset, XENABI_OFFSETOF(struct vcpu_info, evtchn_upcall_mask) == 1);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_info__evtchn_upcall_mask__size, sizeof(((struct vcpu_info *)0)->evtchn_upcall_mask) == 1);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_info__evtchn_upcall_mask__size, sizeof(XENABI_NO_OBJECT(struct vcpu_info)->evtchn_upcall_mask) == 1);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_info__evtchn_pending_sel__offset, XENABI_OFFSETOF(struct vcpu_info, evtchn_pending_sel) == 4);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_info__evtchn_pending_sel__size, sizeof(((struct vcpu_info *)0)->evtchn_pending_sel) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_info__evtchn_pending_sel__size, sizeof(XENABI_NO_OBJECT(struct vcpu_info)->evtchn_pending_sel) == 4);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_info__arch__offset, XENABI_OFFSETOF(struct vcpu_info, arch) == 8);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_info__arch__size, sizeof(((struct vcpu_info *)0)->arch) == 24);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_info__arch__size, sizeof(XENABI_NO_OBJECT(struct vcpu_info)->arch) == 24);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_info__time__offset, XENABI_OFFSETOF(struct vcpu_info, time) == 32);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_info__time__size, sizeof(((struct vcpu_info *)0)->time) == 32);
 XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__size, sizeof(struct arch_shared_info) == 28);
 XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__align, XENABI_ALIGNOF(struct arch_shared_info) == 4);
 XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__max_pfn__offset, XENABI_OFFSETOF(struct arch_shared_info, max_pfn) == 0);
-XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__max_pfn__size, sizeof(((struct arch_shared_info *)0)->max_pfn) == 4);
+XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__max_pfn__size, sizeof(XENABI_NO_OBJECT(struct arch_shared_info)->max_pfn) == 4);
 XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__pfn_to_mfn_frame_list_list__offset, XENABI_OFFSETOF(struct arch_shared_info, pfn_to_mfn_frame_list_list) == 4);
-XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__pfn_to_mfn_frame_list_list__size, sizeof(((struct arch_shared_info *)0)->pfn_to_mfn_frame_list_list) == 4);
+XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__pfn_to_mfn_frame_list_list__size, sizeof(XENABI_NO_OBJECT(struct arch_shared_info)->pfn_to_mfn_frame_list_list) == 4);
 XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__nmi_reason__offset, XENABI_OFFSETOF(struct arch_shared_info, nmi_reason) == 8);
-XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__nmi_reason__size, sizeof(((struct arch_shared_info *)0)->nmi_reason) == 4);
+XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__nmi_reason__size, sizeof(XENABI_NO_OBJECT(struct arch_shared_info)->nmi_reason) == 4);
 XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__p2m_cr3__offset, XENABI_OFFSETOF(struct arch_shared_info, p2m_cr3) == 12);
-XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__p2m_cr3__size, sizeof(((struct arch_shared_info *)0)->p2m_cr3) == 4);
+XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__p2m_cr3__size, sizeof(XENABI_NO_OBJECT(struct arch_shared_info)->p2m_cr3) == 4);
 XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__p2m_vaddr__offset, XENABI_OFFSETOF(struct arch_shared_info, p2m_vaddr) == 16);
-XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__p2m_vaddr__size, sizeof(((struct arch_shared_info *)0)->p2m_vaddr) == 4);
+XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__p2m_vaddr__size, sizeof(XENABI_NO_OBJECT(struct arch_shared_info)->p2m_vaddr) == 4);
 XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__p2m_generation__offset, XENABI_OFFSETOF(struct arch_shared_info, p2m_generation) == 20);
-XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__p2m_generation__size, sizeof(((struct arch_shared_info *)0)->p2m_generation) == 4);
+XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__p2m_generation__size, sizeof(XENABI_NO_OBJECT(struct arch_shared_info)->p2m_generation) == 4);
 XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__wc_sec_hi__offset, XENABI_OFFSETOF(struct arch_shared_info, wc_sec_hi) == 24);
-XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__wc_sec_hi__size, sizeof(((struct arch_shared_info *)0)->wc_sec_hi) == 4);
+XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__wc_sec_hi__size, sizeof(XENABI_NO_OBJECT(struct arch_shared_info)->wc_sec_hi) == 4);
 XENABI_STATIC_ASSERT(xen_guest__shared_info__size, sizeof(struct shared_info) == 2344);
 XENABI_STATIC_ASSERT(xen_guest__shared_info__align, XENABI_ALIGNOF(struct shared_info) == 4);
-XENABI_STATIC_ASSERT(xen_guest__shared_info__vcpu_info__offset, XENABI_OFFSETOF(struct shared_info, vcpu_info) == 0);
-XENABI_STATIC_ASSERT(xen_guest__shared_info__vcpu_info__size, sizeof(((struct shared_info *)0)->vcpu_info) == 2048);
+XENABI_STATIC_ASSERT(xen_guest__shared_info__vcpu_info__size, sizeof(XENABI_NO_OBJECT(struct shared_info)->vcpu_info) == 2048);
 XENABI_STATIC_ASSERT(xen_guest__shared_info__evtchn_pending__offset, XENABI_OFFSETOF(struct shared_info, evtchn_pending) == 2048);
-XENABI_STATIC_ASSERT(xen_guest__shared_info__evtchn_pending__size, sizeof(((struct shared_info *)0)->evtchn_pending) == 128);
+XENABI_STATIC_ASSERT(xen_guest__shared_info__evtchn_pending__size, sizeof(XENABI_NO_OBJECT(struct shared_info)->evtchn_pending) == 128);
 XENABI_STATIC_ASSERT(xen_guest__shared_info__evtchn_mask__offset, XENABI_OFFSETOF(struct shared_info, evtchn_mask) == 2176);
-XENABI_STATIC_ASSERT(xen_guest__shared_info__evtchn_mask__size, sizeof(((struct shared_info *)0)->evtchn_mask) == 128);
+XENABI_STATIC_ASSERT(xen_guest__shared_info__evtchn_mask__size, sizeof(XENABI_NO_OBJECT(struct shared_info)->evtchn_mask) == 128);
 XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_version__offset, XENABI_OFFSETOF(struct shared_info, wc_version) == 2304);
-XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_version__size, sizeof(((struct shared_info *)0)->wc_version) == 4);
 XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_sec__offset, XENABI_OFFSETOF(struct shared_info, wc_sec) == 2308);
-XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_sec__size, sizeof(((struct shared_info *)0)->wc_sec) == 4);
 XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_nsec__offset, XENABI_OFFSETOF(struct shared_info, wc_nsec) == 2312);
-XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_nsec__size, sizeof(((struct shared_info *)0)->wc_nsec) == 4);
 XENABI_STATIC_ASSERT(xen_guest__shared_info__arch__offset, XENABI_OFFSETOF(struct shared_info, arch) == 2316);
-XENABI_STATIC_ASSERT(xen_guest__shared_info__arch__size, sizeof(((struct shared_info *)0)->arch) == 28);
+XENABI_STATIC_ASSERT(xen_guest__shared_info__arch__size, sizeof(XENABI_NO_OBJECT(struct shared_info)->arch) == 28);
 XENABI_STATIC_ASSERT(xen_guest__start_info__size, sizeof(struct start_info) == 1112);
 XENABI_STATIC_ASSERT(xen_guest__start_info__align, XENABI_ALIGNOF(struct start_info) == 4);
 XENABI_STATIC_ASSERT(xen_guest__start_info__magic__offset, XENABI_OFFSETOF(struct start_info, magic) == 0);
-XENABI_STATIC_ASSERT(xen_guest__start_info__magic__size, sizeof(((struct start_info *)0)->magic) == 32);
+XENABI_STATIC_ASSERT(xen_guest__start_info__magic__size, sizeof(XENABI_NO_OBJECT(struct start_info)->magic) == 32);
 XENABI_STATIC_ASSERT(xen_guest__start_info__nr_pages__offset, XENABI_OFFSETOF(struct start_info, nr_pages) == 32);
-XENABI_STATIC_ASSERT(xen_guest__start_info__nr_pages__size, sizeof(((struct start_info *)0)->nr_pages) == 4);
+XENABI_STATIC_ASSERT(xen_guest__start_info__nr_pages__size, sizeof(XENABI_NO_OBJECT(struct start_info)->nr_pages) == 4);
 XENABI_STATIC_ASSERT(xen_guest__start_info__shared_info__offset, XENABI_OFFSETOF(struct start_info, shared_info) == 36);
-XENABI_STATIC_ASSERT(xen_guest__start_info__shared_info__size, sizeof(((struct start_info *)0)->shared_info) == 4);
+XENABI_STATIC_ASSERT(xen_guest__start_info__shared_info__size, sizeof(XENABI_NO_OBJECT(struct start_info)->shared_info) == 4);
 XENABI_STATIC_ASSERT(xen_guest__start_info__flags__offset, XENABI_OFFSETOF(struct start_info, flags) == 40);
-XENABI_STATIC_ASSERT(xen_guest__start_info__flags__size, sizeof(((struct start_info *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(xen_guest__start_info__flags__size, sizeof(XENABI_NO_OBJECT(struct start_info)->flags) == 4);
 XENABI_STATIC_ASSERT(xen_guest__start_info__store_mfn__offset, XENABI_OFFSETOF(struct start_info, store_mfn) == 44);
-XENABI_STATIC_ASSERT(xen_guest__start_info__store_mfn__size, sizeof(((struct start_info *)0)->store_mfn) == 4);
+XENABI_STATIC_ASSERT(xen_guest__start_info__store_mfn__size, sizeof(XENABI_NO_OBJECT(struct start_info)->store_mfn) == 4);
 XENABI_STATIC_ASSERT(xen_guest__start_info__store_evtchn__offset, XENABI_OFFSETOF(struct start_info, store_evtchn) == 48);
-XENABI_STATIC_ASSERT(xen_guest__start_info__store_evtchn__size, sizeof(((struct start_info *)0)->store_evtchn) == 4);
+XENABI_STATIC_ASSERT(xen_guest__start_info__store_evtchn__size, sizeof(XENABI_NO_OBJECT(struct start_info)->store_evtchn) == 4);
 XENABI_STATIC_ASSERT(xen_guest__start_info__console__offset, XENABI_OFFSETOF(struct start_info, console) == 52);
-XENABI_STATIC_ASSERT(xen_guest__start_info__console__size, sizeof(((struct start_info *)0)->console) == 8);
-XENABI_STATIC_ASSERT(xen_guest__start_info__console__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct start_info *)0)->console)) == 4);
+XENABI_STATIC_ASSERT(xen_guest__start_info__console__size, sizeof(XENABI_NO_OBJECT(struct start_info)->console) == 8);
+XENABI_STATIC_ASSERT(xen_guest__start_info__console__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct start_info)->console)) == 4);
 XENABI_STATIC_ASSERT(xen_guest__start_info__console__domU__offset, XENABI_OFFSETOF(struct start_info, console.domU) == 52);
-XENABI_STATIC_ASSERT(xen_guest__start_info__console__domU__size, sizeof(((struct start_info *)0)->console.domU) == 8);
-XENABI_STATIC_ASSERT(xen_guest__start_info__console__domU__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct start_info *)0)->console.domU)) == 4);
+XENABI_STATIC_ASSERT(xen_guest__start_info__console__domU__size, sizeof(XENABI_NO_OBJECT(struct start_info)->console.domU) == 8);
+XENABI_STATIC_ASSERT(xen_guest__start_info__console__domU__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct start_info)->console.domU)) == 4);
 XENABI_STATIC_ASSERT(xen_guest__start_info__console__domU__mfn__offset, XENABI_OFFSETOF(struct start_info, console.domU.mfn) == 52);
-XENABI_STATIC_ASSERT(xen_guest__start_info__console__domU__mfn__size, sizeof(((struct start_info *)0)->console.domU.mfn) == 4);
+XENABI_STATIC_ASSERT(xen_guest__start_info__console__domU__mfn__size, sizeof(XENABI_NO_OBJECT(struct start_info)->console.domU.mfn) == 4);
 XENABI_STATIC_ASSERT(xen_guest__start_info__console__domU__evtchn__offset, XENABI_OFFSETOF(struct start_info, console.domU.evtchn) == 56);
-XENABI_STATIC_ASSERT(xen_guest__start_info__console__domU__evtchn__size, sizeof(((struct start_info *)0)->console.domU.evtchn) == 4);
+XENABI_STATIC_ASSERT(xen_guest__start_info__console__domU__evtchn__size, sizeof(XENABI_NO_OBJECT(struct start_info)->console.domU.evtchn) == 4);
 XENABI_STATIC_ASSERT(xen_guest__start_info__console__dom0__offset, XENABI_OFFSETOF(struct start_info, console.dom0) == 52);
-XENABI_STATIC_ASSERT(xen_guest__start_info__console__dom0__size, sizeof(((struct start_info *)0)->console.dom0) == 8);
-XENABI_STATIC_ASSERT(xen_guest__start_info__console__dom0__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct start_info *)0)->console.dom0)) == 4);
+XENABI_STATIC_ASSERT(xen_guest__start_info__console__dom0__size, sizeof(XENABI_NO_OBJECT(struct start_info)->console.dom0) == 8);
+XENABI_STATIC_ASSERT(xen_guest__start_info__console__dom0__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct start_info)->console.dom0)) == 4);
 XENABI_STATIC_ASSERT(xen_guest__start_info__console__dom0__info_off__offset, XENABI_OFFSETOF(struct start_info, console.dom0.info_off) == 52);
-XENABI_STATIC_ASSERT(xen_guest__start_info__console__dom0__info_off__size, sizeof(((struct start_info *)0)->console.dom0.info_off) == 4);
+XENABI_STATIC_ASSERT(xen_guest__start_info__console__dom0__info_off__size, sizeof(XENABI_NO_OBJECT(struct start_info)->console.dom0.info_off) == 4);
 XENABI_STATIC_ASSERT(xen_guest__start_info__console__dom0__info_size__offset, XENABI_OFFSETOF(struct start_info, console.dom0.info_size) == 56);
-XENABI_STATIC_ASSERT(xen_guest__start_info__console__dom0__info_size__size, sizeof(((struct start_info *)0)->console.dom0.info_size) == 4);
+XENABI_STATIC_ASSERT(xen_guest__start_info__console__dom0__info_size__size, sizeof(XENABI_NO_OBJECT(struct start_info)->console.dom0.info_size) == 4);
 XENABI_STATIC_ASSERT(xen_guest__start_info__pt_base__offset, XENABI_OFFSETOF(struct start_info, pt_base) == 60);
-XENABI_STATIC_ASSERT(xen_guest__start_info__pt_base__size, sizeof(((struct start_info *)0)->pt_base) == 4);
+XENABI_STATIC_ASSERT(xen_guest__start_info__pt_base__size, sizeof(XENABI_NO_OBJECT(struct start_info)->pt_base) == 4);
 XENABI_STATIC_ASSERT(xen_guest__start_info__nr_pt_frames__offset, XENABI_OFFSETOF(struct start_info, nr_pt_frames) == 64);
-XENABI_STATIC_ASSERT(xen_guest__start_info__nr_pt_frames__size, sizeof(((struct start_info *)0)->nr_pt_frames) == 4);
+XENABI_STATIC_ASSERT(xen_guest__start_info__nr_pt_frames__size, sizeof(XENABI_NO_OBJECT(struct start_info)->nr_pt_frames) == 4);
 XENABI_STATIC_ASSERT(xen_guest__start_info__mfn_list__offset, XENABI_OFFSETOF(struct start_info, mfn_list) == 68);
-XENABI_STATIC_ASSERT(xen_guest__start_info__mfn_list__size, sizeof(((struct start_info *)0)->mfn_list) == 4);
+XENABI_STATIC_ASSERT(xen_guest__start_info__mfn_list__size, sizeof(XENABI_NO_OBJECT(struct start_info)->mfn_list) == 4);
 XENABI_STATIC_ASSERT(xen_guest__start_info__mod_start__offset, XENABI_OFFSETOF(struct start_info, mod_start) == 72);
-XENABI_STATIC_ASSERT(xen_guest__start_info__mod_start__size, sizeof(((struct start_info *)0)->mod_start) == 4);
+XENABI_STATIC_ASSERT(xen_guest__start_info__mod_start__size, sizeof(XENABI_NO_OBJECT(struct start_info)->mod_start) == 4);
 XENABI_STATIC_ASSERT(xen_guest__start_info__mod_len__offset, XENABI_OFFSETOF(struct start_info, mod_len) == 76);
-XENABI_STATIC_ASSERT(xen_guest__start_info__mod_len__size, sizeof(((struct start_info *)0)->mod_len) == 4);
+XENABI_STATIC_ASSERT(xen_guest__start_info__mod_len__size, sizeof(XENABI_NO_OBJECT(struct start_info)->mod_len) == 4);
 XENABI_STATIC_ASSERT(xen_guest__start_info__cmd_line__offset, XENABI_OFFSETOF(struct start_info, cmd_line) == 80);
-XENABI_STATIC_ASSERT(xen_guest__start_info__cmd_line__size, sizeof(((struct start_info *)0)->cmd_line) == 1024);
+XENABI_STATIC_ASSERT(xen_guest__start_info__cmd_line__size, sizeof(XENABI_NO_OBJECT(struct start_info)->cmd_line) == 1024);
 XENABI_STATIC_ASSERT(xen_guest__start_info__first_p2m_pfn__offset, XENABI_OFFSETOF(struct start_info, first_p2m_pfn) == 1104);
-XENABI_STATIC_ASSERT(xen_guest__start_info__first_p2m_pfn__size, sizeof(((struct start_info *)0)->first_p2m_pfn) == 4);
+XENABI_STATIC_ASSERT(xen_guest__start_info__first_p2m_pfn__size, sizeof(XENABI_NO_OBJECT(struct start_info)->first_p2m_pfn) == 4);
 XENABI_STATIC_ASSERT(xen_guest__start_info__nr_p2m_frames__offset, XENABI_OFFSETOF(struct start_info, nr_p2m_frames) == 1108);
-XENABI_STATIC_ASSERT(xen_guest__start_info__nr_p2m_frames__size, sizeof(((struct start_info *)0)->nr_p2m_frames) == 4);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__size, sizeof(struct xen_multiboot_mod_list) == 16);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__align, XENABI_ALIGNOF(struct xen_multiboot_mod_list) == 4);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__mod_start__offset, XENABI_OFFSETOF(struct xen_multiboot_mod_list, mod_start) == 0);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__mod_start__size, sizeof(((struct xen_multiboot_mod_list *)0)->mod_start) == 4);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__mod_end__offset, XENABI_OFFSETOF(struct xen_multiboot_mod_list, mod_end) == 4);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__mod_end__size, sizeof(((struct xen_multiboot_mod_list *)0)->mod_end) == 4);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__cmdline__offset, XENABI_OFFSETOF(struct xen_multiboot_mod_list, cmdline) == 8);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__cmdline__size, sizeof(((struct xen_multiboot_mod_list *)0)->cmdline) == 4);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__pad__offset, XENABI_OFFSETOF(struct xen_multiboot_mod_list, pad) == 12);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__pad__size, sizeof(((struct xen_multiboot_mod_list *)0)->pad) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__size, sizeof(struct dom0_vga_console_info) == 40);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040d00
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__size, sizeof(struct dom0_vga_console_info) == 36);
-#endif
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__align, XENABI_ALIGNOF(struct dom0_vga_console_info) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__video_type__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, video_type) == 0);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__video_type__size, sizeof(((struct dom0_vga_console_info *)0)->video_type) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__size, sizeof(((struct dom0_vga_console_info *)0)->u) == 36);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040d00
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__size, sizeof(((struct dom0_vga_console_info *)0)->u) == 32);
-#endif
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct dom0_vga_console_info *)0)->u)) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.text_mode_3) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__size, sizeof(((struct dom0_vga_console_info *)0)->u.text_mode_3) == 10);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct dom0_vga_console_info *)0)->u.text_mode_3)) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__font_height__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.text_mode_3.font_height) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__font_height__size, sizeof(((struct dom0_vga_console_info *)0)->u.text_mode_3.font_height) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__cursor_x__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.text_mode_3.cursor_x) == 6);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__cursor_x__size, sizeof(((struct dom0_vga_console_info *)0)->u.text_mode_3.cursor_x) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__cursor_y__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.text_mode_3.cursor_y) == 8);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__cursor_y__size, sizeof(((struct dom0_vga_console_info *)0)->u.text_mode_3.cursor_y) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__rows__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.text_mode_3.rows) == 10);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__rows__size, sizeof(((struct dom0_vga_console_info *)0)->u.text_mode_3.rows) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__columns__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.text_mode_3.columns) == 12);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__columns__size, sizeof(((struct dom0_vga_console_info *)0)->u.text_mode_3.columns) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb) == 36);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040d00
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb) == 32);
-#endif
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct dom0_vga_console_info *)0)->u.vesa_lfb)) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__width__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.width) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__width__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.width) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__height__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.height) == 6);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__height__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.height) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__bytes_per_line__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.bytes_per_line) == 8);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__bytes_per_line__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.bytes_per_line) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__bits_per_pixel__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.bits_per_pixel) == 10);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__bits_per_pixel__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.bits_per_pixel) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__lfb_base__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.lfb_base) == 12);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__lfb_base__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.lfb_base) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__lfb_size__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.lfb_size) == 16);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__lfb_size__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.lfb_size) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__red_pos__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.red_pos) == 20);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__red_pos__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.red_pos) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__red_size__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.red_size) == 21);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__red_size__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.red_size) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__green_pos__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.green_pos) == 22);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__green_pos__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.green_pos) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__green_size__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.green_size) == 23);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__green_size__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.green_size) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__blue_pos__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.blue_pos) == 24);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__blue_pos__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.blue_pos) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__blue_size__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.blue_size) == 25);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__blue_size__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.blue_size) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__rsvd_pos__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.rsvd_pos) == 26);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__rsvd_pos__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.rsvd_pos) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__rsvd_size__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.rsvd_size) == 27);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__rsvd_size__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.rsvd_size) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__gbl_caps__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.gbl_caps) == 28);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__gbl_caps__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.gbl_caps) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__mode_attrs__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.mode_attrs) == 32);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__mode_attrs__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.mode_attrs) == 2);
-#if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__pad__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.pad) == 34);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__pad__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.pad) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__ext_lfb_base__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.ext_lfb_base) == 36);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__ext_lfb_base__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.ext_lfb_base) == 4);
-#endif
+XENABI_STATIC_ASSERT(xen_guest__start_info__nr_p2m_frames__size, sizeof(XENABI_NO_OBJECT(struct start_info)->nr_p2m_frames) == 4);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__size, sizeof(struct cpu_user_regs) == 68);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__align, XENABI_ALIGNOF(struct cpu_user_regs) == 4);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ebx__offset, XENABI_OFFSETOF(struct cpu_user_regs, ebx) == 0);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ebx__size, sizeof(((struct cpu_user_regs *)0)->ebx) == 4);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ebx__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->ebx) == 4);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ecx__offset, XENABI_OFFSETOF(struct cpu_user_regs, ecx) == 4);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ecx__size, sizeof(((struct cpu_user_regs *)0)->ecx) == 4);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ecx__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->ecx) == 4);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__edx__offset, XENABI_OFFSETOF(struct cpu_user_regs, edx) == 8);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__edx__size, sizeof(((struct cpu_user_regs *)0)->edx) == 4);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__edx__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->edx) == 4);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__esi__offset, XENABI_OFFSETOF(struct cpu_user_regs, esi) == 12);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__esi__size, sizeof(((struct cpu_user_regs *)0)->esi) == 4);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__esi__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->esi) == 4);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__edi__offset, XENABI_OFFSETOF(struct cpu_user_regs, edi) == 16);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__edi__size, sizeof(((struct cpu_user_regs *)0)->edi) == 4);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__edi__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->edi) == 4);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ebp__offset, XENABI_OFFSETOF(struct cpu_user_regs, ebp) == 20);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ebp__size, sizeof(((struct cpu_user_regs *)0)->ebp) == 4);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ebp__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->ebp) == 4);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__eax__offset, XENABI_OFFSETOF(struct cpu_user_regs, eax) == 24);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__eax__size, sizeof(((struct cpu_user_regs *)0)->eax) == 4);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__eax__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->eax) == 4);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__error_code__offset, XENABI_OFFSETOF(struct cpu_user_regs, error_code) == 28);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__error_code__size, sizeof(((struct cpu_user_regs *)0)->error_code) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__error_code__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->error_code) == 2);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__entry_vector__offset, XENABI_OFFSETOF(struct cpu_user_regs, entry_vector) == 30);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__entry_vector__size, sizeof(((struct cpu_user_regs *)0)->entry_vector) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__entry_vector__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->entry_vector) == 2);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__eip__offset, XENABI_OFFSETOF(struct cpu_user_regs, eip) == 32);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__eip__size, sizeof(((struct cpu_user_regs *)0)->eip) == 4);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__eip__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->eip) == 4);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__cs__offset, XENABI_OFFSETOF(struct cpu_user_regs, cs) == 36);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__cs__size, sizeof(((struct cpu_user_regs *)0)->cs) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__cs__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->cs) == 2);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__saved_upcall_mask__offset, XENABI_OFFSETOF(struct cpu_user_regs, saved_upcall_mask) == 38);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__saved_upcall_mask__size, sizeof(((struct cpu_user_regs *)0)->saved_upcall_mask) == 1);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__saved_upcall_mask__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->saved_upcall_mask) == 1);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad0__offset, XENABI_OFFSETOF(struct cpu_user_regs, _pad0) == 39);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad0__size, sizeof(((struct cpu_user_regs *)0)->_pad0) == 1);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad0__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->_pad0) == 1);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__eflags__offset, XENABI_OFFSETOF(struct cpu_user_regs, eflags) == 40);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__eflags__size, sizeof(((struct cpu_user_regs *)0)->eflags) == 4);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__eflags__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->eflags) == 4);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__esp__offset, XENABI_OFFSETOF(struct cpu_user_regs, esp) == 44);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__esp__size, sizeof(((struct cpu_user_regs *)0)->esp) == 4);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__esp__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->esp) == 4);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ss__offset, XENABI_OFFSETOF(struct cpu_user_regs, ss) == 48);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ss__size, sizeof(((struct cpu_user_regs *)0)->ss) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ss__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->ss) == 2);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad1__offset, XENABI_OFFSETOF(struct cpu_user_regs, _pad1) == 50);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad1__size, sizeof(((struct cpu_user_regs *)0)->_pad1) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad1__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->_pad1) == 2);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__es__offset, XENABI_OFFSETOF(struct cpu_user_regs, es) == 52);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__es__size, sizeof(((struct cpu_user_regs *)0)->es) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__es__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->es) == 2);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad2__offset, XENABI_OFFSETOF(struct cpu_user_regs, _pad2) == 54);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad2__size, sizeof(((struct cpu_user_regs *)0)->_pad2) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad2__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->_pad2) == 2);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ds__offset, XENABI_OFFSETOF(struct cpu_user_regs, ds) == 56);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ds__size, sizeof(((struct cpu_user_regs *)0)->ds) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ds__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->ds) == 2);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad3__offset, XENABI_OFFSETOF(struct cpu_user_regs, _pad3) == 58);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad3__size, sizeof(((struct cpu_user_regs *)0)->_pad3) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad3__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->_pad3) == 2);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__fs__offset, XENABI_OFFSETOF(struct cpu_user_regs, fs) == 60);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__fs__size, sizeof(((struct cpu_user_regs *)0)->fs) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__fs__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->fs) == 2);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad4__offset, XENABI_OFFSETOF(struct cpu_user_regs, _pad4) == 62);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad4__size, sizeof(((struct cpu_user_regs *)0)->_pad4) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad4__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->_pad4) == 2);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__gs__offset, XENABI_OFFSETOF(struct cpu_user_regs, gs) == 64);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__gs__size, sizeof(((struct cpu_user_regs *)0)->gs) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__gs__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->gs) == 2);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad5__offset, XENABI_OFFSETOF(struct cpu_user_regs, _pad5) == 66);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad5__size, sizeof(((struct cpu_user_regs *)0)->_pad5) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad5__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->_pad5) == 2);
 XENABI_STATIC_ASSERT(xen_guest__trap_info__size, sizeof(struct trap_info) == 8);
 XENABI_STATIC_ASSERT(xen_guest__trap_info__align, XENABI_ALIGNOF(struct trap_info) == 4);
 XENABI_STATIC_ASSERT(xen_guest__trap_info__vector__offset, XENABI_OFFSETOF(struct trap_info, vector) == 0);
-XENABI_STATIC_ASSERT(xen_guest__trap_info__vector__size, sizeof(((struct trap_info *)0)->vector) == 1);
+XENABI_STATIC_ASSERT(xen_guest__trap_info__vector__size, sizeof(XENABI_NO_OBJECT(struct trap_info)->vector) == 1);
 XENABI_STATIC_ASSERT(xen_guest__trap_info__flags__offset, XENABI_OFFSETOF(struct trap_info, flags) == 1);
-XENABI_STATIC_ASSERT(xen_guest__trap_info__flags__size, sizeof(((struct trap_info *)0)->flags) == 1);
+XENABI_STATIC_ASSERT(xen_guest__trap_info__flags__size, sizeof(XENABI_NO_OBJECT(struct trap_info)->flags) == 1);
 XENABI_STATIC_ASSERT(xen_guest__trap_info__cs__offset, XENABI_OFFSETOF(struct trap_info, cs) == 2);
-XENABI_STATIC_ASSERT(xen_guest__trap_info__cs__size, sizeof(((struct trap_info *)0)->cs) == 2);
+XENABI_STATIC_ASSERT(xen_guest__trap_info__cs__size, sizeof(XENABI_NO_OBJECT(struct trap_info)->cs) == 2);
 XENABI_STATIC_ASSERT(xen_guest__trap_info__address__offset, XENABI_OFFSETOF(struct trap_info, address) == 4);
-XENABI_STATIC_ASSERT(xen_guest__trap_info__address__size, sizeof(((struct trap_info *)0)->address) == 4);
+XENABI_STATIC_ASSERT(xen_guest__trap_info__address__size, sizeof(XENABI_NO_OBJECT(struct trap_info)->address) == 4);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__size, sizeof(struct vcpu_guest_context) == 2800);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__align, XENABI_ALIGNOF(struct vcpu_guest_context) == 4);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__fpu_ctxt__offset, XENABI_OFFSETOF(struct vcpu_guest_context, fpu_ctxt) == 0);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__fpu_ctxt__size, sizeof(((struct vcpu_guest_context *)0)->fpu_ctxt) == 512);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__fpu_ctxt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vcpu_guest_context *)0)->fpu_ctxt)) == 1);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__fpu_ctxt__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->fpu_ctxt) == 512);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__fpu_ctxt__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vcpu_guest_context)->fpu_ctxt)) == 1);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__fpu_ctxt__x__offset, XENABI_OFFSETOF(struct vcpu_guest_context, fpu_ctxt.x) == 0);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__fpu_ctxt__x__size, sizeof(((struct vcpu_guest_context *)0)->fpu_ctxt.x) == 512);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__fpu_ctxt__x__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->fpu_ctxt.x) == 512);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__flags__offset, XENABI_OFFSETOF(struct vcpu_guest_context, flags) == 512);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__flags__size, sizeof(((struct vcpu_guest_context *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__flags__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->flags) == 4);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__user_regs__offset, XENABI_OFFSETOF(struct vcpu_guest_context, user_regs) == 516);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__user_regs__size, sizeof(((struct vcpu_guest_context *)0)->user_regs) == 68);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__user_regs__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->user_regs) == 68);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__trap_ctxt__offset, XENABI_OFFSETOF(struct vcpu_guest_context, trap_ctxt) == 584);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__trap_ctxt__size, sizeof(((struct vcpu_guest_context *)0)->trap_ctxt) == 2048);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__trap_ctxt__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->trap_ctxt) == 2048);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ldt_base__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ldt_base) == 2632);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ldt_base__size, sizeof(((struct vcpu_guest_context *)0)->ldt_base) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ldt_base__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->ldt_base) == 4);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ldt_ents__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ldt_ents) == 2636);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ldt_ents__size, sizeof(((struct vcpu_guest_context *)0)->ldt_ents) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ldt_ents__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->ldt_ents) == 4);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__gdt_frames__offset, XENABI_OFFSETOF(struct vcpu_guest_context, gdt_frames) == 2640);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__gdt_frames__size, sizeof(((struct vcpu_guest_context *)0)->gdt_frames) == 64);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__gdt_frames__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->gdt_frames) == 64);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__gdt_ents__offset, XENABI_OFFSETOF(struct vcpu_guest_context, gdt_ents) == 2704);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__gdt_ents__size, sizeof(((struct vcpu_guest_context *)0)->gdt_ents) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__gdt_ents__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->gdt_ents) == 4);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__kernel_ss__offset, XENABI_OFFSETOF(struct vcpu_guest_context, kernel_ss) == 2708);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__kernel_ss__size, sizeof(((struct vcpu_guest_context *)0)->kernel_ss) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__kernel_ss__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->kernel_ss) == 4);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__kernel_sp__offset, XENABI_OFFSETOF(struct vcpu_guest_context, kernel_sp) == 2712);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__kernel_sp__size, sizeof(((struct vcpu_guest_context *)0)->kernel_sp) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__kernel_sp__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->kernel_sp) == 4);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ctrlreg__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ctrlreg) == 2716);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ctrlreg__size, sizeof(((struct vcpu_guest_context *)0)->ctrlreg) == 32);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ctrlreg__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->ctrlreg) == 32);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__debugreg__offset, XENABI_OFFSETOF(struct vcpu_guest_context, debugreg) == 2748);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__debugreg__size, sizeof(((struct vcpu_guest_context *)0)->debugreg) == 32);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__debugreg__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->debugreg) == 32);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__event_callback_cs__offset, XENABI_OFFSETOF(struct vcpu_guest_context, event_callback_cs) == 2780);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__event_callback_cs__size, sizeof(((struct vcpu_guest_context *)0)->event_callback_cs) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__event_callback_cs__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->event_callback_cs) == 4);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__event_callback_eip__offset, XENABI_OFFSETOF(struct vcpu_guest_context, event_callback_eip) == 2784);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__event_callback_eip__size, sizeof(((struct vcpu_guest_context *)0)->event_callback_eip) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__event_callback_eip__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->event_callback_eip) == 4);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__failsafe_callback_cs__offset, XENABI_OFFSETOF(struct vcpu_guest_context, failsafe_callback_cs) == 2788);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__failsafe_callback_cs__size, sizeof(((struct vcpu_guest_context *)0)->failsafe_callback_cs) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__failsafe_callback_cs__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->failsafe_callback_cs) == 4);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__failsafe_callback_eip__offset, XENABI_OFFSETOF(struct vcpu_guest_context, failsafe_callback_eip) == 2792);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__failsafe_callback_eip__size, sizeof(((struct vcpu_guest_context *)0)->failsafe_callback_eip) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__failsafe_callback_eip__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->failsafe_callback_eip) == 4);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__vm_assist__offset, XENABI_OFFSETOF(struct vcpu_guest_context, vm_assist) == 2796);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__vm_assist__size, sizeof(((struct vcpu_guest_context *)0)->vm_assist) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__vm_assist__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->vm_assist) == 4);
 #endif
 #if defined(__x86_64__)
 XENABI_STATIC_ASSERT(xen_guest__xen_ulong_t__size, sizeof(xen_ulong_t) == 8);
@@ -1363,370 +1385,245 @@ XENABI_STATIC_ASSERT(xen_guest__unsigned_long__size, sizeof(unsigned long) == 8)
 XENABI_STATIC_ASSERT(xen_guest__unsigned_long__align, XENABI_ALIGNOF(unsigned long) == 8);
 XENABI_STATIC_ASSERT(xen_guest__xenabi_guest_handle_const_void__size, sizeof(xenabi_guest_handle_const_void) == 8);
 XENABI_STATIC_ASSERT(xen_guest__xenabi_guest_handle_const_void__align, XENABI_ALIGNOF(xenabi_guest_handle_const_void) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmu_update__size, sizeof(struct mmu_update) == 16);
 XENABI_STATIC_ASSERT(xen_guest__mmu_update__align, XENABI_ALIGNOF(struct mmu_update) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmu_update__ptr__offset, XENABI_OFFSETOF(struct mmu_update, ptr) == 0);
-XENABI_STATIC_ASSERT(xen_guest__mmu_update__ptr__size, sizeof(((struct mmu_update *)0)->ptr) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmu_update__val__offset, XENABI_OFFSETOF(struct mmu_update, val) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmu_update__val__size, sizeof(((struct mmu_update *)0)->val) == 8);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__size, sizeof(struct mmuext_op) == 24);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__align, XENABI_ALIGNOF(struct mmuext_op) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__cmd__offset, XENABI_OFFSETOF(struct mmuext_op, cmd) == 0);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__cmd__size, sizeof(((struct mmuext_op *)0)->cmd) == 4);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__offset, XENABI_OFFSETOF(struct mmuext_op, arg1) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__size, sizeof(((struct mmuext_op *)0)->arg1) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct mmuext_op *)0)->arg1)) == 8);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__size, sizeof(XENABI_NO_OBJECT(struct mmuext_op)->arg1) == 8);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct mmuext_op)->arg1)) == 8);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__mfn__offset, XENABI_OFFSETOF(struct mmuext_op, arg1.mfn) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__mfn__size, sizeof(((struct mmuext_op *)0)->arg1.mfn) == 8);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__mfn__size, sizeof(XENABI_NO_OBJECT(struct mmuext_op)->arg1.mfn) == 8);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__linear_addr__offset, XENABI_OFFSETOF(struct mmuext_op, arg1.linear_addr) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__linear_addr__size, sizeof(((struct mmuext_op *)0)->arg1.linear_addr) == 8);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__linear_addr__size, sizeof(XENABI_NO_OBJECT(struct mmuext_op)->arg1.linear_addr) == 8);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__offset, XENABI_OFFSETOF(struct mmuext_op, arg2) == 16);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__size, sizeof(((struct mmuext_op *)0)->arg2) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct mmuext_op *)0)->arg2)) == 8);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__size, sizeof(XENABI_NO_OBJECT(struct mmuext_op)->arg2) == 8);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct mmuext_op)->arg2)) == 8);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__nr_ents__offset, XENABI_OFFSETOF(struct mmuext_op, arg2.nr_ents) == 16);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__nr_ents__size, sizeof(((struct mmuext_op *)0)->arg2.nr_ents) == 4);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__vcpumask__offset, XENABI_OFFSETOF(struct mmuext_op, arg2.vcpumask) == 16);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__vcpumask__size, sizeof(((struct mmuext_op *)0)->arg2.vcpumask) == 8);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__vcpumask__size, sizeof(XENABI_NO_OBJECT(struct mmuext_op)->arg2.vcpumask) == 8);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__src_mfn__offset, XENABI_OFFSETOF(struct mmuext_op, arg2.src_mfn) == 16);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__src_mfn__size, sizeof(((struct mmuext_op *)0)->arg2.src_mfn) == 8);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__src_mfn__size, sizeof(XENABI_NO_OBJECT(struct mmuext_op)->arg2.src_mfn) == 8);
 XENABI_STATIC_ASSERT(xen_guest__multicall_entry__size, sizeof(struct multicall_entry) == 64);
 XENABI_STATIC_ASSERT(xen_guest__multicall_entry__align, XENABI_ALIGNOF(struct multicall_entry) == 8);
-XENABI_STATIC_ASSERT(xen_guest__multicall_entry__op__offset, XENABI_OFFSETOF(struct multicall_entry, op) == 0);
-XENABI_STATIC_ASSERT(xen_guest__multicall_entry__op__size, sizeof(((struct multicall_entry *)0)->op) == 8);
+XENABI_STATIC_ASSERT(xen_guest__multicall_entry__op__size, sizeof(XENABI_NO_OBJECT(struct multicall_entry)->op) == 8);
 XENABI_STATIC_ASSERT(xen_guest__multicall_entry__result__offset, XENABI_OFFSETOF(struct multicall_entry, result) == 8);
-XENABI_STATIC_ASSERT(xen_guest__multicall_entry__result__size, sizeof(((struct multicall_entry *)0)->result) == 8);
+XENABI_STATIC_ASSERT(xen_guest__multicall_entry__result__size, sizeof(XENABI_NO_OBJECT(struct multicall_entry)->result) == 8);
 XENABI_STATIC_ASSERT(xen_guest__multicall_entry__args__offset, XENABI_OFFSETOF(struct multicall_entry, args) == 16);
-XENABI_STATIC_ASSERT(xen_guest__multicall_entry__args__size, sizeof(((struct multicall_entry *)0)->args) == 48);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__size, sizeof(struct vcpu_time_info) == 32);
+XENABI_STATIC_ASSERT(xen_guest__multicall_entry__args__size, sizeof(XENABI_NO_OBJECT(struct multicall_entry)->args) == 48);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__align, XENABI_ALIGNOF(struct vcpu_time_info) == 8);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__version__offset, XENABI_OFFSETOF(struct vcpu_time_info, version) == 0);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__version__size, sizeof(((struct vcpu_time_info *)0)->version) == 4);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad0__offset, XENABI_OFFSETOF(struct vcpu_time_info, pad0) == 4);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad0__size, sizeof(((struct vcpu_time_info *)0)->pad0) == 4);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__tsc_timestamp__offset, XENABI_OFFSETOF(struct vcpu_time_info, tsc_timestamp) == 8);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__tsc_timestamp__size, sizeof(((struct vcpu_time_info *)0)->tsc_timestamp) == 8);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__system_time__offset, XENABI_OFFSETOF(struct vcpu_time_info, system_time) == 16);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__system_time__size, sizeof(((struct vcpu_time_info *)0)->system_time) == 8);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__tsc_to_system_mul__offset, XENABI_OFFSETOF(struct vcpu_time_info, tsc_to_system_mul) == 24);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__tsc_to_system_mul__size, sizeof(((struct vcpu_time_info *)0)->tsc_to_system_mul) == 4);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__tsc_shift__offset, XENABI_OFFSETOF(struct vcpu_time_info, tsc_shift) == 28);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__tsc_shift__size, sizeof(((struct vcpu_time_info *)0)->tsc_shift) == 1);
-#if XENABI_XEN_MIN_VERSION >= 0x040700
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__flags__offset, XENABI_OFFSETOF(struct vcpu_time_info, flags) == 29);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__flags__size, sizeof(((struct vcpu_time_info *)0)->flags) == 1);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__offset, XENABI_OFFSETOF(struct vcpu_time_info, pad1) == 30);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__size, sizeof(((struct vcpu_time_info *)0)->pad1) == 2);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040700
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__offset, XENABI_OFFSETOF(struct vcpu_time_info, pad1) == 29);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__size, sizeof(((struct vcpu_time_info *)0)->pad1) == 3);
-#endif
 XENABI_STATIC_ASSERT(xen_guest__arch_vcpu_info__size, sizeof(struct arch_vcpu_info) == 16);
 XENABI_STATIC_ASSERT(xen_guest__arch_vcpu_info__align, XENABI_ALIGNOF(struct arch_vcpu_info) == 8);
 XENABI_STATIC_ASSERT(xen_guest__arch_vcpu_info__cr2__offset, XENABI_OFFSETOF(struct arch_vcpu_info, cr2) == 0);
-XENABI_STATIC_ASSERT(xen_guest__arch_vcpu_info__cr2__size, sizeof(((struct arch_vcpu_info *)0)->cr2) == 8);
+XENABI_STATIC_ASSERT(xen_guest__arch_vcpu_info__cr2__size, sizeof(XENABI_NO_OBJECT(struct arch_vcpu_info)->cr2) == 8);
 XENABI_STATIC_ASSERT(xen_guest__arch_vcpu_info__pad__offset, XENABI_OFFSETOF(struct arch_vcpu_info, pad) == 8);
-XENABI_STATIC_ASSERT(xen_guest__arch_vcpu_info__pad__size, sizeof(((struct arch_vcpu_info *)0)->pad) == 8);
+XENABI_STATIC_ASSERT(xen_guest__arch_vcpu_info__pad__size, sizeof(XENABI_NO_OBJECT(struct arch_vcpu_info)->pad) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_info__size, sizeof(struct vcpu_info) == 64);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_info__align, XENABI_ALIGNOF(struct vcpu_info) == 8);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_info__evtchn_upcall_pending__offset, XENABI_OFFSETOF(struct vcpu_info, evtchn_upcall_pending) == 0);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_info__evtchn_upcall_pending__size, sizeof(((struct vcpu_info *)0)->evtchn_upcall_pending) == 1);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_info__evtchn_upcall_mask__offset, XENABI_OFFSETOF(struct vcpu_info, evtchn_upcall_mask) == 1);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_info__evtchn_upcall_mask__size, sizeof(((struct vcpu_info *)0)->evtchn_upcall_mask) == 1);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_info__evtchn_upcall_mask__size, sizeof(XENABI_NO_OBJECT(struct vcpu_info)->evtchn_upcall_mask) == 1);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_info__evtchn_pending_sel__offset, XENABI_OFFSETOF(struct vcpu_info, evtchn_pending_sel) == 8);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_info__evtchn_pending_sel__size, sizeof(((struct vcpu_info *)0)->evtchn_pending_sel) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_info__evtchn_pending_sel__size, sizeof(XENABI_NO_OBJECT(struct vcpu_info)->evtchn_pending_sel) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_info__arch__offset, XENABI_OFFSETOF(struct vcpu_info, arch) == 16);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_info__arch__size, sizeof(((struct vcpu_info *)0)->arch) == 16);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_info__arch__size, sizeof(XENABI_NO_OBJECT(struct vcpu_info)->arch) == 16);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_info__time__offset, XENABI_OFFSETOF(struct vcpu_info, time) == 32);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_info__time__size, sizeof(((struct vcpu_info *)0)->time) == 32);
 XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__size, sizeof(struct arch_shared_info) == 48);
 XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__align, XENABI_ALIGNOF(struct arch_shared_info) == 8);
 XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__max_pfn__offset, XENABI_OFFSETOF(struct arch_shared_info, max_pfn) == 0);
-XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__max_pfn__size, sizeof(((struct arch_shared_info *)0)->max_pfn) == 8);
+XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__max_pfn__size, sizeof(XENABI_NO_OBJECT(struct arch_shared_info)->max_pfn) == 8);
 XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__pfn_to_mfn_frame_list_list__offset, XENABI_OFFSETOF(struct arch_shared_info, pfn_to_mfn_frame_list_list) == 8);
-XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__pfn_to_mfn_frame_list_list__size, sizeof(((struct arch_shared_info *)0)->pfn_to_mfn_frame_list_list) == 8);
+XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__pfn_to_mfn_frame_list_list__size, sizeof(XENABI_NO_OBJECT(struct arch_shared_info)->pfn_to_mfn_frame_list_list) == 8);
 XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__nmi_reason__offset, XENABI_OFFSETOF(struct arch_shared_info, nmi_reason) == 16);
-XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__nmi_reason__size, sizeof(((struct arch_shared_info *)0)->nmi_reason) == 8);
+XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__nmi_reason__size, sizeof(XENABI_NO_OBJECT(struct arch_shared_info)->nmi_reason) == 8);
 XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__p2m_cr3__offset, XENABI_OFFSETOF(struct arch_shared_info, p2m_cr3) == 24);
-XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__p2m_cr3__size, sizeof(((struct arch_shared_info *)0)->p2m_cr3) == 8);
+XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__p2m_cr3__size, sizeof(XENABI_NO_OBJECT(struct arch_shared_info)->p2m_cr3) == 8);
 XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__p2m_vaddr__offset, XENABI_OFFSETOF(struct arch_shared_info, p2m_vaddr) == 32);
-XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__p2m_vaddr__size, sizeof(((struct arch_shared_info *)0)->p2m_vaddr) == 8);
+XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__p2m_vaddr__size, sizeof(XENABI_NO_OBJECT(struct arch_shared_info)->p2m_vaddr) == 8);
 XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__p2m_generation__offset, XENABI_OFFSETOF(struct arch_shared_info, p2m_generation) == 40);
-XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__p2m_generation__size, sizeof(((struct arch_shared_info *)0)->p2m_generation) == 8);
+XENABI_STATIC_ASSERT(xen_guest__arch_shared_info__p2m_generation__size, sizeof(XENABI_NO_OBJECT(struct arch_shared_info)->p2m_generation) == 8);
 XENABI_STATIC_ASSERT(xen_guest__shared_info__size, sizeof(struct shared_info) == 3136);
 XENABI_STATIC_ASSERT(xen_guest__shared_info__align, XENABI_ALIGNOF(struct shared_info) == 8);
-XENABI_STATIC_ASSERT(xen_guest__shared_info__vcpu_info__offset, XENABI_OFFSETOF(struct shared_info, vcpu_info) == 0);
-XENABI_STATIC_ASSERT(xen_guest__shared_info__vcpu_info__size, sizeof(((struct shared_info *)0)->vcpu_info) == 2048);
+XENABI_STATIC_ASSERT(xen_guest__shared_info__vcpu_info__size, sizeof(XENABI_NO_OBJECT(struct shared_info)->vcpu_info) == 2048);
 XENABI_STATIC_ASSERT(xen_guest__shared_info__evtchn_pending__offset, XENABI_OFFSETOF(struct shared_info, evtchn_pending) == 2048);
-XENABI_STATIC_ASSERT(xen_guest__shared_info__evtchn_pending__size, sizeof(((struct shared_info *)0)->evtchn_pending) == 512);
+XENABI_STATIC_ASSERT(xen_guest__shared_info__evtchn_pending__size, sizeof(XENABI_NO_OBJECT(struct shared_info)->evtchn_pending) == 512);
 XENABI_STATIC_ASSERT(xen_guest__shared_info__evtchn_mask__offset, XENABI_OFFSETOF(struct shared_info, evtchn_mask) == 2560);
-XENABI_STATIC_ASSERT(xen_guest__shared_info__evtchn_mask__size, sizeof(((struct shared_info *)0)->evtchn_mask) == 512);
+XENABI_STATIC_ASSERT(xen_guest__shared_info__evtchn_mask__size, sizeof(XENABI_NO_OBJECT(struct shared_info)->evtchn_mask) == 512);
 XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_version__offset, XENABI_OFFSETOF(struct shared_info, wc_version) == 3072);
-XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_version__size, sizeof(((struct shared_info *)0)->wc_version) == 4);
 XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_sec__offset, XENABI_OFFSETOF(struct shared_info, wc_sec) == 3076);
-XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_sec__size, sizeof(((struct shared_info *)0)->wc_sec) == 4);
 XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_nsec__offset, XENABI_OFFSETOF(struct shared_info, wc_nsec) == 3080);
-XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_nsec__size, sizeof(((struct shared_info *)0)->wc_nsec) == 4);
 XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_sec_hi__offset, XENABI_OFFSETOF(struct shared_info, wc_sec_hi) == 3084);
-XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_sec_hi__size, sizeof(((struct shared_info *)0)->wc_sec_hi) == 4);
+XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_sec_hi__size, sizeof(XENABI_NO_OBJECT(struct shared_info)->wc_sec_hi) == 4);
 XENABI_STATIC_ASSERT(xen_guest__shared_info__arch__offset, XENABI_OFFSETOF(struct shared_info, arch) == 3088);
-XENABI_STATIC_ASSERT(xen_guest__shared_info__arch__size, sizeof(((struct shared_info *)0)->arch) == 48);
+XENABI_STATIC_ASSERT(xen_guest__shared_info__arch__size, sizeof(XENABI_NO_OBJECT(struct shared_info)->arch) == 48);
 XENABI_STATIC_ASSERT(xen_guest__start_info__size, sizeof(struct start_info) == 1168);
 XENABI_STATIC_ASSERT(xen_guest__start_info__align, XENABI_ALIGNOF(struct start_info) == 8);
 XENABI_STATIC_ASSERT(xen_guest__start_info__magic__offset, XENABI_OFFSETOF(struct start_info, magic) == 0);
-XENABI_STATIC_ASSERT(xen_guest__start_info__magic__size, sizeof(((struct start_info *)0)->magic) == 32);
+XENABI_STATIC_ASSERT(xen_guest__start_info__magic__size, sizeof(XENABI_NO_OBJECT(struct start_info)->magic) == 32);
 XENABI_STATIC_ASSERT(xen_guest__start_info__nr_pages__offset, XENABI_OFFSETOF(struct start_info, nr_pages) == 32);
-XENABI_STATIC_ASSERT(xen_guest__start_info__nr_pages__size, sizeof(((struct start_info *)0)->nr_pages) == 8);
+XENABI_STATIC_ASSERT(xen_guest__start_info__nr_pages__size, sizeof(XENABI_NO_OBJECT(struct start_info)->nr_pages) == 8);
 XENABI_STATIC_ASSERT(xen_guest__start_info__shared_info__offset, XENABI_OFFSETOF(struct start_info, shared_info) == 40);
-XENABI_STATIC_ASSERT(xen_guest__start_info__shared_info__size, sizeof(((struct start_info *)0)->shared_info) == 8);
+XENABI_STATIC_ASSERT(xen_guest__start_info__shared_info__size, sizeof(XENABI_NO_OBJECT(struct start_info)->shared_info) == 8);
 XENABI_STATIC_ASSERT(xen_guest__start_info__flags__offset, XENABI_OFFSETOF(struct start_info, flags) == 48);
-XENABI_STATIC_ASSERT(xen_guest__start_info__flags__size, sizeof(((struct start_info *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(xen_guest__start_info__flags__size, sizeof(XENABI_NO_OBJECT(struct start_info)->flags) == 4);
 XENABI_STATIC_ASSERT(xen_guest__start_info__store_mfn__offset, XENABI_OFFSETOF(struct start_info, store_mfn) == 56);
-XENABI_STATIC_ASSERT(xen_guest__start_info__store_mfn__size, sizeof(((struct start_info *)0)->store_mfn) == 8);
+XENABI_STATIC_ASSERT(xen_guest__start_info__store_mfn__size, sizeof(XENABI_NO_OBJECT(struct start_info)->store_mfn) == 8);
 XENABI_STATIC_ASSERT(xen_guest__start_info__store_evtchn__offset, XENABI_OFFSETOF(struct start_info, store_evtchn) == 64);
-XENABI_STATIC_ASSERT(xen_guest__start_info__store_evtchn__size, sizeof(((struct start_info *)0)->store_evtchn) == 4);
+XENABI_STATIC_ASSERT(xen_guest__start_info__store_evtchn__size, sizeof(XENABI_NO_OBJECT(struct start_info)->store_evtchn) == 4);
 XENABI_STATIC_ASSERT(xen_guest__start_info__console__offset, XENABI_OFFSETOF(struct start_info, console) == 72);
-XENABI_STATIC_ASSERT(xen_guest__start_info__console__size, sizeof(((struct start_info *)0)->console) == 16);
-XENABI_STATIC_ASSERT(xen_guest__start_info__console__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct start_info *)0)->console)) == 8);
+XENABI_STATIC_ASSERT(xen_guest__start_info__console__size, sizeof(XENABI_NO_OBJECT(struct start_info)->console) == 16);
+XENABI_STATIC_ASSERT(xen_guest__start_info__console__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct start_info)->console)) == 8);
 XENABI_STATIC_ASSERT(xen_guest__start_info__console__domU__offset, XENABI_OFFSETOF(struct start_info, console.domU) == 72);
-XENABI_STATIC_ASSERT(xen_guest__start_info__console__domU__size, sizeof(((struct start_info *)0)->console.domU) == 16);
-XENABI_STATIC_ASSERT(xen_guest__start_info__console__domU__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct start_info *)0)->console.domU)) == 8);
+XENABI_STATIC_ASSERT(xen_guest__start_info__console__domU__size, sizeof(XENABI_NO_OBJECT(struct start_info)->console.domU) == 16);
+XENABI_STATIC_ASSERT(xen_guest__start_info__console__domU__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct start_info)->console.domU)) == 8);
 XENABI_STATIC_ASSERT(xen_guest__start_info__console__domU__mfn__offset, XENABI_OFFSETOF(struct start_info, console.domU.mfn) == 72);
-XENABI_STATIC_ASSERT(xen_guest__start_info__console__domU__mfn__size, sizeof(((struct start_info *)0)->console.domU.mfn) == 8);
+XENABI_STATIC_ASSERT(xen_guest__start_info__console__domU__mfn__size, sizeof(XENABI_NO_OBJECT(struct start_info)->console.domU.mfn) == 8);
 XENABI_STATIC_ASSERT(xen_guest__start_info__console__domU__evtchn__offset, XENABI_OFFSETOF(struct start_info, console.domU.evtchn) == 80);
-XENABI_STATIC_ASSERT(xen_guest__start_info__console__domU__evtchn__size, sizeof(((struct start_info *)0)->console.domU.evtchn) == 4);
+XENABI_STATIC_ASSERT(xen_guest__start_info__console__domU__evtchn__size, sizeof(XENABI_NO_OBJECT(struct start_info)->console.domU.evtchn) == 4);
 XENABI_STATIC_ASSERT(xen_guest__start_info__console__dom0__offset, XENABI_OFFSETOF(struct start_info, console.dom0) == 72);
-XENABI_STATIC_ASSERT(xen_guest__start_info__console__dom0__size, sizeof(((struct start_info *)0)->console.dom0) == 8);
-XENABI_STATIC_ASSERT(xen_guest__start_info__console__dom0__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct start_info *)0)->console.dom0)) == 4);
+XENABI_STATIC_ASSERT(xen_guest__start_info__console__dom0__size, sizeof(XENABI_NO_OBJECT(struct start_info)->console.dom0) == 8);
+XENABI_STATIC_ASSERT(xen_guest__start_info__console__dom0__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct start_info)->console.dom0)) == 4);
 XENABI_STATIC_ASSERT(xen_guest__start_info__console__dom0__info_off__offset, XENABI_OFFSETOF(struct start_info, console.dom0.info_off) == 72);
-XENABI_STATIC_ASSERT(xen_guest__start_info__console__dom0__info_off__size, sizeof(((struct start_info *)0)->console.dom0.info_off) == 4);
+XENABI_STATIC_ASSERT(xen_guest__start_info__console__dom0__info_off__size, sizeof(XENABI_NO_OBJECT(struct start_info)->console.dom0.info_off) == 4);
 XENABI_STATIC_ASSERT(xen_guest__start_info__console__dom0__info_size__offset, XENABI_OFFSETOF(struct start_info, console.dom0.info_size) == 76);
-XENABI_STATIC_ASSERT(xen_guest__start_info__console__dom0__info_size__size, sizeof(((struct start_info *)0)->console.dom0.info_size) == 4);
+XENABI_STATIC_ASSERT(xen_guest__start_info__console__dom0__info_size__size, sizeof(XENABI_NO_OBJECT(struct start_info)->console.dom0.info_size) == 4);
 XENABI_STATIC_ASSERT(xen_guest__start_info__pt_base__offset, XENABI_OFFSETOF(struct start_info, pt_base) == 88);
-XENABI_STATIC_ASSERT(xen_guest__start_info__pt_base__size, sizeof(((struct start_info *)0)->pt_base) == 8);
+XENABI_STATIC_ASSERT(xen_guest__start_info__pt_base__size, sizeof(XENABI_NO_OBJECT(struct start_info)->pt_base) == 8);
 XENABI_STATIC_ASSERT(xen_guest__start_info__nr_pt_frames__offset, XENABI_OFFSETOF(struct start_info, nr_pt_frames) == 96);
-XENABI_STATIC_ASSERT(xen_guest__start_info__nr_pt_frames__size, sizeof(((struct start_info *)0)->nr_pt_frames) == 8);
+XENABI_STATIC_ASSERT(xen_guest__start_info__nr_pt_frames__size, sizeof(XENABI_NO_OBJECT(struct start_info)->nr_pt_frames) == 8);
 XENABI_STATIC_ASSERT(xen_guest__start_info__mfn_list__offset, XENABI_OFFSETOF(struct start_info, mfn_list) == 104);
-XENABI_STATIC_ASSERT(xen_guest__start_info__mfn_list__size, sizeof(((struct start_info *)0)->mfn_list) == 8);
+XENABI_STATIC_ASSERT(xen_guest__start_info__mfn_list__size, sizeof(XENABI_NO_OBJECT(struct start_info)->mfn_list) == 8);
 XENABI_STATIC_ASSERT(xen_guest__start_info__mod_start__offset, XENABI_OFFSETOF(struct start_info, mod_start) == 112);
-XENABI_STATIC_ASSERT(xen_guest__start_info__mod_start__size, sizeof(((struct start_info *)0)->mod_start) == 8);
+XENABI_STATIC_ASSERT(xen_guest__start_info__mod_start__size, sizeof(XENABI_NO_OBJECT(struct start_info)->mod_start) == 8);
 XENABI_STATIC_ASSERT(xen_guest__start_info__mod_len__offset, XENABI_OFFSETOF(struct start_info, mod_len) == 120);
-XENABI_STATIC_ASSERT(xen_guest__start_info__mod_len__size, sizeof(((struct start_info *)0)->mod_len) == 8);
+XENABI_STATIC_ASSERT(xen_guest__start_info__mod_len__size, sizeof(XENABI_NO_OBJECT(struct start_info)->mod_len) == 8);
 XENABI_STATIC_ASSERT(xen_guest__start_info__cmd_line__offset, XENABI_OFFSETOF(struct start_info, cmd_line) == 128);
-XENABI_STATIC_ASSERT(xen_guest__start_info__cmd_line__size, sizeof(((struct start_info *)0)->cmd_line) == 1024);
+XENABI_STATIC_ASSERT(xen_guest__start_info__cmd_line__size, sizeof(XENABI_NO_OBJECT(struct start_info)->cmd_line) == 1024);
 XENABI_STATIC_ASSERT(xen_guest__start_info__first_p2m_pfn__offset, XENABI_OFFSETOF(struct start_info, first_p2m_pfn) == 1152);
-XENABI_STATIC_ASSERT(xen_guest__start_info__first_p2m_pfn__size, sizeof(((struct start_info *)0)->first_p2m_pfn) == 8);
+XENABI_STATIC_ASSERT(xen_guest__start_info__first_p2m_pfn__size, sizeof(XENABI_NO_OBJECT(struct start_info)->first_p2m_pfn) == 8);
 XENABI_STATIC_ASSERT(xen_guest__start_info__nr_p2m_frames__offset, XENABI_OFFSETOF(struct start_info, nr_p2m_frames) == 1160);
-XENABI_STATIC_ASSERT(xen_guest__start_info__nr_p2m_frames__size, sizeof(((struct start_info *)0)->nr_p2m_frames) == 8);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__size, sizeof(struct xen_multiboot_mod_list) == 16);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__align, XENABI_ALIGNOF(struct xen_multiboot_mod_list) == 4);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__mod_start__offset, XENABI_OFFSETOF(struct xen_multiboot_mod_list, mod_start) == 0);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__mod_start__size, sizeof(((struct xen_multiboot_mod_list *)0)->mod_start) == 4);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__mod_end__offset, XENABI_OFFSETOF(struct xen_multiboot_mod_list, mod_end) == 4);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__mod_end__size, sizeof(((struct xen_multiboot_mod_list *)0)->mod_end) == 4);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__cmdline__offset, XENABI_OFFSETOF(struct xen_multiboot_mod_list, cmdline) == 8);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__cmdline__size, sizeof(((struct xen_multiboot_mod_list *)0)->cmdline) == 4);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__pad__offset, XENABI_OFFSETOF(struct xen_multiboot_mod_list, pad) == 12);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__pad__size, sizeof(((struct xen_multiboot_mod_list *)0)->pad) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__size, sizeof(struct dom0_vga_console_info) == 40);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040d00
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__size, sizeof(struct dom0_vga_console_info) == 36);
-#endif
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__align, XENABI_ALIGNOF(struct dom0_vga_console_info) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__video_type__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, video_type) == 0);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__video_type__size, sizeof(((struct dom0_vga_console_info *)0)->video_type) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__size, sizeof(((struct dom0_vga_console_info *)0)->u) == 36);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040d00
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__size, sizeof(((struct dom0_vga_console_info *)0)->u) == 32);
-#endif
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct dom0_vga_console_info *)0)->u)) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.text_mode_3) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__size, sizeof(((struct dom0_vga_console_info *)0)->u.text_mode_3) == 10);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct dom0_vga_console_info *)0)->u.text_mode_3)) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__font_height__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.text_mode_3.font_height) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__font_height__size, sizeof(((struct dom0_vga_console_info *)0)->u.text_mode_3.font_height) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__cursor_x__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.text_mode_3.cursor_x) == 6);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__cursor_x__size, sizeof(((struct dom0_vga_console_info *)0)->u.text_mode_3.cursor_x) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__cursor_y__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.text_mode_3.cursor_y) == 8);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__cursor_y__size, sizeof(((struct dom0_vga_console_info *)0)->u.text_mode_3.cursor_y) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__rows__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.text_mode_3.rows) == 10);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__rows__size, sizeof(((struct dom0_vga_console_info *)0)->u.text_mode_3.rows) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__columns__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.text_mode_3.columns) == 12);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__columns__size, sizeof(((struct dom0_vga_console_info *)0)->u.text_mode_3.columns) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb) == 36);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040d00
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb) == 32);
-#endif
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct dom0_vga_console_info *)0)->u.vesa_lfb)) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__width__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.width) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__width__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.width) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__height__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.height) == 6);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__height__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.height) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__bytes_per_line__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.bytes_per_line) == 8);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__bytes_per_line__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.bytes_per_line) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__bits_per_pixel__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.bits_per_pixel) == 10);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__bits_per_pixel__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.bits_per_pixel) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__lfb_base__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.lfb_base) == 12);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__lfb_base__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.lfb_base) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__lfb_size__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.lfb_size) == 16);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__lfb_size__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.lfb_size) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__red_pos__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.red_pos) == 20);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__red_pos__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.red_pos) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__red_size__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.red_size) == 21);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__red_size__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.red_size) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__green_pos__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.green_pos) == 22);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__green_pos__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.green_pos) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__green_size__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.green_size) == 23);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__green_size__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.green_size) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__blue_pos__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.blue_pos) == 24);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__blue_pos__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.blue_pos) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__blue_size__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.blue_size) == 25);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__blue_size__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.blue_size) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__rsvd_pos__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.rsvd_pos) == 26);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__rsvd_pos__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.rsvd_pos) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__rsvd_size__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.rsvd_size) == 27);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__rsvd_size__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.rsvd_size) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__gbl_caps__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.gbl_caps) == 28);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__gbl_caps__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.gbl_caps) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__mode_attrs__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.mode_attrs) == 32);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__mode_attrs__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.mode_attrs) == 2);
-#if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__pad__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.pad) == 34);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__pad__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.pad) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__ext_lfb_base__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.ext_lfb_base) == 36);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__ext_lfb_base__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.ext_lfb_base) == 4);
-#endif
+XENABI_STATIC_ASSERT(xen_guest__start_info__nr_p2m_frames__size, sizeof(XENABI_NO_OBJECT(struct start_info)->nr_p2m_frames) == 8);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__size, sizeof(struct cpu_user_regs) == 200);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__align, XENABI_ALIGNOF(struct cpu_user_regs) == 8);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r15__offset, XENABI_OFFSETOF(struct cpu_user_regs, r15) == 0);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r15__size, sizeof(((struct cpu_user_regs *)0)->r15) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r15__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->r15) == 8);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r14__offset, XENABI_OFFSETOF(struct cpu_user_regs, r14) == 8);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r14__size, sizeof(((struct cpu_user_regs *)0)->r14) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r14__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->r14) == 8);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r13__offset, XENABI_OFFSETOF(struct cpu_user_regs, r13) == 16);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r13__size, sizeof(((struct cpu_user_regs *)0)->r13) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r13__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->r13) == 8);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r12__offset, XENABI_OFFSETOF(struct cpu_user_regs, r12) == 24);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r12__size, sizeof(((struct cpu_user_regs *)0)->r12) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r12__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->r12) == 8);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rbp__offset, XENABI_OFFSETOF(struct cpu_user_regs, rbp) == 32);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rbp__size, sizeof(((struct cpu_user_regs *)0)->rbp) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rbp__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->rbp) == 8);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rbx__offset, XENABI_OFFSETOF(struct cpu_user_regs, rbx) == 40);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rbx__size, sizeof(((struct cpu_user_regs *)0)->rbx) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rbx__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->rbx) == 8);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r11__offset, XENABI_OFFSETOF(struct cpu_user_regs, r11) == 48);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r11__size, sizeof(((struct cpu_user_regs *)0)->r11) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r11__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->r11) == 8);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r10__offset, XENABI_OFFSETOF(struct cpu_user_regs, r10) == 56);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r10__size, sizeof(((struct cpu_user_regs *)0)->r10) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r10__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->r10) == 8);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r9__offset, XENABI_OFFSETOF(struct cpu_user_regs, r9) == 64);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r9__size, sizeof(((struct cpu_user_regs *)0)->r9) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r9__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->r9) == 8);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r8__offset, XENABI_OFFSETOF(struct cpu_user_regs, r8) == 72);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r8__size, sizeof(((struct cpu_user_regs *)0)->r8) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__r8__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->r8) == 8);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rax__offset, XENABI_OFFSETOF(struct cpu_user_regs, rax) == 80);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rax__size, sizeof(((struct cpu_user_regs *)0)->rax) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rax__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->rax) == 8);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rcx__offset, XENABI_OFFSETOF(struct cpu_user_regs, rcx) == 88);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rcx__size, sizeof(((struct cpu_user_regs *)0)->rcx) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rcx__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->rcx) == 8);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rdx__offset, XENABI_OFFSETOF(struct cpu_user_regs, rdx) == 96);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rdx__size, sizeof(((struct cpu_user_regs *)0)->rdx) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rdx__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->rdx) == 8);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rsi__offset, XENABI_OFFSETOF(struct cpu_user_regs, rsi) == 104);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rsi__size, sizeof(((struct cpu_user_regs *)0)->rsi) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rsi__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->rsi) == 8);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rdi__offset, XENABI_OFFSETOF(struct cpu_user_regs, rdi) == 112);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rdi__size, sizeof(((struct cpu_user_regs *)0)->rdi) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rdi__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->rdi) == 8);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__error_code__offset, XENABI_OFFSETOF(struct cpu_user_regs, error_code) == 120);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__error_code__size, sizeof(((struct cpu_user_regs *)0)->error_code) == 4);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__error_code__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->error_code) == 4);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__entry_vector__offset, XENABI_OFFSETOF(struct cpu_user_regs, entry_vector) == 124);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__entry_vector__size, sizeof(((struct cpu_user_regs *)0)->entry_vector) == 4);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__entry_vector__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->entry_vector) == 4);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rip__offset, XENABI_OFFSETOF(struct cpu_user_regs, rip) == 128);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rip__size, sizeof(((struct cpu_user_regs *)0)->rip) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rip__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->rip) == 8);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__cs__offset, XENABI_OFFSETOF(struct cpu_user_regs, cs) == 136);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__cs__size, sizeof(((struct cpu_user_regs *)0)->cs) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__cs__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->cs) == 2);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad0__offset, XENABI_OFFSETOF(struct cpu_user_regs, _pad0) == 138);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad0__size, sizeof(((struct cpu_user_regs *)0)->_pad0) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad0__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->_pad0) == 2);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__saved_upcall_mask__offset, XENABI_OFFSETOF(struct cpu_user_regs, saved_upcall_mask) == 140);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__saved_upcall_mask__size, sizeof(((struct cpu_user_regs *)0)->saved_upcall_mask) == 1);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__saved_upcall_mask__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->saved_upcall_mask) == 1);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad1__offset, XENABI_OFFSETOF(struct cpu_user_regs, _pad1) == 141);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad1__size, sizeof(((struct cpu_user_regs *)0)->_pad1) == 3);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad1__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->_pad1) == 3);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rflags__offset, XENABI_OFFSETOF(struct cpu_user_regs, rflags) == 144);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rflags__size, sizeof(((struct cpu_user_regs *)0)->rflags) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rflags__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->rflags) == 8);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rsp__offset, XENABI_OFFSETOF(struct cpu_user_regs, rsp) == 152);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rsp__size, sizeof(((struct cpu_user_regs *)0)->rsp) == 8);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__rsp__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->rsp) == 8);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ss__offset, XENABI_OFFSETOF(struct cpu_user_regs, ss) == 160);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ss__size, sizeof(((struct cpu_user_regs *)0)->ss) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ss__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->ss) == 2);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad2__offset, XENABI_OFFSETOF(struct cpu_user_regs, _pad2) == 162);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad2__size, sizeof(((struct cpu_user_regs *)0)->_pad2) == 6);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad2__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->_pad2) == 6);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__es__offset, XENABI_OFFSETOF(struct cpu_user_regs, es) == 168);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__es__size, sizeof(((struct cpu_user_regs *)0)->es) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__es__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->es) == 2);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad3__offset, XENABI_OFFSETOF(struct cpu_user_regs, _pad3) == 170);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad3__size, sizeof(((struct cpu_user_regs *)0)->_pad3) == 6);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad3__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->_pad3) == 6);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ds__offset, XENABI_OFFSETOF(struct cpu_user_regs, ds) == 176);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ds__size, sizeof(((struct cpu_user_regs *)0)->ds) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__ds__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->ds) == 2);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad4__offset, XENABI_OFFSETOF(struct cpu_user_regs, _pad4) == 178);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad4__size, sizeof(((struct cpu_user_regs *)0)->_pad4) == 6);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad4__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->_pad4) == 6);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__fs__offset, XENABI_OFFSETOF(struct cpu_user_regs, fs) == 184);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__fs__size, sizeof(((struct cpu_user_regs *)0)->fs) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__fs__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->fs) == 2);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad5__offset, XENABI_OFFSETOF(struct cpu_user_regs, _pad5) == 186);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad5__size, sizeof(((struct cpu_user_regs *)0)->_pad5) == 6);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad5__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->_pad5) == 6);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__gs__offset, XENABI_OFFSETOF(struct cpu_user_regs, gs) == 192);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__gs__size, sizeof(((struct cpu_user_regs *)0)->gs) == 2);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs__gs__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->gs) == 2);
 XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad6__offset, XENABI_OFFSETOF(struct cpu_user_regs, _pad6) == 194);
-XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad6__size, sizeof(((struct cpu_user_regs *)0)->_pad6) == 6);
+XENABI_STATIC_ASSERT(xen_guest__cpu_user_regs___pad6__size, sizeof(XENABI_NO_OBJECT(struct cpu_user_regs)->_pad6) == 6);
 XENABI_STATIC_ASSERT(xen_guest__trap_info__size, sizeof(struct trap_info) == 16);
 XENABI_STATIC_ASSERT(xen_guest__trap_info__align, XENABI_ALIGNOF(struct trap_info) == 8);
 XENABI_STATIC_ASSERT(xen_guest__trap_info__vector__offset, XENABI_OFFSETOF(struct trap_info, vector) == 0);
-XENABI_STATIC_ASSERT(xen_guest__trap_info__vector__size, sizeof(((struct trap_info *)0)->vector) == 1);
+XENABI_STATIC_ASSERT(xen_guest__trap_info__vector__size, sizeof(XENABI_NO_OBJECT(struct trap_info)->vector) == 1);
 XENABI_STATIC_ASSERT(xen_guest__trap_info__flags__offset, XENABI_OFFSETOF(struct trap_info, flags) == 1);
-XENABI_STATIC_ASSERT(xen_guest__trap_info__flags__size, sizeof(((struct trap_info *)0)->flags) == 1);
+XENABI_STATIC_ASSERT(xen_guest__trap_info__flags__size, sizeof(XENABI_NO_OBJECT(struct trap_info)->flags) == 1);
 XENABI_STATIC_ASSERT(xen_guest__trap_info__cs__offset, XENABI_OFFSETOF(struct trap_info, cs) == 2);
-XENABI_STATIC_ASSERT(xen_guest__trap_info__cs__size, sizeof(((struct trap_info *)0)->cs) == 2);
+XENABI_STATIC_ASSERT(xen_guest__trap_info__cs__size, sizeof(XENABI_NO_OBJECT(struct trap_info)->cs) == 2);
 XENABI_STATIC_ASSERT(xen_guest__trap_info__address__offset, XENABI_OFFSETOF(struct trap_info, address) == 8);
-XENABI_STATIC_ASSERT(xen_guest__trap_info__address__size, sizeof(((struct trap_info *)0)->address) == 8);
+XENABI_STATIC_ASSERT(xen_guest__trap_info__address__size, sizeof(XENABI_NO_OBJECT(struct trap_info)->address) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__size, sizeof(struct vcpu_guest_context) == 5168);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__align, XENABI_ALIGNOF(struct vcpu_guest_context) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__fpu_ctxt__offset, XENABI_OFFSETOF(struct vcpu_guest_context, fpu_ctxt) == 0);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__fpu_ctxt__size, sizeof(((struct vcpu_guest_context *)0)->fpu_ctxt) == 512);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__fpu_ctxt__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct vcpu_guest_context *)0)->fpu_ctxt)) == 1);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__fpu_ctxt__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->fpu_ctxt) == 512);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__fpu_ctxt__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vcpu_guest_context)->fpu_ctxt)) == 1);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__fpu_ctxt__x__offset, XENABI_OFFSETOF(struct vcpu_guest_context, fpu_ctxt.x) == 0);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__fpu_ctxt__x__size, sizeof(((struct vcpu_guest_context *)0)->fpu_ctxt.x) == 512);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__fpu_ctxt__x__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->fpu_ctxt.x) == 512);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__flags__offset, XENABI_OFFSETOF(struct vcpu_guest_context, flags) == 512);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__flags__size, sizeof(((struct vcpu_guest_context *)0)->flags) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__flags__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->flags) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__user_regs__offset, XENABI_OFFSETOF(struct vcpu_guest_context, user_regs) == 520);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__user_regs__size, sizeof(((struct vcpu_guest_context *)0)->user_regs) == 200);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__user_regs__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->user_regs) == 200);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__trap_ctxt__offset, XENABI_OFFSETOF(struct vcpu_guest_context, trap_ctxt) == 720);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__trap_ctxt__size, sizeof(((struct vcpu_guest_context *)0)->trap_ctxt) == 4096);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__trap_ctxt__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->trap_ctxt) == 4096);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ldt_base__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ldt_base) == 4816);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ldt_base__size, sizeof(((struct vcpu_guest_context *)0)->ldt_base) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ldt_base__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->ldt_base) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ldt_ents__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ldt_ents) == 4824);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ldt_ents__size, sizeof(((struct vcpu_guest_context *)0)->ldt_ents) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ldt_ents__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->ldt_ents) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__gdt_frames__offset, XENABI_OFFSETOF(struct vcpu_guest_context, gdt_frames) == 4832);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__gdt_frames__size, sizeof(((struct vcpu_guest_context *)0)->gdt_frames) == 128);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__gdt_frames__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->gdt_frames) == 128);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__gdt_ents__offset, XENABI_OFFSETOF(struct vcpu_guest_context, gdt_ents) == 4960);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__gdt_ents__size, sizeof(((struct vcpu_guest_context *)0)->gdt_ents) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__gdt_ents__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->gdt_ents) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__kernel_ss__offset, XENABI_OFFSETOF(struct vcpu_guest_context, kernel_ss) == 4968);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__kernel_ss__size, sizeof(((struct vcpu_guest_context *)0)->kernel_ss) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__kernel_ss__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->kernel_ss) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__kernel_sp__offset, XENABI_OFFSETOF(struct vcpu_guest_context, kernel_sp) == 4976);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__kernel_sp__size, sizeof(((struct vcpu_guest_context *)0)->kernel_sp) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__kernel_sp__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->kernel_sp) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ctrlreg__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ctrlreg) == 4984);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ctrlreg__size, sizeof(((struct vcpu_guest_context *)0)->ctrlreg) == 64);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ctrlreg__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->ctrlreg) == 64);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__debugreg__offset, XENABI_OFFSETOF(struct vcpu_guest_context, debugreg) == 5048);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__debugreg__size, sizeof(((struct vcpu_guest_context *)0)->debugreg) == 64);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__debugreg__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->debugreg) == 64);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__event_callback_eip__offset, XENABI_OFFSETOF(struct vcpu_guest_context, event_callback_eip) == 5112);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__event_callback_eip__size, sizeof(((struct vcpu_guest_context *)0)->event_callback_eip) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__event_callback_eip__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->event_callback_eip) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__failsafe_callback_eip__offset, XENABI_OFFSETOF(struct vcpu_guest_context, failsafe_callback_eip) == 5120);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__failsafe_callback_eip__size, sizeof(((struct vcpu_guest_context *)0)->failsafe_callback_eip) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__failsafe_callback_eip__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->failsafe_callback_eip) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__syscall_callback_eip__offset, XENABI_OFFSETOF(struct vcpu_guest_context, syscall_callback_eip) == 5128);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__syscall_callback_eip__size, sizeof(((struct vcpu_guest_context *)0)->syscall_callback_eip) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__syscall_callback_eip__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->syscall_callback_eip) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__vm_assist__offset, XENABI_OFFSETOF(struct vcpu_guest_context, vm_assist) == 5136);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__vm_assist__size, sizeof(((struct vcpu_guest_context *)0)->vm_assist) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__vm_assist__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->vm_assist) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__fs_base__offset, XENABI_OFFSETOF(struct vcpu_guest_context, fs_base) == 5144);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__fs_base__size, sizeof(((struct vcpu_guest_context *)0)->fs_base) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__fs_base__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->fs_base) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__gs_base_kernel__offset, XENABI_OFFSETOF(struct vcpu_guest_context, gs_base_kernel) == 5152);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__gs_base_kernel__size, sizeof(((struct vcpu_guest_context *)0)->gs_base_kernel) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__gs_base_kernel__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->gs_base_kernel) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__gs_base_user__offset, XENABI_OFFSETOF(struct vcpu_guest_context, gs_base_user) == 5160);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__gs_base_user__size, sizeof(((struct vcpu_guest_context *)0)->gs_base_user) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__gs_base_user__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->gs_base_user) == 8);
 #endif
 #if defined(__arm__)
 XENABI_STATIC_ASSERT(xen_guest__xen_ulong_t__size, sizeof(xen_ulong_t) == 8);
@@ -1737,176 +1634,51 @@ XENABI_STATIC_ASSERT(xen_guest__unsigned_long__size, sizeof(unsigned long) == 4)
 XENABI_STATIC_ASSERT(xen_guest__unsigned_long__align, XENABI_ALIGNOF(unsigned long) == 4);
 XENABI_STATIC_ASSERT(xen_guest__xenabi_guest_handle_const_void__size, sizeof(xenabi_guest_handle_const_void) == 8);
 XENABI_STATIC_ASSERT(xen_guest__xenabi_guest_handle_const_void__align, XENABI_ALIGNOF(xenabi_guest_handle_const_void) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmu_update__size, sizeof(struct mmu_update) == 16);
 XENABI_STATIC_ASSERT(xen_guest__mmu_update__align, XENABI_ALIGNOF(struct mmu_update) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmu_update__ptr__offset, XENABI_OFFSETOF(struct mmu_update, ptr) == 0);
-XENABI_STATIC_ASSERT(xen_guest__mmu_update__ptr__size, sizeof(((struct mmu_update *)0)->ptr) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmu_update__val__offset, XENABI_OFFSETOF(struct mmu_update, val) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmu_update__val__size, sizeof(((struct mmu_update *)0)->val) == 8);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__size, sizeof(struct mmuext_op) == 24);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__align, XENABI_ALIGNOF(struct mmuext_op) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__cmd__offset, XENABI_OFFSETOF(struct mmuext_op, cmd) == 0);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__cmd__size, sizeof(((struct mmuext_op *)0)->cmd) == 4);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__offset, XENABI_OFFSETOF(struct mmuext_op, arg1) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__size, sizeof(((struct mmuext_op *)0)->arg1) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct mmuext_op *)0)->arg1)) == 8);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__size, sizeof(XENABI_NO_OBJECT(struct mmuext_op)->arg1) == 8);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct mmuext_op)->arg1)) == 8);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__mfn__offset, XENABI_OFFSETOF(struct mmuext_op, arg1.mfn) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__mfn__size, sizeof(((struct mmuext_op *)0)->arg1.mfn) == 8);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__mfn__size, sizeof(XENABI_NO_OBJECT(struct mmuext_op)->arg1.mfn) == 8);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__linear_addr__offset, XENABI_OFFSETOF(struct mmuext_op, arg1.linear_addr) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__linear_addr__size, sizeof(((struct mmuext_op *)0)->arg1.linear_addr) == 4);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__linear_addr__size, sizeof(XENABI_NO_OBJECT(struct mmuext_op)->arg1.linear_addr) == 4);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__offset, XENABI_OFFSETOF(struct mmuext_op, arg2) == 16);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__size, sizeof(((struct mmuext_op *)0)->arg2) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct mmuext_op *)0)->arg2)) == 8);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__size, sizeof(XENABI_NO_OBJECT(struct mmuext_op)->arg2) == 8);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct mmuext_op)->arg2)) == 8);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__nr_ents__offset, XENABI_OFFSETOF(struct mmuext_op, arg2.nr_ents) == 16);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__nr_ents__size, sizeof(((struct mmuext_op *)0)->arg2.nr_ents) == 4);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__vcpumask__offset, XENABI_OFFSETOF(struct mmuext_op, arg2.vcpumask) == 16);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__vcpumask__size, sizeof(((struct mmuext_op *)0)->arg2.vcpumask) == 8);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__vcpumask__size, sizeof(XENABI_NO_OBJECT(struct mmuext_op)->arg2.vcpumask) == 8);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__src_mfn__offset, XENABI_OFFSETOF(struct mmuext_op, arg2.src_mfn) == 16);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__src_mfn__size, sizeof(((struct mmuext_op *)0)->arg2.src_mfn) == 8);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__src_mfn__size, sizeof(XENABI_NO_OBJECT(struct mmuext_op)->arg2.src_mfn) == 8);
 XENABI_STATIC_ASSERT(xen_guest__multicall_entry__size, sizeof(struct multicall_entry) == 64);
 XENABI_STATIC_ASSERT(xen_guest__multicall_entry__align, XENABI_ALIGNOF(struct multicall_entry) == 8);
-XENABI_STATIC_ASSERT(xen_guest__multicall_entry__op__offset, XENABI_OFFSETOF(struct multicall_entry, op) == 0);
-XENABI_STATIC_ASSERT(xen_guest__multicall_entry__op__size, sizeof(((struct multicall_entry *)0)->op) == 8);
+XENABI_STATIC_ASSERT(xen_guest__multicall_entry__op__size, sizeof(XENABI_NO_OBJECT(struct multicall_entry)->op) == 8);
 XENABI_STATIC_ASSERT(xen_guest__multicall_entry__result__offset, XENABI_OFFSETOF(struct multicall_entry, result) == 8);
-XENABI_STATIC_ASSERT(xen_guest__multicall_entry__result__size, sizeof(((struct multicall_entry *)0)->result) == 8);
+XENABI_STATIC_ASSERT(xen_guest__multicall_entry__result__size, sizeof(XENABI_NO_OBJECT(struct multicall_entry)->result) == 8);
 XENABI_STATIC_ASSERT(xen_guest__multicall_entry__args__offset, XENABI_OFFSETOF(struct multicall_entry, args) == 16);
-XENABI_STATIC_ASSERT(xen_guest__multicall_entry__args__size, sizeof(((struct multicall_entry *)0)->args) == 48);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__size, sizeof(struct vcpu_time_info) == 32);
+XENABI_STATIC_ASSERT(xen_guest__multicall_entry__args__size, sizeof(XENABI_NO_OBJECT(struct multicall_entry)->args) == 48);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__align, XENABI_ALIGNOF(struct vcpu_time_info) == 8);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__version__offset, XENABI_OFFSETOF(struct vcpu_time_info, version) == 0);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__version__size, sizeof(((struct vcpu_time_info *)0)->version) == 4);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad0__offset, XENABI_OFFSETOF(struct vcpu_time_info, pad0) == 4);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad0__size, sizeof(((struct vcpu_time_info *)0)->pad0) == 4);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__tsc_timestamp__offset, XENABI_OFFSETOF(struct vcpu_time_info, tsc_timestamp) == 8);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__tsc_timestamp__size, sizeof(((struct vcpu_time_info *)0)->tsc_timestamp) == 8);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__system_time__offset, XENABI_OFFSETOF(struct vcpu_time_info, system_time) == 16);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__system_time__size, sizeof(((struct vcpu_time_info *)0)->system_time) == 8);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__tsc_to_system_mul__offset, XENABI_OFFSETOF(struct vcpu_time_info, tsc_to_system_mul) == 24);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__tsc_to_system_mul__size, sizeof(((struct vcpu_time_info *)0)->tsc_to_system_mul) == 4);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__tsc_shift__offset, XENABI_OFFSETOF(struct vcpu_time_info, tsc_shift) == 28);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__tsc_shift__size, sizeof(((struct vcpu_time_info *)0)->tsc_shift) == 1);
-#if XENABI_XEN_MIN_VERSION >= 0x040700
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__flags__offset, XENABI_OFFSETOF(struct vcpu_time_info, flags) == 29);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__flags__size, sizeof(((struct vcpu_time_info *)0)->flags) == 1);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__offset, XENABI_OFFSETOF(struct vcpu_time_info, pad1) == 30);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__size, sizeof(((struct vcpu_time_info *)0)->pad1) == 2);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040700
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__offset, XENABI_OFFSETOF(struct vcpu_time_info, pad1) == 29);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__size, sizeof(((struct vcpu_time_info *)0)->pad1) == 3);
-#endif
 XENABI_STATIC_ASSERT(xen_guest__vcpu_info__size, sizeof(struct vcpu_info) == 48);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_info__align, XENABI_ALIGNOF(struct vcpu_info) == 8);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_info__evtchn_upcall_pending__offset, XENABI_OFFSETOF(struct vcpu_info, evtchn_upcall_pending) == 0);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_info__evtchn_upcall_pending__size, sizeof(((struct vcpu_info *)0)->evtchn_upcall_pending) == 1);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_info__pad0__offset, XENABI_OFFSETOF(struct vcpu_info, pad0) == 1);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_info__pad0__size, sizeof(((struct vcpu_info *)0)->pad0) == 1);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_info__pad0__size, sizeof(XENABI_NO_OBJECT(struct vcpu_info)->pad0) == 1);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_info__evtchn_pending_sel__offset, XENABI_OFFSETOF(struct vcpu_info, evtchn_pending_sel) == 8);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_info__evtchn_pending_sel__size, sizeof(((struct vcpu_info *)0)->evtchn_pending_sel) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_info__evtchn_pending_sel__size, sizeof(XENABI_NO_OBJECT(struct vcpu_info)->evtchn_pending_sel) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_info__time__offset, XENABI_OFFSETOF(struct vcpu_info, time) == 16);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_info__time__size, sizeof(((struct vcpu_info *)0)->time) == 32);
 XENABI_STATIC_ASSERT(xen_guest__shared_info__size, sizeof(struct shared_info) == 1088);
 XENABI_STATIC_ASSERT(xen_guest__shared_info__align, XENABI_ALIGNOF(struct shared_info) == 8);
-XENABI_STATIC_ASSERT(xen_guest__shared_info__vcpu_info__offset, XENABI_OFFSETOF(struct shared_info, vcpu_info) == 0);
-XENABI_STATIC_ASSERT(xen_guest__shared_info__vcpu_info__size, sizeof(((struct shared_info *)0)->vcpu_info) == 48);
+XENABI_STATIC_ASSERT(xen_guest__shared_info__vcpu_info__size, sizeof(XENABI_NO_OBJECT(struct shared_info)->vcpu_info) == 48);
 XENABI_STATIC_ASSERT(xen_guest__shared_info__evtchn_pending__offset, XENABI_OFFSETOF(struct shared_info, evtchn_pending) == 48);
-XENABI_STATIC_ASSERT(xen_guest__shared_info__evtchn_pending__size, sizeof(((struct shared_info *)0)->evtchn_pending) == 512);
+XENABI_STATIC_ASSERT(xen_guest__shared_info__evtchn_pending__size, sizeof(XENABI_NO_OBJECT(struct shared_info)->evtchn_pending) == 512);
 XENABI_STATIC_ASSERT(xen_guest__shared_info__evtchn_mask__offset, XENABI_OFFSETOF(struct shared_info, evtchn_mask) == 560);
-XENABI_STATIC_ASSERT(xen_guest__shared_info__evtchn_mask__size, sizeof(((struct shared_info *)0)->evtchn_mask) == 512);
+XENABI_STATIC_ASSERT(xen_guest__shared_info__evtchn_mask__size, sizeof(XENABI_NO_OBJECT(struct shared_info)->evtchn_mask) == 512);
 XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_version__offset, XENABI_OFFSETOF(struct shared_info, wc_version) == 1072);
-XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_version__size, sizeof(((struct shared_info *)0)->wc_version) == 4);
 XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_sec__offset, XENABI_OFFSETOF(struct shared_info, wc_sec) == 1076);
-XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_sec__size, sizeof(((struct shared_info *)0)->wc_sec) == 4);
 XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_nsec__offset, XENABI_OFFSETOF(struct shared_info, wc_nsec) == 1080);
-XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_nsec__size, sizeof(((struct shared_info *)0)->wc_nsec) == 4);
 XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_sec_hi__offset, XENABI_OFFSETOF(struct shared_info, wc_sec_hi) == 1084);
-XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_sec_hi__size, sizeof(((struct shared_info *)0)->wc_sec_hi) == 4);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__size, sizeof(struct xen_multiboot_mod_list) == 16);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__align, XENABI_ALIGNOF(struct xen_multiboot_mod_list) == 4);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__mod_start__offset, XENABI_OFFSETOF(struct xen_multiboot_mod_list, mod_start) == 0);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__mod_start__size, sizeof(((struct xen_multiboot_mod_list *)0)->mod_start) == 4);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__mod_end__offset, XENABI_OFFSETOF(struct xen_multiboot_mod_list, mod_end) == 4);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__mod_end__size, sizeof(((struct xen_multiboot_mod_list *)0)->mod_end) == 4);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__cmdline__offset, XENABI_OFFSETOF(struct xen_multiboot_mod_list, cmdline) == 8);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__cmdline__size, sizeof(((struct xen_multiboot_mod_list *)0)->cmdline) == 4);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__pad__offset, XENABI_OFFSETOF(struct xen_multiboot_mod_list, pad) == 12);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__pad__size, sizeof(((struct xen_multiboot_mod_list *)0)->pad) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__size, sizeof(struct dom0_vga_console_info) == 40);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040d00
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__size, sizeof(struct dom0_vga_console_info) == 36);
-#endif
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__align, XENABI_ALIGNOF(struct dom0_vga_console_info) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__video_type__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, video_type) == 0);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__video_type__size, sizeof(((struct dom0_vga_console_info *)0)->video_type) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__size, sizeof(((struct dom0_vga_console_info *)0)->u) == 36);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040d00
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__size, sizeof(((struct dom0_vga_console_info *)0)->u) == 32);
-#endif
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct dom0_vga_console_info *)0)->u)) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.text_mode_3) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__size, sizeof(((struct dom0_vga_console_info *)0)->u.text_mode_3) == 10);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct dom0_vga_console_info *)0)->u.text_mode_3)) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__font_height__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.text_mode_3.font_height) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__font_height__size, sizeof(((struct dom0_vga_console_info *)0)->u.text_mode_3.font_height) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__cursor_x__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.text_mode_3.cursor_x) == 6);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__cursor_x__size, sizeof(((struct dom0_vga_console_info *)0)->u.text_mode_3.cursor_x) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__cursor_y__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.text_mode_3.cursor_y) == 8);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__cursor_y__size, sizeof(((struct dom0_vga_console_info *)0)->u.text_mode_3.cursor_y) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__rows__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.text_mode_3.rows) == 10);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__rows__size, sizeof(((struct dom0_vga_console_info *)0)->u.text_mode_3.rows) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__columns__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.text_mode_3.columns) == 12);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__columns__size, sizeof(((struct dom0_vga_console_info *)0)->u.text_mode_3.columns) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb) == 36);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040d00
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb) == 32);
-#endif
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct dom0_vga_console_info *)0)->u.vesa_lfb)) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__width__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.width) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__width__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.width) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__height__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.height) == 6);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__height__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.height) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__bytes_per_line__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.bytes_per_line) == 8);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__bytes_per_line__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.bytes_per_line) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__bits_per_pixel__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.bits_per_pixel) == 10);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__bits_per_pixel__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.bits_per_pixel) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__lfb_base__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.lfb_base) == 12);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__lfb_base__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.lfb_base) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__lfb_size__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.lfb_size) == 16);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__lfb_size__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.lfb_size) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__red_pos__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.red_pos) == 20);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__red_pos__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.red_pos) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__red_size__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.red_size) == 21);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__red_size__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.red_size) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__green_pos__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.green_pos) == 22);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__green_pos__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.green_pos) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__green_size__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.green_size) == 23);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__green_size__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.green_size) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__blue_pos__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.blue_pos) == 24);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__blue_pos__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.blue_pos) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__blue_size__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.blue_size) == 25);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__blue_size__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.blue_size) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__rsvd_pos__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.rsvd_pos) == 26);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__rsvd_pos__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.rsvd_pos) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__rsvd_size__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.rsvd_size) == 27);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__rsvd_size__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.rsvd_size) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__gbl_caps__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.gbl_caps) == 28);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__gbl_caps__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.gbl_caps) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__mode_attrs__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.mode_attrs) == 32);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__mode_attrs__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.mode_attrs) == 2);
-#if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__pad__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.pad) == 34);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__pad__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.pad) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__ext_lfb_base__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.ext_lfb_base) == 36);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__ext_lfb_base__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.ext_lfb_base) == 4);
-#endif
+XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_sec_hi__size, sizeof(XENABI_NO_OBJECT(struct shared_info)->wc_sec_hi) == 4);
 #if XENABI_XEN_MIN_VERSION >= 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__size, sizeof(struct vcpu_guest_core_regs) == 312);
 #endif
@@ -1915,125 +1687,125 @@ XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__size, sizeof(struct vcpu_g
 #endif
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__align, XENABI_ALIGNOF(struct vcpu_guest_core_regs) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x0__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x0) == 0);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x0__size, sizeof(((struct vcpu_guest_core_regs *)0)->x0) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x0__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x0) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x1__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x1) == 8);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x1__size, sizeof(((struct vcpu_guest_core_regs *)0)->x1) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x1__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x1) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x2__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x2) == 16);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x2__size, sizeof(((struct vcpu_guest_core_regs *)0)->x2) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x2__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x2) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x3__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x3) == 24);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x3__size, sizeof(((struct vcpu_guest_core_regs *)0)->x3) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x3__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x3) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x4__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x4) == 32);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x4__size, sizeof(((struct vcpu_guest_core_regs *)0)->x4) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x4__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x4) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x5__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x5) == 40);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x5__size, sizeof(((struct vcpu_guest_core_regs *)0)->x5) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x5__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x5) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x6__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x6) == 48);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x6__size, sizeof(((struct vcpu_guest_core_regs *)0)->x6) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x6__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x6) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x7__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x7) == 56);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x7__size, sizeof(((struct vcpu_guest_core_regs *)0)->x7) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x7__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x7) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x8__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x8) == 64);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x8__size, sizeof(((struct vcpu_guest_core_regs *)0)->x8) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x8__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x8) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x9__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x9) == 72);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x9__size, sizeof(((struct vcpu_guest_core_regs *)0)->x9) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x9__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x9) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x10__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x10) == 80);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x10__size, sizeof(((struct vcpu_guest_core_regs *)0)->x10) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x10__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x10) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x11__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x11) == 88);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x11__size, sizeof(((struct vcpu_guest_core_regs *)0)->x11) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x11__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x11) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x12__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x12) == 96);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x12__size, sizeof(((struct vcpu_guest_core_regs *)0)->x12) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x12__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x12) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x13__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x13) == 104);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x13__size, sizeof(((struct vcpu_guest_core_regs *)0)->x13) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x13__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x13) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x14__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x14) == 112);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x14__size, sizeof(((struct vcpu_guest_core_regs *)0)->x14) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x14__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x14) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x15__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x15) == 120);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x15__size, sizeof(((struct vcpu_guest_core_regs *)0)->x15) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x15__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x15) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x16__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x16) == 128);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x16__size, sizeof(((struct vcpu_guest_core_regs *)0)->x16) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x16__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x16) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x17__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x17) == 136);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x17__size, sizeof(((struct vcpu_guest_core_regs *)0)->x17) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x17__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x17) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x18__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x18) == 144);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x18__size, sizeof(((struct vcpu_guest_core_regs *)0)->x18) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x18__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x18) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x19__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x19) == 152);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x19__size, sizeof(((struct vcpu_guest_core_regs *)0)->x19) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x19__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x19) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x20__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x20) == 160);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x20__size, sizeof(((struct vcpu_guest_core_regs *)0)->x20) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x20__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x20) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x21__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x21) == 168);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x21__size, sizeof(((struct vcpu_guest_core_regs *)0)->x21) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x21__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x21) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x22__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x22) == 176);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x22__size, sizeof(((struct vcpu_guest_core_regs *)0)->x22) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x22__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x22) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x23__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x23) == 184);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x23__size, sizeof(((struct vcpu_guest_core_regs *)0)->x23) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x23__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x23) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x24__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x24) == 192);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x24__size, sizeof(((struct vcpu_guest_core_regs *)0)->x24) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x24__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x24) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x25__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x25) == 200);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x25__size, sizeof(((struct vcpu_guest_core_regs *)0)->x25) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x25__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x25) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x26__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x26) == 208);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x26__size, sizeof(((struct vcpu_guest_core_regs *)0)->x26) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x26__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x26) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x27__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x27) == 216);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x27__size, sizeof(((struct vcpu_guest_core_regs *)0)->x27) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x27__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x27) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x28__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x28) == 224);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x28__size, sizeof(((struct vcpu_guest_core_regs *)0)->x28) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x28__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x28) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x29__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x29) == 232);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x29__size, sizeof(((struct vcpu_guest_core_regs *)0)->x29) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x29__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x29) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x30__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x30) == 240);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x30__size, sizeof(((struct vcpu_guest_core_regs *)0)->x30) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x30__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x30) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__pc64__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, pc64) == 248);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__pc64__size, sizeof(((struct vcpu_guest_core_regs *)0)->pc64) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__pc64__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->pc64) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__cpsr__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, cpsr) == 256);
 #if XENABI_XEN_MIN_VERSION >= 0x041000
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__cpsr__size, sizeof(((struct vcpu_guest_core_regs *)0)->cpsr) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__cpsr__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->cpsr) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_el1__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_el1) == 264);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_el1__size, sizeof(((struct vcpu_guest_core_regs *)0)->spsr_el1) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_el1__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->spsr_el1) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_fiq__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_fiq) == 272);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x041000
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__cpsr__size, sizeof(((struct vcpu_guest_core_regs *)0)->cpsr) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__cpsr__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->cpsr) == 4);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_el1__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_el1) == 260);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_el1__size, sizeof(((struct vcpu_guest_core_regs *)0)->spsr_el1) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_el1__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->spsr_el1) == 4);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_fiq__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_fiq) == 264);
 #endif
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_fiq__size, sizeof(((struct vcpu_guest_core_regs *)0)->spsr_fiq) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_fiq__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->spsr_fiq) == 4);
 #if XENABI_XEN_MIN_VERSION >= 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_irq__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_irq) == 276);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_irq__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_irq) == 268);
 #endif
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_irq__size, sizeof(((struct vcpu_guest_core_regs *)0)->spsr_irq) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_irq__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->spsr_irq) == 4);
 #if XENABI_XEN_MIN_VERSION >= 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_und__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_und) == 280);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_und__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_und) == 272);
 #endif
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_und__size, sizeof(((struct vcpu_guest_core_regs *)0)->spsr_und) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_und__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->spsr_und) == 4);
 #if XENABI_XEN_MIN_VERSION >= 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_abt__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_abt) == 284);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_abt__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_abt) == 276);
 #endif
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_abt__size, sizeof(((struct vcpu_guest_core_regs *)0)->spsr_abt) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_abt__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->spsr_abt) == 4);
 #if XENABI_XEN_MIN_VERSION >= 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__sp_el0__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, sp_el0) == 288);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__sp_el0__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, sp_el0) == 280);
 #endif
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__sp_el0__size, sizeof(((struct vcpu_guest_core_regs *)0)->sp_el0) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__sp_el0__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->sp_el0) == 8);
 #if XENABI_XEN_MIN_VERSION >= 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__sp_el1__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, sp_el1) == 296);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__sp_el1__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, sp_el1) == 288);
 #endif
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__sp_el1__size, sizeof(((struct vcpu_guest_core_regs *)0)->sp_el1) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__sp_el1__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->sp_el1) == 8);
 #if XENABI_XEN_MIN_VERSION >= 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__elr_el1__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, elr_el1) == 304);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__elr_el1__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, elr_el1) == 296);
 #endif
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__elr_el1__size, sizeof(((struct vcpu_guest_core_regs *)0)->elr_el1) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__elr_el1__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->elr_el1) == 8);
 #if XENABI_XEN_MIN_VERSION >= 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__size, sizeof(struct vcpu_guest_context) == 352);
 #endif
@@ -2042,43 +1814,43 @@ XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__size, sizeof(struct vcpu_gue
 #endif
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__align, XENABI_ALIGNOF(struct vcpu_guest_context) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__flags__offset, XENABI_OFFSETOF(struct vcpu_guest_context, flags) == 0);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__flags__size, sizeof(((struct vcpu_guest_context *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__flags__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->flags) == 4);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__user_regs__offset, XENABI_OFFSETOF(struct vcpu_guest_context, user_regs) == 8);
 #if XENABI_XEN_MIN_VERSION >= 0x041000
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__user_regs__size, sizeof(((struct vcpu_guest_context *)0)->user_regs) == 312);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__user_regs__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->user_regs) == 312);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__sctlr__offset, XENABI_OFFSETOF(struct vcpu_guest_context, sctlr) == 320);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x041000
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__user_regs__size, sizeof(((struct vcpu_guest_context *)0)->user_regs) == 304);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__user_regs__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->user_regs) == 304);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__sctlr__offset, XENABI_OFFSETOF(struct vcpu_guest_context, sctlr) == 312);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__sctlr__size, sizeof(((struct vcpu_guest_context *)0)->sctlr) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__sctlr__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->sctlr) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbcr__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ttbcr) == 328);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x040d00
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__sctlr__size, sizeof(((struct vcpu_guest_context *)0)->sctlr) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__sctlr__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->sctlr) == 4);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbcr__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ttbcr) == 320);
 #endif
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbcr__size, sizeof(((struct vcpu_guest_context *)0)->ttbcr) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbcr__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->ttbcr) == 8);
 #if XENABI_XEN_MIN_VERSION >= 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbr0__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ttbr0) == 336);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbr0__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ttbr0) == 328);
 #endif
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbr0__size, sizeof(((struct vcpu_guest_context *)0)->ttbr0) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbr0__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->ttbr0) == 8);
 #if XENABI_XEN_MIN_VERSION >= 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbr1__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ttbr1) == 344);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbr1__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ttbr1) == 336);
 #endif
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbr1__size, sizeof(((struct vcpu_guest_context *)0)->ttbr1) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbr1__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->ttbr1) == 8);
 #endif
 #if defined(__aarch64__)
 XENABI_STATIC_ASSERT(xen_guest__xen_ulong_t__size, sizeof(xen_ulong_t) == 8);
@@ -2089,176 +1861,51 @@ XENABI_STATIC_ASSERT(xen_guest__unsigned_long__size, sizeof(unsigned long) == 8)
 XENABI_STATIC_ASSERT(xen_guest__unsigned_long__align, XENABI_ALIGNOF(unsigned long) == 8);
 XENABI_STATIC_ASSERT(xen_guest__xenabi_guest_handle_const_void__size, sizeof(xenabi_guest_handle_const_void) == 8);
 XENABI_STATIC_ASSERT(xen_guest__xenabi_guest_handle_const_void__align, XENABI_ALIGNOF(xenabi_guest_handle_const_void) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmu_update__size, sizeof(struct mmu_update) == 16);
 XENABI_STATIC_ASSERT(xen_guest__mmu_update__align, XENABI_ALIGNOF(struct mmu_update) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmu_update__ptr__offset, XENABI_OFFSETOF(struct mmu_update, ptr) == 0);
-XENABI_STATIC_ASSERT(xen_guest__mmu_update__ptr__size, sizeof(((struct mmu_update *)0)->ptr) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmu_update__val__offset, XENABI_OFFSETOF(struct mmu_update, val) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmu_update__val__size, sizeof(((struct mmu_update *)0)->val) == 8);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__size, sizeof(struct mmuext_op) == 24);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__align, XENABI_ALIGNOF(struct mmuext_op) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__cmd__offset, XENABI_OFFSETOF(struct mmuext_op, cmd) == 0);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__cmd__size, sizeof(((struct mmuext_op *)0)->cmd) == 4);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__offset, XENABI_OFFSETOF(struct mmuext_op, arg1) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__size, sizeof(((struct mmuext_op *)0)->arg1) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct mmuext_op *)0)->arg1)) == 8);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__size, sizeof(XENABI_NO_OBJECT(struct mmuext_op)->arg1) == 8);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct mmuext_op)->arg1)) == 8);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__mfn__offset, XENABI_OFFSETOF(struct mmuext_op, arg1.mfn) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__mfn__size, sizeof(((struct mmuext_op *)0)->arg1.mfn) == 8);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__mfn__size, sizeof(XENABI_NO_OBJECT(struct mmuext_op)->arg1.mfn) == 8);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__linear_addr__offset, XENABI_OFFSETOF(struct mmuext_op, arg1.linear_addr) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__linear_addr__size, sizeof(((struct mmuext_op *)0)->arg1.linear_addr) == 8);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg1__linear_addr__size, sizeof(XENABI_NO_OBJECT(struct mmuext_op)->arg1.linear_addr) == 8);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__offset, XENABI_OFFSETOF(struct mmuext_op, arg2) == 16);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__size, sizeof(((struct mmuext_op *)0)->arg2) == 8);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct mmuext_op *)0)->arg2)) == 8);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__size, sizeof(XENABI_NO_OBJECT(struct mmuext_op)->arg2) == 8);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct mmuext_op)->arg2)) == 8);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__nr_ents__offset, XENABI_OFFSETOF(struct mmuext_op, arg2.nr_ents) == 16);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__nr_ents__size, sizeof(((struct mmuext_op *)0)->arg2.nr_ents) == 4);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__vcpumask__offset, XENABI_OFFSETOF(struct mmuext_op, arg2.vcpumask) == 16);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__vcpumask__size, sizeof(((struct mmuext_op *)0)->arg2.vcpumask) == 8);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__vcpumask__size, sizeof(XENABI_NO_OBJECT(struct mmuext_op)->arg2.vcpumask) == 8);
 XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__src_mfn__offset, XENABI_OFFSETOF(struct mmuext_op, arg2.src_mfn) == 16);
-XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__src_mfn__size, sizeof(((struct mmuext_op *)0)->arg2.src_mfn) == 8);
+XENABI_STATIC_ASSERT(xen_guest__mmuext_op__arg2__src_mfn__size, sizeof(XENABI_NO_OBJECT(struct mmuext_op)->arg2.src_mfn) == 8);
 XENABI_STATIC_ASSERT(xen_guest__multicall_entry__size, sizeof(struct multicall_entry) == 64);
 XENABI_STATIC_ASSERT(xen_guest__multicall_entry__align, XENABI_ALIGNOF(struct multicall_entry) == 8);
-XENABI_STATIC_ASSERT(xen_guest__multicall_entry__op__offset, XENABI_OFFSETOF(struct multicall_entry, op) == 0);
-XENABI_STATIC_ASSERT(xen_guest__multicall_entry__op__size, sizeof(((struct multicall_entry *)0)->op) == 8);
+XENABI_STATIC_ASSERT(xen_guest__multicall_entry__op__size, sizeof(XENABI_NO_OBJECT(struct multicall_entry)->op) == 8);
 XENABI_STATIC_ASSERT(xen_guest__multicall_entry__result__offset, XENABI_OFFSETOF(struct multicall_entry, result) == 8);
-XENABI_STATIC_ASSERT(xen_guest__multicall_entry__result__size, sizeof(((struct multicall_entry *)0)->result) == 8);
+XENABI_STATIC_ASSERT(xen_guest__multicall_entry__result__size, sizeof(XENABI_NO_OBJECT(struct multicall_entry)->result) == 8);
 XENABI_STATIC_ASSERT(xen_guest__multicall_entry__args__offset, XENABI_OFFSETOF(struct multicall_entry, args) == 16);
-XENABI_STATIC_ASSERT(xen_guest__multicall_entry__args__size, sizeof(((struct multicall_entry *)0)->args) == 48);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__size, sizeof(struct vcpu_time_info) == 32);
+XENABI_STATIC_ASSERT(xen_guest__multicall_entry__args__size, sizeof(XENABI_NO_OBJECT(struct multicall_entry)->args) == 48);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__align, XENABI_ALIGNOF(struct vcpu_time_info) == 8);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__version__offset, XENABI_OFFSETOF(struct vcpu_time_info, version) == 0);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__version__size, sizeof(((struct vcpu_time_info *)0)->version) == 4);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad0__offset, XENABI_OFFSETOF(struct vcpu_time_info, pad0) == 4);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad0__size, sizeof(((struct vcpu_time_info *)0)->pad0) == 4);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__tsc_timestamp__offset, XENABI_OFFSETOF(struct vcpu_time_info, tsc_timestamp) == 8);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__tsc_timestamp__size, sizeof(((struct vcpu_time_info *)0)->tsc_timestamp) == 8);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__system_time__offset, XENABI_OFFSETOF(struct vcpu_time_info, system_time) == 16);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__system_time__size, sizeof(((struct vcpu_time_info *)0)->system_time) == 8);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__tsc_to_system_mul__offset, XENABI_OFFSETOF(struct vcpu_time_info, tsc_to_system_mul) == 24);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__tsc_to_system_mul__size, sizeof(((struct vcpu_time_info *)0)->tsc_to_system_mul) == 4);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__tsc_shift__offset, XENABI_OFFSETOF(struct vcpu_time_info, tsc_shift) == 28);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__tsc_shift__size, sizeof(((struct vcpu_time_info *)0)->tsc_shift) == 1);
-#if XENABI_XEN_MIN_VERSION >= 0x040700
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__flags__offset, XENABI_OFFSETOF(struct vcpu_time_info, flags) == 29);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__flags__size, sizeof(((struct vcpu_time_info *)0)->flags) == 1);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__offset, XENABI_OFFSETOF(struct vcpu_time_info, pad1) == 30);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__size, sizeof(((struct vcpu_time_info *)0)->pad1) == 2);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040700
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__offset, XENABI_OFFSETOF(struct vcpu_time_info, pad1) == 29);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__size, sizeof(((struct vcpu_time_info *)0)->pad1) == 3);
-#endif
 XENABI_STATIC_ASSERT(xen_guest__vcpu_info__size, sizeof(struct vcpu_info) == 48);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_info__align, XENABI_ALIGNOF(struct vcpu_info) == 8);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_info__evtchn_upcall_pending__offset, XENABI_OFFSETOF(struct vcpu_info, evtchn_upcall_pending) == 0);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_info__evtchn_upcall_pending__size, sizeof(((struct vcpu_info *)0)->evtchn_upcall_pending) == 1);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_info__pad0__offset, XENABI_OFFSETOF(struct vcpu_info, pad0) == 1);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_info__pad0__size, sizeof(((struct vcpu_info *)0)->pad0) == 1);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_info__pad0__size, sizeof(XENABI_NO_OBJECT(struct vcpu_info)->pad0) == 1);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_info__evtchn_pending_sel__offset, XENABI_OFFSETOF(struct vcpu_info, evtchn_pending_sel) == 8);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_info__evtchn_pending_sel__size, sizeof(((struct vcpu_info *)0)->evtchn_pending_sel) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_info__evtchn_pending_sel__size, sizeof(XENABI_NO_OBJECT(struct vcpu_info)->evtchn_pending_sel) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_info__time__offset, XENABI_OFFSETOF(struct vcpu_info, time) == 16);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_info__time__size, sizeof(((struct vcpu_info *)0)->time) == 32);
 XENABI_STATIC_ASSERT(xen_guest__shared_info__size, sizeof(struct shared_info) == 1088);
 XENABI_STATIC_ASSERT(xen_guest__shared_info__align, XENABI_ALIGNOF(struct shared_info) == 8);
-XENABI_STATIC_ASSERT(xen_guest__shared_info__vcpu_info__offset, XENABI_OFFSETOF(struct shared_info, vcpu_info) == 0);
-XENABI_STATIC_ASSERT(xen_guest__shared_info__vcpu_info__size, sizeof(((struct shared_info *)0)->vcpu_info) == 48);
+XENABI_STATIC_ASSERT(xen_guest__shared_info__vcpu_info__size, sizeof(XENABI_NO_OBJECT(struct shared_info)->vcpu_info) == 48);
 XENABI_STATIC_ASSERT(xen_guest__shared_info__evtchn_pending__offset, XENABI_OFFSETOF(struct shared_info, evtchn_pending) == 48);
-XENABI_STATIC_ASSERT(xen_guest__shared_info__evtchn_pending__size, sizeof(((struct shared_info *)0)->evtchn_pending) == 512);
+XENABI_STATIC_ASSERT(xen_guest__shared_info__evtchn_pending__size, sizeof(XENABI_NO_OBJECT(struct shared_info)->evtchn_pending) == 512);
 XENABI_STATIC_ASSERT(xen_guest__shared_info__evtchn_mask__offset, XENABI_OFFSETOF(struct shared_info, evtchn_mask) == 560);
-XENABI_STATIC_ASSERT(xen_guest__shared_info__evtchn_mask__size, sizeof(((struct shared_info *)0)->evtchn_mask) == 512);
+XENABI_STATIC_ASSERT(xen_guest__shared_info__evtchn_mask__size, sizeof(XENABI_NO_OBJECT(struct shared_info)->evtchn_mask) == 512);
 XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_version__offset, XENABI_OFFSETOF(struct shared_info, wc_version) == 1072);
-XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_version__size, sizeof(((struct shared_info *)0)->wc_version) == 4);
 XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_sec__offset, XENABI_OFFSETOF(struct shared_info, wc_sec) == 1076);
-XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_sec__size, sizeof(((struct shared_info *)0)->wc_sec) == 4);
 XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_nsec__offset, XENABI_OFFSETOF(struct shared_info, wc_nsec) == 1080);
-XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_nsec__size, sizeof(((struct shared_info *)0)->wc_nsec) == 4);
 XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_sec_hi__offset, XENABI_OFFSETOF(struct shared_info, wc_sec_hi) == 1084);
-XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_sec_hi__size, sizeof(((struct shared_info *)0)->wc_sec_hi) == 4);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__size, sizeof(struct xen_multiboot_mod_list) == 16);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__align, XENABI_ALIGNOF(struct xen_multiboot_mod_list) == 4);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__mod_start__offset, XENABI_OFFSETOF(struct xen_multiboot_mod_list, mod_start) == 0);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__mod_start__size, sizeof(((struct xen_multiboot_mod_list *)0)->mod_start) == 4);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__mod_end__offset, XENABI_OFFSETOF(struct xen_multiboot_mod_list, mod_end) == 4);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__mod_end__size, sizeof(((struct xen_multiboot_mod_list *)0)->mod_end) == 4);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__cmdline__offset, XENABI_OFFSETOF(struct xen_multiboot_mod_list, cmdline) == 8);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__cmdline__size, sizeof(((struct xen_multiboot_mod_list *)0)->cmdline) == 4);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__pad__offset, XENABI_OFFSETOF(struct xen_multiboot_mod_list, pad) == 12);
-XENABI_STATIC_ASSERT(xen_guest__xen_multiboot_mod_list__pad__size, sizeof(((struct xen_multiboot_mod_list *)0)->pad) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__size, sizeof(struct dom0_vga_console_info) == 40);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040d00
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__size, sizeof(struct dom0_vga_console_info) == 36);
-#endif
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__align, XENABI_ALIGNOF(struct dom0_vga_console_info) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__video_type__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, video_type) == 0);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__video_type__size, sizeof(((struct dom0_vga_console_info *)0)->video_type) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__size, sizeof(((struct dom0_vga_console_info *)0)->u) == 36);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040d00
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__size, sizeof(((struct dom0_vga_console_info *)0)->u) == 32);
-#endif
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct dom0_vga_console_info *)0)->u)) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.text_mode_3) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__size, sizeof(((struct dom0_vga_console_info *)0)->u.text_mode_3) == 10);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct dom0_vga_console_info *)0)->u.text_mode_3)) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__font_height__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.text_mode_3.font_height) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__font_height__size, sizeof(((struct dom0_vga_console_info *)0)->u.text_mode_3.font_height) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__cursor_x__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.text_mode_3.cursor_x) == 6);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__cursor_x__size, sizeof(((struct dom0_vga_console_info *)0)->u.text_mode_3.cursor_x) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__cursor_y__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.text_mode_3.cursor_y) == 8);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__cursor_y__size, sizeof(((struct dom0_vga_console_info *)0)->u.text_mode_3.cursor_y) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__rows__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.text_mode_3.rows) == 10);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__rows__size, sizeof(((struct dom0_vga_console_info *)0)->u.text_mode_3.rows) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__columns__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.text_mode_3.columns) == 12);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__text_mode_3__columns__size, sizeof(((struct dom0_vga_console_info *)0)->u.text_mode_3.columns) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb) == 4);
-#if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb) == 36);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040d00
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb) == 32);
-#endif
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__align, XENABI_ALIGNOF(XENABI_TYPEOF(((struct dom0_vga_console_info *)0)->u.vesa_lfb)) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__width__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.width) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__width__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.width) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__height__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.height) == 6);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__height__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.height) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__bytes_per_line__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.bytes_per_line) == 8);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__bytes_per_line__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.bytes_per_line) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__bits_per_pixel__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.bits_per_pixel) == 10);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__bits_per_pixel__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.bits_per_pixel) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__lfb_base__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.lfb_base) == 12);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__lfb_base__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.lfb_base) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__lfb_size__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.lfb_size) == 16);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__lfb_size__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.lfb_size) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__red_pos__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.red_pos) == 20);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__red_pos__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.red_pos) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__red_size__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.red_size) == 21);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__red_size__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.red_size) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__green_pos__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.green_pos) == 22);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__green_pos__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.green_pos) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__green_size__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.green_size) == 23);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__green_size__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.green_size) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__blue_pos__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.blue_pos) == 24);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__blue_pos__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.blue_pos) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__blue_size__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.blue_size) == 25);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__blue_size__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.blue_size) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__rsvd_pos__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.rsvd_pos) == 26);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__rsvd_pos__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.rsvd_pos) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__rsvd_size__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.rsvd_size) == 27);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__rsvd_size__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.rsvd_size) == 1);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__gbl_caps__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.gbl_caps) == 28);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__gbl_caps__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.gbl_caps) == 4);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__mode_attrs__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.mode_attrs) == 32);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__mode_attrs__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.mode_attrs) == 2);
-#if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__pad__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.pad) == 34);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__pad__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.pad) == 2);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__ext_lfb_base__offset, XENABI_OFFSETOF(struct dom0_vga_console_info, u.vesa_lfb.ext_lfb_base) == 36);
-XENABI_STATIC_ASSERT(xen_guest__dom0_vga_console_info__u__vesa_lfb__ext_lfb_base__size, sizeof(((struct dom0_vga_console_info *)0)->u.vesa_lfb.ext_lfb_base) == 4);
-#endif
+XENABI_STATIC_ASSERT(xen_guest__shared_info__wc_sec_hi__size, sizeof(XENABI_NO_OBJECT(struct shared_info)->wc_sec_hi) == 4);
 #if XENABI_XEN_MIN_VERSION >= 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__size, sizeof(struct vcpu_guest_core_regs) == 312);
 #endif
@@ -2267,125 +1914,125 @@ XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__size, sizeof(struct vcpu_g
 #endif
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__align, XENABI_ALIGNOF(struct vcpu_guest_core_regs) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x0__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x0) == 0);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x0__size, sizeof(((struct vcpu_guest_core_regs *)0)->x0) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x0__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x0) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x1__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x1) == 8);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x1__size, sizeof(((struct vcpu_guest_core_regs *)0)->x1) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x1__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x1) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x2__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x2) == 16);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x2__size, sizeof(((struct vcpu_guest_core_regs *)0)->x2) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x2__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x2) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x3__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x3) == 24);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x3__size, sizeof(((struct vcpu_guest_core_regs *)0)->x3) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x3__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x3) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x4__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x4) == 32);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x4__size, sizeof(((struct vcpu_guest_core_regs *)0)->x4) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x4__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x4) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x5__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x5) == 40);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x5__size, sizeof(((struct vcpu_guest_core_regs *)0)->x5) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x5__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x5) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x6__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x6) == 48);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x6__size, sizeof(((struct vcpu_guest_core_regs *)0)->x6) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x6__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x6) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x7__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x7) == 56);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x7__size, sizeof(((struct vcpu_guest_core_regs *)0)->x7) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x7__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x7) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x8__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x8) == 64);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x8__size, sizeof(((struct vcpu_guest_core_regs *)0)->x8) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x8__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x8) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x9__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x9) == 72);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x9__size, sizeof(((struct vcpu_guest_core_regs *)0)->x9) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x9__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x9) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x10__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x10) == 80);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x10__size, sizeof(((struct vcpu_guest_core_regs *)0)->x10) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x10__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x10) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x11__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x11) == 88);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x11__size, sizeof(((struct vcpu_guest_core_regs *)0)->x11) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x11__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x11) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x12__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x12) == 96);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x12__size, sizeof(((struct vcpu_guest_core_regs *)0)->x12) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x12__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x12) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x13__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x13) == 104);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x13__size, sizeof(((struct vcpu_guest_core_regs *)0)->x13) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x13__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x13) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x14__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x14) == 112);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x14__size, sizeof(((struct vcpu_guest_core_regs *)0)->x14) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x14__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x14) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x15__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x15) == 120);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x15__size, sizeof(((struct vcpu_guest_core_regs *)0)->x15) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x15__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x15) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x16__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x16) == 128);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x16__size, sizeof(((struct vcpu_guest_core_regs *)0)->x16) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x16__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x16) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x17__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x17) == 136);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x17__size, sizeof(((struct vcpu_guest_core_regs *)0)->x17) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x17__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x17) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x18__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x18) == 144);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x18__size, sizeof(((struct vcpu_guest_core_regs *)0)->x18) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x18__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x18) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x19__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x19) == 152);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x19__size, sizeof(((struct vcpu_guest_core_regs *)0)->x19) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x19__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x19) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x20__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x20) == 160);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x20__size, sizeof(((struct vcpu_guest_core_regs *)0)->x20) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x20__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x20) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x21__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x21) == 168);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x21__size, sizeof(((struct vcpu_guest_core_regs *)0)->x21) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x21__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x21) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x22__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x22) == 176);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x22__size, sizeof(((struct vcpu_guest_core_regs *)0)->x22) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x22__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x22) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x23__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x23) == 184);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x23__size, sizeof(((struct vcpu_guest_core_regs *)0)->x23) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x23__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x23) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x24__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x24) == 192);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x24__size, sizeof(((struct vcpu_guest_core_regs *)0)->x24) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x24__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x24) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x25__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x25) == 200);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x25__size, sizeof(((struct vcpu_guest_core_regs *)0)->x25) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x25__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x25) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x26__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x26) == 208);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x26__size, sizeof(((struct vcpu_guest_core_regs *)0)->x26) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x26__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x26) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x27__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x27) == 216);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x27__size, sizeof(((struct vcpu_guest_core_regs *)0)->x27) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x27__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x27) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x28__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x28) == 224);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x28__size, sizeof(((struct vcpu_guest_core_regs *)0)->x28) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x28__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x28) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x29__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x29) == 232);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x29__size, sizeof(((struct vcpu_guest_core_regs *)0)->x29) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x29__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x29) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x30__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, x30) == 240);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x30__size, sizeof(((struct vcpu_guest_core_regs *)0)->x30) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__x30__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->x30) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__pc64__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, pc64) == 248);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__pc64__size, sizeof(((struct vcpu_guest_core_regs *)0)->pc64) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__pc64__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->pc64) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__cpsr__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, cpsr) == 256);
 #if XENABI_XEN_MIN_VERSION >= 0x041000
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__cpsr__size, sizeof(((struct vcpu_guest_core_regs *)0)->cpsr) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__cpsr__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->cpsr) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_el1__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_el1) == 264);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_el1__size, sizeof(((struct vcpu_guest_core_regs *)0)->spsr_el1) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_el1__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->spsr_el1) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_fiq__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_fiq) == 272);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x041000
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__cpsr__size, sizeof(((struct vcpu_guest_core_regs *)0)->cpsr) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__cpsr__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->cpsr) == 4);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_el1__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_el1) == 260);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_el1__size, sizeof(((struct vcpu_guest_core_regs *)0)->spsr_el1) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_el1__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->spsr_el1) == 4);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_fiq__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_fiq) == 264);
 #endif
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_fiq__size, sizeof(((struct vcpu_guest_core_regs *)0)->spsr_fiq) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_fiq__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->spsr_fiq) == 4);
 #if XENABI_XEN_MIN_VERSION >= 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_irq__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_irq) == 276);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_irq__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_irq) == 268);
 #endif
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_irq__size, sizeof(((struct vcpu_guest_core_regs *)0)->spsr_irq) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_irq__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->spsr_irq) == 4);
 #if XENABI_XEN_MIN_VERSION >= 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_und__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_und) == 280);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_und__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_und) == 272);
 #endif
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_und__size, sizeof(((struct vcpu_guest_core_regs *)0)->spsr_und) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_und__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->spsr_und) == 4);
 #if XENABI_XEN_MIN_VERSION >= 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_abt__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_abt) == 284);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_abt__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, spsr_abt) == 276);
 #endif
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_abt__size, sizeof(((struct vcpu_guest_core_regs *)0)->spsr_abt) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__spsr_abt__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->spsr_abt) == 4);
 #if XENABI_XEN_MIN_VERSION >= 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__sp_el0__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, sp_el0) == 288);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__sp_el0__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, sp_el0) == 280);
 #endif
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__sp_el0__size, sizeof(((struct vcpu_guest_core_regs *)0)->sp_el0) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__sp_el0__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->sp_el0) == 8);
 #if XENABI_XEN_MIN_VERSION >= 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__sp_el1__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, sp_el1) == 296);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__sp_el1__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, sp_el1) == 288);
 #endif
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__sp_el1__size, sizeof(((struct vcpu_guest_core_regs *)0)->sp_el1) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__sp_el1__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->sp_el1) == 8);
 #if XENABI_XEN_MIN_VERSION >= 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__elr_el1__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, elr_el1) == 304);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__elr_el1__offset, XENABI_OFFSETOF(struct vcpu_guest_core_regs, elr_el1) == 296);
 #endif
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__elr_el1__size, sizeof(((struct vcpu_guest_core_regs *)0)->elr_el1) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_core_regs__elr_el1__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_core_regs)->elr_el1) == 8);
 #if XENABI_XEN_MIN_VERSION >= 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__size, sizeof(struct vcpu_guest_context) == 352);
 #endif
@@ -2394,43 +2041,43 @@ XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__size, sizeof(struct vcpu_gue
 #endif
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__align, XENABI_ALIGNOF(struct vcpu_guest_context) == 8);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__flags__offset, XENABI_OFFSETOF(struct vcpu_guest_context, flags) == 0);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__flags__size, sizeof(((struct vcpu_guest_context *)0)->flags) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__flags__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->flags) == 4);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__user_regs__offset, XENABI_OFFSETOF(struct vcpu_guest_context, user_regs) == 8);
 #if XENABI_XEN_MIN_VERSION >= 0x041000
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__user_regs__size, sizeof(((struct vcpu_guest_context *)0)->user_regs) == 312);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__user_regs__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->user_regs) == 312);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__sctlr__offset, XENABI_OFFSETOF(struct vcpu_guest_context, sctlr) == 320);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x041000
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__user_regs__size, sizeof(((struct vcpu_guest_context *)0)->user_regs) == 304);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__user_regs__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->user_regs) == 304);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__sctlr__offset, XENABI_OFFSETOF(struct vcpu_guest_context, sctlr) == 312);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040d00
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__sctlr__size, sizeof(((struct vcpu_guest_context *)0)->sctlr) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__sctlr__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->sctlr) == 8);
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbcr__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ttbcr) == 328);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x040d00
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__sctlr__size, sizeof(((struct vcpu_guest_context *)0)->sctlr) == 4);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__sctlr__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->sctlr) == 4);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbcr__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ttbcr) == 320);
 #endif
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbcr__size, sizeof(((struct vcpu_guest_context *)0)->ttbcr) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbcr__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->ttbcr) == 8);
 #if XENABI_XEN_MIN_VERSION >= 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbr0__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ttbr0) == 336);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbr0__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ttbr0) == 328);
 #endif
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbr0__size, sizeof(((struct vcpu_guest_context *)0)->ttbr0) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbr0__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->ttbr0) == 8);
 #if XENABI_XEN_MIN_VERSION >= 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbr1__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ttbr1) == 344);
 #endif
 #if XENABI_XEN_MIN_VERSION < 0x041000
 XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbr1__offset, XENABI_OFFSETOF(struct vcpu_guest_context, ttbr1) == 336);
 #endif
-XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbr1__size, sizeof(((struct vcpu_guest_context *)0)->ttbr1) == 8);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_guest_context__ttbr1__size, sizeof(XENABI_NO_OBJECT(struct vcpu_guest_context)->ttbr1) == 8);
 #endif
 
 #endif /* XENABI_STABLE_XEN_GUEST_H */
