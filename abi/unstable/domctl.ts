@@ -10,9 +10,9 @@
  * rejects a call whose interface version is not the one it was built with, so a caller
  * must be built for exactly one release. Xen only shows this header to tools builds
  * (`__XEN_TOOLS__`). `xen_arch_domainconfig` comes from Xen's architecture headers (tools
- * builds only) and `xenctl_bitmap` from xen.h (tools builds only); they are declared here
- * because domctl is their first user in xenabi. The handle type, `xen_domain_handle_t`, is
- * the stable `xen` module's.
+ * builds only); it is declared here because domctl is its first user in xenabi. The handle
+ * type, `xen_domain_handle_t`, is the stable `xen` module's, and `xenctl_bitmap` (xen.h, tools
+ * builds only) the stable `xen_guest` module's, which sysctl shares.
  *
  * Not declared yet: the payloads of XEN_DOMCTL_{get,set}_ext_vcpucontext (an anonymous
  * union member, which the TypeScript emitter does not support) and
@@ -47,7 +47,7 @@ import { DPCI, PT_IRQ_TYPE, XEN_DOMCTL_DEV, XEN_DOMCTL_DEV_RDM_RELAXED, XEN_DOMC
 import { XEN_CPUID_INPUT_UNUSED, XEN_DOMCTL_PSR, XEN_DOMCTL_PSR_CAT_OP, XEN_DOMCTL_PSR_CMT_OP, xen_domctl_cpuid, xen_domctl_hypercall_init, xen_domctl_psr_alloc, xen_domctl_psr_cat_op, xen_domctl_psr_cmt_op, xen_domctl_tsc_info, xen_domctl_vcpu_msr, xen_domctl_vcpu_msrs, xen_domctl_vcpuextstate } from './domctl/x86.ts';
 import { XEN_DOMCTL_DEBUG_OP_SINGLE_STEP, XEN_DOMCTL_MONITOR_EVENT, XEN_DOMCTL_MONITOR_OP, XEN_DOMCTL_VM_EVENT_OP, XEN_DOMCTL_vmtrace, XEN_VM_EVENT, xen_domctl_debug_op, xen_domctl_gdbsx_domstatus, xen_domctl_gdbsx_memio, xen_domctl_gdbsx_pauseunp_vcpu, xen_domctl_monitor_op, xen_domctl_subscribe, xen_domctl_vm_event_op, xen_domctl_vmtrace_op } from './domctl/monitor.ts';
 import { XEN_DOMCTL_DELETE_MEM_CACHEATTR, XEN_DOMCTL_MEM_CACHEATTR, XEN_DOMCTL_MEM_SHARING_CONTROL, XEN_DOMCTL_PFINFO, XEN_DOMCTL_PFINFO_LPINTAB, XEN_DOMCTL_PFINFO_LTABTYPE_MASK, XEN_DOMCTL_PFINFO_LTAB_MASK, XEN_DOMCTL_PFINFO_LTAB_SHIFT, XEN_DOMCTL_SHADOW_ENABLE, XEN_DOMCTL_SHADOW_LOGDIRTY_FINAL, XEN_DOMCTL_SHADOW_OP, xen_domctl_audit_p2m, xen_domctl_cacheflush, xen_domctl_getmemlist, xen_domctl_getpageframeinfo3, xen_domctl_mem_sharing_op, xen_domctl_pin_mem_cacheattr, xen_domctl_set_access_required, xen_domctl_set_broken_page_p2m, xen_domctl_set_llc_colors, xen_domctl_shadow_op, xen_domctl_shadow_op_stats, xen_domctl_vnuma } from './domctl/memory.ts';
-import { XEN_DOMCTL_GETDOMSTATE_CAP, XEN_DOMCTL_GETDOMSTATE_STATE, XEN_VCPUAFFINITY, xen_domctl_address_size, xen_domctl_disable_migrate, xen_domctl_get_domain_state, xen_domctl_getvcpuinfo, xen_domctl_hvmcontext, xen_domctl_hvmcontext_partial, xen_domctl_max_mem, xen_domctl_max_vcpus, xen_domctl_nodeaffinity, xen_domctl_paging_mempool, xen_domctl_set_gnttab_limits, xen_domctl_set_max_evtchn, xen_domctl_set_target, xen_domctl_set_virq_handler, xen_domctl_setdebugging, xen_domctl_setdomainhandle, xen_domctl_settimeoffset, xen_domctl_vcpuaffinity, xen_domctl_vcpucontext, xenctl_bitmap } from './domctl/domain.ts';
+import { XEN_DOMCTL_GETDOMSTATE_CAP, XEN_DOMCTL_GETDOMSTATE_STATE, XEN_VCPUAFFINITY, xen_domctl_address_size, xen_domctl_disable_migrate, xen_domctl_get_domain_state, xen_domctl_getvcpuinfo, xen_domctl_hvmcontext, xen_domctl_hvmcontext_partial, xen_domctl_max_mem, xen_domctl_max_vcpus, xen_domctl_nodeaffinity, xen_domctl_paging_mempool, xen_domctl_set_gnttab_limits, xen_domctl_set_max_evtchn, xen_domctl_set_target, xen_domctl_set_virq_handler, xen_domctl_setdebugging, xen_domctl_setdomainhandle, xen_domctl_settimeoffset, xen_domctl_vcpuaffinity, xen_domctl_vcpucontext } from './domctl/domain.ts';
 import { XEN_DOMCTL_SCHEDOP, XEN_DOMCTL_SCHEDRT, XEN_SCHEDULER, xen_domctl_sched_credit, xen_domctl_sched_credit2, xen_domctl_sched_rtds, xen_domctl_schedparam_vcpu, xen_domctl_scheduler_op } from './domctl/sched.ts';
 import { domid_t, xen_domain_handle_t } from '../stable/xen.ts';
 
@@ -735,7 +735,6 @@ export default abiModule({
     XEN_DOMCTL_GRANT_version_mask,
     XEN_DOMCTL_ALTP2M,
     XEN_DOMCTL_ALTP2M_mode_mask,
-    xenctl_bitmap,
     xen_domctl_max_mem,
     xen_domctl_vcpucontext,
     xen_domctl_getvcpuinfo,

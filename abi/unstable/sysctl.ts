@@ -15,11 +15,12 @@
  * xen_sysctl_coverage_op and its commands (4.9 and 4.10 had gcov_op instead; the names came back in 4.11, which is what is declared); and
  * xen_sysctl_cpu_policy before 4.18, whose handles Xen renamed in the 4.16 and 4.17 point
  * releases, so no one declaration fits a 4.17 tree. `xenctl_bitmap`, from Xen's `xen.h` (tools
- * builds only), is domctl's: Xen's sysctl.h includes domctl.h, and so does ours.
+ * builds only), is the stable `xen_guest` module's, so that sysctl.h needs no domctl
+ * interface version.
  */
 import { abiModule, array, c_char, constant, field, flag, flagSet, handle, handle64, i32, inlineStruct, inlineUnion, op, opSet, pad, stringConstant, struct, typedef, u16, u32, u64, u8, uint64_aligned_t, valueSet } from 'xenabi/dsl';
 import { domid_t } from '../stable/xen.ts';
-import { xenctl_bitmap } from './domctl/domain.ts';
+import { xenctl_bitmap } from '../stable/xen_guest.ts';
 
 export const xen_sysctl_readconsole = struct('xen_sysctl_readconsole', {
   since: '4.6',

@@ -69,9 +69,12 @@ async function check(expectations: readonly Expectation[]): Promise<string> {
  * declares it when it comes first, so it asks for Xen's xen.h first, or for the promise that
  * no Xen header follows (NO_XEN_HEADERS_AFTER).
  */
-const REFUSED: { unit: string; fails: RegExp }[] = [
-  { unit: 'domctl-then-xen.h', fails: /domctl\.h: in a __XEN__ or __XEN_TOOLS__ build, Xen's arch-x86\/xen\.h or arch-arm\.h declares struct xen_arch_domainconfig too, .* include <xen\/xen\.h> \(which includes the architecture headers\) before it/ },
-  { unit: 'sysctl-then-xen.h', fails: /sysctl\.h: in a __XEN__ or __XEN_TOOLS__ build, Xen's xen\.h declares struct xenctl_bitmap too, .* include <xen\/xen\.h> before it/ },
+const REFUSED: { unit: string; fails: RegExp; alone?: true }[] = [
+  { unit: 'domctl-then-xen.h', fails: /domctl\.h: in a __XEN__ or __XEN_TOOLS__ build, Xen's arch-x86\/xen\.h or arch-arm\.h declares struct xen_arch_domainconfig too, .* include <xen\/xen\.h> \(which includes the architecture headers\) before it/, alone: true },
+  // sysctl.h takes xenctl_bitmap from the stable xen_guest.h, whose records Xen's xen.h declares
+  // again when it follows: that module's rule (include Xen's first, or not at all), so a tools
+  // build that includes sysctl.h alone compiles, and one that adds Xen's xen.h after it does not.
+  { unit: 'sysctl-then-xen.h', fails: /redefinition of/ },
 ];
 
 /**
@@ -315,7 +318,7 @@ describe('the generated C headers', () => {
           return coexistenceCompilers(true).flatMap((c) => [
             { job: compileJob(`Xen's xen.h, then ${m.name}`, c, after, [s.include], args) },
             { job: compileJob(`${m.name}, then Xen's xen.h`, c, before, [s.include], args), ...(refused ? { fails: refused.fails } : {}) },
-            { job: compileJob(`${m.name} alone in a tools build, without ${NO_XEN_HEADERS_AFTER}`, c, alone, [s.include], args), ...(refused ? { fails: refused.fails } : {}) },
+            { job: compileJob(`${m.name} alone in a tools build, without ${NO_XEN_HEADERS_AFTER}`, c, alone, [s.include], args), ...(refused?.alone ? { fails: refused.fails } : {}) },
             { job: compileJob(`${m.name} alone in a tools build, with ${NO_XEN_HEADERS_AFTER}`, c, promised, [s.include], args) },
           ]);
         });

@@ -78,6 +78,7 @@ describe('xenabi check across consecutive Xen releases', () => {
         '4.13→4.14 PADDING_GIVEN_MEANING xen_pvcalls_listen.pad',
         '4.6→4.7 CONSTANT_VALUE_CHANGED XEN_ELFNOTE_MAX',
         '4.6→4.7 PADDING_GIVEN_MEANING vcpu_time_info.flags',
+        '4.6→4.7 PADDING_GIVEN_MEANING vcpu_time_info.pad1',
         '4.12→4.13 RECORD_SIZE_CHANGED dom0_vga_console_info',
         '4.12→4.13 FIELD_WIDTH_CHANGED dom0_vga_console_info.u',
         '4.12→4.13 RECORD_SIZE_CHANGED dom0_vga_console_info.u',

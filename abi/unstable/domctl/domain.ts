@@ -6,21 +6,7 @@
  */
 import { field, flag, flagSet, handle64, int64_aligned_t, pad, struct, u16, u32, u64, u8, uint64_aligned_t } from 'xenabi/dsl';
 import { domid_t, xen_domain_handle_t } from '../../stable/xen.ts';
-import { vcpu_guest_context } from '../../stable/xen_guest.ts';
-
-export const xenctl_bitmap = struct('xenctl_bitmap', {
-  typedef: 'xenctl_bitmap_t',
-  xenOrigin: [{"header":"xen.h","guard":"__XEN_PUBLIC_XEN_H__","tools":true}],
-  since: '4.6',
-  doc: 'A bitmap in the caller\'s memory, of CPUs or NUMA nodes, as domctl and sysctl pass one. Xen declares it in xen.h for tools builds only.',
-  holes: [
-    { after: 'nr_bits', archs: ['x86_32', 'x86_64', 'arm32', 'arm64'], reason: 'tail padding to the record\'s alignment' },
-  ],
-  fields: [
-    field('bitmap', handle64('uint8', 'uint8_t'), { doc: 'IN or OUT: the bytes of the bitmap, bit 0 of byte 0 first.' }),
-    field('nr_bits', u32, { doc: 'IN: how many bits the buffer holds; Xen reads or writes no more. Example: 128.' }),
-  ]
-});
+import { vcpu_guest_context, xenctl_bitmap } from '../../stable/xen_guest.ts';
 
 export const xen_domctl_max_mem = struct('xen_domctl_max_mem', {
   since: '4.6',

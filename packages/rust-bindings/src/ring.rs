@@ -608,7 +608,7 @@ impl crate::stable::xs_wire::xenstore_domain_interface {
 }
 
 /// The vm_event ring: requests `vm_event_st`, responses `vm_event_st`.
-#[cfg(feature = "xen-4-6")]
+#[cfg(feature = "xen-4-22")]
 // SAFETY: both records hold integers only, and the layout engine placed the entries at
 // ENTRIES_OFFSET; ENTRY_SIZE is the entry union's size, which tests/layout.rs asserts.
 unsafe impl Protocol for crate::unstable::vm_event::vm_event_sring {

@@ -604,7 +604,6 @@ impl __guest_handle_64_uint64 {
 /// C: `XEN_GUEST_HANDLE_64(uint8)`, a guest address of `uint8_t`. Eight bytes, 8-aligned, on every architecture.
 ///
 /// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
-#[cfg(feature = "xen-4-22")]
 #[repr(C, align(8))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -612,7 +611,6 @@ pub struct __guest_handle_64_uint8 {
     raw: u64,
 }
 
-#[cfg(feature = "xen-4-22")]
 #[allow(clippy::unnecessary_cast)] // the casts are needed on the architectures where the widths differ
 impl __guest_handle_64_uint8 {
     /// The null handle: no buffer.
@@ -2678,6 +2676,8 @@ const _: () = {
     assert!(align_of::<xen_pfn_t>() == 4, "xen_pfn_t: align on x86");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on x86");
     assert!(size_of::<int64_aligned_t>() == 8, "int64_aligned_t: size on x86");
+    assert!(size_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: size on x86");
+    assert!(align_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: align on x86");
     assert!(size_of::<__guest_handle_char>() == 4, "__guest_handle_char: size on x86");
     assert!(align_of::<__guest_handle_char>() == 4, "__guest_handle_char: align on x86");
     assert!(size_of::<__guest_handle_const_void>() == 4, "__guest_handle_const_void: size on x86");
@@ -2746,8 +2746,6 @@ const _: () = {
     assert!(align_of::<__guest_handle_64_uint32>() == 8, "__guest_handle_64_uint32: align on x86");
     assert!(size_of::<__guest_handle_64_uint64>() == 8, "__guest_handle_64_uint64: size on x86");
     assert!(align_of::<__guest_handle_64_uint64>() == 8, "__guest_handle_64_uint64: align on x86");
-    assert!(size_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: size on x86");
-    assert!(align_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: align on x86");
     assert!(size_of::<__guest_handle_64_vcpu_guest_context_t>() == 8, "__guest_handle_64_vcpu_guest_context_t: size on x86");
     assert!(align_of::<__guest_handle_64_vcpu_guest_context_t>() == 8, "__guest_handle_64_vcpu_guest_context_t: align on x86");
     assert!(size_of::<__guest_handle_64_xen_cpuid_leaf_t>() == 8, "__guest_handle_64_xen_cpuid_leaf_t: size on x86");
@@ -2791,6 +2789,8 @@ const _: () = {
     assert!(align_of::<xen_pfn_t>() == 8, "xen_pfn_t: align on x86_64");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on x86_64");
     assert!(size_of::<int64_aligned_t>() == 8, "int64_aligned_t: size on x86_64");
+    assert!(size_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: size on x86_64");
+    assert!(align_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: align on x86_64");
     assert!(size_of::<__guest_handle_char>() == 8, "__guest_handle_char: size on x86_64");
     assert!(align_of::<__guest_handle_char>() == 8, "__guest_handle_char: align on x86_64");
     assert!(size_of::<__guest_handle_const_void>() == 8, "__guest_handle_const_void: size on x86_64");
@@ -2859,8 +2859,6 @@ const _: () = {
     assert!(align_of::<__guest_handle_64_uint32>() == 8, "__guest_handle_64_uint32: align on x86_64");
     assert!(size_of::<__guest_handle_64_uint64>() == 8, "__guest_handle_64_uint64: size on x86_64");
     assert!(align_of::<__guest_handle_64_uint64>() == 8, "__guest_handle_64_uint64: align on x86_64");
-    assert!(size_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: size on x86_64");
-    assert!(align_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: align on x86_64");
     assert!(size_of::<__guest_handle_64_vcpu_guest_context_t>() == 8, "__guest_handle_64_vcpu_guest_context_t: size on x86_64");
     assert!(align_of::<__guest_handle_64_vcpu_guest_context_t>() == 8, "__guest_handle_64_vcpu_guest_context_t: align on x86_64");
     assert!(size_of::<__guest_handle_64_xen_cpuid_leaf_t>() == 8, "__guest_handle_64_xen_cpuid_leaf_t: size on x86_64");
@@ -2904,6 +2902,8 @@ const _: () = {
     assert!(align_of::<xen_pfn_t>() == 8, "xen_pfn_t: align on arm");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on arm");
     assert!(size_of::<int64_aligned_t>() == 8, "int64_aligned_t: size on arm");
+    assert!(size_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: size on arm");
+    assert!(align_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: align on arm");
     assert!(size_of::<__guest_handle_char>() == 8, "__guest_handle_char: size on arm");
     assert!(align_of::<__guest_handle_char>() == 8, "__guest_handle_char: align on arm");
     assert!(size_of::<__guest_handle_const_void>() == 8, "__guest_handle_const_void: size on arm");
@@ -2974,8 +2974,6 @@ const _: () = {
     assert!(align_of::<__guest_handle_64_uint32>() == 8, "__guest_handle_64_uint32: align on arm");
     assert!(size_of::<__guest_handle_64_uint64>() == 8, "__guest_handle_64_uint64: size on arm");
     assert!(align_of::<__guest_handle_64_uint64>() == 8, "__guest_handle_64_uint64: align on arm");
-    assert!(size_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: size on arm");
-    assert!(align_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: align on arm");
     assert!(size_of::<__guest_handle_64_vcpu_guest_context_t>() == 8, "__guest_handle_64_vcpu_guest_context_t: size on arm");
     assert!(align_of::<__guest_handle_64_vcpu_guest_context_t>() == 8, "__guest_handle_64_vcpu_guest_context_t: align on arm");
     assert!(size_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>() == 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: size on arm");
@@ -3013,6 +3011,8 @@ const _: () = {
     assert!(align_of::<xen_pfn_t>() == 8, "xen_pfn_t: align on aarch64");
     assert!(size_of::<uint64_aligned_t>() == 8, "uint64_aligned_t: size on aarch64");
     assert!(size_of::<int64_aligned_t>() == 8, "int64_aligned_t: size on aarch64");
+    assert!(size_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: size on aarch64");
+    assert!(align_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: align on aarch64");
     assert!(size_of::<__guest_handle_char>() == 8, "__guest_handle_char: size on aarch64");
     assert!(align_of::<__guest_handle_char>() == 8, "__guest_handle_char: align on aarch64");
     assert!(size_of::<__guest_handle_const_void>() == 8, "__guest_handle_const_void: size on aarch64");
@@ -3083,8 +3083,6 @@ const _: () = {
     assert!(align_of::<__guest_handle_64_uint32>() == 8, "__guest_handle_64_uint32: align on aarch64");
     assert!(size_of::<__guest_handle_64_uint64>() == 8, "__guest_handle_64_uint64: size on aarch64");
     assert!(align_of::<__guest_handle_64_uint64>() == 8, "__guest_handle_64_uint64: align on aarch64");
-    assert!(size_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: size on aarch64");
-    assert!(align_of::<__guest_handle_64_uint8>() == 8, "__guest_handle_64_uint8: align on aarch64");
     assert!(size_of::<__guest_handle_64_vcpu_guest_context_t>() == 8, "__guest_handle_64_vcpu_guest_context_t: size on aarch64");
     assert!(align_of::<__guest_handle_64_vcpu_guest_context_t>() == 8, "__guest_handle_64_vcpu_guest_context_t: align on aarch64");
     assert!(size_of::<__guest_handle_64_xen_domctl_getdomaininfo_t>() == 8, "__guest_handle_64_xen_domctl_getdomaininfo_t: size on aarch64");

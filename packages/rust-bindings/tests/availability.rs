@@ -2853,18 +2853,16 @@ mod stable_xen_guest {
 
     #[test]
     fn declares_what_the_min_release_has() {
+        assert!(xenctl_bitmap::SINCE <= XEN_MIN_RELEASE && xenctl_bitmap::SINCE == since::xenctl_bitmap);
         assert!(mmu_update::SINCE <= XEN_MIN_RELEASE && mmu_update::SINCE == since::mmu_update);
         assert!(mmuext_op::SINCE <= XEN_MIN_RELEASE && mmuext_op::SINCE == since::mmuext_op);
         assert!(multicall_entry::SINCE <= XEN_MIN_RELEASE && multicall_entry::SINCE == since::multicall_entry);
-        #[cfg(feature = "xen-4-7")]
         assert!(vcpu_time_info::SINCE <= XEN_MIN_RELEASE && vcpu_time_info::SINCE == since::vcpu_time_info);
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         assert!(arch_vcpu_info::SINCE <= XEN_MIN_RELEASE && arch_vcpu_info::SINCE == since::arch_vcpu_info);
-        #[cfg(feature = "xen-4-7")]
         assert!(vcpu_info::SINCE <= XEN_MIN_RELEASE && vcpu_info::SINCE == since::vcpu_info);
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         assert!(arch_shared_info::SINCE <= XEN_MIN_RELEASE && arch_shared_info::SINCE == since::arch_shared_info);
-        #[cfg(feature = "xen-4-7")]
         assert!(shared_info::SINCE <= XEN_MIN_RELEASE && shared_info::SINCE == since::shared_info);
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         assert!(start_info::SINCE <= XEN_MIN_RELEASE && start_info::SINCE == since::start_info);
@@ -3078,7 +3076,6 @@ mod unstable_domctl {
         assert!(since::XEN_DOMCTL_ALTP2M_external <= XEN_MIN_RELEASE, "{}", XEN_DOMCTL_ALTP2M_external);
         assert!(since::XEN_DOMCTL_ALTP2M_limited <= XEN_MIN_RELEASE, "{}", XEN_DOMCTL_ALTP2M_limited);
         assert!(since::XEN_DOMCTL_ALTP2M_mode_mask <= XEN_MIN_RELEASE, "{}", XEN_DOMCTL_ALTP2M_mode_mask);
-        assert!(xenctl_bitmap::SINCE <= XEN_MIN_RELEASE && xenctl_bitmap::SINCE == since::xenctl_bitmap);
         assert!(xen_domctl_max_mem::SINCE <= XEN_MIN_RELEASE && xen_domctl_max_mem::SINCE == since::xen_domctl_max_mem);
         assert!(xen_domctl_vcpucontext::SINCE <= XEN_MIN_RELEASE && xen_domctl_vcpucontext::SINCE == since::xen_domctl_vcpucontext);
         assert!(xen_domctl_getvcpuinfo::SINCE <= XEN_MIN_RELEASE && xen_domctl_getvcpuinfo::SINCE == since::xen_domctl_getvcpuinfo);

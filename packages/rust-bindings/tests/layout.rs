@@ -115,9 +115,7 @@ mod x86 {
         assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "__guest_handle_64_uint64: size on x86");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_uint64>(), 8, "__guest_handle_64_uint64: align on x86");
-        #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: size on x86");
-        #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: align on x86");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_64_vcpu_guest_context_t>(), 8, "__guest_handle_64_vcpu_guest_context_t: size on x86");
@@ -5229,6 +5227,16 @@ mod x86 {
         use super::*;
 
         #[test]
+        fn xenctl_bitmap() {
+            assert_eq!(size_of::<xenctl_bitmap>(), 16, "xenctl_bitmap: size on x86");
+            assert_eq!(align_of::<xenctl_bitmap>(), 8, "xenctl_bitmap: align on x86");
+            assert_eq!(offset_of!(xenctl_bitmap, bitmap), 0, "xenctl_bitmap.bitmap: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xenctl_bitmap.bitmap: size on x86");
+            assert_eq!(offset_of!(xenctl_bitmap, nr_bits), 8, "xenctl_bitmap.nr_bits: offset on x86");
+            assert_eq!(offset_of!(xenctl_bitmap, __xenabi_hole_0), 12, "xenctl_bitmap.__xenabi_hole_0: offset on x86");
+        }
+
+        #[test]
         fn mmu_update() {
             assert_eq!(size_of::<mmu_update>(), 16, "mmu_update: size on x86");
             assert_eq!(align_of::<mmu_update>(), 4, "mmu_update: align on x86");
@@ -5278,7 +5286,6 @@ mod x86 {
             assert_eq!(size_of::<[xen_ulong_t; 6]>(), 24, "multicall_entry.args: size on x86");
         }
 
-        #[cfg(feature = "xen-4-7")]
         #[test]
         fn vcpu_time_info() {
             assert_eq!(size_of::<vcpu_time_info>(), 32, "vcpu_time_info: size on x86");
@@ -5289,7 +5296,11 @@ mod x86 {
             assert_eq!(offset_of!(vcpu_time_info, system_time), 16, "vcpu_time_info.system_time: offset on x86");
             assert_eq!(offset_of!(vcpu_time_info, tsc_to_system_mul), 24, "vcpu_time_info.tsc_to_system_mul: offset on x86");
             assert_eq!(offset_of!(vcpu_time_info, tsc_shift), 28, "vcpu_time_info.tsc_shift: offset on x86");
+            #[cfg(not(feature = "xen-4-7"))]
+            assert_eq!(offset_of!(vcpu_time_info, __xenabi_hole_0), 29, "vcpu_time_info.__xenabi_hole_0: offset on x86");
+            #[cfg(feature = "xen-4-7")]
             assert_eq!(offset_of!(vcpu_time_info, flags), 29, "vcpu_time_info.flags: offset on x86");
+            #[cfg(feature = "xen-4-7")]
             assert_eq!(offset_of!(vcpu_time_info, pad1), 30, "vcpu_time_info.pad1: offset on x86");
         }
 
@@ -5303,7 +5314,6 @@ mod x86 {
             assert_eq!(size_of::<[::core::ffi::c_ulong; 5]>(), 20, "arch_vcpu_info.pad: size on x86");
         }
 
-        #[cfg(feature = "xen-4-7")]
         #[test]
         fn vcpu_info() {
             assert_eq!(size_of::<vcpu_info>(), 64, "vcpu_info: size on x86");
@@ -5336,7 +5346,6 @@ mod x86 {
             assert_eq!(offset_of!(arch_shared_info, wc_sec_hi), 24, "arch_shared_info.wc_sec_hi: offset on x86");
         }
 
-        #[cfg(feature = "xen-4-7")]
         #[test]
         fn shared_info() {
             assert_eq!(size_of::<shared_info>(), 2344, "shared_info: size on x86");
@@ -5667,16 +5676,6 @@ mod x86 {
             assert_eq!(align_of::<xen_domctl_createdomain_altp2m>(), 2, "xen_domctl_createdomain.altp2m: align on x86");
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, opts), 0, "xen_domctl_createdomain.altp2m.opts: offset on x86");
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, nr), 2, "xen_domctl_createdomain.altp2m.nr: offset on x86");
-        }
-
-        #[test]
-        fn xenctl_bitmap() {
-            assert_eq!(size_of::<xenctl_bitmap>(), 16, "xenctl_bitmap: size on x86");
-            assert_eq!(align_of::<xenctl_bitmap>(), 8, "xenctl_bitmap: align on x86");
-            assert_eq!(offset_of!(xenctl_bitmap, bitmap), 0, "xenctl_bitmap.bitmap: offset on x86");
-            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xenctl_bitmap.bitmap: size on x86");
-            assert_eq!(offset_of!(xenctl_bitmap, nr_bits), 8, "xenctl_bitmap.nr_bits: offset on x86");
-            assert_eq!(offset_of!(xenctl_bitmap, __xenabi_hole_0), 12, "xenctl_bitmap.__xenabi_hole_0: offset on x86");
         }
 
         #[test]
@@ -8264,9 +8263,7 @@ mod x86_64 {
         assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "__guest_handle_64_uint64: size on x86_64");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_uint64>(), 8, "__guest_handle_64_uint64: align on x86_64");
-        #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: size on x86_64");
-        #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: align on x86_64");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_64_vcpu_guest_context_t>(), 8, "__guest_handle_64_vcpu_guest_context_t: size on x86_64");
@@ -13394,6 +13391,16 @@ mod x86_64 {
         use super::*;
 
         #[test]
+        fn xenctl_bitmap() {
+            assert_eq!(size_of::<xenctl_bitmap>(), 16, "xenctl_bitmap: size on x86_64");
+            assert_eq!(align_of::<xenctl_bitmap>(), 8, "xenctl_bitmap: align on x86_64");
+            assert_eq!(offset_of!(xenctl_bitmap, bitmap), 0, "xenctl_bitmap.bitmap: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xenctl_bitmap.bitmap: size on x86_64");
+            assert_eq!(offset_of!(xenctl_bitmap, nr_bits), 8, "xenctl_bitmap.nr_bits: offset on x86_64");
+            assert_eq!(offset_of!(xenctl_bitmap, __xenabi_hole_0), 12, "xenctl_bitmap.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
         fn mmu_update() {
             assert_eq!(size_of::<mmu_update>(), 16, "mmu_update: size on x86_64");
             assert_eq!(align_of::<mmu_update>(), 8, "mmu_update: align on x86_64");
@@ -13444,7 +13451,6 @@ mod x86_64 {
             assert_eq!(size_of::<[xen_ulong_t; 6]>(), 48, "multicall_entry.args: size on x86_64");
         }
 
-        #[cfg(feature = "xen-4-7")]
         #[test]
         fn vcpu_time_info() {
             assert_eq!(size_of::<vcpu_time_info>(), 32, "vcpu_time_info: size on x86_64");
@@ -13455,7 +13461,11 @@ mod x86_64 {
             assert_eq!(offset_of!(vcpu_time_info, system_time), 16, "vcpu_time_info.system_time: offset on x86_64");
             assert_eq!(offset_of!(vcpu_time_info, tsc_to_system_mul), 24, "vcpu_time_info.tsc_to_system_mul: offset on x86_64");
             assert_eq!(offset_of!(vcpu_time_info, tsc_shift), 28, "vcpu_time_info.tsc_shift: offset on x86_64");
+            #[cfg(not(feature = "xen-4-7"))]
+            assert_eq!(offset_of!(vcpu_time_info, __xenabi_hole_0), 29, "vcpu_time_info.__xenabi_hole_0: offset on x86_64");
+            #[cfg(feature = "xen-4-7")]
             assert_eq!(offset_of!(vcpu_time_info, flags), 29, "vcpu_time_info.flags: offset on x86_64");
+            #[cfg(feature = "xen-4-7")]
             assert_eq!(offset_of!(vcpu_time_info, pad1), 30, "vcpu_time_info.pad1: offset on x86_64");
         }
 
@@ -13469,7 +13479,6 @@ mod x86_64 {
             assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "arch_vcpu_info.pad: size on x86_64");
         }
 
-        #[cfg(feature = "xen-4-7")]
         #[test]
         fn vcpu_info() {
             assert_eq!(size_of::<vcpu_info>(), 64, "vcpu_info: size on x86_64");
@@ -13501,7 +13510,6 @@ mod x86_64 {
             assert_eq!(size_of::<::core::ffi::c_ulong>(), 8, "arch_shared_info.p2m_generation: size on x86_64");
         }
 
-        #[cfg(feature = "xen-4-7")]
         #[test]
         fn shared_info() {
             assert_eq!(size_of::<shared_info>(), 3136, "shared_info: size on x86_64");
@@ -13847,16 +13855,6 @@ mod x86_64 {
             assert_eq!(align_of::<xen_domctl_createdomain_altp2m>(), 2, "xen_domctl_createdomain.altp2m: align on x86_64");
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, opts), 0, "xen_domctl_createdomain.altp2m.opts: offset on x86_64");
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, nr), 2, "xen_domctl_createdomain.altp2m.nr: offset on x86_64");
-        }
-
-        #[test]
-        fn xenctl_bitmap() {
-            assert_eq!(size_of::<xenctl_bitmap>(), 16, "xenctl_bitmap: size on x86_64");
-            assert_eq!(align_of::<xenctl_bitmap>(), 8, "xenctl_bitmap: align on x86_64");
-            assert_eq!(offset_of!(xenctl_bitmap, bitmap), 0, "xenctl_bitmap.bitmap: offset on x86_64");
-            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xenctl_bitmap.bitmap: size on x86_64");
-            assert_eq!(offset_of!(xenctl_bitmap, nr_bits), 8, "xenctl_bitmap.nr_bits: offset on x86_64");
-            assert_eq!(offset_of!(xenctl_bitmap, __xenabi_hole_0), 12, "xenctl_bitmap.__xenabi_hole_0: offset on x86_64");
         }
 
         #[test]
@@ -16455,9 +16453,7 @@ mod arm {
         assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "__guest_handle_64_uint64: size on arm");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_uint64>(), 8, "__guest_handle_64_uint64: align on arm");
-        #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: size on arm");
-        #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: align on arm");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_64_vcpu_guest_context_t>(), 8, "__guest_handle_64_vcpu_guest_context_t: size on arm");
@@ -21488,6 +21484,16 @@ mod arm {
         use super::*;
 
         #[test]
+        fn xenctl_bitmap() {
+            assert_eq!(size_of::<xenctl_bitmap>(), 16, "xenctl_bitmap: size on arm");
+            assert_eq!(align_of::<xenctl_bitmap>(), 8, "xenctl_bitmap: align on arm");
+            assert_eq!(offset_of!(xenctl_bitmap, bitmap), 0, "xenctl_bitmap.bitmap: offset on arm");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xenctl_bitmap.bitmap: size on arm");
+            assert_eq!(offset_of!(xenctl_bitmap, nr_bits), 8, "xenctl_bitmap.nr_bits: offset on arm");
+            assert_eq!(offset_of!(xenctl_bitmap, __xenabi_hole_0), 12, "xenctl_bitmap.__xenabi_hole_0: offset on arm");
+        }
+
+        #[test]
         fn mmu_update() {
             assert_eq!(size_of::<mmu_update>(), 16, "mmu_update: size on arm");
             assert_eq!(align_of::<mmu_update>(), 8, "mmu_update: align on arm");
@@ -21538,7 +21544,6 @@ mod arm {
             assert_eq!(size_of::<[xen_ulong_t; 6]>(), 48, "multicall_entry.args: size on arm");
         }
 
-        #[cfg(feature = "xen-4-7")]
         #[test]
         fn vcpu_time_info() {
             assert_eq!(size_of::<vcpu_time_info>(), 32, "vcpu_time_info: size on arm");
@@ -21549,11 +21554,14 @@ mod arm {
             assert_eq!(offset_of!(vcpu_time_info, system_time), 16, "vcpu_time_info.system_time: offset on arm");
             assert_eq!(offset_of!(vcpu_time_info, tsc_to_system_mul), 24, "vcpu_time_info.tsc_to_system_mul: offset on arm");
             assert_eq!(offset_of!(vcpu_time_info, tsc_shift), 28, "vcpu_time_info.tsc_shift: offset on arm");
+            #[cfg(not(feature = "xen-4-7"))]
+            assert_eq!(offset_of!(vcpu_time_info, __xenabi_hole_0), 29, "vcpu_time_info.__xenabi_hole_0: offset on arm");
+            #[cfg(feature = "xen-4-7")]
             assert_eq!(offset_of!(vcpu_time_info, flags), 29, "vcpu_time_info.flags: offset on arm");
+            #[cfg(feature = "xen-4-7")]
             assert_eq!(offset_of!(vcpu_time_info, pad1), 30, "vcpu_time_info.pad1: offset on arm");
         }
 
-        #[cfg(feature = "xen-4-7")]
         #[test]
         fn vcpu_info() {
             assert_eq!(size_of::<vcpu_info>(), 48, "vcpu_info: size on arm");
@@ -21566,7 +21574,6 @@ mod arm {
             assert_eq!(offset_of!(vcpu_info, time), 16, "vcpu_info.time: offset on arm");
         }
 
-        #[cfg(feature = "xen-4-7")]
         #[test]
         fn shared_info() {
             assert_eq!(size_of::<shared_info>(), 1088, "shared_info: size on arm");
@@ -21821,16 +21828,6 @@ mod arm {
             assert_eq!(align_of::<xen_domctl_createdomain_altp2m>(), 2, "xen_domctl_createdomain.altp2m: align on arm");
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, opts), 0, "xen_domctl_createdomain.altp2m.opts: offset on arm");
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, nr), 2, "xen_domctl_createdomain.altp2m.nr: offset on arm");
-        }
-
-        #[test]
-        fn xenctl_bitmap() {
-            assert_eq!(size_of::<xenctl_bitmap>(), 16, "xenctl_bitmap: size on arm");
-            assert_eq!(align_of::<xenctl_bitmap>(), 8, "xenctl_bitmap: align on arm");
-            assert_eq!(offset_of!(xenctl_bitmap, bitmap), 0, "xenctl_bitmap.bitmap: offset on arm");
-            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xenctl_bitmap.bitmap: size on arm");
-            assert_eq!(offset_of!(xenctl_bitmap, nr_bits), 8, "xenctl_bitmap.nr_bits: offset on arm");
-            assert_eq!(offset_of!(xenctl_bitmap, __xenabi_hole_0), 12, "xenctl_bitmap.__xenabi_hole_0: offset on arm");
         }
 
         #[test]
@@ -24402,9 +24399,7 @@ mod aarch64 {
         assert_eq!(size_of::<__guest_handle_64_uint64>(), 8, "__guest_handle_64_uint64: size on aarch64");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_uint64>(), 8, "__guest_handle_64_uint64: align on aarch64");
-        #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: size on aarch64");
-        #[cfg(feature = "xen-4-22")]
         assert_eq!(align_of::<__guest_handle_64_uint8>(), 8, "__guest_handle_64_uint8: align on aarch64");
         #[cfg(feature = "xen-4-22")]
         assert_eq!(size_of::<__guest_handle_64_vcpu_guest_context_t>(), 8, "__guest_handle_64_vcpu_guest_context_t: size on aarch64");
@@ -29436,6 +29431,16 @@ mod aarch64 {
         use super::*;
 
         #[test]
+        fn xenctl_bitmap() {
+            assert_eq!(size_of::<xenctl_bitmap>(), 16, "xenctl_bitmap: size on aarch64");
+            assert_eq!(align_of::<xenctl_bitmap>(), 8, "xenctl_bitmap: align on aarch64");
+            assert_eq!(offset_of!(xenctl_bitmap, bitmap), 0, "xenctl_bitmap.bitmap: offset on aarch64");
+            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xenctl_bitmap.bitmap: size on aarch64");
+            assert_eq!(offset_of!(xenctl_bitmap, nr_bits), 8, "xenctl_bitmap.nr_bits: offset on aarch64");
+            assert_eq!(offset_of!(xenctl_bitmap, __xenabi_hole_0), 12, "xenctl_bitmap.__xenabi_hole_0: offset on aarch64");
+        }
+
+        #[test]
         fn mmu_update() {
             assert_eq!(size_of::<mmu_update>(), 16, "mmu_update: size on aarch64");
             assert_eq!(align_of::<mmu_update>(), 8, "mmu_update: align on aarch64");
@@ -29486,7 +29491,6 @@ mod aarch64 {
             assert_eq!(size_of::<[xen_ulong_t; 6]>(), 48, "multicall_entry.args: size on aarch64");
         }
 
-        #[cfg(feature = "xen-4-7")]
         #[test]
         fn vcpu_time_info() {
             assert_eq!(size_of::<vcpu_time_info>(), 32, "vcpu_time_info: size on aarch64");
@@ -29497,11 +29501,14 @@ mod aarch64 {
             assert_eq!(offset_of!(vcpu_time_info, system_time), 16, "vcpu_time_info.system_time: offset on aarch64");
             assert_eq!(offset_of!(vcpu_time_info, tsc_to_system_mul), 24, "vcpu_time_info.tsc_to_system_mul: offset on aarch64");
             assert_eq!(offset_of!(vcpu_time_info, tsc_shift), 28, "vcpu_time_info.tsc_shift: offset on aarch64");
+            #[cfg(not(feature = "xen-4-7"))]
+            assert_eq!(offset_of!(vcpu_time_info, __xenabi_hole_0), 29, "vcpu_time_info.__xenabi_hole_0: offset on aarch64");
+            #[cfg(feature = "xen-4-7")]
             assert_eq!(offset_of!(vcpu_time_info, flags), 29, "vcpu_time_info.flags: offset on aarch64");
+            #[cfg(feature = "xen-4-7")]
             assert_eq!(offset_of!(vcpu_time_info, pad1), 30, "vcpu_time_info.pad1: offset on aarch64");
         }
 
-        #[cfg(feature = "xen-4-7")]
         #[test]
         fn vcpu_info() {
             assert_eq!(size_of::<vcpu_info>(), 48, "vcpu_info: size on aarch64");
@@ -29514,7 +29521,6 @@ mod aarch64 {
             assert_eq!(offset_of!(vcpu_info, time), 16, "vcpu_info.time: offset on aarch64");
         }
 
-        #[cfg(feature = "xen-4-7")]
         #[test]
         fn shared_info() {
             assert_eq!(size_of::<shared_info>(), 1088, "shared_info: size on aarch64");
@@ -29769,16 +29775,6 @@ mod aarch64 {
             assert_eq!(align_of::<xen_domctl_createdomain_altp2m>(), 2, "xen_domctl_createdomain.altp2m: align on aarch64");
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, opts), 0, "xen_domctl_createdomain.altp2m.opts: offset on aarch64");
             assert_eq!(offset_of!(xen_domctl_createdomain_altp2m, nr), 2, "xen_domctl_createdomain.altp2m.nr: offset on aarch64");
-        }
-
-        #[test]
-        fn xenctl_bitmap() {
-            assert_eq!(size_of::<xenctl_bitmap>(), 16, "xenctl_bitmap: size on aarch64");
-            assert_eq!(align_of::<xenctl_bitmap>(), 8, "xenctl_bitmap: align on aarch64");
-            assert_eq!(offset_of!(xenctl_bitmap, bitmap), 0, "xenctl_bitmap.bitmap: offset on aarch64");
-            assert_eq!(size_of::<__guest_handle_64_uint8>(), 8, "xenctl_bitmap.bitmap: size on aarch64");
-            assert_eq!(offset_of!(xenctl_bitmap, nr_bits), 8, "xenctl_bitmap.nr_bits: offset on aarch64");
-            assert_eq!(offset_of!(xenctl_bitmap, __xenabi_hole_0), 12, "xenctl_bitmap.__xenabi_hole_0: offset on aarch64");
         }
 
         #[test]

@@ -509,17 +509,15 @@ fn every_plain_record_is_byte_valued() {
     check::<xenabi::stable::xen_9pfs::xen_9pfs_data_intf>("xen_9pfs_data_intf");
     #[cfg(feature = "xen-4-9")]
     check::<xenabi::stable::xen_9pfs::xen_9pfs_data>("xen_9pfs_data");
+    check::<xenabi::stable::xen_guest::xenctl_bitmap>("xenctl_bitmap");
     check::<xenabi::stable::xen_guest::mmu_update>("mmu_update");
     check::<xenabi::stable::xen_guest::multicall_entry>("multicall_entry");
-    #[cfg(feature = "xen-4-7")]
     check::<xenabi::stable::xen_guest::vcpu_time_info>("vcpu_time_info");
     #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     check::<xenabi::stable::xen_guest::arch_vcpu_info>("arch_vcpu_info");
-    #[cfg(feature = "xen-4-7")]
     check::<xenabi::stable::xen_guest::vcpu_info>("vcpu_info");
     #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     check::<xenabi::stable::xen_guest::arch_shared_info>("arch_shared_info");
-    #[cfg(feature = "xen-4-7")]
     check::<xenabi::stable::xen_guest::shared_info>("shared_info");
     #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     check::<xenabi::stable::xen_guest::start_info_console_domU>("start_info_console_domU");
@@ -546,8 +544,6 @@ fn every_plain_record_is_byte_valued() {
     check::<xenabi::unstable::domctl::xen_domctl_createdomain>("xen_domctl_createdomain");
     #[cfg(feature = "xen-4-22")]
     check::<xenabi::unstable::domctl::xen_domctl_createdomain_altp2m>("xen_domctl_createdomain_altp2m");
-    #[cfg(feature = "xen-4-22")]
-    check::<xenabi::unstable::domctl::xenctl_bitmap>("xenctl_bitmap");
     #[cfg(feature = "xen-4-22")]
     check::<xenabi::unstable::domctl::xen_domctl_max_mem>("xen_domctl_max_mem");
     #[cfg(feature = "xen-4-22")]

@@ -34,7 +34,7 @@ function byteRingImpl(ctx: RustContext, r: RecordDecl): string[] {
   const layouts = ctx.layouts.get(ARCHES[0]!)!.byteRings(r.name);
   const rings = r.byteRings ?? [];
   return [
-    `#[cfg(${featurePredicate(r.since)})]`,
+    `#[cfg(${ringGate(ctx, r)})]`,
     `impl ${recordPath(ctx, r, r.name)} {`,
     ...layouts.flatMap((l, i) => [
       ...(i > 0 ? [''] : []),
@@ -43,6 +43,14 @@ function byteRingImpl(ctx: RustContext, r: RecordDecl): string[] {
     ]),
     '}',
   ];
+}
+
+/**
+ * The feature a ring's impl needs: its page's first release, or, for an unstable module (which
+ * the crate declares under the newest release's feature only), that feature.
+ */
+function ringGate(ctx: RustContext, r: RecordDecl): string {
+  return featurePredicate(r.namespace === 'unstable' ? ctx.model.release : r.since);
 }
 
 function recordPath(ctx: RustContext, home: RecordDecl, record: string): string {
@@ -57,7 +65,7 @@ function protocolImpl(ctx: RustContext, r: RecordDecl): string[] {
   const offset = [...offsets][0];
   return [
     `/// The ${ring.name} ring: requests \`${ring.request}\`, responses \`${ring.response}\`.`,
-    `#[cfg(${featurePredicate(r.since)})]`,
+    `#[cfg(${ringGate(ctx, r)})]`,
     '// SAFETY: both records hold integers only, and the layout engine placed the entries at',
     '// ENTRIES_OFFSET; ENTRY_SIZE is the entry union\'s size, which tests/layout.rs asserts.',
     `unsafe impl Protocol for ${path(r.name)} {`,

@@ -7,9 +7,45 @@
 //!
 //! Each item is declared from the cargo feature of the Xen release that brought it (`xen-4-N`, all on by default) and records are laid out as the oldest release the features select has them; `since` holds each first release.
 
+use crate::types::__guest_handle_64_uint8;
 use crate::types::__guest_handle_const_void;
 use crate::types::xen_pfn_t;
 use crate::types::xen_ulong_t;
+
+/// A bitmap in the caller's memory, of CPUs or NUMA nodes, as domctl and sysctl pass one. Xen declares it in xen.h for tools builds only; it is here, not in either unstable module, so that sysctl.h needs no domctl interface version.
+///
+/// C: `struct xenctl_bitmap` (typedef `xenctl_bitmap_t`).
+///
+/// Since Xen 4.6.
+///
+/// Layout (size/align in bytes): x86 16/8, x86_64 16/8, arm 16/8, aarch64 16/8.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct xenctl_bitmap {
+    /// IN or OUT: the bytes of the bitmap, bit 0 of byte 0 first.
+    pub bitmap: __guest_handle_64_uint8,
+    /// IN: how many bits the buffer holds; Xen reads or writes no more. Example: 128.
+    pub nr_bits: u32,
+    /// 4 bytes the C compiler inserts at the end of the record (after `nr_bits`): tail padding to the record's alignment.
+    /// Explicit here so that no byte of the record is hidden padding; keep it zero.
+    pub __xenabi_hole_0: [u8; 4],
+}
+
+/// C: `typedef struct xenctl_bitmap xenctl_bitmap_t`.
+pub type xenctl_bitmap_t = xenctl_bitmap;
+
+impl xenctl_bitmap {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xenctl_bitmap {}
 
 /// One request of __HYPERVISOR_mmu_update (PV x86): a machine address whose low two bits select the MMU_* command, and the value to write.
 ///
@@ -194,10 +230,9 @@ unsafe impl vm_memory::ByteValued for multicall_entry {}
 ///
 /// C: `struct vcpu_time_info` (typedef `vcpu_time_info_t`).
 ///
-/// Since Xen 4.7: cargo feature `xen-4-7`. Xen has it since 4.6, but a member changed type (or the layout of a record it holds did) before 4.7, which additive features cannot declare: a program that supports older releases does without it.
+/// Since Xen 4.6.
 ///
 /// Layout (size/align in bytes): x86 32/4, x86_64 32/8, arm 32/8, aarch64 32/8.
-#[cfg(feature = "xen-4-7")]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -216,25 +251,30 @@ pub struct vcpu_time_info {
     pub tsc_to_system_mul: u32,
     /// Left shift (right when negative) applied to a tick delta before the multiplication. Example: -1.
     pub tsc_shift: i8,
+    /// 3 bytes the C compiler inserts at the end of the record (after `tsc_shift`).
+    /// Explicit here so that no byte of the record is hidden padding; keep it zero.
+    #[cfg(not(feature = "xen-4-7"))]
+    pub __xenabi_hole_0: [u8; 3],
     /// XEN_PVCLOCK_* flags.
+    ///
+    /// Since Xen 4.7: cargo feature `xen-4-7`.
+    #[cfg(feature = "xen-4-7")]
     pub flags: u8,
     /// Unused.
     ///
-    /// Padding: Xen requires it to be zero.
+    /// Padding: Xen requires it to be zero. Since Xen 4.7: cargo feature `xen-4-7`.
+    #[cfg(feature = "xen-4-7")]
     pub pad1: [u8; 2],
 }
 
 /// C: `typedef struct vcpu_time_info vcpu_time_info_t`.
-#[cfg(feature = "xen-4-7")]
 pub type vcpu_time_info_t = vcpu_time_info;
 
-#[cfg(feature = "xen-4-7")]
 impl vcpu_time_info {
-    /// The first Xen release the crate declares this struct for (cargo feature `xen-4-7`); Xen has it since 4.6, laid out otherwise before.
-    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 7);
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
-#[cfg(feature = "xen-4-7")]
 #[cfg(feature = "vm-memory")]
 // SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
 // record of such, so any bytes are a valid value; the record holds no union and the holes the
@@ -290,10 +330,9 @@ unsafe impl vm_memory::ByteValued for arch_vcpu_info {}
 ///
 /// C: `struct vcpu_info` (typedef `vcpu_info_t`).
 ///
-/// Since Xen 4.7: cargo feature `xen-4-7`. Xen has it since 4.6, but a member changed type (or the layout of a record it holds did) before 4.7, which additive features cannot declare: a program that supports older releases does without it.
+/// Since Xen 4.6.
 ///
 /// Layout (size/align in bytes): x86 64/4, x86_64 64/8, arm 48/8, aarch64 48/8.
-#[cfg(feature = "xen-4-7")]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -334,16 +373,13 @@ pub struct vcpu_info {
 }
 
 /// C: `typedef struct vcpu_info vcpu_info_t`.
-#[cfg(feature = "xen-4-7")]
 pub type vcpu_info_t = vcpu_info;
 
-#[cfg(feature = "xen-4-7")]
 impl vcpu_info {
-    /// The first Xen release the crate declares this struct for (cargo feature `xen-4-7`); Xen has it since 4.6, laid out otherwise before.
-    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 7);
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
-#[cfg(feature = "xen-4-7")]
 #[cfg(feature = "vm-memory")]
 // SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
 // record of such, so any bytes are a valid value; the record holds no union and the holes the
@@ -404,10 +440,9 @@ unsafe impl vm_memory::ByteValued for arch_shared_info {}
 ///
 /// C: `struct shared_info` (typedef `shared_info_t`).
 ///
-/// Since Xen 4.7: cargo feature `xen-4-7`. Xen has it since 4.6, but a member changed type (or the layout of a record it holds did) before 4.7, which additive features cannot declare: a program that supports older releases does without it.
+/// Since Xen 4.6.
 ///
 /// Layout (size/align in bytes): x86 2344/4, x86_64 3136/8, arm 1088/8, aarch64 1088/8.
-#[cfg(feature = "xen-4-7")]
 #[repr(C)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
@@ -461,16 +496,13 @@ pub struct shared_info {
 }
 
 /// C: `typedef struct shared_info shared_info_t`.
-#[cfg(feature = "xen-4-7")]
 pub type shared_info_t = shared_info;
 
-#[cfg(feature = "xen-4-7")]
 impl shared_info {
-    /// The first Xen release the crate declares this struct for (cargo feature `xen-4-7`); Xen has it since 4.6, laid out otherwise before.
-    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 7);
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
 }
 
-#[cfg(feature = "xen-4-7")]
 impl Default for shared_info {
     #[inline]
     fn default() -> Self {
@@ -480,7 +512,6 @@ impl Default for shared_info {
     }
 }
 
-#[cfg(feature = "xen-4-7")]
 #[cfg(feature = "vm-memory")]
 // SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
 // record of such, so any bytes are a valid value; the record holds no union and the holes the
@@ -1595,14 +1626,15 @@ unsafe impl vm_memory::ByteValued for vcpu_guest_context_fpu_ctxt {}
 pub mod since {
     use crate::XenRelease;
 
+    pub const xenctl_bitmap: XenRelease = XenRelease::new(4, 6);
     pub const mmu_update: XenRelease = XenRelease::new(4, 6);
     pub const mmuext_op: XenRelease = XenRelease::new(4, 6);
     pub const multicall_entry: XenRelease = XenRelease::new(4, 6);
-    pub const vcpu_time_info: XenRelease = XenRelease::new(4, 7);
+    pub const vcpu_time_info: XenRelease = XenRelease::new(4, 6);
     pub const arch_vcpu_info: XenRelease = XenRelease::new(4, 6);
-    pub const vcpu_info: XenRelease = XenRelease::new(4, 7);
+    pub const vcpu_info: XenRelease = XenRelease::new(4, 6);
     pub const arch_shared_info: XenRelease = XenRelease::new(4, 6);
-    pub const shared_info: XenRelease = XenRelease::new(4, 7);
+    pub const shared_info: XenRelease = XenRelease::new(4, 6);
     pub const start_info: XenRelease = XenRelease::new(4, 6);
     pub const xen_multiboot_mod_list: XenRelease = XenRelease::new(4, 6);
     pub const dom0_vga_console_info: XenRelease = XenRelease::new(4, 6);
@@ -1617,6 +1649,12 @@ pub mod since {
 #[cfg(target_arch = "x86")]
 const _: () = {
     use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<xenctl_bitmap>() == 16, "xenctl_bitmap: size on x86");
+    assert!(align_of::<xenctl_bitmap>() == 8, "xenctl_bitmap: align on x86");
+    assert!(offset_of!(xenctl_bitmap, bitmap) == 0, "xenctl_bitmap.bitmap: offset on x86");
+    assert!(size_of::<__guest_handle_64_uint8>() == 8, "xenctl_bitmap.bitmap: size on x86");
+    assert!(offset_of!(xenctl_bitmap, nr_bits) == 8, "xenctl_bitmap.nr_bits: offset on x86");
+    assert!(offset_of!(xenctl_bitmap, __xenabi_hole_0) == 12, "xenctl_bitmap.__xenabi_hole_0: offset on x86");
     assert!(size_of::<mmu_update>() == 16, "mmu_update: size on x86");
     assert!(align_of::<mmu_update>() == 4, "mmu_update: align on x86");
     assert!(offset_of!(mmu_update, ptr) == 0, "mmu_update.ptr: offset on x86");
@@ -1647,12 +1685,29 @@ const _: () = {
     assert!(size_of::<xen_ulong_t>() == 4, "multicall_entry.result: size on x86");
     assert!(offset_of!(multicall_entry, args) == 8, "multicall_entry.args: offset on x86");
     assert!(size_of::<[xen_ulong_t; 6]>() == 24, "multicall_entry.args: size on x86");
+    assert!(size_of::<vcpu_time_info>() == 32, "vcpu_time_info: size on x86");
+    assert!(align_of::<vcpu_time_info>() == 4, "vcpu_time_info: align on x86");
+    assert!(offset_of!(vcpu_time_info, version) == 0, "vcpu_time_info.version: offset on x86");
+    assert!(offset_of!(vcpu_time_info, pad0) == 4, "vcpu_time_info.pad0: offset on x86");
+    assert!(offset_of!(vcpu_time_info, tsc_timestamp) == 8, "vcpu_time_info.tsc_timestamp: offset on x86");
+    assert!(offset_of!(vcpu_time_info, system_time) == 16, "vcpu_time_info.system_time: offset on x86");
+    assert!(offset_of!(vcpu_time_info, tsc_to_system_mul) == 24, "vcpu_time_info.tsc_to_system_mul: offset on x86");
+    assert!(offset_of!(vcpu_time_info, tsc_shift) == 28, "vcpu_time_info.tsc_shift: offset on x86");
     assert!(size_of::<arch_vcpu_info>() == 24, "arch_vcpu_info: size on x86");
     assert!(align_of::<arch_vcpu_info>() == 4, "arch_vcpu_info: align on x86");
     assert!(offset_of!(arch_vcpu_info, cr2) == 0, "arch_vcpu_info.cr2: offset on x86");
     assert!(size_of::<::core::ffi::c_ulong>() == 4, "arch_vcpu_info.cr2: size on x86");
     assert!(offset_of!(arch_vcpu_info, pad) == 4, "arch_vcpu_info.pad: offset on x86");
     assert!(size_of::<[::core::ffi::c_ulong; 5]>() == 20, "arch_vcpu_info.pad: size on x86");
+    assert!(size_of::<vcpu_info>() == 64, "vcpu_info: size on x86");
+    assert!(align_of::<vcpu_info>() == 4, "vcpu_info: align on x86");
+    assert!(offset_of!(vcpu_info, evtchn_upcall_pending) == 0, "vcpu_info.evtchn_upcall_pending: offset on x86");
+    assert!(offset_of!(vcpu_info, evtchn_upcall_mask) == 1, "vcpu_info.evtchn_upcall_mask: offset on x86");
+    assert!(offset_of!(vcpu_info, __xenabi_hole_0) == 2, "vcpu_info.__xenabi_hole_0: offset on x86");
+    assert!(offset_of!(vcpu_info, evtchn_pending_sel) == 4, "vcpu_info.evtchn_pending_sel: offset on x86");
+    assert!(size_of::<xen_ulong_t>() == 4, "vcpu_info.evtchn_pending_sel: size on x86");
+    assert!(offset_of!(vcpu_info, arch) == 8, "vcpu_info.arch: offset on x86");
+    assert!(offset_of!(vcpu_info, time) == 32, "vcpu_info.time: offset on x86");
     assert!(size_of::<arch_shared_info>() == 28, "arch_shared_info: size on x86");
     assert!(align_of::<arch_shared_info>() == 4, "arch_shared_info: align on x86");
     assert!(offset_of!(arch_shared_info, max_pfn) == 0, "arch_shared_info.max_pfn: offset on x86");
@@ -1668,6 +1723,17 @@ const _: () = {
     assert!(offset_of!(arch_shared_info, p2m_generation) == 20, "arch_shared_info.p2m_generation: offset on x86");
     assert!(size_of::<::core::ffi::c_ulong>() == 4, "arch_shared_info.p2m_generation: size on x86");
     assert!(offset_of!(arch_shared_info, wc_sec_hi) == 24, "arch_shared_info.wc_sec_hi: offset on x86");
+    assert!(size_of::<shared_info>() == 2344, "shared_info: size on x86");
+    assert!(align_of::<shared_info>() == 4, "shared_info: align on x86");
+    assert!(offset_of!(shared_info, vcpu_info) == 0, "shared_info.vcpu_info: offset on x86");
+    assert!(offset_of!(shared_info, evtchn_pending) == 2048, "shared_info.evtchn_pending: offset on x86");
+    assert!(size_of::<[xen_ulong_t; 32]>() == 128, "shared_info.evtchn_pending: size on x86");
+    assert!(offset_of!(shared_info, evtchn_mask) == 2176, "shared_info.evtchn_mask: offset on x86");
+    assert!(size_of::<[xen_ulong_t; 32]>() == 128, "shared_info.evtchn_mask: size on x86");
+    assert!(offset_of!(shared_info, wc_version) == 2304, "shared_info.wc_version: offset on x86");
+    assert!(offset_of!(shared_info, wc_sec) == 2308, "shared_info.wc_sec: offset on x86");
+    assert!(offset_of!(shared_info, wc_nsec) == 2312, "shared_info.wc_nsec: offset on x86");
+    assert!(offset_of!(shared_info, arch) == 2316, "shared_info.arch: offset on x86");
     assert!(size_of::<start_info>() == 1112, "start_info: size on x86");
     assert!(align_of::<start_info>() == 4, "start_info: align on x86");
     assert!(offset_of!(start_info, magic) == 0, "start_info.magic: offset on x86");
@@ -1790,39 +1856,17 @@ const _: () = {
     assert!(offset_of!(dom0_vga_console_info_u_vesa_lfb, __xenabi_hole_0) == 30, "dom0_vga_console_info.u.vesa_lfb.__xenabi_hole_0: offset on x86");
 };
 
+#[cfg(all(target_arch = "x86", not(feature = "xen-4-7")))]
+const _: () = {
+    use ::core::mem::offset_of;
+    assert!(offset_of!(vcpu_time_info, __xenabi_hole_0) == 29, "vcpu_time_info.__xenabi_hole_0: offset on x86");
+};
+
 #[cfg(all(target_arch = "x86", feature = "xen-4-7"))]
 const _: () = {
-    use ::core::mem::{align_of, offset_of, size_of};
-    assert!(size_of::<vcpu_time_info>() == 32, "vcpu_time_info: size on x86");
-    assert!(align_of::<vcpu_time_info>() == 4, "vcpu_time_info: align on x86");
-    assert!(offset_of!(vcpu_time_info, version) == 0, "vcpu_time_info.version: offset on x86");
-    assert!(offset_of!(vcpu_time_info, pad0) == 4, "vcpu_time_info.pad0: offset on x86");
-    assert!(offset_of!(vcpu_time_info, tsc_timestamp) == 8, "vcpu_time_info.tsc_timestamp: offset on x86");
-    assert!(offset_of!(vcpu_time_info, system_time) == 16, "vcpu_time_info.system_time: offset on x86");
-    assert!(offset_of!(vcpu_time_info, tsc_to_system_mul) == 24, "vcpu_time_info.tsc_to_system_mul: offset on x86");
-    assert!(offset_of!(vcpu_time_info, tsc_shift) == 28, "vcpu_time_info.tsc_shift: offset on x86");
+    use ::core::mem::offset_of;
     assert!(offset_of!(vcpu_time_info, flags) == 29, "vcpu_time_info.flags: offset on x86");
     assert!(offset_of!(vcpu_time_info, pad1) == 30, "vcpu_time_info.pad1: offset on x86");
-    assert!(size_of::<vcpu_info>() == 64, "vcpu_info: size on x86");
-    assert!(align_of::<vcpu_info>() == 4, "vcpu_info: align on x86");
-    assert!(offset_of!(vcpu_info, evtchn_upcall_pending) == 0, "vcpu_info.evtchn_upcall_pending: offset on x86");
-    assert!(offset_of!(vcpu_info, evtchn_upcall_mask) == 1, "vcpu_info.evtchn_upcall_mask: offset on x86");
-    assert!(offset_of!(vcpu_info, __xenabi_hole_0) == 2, "vcpu_info.__xenabi_hole_0: offset on x86");
-    assert!(offset_of!(vcpu_info, evtchn_pending_sel) == 4, "vcpu_info.evtchn_pending_sel: offset on x86");
-    assert!(size_of::<xen_ulong_t>() == 4, "vcpu_info.evtchn_pending_sel: size on x86");
-    assert!(offset_of!(vcpu_info, arch) == 8, "vcpu_info.arch: offset on x86");
-    assert!(offset_of!(vcpu_info, time) == 32, "vcpu_info.time: offset on x86");
-    assert!(size_of::<shared_info>() == 2344, "shared_info: size on x86");
-    assert!(align_of::<shared_info>() == 4, "shared_info: align on x86");
-    assert!(offset_of!(shared_info, vcpu_info) == 0, "shared_info.vcpu_info: offset on x86");
-    assert!(offset_of!(shared_info, evtchn_pending) == 2048, "shared_info.evtchn_pending: offset on x86");
-    assert!(size_of::<[xen_ulong_t; 32]>() == 128, "shared_info.evtchn_pending: size on x86");
-    assert!(offset_of!(shared_info, evtchn_mask) == 2176, "shared_info.evtchn_mask: offset on x86");
-    assert!(size_of::<[xen_ulong_t; 32]>() == 128, "shared_info.evtchn_mask: size on x86");
-    assert!(offset_of!(shared_info, wc_version) == 2304, "shared_info.wc_version: offset on x86");
-    assert!(offset_of!(shared_info, wc_sec) == 2308, "shared_info.wc_sec: offset on x86");
-    assert!(offset_of!(shared_info, wc_nsec) == 2312, "shared_info.wc_nsec: offset on x86");
-    assert!(offset_of!(shared_info, arch) == 2316, "shared_info.arch: offset on x86");
 };
 
 #[cfg(all(target_arch = "x86", feature = "xen-4-13"))]
@@ -1879,6 +1923,12 @@ const _: () = {
 #[cfg(target_arch = "x86_64")]
 const _: () = {
     use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<xenctl_bitmap>() == 16, "xenctl_bitmap: size on x86_64");
+    assert!(align_of::<xenctl_bitmap>() == 8, "xenctl_bitmap: align on x86_64");
+    assert!(offset_of!(xenctl_bitmap, bitmap) == 0, "xenctl_bitmap.bitmap: offset on x86_64");
+    assert!(size_of::<__guest_handle_64_uint8>() == 8, "xenctl_bitmap.bitmap: size on x86_64");
+    assert!(offset_of!(xenctl_bitmap, nr_bits) == 8, "xenctl_bitmap.nr_bits: offset on x86_64");
+    assert!(offset_of!(xenctl_bitmap, __xenabi_hole_0) == 12, "xenctl_bitmap.__xenabi_hole_0: offset on x86_64");
     assert!(size_of::<mmu_update>() == 16, "mmu_update: size on x86_64");
     assert!(align_of::<mmu_update>() == 8, "mmu_update: align on x86_64");
     assert!(offset_of!(mmu_update, ptr) == 0, "mmu_update.ptr: offset on x86_64");
@@ -1910,12 +1960,29 @@ const _: () = {
     assert!(size_of::<xen_ulong_t>() == 8, "multicall_entry.result: size on x86_64");
     assert!(offset_of!(multicall_entry, args) == 16, "multicall_entry.args: offset on x86_64");
     assert!(size_of::<[xen_ulong_t; 6]>() == 48, "multicall_entry.args: size on x86_64");
+    assert!(size_of::<vcpu_time_info>() == 32, "vcpu_time_info: size on x86_64");
+    assert!(align_of::<vcpu_time_info>() == 8, "vcpu_time_info: align on x86_64");
+    assert!(offset_of!(vcpu_time_info, version) == 0, "vcpu_time_info.version: offset on x86_64");
+    assert!(offset_of!(vcpu_time_info, pad0) == 4, "vcpu_time_info.pad0: offset on x86_64");
+    assert!(offset_of!(vcpu_time_info, tsc_timestamp) == 8, "vcpu_time_info.tsc_timestamp: offset on x86_64");
+    assert!(offset_of!(vcpu_time_info, system_time) == 16, "vcpu_time_info.system_time: offset on x86_64");
+    assert!(offset_of!(vcpu_time_info, tsc_to_system_mul) == 24, "vcpu_time_info.tsc_to_system_mul: offset on x86_64");
+    assert!(offset_of!(vcpu_time_info, tsc_shift) == 28, "vcpu_time_info.tsc_shift: offset on x86_64");
     assert!(size_of::<arch_vcpu_info>() == 16, "arch_vcpu_info: size on x86_64");
     assert!(align_of::<arch_vcpu_info>() == 8, "arch_vcpu_info: align on x86_64");
     assert!(offset_of!(arch_vcpu_info, cr2) == 0, "arch_vcpu_info.cr2: offset on x86_64");
     assert!(size_of::<::core::ffi::c_ulong>() == 8, "arch_vcpu_info.cr2: size on x86_64");
     assert!(offset_of!(arch_vcpu_info, pad) == 8, "arch_vcpu_info.pad: offset on x86_64");
     assert!(size_of::<::core::ffi::c_ulong>() == 8, "arch_vcpu_info.pad: size on x86_64");
+    assert!(size_of::<vcpu_info>() == 64, "vcpu_info: size on x86_64");
+    assert!(align_of::<vcpu_info>() == 8, "vcpu_info: align on x86_64");
+    assert!(offset_of!(vcpu_info, evtchn_upcall_pending) == 0, "vcpu_info.evtchn_upcall_pending: offset on x86_64");
+    assert!(offset_of!(vcpu_info, evtchn_upcall_mask) == 1, "vcpu_info.evtchn_upcall_mask: offset on x86_64");
+    assert!(offset_of!(vcpu_info, __xenabi_hole_0) == 2, "vcpu_info.__xenabi_hole_0: offset on x86_64");
+    assert!(offset_of!(vcpu_info, evtchn_pending_sel) == 8, "vcpu_info.evtchn_pending_sel: offset on x86_64");
+    assert!(size_of::<xen_ulong_t>() == 8, "vcpu_info.evtchn_pending_sel: size on x86_64");
+    assert!(offset_of!(vcpu_info, arch) == 16, "vcpu_info.arch: offset on x86_64");
+    assert!(offset_of!(vcpu_info, time) == 32, "vcpu_info.time: offset on x86_64");
     assert!(size_of::<arch_shared_info>() == 48, "arch_shared_info: size on x86_64");
     assert!(align_of::<arch_shared_info>() == 8, "arch_shared_info: align on x86_64");
     assert!(offset_of!(arch_shared_info, max_pfn) == 0, "arch_shared_info.max_pfn: offset on x86_64");
@@ -1930,6 +1997,18 @@ const _: () = {
     assert!(size_of::<::core::ffi::c_ulong>() == 8, "arch_shared_info.p2m_vaddr: size on x86_64");
     assert!(offset_of!(arch_shared_info, p2m_generation) == 40, "arch_shared_info.p2m_generation: offset on x86_64");
     assert!(size_of::<::core::ffi::c_ulong>() == 8, "arch_shared_info.p2m_generation: size on x86_64");
+    assert!(size_of::<shared_info>() == 3136, "shared_info: size on x86_64");
+    assert!(align_of::<shared_info>() == 8, "shared_info: align on x86_64");
+    assert!(offset_of!(shared_info, vcpu_info) == 0, "shared_info.vcpu_info: offset on x86_64");
+    assert!(offset_of!(shared_info, evtchn_pending) == 2048, "shared_info.evtchn_pending: offset on x86_64");
+    assert!(size_of::<[xen_ulong_t; 64]>() == 512, "shared_info.evtchn_pending: size on x86_64");
+    assert!(offset_of!(shared_info, evtchn_mask) == 2560, "shared_info.evtchn_mask: offset on x86_64");
+    assert!(size_of::<[xen_ulong_t; 64]>() == 512, "shared_info.evtchn_mask: size on x86_64");
+    assert!(offset_of!(shared_info, wc_version) == 3072, "shared_info.wc_version: offset on x86_64");
+    assert!(offset_of!(shared_info, wc_sec) == 3076, "shared_info.wc_sec: offset on x86_64");
+    assert!(offset_of!(shared_info, wc_nsec) == 3080, "shared_info.wc_nsec: offset on x86_64");
+    assert!(offset_of!(shared_info, wc_sec_hi) == 3084, "shared_info.wc_sec_hi: offset on x86_64");
+    assert!(offset_of!(shared_info, arch) == 3088, "shared_info.arch: offset on x86_64");
     assert!(size_of::<start_info>() == 1168, "start_info: size on x86_64");
     assert!(align_of::<start_info>() == 8, "start_info: align on x86_64");
     assert!(offset_of!(start_info, magic) == 0, "start_info.magic: offset on x86_64");
@@ -2065,40 +2144,17 @@ const _: () = {
     assert!(offset_of!(dom0_vga_console_info_u_vesa_lfb, __xenabi_hole_0) == 30, "dom0_vga_console_info.u.vesa_lfb.__xenabi_hole_0: offset on x86_64");
 };
 
+#[cfg(all(target_arch = "x86_64", not(feature = "xen-4-7")))]
+const _: () = {
+    use ::core::mem::offset_of;
+    assert!(offset_of!(vcpu_time_info, __xenabi_hole_0) == 29, "vcpu_time_info.__xenabi_hole_0: offset on x86_64");
+};
+
 #[cfg(all(target_arch = "x86_64", feature = "xen-4-7"))]
 const _: () = {
-    use ::core::mem::{align_of, offset_of, size_of};
-    assert!(size_of::<vcpu_time_info>() == 32, "vcpu_time_info: size on x86_64");
-    assert!(align_of::<vcpu_time_info>() == 8, "vcpu_time_info: align on x86_64");
-    assert!(offset_of!(vcpu_time_info, version) == 0, "vcpu_time_info.version: offset on x86_64");
-    assert!(offset_of!(vcpu_time_info, pad0) == 4, "vcpu_time_info.pad0: offset on x86_64");
-    assert!(offset_of!(vcpu_time_info, tsc_timestamp) == 8, "vcpu_time_info.tsc_timestamp: offset on x86_64");
-    assert!(offset_of!(vcpu_time_info, system_time) == 16, "vcpu_time_info.system_time: offset on x86_64");
-    assert!(offset_of!(vcpu_time_info, tsc_to_system_mul) == 24, "vcpu_time_info.tsc_to_system_mul: offset on x86_64");
-    assert!(offset_of!(vcpu_time_info, tsc_shift) == 28, "vcpu_time_info.tsc_shift: offset on x86_64");
+    use ::core::mem::offset_of;
     assert!(offset_of!(vcpu_time_info, flags) == 29, "vcpu_time_info.flags: offset on x86_64");
     assert!(offset_of!(vcpu_time_info, pad1) == 30, "vcpu_time_info.pad1: offset on x86_64");
-    assert!(size_of::<vcpu_info>() == 64, "vcpu_info: size on x86_64");
-    assert!(align_of::<vcpu_info>() == 8, "vcpu_info: align on x86_64");
-    assert!(offset_of!(vcpu_info, evtchn_upcall_pending) == 0, "vcpu_info.evtchn_upcall_pending: offset on x86_64");
-    assert!(offset_of!(vcpu_info, evtchn_upcall_mask) == 1, "vcpu_info.evtchn_upcall_mask: offset on x86_64");
-    assert!(offset_of!(vcpu_info, __xenabi_hole_0) == 2, "vcpu_info.__xenabi_hole_0: offset on x86_64");
-    assert!(offset_of!(vcpu_info, evtchn_pending_sel) == 8, "vcpu_info.evtchn_pending_sel: offset on x86_64");
-    assert!(size_of::<xen_ulong_t>() == 8, "vcpu_info.evtchn_pending_sel: size on x86_64");
-    assert!(offset_of!(vcpu_info, arch) == 16, "vcpu_info.arch: offset on x86_64");
-    assert!(offset_of!(vcpu_info, time) == 32, "vcpu_info.time: offset on x86_64");
-    assert!(size_of::<shared_info>() == 3136, "shared_info: size on x86_64");
-    assert!(align_of::<shared_info>() == 8, "shared_info: align on x86_64");
-    assert!(offset_of!(shared_info, vcpu_info) == 0, "shared_info.vcpu_info: offset on x86_64");
-    assert!(offset_of!(shared_info, evtchn_pending) == 2048, "shared_info.evtchn_pending: offset on x86_64");
-    assert!(size_of::<[xen_ulong_t; 64]>() == 512, "shared_info.evtchn_pending: size on x86_64");
-    assert!(offset_of!(shared_info, evtchn_mask) == 2560, "shared_info.evtchn_mask: offset on x86_64");
-    assert!(size_of::<[xen_ulong_t; 64]>() == 512, "shared_info.evtchn_mask: size on x86_64");
-    assert!(offset_of!(shared_info, wc_version) == 3072, "shared_info.wc_version: offset on x86_64");
-    assert!(offset_of!(shared_info, wc_sec) == 3076, "shared_info.wc_sec: offset on x86_64");
-    assert!(offset_of!(shared_info, wc_nsec) == 3080, "shared_info.wc_nsec: offset on x86_64");
-    assert!(offset_of!(shared_info, wc_sec_hi) == 3084, "shared_info.wc_sec_hi: offset on x86_64");
-    assert!(offset_of!(shared_info, arch) == 3088, "shared_info.arch: offset on x86_64");
 };
 
 #[cfg(all(target_arch = "x86_64", feature = "xen-4-13"))]
@@ -2156,6 +2212,12 @@ const _: () = {
 #[cfg(target_arch = "arm")]
 const _: () = {
     use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<xenctl_bitmap>() == 16, "xenctl_bitmap: size on arm");
+    assert!(align_of::<xenctl_bitmap>() == 8, "xenctl_bitmap: align on arm");
+    assert!(offset_of!(xenctl_bitmap, bitmap) == 0, "xenctl_bitmap.bitmap: offset on arm");
+    assert!(size_of::<__guest_handle_64_uint8>() == 8, "xenctl_bitmap.bitmap: size on arm");
+    assert!(offset_of!(xenctl_bitmap, nr_bits) == 8, "xenctl_bitmap.nr_bits: offset on arm");
+    assert!(offset_of!(xenctl_bitmap, __xenabi_hole_0) == 12, "xenctl_bitmap.__xenabi_hole_0: offset on arm");
     assert!(size_of::<mmu_update>() == 16, "mmu_update: size on arm");
     assert!(align_of::<mmu_update>() == 8, "mmu_update: align on arm");
     assert!(offset_of!(mmu_update, ptr) == 0, "mmu_update.ptr: offset on arm");
@@ -2187,6 +2249,33 @@ const _: () = {
     assert!(size_of::<xen_ulong_t>() == 8, "multicall_entry.result: size on arm");
     assert!(offset_of!(multicall_entry, args) == 16, "multicall_entry.args: offset on arm");
     assert!(size_of::<[xen_ulong_t; 6]>() == 48, "multicall_entry.args: size on arm");
+    assert!(size_of::<vcpu_time_info>() == 32, "vcpu_time_info: size on arm");
+    assert!(align_of::<vcpu_time_info>() == 8, "vcpu_time_info: align on arm");
+    assert!(offset_of!(vcpu_time_info, version) == 0, "vcpu_time_info.version: offset on arm");
+    assert!(offset_of!(vcpu_time_info, pad0) == 4, "vcpu_time_info.pad0: offset on arm");
+    assert!(offset_of!(vcpu_time_info, tsc_timestamp) == 8, "vcpu_time_info.tsc_timestamp: offset on arm");
+    assert!(offset_of!(vcpu_time_info, system_time) == 16, "vcpu_time_info.system_time: offset on arm");
+    assert!(offset_of!(vcpu_time_info, tsc_to_system_mul) == 24, "vcpu_time_info.tsc_to_system_mul: offset on arm");
+    assert!(offset_of!(vcpu_time_info, tsc_shift) == 28, "vcpu_time_info.tsc_shift: offset on arm");
+    assert!(size_of::<vcpu_info>() == 48, "vcpu_info: size on arm");
+    assert!(align_of::<vcpu_info>() == 8, "vcpu_info: align on arm");
+    assert!(offset_of!(vcpu_info, evtchn_upcall_pending) == 0, "vcpu_info.evtchn_upcall_pending: offset on arm");
+    assert!(offset_of!(vcpu_info, pad0) == 1, "vcpu_info.pad0: offset on arm");
+    assert!(offset_of!(vcpu_info, __xenabi_hole_1) == 2, "vcpu_info.__xenabi_hole_1: offset on arm");
+    assert!(offset_of!(vcpu_info, evtchn_pending_sel) == 8, "vcpu_info.evtchn_pending_sel: offset on arm");
+    assert!(size_of::<xen_ulong_t>() == 8, "vcpu_info.evtchn_pending_sel: size on arm");
+    assert!(offset_of!(vcpu_info, time) == 16, "vcpu_info.time: offset on arm");
+    assert!(size_of::<shared_info>() == 1088, "shared_info: size on arm");
+    assert!(align_of::<shared_info>() == 8, "shared_info: align on arm");
+    assert!(offset_of!(shared_info, vcpu_info) == 0, "shared_info.vcpu_info: offset on arm");
+    assert!(offset_of!(shared_info, evtchn_pending) == 48, "shared_info.evtchn_pending: offset on arm");
+    assert!(size_of::<[xen_ulong_t; 64]>() == 512, "shared_info.evtchn_pending: size on arm");
+    assert!(offset_of!(shared_info, evtchn_mask) == 560, "shared_info.evtchn_mask: offset on arm");
+    assert!(size_of::<[xen_ulong_t; 64]>() == 512, "shared_info.evtchn_mask: size on arm");
+    assert!(offset_of!(shared_info, wc_version) == 1072, "shared_info.wc_version: offset on arm");
+    assert!(offset_of!(shared_info, wc_sec) == 1076, "shared_info.wc_sec: offset on arm");
+    assert!(offset_of!(shared_info, wc_nsec) == 1080, "shared_info.wc_nsec: offset on arm");
+    assert!(offset_of!(shared_info, wc_sec_hi) == 1084, "shared_info.wc_sec_hi: offset on arm");
     assert!(size_of::<xen_multiboot_mod_list>() == 16, "xen_multiboot_mod_list: size on arm");
     assert!(align_of::<xen_multiboot_mod_list>() == 4, "xen_multiboot_mod_list: align on arm");
     assert!(offset_of!(xen_multiboot_mod_list, mod_start) == 0, "xen_multiboot_mod_list.mod_start: offset on arm");
@@ -2235,38 +2324,17 @@ const _: () = {
     assert!(offset_of!(dom0_vga_console_info_u_vesa_lfb, __xenabi_hole_0) == 30, "dom0_vga_console_info.u.vesa_lfb.__xenabi_hole_0: offset on arm");
 };
 
+#[cfg(all(target_arch = "arm", not(feature = "xen-4-7")))]
+const _: () = {
+    use ::core::mem::offset_of;
+    assert!(offset_of!(vcpu_time_info, __xenabi_hole_0) == 29, "vcpu_time_info.__xenabi_hole_0: offset on arm");
+};
+
 #[cfg(all(target_arch = "arm", feature = "xen-4-7"))]
 const _: () = {
-    use ::core::mem::{align_of, offset_of, size_of};
-    assert!(size_of::<vcpu_time_info>() == 32, "vcpu_time_info: size on arm");
-    assert!(align_of::<vcpu_time_info>() == 8, "vcpu_time_info: align on arm");
-    assert!(offset_of!(vcpu_time_info, version) == 0, "vcpu_time_info.version: offset on arm");
-    assert!(offset_of!(vcpu_time_info, pad0) == 4, "vcpu_time_info.pad0: offset on arm");
-    assert!(offset_of!(vcpu_time_info, tsc_timestamp) == 8, "vcpu_time_info.tsc_timestamp: offset on arm");
-    assert!(offset_of!(vcpu_time_info, system_time) == 16, "vcpu_time_info.system_time: offset on arm");
-    assert!(offset_of!(vcpu_time_info, tsc_to_system_mul) == 24, "vcpu_time_info.tsc_to_system_mul: offset on arm");
-    assert!(offset_of!(vcpu_time_info, tsc_shift) == 28, "vcpu_time_info.tsc_shift: offset on arm");
+    use ::core::mem::offset_of;
     assert!(offset_of!(vcpu_time_info, flags) == 29, "vcpu_time_info.flags: offset on arm");
     assert!(offset_of!(vcpu_time_info, pad1) == 30, "vcpu_time_info.pad1: offset on arm");
-    assert!(size_of::<vcpu_info>() == 48, "vcpu_info: size on arm");
-    assert!(align_of::<vcpu_info>() == 8, "vcpu_info: align on arm");
-    assert!(offset_of!(vcpu_info, evtchn_upcall_pending) == 0, "vcpu_info.evtchn_upcall_pending: offset on arm");
-    assert!(offset_of!(vcpu_info, pad0) == 1, "vcpu_info.pad0: offset on arm");
-    assert!(offset_of!(vcpu_info, __xenabi_hole_1) == 2, "vcpu_info.__xenabi_hole_1: offset on arm");
-    assert!(offset_of!(vcpu_info, evtchn_pending_sel) == 8, "vcpu_info.evtchn_pending_sel: offset on arm");
-    assert!(size_of::<xen_ulong_t>() == 8, "vcpu_info.evtchn_pending_sel: size on arm");
-    assert!(offset_of!(vcpu_info, time) == 16, "vcpu_info.time: offset on arm");
-    assert!(size_of::<shared_info>() == 1088, "shared_info: size on arm");
-    assert!(align_of::<shared_info>() == 8, "shared_info: align on arm");
-    assert!(offset_of!(shared_info, vcpu_info) == 0, "shared_info.vcpu_info: offset on arm");
-    assert!(offset_of!(shared_info, evtchn_pending) == 48, "shared_info.evtchn_pending: offset on arm");
-    assert!(size_of::<[xen_ulong_t; 64]>() == 512, "shared_info.evtchn_pending: size on arm");
-    assert!(offset_of!(shared_info, evtchn_mask) == 560, "shared_info.evtchn_mask: offset on arm");
-    assert!(size_of::<[xen_ulong_t; 64]>() == 512, "shared_info.evtchn_mask: size on arm");
-    assert!(offset_of!(shared_info, wc_version) == 1072, "shared_info.wc_version: offset on arm");
-    assert!(offset_of!(shared_info, wc_sec) == 1076, "shared_info.wc_sec: offset on arm");
-    assert!(offset_of!(shared_info, wc_nsec) == 1080, "shared_info.wc_nsec: offset on arm");
-    assert!(offset_of!(shared_info, wc_sec_hi) == 1084, "shared_info.wc_sec_hi: offset on arm");
 };
 
 #[cfg(all(target_arch = "arm", feature = "xen-4-13"))]
@@ -2339,6 +2407,12 @@ const _: () = {
 #[cfg(target_arch = "aarch64")]
 const _: () = {
     use ::core::mem::{align_of, offset_of, size_of};
+    assert!(size_of::<xenctl_bitmap>() == 16, "xenctl_bitmap: size on aarch64");
+    assert!(align_of::<xenctl_bitmap>() == 8, "xenctl_bitmap: align on aarch64");
+    assert!(offset_of!(xenctl_bitmap, bitmap) == 0, "xenctl_bitmap.bitmap: offset on aarch64");
+    assert!(size_of::<__guest_handle_64_uint8>() == 8, "xenctl_bitmap.bitmap: size on aarch64");
+    assert!(offset_of!(xenctl_bitmap, nr_bits) == 8, "xenctl_bitmap.nr_bits: offset on aarch64");
+    assert!(offset_of!(xenctl_bitmap, __xenabi_hole_0) == 12, "xenctl_bitmap.__xenabi_hole_0: offset on aarch64");
     assert!(size_of::<mmu_update>() == 16, "mmu_update: size on aarch64");
     assert!(align_of::<mmu_update>() == 8, "mmu_update: align on aarch64");
     assert!(offset_of!(mmu_update, ptr) == 0, "mmu_update.ptr: offset on aarch64");
@@ -2370,6 +2444,33 @@ const _: () = {
     assert!(size_of::<xen_ulong_t>() == 8, "multicall_entry.result: size on aarch64");
     assert!(offset_of!(multicall_entry, args) == 16, "multicall_entry.args: offset on aarch64");
     assert!(size_of::<[xen_ulong_t; 6]>() == 48, "multicall_entry.args: size on aarch64");
+    assert!(size_of::<vcpu_time_info>() == 32, "vcpu_time_info: size on aarch64");
+    assert!(align_of::<vcpu_time_info>() == 8, "vcpu_time_info: align on aarch64");
+    assert!(offset_of!(vcpu_time_info, version) == 0, "vcpu_time_info.version: offset on aarch64");
+    assert!(offset_of!(vcpu_time_info, pad0) == 4, "vcpu_time_info.pad0: offset on aarch64");
+    assert!(offset_of!(vcpu_time_info, tsc_timestamp) == 8, "vcpu_time_info.tsc_timestamp: offset on aarch64");
+    assert!(offset_of!(vcpu_time_info, system_time) == 16, "vcpu_time_info.system_time: offset on aarch64");
+    assert!(offset_of!(vcpu_time_info, tsc_to_system_mul) == 24, "vcpu_time_info.tsc_to_system_mul: offset on aarch64");
+    assert!(offset_of!(vcpu_time_info, tsc_shift) == 28, "vcpu_time_info.tsc_shift: offset on aarch64");
+    assert!(size_of::<vcpu_info>() == 48, "vcpu_info: size on aarch64");
+    assert!(align_of::<vcpu_info>() == 8, "vcpu_info: align on aarch64");
+    assert!(offset_of!(vcpu_info, evtchn_upcall_pending) == 0, "vcpu_info.evtchn_upcall_pending: offset on aarch64");
+    assert!(offset_of!(vcpu_info, pad0) == 1, "vcpu_info.pad0: offset on aarch64");
+    assert!(offset_of!(vcpu_info, __xenabi_hole_1) == 2, "vcpu_info.__xenabi_hole_1: offset on aarch64");
+    assert!(offset_of!(vcpu_info, evtchn_pending_sel) == 8, "vcpu_info.evtchn_pending_sel: offset on aarch64");
+    assert!(size_of::<xen_ulong_t>() == 8, "vcpu_info.evtchn_pending_sel: size on aarch64");
+    assert!(offset_of!(vcpu_info, time) == 16, "vcpu_info.time: offset on aarch64");
+    assert!(size_of::<shared_info>() == 1088, "shared_info: size on aarch64");
+    assert!(align_of::<shared_info>() == 8, "shared_info: align on aarch64");
+    assert!(offset_of!(shared_info, vcpu_info) == 0, "shared_info.vcpu_info: offset on aarch64");
+    assert!(offset_of!(shared_info, evtchn_pending) == 48, "shared_info.evtchn_pending: offset on aarch64");
+    assert!(size_of::<[xen_ulong_t; 64]>() == 512, "shared_info.evtchn_pending: size on aarch64");
+    assert!(offset_of!(shared_info, evtchn_mask) == 560, "shared_info.evtchn_mask: offset on aarch64");
+    assert!(size_of::<[xen_ulong_t; 64]>() == 512, "shared_info.evtchn_mask: size on aarch64");
+    assert!(offset_of!(shared_info, wc_version) == 1072, "shared_info.wc_version: offset on aarch64");
+    assert!(offset_of!(shared_info, wc_sec) == 1076, "shared_info.wc_sec: offset on aarch64");
+    assert!(offset_of!(shared_info, wc_nsec) == 1080, "shared_info.wc_nsec: offset on aarch64");
+    assert!(offset_of!(shared_info, wc_sec_hi) == 1084, "shared_info.wc_sec_hi: offset on aarch64");
     assert!(size_of::<xen_multiboot_mod_list>() == 16, "xen_multiboot_mod_list: size on aarch64");
     assert!(align_of::<xen_multiboot_mod_list>() == 4, "xen_multiboot_mod_list: align on aarch64");
     assert!(offset_of!(xen_multiboot_mod_list, mod_start) == 0, "xen_multiboot_mod_list.mod_start: offset on aarch64");
@@ -2418,38 +2519,17 @@ const _: () = {
     assert!(offset_of!(dom0_vga_console_info_u_vesa_lfb, __xenabi_hole_0) == 30, "dom0_vga_console_info.u.vesa_lfb.__xenabi_hole_0: offset on aarch64");
 };
 
+#[cfg(all(target_arch = "aarch64", not(feature = "xen-4-7")))]
+const _: () = {
+    use ::core::mem::offset_of;
+    assert!(offset_of!(vcpu_time_info, __xenabi_hole_0) == 29, "vcpu_time_info.__xenabi_hole_0: offset on aarch64");
+};
+
 #[cfg(all(target_arch = "aarch64", feature = "xen-4-7"))]
 const _: () = {
-    use ::core::mem::{align_of, offset_of, size_of};
-    assert!(size_of::<vcpu_time_info>() == 32, "vcpu_time_info: size on aarch64");
-    assert!(align_of::<vcpu_time_info>() == 8, "vcpu_time_info: align on aarch64");
-    assert!(offset_of!(vcpu_time_info, version) == 0, "vcpu_time_info.version: offset on aarch64");
-    assert!(offset_of!(vcpu_time_info, pad0) == 4, "vcpu_time_info.pad0: offset on aarch64");
-    assert!(offset_of!(vcpu_time_info, tsc_timestamp) == 8, "vcpu_time_info.tsc_timestamp: offset on aarch64");
-    assert!(offset_of!(vcpu_time_info, system_time) == 16, "vcpu_time_info.system_time: offset on aarch64");
-    assert!(offset_of!(vcpu_time_info, tsc_to_system_mul) == 24, "vcpu_time_info.tsc_to_system_mul: offset on aarch64");
-    assert!(offset_of!(vcpu_time_info, tsc_shift) == 28, "vcpu_time_info.tsc_shift: offset on aarch64");
+    use ::core::mem::offset_of;
     assert!(offset_of!(vcpu_time_info, flags) == 29, "vcpu_time_info.flags: offset on aarch64");
     assert!(offset_of!(vcpu_time_info, pad1) == 30, "vcpu_time_info.pad1: offset on aarch64");
-    assert!(size_of::<vcpu_info>() == 48, "vcpu_info: size on aarch64");
-    assert!(align_of::<vcpu_info>() == 8, "vcpu_info: align on aarch64");
-    assert!(offset_of!(vcpu_info, evtchn_upcall_pending) == 0, "vcpu_info.evtchn_upcall_pending: offset on aarch64");
-    assert!(offset_of!(vcpu_info, pad0) == 1, "vcpu_info.pad0: offset on aarch64");
-    assert!(offset_of!(vcpu_info, __xenabi_hole_1) == 2, "vcpu_info.__xenabi_hole_1: offset on aarch64");
-    assert!(offset_of!(vcpu_info, evtchn_pending_sel) == 8, "vcpu_info.evtchn_pending_sel: offset on aarch64");
-    assert!(size_of::<xen_ulong_t>() == 8, "vcpu_info.evtchn_pending_sel: size on aarch64");
-    assert!(offset_of!(vcpu_info, time) == 16, "vcpu_info.time: offset on aarch64");
-    assert!(size_of::<shared_info>() == 1088, "shared_info: size on aarch64");
-    assert!(align_of::<shared_info>() == 8, "shared_info: align on aarch64");
-    assert!(offset_of!(shared_info, vcpu_info) == 0, "shared_info.vcpu_info: offset on aarch64");
-    assert!(offset_of!(shared_info, evtchn_pending) == 48, "shared_info.evtchn_pending: offset on aarch64");
-    assert!(size_of::<[xen_ulong_t; 64]>() == 512, "shared_info.evtchn_pending: size on aarch64");
-    assert!(offset_of!(shared_info, evtchn_mask) == 560, "shared_info.evtchn_mask: offset on aarch64");
-    assert!(size_of::<[xen_ulong_t; 64]>() == 512, "shared_info.evtchn_mask: size on aarch64");
-    assert!(offset_of!(shared_info, wc_version) == 1072, "shared_info.wc_version: offset on aarch64");
-    assert!(offset_of!(shared_info, wc_sec) == 1076, "shared_info.wc_sec: offset on aarch64");
-    assert!(offset_of!(shared_info, wc_nsec) == 1080, "shared_info.wc_nsec: offset on aarch64");
-    assert!(offset_of!(shared_info, wc_sec_hi) == 1084, "shared_info.wc_sec_hi: offset on aarch64");
 };
 
 #[cfg(all(target_arch = "aarch64", feature = "xen-4-13"))]

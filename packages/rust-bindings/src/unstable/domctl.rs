@@ -9,6 +9,7 @@
 use crate::stable::event_channel::evtchn_port_t;
 use crate::stable::xen::domid_t;
 use crate::stable::xen::xen_domain_handle_t;
+use crate::stable::xen_guest::xenctl_bitmap;
 use crate::types::__guest_handle_64_char;
 #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 use crate::types::__guest_handle_64_const_void;
@@ -574,41 +575,6 @@ pub const XEN_DOMCTL_ALTP2M_limited: u32 = 3;
 ///
 /// Since Xen 4.19.
 pub const XEN_DOMCTL_ALTP2M_mode_mask: u32 = 0x3;
-
-/// A bitmap in the caller's memory, of CPUs or NUMA nodes, as domctl and sysctl pass one. Xen declares it in xen.h for tools builds only.
-///
-/// C: `struct xenctl_bitmap` (typedef `xenctl_bitmap_t`).
-///
-/// Since Xen 4.6.
-///
-/// Layout (size/align in bytes): x86 16/8, x86_64 16/8, arm 16/8, aarch64 16/8.
-#[repr(C)]
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
-pub struct xenctl_bitmap {
-    /// IN or OUT: the bytes of the bitmap, bit 0 of byte 0 first.
-    pub bitmap: __guest_handle_64_uint8,
-    /// IN: how many bits the buffer holds; Xen reads or writes no more. Example: 128.
-    pub nr_bits: u32,
-    /// 4 bytes the C compiler inserts at the end of the record (after `nr_bits`): tail padding to the record's alignment.
-    /// Explicit here so that no byte of the record is hidden padding; keep it zero.
-    pub __xenabi_hole_0: [u8; 4],
-}
-
-/// C: `typedef struct xenctl_bitmap xenctl_bitmap_t`.
-pub type xenctl_bitmap_t = xenctl_bitmap;
-
-impl xenctl_bitmap {
-    /// The first Xen release with this struct.
-    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
-}
-
-#[cfg(feature = "vm-memory")]
-// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
-// record of such, so any bytes are a valid value; the record holds no union and the holes the
-// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
-// under the `zerocopy` feature, checks the same).
-unsafe impl vm_memory::ByteValued for xenctl_bitmap {}
 
 /// Payload of XEN_DOMCTL_max_mem: the ceiling on the memory a domain may own.
 ///
@@ -9525,7 +9491,6 @@ pub mod since {
     pub const XEN_DOMCTL_ALTP2M_external: XenRelease = XenRelease::new(4, 19);
     pub const XEN_DOMCTL_ALTP2M_limited: XenRelease = XenRelease::new(4, 19);
     pub const XEN_DOMCTL_ALTP2M_mode_mask: XenRelease = XenRelease::new(4, 19);
-    pub const xenctl_bitmap: XenRelease = XenRelease::new(4, 6);
     pub const xen_domctl_max_mem: XenRelease = XenRelease::new(4, 6);
     pub const xen_domctl_vcpucontext: XenRelease = XenRelease::new(4, 6);
     pub const xen_domctl_getvcpuinfo: XenRelease = XenRelease::new(4, 6);
@@ -9848,12 +9813,6 @@ const _: () = {
     assert!(align_of::<xen_domctl_createdomain_altp2m>() == 2, "xen_domctl_createdomain.altp2m: align on x86");
     assert!(offset_of!(xen_domctl_createdomain_altp2m, opts) == 0, "xen_domctl_createdomain.altp2m.opts: offset on x86");
     assert!(offset_of!(xen_domctl_createdomain_altp2m, nr) == 2, "xen_domctl_createdomain.altp2m.nr: offset on x86");
-    assert!(size_of::<xenctl_bitmap>() == 16, "xenctl_bitmap: size on x86");
-    assert!(align_of::<xenctl_bitmap>() == 8, "xenctl_bitmap: align on x86");
-    assert!(offset_of!(xenctl_bitmap, bitmap) == 0, "xenctl_bitmap.bitmap: offset on x86");
-    assert!(size_of::<__guest_handle_64_uint8>() == 8, "xenctl_bitmap.bitmap: size on x86");
-    assert!(offset_of!(xenctl_bitmap, nr_bits) == 8, "xenctl_bitmap.nr_bits: offset on x86");
-    assert!(offset_of!(xenctl_bitmap, __xenabi_hole_0) == 12, "xenctl_bitmap.__xenabi_hole_0: offset on x86");
     assert!(size_of::<xen_domctl_max_mem>() == 8, "xen_domctl_max_mem: size on x86");
     assert!(align_of::<xen_domctl_max_mem>() == 8, "xen_domctl_max_mem: align on x86");
     assert!(offset_of!(xen_domctl_max_mem, max_memkb) == 0, "xen_domctl_max_mem.max_memkb: offset on x86");
@@ -10396,12 +10355,6 @@ const _: () = {
     assert!(align_of::<xen_domctl_createdomain_altp2m>() == 2, "xen_domctl_createdomain.altp2m: align on x86_64");
     assert!(offset_of!(xen_domctl_createdomain_altp2m, opts) == 0, "xen_domctl_createdomain.altp2m.opts: offset on x86_64");
     assert!(offset_of!(xen_domctl_createdomain_altp2m, nr) == 2, "xen_domctl_createdomain.altp2m.nr: offset on x86_64");
-    assert!(size_of::<xenctl_bitmap>() == 16, "xenctl_bitmap: size on x86_64");
-    assert!(align_of::<xenctl_bitmap>() == 8, "xenctl_bitmap: align on x86_64");
-    assert!(offset_of!(xenctl_bitmap, bitmap) == 0, "xenctl_bitmap.bitmap: offset on x86_64");
-    assert!(size_of::<__guest_handle_64_uint8>() == 8, "xenctl_bitmap.bitmap: size on x86_64");
-    assert!(offset_of!(xenctl_bitmap, nr_bits) == 8, "xenctl_bitmap.nr_bits: offset on x86_64");
-    assert!(offset_of!(xenctl_bitmap, __xenabi_hole_0) == 12, "xenctl_bitmap.__xenabi_hole_0: offset on x86_64");
     assert!(size_of::<xen_domctl_max_mem>() == 8, "xen_domctl_max_mem: size on x86_64");
     assert!(align_of::<xen_domctl_max_mem>() == 8, "xen_domctl_max_mem: align on x86_64");
     assert!(offset_of!(xen_domctl_max_mem, max_memkb) == 0, "xen_domctl_max_mem.max_memkb: offset on x86_64");
@@ -10950,12 +10903,6 @@ const _: () = {
     assert!(align_of::<xen_domctl_createdomain_altp2m>() == 2, "xen_domctl_createdomain.altp2m: align on arm");
     assert!(offset_of!(xen_domctl_createdomain_altp2m, opts) == 0, "xen_domctl_createdomain.altp2m.opts: offset on arm");
     assert!(offset_of!(xen_domctl_createdomain_altp2m, nr) == 2, "xen_domctl_createdomain.altp2m.nr: offset on arm");
-    assert!(size_of::<xenctl_bitmap>() == 16, "xenctl_bitmap: size on arm");
-    assert!(align_of::<xenctl_bitmap>() == 8, "xenctl_bitmap: align on arm");
-    assert!(offset_of!(xenctl_bitmap, bitmap) == 0, "xenctl_bitmap.bitmap: offset on arm");
-    assert!(size_of::<__guest_handle_64_uint8>() == 8, "xenctl_bitmap.bitmap: size on arm");
-    assert!(offset_of!(xenctl_bitmap, nr_bits) == 8, "xenctl_bitmap.nr_bits: offset on arm");
-    assert!(offset_of!(xenctl_bitmap, __xenabi_hole_0) == 12, "xenctl_bitmap.__xenabi_hole_0: offset on arm");
     assert!(size_of::<xen_domctl_max_mem>() == 8, "xen_domctl_max_mem: size on arm");
     assert!(align_of::<xen_domctl_max_mem>() == 8, "xen_domctl_max_mem: align on arm");
     assert!(offset_of!(xen_domctl_max_mem, max_memkb) == 0, "xen_domctl_max_mem.max_memkb: offset on arm");
@@ -11488,12 +11435,6 @@ const _: () = {
     assert!(align_of::<xen_domctl_createdomain_altp2m>() == 2, "xen_domctl_createdomain.altp2m: align on aarch64");
     assert!(offset_of!(xen_domctl_createdomain_altp2m, opts) == 0, "xen_domctl_createdomain.altp2m.opts: offset on aarch64");
     assert!(offset_of!(xen_domctl_createdomain_altp2m, nr) == 2, "xen_domctl_createdomain.altp2m.nr: offset on aarch64");
-    assert!(size_of::<xenctl_bitmap>() == 16, "xenctl_bitmap: size on aarch64");
-    assert!(align_of::<xenctl_bitmap>() == 8, "xenctl_bitmap: align on aarch64");
-    assert!(offset_of!(xenctl_bitmap, bitmap) == 0, "xenctl_bitmap.bitmap: offset on aarch64");
-    assert!(size_of::<__guest_handle_64_uint8>() == 8, "xenctl_bitmap.bitmap: size on aarch64");
-    assert!(offset_of!(xenctl_bitmap, nr_bits) == 8, "xenctl_bitmap.nr_bits: offset on aarch64");
-    assert!(offset_of!(xenctl_bitmap, __xenabi_hole_0) == 12, "xenctl_bitmap.__xenabi_hole_0: offset on aarch64");
     assert!(size_of::<xen_domctl_max_mem>() == 8, "xen_domctl_max_mem: size on aarch64");
     assert!(align_of::<xen_domctl_max_mem>() == 8, "xen_domctl_max_mem: align on aarch64");
     assert!(offset_of!(xen_domctl_max_mem, max_memkb) == 0, "xen_domctl_max_mem.max_memkb: offset on aarch64");

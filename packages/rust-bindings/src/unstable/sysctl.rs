@@ -7,6 +7,7 @@
 //! Unstable: the layouts of interface version `XEN_SYSCTL_INTERFACE_VERSION` = 0x16, as Xen 4.22 has it (the module needs the cargo feature `xen-4-22`); Xen refuses calls made with another version, so rebuild against the crate that matches your hypervisor.
 
 use crate::stable::xen::domid_t;
+use crate::stable::xen_guest::xenctl_bitmap;
 use crate::types::__guest_handle_64_char;
 use crate::types::__guest_handle_64_const_char;
 #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
@@ -31,7 +32,6 @@ use crate::types::__guest_handle_64_xen_sysctl_perfc_desc_t;
 use crate::types::__guest_handle_64_xen_sysctl_perfc_val_t;
 use crate::types::__guest_handle_uint32;
 use crate::types::uint64_aligned_t;
-use crate::unstable::domctl::xenctl_bitmap;
 
 /// Payload of XEN_SYSCTL_readconsole: read from the hypervisor's console ring buffer.
 ///

@@ -6,6 +6,33 @@
 use super::*;
 
 #[test]
+fn xen_guest__xenctl_bitmap() {
+    type T = xenabi::stable::xen_guest::xenctl_bitmap;
+    let mut r = Report::new("xenctl_bitmap");
+    assert_eq!(size_of::<T>(), 16, "size_of::<xenctl_bitmap>()");
+    // #0
+    {
+        let want = hex("0010dec0fd7f0000115f0c4f00000000");
+        let mut buf = Buf::new(16);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.bitmap = xenabi::types::__guest_handle_64_uint8::from_addr(0x7ffdc0de1000);
+            v.nr_bits = 1326210833;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "bitmap", d.bitmap.addr(), 0x7ffdc0de1000);
+        r.value(0, "nr_bits", d.nr_bits, 1326210833);
+    }
+    r.finish();
+}
+
+#[test]
 fn xen_guest__mmu_update() {
     type T = xenabi::stable::xen_guest::mmu_update;
     let mut r = Report::new("mmu_update");

@@ -6,9 +6,151 @@
  * pvclock time, PV start info, the batched MMU and multicall arguments, and the vCPU register context.
  * Mirrors Xen's public/xen.h.
  */
-import { arch_shared_info$V0, arch_shared_info$V1, arch_shared_info$dec0, arch_shared_info$dec1, arch_shared_info$enc0, arch_shared_info$enc1, arch_vcpu_info$V0, arch_vcpu_info$V1, arch_vcpu_info$chk0, arch_vcpu_info$chk1, arch_vcpu_info$dec0, arch_vcpu_info$dec1, arch_vcpu_info$enc0, arch_vcpu_info$enc1, cpu_user_regs$V0, cpu_user_regs$V1, cpu_user_regs$chk0, cpu_user_regs$chk1, cpu_user_regs$dec0, cpu_user_regs$dec1, cpu_user_regs$enc0, cpu_user_regs$enc1, dom0_vga_console_info$V0, dom0_vga_console_info$chk0, dom0_vga_console_info$dec0, dom0_vga_console_info$enc0, dom0_vga_console_info_u$V0, dom0_vga_console_info_u$dec0, dom0_vga_console_info_u$enc0, dom0_vga_console_info_u_text_mode_3$V0, dom0_vga_console_info_u_text_mode_3$dec0, dom0_vga_console_info_u_text_mode_3$enc0, dom0_vga_console_info_u_vesa_lfb$V0, dom0_vga_console_info_u_vesa_lfb$chk0, dom0_vga_console_info_u_vesa_lfb$dec0, dom0_vga_console_info_u_vesa_lfb$enc0, mmu_update$V0, mmu_update$dec0, mmu_update$enc0, mmuext_op$V0, mmuext_op$V1, mmuext_op$V2, mmuext_op$chk1, mmuext_op$chk2, mmuext_op$dec0, mmuext_op$dec1, mmuext_op$dec2, mmuext_op$enc0, mmuext_op$enc1, mmuext_op$enc2, mmuext_op_arg1$V0, mmuext_op_arg1$V1, mmuext_op_arg1$V2, mmuext_op_arg1$dec0, mmuext_op_arg1$dec1, mmuext_op_arg1$dec2, mmuext_op_arg1$enc0, mmuext_op_arg1$enc1, mmuext_op_arg1$enc2, mmuext_op_arg2$V0, mmuext_op_arg2$V1, mmuext_op_arg2$dec0, mmuext_op_arg2$dec1, mmuext_op_arg2$enc0, mmuext_op_arg2$enc1, multicall_entry$V0, multicall_entry$V1, multicall_entry$dec0, multicall_entry$dec1, multicall_entry$enc0, multicall_entry$enc1, shared_info$V0, shared_info$V1, shared_info$V2, shared_info$chk0, shared_info$chk1, shared_info$chk2, shared_info$dec0, shared_info$dec1, shared_info$dec2, shared_info$enc0, shared_info$enc1, shared_info$enc2, start_info$V0, start_info$V1, start_info$chk1, start_info$dec0, start_info$dec1, start_info$enc0, start_info$enc1, start_info_console$V0, start_info_console$V1, start_info_console$dec0, start_info_console$dec1, start_info_console$enc0, start_info_console$enc1, start_info_console_dom0$V0, start_info_console_dom0$dec0, start_info_console_dom0$enc0, start_info_console_domU$V0, start_info_console_domU$V1, start_info_console_domU$chk1, start_info_console_domU$dec0, start_info_console_domU$dec1, start_info_console_domU$enc0, start_info_console_domU$enc1, trap_info$V0, trap_info$V1, trap_info$chk1, trap_info$dec0, trap_info$dec1, trap_info$enc0, trap_info$enc1, vcpu_guest_context$V0, vcpu_guest_context$V1, vcpu_guest_context$V2, vcpu_guest_context$chk0, vcpu_guest_context$chk1, vcpu_guest_context$chk2, vcpu_guest_context$dec0, vcpu_guest_context$dec1, vcpu_guest_context$dec2, vcpu_guest_context$enc0, vcpu_guest_context$enc1, vcpu_guest_context$enc2, vcpu_guest_context_fpu_ctxt$V0, vcpu_guest_context_fpu_ctxt$dec0, vcpu_guest_context_fpu_ctxt$enc0, vcpu_guest_core_regs$V0, vcpu_guest_core_regs$dec0, vcpu_guest_core_regs$enc0, vcpu_info$V0, vcpu_info$V1, vcpu_info$V2, vcpu_info$chk0, vcpu_info$chk1, vcpu_info$chk2, vcpu_info$dec0, vcpu_info$dec1, vcpu_info$dec2, vcpu_info$enc0, vcpu_info$enc1, vcpu_info$enc2, vcpu_time_info$V0, vcpu_time_info$chk0, vcpu_time_info$dec0, vcpu_time_info$enc0, xen_multiboot_mod_list$V0, xen_multiboot_mod_list$chk0, xen_multiboot_mod_list$dec0, xen_multiboot_mod_list$enc0 } from '../internal/stable/xen_guest.js';
+import { arch_shared_info$V0, arch_shared_info$V1, arch_shared_info$dec0, arch_shared_info$dec1, arch_shared_info$enc0, arch_shared_info$enc1, arch_vcpu_info$V0, arch_vcpu_info$V1, arch_vcpu_info$chk0, arch_vcpu_info$chk1, arch_vcpu_info$dec0, arch_vcpu_info$dec1, arch_vcpu_info$enc0, arch_vcpu_info$enc1, cpu_user_regs$V0, cpu_user_regs$V1, cpu_user_regs$chk0, cpu_user_regs$chk1, cpu_user_regs$dec0, cpu_user_regs$dec1, cpu_user_regs$enc0, cpu_user_regs$enc1, dom0_vga_console_info$V0, dom0_vga_console_info$chk0, dom0_vga_console_info$dec0, dom0_vga_console_info$enc0, dom0_vga_console_info_u$V0, dom0_vga_console_info_u$dec0, dom0_vga_console_info_u$enc0, dom0_vga_console_info_u_text_mode_3$V0, dom0_vga_console_info_u_text_mode_3$dec0, dom0_vga_console_info_u_text_mode_3$enc0, dom0_vga_console_info_u_vesa_lfb$V0, dom0_vga_console_info_u_vesa_lfb$chk0, dom0_vga_console_info_u_vesa_lfb$dec0, dom0_vga_console_info_u_vesa_lfb$enc0, mmu_update$V0, mmu_update$dec0, mmu_update$enc0, mmuext_op$V0, mmuext_op$V1, mmuext_op$V2, mmuext_op$chk1, mmuext_op$chk2, mmuext_op$dec0, mmuext_op$dec1, mmuext_op$dec2, mmuext_op$enc0, mmuext_op$enc1, mmuext_op$enc2, mmuext_op_arg1$V0, mmuext_op_arg1$V1, mmuext_op_arg1$V2, mmuext_op_arg1$dec0, mmuext_op_arg1$dec1, mmuext_op_arg1$dec2, mmuext_op_arg1$enc0, mmuext_op_arg1$enc1, mmuext_op_arg1$enc2, mmuext_op_arg2$V0, mmuext_op_arg2$V1, mmuext_op_arg2$dec0, mmuext_op_arg2$dec1, mmuext_op_arg2$enc0, mmuext_op_arg2$enc1, multicall_entry$V0, multicall_entry$V1, multicall_entry$dec0, multicall_entry$dec1, multicall_entry$enc0, multicall_entry$enc1, shared_info$V0, shared_info$V1, shared_info$V2, shared_info$chk0, shared_info$chk1, shared_info$chk2, shared_info$dec0, shared_info$dec1, shared_info$dec2, shared_info$enc0, shared_info$enc1, shared_info$enc2, start_info$V0, start_info$V1, start_info$chk1, start_info$dec0, start_info$dec1, start_info$enc0, start_info$enc1, start_info_console$V0, start_info_console$V1, start_info_console$dec0, start_info_console$dec1, start_info_console$enc0, start_info_console$enc1, start_info_console_dom0$V0, start_info_console_dom0$dec0, start_info_console_dom0$enc0, start_info_console_domU$V0, start_info_console_domU$V1, start_info_console_domU$chk1, start_info_console_domU$dec0, start_info_console_domU$dec1, start_info_console_domU$enc0, start_info_console_domU$enc1, trap_info$V0, trap_info$V1, trap_info$chk1, trap_info$dec0, trap_info$dec1, trap_info$enc0, trap_info$enc1, vcpu_guest_context$V0, vcpu_guest_context$V1, vcpu_guest_context$V2, vcpu_guest_context$chk0, vcpu_guest_context$chk1, vcpu_guest_context$chk2, vcpu_guest_context$dec0, vcpu_guest_context$dec1, vcpu_guest_context$dec2, vcpu_guest_context$enc0, vcpu_guest_context$enc1, vcpu_guest_context$enc2, vcpu_guest_context_fpu_ctxt$V0, vcpu_guest_context_fpu_ctxt$dec0, vcpu_guest_context_fpu_ctxt$enc0, vcpu_guest_core_regs$V0, vcpu_guest_core_regs$dec0, vcpu_guest_core_regs$enc0, vcpu_info$V0, vcpu_info$V1, vcpu_info$V2, vcpu_info$chk0, vcpu_info$chk1, vcpu_info$chk2, vcpu_info$dec0, vcpu_info$dec1, vcpu_info$dec2, vcpu_info$enc0, vcpu_info$enc1, vcpu_info$enc2, vcpu_time_info$V0, vcpu_time_info$chk0, vcpu_time_info$dec0, vcpu_time_info$enc0, xen_multiboot_mod_list$V0, xen_multiboot_mod_list$chk0, xen_multiboot_mod_list$dec0, xen_multiboot_mod_list$enc0, xenctl_bitmap$V0, xenctl_bitmap$chk0, xenctl_bitmap$dec0, xenctl_bitmap$enc0 } from '../internal/stable/xen_guest.js';
 import { current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
 import type { IntArrayView, RecordArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
+
+/**
+ * A bitmap in the caller's memory, of CPUs or NUMA nodes, as domctl and sysctl pass one. Xen declares it in xen.h for tools builds only; it is here, not in either unstable module, so that sysctl.h needs no domctl interface version.
+ *
+ * Size: 16 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xenctl_bitmap {
+  /** IN or OUT: the bytes of the bitmap, bit 0 of byte 0 first. */
+  bitmap: bigint;
+  /** IN: how many bits the buffer holds; Xen reads or writes no more. Example: 128. */
+  nr_bits: number;
+}
+
+/**
+ * A zero-copy view of `xenctl_bitmap` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xenctl_bitmap_view extends RecordView {
+  /** IN or OUT: the bytes of the bitmap, bit 0 of byte 0 first. */
+  bitmap: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN or OUT: the bytes of the bitmap, bit 0 of byte 0 first.
+   */
+  bitmapAsNumber: number;
+  /** IN: how many bits the buffer holds; Xen reads or writes no more. Example: 128. */
+  nr_bits: number;
+}
+
+const xenctl_bitmap$layout0: RecordLayout = frozen({
+  name: 'xenctl_bitmap',
+  kind: 'struct',
+  size: 16,
+  align: 8,
+  fields: [
+    { name: 'bitmap', offset: 0, size: 8, align: 8, type: 'XEN_GUEST_HANDLE_64(uint8)', value: 'bigint', signed: false, bits: 64 },
+    { name: 'nr_bits', offset: 8, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+  ],
+  holes: [
+    { after: 'nr_bits', offset: 12, size: 4, bits: 32, tail: true },
+  ],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xenctl_bitmap` (struct xenctl_bitmap). Size: 16 bytes on every architecture.
+ * @since 4.6
+ */
+export const xenctl_bitmap: RecordCodec<xenctl_bitmap, xenctl_bitmap_view> = {
+  name: 'xenctl_bitmap',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 16;
+      default:
+        return failArch('xenctl_bitmap', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xenctl_bitmap$layout0;
+      default:
+        return failArch('xenctl_bitmap', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xenctl_bitmap');
+        return encodeFresh(value, 16, 0, xenctl_bitmap$enc0, 'xenctl_bitmap');
+      }
+      default:
+        return failArch('xenctl_bitmap', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xenctl_bitmap');
+        const size = 16;
+        if (target !== current.bytes) useBytes(target, 'xenctl_bitmap');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xenctl_bitmap');
+        xenctl_bitmap$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xenctl_bitmap', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xenctl_bitmap');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xenctl_bitmap');
+        if (options.strict === true) xenctl_bitmap$chk0(current.view, b);
+        return xenctl_bitmap$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xenctl_bitmap', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 16, 'xenctl_bitmap');
+        return new xenctl_bitmap$V0(dataViewOf(p.buffer, 'xenctl_bitmap'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xenctl_bitmap', arch);
+    }
+  },
+};
+
+export { xenctl_bitmap as xenctl_bitmap_t };
 
 /**
  * One request of __HYPERVISOR_mmu_update (PV x86): a machine address whose low two bits select the MMU_* command, and the value to write.

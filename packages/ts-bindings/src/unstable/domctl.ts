@@ -6,11 +6,12 @@
  * operation, and their payloads and constants. Mirrors Xen's public/domctl.h. Unstable: valid for
  * exactly one Xen release, versioned by XEN_DOMCTL_INTERFACE_VERSION.
  */
-import { DomctlOp$chk0, DomctlOp$chk1, DomctlOp$chk2, DomctlOp$dec0, DomctlOp$dec1, DomctlOp$dec2, DomctlOp$enc0, DomctlOp$enc1, DomctlOp$enc2, xen_arch_domainconfig$V0, xen_arch_domainconfig$V1, xen_arch_domainconfig$chk1, xen_arch_domainconfig$dec0, xen_arch_domainconfig$dec1, xen_arch_domainconfig$enc0, xen_arch_domainconfig$enc1, xen_domctl$V0, xen_domctl$V1, xen_domctl$V2, xen_domctl$chk0, xen_domctl$chk1, xen_domctl$chk2, xen_domctl$dec0, xen_domctl$dec1, xen_domctl$dec2, xen_domctl$enc0, xen_domctl$enc1, xen_domctl$enc2, xen_domctl_address_size$V0, xen_domctl_address_size$dec0, xen_domctl_address_size$enc0, xen_domctl_assign_device$V0, xen_domctl_assign_device$dec0, xen_domctl_assign_device$enc0, xen_domctl_assign_device_u$V0, xen_domctl_assign_device_u$dec0, xen_domctl_assign_device_u$enc0, xen_domctl_assign_device_u_dt$V0, xen_domctl_assign_device_u_dt$chk0, xen_domctl_assign_device_u_dt$dec0, xen_domctl_assign_device_u_dt$enc0, xen_domctl_assign_device_u_pci$V0, xen_domctl_assign_device_u_pci$dec0, xen_domctl_assign_device_u_pci$enc0, xen_domctl_audit_p2m$V0, xen_domctl_audit_p2m$dec0, xen_domctl_audit_p2m$enc0, xen_domctl_bind_pt_irq$V0, xen_domctl_bind_pt_irq$dec0, xen_domctl_bind_pt_irq$enc0, xen_domctl_bind_pt_irq_u$V0, xen_domctl_bind_pt_irq_u$dec0, xen_domctl_bind_pt_irq_u$enc0, xen_domctl_bind_pt_irq_u_isa$V0, xen_domctl_bind_pt_irq_u_isa$dec0, xen_domctl_bind_pt_irq_u_isa$enc0, xen_domctl_bind_pt_irq_u_msi$V0, xen_domctl_bind_pt_irq_u_msi$chk0, xen_domctl_bind_pt_irq_u_msi$dec0, xen_domctl_bind_pt_irq_u_msi$enc0, xen_domctl_bind_pt_irq_u_pci$V0, xen_domctl_bind_pt_irq_u_pci$dec0, xen_domctl_bind_pt_irq_u_pci$enc0, xen_domctl_bind_pt_irq_u_spi$V0, xen_domctl_bind_pt_irq_u_spi$dec0, xen_domctl_bind_pt_irq_u_spi$enc0, xen_domctl_cacheflush$V0, xen_domctl_cacheflush$V1, xen_domctl_cacheflush$dec0, xen_domctl_cacheflush$dec1, xen_domctl_cacheflush$enc0, xen_domctl_cacheflush$enc1, xen_domctl_createdomain$V0, xen_domctl_createdomain$V1, xen_domctl_createdomain$chk1, xen_domctl_createdomain$dec0, xen_domctl_createdomain$dec1, xen_domctl_createdomain$enc0, xen_domctl_createdomain$enc1, xen_domctl_createdomain_altp2m$V0, xen_domctl_createdomain_altp2m$dec0, xen_domctl_createdomain_altp2m$enc0, xen_domctl_debug_op$V0, xen_domctl_debug_op$dec0, xen_domctl_debug_op$enc0, xen_domctl_dt_overlay$V0, xen_domctl_dt_overlay$chk0, xen_domctl_dt_overlay$dec0, xen_domctl_dt_overlay$enc0, xen_domctl_gdbsx_domstatus$V0, xen_domctl_gdbsx_domstatus$chk0, xen_domctl_gdbsx_domstatus$dec0, xen_domctl_gdbsx_domstatus$enc0, xen_domctl_gdbsx_memio$V0, xen_domctl_gdbsx_memio$chk0, xen_domctl_gdbsx_memio$dec0, xen_domctl_gdbsx_memio$enc0, xen_domctl_gdbsx_pauseunp_vcpu$V0, xen_domctl_gdbsx_pauseunp_vcpu$dec0, xen_domctl_gdbsx_pauseunp_vcpu$enc0, xen_domctl_get_device_group$V0, xen_domctl_get_device_group$chk0, xen_domctl_get_device_group$dec0, xen_domctl_get_device_group$enc0, xen_domctl_get_domain_state$V0, xen_domctl_get_domain_state$chk0, xen_domctl_get_domain_state$dec0, xen_domctl_get_domain_state$enc0, xen_domctl_getdomaininfo$V0, xen_domctl_getdomaininfo$V1, xen_domctl_getdomaininfo$chk0, xen_domctl_getdomaininfo$chk1, xen_domctl_getdomaininfo$dec0, xen_domctl_getdomaininfo$dec1, xen_domctl_getdomaininfo$enc0, xen_domctl_getdomaininfo$enc1, xen_domctl_getpageframeinfo3$V0, xen_domctl_getpageframeinfo3$dec0, xen_domctl_getpageframeinfo3$enc0, xen_domctl_getvcpuinfo$V0, xen_domctl_getvcpuinfo$chk0, xen_domctl_getvcpuinfo$dec0, xen_domctl_getvcpuinfo$enc0, xen_domctl_gsi_permission$V0, xen_domctl_gsi_permission$dec0, xen_domctl_gsi_permission$enc0, xen_domctl_hvmcontext$V0, xen_domctl_hvmcontext$chk0, xen_domctl_hvmcontext$dec0, xen_domctl_hvmcontext$enc0, xen_domctl_hvmcontext_partial$V0, xen_domctl_hvmcontext_partial$dec0, xen_domctl_hvmcontext_partial$enc0, xen_domctl_hypercall_init$V0, xen_domctl_hypercall_init$dec0, xen_domctl_hypercall_init$enc0, xen_domctl_iomem_permission$V0, xen_domctl_iomem_permission$chk0, xen_domctl_iomem_permission$dec0, xen_domctl_iomem_permission$enc0, xen_domctl_ioport_mapping$V0, xen_domctl_ioport_mapping$dec0, xen_domctl_ioport_mapping$enc0, xen_domctl_ioport_permission$V0, xen_domctl_ioport_permission$chk0, xen_domctl_ioport_permission$dec0, xen_domctl_ioport_permission$enc0, xen_domctl_irq_permission$V0, xen_domctl_irq_permission$chk0, xen_domctl_irq_permission$dec0, xen_domctl_irq_permission$enc0, xen_domctl_max_mem$V0, xen_domctl_max_mem$dec0, xen_domctl_max_mem$enc0, xen_domctl_max_vcpus$V0, xen_domctl_max_vcpus$dec0, xen_domctl_max_vcpus$enc0, xen_domctl_mem_sharing_op$V0, xen_domctl_mem_sharing_op$dec0, xen_domctl_mem_sharing_op$enc0, xen_domctl_mem_sharing_op_u$V0, xen_domctl_mem_sharing_op_u$dec0, xen_domctl_mem_sharing_op_u$enc0, xen_domctl_memory_mapping$V0, xen_domctl_memory_mapping$dec0, xen_domctl_memory_mapping$enc0, xen_domctl_monitor_op$V0, xen_domctl_monitor_op$dec0, xen_domctl_monitor_op$enc0, xen_domctl_monitor_op_u$V0, xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0, xen_domctl_monitor_op_u_debug_exception$V0, xen_domctl_monitor_op_u_debug_exception$dec0, xen_domctl_monitor_op_u_debug_exception$enc0, xen_domctl_monitor_op_u_guest_request$V0, xen_domctl_monitor_op_u_guest_request$dec0, xen_domctl_monitor_op_u_guest_request$enc0, xen_domctl_monitor_op_u_mov_to_cr$V0, xen_domctl_monitor_op_u_mov_to_cr$chk0, xen_domctl_monitor_op_u_mov_to_cr$dec0, xen_domctl_monitor_op_u_mov_to_cr$enc0, xen_domctl_monitor_op_u_mov_to_msr$V0, xen_domctl_monitor_op_u_mov_to_msr$chk0, xen_domctl_monitor_op_u_mov_to_msr$dec0, xen_domctl_monitor_op_u_mov_to_msr$enc0, xen_domctl_monitor_op_u_vmexit$V0, xen_domctl_monitor_op_u_vmexit$dec0, xen_domctl_monitor_op_u_vmexit$enc0, xen_domctl_nodeaffinity$V0, xen_domctl_nodeaffinity$chk0, xen_domctl_nodeaffinity$dec0, xen_domctl_nodeaffinity$enc0, xen_domctl_paging_mempool$V0, xen_domctl_paging_mempool$dec0, xen_domctl_paging_mempool$enc0, xen_domctl_psr_alloc$V0, xen_domctl_psr_alloc$dec0, xen_domctl_psr_alloc$enc0, xen_domctl_psr_cmt_op$V0, xen_domctl_psr_cmt_op$dec0, xen_domctl_psr_cmt_op$enc0, xen_domctl_sched_credit$V0, xen_domctl_sched_credit$dec0, xen_domctl_sched_credit$enc0, xen_domctl_sched_credit2$V0, xen_domctl_sched_credit2$dec0, xen_domctl_sched_credit2$enc0, xen_domctl_sched_rtds$V0, xen_domctl_sched_rtds$dec0, xen_domctl_sched_rtds$enc0, xen_domctl_schedparam_vcpu$V0, xen_domctl_schedparam_vcpu$dec0, xen_domctl_schedparam_vcpu$enc0, xen_domctl_schedparam_vcpu_u$V0, xen_domctl_schedparam_vcpu_u$dec0, xen_domctl_schedparam_vcpu_u$enc0, xen_domctl_scheduler_op$V0, xen_domctl_scheduler_op$dec0, xen_domctl_scheduler_op$enc0, xen_domctl_scheduler_op_u$V0, xen_domctl_scheduler_op_u$dec0, xen_domctl_scheduler_op_u$enc0, xen_domctl_scheduler_op_u_v$V0, xen_domctl_scheduler_op_u_v$dec0, xen_domctl_scheduler_op_u_v$enc0, xen_domctl_sendtrigger$V0, xen_domctl_sendtrigger$dec0, xen_domctl_sendtrigger$enc0, xen_domctl_set_access_required$V0, xen_domctl_set_access_required$dec0, xen_domctl_set_access_required$enc0, xen_domctl_set_broken_page_p2m$V0, xen_domctl_set_broken_page_p2m$dec0, xen_domctl_set_broken_page_p2m$enc0, xen_domctl_set_llc_colors$V0, xen_domctl_set_llc_colors$chk0, xen_domctl_set_llc_colors$dec0, xen_domctl_set_llc_colors$enc0, xen_domctl_set_target$V0, xen_domctl_set_target$dec0, xen_domctl_set_target$enc0, xen_domctl_set_virq_handler$V0, xen_domctl_set_virq_handler$dec0, xen_domctl_set_virq_handler$enc0, xen_domctl_setdebugging$V0, xen_domctl_setdebugging$dec0, xen_domctl_setdebugging$enc0, xen_domctl_setdomainhandle$V0, xen_domctl_setdomainhandle$dec0, xen_domctl_setdomainhandle$enc0, xen_domctl_settimeoffset$V0, xen_domctl_settimeoffset$dec0, xen_domctl_settimeoffset$enc0, xen_domctl_shadow_op$V0, xen_domctl_shadow_op$chk0, xen_domctl_shadow_op$dec0, xen_domctl_shadow_op$enc0, xen_domctl_shadow_op_stats$V0, xen_domctl_shadow_op_stats$dec0, xen_domctl_shadow_op_stats$enc0, xen_domctl_subscribe$V0, xen_domctl_subscribe$dec0, xen_domctl_subscribe$enc0, xen_domctl_tsc_info$V0, xen_domctl_tsc_info$chk0, xen_domctl_tsc_info$dec0, xen_domctl_tsc_info$enc0, xen_domctl_u$V0, xen_domctl_u$V1, xen_domctl_u$V2, xen_domctl_u$dec0, xen_domctl_u$dec1, xen_domctl_u$dec2, xen_domctl_u$enc0, xen_domctl_u$enc1, xen_domctl_u$enc2, xen_domctl_vcpu_msr$V0, xen_domctl_vcpu_msr$dec0, xen_domctl_vcpu_msr$enc0, xen_domctl_vcpu_msrs$V0, xen_domctl_vcpu_msrs$dec0, xen_domctl_vcpu_msrs$enc0, xen_domctl_vcpuaffinity$V0, xen_domctl_vcpuaffinity$chk0, xen_domctl_vcpuaffinity$dec0, xen_domctl_vcpuaffinity$enc0, xen_domctl_vcpucontext$V0, xen_domctl_vcpucontext$chk0, xen_domctl_vcpucontext$dec0, xen_domctl_vcpucontext$enc0, xen_domctl_vcpuextstate$V0, xen_domctl_vcpuextstate$chk0, xen_domctl_vcpuextstate$dec0, xen_domctl_vcpuextstate$enc0, xen_domctl_vm_event_op$V0, xen_domctl_vm_event_op$dec0, xen_domctl_vm_event_op$enc0, xen_domctl_vm_event_op_u$V0, xen_domctl_vm_event_op_u$dec0, xen_domctl_vm_event_op_u$enc0, xen_domctl_vm_event_op_u_enable$V0, xen_domctl_vm_event_op_u_enable$dec0, xen_domctl_vm_event_op_u_enable$enc0, xen_domctl_vmtrace_op$V0, xen_domctl_vmtrace_op$dec0, xen_domctl_vmtrace_op$enc0, xen_domctl_vnuma$V0, xen_domctl_vnuma$chk0, xen_domctl_vnuma$dec0, xen_domctl_vnuma$enc0, xen_domctl_vuart_op$V0, xen_domctl_vuart_op$chk0, xen_domctl_vuart_op$dec0, xen_domctl_vuart_op$enc0, xenctl_bitmap$V0, xenctl_bitmap$chk0, xenctl_bitmap$dec0, xenctl_bitmap$enc0 } from '../internal/unstable/domctl.js';
+import { DomctlOp$chk0, DomctlOp$chk1, DomctlOp$chk2, DomctlOp$dec0, DomctlOp$dec1, DomctlOp$dec2, DomctlOp$enc0, DomctlOp$enc1, DomctlOp$enc2, xen_arch_domainconfig$V0, xen_arch_domainconfig$V1, xen_arch_domainconfig$chk1, xen_arch_domainconfig$dec0, xen_arch_domainconfig$dec1, xen_arch_domainconfig$enc0, xen_arch_domainconfig$enc1, xen_domctl$V0, xen_domctl$V1, xen_domctl$V2, xen_domctl$chk0, xen_domctl$chk1, xen_domctl$chk2, xen_domctl$dec0, xen_domctl$dec1, xen_domctl$dec2, xen_domctl$enc0, xen_domctl$enc1, xen_domctl$enc2, xen_domctl_address_size$V0, xen_domctl_address_size$dec0, xen_domctl_address_size$enc0, xen_domctl_assign_device$V0, xen_domctl_assign_device$dec0, xen_domctl_assign_device$enc0, xen_domctl_assign_device_u$V0, xen_domctl_assign_device_u$dec0, xen_domctl_assign_device_u$enc0, xen_domctl_assign_device_u_dt$V0, xen_domctl_assign_device_u_dt$chk0, xen_domctl_assign_device_u_dt$dec0, xen_domctl_assign_device_u_dt$enc0, xen_domctl_assign_device_u_pci$V0, xen_domctl_assign_device_u_pci$dec0, xen_domctl_assign_device_u_pci$enc0, xen_domctl_audit_p2m$V0, xen_domctl_audit_p2m$dec0, xen_domctl_audit_p2m$enc0, xen_domctl_bind_pt_irq$V0, xen_domctl_bind_pt_irq$dec0, xen_domctl_bind_pt_irq$enc0, xen_domctl_bind_pt_irq_u$V0, xen_domctl_bind_pt_irq_u$dec0, xen_domctl_bind_pt_irq_u$enc0, xen_domctl_bind_pt_irq_u_isa$V0, xen_domctl_bind_pt_irq_u_isa$dec0, xen_domctl_bind_pt_irq_u_isa$enc0, xen_domctl_bind_pt_irq_u_msi$V0, xen_domctl_bind_pt_irq_u_msi$chk0, xen_domctl_bind_pt_irq_u_msi$dec0, xen_domctl_bind_pt_irq_u_msi$enc0, xen_domctl_bind_pt_irq_u_pci$V0, xen_domctl_bind_pt_irq_u_pci$dec0, xen_domctl_bind_pt_irq_u_pci$enc0, xen_domctl_bind_pt_irq_u_spi$V0, xen_domctl_bind_pt_irq_u_spi$dec0, xen_domctl_bind_pt_irq_u_spi$enc0, xen_domctl_cacheflush$V0, xen_domctl_cacheflush$V1, xen_domctl_cacheflush$dec0, xen_domctl_cacheflush$dec1, xen_domctl_cacheflush$enc0, xen_domctl_cacheflush$enc1, xen_domctl_createdomain$V0, xen_domctl_createdomain$V1, xen_domctl_createdomain$chk1, xen_domctl_createdomain$dec0, xen_domctl_createdomain$dec1, xen_domctl_createdomain$enc0, xen_domctl_createdomain$enc1, xen_domctl_createdomain_altp2m$V0, xen_domctl_createdomain_altp2m$dec0, xen_domctl_createdomain_altp2m$enc0, xen_domctl_debug_op$V0, xen_domctl_debug_op$dec0, xen_domctl_debug_op$enc0, xen_domctl_dt_overlay$V0, xen_domctl_dt_overlay$chk0, xen_domctl_dt_overlay$dec0, xen_domctl_dt_overlay$enc0, xen_domctl_gdbsx_domstatus$V0, xen_domctl_gdbsx_domstatus$chk0, xen_domctl_gdbsx_domstatus$dec0, xen_domctl_gdbsx_domstatus$enc0, xen_domctl_gdbsx_memio$V0, xen_domctl_gdbsx_memio$chk0, xen_domctl_gdbsx_memio$dec0, xen_domctl_gdbsx_memio$enc0, xen_domctl_gdbsx_pauseunp_vcpu$V0, xen_domctl_gdbsx_pauseunp_vcpu$dec0, xen_domctl_gdbsx_pauseunp_vcpu$enc0, xen_domctl_get_device_group$V0, xen_domctl_get_device_group$chk0, xen_domctl_get_device_group$dec0, xen_domctl_get_device_group$enc0, xen_domctl_get_domain_state$V0, xen_domctl_get_domain_state$chk0, xen_domctl_get_domain_state$dec0, xen_domctl_get_domain_state$enc0, xen_domctl_getdomaininfo$V0, xen_domctl_getdomaininfo$V1, xen_domctl_getdomaininfo$chk0, xen_domctl_getdomaininfo$chk1, xen_domctl_getdomaininfo$dec0, xen_domctl_getdomaininfo$dec1, xen_domctl_getdomaininfo$enc0, xen_domctl_getdomaininfo$enc1, xen_domctl_getpageframeinfo3$V0, xen_domctl_getpageframeinfo3$dec0, xen_domctl_getpageframeinfo3$enc0, xen_domctl_getvcpuinfo$V0, xen_domctl_getvcpuinfo$chk0, xen_domctl_getvcpuinfo$dec0, xen_domctl_getvcpuinfo$enc0, xen_domctl_gsi_permission$V0, xen_domctl_gsi_permission$dec0, xen_domctl_gsi_permission$enc0, xen_domctl_hvmcontext$V0, xen_domctl_hvmcontext$chk0, xen_domctl_hvmcontext$dec0, xen_domctl_hvmcontext$enc0, xen_domctl_hvmcontext_partial$V0, xen_domctl_hvmcontext_partial$dec0, xen_domctl_hvmcontext_partial$enc0, xen_domctl_hypercall_init$V0, xen_domctl_hypercall_init$dec0, xen_domctl_hypercall_init$enc0, xen_domctl_iomem_permission$V0, xen_domctl_iomem_permission$chk0, xen_domctl_iomem_permission$dec0, xen_domctl_iomem_permission$enc0, xen_domctl_ioport_mapping$V0, xen_domctl_ioport_mapping$dec0, xen_domctl_ioport_mapping$enc0, xen_domctl_ioport_permission$V0, xen_domctl_ioport_permission$chk0, xen_domctl_ioport_permission$dec0, xen_domctl_ioport_permission$enc0, xen_domctl_irq_permission$V0, xen_domctl_irq_permission$chk0, xen_domctl_irq_permission$dec0, xen_domctl_irq_permission$enc0, xen_domctl_max_mem$V0, xen_domctl_max_mem$dec0, xen_domctl_max_mem$enc0, xen_domctl_max_vcpus$V0, xen_domctl_max_vcpus$dec0, xen_domctl_max_vcpus$enc0, xen_domctl_mem_sharing_op$V0, xen_domctl_mem_sharing_op$dec0, xen_domctl_mem_sharing_op$enc0, xen_domctl_mem_sharing_op_u$V0, xen_domctl_mem_sharing_op_u$dec0, xen_domctl_mem_sharing_op_u$enc0, xen_domctl_memory_mapping$V0, xen_domctl_memory_mapping$dec0, xen_domctl_memory_mapping$enc0, xen_domctl_monitor_op$V0, xen_domctl_monitor_op$dec0, xen_domctl_monitor_op$enc0, xen_domctl_monitor_op_u$V0, xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0, xen_domctl_monitor_op_u_debug_exception$V0, xen_domctl_monitor_op_u_debug_exception$dec0, xen_domctl_monitor_op_u_debug_exception$enc0, xen_domctl_monitor_op_u_guest_request$V0, xen_domctl_monitor_op_u_guest_request$dec0, xen_domctl_monitor_op_u_guest_request$enc0, xen_domctl_monitor_op_u_mov_to_cr$V0, xen_domctl_monitor_op_u_mov_to_cr$chk0, xen_domctl_monitor_op_u_mov_to_cr$dec0, xen_domctl_monitor_op_u_mov_to_cr$enc0, xen_domctl_monitor_op_u_mov_to_msr$V0, xen_domctl_monitor_op_u_mov_to_msr$chk0, xen_domctl_monitor_op_u_mov_to_msr$dec0, xen_domctl_monitor_op_u_mov_to_msr$enc0, xen_domctl_monitor_op_u_vmexit$V0, xen_domctl_monitor_op_u_vmexit$dec0, xen_domctl_monitor_op_u_vmexit$enc0, xen_domctl_nodeaffinity$V0, xen_domctl_nodeaffinity$chk0, xen_domctl_nodeaffinity$dec0, xen_domctl_nodeaffinity$enc0, xen_domctl_paging_mempool$V0, xen_domctl_paging_mempool$dec0, xen_domctl_paging_mempool$enc0, xen_domctl_psr_alloc$V0, xen_domctl_psr_alloc$dec0, xen_domctl_psr_alloc$enc0, xen_domctl_psr_cmt_op$V0, xen_domctl_psr_cmt_op$dec0, xen_domctl_psr_cmt_op$enc0, xen_domctl_sched_credit$V0, xen_domctl_sched_credit$dec0, xen_domctl_sched_credit$enc0, xen_domctl_sched_credit2$V0, xen_domctl_sched_credit2$dec0, xen_domctl_sched_credit2$enc0, xen_domctl_sched_rtds$V0, xen_domctl_sched_rtds$dec0, xen_domctl_sched_rtds$enc0, xen_domctl_schedparam_vcpu$V0, xen_domctl_schedparam_vcpu$dec0, xen_domctl_schedparam_vcpu$enc0, xen_domctl_schedparam_vcpu_u$V0, xen_domctl_schedparam_vcpu_u$dec0, xen_domctl_schedparam_vcpu_u$enc0, xen_domctl_scheduler_op$V0, xen_domctl_scheduler_op$dec0, xen_domctl_scheduler_op$enc0, xen_domctl_scheduler_op_u$V0, xen_domctl_scheduler_op_u$dec0, xen_domctl_scheduler_op_u$enc0, xen_domctl_scheduler_op_u_v$V0, xen_domctl_scheduler_op_u_v$dec0, xen_domctl_scheduler_op_u_v$enc0, xen_domctl_sendtrigger$V0, xen_domctl_sendtrigger$dec0, xen_domctl_sendtrigger$enc0, xen_domctl_set_access_required$V0, xen_domctl_set_access_required$dec0, xen_domctl_set_access_required$enc0, xen_domctl_set_broken_page_p2m$V0, xen_domctl_set_broken_page_p2m$dec0, xen_domctl_set_broken_page_p2m$enc0, xen_domctl_set_llc_colors$V0, xen_domctl_set_llc_colors$chk0, xen_domctl_set_llc_colors$dec0, xen_domctl_set_llc_colors$enc0, xen_domctl_set_target$V0, xen_domctl_set_target$dec0, xen_domctl_set_target$enc0, xen_domctl_set_virq_handler$V0, xen_domctl_set_virq_handler$dec0, xen_domctl_set_virq_handler$enc0, xen_domctl_setdebugging$V0, xen_domctl_setdebugging$dec0, xen_domctl_setdebugging$enc0, xen_domctl_setdomainhandle$V0, xen_domctl_setdomainhandle$dec0, xen_domctl_setdomainhandle$enc0, xen_domctl_settimeoffset$V0, xen_domctl_settimeoffset$dec0, xen_domctl_settimeoffset$enc0, xen_domctl_shadow_op$V0, xen_domctl_shadow_op$chk0, xen_domctl_shadow_op$dec0, xen_domctl_shadow_op$enc0, xen_domctl_shadow_op_stats$V0, xen_domctl_shadow_op_stats$dec0, xen_domctl_shadow_op_stats$enc0, xen_domctl_subscribe$V0, xen_domctl_subscribe$dec0, xen_domctl_subscribe$enc0, xen_domctl_tsc_info$V0, xen_domctl_tsc_info$chk0, xen_domctl_tsc_info$dec0, xen_domctl_tsc_info$enc0, xen_domctl_u$V0, xen_domctl_u$V1, xen_domctl_u$V2, xen_domctl_u$dec0, xen_domctl_u$dec1, xen_domctl_u$dec2, xen_domctl_u$enc0, xen_domctl_u$enc1, xen_domctl_u$enc2, xen_domctl_vcpu_msr$V0, xen_domctl_vcpu_msr$dec0, xen_domctl_vcpu_msr$enc0, xen_domctl_vcpu_msrs$V0, xen_domctl_vcpu_msrs$dec0, xen_domctl_vcpu_msrs$enc0, xen_domctl_vcpuaffinity$V0, xen_domctl_vcpuaffinity$chk0, xen_domctl_vcpuaffinity$dec0, xen_domctl_vcpuaffinity$enc0, xen_domctl_vcpucontext$V0, xen_domctl_vcpucontext$chk0, xen_domctl_vcpucontext$dec0, xen_domctl_vcpucontext$enc0, xen_domctl_vcpuextstate$V0, xen_domctl_vcpuextstate$chk0, xen_domctl_vcpuextstate$dec0, xen_domctl_vcpuextstate$enc0, xen_domctl_vm_event_op$V0, xen_domctl_vm_event_op$dec0, xen_domctl_vm_event_op$enc0, xen_domctl_vm_event_op_u$V0, xen_domctl_vm_event_op_u$dec0, xen_domctl_vm_event_op_u$enc0, xen_domctl_vm_event_op_u_enable$V0, xen_domctl_vm_event_op_u_enable$dec0, xen_domctl_vm_event_op_u_enable$enc0, xen_domctl_vmtrace_op$V0, xen_domctl_vmtrace_op$dec0, xen_domctl_vmtrace_op$enc0, xen_domctl_vnuma$V0, xen_domctl_vnuma$chk0, xen_domctl_vnuma$dec0, xen_domctl_vnuma$enc0, xen_domctl_vuart_op$V0, xen_domctl_vuart_op$chk0, xen_domctl_vuart_op$dec0, xen_domctl_vuart_op$enc0 } from '../internal/unstable/domctl.js';
 import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
 import type { ArchOptions, DecodeOptions, EncodeOptions, IntArrayView, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 import type { evtchn_port_t } from '../stable/event_channel.js';
 import type { domid_t, xen_domain_handle_t } from '../stable/xen.js';
+import type { xenctl_bitmap, xenctl_bitmap_view } from '../stable/xen_guest.js';
 
 /**
  * Architecture-specific settings for a new domain. The x86 and Arm versions share only the name: each field exists on one architecture family.
@@ -1208,148 +1209,6 @@ export type XEN_DOMCTL_ALTP2M = (typeof XEN_DOMCTL_ALTP2M)[keyof typeof XEN_DOMC
  * @since 4.19
  */
 export const XEN_DOMCTL_ALTP2M_mode_mask = 0x3;
-
-/**
- * A bitmap in the caller's memory, of CPUs or NUMA nodes, as domctl and sysctl pass one. Xen declares it in xen.h for tools builds only.
- *
- * Size: 16 bytes on every architecture.
- * @since 4.6
- */
-export interface xenctl_bitmap {
-  /** IN or OUT: the bytes of the bitmap, bit 0 of byte 0 first. */
-  bitmap: bigint;
-  /** IN: how many bits the buffer holds; Xen reads or writes no more. Example: 128. */
-  nr_bits: number;
-}
-
-/**
- * A zero-copy view of `xenctl_bitmap` over a buffer: reads and writes go straight to the bytes.
- * @since 4.6
- */
-export interface xenctl_bitmap_view extends RecordView {
-  /** IN or OUT: the bytes of the bitmap, bit 0 of byte 0 first. */
-  bitmap: bigint;
-  /**
-   * The same field as a number; a `RangeError` when it does not fit a safe integer.
-   *
-   * IN or OUT: the bytes of the bitmap, bit 0 of byte 0 first.
-   */
-  bitmapAsNumber: number;
-  /** IN: how many bits the buffer holds; Xen reads or writes no more. Example: 128. */
-  nr_bits: number;
-}
-
-const xenctl_bitmap$layout0: RecordLayout = frozen({
-  name: 'xenctl_bitmap',
-  kind: 'struct',
-  size: 16,
-  align: 8,
-  fields: [
-    { name: 'bitmap', offset: 0, size: 8, align: 8, type: 'XEN_GUEST_HANDLE_64(uint8)', value: 'bigint', signed: false, bits: 64 },
-    { name: 'nr_bits', offset: 8, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
-  ],
-  holes: [
-    { after: 'nr_bits', offset: 12, size: 4, bits: 32, tail: true },
-  ],
-});
-
-/**
- * Sizes, layouts, encoding, decoding and zero-copy views of `xenctl_bitmap` (struct xenctl_bitmap). Size: 16 bytes on every architecture.
- * @since 4.6
- */
-export const xenctl_bitmap: RecordCodec<xenctl_bitmap, xenctl_bitmap_view> = {
-  name: 'xenctl_bitmap',
-  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
-  since: '4.6',
-  size(arch) {
-    switch (arch) {
-      case 'x86_32':
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64':
-        return 16;
-      default:
-        return failArch('xenctl_bitmap', arch);
-    }
-  },
-  layout(arch) {
-    switch (arch) {
-      case 'x86_32':
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64':
-        return xenctl_bitmap$layout0;
-      default:
-        return failArch('xenctl_bitmap', arch);
-    }
-  },
-  encode(value, options) {
-    const arch = options?.arch;
-    switch (arch) {
-      case 'x86_32':
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xenctl_bitmap');
-        return encodeFresh(value, 16, 0, xenctl_bitmap$enc0, 'xenctl_bitmap');
-      }
-      default:
-        return failArch('xenctl_bitmap', arch);
-    }
-  },
-  encodeInto(value, target, options) {
-    const arch = options?.arch;
-    switch (arch) {
-      case 'x86_32':
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64': {
-        if (typeof value !== 'object' || value === null) failObject(value, 'xenctl_bitmap');
-        const size = 16;
-        if (target !== current.bytes) useBytes(target, 'xenctl_bitmap');
-        const o = options.offset ?? 0;
-        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xenctl_bitmap');
-        xenctl_bitmap$enc0(value, current.view, current.words, b);
-        return size;
-      }
-      default:
-        return failArch('xenctl_bitmap', arch);
-    }
-  },
-  decode(bytes, options) {
-    const arch = options?.arch;
-    switch (arch) {
-      case 'x86_32':
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64': {
-        if (bytes !== current.bytes) useBytes(bytes, 'xenctl_bitmap');
-        const o = options.offset ?? 0;
-        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'xenctl_bitmap');
-        if (options.strict === true) xenctl_bitmap$chk0(current.view, b);
-        return xenctl_bitmap$dec0(current.view, current.words, b);
-      }
-      default:
-        return failArch('xenctl_bitmap', arch);
-    }
-  },
-  view(buffer, options) {
-    const arch = options?.arch;
-    switch (arch) {
-      case 'x86_32':
-      case 'x86_64':
-      case 'arm32':
-      case 'arm64': {
-        const p = placeView(buffer, options.offset, 16, 'xenctl_bitmap');
-        return new xenctl_bitmap$V0(dataViewOf(p.buffer, 'xenctl_bitmap'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
-      }
-      default:
-        return failArch('xenctl_bitmap', arch);
-    }
-  },
-};
-
-export { xenctl_bitmap as xenctl_bitmap_t };
 
 /**
  * Payload of XEN_DOMCTL_max_mem: the ceiling on the memory a domain may own.

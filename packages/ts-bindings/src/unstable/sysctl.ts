@@ -10,7 +10,7 @@ import { SysctlOp$chk0, SysctlOp$chk1, SysctlOp$chk2, SysctlOp$dec0, SysctlOp$de
 import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
 import type { ArchOptions, DecodeOptions, EncodeOptions, IntArrayView, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 import type { domid_t } from '../stable/xen.js';
-import type { xenctl_bitmap, xenctl_bitmap_view } from './domctl.js';
+import type { xenctl_bitmap, xenctl_bitmap_view } from '../stable/xen_guest.js';
 
 /**
  * Payload of XEN_SYSCTL_readconsole: read from the hypervisor's console ring buffer.

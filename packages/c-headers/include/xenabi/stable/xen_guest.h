@@ -112,7 +112,37 @@ typedef int64_t xenabi_int64_aligned_t;
 
 #endif /* XENABI_PRELUDE_DEFINED */
 
+/**
+ * A guest handle to uint8_t, shaped as Xen's XEN_GUEST_HANDLE_64(uint8). Set it with
+ * XENABI_SET_GUEST_HANDLE().
+ */
+#ifndef XENABI_HAVE_GUEST_HANDLE_64_UINT8
+#define XENABI_HAVE_GUEST_HANDLE_64_UINT8 1
+#if defined(__i386__)
+__extension__ typedef struct { union { uint8_t *p; xenabi_uint64_aligned_t q; }; } xenabi_guest_handle_64_uint8;
+#elif defined(__x86_64__)
+typedef struct { uint8_t *p; } xenabi_guest_handle_64_uint8;
+#elif defined(__arm__) || defined(__aarch64__)
+typedef union { uint8_t *p; uint64_t q; } xenabi_guest_handle_64_uint8;
+#else
+#error "xenabi: guest handles are defined for x86_32, x86_64, arm32, arm64 only"
+#endif
+#endif
+
 #ifndef __XEN_PUBLIC_XEN_H__
+
+/**
+ * A bitmap in the caller's memory, of CPUs or NUMA nodes, as domctl and sysctl pass one. Xen
+ * declares it in xen.h for tools builds only; it is here, not in either unstable module, so
+ * that sysctl.h needs no domctl interface version.
+ */
+struct xenctl_bitmap {
+    /** IN or OUT: the bytes of the bitmap, bit 0 of byte 0 first. */
+    xenabi_guest_handle_64_uint8 bitmap;
+    /** IN: how many bits the buffer holds; Xen reads or writes no more. Example: 128. */
+    uint32_t nr_bits;
+};
+typedef struct xenctl_bitmap xenctl_bitmap_t;
 
 /**
  * One request of __HYPERVISOR_mmu_update (PV x86): a machine address whose low two bits select
@@ -220,13 +250,6 @@ struct vcpu_time_info {
      * Example: -1.
      */
     int8_t tsc_shift;
-#if XENABI_XEN_MIN_VERSION < 0x040700
-    /**
-     * Unused; 4.7 made its first byte flags (guests asking for interface 0x00040600 or older
-     * still see pad1[3]).
-     */
-    int8_t pad1[3];
-#endif
 #if XENABI_XEN_MIN_VERSION >= 0x040700
     /**
      * XEN_PVCLOCK_* flags.
@@ -965,6 +988,7 @@ typedef struct vcpu_guest_context vcpu_guest_context_t;
  */
 
 /* Availability: the Xen release (as 0xMMmm00) each item, or later member, first appeared in. */
+#define XENABI_SINCE_xenctl_bitmap 0x040600
 #define XENABI_SINCE_mmu_update 0x040600
 #define XENABI_SINCE_mmuext_op 0x040600
 #define XENABI_SINCE_multicall_entry 0x040600
@@ -981,16 +1005,19 @@ typedef struct vcpu_guest_context vcpu_guest_context_t;
 #define XENABI_SINCE_vcpu_guest_core_regs 0x040600
 #define XENABI_SINCE_vcpu_guest_context 0x040600
 #define XENABI_SINCE_vcpu_time_info__flags 0x040700
+#define XENABI_SINCE_vcpu_time_info__pad1 0x040700
 #define XENABI_SINCE_dom0_vga_console_info__u__vesa_lfb__pad 0x040d00
 #define XENABI_SINCE_dom0_vga_console_info__u__vesa_lfb__ext_lfb_base 0x040d00
 
 /* Declared: defined to 1 for each item, and each member some releases lack, declared here. */
+#define XENABI_HAS_xenctl_bitmap 1
 #define XENABI_HAS_mmu_update 1
 #define XENABI_HAS_mmuext_op 1
 #define XENABI_HAS_multicall_entry 1
 #define XENABI_HAS_vcpu_time_info 1
 #if XENABI_XEN_MIN_VERSION >= 0x040700
 #define XENABI_HAS_vcpu_time_info__flags 1
+#define XENABI_HAS_vcpu_time_info__pad1 1
 #endif
 #if defined(__i386__) || defined(__x86_64__)
 #define XENABI_HAS_arch_vcpu_info 1
@@ -1023,6 +1050,14 @@ typedef struct vcpu_guest_context vcpu_guest_context_t;
  * also check Xen's own declarations when Xen's header was included first.
  */
 #if defined(__i386__) || defined(__x86_64__) || defined(__arm__) || defined(__aarch64__)
+XENABI_STATIC_ASSERT(xen_guest__xenabi_guest_handle_64_uint8__size, sizeof(xenabi_guest_handle_64_uint8) == 8);
+XENABI_STATIC_ASSERT(xen_guest__xenabi_guest_handle_64_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint8) == 8);
+XENABI_STATIC_ASSERT(xen_guest__xenctl_bitmap__size, sizeof(struct xenctl_bitmap) == 16);
+XENABI_STATIC_ASSERT(xen_guest__xenctl_bitmap__align, XENABI_ALIGNOF(struct xenctl_bitmap) == 8);
+XENABI_STATIC_ASSERT(xen_guest__xenctl_bitmap__bitmap__offset, XENABI_OFFSETOF(struct xenctl_bitmap, bitmap) == 0);
+XENABI_STATIC_ASSERT(xen_guest__xenctl_bitmap__bitmap__size, sizeof(XENABI_NO_OBJECT(struct xenctl_bitmap)->bitmap) == 8);
+XENABI_STATIC_ASSERT(xen_guest__xenctl_bitmap__nr_bits__offset, XENABI_OFFSETOF(struct xenctl_bitmap, nr_bits) == 8);
+XENABI_STATIC_ASSERT(xen_guest__xenctl_bitmap__nr_bits__size, sizeof(XENABI_NO_OBJECT(struct xenctl_bitmap)->nr_bits) == 4);
 XENABI_STATIC_ASSERT(xen_guest__mmu_update__size, sizeof(struct mmu_update) == 16);
 XENABI_STATIC_ASSERT(xen_guest__mmu_update__ptr__offset, XENABI_OFFSETOF(struct mmu_update, ptr) == 0);
 XENABI_STATIC_ASSERT(xen_guest__mmu_update__ptr__size, sizeof(XENABI_NO_OBJECT(struct mmu_update)->ptr) == 8);
@@ -1050,10 +1085,6 @@ XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__flags__offset, XENABI_OFFSETOF(s
 XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__flags__size, sizeof(XENABI_NO_OBJECT(struct vcpu_time_info)->flags) == 1);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__offset, XENABI_OFFSETOF(struct vcpu_time_info, pad1) == 30);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__size, sizeof(XENABI_NO_OBJECT(struct vcpu_time_info)->pad1) == 2);
-#endif
-#if XENABI_XEN_MIN_VERSION < 0x040700
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__offset, XENABI_OFFSETOF(struct vcpu_time_info, pad1) == 29);
-XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__size, sizeof(XENABI_NO_OBJECT(struct vcpu_time_info)->pad1) == 3);
 #endif
 XENABI_STATIC_ASSERT(xen_guest__vcpu_info__evtchn_upcall_pending__offset, XENABI_OFFSETOF(struct vcpu_info, evtchn_upcall_pending) == 0);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_info__evtchn_upcall_pending__size, sizeof(XENABI_NO_OBJECT(struct vcpu_info)->evtchn_upcall_pending) == 1);

@@ -167,8 +167,6 @@ typedef int64_t xenabi_int64_aligned_t;
 
 #if (defined(__XEN__) || defined(__XEN_TOOLS__)) && (!defined(XENABI_NO_XEN_HEADERS_AFTER)) && (((defined(__i386__) || defined(__x86_64__)) && (!defined(__XEN_PUBLIC_ARCH_X86_XEN_H__))) || ((defined(__arm__) || defined(__aarch64__)) && (!defined(__XEN_PUBLIC_ARCH_ARM_H__))))
 #error "xenabi/unstable/domctl.h: in a __XEN__ or __XEN_TOOLS__ build, Xen's arch-x86/xen.h or arch-arm.h declares struct xen_arch_domainconfig too, so no Xen header that includes it can follow this one, which declared it: include <xen/xen.h> (which includes the architecture headers) before it (its xen_arch_domainconfig is then used, and must be that of the version you ask for), or #define XENABI_NO_XEN_HEADERS_AFTER if no Xen header but domctl.h follows"
-#elif (defined(__XEN__) || defined(__XEN_TOOLS__)) && (!defined(XENABI_NO_XEN_HEADERS_AFTER)) && (!defined(__XEN_PUBLIC_XEN_H__))
-#error "xenabi/unstable/domctl.h: in a __XEN__ or __XEN_TOOLS__ build, Xen's xen.h declares struct xenctl_bitmap too, so no Xen header that includes it can follow this one, which declared it: include <xen/xen.h> before it (its xenctl_bitmap is then used, and must be that of the version you ask for), or #define XENABI_NO_XEN_HEADERS_AFTER if no Xen header but domctl.h follows"
 #elif (defined(__i386__)) && (defined(__XEN_PUBLIC_DOMCTL_H__)) && (!(defined(__XEN__) || defined(__XEN_TOOLS__)))
 #error "xenabi/unstable/domctl.h: Xen's domctl.h was included before it without __XEN_TOOLS__, so its declarations have Xen's guest layout; the hypervisor reads uint64_aligned_t members 8-byte aligned, int64_aligned_t members 8-byte aligned on x86_32, as xenabi declares and checks them: define __XEN_TOOLS__ before including Xen's headers, or include xenabi/unstable/domctl.h first"
 #else
@@ -844,43 +842,6 @@ struct xen_domctl_createdomain {
 
 #endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017 */
 
-#endif /* !__XEN_PUBLIC_DOMCTL_H__ */
-
-/**
- * A guest handle to uint8_t, shaped as Xen's XEN_GUEST_HANDLE_64(uint8). Set it with
- * XENABI_SET_GUEST_HANDLE().
- */
-#ifndef XENABI_HAVE_GUEST_HANDLE_64_UINT8
-#define XENABI_HAVE_GUEST_HANDLE_64_UINT8 1
-#if defined(__i386__)
-__extension__ typedef struct { union { uint8_t *p; xenabi_uint64_aligned_t q; }; } xenabi_guest_handle_64_uint8;
-#elif defined(__x86_64__)
-typedef struct { uint8_t *p; } xenabi_guest_handle_64_uint8;
-#elif defined(__arm__) || defined(__aarch64__)
-typedef union { uint8_t *p; uint64_t q; } xenabi_guest_handle_64_uint8;
-#else
-#error "xenabi: guest handles are defined for x86_32, x86_64, arm32, arm64 only"
-#endif
-#endif
-
-#ifndef __XEN_PUBLIC_DOMCTL_H__
-
-#if !((defined(__XEN_PUBLIC_XEN_H__)) && (defined(__XEN__) || defined(__XEN_TOOLS__)))
-
-/**
- * A bitmap in the caller's memory, of CPUs or NUMA nodes, as domctl and sysctl pass one. Xen
- * declares it in xen.h for tools builds only.
- */
-struct xenctl_bitmap {
-    /** IN or OUT: the bytes of the bitmap, bit 0 of byte 0 first. */
-    xenabi_guest_handle_64_uint8 bitmap;
-    /** IN: how many bits the buffer holds; Xen reads or writes no more. Example: 128. */
-    uint32_t nr_bits;
-};
-typedef struct xenctl_bitmap xenctl_bitmap_t;
-
-#endif /* !((defined(__XEN_PUBLIC_XEN_H__)) && (defined(__XEN__) || defined(__XEN_TOOLS__))) */
-
 /** Payload of XEN_DOMCTL_max_mem: the ceiling on the memory a domain may own. */
 struct xen_domctl_max_mem {
     /** IN: the limit in KiB. Example: 2097152 (2 GiB). */
@@ -1020,6 +981,27 @@ struct xen_domctl_settimeoffset {
     /** IN: seconds added to the host's wall-clock time, negative for behind. Example: 3600. */
     xenabi_int64_aligned_t time_offset_seconds;
 };
+
+#endif /* !__XEN_PUBLIC_DOMCTL_H__ */
+
+/**
+ * A guest handle to uint8_t, shaped as Xen's XEN_GUEST_HANDLE_64(uint8). Set it with
+ * XENABI_SET_GUEST_HANDLE().
+ */
+#ifndef XENABI_HAVE_GUEST_HANDLE_64_UINT8
+#define XENABI_HAVE_GUEST_HANDLE_64_UINT8 1
+#if defined(__i386__)
+__extension__ typedef struct { union { uint8_t *p; xenabi_uint64_aligned_t q; }; } xenabi_guest_handle_64_uint8;
+#elif defined(__x86_64__)
+typedef struct { uint8_t *p; } xenabi_guest_handle_64_uint8;
+#elif defined(__arm__) || defined(__aarch64__)
+typedef union { uint8_t *p; uint64_t q; } xenabi_guest_handle_64_uint8;
+#else
+#error "xenabi: guest handles are defined for x86_32, x86_64, arm32, arm64 only"
+#endif
+#endif
+
+#ifndef __XEN_PUBLIC_DOMCTL_H__
 
 /**
  * Payload of XEN_DOMCTL_gethvmcontext and XEN_DOMCTL_sethvmcontext: a domain's whole HVM save
@@ -3630,7 +3612,6 @@ typedef struct xen_domctl xen_domctl_t;
 #define XENABI_SINCE_XEN_DOMCTL_ALTP2M_limited 0x041300
 #define XENABI_SINCE_XEN_DOMCTL_ALTP2M 0x041300
 #define XENABI_SINCE_XEN_DOMCTL_ALTP2M_mode_mask 0x041300
-#define XENABI_SINCE_xenctl_bitmap 0x040600
 #define XENABI_SINCE_xen_domctl_max_mem 0x040600
 #define XENABI_SINCE_xen_domctl_vcpucontext 0x040600
 #define XENABI_SINCE_xen_domctl_getvcpuinfo 0x040600
@@ -4194,7 +4175,6 @@ typedef struct xen_domctl xen_domctl_t;
 #define XENABI_HAS_XEN_DOMCTL_ALTP2M 1
 #define XENABI_HAS_XEN_DOMCTL_ALTP2M_mode_mask 1
 #endif
-#define XENABI_HAS_xenctl_bitmap 1
 #define XENABI_HAS_xen_domctl_max_mem 1
 #define XENABI_HAS_xen_domctl_vcpucontext 1
 #define XENABI_HAS_xen_domctl_getvcpuinfo 1
@@ -4756,10 +4736,10 @@ XENABI_STATIC_ASSERT(domctl__xenabi_uint64_aligned_t__size, sizeof(xenabi_uint64
 XENABI_STATIC_ASSERT(domctl__xenabi_uint64_aligned_t__align, XENABI_ALIGNOF(xenabi_uint64_aligned_t) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_int64_aligned_t__size, sizeof(xenabi_int64_aligned_t) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_int64_aligned_t__align, XENABI_ALIGNOF(xenabi_int64_aligned_t) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint8__size, sizeof(xenabi_guest_handle_64_uint8) == 8);
-XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint8) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_vcpu_guest_context_t__size, sizeof(xenabi_guest_handle_64_vcpu_guest_context_t) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_vcpu_guest_context_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_vcpu_guest_context_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint8__size, sizeof(xenabi_guest_handle_64_uint8) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint8__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint8) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint64__size, sizeof(xenabi_guest_handle_64_uint64) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_uint64__align, XENABI_ALIGNOF(xenabi_guest_handle_64_uint64) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_pfn_t__size, sizeof(xenabi_guest_handle_64_xen_pfn_t) == 8);
@@ -4880,12 +4860,6 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__arch__offset, XENABI_OFFSE
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000010
 XENABI_STATIC_ASSERT(domctl__xen_domctl_createdomain__config__offset, XENABI_OFFSETOF(struct xen_domctl_createdomain, config) == 24);
 #endif
-XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__size, sizeof(struct xenctl_bitmap) == 16);
-XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__align, XENABI_ALIGNOF(struct xenctl_bitmap) == 8);
-XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__bitmap__offset, XENABI_OFFSETOF(struct xenctl_bitmap, bitmap) == 0);
-XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__bitmap__size, sizeof(XENABI_NO_OBJECT(struct xenctl_bitmap)->bitmap) == 8);
-XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__nr_bits__offset, XENABI_OFFSETOF(struct xenctl_bitmap, nr_bits) == 8);
-XENABI_STATIC_ASSERT(domctl__xenctl_bitmap__nr_bits__size, sizeof(XENABI_NO_OBJECT(struct xenctl_bitmap)->nr_bits) == 4);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__size, sizeof(struct xen_domctl_max_mem) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__align, XENABI_ALIGNOF(struct xen_domctl_max_mem) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_max_mem__max_memkb__offset, XENABI_OFFSETOF(struct xen_domctl_max_mem, max_memkb) == 0);

@@ -61,8 +61,8 @@
 #ifdef XENABI_SYSCTL_XEN_VERSION
 
 #include <stdint.h>
-#include <xenabi/unstable/domctl.h>
 #include <xenabi/stable/xen.h>
+#include <xenabi/stable/xen_guest.h>
 #include <xenabi/version.h>
 
 /*

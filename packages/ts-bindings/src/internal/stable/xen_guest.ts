@@ -6,7 +6,103 @@
  */
 import { IntArray, RecordArray, alignedWords, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failPadding, nonZero, setU64FromNumber, u64AsNumber, zero } from '../../runtime.js';
 import type { IntArrayView, RecordArrayView } from '../../runtime.js';
-import type { arch_shared_info, arch_shared_info_view, arch_vcpu_info, arch_vcpu_info_view, cpu_user_regs, cpu_user_regs_view, dom0_vga_console_info, dom0_vga_console_info_u, dom0_vga_console_info_u_text_mode_3, dom0_vga_console_info_u_text_mode_3_view, dom0_vga_console_info_u_vesa_lfb, dom0_vga_console_info_u_vesa_lfb_view, dom0_vga_console_info_u_view, dom0_vga_console_info_view, mmu_update, mmu_update_view, mmuext_op, mmuext_op_arg1, mmuext_op_arg1_view, mmuext_op_arg2, mmuext_op_arg2_view, mmuext_op_view, multicall_entry, multicall_entry_view, shared_info, shared_info_view, start_info, start_info_console, start_info_console_dom0, start_info_console_dom0_view, start_info_console_domU, start_info_console_domU_view, start_info_console_view, start_info_view, trap_info, trap_info_view, vcpu_guest_context, vcpu_guest_context_fpu_ctxt, vcpu_guest_context_fpu_ctxt_view, vcpu_guest_context_view, vcpu_guest_core_regs, vcpu_guest_core_regs_view, vcpu_info, vcpu_info_view, vcpu_time_info, vcpu_time_info_view, xen_multiboot_mod_list, xen_multiboot_mod_list_view } from '../../stable/xen_guest.js';
+import type { arch_shared_info, arch_shared_info_view, arch_vcpu_info, arch_vcpu_info_view, cpu_user_regs, cpu_user_regs_view, dom0_vga_console_info, dom0_vga_console_info_u, dom0_vga_console_info_u_text_mode_3, dom0_vga_console_info_u_text_mode_3_view, dom0_vga_console_info_u_vesa_lfb, dom0_vga_console_info_u_vesa_lfb_view, dom0_vga_console_info_u_view, dom0_vga_console_info_view, mmu_update, mmu_update_view, mmuext_op, mmuext_op_arg1, mmuext_op_arg1_view, mmuext_op_arg2, mmuext_op_arg2_view, mmuext_op_view, multicall_entry, multicall_entry_view, shared_info, shared_info_view, start_info, start_info_console, start_info_console_dom0, start_info_console_dom0_view, start_info_console_domU, start_info_console_domU_view, start_info_console_view, start_info_view, trap_info, trap_info_view, vcpu_guest_context, vcpu_guest_context_fpu_ctxt, vcpu_guest_context_fpu_ctxt_view, vcpu_guest_context_view, vcpu_guest_core_regs, vcpu_guest_core_regs_view, vcpu_info, vcpu_info_view, vcpu_time_info, vcpu_time_info_view, xen_multiboot_mod_list, xen_multiboot_mod_list_view, xenctl_bitmap, xenctl_bitmap_view } from '../../stable/xen_guest.js';
+
+/** Writes xenctl_bitmap at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
+export function xenctl_bitmap$enc0(v: xenctl_bitmap, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const w8 = alignedWords(w, b);
+  const x0 = v.bitmap;
+  if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'xenctl_bitmap.bitmap', 'XEN_GUEST_HANDLE_64(uint8)', 64);
+  const x1 = v.nr_bits;
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'xenctl_bitmap.nr_bits', 'uint32_t', 32);
+  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+  d.setUint32(b + 8, x1, true);
+  d.setUint32(b + 12, 0);
+}
+
+/** Reads xenctl_bitmap at `b` on x86_32, x86_64, arm32, arm64. */
+export function xenctl_bitmap$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xenctl_bitmap {
+  const w8 = alignedWords(w, b);
+  return {
+    bitmap: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
+    nr_bits: d.getUint32(b + 8, true),
+  };
+}
+
+/** Throws when padding of xenctl_bitmap at `b` on x86_32, x86_64, arm32, arm64 is not zero. */
+export function xenctl_bitmap$chk0(d: DataView, b: number): void {
+  if (d.getUint32(b + 12) !== 0) failPadding('xenctl_bitmap (padding after nr_bits)');
+}
+
+/** The view of xenctl_bitmap on x86_32, x86_64, arm32, arm64. */
+export class xenctl_bitmap$V0 implements xenctl_bitmap_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'xenctl_bitmap');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get bitmap(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
+  }
+
+  set bitmap(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xenctl_bitmap.bitmap', 'XEN_GUEST_HANDLE_64(uint8)', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b, x, true);
+  }
+
+  get bitmapAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b, false, 'xenctl_bitmap.bitmap');
+  }
+
+  set bitmapAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b, false, x, 'xenctl_bitmap.bitmap');
+  }
+
+  get nr_bits(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 8, true);
+  }
+
+  set nr_bits(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xenctl_bitmap.nr_bits', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 8, x, true);
+  }
+}
 
 /** Writes mmu_update at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function mmu_update$enc0(v: mmu_update, d: DataView, w: BigUint64Array | undefined, b: number): void {

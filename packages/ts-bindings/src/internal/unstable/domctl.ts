@@ -4,9 +4,11 @@
 /*
  * Per-architecture code of unstable/domctl: internal, not part of the package's API.
  */
+import { xenctl_bitmap$V0, xenctl_bitmap$chk0, xenctl_bitmap$dec0 } from '../stable/xen_guest.js';
 import { IntArray, alignedWords, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failOp, failOpName, failPadding, nonZero, setU64FromNumber, u64AsNumber, zero } from '../../runtime.js';
 import type { IntArrayView } from '../../runtime.js';
-import type { DomctlOp, xen_arch_domainconfig, xen_arch_domainconfig_view, xen_domctl, xen_domctl_address_size, xen_domctl_address_size_view, xen_domctl_assign_device, xen_domctl_assign_device_u, xen_domctl_assign_device_u_dt, xen_domctl_assign_device_u_dt_view, xen_domctl_assign_device_u_pci, xen_domctl_assign_device_u_pci_view, xen_domctl_assign_device_u_view, xen_domctl_assign_device_view, xen_domctl_audit_p2m, xen_domctl_audit_p2m_view, xen_domctl_bind_pt_irq, xen_domctl_bind_pt_irq_u, xen_domctl_bind_pt_irq_u_isa, xen_domctl_bind_pt_irq_u_isa_view, xen_domctl_bind_pt_irq_u_msi, xen_domctl_bind_pt_irq_u_msi_view, xen_domctl_bind_pt_irq_u_pci, xen_domctl_bind_pt_irq_u_pci_view, xen_domctl_bind_pt_irq_u_spi, xen_domctl_bind_pt_irq_u_spi_view, xen_domctl_bind_pt_irq_u_view, xen_domctl_bind_pt_irq_view, xen_domctl_cacheflush, xen_domctl_cacheflush_view, xen_domctl_createdomain, xen_domctl_createdomain_altp2m, xen_domctl_createdomain_altp2m_view, xen_domctl_createdomain_view, xen_domctl_debug_op, xen_domctl_debug_op_view, xen_domctl_dt_overlay, xen_domctl_dt_overlay_view, xen_domctl_gdbsx_domstatus, xen_domctl_gdbsx_domstatus_view, xen_domctl_gdbsx_memio, xen_domctl_gdbsx_memio_view, xen_domctl_gdbsx_pauseunp_vcpu, xen_domctl_gdbsx_pauseunp_vcpu_view, xen_domctl_get_device_group, xen_domctl_get_device_group_view, xen_domctl_get_domain_state, xen_domctl_get_domain_state_view, xen_domctl_getdomaininfo, xen_domctl_getdomaininfo_view, xen_domctl_getpageframeinfo3, xen_domctl_getpageframeinfo3_view, xen_domctl_getvcpuinfo, xen_domctl_getvcpuinfo_view, xen_domctl_gsi_permission, xen_domctl_gsi_permission_view, xen_domctl_hvmcontext, xen_domctl_hvmcontext_partial, xen_domctl_hvmcontext_partial_view, xen_domctl_hvmcontext_view, xen_domctl_hypercall_init, xen_domctl_hypercall_init_view, xen_domctl_iomem_permission, xen_domctl_iomem_permission_view, xen_domctl_ioport_mapping, xen_domctl_ioport_mapping_view, xen_domctl_ioport_permission, xen_domctl_ioport_permission_view, xen_domctl_irq_permission, xen_domctl_irq_permission_view, xen_domctl_max_mem, xen_domctl_max_mem_view, xen_domctl_max_vcpus, xen_domctl_max_vcpus_view, xen_domctl_mem_sharing_op, xen_domctl_mem_sharing_op_u, xen_domctl_mem_sharing_op_u_view, xen_domctl_mem_sharing_op_view, xen_domctl_memory_mapping, xen_domctl_memory_mapping_view, xen_domctl_monitor_op, xen_domctl_monitor_op_u, xen_domctl_monitor_op_u_debug_exception, xen_domctl_monitor_op_u_debug_exception_view, xen_domctl_monitor_op_u_guest_request, xen_domctl_monitor_op_u_guest_request_view, xen_domctl_monitor_op_u_mov_to_cr, xen_domctl_monitor_op_u_mov_to_cr_view, xen_domctl_monitor_op_u_mov_to_msr, xen_domctl_monitor_op_u_mov_to_msr_view, xen_domctl_monitor_op_u_view, xen_domctl_monitor_op_u_vmexit, xen_domctl_monitor_op_u_vmexit_view, xen_domctl_monitor_op_view, xen_domctl_nodeaffinity, xen_domctl_nodeaffinity_view, xen_domctl_paging_mempool, xen_domctl_paging_mempool_view, xen_domctl_psr_alloc, xen_domctl_psr_alloc_view, xen_domctl_psr_cmt_op, xen_domctl_psr_cmt_op_view, xen_domctl_sched_credit, xen_domctl_sched_credit2, xen_domctl_sched_credit2_view, xen_domctl_sched_credit_view, xen_domctl_sched_rtds, xen_domctl_sched_rtds_view, xen_domctl_schedparam_vcpu, xen_domctl_schedparam_vcpu_u, xen_domctl_schedparam_vcpu_u_view, xen_domctl_schedparam_vcpu_view, xen_domctl_scheduler_op, xen_domctl_scheduler_op_u, xen_domctl_scheduler_op_u_v, xen_domctl_scheduler_op_u_v_view, xen_domctl_scheduler_op_u_view, xen_domctl_scheduler_op_view, xen_domctl_sendtrigger, xen_domctl_sendtrigger_view, xen_domctl_set_access_required, xen_domctl_set_access_required_view, xen_domctl_set_broken_page_p2m, xen_domctl_set_broken_page_p2m_view, xen_domctl_set_llc_colors, xen_domctl_set_llc_colors_view, xen_domctl_set_target, xen_domctl_set_target_view, xen_domctl_set_virq_handler, xen_domctl_set_virq_handler_view, xen_domctl_setdebugging, xen_domctl_setdebugging_view, xen_domctl_setdomainhandle, xen_domctl_setdomainhandle_view, xen_domctl_settimeoffset, xen_domctl_settimeoffset_view, xen_domctl_shadow_op, xen_domctl_shadow_op_stats, xen_domctl_shadow_op_stats_view, xen_domctl_shadow_op_view, xen_domctl_subscribe, xen_domctl_subscribe_view, xen_domctl_tsc_info, xen_domctl_tsc_info_view, xen_domctl_u, xen_domctl_u_view, xen_domctl_vcpu_msr, xen_domctl_vcpu_msr_view, xen_domctl_vcpu_msrs, xen_domctl_vcpu_msrs_view, xen_domctl_vcpuaffinity, xen_domctl_vcpuaffinity_view, xen_domctl_vcpucontext, xen_domctl_vcpucontext_view, xen_domctl_vcpuextstate, xen_domctl_vcpuextstate_view, xen_domctl_view, xen_domctl_vm_event_op, xen_domctl_vm_event_op_u, xen_domctl_vm_event_op_u_enable, xen_domctl_vm_event_op_u_enable_view, xen_domctl_vm_event_op_u_view, xen_domctl_vm_event_op_view, xen_domctl_vmtrace_op, xen_domctl_vmtrace_op_view, xen_domctl_vnuma, xen_domctl_vnuma_view, xen_domctl_vuart_op, xen_domctl_vuart_op_view, xenctl_bitmap, xenctl_bitmap_view } from '../../unstable/domctl.js';
+import type { xenctl_bitmap_view } from '../../stable/xen_guest.js';
+import type { DomctlOp, xen_arch_domainconfig, xen_arch_domainconfig_view, xen_domctl, xen_domctl_address_size, xen_domctl_address_size_view, xen_domctl_assign_device, xen_domctl_assign_device_u, xen_domctl_assign_device_u_dt, xen_domctl_assign_device_u_dt_view, xen_domctl_assign_device_u_pci, xen_domctl_assign_device_u_pci_view, xen_domctl_assign_device_u_view, xen_domctl_assign_device_view, xen_domctl_audit_p2m, xen_domctl_audit_p2m_view, xen_domctl_bind_pt_irq, xen_domctl_bind_pt_irq_u, xen_domctl_bind_pt_irq_u_isa, xen_domctl_bind_pt_irq_u_isa_view, xen_domctl_bind_pt_irq_u_msi, xen_domctl_bind_pt_irq_u_msi_view, xen_domctl_bind_pt_irq_u_pci, xen_domctl_bind_pt_irq_u_pci_view, xen_domctl_bind_pt_irq_u_spi, xen_domctl_bind_pt_irq_u_spi_view, xen_domctl_bind_pt_irq_u_view, xen_domctl_bind_pt_irq_view, xen_domctl_cacheflush, xen_domctl_cacheflush_view, xen_domctl_createdomain, xen_domctl_createdomain_altp2m, xen_domctl_createdomain_altp2m_view, xen_domctl_createdomain_view, xen_domctl_debug_op, xen_domctl_debug_op_view, xen_domctl_dt_overlay, xen_domctl_dt_overlay_view, xen_domctl_gdbsx_domstatus, xen_domctl_gdbsx_domstatus_view, xen_domctl_gdbsx_memio, xen_domctl_gdbsx_memio_view, xen_domctl_gdbsx_pauseunp_vcpu, xen_domctl_gdbsx_pauseunp_vcpu_view, xen_domctl_get_device_group, xen_domctl_get_device_group_view, xen_domctl_get_domain_state, xen_domctl_get_domain_state_view, xen_domctl_getdomaininfo, xen_domctl_getdomaininfo_view, xen_domctl_getpageframeinfo3, xen_domctl_getpageframeinfo3_view, xen_domctl_getvcpuinfo, xen_domctl_getvcpuinfo_view, xen_domctl_gsi_permission, xen_domctl_gsi_permission_view, xen_domctl_hvmcontext, xen_domctl_hvmcontext_partial, xen_domctl_hvmcontext_partial_view, xen_domctl_hvmcontext_view, xen_domctl_hypercall_init, xen_domctl_hypercall_init_view, xen_domctl_iomem_permission, xen_domctl_iomem_permission_view, xen_domctl_ioport_mapping, xen_domctl_ioport_mapping_view, xen_domctl_ioport_permission, xen_domctl_ioport_permission_view, xen_domctl_irq_permission, xen_domctl_irq_permission_view, xen_domctl_max_mem, xen_domctl_max_mem_view, xen_domctl_max_vcpus, xen_domctl_max_vcpus_view, xen_domctl_mem_sharing_op, xen_domctl_mem_sharing_op_u, xen_domctl_mem_sharing_op_u_view, xen_domctl_mem_sharing_op_view, xen_domctl_memory_mapping, xen_domctl_memory_mapping_view, xen_domctl_monitor_op, xen_domctl_monitor_op_u, xen_domctl_monitor_op_u_debug_exception, xen_domctl_monitor_op_u_debug_exception_view, xen_domctl_monitor_op_u_guest_request, xen_domctl_monitor_op_u_guest_request_view, xen_domctl_monitor_op_u_mov_to_cr, xen_domctl_monitor_op_u_mov_to_cr_view, xen_domctl_monitor_op_u_mov_to_msr, xen_domctl_monitor_op_u_mov_to_msr_view, xen_domctl_monitor_op_u_view, xen_domctl_monitor_op_u_vmexit, xen_domctl_monitor_op_u_vmexit_view, xen_domctl_monitor_op_view, xen_domctl_nodeaffinity, xen_domctl_nodeaffinity_view, xen_domctl_paging_mempool, xen_domctl_paging_mempool_view, xen_domctl_psr_alloc, xen_domctl_psr_alloc_view, xen_domctl_psr_cmt_op, xen_domctl_psr_cmt_op_view, xen_domctl_sched_credit, xen_domctl_sched_credit2, xen_domctl_sched_credit2_view, xen_domctl_sched_credit_view, xen_domctl_sched_rtds, xen_domctl_sched_rtds_view, xen_domctl_schedparam_vcpu, xen_domctl_schedparam_vcpu_u, xen_domctl_schedparam_vcpu_u_view, xen_domctl_schedparam_vcpu_view, xen_domctl_scheduler_op, xen_domctl_scheduler_op_u, xen_domctl_scheduler_op_u_v, xen_domctl_scheduler_op_u_v_view, xen_domctl_scheduler_op_u_view, xen_domctl_scheduler_op_view, xen_domctl_sendtrigger, xen_domctl_sendtrigger_view, xen_domctl_set_access_required, xen_domctl_set_access_required_view, xen_domctl_set_broken_page_p2m, xen_domctl_set_broken_page_p2m_view, xen_domctl_set_llc_colors, xen_domctl_set_llc_colors_view, xen_domctl_set_target, xen_domctl_set_target_view, xen_domctl_set_virq_handler, xen_domctl_set_virq_handler_view, xen_domctl_setdebugging, xen_domctl_setdebugging_view, xen_domctl_setdomainhandle, xen_domctl_setdomainhandle_view, xen_domctl_settimeoffset, xen_domctl_settimeoffset_view, xen_domctl_shadow_op, xen_domctl_shadow_op_stats, xen_domctl_shadow_op_stats_view, xen_domctl_shadow_op_view, xen_domctl_subscribe, xen_domctl_subscribe_view, xen_domctl_tsc_info, xen_domctl_tsc_info_view, xen_domctl_u, xen_domctl_u_view, xen_domctl_vcpu_msr, xen_domctl_vcpu_msr_view, xen_domctl_vcpu_msrs, xen_domctl_vcpu_msrs_view, xen_domctl_vcpuaffinity, xen_domctl_vcpuaffinity_view, xen_domctl_vcpucontext, xen_domctl_vcpucontext_view, xen_domctl_vcpuextstate, xen_domctl_vcpuextstate_view, xen_domctl_view, xen_domctl_vm_event_op, xen_domctl_vm_event_op_u, xen_domctl_vm_event_op_u_enable, xen_domctl_vm_event_op_u_enable_view, xen_domctl_vm_event_op_u_view, xen_domctl_vm_event_op_view, xen_domctl_vmtrace_op, xen_domctl_vmtrace_op_view, xen_domctl_vnuma, xen_domctl_vnuma_view, xen_domctl_vuart_op, xen_domctl_vuart_op_view } from '../../unstable/domctl.js';
 
 /** Writes xen_arch_domainconfig at `b` on x86_32, x86_64, every byte, once every value has passed its check. */
 export function xen_arch_domainconfig$enc0(v: xen_arch_domainconfig, d: DataView, w: BigUint64Array | undefined, b: number): void {
@@ -844,102 +846,6 @@ export class xen_domctl_createdomain_altp2m$V0 implements xen_domctl_createdomai
     if (typeof x !== 'number' || (x & 0xffff) !== x) failInt(x, 'xen_domctl_createdomain.altp2m.nr', 'uint16_t', 16);
     const b = this.$r.$b + this.$o;
     this.$d.setUint16(b + 2, x, true);
-  }
-}
-
-/** Writes xenctl_bitmap at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
-export function xenctl_bitmap$enc0(v: xenctl_bitmap, d: DataView, w: BigUint64Array | undefined, b: number): void {
-  const w8 = alignedWords(w, b);
-  const x0 = v.bitmap;
-  if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'xenctl_bitmap.bitmap', 'XEN_GUEST_HANDLE_64(uint8)', 64);
-  const x1 = v.nr_bits;
-  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'xenctl_bitmap.nr_bits', 'uint32_t', 32);
-  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
-  d.setUint32(b + 8, x1, true);
-  d.setUint32(b + 12, 0);
-}
-
-/** Reads xenctl_bitmap at `b` on x86_32, x86_64, arm32, arm64. */
-export function xenctl_bitmap$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xenctl_bitmap {
-  const w8 = alignedWords(w, b);
-  return {
-    bitmap: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
-    nr_bits: d.getUint32(b + 8, true),
-  };
-}
-
-/** Throws when padding of xenctl_bitmap at `b` on x86_32, x86_64, arm32, arm64 is not zero. */
-export function xenctl_bitmap$chk0(d: DataView, b: number): void {
-  if (d.getUint32(b + 12) !== 0) failPadding('xenctl_bitmap (padding after nr_bits)');
-}
-
-/** The view of xenctl_bitmap on x86_32, x86_64, arm32, arm64. */
-export class xenctl_bitmap$V0 implements xenctl_bitmap_view {
-  declare readonly $d: DataView;
-  declare readonly $a: BigUint64Array | undefined;
-  declare readonly $s: number;
-  declare readonly $n: number;
-  declare readonly $e: number;
-  declare readonly $r: { $b: number };
-  declare $b: number;
-  declare $o: number;
-
-  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
-    this.$d = d;
-    this.$a = a;
-    this.$s = s;
-    this.$n = n;
-    this.$e = e;
-    this.$r = r ?? this;
-    this.$b = b;
-    this.$o = o ?? 0;
-  }
-
-  get $buffer(): ArrayBufferLike {
-    return this.$d.buffer;
-  }
-
-  get $offset(): number {
-    return this.$r.$b + this.$o;
-  }
-
-  set $offset(x: number) {
-    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'xenctl_bitmap');
-    if (this.$r === this) this.$b = b;
-    else this.$o = b - this.$r.$b;
-  }
-
-  get bitmap(): bigint {
-    const b = this.$r.$b + this.$o;
-    const w = alignedWords(this.$a, b);
-    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
-  }
-
-  set bitmap(x: bigint) {
-    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xenctl_bitmap.bitmap', 'XEN_GUEST_HANDLE_64(uint8)', 64);
-    const b = this.$r.$b + this.$o;
-    this.$d.setBigUint64(b, x, true);
-  }
-
-  get bitmapAsNumber(): number {
-    const b = this.$r.$b + this.$o;
-    return u64AsNumber(this.$d, b, false, 'xenctl_bitmap.bitmap');
-  }
-
-  set bitmapAsNumber(x: number) {
-    const b = this.$r.$b + this.$o;
-    setU64FromNumber(this.$d, b, false, x, 'xenctl_bitmap.bitmap');
-  }
-
-  get nr_bits(): number {
-    const b = this.$r.$b + this.$o;
-    return this.$d.getUint32(b + 8, true);
-  }
-
-  set nr_bits(x: number) {
-    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xenctl_bitmap.nr_bits', 'uint32_t', 32);
-    const b = this.$r.$b + this.$o;
-    this.$d.setUint32(b + 8, x, true);
   }
 }
 
