@@ -9,6 +9,7 @@
  */
 import type { ArchLayout } from '../../generators/src/layout/engine.js';
 import { recordChecks } from '../../generators/src/emit/c/layout-checks.js';
+import { PROBE_HELPERS } from '../../generators/src/headers/probe.js';
 import { onArch } from '../../generators/src/model/arch.js';
 import type { Arch, RecordDecl } from '../../generators/src/model/types.js';
 import type { ReleaseModel } from '../../generators/src/select/release.js';
@@ -65,11 +66,8 @@ function fromLayout(c: { item: string; field: string; what: 'size' | 'align' | '
   return { item: c.item, field: c.field, what: c.what, expr: c.expr, expected: BigInt(c.expected) };
 }
 
-const PRELUDE = [
-  '#define XENABI_ALIGNOF(type) _Alignof(type)',
-  '#define XENABI_TYPEOF(expr) __typeof__(expr)',
-  '#define XENABI_OFFSETOF(type, member) __builtin_offsetof(type, member)',
-];
+/** The helpers the layout checks spell with, as `xenabi verify` defines them for Xen's headers. */
+const PRELUDE = PROBE_HELPERS;
 
 function header(set: CheckSet, release: string, purpose: string): string[] {
   return [
