@@ -168,6 +168,13 @@ describe('rust availability over the history', () => {
     expect(ringFile(ctx)).toMatch(/#\[cfg\(feature = "xen-4-19"\)\]\n[^\n]*\n[^\n]*\nunsafe impl Protocol for crate::stable::widgets::fx_wring_sring /);
   });
 
+  it("gates an unstable module's ring impl on the newest release's feature, as the crate declares that module", () => {
+    const unstable = new Map([...ctx.records].map(([name, r]) => [name, name === 'fx_wring_sring' ? { ...r, namespace: 'unstable' as const } : r]));
+    const newest = `xen-${ctx.model.release.replace('.', '-')}`;
+    expect(newest).not.toBe('xen-4-19');
+    expect(ringFile({ ...ctx, records: unstable })).toMatch(new RegExp(`#\\[cfg\\(feature = "${newest}"\\)\\]\\n[^\\n]*\\n[^\\n]*\\nunsafe impl Protocol for crate::unstable::widgets::fx_wring_sring `));
+  });
+
   it('does not chain a member whose bytes moved', () => {
     const record = ctx.records.get('fx_range')!;
     const start = record.fields.find((f) => f.name === 'start')!;
