@@ -13,7 +13,7 @@
 //! of the producer index before reading entries). Nothing here needs `unsafe` from the user but
 //! [`SharedMemory::from_raw_parts`], for memory mapped from elsewhere.
 //!
-//! ```
+//! ```ignore
 //! use xenabi::ring::{BackRing, FrontRing, Page, SharedMemory};
 //! use xenabi::stable::blkif::{blkif_request, blkif_response, blkif_sring};
 //!
@@ -30,7 +30,7 @@
 //!
 //! A console page: the guest writes its output, the console back end reads it.
 //!
-//! ```
+//! ```ignore
 //! use xenabi::ring::{ByteRingReader, ByteRingWriter, Page, SharedMemory};
 //! use xenabi::stable::console::xencons_interface;
 //!
