@@ -72,7 +72,9 @@ describe.each(SETS.map((s) => [s.info.set, s] as const))('%s', (_set, { base, in
     const dispatch = info.dispatch;
     const carried = Object.keys(info.ops).filter((n) => info.ops[n]!.member);
     it.each(carried.map((n) => [n]))(`round-trips %s through encode${base}/decode${base} in ${dispatch.record}`, (name) => {
-      for (const arch of CODECS.get(dispatch.record)!.archs) {
+      // An op whose payload only some architectures have (domctl's x86 vcpu_msrs, Arm's dt_overlay) is tried there.
+      const payloadArchs = archsOf(info.ops[name]!.record);
+      for (const arch of CODECS.get(dispatch.record)!.archs.filter((a) => payloadArchs.includes(a))) {
         fc.assert(
           fc.property(fc.tuple(variant(info, name, arch), besideTheOp(dispatch, arch)).map(([v, common]) => ({ ...common, ...v })), (value) => {
             const bytes = fn(`encode${base}`)(value, { arch }) as Uint8Array;
