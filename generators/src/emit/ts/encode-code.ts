@@ -254,7 +254,7 @@ function union(ctx: CodeCtx, env: RecordEnv, record: string, x: string, a: Addr,
   });
   (deferred ? out.first : out.write).push(
     `if (${j} === -2) {`,
-    `  encodeDecodedUnion(${x}, 2, d, w, ${expr(a)}, ${layout.size}, ${spell(where)}, ${names}, ${dec}, ${enc});`,
+    `  encodeDecodedUnion(${x}, 2, d, w, ${expr(a)}, ${layout.size}, ${spell(where)}, ${names}, ${dec}, ${enc}${tailPadding(layout)});`,
     '} else {',
     `  switch (${j}) {`,
     ...indent(cases),
@@ -321,4 +321,10 @@ export function encodeBody(ctx: CodeCtx, env: RecordEnv, record: RecordDecl, lay
   else struct(ctx, env, record.name, 'v', at, [record.name], out, true);
   const guard = ctx.words && !ctx.touches ? ['// A detached buffer throws here, where word stores to it would be dropped.', 'd.getUint8(b);'] : [];
   return [...out.check, ...guard, ...out.first, ...out.write];
+}
+
+/** `, 12` when a union ends in tail padding at byte 12 (no member covers it), else nothing. */
+function tailPadding(layout: RecordLayout): string {
+  const tail = layout.holes.find((h) => h.tail && h.size > 0);
+  return tail && tail.offset < layout.size ? `, ${tail.offset}` : '';
 }

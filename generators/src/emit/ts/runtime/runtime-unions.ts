@@ -58,7 +58,8 @@ export function checkDecodedUnion(v: object, set: number, size: number, path: st
 /**
  * Encodes a union value that sets several members: only a value as `decode` returned it (with
  * every member) is accepted. Members unchanged since the decode give back the bytes as they
- * were; when one member was changed, that member alone is encoded; two changed are an error.
+ * were (but the tail padding from `tail` on, which is zeroed); when one member was changed,
+ * that member alone is encoded; two changed are an error.
  * @internal
  */
 export function encodeDecodedUnion(
@@ -72,6 +73,7 @@ export function encodeDecodedUnion(
   members: readonly string[],
   dec: UnionDecoder,
   enc: UnionEncoder,
+  tail = size,
 ): void {
   const from = Remembered.of(v);
   if (from === undefined || from.dec !== dec || from.bytes.length !== size) failUnion(path, set);
@@ -87,7 +89,8 @@ export function encodeDecodedUnion(
     enc(one as never, d, w, b);
     return;
   }
-  for (let i = 0; i < size; i++) d.setUint8(b + i, from.bytes[i]!);
+  // The bytes from `tail` on are the union's tail padding, which no member covers: zero, as Xen requires.
+  for (let i = 0; i < size; i++) d.setUint8(b + i, i < tail ? from.bytes[i]! : 0);
 }
 
 /** Deep equality of plain values as decode makes them: integers, arrays, objects of members. */

@@ -7856,7 +7856,7 @@ export function xen_sysctl_scheduler_op$enc0(v: xen_sysctl_scheduler_op, d: Data
     j5 = -2;
   } else if (k4 === 0) checkEmptyUnion(x3, 'xen_sysctl_scheduler_op.u');
   if (j5 === -2) {
-    encodeDecodedUnion(x3, 2, d, w, b + 16, 16, 'xen_sysctl_scheduler_op.u', ['sched_arinc653', 'sched_credit', 'sched_credit2'], xen_sysctl_scheduler_op_u$dec0, xen_sysctl_scheduler_op_u$enc0);
+    encodeDecodedUnion(x3, 2, d, w, b + 16, 16, 'xen_sysctl_scheduler_op.u', ['sched_arinc653', 'sched_credit', 'sched_credit2'], xen_sysctl_scheduler_op_u$dec0, xen_sysctl_scheduler_op_u$enc0, 12);
   } else {
     switch (j5) {
       case 0: {
@@ -8027,7 +8027,7 @@ export function xen_sysctl_scheduler_op_u$enc0(v: xen_sysctl_scheduler_op_u, d: 
     j1 = -2;
   } else if (k0 === 0) checkEmptyUnion(v, 'xen_sysctl_scheduler_op.u');
   if (j1 === -2) {
-    encodeDecodedUnion(v, 2, d, w, b, 16, 'xen_sysctl_scheduler_op.u', ['sched_arinc653', 'sched_credit', 'sched_credit2'], xen_sysctl_scheduler_op_u$dec0, xen_sysctl_scheduler_op_u$enc0);
+    encodeDecodedUnion(v, 2, d, w, b, 16, 'xen_sysctl_scheduler_op.u', ['sched_arinc653', 'sched_credit', 'sched_credit2'], xen_sysctl_scheduler_op_u$dec0, xen_sysctl_scheduler_op_u$enc0, 12);
   } else {
     switch (j1) {
       case 0: {
@@ -11987,7 +11987,7 @@ export function xen_sysctl$enc0(v: xen_sysctl, d: DataView, w: BigUint64Array | 
         d.setUint32(b + 12, x300, true);
         d.setUint32(b + 16, x301, true);
         if (j304 === -2) {
-          encodeDecodedUnion(x302, 2, d, w, b + 24, 16, 'xen_sysctl.u.scheduler_op.u', ['sched_arinc653', 'sched_credit', 'sched_credit2'], xen_sysctl_scheduler_op_u$dec0, xen_sysctl_scheduler_op_u$enc0);
+          encodeDecodedUnion(x302, 2, d, w, b + 24, 16, 'xen_sysctl.u.scheduler_op.u', ['sched_arinc653', 'sched_credit', 'sched_credit2'], xen_sysctl_scheduler_op_u$dec0, xen_sysctl_scheduler_op_u$enc0, 12);
         } else {
           switch (j304) {
             case 0: {
@@ -13727,7 +13727,7 @@ export function xen_sysctl$enc1(v: xen_sysctl, d: DataView, w: BigUint64Array | 
         d.setUint32(b + 12, x300, true);
         d.setUint32(b + 16, x301, true);
         if (j304 === -2) {
-          encodeDecodedUnion(x302, 2, d, w, b + 24, 16, 'xen_sysctl.u.scheduler_op.u', ['sched_arinc653', 'sched_credit', 'sched_credit2'], xen_sysctl_scheduler_op_u$dec0, xen_sysctl_scheduler_op_u$enc0);
+          encodeDecodedUnion(x302, 2, d, w, b + 24, 16, 'xen_sysctl.u.scheduler_op.u', ['sched_arinc653', 'sched_credit', 'sched_credit2'], xen_sysctl_scheduler_op_u$dec0, xen_sysctl_scheduler_op_u$enc0, 12);
         } else {
           switch (j304) {
             case 0: {
@@ -15471,7 +15471,7 @@ export function xen_sysctl$enc2(v: xen_sysctl, d: DataView, w: BigUint64Array | 
         d.setUint32(b + 12, x300, true);
         d.setUint32(b + 16, x301, true);
         if (j304 === -2) {
-          encodeDecodedUnion(x302, 2, d, w, b + 24, 16, 'xen_sysctl.u.scheduler_op.u', ['sched_arinc653', 'sched_credit', 'sched_credit2'], xen_sysctl_scheduler_op_u$dec0, xen_sysctl_scheduler_op_u$enc0);
+          encodeDecodedUnion(x302, 2, d, w, b + 24, 16, 'xen_sysctl.u.scheduler_op.u', ['sched_arinc653', 'sched_credit', 'sched_credit2'], xen_sysctl_scheduler_op_u$dec0, xen_sysctl_scheduler_op_u$enc0, 12);
         } else {
           switch (j304) {
             case 0: {
@@ -17220,7 +17220,7 @@ export function xen_sysctl_u$enc0(v: xen_sysctl_u, d: DataView, w: BigUint64Arra
         d.setUint32(b + 4, x297, true);
         d.setUint32(b + 8, x298, true);
         if (j301 === -2) {
-          encodeDecodedUnion(x299, 2, d, w, b + 16, 16, 'xen_sysctl.u.scheduler_op.u', ['sched_arinc653', 'sched_credit', 'sched_credit2'], xen_sysctl_scheduler_op_u$dec0, xen_sysctl_scheduler_op_u$enc0);
+          encodeDecodedUnion(x299, 2, d, w, b + 16, 16, 'xen_sysctl.u.scheduler_op.u', ['sched_arinc653', 'sched_credit', 'sched_credit2'], xen_sysctl_scheduler_op_u$dec0, xen_sysctl_scheduler_op_u$enc0, 12);
         } else {
           switch (j301) {
             case 0: {
@@ -19066,7 +19066,7 @@ export function xen_sysctl_u$enc1(v: xen_sysctl_u, d: DataView, w: BigUint64Arra
         d.setUint32(b + 4, x297, true);
         d.setUint32(b + 8, x298, true);
         if (j301 === -2) {
-          encodeDecodedUnion(x299, 2, d, w, b + 16, 16, 'xen_sysctl.u.scheduler_op.u', ['sched_arinc653', 'sched_credit', 'sched_credit2'], xen_sysctl_scheduler_op_u$dec0, xen_sysctl_scheduler_op_u$enc0);
+          encodeDecodedUnion(x299, 2, d, w, b + 16, 16, 'xen_sysctl.u.scheduler_op.u', ['sched_arinc653', 'sched_credit', 'sched_credit2'], xen_sysctl_scheduler_op_u$dec0, xen_sysctl_scheduler_op_u$enc0, 12);
         } else {
           switch (j301) {
             case 0: {
@@ -20916,7 +20916,7 @@ export function xen_sysctl_u$enc2(v: xen_sysctl_u, d: DataView, w: BigUint64Arra
         d.setUint32(b + 4, x297, true);
         d.setUint32(b + 8, x298, true);
         if (j301 === -2) {
-          encodeDecodedUnion(x299, 2, d, w, b + 16, 16, 'xen_sysctl.u.scheduler_op.u', ['sched_arinc653', 'sched_credit', 'sched_credit2'], xen_sysctl_scheduler_op_u$dec0, xen_sysctl_scheduler_op_u$enc0);
+          encodeDecodedUnion(x299, 2, d, w, b + 16, 16, 'xen_sysctl.u.scheduler_op.u', ['sched_arinc653', 'sched_credit', 'sched_credit2'], xen_sysctl_scheduler_op_u$dec0, xen_sysctl_scheduler_op_u$enc0, 12);
         } else {
           switch (j301) {
             case 0: {
