@@ -14,8 +14,10 @@ export const QEMU = 'qemu-system-x86_64';
 /**
  * Xen's command line: serial console, a fixed dom0 size, guest debug output (port 0xe9) shown,
  * and no scrubbing of free memory, which under TCG would compete with dom0 for the one CPU.
+ * dom0 gets 1 GiB: its initramfs (node, the device models and the bindings, about 130 MB
+ * uncompressed) is held twice while the kernel unpacks it, and 512 MiB no longer sufficed.
  */
-export const XEN_CMDLINE = 'console=com1 com1=115200,8n1 dom0_mem=512M,max:512M noreboot guest_loglvl=all bootscrub=false';
+export const XEN_CMDLINE = 'console=com1 com1=115200,8n1 dom0_mem=1024M,max:1024M noreboot guest_loglvl=all bootscrub=false';
 /** dom0's command line; QEMU splits modules on commas, so it has none. */
 export const DOM0_CMDLINE = 'console=hvc0 quiet loglevel=3';
 
@@ -34,7 +36,7 @@ export interface BootResult {
 
 export function qemuArgs(xen: string, fetched: Fetched, initrd: string): string[] {
   return [
-    '-accel', 'tcg', '-cpu', 'qemu64,+svm,+npt', '-smp', '1', '-m', '1024',
+    '-accel', 'tcg', '-cpu', 'qemu64,+svm,+npt', '-smp', '1', '-m', '2048',
     '-nographic', '-no-reboot', '-nic', 'none',
     '-kernel', xen, '-append', XEN_CMDLINE,
     '-initrd', `${fetched.vmlinux} ${DOM0_CMDLINE},${initrd}`,
