@@ -70,6 +70,7 @@ export const xen_domctl_scheduler_op = struct('xen_domctl_scheduler_op', {
         field('credit2', xen_domctl_sched_credit2, { doc: 'Domain-wide credit2 parameters (putinfo, getinfo).' }),
         field('rtds', xen_domctl_sched_rtds, { doc: 'Domain-wide RTDS parameters (putinfo, getinfo).' }),
         field('v', inlineStruct({
+      since: '4.7',
       doc: 'Per-vCPU parameters (putvcpuinfo, getvcpuinfo).',
       fields: [
         field('vcpus', handle64(xen_domctl_schedparam_vcpu), { doc: 'IN/OUT: the list of vCPUs and their parameters.' }),

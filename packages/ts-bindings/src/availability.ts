@@ -2742,7 +2742,7 @@ export const AVAILABILITY = {
   'xen_domctl_schedparam_vcpu.u': { since: '4.7' },
   'xen_domctl_scheduler_op': { since: '4.6' },
   'xen_domctl_scheduler_op.u': { since: '4.6' },
-  'xen_domctl_scheduler_op.u.v': { since: '4.6' },
+  'xen_domctl_scheduler_op.u.v': { since: '4.7' },
   'xen_domctl_sendtrigger': { since: '4.6' },
   'xen_domctl_set_access_required': { since: '4.6' },
   'xen_domctl_set_broken_page_p2m': { since: '4.6' },

@@ -3033,7 +3033,7 @@ impl ::core::fmt::Debug for xen_domctl_scheduler_op_u {
 ///
 /// C: the struct declared inline in `union xen_domctl_scheduler_op.u` as `xen_domctl_scheduler_op.u.v`; xenabi names it `xen_domctl_scheduler_op_u_v`.
 ///
-/// Since Xen 4.6.
+/// Since Xen 4.7.
 ///
 /// Layout (size/align in bytes): x86 16/8, x86_64 16/8, arm 16/8, aarch64 16/8.
 #[repr(C)]
@@ -3050,7 +3050,7 @@ pub struct xen_domctl_scheduler_op_u_v {
 
 impl xen_domctl_scheduler_op_u_v {
     /// The first Xen release with this struct.
-    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 7);
 }
 
 #[cfg(feature = "vm-memory")]

@@ -10420,7 +10420,7 @@ export const xen_domctl_scheduler_op_u: RecordCodec<xen_domctl_scheduler_op_u, x
  * Per-vCPU parameters (putvcpuinfo, getvcpuinfo).
  *
  * Size: 16 bytes on every architecture.
- * @since 4.6
+ * @since 4.7
  */
 export interface xen_domctl_scheduler_op_u_v {
   /** IN/OUT: the list of vCPUs and their parameters. */
@@ -10433,7 +10433,7 @@ export interface xen_domctl_scheduler_op_u_v {
 
 /**
  * A zero-copy view of `xen_domctl_scheduler_op_u_v` over a buffer: reads and writes go straight to the bytes.
- * @since 4.6
+ * @since 4.7
  */
 export interface xen_domctl_scheduler_op_u_v_view extends RecordView {
   /** IN/OUT: the list of vCPUs and their parameters. */
@@ -10465,12 +10465,12 @@ const xen_domctl_scheduler_op_u_v$layout0: RecordLayout = frozen({
 
 /**
  * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_scheduler_op_u_v` (struct xen_domctl_scheduler_op.u.v). Size: 16 bytes on every architecture.
- * @since 4.6
+ * @since 4.7
  */
 export const xen_domctl_scheduler_op_u_v: RecordCodec<xen_domctl_scheduler_op_u_v, xen_domctl_scheduler_op_u_v_view> = {
   name: 'xen_domctl_scheduler_op.u.v',
   archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
-  since: '4.6',
+  since: '4.7',
   size(arch) {
     switch (arch) {
       case 'x86_32':
