@@ -53,6 +53,17 @@ describe('the ABI bundle cache', () => {
     expect(await evaluated(root)).toMatch(/^a_first: /);
   });
 
+  it('puts each module in a function of its own, so that a DSL call locating itself does not walk the whole bundle', async () => {
+    const root = freshRoot();
+    const sample = join(root, 'abi/stable/sample.ts');
+    writeFileSync(join(root, 'abi/stable/a_first.ts'), readFileSync(sample, 'utf8').replaceAll('sample', 'a_first').replaceAll('SAMPLE', 'A_FIRST'));
+    expect(await evaluated(root)).toMatch(/^a_first: /);
+    const { code } = JSON.parse(readFileSync(bundleCachePath(root, join(root, 'abi')) as string, 'utf8')) as { code: string };
+    // esbuild's lazy initialiser per module: `var init_sample = __esm({ "stable/sample.ts"() { … } })`.
+    for (const name of ['a_first', 'sample']) expect(code).toMatch(new RegExp(`var init_${name} = __esm\\(\\{\\n\\s*"stable/${name}\\.ts"\\(\\) \\{`));
+    expect(code).toMatch(/\[\n\s*\(init_a_first\(\), __toCommonJS\(a_first_exports\)\)\.default,\n\s*\(init_sample\(\), __toCommonJS\(sample_exports\)\)\.default\s*\]/);
+  });
+
   it('caches nothing without a node_modules folder in the repository', async () => {
     const root = freshRoot(false);
     expect(bundleCachePath(root, join(root, 'abi'))).toBeUndefined();
