@@ -23,11 +23,16 @@ export interface LoadedAbi {
  * (see `model-cache.ts`).
  */
 export async function loadAbi(abiDir: string, repoRoot: string = resolve(abiDir, '..'), options: EvaluateOptions = {}): Promise<LoadedAbi> {
+  return (await loadAbiWithInputs(abiDir, repoRoot, options)).loaded;
+}
+
+/** `loadAbi`, with the files the model was loaded from (absolute), when known: what a value derived from the model is keyed by. */
+export async function loadAbiWithInputs(abiDir: string, repoRoot: string = resolve(abiDir, '..'), options: EvaluateOptions = {}): Promise<{ loaded: LoadedAbi; inputs?: string[] }> {
   const cache = options.cache === false ? undefined : modelCacheByContent<LoadedAbi>(repoRoot, resolve(abiDir), 'strict');
-  const hit = cache?.read();
-  if (hit) return hit;
+  const hit = cache?.readWithInputs();
+  if (hit) return { loaded: hit.value, ...(hit.inputs ? { inputs: hit.inputs } : {}) };
   const { loadAbiFresh } = await import('./fresh.js');
-  const { loaded, inputs } = await loadAbiFresh(abiDir, repoRoot, options);
-  cache?.write(loaded, inputs);
-  return loaded;
+  const fresh = await loadAbiFresh(abiDir, repoRoot, options);
+  cache?.write(fresh.loaded, fresh.inputs);
+  return fresh;
 }

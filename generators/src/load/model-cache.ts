@@ -38,13 +38,15 @@ interface Entry<T> {
 /** One cache entry's place and key; `read` and `write` do nothing when there is no cache. */
 export interface ModelCache<T> {
   read(): T | undefined;
+  /** What `read` gives, with the inputs it is keyed by (content-keyed entries only). */
+  readWithInputs(): { value: T; inputs?: string[] } | undefined;
   /** Stores `value`, loaded from `inputs` (absolute paths; needed for content-keyed entries). */
   write(value: T, inputs?: readonly string[]): void;
   /** The inputs of the current entry (content-keyed entries only): what a value derived from it is keyed by. */
   inputs(): string[] | undefined;
 }
 
-const NONE: ModelCache<never> = { read: () => undefined, write: () => undefined, inputs: () => undefined };
+const NONE: ModelCache<never> = { read: () => undefined, readWithInputs: () => undefined, write: () => undefined, inputs: () => undefined };
 
 function cacheFile(repoRoot: string, name: string, build: string | undefined): string | undefined {
   if (!build || !existsSync(join(repoRoot, 'node_modules'))) return undefined;
@@ -60,15 +62,14 @@ function cacheFile(repoRoot: string, name: string, build: string | undefined): s
 export function modelCacheByContent<T>(repoRoot: string, abiDir: string, kind: string, build = MODEL_CACHE_ID): ModelCache<T> {
   const path = cacheFile(repoRoot, `abi-model-${kind}-${hash(`${repoRoot}\n${abiDir}`).slice(0, 16)}.bin`, build);
   if (path === undefined) return NONE;
-  // The model's locations are relative to the repository root: it is part of the key.
-  const bundle = bundleRecipe(
-    listModuleFiles(abiDir).map((f) => f.file),
-    abiDir,
-  );
-  const recipe = { options: `${bundle.options}\nroot ${repoRoot}` };
+  const recipe = contentRecipe(repoRoot, abiDir);
   const current = (e: Entry<T>) => e.inputs !== undefined && e.key === digest(recipe, e.inputs);
   return {
     read: () => readEntry<T>(path, build, current)?.value,
+    readWithInputs: () => {
+      const entry = readEntry<T>(path, build, current);
+      return entry && { value: entry.value, inputs: entry.inputs };
+    },
     inputs: () => readEntry<T>(path, build, current)?.inputs,
     write: (value, inputs) => {
       if (!inputs) return;
@@ -78,11 +79,56 @@ export function modelCacheByContent<T>(repoRoot: string, abiDir: string, kind: s
   };
 }
 
+/** What a content-keyed entry of `abiDir` is keyed by besides its inputs. */
+function contentRecipe(repoRoot: string, abiDir: string): { options: string } {
+  // The model's locations are relative to the repository root: it is part of the key.
+  const bundle = bundleRecipe(
+    listModuleFiles(abiDir).map((f) => f.file),
+    abiDir,
+  );
+  return { options: `${bundle.options}\nroot ${repoRoot}` };
+}
+
+/**
+ * The key a content-keyed entry of `abiDir` loaded from `inputs` has now: the digest of the
+ * recipe and of every input's content. Equal keys, equal models.
+ */
+export function contentKey(repoRoot: string, abiDir: string, inputs: readonly string[]): string {
+  return digest(contentRecipe(repoRoot, abiDir), [...inputs].sort());
+}
+
 /** The entry of the model of the git tree `tree` (an object id) of `abi/`; `kind` and `build` as above. */
 export function modelCacheByTree<T>(repoRoot: string, tree: string, kind: string, build = MODEL_CACHE_ID): ModelCache<T> {
   const path = /^[0-9a-f]{40,64}$/.test(tree) ? cacheFile(repoRoot, `abi-model-${kind}-tree-${tree}.bin`, build) : undefined;
   if (path === undefined) return NONE;
-  return { read: () => readEntry<T>(path, build, (e) => e.key === tree)?.value, write: (value) => writeEntry(path, { build, key: tree, value }), inputs: () => undefined };
+  const read = () => readEntry<T>(path, build, (e) => e.key === tree)?.value;
+  return { read, readWithInputs: () => { const value = read(); return value === undefined ? undefined : { value }; }, write: (value) => writeEntry(path, { build, key: tree, value }), inputs: () => undefined };
+}
+
+/**
+ * An entry of something derived from models, under `name` (file-name characters only), read
+ * only while its key is exactly `key` (which must name everything the value is a function of);
+ * `inputs` as for content-keyed entries, stored beside it for whoever computes the next key.
+ */
+export function derivedCache<T>(repoRoot: string, name: string, key: string, build = MODEL_CACHE_ID): ModelCache<T> {
+  const path = /^[0-9A-Za-z._-]+$/.test(name) ? cacheFile(repoRoot, `abi-model-${name}.bin`, build) : undefined;
+  if (path === undefined) return NONE;
+  const read = () => readEntry<T>(path, build, (e) => e.key === key);
+  return {
+    read: () => read()?.value,
+    readWithInputs: () => {
+      const entry = read();
+      return entry && { value: entry.value, inputs: entry.inputs };
+    },
+    inputs: () => read()?.inputs,
+    write: (value, inputs) => writeEntry(path, { build, key, ...(inputs ? { inputs: [...inputs].sort() } : {}), value }),
+  };
+}
+
+/** The inputs stored in the entry `name` of `derivedCache`, whatever its key: what the next key is computed from. */
+export function derivedInputs(repoRoot: string, name: string, build = MODEL_CACHE_ID): string[] | undefined {
+  const path = /^[0-9A-Za-z._-]+$/.test(name) ? cacheFile(repoRoot, `abi-model-${name}.bin`, build) : undefined;
+  return path === undefined ? undefined : readEntry<unknown>(path, build, () => true)?.inputs;
 }
 
 function readEntry<T>(path: string, build: string | undefined, matches: (entry: Entry<T>) => boolean): Entry<T> | undefined {

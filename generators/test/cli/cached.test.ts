@@ -8,6 +8,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const REPO = new URL('../../../', import.meta.url).pathname;
@@ -75,5 +76,35 @@ describe('the bundled CLI, run twice', () => {
     expect(xenabi(['check', '--against', 'HEAD', '--format', 'json'], root)).toEqual(broken);
     git(root, 'checkout', '-q', '--', MODULE);
     expect(xenabi(['check', '--against', 'HEAD', '--format', 'json'], root)).toEqual(clean);
+  });
+
+  it('reuses the result of the same check, and of nothing else', () => {
+    const check = (...more: string[]) => xenabi(['check', '--against', 'HEAD', '--format', 'json', ...more], root);
+    const clean = check();
+    expect(clean.code).toBe(0);
+    const [name, ...others] = entries(root, 'check-result');
+    expect(others).toEqual([]);
+    // A note planted in the stored result shows that the next check prints the stored one.
+    const path = join(root, 'node_modules/.cache/xenabi', name as string);
+    const entry = deserialize(readFileSync(path)) as { value: { notes: string[] } };
+    entry.value.notes.push('planted');
+    writeFileSync(path, serialize(entry));
+    expect(JSON.parse(check().out).notes).toContain('planted');
+    // Another option, a changed head, a new commit as base: each is a check of its own.
+    expect(JSON.parse(check('--fail-on', 'binary').out).notes).not.toContain('planted');
+    entry.value.notes.push('planted');
+    writeFileSync(path, serialize(entry));
+    grow(root);
+    expect(check().code).toBe(1);
+    git(root, 'checkout', '-q', '--', MODULE);
+    expect(check()).toEqual(clean);
+    entry.value.notes.push('planted');
+    writeFileSync(path, serialize(entry));
+    git(root, 'commit', '-q', '--allow-empty', '-m', 'another commit, the same abi/');
+    const again = check();
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.out).notes).not.toContain('planted');
+    expect(JSON.parse(again.out).base.label).not.toBe(JSON.parse(clean.out).base.label);
+    expect({ ...JSON.parse(again.out), base: undefined }).toEqual({ ...JSON.parse(clean.out), base: undefined });
   });
 });

@@ -9,8 +9,8 @@ import { basename, join, relative, resolve } from 'node:path';
 import { AbiInputError } from '../../diagnostics/diagnostic.js';
 import { baselinePath } from '../../emit/baseline/names.js';
 import type { ExportDocument } from '../../export/abi-json.js';
-import { loadAbi } from '../../load/index.js';
-import { modelCacheByContent, modelCacheByTree } from '../../load/model-cache.js';
+import { loadAbiWithInputs } from '../../load/index.js';
+import { contentKey, modelCacheByContent, modelCacheByTree } from '../../load/model-cache.js';
 import { NEWEST_RELEASE } from '../../model/releases.js';
 import type { AbiModel } from '../../model/types.js';
 import { atRelease } from '../../select/release.js';
@@ -74,14 +74,22 @@ function checkRelease(side: AbiSide, options: LoadOptions, what: string): AbiSid
  * and says so in a note: an old revision was valid under the xenabi of its day.
  */
 export async function loadModel(abiDir: string, repoRoot: string, strict = true): Promise<{ model: AbiModel; notes: string[] }> {
-  if (strict) return { model: (await loadAbi(abiDir, repoRoot)).model, notes: [] };
+  return (await loadModelWithInputs(abiDir, repoRoot, strict)).loaded;
+}
+
+/** `loadModel`, with the files the model was loaded from when known (what a side built from it is keyed by). */
+async function loadModelWithInputs(abiDir: string, repoRoot: string, strict: boolean): Promise<{ loaded: LenientModel; inputs?: string[] }> {
+  if (strict) {
+    const { loaded, inputs } = await loadAbiWithInputs(abiDir, repoRoot);
+    return { loaded: { model: loaded.model, notes: [] }, ...(inputs ? { inputs } : {}) };
+  }
   const cache = modelCacheByContent<LenientModel>(repoRoot, resolve(abiDir), 'lenient');
-  const hit = cache.read();
-  if (hit) return hit;
+  const hit = cache.readWithInputs();
+  if (hit) return { loaded: hit.value, ...(hit.inputs ? { inputs: hit.inputs } : {}) };
   const { loadLenient } = await import('./lenient.js');
-  const { loaded, inputs } = await loadLenient(abiDir, repoRoot);
-  cache.write(loaded, inputs);
-  return loaded;
+  const fresh = await loadLenient(abiDir, repoRoot);
+  cache.write(fresh.loaded, fresh.inputs);
+  return fresh;
 }
 
 type LenientModel = { model: AbiModel; notes: string[] };
@@ -95,13 +103,25 @@ async function loadAbiSide(spec: Extract<SideSpec, { kind: 'abi' }>, options: Lo
   const sides = modelCacheByContent<AbiSide>(repoRoot, resolve(spec.dir), sideCacheKind(kind, release));
   const hit = sides.read();
   if (hit) return reviveSide(hit, label);
-  const loaded = await loadModel(spec.dir, repoRoot, !spec.lenient);
-  const side = modelSide(loaded.model, release, 'abi', label, loaded.notes);
-  // Keyed by the inputs of the model it was built from, when that model is the cached one.
-  const inputs = modelCacheByContent(repoRoot, resolve(spec.dir), kind).inputs();
+  // The base of this check was the working tree's own abi/, loaded strictly: when nothing it
+  // was loaded from changed since, its side is this one.
+  const shared = sharedSide;
+  sharedSide = undefined;
+  const same =
+    shared && !spec.lenient && resolve(shared.repoRoot) === resolve(repoRoot) && shared.abiDir === resolve(spec.dir) && shared.release === release && contentKey(shared.repoRoot, shared.abiDir, shared.inputs) === shared.key ? shared : undefined;
+  const { loaded, inputs } = same ? { loaded: undefined, inputs: same.inputs } : await loadModelWithInputs(spec.dir, repoRoot, !spec.lenient);
+  const side = same ? { ...same.side, origin: 'abi' as const, label } : modelSide(loaded!.model, release, 'abi', label, loaded!.notes);
+  // Keyed by the inputs of the model it was built from.
   if (inputs) sides.write(side, inputs);
   return side;
 }
+
+/**
+ * The side a check built for its base from the working tree's `abi/` (when that is the
+ * revision's, `loadGitSide`), for its head to reuse in the same process: the same model, the
+ * same release, laid out once. Sides are never changed once built (`checkAbi` is pure).
+ */
+let sharedSide: { repoRoot: string; abiDir: string; release: string; side: AbiSide; inputs: string[]; key: string } | undefined;
 
 /**
  * A side from a model already in memory, made exactly as `loadSide` makes one from an `abi/`
@@ -122,9 +142,14 @@ function modelSide(model: AbiModel, release: string, origin: SideOrigin, label: 
   }
 }
 
+/** How the side of `--against REF` is named: `git HEAD (1a2b3c4d5e6f)`. */
+export function gitSideLabel(ref: string, commit: string): string {
+  return `git ${ref} (${commit.slice(0, 12)})`;
+}
+
 async function loadGitSide(repoRoot: string, ref: string, options: LoadOptions): Promise<AbiSide> {
   const resolved = resolveRef(repoRoot, ref);
-  const label = `git ${ref} (${resolved.commit.slice(0, 12)})`;
+  const label = gitSideLabel(ref, resolved.commit);
   const release = options.release ?? NEWEST_RELEASE;
   // A tree loaded before is not read out of git again (only successful loads are cached).
   const cache = resolved.tree ? modelCacheByTree<LenientModel>(repoRoot, resolved.tree, 'lenient') : undefined;
@@ -140,11 +165,13 @@ async function loadGitSide(repoRoot: string, ref: string, options: LoadOptions):
   // The working tree's abi/ is the revision's (a change that did not touch abi/): load it once,
   // for both sides. A model that loads strictly is what the lenient load would give, without notes.
   if (resolved.tree && workingTreeIsRevision(repoRoot, resolved.commit)) {
-    const model = await strictModel(repoRoot);
-    if (model) {
-      const side = modelSide(model, release, 'git', label, []);
-      cache?.write({ model, notes: [] });
+    const strict = await strictModel(repoRoot);
+    if (strict) {
+      const side = modelSide(strict.model, release, 'git', label, []);
+      cache?.write({ model: strict.model, notes: [] });
       sides?.write(side);
+      const abiDir = resolve(repoRoot, 'abi');
+      sharedSide = strict.inputs ? { repoRoot, abiDir, release, side, inputs: strict.inputs, key: contentKey(repoRoot, abiDir, strict.inputs) } : undefined;
       return side;
     }
   }
@@ -168,10 +195,11 @@ async function loadGitSide(repoRoot: string, ref: string, options: LoadOptions):
   }
 }
 
-/** The working tree's model when it loads strictly (as the head does), else undefined. */
-async function strictModel(repoRoot: string): Promise<AbiModel | undefined> {
+/** The working tree's model when it loads strictly (as the head does), with its inputs, else undefined. */
+async function strictModel(repoRoot: string): Promise<{ model: AbiModel; inputs?: string[] } | undefined> {
   try {
-    return (await loadAbi(join(repoRoot, 'abi'), repoRoot)).model;
+    const { loaded, inputs } = await loadAbiWithInputs(join(repoRoot, 'abi'), repoRoot);
+    return { model: loaded.model, ...(inputs ? { inputs } : {}) };
   } catch (error) {
     if (error instanceof AbiInputError) return undefined;
     throw error;

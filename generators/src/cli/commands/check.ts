@@ -23,6 +23,7 @@ import {
   type SideSpec,
   type Waiver,
 } from '../../check/index.js';
+import { checkResultCache } from '../../check/result-cache.js';
 import { EXPORTABLE_RELEASES, NEWEST_RELEASE } from '../../model/releases.js';
 import { writeChanged } from '../../output/pipeline.js';
 import { changesetFileName, changesetText, GENERATED_PACKAGES, impliedChangeset } from '../../release/changeset.js';
@@ -116,11 +117,21 @@ Exit codes: 0 no breaking change, 1 at least one breaking change, 2 bad input or
     try {
       const waivers = readWaivers(io, root, str('waivers'));
       const options = release ? { release } : {};
-      const { base, head } = headerMode
-        ? await (await import('./check-headers.js')).headerSides(values as Record<string, string | undefined>, io, root)
-        : { base: await loadLabelled('base', baseSpec(io, root, str('against'), str('base')), options), head: await loadLabelled('head', headSpec(io, root, str('head')), options) };
-      const result = checkAbi(base, head, { failOn, waivers });
-      if (values.changeset) writeImpliedChangeset(io, root, result, base, head);
+      // `--against REF` of the working tree: the result of the last such check, when neither side changed.
+      const against = str('against');
+      const cache =
+        !headerMode && root && against !== undefined && str('base') === undefined && str('head') === undefined && !values.changeset
+          ? checkResultCache({ root, ref: against, headDir: join(root, 'abi'), headLabel: HEAD_LABEL, release: release ?? NEWEST_RELEASE, failOn, waivers })
+          : undefined;
+      let result = cache?.hit;
+      if (!result) {
+        const { base, head } = headerMode
+          ? await (await import('./check-headers.js')).headerSides(values as Record<string, string | undefined>, io, root)
+          : { base: await loadLabelled('base', baseSpec(io, root, against, str('base')), options), head: await loadLabelled('head', headSpec(io, root, str('head')), options) };
+        result = checkAbi(base, head, { failOn, waivers });
+        cache?.store(result);
+        if (values.changeset) writeImpliedChangeset(io, root, result, base, head);
+      }
       io.out(
         formatResult(result, format, {
           color: io.isTty && !process.env.NO_COLOR,
@@ -168,13 +179,16 @@ function baseSpec(io: CliIo, root: string | undefined, against: string | undefin
   return committedBaseline(root);
 }
 
+/** The label of the default head, the working tree's `abi/`. */
+const HEAD_LABEL = 'abi/ (working tree)';
+
 function headSpec(io: CliIo, root: string | undefined, head: string | undefined): SideSpec {
   if (head !== undefined) {
     const spec = sideSpecForPath(head, io.cwd);
     return spec.kind === 'abi' ? { ...spec, lenient: false } : spec;
   }
   if (!root) throw new UsageError('no repository root for the head; pass --head PATH or --root DIR');
-  return { kind: 'abi', dir: join(root, 'abi'), repoRoot: root, label: 'abi/ (working tree)' };
+  return { kind: 'abi', dir: join(root, 'abi'), repoRoot: root, label: HEAD_LABEL };
 }
 
 /** Loads a side; an ABI that does not load is reported as that side's bad input. */
