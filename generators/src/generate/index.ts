@@ -47,8 +47,10 @@ export async function renderRelease(
   const versions = readPackageVersions(root);
   const inputs = JSON.stringify({ view, history: model, versions });
   const digest = sha256(inputs + bannerSignature(options.command));
-  const perEmitter = await Promise.all(emitters.map((e) => runEmitter(e, root, view, { history: model, versions }, { inputs, digest }, options)));
-  const files = perEmitter.flat();
+  // One emitter at a time: each holds its intermediate structures only while it runs (run
+  // together, their awaits interleaved them and a forced run peaked some 100 MiB higher).
+  const files: RenderedFile[] = [];
+  for (const e of emitters) files.push(...(await runEmitter(e, root, view, { history: model, versions }, { inputs, digest }, options)));
   assertUniquePaths(files);
   files.forEach(assertSafeText);
   if (options.typecheck) await (await import('./typecheck.js')).typecheckOutputs(files);
