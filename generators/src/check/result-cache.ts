@@ -15,8 +15,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { contentKey, derivedCache, derivedInputs, modelCacheByContent, type ModelCache } from '../load/model-cache.js';
 import type { CheckResult } from './engine.js';
-import { resolveRef } from './side/git.js';
-import { gitSideLabel } from './side/load.js';
+import { gitSideLabel, resolveRef } from './side/git.js';
 import { sideCacheKind } from './side/side-cache.js';
 import type { Waiver } from './waivers/index.js';
 

@@ -38,6 +38,11 @@ function gitOk(cwd: string, args: string[]): string | undefined {
   }
 }
 
+/** How the side of `--against REF` is named: `git HEAD (1a2b3c4d5e6f)`. */
+export function gitSideLabel(ref: string, commit: string): string {
+  return `git ${ref} (${commit.slice(0, 12)})`;
+}
+
 /**
  * The commit `ref` names and the id of its `abi/` tree (undefined when it has none), or the
  * GitRefError that says why the revision cannot be read. The tree id names the content of

@@ -19,18 +19,13 @@ import { moduleDigests } from './digests.js';
 import { exportProblems, looksLikeExport, sideFromExport } from './from-export.js';
 import { sideFromModel } from './from-model.js';
 import { reviveSide, sideCacheKind } from './side-cache.js';
-import { abiAtRef, resolveRef, workingTreeIsRevision } from './git.js';
+import { SideInputError } from './errors.js';
+import { abiAtRef, gitSideLabel, resolveRef, workingTreeIsRevision } from './git.js';
 import { referenceProblems } from './integrity.js';
 import { InputFileError, isReadable, kindOf, listInput, parseJson, readInput, statInput } from './read-input.js';
 import type { AbiSide, SideOrigin } from './types.js';
 
-/** A side cannot be read: bad input, exit 2. */
-export class SideInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SideInputError';
-  }
-}
+export { SideInputError };
 
 export type SideSpec =
   | { kind: 'abi'; dir: string; repoRoot?: string; label?: string; lenient?: boolean }
@@ -140,11 +135,6 @@ function modelSide(model: AbiModel, release: string, origin: SideOrigin, label: 
   } catch (error) {
     throw new SideInputError(`${label}: cannot be laid out by this xenabi: ${(error as Error).message}`);
   }
-}
-
-/** How the side of `--against REF` is named: `git HEAD (1a2b3c4d5e6f)`. */
-export function gitSideLabel(ref: string, commit: string): string {
-  return `git ${ref} (${commit.slice(0, 12)})`;
 }
 
 async function loadGitSide(repoRoot: string, ref: string, options: LoadOptions): Promise<AbiSide> {

@@ -4,29 +4,18 @@ import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AbiInputError, formatDiagnostic, sortDiagnostics } from '../../diagnostics/diagnostic.js';
 import { visibleLines } from '../../diagnostics/visible.js';
-import {
-  BaselineParseError,
-  checkAbi,
-  committedBaseline,
-  DEFAULT_WAIVERS_PATH,
-  FORMATS,
-  formatResult,
-  GitRefError,
-  loadSide,
-  parseWaivers,
-  SideInputError,
-  sideSpecForPath,
-  WaiverFileError,
-  type AbiSide,
-  type CheckResult,
-  type OutputFormat,
-  type SideSpec,
-  type Waiver,
-} from '../../check/index.js';
+// What a check whose result is cached needs; the sides' loaders and the comparison are
+// imported when they run (`import('../../check/side/load.js')`, `…/engine.js`).
+import type { CheckResult } from '../../check/engine.js';
+import { FORMATS, formatResult, type OutputFormat } from '../../check/format/index.js';
 import { checkResultCache } from '../../check/result-cache.js';
+import { BaselineParseError } from '../../check/side/from-baseline.js';
+import { SideInputError } from '../../check/side/errors.js';
+import { GitRefError } from '../../check/side/git.js';
+import type { SideSpec } from '../../check/side/load.js';
+import type { AbiSide } from '../../check/side/types.js';
+import { DEFAULT_WAIVERS_PATH, parseWaivers, WaiverFileError, type Waiver } from '../../check/waivers/index.js';
 import { EXPORTABLE_RELEASES, NEWEST_RELEASE } from '../../model/releases.js';
-import { writeChanged } from '../../output/pipeline.js';
-import { changesetFileName, changesetText, GENERATED_PACKAGES, impliedChangeset } from '../../release/changeset.js';
 import { HeaderTreeError } from '../../headers/tree.js';
 import type { Command } from '../command.js';
 import { EXIT_BAD_INPUT, EXIT_FINDING, EXIT_OK, UsageError, type CliIo } from '../io.js';
@@ -125,12 +114,13 @@ Exit codes: 0 no breaking change, 1 at least one breaking change, 2 bad input or
           : undefined;
       let result = cache?.hit;
       if (!result) {
+        const sides = await import('../../check/side/load.js');
         const { base, head } = headerMode
           ? await (await import('./check-headers.js')).headerSides(values as Record<string, string | undefined>, io, root)
-          : { base: await loadLabelled('base', baseSpec(io, root, against, str('base')), options), head: await loadLabelled('head', headSpec(io, root, str('head')), options) };
-        result = checkAbi(base, head, { failOn, waivers });
+          : { base: await loadLabelled(sides, 'base', baseSpec(sides, io, root, against, str('base')), options), head: await loadLabelled(sides, 'head', headSpec(sides, io, root, str('head')), options) };
+        result = (await import('../../check/engine.js')).checkAbi(base, head, { failOn, waivers });
         cache?.store(result);
-        if (values.changeset) writeImpliedChangeset(io, root, result, base, head);
+        if (values.changeset) await writeImpliedChangeset(io, root, result, base, head);
       }
       io.out(
         formatResult(result, format, {
@@ -151,8 +141,10 @@ Exit codes: 0 no breaking change, 1 at least one breaking change, 2 bad input or
 };
 
 /** `--changeset`: the changeset goes under the repository root; its path is reported on stderr. */
-function writeImpliedChangeset(io: CliIo, root: string | undefined, result: CheckResult, base: AbiSide, head: AbiSide): void {
+async function writeImpliedChangeset(io: CliIo, root: string | undefined, result: CheckResult, base: AbiSide, head: AbiSide): Promise<void> {
   if (!root) throw new UsageError('--changeset writes under the repository root: pass --root DIR');
+  const { changesetFileName, changesetText, impliedChangeset, GENERATED_PACKAGES } = await import('../../release/changeset.js');
+  const { writeChanged } = await import('../../output/pipeline.js');
   const change = impliedChangeset(result, base, head);
   if (!change) {
     io.err('xenabi check: no ABI change, so no changeset\n');
@@ -172,19 +164,21 @@ function optionalRoot(io: CliIo): string | undefined {
   }
 }
 
-function baseSpec(io: CliIo, root: string | undefined, against: string | undefined, base: string | undefined): SideSpec {
-  if (base !== undefined) return sideSpecForPath(base, io.cwd);
+type Sides = typeof import('../../check/side/load.js');
+
+function baseSpec(sides: Sides, io: CliIo, root: string | undefined, against: string | undefined, base: string | undefined): SideSpec {
+  if (base !== undefined) return sides.sideSpecForPath(base, io.cwd);
   if (!root) throw new UsageError('no repository root for the base; pass --base PATH or --root DIR');
   if (against !== undefined) return { kind: 'git', repoRoot: root, ref: against };
-  return committedBaseline(root);
+  return sides.committedBaseline(root);
 }
 
 /** The label of the default head, the working tree's `abi/`. */
 const HEAD_LABEL = 'abi/ (working tree)';
 
-function headSpec(io: CliIo, root: string | undefined, head: string | undefined): SideSpec {
+function headSpec(sides: Sides, io: CliIo, root: string | undefined, head: string | undefined): SideSpec {
   if (head !== undefined) {
-    const spec = sideSpecForPath(head, io.cwd);
+    const spec = sides.sideSpecForPath(head, io.cwd);
     return spec.kind === 'abi' ? { ...spec, lenient: false } : spec;
   }
   if (!root) throw new UsageError('no repository root for the head; pass --head PATH or --root DIR');
@@ -192,9 +186,9 @@ function headSpec(io: CliIo, root: string | undefined, head: string | undefined)
 }
 
 /** Loads a side; an ABI that does not load is reported as that side's bad input. */
-async function loadLabelled(which: 'base' | 'head', spec: SideSpec, options: { release?: string }): Promise<AbiSide> {
+async function loadLabelled(sides: Sides, which: 'base' | 'head', spec: SideSpec, options: { release?: string }): Promise<AbiSide> {
   try {
-    return await loadSide(spec, options);
+    return await sides.loadSide(spec, options);
   } catch (error) {
     if (!(error instanceof AbiInputError)) throw error;
     const what = spec.kind === 'git' ? `the base (abi/ at ${spec.ref})` : `the ${which}`;
