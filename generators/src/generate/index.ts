@@ -9,6 +9,7 @@ import { NEWEST_RELEASE } from '../model/releases.js';
 import type { AbiModel } from '../model/types.js';
 import { assertUniquePaths, bannerSignature, leftovers, recoverStaging, render, staleFiles, writeChanged, type Recovery, type RenderedFile } from '../output/pipeline.js';
 import { describeCharacter, firstUnsafe } from '../names/text.js';
+import { forgetReleaseHistory } from '../select/history.js';
 import { atRelease, withoutEmptyModules, type ReleaseModel } from '../select/release.js';
 import { cachedOutputs, fingerprint, manifestFile, sha256 } from './cache.js';
 import { outputCache } from './output-cache.js';
@@ -32,7 +33,7 @@ export async function renderAll(
   // The emitters' modules load while the ABI does (esbuild, in its own process, bundles it when
   // the cached bundle is not current).
   const [{ model }, all] = await Promise.all([loadAbi(join(root, 'abi'), root, { cache: !options.force }), emitters ?? allEmitters()]);
-  return { model, files: await renderRelease(root, model, release, all, options) };
+  return { model, files: await renderRelease(root, model, release, all, { ...options, forgetHistory: true }) };
 }
 
 /** Every output of `release` from a loaded model, sorted by path. */
@@ -50,7 +51,12 @@ export async function renderRelease(
   // One emitter at a time: each holds its intermediate structures only while it runs (run
   // together, their awaits interleaved them and a forced run peaked some 100 MiB higher).
   const files: RenderedFile[] = [];
-  for (const e of emitters) files.push(...(await runEmitter(e, root, view, { history: model, versions }, { inputs, digest }, options)));
+  for (const [i, e] of emitters.entries()) {
+    files.push(...(await runEmitter(e, root, view, { history: model, versions }, { inputs, digest }, options)));
+    // Once no emitter left reads the release history (views and layouts of every release, shared
+    // by the C and Rust emitters), a one-release run lets it go; `generateReleases` keeps it.
+    if (options.forgetHistory && !emitters.slice(i + 1).some((next) => READS_RELEASE_HISTORY.has(next.id))) forgetReleaseHistory(model);
+  }
   assertUniquePaths(files);
   files.forEach(assertSafeText);
   if (options.typecheck) await (await import('./typecheck.js')).typecheckOutputs(files);
@@ -77,7 +83,12 @@ export async function allEmitters(): Promise<readonly Emitter[]> {
   return (await import('./emitters.js')).EMITTERS;
 }
 
+/** The emitters that read `releaseHistory(model)` (`select/history.ts`). */
+const READS_RELEASE_HISTORY = new Set(['c', 'rust']);
+
 export interface RenderOptions {
+  /** Let the model's release history go once no emitter left reads it (a one-release run). */
+  forgetHistory?: boolean;
   /** Run every emitter, ignoring the manifests of cached ones, and bundle the ABI afresh. */
   force?: boolean;
   /** The command the banners name, when it is not the plain `npx xenabi generate`. */

@@ -52,3 +52,13 @@ export function releaseHistory(history: AbiModel): ReleaseHistory {
   if (!h) shared.set(history, (h = new ReleaseHistory(history)));
   return h;
 }
+
+/**
+ * Lets the release history of `history` go (the next `releaseHistory` call builds it again):
+ * for a run that describes one release and has no further use for it, so that the views and
+ * layouts of every release are not kept alive through the emitters that do not read them.
+ */
+export function forgetReleaseHistory(history: AbiModel): void {
+  shared.delete(history);
+}
+
