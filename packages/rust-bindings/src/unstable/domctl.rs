@@ -6029,44 +6029,35 @@ pub const XEN_DOMCTL_gdbsx_domstatus: u32 = 1003;
 /// The flags of `XEN_X86_EMU` (what `xen_arch_domainconfig.emulation_flags` holds), as a bit set:
 /// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
 /// then any bits this crate does not name, in hex.
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 #[repr(transparent)]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct XenX86Emu(pub u32);
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl XenX86Emu {
     /// `XEN_X86_EMU_LAPIC`.
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const LAPIC: Self = Self(XEN_X86_EMU_LAPIC);
     /// `XEN_X86_EMU_HPET`.
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const HPET: Self = Self(XEN_X86_EMU_HPET);
     /// `XEN_X86_EMU_PM`.
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const PM: Self = Self(XEN_X86_EMU_PM);
     /// `XEN_X86_EMU_RTC`.
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const RTC: Self = Self(XEN_X86_EMU_RTC);
     /// `XEN_X86_EMU_IOAPIC`.
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const IOAPIC: Self = Self(XEN_X86_EMU_IOAPIC);
     /// `XEN_X86_EMU_PIC`.
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const PIC: Self = Self(XEN_X86_EMU_PIC);
     /// `XEN_X86_EMU_VGA`.
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const VGA: Self = Self(XEN_X86_EMU_VGA);
     /// `XEN_X86_EMU_IOMMU`.
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const IOMMU: Self = Self(XEN_X86_EMU_IOMMU);
     /// `XEN_X86_EMU_PIT`.
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const PIT: Self = Self(XEN_X86_EMU_PIT);
     /// `XEN_X86_EMU_USE_PIRQ`.
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const USE_PIRQ: Self = Self(XEN_X86_EMU_USE_PIRQ);
     /// `XEN_X86_EMU_VPCI`.
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const VPCI: Self = Self(XEN_X86_EMU_VPCI);
 
     /// No flag set.
@@ -6081,47 +6072,36 @@ impl XenX86Emu {
         // Not `mut` where no member exists on the architecture or release built for.
         #[allow(unused_mut)]
         let mut bits = 0;
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
             bits |= XEN_X86_EMU_LAPIC;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
             bits |= XEN_X86_EMU_HPET;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
             bits |= XEN_X86_EMU_PM;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
             bits |= XEN_X86_EMU_RTC;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
             bits |= XEN_X86_EMU_IOAPIC;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
             bits |= XEN_X86_EMU_PIC;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
             bits |= XEN_X86_EMU_VGA;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
             bits |= XEN_X86_EMU_IOMMU;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
             bits |= XEN_X86_EMU_PIT;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
             bits |= XEN_X86_EMU_USE_PIRQ;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
             bits |= XEN_X86_EMU_VPCI;
         }
@@ -6159,6 +6139,7 @@ impl XenX86Emu {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl From<u32> for XenX86Emu {
     #[inline]
     fn from(value: u32) -> Self {
@@ -6166,6 +6147,7 @@ impl From<u32> for XenX86Emu {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl From<XenX86Emu> for u32 {
     #[inline]
     fn from(value: XenX86Emu) -> Self {
@@ -6173,6 +6155,7 @@ impl From<XenX86Emu> for u32 {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::fmt::Debug for XenX86Emu {
     /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -6181,57 +6164,46 @@ impl ::core::fmt::Debug for XenX86Emu {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         if self.contains(Self::LAPIC) {
             sep(f)?;
             f.write_str("XEN_X86_EMU_LAPIC")?;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         if self.contains(Self::HPET) {
             sep(f)?;
             f.write_str("XEN_X86_EMU_HPET")?;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         if self.contains(Self::PM) {
             sep(f)?;
             f.write_str("XEN_X86_EMU_PM")?;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         if self.contains(Self::RTC) {
             sep(f)?;
             f.write_str("XEN_X86_EMU_RTC")?;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         if self.contains(Self::IOAPIC) {
             sep(f)?;
             f.write_str("XEN_X86_EMU_IOAPIC")?;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         if self.contains(Self::PIC) {
             sep(f)?;
             f.write_str("XEN_X86_EMU_PIC")?;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         if self.contains(Self::VGA) {
             sep(f)?;
             f.write_str("XEN_X86_EMU_VGA")?;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         if self.contains(Self::IOMMU) {
             sep(f)?;
             f.write_str("XEN_X86_EMU_IOMMU")?;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         if self.contains(Self::PIT) {
             sep(f)?;
             f.write_str("XEN_X86_EMU_PIT")?;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         if self.contains(Self::USE_PIRQ) {
             sep(f)?;
             f.write_str("XEN_X86_EMU_USE_PIRQ")?;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         if self.contains(Self::VPCI) {
             sep(f)?;
             f.write_str("XEN_X86_EMU_VPCI")?;
@@ -6245,6 +6217,7 @@ impl ::core::fmt::Debug for XenX86Emu {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitOr for XenX86Emu {
     type Output = Self;
     #[inline]
@@ -6253,12 +6226,14 @@ impl ::core::ops::BitOr for XenX86Emu {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitOrAssign for XenX86Emu {
     #[inline]
     fn bitor_assign(&mut self, other: Self) {
         self.0 = self.0 | other.0;
     }
 }
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitAnd for XenX86Emu {
     type Output = Self;
     #[inline]
@@ -6267,12 +6242,14 @@ impl ::core::ops::BitAnd for XenX86Emu {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitAndAssign for XenX86Emu {
     #[inline]
     fn bitand_assign(&mut self, other: Self) {
         self.0 = self.0 & other.0;
     }
 }
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitXor for XenX86Emu {
     type Output = Self;
     #[inline]
@@ -6281,12 +6258,14 @@ impl ::core::ops::BitXor for XenX86Emu {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitXorAssign for XenX86Emu {
     #[inline]
     fn bitxor_assign(&mut self, other: Self) {
         self.0 = self.0 ^ other.0;
     }
 }
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::Sub for XenX86Emu {
     type Output = Self;
     #[inline]
@@ -6295,6 +6274,7 @@ impl ::core::ops::Sub for XenX86Emu {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::SubAssign for XenX86Emu {
     #[inline]
     fn sub_assign(&mut self, other: Self) {
@@ -6305,14 +6285,15 @@ impl ::core::ops::SubAssign for XenX86Emu {
 /// The flags of `XEN_X86_misc_flags` (what `xen_arch_domainconfig.misc_flags` holds), as a bit set:
 /// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
 /// then any bits this crate does not name, in hex.
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 #[repr(transparent)]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct XenX86MiscFlags(pub u32);
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl XenX86MiscFlags {
     /// `XEN_X86_MSR_RELAXED`.
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const XEN_X86_MSR_RELAXED: Self = Self(XEN_X86_MSR_RELAXED);
 
     /// No flag set.
@@ -6327,7 +6308,6 @@ impl XenX86MiscFlags {
         // Not `mut` where no member exists on the architecture or release built for.
         #[allow(unused_mut)]
         let mut bits = 0;
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
             bits |= XEN_X86_MSR_RELAXED;
         }
@@ -6365,6 +6345,7 @@ impl XenX86MiscFlags {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl From<u32> for XenX86MiscFlags {
     #[inline]
     fn from(value: u32) -> Self {
@@ -6372,6 +6353,7 @@ impl From<u32> for XenX86MiscFlags {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl From<XenX86MiscFlags> for u32 {
     #[inline]
     fn from(value: XenX86MiscFlags) -> Self {
@@ -6379,6 +6361,7 @@ impl From<XenX86MiscFlags> for u32 {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::fmt::Debug for XenX86MiscFlags {
     /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -6387,7 +6370,6 @@ impl ::core::fmt::Debug for XenX86MiscFlags {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         if self.contains(Self::XEN_X86_MSR_RELAXED) {
             sep(f)?;
             f.write_str("XEN_X86_MSR_RELAXED")?;
@@ -6401,6 +6383,7 @@ impl ::core::fmt::Debug for XenX86MiscFlags {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitOr for XenX86MiscFlags {
     type Output = Self;
     #[inline]
@@ -6409,12 +6392,14 @@ impl ::core::ops::BitOr for XenX86MiscFlags {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitOrAssign for XenX86MiscFlags {
     #[inline]
     fn bitor_assign(&mut self, other: Self) {
         self.0 = self.0 | other.0;
     }
 }
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitAnd for XenX86MiscFlags {
     type Output = Self;
     #[inline]
@@ -6423,12 +6408,14 @@ impl ::core::ops::BitAnd for XenX86MiscFlags {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitAndAssign for XenX86MiscFlags {
     #[inline]
     fn bitand_assign(&mut self, other: Self) {
         self.0 = self.0 & other.0;
     }
 }
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitXor for XenX86MiscFlags {
     type Output = Self;
     #[inline]
@@ -6437,12 +6424,14 @@ impl ::core::ops::BitXor for XenX86MiscFlags {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitXorAssign for XenX86MiscFlags {
     #[inline]
     fn bitxor_assign(&mut self, other: Self) {
         self.0 = self.0 ^ other.0;
     }
 }
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::Sub for XenX86MiscFlags {
     type Output = Self;
     #[inline]
@@ -6451,6 +6440,7 @@ impl ::core::ops::Sub for XenX86MiscFlags {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::SubAssign for XenX86MiscFlags {
     #[inline]
     fn sub_assign(&mut self, other: Self) {
@@ -6461,34 +6451,30 @@ impl ::core::ops::SubAssign for XenX86MiscFlags {
 /// The values of `XEN_DOMCTL_CONFIG_GIC` (what `xen_arch_domainconfig.gic_version` holds), as an open enum:
 /// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
 /// give the constant's name, or the number.
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 #[repr(transparent)]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct XenDomctlConfigGic(pub u8);
 
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 impl XenDomctlConfigGic {
     /// `XEN_DOMCTL_CONFIG_GIC_NATIVE`.
-    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     pub const NATIVE: Self = Self(XEN_DOMCTL_CONFIG_GIC_NATIVE);
     /// `XEN_DOMCTL_CONFIG_GIC_V2`.
-    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     pub const V2: Self = Self(XEN_DOMCTL_CONFIG_GIC_V2);
     /// `XEN_DOMCTL_CONFIG_GIC_V3`.
-    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     pub const V3: Self = Self(XEN_DOMCTL_CONFIG_GIC_V3);
 
     /// The name of the constant with this value, or `None` for a value this crate does not name
     /// (from a newer Xen, or left out by the cargo features).
     pub fn name(self) -> Option<&'static str> {
-        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
         if self.0 == XEN_DOMCTL_CONFIG_GIC_NATIVE {
             return Some("XEN_DOMCTL_CONFIG_GIC_NATIVE");
         }
-        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
         if self.0 == XEN_DOMCTL_CONFIG_GIC_V2 {
             return Some("XEN_DOMCTL_CONFIG_GIC_V2");
         }
-        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
         if self.0 == XEN_DOMCTL_CONFIG_GIC_V3 {
             return Some("XEN_DOMCTL_CONFIG_GIC_V3");
         }
@@ -6496,6 +6482,7 @@ impl XenDomctlConfigGic {
     }
 }
 
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 impl From<u8> for XenDomctlConfigGic {
     #[inline]
     fn from(value: u8) -> Self {
@@ -6503,6 +6490,7 @@ impl From<u8> for XenDomctlConfigGic {
     }
 }
 
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 impl From<XenDomctlConfigGic> for u8 {
     #[inline]
     fn from(value: XenDomctlConfigGic) -> Self {
@@ -6510,6 +6498,7 @@ impl From<XenDomctlConfigGic> for u8 {
     }
 }
 
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 impl ::core::fmt::Debug for XenDomctlConfigGic {
     /// The constant's C name, or `XenDomctlConfigGic(value)` for a value this crate does not name.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -6523,34 +6512,30 @@ impl ::core::fmt::Debug for XenDomctlConfigGic {
 /// The values of `XEN_DOMCTL_CONFIG_TEE` (what `xen_arch_domainconfig.tee_type` holds), as an open enum:
 /// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
 /// give the constant's name, or the number.
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 #[repr(transparent)]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct XenDomctlConfigTee(pub u16);
 
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 impl XenDomctlConfigTee {
     /// `XEN_DOMCTL_CONFIG_TEE_NONE`.
-    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     pub const NONE: Self = Self(XEN_DOMCTL_CONFIG_TEE_NONE);
     /// `XEN_DOMCTL_CONFIG_TEE_OPTEE`.
-    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     pub const OPTEE: Self = Self(XEN_DOMCTL_CONFIG_TEE_OPTEE);
     /// `XEN_DOMCTL_CONFIG_TEE_FFA`.
-    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     pub const FFA: Self = Self(XEN_DOMCTL_CONFIG_TEE_FFA);
 
     /// The name of the constant with this value, or `None` for a value this crate does not name
     /// (from a newer Xen, or left out by the cargo features).
     pub fn name(self) -> Option<&'static str> {
-        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
         if self.0 == XEN_DOMCTL_CONFIG_TEE_NONE {
             return Some("XEN_DOMCTL_CONFIG_TEE_NONE");
         }
-        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
         if self.0 == XEN_DOMCTL_CONFIG_TEE_OPTEE {
             return Some("XEN_DOMCTL_CONFIG_TEE_OPTEE");
         }
-        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
         if self.0 == XEN_DOMCTL_CONFIG_TEE_FFA {
             return Some("XEN_DOMCTL_CONFIG_TEE_FFA");
         }
@@ -6558,6 +6543,7 @@ impl XenDomctlConfigTee {
     }
 }
 
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 impl From<u16> for XenDomctlConfigTee {
     #[inline]
     fn from(value: u16) -> Self {
@@ -6565,6 +6551,7 @@ impl From<u16> for XenDomctlConfigTee {
     }
 }
 
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 impl From<XenDomctlConfigTee> for u16 {
     #[inline]
     fn from(value: XenDomctlConfigTee) -> Self {
@@ -6572,6 +6559,7 @@ impl From<XenDomctlConfigTee> for u16 {
     }
 }
 
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 impl ::core::fmt::Debug for XenDomctlConfigTee {
     /// The constant's C name, or `XenDomctlConfigTee(value)` for a value this crate does not name.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -6585,27 +6573,25 @@ impl ::core::fmt::Debug for XenDomctlConfigTee {
 /// The values of `XEN_DOMCTL_CONFIG_ARM_SCI` (what `xen_arch_domainconfig.arm_sci_type` holds), as an open enum:
 /// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
 /// give the constant's name, or the number.
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 #[repr(transparent)]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct XenDomctlConfigArmSci(pub u8);
 
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 impl XenDomctlConfigArmSci {
     /// `XEN_DOMCTL_CONFIG_ARM_SCI_NONE`.
-    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     pub const NONE: Self = Self(XEN_DOMCTL_CONFIG_ARM_SCI_NONE);
     /// `XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC`.
-    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     pub const SCMI_SMC: Self = Self(XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC);
 
     /// The name of the constant with this value, or `None` for a value this crate does not name
     /// (from a newer Xen, or left out by the cargo features).
     pub fn name(self) -> Option<&'static str> {
-        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
         if self.0 == XEN_DOMCTL_CONFIG_ARM_SCI_NONE {
             return Some("XEN_DOMCTL_CONFIG_ARM_SCI_NONE");
         }
-        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
         if self.0 == XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC {
             return Some("XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC");
         }
@@ -6613,6 +6599,7 @@ impl XenDomctlConfigArmSci {
     }
 }
 
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 impl From<u8> for XenDomctlConfigArmSci {
     #[inline]
     fn from(value: u8) -> Self {
@@ -6620,6 +6607,7 @@ impl From<u8> for XenDomctlConfigArmSci {
     }
 }
 
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 impl From<XenDomctlConfigArmSci> for u8 {
     #[inline]
     fn from(value: XenDomctlConfigArmSci) -> Self {
@@ -6627,6 +6615,7 @@ impl From<XenDomctlConfigArmSci> for u8 {
     }
 }
 
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 impl ::core::fmt::Debug for XenDomctlConfigArmSci {
     /// The constant's C name, or `XenDomctlConfigArmSci(value)` for a value this crate does not name.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -6640,34 +6629,30 @@ impl ::core::fmt::Debug for XenDomctlConfigArmSci {
 /// The values of `XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA` (what `xen_arch_domainconfig.v8r_el1_msa` holds), as an open enum:
 /// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
 /// give the constant's name, or the number.
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 #[repr(transparent)]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct XenDomctlConfigArmV8rEl1Msa(pub u8);
 
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 impl XenDomctlConfigArmV8rEl1Msa {
     /// `XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE`.
-    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     pub const NONE: Self = Self(XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE);
     /// `XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA`.
-    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     pub const PMSA: Self = Self(XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA);
     /// `XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA`.
-    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     pub const VMSA: Self = Self(XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA);
 
     /// The name of the constant with this value, or `None` for a value this crate does not name
     /// (from a newer Xen, or left out by the cargo features).
     pub fn name(self) -> Option<&'static str> {
-        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
         if self.0 == XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE {
             return Some("XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE");
         }
-        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
         if self.0 == XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA {
             return Some("XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA");
         }
-        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
         if self.0 == XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA {
             return Some("XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA");
         }
@@ -6675,6 +6660,7 @@ impl XenDomctlConfigArmV8rEl1Msa {
     }
 }
 
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 impl From<u8> for XenDomctlConfigArmV8rEl1Msa {
     #[inline]
     fn from(value: u8) -> Self {
@@ -6682,6 +6668,7 @@ impl From<u8> for XenDomctlConfigArmV8rEl1Msa {
     }
 }
 
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 impl From<XenDomctlConfigArmV8rEl1Msa> for u8 {
     #[inline]
     fn from(value: XenDomctlConfigArmV8rEl1Msa) -> Self {
@@ -6689,6 +6676,7 @@ impl From<XenDomctlConfigArmV8rEl1Msa> for u8 {
     }
 }
 
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 impl ::core::fmt::Debug for XenDomctlConfigArmV8rEl1Msa {
     /// The constant's C name, or `XenDomctlConfigArmV8rEl1Msa(value)` for a value this crate does not name.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {

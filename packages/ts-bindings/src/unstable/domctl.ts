@@ -468,6 +468,8 @@ export const XEN_X86_EMU_VPCI = 0x400;
 
 /**
  * Devices Xen can emulate for an x86 domain. The values of `xen_arch_domainconfig.emulation_flags`.
+ *
+ * Only on x86_32, x86_64.
  * @since 4.7
  */
 export const XEN_X86_EMU = { XEN_X86_EMU_LAPIC, XEN_X86_EMU_HPET, XEN_X86_EMU_PM, XEN_X86_EMU_RTC, XEN_X86_EMU_IOAPIC, XEN_X86_EMU_PIC, XEN_X86_EMU_VGA, XEN_X86_EMU_IOMMU, XEN_X86_EMU_PIT, XEN_X86_EMU_USE_PIRQ, XEN_X86_EMU_VPCI } as const;
@@ -490,6 +492,8 @@ export const XEN_X86_MSR_RELAXED = 0x1;
 
 /**
  * Other switches of an x86 domain. The values of `xen_arch_domainconfig.misc_flags`.
+ *
+ * Only on x86_32, x86_64.
  * @since 4.15
  */
 export const XEN_X86_misc_flags = { XEN_X86_MSR_RELAXED } as const;
@@ -528,6 +532,8 @@ export const XEN_DOMCTL_CONFIG_GIC_V3 = 2;
 
 /**
  * The interrupt controller an Arm domain gets. The values of `xen_arch_domainconfig.gic_version`.
+ *
+ * Only on arm32, arm64.
  * @since 4.6
  */
 export const XEN_DOMCTL_CONFIG_GIC = { XEN_DOMCTL_CONFIG_GIC_NATIVE, XEN_DOMCTL_CONFIG_GIC_V2, XEN_DOMCTL_CONFIG_GIC_V3 } as const;
@@ -564,6 +570,8 @@ export const XEN_DOMCTL_CONFIG_TEE_FFA = 2;
 
 /**
  * The trusted execution environment an Arm domain may talk to through Xen. The values of `xen_arch_domainconfig.tee_type`.
+ *
+ * Only on arm32, arm64.
  * @since 4.13
  */
 export const XEN_DOMCTL_CONFIG_TEE = { XEN_DOMCTL_CONFIG_TEE_NONE, XEN_DOMCTL_CONFIG_TEE_OPTEE, XEN_DOMCTL_CONFIG_TEE_FFA } as const;
@@ -592,6 +600,8 @@ export const XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC = 1;
 
 /**
  * The system control interface an Arm domain uses to manage clocks, power and resets. The values of `xen_arch_domainconfig.arm_sci_type`.
+ *
+ * Only on arm32, arm64.
  * @since 4.21
  */
 export const XEN_DOMCTL_CONFIG_ARM_SCI = { XEN_DOMCTL_CONFIG_ARM_SCI_NONE, XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC } as const;
@@ -628,6 +638,8 @@ export const XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA = 2;
 
 /**
  * The memory system architecture an Armv8-R guest runs at EL1. The values of `xen_arch_domainconfig.v8r_el1_msa`.
+ *
+ * Only on arm32, arm64.
  * @since 4.22
  */
 export const XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA = { XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE, XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA, XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA } as const;
