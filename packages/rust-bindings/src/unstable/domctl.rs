@@ -19,9 +19,13 @@ use crate::types::__guest_handle_64_uint32;
 use crate::types::__guest_handle_64_uint64;
 use crate::types::__guest_handle_64_uint8;
 use crate::types::__guest_handle_64_vcpu_guest_context_t;
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+use crate::types::__guest_handle_64_xen_cpuid_leaf_t;
 use crate::types::__guest_handle_64_xen_domctl_schedparam_vcpu_t;
 #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 use crate::types::__guest_handle_64_xen_domctl_vcpu_msr_t;
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+use crate::types::__guest_handle_64_xen_msr_entry_t;
 use crate::types::__guest_handle_64_xen_pfn_t;
 use crate::types::__guest_handle_64_xen_vmemrange_t;
 use crate::types::int64_aligned_t;
@@ -2504,6 +2508,55 @@ unsafe impl vm_memory::ByteValued for xen_domctl_hypercall_init {}
 /// Since Xen 4.6. Only on x86, x86_64.
 #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 pub const XEN_CPUID_INPUT_UNUSED: u32 = 0xffffffff;
+
+/// Payload of XEN_DOMCTL_get_cpu_policy and XEN_DOMCTL_set_cpu_policy (x86): the domain's CPU policy as CPUID leaves and MSR values. Declared from 4.18; see the module notes on the point-release rename.
+///
+/// C: `struct xen_domctl_cpu_policy` (typedef `xen_domctl_cpu_policy_t`).
+///
+/// Since Xen 4.18. Only on x86, x86_64.
+///
+/// Layout (size/align in bytes): x86 40/8, x86_64 40/8.
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct xen_domctl_cpu_policy {
+    /// IN: how many entries `leaves` has room for (set: how many it holds). OUT: how many were written, or, with a null handle, how many a full policy needs. Example: 64.
+    pub nr_leaves: u32,
+    /// IN: how many entries `msrs` has room for (set: how many it holds). OUT: as for nr_leaves. Example: 4.
+    pub nr_msrs: u32,
+    /// IN/OUT: the CPUID leaves (xen_cpuid_leaf entries of arch-x86/xen.h).
+    pub leaves: __guest_handle_64_xen_cpuid_leaf_t,
+    /// IN/OUT: the MSRs (xen_msr_entry entries of arch-x86/xen.h).
+    pub msrs: __guest_handle_64_xen_msr_entry_t,
+    /// OUT (set, on some failures): the CPUID leaf Xen objected to, else ~0.
+    pub err_leaf: u32,
+    /// OUT (set, on some failures): its subleaf, else ~0.
+    pub err_subleaf: u32,
+    /// OUT (set, on some failures): the MSR Xen objected to, else ~0.
+    pub err_msr: u32,
+    /// 4 bytes the C compiler inserts at the end of the record (after `err_msr`): tail padding to the 8-byte alignment of the handles.
+    /// Explicit here so that no byte of the record is hidden padding; keep it zero.
+    pub __xenabi_hole_0: [u8; 4],
+}
+
+/// C: `typedef struct xen_domctl_cpu_policy xen_domctl_cpu_policy_t`.
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+pub type xen_domctl_cpu_policy_t = xen_domctl_cpu_policy;
+
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+impl xen_domctl_cpu_policy {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 18);
+}
+
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_domctl_cpu_policy {}
 
 /// Payload of XEN_DOMCTL_gettscinfo and XEN_DOMCTL_settscinfo: how the domain's TSC behaves, saved and restored across migration.
 ///
@@ -5228,6 +5281,52 @@ impl xen_domctl {
         }
     }
 
+    /// A `XEN_DOMCTL_get_cpu_policy` call carrying `payload`; every other byte is zero.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    #[inline]
+    pub fn xen_domctl_get_cpu_policy(payload: xen_domctl_cpu_policy) -> Self {
+        let mut call = Self::default();
+        call.cmd = XEN_DOMCTL_get_cpu_policy;
+        call.u.cpu_policy = payload;
+        call
+    }
+
+    /// The payload, when `cmd` is `XEN_DOMCTL_get_cpu_policy`.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    #[inline]
+    pub fn as_xen_domctl_get_cpu_policy(&self) -> Option<&xen_domctl_cpu_policy> {
+        if self.cmd == XEN_DOMCTL_get_cpu_policy {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `cmd` names the member in use.
+            Some(unsafe { &self.u.cpu_policy })
+        } else {
+            None
+        }
+    }
+
+    /// A `XEN_DOMCTL_set_cpu_policy` call carrying `payload`; every other byte is zero.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    #[inline]
+    pub fn xen_domctl_set_cpu_policy(payload: xen_domctl_cpu_policy) -> Self {
+        let mut call = Self::default();
+        call.cmd = XEN_DOMCTL_set_cpu_policy;
+        call.u.cpu_policy = payload;
+        call
+    }
+
+    /// The payload, when `cmd` is `XEN_DOMCTL_set_cpu_policy`.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    #[inline]
+    pub fn as_xen_domctl_set_cpu_policy(&self) -> Option<&xen_domctl_cpu_policy> {
+        if self.cmd == XEN_DOMCTL_set_cpu_policy {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `cmd` names the member in use.
+            Some(unsafe { &self.u.cpu_policy })
+        } else {
+            None
+        }
+    }
+
     /// A `XEN_DOMCTL_vmtrace_op` call carrying `payload`; every other byte is zero.
     #[inline]
     pub fn vmtrace_op(payload: xen_domctl_vmtrace_op) -> Self {
@@ -5545,6 +5644,11 @@ pub union xen_domctl_u {
     pub vm_event_op: xen_domctl_vm_event_op,
     /// The payload of XEN_DOMCTL_mem_sharing_op.
     pub mem_sharing_op: xen_domctl_mem_sharing_op,
+    /// The payload of XEN_DOMCTL_get_cpu_policy, XEN_DOMCTL_set_cpu_policy (declared from 4.18).
+    ///
+    /// Since Xen 4.18. Only on x86, x86_64.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    pub cpu_policy: xen_domctl_cpu_policy,
     /// The payload of XEN_DOMCTL_setvcpuextstate, XEN_DOMCTL_getvcpuextstate.
     ///
     /// Only on x86, x86_64.
@@ -5961,14 +6065,14 @@ pub const XEN_DOMCTL_vuart_op: u32 = 81;
 /// Since Xen 4.11. Payload: `xen_domctl.u.psr_alloc`, `xen_domctl_psr_alloc`.
 pub const XEN_DOMCTL_psr_alloc: u32 = 78;
 
-/// Read the CPUID and MSR policy (payload not declared yet: Xen renamed its members within the 4.17 series).
+/// Read the CPUID and MSR policy (its payload is declared from 4.18: Xen renamed its handles in point releases of 4.14 to 4.17).
 ///
-/// Since Xen 4.12.
+/// Since Xen 4.12. Payload: `xen_domctl.u.cpu_policy`, `xen_domctl_cpu_policy`.
 pub const XEN_DOMCTL_get_cpu_policy: u32 = 82;
 
-/// Set the CPUID and MSR policy (payload not declared yet, as for get).
+/// Set the CPUID and MSR policy (payload declared from 4.18, as for get).
 ///
-/// Since Xen 4.13.
+/// Since Xen 4.13. Payload: `xen_domctl.u.cpu_policy`, `xen_domctl_cpu_policy`.
 pub const XEN_DOMCTL_set_cpu_policy: u32 = 83;
 
 /// Control processor trace.
@@ -9592,6 +9696,7 @@ pub mod since {
     pub const XEN_DOMCTL_DT_OVERLAY_ATTACH: XenRelease = XenRelease::new(4, 19);
     pub const xen_domctl_hypercall_init: XenRelease = XenRelease::new(4, 6);
     pub const XEN_CPUID_INPUT_UNUSED: XenRelease = XenRelease::new(4, 6);
+    pub const xen_domctl_cpu_policy: XenRelease = XenRelease::new(4, 18);
     pub const xen_domctl_tsc_info: XenRelease = XenRelease::new(4, 6);
     pub const xen_domctl_vcpuextstate: XenRelease = XenRelease::new(4, 6);
     pub const xen_domctl_vcpu_msr: XenRelease = XenRelease::new(4, 6);
@@ -10058,6 +10163,18 @@ const _: () = {
     assert!(align_of::<xen_domctl_hypercall_init>() == 8, "xen_domctl_hypercall_init: align on x86");
     assert!(offset_of!(xen_domctl_hypercall_init, gmfn) == 0, "xen_domctl_hypercall_init.gmfn: offset on x86");
     assert!(size_of::<uint64_aligned_t>() == 8, "xen_domctl_hypercall_init.gmfn: size on x86");
+    assert!(size_of::<xen_domctl_cpu_policy>() == 40, "xen_domctl_cpu_policy: size on x86");
+    assert!(align_of::<xen_domctl_cpu_policy>() == 8, "xen_domctl_cpu_policy: align on x86");
+    assert!(offset_of!(xen_domctl_cpu_policy, nr_leaves) == 0, "xen_domctl_cpu_policy.nr_leaves: offset on x86");
+    assert!(offset_of!(xen_domctl_cpu_policy, nr_msrs) == 4, "xen_domctl_cpu_policy.nr_msrs: offset on x86");
+    assert!(offset_of!(xen_domctl_cpu_policy, leaves) == 8, "xen_domctl_cpu_policy.leaves: offset on x86");
+    assert!(size_of::<__guest_handle_64_xen_cpuid_leaf_t>() == 8, "xen_domctl_cpu_policy.leaves: size on x86");
+    assert!(offset_of!(xen_domctl_cpu_policy, msrs) == 16, "xen_domctl_cpu_policy.msrs: offset on x86");
+    assert!(size_of::<__guest_handle_64_xen_msr_entry_t>() == 8, "xen_domctl_cpu_policy.msrs: size on x86");
+    assert!(offset_of!(xen_domctl_cpu_policy, err_leaf) == 24, "xen_domctl_cpu_policy.err_leaf: offset on x86");
+    assert!(offset_of!(xen_domctl_cpu_policy, err_subleaf) == 28, "xen_domctl_cpu_policy.err_subleaf: offset on x86");
+    assert!(offset_of!(xen_domctl_cpu_policy, err_msr) == 32, "xen_domctl_cpu_policy.err_msr: offset on x86");
+    assert!(offset_of!(xen_domctl_cpu_policy, __xenabi_hole_0) == 36, "xen_domctl_cpu_policy.__xenabi_hole_0: offset on x86");
     assert!(size_of::<xen_domctl_tsc_info>() == 24, "xen_domctl_tsc_info: size on x86");
     assert!(align_of::<xen_domctl_tsc_info>() == 8, "xen_domctl_tsc_info: align on x86");
     assert!(offset_of!(xen_domctl_tsc_info, tsc_mode) == 0, "xen_domctl_tsc_info.tsc_mode: offset on x86");
@@ -10294,6 +10411,7 @@ const _: () = {
     assert!(offset_of!(xen_domctl_u, debug_op) == 0, "xen_domctl.u.debug_op: offset on x86");
     assert!(offset_of!(xen_domctl_u, vm_event_op) == 0, "xen_domctl.u.vm_event_op: offset on x86");
     assert!(offset_of!(xen_domctl_u, mem_sharing_op) == 0, "xen_domctl.u.mem_sharing_op: offset on x86");
+    assert!(offset_of!(xen_domctl_u, cpu_policy) == 0, "xen_domctl.u.cpu_policy: offset on x86");
     assert!(offset_of!(xen_domctl_u, vcpuextstate) == 0, "xen_domctl.u.vcpuextstate: offset on x86");
     assert!(offset_of!(xen_domctl_u, vcpu_msrs) == 0, "xen_domctl.u.vcpu_msrs: offset on x86");
     assert!(offset_of!(xen_domctl_u, access_required) == 0, "xen_domctl.u.access_required: offset on x86");
@@ -10600,6 +10718,18 @@ const _: () = {
     assert!(align_of::<xen_domctl_hypercall_init>() == 8, "xen_domctl_hypercall_init: align on x86_64");
     assert!(offset_of!(xen_domctl_hypercall_init, gmfn) == 0, "xen_domctl_hypercall_init.gmfn: offset on x86_64");
     assert!(size_of::<uint64_aligned_t>() == 8, "xen_domctl_hypercall_init.gmfn: size on x86_64");
+    assert!(size_of::<xen_domctl_cpu_policy>() == 40, "xen_domctl_cpu_policy: size on x86_64");
+    assert!(align_of::<xen_domctl_cpu_policy>() == 8, "xen_domctl_cpu_policy: align on x86_64");
+    assert!(offset_of!(xen_domctl_cpu_policy, nr_leaves) == 0, "xen_domctl_cpu_policy.nr_leaves: offset on x86_64");
+    assert!(offset_of!(xen_domctl_cpu_policy, nr_msrs) == 4, "xen_domctl_cpu_policy.nr_msrs: offset on x86_64");
+    assert!(offset_of!(xen_domctl_cpu_policy, leaves) == 8, "xen_domctl_cpu_policy.leaves: offset on x86_64");
+    assert!(size_of::<__guest_handle_64_xen_cpuid_leaf_t>() == 8, "xen_domctl_cpu_policy.leaves: size on x86_64");
+    assert!(offset_of!(xen_domctl_cpu_policy, msrs) == 16, "xen_domctl_cpu_policy.msrs: offset on x86_64");
+    assert!(size_of::<__guest_handle_64_xen_msr_entry_t>() == 8, "xen_domctl_cpu_policy.msrs: size on x86_64");
+    assert!(offset_of!(xen_domctl_cpu_policy, err_leaf) == 24, "xen_domctl_cpu_policy.err_leaf: offset on x86_64");
+    assert!(offset_of!(xen_domctl_cpu_policy, err_subleaf) == 28, "xen_domctl_cpu_policy.err_subleaf: offset on x86_64");
+    assert!(offset_of!(xen_domctl_cpu_policy, err_msr) == 32, "xen_domctl_cpu_policy.err_msr: offset on x86_64");
+    assert!(offset_of!(xen_domctl_cpu_policy, __xenabi_hole_0) == 36, "xen_domctl_cpu_policy.__xenabi_hole_0: offset on x86_64");
     assert!(size_of::<xen_domctl_tsc_info>() == 24, "xen_domctl_tsc_info: size on x86_64");
     assert!(align_of::<xen_domctl_tsc_info>() == 8, "xen_domctl_tsc_info: align on x86_64");
     assert!(offset_of!(xen_domctl_tsc_info, tsc_mode) == 0, "xen_domctl_tsc_info.tsc_mode: offset on x86_64");
@@ -10836,6 +10966,7 @@ const _: () = {
     assert!(offset_of!(xen_domctl_u, debug_op) == 0, "xen_domctl.u.debug_op: offset on x86_64");
     assert!(offset_of!(xen_domctl_u, vm_event_op) == 0, "xen_domctl.u.vm_event_op: offset on x86_64");
     assert!(offset_of!(xen_domctl_u, mem_sharing_op) == 0, "xen_domctl.u.mem_sharing_op: offset on x86_64");
+    assert!(offset_of!(xen_domctl_u, cpu_policy) == 0, "xen_domctl.u.cpu_policy: offset on x86_64");
     assert!(offset_of!(xen_domctl_u, vcpuextstate) == 0, "xen_domctl.u.vcpuextstate: offset on x86_64");
     assert!(offset_of!(xen_domctl_u, vcpu_msrs) == 0, "xen_domctl.u.vcpu_msrs: offset on x86_64");
     assert!(offset_of!(xen_domctl_u, access_required) == 0, "xen_domctl.u.access_required: offset on x86_64");
