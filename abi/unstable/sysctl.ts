@@ -630,26 +630,34 @@ export const xen_sysctl_scheduler_op = struct('xen_sysctl_scheduler_op', {
   ]
 });
 
-export const xen_sysctl_gcov_op = struct('xen_sysctl_gcov_op', {
+/** The shape gcov_op (4.9, 4.10) and coverage_op (from 4.11) share: a command, a buffer size and a buffer. */
+const coverageRecord = (name: string, options: { typedef?: string; since: '4.9' | '4.11'; until?: '4.11'; doc: string; commands: string; buffer: string }) =>
+  struct(name, {
+    ...(options.typedef ? { typedef: options.typedef } : {}),
+    since: options.since,
+    ...(options.until ? { until: options.until } : {}),
+    doc: options.doc,
+    fields: [
+      field('cmd', u32, { doc: `IN: a ${options.commands} command.` }),
+      field('size', u32, { doc: 'IN (read): the size of `buffer`. OUT (get_size): the bytes a read needs.' }),
+      field('buffer', handle64('char', 'char'), { doc: options.buffer }),
+    ],
+  });
+
+export const xen_sysctl_gcov_op = coverageRecord('xen_sysctl_gcov_op', {
   typedef: 'xen_sysctl_gcov_op_t',
   since: '4.9',
   until: '4.11',
   doc: 'Payload of XEN_SYSCTL_gcov_op in 4.9 and 4.10, where it replaced coverage_op: read or reset the gcov counters.',
-  fields: [
-    field('cmd', u32, { doc: 'IN: a XEN_SYSCTL_GCOV_* command.' }),
-    field('size', u32, { doc: 'IN (read): the size of `buffer`. OUT (get_size): the bytes a read needs.' }),
-    field('buffer', handle64('char', 'char'), { doc: 'IN (read): where to write the counters, in the XEN_GCOV_FORMAT_MAGIC format.' }),
-  ]
+  commands: 'XEN_SYSCTL_GCOV_*',
+  buffer: 'IN (read): where to write the counters, in the XEN_GCOV_FORMAT_MAGIC format.',
 });
 
-export const xen_sysctl_coverage_op = struct('xen_sysctl_coverage_op', {
+export const xen_sysctl_coverage_op = coverageRecord('xen_sysctl_coverage_op', {
   since: '4.11',
   doc: 'Payload of XEN_SYSCTL_coverage_op (from 4.11): read or reset the hypervisor\'s code-coverage counters (a build with CONFIG_COVERAGE).',
-  fields: [
-    field('cmd', u32, { doc: 'IN: a XEN_SYSCTL_COVERAGE_* command.' }),
-    field('size', u32, { doc: 'IN (read): the size of `buffer`. OUT (get_size): the bytes a read needs.' }),
-    field('buffer', handle64('char', 'char'), { doc: 'IN (read): where to write the coverage data, in gcov or LLVM profile format.' }),
-  ]
+  commands: 'XEN_SYSCTL_COVERAGE_*',
+  buffer: 'IN (read): where to write the coverage data, in gcov or LLVM profile format.',
 });
 
 export const xen_sysctl_psr_cmt_op = struct('xen_sysctl_psr_cmt_op', {
