@@ -11,8 +11,10 @@
  * Rust crate declares xencamera_page_directory from 4.19 on. Not declared yet: the
  * function-like macros that find an event on the page.
  */
-import { abiModule, flex, array, constant, field, flag, flagSet, i32, i64, inlineUnion, ring, stringConstant, struct, u16, u32, u8, valueSet } from 'xenabi/dsl';
+import { abiModule, array, constant, field, flag, flagSet, i32, i64, inlineUnion, ring, stringConstant, struct, u16, u32, u8, valueSet } from 'xenabi/dsl';
 import { grant_ref_t } from './grant_table.ts';
+import { eventPage, eventPageConstants, eventRecord, responseHead } from './shapes/messages.ts';
+import { pageDirectory } from './shapes/page-directory.ts';
 import { RING_IDX } from './ring.ts';
 
 const hex = (name: string, value: number, doc: string) => constant(name, value, { since: '4.13', spelling: 'hex', doc });
@@ -192,15 +194,7 @@ export const xencamera_buf_request = struct('xencamera_buf_request', {
   fields: [field('num_bufs', u8, { doc: 'Buffers wanted (0 releases them all, before a new format); in the response, how many the back end allows.' })],
 });
 
-export const xencamera_page_directory = struct('xencamera_page_directory', {
-  since: '4.13',
-  doc: 'One page of the chain of pages that lists the grants of a camera buffer: the grant of the next page of the chain, then as many grants of the buffer\'s pages as fill this page. Xen declared the grant array with one element until 4.19, flexible since (for includers of interface 0x00041300 on; older ones still see one element): sizeof changed, the page did not.',
-  fields: [
-    field('gref_dir_next_page', grant_ref_t, { doc: 'The grant of the next page of the chain; 0 on the last.' }),
-    field('gref', array(grant_ref_t, 1), { until: '4.19', doc: 'The grants of the buffer\'s pages, to the end of the page; declared with one element.' }),
-    flex('gref', grant_ref_t, { since: '4.19', doc: 'The grants of the buffer\'s pages, to the end of the page.' }),
-  ],
-});
+export const xencamera_page_directory = pageDirectory('xencamera_page_directory', { since: '4.13', buffer: 'a camera buffer' });
 
 export const xencamera_buf_create_req = struct('xencamera_buf_create_req', {
   since: '4.13',
@@ -322,10 +316,7 @@ export const xencamera_resp = struct('xencamera_resp', {
   since: '4.13',
   doc: 'The answer to a request, written by the back end into the request\'s ring slot: 64 bytes.',
   fields: [
-    field('id', u16, { doc: 'The id of the request answered.' }),
-    field('operation', u8, { doc: 'The operation of the request answered.' }),
-    field('reserved', u8, { doc: 'Zero.' }),
-    field('status', i32, { doc: '0, or a negative errno.' }),
+    ...responseHead(),
     field(
       'resp',
       inlineUnion({
@@ -344,25 +335,13 @@ export const xencamera_resp = struct('xencamera_resp', {
   ],
 });
 
-export const xencamera_evt = struct('xencamera_evt', {
+export const xencamera_evt = eventRecord('xencamera_evt', {
   since: '4.13',
-  doc: 'An event on the event page: 64 bytes.',
-  fields: [
-    field('id', u16, { doc: 'The back end\'s own count of events.' }),
-    field('type', u8, { doc: 'A XENCAMERA_EVT_* value.' }),
-    field('reserved', array(u8, 5), { doc: 'Zero.' }),
-    field(
-      'evt',
-      inlineUnion({
-        doc: 'The event, by type.',
-        fields: [
-          field('frame_avail', xencamera_frame_avail_evt, { doc: 'XENCAMERA_EVT_FRAME_AVAIL.' }),
-          field('ctrl_value', xencamera_ctrl_value, { doc: 'XENCAMERA_EVT_CTRL_CHANGE.' }),
-          field('reserved', array(u8, 56), { doc: 'The union\'s size.' }),
-        ],
-      }),
-      { doc: 'The event.' },
-    ),
+  types: 'XENCAMERA_EVT_*',
+  union: 'evt',
+  members: [
+    field('frame_avail', xencamera_frame_avail_evt, { doc: 'XENCAMERA_EVT_FRAME_AVAIL.' }),
+    field('ctrl_value', xencamera_ctrl_value, { doc: 'XENCAMERA_EVT_CTRL_CHANGE.' }),
   ],
 });
 
@@ -374,20 +353,9 @@ export const [xen_cameraif_sring_entry, xen_cameraif_sring] = ring('xen_cameraif
   doc: 'The camera command ring: the front end queues requests, the back end answers each in its slot.',
 });
 
-export const xencamera_event_page = struct('xencamera_event_page', {
-  since: '4.13',
-  doc: 'The head of the event page; events (xencamera_evt) follow it to the end of the page.',
-  fields: [
-    field('in_cons', u32, { doc: 'Events the front end has taken.' }),
-    field('in_prod', u32, { doc: 'Events the back end has posted.' }),
-    field('reserved', array(u8, 56), { doc: 'Zero.' }),
-  ],
-});
+export const xencamera_event_page = eventPage('xencamera_event_page', { since: '4.13', doc: 'The head of the event page; events (xencamera_evt) follow it to the end of the page.' });
 
-export const XENCAMERA_EVENT_PAGE_SIZE = constant('XENCAMERA_EVENT_PAGE_SIZE', 4096, { since: '4.13', doc: 'Bytes of the event page.' });
-export const XENCAMERA_IN_RING_OFFS = constant('XENCAMERA_IN_RING_OFFS', 64, { since: '4.13', cType: 'unsigned long', doc: 'Where the events start on the page: the size of xencamera_event_page.' });
-export const XENCAMERA_IN_RING_SIZE = constant('XENCAMERA_IN_RING_SIZE', 4032, { since: '4.13', cType: 'unsigned long', doc: 'Bytes of the page the events take.' });
-export const XENCAMERA_IN_RING_LEN = constant('XENCAMERA_IN_RING_LEN', 63, { since: '4.13', cType: 'unsigned long', doc: 'Events the page holds. An event is at its index modulo this.' });
+export const [XENCAMERA_EVENT_PAGE_SIZE, XENCAMERA_IN_RING_OFFS, XENCAMERA_IN_RING_SIZE, XENCAMERA_IN_RING_LEN] = eventPageConstants('XENCAMERA', { since: '4.13', page: 'xencamera_event_page' });
 
 export default abiModule({
   name: 'cameraif',

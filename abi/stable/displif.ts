@@ -12,8 +12,10 @@
  * page flexible (it had one element). Not declared yet: the function-like macros that find an
  * event on the page.
  */
-import { abiModule, flex, ARM, array, constant, field, flag, flagSet, i32, inlineUnion, ring, stringConstant, struct, u16, u32, u64, u8, valueSet } from 'xenabi/dsl';
+import { abiModule, ARM, array, constant, field, flag, flagSet, i32, inlineUnion, ring, stringConstant, struct, u16, u32, u64, u8, valueSet } from 'xenabi/dsl';
 import { grant_ref_t } from './grant_table.ts';
+import { eventPage, eventPageConstants, eventRecord, responseHead } from './shapes/messages.ts';
+import { pageDirectory } from './shapes/page-directory.ts';
 import { RING_IDX } from './ring.ts';
 
 const str = (name: string, text: string, doc: string) => stringConstant(name, text, { since: '4.9', doc });
@@ -81,15 +83,7 @@ const XENDISPL_DBUF_FLG = flagSet('XENDISPL_DBUF_FLG', {
   flags: [flag('XENDISPL_DBUF_FLG_REQ_ALLOC', 0, { since: '4.9', cType: 'int', doc: 'The back end supplies the pages and grants them; the front end\'s page directory lists them on return.' })],
 });
 
-export const xendispl_page_directory = struct('xendispl_page_directory', {
-  since: '4.9',
-  doc: 'One page of the chain of pages that lists the grants of a display buffer: the grant of the next page of the chain, then as many grants of the buffer\'s pages as fill this page. Xen declared the grant array with one element until 4.19, flexible since (for includers of interface 0x00041300 on; older ones still see one element): sizeof changed, the page did not.',
-  fields: [
-    field('gref_dir_next_page', grant_ref_t, { doc: 'The grant of the next page of the chain; 0 on the last.' }),
-    field('gref', array(grant_ref_t, 1), { until: '4.19', doc: 'The grants of the buffer\'s pages, to the end of the page; declared with one element.' }),
-    flex('gref', grant_ref_t, { since: '4.19', doc: 'The grants of the buffer\'s pages, to the end of the page.' }),
-  ],
-});
+export const xendispl_page_directory = pageDirectory('xendispl_page_directory', { since: '4.9', buffer: 'a display buffer' });
 
 export const xendispl_dbuf_create_req = struct('xendispl_dbuf_create_req', {
   since: '4.9',
@@ -204,10 +198,7 @@ export const xendispl_resp = struct('xendispl_resp', {
   since: '4.9',
   doc: 'The answer to a request, written by the back end into the request\'s ring slot: 64 bytes.',
   fields: [
-    field('id', u16, { doc: 'The id of the request answered.' }),
-    field('operation', u8, { doc: 'The operation of the request answered.' }),
-    field('reserved', u8, { doc: 'Zero.' }),
-    field('status', i32, { doc: '0, or a negative errno.' }),
+    ...responseHead(),
     field('reserved1', array(u8, 56), { until: '4.15', doc: 'Zero; became the union `op` in 4.15.' }),
     field(
       'op',
@@ -223,24 +214,12 @@ export const xendispl_resp = struct('xendispl_resp', {
   ],
 });
 
-export const xendispl_evt = struct('xendispl_evt', {
+export const xendispl_evt = eventRecord('xendispl_evt', {
   since: '4.9',
-  doc: 'An event on the event page: 64 bytes.',
-  fields: [
-    field('id', u16, { doc: 'The back end\'s own count of events.' }),
-    field('type', u8, { doc: 'A XENDISPL_EVT_* value.' }),
-    field('reserved', array(u8, 5), { doc: 'Zero.' }),
-    field(
-      'op',
-      inlineUnion({
-        doc: 'The event, by type.',
-        fields: [
-          field('pg_flip', xendispl_pg_flip_evt, { doc: 'XENDISPL_EVT_PG_FLIP.' }),
-          field('reserved', array(u8, 56), { doc: 'The union\'s size.' }),
-        ],
-      }),
-      { doc: 'The event.' },
-    ),
+  types: 'XENDISPL_EVT_*',
+  union: 'op',
+  members: [
+    field('pg_flip', xendispl_pg_flip_evt, { doc: 'XENDISPL_EVT_PG_FLIP.' }),
   ],
 });
 
@@ -252,20 +231,9 @@ export const [xen_displif_sring_entry, xen_displif_sring] = ring('xen_displif', 
   doc: 'A connector\'s command ring: the front end queues requests, the back end answers each in its slot.',
 });
 
-export const xendispl_event_page = struct('xendispl_event_page', {
-  since: '4.9',
-  doc: 'The head of the event page; events (xendispl_evt) follow it to the end of the page.',
-  fields: [
-    field('in_cons', u32, { doc: 'Events the front end has taken.' }),
-    field('in_prod', u32, { doc: 'Events the back end has posted.' }),
-    field('reserved', array(u8, 56), { doc: 'Zero.' }),
-  ],
-});
+export const xendispl_event_page = eventPage('xendispl_event_page', { since: '4.9', doc: 'The head of the event page; events (xendispl_evt) follow it to the end of the page.' });
 
-export const XENDISPL_EVENT_PAGE_SIZE = constant('XENDISPL_EVENT_PAGE_SIZE', 4096, { since: '4.9', doc: 'Bytes of the event page.' });
-export const XENDISPL_IN_RING_OFFS = constant('XENDISPL_IN_RING_OFFS', 64, { since: '4.9', cType: 'unsigned long', doc: 'Where the events start on the page: the size of xendispl_event_page.' });
-export const XENDISPL_IN_RING_SIZE = constant('XENDISPL_IN_RING_SIZE', 4032, { since: '4.9', cType: 'unsigned long', doc: 'Bytes of the page the events take.' });
-export const XENDISPL_IN_RING_LEN = constant('XENDISPL_IN_RING_LEN', 63, { since: '4.9', cType: 'unsigned long', doc: 'Events the page holds. An event is at its index modulo this.' });
+export const [XENDISPL_EVENT_PAGE_SIZE, XENDISPL_IN_RING_OFFS, XENDISPL_IN_RING_SIZE, XENDISPL_IN_RING_LEN] = eventPageConstants('XENDISPL', { since: '4.9', page: 'xendispl_event_page' });
 
 export default abiModule({
   name: 'displif',

@@ -13,8 +13,10 @@
  * xensnd_page_directory (its grant array flexible since 4.19, one element before) from 4.19.
  * Not declared yet: the function-like macros that find an event on the page.
  */
-import { abiModule, flex, array, constant, field, i32, inlineStruct, inlineUnion, ring, stringConstant, struct, u16, u32, u64, u8, valueSet } from 'xenabi/dsl';
+import { abiModule, array, constant, field, i32, inlineStruct, inlineUnion, ring, stringConstant, struct, u16, u32, u64, u8, valueSet } from 'xenabi/dsl';
 import { grant_ref_t } from './grant_table.ts';
+import { eventPage, eventPageConstants, eventRecord, responseHead } from './shapes/messages.ts';
+import { pageDirectory } from './shapes/page-directory.ts';
 import { RING_IDX } from './ring.ts';
 
 const dec = (name: string, value: number, doc: string, since = '4.9') => constant(name, value, { since, doc });
@@ -157,15 +159,7 @@ export const XENSND_PCM_FORMAT_STR = [
 
 // ---- Requests, responses, events --------------------------------------------------------------
 
-export const xensnd_page_directory = struct('xensnd_page_directory', {
-  since: '4.9',
-  doc: 'One page of the chain of pages that lists the grants of a stream buffer: the grant of the next page of the chain, then as many grants of the buffer\'s pages as fill this page. Xen declared the grant array with one element until 4.19, flexible since (for includers of interface 0x00041300 on; older ones still see one element): sizeof changed, the page did not.',
-  fields: [
-    field('gref_dir_next_page', grant_ref_t, { doc: 'The grant of the next page of the chain; 0 on the last.' }),
-    field('gref', array(grant_ref_t, 1), { until: '4.19', doc: 'The grants of the buffer\'s pages, to the end of the page; declared with one element.' }),
-    flex('gref', grant_ref_t, { since: '4.19', doc: 'The grants of the buffer\'s pages, to the end of the page.' }),
-  ],
-});
+export const xensnd_page_directory = pageDirectory('xensnd_page_directory', { since: '4.9', buffer: 'a stream buffer' });
 
 export const xensnd_open_req = struct('xensnd_open_req', {
   since: '4.9',
@@ -253,10 +247,7 @@ export const xensnd_resp = struct('xensnd_resp', {
   since: '4.9',
   doc: 'The answer to a request, written by the back end into the request\'s ring slot: 32 bytes until 4.11, 64 since.',
   fields: [
-    field('id', u16, { doc: 'The id of the request answered.' }),
-    field('operation', u8, { doc: 'The operation of the request answered.' }),
-    field('reserved', u8, { doc: 'Zero.' }),
-    field('status', i32, { doc: '0, or a negative errno.' }),
+    ...responseHead(),
     field('reserved1', array(u8, 24), { until: '4.11', doc: 'Zero; the response\'s size until 4.11.' }),
     field(
       'resp',
@@ -272,24 +263,12 @@ export const xensnd_resp = struct('xensnd_resp', {
   ],
 });
 
-export const xensnd_evt = struct('xensnd_evt', {
+export const xensnd_evt = eventRecord('xensnd_evt', {
   since: '4.11',
-  doc: 'An event on the event page: 64 bytes.',
-  fields: [
-    field('id', u16, { doc: 'The back end\'s own count of events.' }),
-    field('type', u8, { doc: 'A XENSND_EVT_* value.' }),
-    field('reserved', array(u8, 5), { doc: 'Zero.' }),
-    field(
-      'op',
-      inlineUnion({
-        doc: 'The event, by type.',
-        fields: [
-          field('cur_pos', xensnd_cur_pos_evt, { doc: 'XENSND_EVT_CUR_POS.' }),
-          field('reserved', array(u8, 56), { doc: 'The union\'s size.' }),
-        ],
-      }),
-      { doc: 'The event.' },
-    ),
+  types: 'XENSND_EVT_*',
+  union: 'op',
+  members: [
+    field('cur_pos', xensnd_cur_pos_evt, { doc: 'XENSND_EVT_CUR_POS.' }),
   ],
 });
 
@@ -301,20 +280,9 @@ export const [xen_sndif_sring_entry, xen_sndif_sring] = ring('xen_sndif', {
   doc: 'A stream\'s command ring: the front end queues requests, the back end answers each in its slot.',
 });
 
-export const xensnd_event_page = struct('xensnd_event_page', {
-  since: '4.11',
-  doc: 'The head of a stream\'s event page; events (xensnd_evt) follow it to the end of the page.',
-  fields: [
-    field('in_cons', u32, { doc: 'Events the front end has taken.' }),
-    field('in_prod', u32, { doc: 'Events the back end has posted.' }),
-    field('reserved', array(u8, 56), { doc: 'Zero.' }),
-  ],
-});
+export const xensnd_event_page = eventPage('xensnd_event_page', { since: '4.11', doc: 'The head of a stream\'s event page; events (xensnd_evt) follow it to the end of the page.' });
 
-export const XENSND_EVENT_PAGE_SIZE = constant('XENSND_EVENT_PAGE_SIZE', 4096, { since: '4.11', doc: 'Bytes of the event page.' });
-export const XENSND_IN_RING_OFFS = constant('XENSND_IN_RING_OFFS', 64, { since: '4.11', cType: 'unsigned long', doc: 'Where the events start on the page: the size of xensnd_event_page.' });
-export const XENSND_IN_RING_SIZE = constant('XENSND_IN_RING_SIZE', 4032, { since: '4.11', cType: 'unsigned long', doc: 'Bytes of the page the events take.' });
-export const XENSND_IN_RING_LEN = constant('XENSND_IN_RING_LEN', 63, { since: '4.11', cType: 'unsigned long', doc: 'Events the page holds. An event is at its index modulo this.' });
+export const [XENSND_EVENT_PAGE_SIZE, XENSND_IN_RING_OFFS, XENSND_IN_RING_SIZE, XENSND_IN_RING_LEN] = eventPageConstants('XENSND', { since: '4.11', page: 'xensnd_event_page' });
 
 export default abiModule({
   name: 'sndif',

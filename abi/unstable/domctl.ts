@@ -15,9 +15,9 @@
  * builds only) the stable `xen_guest` module's, which sysctl shares.
  *
  * Not declared yet: the payloads of XEN_DOMCTL_{get,set}_ext_vcpucontext (an anonymous
- * union member, which the TypeScript emitter does not support) and
- * XEN_DOMCTL_{get,set}_cpu_policy (Xen renamed its two handles within the 4.17 series, in
- * 4.17.2, which the registry cannot express per point release). Their op numbers are here.
+ * union member, which the TypeScript emitter does not support); their op numbers are here.
+ * XEN_DOMCTL_{get,set}_cpu_policy's payload is declared from 4.18 only (./domctl/cpu_policy.ts
+ * says why).
  */
 import {
   abiModule,
@@ -48,6 +48,7 @@ import { XEN_CPUID_INPUT_UNUSED, XEN_DOMCTL_PSR, XEN_DOMCTL_PSR_CAT_OP, XEN_DOMC
 import { XEN_DOMCTL_DEBUG_OP_SINGLE_STEP, XEN_DOMCTL_MONITOR_EVENT, XEN_DOMCTL_MONITOR_OP, XEN_DOMCTL_VM_EVENT_OP, XEN_DOMCTL_vmtrace, XEN_VM_EVENT, xen_domctl_debug_op, xen_domctl_gdbsx_domstatus, xen_domctl_gdbsx_memio, xen_domctl_gdbsx_pauseunp_vcpu, xen_domctl_monitor_op, xen_domctl_subscribe, xen_domctl_vm_event_op, xen_domctl_vmtrace_op } from './domctl/monitor.ts';
 import { XEN_DOMCTL_DELETE_MEM_CACHEATTR, XEN_DOMCTL_MEM_CACHEATTR, XEN_DOMCTL_MEM_SHARING_CONTROL, XEN_DOMCTL_PFINFO, XEN_DOMCTL_PFINFO_LPINTAB, XEN_DOMCTL_PFINFO_LTABTYPE_MASK, XEN_DOMCTL_PFINFO_LTAB_MASK, XEN_DOMCTL_PFINFO_LTAB_SHIFT, XEN_DOMCTL_SHADOW_ENABLE, XEN_DOMCTL_SHADOW_LOGDIRTY_FINAL, XEN_DOMCTL_SHADOW_OP, xen_domctl_audit_p2m, xen_domctl_cacheflush, xen_domctl_getmemlist, xen_domctl_getpageframeinfo3, xen_domctl_mem_sharing_op, xen_domctl_pin_mem_cacheattr, xen_domctl_set_access_required, xen_domctl_set_broken_page_p2m, xen_domctl_set_llc_colors, xen_domctl_shadow_op, xen_domctl_shadow_op_stats, xen_domctl_vnuma } from './domctl/memory.ts';
 import { XEN_DOMCTL_GETDOMSTATE_CAP, XEN_DOMCTL_GETDOMSTATE_STATE, XEN_VCPUAFFINITY, xen_domctl_address_size, xen_domctl_disable_migrate, xen_domctl_get_domain_state, xen_domctl_getvcpuinfo, xen_domctl_hvmcontext, xen_domctl_hvmcontext_partial, xen_domctl_max_mem, xen_domctl_max_vcpus, xen_domctl_nodeaffinity, xen_domctl_paging_mempool, xen_domctl_set_gnttab_limits, xen_domctl_set_max_evtchn, xen_domctl_set_target, xen_domctl_set_virq_handler, xen_domctl_setdebugging, xen_domctl_setdomainhandle, xen_domctl_settimeoffset, xen_domctl_vcpuaffinity, xen_domctl_vcpucontext } from './domctl/domain.ts';
+import { xen_domctl_cpu_policy } from './domctl/cpu_policy.ts';
 import { XEN_DOMCTL_SCHEDOP, XEN_DOMCTL_SCHEDRT, XEN_SCHEDULER, xen_domctl_sched_credit, xen_domctl_sched_credit2, xen_domctl_sched_rtds, xen_domctl_schedparam_vcpu, xen_domctl_scheduler_op } from './domctl/sched.ts';
 import { domid_t, xen_domain_handle_t } from '../stable/xen.ts';
 
@@ -582,6 +583,7 @@ export const xen_domctl = struct('xen_domctl', {
         field('vm_event_op', xen_domctl_vm_event_op, { doc: 'The payload of XEN_DOMCTL_vm_event_op.' }),
         field('mem_sharing_op', xen_domctl_mem_sharing_op, { doc: 'The payload of XEN_DOMCTL_mem_sharing_op.' }),
         field('cpuid', xen_domctl_cpuid, { until: '4.13', archs: ['x86_32', 'x86_64'], doc: 'The payload of XEN_DOMCTL_set_cpuid.' }),
+        field('cpu_policy', xen_domctl_cpu_policy, { since: '4.18', archs: ['x86_32', 'x86_64'], doc: 'The payload of XEN_DOMCTL_get_cpu_policy, XEN_DOMCTL_set_cpu_policy (declared from 4.18).' }),
         field('vcpuextstate', xen_domctl_vcpuextstate, { archs: ['x86_32', 'x86_64'], doc: 'The payload of XEN_DOMCTL_setvcpuextstate, XEN_DOMCTL_getvcpuextstate.' }),
         field('vcpu_msrs', xen_domctl_vcpu_msrs, { archs: ['x86_32', 'x86_64'], doc: 'The payload of XEN_DOMCTL_get_vcpu_msrs, XEN_DOMCTL_set_vcpu_msrs.' }),
         field('access_required', xen_domctl_set_access_required, { doc: 'The payload of XEN_DOMCTL_set_access_required.' }),
@@ -693,8 +695,8 @@ export const XEN_DOMCTL = opSet('XEN_DOMCTL', {
     op(constant('XEN_DOMCTL_set_gnttab_limits', 80, { since: '4.10', until: '4.12', doc: 'Set grant-table sizes (4.10 and 4.11).' }), { member: 'set_gnttab_limits', record: xen_domctl_set_gnttab_limits }),
     op(constant('XEN_DOMCTL_vuart_op', 81, { since: '4.10', doc: 'Set up the Arm virtual UART.' }), { member: 'vuart_op', record: xen_domctl_vuart_op }),
     op(constant('XEN_DOMCTL_psr_alloc', 78, { since: '4.11', doc: 'Control cache and bandwidth allocation.' }), { member: 'psr_alloc', record: xen_domctl_psr_alloc }),
-    op(constant('XEN_DOMCTL_get_cpu_policy', 82, { since: '4.12', doc: 'Read the CPUID and MSR policy (payload not declared yet: Xen renamed its members within the 4.17 series).' })),
-    op(constant('XEN_DOMCTL_set_cpu_policy', 83, { since: '4.13', doc: 'Set the CPUID and MSR policy (payload not declared yet, as for get).' })),
+    op(constant('XEN_DOMCTL_get_cpu_policy', 82, { since: '4.12', doc: 'Read the CPUID and MSR policy (its payload is declared from 4.18: Xen renamed its handles in point releases of 4.14 to 4.17).' }), { member: 'cpu_policy', record: xen_domctl_cpu_policy }),
+    op(constant('XEN_DOMCTL_set_cpu_policy', 83, { since: '4.13', doc: 'Set the CPUID and MSR policy (payload declared from 4.18, as for get).' }), { member: 'cpu_policy', record: xen_domctl_cpu_policy }),
     op(constant('XEN_DOMCTL_vmtrace_op', 84, { since: '4.15', doc: 'Control processor trace.' }), { member: 'vmtrace_op', record: xen_domctl_vmtrace_op }),
     op(constant('XEN_DOMCTL_get_paging_mempool_size', 85, { since: '4.17', doc: 'Read the paging pool size.' }), { member: 'paging_mempool', record: xen_domctl_paging_mempool }),
     op(constant('XEN_DOMCTL_set_paging_mempool_size', 86, { since: '4.17', doc: 'Set the paging pool size.' }), { member: 'paging_mempool', record: xen_domctl_paging_mempool }),
@@ -812,6 +814,7 @@ export default abiModule({
     xen_domctl_hypercall_init,
     xen_domctl_cpuid,
     XEN_CPUID_INPUT_UNUSED,
+    xen_domctl_cpu_policy,
     xen_domctl_tsc_info,
     xen_domctl_vcpuextstate,
     xen_domctl_vcpu_msr,

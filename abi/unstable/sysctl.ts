@@ -9,17 +9,23 @@
  * any other, so a caller is built for one release; the version went from 0x0c (4.6) to 0x16
  * (4.21 and 4.22). Xen shows the header to tools builds (`__XEN_TOOLS__`) only.
  *
- * Coverage is partial, and says so: the transcendent-memory operation (XEN_SYSCTL_tmem_op and
- * its records, until 4.13) needs tmem.h, which the registry lacks; the ARINC 653 schedule record
- * (an array of an unnamed struct, which the DSL cannot express yet); the 4.6–4.8 layout of
- * xen_sysctl_coverage_op and its commands (4.9 and 4.10 had gcov_op instead; the names came back in 4.11, which is what is declared); and
- * xen_sysctl_cpu_policy before 4.18, whose handles Xen renamed in the 4.16 and 4.17 point
- * releases, so no one declaration fits a 4.17 tree. `xenctl_bitmap`, from Xen's `xen.h` (tools
+ * Coverage is partial, and says so. Not declared: the transcendent-memory operation
+ * (XEN_SYSCTL_tmem_op, until 4.13), whose payload took six layouts between 4.6 and 4.12 and
+ * needs records of tmem.h, a header the registry lacks; and xen_sysctl_cpu_policy before 4.18,
+ * on purpose: Xen renamed its two handles in point releases (4.14.6, 4.15.5, 4.16.5, 4.17.2)
+ * without changing a byte, so no declaration under 4.12–4.17 is right for a whole series (see
+ * "Point releases" in docs/verify.md). Nor is XEN_SYSCTL_coverage_op of 4.6–4.8 (its payload,
+ * a command and a union of a size and a byte handle, and its read and reset commands): the
+ * registry knows a record or a constant by its name over one unbroken run of releases, and
+ * these names are missing from 4.9 and 4.10 (gcov_op took the op number) and back in 4.11,
+ * the record with another layout. Only get_total_size and read_and_reset, which did not come
+ * back, are declared for 4.6–4.8.
+ * `xenctl_bitmap`, from Xen's `xen.h` (tools
  * builds only), is the stable `xen_guest` module's, so that sysctl.h needs no domctl
  * interface version.
  */
 import { abiModule, array, c_char, constant, field, flag, flagSet, handle, handle64, i32, inlineStruct, inlineUnion, op, opSet, pad, stringConstant, struct, typedef, u16, u32, u64, u8, uint64_aligned_t, valueSet } from 'xenabi/dsl';
-import { domid_t } from '../stable/xen.ts';
+import { domid_t, xen_domain_handle_t } from '../stable/xen.ts';
 import { xenctl_bitmap } from '../stable/xen_guest.ts';
 
 export const xen_sysctl_readconsole = struct('xen_sysctl_readconsole', {
@@ -562,11 +568,41 @@ export const xen_sysctl_credit2_schedule = struct('xen_sysctl_credit2_schedule',
   ]
 });
 
+export const xen_sysctl_arinc653_schedule = struct('xen_sysctl_arinc653_schedule', {
+  typedef: 'xen_sysctl_arinc653_schedule_t',
+  since: '4.6',
+  doc: 'An ARINC 653 schedule: a major frame cut into time slots, each slot given to one vCPU of one domain. The caller passes it to Xen (putinfo) or gets Xen\'s current one back (getinfo) through xen_sysctl_sched_arinc653.schedule.',
+  holes: [
+    { after: 'num_sched_entries', archs: ['x86_32', 'x86_64', 'arm32', 'arm64'], reason: 'the compiler aligns the next member, `sched_entries`, whose entries hold 8-byte aligned runtimes' },
+  ],
+  fields: [
+    field('major_frame', uint64_aligned_t, { doc: 'The length of the major frame, in nanoseconds; the slots repeat with this period. Example: 10000000.' }),
+    field('num_sched_entries', u8, { doc: 'How many leading entries of `sched_entries` are used. Example: 2.' }),
+    field(
+      'sched_entries',
+      array(
+        inlineStruct({
+          doc: 'One time slot of the major frame.',
+          holes: [{ after: 'vcpu_id', archs: ['x86_32', 'x86_64', 'arm32', 'arm64'], reason: 'the compiler aligns the next member, `runtime`' }],
+          fields: [
+            field('dom_handle', xen_domain_handle_t, { doc: 'The UUID of the domain the slot runs.' }),
+            field('vcpu_id', u32, { doc: 'Which vCPU of that domain runs; 0 for a single-vCPU domain. Example: 0.' }),
+            field('runtime', uint64_aligned_t, { doc: 'How long the slot lasts, in nanoseconds. Example: 5000000.' }),
+          ],
+        }),
+        64,
+        'ARINC653_MAX_DOMAINS_PER_SCHEDULE',
+      ),
+      { doc: 'The slots, in the order they run.' },
+    ),
+  ],
+});
+
 export const xen_sysctl_sched_arinc653 = struct('xen_sysctl_sched_arinc653', {
   since: '4.6',
   doc: 'ARINC 653 scheduler data of XEN_SYSCTL_scheduler_op: the schedule to load or read.',
   fields: [
-    field('schedule', handle64('xen_sysctl_arinc653_schedule_t', 'void'), { doc: 'IN: the caller\'s xen_sysctl_arinc653_schedule, read by putinfo and written by getinfo.' }),
+    field('schedule', handle64('xen_sysctl_arinc653_schedule_t'), { doc: 'IN: the caller\'s xen_sysctl_arinc653_schedule, read by putinfo and written by getinfo.' }),
   ]
 });
 
@@ -594,25 +630,34 @@ export const xen_sysctl_scheduler_op = struct('xen_sysctl_scheduler_op', {
   ]
 });
 
-export const xen_sysctl_gcov_op = struct('xen_sysctl_gcov_op', {
+/** The shape gcov_op (4.9, 4.10) and coverage_op (from 4.11) share: a command, a buffer size and a buffer. */
+const coverageRecord = (name: string, options: { typedef?: string; since: '4.9' | '4.11'; until?: '4.11'; doc: string; commands: string; buffer: string }) =>
+  struct(name, {
+    ...(options.typedef ? { typedef: options.typedef } : {}),
+    since: options.since,
+    ...(options.until ? { until: options.until } : {}),
+    doc: options.doc,
+    fields: [
+      field('cmd', u32, { doc: `IN: a ${options.commands} command.` }),
+      field('size', u32, { doc: 'IN (read): the size of `buffer`. OUT (get_size): the bytes a read needs.' }),
+      field('buffer', handle64('char', 'char'), { doc: options.buffer }),
+    ],
+  });
+
+export const xen_sysctl_gcov_op = coverageRecord('xen_sysctl_gcov_op', {
+  typedef: 'xen_sysctl_gcov_op_t',
   since: '4.9',
   until: '4.11',
   doc: 'Payload of XEN_SYSCTL_gcov_op in 4.9 and 4.10, where it replaced coverage_op: read or reset the gcov counters.',
-  fields: [
-    field('cmd', u32, { doc: 'IN: a XEN_SYSCTL_GCOV_* command.' }),
-    field('size', u32, { doc: 'IN (read): the size of `buffer`. OUT (get_size): the bytes a read needs.' }),
-    field('buffer', handle64('char', 'char'), { doc: 'IN (read): where to write the counters, in the XEN_GCOV_FORMAT_MAGIC format.' }),
-  ]
+  commands: 'XEN_SYSCTL_GCOV_*',
+  buffer: 'IN (read): where to write the counters, in the XEN_GCOV_FORMAT_MAGIC format.',
 });
 
-export const xen_sysctl_coverage_op = struct('xen_sysctl_coverage_op', {
+export const xen_sysctl_coverage_op = coverageRecord('xen_sysctl_coverage_op', {
   since: '4.11',
   doc: 'Payload of XEN_SYSCTL_coverage_op (from 4.11): read or reset the hypervisor\'s code-coverage counters (a build with CONFIG_COVERAGE).',
-  fields: [
-    field('cmd', u32, { doc: 'IN: a XEN_SYSCTL_COVERAGE_* command.' }),
-    field('size', u32, { doc: 'IN (read): the size of `buffer`. OUT (get_size): the bytes a read needs.' }),
-    field('buffer', handle64('char', 'char'), { doc: 'IN (read): where to write the coverage data, in gcov or LLVM profile format.' }),
-  ]
+  commands: 'XEN_SYSCTL_COVERAGE_*',
+  buffer: 'IN (read): where to write the coverage data, in gcov or LLVM profile format.',
 });
 
 export const xen_sysctl_psr_cmt_op = struct('xen_sysctl_psr_cmt_op', {
@@ -890,7 +935,7 @@ export const xen_sysctl = struct('xen_sysctl', {
         field('cpupool_op', xen_sysctl_cpupool_op, { doc: 'XEN_SYSCTL_cpupool_op.' }),
         field('scheduler_op', xen_sysctl_scheduler_op, { doc: 'XEN_SYSCTL_scheduler_op.' }),
         field('gcov_op', xen_sysctl_gcov_op, { since: '4.9', until: '4.11', doc: 'XEN_SYSCTL_gcov_op (4.9 and 4.10).' }),
-        field('coverage_op', xen_sysctl_coverage_op, { since: '4.11', doc: 'XEN_SYSCTL_coverage_op (4.11 on; the 4.6–4.8 layout is not declared).' }),
+        field('coverage_op', xen_sysctl_coverage_op, { since: '4.11', doc: 'XEN_SYSCTL_coverage_op (from 4.11; the 4.6–4.8 layout is not declared).' }),
         field('psr_cmt_op', xen_sysctl_psr_cmt_op, { doc: 'XEN_SYSCTL_psr_cmt_op.' }),
         field('psr_alloc', xen_sysctl_psr_alloc, { since: '4.11', doc: 'XEN_SYSCTL_psr_alloc.' }),
         field('psr_cat_op', xen_sysctl_psr_cat_op, { until: '4.11', doc: 'XEN_SYSCTL_psr_cat_op (until 4.11).' }),
@@ -1437,6 +1482,8 @@ export default abiModule({
     xen_sysctl_cpupool_op,
     xen_sysctl_credit_schedule,
     xen_sysctl_credit2_schedule,
+    ARINC653_MAX_DOMAINS_PER_SCHEDULE,
+    xen_sysctl_arinc653_schedule,
     xen_sysctl_sched_arinc653,
     xen_sysctl_scheduler_op,
     xen_sysctl_gcov_op,
@@ -1545,7 +1592,6 @@ export default abiModule({
     XEN_INVALID_NODE_DIST,
     XEN_SYSCTL_CPUPOOL_OP,
     XEN_SYSCTL_CPUPOOL_PAR_ANY,
-    ARINC653_MAX_DOMAINS_PER_SCHEDULE,
     XEN_SYSCTL_CSCHED_TSLICE_MAX,
     XEN_SYSCTL_CSCHED_TSLICE_MIN,
     XEN_SYSCTL_CSCHED_MGR_DLY_MAX_US,

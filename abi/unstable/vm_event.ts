@@ -201,14 +201,19 @@ export const vm_event_mem_access = struct('vm_event_mem_access', {
   ],
 });
 
+/** The value a watched write stored and the one it replaced (control registers, and MSRs from 4.11). */
+const writtenValues = (options: { since?: '4.11' } = {}) => [
+  field('new_value', u64, { ...options, doc: 'The value written.' }),
+  field('old_value', u64, { ...options, doc: 'The value before the write.' }),
+];
+
 export const vm_event_write_ctrlreg = struct('vm_event_write_ctrlreg', {
   since: '4.6',
   doc: 'A write to a watched control register (VM_EVENT_REASON_WRITE_CTRLREG).',
   fields: [
     field('index', u32, { doc: 'The register, VM_EVENT_X86_*.' }),
     pad('_pad', u32, { doc: 'Zero.' }),
-    field('new_value', u64, { doc: 'The value written.' }),
-    field('old_value', u64, { doc: 'The value before the write.' }),
+    ...writtenValues(),
   ],
 });
 
@@ -242,8 +247,7 @@ export const vm_event_mov_to_msr = struct('vm_event_mov_to_msr', {
   fields: [
     field('msr', u64, { doc: 'The MSR\'s index. Example: 0xc0000080 (EFER).' }),
     field('value', u64, { until: '4.11', doc: 'Before 4.11: the value written.' }),
-    field('new_value', u64, { since: '4.11', doc: 'The value written.' }),
-    field('old_value', u64, { since: '4.11', doc: 'The value before the write.' }),
+    ...writtenValues({ since: '4.11' }),
   ],
 });
 
@@ -330,25 +334,25 @@ export const MEM_PAGING = flagSet('MEM_PAGING', {
   ],
 });
 
-export const vm_event_paging = struct('vm_event_paging', {
-  since: '4.6',
-  doc: 'A paging event: a guest touched a paged-out frame, or Xen tells the pager about one (VM_EVENT_REASON_MEM_PAGING).',
-  fields: [
-    field('gfn', u64, { doc: 'The guest frame.' }),
-    field('p2mt', u32, { doc: 'Xen\'s internal type of the frame\'s mapping.' }),
-    field('flags', u32, { doc: 'MEM_PAGING_* bits.' }),
-  ],
-});
+/** The shape of the paging and sharing events: a guest frame, its mapping's type, and one more 32-bit member. */
+const frameEvent = (name: string, doc: string, last: ReturnType<typeof field>) =>
+  struct(name, {
+    since: '4.6',
+    doc,
+    fields: [field('gfn', u64, { doc: 'The guest frame.' }), field('p2mt', u32, { doc: 'Xen\'s internal type of the frame\'s mapping.' }), last],
+  });
 
-export const vm_event_sharing = struct('vm_event_sharing', {
-  since: '4.6',
-  doc: 'A sharing event: a shared frame could not be unshared for a write (VM_EVENT_REASON_MEM_SHARING).',
-  fields: [
-    field('gfn', u64, { doc: 'The guest frame.' }),
-    field('p2mt', u32, { doc: 'Xen\'s internal type of the frame\'s mapping.' }),
-    pad('_pad', u32, { doc: 'Zero.' }),
-  ],
-});
+export const vm_event_paging = frameEvent(
+  'vm_event_paging',
+  'A paging event: a guest touched a paged-out frame, or Xen tells the pager about one (VM_EVENT_REASON_MEM_PAGING).',
+  field('flags', u32, { doc: 'MEM_PAGING_* bits.' }),
+);
+
+export const vm_event_sharing = frameEvent(
+  'vm_event_sharing',
+  'A sharing event: a shared frame could not be unshared for a write (VM_EVENT_REASON_MEM_SHARING).',
+  pad('_pad', u32, { doc: 'Zero.' }),
+);
 
 const readData = (length: number, since: '4.6' | '4.12' | '4.13' | '4.15', until?: '4.12' | '4.13' | '4.15') =>
   field('data', array(u8, length), {

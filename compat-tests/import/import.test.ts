@@ -80,3 +80,28 @@ describe(`xenabi import of Xen ${INSTALLED_XEN_RELEASE}'s domctl.h with a propos
     delete process.env.XENABI_CACHE_DIR;
   });
 });
+
+describe(`xenabi import of Xen ${INSTALLED_XEN_RELEASE}'s vm_event.h`, () => {
+  const VM_EVENT_DRAFT = join(BUILD, 'vm_event-draft');
+  it.skipIf(prerequisites.skip)('drafts one unstable module versioned by VM_EVENT_INTERFACE_VERSION, with the sets the registry declares, that loads as drafted', async () => {
+    const drafted = await importHeaders(locateHeaderTree(TREE), { headers: ['vm_event.h'], release: INSTALLED_XEN_RELEASE, cache: false });
+    expect(drafted.files.map((f) => f.path)).toEqual(['unstable/vm_event.ts']);
+    expect(drafted.problems).toEqual([]);
+    for (const f of drafted.files) {
+      mkdirSync(join(VM_EVENT_DRAFT, f.path, '..'), { recursive: true });
+      writeFileSync(join(VM_EVENT_DRAFT, f.path), f.text);
+    }
+    const { model } = await loadAbi(VM_EVENT_DRAFT, BUILD);
+    const registry = (await loadAbi(join(REPO_ROOT, 'abi'))).model;
+    expect(model.modules.find((m) => m.name === 'vm_event')).toMatchObject({ namespace: 'unstable', interfaceVersion: { constant: 'VM_EVENT_INTERFACE_VERSION' } });
+    // Every set the registry declares for vm_event.h, with the members Xen's 4.17 header has.
+    const inRelease = new Set(model.constants.map((c) => c.name));
+    const shape = (m: typeof model, name: string) => {
+      const s = m.sets.find((x) => x.name === name);
+      return { kind: s?.kind, members: [...(s?.flags?.map((f) => f.mask) ?? []), ...(s?.values ?? [])].filter((c) => inRelease.has(c)) };
+    };
+    const names = registry.sets.filter((s) => s.module === 'vm_event').map((s) => s.name);
+    expect(names.length).toBeGreaterThan(5);
+    for (const name of names) expect(shape(model, name), name).toEqual(shape(registry, name));
+  });
+});

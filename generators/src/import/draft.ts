@@ -128,7 +128,9 @@ export function draftModules(facts: TreeFacts, files: readonly HeaderFile[], hea
     if (!groups.has(key)) groups.set(key, { file, namespace, records: [], typedefs: [], constants: [] });
     return groups.get(key) as NonNullable<ReturnType<typeof groups.get>>;
   };
-  const tier = (i: { plain: boolean }): Namespace => (i.plain ? 'stable' : 'unstable');
+  const toolsHeaders = toolsInterfaces([...records.values(), ...typedefs.values(), ...constants.values()]);
+  // The interface version of a tools interface versions that interface, wherever Xen defines it.
+  const tier = (i: Across<{ name: string }>): Namespace => (i.plain && !(toolsHeaders.has(i.file) && isInterfaceVersion(i.first.name)) ? 'stable' : 'unstable');
   const texts = new Map(files.map((f) => [f.path, f.text]));
   const versioned = (file: string) => [...constants.values()].some((c) => c.file === file && isInterfaceVersion(c.first.name));
   // Tools-only items another header lends an unstable module (xen.h's xen_domain_handle_t
@@ -204,6 +206,22 @@ function rootOf(name: string, records: Map<string, Across<RecordFact>>): string 
   return current?.name ?? name;
 }
 
+/**
+ * Headers whose items are all tools-only but their interface version: vm_event.h defines
+ * VM_EVENT_INTERFACE_VERSION outside its tools guard, yet the constant versions the tools-only
+ * records and has no guest of its own, so the header drafts as one unstable module.
+ */
+function toolsInterfaces(items: readonly Across<{ name: string }>[]): Set<string> {
+  const byFile = new Map<string, { guest: boolean; tools: boolean }>();
+  for (const item of items) {
+    const seen = byFile.get(item.file) ?? { guest: false, tools: false };
+    if (!item.plain) seen.tools = true;
+    else if (!isInterfaceVersion(item.first.name)) seen.guest = true;
+    byFile.set(item.file, seen);
+  }
+  return new Set([...byFile].filter(([, s]) => s.tools && !s.guest).map(([file]) => file));
+}
+
 /** A header's own interface-version constant (`XEN_DOMCTL_INTERFACE_VERSION`), not Xen's guest one. */
 function isInterfaceVersion(name: string): boolean {
   return /INTERFACE_VERSION$/.test(name) && !name.startsWith('__');
@@ -238,8 +256,10 @@ function moduleItems(
   const ordered = [...g.constants].sort((a, b) => a.line - b.line || (a.first.name < b.first.name ? -1 : 1));
   const byName = new Map(ordered.map((c) => [c.first.name, { line: at(c), constant: { ...draftConstant(c, n, text), ...origin(c.first.name) } }]));
   // The interface version stays a constant of its own: the module names it.
-    // Only integers form sets; a string macro stays a constant of its own.
-  const integers = [...byName.values()].flatMap((c) => (typeof c.constant.value === 'bigint' && !isInterfaceVersion(c.constant.name) ? [{ name: c.constant.name, value: c.constant.value }] : []));
+  // Only integers form sets; a string macro stays a constant of its own.
+  const integers = [...byName.values()].flatMap((c) =>
+    typeof c.constant.value === 'bigint' && !isInterfaceVersion(c.constant.name) ? [{ name: c.constant.name, value: c.constant.value, shift: c.constant.spelling === 'shift' }] : [],
+  );
   const grouped = groupConstants(integers);
   const strings = [...byName.values()].filter((c) => typeof c.constant.value === 'string').map((c) => c.constant.name);
   const single = [...grouped.single, ...strings, ...[...byName.keys()].filter(isInterfaceVersion)];

@@ -3,13 +3,18 @@
  * of two, each with its `_NAME` bit-number constant when the header has one), `ops` (a
  * prefix ending in `OP`: `XEN_DMOP_`, `EVTCHNOP_`, `GNTTABOP_`) and `values` (any other
  * prefix shared by distinct values). A constant joins the longest prefix, ending in `_`,
- * it shares with another constant of its header; one that repeats a value of its group
- * (`XEN_DOMCTL_CDF_MAX`) stays a plain constant.
+ * it shares with another constant of its header; a group whose prefix is one word longer
+ * than another's joins that one when no value repeats (`VM_EVENT_REASON_MEM_ACCESS` is a
+ * `VM_EVENT_REASON`, `VM_EVENT_FLAG_SET_EMUL_READ_DATA` a `VM_EVENT_FLAG`). One that repeats
+ * a value of its group (`XEN_DOMCTL_CDF_MAX`) stays a plain constant, and so does an OR of
+ * a flag set's bits spelled as bits (`MEM_ACCESS_RWX`).
  */
 
 export interface GroupInput {
   name: string;
   value: bigint;
+  /** Xen spells it as one shifted bit (`(1 << 3)`): a flag, whatever its value. */
+  shift?: boolean;
 }
 
 export interface ConstantGroup {
@@ -50,19 +55,30 @@ export function groupConstants(constants: readonly GroupInput[]): { sets: Consta
     const prefix = prefixOf(name, candidates);
     if (prefix) byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), name]);
   }
+  mergeNested(byPrefix, values);
+  const position = new Map(candidates.map((n, i) => [n, i]));
+  for (const names of byPrefix.values()) names.sort((a, b) => (position.get(a) as number) - (position.get(b) as number));
+  const shifted = new Set(constants.filter((c) => c.shift).map((c) => c.name));
   const sets: ConstantGroup[] = [];
   const grouped = new Set<string>();
   for (const [prefix, names] of byPrefix) {
     const seen = new Set<bigint>();
-    const members = names.filter((n) => {
+    const distinct = names.filter((n) => {
       const v = values.get(n) as bigint;
       if (seen.has(v)) return false;
       seen.add(v);
       return true;
     });
+    const bits = distinct.filter((n) => isPowerOfTwo(values.get(n) as bigint));
+    // Bits Xen spells as bits may come with ORs of them; plain numbers that happen to be powers of two may not.
+    const spelledBits = bits.every((n) => bitOf.has(n) || shifted.has(n));
+    const flags =
+      bits.length >= 2 &&
+      bits.some((n) => bitOf.has(n) || shifted.has(n) || (values.get(n) as bigint) > 2n) &&
+      distinct.every((n) => bits.includes(n) || (spelledBits && isComposite(values.get(n) as bigint, bits, values)));
+    const members = flags ? bits : distinct;
     if (members.length < 2) continue;
     const setName = prefix.slice(0, -1);
-    const flags = members.every((n) => isPowerOfTwo(values.get(n) as bigint)) && members.some((n) => bitOf.has(n) || (values.get(n) as bigint) > 2n);
     const kind = flags ? 'flags' : /OP$/i.test(setName) ? 'ops' : 'values';
     sets.push({
       name: setName,
@@ -73,4 +89,29 @@ export function groupConstants(constants: readonly GroupInput[]): { sets: Consta
     for (const n of members) if (kind === 'flags' && bitOf.has(n)) grouped.add(bitOf.get(n) as string);
   }
   return { sets, single: constants.map((c) => c.name).filter((n) => !grouped.has(n)) };
+}
+
+/** An OR of two or more of the flags' bits (`MEM_ACCESS_RW`): a plain constant beside the set. */
+function isComposite(value: bigint, bits: readonly string[], values: ReadonlyMap<string, bigint>): boolean {
+  const all = bits.reduce((acc, n) => acc | (values.get(n) as bigint), 0n);
+  return value > 0n && !isPowerOfTwo(value) && (value & ~all) === 0n;
+}
+
+/**
+ * Folds each group into the group whose prefix is one word shorter (`VM_EVENT_FLAG_SET_EMUL_`
+ * into `VM_EVENT_FLAG_SET_`, then that into `VM_EVENT_FLAG_`) when their values stay distinct;
+ * longest prefixes first, so a chain folds all the way up.
+ */
+function mergeNested(byPrefix: Map<string, string[]>, values: ReadonlyMap<string, bigint>): void {
+  const prefixes = [...byPrefix.keys()].sort((a, b) => b.length - a.length);
+  for (const prefix of prefixes) {
+    const parent = prefix.slice(0, prefix.lastIndexOf('_', prefix.length - 2) + 1);
+    const child = byPrefix.get(prefix);
+    const into = byPrefix.get(parent);
+    if (!parent || !child || !into) continue;
+    const taken = new Set(into.map((n) => values.get(n)));
+    if (child.some((n) => taken.has(values.get(n)))) continue;
+    byPrefix.set(parent, [...into, ...child]);
+    byPrefix.delete(prefix);
+  }
 }

@@ -361,8 +361,10 @@ function lowerSet(def: SetDef, ctx: Context): string[] {
     ...(def.values ?? []),
     ...(def.ops ?? []).map((o) => o.constant),
   ];
-  for (const c of members) order.push(lowerConstant({ ...c, since: c.since || def.since, linuxSince: c.linuxSince ?? def.linuxSince, ...inherit(c, def) }, ctx, def.name));
-  const decl: ConstantSetDecl = { kind: def.setKind, name: def.name, ...common(ctx, def) };
+  // A member exists only where its set does, unless it names its own architectures.
+  const archs = (c: ConstantDef) => (c.archs ?? def.archs ? { archs: [...(c.archs ?? def.archs ?? [])] } : {});
+  for (const c of members) order.push(lowerConstant({ ...c, since: c.since || def.since, linuxSince: c.linuxSince ?? def.linuxSince, ...inherit(c, def), ...archs(c) }, ctx, def.name));
+  const decl: ConstantSetDecl = { kind: def.setKind, name: def.name, ...common(ctx, def), ...(def.archs ? { archs: [...def.archs] } : {}) };
   if (def.field) decl.field = def.field;
   if (def.flags) decl.flags = def.flags.map((f) => ({ mask: f.mask.name, bit: f.bit, ...(f.bitConstant ? { bitConstant: f.bitConstant.name } : {}) }));
   if (def.values) decl.values = def.values.map((v) => v.name);
@@ -394,7 +396,7 @@ function loc(raw: unknown, repoRoot: string, fallback: SourceLocation): SourceLo
 
 /** A module restricted to some architectures restricts every item it declares that names none. */
 function inheritModuleArchs(model: AbiModel, module: string, archs: NonNullable<ModuleDef['archs']>): void {
-  for (const item of [...model.records, ...model.aliases, ...model.constants]) {
+  for (const item of [...model.records, ...model.aliases, ...model.constants, ...model.sets]) {
     if (item.module === module && !item.archs) item.archs = [...archs];
   }
 }

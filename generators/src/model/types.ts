@@ -636,6 +636,8 @@ export interface ConstantSetDecl extends Lifetime, LinuxLifetime {
   loc: SourceLocation;
   /** The field the values go in. @example "xen_dm_op_get_ioreq_server_info.flags" */
   field?: string;
+  /** Only on these architectures; members that name none of their own inherit them. */
+  archs?: Arch[];
   /** For flags: each member with its bit. */
   flags?: FlagMember[];
   /** For values: the constant names. */

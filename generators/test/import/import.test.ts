@@ -32,6 +32,50 @@ describe('groupConstants', () => {
   });
 });
 
+describe('groupConstants on nested prefixes (vm_event.h)', () => {
+  it('folds a group into the one a word shorter while no value repeats, and keeps the header order', () => {
+    const { sets, single } = groupConstants([
+      { name: 'EV_FLAG_PAUSED', value: 1n, shift: true },
+      { name: 'EV_FLAG_SET_EMUL_READ', value: 2n, shift: true },
+      { name: 'EV_FLAG_SET_REGS', value: 4n, shift: true },
+      { name: 'EV_FLAG_SET_EMUL_INSN', value: 8n, shift: true },
+      { name: 'EV_REASON_UNKNOWN', value: 0n },
+      { name: 'EV_REASON_MEM_ACCESS', value: 1n },
+      { name: 'EV_REASON_MEM_PAGING', value: 2n },
+      { name: 'EV_REASON_CPUID', value: 3n },
+      { name: 'EV_X86_CR0', value: 0n },
+      { name: 'EV_X86_CR3', value: 1n },
+    ]);
+    expect(sets.map((s) => [s.name, s.kind, s.members.map((m) => m.name)])).toEqual([
+      ['EV_FLAG', 'flags', ['EV_FLAG_PAUSED', 'EV_FLAG_SET_EMUL_READ', 'EV_FLAG_SET_REGS', 'EV_FLAG_SET_EMUL_INSN']],
+      ['EV_REASON', 'values', ['EV_REASON_UNKNOWN', 'EV_REASON_MEM_ACCESS', 'EV_REASON_MEM_PAGING', 'EV_REASON_CPUID']],
+      ['EV_X86', 'values', ['EV_X86_CR0', 'EV_X86_CR3']],
+    ]);
+    expect(single).toEqual([]);
+  });
+
+  it('leaves ORs of bits spelled as bits beside their flag set, and keeps plain small numbers values', () => {
+    const { sets, single } = groupConstants([
+      { name: 'ACC_R', value: 1n, shift: true },
+      { name: 'ACC_W', value: 2n, shift: true },
+      { name: 'ACC_RW', value: 3n },
+      { name: 'ACC_FAULT_GLA', value: 4n, shift: true },
+      { name: 'PAGING_DROP', value: 1n, shift: true },
+      { name: 'PAGING_FAIL', value: 2n, shift: true },
+      { name: 'DESC_IDTR', value: 1n },
+      { name: 'DESC_GDTR', value: 2n },
+      { name: 'DESC_LDTR', value: 3n },
+      { name: 'DESC_TR', value: 4n },
+    ]);
+    expect(sets.map((s) => [s.name, s.kind, s.members.map((m) => m.name)])).toEqual([
+      ['ACC', 'flags', ['ACC_R', 'ACC_W', 'ACC_FAULT_GLA']],
+      ['PAGING', 'flags', ['PAGING_DROP', 'PAGING_FAIL']],
+      ['DESC', 'values', ['DESC_IDTR', 'DESC_GDTR', 'DESC_LDTR', 'DESC_TR']],
+    ]);
+    expect(single).toEqual(['ACC_RW']);
+  });
+});
+
 describe('spellingOf', () => {
   it('keeps a shift for one bit or a sign bit, and spells a multi-bit field in place in hex (valid drafts need it)', () => {
     expect(spellingOf('(1U << _XEN_DOMCTL_CDF_evtchn_fifo)', [256n])).toBe('shift');
@@ -115,5 +159,35 @@ describe('draftFromFacts', () => {
     expect(tools).toContain("export const SAMPLE_DRIVER_NAME = stringConstant('SAMPLE_DRIVER_NAME', 'sample-drv', { since: '4.17', doc: 'TODO' });");
     expect(tools).not.toContain('_NAME = valueSet');
     expect(result.problems).toEqual(['type: sample_tools: sample_ctl has a member whose C type the registry cannot express (TODO_TYPE)']);
+  });
+});
+
+describe('draftFromFacts on a tools interface versioned outside its tools guard (vm_event.h)', () => {
+  const loc = (line: number) => ({ file: 'events.h', line, col: 1 });
+  const facts: TreeFacts = {
+    format: 'xenabi-header-facts/1',
+    arches: ARCHES.map((arch) => ({
+      arch,
+      roots: ['events.h'],
+      errors: [],
+      records: [{ name: 'events_req', kind: 'struct', tag: 'events_req', size: 8, align: 4, loc: loc(20), plain: false, fields: [{ name: 'version', offset: 0, size: 4, type: 'uint32_t', loc: loc(21) }, { name: 'flags', offset: 4, size: 4, type: 'uint32_t', loc: loc(22) }] }],
+      typedefs: [],
+      constants: [
+        { name: 'EVENTS_INTERFACE_VERSION', value: '7', cType: 'int', loc: loc(5), plain: true, origin: 'macro' },
+        { name: 'EVENTS_FLAG_PAUSED', value: '1', cType: 'int', loc: loc(10), plain: false, origin: 'macro' },
+        { name: 'EVENTS_FLAG_FOREIGN', value: '2', cType: 'int', loc: loc(11), plain: false, origin: 'macro' },
+      ],
+    })),
+  };
+  const text = '#ifndef _EVENTS_H\n#define _EVENTS_H\n#define EVENTS_INTERFACE_VERSION 0x7\n#if defined(__XEN_TOOLS__)\n#define EVENTS_FLAG_PAUSED (1 << 0)\n#define EVENTS_FLAG_FOREIGN (1 << 1)\n#endif\n';
+  const result = draftFromFacts(facts, [{ path: 'events.h', text }], { release: '4.17' });
+
+  it('drafts one unstable module that the interface version versions, not a stable module of the version alone', () => {
+    expect(result.files.map((f) => f.path)).toEqual(['unstable/events.ts']);
+    const draft = result.files[0]?.text ?? '';
+    expect(draft).toContain('interfaceVersion: EVENTS_INTERFACE_VERSION,');
+    expect(draft).toContain("name: 'events',");
+    expect(draft).toContain("export const EVENTS_FLAG = flagSet('EVENTS_FLAG', {");
+    expect(result.problems).toEqual([]);
   });
 });

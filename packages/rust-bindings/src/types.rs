@@ -25,6 +25,8 @@ use crate::unstable::sysctl::pm_px_val_t;
 #[cfg(feature = "xen-4-22")]
 use crate::unstable::sysctl::xen_livepatch_status_t;
 #[cfg(feature = "xen-4-22")]
+use crate::unstable::sysctl::xen_sysctl_arinc653_schedule_t;
+#[cfg(feature = "xen-4-22")]
 use crate::unstable::sysctl::xen_sysctl_cpuinfo_t;
 #[cfg(feature = "xen-4-22")]
 use crate::unstable::sysctl::xen_sysctl_cputopo_t;
@@ -1085,7 +1087,7 @@ impl __guest_handle_64_xen_pfn_t {
     }
 }
 
-/// C: `XEN_GUEST_HANDLE_64(xen_sysctl_arinc653_schedule_t)`, a guest address of `void`. Eight bytes, 8-aligned, on every architecture.
+/// C: `XEN_GUEST_HANDLE_64(xen_sysctl_arinc653_schedule_t)`, a guest address of `xen_sysctl_arinc653_schedule_t`. Eight bytes, 8-aligned, on every architecture.
 ///
 /// Held as an integer, so the all-zero value (`NULL`) is valid and the type is plain bytes; convert with the methods.
 #[cfg(feature = "xen-4-22")]
@@ -1104,7 +1106,7 @@ impl __guest_handle_64_xen_sysctl_arinc653_schedule_t {
 
     /// A handle to `ptr`, an address in the calling domain.
     #[inline]
-    pub fn new(ptr: *mut ::core::ffi::c_void) -> Self {
+    pub fn new(ptr: *mut xen_sysctl_arinc653_schedule_t) -> Self {
         Self::from_addr(ptr as usize)
     }
 
@@ -1128,8 +1130,8 @@ impl __guest_handle_64_xen_sysctl_arinc653_schedule_t {
 
     /// The address as a pointer.
     #[inline]
-    pub fn as_ptr(self) -> *mut ::core::ffi::c_void {
-        self.addr() as *mut ::core::ffi::c_void
+    pub fn as_ptr(self) -> *mut xen_sysctl_arinc653_schedule_t {
+        self.addr() as *mut xen_sysctl_arinc653_schedule_t
     }
 
     /// True for the null handle.

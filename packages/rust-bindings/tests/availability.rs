@@ -3192,6 +3192,8 @@ mod unstable_domctl {
         assert!(xen_domctl_hypercall_init::SINCE <= XEN_MIN_RELEASE && xen_domctl_hypercall_init::SINCE == since::xen_domctl_hypercall_init);
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         assert!(since::XEN_CPUID_INPUT_UNUSED <= XEN_MIN_RELEASE, "{}", XEN_CPUID_INPUT_UNUSED);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(xen_domctl_cpu_policy::SINCE <= XEN_MIN_RELEASE && xen_domctl_cpu_policy::SINCE == since::xen_domctl_cpu_policy);
         assert!(xen_domctl_tsc_info::SINCE <= XEN_MIN_RELEASE && xen_domctl_tsc_info::SINCE == since::xen_domctl_tsc_info);
         #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         assert!(xen_domctl_vcpuextstate::SINCE <= XEN_MIN_RELEASE && xen_domctl_vcpuextstate::SINCE == since::xen_domctl_vcpuextstate);
@@ -3468,6 +3470,8 @@ mod unstable_sysctl {
         assert!(xen_sysctl_cpupool_op::SINCE <= XEN_MIN_RELEASE && xen_sysctl_cpupool_op::SINCE == since::xen_sysctl_cpupool_op);
         assert!(xen_sysctl_credit_schedule::SINCE <= XEN_MIN_RELEASE && xen_sysctl_credit_schedule::SINCE == since::xen_sysctl_credit_schedule);
         assert!(xen_sysctl_credit2_schedule::SINCE <= XEN_MIN_RELEASE && xen_sysctl_credit2_schedule::SINCE == since::xen_sysctl_credit2_schedule);
+        assert!(since::ARINC653_MAX_DOMAINS_PER_SCHEDULE <= XEN_MIN_RELEASE, "{}", ARINC653_MAX_DOMAINS_PER_SCHEDULE);
+        assert!(xen_sysctl_arinc653_schedule::SINCE <= XEN_MIN_RELEASE && xen_sysctl_arinc653_schedule::SINCE == since::xen_sysctl_arinc653_schedule);
         assert!(xen_sysctl_sched_arinc653::SINCE <= XEN_MIN_RELEASE && xen_sysctl_sched_arinc653::SINCE == since::xen_sysctl_sched_arinc653);
         assert!(xen_sysctl_scheduler_op::SINCE <= XEN_MIN_RELEASE && xen_sysctl_scheduler_op::SINCE == since::xen_sysctl_scheduler_op);
         assert!(xen_sysctl_coverage_op::SINCE <= XEN_MIN_RELEASE && xen_sysctl_coverage_op::SINCE == since::xen_sysctl_coverage_op);
@@ -3611,7 +3615,6 @@ mod unstable_sysctl {
         assert!(since::XEN_SYSCTL_CPUPOOL_OP_MOVEDOMAIN <= XEN_MIN_RELEASE, "{}", XEN_SYSCTL_CPUPOOL_OP_MOVEDOMAIN);
         assert!(since::XEN_SYSCTL_CPUPOOL_OP_FREEINFO <= XEN_MIN_RELEASE, "{}", XEN_SYSCTL_CPUPOOL_OP_FREEINFO);
         assert!(since::XEN_SYSCTL_CPUPOOL_PAR_ANY <= XEN_MIN_RELEASE, "{}", XEN_SYSCTL_CPUPOOL_PAR_ANY);
-        assert!(since::ARINC653_MAX_DOMAINS_PER_SCHEDULE <= XEN_MIN_RELEASE, "{}", ARINC653_MAX_DOMAINS_PER_SCHEDULE);
         assert!(since::XEN_SYSCTL_CSCHED_TSLICE_MAX <= XEN_MIN_RELEASE, "{}", XEN_SYSCTL_CSCHED_TSLICE_MAX);
         assert!(since::XEN_SYSCTL_CSCHED_TSLICE_MIN <= XEN_MIN_RELEASE, "{}", XEN_SYSCTL_CSCHED_TSLICE_MIN);
         assert!(since::XEN_SYSCTL_CSCHED_MGR_DLY_MAX_US <= XEN_MIN_RELEASE, "{}", XEN_SYSCTL_CSCHED_MGR_DLY_MAX_US);

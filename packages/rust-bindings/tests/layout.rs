@@ -6124,6 +6124,22 @@ mod x86 {
         }
 
         #[test]
+        fn xen_domctl_cpu_policy() {
+            assert_eq!(size_of::<xen_domctl_cpu_policy>(), 40, "xen_domctl_cpu_policy: size on x86");
+            assert_eq!(align_of::<xen_domctl_cpu_policy>(), 8, "xen_domctl_cpu_policy: align on x86");
+            assert_eq!(offset_of!(xen_domctl_cpu_policy, nr_leaves), 0, "xen_domctl_cpu_policy.nr_leaves: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_cpu_policy, nr_msrs), 4, "xen_domctl_cpu_policy.nr_msrs: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_cpu_policy, leaves), 8, "xen_domctl_cpu_policy.leaves: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_xen_cpuid_leaf_t>(), 8, "xen_domctl_cpu_policy.leaves: size on x86");
+            assert_eq!(offset_of!(xen_domctl_cpu_policy, msrs), 16, "xen_domctl_cpu_policy.msrs: offset on x86");
+            assert_eq!(size_of::<__guest_handle_64_xen_msr_entry_t>(), 8, "xen_domctl_cpu_policy.msrs: size on x86");
+            assert_eq!(offset_of!(xen_domctl_cpu_policy, err_leaf), 24, "xen_domctl_cpu_policy.err_leaf: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_cpu_policy, err_subleaf), 28, "xen_domctl_cpu_policy.err_subleaf: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_cpu_policy, err_msr), 32, "xen_domctl_cpu_policy.err_msr: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_cpu_policy, __xenabi_hole_0), 36, "xen_domctl_cpu_policy.__xenabi_hole_0: offset on x86");
+        }
+
+        #[test]
         fn xen_domctl_tsc_info() {
             assert_eq!(size_of::<xen_domctl_tsc_info>(), 24, "xen_domctl_tsc_info: size on x86");
             assert_eq!(align_of::<xen_domctl_tsc_info>(), 8, "xen_domctl_tsc_info: align on x86");
@@ -6489,6 +6505,7 @@ mod x86 {
             assert_eq!(offset_of!(xen_domctl_u, debug_op), 0, "xen_domctl.u.debug_op: offset on x86");
             assert_eq!(offset_of!(xen_domctl_u, vm_event_op), 0, "xen_domctl.u.vm_event_op: offset on x86");
             assert_eq!(offset_of!(xen_domctl_u, mem_sharing_op), 0, "xen_domctl.u.mem_sharing_op: offset on x86");
+            assert_eq!(offset_of!(xen_domctl_u, cpu_policy), 0, "xen_domctl.u.cpu_policy: offset on x86");
             assert_eq!(offset_of!(xen_domctl_u, vcpuextstate), 0, "xen_domctl.u.vcpuextstate: offset on x86");
             assert_eq!(offset_of!(xen_domctl_u, vcpu_msrs), 0, "xen_domctl.u.vcpu_msrs: offset on x86");
             assert_eq!(offset_of!(xen_domctl_u, access_required), 0, "xen_domctl.u.access_required: offset on x86");
@@ -7135,6 +7152,29 @@ mod x86 {
             assert_eq!(size_of::<xen_sysctl_credit2_schedule>(), 4, "xen_sysctl_credit2_schedule: size on x86");
             assert_eq!(align_of::<xen_sysctl_credit2_schedule>(), 4, "xen_sysctl_credit2_schedule: align on x86");
             assert_eq!(offset_of!(xen_sysctl_credit2_schedule, ratelimit_us), 0, "xen_sysctl_credit2_schedule.ratelimit_us: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_arinc653_schedule() {
+            assert_eq!(size_of::<xen_sysctl_arinc653_schedule>(), 2064, "xen_sysctl_arinc653_schedule: size on x86");
+            assert_eq!(align_of::<xen_sysctl_arinc653_schedule>(), 8, "xen_sysctl_arinc653_schedule: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_arinc653_schedule, major_frame), 0, "xen_sysctl_arinc653_schedule.major_frame: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_arinc653_schedule.major_frame: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_arinc653_schedule, num_sched_entries), 8, "xen_sysctl_arinc653_schedule.num_sched_entries: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_arinc653_schedule, __xenabi_hole_0), 9, "xen_sysctl_arinc653_schedule.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_arinc653_schedule, sched_entries), 16, "xen_sysctl_arinc653_schedule.sched_entries: offset on x86");
+        }
+
+        #[test]
+        fn xen_sysctl_arinc653_schedule_sched_entries() {
+            assert_eq!(size_of::<xen_sysctl_arinc653_schedule_sched_entries>(), 32, "xen_sysctl_arinc653_schedule.sched_entries: size on x86");
+            assert_eq!(align_of::<xen_sysctl_arinc653_schedule_sched_entries>(), 8, "xen_sysctl_arinc653_schedule.sched_entries: align on x86");
+            assert_eq!(offset_of!(xen_sysctl_arinc653_schedule_sched_entries, dom_handle), 0, "xen_sysctl_arinc653_schedule.sched_entries.dom_handle: offset on x86");
+            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_sysctl_arinc653_schedule.sched_entries.dom_handle: size on x86");
+            assert_eq!(offset_of!(xen_sysctl_arinc653_schedule_sched_entries, vcpu_id), 16, "xen_sysctl_arinc653_schedule.sched_entries.vcpu_id: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_arinc653_schedule_sched_entries, __xenabi_hole_0), 20, "xen_sysctl_arinc653_schedule.sched_entries.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(xen_sysctl_arinc653_schedule_sched_entries, runtime), 24, "xen_sysctl_arinc653_schedule.sched_entries.runtime: offset on x86");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_arinc653_schedule.sched_entries.runtime: size on x86");
         }
 
         #[test]
@@ -14303,6 +14343,22 @@ mod x86_64 {
         }
 
         #[test]
+        fn xen_domctl_cpu_policy() {
+            assert_eq!(size_of::<xen_domctl_cpu_policy>(), 40, "xen_domctl_cpu_policy: size on x86_64");
+            assert_eq!(align_of::<xen_domctl_cpu_policy>(), 8, "xen_domctl_cpu_policy: align on x86_64");
+            assert_eq!(offset_of!(xen_domctl_cpu_policy, nr_leaves), 0, "xen_domctl_cpu_policy.nr_leaves: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_cpu_policy, nr_msrs), 4, "xen_domctl_cpu_policy.nr_msrs: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_cpu_policy, leaves), 8, "xen_domctl_cpu_policy.leaves: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_xen_cpuid_leaf_t>(), 8, "xen_domctl_cpu_policy.leaves: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_cpu_policy, msrs), 16, "xen_domctl_cpu_policy.msrs: offset on x86_64");
+            assert_eq!(size_of::<__guest_handle_64_xen_msr_entry_t>(), 8, "xen_domctl_cpu_policy.msrs: size on x86_64");
+            assert_eq!(offset_of!(xen_domctl_cpu_policy, err_leaf), 24, "xen_domctl_cpu_policy.err_leaf: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_cpu_policy, err_subleaf), 28, "xen_domctl_cpu_policy.err_subleaf: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_cpu_policy, err_msr), 32, "xen_domctl_cpu_policy.err_msr: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_cpu_policy, __xenabi_hole_0), 36, "xen_domctl_cpu_policy.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
         fn xen_domctl_tsc_info() {
             assert_eq!(size_of::<xen_domctl_tsc_info>(), 24, "xen_domctl_tsc_info: size on x86_64");
             assert_eq!(align_of::<xen_domctl_tsc_info>(), 8, "xen_domctl_tsc_info: align on x86_64");
@@ -14668,6 +14724,7 @@ mod x86_64 {
             assert_eq!(offset_of!(xen_domctl_u, debug_op), 0, "xen_domctl.u.debug_op: offset on x86_64");
             assert_eq!(offset_of!(xen_domctl_u, vm_event_op), 0, "xen_domctl.u.vm_event_op: offset on x86_64");
             assert_eq!(offset_of!(xen_domctl_u, mem_sharing_op), 0, "xen_domctl.u.mem_sharing_op: offset on x86_64");
+            assert_eq!(offset_of!(xen_domctl_u, cpu_policy), 0, "xen_domctl.u.cpu_policy: offset on x86_64");
             assert_eq!(offset_of!(xen_domctl_u, vcpuextstate), 0, "xen_domctl.u.vcpuextstate: offset on x86_64");
             assert_eq!(offset_of!(xen_domctl_u, vcpu_msrs), 0, "xen_domctl.u.vcpu_msrs: offset on x86_64");
             assert_eq!(offset_of!(xen_domctl_u, access_required), 0, "xen_domctl.u.access_required: offset on x86_64");
@@ -15317,6 +15374,29 @@ mod x86_64 {
             assert_eq!(size_of::<xen_sysctl_credit2_schedule>(), 4, "xen_sysctl_credit2_schedule: size on x86_64");
             assert_eq!(align_of::<xen_sysctl_credit2_schedule>(), 4, "xen_sysctl_credit2_schedule: align on x86_64");
             assert_eq!(offset_of!(xen_sysctl_credit2_schedule, ratelimit_us), 0, "xen_sysctl_credit2_schedule.ratelimit_us: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_arinc653_schedule() {
+            assert_eq!(size_of::<xen_sysctl_arinc653_schedule>(), 2064, "xen_sysctl_arinc653_schedule: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_arinc653_schedule>(), 8, "xen_sysctl_arinc653_schedule: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_arinc653_schedule, major_frame), 0, "xen_sysctl_arinc653_schedule.major_frame: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_arinc653_schedule.major_frame: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_arinc653_schedule, num_sched_entries), 8, "xen_sysctl_arinc653_schedule.num_sched_entries: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_arinc653_schedule, __xenabi_hole_0), 9, "xen_sysctl_arinc653_schedule.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_arinc653_schedule, sched_entries), 16, "xen_sysctl_arinc653_schedule.sched_entries: offset on x86_64");
+        }
+
+        #[test]
+        fn xen_sysctl_arinc653_schedule_sched_entries() {
+            assert_eq!(size_of::<xen_sysctl_arinc653_schedule_sched_entries>(), 32, "xen_sysctl_arinc653_schedule.sched_entries: size on x86_64");
+            assert_eq!(align_of::<xen_sysctl_arinc653_schedule_sched_entries>(), 8, "xen_sysctl_arinc653_schedule.sched_entries: align on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_arinc653_schedule_sched_entries, dom_handle), 0, "xen_sysctl_arinc653_schedule.sched_entries.dom_handle: offset on x86_64");
+            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_sysctl_arinc653_schedule.sched_entries.dom_handle: size on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_arinc653_schedule_sched_entries, vcpu_id), 16, "xen_sysctl_arinc653_schedule.sched_entries.vcpu_id: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_arinc653_schedule_sched_entries, __xenabi_hole_0), 20, "xen_sysctl_arinc653_schedule.sched_entries.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(xen_sysctl_arinc653_schedule_sched_entries, runtime), 24, "xen_sysctl_arinc653_schedule.sched_entries.runtime: offset on x86_64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_arinc653_schedule.sched_entries.runtime: size on x86_64");
         }
 
         #[test]
@@ -23269,6 +23349,29 @@ mod arm {
         }
 
         #[test]
+        fn xen_sysctl_arinc653_schedule() {
+            assert_eq!(size_of::<xen_sysctl_arinc653_schedule>(), 2064, "xen_sysctl_arinc653_schedule: size on arm");
+            assert_eq!(align_of::<xen_sysctl_arinc653_schedule>(), 8, "xen_sysctl_arinc653_schedule: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_arinc653_schedule, major_frame), 0, "xen_sysctl_arinc653_schedule.major_frame: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_arinc653_schedule.major_frame: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_arinc653_schedule, num_sched_entries), 8, "xen_sysctl_arinc653_schedule.num_sched_entries: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_arinc653_schedule, __xenabi_hole_0), 9, "xen_sysctl_arinc653_schedule.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_arinc653_schedule, sched_entries), 16, "xen_sysctl_arinc653_schedule.sched_entries: offset on arm");
+        }
+
+        #[test]
+        fn xen_sysctl_arinc653_schedule_sched_entries() {
+            assert_eq!(size_of::<xen_sysctl_arinc653_schedule_sched_entries>(), 32, "xen_sysctl_arinc653_schedule.sched_entries: size on arm");
+            assert_eq!(align_of::<xen_sysctl_arinc653_schedule_sched_entries>(), 8, "xen_sysctl_arinc653_schedule.sched_entries: align on arm");
+            assert_eq!(offset_of!(xen_sysctl_arinc653_schedule_sched_entries, dom_handle), 0, "xen_sysctl_arinc653_schedule.sched_entries.dom_handle: offset on arm");
+            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_sysctl_arinc653_schedule.sched_entries.dom_handle: size on arm");
+            assert_eq!(offset_of!(xen_sysctl_arinc653_schedule_sched_entries, vcpu_id), 16, "xen_sysctl_arinc653_schedule.sched_entries.vcpu_id: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_arinc653_schedule_sched_entries, __xenabi_hole_0), 20, "xen_sysctl_arinc653_schedule.sched_entries.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(xen_sysctl_arinc653_schedule_sched_entries, runtime), 24, "xen_sysctl_arinc653_schedule.sched_entries.runtime: offset on arm");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_arinc653_schedule.sched_entries.runtime: size on arm");
+        }
+
+        #[test]
         fn xen_sysctl_sched_arinc653() {
             assert_eq!(size_of::<xen_sysctl_sched_arinc653>(), 8, "xen_sysctl_sched_arinc653: size on arm");
             assert_eq!(align_of::<xen_sysctl_sched_arinc653>(), 8, "xen_sysctl_sched_arinc653: align on arm");
@@ -31213,6 +31316,29 @@ mod aarch64 {
             assert_eq!(size_of::<xen_sysctl_credit2_schedule>(), 4, "xen_sysctl_credit2_schedule: size on aarch64");
             assert_eq!(align_of::<xen_sysctl_credit2_schedule>(), 4, "xen_sysctl_credit2_schedule: align on aarch64");
             assert_eq!(offset_of!(xen_sysctl_credit2_schedule, ratelimit_us), 0, "xen_sysctl_credit2_schedule.ratelimit_us: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_arinc653_schedule() {
+            assert_eq!(size_of::<xen_sysctl_arinc653_schedule>(), 2064, "xen_sysctl_arinc653_schedule: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_arinc653_schedule>(), 8, "xen_sysctl_arinc653_schedule: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_arinc653_schedule, major_frame), 0, "xen_sysctl_arinc653_schedule.major_frame: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_arinc653_schedule.major_frame: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_arinc653_schedule, num_sched_entries), 8, "xen_sysctl_arinc653_schedule.num_sched_entries: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_arinc653_schedule, __xenabi_hole_0), 9, "xen_sysctl_arinc653_schedule.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_arinc653_schedule, sched_entries), 16, "xen_sysctl_arinc653_schedule.sched_entries: offset on aarch64");
+        }
+
+        #[test]
+        fn xen_sysctl_arinc653_schedule_sched_entries() {
+            assert_eq!(size_of::<xen_sysctl_arinc653_schedule_sched_entries>(), 32, "xen_sysctl_arinc653_schedule.sched_entries: size on aarch64");
+            assert_eq!(align_of::<xen_sysctl_arinc653_schedule_sched_entries>(), 8, "xen_sysctl_arinc653_schedule.sched_entries: align on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_arinc653_schedule_sched_entries, dom_handle), 0, "xen_sysctl_arinc653_schedule.sched_entries.dom_handle: offset on aarch64");
+            assert_eq!(size_of::<xen_domain_handle_t>(), 16, "xen_sysctl_arinc653_schedule.sched_entries.dom_handle: size on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_arinc653_schedule_sched_entries, vcpu_id), 16, "xen_sysctl_arinc653_schedule.sched_entries.vcpu_id: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_arinc653_schedule_sched_entries, __xenabi_hole_0), 20, "xen_sysctl_arinc653_schedule.sched_entries.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(xen_sysctl_arinc653_schedule_sched_entries, runtime), 24, "xen_sysctl_arinc653_schedule.sched_entries.runtime: offset on aarch64");
+            assert_eq!(size_of::<uint64_aligned_t>(), 8, "xen_sysctl_arinc653_schedule.sched_entries.runtime: size on aarch64");
         }
 
         #[test]

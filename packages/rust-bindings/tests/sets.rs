@@ -2975,11 +2975,11 @@ fn stable_params_hvm_param_callback_type() {
     assert_eq!(format!("{:?}", T::from(3)), "HvmParamCallbackType(3)");
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 #[test]
 fn stable_params_hvmpv() {
     use xenabi::stable::params::*;
     type T = Hvmpv;
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     {
         assert_eq!(T::BASE_FREQ.0, HVMPV_base_freq, "HVMPV_base_freq");
         assert_eq!(T::from(HVMPV_base_freq), T::BASE_FREQ, "HVMPV_base_freq: from the integer");
@@ -2989,7 +2989,6 @@ fn stable_params_hvmpv() {
         assert_eq!(T::BASE_FREQ - T::BASE_FREQ, T::empty(), "HVMPV_base_freq: removed");
         assert!(format!("{:?}", T::BASE_FREQ).contains("HVMPV_base_freq"), "HVMPV_base_freq: Debug {:?}", T::BASE_FREQ);
     }
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     {
         assert_eq!(T::NO_FREQ.0, HVMPV_no_freq, "HVMPV_no_freq");
         assert_eq!(T::from(HVMPV_no_freq), T::NO_FREQ, "HVMPV_no_freq: from the integer");
@@ -2999,7 +2998,6 @@ fn stable_params_hvmpv() {
         assert_eq!(T::NO_FREQ - T::NO_FREQ, T::empty(), "HVMPV_no_freq: removed");
         assert!(format!("{:?}", T::NO_FREQ).contains("HVMPV_no_freq"), "HVMPV_no_freq: Debug {:?}", T::NO_FREQ);
     }
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     {
         assert_eq!(T::TIME_REF_COUNT.0, HVMPV_time_ref_count, "HVMPV_time_ref_count");
         assert_eq!(T::from(HVMPV_time_ref_count), T::TIME_REF_COUNT, "HVMPV_time_ref_count: from the integer");
@@ -3009,7 +3007,6 @@ fn stable_params_hvmpv() {
         assert_eq!(T::TIME_REF_COUNT - T::TIME_REF_COUNT, T::empty(), "HVMPV_time_ref_count: removed");
         assert!(format!("{:?}", T::TIME_REF_COUNT).contains("HVMPV_time_ref_count"), "HVMPV_time_ref_count: Debug {:?}", T::TIME_REF_COUNT);
     }
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     {
         assert_eq!(T::REFERENCE_TSC.0, HVMPV_reference_tsc, "HVMPV_reference_tsc");
         assert_eq!(T::from(HVMPV_reference_tsc), T::REFERENCE_TSC, "HVMPV_reference_tsc: from the integer");
@@ -3019,7 +3016,7 @@ fn stable_params_hvmpv() {
         assert_eq!(T::REFERENCE_TSC - T::REFERENCE_TSC, T::empty(), "HVMPV_reference_tsc: removed");
         assert!(format!("{:?}", T::REFERENCE_TSC).contains("HVMPV_reference_tsc"), "HVMPV_reference_tsc: Debug {:?}", T::REFERENCE_TSC);
     }
-    #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-7"))]
+    #[cfg(feature = "xen-4-7")]
     {
         assert_eq!(T::HCALL_REMOTE_TLB_FLUSH.0, HVMPV_hcall_remote_tlb_flush, "HVMPV_hcall_remote_tlb_flush");
         assert_eq!(T::from(HVMPV_hcall_remote_tlb_flush), T::HCALL_REMOTE_TLB_FLUSH, "HVMPV_hcall_remote_tlb_flush: from the integer");
@@ -3029,7 +3026,7 @@ fn stable_params_hvmpv() {
         assert_eq!(T::HCALL_REMOTE_TLB_FLUSH - T::HCALL_REMOTE_TLB_FLUSH, T::empty(), "HVMPV_hcall_remote_tlb_flush: removed");
         assert!(format!("{:?}", T::HCALL_REMOTE_TLB_FLUSH).contains("HVMPV_hcall_remote_tlb_flush"), "HVMPV_hcall_remote_tlb_flush: Debug {:?}", T::HCALL_REMOTE_TLB_FLUSH);
     }
-    #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-7"))]
+    #[cfg(feature = "xen-4-7")]
     {
         assert_eq!(T::APIC_ASSIST.0, HVMPV_apic_assist, "HVMPV_apic_assist");
         assert_eq!(T::from(HVMPV_apic_assist), T::APIC_ASSIST, "HVMPV_apic_assist: from the integer");
@@ -3039,7 +3036,7 @@ fn stable_params_hvmpv() {
         assert_eq!(T::APIC_ASSIST - T::APIC_ASSIST, T::empty(), "HVMPV_apic_assist: removed");
         assert!(format!("{:?}", T::APIC_ASSIST).contains("HVMPV_apic_assist"), "HVMPV_apic_assist: Debug {:?}", T::APIC_ASSIST);
     }
-    #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-9"))]
+    #[cfg(feature = "xen-4-9")]
     {
         assert_eq!(T::CRASH_CTL.0, HVMPV_crash_ctl, "HVMPV_crash_ctl");
         assert_eq!(T::from(HVMPV_crash_ctl), T::CRASH_CTL, "HVMPV_crash_ctl: from the integer");
@@ -3049,7 +3046,7 @@ fn stable_params_hvmpv() {
         assert_eq!(T::CRASH_CTL - T::CRASH_CTL, T::empty(), "HVMPV_crash_ctl: removed");
         assert!(format!("{:?}", T::CRASH_CTL).contains("HVMPV_crash_ctl"), "HVMPV_crash_ctl: Debug {:?}", T::CRASH_CTL);
     }
-    #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-13"))]
+    #[cfg(feature = "xen-4-13")]
     {
         assert_eq!(T::SYNIC.0, HVMPV_synic, "HVMPV_synic");
         assert_eq!(T::from(HVMPV_synic), T::SYNIC, "HVMPV_synic: from the integer");
@@ -3059,7 +3056,7 @@ fn stable_params_hvmpv() {
         assert_eq!(T::SYNIC - T::SYNIC, T::empty(), "HVMPV_synic: removed");
         assert!(format!("{:?}", T::SYNIC).contains("HVMPV_synic"), "HVMPV_synic: Debug {:?}", T::SYNIC);
     }
-    #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-13"))]
+    #[cfg(feature = "xen-4-13")]
     {
         assert_eq!(T::STIMER.0, HVMPV_stimer, "HVMPV_stimer");
         assert_eq!(T::from(HVMPV_stimer), T::STIMER, "HVMPV_stimer: from the integer");
@@ -3069,7 +3066,7 @@ fn stable_params_hvmpv() {
         assert_eq!(T::STIMER - T::STIMER, T::empty(), "HVMPV_stimer: removed");
         assert!(format!("{:?}", T::STIMER).contains("HVMPV_stimer"), "HVMPV_stimer: Debug {:?}", T::STIMER);
     }
-    #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-13"))]
+    #[cfg(feature = "xen-4-13")]
     {
         assert_eq!(T::HCALL_IPI.0, HVMPV_hcall_ipi, "HVMPV_hcall_ipi");
         assert_eq!(T::from(HVMPV_hcall_ipi), T::HCALL_IPI, "HVMPV_hcall_ipi: from the integer");
@@ -3079,7 +3076,7 @@ fn stable_params_hvmpv() {
         assert_eq!(T::HCALL_IPI - T::HCALL_IPI, T::empty(), "HVMPV_hcall_ipi: removed");
         assert!(format!("{:?}", T::HCALL_IPI).contains("HVMPV_hcall_ipi"), "HVMPV_hcall_ipi: Debug {:?}", T::HCALL_IPI);
     }
-    #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-15"))]
+    #[cfg(feature = "xen-4-15")]
     {
         assert_eq!(T::EX_PROCESSOR_MASKS.0, HVMPV_ex_processor_masks, "HVMPV_ex_processor_masks");
         assert_eq!(T::from(HVMPV_ex_processor_masks), T::EX_PROCESSOR_MASKS, "HVMPV_ex_processor_masks: from the integer");
@@ -3089,7 +3086,7 @@ fn stable_params_hvmpv() {
         assert_eq!(T::EX_PROCESSOR_MASKS - T::EX_PROCESSOR_MASKS, T::empty(), "HVMPV_ex_processor_masks: removed");
         assert!(format!("{:?}", T::EX_PROCESSOR_MASKS).contains("HVMPV_ex_processor_masks"), "HVMPV_ex_processor_masks: Debug {:?}", T::EX_PROCESSOR_MASKS);
     }
-    #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-15"))]
+    #[cfg(feature = "xen-4-15")]
     {
         assert_eq!(T::NO_VP_LIMIT.0, HVMPV_no_vp_limit, "HVMPV_no_vp_limit");
         assert_eq!(T::from(HVMPV_no_vp_limit), T::NO_VP_LIMIT, "HVMPV_no_vp_limit: from the integer");
@@ -3099,7 +3096,7 @@ fn stable_params_hvmpv() {
         assert_eq!(T::NO_VP_LIMIT - T::NO_VP_LIMIT, T::empty(), "HVMPV_no_vp_limit: removed");
         assert!(format!("{:?}", T::NO_VP_LIMIT).contains("HVMPV_no_vp_limit"), "HVMPV_no_vp_limit: Debug {:?}", T::NO_VP_LIMIT);
     }
-    #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-15"))]
+    #[cfg(feature = "xen-4-15")]
     {
         assert_eq!(T::CPU_HOTPLUG.0, HVMPV_cpu_hotplug, "HVMPV_cpu_hotplug");
         assert_eq!(T::from(HVMPV_cpu_hotplug), T::CPU_HOTPLUG, "HVMPV_cpu_hotplug: from the integer");
@@ -4221,11 +4218,11 @@ fn stable_pmu_xenpmu_feature() {
     assert_eq!(format!("{:?}", T::empty()), "XenpmuFeature(0)");
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 #[test]
 fn stable_pmu_pmu_flags() {
     use xenabi::stable::pmu::*;
     type T = PmuFlags;
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     {
         assert_eq!(T::CACHED.0, PMU_CACHED, "PMU_CACHED");
         assert_eq!(T::from(PMU_CACHED), T::CACHED, "PMU_CACHED: from the integer");
@@ -4235,7 +4232,6 @@ fn stable_pmu_pmu_flags() {
         assert_eq!(T::CACHED - T::CACHED, T::empty(), "PMU_CACHED: removed");
         assert!(format!("{:?}", T::CACHED).contains("PMU_CACHED"), "PMU_CACHED: Debug {:?}", T::CACHED);
     }
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     {
         assert_eq!(T::SAMPLE_USER.0, PMU_SAMPLE_USER, "PMU_SAMPLE_USER");
         assert_eq!(T::from(PMU_SAMPLE_USER), T::SAMPLE_USER, "PMU_SAMPLE_USER: from the integer");
@@ -4245,7 +4241,6 @@ fn stable_pmu_pmu_flags() {
         assert_eq!(T::SAMPLE_USER - T::SAMPLE_USER, T::empty(), "PMU_SAMPLE_USER: removed");
         assert!(format!("{:?}", T::SAMPLE_USER).contains("PMU_SAMPLE_USER"), "PMU_SAMPLE_USER: Debug {:?}", T::SAMPLE_USER);
     }
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     {
         assert_eq!(T::SAMPLE_REAL.0, PMU_SAMPLE_REAL, "PMU_SAMPLE_REAL");
         assert_eq!(T::from(PMU_SAMPLE_REAL), T::SAMPLE_REAL, "PMU_SAMPLE_REAL: from the integer");
@@ -4255,7 +4250,6 @@ fn stable_pmu_pmu_flags() {
         assert_eq!(T::SAMPLE_REAL - T::SAMPLE_REAL, T::empty(), "PMU_SAMPLE_REAL: removed");
         assert!(format!("{:?}", T::SAMPLE_REAL).contains("PMU_SAMPLE_REAL"), "PMU_SAMPLE_REAL: Debug {:?}", T::SAMPLE_REAL);
     }
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     {
         assert_eq!(T::SAMPLE_PV.0, PMU_SAMPLE_PV, "PMU_SAMPLE_PV");
         assert_eq!(T::from(PMU_SAMPLE_PV), T::SAMPLE_PV, "PMU_SAMPLE_PV: from the integer");
@@ -8124,11 +8118,11 @@ fn stable_xs_wire_xenstore_error() {
 }
 
 #[cfg(feature = "xen-4-22")]
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 #[test]
 fn unstable_domctl_xen_x86_emu() {
     use xenabi::unstable::domctl::*;
     type T = XenX86Emu;
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     {
         assert_eq!(T::LAPIC.0, XEN_X86_EMU_LAPIC, "XEN_X86_EMU_LAPIC");
         assert_eq!(T::from(XEN_X86_EMU_LAPIC), T::LAPIC, "XEN_X86_EMU_LAPIC: from the integer");
@@ -8138,7 +8132,6 @@ fn unstable_domctl_xen_x86_emu() {
         assert_eq!(T::LAPIC - T::LAPIC, T::empty(), "XEN_X86_EMU_LAPIC: removed");
         assert!(format!("{:?}", T::LAPIC).contains("XEN_X86_EMU_LAPIC"), "XEN_X86_EMU_LAPIC: Debug {:?}", T::LAPIC);
     }
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     {
         assert_eq!(T::HPET.0, XEN_X86_EMU_HPET, "XEN_X86_EMU_HPET");
         assert_eq!(T::from(XEN_X86_EMU_HPET), T::HPET, "XEN_X86_EMU_HPET: from the integer");
@@ -8148,7 +8141,6 @@ fn unstable_domctl_xen_x86_emu() {
         assert_eq!(T::HPET - T::HPET, T::empty(), "XEN_X86_EMU_HPET: removed");
         assert!(format!("{:?}", T::HPET).contains("XEN_X86_EMU_HPET"), "XEN_X86_EMU_HPET: Debug {:?}", T::HPET);
     }
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     {
         assert_eq!(T::PM.0, XEN_X86_EMU_PM, "XEN_X86_EMU_PM");
         assert_eq!(T::from(XEN_X86_EMU_PM), T::PM, "XEN_X86_EMU_PM: from the integer");
@@ -8158,7 +8150,6 @@ fn unstable_domctl_xen_x86_emu() {
         assert_eq!(T::PM - T::PM, T::empty(), "XEN_X86_EMU_PM: removed");
         assert!(format!("{:?}", T::PM).contains("XEN_X86_EMU_PM"), "XEN_X86_EMU_PM: Debug {:?}", T::PM);
     }
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     {
         assert_eq!(T::RTC.0, XEN_X86_EMU_RTC, "XEN_X86_EMU_RTC");
         assert_eq!(T::from(XEN_X86_EMU_RTC), T::RTC, "XEN_X86_EMU_RTC: from the integer");
@@ -8168,7 +8159,6 @@ fn unstable_domctl_xen_x86_emu() {
         assert_eq!(T::RTC - T::RTC, T::empty(), "XEN_X86_EMU_RTC: removed");
         assert!(format!("{:?}", T::RTC).contains("XEN_X86_EMU_RTC"), "XEN_X86_EMU_RTC: Debug {:?}", T::RTC);
     }
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     {
         assert_eq!(T::IOAPIC.0, XEN_X86_EMU_IOAPIC, "XEN_X86_EMU_IOAPIC");
         assert_eq!(T::from(XEN_X86_EMU_IOAPIC), T::IOAPIC, "XEN_X86_EMU_IOAPIC: from the integer");
@@ -8178,7 +8168,6 @@ fn unstable_domctl_xen_x86_emu() {
         assert_eq!(T::IOAPIC - T::IOAPIC, T::empty(), "XEN_X86_EMU_IOAPIC: removed");
         assert!(format!("{:?}", T::IOAPIC).contains("XEN_X86_EMU_IOAPIC"), "XEN_X86_EMU_IOAPIC: Debug {:?}", T::IOAPIC);
     }
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     {
         assert_eq!(T::PIC.0, XEN_X86_EMU_PIC, "XEN_X86_EMU_PIC");
         assert_eq!(T::from(XEN_X86_EMU_PIC), T::PIC, "XEN_X86_EMU_PIC: from the integer");
@@ -8188,7 +8177,6 @@ fn unstable_domctl_xen_x86_emu() {
         assert_eq!(T::PIC - T::PIC, T::empty(), "XEN_X86_EMU_PIC: removed");
         assert!(format!("{:?}", T::PIC).contains("XEN_X86_EMU_PIC"), "XEN_X86_EMU_PIC: Debug {:?}", T::PIC);
     }
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     {
         assert_eq!(T::VGA.0, XEN_X86_EMU_VGA, "XEN_X86_EMU_VGA");
         assert_eq!(T::from(XEN_X86_EMU_VGA), T::VGA, "XEN_X86_EMU_VGA: from the integer");
@@ -8198,7 +8186,6 @@ fn unstable_domctl_xen_x86_emu() {
         assert_eq!(T::VGA - T::VGA, T::empty(), "XEN_X86_EMU_VGA: removed");
         assert!(format!("{:?}", T::VGA).contains("XEN_X86_EMU_VGA"), "XEN_X86_EMU_VGA: Debug {:?}", T::VGA);
     }
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     {
         assert_eq!(T::IOMMU.0, XEN_X86_EMU_IOMMU, "XEN_X86_EMU_IOMMU");
         assert_eq!(T::from(XEN_X86_EMU_IOMMU), T::IOMMU, "XEN_X86_EMU_IOMMU: from the integer");
@@ -8208,7 +8195,6 @@ fn unstable_domctl_xen_x86_emu() {
         assert_eq!(T::IOMMU - T::IOMMU, T::empty(), "XEN_X86_EMU_IOMMU: removed");
         assert!(format!("{:?}", T::IOMMU).contains("XEN_X86_EMU_IOMMU"), "XEN_X86_EMU_IOMMU: Debug {:?}", T::IOMMU);
     }
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     {
         assert_eq!(T::PIT.0, XEN_X86_EMU_PIT, "XEN_X86_EMU_PIT");
         assert_eq!(T::from(XEN_X86_EMU_PIT), T::PIT, "XEN_X86_EMU_PIT: from the integer");
@@ -8218,7 +8204,6 @@ fn unstable_domctl_xen_x86_emu() {
         assert_eq!(T::PIT - T::PIT, T::empty(), "XEN_X86_EMU_PIT: removed");
         assert!(format!("{:?}", T::PIT).contains("XEN_X86_EMU_PIT"), "XEN_X86_EMU_PIT: Debug {:?}", T::PIT);
     }
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     {
         assert_eq!(T::USE_PIRQ.0, XEN_X86_EMU_USE_PIRQ, "XEN_X86_EMU_USE_PIRQ");
         assert_eq!(T::from(XEN_X86_EMU_USE_PIRQ), T::USE_PIRQ, "XEN_X86_EMU_USE_PIRQ: from the integer");
@@ -8228,7 +8213,6 @@ fn unstable_domctl_xen_x86_emu() {
         assert_eq!(T::USE_PIRQ - T::USE_PIRQ, T::empty(), "XEN_X86_EMU_USE_PIRQ: removed");
         assert!(format!("{:?}", T::USE_PIRQ).contains("XEN_X86_EMU_USE_PIRQ"), "XEN_X86_EMU_USE_PIRQ: Debug {:?}", T::USE_PIRQ);
     }
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     {
         assert_eq!(T::VPCI.0, XEN_X86_EMU_VPCI, "XEN_X86_EMU_VPCI");
         assert_eq!(T::from(XEN_X86_EMU_VPCI), T::VPCI, "XEN_X86_EMU_VPCI: from the integer");
@@ -8245,11 +8229,11 @@ fn unstable_domctl_xen_x86_emu() {
 }
 
 #[cfg(feature = "xen-4-22")]
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 #[test]
 fn unstable_domctl_xen_x86_misc_flags() {
     use xenabi::unstable::domctl::*;
     type T = XenX86MiscFlags;
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     {
         assert_eq!(T::XEN_X86_MSR_RELAXED.0, XEN_X86_MSR_RELAXED, "XEN_X86_MSR_RELAXED");
         assert_eq!(T::from(XEN_X86_MSR_RELAXED), T::XEN_X86_MSR_RELAXED, "XEN_X86_MSR_RELAXED: from the integer");
@@ -8266,11 +8250,11 @@ fn unstable_domctl_xen_x86_misc_flags() {
 }
 
 #[cfg(feature = "xen-4-22")]
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 #[test]
 fn unstable_domctl_xen_domctl_config_gic() {
     use xenabi::unstable::domctl::*;
     type T = XenDomctlConfigGic;
-    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     {
         assert_eq!(T::NATIVE.0, XEN_DOMCTL_CONFIG_GIC_NATIVE, "XEN_DOMCTL_CONFIG_GIC_NATIVE");
         assert_eq!(T::from(XEN_DOMCTL_CONFIG_GIC_NATIVE), T::NATIVE, "XEN_DOMCTL_CONFIG_GIC_NATIVE: from the integer");
@@ -8278,7 +8262,6 @@ fn unstable_domctl_xen_domctl_config_gic() {
         assert_eq!(format!("{:?}", T::NATIVE), T::NATIVE.name().expect("XEN_DOMCTL_CONFIG_GIC_NATIVE: a name"), "XEN_DOMCTL_CONFIG_GIC_NATIVE: Debug");
         assert_eq!(T::NATIVE.name(), Some("XEN_DOMCTL_CONFIG_GIC_NATIVE"), "XEN_DOMCTL_CONFIG_GIC_NATIVE: its own name");
     }
-    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     {
         assert_eq!(T::V2.0, XEN_DOMCTL_CONFIG_GIC_V2, "XEN_DOMCTL_CONFIG_GIC_V2");
         assert_eq!(T::from(XEN_DOMCTL_CONFIG_GIC_V2), T::V2, "XEN_DOMCTL_CONFIG_GIC_V2: from the integer");
@@ -8286,7 +8269,6 @@ fn unstable_domctl_xen_domctl_config_gic() {
         assert_eq!(format!("{:?}", T::V2), T::V2.name().expect("XEN_DOMCTL_CONFIG_GIC_V2: a name"), "XEN_DOMCTL_CONFIG_GIC_V2: Debug");
         assert_eq!(T::V2.name(), Some("XEN_DOMCTL_CONFIG_GIC_V2"), "XEN_DOMCTL_CONFIG_GIC_V2: its own name");
     }
-    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     {
         assert_eq!(T::V3.0, XEN_DOMCTL_CONFIG_GIC_V3, "XEN_DOMCTL_CONFIG_GIC_V3");
         assert_eq!(T::from(XEN_DOMCTL_CONFIG_GIC_V3), T::V3, "XEN_DOMCTL_CONFIG_GIC_V3: from the integer");
@@ -8299,11 +8281,11 @@ fn unstable_domctl_xen_domctl_config_gic() {
 }
 
 #[cfg(feature = "xen-4-22")]
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 #[test]
 fn unstable_domctl_xen_domctl_config_tee() {
     use xenabi::unstable::domctl::*;
     type T = XenDomctlConfigTee;
-    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     {
         assert_eq!(T::NONE.0, XEN_DOMCTL_CONFIG_TEE_NONE, "XEN_DOMCTL_CONFIG_TEE_NONE");
         assert_eq!(T::from(XEN_DOMCTL_CONFIG_TEE_NONE), T::NONE, "XEN_DOMCTL_CONFIG_TEE_NONE: from the integer");
@@ -8311,7 +8293,6 @@ fn unstable_domctl_xen_domctl_config_tee() {
         assert_eq!(format!("{:?}", T::NONE), T::NONE.name().expect("XEN_DOMCTL_CONFIG_TEE_NONE: a name"), "XEN_DOMCTL_CONFIG_TEE_NONE: Debug");
         assert_eq!(T::NONE.name(), Some("XEN_DOMCTL_CONFIG_TEE_NONE"), "XEN_DOMCTL_CONFIG_TEE_NONE: its own name");
     }
-    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     {
         assert_eq!(T::OPTEE.0, XEN_DOMCTL_CONFIG_TEE_OPTEE, "XEN_DOMCTL_CONFIG_TEE_OPTEE");
         assert_eq!(T::from(XEN_DOMCTL_CONFIG_TEE_OPTEE), T::OPTEE, "XEN_DOMCTL_CONFIG_TEE_OPTEE: from the integer");
@@ -8319,7 +8300,6 @@ fn unstable_domctl_xen_domctl_config_tee() {
         assert_eq!(format!("{:?}", T::OPTEE), T::OPTEE.name().expect("XEN_DOMCTL_CONFIG_TEE_OPTEE: a name"), "XEN_DOMCTL_CONFIG_TEE_OPTEE: Debug");
         assert_eq!(T::OPTEE.name(), Some("XEN_DOMCTL_CONFIG_TEE_OPTEE"), "XEN_DOMCTL_CONFIG_TEE_OPTEE: its own name");
     }
-    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     {
         assert_eq!(T::FFA.0, XEN_DOMCTL_CONFIG_TEE_FFA, "XEN_DOMCTL_CONFIG_TEE_FFA");
         assert_eq!(T::from(XEN_DOMCTL_CONFIG_TEE_FFA), T::FFA, "XEN_DOMCTL_CONFIG_TEE_FFA: from the integer");
@@ -8332,11 +8312,11 @@ fn unstable_domctl_xen_domctl_config_tee() {
 }
 
 #[cfg(feature = "xen-4-22")]
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 #[test]
 fn unstable_domctl_xen_domctl_config_arm_sci() {
     use xenabi::unstable::domctl::*;
     type T = XenDomctlConfigArmSci;
-    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     {
         assert_eq!(T::NONE.0, XEN_DOMCTL_CONFIG_ARM_SCI_NONE, "XEN_DOMCTL_CONFIG_ARM_SCI_NONE");
         assert_eq!(T::from(XEN_DOMCTL_CONFIG_ARM_SCI_NONE), T::NONE, "XEN_DOMCTL_CONFIG_ARM_SCI_NONE: from the integer");
@@ -8344,7 +8324,6 @@ fn unstable_domctl_xen_domctl_config_arm_sci() {
         assert_eq!(format!("{:?}", T::NONE), T::NONE.name().expect("XEN_DOMCTL_CONFIG_ARM_SCI_NONE: a name"), "XEN_DOMCTL_CONFIG_ARM_SCI_NONE: Debug");
         assert_eq!(T::NONE.name(), Some("XEN_DOMCTL_CONFIG_ARM_SCI_NONE"), "XEN_DOMCTL_CONFIG_ARM_SCI_NONE: its own name");
     }
-    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     {
         assert_eq!(T::SCMI_SMC.0, XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC, "XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC");
         assert_eq!(T::from(XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC), T::SCMI_SMC, "XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC: from the integer");
@@ -8357,11 +8336,11 @@ fn unstable_domctl_xen_domctl_config_arm_sci() {
 }
 
 #[cfg(feature = "xen-4-22")]
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 #[test]
 fn unstable_domctl_xen_domctl_config_arm_v8r_el1_msa() {
     use xenabi::unstable::domctl::*;
     type T = XenDomctlConfigArmV8rEl1Msa;
-    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     {
         assert_eq!(T::NONE.0, XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE, "XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE");
         assert_eq!(T::from(XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE), T::NONE, "XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE: from the integer");
@@ -8369,7 +8348,6 @@ fn unstable_domctl_xen_domctl_config_arm_v8r_el1_msa() {
         assert_eq!(format!("{:?}", T::NONE), T::NONE.name().expect("XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE: a name"), "XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE: Debug");
         assert_eq!(T::NONE.name(), Some("XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE"), "XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE: its own name");
     }
-    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     {
         assert_eq!(T::PMSA.0, XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA, "XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA");
         assert_eq!(T::from(XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA), T::PMSA, "XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA: from the integer");
@@ -8377,7 +8355,6 @@ fn unstable_domctl_xen_domctl_config_arm_v8r_el1_msa() {
         assert_eq!(format!("{:?}", T::PMSA), T::PMSA.name().expect("XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA: a name"), "XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA: Debug");
         assert_eq!(T::PMSA.name(), Some("XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA"), "XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA: its own name");
     }
-    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     {
         assert_eq!(T::VMSA.0, XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA, "XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA");
         assert_eq!(T::from(XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA), T::VMSA, "XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA: from the integer");

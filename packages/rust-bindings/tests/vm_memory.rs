@@ -630,6 +630,9 @@ fn every_plain_record_is_byte_valued() {
     #[cfg(feature = "xen-4-22")]
     check::<xenabi::unstable::domctl::xen_domctl_hypercall_init>("xen_domctl_hypercall_init");
     #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::unstable::domctl::xen_domctl_cpu_policy>("xen_domctl_cpu_policy");
+    #[cfg(feature = "xen-4-22")]
     check::<xenabi::unstable::domctl::xen_domctl_tsc_info>("xen_domctl_tsc_info");
     #[cfg(feature = "xen-4-22")]
     #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
@@ -766,6 +769,10 @@ fn every_plain_record_is_byte_valued() {
     check::<xenabi::unstable::sysctl::xen_sysctl_credit_schedule>("xen_sysctl_credit_schedule");
     #[cfg(feature = "xen-4-22")]
     check::<xenabi::unstable::sysctl::xen_sysctl_credit2_schedule>("xen_sysctl_credit2_schedule");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_arinc653_schedule>("xen_sysctl_arinc653_schedule");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::sysctl::xen_sysctl_arinc653_schedule_sched_entries>("xen_sysctl_arinc653_schedule_sched_entries");
     #[cfg(feature = "xen-4-22")]
     check::<xenabi::unstable::sysctl::xen_sysctl_sched_arinc653>("xen_sysctl_sched_arinc653");
     #[cfg(feature = "xen-4-22")]

@@ -5,7 +5,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$ref":"#/definitions/AbiModel","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"AbiModel":{"additionalProperties":false,"properties":{"aliases":{"items":{"$ref":"#/definitions/AliasDecl"},"type":"array"},"constants":{"items":{"$ref":"#/definitions/ConstantDecl"},"type":"array"},"format":{"const":"xenabi-model/1","type":"string"},"modules":{"items":{"$ref":"#/definitions/ModuleDecl"},"type":"array"},"records":{"items":{"$ref":"#/definitions/RecordDecl"},"type":"array"},"sets":{"items":{"$ref":"#/definitions/ConstantSetDecl"},"type":"array"}},"required":["aliases","constants","format","modules","records","sets"],"type":"object"},"AliasDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"const":"alias","type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlySince":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since","type"],"type":"object"},"AliasType":{"additionalProperties":false,"properties":{"kind":{"const":"alias","type":"string"},"name":{"type":"string"}},"required":["kind","name"],"type":"object"},"Arch":{"enum":["arm32","arm64","x86_32","x86_64"],"type":"string"},"ArchScalarName":{"enum":["int64_aligned_t","long","size_t","uint64_aligned_t","unsigned long","xen_pfn_t","xen_ulong_t"],"type":"string"},"ArchScalarType":{"additionalProperties":false,"properties":{"kind":{"const":"archScalar","type":"string"},"name":{"$ref":"#/definitions/ArchScalarName"}},"required":["kind","name"],"type":"object"},"ArrayType":{"additionalProperties":false,"properties":{"element":{"$ref":"#/definitions/TypeRef"},"kind":{"const":"array","type":"string"},"length":{"minimum":0,"type":"integer"},"lengthConstant":{"type":"string"}},"required":["element","kind","length"],"type":"object"},"ByteRingInfo":{"additionalProperties":false,"properties":{"cons":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"data":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"prod":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"producer":{"enum":["back","front"],"type":"string"}},"required":["cons","data","prod","producer"],"type":"object"},"ConstantCType":{"enum":["int","long","long long","string","unsigned int","unsigned long","unsigned long long"],"type":"string"},"ConstantDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitConstant":{"type":"string"},"cType":{"$ref":"#/definitions/ConstantCType"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"history":{"items":{"$ref":"#/definitions/ConstantValueChange"},"type":"array"},"ioctl":{"$ref":"#/definitions/IoctlEncoding"},"kind":{"const":"constant","type":"string"},"legacyValue":{"$ref":"#/definitions/LegacyConstantValue"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"ringEntries":{"type":"string"},"set":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"spelling":{"$ref":"#/definitions/ConstantSpelling"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlySince":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"type":"string"},"values":{"$ref":"#/definitions/Partial<Record<Arch,string>>"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["cType","kind","loc","module","name","namespace","since","spelling","value"],"type":"object"},"ConstantSetDecl":{"additionalProperties":false,"properties":{"dispatch":{"additionalProperties":false,"properties":{"opField":{"type":"string"},"payloadField":{"type":"string"},"record":{"type":"string"}},"required":["opField","record"],"type":"object"},"doc":{"type":"string"},"field":{"type":"string"},"flags":{"items":{"$ref":"#/definitions/FlagMember"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"enum":["flags","ops","values"],"type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"ops":{"items":{"$ref":"#/definitions/OpMember"},"type":"array"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlySince":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"values":{"items":{"type":"string"},"type":"array"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since"],"type":"object"},"ConstantSpelling":{"enum":["dec","hex","shift"],"type":"string"},"ConstantValueChange":{"additionalProperties":false,"properties":{"cType":{"enum":["int","long","long long","unsigned int","unsigned long","unsigned long long"],"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"type":"string"}},"required":["since","value"],"type":"object"},"DeclaredHole":{"additionalProperties":false,"properties":{"after":{"type":"string"},"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"reason":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["after","archs","reason"],"type":"object"},"Field":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitWidth":{"maximum":64,"minimum":1,"type":"integer"},"direction":{"enum":["in","inout","out"],"type":"string"},"doc":{"type":"string"},"flexible":{"type":"boolean"},"legacyName":{"$ref":"#/definitions/LegacyFieldName"},"legacyType":{"$ref":"#/definitions/LegacyFieldType"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^(?:[A-Za-z_][A-Za-z0-9_]*)?$","type":"string"},"padding":{"type":"boolean"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["loc","name","type"],"type":"object"},"FlagMember":{"additionalProperties":false,"properties":{"bit":{"maximum":63,"minimum":0,"type":"integer"},"bitConstant":{"type":"string"},"mask":{"type":"string"}},"required":["bit","mask"],"type":"object"},"Gate":{"additionalProperties":false,"properties":{"doc":{"type":"string"},"kind":{"enum":["boot","build","domain"],"type":"string"},"name":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["doc","kind","name","since"],"type":"object"},"GuestInterfaceGate":{"additionalProperties":false,"properties":{"min":{"pattern":"^0x[0-9a-f]{8}$","type":"string"}},"required":["min"],"type":"object"},"HandleType":{"additionalProperties":false,"properties":{"const":{"type":"boolean"},"kind":{"const":"handle","type":"string"},"pointee":{"type":"string"},"target":{"type":"string"},"width":{"enum":["64","native"],"type":"string"}},"required":["kind","pointee","target","width"],"type":"object"},"InterfaceVersionDecl":{"additionalProperties":false,"properties":{"constant":{"type":"string"}},"required":["constant"],"type":"object"},"IoctlDirection":{"enum":["none","read","readwrite","write"],"type":"string"},"IoctlEncoding":{"additionalProperties":false,"properties":{"argument":{"anyOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"},{"$ref":"#/definitions/PointerType"}]},"direction":{"$ref":"#/definitions/IoctlDirection"},"nr":{"maximum":255,"minimum":0,"type":"integer"},"type":{"pattern":"^[\\x20-\\x7e]$","type":"string"}},"required":["direction","nr","type"],"type":"object"},"LegacyConstantValue":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"}},"required":["belowInterfaceVersion","value"],"type":"object"},"LegacyFieldName":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"}},"required":["belowInterfaceVersion","name"],"type":"object"},"LegacyFieldType":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"}},"required":["belowInterfaceVersion","type"],"type":"object"},"LegacyRecordName":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"}},"required":["belowInterfaceVersion","name"],"type":"object"},"ModuleDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"coverage":{"enum":["full","partial"],"type":"string"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"imports":{"items":{"type":"string"},"type":"array"},"interfaceVersion":{"$ref":"#/definitions/InterfaceVersionDecl"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^[a-z_][a-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"order":{"items":{"type":"string"},"type":"array"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenGuard":{"type":"string"},"xenHeader":{"type":"string"}},"required":["coverage","imports","loc","name","namespace","order","xenGuard","xenHeader"],"type":"object"},"Namespace":{"enum":["linux","stable","unstable"],"type":"string"},"OpMember":{"additionalProperties":false,"properties":{"constant":{"type":"string"},"member":{"type":"string"},"record":{"type":"string"}},"required":["constant"],"type":"object"},"Partial<Record<Arch,string>>":{"additionalProperties":false,"properties":{"arm32":{"type":"string"},"arm64":{"type":"string"},"x86_32":{"type":"string"},"x86_64":{"type":"string"}},"type":"object"},"PointerType":{"additionalProperties":false,"properties":{"const":{"type":"boolean"},"kind":{"const":"pointer","type":"string"},"pointee":{"anyOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"},{"$ref":"#/definitions/PointerType"}]}},"required":["kind"],"type":"object"},"RecordDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"byteRings":{"items":{"$ref":"#/definitions/ByteRingInfo"},"type":"array"},"doc":{"type":"string"},"fields":{"items":{"$ref":"#/definitions/Field"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"growable":{"additionalProperties":false,"properties":{"doc":{"type":"string"},"versionField":{"type":"string"}},"required":["versionField"],"type":"object"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"holes":{"items":{"$ref":"#/definitions/DeclaredHole"},"type":"array"},"kind":{"enum":["struct","union"],"type":"string"},"legacyName":{"$ref":"#/definitions/LegacyRecordName"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"parent":{"type":"string"},"ring":{"$ref":"#/definitions/RingInfo"},"selectors":{"items":{"$ref":"#/definitions/UnionSelector"},"type":"array"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"tag":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlySince":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"},"xenScope":{"pattern":"^[A-Za-z_][A-Za-z0-9_.]*$","type":"string"}},"required":["fields","kind","loc","module","name","namespace","since"],"type":"object"},"RecordType":{"additionalProperties":false,"properties":{"kind":{"const":"record","type":"string"},"name":{"type":"string"}},"required":["kind","name"],"type":"object"},"RingInfo":{"additionalProperties":false,"properties":{"entries":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"entry":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"pageSize":{"minimum":128,"type":"integer"},"request":{"type":"string"},"response":{"type":"string"}},"required":["entries","entry","name","pageSize","request","response"],"type":"object"},"ScalarName":{"enum":["char","int","int16_t","int32_t","int64_t","int8_t","uint16_t","uint32_t","uint64_t","uint8_t","unsigned char","unsigned int"],"type":"string"},"ScalarType":{"additionalProperties":false,"properties":{"kind":{"const":"scalar","type":"string"},"name":{"$ref":"#/definitions/ScalarName"}},"required":["kind","name"],"type":"object"},"SelectedArm":{"additionalProperties":false,"properties":{"flag":{"type":"string"},"member":{"type":"string"},"otherwise":{"type":"boolean"},"values":{"items":{"type":"string"},"type":"array"}},"required":["member"],"type":"object"},"SourceLocation":{"additionalProperties":false,"properties":{"column":{"minimum":0,"type":"integer"},"file":{"type":"string"},"line":{"minimum":0,"type":"integer"}},"required":["column","file","line"],"type":"object"},"TypeRef":{"discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"},{"$ref":"#/definitions/PointerType"}],"properties":{"kind":{"type":"string"}},"required":["kind"],"type":"object"},"UnionSelector":{"additionalProperties":false,"properties":{"arms":{"items":{"$ref":"#/definitions/SelectedArm"},"type":"array"},"by":{"type":"string"},"union":{"type":"string"}},"required":["arms","union"],"type":"object"},"XenOrigin":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"guard":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"header":{"type":"string"},"tools":{"type":"boolean"}},"required":["guard","header"],"type":"object"}}};
+const schema11 = {"$ref":"#/definitions/AbiModel","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"AbiModel":{"additionalProperties":false,"properties":{"aliases":{"items":{"$ref":"#/definitions/AliasDecl"},"type":"array"},"constants":{"items":{"$ref":"#/definitions/ConstantDecl"},"type":"array"},"format":{"const":"xenabi-model/1","type":"string"},"modules":{"items":{"$ref":"#/definitions/ModuleDecl"},"type":"array"},"records":{"items":{"$ref":"#/definitions/RecordDecl"},"type":"array"},"sets":{"items":{"$ref":"#/definitions/ConstantSetDecl"},"type":"array"}},"required":["aliases","constants","format","modules","records","sets"],"type":"object"},"AliasDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"const":"alias","type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlySince":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since","type"],"type":"object"},"AliasType":{"additionalProperties":false,"properties":{"kind":{"const":"alias","type":"string"},"name":{"type":"string"}},"required":["kind","name"],"type":"object"},"Arch":{"enum":["arm32","arm64","x86_32","x86_64"],"type":"string"},"ArchScalarName":{"enum":["int64_aligned_t","long","size_t","uint64_aligned_t","unsigned long","xen_pfn_t","xen_ulong_t"],"type":"string"},"ArchScalarType":{"additionalProperties":false,"properties":{"kind":{"const":"archScalar","type":"string"},"name":{"$ref":"#/definitions/ArchScalarName"}},"required":["kind","name"],"type":"object"},"ArrayType":{"additionalProperties":false,"properties":{"element":{"$ref":"#/definitions/TypeRef"},"kind":{"const":"array","type":"string"},"length":{"minimum":0,"type":"integer"},"lengthConstant":{"type":"string"}},"required":["element","kind","length"],"type":"object"},"ByteRingInfo":{"additionalProperties":false,"properties":{"cons":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"data":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"prod":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"producer":{"enum":["back","front"],"type":"string"}},"required":["cons","data","prod","producer"],"type":"object"},"ConstantCType":{"enum":["int","long","long long","string","unsigned int","unsigned long","unsigned long long"],"type":"string"},"ConstantDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitConstant":{"type":"string"},"cType":{"$ref":"#/definitions/ConstantCType"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"history":{"items":{"$ref":"#/definitions/ConstantValueChange"},"type":"array"},"ioctl":{"$ref":"#/definitions/IoctlEncoding"},"kind":{"const":"constant","type":"string"},"legacyValue":{"$ref":"#/definitions/LegacyConstantValue"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"ringEntries":{"type":"string"},"set":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"spelling":{"$ref":"#/definitions/ConstantSpelling"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlySince":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"type":"string"},"values":{"$ref":"#/definitions/Partial<Record<Arch,string>>"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["cType","kind","loc","module","name","namespace","since","spelling","value"],"type":"object"},"ConstantSetDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"dispatch":{"additionalProperties":false,"properties":{"opField":{"type":"string"},"payloadField":{"type":"string"},"record":{"type":"string"}},"required":["opField","record"],"type":"object"},"doc":{"type":"string"},"field":{"type":"string"},"flags":{"items":{"$ref":"#/definitions/FlagMember"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"enum":["flags","ops","values"],"type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"ops":{"items":{"$ref":"#/definitions/OpMember"},"type":"array"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlySince":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"values":{"items":{"type":"string"},"type":"array"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since"],"type":"object"},"ConstantSpelling":{"enum":["dec","hex","shift"],"type":"string"},"ConstantValueChange":{"additionalProperties":false,"properties":{"cType":{"enum":["int","long","long long","unsigned int","unsigned long","unsigned long long"],"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"value":{"type":"string"}},"required":["since","value"],"type":"object"},"DeclaredHole":{"additionalProperties":false,"properties":{"after":{"type":"string"},"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"reason":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["after","archs","reason"],"type":"object"},"Field":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"bitWidth":{"maximum":64,"minimum":1,"type":"integer"},"direction":{"enum":["in","inout","out"],"type":"string"},"doc":{"type":"string"},"flexible":{"type":"boolean"},"legacyName":{"$ref":"#/definitions/LegacyFieldName"},"legacyType":{"$ref":"#/definitions/LegacyFieldType"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^(?:[A-Za-z_][A-Za-z0-9_]*)?$","type":"string"},"padding":{"type":"boolean"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["loc","name","type"],"type":"object"},"FlagMember":{"additionalProperties":false,"properties":{"bit":{"maximum":63,"minimum":0,"type":"integer"},"bitConstant":{"type":"string"},"mask":{"type":"string"}},"required":["bit","mask"],"type":"object"},"Gate":{"additionalProperties":false,"properties":{"doc":{"type":"string"},"kind":{"enum":["boot","build","domain"],"type":"string"},"name":{"type":"string"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"}},"required":["doc","kind","name","since"],"type":"object"},"GuestInterfaceGate":{"additionalProperties":false,"properties":{"min":{"pattern":"^0x[0-9a-f]{8}$","type":"string"}},"required":["min"],"type":"object"},"HandleType":{"additionalProperties":false,"properties":{"const":{"type":"boolean"},"kind":{"const":"handle","type":"string"},"pointee":{"type":"string"},"target":{"type":"string"},"width":{"enum":["64","native"],"type":"string"}},"required":["kind","pointee","target","width"],"type":"object"},"InterfaceVersionDecl":{"additionalProperties":false,"properties":{"constant":{"type":"string"}},"required":["constant"],"type":"object"},"IoctlDirection":{"enum":["none","read","readwrite","write"],"type":"string"},"IoctlEncoding":{"additionalProperties":false,"properties":{"argument":{"anyOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"},{"$ref":"#/definitions/PointerType"}]},"direction":{"$ref":"#/definitions/IoctlDirection"},"nr":{"maximum":255,"minimum":0,"type":"integer"},"type":{"pattern":"^[\\x20-\\x7e]$","type":"string"}},"required":["direction","nr","type"],"type":"object"},"LegacyConstantValue":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"value":{"pattern":"^-?[0-9]+$","type":"string"}},"required":["belowInterfaceVersion","value"],"type":"object"},"LegacyFieldName":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"}},"required":["belowInterfaceVersion","name"],"type":"object"},"LegacyFieldType":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"}},"required":["belowInterfaceVersion","type"],"type":"object"},"LegacyRecordName":{"additionalProperties":false,"properties":{"belowInterfaceVersion":{"pattern":"^0x[0-9a-f]{8}$","type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"}},"required":["belowInterfaceVersion","name"],"type":"object"},"ModuleDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"coverage":{"enum":["full","partial"],"type":"string"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"imports":{"items":{"type":"string"},"type":"array"},"interfaceVersion":{"$ref":"#/definitions/InterfaceVersionDecl"},"loc":{"$ref":"#/definitions/SourceLocation"},"name":{"pattern":"^[a-z_][a-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"order":{"items":{"type":"string"},"type":"array"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenGuard":{"type":"string"},"xenHeader":{"type":"string"}},"required":["coverage","imports","loc","name","namespace","order","xenGuard","xenHeader"],"type":"object"},"Namespace":{"enum":["linux","stable","unstable"],"type":"string"},"OpMember":{"additionalProperties":false,"properties":{"constant":{"type":"string"},"member":{"type":"string"},"record":{"type":"string"}},"required":["constant"],"type":"object"},"Partial<Record<Arch,string>>":{"additionalProperties":false,"properties":{"arm32":{"type":"string"},"arm64":{"type":"string"},"x86_32":{"type":"string"},"x86_64":{"type":"string"}},"type":"object"},"PointerType":{"additionalProperties":false,"properties":{"const":{"type":"boolean"},"kind":{"const":"pointer","type":"string"},"pointee":{"anyOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"},{"$ref":"#/definitions/PointerType"}]}},"required":["kind"],"type":"object"},"RecordDecl":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"byteRings":{"items":{"$ref":"#/definitions/ByteRingInfo"},"type":"array"},"doc":{"type":"string"},"fields":{"items":{"$ref":"#/definitions/Field"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"growable":{"additionalProperties":false,"properties":{"doc":{"type":"string"},"versionField":{"type":"string"}},"required":["versionField"],"type":"object"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"holes":{"items":{"$ref":"#/definitions/DeclaredHole"},"type":"array"},"kind":{"enum":["struct","union"],"type":"string"},"legacyName":{"$ref":"#/definitions/LegacyRecordName"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"parent":{"type":"string"},"ring":{"$ref":"#/definitions/RingInfo"},"selectors":{"items":{"$ref":"#/definitions/UnionSelector"},"type":"array"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"tag":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlySince":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"typedef":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"},"xenScope":{"pattern":"^[A-Za-z_][A-Za-z0-9_.]*$","type":"string"}},"required":["fields","kind","loc","module","name","namespace","since"],"type":"object"},"RecordType":{"additionalProperties":false,"properties":{"kind":{"const":"record","type":"string"},"name":{"type":"string"}},"required":["kind","name"],"type":"object"},"RingInfo":{"additionalProperties":false,"properties":{"entries":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"entry":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"pageSize":{"minimum":128,"type":"integer"},"request":{"type":"string"},"response":{"type":"string"}},"required":["entries","entry","name","pageSize","request","response"],"type":"object"},"ScalarName":{"enum":["char","int","int16_t","int32_t","int64_t","int8_t","uint16_t","uint32_t","uint64_t","uint8_t","unsigned char","unsigned int"],"type":"string"},"ScalarType":{"additionalProperties":false,"properties":{"kind":{"const":"scalar","type":"string"},"name":{"$ref":"#/definitions/ScalarName"}},"required":["kind","name"],"type":"object"},"SelectedArm":{"additionalProperties":false,"properties":{"flag":{"type":"string"},"member":{"type":"string"},"otherwise":{"type":"boolean"},"values":{"items":{"type":"string"},"type":"array"}},"required":["member"],"type":"object"},"SourceLocation":{"additionalProperties":false,"properties":{"column":{"minimum":0,"type":"integer"},"file":{"type":"string"},"line":{"minimum":0,"type":"integer"}},"required":["column","file","line"],"type":"object"},"TypeRef":{"discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/definitions/ScalarType"},{"$ref":"#/definitions/ArchScalarType"},{"$ref":"#/definitions/AliasType"},{"$ref":"#/definitions/RecordType"},{"$ref":"#/definitions/HandleType"},{"$ref":"#/definitions/ArrayType"},{"$ref":"#/definitions/PointerType"}],"properties":{"kind":{"type":"string"}},"required":["kind"],"type":"object"},"UnionSelector":{"additionalProperties":false,"properties":{"arms":{"items":{"$ref":"#/definitions/SelectedArm"},"type":"array"},"by":{"type":"string"},"union":{"type":"string"}},"required":["arms","union"],"type":"object"},"XenOrigin":{"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"guard":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"header":{"type":"string"},"tools":{"type":"boolean"}},"required":["guard","header"],"type":"object"}}};
 const schema12 = {"additionalProperties":false,"properties":{"aliases":{"items":{"$ref":"#/definitions/AliasDecl"},"type":"array"},"constants":{"items":{"$ref":"#/definitions/ConstantDecl"},"type":"array"},"format":{"const":"xenabi-model/1","type":"string"},"modules":{"items":{"$ref":"#/definitions/ModuleDecl"},"type":"array"},"records":{"items":{"$ref":"#/definitions/RecordDecl"},"type":"array"},"sets":{"items":{"$ref":"#/definitions/ConstantSetDecl"},"type":"array"}},"required":["aliases","constants","format","modules","records","sets"],"type":"object"};
 const schema13 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"doc":{"type":"string"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"const":"alias","type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlySince":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"type":{"$ref":"#/definitions/TypeRef"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since","type"],"type":"object"};
 const schema14 = {"enum":["arm32","arm64","x86_32","x86_64"],"type":"string"};
@@ -7015,9 +7015,9 @@ validate40.errors = vErrors;
 return errors === 0;
 }
 
-const schema74 = {"additionalProperties":false,"properties":{"dispatch":{"additionalProperties":false,"properties":{"opField":{"type":"string"},"payloadField":{"type":"string"},"record":{"type":"string"}},"required":["opField","record"],"type":"object"},"doc":{"type":"string"},"field":{"type":"string"},"flags":{"items":{"$ref":"#/definitions/FlagMember"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"enum":["flags","ops","values"],"type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"ops":{"items":{"$ref":"#/definitions/OpMember"},"type":"array"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlySince":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"values":{"items":{"type":"string"},"type":"array"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since"],"type":"object"};
-const schema75 = {"additionalProperties":false,"properties":{"bit":{"maximum":63,"minimum":0,"type":"integer"},"bitConstant":{"type":"string"},"mask":{"type":"string"}},"required":["bit","mask"],"type":"object"};
-const schema80 = {"additionalProperties":false,"properties":{"constant":{"type":"string"},"member":{"type":"string"},"record":{"type":"string"}},"required":["constant"],"type":"object"};
+const schema74 = {"additionalProperties":false,"properties":{"archs":{"items":{"$ref":"#/definitions/Arch"},"type":"array"},"dispatch":{"additionalProperties":false,"properties":{"opField":{"type":"string"},"payloadField":{"type":"string"},"record":{"type":"string"}},"required":["opField","record"],"type":"object"},"doc":{"type":"string"},"field":{"type":"string"},"flags":{"items":{"$ref":"#/definitions/FlagMember"},"type":"array"},"gates":{"items":{"$ref":"#/definitions/Gate"},"type":"array"},"guestInterface":{"$ref":"#/definitions/GuestInterfaceGate"},"kind":{"enum":["flags","ops","values"],"type":"string"},"linuxSince":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"linuxUntil":{"pattern":"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$","type":"string"},"loc":{"$ref":"#/definitions/SourceLocation"},"module":{"type":"string"},"name":{"type":"string"},"namespace":{"$ref":"#/definitions/Namespace"},"ops":{"items":{"$ref":"#/definitions/OpMember"},"type":"array"},"since":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlyBefore":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"toolsOnlySince":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"until":{"pattern":"^4\\.(?:[6-9]|1[0-9]|2[0-2])$","type":"string"},"values":{"items":{"type":"string"},"type":"array"},"xenOrigin":{"items":{"$ref":"#/definitions/XenOrigin"},"type":"array"}},"required":["kind","loc","module","name","namespace","since"],"type":"object"};
+const schema76 = {"additionalProperties":false,"properties":{"bit":{"maximum":63,"minimum":0,"type":"integer"},"bitConstant":{"type":"string"},"mask":{"type":"string"}},"required":["bit","mask"],"type":"object"};
+const schema81 = {"additionalProperties":false,"properties":{"constant":{"type":"string"},"member":{"type":"string"},"record":{"type":"string"}},"required":["constant"],"type":"object"};
 
 function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -7095,11 +7095,14 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.dispatch !== undefined){
-let data0 = data.dispatch;
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.opField === undefined){
-const err7 = {instancePath:instancePath+"/dispatch",schemaPath:"#/properties/dispatch/required",keyword:"required",params:{missingProperty: "opField"},message:"must have required property '"+"opField"+"'"};
+if(data.archs !== undefined){
+let data0 = data.archs;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(typeof data1 !== "string"){
+const err7 = {instancePath:instancePath+"/archs/" + i0,schemaPath:"#/definitions/Arch/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7108,8 +7111,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data0.record === undefined){
-const err8 = {instancePath:instancePath+"/dispatch",schemaPath:"#/properties/dispatch/required",keyword:"required",params:{missingProperty: "record"},message:"must have required property '"+"record"+"'"};
+if(!((((data1 === "arm32") || (data1 === "arm64")) || (data1 === "x86_32")) || (data1 === "x86_64"))){
+const err8 = {instancePath:instancePath+"/archs/" + i0,schemaPath:"#/definitions/Arch/enum",keyword:"enum",params:{allowedValues: schema14.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7118,9 +7121,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-for(const key1 in data0){
-if(!(((key1 === "opField") || (key1 === "payloadField")) || (key1 === "record"))){
-const err9 = {instancePath:instancePath+"/dispatch",schemaPath:"#/properties/dispatch/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/archs",schemaPath:"#/properties/archs/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7130,9 +7134,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data0.opField !== undefined){
-if(typeof data0.opField !== "string"){
-const err10 = {instancePath:instancePath+"/dispatch/opField",schemaPath:"#/properties/dispatch/properties/opField/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.dispatch !== undefined){
+let data2 = data.dispatch;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.opField === undefined){
+const err10 = {instancePath:instancePath+"/dispatch",schemaPath:"#/properties/dispatch/required",keyword:"required",params:{missingProperty: "opField"},message:"must have required property '"+"opField"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7141,10 +7147,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data0.payloadField !== undefined){
-if(typeof data0.payloadField !== "string"){
-const err11 = {instancePath:instancePath+"/dispatch/payloadField",schemaPath:"#/properties/dispatch/properties/payloadField/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data2.record === undefined){
+const err11 = {instancePath:instancePath+"/dispatch",schemaPath:"#/properties/dispatch/required",keyword:"required",params:{missingProperty: "record"},message:"must have required property '"+"record"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7153,10 +7157,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-if(data0.record !== undefined){
-if(typeof data0.record !== "string"){
-const err12 = {instancePath:instancePath+"/dispatch/record",schemaPath:"#/properties/dispatch/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key1 in data2){
+if(!(((key1 === "opField") || (key1 === "payloadField")) || (key1 === "record"))){
+const err12 = {instancePath:instancePath+"/dispatch",schemaPath:"#/properties/dispatch/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7166,9 +7169,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-}
-else {
-const err13 = {instancePath:instancePath+"/dispatch",schemaPath:"#/properties/dispatch/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data2.opField !== undefined){
+if(typeof data2.opField !== "string"){
+const err13 = {instancePath:instancePath+"/dispatch/opField",schemaPath:"#/properties/dispatch/properties/opField/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7178,9 +7181,9 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.doc !== undefined){
-if(typeof data.doc !== "string"){
-const err14 = {instancePath:instancePath+"/doc",schemaPath:"#/properties/doc/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data2.payloadField !== undefined){
+if(typeof data2.payloadField !== "string"){
+const err14 = {instancePath:instancePath+"/dispatch/payloadField",schemaPath:"#/properties/dispatch/properties/payloadField/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7190,9 +7193,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.field !== undefined){
-if(typeof data.field !== "string"){
-const err15 = {instancePath:instancePath+"/field",schemaPath:"#/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data2.record !== undefined){
+if(typeof data2.record !== "string"){
+const err15 = {instancePath:instancePath+"/dispatch/record",schemaPath:"#/properties/dispatch/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7202,15 +7205,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.flags !== undefined){
-let data6 = data.flags;
-if(Array.isArray(data6)){
-const len0 = data6.length;
-for(let i0=0; i0<len0; i0++){
-let data7 = data6[i0];
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.bit === undefined){
-const err16 = {instancePath:instancePath+"/flags/" + i0,schemaPath:"#/definitions/FlagMember/required",keyword:"required",params:{missingProperty: "bit"},message:"must have required property '"+"bit"+"'"};
+}
+else {
+const err16 = {instancePath:instancePath+"/dispatch",schemaPath:"#/properties/dispatch/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7219,8 +7216,10 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data7.mask === undefined){
-const err17 = {instancePath:instancePath+"/flags/" + i0,schemaPath:"#/definitions/FlagMember/required",keyword:"required",params:{missingProperty: "mask"},message:"must have required property '"+"mask"+"'"};
+}
+if(data.doc !== undefined){
+if(typeof data.doc !== "string"){
+const err17 = {instancePath:instancePath+"/doc",schemaPath:"#/properties/doc/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7229,9 +7228,10 @@ vErrors.push(err17);
 }
 errors++;
 }
-for(const key2 in data7){
-if(!(((key2 === "bit") || (key2 === "bitConstant")) || (key2 === "mask"))){
-const err18 = {instancePath:instancePath+"/flags/" + i0,schemaPath:"#/definitions/FlagMember/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+if(data.field !== undefined){
+if(typeof data.field !== "string"){
+const err18 = {instancePath:instancePath+"/field",schemaPath:"#/properties/field/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7241,10 +7241,15 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data7.bit !== undefined){
-let data8 = data7.bit;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err19 = {instancePath:instancePath+"/flags/" + i0+"/bit",schemaPath:"#/definitions/FlagMember/properties/bit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.flags !== undefined){
+let data8 = data.flags;
+if(Array.isArray(data8)){
+const len1 = data8.length;
+for(let i1=0; i1<len1; i1++){
+let data9 = data8[i1];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.bit === undefined){
+const err19 = {instancePath:instancePath+"/flags/" + i1,schemaPath:"#/definitions/FlagMember/required",keyword:"required",params:{missingProperty: "bit"},message:"must have required property '"+"bit"+"'"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7253,9 +7258,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 63 || isNaN(data8)){
-const err20 = {instancePath:instancePath+"/flags/" + i0+"/bit",schemaPath:"#/definitions/FlagMember/properties/bit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 63},message:"must be <= 63"};
+if(data9.mask === undefined){
+const err20 = {instancePath:instancePath+"/flags/" + i1,schemaPath:"#/definitions/FlagMember/required",keyword:"required",params:{missingProperty: "mask"},message:"must have required property '"+"mask"+"'"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7264,8 +7268,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data8 < 0 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/flags/" + i0+"/bit",schemaPath:"#/definitions/FlagMember/properties/bit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key2 in data9){
+if(!(((key2 === "bit") || (key2 === "bitConstant")) || (key2 === "mask"))){
+const err21 = {instancePath:instancePath+"/flags/" + i1,schemaPath:"#/definitions/FlagMember/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7275,10 +7280,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-}
-if(data7.bitConstant !== undefined){
-if(typeof data7.bitConstant !== "string"){
-const err22 = {instancePath:instancePath+"/flags/" + i0+"/bitConstant",schemaPath:"#/definitions/FlagMember/properties/bitConstant/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data9.bit !== undefined){
+let data10 = data9.bit;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err22 = {instancePath:instancePath+"/flags/" + i1+"/bit",schemaPath:"#/definitions/FlagMember/properties/bit/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7287,10 +7292,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-if(data7.mask !== undefined){
-if(typeof data7.mask !== "string"){
-const err23 = {instancePath:instancePath+"/flags/" + i0+"/mask",schemaPath:"#/definitions/FlagMember/properties/mask/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 > 63 || isNaN(data10)){
+const err23 = {instancePath:instancePath+"/flags/" + i1+"/bit",schemaPath:"#/definitions/FlagMember/properties/bit/maximum",keyword:"maximum",params:{comparison: "<=", limit: 63},message:"must be <= 63"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7299,10 +7303,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/flags/" + i0,schemaPath:"#/definitions/FlagMember/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data10 < 0 || isNaN(data10)){
+const err24 = {instancePath:instancePath+"/flags/" + i1+"/bit",schemaPath:"#/definitions/FlagMember/properties/bit/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -7313,8 +7315,9 @@ errors++;
 }
 }
 }
-else {
-const err25 = {instancePath:instancePath+"/flags",schemaPath:"#/properties/flags/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data9.bitConstant !== undefined){
+if(typeof data9.bitConstant !== "string"){
+const err25 = {instancePath:instancePath+"/flags/" + i1+"/bitConstant",schemaPath:"#/definitions/FlagMember/properties/bitConstant/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7324,15 +7327,9 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.gates !== undefined){
-let data11 = data.gates;
-if(Array.isArray(data11)){
-const len1 = data11.length;
-for(let i1=0; i1<len1; i1++){
-let data12 = data11[i1];
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.doc === undefined){
-const err26 = {instancePath:instancePath+"/gates/" + i1,schemaPath:"#/definitions/Gate/required",keyword:"required",params:{missingProperty: "doc"},message:"must have required property '"+"doc"+"'"};
+if(data9.mask !== undefined){
+if(typeof data9.mask !== "string"){
+const err26 = {instancePath:instancePath+"/flags/" + i1+"/mask",schemaPath:"#/definitions/FlagMember/properties/mask/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7341,8 +7338,10 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data12.kind === undefined){
-const err27 = {instancePath:instancePath+"/gates/" + i1,schemaPath:"#/definitions/Gate/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/flags/" + i1,schemaPath:"#/definitions/FlagMember/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -7351,8 +7350,10 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data12.name === undefined){
-const err28 = {instancePath:instancePath+"/gates/" + i1,schemaPath:"#/definitions/Gate/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/flags",schemaPath:"#/properties/flags/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -7361,8 +7362,16 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data12.since === undefined){
-const err29 = {instancePath:instancePath+"/gates/" + i1,schemaPath:"#/definitions/Gate/required",keyword:"required",params:{missingProperty: "since"},message:"must have required property '"+"since"+"'"};
+}
+if(data.gates !== undefined){
+let data13 = data.gates;
+if(Array.isArray(data13)){
+const len2 = data13.length;
+for(let i2=0; i2<len2; i2++){
+let data14 = data13[i2];
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.doc === undefined){
+const err29 = {instancePath:instancePath+"/gates/" + i2,schemaPath:"#/definitions/Gate/required",keyword:"required",params:{missingProperty: "doc"},message:"must have required property '"+"doc"+"'"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7371,9 +7380,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-for(const key3 in data12){
-if(!(((((key3 === "doc") || (key3 === "kind")) || (key3 === "name")) || (key3 === "since")) || (key3 === "until"))){
-const err30 = {instancePath:instancePath+"/gates/" + i1,schemaPath:"#/definitions/Gate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(data14.kind === undefined){
+const err30 = {instancePath:instancePath+"/gates/" + i2,schemaPath:"#/definitions/Gate/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7382,10 +7390,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-}
-if(data12.doc !== undefined){
-if(typeof data12.doc !== "string"){
-const err31 = {instancePath:instancePath+"/gates/" + i1+"/doc",schemaPath:"#/definitions/Gate/properties/doc/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data14.name === undefined){
+const err31 = {instancePath:instancePath+"/gates/" + i2,schemaPath:"#/definitions/Gate/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -7394,11 +7400,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-if(data12.kind !== undefined){
-let data14 = data12.kind;
-if(typeof data14 !== "string"){
-const err32 = {instancePath:instancePath+"/gates/" + i1+"/kind",schemaPath:"#/definitions/Gate/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data14.since === undefined){
+const err32 = {instancePath:instancePath+"/gates/" + i2,schemaPath:"#/definitions/Gate/required",keyword:"required",params:{missingProperty: "since"},message:"must have required property '"+"since"+"'"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -7407,8 +7410,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(!(((data14 === "boot") || (data14 === "build")) || (data14 === "domain"))){
-const err33 = {instancePath:instancePath+"/gates/" + i1+"/kind",schemaPath:"#/definitions/Gate/properties/kind/enum",keyword:"enum",params:{allowedValues: schema15.properties.kind.enum},message:"must be equal to one of the allowed values"};
+for(const key3 in data14){
+if(!(((((key3 === "doc") || (key3 === "kind")) || (key3 === "name")) || (key3 === "since")) || (key3 === "until"))){
+const err33 = {instancePath:instancePath+"/gates/" + i2,schemaPath:"#/definitions/Gate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -7418,9 +7422,9 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data12.name !== undefined){
-if(typeof data12.name !== "string"){
-const err34 = {instancePath:instancePath+"/gates/" + i1+"/name",schemaPath:"#/definitions/Gate/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data14.doc !== undefined){
+if(typeof data14.doc !== "string"){
+const err34 = {instancePath:instancePath+"/gates/" + i2+"/doc",schemaPath:"#/definitions/Gate/properties/doc/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7430,11 +7434,10 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data12.since !== undefined){
-let data16 = data12.since;
-if(typeof data16 === "string"){
-if(!pattern0.test(data16)){
-const err35 = {instancePath:instancePath+"/gates/" + i1+"/since",schemaPath:"#/definitions/Gate/properties/since/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
+if(data14.kind !== undefined){
+let data16 = data14.kind;
+if(typeof data16 !== "string"){
+const err35 = {instancePath:instancePath+"/gates/" + i2+"/kind",schemaPath:"#/definitions/Gate/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7443,9 +7446,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-else {
-const err36 = {instancePath:instancePath+"/gates/" + i1+"/since",schemaPath:"#/definitions/Gate/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((data16 === "boot") || (data16 === "build")) || (data16 === "domain"))){
+const err36 = {instancePath:instancePath+"/gates/" + i2+"/kind",schemaPath:"#/definitions/Gate/properties/kind/enum",keyword:"enum",params:{allowedValues: schema15.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -7455,11 +7457,9 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data12.until !== undefined){
-let data17 = data12.until;
-if(typeof data17 === "string"){
-if(!pattern0.test(data17)){
-const err37 = {instancePath:instancePath+"/gates/" + i1+"/until",schemaPath:"#/definitions/Gate/properties/until/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
+if(data14.name !== undefined){
+if(typeof data14.name !== "string"){
+const err37 = {instancePath:instancePath+"/gates/" + i2+"/name",schemaPath:"#/definitions/Gate/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -7469,8 +7469,11 @@ vErrors.push(err37);
 errors++;
 }
 }
-else {
-const err38 = {instancePath:instancePath+"/gates/" + i1+"/until",schemaPath:"#/definitions/Gate/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data14.since !== undefined){
+let data18 = data14.since;
+if(typeof data18 === "string"){
+if(!pattern0.test(data18)){
+const err38 = {instancePath:instancePath+"/gates/" + i2+"/since",schemaPath:"#/definitions/Gate/properties/since/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -7480,9 +7483,8 @@ vErrors.push(err38);
 errors++;
 }
 }
-}
 else {
-const err39 = {instancePath:instancePath+"/gates/" + i1,schemaPath:"#/definitions/Gate/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err39 = {instancePath:instancePath+"/gates/" + i2+"/since",schemaPath:"#/definitions/Gate/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -7492,9 +7494,11 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data14.until !== undefined){
+let data19 = data14.until;
+if(typeof data19 === "string"){
+if(!pattern0.test(data19)){
+const err40 = {instancePath:instancePath+"/gates/" + i2+"/until",schemaPath:"#/definitions/Gate/properties/until/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -7504,11 +7508,8 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.guestInterface !== undefined){
-let data18 = data.guestInterface;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(data18.min === undefined){
-const err41 = {instancePath:instancePath+"/guestInterface",schemaPath:"#/definitions/GuestInterfaceGate/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
+else {
+const err41 = {instancePath:instancePath+"/gates/" + i2+"/until",schemaPath:"#/definitions/Gate/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -7517,9 +7518,10 @@ vErrors.push(err41);
 }
 errors++;
 }
-for(const key4 in data18){
-if(!(key4 === "min")){
-const err42 = {instancePath:instancePath+"/guestInterface",schemaPath:"#/definitions/GuestInterfaceGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/gates/" + i2,schemaPath:"#/definitions/Gate/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -7529,11 +7531,9 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data18.min !== undefined){
-let data19 = data18.min;
-if(typeof data19 === "string"){
-if(!pattern2.test(data19)){
-const err43 = {instancePath:instancePath+"/guestInterface/min",schemaPath:"#/definitions/GuestInterfaceGate/properties/min/pattern",keyword:"pattern",params:{pattern: "^0x[0-9a-f]{8}$"},message:"must match pattern \""+"^0x[0-9a-f]{8}$"+"\""};
+}
+else {
+const err43 = {instancePath:instancePath+"/gates",schemaPath:"#/properties/gates/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -7543,8 +7543,11 @@ vErrors.push(err43);
 errors++;
 }
 }
-else {
-const err44 = {instancePath:instancePath+"/guestInterface/min",schemaPath:"#/definitions/GuestInterfaceGate/properties/min/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.guestInterface !== undefined){
+let data20 = data.guestInterface;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.min === undefined){
+const err44 = {instancePath:instancePath+"/guestInterface",schemaPath:"#/definitions/GuestInterfaceGate/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -7553,10 +7556,9 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-}
-else {
-const err45 = {instancePath:instancePath+"/guestInterface",schemaPath:"#/definitions/GuestInterfaceGate/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key4 in data20){
+if(!(key4 === "min")){
+const err45 = {instancePath:instancePath+"/guestInterface",schemaPath:"#/definitions/GuestInterfaceGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -7566,10 +7568,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data.kind !== undefined){
-let data20 = data.kind;
-if(typeof data20 !== "string"){
-const err46 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data20.min !== undefined){
+let data21 = data20.min;
+if(typeof data21 === "string"){
+if(!pattern2.test(data21)){
+const err46 = {instancePath:instancePath+"/guestInterface/min",schemaPath:"#/definitions/GuestInterfaceGate/properties/min/pattern",keyword:"pattern",params:{pattern: "^0x[0-9a-f]{8}$"},message:"must match pattern \""+"^0x[0-9a-f]{8}$"+"\""};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -7578,8 +7581,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(!(((data20 === "flags") || (data20 === "ops")) || (data20 === "values"))){
-const err47 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema74.properties.kind.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err47 = {instancePath:instancePath+"/guestInterface/min",schemaPath:"#/definitions/GuestInterfaceGate/properties/min/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -7589,11 +7593,9 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data.linuxSince !== undefined){
-let data21 = data.linuxSince;
-if(typeof data21 === "string"){
-if(!pattern3.test(data21)){
-const err48 = {instancePath:instancePath+"/linuxSince",schemaPath:"#/properties/linuxSince/pattern",keyword:"pattern",params:{pattern: "^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"},message:"must match pattern \""+"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"+"\""};
+}
+else {
+const err48 = {instancePath:instancePath+"/guestInterface",schemaPath:"#/definitions/GuestInterfaceGate/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -7603,8 +7605,10 @@ vErrors.push(err48);
 errors++;
 }
 }
-else {
-const err49 = {instancePath:instancePath+"/linuxSince",schemaPath:"#/properties/linuxSince/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.kind !== undefined){
+let data22 = data.kind;
+if(typeof data22 !== "string"){
+const err49 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -7613,12 +7617,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-if(data.linuxUntil !== undefined){
-let data22 = data.linuxUntil;
-if(typeof data22 === "string"){
-if(!pattern3.test(data22)){
-const err50 = {instancePath:instancePath+"/linuxUntil",schemaPath:"#/properties/linuxUntil/pattern",keyword:"pattern",params:{pattern: "^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"},message:"must match pattern \""+"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"+"\""};
+if(!(((data22 === "flags") || (data22 === "ops")) || (data22 === "values"))){
+const err50 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema74.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -7628,8 +7628,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-else {
-const err51 = {instancePath:instancePath+"/linuxUntil",schemaPath:"#/properties/linuxUntil/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.linuxSince !== undefined){
+let data23 = data.linuxSince;
+if(typeof data23 === "string"){
+if(!pattern3.test(data23)){
+const err51 = {instancePath:instancePath+"/linuxSince",schemaPath:"#/properties/linuxSince/pattern",keyword:"pattern",params:{pattern: "^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"},message:"must match pattern \""+"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"+"\""};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -7639,11 +7642,8 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data.loc !== undefined){
-let data23 = data.loc;
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-if(data23.column === undefined){
-const err52 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+else {
+const err52 = {instancePath:instancePath+"/linuxSince",schemaPath:"#/properties/linuxSince/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -7652,8 +7652,12 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(data23.file === undefined){
-const err53 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+}
+if(data.linuxUntil !== undefined){
+let data24 = data.linuxUntil;
+if(typeof data24 === "string"){
+if(!pattern3.test(data24)){
+const err53 = {instancePath:instancePath+"/linuxUntil",schemaPath:"#/properties/linuxUntil/pattern",keyword:"pattern",params:{pattern: "^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"},message:"must match pattern \""+"^(?:2\\.6\\.[1-9][0-9]?|[3-9]\\.(?:0|[1-9][0-9]?))$"+"\""};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -7662,8 +7666,9 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(data23.line === undefined){
-const err54 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+else {
+const err54 = {instancePath:instancePath+"/linuxUntil",schemaPath:"#/properties/linuxUntil/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -7672,9 +7677,12 @@ vErrors.push(err54);
 }
 errors++;
 }
-for(const key5 in data23){
-if(!(((key5 === "column") || (key5 === "file")) || (key5 === "line"))){
-const err55 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+if(data.loc !== undefined){
+let data25 = data.loc;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.column === undefined){
+const err55 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -7683,11 +7691,8 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-if(data23.column !== undefined){
-let data24 = data23.column;
-if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
-const err56 = {instancePath:instancePath+"/loc/column",schemaPath:"#/definitions/SourceLocation/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data25.file === undefined){
+const err56 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -7696,9 +7701,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-if((typeof data24 == "number") && (isFinite(data24))){
-if(data24 < 0 || isNaN(data24)){
-const err57 = {instancePath:instancePath+"/loc/column",schemaPath:"#/definitions/SourceLocation/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data25.line === undefined){
+const err57 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -7707,11 +7711,9 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-}
-if(data23.file !== undefined){
-if(typeof data23.file !== "string"){
-const err58 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key5 in data25){
+if(!(((key5 === "column") || (key5 === "file")) || (key5 === "line"))){
+const err58 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -7721,10 +7723,10 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data23.line !== undefined){
-let data26 = data23.line;
+if(data25.column !== undefined){
+let data26 = data25.column;
 if(!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))){
-const err59 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err59 = {instancePath:instancePath+"/loc/column",schemaPath:"#/definitions/SourceLocation/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -7735,7 +7737,7 @@ errors++;
 }
 if((typeof data26 == "number") && (isFinite(data26))){
 if(data26 < 0 || isNaN(data26)){
-const err60 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err60 = {instancePath:instancePath+"/loc/column",schemaPath:"#/definitions/SourceLocation/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -7746,9 +7748,9 @@ errors++;
 }
 }
 }
-}
-else {
-const err61 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data25.file !== undefined){
+if(typeof data25.file !== "string"){
+const err61 = {instancePath:instancePath+"/loc/file",schemaPath:"#/definitions/SourceLocation/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -7758,9 +7760,10 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data.module !== undefined){
-if(typeof data.module !== "string"){
-const err62 = {instancePath:instancePath+"/module",schemaPath:"#/properties/module/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data25.line !== undefined){
+let data28 = data25.line;
+if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
+const err62 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -7769,10 +7772,9 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-if(data.name !== undefined){
-if(typeof data.name !== "string"){
-const err63 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data28 == "number") && (isFinite(data28))){
+if(data28 < 0 || isNaN(data28)){
+const err63 = {instancePath:instancePath+"/loc/line",schemaPath:"#/definitions/SourceLocation/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -7782,10 +7784,10 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data.namespace !== undefined){
-let data29 = data.namespace;
-if(typeof data29 !== "string"){
-const err64 = {instancePath:instancePath+"/namespace",schemaPath:"#/definitions/Namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/loc",schemaPath:"#/definitions/SourceLocation/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -7794,8 +7796,10 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(!(((data29 === "linux") || (data29 === "stable")) || (data29 === "unstable"))){
-const err65 = {instancePath:instancePath+"/namespace",schemaPath:"#/definitions/Namespace/enum",keyword:"enum",params:{allowedValues: schema18.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.module !== undefined){
+if(typeof data.module !== "string"){
+const err65 = {instancePath:instancePath+"/module",schemaPath:"#/properties/module/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -7805,15 +7809,9 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data.ops !== undefined){
-let data30 = data.ops;
-if(Array.isArray(data30)){
-const len2 = data30.length;
-for(let i2=0; i2<len2; i2++){
-let data31 = data30[i2];
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-if(data31.constant === undefined){
-const err66 = {instancePath:instancePath+"/ops/" + i2,schemaPath:"#/definitions/OpMember/required",keyword:"required",params:{missingProperty: "constant"},message:"must have required property '"+"constant"+"'"};
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err66 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -7822,9 +7820,11 @@ vErrors.push(err66);
 }
 errors++;
 }
-for(const key6 in data31){
-if(!(((key6 === "constant") || (key6 === "member")) || (key6 === "record"))){
-const err67 = {instancePath:instancePath+"/ops/" + i2,schemaPath:"#/definitions/OpMember/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+if(data.namespace !== undefined){
+let data31 = data.namespace;
+if(typeof data31 !== "string"){
+const err67 = {instancePath:instancePath+"/namespace",schemaPath:"#/definitions/Namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -7833,10 +7833,8 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-if(data31.constant !== undefined){
-if(typeof data31.constant !== "string"){
-const err68 = {instancePath:instancePath+"/ops/" + i2+"/constant",schemaPath:"#/definitions/OpMember/properties/constant/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((data31 === "linux") || (data31 === "stable")) || (data31 === "unstable"))){
+const err68 = {instancePath:instancePath+"/namespace",schemaPath:"#/definitions/Namespace/enum",keyword:"enum",params:{allowedValues: schema18.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -7846,9 +7844,15 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data31.member !== undefined){
-if(typeof data31.member !== "string"){
-const err69 = {instancePath:instancePath+"/ops/" + i2+"/member",schemaPath:"#/definitions/OpMember/properties/member/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.ops !== undefined){
+let data32 = data.ops;
+if(Array.isArray(data32)){
+const len3 = data32.length;
+for(let i3=0; i3<len3; i3++){
+let data33 = data32[i3];
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.constant === undefined){
+const err69 = {instancePath:instancePath+"/ops/" + i3,schemaPath:"#/definitions/OpMember/required",keyword:"required",params:{missingProperty: "constant"},message:"must have required property '"+"constant"+"'"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -7857,10 +7861,9 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-if(data31.record !== undefined){
-if(typeof data31.record !== "string"){
-const err70 = {instancePath:instancePath+"/ops/" + i2+"/record",schemaPath:"#/definitions/OpMember/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key6 in data33){
+if(!(((key6 === "constant") || (key6 === "member")) || (key6 === "record"))){
+const err70 = {instancePath:instancePath+"/ops/" + i3,schemaPath:"#/definitions/OpMember/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -7870,9 +7873,9 @@ vErrors.push(err70);
 errors++;
 }
 }
-}
-else {
-const err71 = {instancePath:instancePath+"/ops/" + i2,schemaPath:"#/definitions/OpMember/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data33.constant !== undefined){
+if(typeof data33.constant !== "string"){
+const err71 = {instancePath:instancePath+"/ops/" + i3+"/constant",schemaPath:"#/definitions/OpMember/properties/constant/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -7882,9 +7885,9 @@ vErrors.push(err71);
 errors++;
 }
 }
-}
-else {
-const err72 = {instancePath:instancePath+"/ops",schemaPath:"#/properties/ops/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data33.member !== undefined){
+if(typeof data33.member !== "string"){
+const err72 = {instancePath:instancePath+"/ops/" + i3+"/member",schemaPath:"#/definitions/OpMember/properties/member/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -7894,11 +7897,9 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data.since !== undefined){
-let data35 = data.since;
-if(typeof data35 === "string"){
-if(!pattern0.test(data35)){
-const err73 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
+if(data33.record !== undefined){
+if(typeof data33.record !== "string"){
+const err73 = {instancePath:instancePath+"/ops/" + i3+"/record",schemaPath:"#/definitions/OpMember/properties/record/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -7908,8 +7909,9 @@ vErrors.push(err73);
 errors++;
 }
 }
+}
 else {
-const err74 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err74 = {instancePath:instancePath+"/ops/" + i3,schemaPath:"#/definitions/OpMember/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -7919,11 +7921,9 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data.toolsOnlyBefore !== undefined){
-let data36 = data.toolsOnlyBefore;
-if(typeof data36 === "string"){
-if(!pattern0.test(data36)){
-const err75 = {instancePath:instancePath+"/toolsOnlyBefore",schemaPath:"#/properties/toolsOnlyBefore/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
+}
+else {
+const err75 = {instancePath:instancePath+"/ops",schemaPath:"#/properties/ops/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -7933,8 +7933,11 @@ vErrors.push(err75);
 errors++;
 }
 }
-else {
-const err76 = {instancePath:instancePath+"/toolsOnlyBefore",schemaPath:"#/properties/toolsOnlyBefore/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.since !== undefined){
+let data37 = data.since;
+if(typeof data37 === "string"){
+if(!pattern0.test(data37)){
+const err76 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -7944,11 +7947,8 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data.toolsOnlySince !== undefined){
-let data37 = data.toolsOnlySince;
-if(typeof data37 === "string"){
-if(!pattern0.test(data37)){
-const err77 = {instancePath:instancePath+"/toolsOnlySince",schemaPath:"#/properties/toolsOnlySince/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
+else {
+const err77 = {instancePath:instancePath+"/since",schemaPath:"#/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -7958,8 +7958,11 @@ vErrors.push(err77);
 errors++;
 }
 }
-else {
-const err78 = {instancePath:instancePath+"/toolsOnlySince",schemaPath:"#/properties/toolsOnlySince/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.toolsOnlyBefore !== undefined){
+let data38 = data.toolsOnlyBefore;
+if(typeof data38 === "string"){
+if(!pattern0.test(data38)){
+const err78 = {instancePath:instancePath+"/toolsOnlyBefore",schemaPath:"#/properties/toolsOnlyBefore/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -7969,11 +7972,8 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data.until !== undefined){
-let data38 = data.until;
-if(typeof data38 === "string"){
-if(!pattern0.test(data38)){
-const err79 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
+else {
+const err79 = {instancePath:instancePath+"/toolsOnlyBefore",schemaPath:"#/properties/toolsOnlyBefore/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -7983,8 +7983,11 @@ vErrors.push(err79);
 errors++;
 }
 }
-else {
-const err80 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.toolsOnlySince !== undefined){
+let data39 = data.toolsOnlySince;
+if(typeof data39 === "string"){
+if(!pattern0.test(data39)){
+const err80 = {instancePath:instancePath+"/toolsOnlySince",schemaPath:"#/properties/toolsOnlySince/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -7994,13 +7997,8 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data.values !== undefined){
-let data39 = data.values;
-if(Array.isArray(data39)){
-const len3 = data39.length;
-for(let i3=0; i3<len3; i3++){
-if(typeof data39[i3] !== "string"){
-const err81 = {instancePath:instancePath+"/values/" + i3,schemaPath:"#/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err81 = {instancePath:instancePath+"/toolsOnlySince",schemaPath:"#/properties/toolsOnlySince/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -8010,9 +8008,11 @@ vErrors.push(err81);
 errors++;
 }
 }
-}
-else {
-const err82 = {instancePath:instancePath+"/values",schemaPath:"#/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.until !== undefined){
+let data40 = data.until;
+if(typeof data40 === "string"){
+if(!pattern0.test(data40)){
+const err82 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/pattern",keyword:"pattern",params:{pattern: "^4\\.(?:[6-9]|1[0-9]|2[0-2])$"},message:"must match pattern \""+"^4\\.(?:[6-9]|1[0-9]|2[0-2])$"+"\""};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -8022,19 +8022,8 @@ vErrors.push(err82);
 errors++;
 }
 }
-if(data.xenOrigin !== undefined){
-let data41 = data.xenOrigin;
-if(Array.isArray(data41)){
-const len4 = data41.length;
-for(let i4=0; i4<len4; i4++){
-if(!(validate26(data41[i4], {instancePath:instancePath+"/xenOrigin/" + i4,parentData:data41,parentDataProperty:i4,rootData}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
-}
-}
-}
 else {
-const err83 = {instancePath:instancePath+"/xenOrigin",schemaPath:"#/properties/xenOrigin/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err83 = {instancePath:instancePath+"/until",schemaPath:"#/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -8044,14 +8033,64 @@ vErrors.push(err83);
 errors++;
 }
 }
-}
-else {
-const err84 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.values !== undefined){
+let data41 = data.values;
+if(Array.isArray(data41)){
+const len4 = data41.length;
+for(let i4=0; i4<len4; i4++){
+if(typeof data41[i4] !== "string"){
+const err84 = {instancePath:instancePath+"/values/" + i4,schemaPath:"#/properties/values/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err84];
 }
 else {
 vErrors.push(err84);
+}
+errors++;
+}
+}
+}
+else {
+const err85 = {instancePath:instancePath+"/values",schemaPath:"#/properties/values/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data.xenOrigin !== undefined){
+let data43 = data.xenOrigin;
+if(Array.isArray(data43)){
+const len5 = data43.length;
+for(let i5=0; i5<len5; i5++){
+if(!(validate26(data43[i5], {instancePath:instancePath+"/xenOrigin/" + i5,parentData:data43,parentDataProperty:i5,rootData}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/xenOrigin",schemaPath:"#/properties/xenOrigin/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
 }
 errors++;
 }

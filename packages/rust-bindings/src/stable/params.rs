@@ -776,50 +776,48 @@ impl ::core::fmt::Debug for HvmParamCallbackType {
 /// The flags of `HVMPV`, as a bit set:
 /// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
 /// then any bits this crate does not name, in hex.
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 #[repr(transparent)]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct Hvmpv(pub u32);
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl Hvmpv {
     /// `HVMPV_base_freq`.
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const BASE_FREQ: Self = Self(HVMPV_base_freq);
     /// `HVMPV_no_freq`.
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const NO_FREQ: Self = Self(HVMPV_no_freq);
     /// `HVMPV_time_ref_count`.
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const TIME_REF_COUNT: Self = Self(HVMPV_time_ref_count);
     /// `HVMPV_reference_tsc`.
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const REFERENCE_TSC: Self = Self(HVMPV_reference_tsc);
     /// `HVMPV_hcall_remote_tlb_flush`.
-    #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-7"))]
+    #[cfg(feature = "xen-4-7")]
     pub const HCALL_REMOTE_TLB_FLUSH: Self = Self(HVMPV_hcall_remote_tlb_flush);
     /// `HVMPV_apic_assist`.
-    #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-7"))]
+    #[cfg(feature = "xen-4-7")]
     pub const APIC_ASSIST: Self = Self(HVMPV_apic_assist);
     /// `HVMPV_crash_ctl`.
-    #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-9"))]
+    #[cfg(feature = "xen-4-9")]
     pub const CRASH_CTL: Self = Self(HVMPV_crash_ctl);
     /// `HVMPV_synic`.
-    #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-13"))]
+    #[cfg(feature = "xen-4-13")]
     pub const SYNIC: Self = Self(HVMPV_synic);
     /// `HVMPV_stimer`.
-    #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-13"))]
+    #[cfg(feature = "xen-4-13")]
     pub const STIMER: Self = Self(HVMPV_stimer);
     /// `HVMPV_hcall_ipi`.
-    #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-13"))]
+    #[cfg(feature = "xen-4-13")]
     pub const HCALL_IPI: Self = Self(HVMPV_hcall_ipi);
     /// `HVMPV_ex_processor_masks`.
-    #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-15"))]
+    #[cfg(feature = "xen-4-15")]
     pub const EX_PROCESSOR_MASKS: Self = Self(HVMPV_ex_processor_masks);
     /// `HVMPV_no_vp_limit`.
-    #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-15"))]
+    #[cfg(feature = "xen-4-15")]
     pub const NO_VP_LIMIT: Self = Self(HVMPV_no_vp_limit);
     /// `HVMPV_cpu_hotplug`.
-    #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-15"))]
+    #[cfg(feature = "xen-4-15")]
     pub const CPU_HOTPLUG: Self = Self(HVMPV_cpu_hotplug);
 
     /// No flag set.
@@ -834,55 +832,51 @@ impl Hvmpv {
         // Not `mut` where no member exists on the architecture or release built for.
         #[allow(unused_mut)]
         let mut bits = 0;
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
             bits |= HVMPV_base_freq;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
             bits |= HVMPV_no_freq;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
             bits |= HVMPV_time_ref_count;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
             bits |= HVMPV_reference_tsc;
         }
-        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-7"))]
+        #[cfg(feature = "xen-4-7")]
         {
             bits |= HVMPV_hcall_remote_tlb_flush;
         }
-        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-7"))]
+        #[cfg(feature = "xen-4-7")]
         {
             bits |= HVMPV_apic_assist;
         }
-        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-9"))]
+        #[cfg(feature = "xen-4-9")]
         {
             bits |= HVMPV_crash_ctl;
         }
-        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-13"))]
+        #[cfg(feature = "xen-4-13")]
         {
             bits |= HVMPV_synic;
         }
-        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-13"))]
+        #[cfg(feature = "xen-4-13")]
         {
             bits |= HVMPV_stimer;
         }
-        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-13"))]
+        #[cfg(feature = "xen-4-13")]
         {
             bits |= HVMPV_hcall_ipi;
         }
-        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-15"))]
+        #[cfg(feature = "xen-4-15")]
         {
             bits |= HVMPV_ex_processor_masks;
         }
-        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-15"))]
+        #[cfg(feature = "xen-4-15")]
         {
             bits |= HVMPV_no_vp_limit;
         }
-        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-15"))]
+        #[cfg(feature = "xen-4-15")]
         {
             bits |= HVMPV_cpu_hotplug;
         }
@@ -920,6 +914,7 @@ impl Hvmpv {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl From<u32> for Hvmpv {
     #[inline]
     fn from(value: u32) -> Self {
@@ -927,6 +922,7 @@ impl From<u32> for Hvmpv {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl From<Hvmpv> for u32 {
     #[inline]
     fn from(value: Hvmpv) -> Self {
@@ -934,6 +930,7 @@ impl From<Hvmpv> for u32 {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::fmt::Debug for Hvmpv {
     /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -942,67 +939,63 @@ impl ::core::fmt::Debug for Hvmpv {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         if self.contains(Self::BASE_FREQ) {
             sep(f)?;
             f.write_str("HVMPV_base_freq")?;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         if self.contains(Self::NO_FREQ) {
             sep(f)?;
             f.write_str("HVMPV_no_freq")?;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         if self.contains(Self::TIME_REF_COUNT) {
             sep(f)?;
             f.write_str("HVMPV_time_ref_count")?;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         if self.contains(Self::REFERENCE_TSC) {
             sep(f)?;
             f.write_str("HVMPV_reference_tsc")?;
         }
-        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-7"))]
+        #[cfg(feature = "xen-4-7")]
         if self.contains(Self::HCALL_REMOTE_TLB_FLUSH) {
             sep(f)?;
             f.write_str("HVMPV_hcall_remote_tlb_flush")?;
         }
-        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-7"))]
+        #[cfg(feature = "xen-4-7")]
         if self.contains(Self::APIC_ASSIST) {
             sep(f)?;
             f.write_str("HVMPV_apic_assist")?;
         }
-        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-9"))]
+        #[cfg(feature = "xen-4-9")]
         if self.contains(Self::CRASH_CTL) {
             sep(f)?;
             f.write_str("HVMPV_crash_ctl")?;
         }
-        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-13"))]
+        #[cfg(feature = "xen-4-13")]
         if self.contains(Self::SYNIC) {
             sep(f)?;
             f.write_str("HVMPV_synic")?;
         }
-        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-13"))]
+        #[cfg(feature = "xen-4-13")]
         if self.contains(Self::STIMER) {
             sep(f)?;
             f.write_str("HVMPV_stimer")?;
         }
-        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-13"))]
+        #[cfg(feature = "xen-4-13")]
         if self.contains(Self::HCALL_IPI) {
             sep(f)?;
             f.write_str("HVMPV_hcall_ipi")?;
         }
-        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-15"))]
+        #[cfg(feature = "xen-4-15")]
         if self.contains(Self::EX_PROCESSOR_MASKS) {
             sep(f)?;
             f.write_str("HVMPV_ex_processor_masks")?;
         }
-        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-15"))]
+        #[cfg(feature = "xen-4-15")]
         if self.contains(Self::NO_VP_LIMIT) {
             sep(f)?;
             f.write_str("HVMPV_no_vp_limit")?;
         }
-        #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-15"))]
+        #[cfg(feature = "xen-4-15")]
         if self.contains(Self::CPU_HOTPLUG) {
             sep(f)?;
             f.write_str("HVMPV_cpu_hotplug")?;
@@ -1016,6 +1009,7 @@ impl ::core::fmt::Debug for Hvmpv {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitOr for Hvmpv {
     type Output = Self;
     #[inline]
@@ -1024,12 +1018,14 @@ impl ::core::ops::BitOr for Hvmpv {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitOrAssign for Hvmpv {
     #[inline]
     fn bitor_assign(&mut self, other: Self) {
         self.0 = self.0 | other.0;
     }
 }
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitAnd for Hvmpv {
     type Output = Self;
     #[inline]
@@ -1038,12 +1034,14 @@ impl ::core::ops::BitAnd for Hvmpv {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitAndAssign for Hvmpv {
     #[inline]
     fn bitand_assign(&mut self, other: Self) {
         self.0 = self.0 & other.0;
     }
 }
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitXor for Hvmpv {
     type Output = Self;
     #[inline]
@@ -1052,12 +1050,14 @@ impl ::core::ops::BitXor for Hvmpv {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitXorAssign for Hvmpv {
     #[inline]
     fn bitxor_assign(&mut self, other: Self) {
         self.0 = self.0 ^ other.0;
     }
 }
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::Sub for Hvmpv {
     type Output = Self;
     #[inline]
@@ -1066,6 +1066,7 @@ impl ::core::ops::Sub for Hvmpv {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::SubAssign for Hvmpv {
     #[inline]
     fn sub_assign(&mut self, other: Self) {

@@ -1036,23 +1036,21 @@ impl ::core::ops::SubAssign for XenpmuFeature {
 /// The flags of `PMU_FLAGS` (what `xen_pmu_arch.pmu_flags` holds), as a bit set:
 /// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
 /// then any bits this crate does not name, in hex.
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 #[repr(transparent)]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct PmuFlags(pub u64);
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl PmuFlags {
     /// `PMU_CACHED`.
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const CACHED: Self = Self(PMU_CACHED);
     /// `PMU_SAMPLE_USER`.
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const SAMPLE_USER: Self = Self(PMU_SAMPLE_USER);
     /// `PMU_SAMPLE_REAL`.
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const SAMPLE_REAL: Self = Self(PMU_SAMPLE_REAL);
     /// `PMU_SAMPLE_PV`.
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const SAMPLE_PV: Self = Self(PMU_SAMPLE_PV);
 
     /// No flag set.
@@ -1067,19 +1065,15 @@ impl PmuFlags {
         // Not `mut` where no member exists on the architecture or release built for.
         #[allow(unused_mut)]
         let mut bits = 0;
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
             bits |= PMU_CACHED;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
             bits |= PMU_SAMPLE_USER;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
             bits |= PMU_SAMPLE_REAL;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
             bits |= PMU_SAMPLE_PV;
         }
@@ -1117,6 +1111,7 @@ impl PmuFlags {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl From<u64> for PmuFlags {
     #[inline]
     fn from(value: u64) -> Self {
@@ -1124,6 +1119,7 @@ impl From<u64> for PmuFlags {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl From<PmuFlags> for u64 {
     #[inline]
     fn from(value: PmuFlags) -> Self {
@@ -1131,6 +1127,7 @@ impl From<PmuFlags> for u64 {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::fmt::Debug for PmuFlags {
     /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -1139,22 +1136,18 @@ impl ::core::fmt::Debug for PmuFlags {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         if self.contains(Self::CACHED) {
             sep(f)?;
             f.write_str("PMU_CACHED")?;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         if self.contains(Self::SAMPLE_USER) {
             sep(f)?;
             f.write_str("PMU_SAMPLE_USER")?;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         if self.contains(Self::SAMPLE_REAL) {
             sep(f)?;
             f.write_str("PMU_SAMPLE_REAL")?;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         if self.contains(Self::SAMPLE_PV) {
             sep(f)?;
             f.write_str("PMU_SAMPLE_PV")?;
@@ -1168,6 +1161,7 @@ impl ::core::fmt::Debug for PmuFlags {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitOr for PmuFlags {
     type Output = Self;
     #[inline]
@@ -1176,12 +1170,14 @@ impl ::core::ops::BitOr for PmuFlags {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitOrAssign for PmuFlags {
     #[inline]
     fn bitor_assign(&mut self, other: Self) {
         self.0 = self.0 | other.0;
     }
 }
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitAnd for PmuFlags {
     type Output = Self;
     #[inline]
@@ -1190,12 +1186,14 @@ impl ::core::ops::BitAnd for PmuFlags {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitAndAssign for PmuFlags {
     #[inline]
     fn bitand_assign(&mut self, other: Self) {
         self.0 = self.0 & other.0;
     }
 }
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitXor for PmuFlags {
     type Output = Self;
     #[inline]
@@ -1204,12 +1202,14 @@ impl ::core::ops::BitXor for PmuFlags {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitXorAssign for PmuFlags {
     #[inline]
     fn bitxor_assign(&mut self, other: Self) {
         self.0 = self.0 ^ other.0;
     }
 }
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::Sub for PmuFlags {
     type Output = Self;
     #[inline]
@@ -1218,6 +1218,7 @@ impl ::core::ops::Sub for PmuFlags {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::SubAssign for PmuFlags {
     #[inline]
     fn sub_assign(&mut self, other: Self) {

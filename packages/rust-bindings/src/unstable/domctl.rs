@@ -19,9 +19,13 @@ use crate::types::__guest_handle_64_uint32;
 use crate::types::__guest_handle_64_uint64;
 use crate::types::__guest_handle_64_uint8;
 use crate::types::__guest_handle_64_vcpu_guest_context_t;
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+use crate::types::__guest_handle_64_xen_cpuid_leaf_t;
 use crate::types::__guest_handle_64_xen_domctl_schedparam_vcpu_t;
 #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 use crate::types::__guest_handle_64_xen_domctl_vcpu_msr_t;
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+use crate::types::__guest_handle_64_xen_msr_entry_t;
 use crate::types::__guest_handle_64_xen_pfn_t;
 use crate::types::__guest_handle_64_xen_vmemrange_t;
 use crate::types::int64_aligned_t;
@@ -2504,6 +2508,55 @@ unsafe impl vm_memory::ByteValued for xen_domctl_hypercall_init {}
 /// Since Xen 4.6. Only on x86, x86_64.
 #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 pub const XEN_CPUID_INPUT_UNUSED: u32 = 0xffffffff;
+
+/// Payload of XEN_DOMCTL_get_cpu_policy and XEN_DOMCTL_set_cpu_policy (x86): the domain's CPU policy as CPUID leaves and MSR values. Declared from 4.18; see the module notes on the point-release rename.
+///
+/// C: `struct xen_domctl_cpu_policy` (typedef `xen_domctl_cpu_policy_t`).
+///
+/// Since Xen 4.18. Only on x86, x86_64.
+///
+/// Layout (size/align in bytes): x86 40/8, x86_64 40/8.
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct xen_domctl_cpu_policy {
+    /// IN: how many entries `leaves` has room for (set: how many it holds). OUT: how many were written, or, with a null handle, how many a full policy needs. Example: 64.
+    pub nr_leaves: u32,
+    /// IN: how many entries `msrs` has room for (set: how many it holds). OUT: as for nr_leaves. Example: 4.
+    pub nr_msrs: u32,
+    /// IN/OUT: the CPUID leaves (xen_cpuid_leaf entries of arch-x86/xen.h).
+    pub leaves: __guest_handle_64_xen_cpuid_leaf_t,
+    /// IN/OUT: the MSRs (xen_msr_entry entries of arch-x86/xen.h).
+    pub msrs: __guest_handle_64_xen_msr_entry_t,
+    /// OUT (set, on some failures): the CPUID leaf Xen objected to, else ~0.
+    pub err_leaf: u32,
+    /// OUT (set, on some failures): its subleaf, else ~0.
+    pub err_subleaf: u32,
+    /// OUT (set, on some failures): the MSR Xen objected to, else ~0.
+    pub err_msr: u32,
+    /// 4 bytes the C compiler inserts at the end of the record (after `err_msr`): tail padding to the 8-byte alignment of the handles.
+    /// Explicit here so that no byte of the record is hidden padding; keep it zero.
+    pub __xenabi_hole_0: [u8; 4],
+}
+
+/// C: `typedef struct xen_domctl_cpu_policy xen_domctl_cpu_policy_t`.
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+pub type xen_domctl_cpu_policy_t = xen_domctl_cpu_policy;
+
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+impl xen_domctl_cpu_policy {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 18);
+}
+
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_domctl_cpu_policy {}
 
 /// Payload of XEN_DOMCTL_gettscinfo and XEN_DOMCTL_settscinfo: how the domain's TSC behaves, saved and restored across migration.
 ///
@@ -5228,6 +5281,52 @@ impl xen_domctl {
         }
     }
 
+    /// A `XEN_DOMCTL_get_cpu_policy` call carrying `payload`; every other byte is zero.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    #[inline]
+    pub fn xen_domctl_get_cpu_policy(payload: xen_domctl_cpu_policy) -> Self {
+        let mut call = Self::default();
+        call.cmd = XEN_DOMCTL_get_cpu_policy;
+        call.u.cpu_policy = payload;
+        call
+    }
+
+    /// The payload, when `cmd` is `XEN_DOMCTL_get_cpu_policy`.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    #[inline]
+    pub fn as_xen_domctl_get_cpu_policy(&self) -> Option<&xen_domctl_cpu_policy> {
+        if self.cmd == XEN_DOMCTL_get_cpu_policy {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `cmd` names the member in use.
+            Some(unsafe { &self.u.cpu_policy })
+        } else {
+            None
+        }
+    }
+
+    /// A `XEN_DOMCTL_set_cpu_policy` call carrying `payload`; every other byte is zero.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    #[inline]
+    pub fn xen_domctl_set_cpu_policy(payload: xen_domctl_cpu_policy) -> Self {
+        let mut call = Self::default();
+        call.cmd = XEN_DOMCTL_set_cpu_policy;
+        call.u.cpu_policy = payload;
+        call
+    }
+
+    /// The payload, when `cmd` is `XEN_DOMCTL_set_cpu_policy`.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    #[inline]
+    pub fn as_xen_domctl_set_cpu_policy(&self) -> Option<&xen_domctl_cpu_policy> {
+        if self.cmd == XEN_DOMCTL_set_cpu_policy {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `cmd` names the member in use.
+            Some(unsafe { &self.u.cpu_policy })
+        } else {
+            None
+        }
+    }
+
     /// A `XEN_DOMCTL_vmtrace_op` call carrying `payload`; every other byte is zero.
     #[inline]
     pub fn vmtrace_op(payload: xen_domctl_vmtrace_op) -> Self {
@@ -5545,6 +5644,11 @@ pub union xen_domctl_u {
     pub vm_event_op: xen_domctl_vm_event_op,
     /// The payload of XEN_DOMCTL_mem_sharing_op.
     pub mem_sharing_op: xen_domctl_mem_sharing_op,
+    /// The payload of XEN_DOMCTL_get_cpu_policy, XEN_DOMCTL_set_cpu_policy (declared from 4.18).
+    ///
+    /// Since Xen 4.18. Only on x86, x86_64.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    pub cpu_policy: xen_domctl_cpu_policy,
     /// The payload of XEN_DOMCTL_setvcpuextstate, XEN_DOMCTL_getvcpuextstate.
     ///
     /// Only on x86, x86_64.
@@ -5961,14 +6065,14 @@ pub const XEN_DOMCTL_vuart_op: u32 = 81;
 /// Since Xen 4.11. Payload: `xen_domctl.u.psr_alloc`, `xen_domctl_psr_alloc`.
 pub const XEN_DOMCTL_psr_alloc: u32 = 78;
 
-/// Read the CPUID and MSR policy (payload not declared yet: Xen renamed its members within the 4.17 series).
+/// Read the CPUID and MSR policy (its payload is declared from 4.18: Xen renamed its handles in point releases of 4.14 to 4.17).
 ///
-/// Since Xen 4.12.
+/// Since Xen 4.12. Payload: `xen_domctl.u.cpu_policy`, `xen_domctl_cpu_policy`.
 pub const XEN_DOMCTL_get_cpu_policy: u32 = 82;
 
-/// Set the CPUID and MSR policy (payload not declared yet, as for get).
+/// Set the CPUID and MSR policy (payload declared from 4.18, as for get).
 ///
-/// Since Xen 4.13.
+/// Since Xen 4.13. Payload: `xen_domctl.u.cpu_policy`, `xen_domctl_cpu_policy`.
 pub const XEN_DOMCTL_set_cpu_policy: u32 = 83;
 
 /// Control processor trace.
@@ -6029,44 +6133,35 @@ pub const XEN_DOMCTL_gdbsx_domstatus: u32 = 1003;
 /// The flags of `XEN_X86_EMU` (what `xen_arch_domainconfig.emulation_flags` holds), as a bit set:
 /// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
 /// then any bits this crate does not name, in hex.
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 #[repr(transparent)]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct XenX86Emu(pub u32);
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl XenX86Emu {
     /// `XEN_X86_EMU_LAPIC`.
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const LAPIC: Self = Self(XEN_X86_EMU_LAPIC);
     /// `XEN_X86_EMU_HPET`.
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const HPET: Self = Self(XEN_X86_EMU_HPET);
     /// `XEN_X86_EMU_PM`.
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const PM: Self = Self(XEN_X86_EMU_PM);
     /// `XEN_X86_EMU_RTC`.
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const RTC: Self = Self(XEN_X86_EMU_RTC);
     /// `XEN_X86_EMU_IOAPIC`.
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const IOAPIC: Self = Self(XEN_X86_EMU_IOAPIC);
     /// `XEN_X86_EMU_PIC`.
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const PIC: Self = Self(XEN_X86_EMU_PIC);
     /// `XEN_X86_EMU_VGA`.
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const VGA: Self = Self(XEN_X86_EMU_VGA);
     /// `XEN_X86_EMU_IOMMU`.
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const IOMMU: Self = Self(XEN_X86_EMU_IOMMU);
     /// `XEN_X86_EMU_PIT`.
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const PIT: Self = Self(XEN_X86_EMU_PIT);
     /// `XEN_X86_EMU_USE_PIRQ`.
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const USE_PIRQ: Self = Self(XEN_X86_EMU_USE_PIRQ);
     /// `XEN_X86_EMU_VPCI`.
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const VPCI: Self = Self(XEN_X86_EMU_VPCI);
 
     /// No flag set.
@@ -6081,47 +6176,36 @@ impl XenX86Emu {
         // Not `mut` where no member exists on the architecture or release built for.
         #[allow(unused_mut)]
         let mut bits = 0;
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
             bits |= XEN_X86_EMU_LAPIC;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
             bits |= XEN_X86_EMU_HPET;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
             bits |= XEN_X86_EMU_PM;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
             bits |= XEN_X86_EMU_RTC;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
             bits |= XEN_X86_EMU_IOAPIC;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
             bits |= XEN_X86_EMU_PIC;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
             bits |= XEN_X86_EMU_VGA;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
             bits |= XEN_X86_EMU_IOMMU;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
             bits |= XEN_X86_EMU_PIT;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
             bits |= XEN_X86_EMU_USE_PIRQ;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
             bits |= XEN_X86_EMU_VPCI;
         }
@@ -6159,6 +6243,7 @@ impl XenX86Emu {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl From<u32> for XenX86Emu {
     #[inline]
     fn from(value: u32) -> Self {
@@ -6166,6 +6251,7 @@ impl From<u32> for XenX86Emu {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl From<XenX86Emu> for u32 {
     #[inline]
     fn from(value: XenX86Emu) -> Self {
@@ -6173,6 +6259,7 @@ impl From<XenX86Emu> for u32 {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::fmt::Debug for XenX86Emu {
     /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -6181,57 +6268,46 @@ impl ::core::fmt::Debug for XenX86Emu {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         if self.contains(Self::LAPIC) {
             sep(f)?;
             f.write_str("XEN_X86_EMU_LAPIC")?;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         if self.contains(Self::HPET) {
             sep(f)?;
             f.write_str("XEN_X86_EMU_HPET")?;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         if self.contains(Self::PM) {
             sep(f)?;
             f.write_str("XEN_X86_EMU_PM")?;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         if self.contains(Self::RTC) {
             sep(f)?;
             f.write_str("XEN_X86_EMU_RTC")?;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         if self.contains(Self::IOAPIC) {
             sep(f)?;
             f.write_str("XEN_X86_EMU_IOAPIC")?;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         if self.contains(Self::PIC) {
             sep(f)?;
             f.write_str("XEN_X86_EMU_PIC")?;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         if self.contains(Self::VGA) {
             sep(f)?;
             f.write_str("XEN_X86_EMU_VGA")?;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         if self.contains(Self::IOMMU) {
             sep(f)?;
             f.write_str("XEN_X86_EMU_IOMMU")?;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         if self.contains(Self::PIT) {
             sep(f)?;
             f.write_str("XEN_X86_EMU_PIT")?;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         if self.contains(Self::USE_PIRQ) {
             sep(f)?;
             f.write_str("XEN_X86_EMU_USE_PIRQ")?;
         }
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         if self.contains(Self::VPCI) {
             sep(f)?;
             f.write_str("XEN_X86_EMU_VPCI")?;
@@ -6245,6 +6321,7 @@ impl ::core::fmt::Debug for XenX86Emu {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitOr for XenX86Emu {
     type Output = Self;
     #[inline]
@@ -6253,12 +6330,14 @@ impl ::core::ops::BitOr for XenX86Emu {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitOrAssign for XenX86Emu {
     #[inline]
     fn bitor_assign(&mut self, other: Self) {
         self.0 = self.0 | other.0;
     }
 }
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitAnd for XenX86Emu {
     type Output = Self;
     #[inline]
@@ -6267,12 +6346,14 @@ impl ::core::ops::BitAnd for XenX86Emu {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitAndAssign for XenX86Emu {
     #[inline]
     fn bitand_assign(&mut self, other: Self) {
         self.0 = self.0 & other.0;
     }
 }
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitXor for XenX86Emu {
     type Output = Self;
     #[inline]
@@ -6281,12 +6362,14 @@ impl ::core::ops::BitXor for XenX86Emu {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitXorAssign for XenX86Emu {
     #[inline]
     fn bitxor_assign(&mut self, other: Self) {
         self.0 = self.0 ^ other.0;
     }
 }
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::Sub for XenX86Emu {
     type Output = Self;
     #[inline]
@@ -6295,6 +6378,7 @@ impl ::core::ops::Sub for XenX86Emu {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::SubAssign for XenX86Emu {
     #[inline]
     fn sub_assign(&mut self, other: Self) {
@@ -6305,14 +6389,15 @@ impl ::core::ops::SubAssign for XenX86Emu {
 /// The flags of `XEN_X86_misc_flags` (what `xen_arch_domainconfig.misc_flags` holds), as a bit set:
 /// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
 /// then any bits this crate does not name, in hex.
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 #[repr(transparent)]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct XenX86MiscFlags(pub u32);
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl XenX86MiscFlags {
     /// `XEN_X86_MSR_RELAXED`.
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const XEN_X86_MSR_RELAXED: Self = Self(XEN_X86_MSR_RELAXED);
 
     /// No flag set.
@@ -6327,7 +6412,6 @@ impl XenX86MiscFlags {
         // Not `mut` where no member exists on the architecture or release built for.
         #[allow(unused_mut)]
         let mut bits = 0;
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
             bits |= XEN_X86_MSR_RELAXED;
         }
@@ -6365,6 +6449,7 @@ impl XenX86MiscFlags {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl From<u32> for XenX86MiscFlags {
     #[inline]
     fn from(value: u32) -> Self {
@@ -6372,6 +6457,7 @@ impl From<u32> for XenX86MiscFlags {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl From<XenX86MiscFlags> for u32 {
     #[inline]
     fn from(value: XenX86MiscFlags) -> Self {
@@ -6379,6 +6465,7 @@ impl From<XenX86MiscFlags> for u32 {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::fmt::Debug for XenX86MiscFlags {
     /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -6387,7 +6474,6 @@ impl ::core::fmt::Debug for XenX86MiscFlags {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         if self.contains(Self::XEN_X86_MSR_RELAXED) {
             sep(f)?;
             f.write_str("XEN_X86_MSR_RELAXED")?;
@@ -6401,6 +6487,7 @@ impl ::core::fmt::Debug for XenX86MiscFlags {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitOr for XenX86MiscFlags {
     type Output = Self;
     #[inline]
@@ -6409,12 +6496,14 @@ impl ::core::ops::BitOr for XenX86MiscFlags {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitOrAssign for XenX86MiscFlags {
     #[inline]
     fn bitor_assign(&mut self, other: Self) {
         self.0 = self.0 | other.0;
     }
 }
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitAnd for XenX86MiscFlags {
     type Output = Self;
     #[inline]
@@ -6423,12 +6512,14 @@ impl ::core::ops::BitAnd for XenX86MiscFlags {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitAndAssign for XenX86MiscFlags {
     #[inline]
     fn bitand_assign(&mut self, other: Self) {
         self.0 = self.0 & other.0;
     }
 }
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitXor for XenX86MiscFlags {
     type Output = Self;
     #[inline]
@@ -6437,12 +6528,14 @@ impl ::core::ops::BitXor for XenX86MiscFlags {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitXorAssign for XenX86MiscFlags {
     #[inline]
     fn bitxor_assign(&mut self, other: Self) {
         self.0 = self.0 ^ other.0;
     }
 }
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::Sub for XenX86MiscFlags {
     type Output = Self;
     #[inline]
@@ -6451,6 +6544,7 @@ impl ::core::ops::Sub for XenX86MiscFlags {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::SubAssign for XenX86MiscFlags {
     #[inline]
     fn sub_assign(&mut self, other: Self) {
@@ -6461,34 +6555,30 @@ impl ::core::ops::SubAssign for XenX86MiscFlags {
 /// The values of `XEN_DOMCTL_CONFIG_GIC` (what `xen_arch_domainconfig.gic_version` holds), as an open enum:
 /// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
 /// give the constant's name, or the number.
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 #[repr(transparent)]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct XenDomctlConfigGic(pub u8);
 
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 impl XenDomctlConfigGic {
     /// `XEN_DOMCTL_CONFIG_GIC_NATIVE`.
-    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     pub const NATIVE: Self = Self(XEN_DOMCTL_CONFIG_GIC_NATIVE);
     /// `XEN_DOMCTL_CONFIG_GIC_V2`.
-    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     pub const V2: Self = Self(XEN_DOMCTL_CONFIG_GIC_V2);
     /// `XEN_DOMCTL_CONFIG_GIC_V3`.
-    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     pub const V3: Self = Self(XEN_DOMCTL_CONFIG_GIC_V3);
 
     /// The name of the constant with this value, or `None` for a value this crate does not name
     /// (from a newer Xen, or left out by the cargo features).
     pub fn name(self) -> Option<&'static str> {
-        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
         if self.0 == XEN_DOMCTL_CONFIG_GIC_NATIVE {
             return Some("XEN_DOMCTL_CONFIG_GIC_NATIVE");
         }
-        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
         if self.0 == XEN_DOMCTL_CONFIG_GIC_V2 {
             return Some("XEN_DOMCTL_CONFIG_GIC_V2");
         }
-        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
         if self.0 == XEN_DOMCTL_CONFIG_GIC_V3 {
             return Some("XEN_DOMCTL_CONFIG_GIC_V3");
         }
@@ -6496,6 +6586,7 @@ impl XenDomctlConfigGic {
     }
 }
 
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 impl From<u8> for XenDomctlConfigGic {
     #[inline]
     fn from(value: u8) -> Self {
@@ -6503,6 +6594,7 @@ impl From<u8> for XenDomctlConfigGic {
     }
 }
 
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 impl From<XenDomctlConfigGic> for u8 {
     #[inline]
     fn from(value: XenDomctlConfigGic) -> Self {
@@ -6510,6 +6602,7 @@ impl From<XenDomctlConfigGic> for u8 {
     }
 }
 
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 impl ::core::fmt::Debug for XenDomctlConfigGic {
     /// The constant's C name, or `XenDomctlConfigGic(value)` for a value this crate does not name.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -6523,34 +6616,30 @@ impl ::core::fmt::Debug for XenDomctlConfigGic {
 /// The values of `XEN_DOMCTL_CONFIG_TEE` (what `xen_arch_domainconfig.tee_type` holds), as an open enum:
 /// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
 /// give the constant's name, or the number.
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 #[repr(transparent)]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct XenDomctlConfigTee(pub u16);
 
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 impl XenDomctlConfigTee {
     /// `XEN_DOMCTL_CONFIG_TEE_NONE`.
-    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     pub const NONE: Self = Self(XEN_DOMCTL_CONFIG_TEE_NONE);
     /// `XEN_DOMCTL_CONFIG_TEE_OPTEE`.
-    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     pub const OPTEE: Self = Self(XEN_DOMCTL_CONFIG_TEE_OPTEE);
     /// `XEN_DOMCTL_CONFIG_TEE_FFA`.
-    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     pub const FFA: Self = Self(XEN_DOMCTL_CONFIG_TEE_FFA);
 
     /// The name of the constant with this value, or `None` for a value this crate does not name
     /// (from a newer Xen, or left out by the cargo features).
     pub fn name(self) -> Option<&'static str> {
-        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
         if self.0 == XEN_DOMCTL_CONFIG_TEE_NONE {
             return Some("XEN_DOMCTL_CONFIG_TEE_NONE");
         }
-        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
         if self.0 == XEN_DOMCTL_CONFIG_TEE_OPTEE {
             return Some("XEN_DOMCTL_CONFIG_TEE_OPTEE");
         }
-        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
         if self.0 == XEN_DOMCTL_CONFIG_TEE_FFA {
             return Some("XEN_DOMCTL_CONFIG_TEE_FFA");
         }
@@ -6558,6 +6647,7 @@ impl XenDomctlConfigTee {
     }
 }
 
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 impl From<u16> for XenDomctlConfigTee {
     #[inline]
     fn from(value: u16) -> Self {
@@ -6565,6 +6655,7 @@ impl From<u16> for XenDomctlConfigTee {
     }
 }
 
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 impl From<XenDomctlConfigTee> for u16 {
     #[inline]
     fn from(value: XenDomctlConfigTee) -> Self {
@@ -6572,6 +6663,7 @@ impl From<XenDomctlConfigTee> for u16 {
     }
 }
 
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 impl ::core::fmt::Debug for XenDomctlConfigTee {
     /// The constant's C name, or `XenDomctlConfigTee(value)` for a value this crate does not name.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -6585,27 +6677,25 @@ impl ::core::fmt::Debug for XenDomctlConfigTee {
 /// The values of `XEN_DOMCTL_CONFIG_ARM_SCI` (what `xen_arch_domainconfig.arm_sci_type` holds), as an open enum:
 /// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
 /// give the constant's name, or the number.
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 #[repr(transparent)]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct XenDomctlConfigArmSci(pub u8);
 
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 impl XenDomctlConfigArmSci {
     /// `XEN_DOMCTL_CONFIG_ARM_SCI_NONE`.
-    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     pub const NONE: Self = Self(XEN_DOMCTL_CONFIG_ARM_SCI_NONE);
     /// `XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC`.
-    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     pub const SCMI_SMC: Self = Self(XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC);
 
     /// The name of the constant with this value, or `None` for a value this crate does not name
     /// (from a newer Xen, or left out by the cargo features).
     pub fn name(self) -> Option<&'static str> {
-        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
         if self.0 == XEN_DOMCTL_CONFIG_ARM_SCI_NONE {
             return Some("XEN_DOMCTL_CONFIG_ARM_SCI_NONE");
         }
-        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
         if self.0 == XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC {
             return Some("XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC");
         }
@@ -6613,6 +6703,7 @@ impl XenDomctlConfigArmSci {
     }
 }
 
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 impl From<u8> for XenDomctlConfigArmSci {
     #[inline]
     fn from(value: u8) -> Self {
@@ -6620,6 +6711,7 @@ impl From<u8> for XenDomctlConfigArmSci {
     }
 }
 
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 impl From<XenDomctlConfigArmSci> for u8 {
     #[inline]
     fn from(value: XenDomctlConfigArmSci) -> Self {
@@ -6627,6 +6719,7 @@ impl From<XenDomctlConfigArmSci> for u8 {
     }
 }
 
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 impl ::core::fmt::Debug for XenDomctlConfigArmSci {
     /// The constant's C name, or `XenDomctlConfigArmSci(value)` for a value this crate does not name.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -6640,34 +6733,30 @@ impl ::core::fmt::Debug for XenDomctlConfigArmSci {
 /// The values of `XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA` (what `xen_arch_domainconfig.v8r_el1_msa` holds), as an open enum:
 /// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
 /// give the constant's name, or the number.
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 #[repr(transparent)]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct XenDomctlConfigArmV8rEl1Msa(pub u8);
 
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 impl XenDomctlConfigArmV8rEl1Msa {
     /// `XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE`.
-    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     pub const NONE: Self = Self(XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE);
     /// `XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA`.
-    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     pub const PMSA: Self = Self(XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA);
     /// `XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA`.
-    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     pub const VMSA: Self = Self(XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA);
 
     /// The name of the constant with this value, or `None` for a value this crate does not name
     /// (from a newer Xen, or left out by the cargo features).
     pub fn name(self) -> Option<&'static str> {
-        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
         if self.0 == XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE {
             return Some("XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE");
         }
-        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
         if self.0 == XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA {
             return Some("XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA");
         }
-        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
         if self.0 == XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA {
             return Some("XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA");
         }
@@ -6675,6 +6764,7 @@ impl XenDomctlConfigArmV8rEl1Msa {
     }
 }
 
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 impl From<u8> for XenDomctlConfigArmV8rEl1Msa {
     #[inline]
     fn from(value: u8) -> Self {
@@ -6682,6 +6772,7 @@ impl From<u8> for XenDomctlConfigArmV8rEl1Msa {
     }
 }
 
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 impl From<XenDomctlConfigArmV8rEl1Msa> for u8 {
     #[inline]
     fn from(value: XenDomctlConfigArmV8rEl1Msa) -> Self {
@@ -6689,6 +6780,7 @@ impl From<XenDomctlConfigArmV8rEl1Msa> for u8 {
     }
 }
 
+#[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
 impl ::core::fmt::Debug for XenDomctlConfigArmV8rEl1Msa {
     /// The constant's C name, or `XenDomctlConfigArmV8rEl1Msa(value)` for a value this crate does not name.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -9604,6 +9696,7 @@ pub mod since {
     pub const XEN_DOMCTL_DT_OVERLAY_ATTACH: XenRelease = XenRelease::new(4, 19);
     pub const xen_domctl_hypercall_init: XenRelease = XenRelease::new(4, 6);
     pub const XEN_CPUID_INPUT_UNUSED: XenRelease = XenRelease::new(4, 6);
+    pub const xen_domctl_cpu_policy: XenRelease = XenRelease::new(4, 18);
     pub const xen_domctl_tsc_info: XenRelease = XenRelease::new(4, 6);
     pub const xen_domctl_vcpuextstate: XenRelease = XenRelease::new(4, 6);
     pub const xen_domctl_vcpu_msr: XenRelease = XenRelease::new(4, 6);
@@ -10070,6 +10163,18 @@ const _: () = {
     assert!(align_of::<xen_domctl_hypercall_init>() == 8, "xen_domctl_hypercall_init: align on x86");
     assert!(offset_of!(xen_domctl_hypercall_init, gmfn) == 0, "xen_domctl_hypercall_init.gmfn: offset on x86");
     assert!(size_of::<uint64_aligned_t>() == 8, "xen_domctl_hypercall_init.gmfn: size on x86");
+    assert!(size_of::<xen_domctl_cpu_policy>() == 40, "xen_domctl_cpu_policy: size on x86");
+    assert!(align_of::<xen_domctl_cpu_policy>() == 8, "xen_domctl_cpu_policy: align on x86");
+    assert!(offset_of!(xen_domctl_cpu_policy, nr_leaves) == 0, "xen_domctl_cpu_policy.nr_leaves: offset on x86");
+    assert!(offset_of!(xen_domctl_cpu_policy, nr_msrs) == 4, "xen_domctl_cpu_policy.nr_msrs: offset on x86");
+    assert!(offset_of!(xen_domctl_cpu_policy, leaves) == 8, "xen_domctl_cpu_policy.leaves: offset on x86");
+    assert!(size_of::<__guest_handle_64_xen_cpuid_leaf_t>() == 8, "xen_domctl_cpu_policy.leaves: size on x86");
+    assert!(offset_of!(xen_domctl_cpu_policy, msrs) == 16, "xen_domctl_cpu_policy.msrs: offset on x86");
+    assert!(size_of::<__guest_handle_64_xen_msr_entry_t>() == 8, "xen_domctl_cpu_policy.msrs: size on x86");
+    assert!(offset_of!(xen_domctl_cpu_policy, err_leaf) == 24, "xen_domctl_cpu_policy.err_leaf: offset on x86");
+    assert!(offset_of!(xen_domctl_cpu_policy, err_subleaf) == 28, "xen_domctl_cpu_policy.err_subleaf: offset on x86");
+    assert!(offset_of!(xen_domctl_cpu_policy, err_msr) == 32, "xen_domctl_cpu_policy.err_msr: offset on x86");
+    assert!(offset_of!(xen_domctl_cpu_policy, __xenabi_hole_0) == 36, "xen_domctl_cpu_policy.__xenabi_hole_0: offset on x86");
     assert!(size_of::<xen_domctl_tsc_info>() == 24, "xen_domctl_tsc_info: size on x86");
     assert!(align_of::<xen_domctl_tsc_info>() == 8, "xen_domctl_tsc_info: align on x86");
     assert!(offset_of!(xen_domctl_tsc_info, tsc_mode) == 0, "xen_domctl_tsc_info.tsc_mode: offset on x86");
@@ -10306,6 +10411,7 @@ const _: () = {
     assert!(offset_of!(xen_domctl_u, debug_op) == 0, "xen_domctl.u.debug_op: offset on x86");
     assert!(offset_of!(xen_domctl_u, vm_event_op) == 0, "xen_domctl.u.vm_event_op: offset on x86");
     assert!(offset_of!(xen_domctl_u, mem_sharing_op) == 0, "xen_domctl.u.mem_sharing_op: offset on x86");
+    assert!(offset_of!(xen_domctl_u, cpu_policy) == 0, "xen_domctl.u.cpu_policy: offset on x86");
     assert!(offset_of!(xen_domctl_u, vcpuextstate) == 0, "xen_domctl.u.vcpuextstate: offset on x86");
     assert!(offset_of!(xen_domctl_u, vcpu_msrs) == 0, "xen_domctl.u.vcpu_msrs: offset on x86");
     assert!(offset_of!(xen_domctl_u, access_required) == 0, "xen_domctl.u.access_required: offset on x86");
@@ -10612,6 +10718,18 @@ const _: () = {
     assert!(align_of::<xen_domctl_hypercall_init>() == 8, "xen_domctl_hypercall_init: align on x86_64");
     assert!(offset_of!(xen_domctl_hypercall_init, gmfn) == 0, "xen_domctl_hypercall_init.gmfn: offset on x86_64");
     assert!(size_of::<uint64_aligned_t>() == 8, "xen_domctl_hypercall_init.gmfn: size on x86_64");
+    assert!(size_of::<xen_domctl_cpu_policy>() == 40, "xen_domctl_cpu_policy: size on x86_64");
+    assert!(align_of::<xen_domctl_cpu_policy>() == 8, "xen_domctl_cpu_policy: align on x86_64");
+    assert!(offset_of!(xen_domctl_cpu_policy, nr_leaves) == 0, "xen_domctl_cpu_policy.nr_leaves: offset on x86_64");
+    assert!(offset_of!(xen_domctl_cpu_policy, nr_msrs) == 4, "xen_domctl_cpu_policy.nr_msrs: offset on x86_64");
+    assert!(offset_of!(xen_domctl_cpu_policy, leaves) == 8, "xen_domctl_cpu_policy.leaves: offset on x86_64");
+    assert!(size_of::<__guest_handle_64_xen_cpuid_leaf_t>() == 8, "xen_domctl_cpu_policy.leaves: size on x86_64");
+    assert!(offset_of!(xen_domctl_cpu_policy, msrs) == 16, "xen_domctl_cpu_policy.msrs: offset on x86_64");
+    assert!(size_of::<__guest_handle_64_xen_msr_entry_t>() == 8, "xen_domctl_cpu_policy.msrs: size on x86_64");
+    assert!(offset_of!(xen_domctl_cpu_policy, err_leaf) == 24, "xen_domctl_cpu_policy.err_leaf: offset on x86_64");
+    assert!(offset_of!(xen_domctl_cpu_policy, err_subleaf) == 28, "xen_domctl_cpu_policy.err_subleaf: offset on x86_64");
+    assert!(offset_of!(xen_domctl_cpu_policy, err_msr) == 32, "xen_domctl_cpu_policy.err_msr: offset on x86_64");
+    assert!(offset_of!(xen_domctl_cpu_policy, __xenabi_hole_0) == 36, "xen_domctl_cpu_policy.__xenabi_hole_0: offset on x86_64");
     assert!(size_of::<xen_domctl_tsc_info>() == 24, "xen_domctl_tsc_info: size on x86_64");
     assert!(align_of::<xen_domctl_tsc_info>() == 8, "xen_domctl_tsc_info: align on x86_64");
     assert!(offset_of!(xen_domctl_tsc_info, tsc_mode) == 0, "xen_domctl_tsc_info.tsc_mode: offset on x86_64");
@@ -10848,6 +10966,7 @@ const _: () = {
     assert!(offset_of!(xen_domctl_u, debug_op) == 0, "xen_domctl.u.debug_op: offset on x86_64");
     assert!(offset_of!(xen_domctl_u, vm_event_op) == 0, "xen_domctl.u.vm_event_op: offset on x86_64");
     assert!(offset_of!(xen_domctl_u, mem_sharing_op) == 0, "xen_domctl.u.mem_sharing_op: offset on x86_64");
+    assert!(offset_of!(xen_domctl_u, cpu_policy) == 0, "xen_domctl.u.cpu_policy: offset on x86_64");
     assert!(offset_of!(xen_domctl_u, vcpuextstate) == 0, "xen_domctl.u.vcpuextstate: offset on x86_64");
     assert!(offset_of!(xen_domctl_u, vcpu_msrs) == 0, "xen_domctl.u.vcpu_msrs: offset on x86_64");
     assert!(offset_of!(xen_domctl_u, access_required) == 0, "xen_domctl.u.access_required: offset on x86_64");

@@ -7,6 +7,7 @@
 //! Unstable: the layouts of interface version `XEN_SYSCTL_INTERFACE_VERSION` = 0x16, as Xen 4.22 has it (the module needs the cargo feature `xen-4-22`); Xen refuses calls made with another version, so rebuild against the crate that matches your hypervisor.
 
 use crate::stable::xen::domid_t;
+use crate::stable::xen::xen_domain_handle_t;
 use crate::stable::xen_guest::xenctl_bitmap;
 use crate::types::__guest_handle_64_char;
 use crate::types::__guest_handle_64_const_char;
@@ -1459,6 +1460,94 @@ impl xen_sysctl_credit2_schedule {
 // under the `zerocopy` feature, checks the same).
 unsafe impl vm_memory::ByteValued for xen_sysctl_credit2_schedule {}
 
+/// The most entries an ARINC 653 schedule holds.
+///
+/// Since Xen 4.6.
+pub const ARINC653_MAX_DOMAINS_PER_SCHEDULE: i32 = 64;
+
+/// An ARINC 653 schedule: a major frame cut into time slots, each slot given to one vCPU of one domain. The caller passes it to Xen (putinfo) or gets Xen's current one back (getinfo) through xen_sysctl_sched_arinc653.schedule.
+///
+/// C: `struct xen_sysctl_arinc653_schedule` (typedef `xen_sysctl_arinc653_schedule_t`).
+///
+/// Since Xen 4.6.
+///
+/// Layout (size/align in bytes): x86 2064/8, x86_64 2064/8, arm 2064/8, aarch64 2064/8.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct xen_sysctl_arinc653_schedule {
+    /// The length of the major frame, in nanoseconds; the slots repeat with this period. Example: 10000000.
+    pub major_frame: uint64_aligned_t,
+    /// How many leading entries of `sched_entries` are used. Example: 2.
+    pub num_sched_entries: u8,
+    /// 7 bytes the C compiler inserts after `num_sched_entries`: the compiler aligns the next member, `sched_entries`, whose entries hold 8-byte aligned runtimes.
+    /// Explicit here so that no byte of the record is hidden padding; keep it zero.
+    pub __xenabi_hole_0: [u8; 7],
+    /// The slots, in the order they run.
+    ///
+    /// Length: `ARINC653_MAX_DOMAINS_PER_SCHEDULE` (64).
+    pub sched_entries: [xen_sysctl_arinc653_schedule_sched_entries; 64],
+}
+
+/// C: `typedef struct xen_sysctl_arinc653_schedule xen_sysctl_arinc653_schedule_t`.
+pub type xen_sysctl_arinc653_schedule_t = xen_sysctl_arinc653_schedule;
+
+impl xen_sysctl_arinc653_schedule {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
+impl Default for xen_sysctl_arinc653_schedule {
+    #[inline]
+    fn default() -> Self {
+        // SAFETY: every member is an integer, an array of integers, a guest handle (an
+        // integer) or a record of such, and all-zero bytes are a valid value of each.
+        unsafe { ::core::mem::zeroed() }
+    }
+}
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_sysctl_arinc653_schedule {}
+
+/// One time slot of the major frame.
+///
+/// C: the struct declared inline in `struct xen_sysctl_arinc653_schedule` as `xen_sysctl_arinc653_schedule.sched_entries`; xenabi names it `xen_sysctl_arinc653_schedule_sched_entries`.
+///
+/// Since Xen 4.6.
+///
+/// Layout (size/align in bytes): x86 32/8, x86_64 32/8, arm 32/8, aarch64 32/8.
+#[repr(C)]
+#[cfg_attr(target_arch = "x86", repr(align(8)))]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct xen_sysctl_arinc653_schedule_sched_entries {
+    /// The UUID of the domain the slot runs.
+    pub dom_handle: xen_domain_handle_t,
+    /// Which vCPU of that domain runs; 0 for a single-vCPU domain. Example: 0.
+    pub vcpu_id: u32,
+    /// 4 bytes the C compiler inserts after `vcpu_id`: the compiler aligns the next member, `runtime`.
+    /// Explicit here so that no byte of the record is hidden padding; keep it zero.
+    pub __xenabi_hole_0: [u8; 4],
+    /// How long the slot lasts, in nanoseconds. Example: 5000000.
+    pub runtime: uint64_aligned_t,
+}
+
+impl xen_sysctl_arinc653_schedule_sched_entries {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 6);
+}
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for xen_sysctl_arinc653_schedule_sched_entries {}
+
 /// ARINC 653 scheduler data of XEN_SYSCTL_scheduler_op: the schedule to load or read.
 ///
 /// C: `struct xen_sysctl_sched_arinc653`.
@@ -2831,7 +2920,7 @@ pub union xen_sysctl_u {
     pub cpupool_op: xen_sysctl_cpupool_op,
     /// XEN_SYSCTL_scheduler_op.
     pub scheduler_op: xen_sysctl_scheduler_op,
-    /// XEN_SYSCTL_coverage_op (4.11 on; the 4.6–4.8 layout is not declared).
+    /// XEN_SYSCTL_coverage_op (from 4.11; the 4.6–4.8 layout is not declared).
     ///
     /// Since Xen 4.11.
     pub coverage_op: xen_sysctl_coverage_op,
@@ -3520,11 +3609,6 @@ pub const XEN_SYSCTL_CPUPOOL_OP_FREEINFO: u32 = 7;
 ///
 /// Since Xen 4.6.
 pub const XEN_SYSCTL_CPUPOOL_PAR_ANY: u32 = 0xffffffff;
-
-/// The most entries an ARINC 653 schedule holds.
-///
-/// Since Xen 4.6.
-pub const ARINC653_MAX_DOMAINS_PER_SCHEDULE: i32 = 64;
 
 /// The longest credit time slice, in milliseconds.
 ///
@@ -5265,6 +5349,8 @@ pub mod since {
     pub const xen_sysctl_cpupool_op: XenRelease = XenRelease::new(4, 6);
     pub const xen_sysctl_credit_schedule: XenRelease = XenRelease::new(4, 6);
     pub const xen_sysctl_credit2_schedule: XenRelease = XenRelease::new(4, 8);
+    pub const ARINC653_MAX_DOMAINS_PER_SCHEDULE: XenRelease = XenRelease::new(4, 6);
+    pub const xen_sysctl_arinc653_schedule: XenRelease = XenRelease::new(4, 6);
     pub const xen_sysctl_sched_arinc653: XenRelease = XenRelease::new(4, 6);
     pub const xen_sysctl_scheduler_op: XenRelease = XenRelease::new(4, 6);
     pub const xen_sysctl_coverage_op: XenRelease = XenRelease::new(4, 11);
@@ -5405,7 +5491,6 @@ pub mod since {
     pub const XEN_SYSCTL_CPUPOOL_OP_MOVEDOMAIN: XenRelease = XenRelease::new(4, 6);
     pub const XEN_SYSCTL_CPUPOOL_OP_FREEINFO: XenRelease = XenRelease::new(4, 6);
     pub const XEN_SYSCTL_CPUPOOL_PAR_ANY: XenRelease = XenRelease::new(4, 6);
-    pub const ARINC653_MAX_DOMAINS_PER_SCHEDULE: XenRelease = XenRelease::new(4, 6);
     pub const XEN_SYSCTL_CSCHED_TSLICE_MAX: XenRelease = XenRelease::new(4, 6);
     pub const XEN_SYSCTL_CSCHED_TSLICE_MIN: XenRelease = XenRelease::new(4, 6);
     pub const XEN_SYSCTL_CSCHED_MGR_DLY_MAX_US: XenRelease = XenRelease::new(4, 11);
@@ -5790,6 +5875,21 @@ const _: () = {
     assert!(size_of::<xen_sysctl_credit2_schedule>() == 4, "xen_sysctl_credit2_schedule: size on x86");
     assert!(align_of::<xen_sysctl_credit2_schedule>() == 4, "xen_sysctl_credit2_schedule: align on x86");
     assert!(offset_of!(xen_sysctl_credit2_schedule, ratelimit_us) == 0, "xen_sysctl_credit2_schedule.ratelimit_us: offset on x86");
+    assert!(size_of::<xen_sysctl_arinc653_schedule>() == 2064, "xen_sysctl_arinc653_schedule: size on x86");
+    assert!(align_of::<xen_sysctl_arinc653_schedule>() == 8, "xen_sysctl_arinc653_schedule: align on x86");
+    assert!(offset_of!(xen_sysctl_arinc653_schedule, major_frame) == 0, "xen_sysctl_arinc653_schedule.major_frame: offset on x86");
+    assert!(size_of::<uint64_aligned_t>() == 8, "xen_sysctl_arinc653_schedule.major_frame: size on x86");
+    assert!(offset_of!(xen_sysctl_arinc653_schedule, num_sched_entries) == 8, "xen_sysctl_arinc653_schedule.num_sched_entries: offset on x86");
+    assert!(offset_of!(xen_sysctl_arinc653_schedule, __xenabi_hole_0) == 9, "xen_sysctl_arinc653_schedule.__xenabi_hole_0: offset on x86");
+    assert!(offset_of!(xen_sysctl_arinc653_schedule, sched_entries) == 16, "xen_sysctl_arinc653_schedule.sched_entries: offset on x86");
+    assert!(size_of::<xen_sysctl_arinc653_schedule_sched_entries>() == 32, "xen_sysctl_arinc653_schedule.sched_entries: size on x86");
+    assert!(align_of::<xen_sysctl_arinc653_schedule_sched_entries>() == 8, "xen_sysctl_arinc653_schedule.sched_entries: align on x86");
+    assert!(offset_of!(xen_sysctl_arinc653_schedule_sched_entries, dom_handle) == 0, "xen_sysctl_arinc653_schedule.sched_entries.dom_handle: offset on x86");
+    assert!(size_of::<xen_domain_handle_t>() == 16, "xen_sysctl_arinc653_schedule.sched_entries.dom_handle: size on x86");
+    assert!(offset_of!(xen_sysctl_arinc653_schedule_sched_entries, vcpu_id) == 16, "xen_sysctl_arinc653_schedule.sched_entries.vcpu_id: offset on x86");
+    assert!(offset_of!(xen_sysctl_arinc653_schedule_sched_entries, __xenabi_hole_0) == 20, "xen_sysctl_arinc653_schedule.sched_entries.__xenabi_hole_0: offset on x86");
+    assert!(offset_of!(xen_sysctl_arinc653_schedule_sched_entries, runtime) == 24, "xen_sysctl_arinc653_schedule.sched_entries.runtime: offset on x86");
+    assert!(size_of::<uint64_aligned_t>() == 8, "xen_sysctl_arinc653_schedule.sched_entries.runtime: size on x86");
     assert!(size_of::<xen_sysctl_sched_arinc653>() == 8, "xen_sysctl_sched_arinc653: size on x86");
     assert!(align_of::<xen_sysctl_sched_arinc653>() == 8, "xen_sysctl_sched_arinc653: align on x86");
     assert!(offset_of!(xen_sysctl_sched_arinc653, schedule) == 0, "xen_sysctl_sched_arinc653.schedule: offset on x86");
@@ -6263,6 +6363,21 @@ const _: () = {
     assert!(size_of::<xen_sysctl_credit2_schedule>() == 4, "xen_sysctl_credit2_schedule: size on x86_64");
     assert!(align_of::<xen_sysctl_credit2_schedule>() == 4, "xen_sysctl_credit2_schedule: align on x86_64");
     assert!(offset_of!(xen_sysctl_credit2_schedule, ratelimit_us) == 0, "xen_sysctl_credit2_schedule.ratelimit_us: offset on x86_64");
+    assert!(size_of::<xen_sysctl_arinc653_schedule>() == 2064, "xen_sysctl_arinc653_schedule: size on x86_64");
+    assert!(align_of::<xen_sysctl_arinc653_schedule>() == 8, "xen_sysctl_arinc653_schedule: align on x86_64");
+    assert!(offset_of!(xen_sysctl_arinc653_schedule, major_frame) == 0, "xen_sysctl_arinc653_schedule.major_frame: offset on x86_64");
+    assert!(size_of::<uint64_aligned_t>() == 8, "xen_sysctl_arinc653_schedule.major_frame: size on x86_64");
+    assert!(offset_of!(xen_sysctl_arinc653_schedule, num_sched_entries) == 8, "xen_sysctl_arinc653_schedule.num_sched_entries: offset on x86_64");
+    assert!(offset_of!(xen_sysctl_arinc653_schedule, __xenabi_hole_0) == 9, "xen_sysctl_arinc653_schedule.__xenabi_hole_0: offset on x86_64");
+    assert!(offset_of!(xen_sysctl_arinc653_schedule, sched_entries) == 16, "xen_sysctl_arinc653_schedule.sched_entries: offset on x86_64");
+    assert!(size_of::<xen_sysctl_arinc653_schedule_sched_entries>() == 32, "xen_sysctl_arinc653_schedule.sched_entries: size on x86_64");
+    assert!(align_of::<xen_sysctl_arinc653_schedule_sched_entries>() == 8, "xen_sysctl_arinc653_schedule.sched_entries: align on x86_64");
+    assert!(offset_of!(xen_sysctl_arinc653_schedule_sched_entries, dom_handle) == 0, "xen_sysctl_arinc653_schedule.sched_entries.dom_handle: offset on x86_64");
+    assert!(size_of::<xen_domain_handle_t>() == 16, "xen_sysctl_arinc653_schedule.sched_entries.dom_handle: size on x86_64");
+    assert!(offset_of!(xen_sysctl_arinc653_schedule_sched_entries, vcpu_id) == 16, "xen_sysctl_arinc653_schedule.sched_entries.vcpu_id: offset on x86_64");
+    assert!(offset_of!(xen_sysctl_arinc653_schedule_sched_entries, __xenabi_hole_0) == 20, "xen_sysctl_arinc653_schedule.sched_entries.__xenabi_hole_0: offset on x86_64");
+    assert!(offset_of!(xen_sysctl_arinc653_schedule_sched_entries, runtime) == 24, "xen_sysctl_arinc653_schedule.sched_entries.runtime: offset on x86_64");
+    assert!(size_of::<uint64_aligned_t>() == 8, "xen_sysctl_arinc653_schedule.sched_entries.runtime: size on x86_64");
     assert!(size_of::<xen_sysctl_sched_arinc653>() == 8, "xen_sysctl_sched_arinc653: size on x86_64");
     assert!(align_of::<xen_sysctl_sched_arinc653>() == 8, "xen_sysctl_sched_arinc653: align on x86_64");
     assert!(offset_of!(xen_sysctl_sched_arinc653, schedule) == 0, "xen_sysctl_sched_arinc653.schedule: offset on x86_64");
@@ -6736,6 +6851,21 @@ const _: () = {
     assert!(size_of::<xen_sysctl_credit2_schedule>() == 4, "xen_sysctl_credit2_schedule: size on arm");
     assert!(align_of::<xen_sysctl_credit2_schedule>() == 4, "xen_sysctl_credit2_schedule: align on arm");
     assert!(offset_of!(xen_sysctl_credit2_schedule, ratelimit_us) == 0, "xen_sysctl_credit2_schedule.ratelimit_us: offset on arm");
+    assert!(size_of::<xen_sysctl_arinc653_schedule>() == 2064, "xen_sysctl_arinc653_schedule: size on arm");
+    assert!(align_of::<xen_sysctl_arinc653_schedule>() == 8, "xen_sysctl_arinc653_schedule: align on arm");
+    assert!(offset_of!(xen_sysctl_arinc653_schedule, major_frame) == 0, "xen_sysctl_arinc653_schedule.major_frame: offset on arm");
+    assert!(size_of::<uint64_aligned_t>() == 8, "xen_sysctl_arinc653_schedule.major_frame: size on arm");
+    assert!(offset_of!(xen_sysctl_arinc653_schedule, num_sched_entries) == 8, "xen_sysctl_arinc653_schedule.num_sched_entries: offset on arm");
+    assert!(offset_of!(xen_sysctl_arinc653_schedule, __xenabi_hole_0) == 9, "xen_sysctl_arinc653_schedule.__xenabi_hole_0: offset on arm");
+    assert!(offset_of!(xen_sysctl_arinc653_schedule, sched_entries) == 16, "xen_sysctl_arinc653_schedule.sched_entries: offset on arm");
+    assert!(size_of::<xen_sysctl_arinc653_schedule_sched_entries>() == 32, "xen_sysctl_arinc653_schedule.sched_entries: size on arm");
+    assert!(align_of::<xen_sysctl_arinc653_schedule_sched_entries>() == 8, "xen_sysctl_arinc653_schedule.sched_entries: align on arm");
+    assert!(offset_of!(xen_sysctl_arinc653_schedule_sched_entries, dom_handle) == 0, "xen_sysctl_arinc653_schedule.sched_entries.dom_handle: offset on arm");
+    assert!(size_of::<xen_domain_handle_t>() == 16, "xen_sysctl_arinc653_schedule.sched_entries.dom_handle: size on arm");
+    assert!(offset_of!(xen_sysctl_arinc653_schedule_sched_entries, vcpu_id) == 16, "xen_sysctl_arinc653_schedule.sched_entries.vcpu_id: offset on arm");
+    assert!(offset_of!(xen_sysctl_arinc653_schedule_sched_entries, __xenabi_hole_0) == 20, "xen_sysctl_arinc653_schedule.sched_entries.__xenabi_hole_0: offset on arm");
+    assert!(offset_of!(xen_sysctl_arinc653_schedule_sched_entries, runtime) == 24, "xen_sysctl_arinc653_schedule.sched_entries.runtime: offset on arm");
+    assert!(size_of::<uint64_aligned_t>() == 8, "xen_sysctl_arinc653_schedule.sched_entries.runtime: size on arm");
     assert!(size_of::<xen_sysctl_sched_arinc653>() == 8, "xen_sysctl_sched_arinc653: size on arm");
     assert!(align_of::<xen_sysctl_sched_arinc653>() == 8, "xen_sysctl_sched_arinc653: align on arm");
     assert!(offset_of!(xen_sysctl_sched_arinc653, schedule) == 0, "xen_sysctl_sched_arinc653.schedule: offset on arm");
@@ -7207,6 +7337,21 @@ const _: () = {
     assert!(size_of::<xen_sysctl_credit2_schedule>() == 4, "xen_sysctl_credit2_schedule: size on aarch64");
     assert!(align_of::<xen_sysctl_credit2_schedule>() == 4, "xen_sysctl_credit2_schedule: align on aarch64");
     assert!(offset_of!(xen_sysctl_credit2_schedule, ratelimit_us) == 0, "xen_sysctl_credit2_schedule.ratelimit_us: offset on aarch64");
+    assert!(size_of::<xen_sysctl_arinc653_schedule>() == 2064, "xen_sysctl_arinc653_schedule: size on aarch64");
+    assert!(align_of::<xen_sysctl_arinc653_schedule>() == 8, "xen_sysctl_arinc653_schedule: align on aarch64");
+    assert!(offset_of!(xen_sysctl_arinc653_schedule, major_frame) == 0, "xen_sysctl_arinc653_schedule.major_frame: offset on aarch64");
+    assert!(size_of::<uint64_aligned_t>() == 8, "xen_sysctl_arinc653_schedule.major_frame: size on aarch64");
+    assert!(offset_of!(xen_sysctl_arinc653_schedule, num_sched_entries) == 8, "xen_sysctl_arinc653_schedule.num_sched_entries: offset on aarch64");
+    assert!(offset_of!(xen_sysctl_arinc653_schedule, __xenabi_hole_0) == 9, "xen_sysctl_arinc653_schedule.__xenabi_hole_0: offset on aarch64");
+    assert!(offset_of!(xen_sysctl_arinc653_schedule, sched_entries) == 16, "xen_sysctl_arinc653_schedule.sched_entries: offset on aarch64");
+    assert!(size_of::<xen_sysctl_arinc653_schedule_sched_entries>() == 32, "xen_sysctl_arinc653_schedule.sched_entries: size on aarch64");
+    assert!(align_of::<xen_sysctl_arinc653_schedule_sched_entries>() == 8, "xen_sysctl_arinc653_schedule.sched_entries: align on aarch64");
+    assert!(offset_of!(xen_sysctl_arinc653_schedule_sched_entries, dom_handle) == 0, "xen_sysctl_arinc653_schedule.sched_entries.dom_handle: offset on aarch64");
+    assert!(size_of::<xen_domain_handle_t>() == 16, "xen_sysctl_arinc653_schedule.sched_entries.dom_handle: size on aarch64");
+    assert!(offset_of!(xen_sysctl_arinc653_schedule_sched_entries, vcpu_id) == 16, "xen_sysctl_arinc653_schedule.sched_entries.vcpu_id: offset on aarch64");
+    assert!(offset_of!(xen_sysctl_arinc653_schedule_sched_entries, __xenabi_hole_0) == 20, "xen_sysctl_arinc653_schedule.sched_entries.__xenabi_hole_0: offset on aarch64");
+    assert!(offset_of!(xen_sysctl_arinc653_schedule_sched_entries, runtime) == 24, "xen_sysctl_arinc653_schedule.sched_entries.runtime: offset on aarch64");
+    assert!(size_of::<uint64_aligned_t>() == 8, "xen_sysctl_arinc653_schedule.sched_entries.runtime: size on aarch64");
     assert!(size_of::<xen_sysctl_sched_arinc653>() == 8, "xen_sysctl_sched_arinc653: size on aarch64");
     assert!(align_of::<xen_sysctl_sched_arinc653>() == 8, "xen_sysctl_sched_arinc653: align on aarch64");
     assert!(offset_of!(xen_sysctl_sched_arinc653, schedule) == 0, "xen_sysctl_sched_arinc653.schedule: offset on aarch64");

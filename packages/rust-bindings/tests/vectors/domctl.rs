@@ -1321,6 +1321,43 @@ fn domctl__xen_domctl_hypercall_init() {
 }
 
 #[test]
+fn domctl__xen_domctl_cpu_policy() {
+    type T = xenabi::unstable::domctl::xen_domctl_cpu_policy;
+    let mut r = Report::new("xen_domctl_cpu_policy");
+    assert_eq!(size_of::<T>(), 40, "size_of::<xen_domctl_cpu_policy>()");
+    // #0
+    {
+        let want = hex(concat!("5353df1d002000000010dec0fd7f00001020dec0fd7f00007a66411500000001", "6fcc145700000000"));
+        let mut buf = Buf::new(40);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.nr_leaves = 501175123;
+            v.nr_msrs = 8192;
+            v.leaves = xenabi::types::__guest_handle_64_xen_cpuid_leaf_t::from_addr(0x7ffdc0de1000);
+            v.msrs = xenabi::types::__guest_handle_64_xen_msr_entry_t::from_addr(0x7ffdc0de2010);
+            v.err_leaf = 356607610;
+            v.err_subleaf = 16777216;
+            v.err_msr = 1460980847;
+        }
+        r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        let d = read::<T>(&want);
+        r.value(0, "nr_leaves", d.nr_leaves, 501175123);
+        r.value(0, "nr_msrs", d.nr_msrs, 8192);
+        r.value(0, "leaves", d.leaves.addr(), 0x7ffdc0de1000);
+        r.value(0, "msrs", d.msrs.addr(), 0x7ffdc0de2010);
+        r.value(0, "err_leaf", d.err_leaf, 356607610);
+        r.value(0, "err_subleaf", d.err_subleaf, 16777216);
+        r.value(0, "err_msr", d.err_msr, 1460980847);
+    }
+    r.finish();
+}
+
+#[test]
 fn domctl__xen_domctl_tsc_info() {
     type T = xenabi::unstable::domctl::xen_domctl_tsc_info;
     let mut r = Report::new("xen_domctl_tsc_info");
@@ -3525,9 +3562,9 @@ fn domctl__xen_domctl() {
             r.value(41, "u.mem_sharing_op.u.enable", d.u.mem_sharing_op.u.enable, 145);
         }
     }
-    // #42: u.vcpuextstate
+    // #42: u.cpu_policy
     {
-        let want = hex(concat!("000400008090cc080000000000000000d5353f7f000000004000000000000000", "7253f4ca822b19750010dec0fd7f000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("000400008090cc080000000000000000d5353f7f400000000010dec0fd7f0000", "1020dec0fd7f00003b572d750000020081a4ef69000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3537,10 +3574,13 @@ fn domctl__xen_domctl() {
             v.cmd = 1024;
             v.interface_version = 147624064;
             v.domain = 0;
-            v.u.vcpuextstate.vcpu = 2134848981;
-            v.u.vcpuextstate.xfeature_mask = 64;
-            v.u.vcpuextstate.size = 8437823217606087538;
-            v.u.vcpuextstate.buffer = xenabi::types::__guest_handle_64_uint64::from_addr(0x7ffdc0de1000);
+            v.u.cpu_policy.nr_leaves = 2134848981;
+            v.u.cpu_policy.nr_msrs = 64;
+            v.u.cpu_policy.leaves = xenabi::types::__guest_handle_64_xen_cpuid_leaf_t::from_addr(0x7ffdc0de1000);
+            v.u.cpu_policy.msrs = xenabi::types::__guest_handle_64_xen_msr_entry_t::from_addr(0x7ffdc0de2010);
+            v.u.cpu_policy.err_leaf = 1965905723;
+            v.u.cpu_policy.err_subleaf = 131072;
+            v.u.cpu_policy.err_msr = 1777312897;
         }
         r.bytes(42, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3549,15 +3589,18 @@ fn domctl__xen_domctl() {
             r.value(42, "cmd", d.cmd, 1024);
             r.value(42, "interface_version", d.interface_version, 147624064);
             r.value(42, "domain", d.domain, 0);
-            r.value(42, "u.vcpuextstate.vcpu", d.u.vcpuextstate.vcpu, 2134848981);
-            r.value(42, "u.vcpuextstate.xfeature_mask", d.u.vcpuextstate.xfeature_mask, 64);
-            r.value(42, "u.vcpuextstate.size", d.u.vcpuextstate.size, 8437823217606087538);
-            r.value(42, "u.vcpuextstate.buffer", d.u.vcpuextstate.buffer.addr(), 0x7ffdc0de1000);
+            r.value(42, "u.cpu_policy.nr_leaves", d.u.cpu_policy.nr_leaves, 2134848981);
+            r.value(42, "u.cpu_policy.nr_msrs", d.u.cpu_policy.nr_msrs, 64);
+            r.value(42, "u.cpu_policy.leaves", d.u.cpu_policy.leaves.addr(), 0x7ffdc0de1000);
+            r.value(42, "u.cpu_policy.msrs", d.u.cpu_policy.msrs.addr(), 0x7ffdc0de2010);
+            r.value(42, "u.cpu_policy.err_leaf", d.u.cpu_policy.err_leaf, 1965905723);
+            r.value(42, "u.cpu_policy.err_subleaf", d.u.cpu_policy.err_subleaf, 131072);
+            r.value(42, "u.cpu_policy.err_msr", d.u.cpu_policy.err_msr, 1777312897);
         }
     }
-    // #43: u.vcpu_msrs
+    // #43: u.vcpuextstate
     {
-        let want = hex(concat!("0000000288dea0c50000000000000000639426ea000000080010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("0000000288dea0c50000000000000000639426ea000000000000000800000000", "02d936d3d3c372370010dec0fd7f000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3567,9 +3610,10 @@ fn domctl__xen_domctl() {
             v.cmd = 33554432;
             v.interface_version = 3315654280;
             v.domain = 0;
-            v.u.vcpu_msrs.vcpu = 3928396899;
-            v.u.vcpu_msrs.msr_count = 134217728;
-            v.u.vcpu_msrs.msrs = xenabi::types::__guest_handle_64_xen_domctl_vcpu_msr_t::from_addr(0x7ffdc0de1000);
+            v.u.vcpuextstate.vcpu = 3928396899;
+            v.u.vcpuextstate.xfeature_mask = 134217728;
+            v.u.vcpuextstate.size = 3995471133980154114;
+            v.u.vcpuextstate.buffer = xenabi::types::__guest_handle_64_uint64::from_addr(0x7ffdc0de1000);
         }
         r.bytes(43, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3578,14 +3622,15 @@ fn domctl__xen_domctl() {
             r.value(43, "cmd", d.cmd, 33554432);
             r.value(43, "interface_version", d.interface_version, 3315654280);
             r.value(43, "domain", d.domain, 0);
-            r.value(43, "u.vcpu_msrs.vcpu", d.u.vcpu_msrs.vcpu, 3928396899);
-            r.value(43, "u.vcpu_msrs.msr_count", d.u.vcpu_msrs.msr_count, 134217728);
-            r.value(43, "u.vcpu_msrs.msrs", d.u.vcpu_msrs.msrs.addr(), 0x7ffdc0de1000);
+            r.value(43, "u.vcpuextstate.vcpu", d.u.vcpuextstate.vcpu, 3928396899);
+            r.value(43, "u.vcpuextstate.xfeature_mask", d.u.vcpuextstate.xfeature_mask, 134217728);
+            r.value(43, "u.vcpuextstate.size", d.u.vcpuextstate.size, 3995471133980154114);
+            r.value(43, "u.vcpuextstate.buffer", d.u.vcpuextstate.buffer.addr(), 0x7ffdc0de1000);
         }
     }
-    // #44: u.access_required
+    // #44: u.vcpu_msrs
     {
-        let want = hex(concat!("fec36c15000400006ed9000000000000ff000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("fec36c15000400006ed9000000000000ffffffff57c1cdfb0010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3595,7 +3640,9 @@ fn domctl__xen_domctl() {
             v.cmd = 359449598;
             v.interface_version = 1024;
             v.domain = 55662;
-            v.u.access_required.access_required = 255;
+            v.u.vcpu_msrs.vcpu = 4294967295;
+            v.u.vcpu_msrs.msr_count = 4224565591;
+            v.u.vcpu_msrs.msrs = xenabi::types::__guest_handle_64_xen_domctl_vcpu_msr_t::from_addr(0x7ffdc0de1000);
         }
         r.bytes(44, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3604,12 +3651,14 @@ fn domctl__xen_domctl() {
             r.value(44, "cmd", d.cmd, 359449598);
             r.value(44, "interface_version", d.interface_version, 1024);
             r.value(44, "domain", d.domain, 55662);
-            r.value(44, "u.access_required.access_required", d.u.access_required.access_required, 255);
+            r.value(44, "u.vcpu_msrs.vcpu", d.u.vcpu_msrs.vcpu, 4294967295);
+            r.value(44, "u.vcpu_msrs.msr_count", d.u.vcpu_msrs.msr_count, 4224565591);
+            r.value(44, "u.vcpu_msrs.msrs", d.u.vcpu_msrs.msrs.addr(), 0x7ffdc0de1000);
         }
     }
-    // #45: u.audit_p2m
+    // #45: u.access_required
     {
-        let want = hex(concat!("abe57a2a00000000d889000000000000000000000000040005243db4a84a96ad", "ffffffffffffffff000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("abe57a2a00000000d88900000000000004000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3619,9 +3668,7 @@ fn domctl__xen_domctl() {
             v.cmd = 712697259;
             v.interface_version = 0;
             v.domain = 35288;
-            v.u.audit_p2m.orphans = 1125899906842624;
-            v.u.audit_p2m.m2p_bad = 12508267103506998277;
-            v.u.audit_p2m.p2m_bad = 18446744073709551615;
+            v.u.access_required.access_required = 4;
         }
         r.bytes(45, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3630,14 +3677,12 @@ fn domctl__xen_domctl() {
             r.value(45, "cmd", d.cmd, 712697259);
             r.value(45, "interface_version", d.interface_version, 0);
             r.value(45, "domain", d.domain, 35288);
-            r.value(45, "u.audit_p2m.orphans", d.u.audit_p2m.orphans, 1125899906842624);
-            r.value(45, "u.audit_p2m.m2p_bad", d.u.audit_p2m.m2p_bad, 12508267103506998277);
-            r.value(45, "u.audit_p2m.p2m_bad", d.u.audit_p2m.p2m_bad, 18446744073709551615);
+            r.value(45, "u.access_required.access_required", d.u.access_required.access_required, 4);
         }
     }
-    // #46: u.set_virq_handler
+    // #46: u.audit_p2m
     {
-        let want = hex(concat!("00008000ed088b08ffff000000000000b5a6ed50000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("00008000ed088b08ffff000000000000b5a6ed50d047906b0002000000000000", "1982eb55b652194b000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3647,7 +3692,9 @@ fn domctl__xen_domctl() {
             v.cmd = 8388608;
             v.interface_version = 143329517;
             v.domain = 65535;
-            v.u.set_virq_handler.virq = 1357751989;
+            v.u.audit_p2m.orphans = 7750773918741145269;
+            v.u.audit_p2m.m2p_bad = 512;
+            v.u.audit_p2m.p2m_bad = 5411447370341384729;
         }
         r.bytes(46, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3656,12 +3703,14 @@ fn domctl__xen_domctl() {
             r.value(46, "cmd", d.cmd, 8388608);
             r.value(46, "interface_version", d.interface_version, 143329517);
             r.value(46, "domain", d.domain, 65535);
-            r.value(46, "u.set_virq_handler.virq", d.u.set_virq_handler.virq, 1357751989);
+            r.value(46, "u.audit_p2m.orphans", d.u.audit_p2m.orphans, 7750773918741145269);
+            r.value(46, "u.audit_p2m.m2p_bad", d.u.audit_p2m.m2p_bad, 512);
+            r.value(46, "u.audit_p2m.p2m_bad", d.u.audit_p2m.p2m_bad, 5411447370341384729);
         }
     }
-    // #47: u.gdbsx_guest_memio
+    // #47: u.set_virq_handler
     {
-        let want = hex(concat!("7a7f51fc00000040912b00000000000000000000000000002e039aefab4523c7", "02000000000000000c8d6feaff000000479d373a000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("7a7f51fc00000040912b00000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3671,12 +3720,7 @@ fn domctl__xen_domctl() {
             v.cmd = 4233199482;
             v.interface_version = 1073741824;
             v.domain = 11153;
-            v.u.gdbsx_guest_memio.pgd3val = 0;
-            v.u.gdbsx_guest_memio.gva = 14349389442494104366;
-            v.u.gdbsx_guest_memio.uva = 2;
-            v.u.gdbsx_guest_memio.len = 3933179148;
-            v.u.gdbsx_guest_memio.gwr = 255;
-            v.u.gdbsx_guest_memio.remain = 976723271;
+            v.u.set_virq_handler.virq = 0;
         }
         r.bytes(47, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3685,17 +3729,12 @@ fn domctl__xen_domctl() {
             r.value(47, "cmd", d.cmd, 4233199482);
             r.value(47, "interface_version", d.interface_version, 1073741824);
             r.value(47, "domain", d.domain, 11153);
-            r.value(47, "u.gdbsx_guest_memio.pgd3val", d.u.gdbsx_guest_memio.pgd3val, 0);
-            r.value(47, "u.gdbsx_guest_memio.gva", d.u.gdbsx_guest_memio.gva, 14349389442494104366);
-            r.value(47, "u.gdbsx_guest_memio.uva", d.u.gdbsx_guest_memio.uva, 2);
-            r.value(47, "u.gdbsx_guest_memio.len", d.u.gdbsx_guest_memio.len, 3933179148);
-            r.value(47, "u.gdbsx_guest_memio.gwr", d.u.gdbsx_guest_memio.gwr, 255);
-            r.value(47, "u.gdbsx_guest_memio.remain", d.u.gdbsx_guest_memio.remain, 976723271);
+            r.value(47, "u.set_virq_handler.virq", d.u.set_virq_handler.virq, 0);
         }
     }
-    // #48: u.set_broken_page_p2m
+    // #48: u.gdbsx_guest_memio
     {
-        let want = hex(concat!("00000000360e51e500010000000000005358906d38583cb20000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("00000000360e51e500010000000000005358906d38583cb2ffffffffffffffff", "cfdf3b3258b1cb5200000040a500000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3705,7 +3744,12 @@ fn domctl__xen_domctl() {
             v.cmd = 0;
             v.interface_version = 3847294518;
             v.domain = 256;
-            v.u.set_broken_page_p2m.pfn = 12843237236733401171;
+            v.u.gdbsx_guest_memio.pgd3val = 12843237236733401171;
+            v.u.gdbsx_guest_memio.gva = 18446744073709551615;
+            v.u.gdbsx_guest_memio.uva = 5966057123740377039;
+            v.u.gdbsx_guest_memio.len = 1073741824;
+            v.u.gdbsx_guest_memio.gwr = 165;
+            v.u.gdbsx_guest_memio.remain = 0;
         }
         r.bytes(48, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3714,10 +3758,15 @@ fn domctl__xen_domctl() {
             r.value(48, "cmd", d.cmd, 0);
             r.value(48, "interface_version", d.interface_version, 3847294518);
             r.value(48, "domain", d.domain, 256);
-            r.value(48, "u.set_broken_page_p2m.pfn", d.u.set_broken_page_p2m.pfn, 12843237236733401171);
+            r.value(48, "u.gdbsx_guest_memio.pgd3val", d.u.gdbsx_guest_memio.pgd3val, 12843237236733401171);
+            r.value(48, "u.gdbsx_guest_memio.gva", d.u.gdbsx_guest_memio.gva, 18446744073709551615);
+            r.value(48, "u.gdbsx_guest_memio.uva", d.u.gdbsx_guest_memio.uva, 5966057123740377039);
+            r.value(48, "u.gdbsx_guest_memio.len", d.u.gdbsx_guest_memio.len, 1073741824);
+            r.value(48, "u.gdbsx_guest_memio.gwr", d.u.gdbsx_guest_memio.gwr, 165);
+            r.value(48, "u.gdbsx_guest_memio.remain", d.u.gdbsx_guest_memio.remain, 0);
         }
     }
-    // #49: u.cacheflush
+    // #49: u.set_broken_page_p2m
     {
         let want = hex(concat!("ffffffffa6d8c61208000000000000007f77fc4c95962b110000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
@@ -3729,8 +3778,7 @@ fn domctl__xen_domctl() {
             v.cmd = 4294967295;
             v.interface_version = 315021478;
             v.domain = 8;
-            v.u.cacheflush.start_pfn = 1237248090629240703;
-            v.u.cacheflush.nr_pfns = 0;
+            v.u.set_broken_page_p2m.pfn = 1237248090629240703;
         }
         r.bytes(49, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3739,13 +3787,12 @@ fn domctl__xen_domctl() {
             r.value(49, "cmd", d.cmd, 4294967295);
             r.value(49, "interface_version", d.interface_version, 315021478);
             r.value(49, "domain", d.domain, 8);
-            r.value(49, "u.cacheflush.start_pfn", d.u.cacheflush.start_pfn, 1237248090629240703);
-            r.value(49, "u.cacheflush.nr_pfns", d.u.cacheflush.nr_pfns, 0);
+            r.value(49, "u.set_broken_page_p2m.pfn", d.u.set_broken_page_p2m.pfn, 1237248090629240703);
         }
     }
-    // #50: u.gdbsx_pauseunp_vcpu
+    // #50: u.cacheflush
     {
-        let want = hex(concat!("ffffffff31ba884902000000000000001865cb71000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("ffffffff31ba884902000000000000001865cb71c665f7550000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3755,7 +3802,8 @@ fn domctl__xen_domctl() {
             v.cmd = 4294967295;
             v.interface_version = 1233697329;
             v.domain = 2;
-            v.u.gdbsx_pauseunp_vcpu.vcpu = 1909155096;
+            v.u.cacheflush.start_pfn = 6194531715458491672;
+            v.u.cacheflush.nr_pfns = 0;
         }
         r.bytes(50, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3764,12 +3812,13 @@ fn domctl__xen_domctl() {
             r.value(50, "cmd", d.cmd, 4294967295);
             r.value(50, "interface_version", d.interface_version, 1233697329);
             r.value(50, "domain", d.domain, 2);
-            r.value(50, "u.gdbsx_pauseunp_vcpu.vcpu", d.u.gdbsx_pauseunp_vcpu.vcpu, 1909155096);
+            r.value(50, "u.cacheflush.start_pfn", d.u.cacheflush.start_pfn, 6194531715458491672);
+            r.value(50, "u.cacheflush.nr_pfns", d.u.cacheflush.nr_pfns, 0);
         }
     }
-    // #51: u.gdbsx_domstatus
+    // #51: u.gdbsx_pauseunp_vcpu
     {
-        let want = hex(concat!("00004000ea6341aa0000000000000000d500000004000000df19757700000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("00004000ea6341aa0000000000000000d588bedf000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3779,9 +3828,7 @@ fn domctl__xen_domctl() {
             v.cmd = 4194304;
             v.interface_version = 2856412138;
             v.domain = 0;
-            v.u.gdbsx_domstatus.paused = 213;
-            v.u.gdbsx_domstatus.vcpu_id = 4;
-            v.u.gdbsx_domstatus.vcpu_ev = 2004163039;
+            v.u.gdbsx_pauseunp_vcpu.vcpu = 3753806037;
         }
         r.bytes(51, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3790,14 +3837,12 @@ fn domctl__xen_domctl() {
             r.value(51, "cmd", d.cmd, 4194304);
             r.value(51, "interface_version", d.interface_version, 2856412138);
             r.value(51, "domain", d.domain, 0);
-            r.value(51, "u.gdbsx_domstatus.paused", d.u.gdbsx_domstatus.paused, 213);
-            r.value(51, "u.gdbsx_domstatus.vcpu_id", d.u.gdbsx_domstatus.vcpu_id, 4);
-            r.value(51, "u.gdbsx_domstatus.vcpu_ev", d.u.gdbsx_domstatus.vcpu_ev, 2004163039);
+            r.value(51, "u.gdbsx_pauseunp_vcpu.vcpu", d.u.gdbsx_pauseunp_vcpu.vcpu, 3753806037);
         }
     }
-    // #52: u.vnuma
+    // #52: u.gdbsx_domstatus
     {
-        let want = hex(concat!("9c7d2888ffffffff5a9000000000000000040000b4e886cf0000000000000000", "0010dec0fd7f00001020dec0fd7f00002030dec0fd7f00003040dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("9c7d2888ffffffff5a9000000000000004000000b4e886cf0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3807,13 +3852,9 @@ fn domctl__xen_domctl() {
             v.cmd = 2284354972;
             v.interface_version = 4294967295;
             v.domain = 36954;
-            v.u.vnuma.nr_vnodes = 1024;
-            v.u.vnuma.nr_vmemranges = 3481725108;
-            v.u.vnuma.nr_vcpus = 0;
-            v.u.vnuma.vdistance = xenabi::types::__guest_handle_64_uint::from_addr(0x7ffdc0de1000);
-            v.u.vnuma.vcpu_to_vnode = xenabi::types::__guest_handle_64_uint::from_addr(0x7ffdc0de2010);
-            v.u.vnuma.vnode_to_pnode = xenabi::types::__guest_handle_64_uint::from_addr(0x7ffdc0de3020);
-            v.u.vnuma.vmemrange = xenabi::types::__guest_handle_64_xen_vmemrange_t::from_addr(0x7ffdc0de4030);
+            v.u.gdbsx_domstatus.paused = 4;
+            v.u.gdbsx_domstatus.vcpu_id = 3481725108;
+            v.u.gdbsx_domstatus.vcpu_ev = 0;
         }
         r.bytes(52, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3822,18 +3863,14 @@ fn domctl__xen_domctl() {
             r.value(52, "cmd", d.cmd, 2284354972);
             r.value(52, "interface_version", d.interface_version, 4294967295);
             r.value(52, "domain", d.domain, 36954);
-            r.value(52, "u.vnuma.nr_vnodes", d.u.vnuma.nr_vnodes, 1024);
-            r.value(52, "u.vnuma.nr_vmemranges", d.u.vnuma.nr_vmemranges, 3481725108);
-            r.value(52, "u.vnuma.nr_vcpus", d.u.vnuma.nr_vcpus, 0);
-            r.value(52, "u.vnuma.vdistance", d.u.vnuma.vdistance.addr(), 0x7ffdc0de1000);
-            r.value(52, "u.vnuma.vcpu_to_vnode", d.u.vnuma.vcpu_to_vnode.addr(), 0x7ffdc0de2010);
-            r.value(52, "u.vnuma.vnode_to_pnode", d.u.vnuma.vnode_to_pnode.addr(), 0x7ffdc0de3020);
-            r.value(52, "u.vnuma.vmemrange", d.u.vnuma.vmemrange.addr(), 0x7ffdc0de4030);
+            r.value(52, "u.gdbsx_domstatus.paused", d.u.gdbsx_domstatus.paused, 4);
+            r.value(52, "u.gdbsx_domstatus.vcpu_id", d.u.gdbsx_domstatus.vcpu_id, 3481725108);
+            r.value(52, "u.gdbsx_domstatus.vcpu_ev", d.u.gdbsx_domstatus.vcpu_ev, 0);
         }
     }
-    // #53: u.psr_cmt_op
+    // #53: u.vnuma
     {
-        let want = hex(concat!("48518244ffffffff3fa200000000000000008000215f35320000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("48518244ffffffff3fa200000000000000008000215f35320000000000000000", "0010dec0fd7f00001020dec0fd7f00002030dec0fd7f00003040dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3843,8 +3880,13 @@ fn domctl__xen_domctl() {
             v.cmd = 1149391176;
             v.interface_version = 4294967295;
             v.domain = 41535;
-            v.u.psr_cmt_op.cmd = 8388608;
-            v.u.psr_cmt_op.data = 842358561;
+            v.u.vnuma.nr_vnodes = 8388608;
+            v.u.vnuma.nr_vmemranges = 842358561;
+            v.u.vnuma.nr_vcpus = 0;
+            v.u.vnuma.vdistance = xenabi::types::__guest_handle_64_uint::from_addr(0x7ffdc0de1000);
+            v.u.vnuma.vcpu_to_vnode = xenabi::types::__guest_handle_64_uint::from_addr(0x7ffdc0de2010);
+            v.u.vnuma.vnode_to_pnode = xenabi::types::__guest_handle_64_uint::from_addr(0x7ffdc0de3020);
+            v.u.vnuma.vmemrange = xenabi::types::__guest_handle_64_xen_vmemrange_t::from_addr(0x7ffdc0de4030);
         }
         r.bytes(53, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3853,13 +3895,18 @@ fn domctl__xen_domctl() {
             r.value(53, "cmd", d.cmd, 1149391176);
             r.value(53, "interface_version", d.interface_version, 4294967295);
             r.value(53, "domain", d.domain, 41535);
-            r.value(53, "u.psr_cmt_op.cmd", d.u.psr_cmt_op.cmd, 8388608);
-            r.value(53, "u.psr_cmt_op.data", d.u.psr_cmt_op.data, 842358561);
+            r.value(53, "u.vnuma.nr_vnodes", d.u.vnuma.nr_vnodes, 8388608);
+            r.value(53, "u.vnuma.nr_vmemranges", d.u.vnuma.nr_vmemranges, 842358561);
+            r.value(53, "u.vnuma.nr_vcpus", d.u.vnuma.nr_vcpus, 0);
+            r.value(53, "u.vnuma.vdistance", d.u.vnuma.vdistance.addr(), 0x7ffdc0de1000);
+            r.value(53, "u.vnuma.vcpu_to_vnode", d.u.vnuma.vcpu_to_vnode.addr(), 0x7ffdc0de2010);
+            r.value(53, "u.vnuma.vnode_to_pnode", d.u.vnuma.vnode_to_pnode.addr(), 0x7ffdc0de3020);
+            r.value(53, "u.vnuma.vmemrange", d.u.vnuma.vmemrange.addr(), 0x7ffdc0de4030);
         }
     }
-    // #54: u.monitor_op, u.monitor_op.u.mov_to_cr
+    // #54: u.psr_cmt_op
     {
-        let want = hex(concat!("00000000e83ce42c0008000000000000fea92e28ffffffff5e08e60000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("00000000e83ce42c0008000000000000fea92e28ffffffff0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3869,12 +3916,8 @@ fn domctl__xen_domctl() {
             v.cmd = 0;
             v.interface_version = 753155304;
             v.domain = 2048;
-            v.u.monitor_op.op = 674146814;
-            v.u.monitor_op.event = 4294967295;
-            v.u.monitor_op.u.mov_to_cr.index = 94;
-            v.u.monitor_op.u.mov_to_cr.sync = 8;
-            v.u.monitor_op.u.mov_to_cr.onchangeonly = 230;
-            v.u.monitor_op.u.mov_to_cr.bitmask = 0;
+            v.u.psr_cmt_op.cmd = 674146814;
+            v.u.psr_cmt_op.data = 4294967295;
         }
         r.bytes(54, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3883,17 +3926,13 @@ fn domctl__xen_domctl() {
             r.value(54, "cmd", d.cmd, 0);
             r.value(54, "interface_version", d.interface_version, 753155304);
             r.value(54, "domain", d.domain, 2048);
-            r.value(54, "u.monitor_op.op", d.u.monitor_op.op, 674146814);
-            r.value(54, "u.monitor_op.event", d.u.monitor_op.event, 4294967295);
-            r.value(54, "u.monitor_op.u.mov_to_cr.index", d.u.monitor_op.u.mov_to_cr.index, 94);
-            r.value(54, "u.monitor_op.u.mov_to_cr.sync", d.u.monitor_op.u.mov_to_cr.sync, 8);
-            r.value(54, "u.monitor_op.u.mov_to_cr.onchangeonly", d.u.monitor_op.u.mov_to_cr.onchangeonly, 230);
-            r.value(54, "u.monitor_op.u.mov_to_cr.bitmask", d.u.monitor_op.u.mov_to_cr.bitmask, 0);
+            r.value(54, "u.psr_cmt_op.cmd", d.u.psr_cmt_op.cmd, 674146814);
+            r.value(54, "u.psr_cmt_op.data", d.u.psr_cmt_op.data, 4294967295);
         }
     }
-    // #55: u.monitor_op, u.monitor_op.u.mov_to_msr
+    // #55: u.monitor_op, u.monitor_op.u.mov_to_cr
     {
-        let want = hex(concat!("000000003fe55768010000000000000045fc67e5ffffffff8069684810000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("000000003fe55768010000000000000045fc67e5ffffffff80101a0000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3905,8 +3944,10 @@ fn domctl__xen_domctl() {
             v.domain = 1;
             v.u.monitor_op.op = 3848797253;
             v.u.monitor_op.event = 4294967295;
-            v.u.monitor_op.u.mov_to_msr.msr = 1214802304;
-            v.u.monitor_op.u.mov_to_msr.onchangeonly = 16;
+            v.u.monitor_op.u.mov_to_cr.index = 128;
+            v.u.monitor_op.u.mov_to_cr.sync = 16;
+            v.u.monitor_op.u.mov_to_cr.onchangeonly = 26;
+            v.u.monitor_op.u.mov_to_cr.bitmask = 0;
         }
         r.bytes(55, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3917,13 +3958,15 @@ fn domctl__xen_domctl() {
             r.value(55, "domain", d.domain, 1);
             r.value(55, "u.monitor_op.op", d.u.monitor_op.op, 3848797253);
             r.value(55, "u.monitor_op.event", d.u.monitor_op.event, 4294967295);
-            r.value(55, "u.monitor_op.u.mov_to_msr.msr", d.u.monitor_op.u.mov_to_msr.msr, 1214802304);
-            r.value(55, "u.monitor_op.u.mov_to_msr.onchangeonly", d.u.monitor_op.u.mov_to_msr.onchangeonly, 16);
+            r.value(55, "u.monitor_op.u.mov_to_cr.index", d.u.monitor_op.u.mov_to_cr.index, 128);
+            r.value(55, "u.monitor_op.u.mov_to_cr.sync", d.u.monitor_op.u.mov_to_cr.sync, 16);
+            r.value(55, "u.monitor_op.u.mov_to_cr.onchangeonly", d.u.monitor_op.u.mov_to_cr.onchangeonly, 26);
+            r.value(55, "u.monitor_op.u.mov_to_cr.bitmask", d.u.monitor_op.u.mov_to_cr.bitmask, 0);
         }
     }
-    // #56: u.monitor_op, u.monitor_op.u.guest_request
+    // #56: u.monitor_op, u.monitor_op.u.mov_to_msr
     {
-        let want = hex(concat!("0000100061ad6d5fffff000000000000f66bd50002000000fd00000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("0000100061ad6d5fffff000000000000f66bd50002000000fd764e1200000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3935,8 +3978,8 @@ fn domctl__xen_domctl() {
             v.domain = 65535;
             v.u.monitor_op.op = 13986806;
             v.u.monitor_op.event = 2;
-            v.u.monitor_op.u.guest_request.sync = 253;
-            v.u.monitor_op.u.guest_request.allow_userspace = 0;
+            v.u.monitor_op.u.mov_to_msr.msr = 307132157;
+            v.u.monitor_op.u.mov_to_msr.onchangeonly = 0;
         }
         r.bytes(56, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3947,13 +3990,13 @@ fn domctl__xen_domctl() {
             r.value(56, "domain", d.domain, 65535);
             r.value(56, "u.monitor_op.op", d.u.monitor_op.op, 13986806);
             r.value(56, "u.monitor_op.event", d.u.monitor_op.event, 2);
-            r.value(56, "u.monitor_op.u.guest_request.sync", d.u.monitor_op.u.guest_request.sync, 253);
-            r.value(56, "u.monitor_op.u.guest_request.allow_userspace", d.u.monitor_op.u.guest_request.allow_userspace, 0);
+            r.value(56, "u.monitor_op.u.mov_to_msr.msr", d.u.monitor_op.u.mov_to_msr.msr, 307132157);
+            r.value(56, "u.monitor_op.u.mov_to_msr.onchangeonly", d.u.monitor_op.u.mov_to_msr.onchangeonly, 0);
         }
     }
-    // #57: u.monitor_op, u.monitor_op.u.debug_exception
+    // #57: u.monitor_op, u.monitor_op.u.guest_request
     {
-        let want = hex(concat!("0000000093e4b10e00010000000000005150387bffffffff9300000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("0000000093e4b10e00010000000000005150387bffffffff9308000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -3965,7 +4008,8 @@ fn domctl__xen_domctl() {
             v.domain = 256;
             v.u.monitor_op.op = 2067288145;
             v.u.monitor_op.event = 4294967295;
-            v.u.monitor_op.u.debug_exception.sync = 147;
+            v.u.monitor_op.u.guest_request.sync = 147;
+            v.u.monitor_op.u.guest_request.allow_userspace = 8;
         }
         r.bytes(57, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -3976,10 +4020,11 @@ fn domctl__xen_domctl() {
             r.value(57, "domain", d.domain, 256);
             r.value(57, "u.monitor_op.op", d.u.monitor_op.op, 2067288145);
             r.value(57, "u.monitor_op.event", d.u.monitor_op.event, 4294967295);
-            r.value(57, "u.monitor_op.u.debug_exception.sync", d.u.monitor_op.u.debug_exception.sync, 147);
+            r.value(57, "u.monitor_op.u.guest_request.sync", d.u.monitor_op.u.guest_request.sync, 147);
+            r.value(57, "u.monitor_op.u.guest_request.allow_userspace", d.u.monitor_op.u.guest_request.allow_userspace, 8);
         }
     }
-    // #58: u.monitor_op, u.monitor_op.u.vmexit
+    // #58: u.monitor_op, u.monitor_op.u.debug_exception
     {
         let want = hex(concat!("c697a42f00000000142800000000000000000800908d6096ff00000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
@@ -3993,7 +4038,7 @@ fn domctl__xen_domctl() {
             v.domain = 10260;
             v.u.monitor_op.op = 524288;
             v.u.monitor_op.event = 2522910096;
-            v.u.monitor_op.u.vmexit.sync = 255;
+            v.u.monitor_op.u.debug_exception.sync = 255;
         }
         r.bytes(58, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -4004,10 +4049,10 @@ fn domctl__xen_domctl() {
             r.value(58, "domain", d.domain, 10260);
             r.value(58, "u.monitor_op.op", d.u.monitor_op.op, 524288);
             r.value(58, "u.monitor_op.event", d.u.monitor_op.event, 2522910096);
-            r.value(58, "u.monitor_op.u.vmexit.sync", d.u.monitor_op.u.vmexit.sync, 255);
+            r.value(58, "u.monitor_op.u.debug_exception.sync", d.u.monitor_op.u.debug_exception.sync, 255);
         }
     }
-    // #59: u.psr_alloc
+    // #59: u.monitor_op, u.monitor_op.u.vmexit
     {
         let want = hex(concat!("d5dc72f1ffffffffe28700000000000000000040873ddc760000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
@@ -4019,9 +4064,9 @@ fn domctl__xen_domctl() {
             v.cmd = 4050836693;
             v.interface_version = 4294967295;
             v.domain = 34786;
-            v.u.psr_alloc.cmd = 1073741824;
-            v.u.psr_alloc.target = 1994145159;
-            v.u.psr_alloc.data = 0;
+            v.u.monitor_op.op = 1073741824;
+            v.u.monitor_op.event = 1994145159;
+            v.u.monitor_op.u.vmexit.sync = 0;
         }
         r.bytes(59, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -4030,14 +4075,14 @@ fn domctl__xen_domctl() {
             r.value(59, "cmd", d.cmd, 4050836693);
             r.value(59, "interface_version", d.interface_version, 4294967295);
             r.value(59, "domain", d.domain, 34786);
-            r.value(59, "u.psr_alloc.cmd", d.u.psr_alloc.cmd, 1073741824);
-            r.value(59, "u.psr_alloc.target", d.u.psr_alloc.target, 1994145159);
-            r.value(59, "u.psr_alloc.data", d.u.psr_alloc.data, 0);
+            r.value(59, "u.monitor_op.op", d.u.monitor_op.op, 1073741824);
+            r.value(59, "u.monitor_op.event", d.u.monitor_op.event, 1994145159);
+            r.value(59, "u.monitor_op.u.vmexit.sync", d.u.monitor_op.u.vmexit.sync, 0);
         }
     }
-    // #60: u.vuart_op
+    // #60: u.psr_alloc
     {
-        let want = hex(concat!("08000000b01ed8ed00000000000000005e92a6dd0040000038c09a88ebcecf91", "ffff000004f4aa21000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("08000000b01ed8ed00000000000000005e92a6dd0040000038c09a88ebcecf91", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -4047,11 +4092,9 @@ fn domctl__xen_domctl() {
             v.cmd = 8;
             v.interface_version = 3990363824;
             v.domain = 0;
-            v.u.vuart_op.cmd = 3718681182;
-            v.u.vuart_op.r#type = 16384;
-            v.u.vuart_op.gfn = 10506843966683136056;
-            v.u.vuart_op.console_domid = 65535;
-            v.u.vuart_op.evtchn = 564851716;
+            v.u.psr_alloc.cmd = 3718681182;
+            v.u.psr_alloc.target = 16384;
+            v.u.psr_alloc.data = 10506843966683136056;
         }
         r.bytes(60, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -4060,16 +4103,14 @@ fn domctl__xen_domctl() {
             r.value(60, "cmd", d.cmd, 8);
             r.value(60, "interface_version", d.interface_version, 3990363824);
             r.value(60, "domain", d.domain, 0);
-            r.value(60, "u.vuart_op.cmd", d.u.vuart_op.cmd, 3718681182);
-            r.value(60, "u.vuart_op.type", d.u.vuart_op.r#type, 16384);
-            r.value(60, "u.vuart_op.gfn", d.u.vuart_op.gfn, 10506843966683136056);
-            r.value(60, "u.vuart_op.console_domid", d.u.vuart_op.console_domid, 65535);
-            r.value(60, "u.vuart_op.evtchn", d.u.vuart_op.evtchn, 564851716);
+            r.value(60, "u.psr_alloc.cmd", d.u.psr_alloc.cmd, 3718681182);
+            r.value(60, "u.psr_alloc.target", d.u.psr_alloc.target, 16384);
+            r.value(60, "u.psr_alloc.data", d.u.psr_alloc.data, 10506843966683136056);
         }
     }
-    // #61: u.vmtrace_op
+    // #61: u.vuart_op
     {
-        let want = hex(concat!("0000000024435abe00800000000000001a2289f6ffffffff11374e662725d268", "0004000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("0000000024435abe00800000000000001a2289f6ffffffff11374e662725d268", "00040000cb1685ae000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -4079,10 +4120,11 @@ fn domctl__xen_domctl() {
             v.cmd = 0;
             v.interface_version = 3193586468;
             v.domain = 32768;
-            v.u.vmtrace_op.cmd = 4136182298;
-            v.u.vmtrace_op.vcpu = 4294967295;
-            v.u.vmtrace_op.key = 7553140376204097297;
-            v.u.vmtrace_op.value = 1024;
+            v.u.vuart_op.cmd = 4136182298;
+            v.u.vuart_op.r#type = 4294967295;
+            v.u.vuart_op.gfn = 7553140376204097297;
+            v.u.vuart_op.console_domid = 1024;
+            v.u.vuart_op.evtchn = 2927957707;
         }
         r.bytes(61, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -4091,15 +4133,16 @@ fn domctl__xen_domctl() {
             r.value(61, "cmd", d.cmd, 0);
             r.value(61, "interface_version", d.interface_version, 3193586468);
             r.value(61, "domain", d.domain, 32768);
-            r.value(61, "u.vmtrace_op.cmd", d.u.vmtrace_op.cmd, 4136182298);
-            r.value(61, "u.vmtrace_op.vcpu", d.u.vmtrace_op.vcpu, 4294967295);
-            r.value(61, "u.vmtrace_op.key", d.u.vmtrace_op.key, 7553140376204097297);
-            r.value(61, "u.vmtrace_op.value", d.u.vmtrace_op.value, 1024);
+            r.value(61, "u.vuart_op.cmd", d.u.vuart_op.cmd, 4136182298);
+            r.value(61, "u.vuart_op.type", d.u.vuart_op.r#type, 4294967295);
+            r.value(61, "u.vuart_op.gfn", d.u.vuart_op.gfn, 7553140376204097297);
+            r.value(61, "u.vuart_op.console_domid", d.u.vuart_op.console_domid, 1024);
+            r.value(61, "u.vuart_op.evtchn", d.u.vuart_op.evtchn, 2927957707);
         }
     }
-    // #62: u.paging_mempool
+    // #62: u.vmtrace_op
     {
-        let want = hex(concat!("000010004dd5559c00000000000000006c3716e5fffaf6f00000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("000010004dd5559c00000000000000006c3716e500010000cc40282e3203357d", "ffffffffffffffff000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -4109,7 +4152,10 @@ fn domctl__xen_domctl() {
             v.cmd = 1048576;
             v.interface_version = 2622870861;
             v.domain = 0;
-            v.u.paging_mempool.size = 17363341390340568940;
+            v.u.vmtrace_op.cmd = 3843438444;
+            v.u.vmtrace_op.vcpu = 256;
+            v.u.vmtrace_op.key = 9022120942564294860;
+            v.u.vmtrace_op.value = 18446744073709551615;
         }
         r.bytes(62, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -4118,12 +4164,15 @@ fn domctl__xen_domctl() {
             r.value(62, "cmd", d.cmd, 1048576);
             r.value(62, "interface_version", d.interface_version, 2622870861);
             r.value(62, "domain", d.domain, 0);
-            r.value(62, "u.paging_mempool.size", d.u.paging_mempool.size, 17363341390340568940);
+            r.value(62, "u.vmtrace_op.cmd", d.u.vmtrace_op.cmd, 3843438444);
+            r.value(62, "u.vmtrace_op.vcpu", d.u.vmtrace_op.vcpu, 256);
+            r.value(62, "u.vmtrace_op.key", d.u.vmtrace_op.key, 9022120942564294860);
+            r.value(62, "u.vmtrace_op.value", d.u.vmtrace_op.value, 18446744073709551615);
         }
     }
-    // #63: u.set_llc_colors
+    // #63: u.paging_mempool
     {
-        let want = hex(concat!("448e8fa7000000006a1900000000000000001000000000000010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("448e8fa7000000006a1900000000000000001000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -4133,8 +4182,7 @@ fn domctl__xen_domctl() {
             v.cmd = 2811203140;
             v.interface_version = 0;
             v.domain = 6506;
-            v.u.set_llc_colors.num_llc_colors = 1048576;
-            v.u.set_llc_colors.llc_colors = xenabi::types::__guest_handle_64_uint32::from_addr(0x7ffdc0de1000);
+            v.u.paging_mempool.size = 1048576;
         }
         r.bytes(63, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -4143,13 +4191,12 @@ fn domctl__xen_domctl() {
             r.value(63, "cmd", d.cmd, 2811203140);
             r.value(63, "interface_version", d.interface_version, 0);
             r.value(63, "domain", d.domain, 6506);
-            r.value(63, "u.set_llc_colors.num_llc_colors", d.u.set_llc_colors.num_llc_colors, 1048576);
-            r.value(63, "u.set_llc_colors.llc_colors", d.u.set_llc_colors.llc_colors.addr(), 0x7ffdc0de1000);
+            r.value(63, "u.paging_mempool.size", d.u.paging_mempool.size, 1048576);
         }
     }
-    // #64: u.get_domain_state
+    // #64: u.set_llc_colors
     {
-        let want = hex(concat!("b0c65c5840000000b57e00000000000000000101000000000000000400000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("b0c65c5840000000b57e00000000000000000000000000000010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -4159,9 +4206,8 @@ fn domctl__xen_domctl() {
             v.cmd = 1482475184;
             v.interface_version = 64;
             v.domain = 32437;
-            v.u.get_domain_state.state = 0;
-            v.u.get_domain_state.caps = 257;
-            v.u.get_domain_state.unique_id = 67108864;
+            v.u.set_llc_colors.num_llc_colors = 0;
+            v.u.set_llc_colors.llc_colors = xenabi::types::__guest_handle_64_uint32::from_addr(0x7ffdc0de1000);
         }
         r.bytes(64, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
@@ -4170,9 +4216,36 @@ fn domctl__xen_domctl() {
             r.value(64, "cmd", d.cmd, 1482475184);
             r.value(64, "interface_version", d.interface_version, 64);
             r.value(64, "domain", d.domain, 32437);
-            r.value(64, "u.get_domain_state.state", d.u.get_domain_state.state, 0);
-            r.value(64, "u.get_domain_state.caps", d.u.get_domain_state.caps, 257);
-            r.value(64, "u.get_domain_state.unique_id", d.u.get_domain_state.unique_id, 67108864);
+            r.value(64, "u.set_llc_colors.num_llc_colors", d.u.set_llc_colors.num_llc_colors, 0);
+            r.value(64, "u.set_llc_colors.llc_colors", d.u.set_llc_colors.llc_colors.addr(), 0x7ffdc0de1000);
+        }
+    }
+    // #65: u.get_domain_state
+    {
+        let want = hex(concat!("400000003d34f7330000000000000000fa3b00040000000002de6bb0686d7183", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let mut buf = Buf::new(144);
+        // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
+        // are a valid value of every xenabi type, each reference is dropped before the next is
+        // made, and writing union members of plain integers is sound.
+        unsafe {
+            let v = buf.at::<T>(0);
+            v.cmd = 64;
+            v.interface_version = 871838781;
+            v.domain = 0;
+            v.u.get_domain_state.state = 15354;
+            v.u.get_domain_state.caps = 1024;
+            v.u.get_domain_state.unique_id = 9471471787740749314;
+        }
+        r.bytes(65, "built", buf.bytes(), &want);
+        let d = read::<T>(&want);
+        // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
+        unsafe {
+            r.value(65, "cmd", d.cmd, 64);
+            r.value(65, "interface_version", d.interface_version, 871838781);
+            r.value(65, "domain", d.domain, 0);
+            r.value(65, "u.get_domain_state.state", d.u.get_domain_state.state, 15354);
+            r.value(65, "u.get_domain_state.caps", d.u.get_domain_state.caps, 1024);
+            r.value(65, "u.get_domain_state.unique_id", d.u.get_domain_state.unique_id, 9471471787740749314);
         }
     }
     r.finish();

@@ -513,6 +513,8 @@ export const HVMPV_cpu_hotplug = 0x1000;
 
 /**
  * The Viridian (Hyper-V) features HVM_PARAM_VIRIDIAN offers the guest (x86). HVMPV_base_freq is the base set the others build on.
+ *
+ * Only on x86_32, x86_64.
  * @since 4.6
  */
 export const HVMPV = { HVMPV_base_freq, HVMPV_no_freq, HVMPV_time_ref_count, HVMPV_reference_tsc, HVMPV_hcall_remote_tlb_flush, HVMPV_apic_assist, HVMPV_crash_ctl, HVMPV_synic, HVMPV_stimer, HVMPV_hcall_ipi, HVMPV_ex_processor_masks, HVMPV_no_vp_limit, HVMPV_cpu_hotplug } as const;

@@ -1267,6 +1267,8 @@ export const PMU_SAMPLE_PV = 0x8;
 
 /**
  * x86: what Xen says about the sample in xen_pmu_arch.pmu_flags. The values of `xen_pmu_arch.pmu_flags`.
+ *
+ * Only on x86_32, x86_64.
  * @since 4.6
  */
 export const PMU_FLAGS = { PMU_CACHED, PMU_SAMPLE_USER, PMU_SAMPLE_REAL, PMU_SAMPLE_PV } as const;

@@ -6,7 +6,7 @@
  * operation, and their payloads and constants. Mirrors Xen's public/domctl.h. Unstable: valid for
  * exactly one Xen release, versioned by XEN_DOMCTL_INTERFACE_VERSION.
  */
-import { DomctlOp$chk0, DomctlOp$chk1, DomctlOp$chk2, DomctlOp$dec0, DomctlOp$dec1, DomctlOp$dec2, DomctlOp$enc0, DomctlOp$enc1, DomctlOp$enc2, xen_arch_domainconfig$V0, xen_arch_domainconfig$V1, xen_arch_domainconfig$chk1, xen_arch_domainconfig$dec0, xen_arch_domainconfig$dec1, xen_arch_domainconfig$enc0, xen_arch_domainconfig$enc1, xen_domctl$V0, xen_domctl$V1, xen_domctl$V2, xen_domctl$chk0, xen_domctl$chk1, xen_domctl$chk2, xen_domctl$dec0, xen_domctl$dec1, xen_domctl$dec2, xen_domctl$enc0, xen_domctl$enc1, xen_domctl$enc2, xen_domctl_address_size$V0, xen_domctl_address_size$dec0, xen_domctl_address_size$enc0, xen_domctl_assign_device$V0, xen_domctl_assign_device$dec0, xen_domctl_assign_device$enc0, xen_domctl_assign_device_u$V0, xen_domctl_assign_device_u$dec0, xen_domctl_assign_device_u$enc0, xen_domctl_assign_device_u_dt$V0, xen_domctl_assign_device_u_dt$chk0, xen_domctl_assign_device_u_dt$dec0, xen_domctl_assign_device_u_dt$enc0, xen_domctl_assign_device_u_pci$V0, xen_domctl_assign_device_u_pci$dec0, xen_domctl_assign_device_u_pci$enc0, xen_domctl_audit_p2m$V0, xen_domctl_audit_p2m$dec0, xen_domctl_audit_p2m$enc0, xen_domctl_bind_pt_irq$V0, xen_domctl_bind_pt_irq$dec0, xen_domctl_bind_pt_irq$enc0, xen_domctl_bind_pt_irq_u$V0, xen_domctl_bind_pt_irq_u$dec0, xen_domctl_bind_pt_irq_u$enc0, xen_domctl_bind_pt_irq_u_isa$V0, xen_domctl_bind_pt_irq_u_isa$dec0, xen_domctl_bind_pt_irq_u_isa$enc0, xen_domctl_bind_pt_irq_u_msi$V0, xen_domctl_bind_pt_irq_u_msi$chk0, xen_domctl_bind_pt_irq_u_msi$dec0, xen_domctl_bind_pt_irq_u_msi$enc0, xen_domctl_bind_pt_irq_u_pci$V0, xen_domctl_bind_pt_irq_u_pci$dec0, xen_domctl_bind_pt_irq_u_pci$enc0, xen_domctl_bind_pt_irq_u_spi$V0, xen_domctl_bind_pt_irq_u_spi$dec0, xen_domctl_bind_pt_irq_u_spi$enc0, xen_domctl_cacheflush$V0, xen_domctl_cacheflush$V1, xen_domctl_cacheflush$dec0, xen_domctl_cacheflush$dec1, xen_domctl_cacheflush$enc0, xen_domctl_cacheflush$enc1, xen_domctl_createdomain$V0, xen_domctl_createdomain$V1, xen_domctl_createdomain$chk1, xen_domctl_createdomain$dec0, xen_domctl_createdomain$dec1, xen_domctl_createdomain$enc0, xen_domctl_createdomain$enc1, xen_domctl_createdomain_altp2m$V0, xen_domctl_createdomain_altp2m$dec0, xen_domctl_createdomain_altp2m$enc0, xen_domctl_debug_op$V0, xen_domctl_debug_op$dec0, xen_domctl_debug_op$enc0, xen_domctl_dt_overlay$V0, xen_domctl_dt_overlay$chk0, xen_domctl_dt_overlay$dec0, xen_domctl_dt_overlay$enc0, xen_domctl_gdbsx_domstatus$V0, xen_domctl_gdbsx_domstatus$chk0, xen_domctl_gdbsx_domstatus$dec0, xen_domctl_gdbsx_domstatus$enc0, xen_domctl_gdbsx_memio$V0, xen_domctl_gdbsx_memio$chk0, xen_domctl_gdbsx_memio$dec0, xen_domctl_gdbsx_memio$enc0, xen_domctl_gdbsx_pauseunp_vcpu$V0, xen_domctl_gdbsx_pauseunp_vcpu$dec0, xen_domctl_gdbsx_pauseunp_vcpu$enc0, xen_domctl_get_device_group$V0, xen_domctl_get_device_group$chk0, xen_domctl_get_device_group$dec0, xen_domctl_get_device_group$enc0, xen_domctl_get_domain_state$V0, xen_domctl_get_domain_state$chk0, xen_domctl_get_domain_state$dec0, xen_domctl_get_domain_state$enc0, xen_domctl_getdomaininfo$V0, xen_domctl_getdomaininfo$V1, xen_domctl_getdomaininfo$chk0, xen_domctl_getdomaininfo$chk1, xen_domctl_getdomaininfo$dec0, xen_domctl_getdomaininfo$dec1, xen_domctl_getdomaininfo$enc0, xen_domctl_getdomaininfo$enc1, xen_domctl_getpageframeinfo3$V0, xen_domctl_getpageframeinfo3$dec0, xen_domctl_getpageframeinfo3$enc0, xen_domctl_getvcpuinfo$V0, xen_domctl_getvcpuinfo$chk0, xen_domctl_getvcpuinfo$dec0, xen_domctl_getvcpuinfo$enc0, xen_domctl_gsi_permission$V0, xen_domctl_gsi_permission$dec0, xen_domctl_gsi_permission$enc0, xen_domctl_hvmcontext$V0, xen_domctl_hvmcontext$chk0, xen_domctl_hvmcontext$dec0, xen_domctl_hvmcontext$enc0, xen_domctl_hvmcontext_partial$V0, xen_domctl_hvmcontext_partial$dec0, xen_domctl_hvmcontext_partial$enc0, xen_domctl_hypercall_init$V0, xen_domctl_hypercall_init$dec0, xen_domctl_hypercall_init$enc0, xen_domctl_iomem_permission$V0, xen_domctl_iomem_permission$chk0, xen_domctl_iomem_permission$dec0, xen_domctl_iomem_permission$enc0, xen_domctl_ioport_mapping$V0, xen_domctl_ioport_mapping$dec0, xen_domctl_ioport_mapping$enc0, xen_domctl_ioport_permission$V0, xen_domctl_ioport_permission$chk0, xen_domctl_ioport_permission$dec0, xen_domctl_ioport_permission$enc0, xen_domctl_irq_permission$V0, xen_domctl_irq_permission$chk0, xen_domctl_irq_permission$dec0, xen_domctl_irq_permission$enc0, xen_domctl_max_mem$V0, xen_domctl_max_mem$dec0, xen_domctl_max_mem$enc0, xen_domctl_max_vcpus$V0, xen_domctl_max_vcpus$dec0, xen_domctl_max_vcpus$enc0, xen_domctl_mem_sharing_op$V0, xen_domctl_mem_sharing_op$dec0, xen_domctl_mem_sharing_op$enc0, xen_domctl_mem_sharing_op_u$V0, xen_domctl_mem_sharing_op_u$dec0, xen_domctl_mem_sharing_op_u$enc0, xen_domctl_memory_mapping$V0, xen_domctl_memory_mapping$dec0, xen_domctl_memory_mapping$enc0, xen_domctl_monitor_op$V0, xen_domctl_monitor_op$dec0, xen_domctl_monitor_op$enc0, xen_domctl_monitor_op_u$V0, xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0, xen_domctl_monitor_op_u_debug_exception$V0, xen_domctl_monitor_op_u_debug_exception$dec0, xen_domctl_monitor_op_u_debug_exception$enc0, xen_domctl_monitor_op_u_guest_request$V0, xen_domctl_monitor_op_u_guest_request$dec0, xen_domctl_monitor_op_u_guest_request$enc0, xen_domctl_monitor_op_u_mov_to_cr$V0, xen_domctl_monitor_op_u_mov_to_cr$chk0, xen_domctl_monitor_op_u_mov_to_cr$dec0, xen_domctl_monitor_op_u_mov_to_cr$enc0, xen_domctl_monitor_op_u_mov_to_msr$V0, xen_domctl_monitor_op_u_mov_to_msr$chk0, xen_domctl_monitor_op_u_mov_to_msr$dec0, xen_domctl_monitor_op_u_mov_to_msr$enc0, xen_domctl_monitor_op_u_vmexit$V0, xen_domctl_monitor_op_u_vmexit$dec0, xen_domctl_monitor_op_u_vmexit$enc0, xen_domctl_nodeaffinity$V0, xen_domctl_nodeaffinity$chk0, xen_domctl_nodeaffinity$dec0, xen_domctl_nodeaffinity$enc0, xen_domctl_paging_mempool$V0, xen_domctl_paging_mempool$dec0, xen_domctl_paging_mempool$enc0, xen_domctl_psr_alloc$V0, xen_domctl_psr_alloc$dec0, xen_domctl_psr_alloc$enc0, xen_domctl_psr_cmt_op$V0, xen_domctl_psr_cmt_op$dec0, xen_domctl_psr_cmt_op$enc0, xen_domctl_sched_credit$V0, xen_domctl_sched_credit$dec0, xen_domctl_sched_credit$enc0, xen_domctl_sched_credit2$V0, xen_domctl_sched_credit2$dec0, xen_domctl_sched_credit2$enc0, xen_domctl_sched_rtds$V0, xen_domctl_sched_rtds$dec0, xen_domctl_sched_rtds$enc0, xen_domctl_schedparam_vcpu$V0, xen_domctl_schedparam_vcpu$dec0, xen_domctl_schedparam_vcpu$enc0, xen_domctl_schedparam_vcpu_u$V0, xen_domctl_schedparam_vcpu_u$dec0, xen_domctl_schedparam_vcpu_u$enc0, xen_domctl_scheduler_op$V0, xen_domctl_scheduler_op$dec0, xen_domctl_scheduler_op$enc0, xen_domctl_scheduler_op_u$V0, xen_domctl_scheduler_op_u$dec0, xen_domctl_scheduler_op_u$enc0, xen_domctl_scheduler_op_u_v$V0, xen_domctl_scheduler_op_u_v$dec0, xen_domctl_scheduler_op_u_v$enc0, xen_domctl_sendtrigger$V0, xen_domctl_sendtrigger$dec0, xen_domctl_sendtrigger$enc0, xen_domctl_set_access_required$V0, xen_domctl_set_access_required$dec0, xen_domctl_set_access_required$enc0, xen_domctl_set_broken_page_p2m$V0, xen_domctl_set_broken_page_p2m$dec0, xen_domctl_set_broken_page_p2m$enc0, xen_domctl_set_llc_colors$V0, xen_domctl_set_llc_colors$chk0, xen_domctl_set_llc_colors$dec0, xen_domctl_set_llc_colors$enc0, xen_domctl_set_target$V0, xen_domctl_set_target$dec0, xen_domctl_set_target$enc0, xen_domctl_set_virq_handler$V0, xen_domctl_set_virq_handler$dec0, xen_domctl_set_virq_handler$enc0, xen_domctl_setdebugging$V0, xen_domctl_setdebugging$dec0, xen_domctl_setdebugging$enc0, xen_domctl_setdomainhandle$V0, xen_domctl_setdomainhandle$dec0, xen_domctl_setdomainhandle$enc0, xen_domctl_settimeoffset$V0, xen_domctl_settimeoffset$dec0, xen_domctl_settimeoffset$enc0, xen_domctl_shadow_op$V0, xen_domctl_shadow_op$chk0, xen_domctl_shadow_op$dec0, xen_domctl_shadow_op$enc0, xen_domctl_shadow_op_stats$V0, xen_domctl_shadow_op_stats$dec0, xen_domctl_shadow_op_stats$enc0, xen_domctl_subscribe$V0, xen_domctl_subscribe$dec0, xen_domctl_subscribe$enc0, xen_domctl_tsc_info$V0, xen_domctl_tsc_info$chk0, xen_domctl_tsc_info$dec0, xen_domctl_tsc_info$enc0, xen_domctl_u$V0, xen_domctl_u$V1, xen_domctl_u$V2, xen_domctl_u$dec0, xen_domctl_u$dec1, xen_domctl_u$dec2, xen_domctl_u$enc0, xen_domctl_u$enc1, xen_domctl_u$enc2, xen_domctl_vcpu_msr$V0, xen_domctl_vcpu_msr$dec0, xen_domctl_vcpu_msr$enc0, xen_domctl_vcpu_msrs$V0, xen_domctl_vcpu_msrs$dec0, xen_domctl_vcpu_msrs$enc0, xen_domctl_vcpuaffinity$V0, xen_domctl_vcpuaffinity$chk0, xen_domctl_vcpuaffinity$dec0, xen_domctl_vcpuaffinity$enc0, xen_domctl_vcpucontext$V0, xen_domctl_vcpucontext$chk0, xen_domctl_vcpucontext$dec0, xen_domctl_vcpucontext$enc0, xen_domctl_vcpuextstate$V0, xen_domctl_vcpuextstate$chk0, xen_domctl_vcpuextstate$dec0, xen_domctl_vcpuextstate$enc0, xen_domctl_vm_event_op$V0, xen_domctl_vm_event_op$dec0, xen_domctl_vm_event_op$enc0, xen_domctl_vm_event_op_u$V0, xen_domctl_vm_event_op_u$dec0, xen_domctl_vm_event_op_u$enc0, xen_domctl_vm_event_op_u_enable$V0, xen_domctl_vm_event_op_u_enable$dec0, xen_domctl_vm_event_op_u_enable$enc0, xen_domctl_vmtrace_op$V0, xen_domctl_vmtrace_op$dec0, xen_domctl_vmtrace_op$enc0, xen_domctl_vnuma$V0, xen_domctl_vnuma$chk0, xen_domctl_vnuma$dec0, xen_domctl_vnuma$enc0, xen_domctl_vuart_op$V0, xen_domctl_vuart_op$chk0, xen_domctl_vuart_op$dec0, xen_domctl_vuart_op$enc0 } from '../internal/unstable/domctl.js';
+import { DomctlOp$chk0, DomctlOp$chk1, DomctlOp$chk2, DomctlOp$dec0, DomctlOp$dec1, DomctlOp$dec2, DomctlOp$enc0, DomctlOp$enc1, DomctlOp$enc2, xen_arch_domainconfig$V0, xen_arch_domainconfig$V1, xen_arch_domainconfig$chk1, xen_arch_domainconfig$dec0, xen_arch_domainconfig$dec1, xen_arch_domainconfig$enc0, xen_arch_domainconfig$enc1, xen_domctl$V0, xen_domctl$V1, xen_domctl$V2, xen_domctl$chk0, xen_domctl$chk1, xen_domctl$chk2, xen_domctl$dec0, xen_domctl$dec1, xen_domctl$dec2, xen_domctl$enc0, xen_domctl$enc1, xen_domctl$enc2, xen_domctl_address_size$V0, xen_domctl_address_size$dec0, xen_domctl_address_size$enc0, xen_domctl_assign_device$V0, xen_domctl_assign_device$dec0, xen_domctl_assign_device$enc0, xen_domctl_assign_device_u$V0, xen_domctl_assign_device_u$dec0, xen_domctl_assign_device_u$enc0, xen_domctl_assign_device_u_dt$V0, xen_domctl_assign_device_u_dt$chk0, xen_domctl_assign_device_u_dt$dec0, xen_domctl_assign_device_u_dt$enc0, xen_domctl_assign_device_u_pci$V0, xen_domctl_assign_device_u_pci$dec0, xen_domctl_assign_device_u_pci$enc0, xen_domctl_audit_p2m$V0, xen_domctl_audit_p2m$dec0, xen_domctl_audit_p2m$enc0, xen_domctl_bind_pt_irq$V0, xen_domctl_bind_pt_irq$dec0, xen_domctl_bind_pt_irq$enc0, xen_domctl_bind_pt_irq_u$V0, xen_domctl_bind_pt_irq_u$dec0, xen_domctl_bind_pt_irq_u$enc0, xen_domctl_bind_pt_irq_u_isa$V0, xen_domctl_bind_pt_irq_u_isa$dec0, xen_domctl_bind_pt_irq_u_isa$enc0, xen_domctl_bind_pt_irq_u_msi$V0, xen_domctl_bind_pt_irq_u_msi$chk0, xen_domctl_bind_pt_irq_u_msi$dec0, xen_domctl_bind_pt_irq_u_msi$enc0, xen_domctl_bind_pt_irq_u_pci$V0, xen_domctl_bind_pt_irq_u_pci$dec0, xen_domctl_bind_pt_irq_u_pci$enc0, xen_domctl_bind_pt_irq_u_spi$V0, xen_domctl_bind_pt_irq_u_spi$dec0, xen_domctl_bind_pt_irq_u_spi$enc0, xen_domctl_cacheflush$V0, xen_domctl_cacheflush$V1, xen_domctl_cacheflush$dec0, xen_domctl_cacheflush$dec1, xen_domctl_cacheflush$enc0, xen_domctl_cacheflush$enc1, xen_domctl_cpu_policy$V0, xen_domctl_cpu_policy$chk0, xen_domctl_cpu_policy$dec0, xen_domctl_cpu_policy$enc0, xen_domctl_createdomain$V0, xen_domctl_createdomain$V1, xen_domctl_createdomain$chk1, xen_domctl_createdomain$dec0, xen_domctl_createdomain$dec1, xen_domctl_createdomain$enc0, xen_domctl_createdomain$enc1, xen_domctl_createdomain_altp2m$V0, xen_domctl_createdomain_altp2m$dec0, xen_domctl_createdomain_altp2m$enc0, xen_domctl_debug_op$V0, xen_domctl_debug_op$dec0, xen_domctl_debug_op$enc0, xen_domctl_dt_overlay$V0, xen_domctl_dt_overlay$chk0, xen_domctl_dt_overlay$dec0, xen_domctl_dt_overlay$enc0, xen_domctl_gdbsx_domstatus$V0, xen_domctl_gdbsx_domstatus$chk0, xen_domctl_gdbsx_domstatus$dec0, xen_domctl_gdbsx_domstatus$enc0, xen_domctl_gdbsx_memio$V0, xen_domctl_gdbsx_memio$chk0, xen_domctl_gdbsx_memio$dec0, xen_domctl_gdbsx_memio$enc0, xen_domctl_gdbsx_pauseunp_vcpu$V0, xen_domctl_gdbsx_pauseunp_vcpu$dec0, xen_domctl_gdbsx_pauseunp_vcpu$enc0, xen_domctl_get_device_group$V0, xen_domctl_get_device_group$chk0, xen_domctl_get_device_group$dec0, xen_domctl_get_device_group$enc0, xen_domctl_get_domain_state$V0, xen_domctl_get_domain_state$chk0, xen_domctl_get_domain_state$dec0, xen_domctl_get_domain_state$enc0, xen_domctl_getdomaininfo$V0, xen_domctl_getdomaininfo$V1, xen_domctl_getdomaininfo$chk0, xen_domctl_getdomaininfo$chk1, xen_domctl_getdomaininfo$dec0, xen_domctl_getdomaininfo$dec1, xen_domctl_getdomaininfo$enc0, xen_domctl_getdomaininfo$enc1, xen_domctl_getpageframeinfo3$V0, xen_domctl_getpageframeinfo3$dec0, xen_domctl_getpageframeinfo3$enc0, xen_domctl_getvcpuinfo$V0, xen_domctl_getvcpuinfo$chk0, xen_domctl_getvcpuinfo$dec0, xen_domctl_getvcpuinfo$enc0, xen_domctl_gsi_permission$V0, xen_domctl_gsi_permission$dec0, xen_domctl_gsi_permission$enc0, xen_domctl_hvmcontext$V0, xen_domctl_hvmcontext$chk0, xen_domctl_hvmcontext$dec0, xen_domctl_hvmcontext$enc0, xen_domctl_hvmcontext_partial$V0, xen_domctl_hvmcontext_partial$dec0, xen_domctl_hvmcontext_partial$enc0, xen_domctl_hypercall_init$V0, xen_domctl_hypercall_init$dec0, xen_domctl_hypercall_init$enc0, xen_domctl_iomem_permission$V0, xen_domctl_iomem_permission$chk0, xen_domctl_iomem_permission$dec0, xen_domctl_iomem_permission$enc0, xen_domctl_ioport_mapping$V0, xen_domctl_ioport_mapping$dec0, xen_domctl_ioport_mapping$enc0, xen_domctl_ioport_permission$V0, xen_domctl_ioport_permission$chk0, xen_domctl_ioport_permission$dec0, xen_domctl_ioport_permission$enc0, xen_domctl_irq_permission$V0, xen_domctl_irq_permission$chk0, xen_domctl_irq_permission$dec0, xen_domctl_irq_permission$enc0, xen_domctl_max_mem$V0, xen_domctl_max_mem$dec0, xen_domctl_max_mem$enc0, xen_domctl_max_vcpus$V0, xen_domctl_max_vcpus$dec0, xen_domctl_max_vcpus$enc0, xen_domctl_mem_sharing_op$V0, xen_domctl_mem_sharing_op$dec0, xen_domctl_mem_sharing_op$enc0, xen_domctl_mem_sharing_op_u$V0, xen_domctl_mem_sharing_op_u$dec0, xen_domctl_mem_sharing_op_u$enc0, xen_domctl_memory_mapping$V0, xen_domctl_memory_mapping$dec0, xen_domctl_memory_mapping$enc0, xen_domctl_monitor_op$V0, xen_domctl_monitor_op$dec0, xen_domctl_monitor_op$enc0, xen_domctl_monitor_op_u$V0, xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0, xen_domctl_monitor_op_u_debug_exception$V0, xen_domctl_monitor_op_u_debug_exception$dec0, xen_domctl_monitor_op_u_debug_exception$enc0, xen_domctl_monitor_op_u_guest_request$V0, xen_domctl_monitor_op_u_guest_request$dec0, xen_domctl_monitor_op_u_guest_request$enc0, xen_domctl_monitor_op_u_mov_to_cr$V0, xen_domctl_monitor_op_u_mov_to_cr$chk0, xen_domctl_monitor_op_u_mov_to_cr$dec0, xen_domctl_monitor_op_u_mov_to_cr$enc0, xen_domctl_monitor_op_u_mov_to_msr$V0, xen_domctl_monitor_op_u_mov_to_msr$chk0, xen_domctl_monitor_op_u_mov_to_msr$dec0, xen_domctl_monitor_op_u_mov_to_msr$enc0, xen_domctl_monitor_op_u_vmexit$V0, xen_domctl_monitor_op_u_vmexit$dec0, xen_domctl_monitor_op_u_vmexit$enc0, xen_domctl_nodeaffinity$V0, xen_domctl_nodeaffinity$chk0, xen_domctl_nodeaffinity$dec0, xen_domctl_nodeaffinity$enc0, xen_domctl_paging_mempool$V0, xen_domctl_paging_mempool$dec0, xen_domctl_paging_mempool$enc0, xen_domctl_psr_alloc$V0, xen_domctl_psr_alloc$dec0, xen_domctl_psr_alloc$enc0, xen_domctl_psr_cmt_op$V0, xen_domctl_psr_cmt_op$dec0, xen_domctl_psr_cmt_op$enc0, xen_domctl_sched_credit$V0, xen_domctl_sched_credit$dec0, xen_domctl_sched_credit$enc0, xen_domctl_sched_credit2$V0, xen_domctl_sched_credit2$dec0, xen_domctl_sched_credit2$enc0, xen_domctl_sched_rtds$V0, xen_domctl_sched_rtds$dec0, xen_domctl_sched_rtds$enc0, xen_domctl_schedparam_vcpu$V0, xen_domctl_schedparam_vcpu$dec0, xen_domctl_schedparam_vcpu$enc0, xen_domctl_schedparam_vcpu_u$V0, xen_domctl_schedparam_vcpu_u$dec0, xen_domctl_schedparam_vcpu_u$enc0, xen_domctl_scheduler_op$V0, xen_domctl_scheduler_op$dec0, xen_domctl_scheduler_op$enc0, xen_domctl_scheduler_op_u$V0, xen_domctl_scheduler_op_u$dec0, xen_domctl_scheduler_op_u$enc0, xen_domctl_scheduler_op_u_v$V0, xen_domctl_scheduler_op_u_v$dec0, xen_domctl_scheduler_op_u_v$enc0, xen_domctl_sendtrigger$V0, xen_domctl_sendtrigger$dec0, xen_domctl_sendtrigger$enc0, xen_domctl_set_access_required$V0, xen_domctl_set_access_required$dec0, xen_domctl_set_access_required$enc0, xen_domctl_set_broken_page_p2m$V0, xen_domctl_set_broken_page_p2m$dec0, xen_domctl_set_broken_page_p2m$enc0, xen_domctl_set_llc_colors$V0, xen_domctl_set_llc_colors$chk0, xen_domctl_set_llc_colors$dec0, xen_domctl_set_llc_colors$enc0, xen_domctl_set_target$V0, xen_domctl_set_target$dec0, xen_domctl_set_target$enc0, xen_domctl_set_virq_handler$V0, xen_domctl_set_virq_handler$dec0, xen_domctl_set_virq_handler$enc0, xen_domctl_setdebugging$V0, xen_domctl_setdebugging$dec0, xen_domctl_setdebugging$enc0, xen_domctl_setdomainhandle$V0, xen_domctl_setdomainhandle$dec0, xen_domctl_setdomainhandle$enc0, xen_domctl_settimeoffset$V0, xen_domctl_settimeoffset$dec0, xen_domctl_settimeoffset$enc0, xen_domctl_shadow_op$V0, xen_domctl_shadow_op$chk0, xen_domctl_shadow_op$dec0, xen_domctl_shadow_op$enc0, xen_domctl_shadow_op_stats$V0, xen_domctl_shadow_op_stats$dec0, xen_domctl_shadow_op_stats$enc0, xen_domctl_subscribe$V0, xen_domctl_subscribe$dec0, xen_domctl_subscribe$enc0, xen_domctl_tsc_info$V0, xen_domctl_tsc_info$chk0, xen_domctl_tsc_info$dec0, xen_domctl_tsc_info$enc0, xen_domctl_u$V0, xen_domctl_u$V1, xen_domctl_u$V2, xen_domctl_u$dec0, xen_domctl_u$dec1, xen_domctl_u$dec2, xen_domctl_u$enc0, xen_domctl_u$enc1, xen_domctl_u$enc2, xen_domctl_vcpu_msr$V0, xen_domctl_vcpu_msr$dec0, xen_domctl_vcpu_msr$enc0, xen_domctl_vcpu_msrs$V0, xen_domctl_vcpu_msrs$dec0, xen_domctl_vcpu_msrs$enc0, xen_domctl_vcpuaffinity$V0, xen_domctl_vcpuaffinity$chk0, xen_domctl_vcpuaffinity$dec0, xen_domctl_vcpuaffinity$enc0, xen_domctl_vcpucontext$V0, xen_domctl_vcpucontext$chk0, xen_domctl_vcpucontext$dec0, xen_domctl_vcpucontext$enc0, xen_domctl_vcpuextstate$V0, xen_domctl_vcpuextstate$chk0, xen_domctl_vcpuextstate$dec0, xen_domctl_vcpuextstate$enc0, xen_domctl_vm_event_op$V0, xen_domctl_vm_event_op$dec0, xen_domctl_vm_event_op$enc0, xen_domctl_vm_event_op_u$V0, xen_domctl_vm_event_op_u$dec0, xen_domctl_vm_event_op_u$enc0, xen_domctl_vm_event_op_u_enable$V0, xen_domctl_vm_event_op_u_enable$dec0, xen_domctl_vm_event_op_u_enable$enc0, xen_domctl_vmtrace_op$V0, xen_domctl_vmtrace_op$dec0, xen_domctl_vmtrace_op$enc0, xen_domctl_vnuma$V0, xen_domctl_vnuma$chk0, xen_domctl_vnuma$dec0, xen_domctl_vnuma$enc0, xen_domctl_vuart_op$V0, xen_domctl_vuart_op$chk0, xen_domctl_vuart_op$dec0, xen_domctl_vuart_op$enc0 } from '../internal/unstable/domctl.js';
 import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
 import type { ArchOptions, DecodeOptions, EncodeOptions, IntArrayView, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 import type { evtchn_port_t } from '../stable/event_channel.js';
@@ -468,6 +468,8 @@ export const XEN_X86_EMU_VPCI = 0x400;
 
 /**
  * Devices Xen can emulate for an x86 domain. The values of `xen_arch_domainconfig.emulation_flags`.
+ *
+ * Only on x86_32, x86_64.
  * @since 4.7
  */
 export const XEN_X86_EMU = { XEN_X86_EMU_LAPIC, XEN_X86_EMU_HPET, XEN_X86_EMU_PM, XEN_X86_EMU_RTC, XEN_X86_EMU_IOAPIC, XEN_X86_EMU_PIC, XEN_X86_EMU_VGA, XEN_X86_EMU_IOMMU, XEN_X86_EMU_PIT, XEN_X86_EMU_USE_PIRQ, XEN_X86_EMU_VPCI } as const;
@@ -490,6 +492,8 @@ export const XEN_X86_MSR_RELAXED = 0x1;
 
 /**
  * Other switches of an x86 domain. The values of `xen_arch_domainconfig.misc_flags`.
+ *
+ * Only on x86_32, x86_64.
  * @since 4.15
  */
 export const XEN_X86_misc_flags = { XEN_X86_MSR_RELAXED } as const;
@@ -528,6 +532,8 @@ export const XEN_DOMCTL_CONFIG_GIC_V3 = 2;
 
 /**
  * The interrupt controller an Arm domain gets. The values of `xen_arch_domainconfig.gic_version`.
+ *
+ * Only on arm32, arm64.
  * @since 4.6
  */
 export const XEN_DOMCTL_CONFIG_GIC = { XEN_DOMCTL_CONFIG_GIC_NATIVE, XEN_DOMCTL_CONFIG_GIC_V2, XEN_DOMCTL_CONFIG_GIC_V3 } as const;
@@ -564,6 +570,8 @@ export const XEN_DOMCTL_CONFIG_TEE_FFA = 2;
 
 /**
  * The trusted execution environment an Arm domain may talk to through Xen. The values of `xen_arch_domainconfig.tee_type`.
+ *
+ * Only on arm32, arm64.
  * @since 4.13
  */
 export const XEN_DOMCTL_CONFIG_TEE = { XEN_DOMCTL_CONFIG_TEE_NONE, XEN_DOMCTL_CONFIG_TEE_OPTEE, XEN_DOMCTL_CONFIG_TEE_FFA } as const;
@@ -592,6 +600,8 @@ export const XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC = 1;
 
 /**
  * The system control interface an Arm domain uses to manage clocks, power and resets. The values of `xen_arch_domainconfig.arm_sci_type`.
+ *
+ * Only on arm32, arm64.
  * @since 4.21
  */
 export const XEN_DOMCTL_CONFIG_ARM_SCI = { XEN_DOMCTL_CONFIG_ARM_SCI_NONE, XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC } as const;
@@ -628,6 +638,8 @@ export const XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA = 2;
 
 /**
  * The memory system architecture an Armv8-R guest runs at EL1. The values of `xen_arch_domainconfig.v8r_el1_msa`.
+ *
+ * Only on arm32, arm64.
  * @since 4.22
  */
 export const XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA = { XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE, XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA, XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA } as const;
@@ -8492,6 +8504,167 @@ export const xen_domctl_hypercall_init: RecordCodec<xen_domctl_hypercall_init, x
 export const XEN_CPUID_INPUT_UNUSED = 0xffffffff;
 
 /**
+ * Payload of XEN_DOMCTL_get_cpu_policy and XEN_DOMCTL_set_cpu_policy (x86): the domain's CPU policy as CPUID leaves and MSR values. Declared from 4.18; see the module notes on the point-release rename.
+ *
+ * Size: 40 bytes on x86_32, 40 bytes on x86_64.
+ * @since 4.18
+ */
+export interface xen_domctl_cpu_policy {
+  /** IN: how many entries `leaves` has room for (set: how many it holds). OUT: how many were written, or, with a null handle, how many a full policy needs. Example: 64. */
+  nr_leaves: number;
+  /** IN: how many entries `msrs` has room for (set: how many it holds). OUT: as for nr_leaves. Example: 4. */
+  nr_msrs: number;
+  /** IN/OUT: the CPUID leaves (xen_cpuid_leaf entries of arch-x86/xen.h). */
+  leaves: bigint;
+  /** IN/OUT: the MSRs (xen_msr_entry entries of arch-x86/xen.h). */
+  msrs: bigint;
+  /** OUT (set, on some failures): the CPUID leaf Xen objected to, else ~0. */
+  err_leaf: number;
+  /** OUT (set, on some failures): its subleaf, else ~0. */
+  err_subleaf: number;
+  /** OUT (set, on some failures): the MSR Xen objected to, else ~0. */
+  err_msr: number;
+}
+
+/**
+ * A zero-copy view of `xen_domctl_cpu_policy` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.18
+ */
+export interface xen_domctl_cpu_policy_view extends RecordView {
+  /** IN: how many entries `leaves` has room for (set: how many it holds). OUT: how many were written, or, with a null handle, how many a full policy needs. Example: 64. */
+  nr_leaves: number;
+  /** IN: how many entries `msrs` has room for (set: how many it holds). OUT: as for nr_leaves. Example: 4. */
+  nr_msrs: number;
+  /** IN/OUT: the CPUID leaves (xen_cpuid_leaf entries of arch-x86/xen.h). */
+  leaves: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN/OUT: the CPUID leaves (xen_cpuid_leaf entries of arch-x86/xen.h).
+   */
+  leavesAsNumber: number;
+  /** IN/OUT: the MSRs (xen_msr_entry entries of arch-x86/xen.h). */
+  msrs: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * IN/OUT: the MSRs (xen_msr_entry entries of arch-x86/xen.h).
+   */
+  msrsAsNumber: number;
+  /** OUT (set, on some failures): the CPUID leaf Xen objected to, else ~0. */
+  err_leaf: number;
+  /** OUT (set, on some failures): its subleaf, else ~0. */
+  err_subleaf: number;
+  /** OUT (set, on some failures): the MSR Xen objected to, else ~0. */
+  err_msr: number;
+}
+
+const xen_domctl_cpu_policy$layout0: RecordLayout = frozen({
+  name: 'xen_domctl_cpu_policy',
+  kind: 'struct',
+  size: 40,
+  align: 8,
+  fields: [
+    { name: 'nr_leaves', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'nr_msrs', offset: 4, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'leaves', offset: 8, size: 8, align: 8, type: 'XEN_GUEST_HANDLE_64(xen_cpuid_leaf_t)', value: 'bigint', signed: false, bits: 64 },
+    { name: 'msrs', offset: 16, size: 8, align: 8, type: 'XEN_GUEST_HANDLE_64(xen_msr_entry_t)', value: 'bigint', signed: false, bits: 64 },
+    { name: 'err_leaf', offset: 24, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'err_subleaf', offset: 28, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'err_msr', offset: 32, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+  ],
+  holes: [
+    { after: 'err_msr', offset: 36, size: 4, bits: 32, tail: true },
+  ],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_domctl_cpu_policy` (struct xen_domctl_cpu_policy). Size: 40 bytes on x86_32, 40 bytes on x86_64.
+ * @since 4.18
+ */
+export const xen_domctl_cpu_policy: RecordCodec<xen_domctl_cpu_policy, xen_domctl_cpu_policy_view> = {
+  name: 'xen_domctl_cpu_policy',
+  archs: ['x86_32', 'x86_64'],
+  since: '4.18',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+        return 40;
+      default:
+        return failArch('xen_domctl_cpu_policy', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+        return xen_domctl_cpu_policy$layout0;
+      default:
+        return failArch('xen_domctl_cpu_policy', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_cpu_policy');
+        return encodeFresh(value, 40, 0, xen_domctl_cpu_policy$enc0, 'xen_domctl_cpu_policy');
+      }
+      default:
+        return failArch('xen_domctl_cpu_policy', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_domctl_cpu_policy');
+        const size = 40;
+        if (target !== current.bytes) useBytes(target, 'xen_domctl_cpu_policy');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_domctl_cpu_policy');
+        xen_domctl_cpu_policy$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_domctl_cpu_policy', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_domctl_cpu_policy');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 40 <= current.length ? current.base + o : placeBytes(bytes, o, 40, 'xen_domctl_cpu_policy');
+        if (options.strict === true) xen_domctl_cpu_policy$chk0(current.view, b);
+        return xen_domctl_cpu_policy$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_domctl_cpu_policy', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64': {
+        const p = placeView(buffer, options.offset, 40, 'xen_domctl_cpu_policy');
+        return new xen_domctl_cpu_policy$V0(dataViewOf(p.buffer, 'xen_domctl_cpu_policy'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_domctl_cpu_policy', arch);
+    }
+  },
+};
+
+export { xen_domctl_cpu_policy as xen_domctl_cpu_policy_t };
+
+/**
  * Payload of XEN_DOMCTL_gettscinfo and XEN_DOMCTL_settscinfo: how the domain's TSC behaves, saved and restored across migration.
  *
  * Size: 24 bytes on every architecture.
@@ -13831,6 +14004,13 @@ export interface xen_domctl_u {
   /** The payload of XEN_DOMCTL_mem_sharing_op. */
   mem_sharing_op?: xen_domctl_mem_sharing_op;
   /**
+   * The payload of XEN_DOMCTL_get_cpu_policy, XEN_DOMCTL_set_cpu_policy (declared from 4.18).
+   *
+   * Only on x86_32, x86_64.
+   * @since 4.18
+   */
+  cpu_policy?: xen_domctl_cpu_policy;
+  /**
    * The payload of XEN_DOMCTL_setvcpuextstate, XEN_DOMCTL_getvcpuextstate.
    *
    * Only on x86_32, x86_64.
@@ -13977,6 +14157,12 @@ export interface xen_domctl_u_view extends RecordView {
   /** The payload of XEN_DOMCTL_mem_sharing_op. */
   readonly mem_sharing_op: xen_domctl_mem_sharing_op_view;
   /**
+   * The payload of XEN_DOMCTL_get_cpu_policy, XEN_DOMCTL_set_cpu_policy (declared from 4.18).
+   *
+   * Only on x86_32, x86_64.
+   */
+  readonly cpu_policy?: xen_domctl_cpu_policy_view;
+  /**
    * The payload of XEN_DOMCTL_setvcpuextstate, XEN_DOMCTL_getvcpuextstate.
    *
    * Only on x86_32, x86_64.
@@ -14070,6 +14256,7 @@ const xen_domctl_u$layout0: RecordLayout = frozen({
     { name: 'debug_op', offset: 0, size: 8, align: 4, type: 'struct xen_domctl_debug_op', value: 'record', record: 'xen_domctl_debug_op' },
     { name: 'vm_event_op', offset: 0, size: 12, align: 4, type: 'struct xen_domctl_vm_event_op', value: 'record', record: 'xen_domctl_vm_event_op' },
     { name: 'mem_sharing_op', offset: 0, size: 2, align: 1, type: 'struct xen_domctl_mem_sharing_op', value: 'record', record: 'xen_domctl_mem_sharing_op' },
+    { name: 'cpu_policy', offset: 0, size: 40, align: 8, type: 'struct xen_domctl_cpu_policy', value: 'record', record: 'xen_domctl_cpu_policy' },
     { name: 'vcpuextstate', offset: 0, size: 32, align: 8, type: 'struct xen_domctl_vcpuextstate', value: 'record', record: 'xen_domctl_vcpuextstate' },
     { name: 'vcpu_msrs', offset: 0, size: 16, align: 8, type: 'struct xen_domctl_vcpu_msrs', value: 'record', record: 'xen_domctl_vcpu_msrs' },
     { name: 'access_required', offset: 0, size: 1, align: 1, type: 'struct xen_domctl_set_access_required', value: 'record', record: 'xen_domctl_set_access_required' },
@@ -14134,6 +14321,7 @@ const xen_domctl_u$layout1: RecordLayout = frozen({
     { name: 'debug_op', offset: 0, size: 8, align: 4, type: 'struct xen_domctl_debug_op', value: 'record', record: 'xen_domctl_debug_op' },
     { name: 'vm_event_op', offset: 0, size: 12, align: 4, type: 'struct xen_domctl_vm_event_op', value: 'record', record: 'xen_domctl_vm_event_op' },
     { name: 'mem_sharing_op', offset: 0, size: 2, align: 1, type: 'struct xen_domctl_mem_sharing_op', value: 'record', record: 'xen_domctl_mem_sharing_op' },
+    { name: 'cpu_policy', offset: 0, size: 40, align: 8, type: 'struct xen_domctl_cpu_policy', value: 'record', record: 'xen_domctl_cpu_policy' },
     { name: 'vcpuextstate', offset: 0, size: 32, align: 8, type: 'struct xen_domctl_vcpuextstate', value: 'record', record: 'xen_domctl_vcpuextstate' },
     { name: 'vcpu_msrs', offset: 0, size: 16, align: 8, type: 'struct xen_domctl_vcpu_msrs', value: 'record', record: 'xen_domctl_vcpu_msrs' },
     { name: 'access_required', offset: 0, size: 1, align: 1, type: 'struct xen_domctl_set_access_required', value: 'record', record: 'xen_domctl_set_access_required' },
@@ -14747,13 +14935,13 @@ export const XEN_DOMCTL_vuart_op = 81;
 export const XEN_DOMCTL_psr_alloc = 78;
 
 /**
- * Read the CPUID and MSR policy (payload not declared yet: Xen renamed its members within the 4.17 series).
+ * Read the CPUID and MSR policy (its payload is declared from 4.18: Xen renamed its handles in point releases of 4.14 to 4.17).
  * @since 4.12
  */
 export const XEN_DOMCTL_get_cpu_policy = 82;
 
 /**
- * Set the CPUID and MSR policy (payload not declared yet, as for get).
+ * Set the CPUID and MSR policy (payload declared from 4.18, as for get).
  * @since 4.13
  */
 export const XEN_DOMCTL_set_cpu_policy = 83;
@@ -14922,8 +15110,8 @@ export const DomctlOpInfo = {
     soft_reset: { number: XEN_DOMCTL_soft_reset, record: undefined, member: undefined },
     vuart_op: { number: XEN_DOMCTL_vuart_op, record: 'xen_domctl_vuart_op', member: 'vuart_op' },
     psr_alloc: { number: XEN_DOMCTL_psr_alloc, record: 'xen_domctl_psr_alloc', member: 'psr_alloc' },
-    get_cpu_policy: { number: XEN_DOMCTL_get_cpu_policy, record: undefined, member: undefined },
-    set_cpu_policy: { number: XEN_DOMCTL_set_cpu_policy, record: undefined, member: undefined },
+    get_cpu_policy: { number: XEN_DOMCTL_get_cpu_policy, record: 'xen_domctl_cpu_policy', member: 'cpu_policy' },
+    set_cpu_policy: { number: XEN_DOMCTL_set_cpu_policy, record: 'xen_domctl_cpu_policy', member: 'cpu_policy' },
     vmtrace_op: { number: XEN_DOMCTL_vmtrace_op, record: 'xen_domctl_vmtrace_op', member: 'vmtrace_op' },
     get_paging_mempool_size: { number: XEN_DOMCTL_get_paging_mempool_size, record: 'xen_domctl_paging_mempool', member: 'paging_mempool' },
     set_paging_mempool_size: { number: XEN_DOMCTL_set_paging_mempool_size, record: 'xen_domctl_paging_mempool', member: 'paging_mempool' },
@@ -15008,8 +15196,8 @@ export type DomctlOpArg =
   | ({ op: 'soft_reset' })
   | ({ op: 'vuart_op'; arg: xen_domctl_vuart_op })
   | ({ op: 'psr_alloc'; arg: xen_domctl_psr_alloc })
-  | ({ op: 'get_cpu_policy' })
-  | ({ op: 'set_cpu_policy' })
+  | ({ op: 'get_cpu_policy'; arg: xen_domctl_cpu_policy })
+  | ({ op: 'set_cpu_policy'; arg: xen_domctl_cpu_policy })
   | ({ op: 'vmtrace_op'; arg: xen_domctl_vmtrace_op })
   | ({ op: 'get_paging_mempool_size'; arg: xen_domctl_paging_mempool })
   | ({ op: 'set_paging_mempool_size'; arg: xen_domctl_paging_mempool })
@@ -15169,11 +15357,9 @@ export function encodeDomctlOpArg(value: DomctlOpArg, options: EncodeOptions): U
     case 'psr_alloc':
       return xen_domctl_psr_alloc.encode(value.arg, options);
     case 'get_cpu_policy':
-      checkArch(options, 'XEN_DOMCTL');
-      return new Uint8Array(0);
+      return xen_domctl_cpu_policy.encode(value.arg, options);
     case 'set_cpu_policy':
-      checkArch(options, 'XEN_DOMCTL');
-      return new Uint8Array(0);
+      return xen_domctl_cpu_policy.encode(value.arg, options);
     case 'vmtrace_op':
       return xen_domctl_vmtrace_op.encode(value.arg, options);
     case 'get_paging_mempool_size':
@@ -15348,11 +15534,9 @@ export function decodeDomctlOpArg(bytes: Uint8Array, options: OpDecodeOptions): 
     case XEN_DOMCTL_psr_alloc:
       return { op: 'psr_alloc', arg: xen_domctl_psr_alloc.decode(bytes, options) };
     case XEN_DOMCTL_get_cpu_policy:
-      checkArch(options, 'XEN_DOMCTL');
-      return { op: 'get_cpu_policy' };
+      return { op: 'get_cpu_policy', arg: xen_domctl_cpu_policy.decode(bytes, options) };
     case XEN_DOMCTL_set_cpu_policy:
-      checkArch(options, 'XEN_DOMCTL');
-      return { op: 'set_cpu_policy' };
+      return { op: 'set_cpu_policy', arg: xen_domctl_cpu_policy.decode(bytes, options) };
     case XEN_DOMCTL_vmtrace_op:
       return { op: 'vmtrace_op', arg: xen_domctl_vmtrace_op.decode(bytes, options) };
     case XEN_DOMCTL_get_paging_mempool_size:
@@ -15441,6 +15625,8 @@ export type DomctlOp =
   | ({ op: 'monitor_op'; arg: xen_domctl_monitor_op } & Pick<xen_domctl, 'interface_version' | 'domain'>)
   | ({ op: 'vuart_op'; arg: xen_domctl_vuart_op } & Pick<xen_domctl, 'interface_version' | 'domain'>)
   | ({ op: 'psr_alloc'; arg: xen_domctl_psr_alloc } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'get_cpu_policy'; arg: xen_domctl_cpu_policy } & Pick<xen_domctl, 'interface_version' | 'domain'>)
+  | ({ op: 'set_cpu_policy'; arg: xen_domctl_cpu_policy } & Pick<xen_domctl, 'interface_version' | 'domain'>)
   | ({ op: 'vmtrace_op'; arg: xen_domctl_vmtrace_op } & Pick<xen_domctl, 'interface_version' | 'domain'>)
   | ({ op: 'get_paging_mempool_size'; arg: xen_domctl_paging_mempool } & Pick<xen_domctl, 'interface_version' | 'domain'>)
   | ({ op: 'set_paging_mempool_size'; arg: xen_domctl_paging_mempool } & Pick<xen_domctl, 'interface_version' | 'domain'>)

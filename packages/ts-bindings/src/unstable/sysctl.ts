@@ -6,10 +6,10 @@
  * settings for the toolstack. Mirrors Xen's public/sysctl.h. Unstable: valid for exactly one Xen
  * release, versioned by XEN_SYSCTL_INTERFACE_VERSION.
  */
-import { SysctlOp$chk0, SysctlOp$chk1, SysctlOp$chk2, SysctlOp$dec0, SysctlOp$dec1, SysctlOp$dec2, SysctlOp$enc0, SysctlOp$enc1, SysctlOp$enc2, pm_cx_stat$V0, pm_cx_stat$dec0, pm_cx_stat$enc0, pm_px_stat$V0, pm_px_stat$chk0, pm_px_stat$dec0, pm_px_stat$enc0, pm_px_val$V0, pm_px_val$dec0, pm_px_val$enc0, xen_get_cppc_para$V0, xen_get_cppc_para$dec0, xen_get_cppc_para$enc0, xen_get_cpufreq_para$V0, xen_get_cpufreq_para$V1, xen_get_cpufreq_para$chk0, xen_get_cpufreq_para$chk1, xen_get_cpufreq_para$dec0, xen_get_cpufreq_para$dec1, xen_get_cpufreq_para$enc0, xen_get_cpufreq_para$enc1, xen_get_cpufreq_para_s$V0, xen_get_cpufreq_para_s$V1, xen_get_cpufreq_para_s$dec0, xen_get_cpufreq_para_s$dec1, xen_get_cpufreq_para_s$enc0, xen_get_cpufreq_para_s$enc1, xen_get_cpufreq_para_s_u$V0, xen_get_cpufreq_para_s_u$dec0, xen_get_cpufreq_para_s_u$enc0, xen_livepatch_name$V0, xen_livepatch_name$chk0, xen_livepatch_name$dec0, xen_livepatch_name$enc0, xen_livepatch_status$V0, xen_livepatch_status$dec0, xen_livepatch_status$enc0, xen_ondemand$V0, xen_ondemand$dec0, xen_ondemand$enc0, xen_set_cppc_para$V0, xen_set_cppc_para$dec0, xen_set_cppc_para$enc0, xen_set_cpufreq_gov$V0, xen_set_cpufreq_gov$V1, xen_set_cpufreq_gov$dec0, xen_set_cpufreq_gov$dec1, xen_set_cpufreq_gov$enc0, xen_set_cpufreq_gov$enc1, xen_set_cpufreq_para$V0, xen_set_cpufreq_para$dec0, xen_set_cpufreq_para$enc0, xen_sysctl$V0, xen_sysctl$V1, xen_sysctl$V2, xen_sysctl$dec0, xen_sysctl$dec1, xen_sysctl$dec2, xen_sysctl$enc0, xen_sysctl$enc1, xen_sysctl$enc2, xen_sysctl_availheap$V0, xen_sysctl_availheap$chk0, xen_sysctl_availheap$dec0, xen_sysctl_availheap$enc0, xen_sysctl_coverage_op$V0, xen_sysctl_coverage_op$dec0, xen_sysctl_coverage_op$enc0, xen_sysctl_cpu_featureset$V0, xen_sysctl_cpu_featureset$dec0, xen_sysctl_cpu_featureset$enc0, xen_sysctl_cpu_hotplug$V0, xen_sysctl_cpu_hotplug$dec0, xen_sysctl_cpu_hotplug$enc0, xen_sysctl_cpu_policy$V0, xen_sysctl_cpu_policy$dec0, xen_sysctl_cpu_policy$enc0, xen_sysctl_cpuinfo$V0, xen_sysctl_cpuinfo$dec0, xen_sysctl_cpuinfo$enc0, xen_sysctl_cpupool_op$V0, xen_sysctl_cpupool_op$chk0, xen_sysctl_cpupool_op$dec0, xen_sysctl_cpupool_op$enc0, xen_sysctl_cputopo$V0, xen_sysctl_cputopo$dec0, xen_sysctl_cputopo$enc0, xen_sysctl_cputopoinfo$V0, xen_sysctl_cputopoinfo$chk0, xen_sysctl_cputopoinfo$dec0, xen_sysctl_cputopoinfo$enc0, xen_sysctl_credit2_schedule$V0, xen_sysctl_credit2_schedule$dec0, xen_sysctl_credit2_schedule$enc0, xen_sysctl_credit_schedule$V0, xen_sysctl_credit_schedule$dec0, xen_sysctl_credit_schedule$enc0, xen_sysctl_debug_keys$V0, xen_sysctl_debug_keys$chk0, xen_sysctl_debug_keys$dec0, xen_sysctl_debug_keys$enc0, xen_sysctl_dt_overlay$V0, xen_sysctl_dt_overlay$chk0, xen_sysctl_dt_overlay$dec0, xen_sysctl_dt_overlay$enc0, xen_sysctl_get_pmstat$V0, xen_sysctl_get_pmstat$dec0, xen_sysctl_get_pmstat$enc0, xen_sysctl_get_pmstat_u$V0, xen_sysctl_get_pmstat_u$dec0, xen_sysctl_get_pmstat_u$enc0, xen_sysctl_getcpuinfo$V0, xen_sysctl_getcpuinfo$chk0, xen_sysctl_getcpuinfo$dec0, xen_sysctl_getcpuinfo$enc0, xen_sysctl_getdomaininfolist$V0, xen_sysctl_getdomaininfolist$chk0, xen_sysctl_getdomaininfolist$dec0, xen_sysctl_getdomaininfolist$enc0, xen_sysctl_livepatch_action$V0, xen_sysctl_livepatch_action$chk0, xen_sysctl_livepatch_action$dec0, xen_sysctl_livepatch_action$enc0, xen_sysctl_livepatch_get$V0, xen_sysctl_livepatch_get$chk0, xen_sysctl_livepatch_get$dec0, xen_sysctl_livepatch_get$enc0, xen_sysctl_livepatch_list$V0, xen_sysctl_livepatch_list$chk0, xen_sysctl_livepatch_list$dec0, xen_sysctl_livepatch_list$enc0, xen_sysctl_livepatch_op$V0, xen_sysctl_livepatch_op$dec0, xen_sysctl_livepatch_op$enc0, xen_sysctl_livepatch_op_u$V0, xen_sysctl_livepatch_op_u$dec0, xen_sysctl_livepatch_op_u$enc0, xen_sysctl_livepatch_upload$V0, xen_sysctl_livepatch_upload$chk0, xen_sysctl_livepatch_upload$dec0, xen_sysctl_livepatch_upload$enc0, xen_sysctl_lockprof_data$V0, xen_sysctl_lockprof_data$V1, xen_sysctl_lockprof_data$dec0, xen_sysctl_lockprof_data$dec1, xen_sysctl_lockprof_data$enc0, xen_sysctl_lockprof_data$enc1, xen_sysctl_lockprof_op$V0, xen_sysctl_lockprof_op$chk0, xen_sysctl_lockprof_op$dec0, xen_sysctl_lockprof_op$enc0, xen_sysctl_meminfo$V0, xen_sysctl_meminfo$dec0, xen_sysctl_meminfo$enc0, xen_sysctl_numainfo$V0, xen_sysctl_numainfo$chk0, xen_sysctl_numainfo$dec0, xen_sysctl_numainfo$enc0, xen_sysctl_page_offline_op$V0, xen_sysctl_page_offline_op$V1, xen_sysctl_page_offline_op$chk1, xen_sysctl_page_offline_op$dec0, xen_sysctl_page_offline_op$dec1, xen_sysctl_page_offline_op$enc0, xen_sysctl_page_offline_op$enc1, xen_sysctl_pcitopoinfo$V0, xen_sysctl_pcitopoinfo$chk0, xen_sysctl_pcitopoinfo$dec0, xen_sysctl_pcitopoinfo$enc0, xen_sysctl_perfc_desc$V0, xen_sysctl_perfc_desc$V1, xen_sysctl_perfc_desc$dec0, xen_sysctl_perfc_desc$dec1, xen_sysctl_perfc_desc$enc0, xen_sysctl_perfc_desc$enc1, xen_sysctl_perfc_op$V0, xen_sysctl_perfc_op$chk0, xen_sysctl_perfc_op$dec0, xen_sysctl_perfc_op$enc0, xen_sysctl_physinfo$V0, xen_sysctl_physinfo$chk0, xen_sysctl_physinfo$dec0, xen_sysctl_physinfo$enc0, xen_sysctl_pm_op$V0, xen_sysctl_pm_op$V1, xen_sysctl_pm_op$dec0, xen_sysctl_pm_op$dec1, xen_sysctl_pm_op$enc0, xen_sysctl_pm_op$enc1, xen_sysctl_pm_op_u$V0, xen_sysctl_pm_op_u$V1, xen_sysctl_pm_op_u$dec0, xen_sysctl_pm_op_u$dec1, xen_sysctl_pm_op_u$enc0, xen_sysctl_pm_op_u$enc1, xen_sysctl_psr_alloc$V0, xen_sysctl_psr_alloc$dec0, xen_sysctl_psr_alloc$enc0, xen_sysctl_psr_alloc_u$V0, xen_sysctl_psr_alloc_u$dec0, xen_sysctl_psr_alloc_u$enc0, xen_sysctl_psr_alloc_u_cat_info$V0, xen_sysctl_psr_alloc_u_cat_info$dec0, xen_sysctl_psr_alloc_u_cat_info$enc0, xen_sysctl_psr_alloc_u_mba_info$V0, xen_sysctl_psr_alloc_u_mba_info$dec0, xen_sysctl_psr_alloc_u_mba_info$enc0, xen_sysctl_psr_cmt_op$V0, xen_sysctl_psr_cmt_op$dec0, xen_sysctl_psr_cmt_op$enc0, xen_sysctl_psr_cmt_op_u$V0, xen_sysctl_psr_cmt_op_u$dec0, xen_sysctl_psr_cmt_op_u$enc0, xen_sysctl_psr_cmt_op_u_l3_cache$V0, xen_sysctl_psr_cmt_op_u_l3_cache$dec0, xen_sysctl_psr_cmt_op_u_l3_cache$enc0, xen_sysctl_readconsole$V0, xen_sysctl_readconsole$chk0, xen_sysctl_readconsole$dec0, xen_sysctl_readconsole$enc0, xen_sysctl_sched_arinc653$V0, xen_sysctl_sched_arinc653$dec0, xen_sysctl_sched_arinc653$enc0, xen_sysctl_sched_id$V0, xen_sysctl_sched_id$dec0, xen_sysctl_sched_id$enc0, xen_sysctl_scheduler_op$V0, xen_sysctl_scheduler_op$chk0, xen_sysctl_scheduler_op$dec0, xen_sysctl_scheduler_op$enc0, xen_sysctl_scheduler_op_u$V0, xen_sysctl_scheduler_op_u$chk0, xen_sysctl_scheduler_op_u$dec0, xen_sysctl_scheduler_op_u$enc0, xen_sysctl_tbuf_op$V0, xen_sysctl_tbuf_op$chk0, xen_sysctl_tbuf_op$dec0, xen_sysctl_tbuf_op$enc0, xen_sysctl_u$V0, xen_sysctl_u$V1, xen_sysctl_u$V2, xen_sysctl_u$dec0, xen_sysctl_u$dec1, xen_sysctl_u$dec2, xen_sysctl_u$enc0, xen_sysctl_u$enc1, xen_sysctl_u$enc2, xen_userspace$V0, xen_userspace$dec0, xen_userspace$enc0 } from '../internal/unstable/sysctl.js';
+import { SysctlOp$chk0, SysctlOp$chk1, SysctlOp$chk2, SysctlOp$dec0, SysctlOp$dec1, SysctlOp$dec2, SysctlOp$enc0, SysctlOp$enc1, SysctlOp$enc2, pm_cx_stat$V0, pm_cx_stat$dec0, pm_cx_stat$enc0, pm_px_stat$V0, pm_px_stat$chk0, pm_px_stat$dec0, pm_px_stat$enc0, pm_px_val$V0, pm_px_val$dec0, pm_px_val$enc0, xen_get_cppc_para$V0, xen_get_cppc_para$dec0, xen_get_cppc_para$enc0, xen_get_cpufreq_para$V0, xen_get_cpufreq_para$V1, xen_get_cpufreq_para$chk0, xen_get_cpufreq_para$chk1, xen_get_cpufreq_para$dec0, xen_get_cpufreq_para$dec1, xen_get_cpufreq_para$enc0, xen_get_cpufreq_para$enc1, xen_get_cpufreq_para_s$V0, xen_get_cpufreq_para_s$V1, xen_get_cpufreq_para_s$dec0, xen_get_cpufreq_para_s$dec1, xen_get_cpufreq_para_s$enc0, xen_get_cpufreq_para_s$enc1, xen_get_cpufreq_para_s_u$V0, xen_get_cpufreq_para_s_u$dec0, xen_get_cpufreq_para_s_u$enc0, xen_livepatch_name$V0, xen_livepatch_name$chk0, xen_livepatch_name$dec0, xen_livepatch_name$enc0, xen_livepatch_status$V0, xen_livepatch_status$dec0, xen_livepatch_status$enc0, xen_ondemand$V0, xen_ondemand$dec0, xen_ondemand$enc0, xen_set_cppc_para$V0, xen_set_cppc_para$dec0, xen_set_cppc_para$enc0, xen_set_cpufreq_gov$V0, xen_set_cpufreq_gov$V1, xen_set_cpufreq_gov$dec0, xen_set_cpufreq_gov$dec1, xen_set_cpufreq_gov$enc0, xen_set_cpufreq_gov$enc1, xen_set_cpufreq_para$V0, xen_set_cpufreq_para$dec0, xen_set_cpufreq_para$enc0, xen_sysctl$V0, xen_sysctl$V1, xen_sysctl$V2, xen_sysctl$dec0, xen_sysctl$dec1, xen_sysctl$dec2, xen_sysctl$enc0, xen_sysctl$enc1, xen_sysctl$enc2, xen_sysctl_arinc653_schedule$V0, xen_sysctl_arinc653_schedule$chk0, xen_sysctl_arinc653_schedule$dec0, xen_sysctl_arinc653_schedule$enc0, xen_sysctl_arinc653_schedule_sched_entries$V0, xen_sysctl_arinc653_schedule_sched_entries$chk0, xen_sysctl_arinc653_schedule_sched_entries$dec0, xen_sysctl_arinc653_schedule_sched_entries$enc0, xen_sysctl_availheap$V0, xen_sysctl_availheap$chk0, xen_sysctl_availheap$dec0, xen_sysctl_availheap$enc0, xen_sysctl_coverage_op$V0, xen_sysctl_coverage_op$dec0, xen_sysctl_coverage_op$enc0, xen_sysctl_cpu_featureset$V0, xen_sysctl_cpu_featureset$dec0, xen_sysctl_cpu_featureset$enc0, xen_sysctl_cpu_hotplug$V0, xen_sysctl_cpu_hotplug$dec0, xen_sysctl_cpu_hotplug$enc0, xen_sysctl_cpu_policy$V0, xen_sysctl_cpu_policy$dec0, xen_sysctl_cpu_policy$enc0, xen_sysctl_cpuinfo$V0, xen_sysctl_cpuinfo$dec0, xen_sysctl_cpuinfo$enc0, xen_sysctl_cpupool_op$V0, xen_sysctl_cpupool_op$chk0, xen_sysctl_cpupool_op$dec0, xen_sysctl_cpupool_op$enc0, xen_sysctl_cputopo$V0, xen_sysctl_cputopo$dec0, xen_sysctl_cputopo$enc0, xen_sysctl_cputopoinfo$V0, xen_sysctl_cputopoinfo$chk0, xen_sysctl_cputopoinfo$dec0, xen_sysctl_cputopoinfo$enc0, xen_sysctl_credit2_schedule$V0, xen_sysctl_credit2_schedule$dec0, xen_sysctl_credit2_schedule$enc0, xen_sysctl_credit_schedule$V0, xen_sysctl_credit_schedule$dec0, xen_sysctl_credit_schedule$enc0, xen_sysctl_debug_keys$V0, xen_sysctl_debug_keys$chk0, xen_sysctl_debug_keys$dec0, xen_sysctl_debug_keys$enc0, xen_sysctl_dt_overlay$V0, xen_sysctl_dt_overlay$chk0, xen_sysctl_dt_overlay$dec0, xen_sysctl_dt_overlay$enc0, xen_sysctl_get_pmstat$V0, xen_sysctl_get_pmstat$dec0, xen_sysctl_get_pmstat$enc0, xen_sysctl_get_pmstat_u$V0, xen_sysctl_get_pmstat_u$dec0, xen_sysctl_get_pmstat_u$enc0, xen_sysctl_getcpuinfo$V0, xen_sysctl_getcpuinfo$chk0, xen_sysctl_getcpuinfo$dec0, xen_sysctl_getcpuinfo$enc0, xen_sysctl_getdomaininfolist$V0, xen_sysctl_getdomaininfolist$chk0, xen_sysctl_getdomaininfolist$dec0, xen_sysctl_getdomaininfolist$enc0, xen_sysctl_livepatch_action$V0, xen_sysctl_livepatch_action$chk0, xen_sysctl_livepatch_action$dec0, xen_sysctl_livepatch_action$enc0, xen_sysctl_livepatch_get$V0, xen_sysctl_livepatch_get$chk0, xen_sysctl_livepatch_get$dec0, xen_sysctl_livepatch_get$enc0, xen_sysctl_livepatch_list$V0, xen_sysctl_livepatch_list$chk0, xen_sysctl_livepatch_list$dec0, xen_sysctl_livepatch_list$enc0, xen_sysctl_livepatch_op$V0, xen_sysctl_livepatch_op$dec0, xen_sysctl_livepatch_op$enc0, xen_sysctl_livepatch_op_u$V0, xen_sysctl_livepatch_op_u$dec0, xen_sysctl_livepatch_op_u$enc0, xen_sysctl_livepatch_upload$V0, xen_sysctl_livepatch_upload$chk0, xen_sysctl_livepatch_upload$dec0, xen_sysctl_livepatch_upload$enc0, xen_sysctl_lockprof_data$V0, xen_sysctl_lockprof_data$V1, xen_sysctl_lockprof_data$dec0, xen_sysctl_lockprof_data$dec1, xen_sysctl_lockprof_data$enc0, xen_sysctl_lockprof_data$enc1, xen_sysctl_lockprof_op$V0, xen_sysctl_lockprof_op$chk0, xen_sysctl_lockprof_op$dec0, xen_sysctl_lockprof_op$enc0, xen_sysctl_meminfo$V0, xen_sysctl_meminfo$dec0, xen_sysctl_meminfo$enc0, xen_sysctl_numainfo$V0, xen_sysctl_numainfo$chk0, xen_sysctl_numainfo$dec0, xen_sysctl_numainfo$enc0, xen_sysctl_page_offline_op$V0, xen_sysctl_page_offline_op$V1, xen_sysctl_page_offline_op$chk1, xen_sysctl_page_offline_op$dec0, xen_sysctl_page_offline_op$dec1, xen_sysctl_page_offline_op$enc0, xen_sysctl_page_offline_op$enc1, xen_sysctl_pcitopoinfo$V0, xen_sysctl_pcitopoinfo$chk0, xen_sysctl_pcitopoinfo$dec0, xen_sysctl_pcitopoinfo$enc0, xen_sysctl_perfc_desc$V0, xen_sysctl_perfc_desc$V1, xen_sysctl_perfc_desc$dec0, xen_sysctl_perfc_desc$dec1, xen_sysctl_perfc_desc$enc0, xen_sysctl_perfc_desc$enc1, xen_sysctl_perfc_op$V0, xen_sysctl_perfc_op$chk0, xen_sysctl_perfc_op$dec0, xen_sysctl_perfc_op$enc0, xen_sysctl_physinfo$V0, xen_sysctl_physinfo$chk0, xen_sysctl_physinfo$dec0, xen_sysctl_physinfo$enc0, xen_sysctl_pm_op$V0, xen_sysctl_pm_op$V1, xen_sysctl_pm_op$dec0, xen_sysctl_pm_op$dec1, xen_sysctl_pm_op$enc0, xen_sysctl_pm_op$enc1, xen_sysctl_pm_op_u$V0, xen_sysctl_pm_op_u$V1, xen_sysctl_pm_op_u$dec0, xen_sysctl_pm_op_u$dec1, xen_sysctl_pm_op_u$enc0, xen_sysctl_pm_op_u$enc1, xen_sysctl_psr_alloc$V0, xen_sysctl_psr_alloc$dec0, xen_sysctl_psr_alloc$enc0, xen_sysctl_psr_alloc_u$V0, xen_sysctl_psr_alloc_u$dec0, xen_sysctl_psr_alloc_u$enc0, xen_sysctl_psr_alloc_u_cat_info$V0, xen_sysctl_psr_alloc_u_cat_info$dec0, xen_sysctl_psr_alloc_u_cat_info$enc0, xen_sysctl_psr_alloc_u_mba_info$V0, xen_sysctl_psr_alloc_u_mba_info$dec0, xen_sysctl_psr_alloc_u_mba_info$enc0, xen_sysctl_psr_cmt_op$V0, xen_sysctl_psr_cmt_op$dec0, xen_sysctl_psr_cmt_op$enc0, xen_sysctl_psr_cmt_op_u$V0, xen_sysctl_psr_cmt_op_u$dec0, xen_sysctl_psr_cmt_op_u$enc0, xen_sysctl_psr_cmt_op_u_l3_cache$V0, xen_sysctl_psr_cmt_op_u_l3_cache$dec0, xen_sysctl_psr_cmt_op_u_l3_cache$enc0, xen_sysctl_readconsole$V0, xen_sysctl_readconsole$chk0, xen_sysctl_readconsole$dec0, xen_sysctl_readconsole$enc0, xen_sysctl_sched_arinc653$V0, xen_sysctl_sched_arinc653$dec0, xen_sysctl_sched_arinc653$enc0, xen_sysctl_sched_id$V0, xen_sysctl_sched_id$dec0, xen_sysctl_sched_id$enc0, xen_sysctl_scheduler_op$V0, xen_sysctl_scheduler_op$chk0, xen_sysctl_scheduler_op$dec0, xen_sysctl_scheduler_op$enc0, xen_sysctl_scheduler_op_u$V0, xen_sysctl_scheduler_op_u$chk0, xen_sysctl_scheduler_op_u$dec0, xen_sysctl_scheduler_op_u$enc0, xen_sysctl_tbuf_op$V0, xen_sysctl_tbuf_op$chk0, xen_sysctl_tbuf_op$dec0, xen_sysctl_tbuf_op$enc0, xen_sysctl_u$V0, xen_sysctl_u$V1, xen_sysctl_u$V2, xen_sysctl_u$dec0, xen_sysctl_u$dec1, xen_sysctl_u$dec2, xen_sysctl_u$enc0, xen_sysctl_u$enc1, xen_sysctl_u$enc2, xen_userspace$V0, xen_userspace$dec0, xen_userspace$enc0 } from '../internal/unstable/sysctl.js';
 import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
-import type { ArchOptions, DecodeOptions, EncodeOptions, IntArrayView, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
-import type { domid_t } from '../stable/xen.js';
+import type { ArchOptions, DecodeOptions, EncodeOptions, IntArrayView, OpDecodeOptions, RecordArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
+import type { domid_t, xen_domain_handle_t } from '../stable/xen.js';
 import type { xenctl_bitmap, xenctl_bitmap_view } from '../stable/xen_guest.js';
 
 /**
@@ -6056,6 +6056,304 @@ export const xen_sysctl_credit2_schedule: RecordCodec<xen_sysctl_credit2_schedul
 };
 
 /**
+ * The most entries an ARINC 653 schedule holds.
+ * @since 4.6
+ */
+export const ARINC653_MAX_DOMAINS_PER_SCHEDULE = 64;
+
+/**
+ * An ARINC 653 schedule: a major frame cut into time slots, each slot given to one vCPU of one domain. The caller passes it to Xen (putinfo) or gets Xen's current one back (getinfo) through xen_sysctl_sched_arinc653.schedule.
+ *
+ * Size: 2064 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_sysctl_arinc653_schedule {
+  /** The length of the major frame, in nanoseconds; the slots repeat with this period. Example: 10000000. */
+  major_frame: bigint;
+  /** How many leading entries of `sched_entries` are used. Example: 2. */
+  num_sched_entries: number;
+  /** The slots, in the order they run. */
+  sched_entries: xen_sysctl_arinc653_schedule_sched_entries[];
+}
+
+/**
+ * A zero-copy view of `xen_sysctl_arinc653_schedule` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_sysctl_arinc653_schedule_view extends RecordView {
+  /** The length of the major frame, in nanoseconds; the slots repeat with this period. Example: 10000000. */
+  major_frame: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * The length of the major frame, in nanoseconds; the slots repeat with this period. Example: 10000000.
+   */
+  major_frameAsNumber: number;
+  /** How many leading entries of `sched_entries` are used. Example: 2. */
+  num_sched_entries: number;
+  /** The slots, in the order they run. */
+  readonly sched_entries: RecordArrayView<xen_sysctl_arinc653_schedule_sched_entries_view>;
+}
+
+const xen_sysctl_arinc653_schedule$layout0: RecordLayout = frozen({
+  name: 'xen_sysctl_arinc653_schedule',
+  kind: 'struct',
+  size: 2064,
+  align: 8,
+  fields: [
+    { name: 'major_frame', offset: 0, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'num_sched_entries', offset: 8, size: 1, align: 1, type: 'uint8_t', value: 'number', signed: false, bits: 8 },
+    { name: 'sched_entries', offset: 16, size: 2048, align: 8, type: 'struct xen_sysctl_arinc653_schedule.sched_entries[64]', value: 'record', record: 'xen_sysctl_arinc653_schedule.sched_entries', dims: [64], elementSize: 32 },
+  ],
+  holes: [
+    { after: 'num_sched_entries', offset: 9, size: 7, bits: 56, tail: false },
+  ],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_sysctl_arinc653_schedule` (struct xen_sysctl_arinc653_schedule). Size: 2064 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_sysctl_arinc653_schedule: RecordCodec<xen_sysctl_arinc653_schedule, xen_sysctl_arinc653_schedule_view> = {
+  name: 'xen_sysctl_arinc653_schedule',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 2064;
+      default:
+        return failArch('xen_sysctl_arinc653_schedule', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_sysctl_arinc653_schedule$layout0;
+      default:
+        return failArch('xen_sysctl_arinc653_schedule', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_sysctl_arinc653_schedule');
+        return encodeFresh(value, 2064, 0, xen_sysctl_arinc653_schedule$enc0, 'xen_sysctl_arinc653_schedule');
+      }
+      default:
+        return failArch('xen_sysctl_arinc653_schedule', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_sysctl_arinc653_schedule');
+        const size = 2064;
+        if (target !== current.bytes) useBytes(target, 'xen_sysctl_arinc653_schedule');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_sysctl_arinc653_schedule');
+        xen_sysctl_arinc653_schedule$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_sysctl_arinc653_schedule', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_sysctl_arinc653_schedule');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 2064 <= current.length ? current.base + o : placeBytes(bytes, o, 2064, 'xen_sysctl_arinc653_schedule');
+        if (options.strict === true) xen_sysctl_arinc653_schedule$chk0(current.view, b);
+        return xen_sysctl_arinc653_schedule$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_sysctl_arinc653_schedule', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 2064, 'xen_sysctl_arinc653_schedule');
+        return new xen_sysctl_arinc653_schedule$V0(dataViewOf(p.buffer, 'xen_sysctl_arinc653_schedule'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_sysctl_arinc653_schedule', arch);
+    }
+  },
+};
+
+export { xen_sysctl_arinc653_schedule as xen_sysctl_arinc653_schedule_t };
+
+/**
+ * One time slot of the major frame.
+ *
+ * Size: 32 bytes on every architecture.
+ * @since 4.6
+ */
+export interface xen_sysctl_arinc653_schedule_sched_entries {
+  /** The UUID of the domain the slot runs. */
+  dom_handle: xen_domain_handle_t;
+  /** Which vCPU of that domain runs; 0 for a single-vCPU domain. Example: 0. */
+  vcpu_id: number;
+  /** How long the slot lasts, in nanoseconds. Example: 5000000. */
+  runtime: bigint;
+}
+
+/**
+ * A zero-copy view of `xen_sysctl_arinc653_schedule_sched_entries` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.6
+ */
+export interface xen_sysctl_arinc653_schedule_sched_entries_view extends RecordView {
+  /** The UUID of the domain the slot runs. */
+  readonly dom_handle: IntArrayView<number>;
+  /** Which vCPU of that domain runs; 0 for a single-vCPU domain. Example: 0. */
+  vcpu_id: number;
+  /** How long the slot lasts, in nanoseconds. Example: 5000000. */
+  runtime: bigint;
+  /**
+   * The same field as a number; a `RangeError` when it does not fit a safe integer.
+   *
+   * How long the slot lasts, in nanoseconds. Example: 5000000.
+   */
+  runtimeAsNumber: number;
+}
+
+const xen_sysctl_arinc653_schedule_sched_entries$layout0: RecordLayout = frozen({
+  name: 'xen_sysctl_arinc653_schedule.sched_entries',
+  kind: 'struct',
+  size: 32,
+  align: 8,
+  fields: [
+    { name: 'dom_handle', offset: 0, size: 16, align: 1, type: 'xen_domain_handle_t', value: 'number', signed: false, bits: 8, dims: [16], elementSize: 1 },
+    { name: 'vcpu_id', offset: 16, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'runtime', offset: 24, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+  ],
+  holes: [
+    { after: 'vcpu_id', offset: 20, size: 4, bits: 32, tail: false },
+  ],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `xen_sysctl_arinc653_schedule_sched_entries` (struct xen_sysctl_arinc653_schedule.sched_entries). Size: 32 bytes on every architecture.
+ * @since 4.6
+ */
+export const xen_sysctl_arinc653_schedule_sched_entries: RecordCodec<xen_sysctl_arinc653_schedule_sched_entries, xen_sysctl_arinc653_schedule_sched_entries_view> = {
+  name: 'xen_sysctl_arinc653_schedule.sched_entries',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.6',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 32;
+      default:
+        return failArch('xen_sysctl_arinc653_schedule.sched_entries', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return xen_sysctl_arinc653_schedule_sched_entries$layout0;
+      default:
+        return failArch('xen_sysctl_arinc653_schedule.sched_entries', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_sysctl_arinc653_schedule.sched_entries');
+        return encodeFresh(value, 32, 0, xen_sysctl_arinc653_schedule_sched_entries$enc0, 'xen_sysctl_arinc653_schedule.sched_entries');
+      }
+      default:
+        return failArch('xen_sysctl_arinc653_schedule.sched_entries', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'xen_sysctl_arinc653_schedule.sched_entries');
+        const size = 32;
+        if (target !== current.bytes) useBytes(target, 'xen_sysctl_arinc653_schedule.sched_entries');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'xen_sysctl_arinc653_schedule.sched_entries');
+        xen_sysctl_arinc653_schedule_sched_entries$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('xen_sysctl_arinc653_schedule.sched_entries', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'xen_sysctl_arinc653_schedule.sched_entries');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 32 <= current.length ? current.base + o : placeBytes(bytes, o, 32, 'xen_sysctl_arinc653_schedule.sched_entries');
+        if (options.strict === true) xen_sysctl_arinc653_schedule_sched_entries$chk0(current.view, b);
+        return xen_sysctl_arinc653_schedule_sched_entries$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('xen_sysctl_arinc653_schedule.sched_entries', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 32, 'xen_sysctl_arinc653_schedule.sched_entries');
+        return new xen_sysctl_arinc653_schedule_sched_entries$V0(dataViewOf(p.buffer, 'xen_sysctl_arinc653_schedule.sched_entries'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('xen_sysctl_arinc653_schedule.sched_entries', arch);
+    }
+  },
+};
+
+/**
  * ARINC 653 scheduler data of XEN_SYSCTL_scheduler_op: the schedule to load or read.
  *
  * Size: 8 bytes on every architecture.
@@ -9603,7 +9901,7 @@ export interface xen_sysctl_u {
   /** XEN_SYSCTL_scheduler_op. */
   scheduler_op?: xen_sysctl_scheduler_op;
   /**
-   * XEN_SYSCTL_coverage_op (4.11 on; the 4.6–4.8 layout is not declared).
+   * XEN_SYSCTL_coverage_op (from 4.11; the 4.6–4.8 layout is not declared).
    * @since 4.11
    */
   coverage_op?: xen_sysctl_coverage_op;
@@ -9676,7 +9974,7 @@ export interface xen_sysctl_u_view extends RecordView {
   readonly cpupool_op: xen_sysctl_cpupool_op_view;
   /** XEN_SYSCTL_scheduler_op. */
   readonly scheduler_op: xen_sysctl_scheduler_op_view;
-  /** XEN_SYSCTL_coverage_op (4.11 on; the 4.6–4.8 layout is not declared). */
+  /** XEN_SYSCTL_coverage_op (from 4.11; the 4.6–4.8 layout is not declared). */
   readonly coverage_op: xen_sysctl_coverage_op_view;
   /** XEN_SYSCTL_psr_cmt_op. */
   readonly psr_cmt_op: xen_sysctl_psr_cmt_op_view;
@@ -10764,12 +11062,6 @@ export type XEN_SYSCTL_CPUPOOL_OP = (typeof XEN_SYSCTL_CPUPOOL_OP)[keyof typeof 
  * @since 4.6
  */
 export const XEN_SYSCTL_CPUPOOL_PAR_ANY = 0xffffffff;
-
-/**
- * The most entries an ARINC 653 schedule holds.
- * @since 4.6
- */
-export const ARINC653_MAX_DOMAINS_PER_SCHEDULE = 64;
 
 /**
  * The longest credit time slice, in milliseconds.

@@ -702,8 +702,8 @@ typedef int64_t xenabi_int64_aligned_t;
 #define XENABI_HAS__HVMPV_cpu_hotplug 1
 #define XENABI_HAS_HVMPV_cpu_hotplug 1
 #endif
-#define XENABI_HAS_HVMPV 1
 #if defined(__i386__) || defined(__x86_64__)
+#define XENABI_HAS_HVMPV 1
 #define XENABI_HAS_HVMPV_feature_mask 1
 #endif
 #define XENABI_HAS_HVMPTM_delay_for_missed_ticks 1

@@ -498,9 +498,7 @@ struct xen_pmu_data {
 #define XENABI_HAS_PMU_SAMPLE_USER 1
 #define XENABI_HAS_PMU_SAMPLE_REAL 1
 #define XENABI_HAS_PMU_SAMPLE_PV 1
-#endif
 #define XENABI_HAS_PMU_FLAGS 1
-#if defined(__i386__) || defined(__x86_64__)
 #define XENABI_HAS_XENPMU_REGS_PAD_SZ 1
 #define XENABI_HAS_XENPMU_CTXT_PAD_SZ 1
 #endif

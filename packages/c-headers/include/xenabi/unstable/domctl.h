@@ -2031,6 +2031,77 @@ struct xen_domctl_cpuid {
 
 #endif /* defined(__i386__) || defined(__x86_64__) */
 
+#endif /* !__XEN_PUBLIC_DOMCTL_H__ */
+
+/**
+ * A guest handle to void, shaped as Xen's XEN_GUEST_HANDLE_64(xen_cpuid_leaf_t). Set it with
+ * XENABI_SET_GUEST_HANDLE().
+ */
+#ifndef XENABI_HAVE_GUEST_HANDLE_64_XEN_CPUID_LEAF_T
+#define XENABI_HAVE_GUEST_HANDLE_64_XEN_CPUID_LEAF_T 1
+#if defined(__i386__)
+__extension__ typedef struct { union { void *p; xenabi_uint64_aligned_t q; }; } xenabi_guest_handle_64_xen_cpuid_leaf_t;
+#elif defined(__x86_64__)
+typedef struct { void *p; } xenabi_guest_handle_64_xen_cpuid_leaf_t;
+#elif defined(__arm__) || defined(__aarch64__)
+typedef union { void *p; uint64_t q; } xenabi_guest_handle_64_xen_cpuid_leaf_t;
+#else
+#error "xenabi: guest handles are defined for x86_32, x86_64, arm32, arm64 only"
+#endif
+#endif
+
+/**
+ * A guest handle to void, shaped as Xen's XEN_GUEST_HANDLE_64(xen_msr_entry_t). Set it with
+ * XENABI_SET_GUEST_HANDLE().
+ */
+#ifndef XENABI_HAVE_GUEST_HANDLE_64_XEN_MSR_ENTRY_T
+#define XENABI_HAVE_GUEST_HANDLE_64_XEN_MSR_ENTRY_T 1
+#if defined(__i386__)
+__extension__ typedef struct { union { void *p; xenabi_uint64_aligned_t q; }; } xenabi_guest_handle_64_xen_msr_entry_t;
+#elif defined(__x86_64__)
+typedef struct { void *p; } xenabi_guest_handle_64_xen_msr_entry_t;
+#elif defined(__arm__) || defined(__aarch64__)
+typedef union { void *p; uint64_t q; } xenabi_guest_handle_64_xen_msr_entry_t;
+#else
+#error "xenabi: guest handles are defined for x86_32, x86_64, arm32, arm64 only"
+#endif
+#endif
+
+#ifndef __XEN_PUBLIC_DOMCTL_H__
+
+#if (defined(__i386__) || defined(__x86_64__)) && (XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000016)
+
+/**
+ * Payload of XEN_DOMCTL_get_cpu_policy and XEN_DOMCTL_set_cpu_policy (x86): the domain's CPU
+ * policy as CPUID leaves and MSR values. Declared from 4.18; see the module notes on the
+ * point-release rename.
+ */
+struct xen_domctl_cpu_policy {
+    /**
+     * IN: how many entries `leaves` has room for (set: how many it holds). OUT: how many were
+     * written, or, with a null handle, how many a full policy needs. Example: 64.
+     */
+    uint32_t nr_leaves;
+    /**
+     * IN: how many entries `msrs` has room for (set: how many it holds). OUT: as for
+     * nr_leaves. Example: 4.
+     */
+    uint32_t nr_msrs;
+    /** IN/OUT: the CPUID leaves (xen_cpuid_leaf entries of arch-x86/xen.h). */
+    xenabi_guest_handle_64_xen_cpuid_leaf_t leaves;
+    /** IN/OUT: the MSRs (xen_msr_entry entries of arch-x86/xen.h). */
+    xenabi_guest_handle_64_xen_msr_entry_t msrs;
+    /** OUT (set, on some failures): the CPUID leaf Xen objected to, else ~0. */
+    uint32_t err_leaf;
+    /** OUT (set, on some failures): its subleaf, else ~0. */
+    uint32_t err_subleaf;
+    /** OUT (set, on some failures): the MSR Xen objected to, else ~0. */
+    uint32_t err_msr;
+};
+typedef struct xen_domctl_cpu_policy xen_domctl_cpu_policy_t;
+
+#endif /* (defined(__i386__) || defined(__x86_64__)) && (XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000016) */
+
 /**
  * Payload of XEN_DOMCTL_gettscinfo and XEN_DOMCTL_settscinfo: how the domain's TSC behaves,
  * saved and restored across migration.
@@ -3072,6 +3143,15 @@ struct xen_domctl {
         /** The payload of XEN_DOMCTL_set_cpuid. */
         struct xen_domctl_cpuid cpuid;
 #endif
+#if (defined(__i386__) || defined(__x86_64__)) && (XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000016)
+        /**
+         * The payload of XEN_DOMCTL_get_cpu_policy, XEN_DOMCTL_set_cpu_policy (declared from
+         * 4.18).
+         *
+         * Since Xen 4.18.
+         */
+        struct xen_domctl_cpu_policy cpu_policy;
+#endif
 #if defined(__i386__) || defined(__x86_64__)
         /** The payload of XEN_DOMCTL_setvcpuextstate, XEN_DOMCTL_getvcpuextstate. */
         struct xen_domctl_vcpuextstate vcpuextstate;
@@ -3460,8 +3540,8 @@ typedef struct xen_domctl xen_domctl_t;
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000011
 
 /**
- * Read the CPUID and MSR policy (payload not declared yet: Xen renamed its members within the
- * 4.17 series).
+ * Read the CPUID and MSR policy (its payload is declared from 4.18: Xen renamed its handles in
+ * point releases of 4.14 to 4.17).
  */
 #define XEN_DOMCTL_get_cpu_policy 82
 
@@ -3469,7 +3549,7 @@ typedef struct xen_domctl xen_domctl_t;
 
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
 
-/** Set the CPUID and MSR policy (payload not declared yet, as for get). */
+/** Set the CPUID and MSR policy (payload declared from 4.18, as for get). */
 #define XEN_DOMCTL_set_cpu_policy 83
 
 #endif /* XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012 */
@@ -3744,6 +3824,7 @@ typedef struct xen_domctl xen_domctl_t;
 #define XENABI_SINCE_xen_domctl_hypercall_init 0x040600
 #define XENABI_SINCE_xen_domctl_cpuid 0x040600
 #define XENABI_SINCE_XEN_CPUID_INPUT_UNUSED 0x040600
+#define XENABI_SINCE_xen_domctl_cpu_policy 0x041200
 #define XENABI_SINCE_xen_domctl_tsc_info 0x040600
 #define XENABI_SINCE_xen_domctl_vcpuextstate 0x040600
 #define XENABI_SINCE_xen_domctl_vcpu_msr 0x040600
@@ -3994,6 +4075,7 @@ typedef struct xen_domctl xen_domctl_t;
 #define XENABI_SINCE_xen_domctl_getdomaininfo__arch_config 0x040b00
 #define XENABI_SINCE_xen_domctl___pad 0x040f00
 #define XENABI_SINCE_xen_domctl__u__gsi_permission 0x041400
+#define XENABI_SINCE_xen_domctl__u__cpu_policy 0x041200
 #define XENABI_SINCE_xen_domctl__u__psr_alloc 0x040b00
 #define XENABI_SINCE_xen_domctl__u__vuart_op 0x040a00
 #define XENABI_SINCE_xen_domctl__u__vmtrace_op 0x040f00
@@ -4048,14 +4130,12 @@ typedef struct xen_domctl xen_domctl_t;
 #define XENABI_HAS__XEN_X86_EMU_VPCI 1
 #define XENABI_HAS_XEN_X86_EMU_VPCI 1
 #endif
-#define XENABI_HAS_XEN_X86_EMU 1
 #if defined(__i386__) || defined(__x86_64__)
+#define XENABI_HAS_XEN_X86_EMU 1
 #define XENABI_HAS_XEN_X86_EMU_ALL 1
 #endif
 #if (defined(__i386__) || defined(__x86_64__)) && (XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013)
 #define XENABI_HAS_XEN_X86_MSR_RELAXED 1
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013
 #define XENABI_HAS_XEN_X86_misc_flags 1
 #endif
 #if (defined(__i386__) || defined(__x86_64__)) && (XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000015)
@@ -4065,8 +4145,8 @@ typedef struct xen_domctl xen_domctl_t;
 #define XENABI_HAS_XEN_DOMCTL_CONFIG_GIC_NATIVE 1
 #define XENABI_HAS_XEN_DOMCTL_CONFIG_GIC_V2 1
 #define XENABI_HAS_XEN_DOMCTL_CONFIG_GIC_V3 1
-#endif
 #define XENABI_HAS_XEN_DOMCTL_CONFIG_GIC 1
+#endif
 #if (defined(__arm__) || defined(__aarch64__)) && (XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012)
 #define XENABI_HAS_XEN_DOMCTL_CONFIG_TEE_NONE 1
 #define XENABI_HAS_XEN_DOMCTL_CONFIG_TEE_OPTEE 1
@@ -4074,22 +4154,18 @@ typedef struct xen_domctl xen_domctl_t;
 #if (defined(__arm__) || defined(__aarch64__)) && (XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000016)
 #define XENABI_HAS_XEN_DOMCTL_CONFIG_TEE_FFA 1
 #endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012
+#if (defined(__arm__) || defined(__aarch64__)) && (XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000012)
 #define XENABI_HAS_XEN_DOMCTL_CONFIG_TEE 1
 #endif
 #if (defined(__arm__) || defined(__aarch64__)) && (XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017)
 #define XENABI_HAS_XEN_DOMCTL_CONFIG_ARM_SCI_NONE 1
 #define XENABI_HAS_XEN_DOMCTL_CONFIG_ARM_SCI_SCMI_SMC 1
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000017
 #define XENABI_HAS_XEN_DOMCTL_CONFIG_ARM_SCI 1
 #endif
 #if (defined(__arm__) || defined(__aarch64__)) && (XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000018)
 #define XENABI_HAS_XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_NONE 1
 #define XENABI_HAS_XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_PMSA 1
 #define XENABI_HAS_XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA_VMSA 1
-#endif
-#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000018
 #define XENABI_HAS_XEN_DOMCTL_CONFIG_ARM_V8R_EL1_MSA 1
 #endif
 #define XENABI_HAS_XEN_DOMCTL_INTERFACE_VERSION 1
@@ -4352,6 +4428,9 @@ typedef struct xen_domctl xen_domctl_t;
 #if defined(__i386__) || defined(__x86_64__)
 #define XENABI_HAS_XEN_CPUID_INPUT_UNUSED 1
 #endif
+#if (defined(__i386__) || defined(__x86_64__)) && (XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000016)
+#define XENABI_HAS_xen_domctl_cpu_policy 1
+#endif
 #define XENABI_HAS_xen_domctl_tsc_info 1
 #if defined(__i386__) || defined(__x86_64__)
 #define XENABI_HAS_xen_domctl_vcpuextstate 1
@@ -4576,6 +4655,9 @@ typedef struct xen_domctl xen_domctl_t;
 #if (defined(__i386__) || defined(__x86_64__)) && (XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012)
 #define XENABI_HAS_xen_domctl__u__cpuid 1
 #endif
+#if (defined(__i386__) || defined(__x86_64__)) && (XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000016)
+#define XENABI_HAS_xen_domctl__u__cpu_policy 1
+#endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000011
 #define XENABI_HAS_xen_domctl__u__set_max_evtchn 1
 #endif
@@ -4754,6 +4836,10 @@ XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_char__size, sizeof(xenabi_gu
 XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_char__align, XENABI_ALIGNOF(xenabi_guest_handle_64_char) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_const_void__size, sizeof(xenabi_guest_handle_64_const_void) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_const_void__align, XENABI_ALIGNOF(xenabi_guest_handle_64_const_void) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_cpuid_leaf_t__size, sizeof(xenabi_guest_handle_64_xen_cpuid_leaf_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_cpuid_leaf_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_cpuid_leaf_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_msr_entry_t__size, sizeof(xenabi_guest_handle_64_xen_msr_entry_t) == 8);
+XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_msr_entry_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_msr_entry_t) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_vcpu_msr_t__size, sizeof(xenabi_guest_handle_64_xen_domctl_vcpu_msr_t) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_vcpu_msr_t__align, XENABI_ALIGNOF(xenabi_guest_handle_64_xen_domctl_vcpu_msr_t) == 8);
 XENABI_STATIC_ASSERT(domctl__xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t__size, sizeof(xenabi_guest_handle_64_xen_domctl_schedparam_vcpu_t) == 8);
@@ -5930,6 +6016,24 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__ecx__size, sizeof(XENABI_NO_OBJEC
 XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__edx__offset, XENABI_OFFSETOF(struct xen_domctl_cpuid, edx) == 20);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__edx__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cpuid)->edx) == 4);
 #endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000016
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpu_policy__size, sizeof(struct xen_domctl_cpu_policy) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpu_policy__align, XENABI_ALIGNOF(struct xen_domctl_cpu_policy) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpu_policy__nr_leaves__offset, XENABI_OFFSETOF(struct xen_domctl_cpu_policy, nr_leaves) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpu_policy__nr_leaves__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cpu_policy)->nr_leaves) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpu_policy__nr_msrs__offset, XENABI_OFFSETOF(struct xen_domctl_cpu_policy, nr_msrs) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpu_policy__nr_msrs__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cpu_policy)->nr_msrs) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpu_policy__leaves__offset, XENABI_OFFSETOF(struct xen_domctl_cpu_policy, leaves) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpu_policy__leaves__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cpu_policy)->leaves) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpu_policy__msrs__offset, XENABI_OFFSETOF(struct xen_domctl_cpu_policy, msrs) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpu_policy__msrs__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cpu_policy)->msrs) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpu_policy__err_leaf__offset, XENABI_OFFSETOF(struct xen_domctl_cpu_policy, err_leaf) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpu_policy__err_leaf__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cpu_policy)->err_leaf) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpu_policy__err_subleaf__offset, XENABI_OFFSETOF(struct xen_domctl_cpu_policy, err_subleaf) == 28);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpu_policy__err_subleaf__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cpu_policy)->err_subleaf) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpu_policy__err_msr__offset, XENABI_OFFSETOF(struct xen_domctl_cpu_policy, err_msr) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpu_policy__err_msr__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cpu_policy)->err_msr) == 4);
+#endif
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__size, sizeof(struct xen_domctl_vcpuextstate) == 32);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__align, XENABI_ALIGNOF(struct xen_domctl_vcpuextstate) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuextstate, vcpu) == 0);
@@ -6000,6 +6104,10 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(XENABI_N
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
 XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.getdomaininfo) == 104);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000016
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cpu_policy__offset, XENABI_OFFSETOF(struct xen_domctl, u.cpu_policy) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cpu_policy__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.cpu_policy) == 40);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
 XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cpuid__offset, XENABI_OFFSETOF(struct xen_domctl, u.cpuid) == 16);
@@ -6079,6 +6187,24 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__ecx__size, sizeof(XENABI_NO_OBJEC
 XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__edx__offset, XENABI_OFFSETOF(struct xen_domctl_cpuid, edx) == 20);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_cpuid__edx__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cpuid)->edx) == 4);
 #endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000016
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpu_policy__size, sizeof(struct xen_domctl_cpu_policy) == 40);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpu_policy__align, XENABI_ALIGNOF(struct xen_domctl_cpu_policy) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpu_policy__nr_leaves__offset, XENABI_OFFSETOF(struct xen_domctl_cpu_policy, nr_leaves) == 0);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpu_policy__nr_leaves__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cpu_policy)->nr_leaves) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpu_policy__nr_msrs__offset, XENABI_OFFSETOF(struct xen_domctl_cpu_policy, nr_msrs) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpu_policy__nr_msrs__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cpu_policy)->nr_msrs) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpu_policy__leaves__offset, XENABI_OFFSETOF(struct xen_domctl_cpu_policy, leaves) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpu_policy__leaves__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cpu_policy)->leaves) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpu_policy__msrs__offset, XENABI_OFFSETOF(struct xen_domctl_cpu_policy, msrs) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpu_policy__msrs__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cpu_policy)->msrs) == 8);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpu_policy__err_leaf__offset, XENABI_OFFSETOF(struct xen_domctl_cpu_policy, err_leaf) == 24);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpu_policy__err_leaf__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cpu_policy)->err_leaf) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpu_policy__err_subleaf__offset, XENABI_OFFSETOF(struct xen_domctl_cpu_policy, err_subleaf) == 28);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpu_policy__err_subleaf__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cpu_policy)->err_subleaf) == 4);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpu_policy__err_msr__offset, XENABI_OFFSETOF(struct xen_domctl_cpu_policy, err_msr) == 32);
+XENABI_STATIC_ASSERT(domctl__xen_domctl_cpu_policy__err_msr__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl_cpu_policy)->err_msr) == 4);
+#endif
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__size, sizeof(struct xen_domctl_vcpuextstate) == 32);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__align, XENABI_ALIGNOF(struct xen_domctl_vcpuextstate) == 8);
 XENABI_STATIC_ASSERT(domctl__xen_domctl_vcpuextstate__vcpu__offset, XENABI_OFFSETOF(struct xen_domctl_vcpuextstate, vcpu) == 0);
@@ -6149,6 +6275,10 @@ XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(XENABI_N
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000010 && XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000014
 XENABI_STATIC_ASSERT(domctl__xen_domctl__u__getdomaininfo__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.getdomaininfo) == 104);
+#endif
+#if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000016
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cpu_policy__offset, XENABI_OFFSETOF(struct xen_domctl, u.cpu_policy) == 16);
+XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cpu_policy__size, sizeof(XENABI_NO_OBJECT(struct xen_domctl)->u.cpu_policy) == 40);
 #endif
 #if XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION < 0x00000012
 XENABI_STATIC_ASSERT(domctl__xen_domctl__u__cpuid__offset, XENABI_OFFSETOF(struct xen_domctl, u.cpuid) == 16);

@@ -1246,20 +1246,48 @@ struct xen_sysctl_credit2_schedule {
 
 #endif /* XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000e */
 
+/** The most entries an ARINC 653 schedule holds. */
+#define ARINC653_MAX_DOMAINS_PER_SCHEDULE 64
+
+/**
+ * An ARINC 653 schedule: a major frame cut into time slots, each slot given to one vCPU of one
+ * domain. The caller passes it to Xen (putinfo) or gets Xen's current one back (getinfo)
+ * through xen_sysctl_sched_arinc653.schedule.
+ */
+struct xen_sysctl_arinc653_schedule {
+    /**
+     * The length of the major frame, in nanoseconds; the slots repeat with this period.
+     * Example: 10000000.
+     */
+    xenabi_uint64_aligned_t major_frame;
+    /** How many leading entries of `sched_entries` are used. Example: 2. */
+    uint8_t num_sched_entries;
+    /** The slots, in the order they run. */
+    struct {
+        /** The UUID of the domain the slot runs. */
+        xen_domain_handle_t dom_handle;
+        /** Which vCPU of that domain runs; 0 for a single-vCPU domain. Example: 0. */
+        uint32_t vcpu_id;
+        /** How long the slot lasts, in nanoseconds. Example: 5000000. */
+        xenabi_uint64_aligned_t runtime;
+    } sched_entries[ARINC653_MAX_DOMAINS_PER_SCHEDULE];
+};
+typedef struct xen_sysctl_arinc653_schedule xen_sysctl_arinc653_schedule_t;
+
 #endif /* !__XEN_PUBLIC_SYSCTL_H__ */
 
 /**
- * A guest handle to void, shaped as Xen's XEN_GUEST_HANDLE_64(xen_sysctl_arinc653_schedule_t).
- * Set it with XENABI_SET_GUEST_HANDLE().
+ * A guest handle to xen_sysctl_arinc653_schedule_t, shaped as Xen's
+ * XEN_GUEST_HANDLE_64(xen_sysctl_arinc653_schedule_t). Set it with XENABI_SET_GUEST_HANDLE().
  */
 #ifndef XENABI_HAVE_GUEST_HANDLE_64_XEN_SYSCTL_ARINC653_SCHEDULE_T
 #define XENABI_HAVE_GUEST_HANDLE_64_XEN_SYSCTL_ARINC653_SCHEDULE_T 1
 #if defined(__i386__)
-__extension__ typedef struct { union { void *p; xenabi_uint64_aligned_t q; }; } xenabi_guest_handle_64_xen_sysctl_arinc653_schedule_t;
+__extension__ typedef struct { union { xen_sysctl_arinc653_schedule_t *p; xenabi_uint64_aligned_t q; }; } xenabi_guest_handle_64_xen_sysctl_arinc653_schedule_t;
 #elif defined(__x86_64__)
-typedef struct { void *p; } xenabi_guest_handle_64_xen_sysctl_arinc653_schedule_t;
+typedef struct { xen_sysctl_arinc653_schedule_t *p; } xenabi_guest_handle_64_xen_sysctl_arinc653_schedule_t;
 #elif defined(__arm__) || defined(__aarch64__)
-typedef union { void *p; uint64_t q; } xenabi_guest_handle_64_xen_sysctl_arinc653_schedule_t;
+typedef union { xen_sysctl_arinc653_schedule_t *p; uint64_t q; } xenabi_guest_handle_64_xen_sysctl_arinc653_schedule_t;
 #else
 #error "xenabi: guest handles are defined for x86_32, x86_64, arm32, arm64 only"
 #endif
@@ -1318,6 +1346,7 @@ struct xen_sysctl_gcov_op {
     /** IN (read): where to write the counters, in the XEN_GCOV_FORMAT_MAGIC format. */
     xenabi_guest_handle_64_char buffer;
 };
+typedef struct xen_sysctl_gcov_op xen_sysctl_gcov_op_t;
 
 #endif /* XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000f && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011 */
 
@@ -1909,7 +1938,7 @@ struct xen_sysctl {
 #endif
 #if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
         /**
-         * XEN_SYSCTL_coverage_op (4.11 on; the 4.6–4.8 layout is not declared).
+         * XEN_SYSCTL_coverage_op (from 4.11; the 4.6–4.8 layout is not declared).
          *
          * Since Xen 4.11.
          */
@@ -2497,9 +2526,6 @@ typedef struct xen_sysctl xen_sysctl_t;
 /** Any pool ID or CPU: let Xen choose. */
 #define XEN_SYSCTL_CPUPOOL_PAR_ANY 0xffffffffU
 
-/** The most entries an ARINC 653 schedule holds. */
-#define ARINC653_MAX_DOMAINS_PER_SCHEDULE 64
-
 /** The longest credit time slice, in milliseconds. */
 #define XEN_SYSCTL_CSCHED_TSLICE_MAX 1000
 
@@ -3036,6 +3062,8 @@ typedef struct xen_sysctl xen_sysctl_t;
 #define XENABI_SINCE_xen_sysctl_cpupool_op 0x040600
 #define XENABI_SINCE_xen_sysctl_credit_schedule 0x040600
 #define XENABI_SINCE_xen_sysctl_credit2_schedule 0x040800
+#define XENABI_SINCE_ARINC653_MAX_DOMAINS_PER_SCHEDULE 0x040600
+#define XENABI_SINCE_xen_sysctl_arinc653_schedule 0x040600
 #define XENABI_SINCE_xen_sysctl_sched_arinc653 0x040600
 #define XENABI_SINCE_xen_sysctl_scheduler_op 0x040600
 #define XENABI_SINCE_xen_sysctl_gcov_op 0x040900
@@ -3191,7 +3219,6 @@ typedef struct xen_sysctl xen_sysctl_t;
 #define XENABI_SINCE_XEN_SYSCTL_CPUPOOL_OP_FREEINFO 0x040600
 #define XENABI_SINCE_XEN_SYSCTL_CPUPOOL_OP 0x040600
 #define XENABI_SINCE_XEN_SYSCTL_CPUPOOL_PAR_ANY 0x040600
-#define XENABI_SINCE_ARINC653_MAX_DOMAINS_PER_SCHEDULE 0x040600
 #define XENABI_SINCE_XEN_SYSCTL_CSCHED_TSLICE_MAX 0x040600
 #define XENABI_SINCE_XEN_SYSCTL_CSCHED_TSLICE_MIN 0x040600
 #define XENABI_SINCE_XEN_SYSCTL_CSCHED_MGR_DLY_MAX_US 0x040b00
@@ -3423,6 +3450,8 @@ typedef struct xen_sysctl xen_sysctl_t;
 #if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000e
 #define XENABI_HAS_xen_sysctl_credit2_schedule 1
 #endif
+#define XENABI_HAS_ARINC653_MAX_DOMAINS_PER_SCHEDULE 1
+#define XENABI_HAS_xen_sysctl_arinc653_schedule 1
 #define XENABI_HAS_xen_sysctl_sched_arinc653 1
 #define XENABI_HAS_xen_sysctl_scheduler_op 1
 #if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000e
@@ -3688,7 +3717,6 @@ typedef struct xen_sysctl xen_sysctl_t;
 #define XENABI_HAS_XEN_SYSCTL_CPUPOOL_OP_FREEINFO 1
 #define XENABI_HAS_XEN_SYSCTL_CPUPOOL_OP 1
 #define XENABI_HAS_XEN_SYSCTL_CPUPOOL_PAR_ANY 1
-#define XENABI_HAS_ARINC653_MAX_DOMAINS_PER_SCHEDULE 1
 #define XENABI_HAS_XEN_SYSCTL_CSCHED_TSLICE_MAX 1
 #define XENABI_HAS_XEN_SYSCTL_CSCHED_TSLICE_MIN 1
 #if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
@@ -4450,6 +4478,14 @@ XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit2_schedule__align, XENABI_ALIGNOF(
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit2_schedule__ratelimit_us__offset, XENABI_OFFSETOF(struct xen_sysctl_credit2_schedule, ratelimit_us) == 0);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_credit2_schedule__ratelimit_us__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_credit2_schedule)->ratelimit_us) == 4);
 #endif
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_arinc653_schedule__size, sizeof(struct xen_sysctl_arinc653_schedule) == 2064);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_arinc653_schedule__align, XENABI_ALIGNOF(struct xen_sysctl_arinc653_schedule) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_arinc653_schedule__major_frame__offset, XENABI_OFFSETOF(struct xen_sysctl_arinc653_schedule, major_frame) == 0);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_arinc653_schedule__major_frame__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_arinc653_schedule)->major_frame) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_arinc653_schedule__num_sched_entries__offset, XENABI_OFFSETOF(struct xen_sysctl_arinc653_schedule, num_sched_entries) == 8);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_arinc653_schedule__num_sched_entries__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_arinc653_schedule)->num_sched_entries) == 1);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_arinc653_schedule__sched_entries__offset, XENABI_OFFSETOF(struct xen_sysctl_arinc653_schedule, sched_entries) == 16);
+XENABI_STATIC_ASSERT(sysctl__xen_sysctl_arinc653_schedule__sched_entries__size, sizeof(XENABI_NO_OBJECT(struct xen_sysctl_arinc653_schedule)->sched_entries) == 2048);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_arinc653__size, sizeof(struct xen_sysctl_sched_arinc653) == 8);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_arinc653__align, XENABI_ALIGNOF(struct xen_sysctl_sched_arinc653) == 8);
 XENABI_STATIC_ASSERT(sysctl__xen_sysctl_sched_arinc653__schedule__offset, XENABI_OFFSETOF(struct xen_sysctl_sched_arinc653, schedule) == 0);

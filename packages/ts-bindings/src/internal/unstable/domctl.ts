@@ -8,7 +8,7 @@ import { xenctl_bitmap$V0, xenctl_bitmap$chk0, xenctl_bitmap$dec0 } from '../sta
 import { IntArray, alignedWords, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failOp, failOpName, failPadding, nonZero, setU64FromNumber, u64AsNumber, zero } from '../../runtime.js';
 import type { IntArrayView } from '../../runtime.js';
 import type { xenctl_bitmap_view } from '../../stable/xen_guest.js';
-import type { DomctlOp, xen_arch_domainconfig, xen_arch_domainconfig_view, xen_domctl, xen_domctl_address_size, xen_domctl_address_size_view, xen_domctl_assign_device, xen_domctl_assign_device_u, xen_domctl_assign_device_u_dt, xen_domctl_assign_device_u_dt_view, xen_domctl_assign_device_u_pci, xen_domctl_assign_device_u_pci_view, xen_domctl_assign_device_u_view, xen_domctl_assign_device_view, xen_domctl_audit_p2m, xen_domctl_audit_p2m_view, xen_domctl_bind_pt_irq, xen_domctl_bind_pt_irq_u, xen_domctl_bind_pt_irq_u_isa, xen_domctl_bind_pt_irq_u_isa_view, xen_domctl_bind_pt_irq_u_msi, xen_domctl_bind_pt_irq_u_msi_view, xen_domctl_bind_pt_irq_u_pci, xen_domctl_bind_pt_irq_u_pci_view, xen_domctl_bind_pt_irq_u_spi, xen_domctl_bind_pt_irq_u_spi_view, xen_domctl_bind_pt_irq_u_view, xen_domctl_bind_pt_irq_view, xen_domctl_cacheflush, xen_domctl_cacheflush_view, xen_domctl_createdomain, xen_domctl_createdomain_altp2m, xen_domctl_createdomain_altp2m_view, xen_domctl_createdomain_view, xen_domctl_debug_op, xen_domctl_debug_op_view, xen_domctl_dt_overlay, xen_domctl_dt_overlay_view, xen_domctl_gdbsx_domstatus, xen_domctl_gdbsx_domstatus_view, xen_domctl_gdbsx_memio, xen_domctl_gdbsx_memio_view, xen_domctl_gdbsx_pauseunp_vcpu, xen_domctl_gdbsx_pauseunp_vcpu_view, xen_domctl_get_device_group, xen_domctl_get_device_group_view, xen_domctl_get_domain_state, xen_domctl_get_domain_state_view, xen_domctl_getdomaininfo, xen_domctl_getdomaininfo_view, xen_domctl_getpageframeinfo3, xen_domctl_getpageframeinfo3_view, xen_domctl_getvcpuinfo, xen_domctl_getvcpuinfo_view, xen_domctl_gsi_permission, xen_domctl_gsi_permission_view, xen_domctl_hvmcontext, xen_domctl_hvmcontext_partial, xen_domctl_hvmcontext_partial_view, xen_domctl_hvmcontext_view, xen_domctl_hypercall_init, xen_domctl_hypercall_init_view, xen_domctl_iomem_permission, xen_domctl_iomem_permission_view, xen_domctl_ioport_mapping, xen_domctl_ioport_mapping_view, xen_domctl_ioport_permission, xen_domctl_ioport_permission_view, xen_domctl_irq_permission, xen_domctl_irq_permission_view, xen_domctl_max_mem, xen_domctl_max_mem_view, xen_domctl_max_vcpus, xen_domctl_max_vcpus_view, xen_domctl_mem_sharing_op, xen_domctl_mem_sharing_op_u, xen_domctl_mem_sharing_op_u_view, xen_domctl_mem_sharing_op_view, xen_domctl_memory_mapping, xen_domctl_memory_mapping_view, xen_domctl_monitor_op, xen_domctl_monitor_op_u, xen_domctl_monitor_op_u_debug_exception, xen_domctl_monitor_op_u_debug_exception_view, xen_domctl_monitor_op_u_guest_request, xen_domctl_monitor_op_u_guest_request_view, xen_domctl_monitor_op_u_mov_to_cr, xen_domctl_monitor_op_u_mov_to_cr_view, xen_domctl_monitor_op_u_mov_to_msr, xen_domctl_monitor_op_u_mov_to_msr_view, xen_domctl_monitor_op_u_view, xen_domctl_monitor_op_u_vmexit, xen_domctl_monitor_op_u_vmexit_view, xen_domctl_monitor_op_view, xen_domctl_nodeaffinity, xen_domctl_nodeaffinity_view, xen_domctl_paging_mempool, xen_domctl_paging_mempool_view, xen_domctl_psr_alloc, xen_domctl_psr_alloc_view, xen_domctl_psr_cmt_op, xen_domctl_psr_cmt_op_view, xen_domctl_sched_credit, xen_domctl_sched_credit2, xen_domctl_sched_credit2_view, xen_domctl_sched_credit_view, xen_domctl_sched_rtds, xen_domctl_sched_rtds_view, xen_domctl_schedparam_vcpu, xen_domctl_schedparam_vcpu_u, xen_domctl_schedparam_vcpu_u_view, xen_domctl_schedparam_vcpu_view, xen_domctl_scheduler_op, xen_domctl_scheduler_op_u, xen_domctl_scheduler_op_u_v, xen_domctl_scheduler_op_u_v_view, xen_domctl_scheduler_op_u_view, xen_domctl_scheduler_op_view, xen_domctl_sendtrigger, xen_domctl_sendtrigger_view, xen_domctl_set_access_required, xen_domctl_set_access_required_view, xen_domctl_set_broken_page_p2m, xen_domctl_set_broken_page_p2m_view, xen_domctl_set_llc_colors, xen_domctl_set_llc_colors_view, xen_domctl_set_target, xen_domctl_set_target_view, xen_domctl_set_virq_handler, xen_domctl_set_virq_handler_view, xen_domctl_setdebugging, xen_domctl_setdebugging_view, xen_domctl_setdomainhandle, xen_domctl_setdomainhandle_view, xen_domctl_settimeoffset, xen_domctl_settimeoffset_view, xen_domctl_shadow_op, xen_domctl_shadow_op_stats, xen_domctl_shadow_op_stats_view, xen_domctl_shadow_op_view, xen_domctl_subscribe, xen_domctl_subscribe_view, xen_domctl_tsc_info, xen_domctl_tsc_info_view, xen_domctl_u, xen_domctl_u_view, xen_domctl_vcpu_msr, xen_domctl_vcpu_msr_view, xen_domctl_vcpu_msrs, xen_domctl_vcpu_msrs_view, xen_domctl_vcpuaffinity, xen_domctl_vcpuaffinity_view, xen_domctl_vcpucontext, xen_domctl_vcpucontext_view, xen_domctl_vcpuextstate, xen_domctl_vcpuextstate_view, xen_domctl_view, xen_domctl_vm_event_op, xen_domctl_vm_event_op_u, xen_domctl_vm_event_op_u_enable, xen_domctl_vm_event_op_u_enable_view, xen_domctl_vm_event_op_u_view, xen_domctl_vm_event_op_view, xen_domctl_vmtrace_op, xen_domctl_vmtrace_op_view, xen_domctl_vnuma, xen_domctl_vnuma_view, xen_domctl_vuart_op, xen_domctl_vuart_op_view } from '../../unstable/domctl.js';
+import type { DomctlOp, xen_arch_domainconfig, xen_arch_domainconfig_view, xen_domctl, xen_domctl_address_size, xen_domctl_address_size_view, xen_domctl_assign_device, xen_domctl_assign_device_u, xen_domctl_assign_device_u_dt, xen_domctl_assign_device_u_dt_view, xen_domctl_assign_device_u_pci, xen_domctl_assign_device_u_pci_view, xen_domctl_assign_device_u_view, xen_domctl_assign_device_view, xen_domctl_audit_p2m, xen_domctl_audit_p2m_view, xen_domctl_bind_pt_irq, xen_domctl_bind_pt_irq_u, xen_domctl_bind_pt_irq_u_isa, xen_domctl_bind_pt_irq_u_isa_view, xen_domctl_bind_pt_irq_u_msi, xen_domctl_bind_pt_irq_u_msi_view, xen_domctl_bind_pt_irq_u_pci, xen_domctl_bind_pt_irq_u_pci_view, xen_domctl_bind_pt_irq_u_spi, xen_domctl_bind_pt_irq_u_spi_view, xen_domctl_bind_pt_irq_u_view, xen_domctl_bind_pt_irq_view, xen_domctl_cacheflush, xen_domctl_cacheflush_view, xen_domctl_cpu_policy, xen_domctl_cpu_policy_view, xen_domctl_createdomain, xen_domctl_createdomain_altp2m, xen_domctl_createdomain_altp2m_view, xen_domctl_createdomain_view, xen_domctl_debug_op, xen_domctl_debug_op_view, xen_domctl_dt_overlay, xen_domctl_dt_overlay_view, xen_domctl_gdbsx_domstatus, xen_domctl_gdbsx_domstatus_view, xen_domctl_gdbsx_memio, xen_domctl_gdbsx_memio_view, xen_domctl_gdbsx_pauseunp_vcpu, xen_domctl_gdbsx_pauseunp_vcpu_view, xen_domctl_get_device_group, xen_domctl_get_device_group_view, xen_domctl_get_domain_state, xen_domctl_get_domain_state_view, xen_domctl_getdomaininfo, xen_domctl_getdomaininfo_view, xen_domctl_getpageframeinfo3, xen_domctl_getpageframeinfo3_view, xen_domctl_getvcpuinfo, xen_domctl_getvcpuinfo_view, xen_domctl_gsi_permission, xen_domctl_gsi_permission_view, xen_domctl_hvmcontext, xen_domctl_hvmcontext_partial, xen_domctl_hvmcontext_partial_view, xen_domctl_hvmcontext_view, xen_domctl_hypercall_init, xen_domctl_hypercall_init_view, xen_domctl_iomem_permission, xen_domctl_iomem_permission_view, xen_domctl_ioport_mapping, xen_domctl_ioport_mapping_view, xen_domctl_ioport_permission, xen_domctl_ioport_permission_view, xen_domctl_irq_permission, xen_domctl_irq_permission_view, xen_domctl_max_mem, xen_domctl_max_mem_view, xen_domctl_max_vcpus, xen_domctl_max_vcpus_view, xen_domctl_mem_sharing_op, xen_domctl_mem_sharing_op_u, xen_domctl_mem_sharing_op_u_view, xen_domctl_mem_sharing_op_view, xen_domctl_memory_mapping, xen_domctl_memory_mapping_view, xen_domctl_monitor_op, xen_domctl_monitor_op_u, xen_domctl_monitor_op_u_debug_exception, xen_domctl_monitor_op_u_debug_exception_view, xen_domctl_monitor_op_u_guest_request, xen_domctl_monitor_op_u_guest_request_view, xen_domctl_monitor_op_u_mov_to_cr, xen_domctl_monitor_op_u_mov_to_cr_view, xen_domctl_monitor_op_u_mov_to_msr, xen_domctl_monitor_op_u_mov_to_msr_view, xen_domctl_monitor_op_u_view, xen_domctl_monitor_op_u_vmexit, xen_domctl_monitor_op_u_vmexit_view, xen_domctl_monitor_op_view, xen_domctl_nodeaffinity, xen_domctl_nodeaffinity_view, xen_domctl_paging_mempool, xen_domctl_paging_mempool_view, xen_domctl_psr_alloc, xen_domctl_psr_alloc_view, xen_domctl_psr_cmt_op, xen_domctl_psr_cmt_op_view, xen_domctl_sched_credit, xen_domctl_sched_credit2, xen_domctl_sched_credit2_view, xen_domctl_sched_credit_view, xen_domctl_sched_rtds, xen_domctl_sched_rtds_view, xen_domctl_schedparam_vcpu, xen_domctl_schedparam_vcpu_u, xen_domctl_schedparam_vcpu_u_view, xen_domctl_schedparam_vcpu_view, xen_domctl_scheduler_op, xen_domctl_scheduler_op_u, xen_domctl_scheduler_op_u_v, xen_domctl_scheduler_op_u_v_view, xen_domctl_scheduler_op_u_view, xen_domctl_scheduler_op_view, xen_domctl_sendtrigger, xen_domctl_sendtrigger_view, xen_domctl_set_access_required, xen_domctl_set_access_required_view, xen_domctl_set_broken_page_p2m, xen_domctl_set_broken_page_p2m_view, xen_domctl_set_llc_colors, xen_domctl_set_llc_colors_view, xen_domctl_set_target, xen_domctl_set_target_view, xen_domctl_set_virq_handler, xen_domctl_set_virq_handler_view, xen_domctl_setdebugging, xen_domctl_setdebugging_view, xen_domctl_setdomainhandle, xen_domctl_setdomainhandle_view, xen_domctl_settimeoffset, xen_domctl_settimeoffset_view, xen_domctl_shadow_op, xen_domctl_shadow_op_stats, xen_domctl_shadow_op_stats_view, xen_domctl_shadow_op_view, xen_domctl_subscribe, xen_domctl_subscribe_view, xen_domctl_tsc_info, xen_domctl_tsc_info_view, xen_domctl_u, xen_domctl_u_view, xen_domctl_vcpu_msr, xen_domctl_vcpu_msr_view, xen_domctl_vcpu_msrs, xen_domctl_vcpu_msrs_view, xen_domctl_vcpuaffinity, xen_domctl_vcpuaffinity_view, xen_domctl_vcpucontext, xen_domctl_vcpucontext_view, xen_domctl_vcpuextstate, xen_domctl_vcpuextstate_view, xen_domctl_view, xen_domctl_vm_event_op, xen_domctl_vm_event_op_u, xen_domctl_vm_event_op_u_enable, xen_domctl_vm_event_op_u_enable_view, xen_domctl_vm_event_op_u_view, xen_domctl_vm_event_op_view, xen_domctl_vmtrace_op, xen_domctl_vmtrace_op_view, xen_domctl_vnuma, xen_domctl_vnuma_view, xen_domctl_vuart_op, xen_domctl_vuart_op_view } from '../../unstable/domctl.js';
 
 /** Writes xen_arch_domainconfig at `b` on x86_32, x86_64, every byte, once every value has passed its check. */
 export function xen_arch_domainconfig$enc0(v: xen_arch_domainconfig, d: DataView, w: BigUint64Array | undefined, b: number): void {
@@ -5788,6 +5788,188 @@ export class xen_domctl_hypercall_init$V0 implements xen_domctl_hypercall_init_v
   }
 }
 
+/** Writes xen_domctl_cpu_policy at `b` on x86_32, x86_64, every byte, once every value has passed its check. */
+export function xen_domctl_cpu_policy$enc0(v: xen_domctl_cpu_policy, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const w8 = alignedWords(w, b);
+  const x0 = v.nr_leaves;
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'xen_domctl_cpu_policy.nr_leaves', 'uint32_t', 32);
+  const x1 = v.nr_msrs;
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'xen_domctl_cpu_policy.nr_msrs', 'uint32_t', 32);
+  const x2 = v.leaves;
+  if (typeof x2 !== 'bigint' || x2 < 0n || x2 > 0xffffffffffffffffn) failBigInt(x2, 'xen_domctl_cpu_policy.leaves', 'XEN_GUEST_HANDLE_64(xen_cpuid_leaf_t)', 64);
+  const x3 = v.msrs;
+  if (typeof x3 !== 'bigint' || x3 < 0n || x3 > 0xffffffffffffffffn) failBigInt(x3, 'xen_domctl_cpu_policy.msrs', 'XEN_GUEST_HANDLE_64(xen_msr_entry_t)', 64);
+  const x4 = v.err_leaf;
+  if (typeof x4 !== 'number' || (x4 >>> 0) !== x4) failInt(x4, 'xen_domctl_cpu_policy.err_leaf', 'uint32_t', 32);
+  const x5 = v.err_subleaf;
+  if (typeof x5 !== 'number' || (x5 >>> 0) !== x5) failInt(x5, 'xen_domctl_cpu_policy.err_subleaf', 'uint32_t', 32);
+  const x6 = v.err_msr;
+  if (typeof x6 !== 'number' || (x6 >>> 0) !== x6) failInt(x6, 'xen_domctl_cpu_policy.err_msr', 'uint32_t', 32);
+  d.setUint32(b, x0, true);
+  d.setUint32(b + 4, x1, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x2; else d.setBigUint64(b + 8, x2, true);
+  if (w8 !== undefined) w8[(b + 16) / 8] = x3; else d.setBigUint64(b + 16, x3, true);
+  d.setUint32(b + 24, x4, true);
+  d.setUint32(b + 28, x5, true);
+  d.setUint32(b + 32, x6, true);
+  d.setUint32(b + 36, 0);
+}
+
+/** Reads xen_domctl_cpu_policy at `b` on x86_32, x86_64. */
+export function xen_domctl_cpu_policy$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_domctl_cpu_policy {
+  const w8 = alignedWords(w, b);
+  return {
+    nr_leaves: d.getUint32(b, true),
+    nr_msrs: d.getUint32(b + 4, true),
+    leaves: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
+    msrs: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
+    err_leaf: d.getUint32(b + 24, true),
+    err_subleaf: d.getUint32(b + 28, true),
+    err_msr: d.getUint32(b + 32, true),
+  };
+}
+
+/** Throws when padding of xen_domctl_cpu_policy at `b` on x86_32, x86_64 is not zero. */
+export function xen_domctl_cpu_policy$chk0(d: DataView, b: number): void {
+  if (d.getUint32(b + 36) !== 0) failPadding('xen_domctl_cpu_policy (padding after err_msr)');
+}
+
+/** The view of xen_domctl_cpu_policy on x86_32, x86_64. */
+export class xen_domctl_cpu_policy$V0 implements xen_domctl_cpu_policy_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 40 <= this.$n ? x : checkRepoint(this.$d, x, 40, this.$s, this.$e, 'xen_domctl_cpu_policy');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get nr_leaves(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
+  }
+
+  set nr_leaves(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_domctl_cpu_policy.nr_leaves', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
+  }
+
+  get nr_msrs(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 4, true);
+  }
+
+  set nr_msrs(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_domctl_cpu_policy.nr_msrs', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 4, x, true);
+  }
+
+  get leaves(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 8) / 8] ?? this.$d.getBigUint64(b + 8, true));
+  }
+
+  set leaves(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_domctl_cpu_policy.leaves', 'XEN_GUEST_HANDLE_64(xen_cpuid_leaf_t)', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 8, x, true);
+  }
+
+  get leavesAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 8, false, 'xen_domctl_cpu_policy.leaves');
+  }
+
+  set leavesAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 8, false, x, 'xen_domctl_cpu_policy.leaves');
+  }
+
+  get msrs(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 16) / 8] ?? this.$d.getBigUint64(b + 16, true));
+  }
+
+  set msrs(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_domctl_cpu_policy.msrs', 'XEN_GUEST_HANDLE_64(xen_msr_entry_t)', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 16, x, true);
+  }
+
+  get msrsAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 16, false, 'xen_domctl_cpu_policy.msrs');
+  }
+
+  set msrsAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 16, false, x, 'xen_domctl_cpu_policy.msrs');
+  }
+
+  get err_leaf(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 24, true);
+  }
+
+  set err_leaf(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_domctl_cpu_policy.err_leaf', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 24, x, true);
+  }
+
+  get err_subleaf(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 28, true);
+  }
+
+  set err_subleaf(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_domctl_cpu_policy.err_subleaf', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 28, x, true);
+  }
+
+  get err_msr(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 32, true);
+  }
+
+  set err_msr(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_domctl_cpu_policy.err_msr', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 32, x, true);
+  }
+}
+
 /** Writes xen_domctl_tsc_info at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_domctl_tsc_info$enc0(v: xen_domctl_tsc_info, d: DataView, w: BigUint64Array | undefined, b: number): void {
   const w8 = alignedWords(w, b);
@@ -10084,88 +10266,92 @@ export function xen_domctl$enc0(v: xen_domctl, d: DataView, w: BigUint64Array | 
     k4++;
     j5 = 33;
   }
-  if (x3.vcpuextstate !== undefined) {
+  if (x3.cpu_policy !== undefined) {
     k4++;
     j5 = 34;
   }
-  if (x3.vcpu_msrs !== undefined) {
+  if (x3.vcpuextstate !== undefined) {
     k4++;
     j5 = 35;
   }
-  if (x3.access_required !== undefined) {
+  if (x3.vcpu_msrs !== undefined) {
     k4++;
     j5 = 36;
   }
-  if (x3.audit_p2m !== undefined) {
+  if (x3.access_required !== undefined) {
     k4++;
     j5 = 37;
   }
-  if (x3.set_virq_handler !== undefined) {
+  if (x3.audit_p2m !== undefined) {
     k4++;
     j5 = 38;
   }
-  if (x3.gdbsx_guest_memio !== undefined) {
+  if (x3.set_virq_handler !== undefined) {
     k4++;
     j5 = 39;
   }
-  if (x3.set_broken_page_p2m !== undefined) {
+  if (x3.gdbsx_guest_memio !== undefined) {
     k4++;
     j5 = 40;
   }
-  if (x3.cacheflush !== undefined) {
+  if (x3.set_broken_page_p2m !== undefined) {
     k4++;
     j5 = 41;
   }
-  if (x3.gdbsx_pauseunp_vcpu !== undefined) {
+  if (x3.cacheflush !== undefined) {
     k4++;
     j5 = 42;
   }
-  if (x3.gdbsx_domstatus !== undefined) {
+  if (x3.gdbsx_pauseunp_vcpu !== undefined) {
     k4++;
     j5 = 43;
   }
-  if (x3.vnuma !== undefined) {
+  if (x3.gdbsx_domstatus !== undefined) {
     k4++;
     j5 = 44;
   }
-  if (x3.psr_cmt_op !== undefined) {
+  if (x3.vnuma !== undefined) {
     k4++;
     j5 = 45;
   }
-  if (x3.monitor_op !== undefined) {
+  if (x3.psr_cmt_op !== undefined) {
     k4++;
     j5 = 46;
   }
-  if (x3.psr_alloc !== undefined) {
+  if (x3.monitor_op !== undefined) {
     k4++;
     j5 = 47;
   }
-  if (x3.vuart_op !== undefined) {
+  if (x3.psr_alloc !== undefined) {
     k4++;
     j5 = 48;
   }
-  if (x3.vmtrace_op !== undefined) {
+  if (x3.vuart_op !== undefined) {
     k4++;
     j5 = 49;
   }
-  if (x3.paging_mempool !== undefined) {
+  if (x3.vmtrace_op !== undefined) {
     k4++;
     j5 = 50;
   }
-  if (x3.set_llc_colors !== undefined) {
+  if (x3.paging_mempool !== undefined) {
     k4++;
     j5 = 51;
   }
-  if (x3.get_domain_state !== undefined) {
+  if (x3.set_llc_colors !== undefined) {
     k4++;
     j5 = 52;
   }
+  if (x3.get_domain_state !== undefined) {
+    k4++;
+    j5 = 53;
+  }
   if (k4 > 1) {
-    checkDecodedUnion(x3, k4, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'settimeoffset', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'vcpuextstate', 'vcpu_msrs', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state'], xen_domctl_u$dec0, xen_domctl_u$enc0);
+    checkDecodedUnion(x3, k4, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'settimeoffset', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'cpu_policy', 'vcpuextstate', 'vcpu_msrs', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state'], xen_domctl_u$dec0, xen_domctl_u$enc0);
     j5 = -2;
   } else if (k4 === 0) checkEmptyUnion(x3, 'xen_domctl.u');
   if (j5 === -2) {
-    encodeDecodedUnion(x3, 2, d, w, b + 16, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'settimeoffset', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'vcpuextstate', 'vcpu_msrs', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state'], xen_domctl_u$dec0, xen_domctl_u$enc0);
+    encodeDecodedUnion(x3, 2, d, w, b + 16, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'settimeoffset', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'cpu_policy', 'vcpuextstate', 'vcpu_msrs', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state'], xen_domctl_u$dec0, xen_domctl_u$enc0);
   } else {
     switch (j5) {
       case 0: {
@@ -11151,332 +11337,360 @@ export function xen_domctl$enc0(v: xen_domctl, d: DataView, w: BigUint64Array | 
         break;
       }
       case 34: {
-        const x259 = x3.vcpuextstate!;
-        if (typeof x259 !== 'object' || x259 === null) failObject(x259, 'xen_domctl.u.vcpuextstate');
-        const x260 = x259.vcpu;
-        if (typeof x260 !== 'number' || (x260 >>> 0) !== x260) failInt(x260, 'xen_domctl.u.vcpuextstate.vcpu', 'uint32_t', 32);
-        const x261 = x259.xfeature_mask;
-        if (typeof x261 !== 'bigint' || x261 < 0n || x261 > 0xffffffffffffffffn) failBigInt(x261, 'xen_domctl.u.vcpuextstate.xfeature_mask', 'uint64_aligned_t', 64);
-        const x262 = x259.size;
-        if (typeof x262 !== 'bigint' || x262 < 0n || x262 > 0xffffffffffffffffn) failBigInt(x262, 'xen_domctl.u.vcpuextstate.size', 'uint64_aligned_t', 64);
-        const x263 = x259.buffer;
-        if (typeof x263 !== 'bigint' || x263 < 0n || x263 > 0xffffffffffffffffn) failBigInt(x263, 'xen_domctl.u.vcpuextstate.buffer', 'XEN_GUEST_HANDLE_64(uint64)', 64);
+        const x259 = x3.cpu_policy!;
+        if (typeof x259 !== 'object' || x259 === null) failObject(x259, 'xen_domctl.u.cpu_policy');
+        const x260 = x259.nr_leaves;
+        if (typeof x260 !== 'number' || (x260 >>> 0) !== x260) failInt(x260, 'xen_domctl.u.cpu_policy.nr_leaves', 'uint32_t', 32);
+        const x261 = x259.nr_msrs;
+        if (typeof x261 !== 'number' || (x261 >>> 0) !== x261) failInt(x261, 'xen_domctl.u.cpu_policy.nr_msrs', 'uint32_t', 32);
+        const x262 = x259.leaves;
+        if (typeof x262 !== 'bigint' || x262 < 0n || x262 > 0xffffffffffffffffn) failBigInt(x262, 'xen_domctl.u.cpu_policy.leaves', 'XEN_GUEST_HANDLE_64(xen_cpuid_leaf_t)', 64);
+        const x263 = x259.msrs;
+        if (typeof x263 !== 'bigint' || x263 < 0n || x263 > 0xffffffffffffffffn) failBigInt(x263, 'xen_domctl.u.cpu_policy.msrs', 'XEN_GUEST_HANDLE_64(xen_msr_entry_t)', 64);
+        const x264 = x259.err_leaf;
+        if (typeof x264 !== 'number' || (x264 >>> 0) !== x264) failInt(x264, 'xen_domctl.u.cpu_policy.err_leaf', 'uint32_t', 32);
+        const x265 = x259.err_subleaf;
+        if (typeof x265 !== 'number' || (x265 >>> 0) !== x265) failInt(x265, 'xen_domctl.u.cpu_policy.err_subleaf', 'uint32_t', 32);
+        const x266 = x259.err_msr;
+        if (typeof x266 !== 'number' || (x266 >>> 0) !== x266) failInt(x266, 'xen_domctl.u.cpu_policy.err_msr', 'uint32_t', 32);
         zero(d, b + 16, 128);
         d.setUint32(b + 16, x260, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x261; else d.setBigUint64(b + 24, x261, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x262; else d.setBigUint64(b + 32, x262, true);
-        if (w8 !== undefined) w8[(b + 40) / 8] = x263; else d.setBigUint64(b + 40, x263, true);
-        d.setUint32(b + 20, 0);
+        d.setUint32(b + 20, x261, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x262; else d.setBigUint64(b + 24, x262, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x263; else d.setBigUint64(b + 32, x263, true);
+        d.setUint32(b + 40, x264, true);
+        d.setUint32(b + 44, x265, true);
+        d.setUint32(b + 48, x266, true);
+        d.setUint32(b + 52, 0);
         break;
       }
       case 35: {
-        const x264 = x3.vcpu_msrs!;
-        if (typeof x264 !== 'object' || x264 === null) failObject(x264, 'xen_domctl.u.vcpu_msrs');
-        const x265 = x264.vcpu;
-        if (typeof x265 !== 'number' || (x265 >>> 0) !== x265) failInt(x265, 'xen_domctl.u.vcpu_msrs.vcpu', 'uint32_t', 32);
-        const x266 = x264.msr_count;
-        if (typeof x266 !== 'number' || (x266 >>> 0) !== x266) failInt(x266, 'xen_domctl.u.vcpu_msrs.msr_count', 'uint32_t', 32);
-        const x267 = x264.msrs;
-        if (typeof x267 !== 'bigint' || x267 < 0n || x267 > 0xffffffffffffffffn) failBigInt(x267, 'xen_domctl.u.vcpu_msrs.msrs', 'XEN_GUEST_HANDLE_64(xen_domctl_vcpu_msr_t)', 64);
+        const x267 = x3.vcpuextstate!;
+        if (typeof x267 !== 'object' || x267 === null) failObject(x267, 'xen_domctl.u.vcpuextstate');
+        const x268 = x267.vcpu;
+        if (typeof x268 !== 'number' || (x268 >>> 0) !== x268) failInt(x268, 'xen_domctl.u.vcpuextstate.vcpu', 'uint32_t', 32);
+        const x269 = x267.xfeature_mask;
+        if (typeof x269 !== 'bigint' || x269 < 0n || x269 > 0xffffffffffffffffn) failBigInt(x269, 'xen_domctl.u.vcpuextstate.xfeature_mask', 'uint64_aligned_t', 64);
+        const x270 = x267.size;
+        if (typeof x270 !== 'bigint' || x270 < 0n || x270 > 0xffffffffffffffffn) failBigInt(x270, 'xen_domctl.u.vcpuextstate.size', 'uint64_aligned_t', 64);
+        const x271 = x267.buffer;
+        if (typeof x271 !== 'bigint' || x271 < 0n || x271 > 0xffffffffffffffffn) failBigInt(x271, 'xen_domctl.u.vcpuextstate.buffer', 'XEN_GUEST_HANDLE_64(uint64)', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x265, true);
-        d.setUint32(b + 20, x266, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x267; else d.setBigUint64(b + 24, x267, true);
+        d.setUint32(b + 16, x268, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x269; else d.setBigUint64(b + 24, x269, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x270; else d.setBigUint64(b + 32, x270, true);
+        if (w8 !== undefined) w8[(b + 40) / 8] = x271; else d.setBigUint64(b + 40, x271, true);
+        d.setUint32(b + 20, 0);
         break;
       }
       case 36: {
-        const x268 = x3.access_required!;
-        if (typeof x268 !== 'object' || x268 === null) failObject(x268, 'xen_domctl.u.access_required');
-        const x269 = x268.access_required;
-        if (typeof x269 !== 'number' || (x269 & 0xff) !== x269) failInt(x269, 'xen_domctl.u.access_required.access_required', 'uint8_t', 8);
+        const x272 = x3.vcpu_msrs!;
+        if (typeof x272 !== 'object' || x272 === null) failObject(x272, 'xen_domctl.u.vcpu_msrs');
+        const x273 = x272.vcpu;
+        if (typeof x273 !== 'number' || (x273 >>> 0) !== x273) failInt(x273, 'xen_domctl.u.vcpu_msrs.vcpu', 'uint32_t', 32);
+        const x274 = x272.msr_count;
+        if (typeof x274 !== 'number' || (x274 >>> 0) !== x274) failInt(x274, 'xen_domctl.u.vcpu_msrs.msr_count', 'uint32_t', 32);
+        const x275 = x272.msrs;
+        if (typeof x275 !== 'bigint' || x275 < 0n || x275 > 0xffffffffffffffffn) failBigInt(x275, 'xen_domctl.u.vcpu_msrs.msrs', 'XEN_GUEST_HANDLE_64(xen_domctl_vcpu_msr_t)', 64);
         zero(d, b + 16, 128);
-        d.setUint8(b + 16, x269);
+        d.setUint32(b + 16, x273, true);
+        d.setUint32(b + 20, x274, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x275; else d.setBigUint64(b + 24, x275, true);
         break;
       }
       case 37: {
-        const x270 = x3.audit_p2m!;
-        if (typeof x270 !== 'object' || x270 === null) failObject(x270, 'xen_domctl.u.audit_p2m');
-        const x271 = x270.orphans;
-        if (typeof x271 !== 'bigint' || x271 < 0n || x271 > 0xffffffffffffffffn) failBigInt(x271, 'xen_domctl.u.audit_p2m.orphans', 'uint64_t', 64);
-        const x272 = x270.m2p_bad;
-        if (typeof x272 !== 'bigint' || x272 < 0n || x272 > 0xffffffffffffffffn) failBigInt(x272, 'xen_domctl.u.audit_p2m.m2p_bad', 'uint64_t', 64);
-        const x273 = x270.p2m_bad;
-        if (typeof x273 !== 'bigint' || x273 < 0n || x273 > 0xffffffffffffffffn) failBigInt(x273, 'xen_domctl.u.audit_p2m.p2m_bad', 'uint64_t', 64);
+        const x276 = x3.access_required!;
+        if (typeof x276 !== 'object' || x276 === null) failObject(x276, 'xen_domctl.u.access_required');
+        const x277 = x276.access_required;
+        if (typeof x277 !== 'number' || (x277 & 0xff) !== x277) failInt(x277, 'xen_domctl.u.access_required.access_required', 'uint8_t', 8);
         zero(d, b + 16, 128);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x271; else d.setBigUint64(b + 16, x271, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x272; else d.setBigUint64(b + 24, x272, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x273; else d.setBigUint64(b + 32, x273, true);
+        d.setUint8(b + 16, x277);
         break;
       }
       case 38: {
-        const x274 = x3.set_virq_handler!;
-        if (typeof x274 !== 'object' || x274 === null) failObject(x274, 'xen_domctl.u.set_virq_handler');
-        const x275 = x274.virq;
-        if (typeof x275 !== 'number' || (x275 >>> 0) !== x275) failInt(x275, 'xen_domctl.u.set_virq_handler.virq', 'uint32_t', 32);
+        const x278 = x3.audit_p2m!;
+        if (typeof x278 !== 'object' || x278 === null) failObject(x278, 'xen_domctl.u.audit_p2m');
+        const x279 = x278.orphans;
+        if (typeof x279 !== 'bigint' || x279 < 0n || x279 > 0xffffffffffffffffn) failBigInt(x279, 'xen_domctl.u.audit_p2m.orphans', 'uint64_t', 64);
+        const x280 = x278.m2p_bad;
+        if (typeof x280 !== 'bigint' || x280 < 0n || x280 > 0xffffffffffffffffn) failBigInt(x280, 'xen_domctl.u.audit_p2m.m2p_bad', 'uint64_t', 64);
+        const x281 = x278.p2m_bad;
+        if (typeof x281 !== 'bigint' || x281 < 0n || x281 > 0xffffffffffffffffn) failBigInt(x281, 'xen_domctl.u.audit_p2m.p2m_bad', 'uint64_t', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x275, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x279; else d.setBigUint64(b + 16, x279, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x280; else d.setBigUint64(b + 24, x280, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x281; else d.setBigUint64(b + 32, x281, true);
         break;
       }
       case 39: {
-        const x276 = x3.gdbsx_guest_memio!;
-        if (typeof x276 !== 'object' || x276 === null) failObject(x276, 'xen_domctl.u.gdbsx_guest_memio');
-        const x277 = x276.pgd3val;
-        if (typeof x277 !== 'bigint' || x277 < 0n || x277 > 0xffffffffffffffffn) failBigInt(x277, 'xen_domctl.u.gdbsx_guest_memio.pgd3val', 'uint64_aligned_t', 64);
-        const x278 = x276.gva;
-        if (typeof x278 !== 'bigint' || x278 < 0n || x278 > 0xffffffffffffffffn) failBigInt(x278, 'xen_domctl.u.gdbsx_guest_memio.gva', 'uint64_aligned_t', 64);
-        const x279 = x276.uva;
-        if (typeof x279 !== 'bigint' || x279 < 0n || x279 > 0xffffffffffffffffn) failBigInt(x279, 'xen_domctl.u.gdbsx_guest_memio.uva', 'uint64_aligned_t', 64);
-        const x280 = x276.len;
-        if (typeof x280 !== 'number' || (x280 >>> 0) !== x280) failInt(x280, 'xen_domctl.u.gdbsx_guest_memio.len', 'uint32_t', 32);
-        const x281 = x276.gwr;
-        if (typeof x281 !== 'number' || (x281 & 0xff) !== x281) failInt(x281, 'xen_domctl.u.gdbsx_guest_memio.gwr', 'uint8_t', 8);
-        const x282 = x276.remain;
-        if (typeof x282 !== 'number' || (x282 >>> 0) !== x282) failInt(x282, 'xen_domctl.u.gdbsx_guest_memio.remain', 'uint32_t', 32);
+        const x282 = x3.set_virq_handler!;
+        if (typeof x282 !== 'object' || x282 === null) failObject(x282, 'xen_domctl.u.set_virq_handler');
+        const x283 = x282.virq;
+        if (typeof x283 !== 'number' || (x283 >>> 0) !== x283) failInt(x283, 'xen_domctl.u.set_virq_handler.virq', 'uint32_t', 32);
         zero(d, b + 16, 128);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x277; else d.setBigUint64(b + 16, x277, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x278; else d.setBigUint64(b + 24, x278, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x279; else d.setBigUint64(b + 32, x279, true);
-        d.setUint32(b + 40, x280, true);
-        d.setUint8(b + 44, x281);
-        d.setUint32(b + 48, x282, true);
+        d.setUint32(b + 16, x283, true);
+        break;
+      }
+      case 40: {
+        const x284 = x3.gdbsx_guest_memio!;
+        if (typeof x284 !== 'object' || x284 === null) failObject(x284, 'xen_domctl.u.gdbsx_guest_memio');
+        const x285 = x284.pgd3val;
+        if (typeof x285 !== 'bigint' || x285 < 0n || x285 > 0xffffffffffffffffn) failBigInt(x285, 'xen_domctl.u.gdbsx_guest_memio.pgd3val', 'uint64_aligned_t', 64);
+        const x286 = x284.gva;
+        if (typeof x286 !== 'bigint' || x286 < 0n || x286 > 0xffffffffffffffffn) failBigInt(x286, 'xen_domctl.u.gdbsx_guest_memio.gva', 'uint64_aligned_t', 64);
+        const x287 = x284.uva;
+        if (typeof x287 !== 'bigint' || x287 < 0n || x287 > 0xffffffffffffffffn) failBigInt(x287, 'xen_domctl.u.gdbsx_guest_memio.uva', 'uint64_aligned_t', 64);
+        const x288 = x284.len;
+        if (typeof x288 !== 'number' || (x288 >>> 0) !== x288) failInt(x288, 'xen_domctl.u.gdbsx_guest_memio.len', 'uint32_t', 32);
+        const x289 = x284.gwr;
+        if (typeof x289 !== 'number' || (x289 & 0xff) !== x289) failInt(x289, 'xen_domctl.u.gdbsx_guest_memio.gwr', 'uint8_t', 8);
+        const x290 = x284.remain;
+        if (typeof x290 !== 'number' || (x290 >>> 0) !== x290) failInt(x290, 'xen_domctl.u.gdbsx_guest_memio.remain', 'uint32_t', 32);
+        zero(d, b + 16, 128);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x285; else d.setBigUint64(b + 16, x285, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x286; else d.setBigUint64(b + 24, x286, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x287; else d.setBigUint64(b + 32, x287, true);
+        d.setUint32(b + 40, x288, true);
+        d.setUint8(b + 44, x289);
+        d.setUint32(b + 48, x290, true);
         zero(d, b + 45, 3);
         d.setUint32(b + 52, 0);
         break;
       }
-      case 40: {
-        const x283 = x3.set_broken_page_p2m!;
-        if (typeof x283 !== 'object' || x283 === null) failObject(x283, 'xen_domctl.u.set_broken_page_p2m');
-        const x284 = x283.pfn;
-        if (typeof x284 !== 'bigint' || x284 < 0n || x284 > 0xffffffffffffffffn) failBigInt(x284, 'xen_domctl.u.set_broken_page_p2m.pfn', 'uint64_aligned_t', 64);
-        zero(d, b + 16, 128);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x284; else d.setBigUint64(b + 16, x284, true);
-        break;
-      }
       case 41: {
-        const x285 = x3.cacheflush!;
-        if (typeof x285 !== 'object' || x285 === null) failObject(x285, 'xen_domctl.u.cacheflush');
-        const x286 = x285.start_pfn;
-        if (typeof x286 !== 'bigint' || x286 < 0n || x286 > 0xffffffffn) failBigInt(x286, 'xen_domctl.u.cacheflush.start_pfn', 'xen_pfn_t', 32);
-        const x287 = x285.nr_pfns;
-        if (typeof x287 !== 'bigint' || x287 < 0n || x287 > 0xffffffffn) failBigInt(x287, 'xen_domctl.u.cacheflush.nr_pfns', 'xen_pfn_t', 32);
+        const x291 = x3.set_broken_page_p2m!;
+        if (typeof x291 !== 'object' || x291 === null) failObject(x291, 'xen_domctl.u.set_broken_page_p2m');
+        const x292 = x291.pfn;
+        if (typeof x292 !== 'bigint' || x292 < 0n || x292 > 0xffffffffffffffffn) failBigInt(x292, 'xen_domctl.u.set_broken_page_p2m.pfn', 'uint64_aligned_t', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, Number(x286), true);
-        d.setUint32(b + 20, Number(x287), true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x292; else d.setBigUint64(b + 16, x292, true);
         break;
       }
       case 42: {
-        const x288 = x3.gdbsx_pauseunp_vcpu!;
-        if (typeof x288 !== 'object' || x288 === null) failObject(x288, 'xen_domctl.u.gdbsx_pauseunp_vcpu');
-        const x289 = x288.vcpu;
-        if (typeof x289 !== 'number' || (x289 >>> 0) !== x289) failInt(x289, 'xen_domctl.u.gdbsx_pauseunp_vcpu.vcpu', 'uint32_t', 32);
+        const x293 = x3.cacheflush!;
+        if (typeof x293 !== 'object' || x293 === null) failObject(x293, 'xen_domctl.u.cacheflush');
+        const x294 = x293.start_pfn;
+        if (typeof x294 !== 'bigint' || x294 < 0n || x294 > 0xffffffffn) failBigInt(x294, 'xen_domctl.u.cacheflush.start_pfn', 'xen_pfn_t', 32);
+        const x295 = x293.nr_pfns;
+        if (typeof x295 !== 'bigint' || x295 < 0n || x295 > 0xffffffffn) failBigInt(x295, 'xen_domctl.u.cacheflush.nr_pfns', 'xen_pfn_t', 32);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x289, true);
+        d.setUint32(b + 16, Number(x294), true);
+        d.setUint32(b + 20, Number(x295), true);
         break;
       }
       case 43: {
-        const x290 = x3.gdbsx_domstatus!;
-        if (typeof x290 !== 'object' || x290 === null) failObject(x290, 'xen_domctl.u.gdbsx_domstatus');
-        const x291 = x290.paused;
-        if (typeof x291 !== 'number' || (x291 & 0xff) !== x291) failInt(x291, 'xen_domctl.u.gdbsx_domstatus.paused', 'uint8_t', 8);
-        const x292 = x290.vcpu_id;
-        if (typeof x292 !== 'number' || (x292 >>> 0) !== x292) failInt(x292, 'xen_domctl.u.gdbsx_domstatus.vcpu_id', 'uint32_t', 32);
-        const x293 = x290.vcpu_ev;
-        if (typeof x293 !== 'number' || (x293 >>> 0) !== x293) failInt(x293, 'xen_domctl.u.gdbsx_domstatus.vcpu_ev', 'uint32_t', 32);
+        const x296 = x3.gdbsx_pauseunp_vcpu!;
+        if (typeof x296 !== 'object' || x296 === null) failObject(x296, 'xen_domctl.u.gdbsx_pauseunp_vcpu');
+        const x297 = x296.vcpu;
+        if (typeof x297 !== 'number' || (x297 >>> 0) !== x297) failInt(x297, 'xen_domctl.u.gdbsx_pauseunp_vcpu.vcpu', 'uint32_t', 32);
         zero(d, b + 16, 128);
-        d.setUint8(b + 16, x291);
-        d.setUint32(b + 20, x292, true);
-        d.setUint32(b + 24, x293, true);
-        zero(d, b + 17, 3);
+        d.setUint32(b + 16, x297, true);
         break;
       }
       case 44: {
-        const x294 = x3.vnuma!;
-        if (typeof x294 !== 'object' || x294 === null) failObject(x294, 'xen_domctl.u.vnuma');
-        const x295 = x294.nr_vnodes;
-        if (typeof x295 !== 'number' || (x295 >>> 0) !== x295) failInt(x295, 'xen_domctl.u.vnuma.nr_vnodes', 'uint32_t', 32);
-        const x296 = x294.nr_vmemranges;
-        if (typeof x296 !== 'number' || (x296 >>> 0) !== x296) failInt(x296, 'xen_domctl.u.vnuma.nr_vmemranges', 'uint32_t', 32);
-        const x297 = x294.nr_vcpus;
-        if (typeof x297 !== 'number' || (x297 >>> 0) !== x297) failInt(x297, 'xen_domctl.u.vnuma.nr_vcpus', 'uint32_t', 32);
-        const x298 = x294.vdistance;
-        if (typeof x298 !== 'bigint' || x298 < 0n || x298 > 0xffffffffffffffffn) failBigInt(x298, 'xen_domctl.u.vnuma.vdistance', 'XEN_GUEST_HANDLE_64(uint)', 64);
-        const x299 = x294.vcpu_to_vnode;
-        if (typeof x299 !== 'bigint' || x299 < 0n || x299 > 0xffffffffffffffffn) failBigInt(x299, 'xen_domctl.u.vnuma.vcpu_to_vnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
-        const x300 = x294.vnode_to_pnode;
-        if (typeof x300 !== 'bigint' || x300 < 0n || x300 > 0xffffffffffffffffn) failBigInt(x300, 'xen_domctl.u.vnuma.vnode_to_pnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
-        const x301 = x294.vmemrange;
-        if (typeof x301 !== 'bigint' || x301 < 0n || x301 > 0xffffffffffffffffn) failBigInt(x301, 'xen_domctl.u.vnuma.vmemrange', 'XEN_GUEST_HANDLE_64(xen_vmemrange_t)', 64);
+        const x298 = x3.gdbsx_domstatus!;
+        if (typeof x298 !== 'object' || x298 === null) failObject(x298, 'xen_domctl.u.gdbsx_domstatus');
+        const x299 = x298.paused;
+        if (typeof x299 !== 'number' || (x299 & 0xff) !== x299) failInt(x299, 'xen_domctl.u.gdbsx_domstatus.paused', 'uint8_t', 8);
+        const x300 = x298.vcpu_id;
+        if (typeof x300 !== 'number' || (x300 >>> 0) !== x300) failInt(x300, 'xen_domctl.u.gdbsx_domstatus.vcpu_id', 'uint32_t', 32);
+        const x301 = x298.vcpu_ev;
+        if (typeof x301 !== 'number' || (x301 >>> 0) !== x301) failInt(x301, 'xen_domctl.u.gdbsx_domstatus.vcpu_ev', 'uint32_t', 32);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x295, true);
-        d.setUint32(b + 20, x296, true);
-        d.setUint32(b + 24, x297, true);
-        d.setUint32(b + 28, 0);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x298; else d.setBigUint64(b + 32, x298, true);
-        if (w8 !== undefined) w8[(b + 40) / 8] = x299; else d.setBigUint64(b + 40, x299, true);
-        if (w8 !== undefined) w8[(b + 48) / 8] = x300; else d.setBigUint64(b + 48, x300, true);
-        if (w8 !== undefined) w8[(b + 56) / 8] = x301; else d.setBigUint64(b + 56, x301, true);
+        d.setUint8(b + 16, x299);
+        d.setUint32(b + 20, x300, true);
+        d.setUint32(b + 24, x301, true);
+        zero(d, b + 17, 3);
         break;
       }
       case 45: {
-        const x302 = x3.psr_cmt_op!;
-        if (typeof x302 !== 'object' || x302 === null) failObject(x302, 'xen_domctl.u.psr_cmt_op');
-        const x303 = x302.cmd;
-        if (typeof x303 !== 'number' || (x303 >>> 0) !== x303) failInt(x303, 'xen_domctl.u.psr_cmt_op.cmd', 'uint32_t', 32);
-        const x304 = x302.data;
-        if (typeof x304 !== 'number' || (x304 >>> 0) !== x304) failInt(x304, 'xen_domctl.u.psr_cmt_op.data', 'uint32_t', 32);
+        const x302 = x3.vnuma!;
+        if (typeof x302 !== 'object' || x302 === null) failObject(x302, 'xen_domctl.u.vnuma');
+        const x303 = x302.nr_vnodes;
+        if (typeof x303 !== 'number' || (x303 >>> 0) !== x303) failInt(x303, 'xen_domctl.u.vnuma.nr_vnodes', 'uint32_t', 32);
+        const x304 = x302.nr_vmemranges;
+        if (typeof x304 !== 'number' || (x304 >>> 0) !== x304) failInt(x304, 'xen_domctl.u.vnuma.nr_vmemranges', 'uint32_t', 32);
+        const x305 = x302.nr_vcpus;
+        if (typeof x305 !== 'number' || (x305 >>> 0) !== x305) failInt(x305, 'xen_domctl.u.vnuma.nr_vcpus', 'uint32_t', 32);
+        const x306 = x302.vdistance;
+        if (typeof x306 !== 'bigint' || x306 < 0n || x306 > 0xffffffffffffffffn) failBigInt(x306, 'xen_domctl.u.vnuma.vdistance', 'XEN_GUEST_HANDLE_64(uint)', 64);
+        const x307 = x302.vcpu_to_vnode;
+        if (typeof x307 !== 'bigint' || x307 < 0n || x307 > 0xffffffffffffffffn) failBigInt(x307, 'xen_domctl.u.vnuma.vcpu_to_vnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
+        const x308 = x302.vnode_to_pnode;
+        if (typeof x308 !== 'bigint' || x308 < 0n || x308 > 0xffffffffffffffffn) failBigInt(x308, 'xen_domctl.u.vnuma.vnode_to_pnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
+        const x309 = x302.vmemrange;
+        if (typeof x309 !== 'bigint' || x309 < 0n || x309 > 0xffffffffffffffffn) failBigInt(x309, 'xen_domctl.u.vnuma.vmemrange', 'XEN_GUEST_HANDLE_64(xen_vmemrange_t)', 64);
         zero(d, b + 16, 128);
         d.setUint32(b + 16, x303, true);
         d.setUint32(b + 20, x304, true);
+        d.setUint32(b + 24, x305, true);
+        d.setUint32(b + 28, 0);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x306; else d.setBigUint64(b + 32, x306, true);
+        if (w8 !== undefined) w8[(b + 40) / 8] = x307; else d.setBigUint64(b + 40, x307, true);
+        if (w8 !== undefined) w8[(b + 48) / 8] = x308; else d.setBigUint64(b + 48, x308, true);
+        if (w8 !== undefined) w8[(b + 56) / 8] = x309; else d.setBigUint64(b + 56, x309, true);
         break;
       }
       case 46: {
-        const x305 = x3.monitor_op!;
-        if (typeof x305 !== 'object' || x305 === null) failObject(x305, 'xen_domctl.u.monitor_op');
-        const x306 = x305.op;
-        if (typeof x306 !== 'number' || (x306 >>> 0) !== x306) failInt(x306, 'xen_domctl.u.monitor_op.op', 'uint32_t', 32);
-        const x307 = x305.event;
-        if (typeof x307 !== 'number' || (x307 >>> 0) !== x307) failInt(x307, 'xen_domctl.u.monitor_op.event', 'uint32_t', 32);
-        const x308 = x305.u;
-        if (typeof x308 !== 'object' || x308 === null) failObject(x308, 'xen_domctl.u.monitor_op.u');
-        let k309 = 0;
-        let j310 = -1;
-        if (x308.mov_to_cr !== undefined) {
-          k309++;
-          j310 = 0;
-          const x311 = x308.mov_to_cr!;
-          if (typeof x311 !== 'object' || x311 === null) failObject(x311, 'xen_domctl.u.monitor_op.u.mov_to_cr');
-          const x312 = x311.index;
-          if (typeof x312 !== 'number' || (x312 & 0xff) !== x312) failInt(x312, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
-          const x313 = x311.sync;
-          if (typeof x313 !== 'number' || (x313 & 0xff) !== x313) failInt(x313, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
-          const x314 = x311.onchangeonly;
-          if (typeof x314 !== 'number' || (x314 & 0xff) !== x314) failInt(x314, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
-          const x315 = x311.bitmask;
-          if (typeof x315 !== 'bigint' || x315 < 0n || x315 > 0xffffffffffffffffn) failBigInt(x315, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
-        }
-        if (x308.mov_to_msr !== undefined) {
-          k309++;
-          j310 = 1;
-          const x316 = x308.mov_to_msr!;
-          if (typeof x316 !== 'object' || x316 === null) failObject(x316, 'xen_domctl.u.monitor_op.u.mov_to_msr');
-          const x317 = x316.msr;
-          if (typeof x317 !== 'number' || (x317 >>> 0) !== x317) failInt(x317, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
-          const x318 = x316.onchangeonly;
-          if (typeof x318 !== 'number' || (x318 & 0xff) !== x318) failInt(x318, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
-        }
-        if (x308.guest_request !== undefined) {
-          k309++;
-          j310 = 2;
-          const x319 = x308.guest_request!;
-          if (typeof x319 !== 'object' || x319 === null) failObject(x319, 'xen_domctl.u.monitor_op.u.guest_request');
-          const x320 = x319.sync;
-          if (typeof x320 !== 'number' || (x320 & 0xff) !== x320) failInt(x320, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
-          const x321 = x319.allow_userspace;
-          if (typeof x321 !== 'number' || (x321 & 0xff) !== x321) failInt(x321, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
-        }
-        if (x308.debug_exception !== undefined) {
-          k309++;
-          j310 = 3;
-          const x322 = x308.debug_exception!;
-          if (typeof x322 !== 'object' || x322 === null) failObject(x322, 'xen_domctl.u.monitor_op.u.debug_exception');
-          const x323 = x322.sync;
-          if (typeof x323 !== 'number' || (x323 & 0xff) !== x323) failInt(x323, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
-        }
-        if (x308.vmexit !== undefined) {
-          k309++;
-          j310 = 4;
-          const x324 = x308.vmexit!;
-          if (typeof x324 !== 'object' || x324 === null) failObject(x324, 'xen_domctl.u.monitor_op.u.vmexit');
-          const x325 = x324.sync;
-          if (typeof x325 !== 'number' || (x325 & 0xff) !== x325) failInt(x325, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
-        }
-        if (k309 > 1) {
-          checkDecodedUnion(x308, k309, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
-          j310 = -2;
-        } else if (k309 === 0) checkEmptyUnion(x308, 'xen_domctl.u.monitor_op.u');
+        const x310 = x3.psr_cmt_op!;
+        if (typeof x310 !== 'object' || x310 === null) failObject(x310, 'xen_domctl.u.psr_cmt_op');
+        const x311 = x310.cmd;
+        if (typeof x311 !== 'number' || (x311 >>> 0) !== x311) failInt(x311, 'xen_domctl.u.psr_cmt_op.cmd', 'uint32_t', 32);
+        const x312 = x310.data;
+        if (typeof x312 !== 'number' || (x312 >>> 0) !== x312) failInt(x312, 'xen_domctl.u.psr_cmt_op.data', 'uint32_t', 32);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x306, true);
-        d.setUint32(b + 20, x307, true);
-        if (j310 === -2) {
-          encodeDecodedUnion(x308, 2, d, w, b + 24, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
+        d.setUint32(b + 16, x311, true);
+        d.setUint32(b + 20, x312, true);
+        break;
+      }
+      case 47: {
+        const x313 = x3.monitor_op!;
+        if (typeof x313 !== 'object' || x313 === null) failObject(x313, 'xen_domctl.u.monitor_op');
+        const x314 = x313.op;
+        if (typeof x314 !== 'number' || (x314 >>> 0) !== x314) failInt(x314, 'xen_domctl.u.monitor_op.op', 'uint32_t', 32);
+        const x315 = x313.event;
+        if (typeof x315 !== 'number' || (x315 >>> 0) !== x315) failInt(x315, 'xen_domctl.u.monitor_op.event', 'uint32_t', 32);
+        const x316 = x313.u;
+        if (typeof x316 !== 'object' || x316 === null) failObject(x316, 'xen_domctl.u.monitor_op.u');
+        let k317 = 0;
+        let j318 = -1;
+        if (x316.mov_to_cr !== undefined) {
+          k317++;
+          j318 = 0;
+          const x319 = x316.mov_to_cr!;
+          if (typeof x319 !== 'object' || x319 === null) failObject(x319, 'xen_domctl.u.monitor_op.u.mov_to_cr');
+          const x320 = x319.index;
+          if (typeof x320 !== 'number' || (x320 & 0xff) !== x320) failInt(x320, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
+          const x321 = x319.sync;
+          if (typeof x321 !== 'number' || (x321 & 0xff) !== x321) failInt(x321, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
+          const x322 = x319.onchangeonly;
+          if (typeof x322 !== 'number' || (x322 & 0xff) !== x322) failInt(x322, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
+          const x323 = x319.bitmask;
+          if (typeof x323 !== 'bigint' || x323 < 0n || x323 > 0xffffffffffffffffn) failBigInt(x323, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
+        }
+        if (x316.mov_to_msr !== undefined) {
+          k317++;
+          j318 = 1;
+          const x324 = x316.mov_to_msr!;
+          if (typeof x324 !== 'object' || x324 === null) failObject(x324, 'xen_domctl.u.monitor_op.u.mov_to_msr');
+          const x325 = x324.msr;
+          if (typeof x325 !== 'number' || (x325 >>> 0) !== x325) failInt(x325, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
+          const x326 = x324.onchangeonly;
+          if (typeof x326 !== 'number' || (x326 & 0xff) !== x326) failInt(x326, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
+        }
+        if (x316.guest_request !== undefined) {
+          k317++;
+          j318 = 2;
+          const x327 = x316.guest_request!;
+          if (typeof x327 !== 'object' || x327 === null) failObject(x327, 'xen_domctl.u.monitor_op.u.guest_request');
+          const x328 = x327.sync;
+          if (typeof x328 !== 'number' || (x328 & 0xff) !== x328) failInt(x328, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
+          const x329 = x327.allow_userspace;
+          if (typeof x329 !== 'number' || (x329 & 0xff) !== x329) failInt(x329, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
+        }
+        if (x316.debug_exception !== undefined) {
+          k317++;
+          j318 = 3;
+          const x330 = x316.debug_exception!;
+          if (typeof x330 !== 'object' || x330 === null) failObject(x330, 'xen_domctl.u.monitor_op.u.debug_exception');
+          const x331 = x330.sync;
+          if (typeof x331 !== 'number' || (x331 & 0xff) !== x331) failInt(x331, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
+        }
+        if (x316.vmexit !== undefined) {
+          k317++;
+          j318 = 4;
+          const x332 = x316.vmexit!;
+          if (typeof x332 !== 'object' || x332 === null) failObject(x332, 'xen_domctl.u.monitor_op.u.vmexit');
+          const x333 = x332.sync;
+          if (typeof x333 !== 'number' || (x333 & 0xff) !== x333) failInt(x333, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
+        }
+        if (k317 > 1) {
+          checkDecodedUnion(x316, k317, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
+          j318 = -2;
+        } else if (k317 === 0) checkEmptyUnion(x316, 'xen_domctl.u.monitor_op.u');
+        zero(d, b + 16, 128);
+        d.setUint32(b + 16, x314, true);
+        d.setUint32(b + 20, x315, true);
+        if (j318 === -2) {
+          encodeDecodedUnion(x316, 2, d, w, b + 24, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
         } else {
-          switch (j310) {
+          switch (j318) {
             case 0: {
-              const x326 = x308.mov_to_cr!;
-              if (typeof x326 !== 'object' || x326 === null) failObject(x326, 'xen_domctl.u.monitor_op.u.mov_to_cr');
-              const x327 = x326.index;
-              if (typeof x327 !== 'number' || (x327 & 0xff) !== x327) failInt(x327, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
-              const x328 = x326.sync;
-              if (typeof x328 !== 'number' || (x328 & 0xff) !== x328) failInt(x328, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
-              const x329 = x326.onchangeonly;
-              if (typeof x329 !== 'number' || (x329 & 0xff) !== x329) failInt(x329, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
-              const x330 = x326.bitmask;
-              if (typeof x330 !== 'bigint' || x330 < 0n || x330 > 0xffffffffffffffffn) failBigInt(x330, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
-              d.setUint32(b + 24, 0);
-              d.setUint32(b + 24 + 4, 0);
-              d.setUint32(b + 24 + 8, 0);
-              d.setUint32(b + 24 + 12, 0);
-              d.setUint8(b + 24, x327);
-              d.setUint8(b + 25, x328);
-              d.setUint8(b + 26, x329);
-              d.setUint8(b + 27, 0);
-              d.setUint32(b + 28, 0);
-              if (w8 !== undefined) w8[(b + 32) / 8] = x330; else d.setBigUint64(b + 32, x330, true);
-              break;
-            }
-            case 1: {
-              const x331 = x308.mov_to_msr!;
-              if (typeof x331 !== 'object' || x331 === null) failObject(x331, 'xen_domctl.u.monitor_op.u.mov_to_msr');
-              const x332 = x331.msr;
-              if (typeof x332 !== 'number' || (x332 >>> 0) !== x332) failInt(x332, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
-              const x333 = x331.onchangeonly;
-              if (typeof x333 !== 'number' || (x333 & 0xff) !== x333) failInt(x333, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
-              d.setUint32(b + 24, 0);
-              d.setUint32(b + 24 + 4, 0);
-              d.setUint32(b + 24 + 8, 0);
-              d.setUint32(b + 24 + 12, 0);
-              d.setUint32(b + 24, x332, true);
-              d.setUint8(b + 28, x333);
-              zero(d, b + 29, 3);
-              break;
-            }
-            case 2: {
-              const x334 = x308.guest_request!;
-              if (typeof x334 !== 'object' || x334 === null) failObject(x334, 'xen_domctl.u.monitor_op.u.guest_request');
-              const x335 = x334.sync;
-              if (typeof x335 !== 'number' || (x335 & 0xff) !== x335) failInt(x335, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
-              const x336 = x334.allow_userspace;
-              if (typeof x336 !== 'number' || (x336 & 0xff) !== x336) failInt(x336, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
+              const x334 = x316.mov_to_cr!;
+              if (typeof x334 !== 'object' || x334 === null) failObject(x334, 'xen_domctl.u.monitor_op.u.mov_to_cr');
+              const x335 = x334.index;
+              if (typeof x335 !== 'number' || (x335 & 0xff) !== x335) failInt(x335, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
+              const x336 = x334.sync;
+              if (typeof x336 !== 'number' || (x336 & 0xff) !== x336) failInt(x336, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
+              const x337 = x334.onchangeonly;
+              if (typeof x337 !== 'number' || (x337 & 0xff) !== x337) failInt(x337, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
+              const x338 = x334.bitmask;
+              if (typeof x338 !== 'bigint' || x338 < 0n || x338 > 0xffffffffffffffffn) failBigInt(x338, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
               d.setUint32(b + 24, 0);
               d.setUint32(b + 24 + 4, 0);
               d.setUint32(b + 24 + 8, 0);
               d.setUint32(b + 24 + 12, 0);
               d.setUint8(b + 24, x335);
               d.setUint8(b + 25, x336);
+              d.setUint8(b + 26, x337);
+              d.setUint8(b + 27, 0);
+              d.setUint32(b + 28, 0);
+              if (w8 !== undefined) w8[(b + 32) / 8] = x338; else d.setBigUint64(b + 32, x338, true);
+              break;
+            }
+            case 1: {
+              const x339 = x316.mov_to_msr!;
+              if (typeof x339 !== 'object' || x339 === null) failObject(x339, 'xen_domctl.u.monitor_op.u.mov_to_msr');
+              const x340 = x339.msr;
+              if (typeof x340 !== 'number' || (x340 >>> 0) !== x340) failInt(x340, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
+              const x341 = x339.onchangeonly;
+              if (typeof x341 !== 'number' || (x341 & 0xff) !== x341) failInt(x341, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
+              d.setUint32(b + 24, 0);
+              d.setUint32(b + 24 + 4, 0);
+              d.setUint32(b + 24 + 8, 0);
+              d.setUint32(b + 24 + 12, 0);
+              d.setUint32(b + 24, x340, true);
+              d.setUint8(b + 28, x341);
+              zero(d, b + 29, 3);
+              break;
+            }
+            case 2: {
+              const x342 = x316.guest_request!;
+              if (typeof x342 !== 'object' || x342 === null) failObject(x342, 'xen_domctl.u.monitor_op.u.guest_request');
+              const x343 = x342.sync;
+              if (typeof x343 !== 'number' || (x343 & 0xff) !== x343) failInt(x343, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
+              const x344 = x342.allow_userspace;
+              if (typeof x344 !== 'number' || (x344 & 0xff) !== x344) failInt(x344, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
+              d.setUint32(b + 24, 0);
+              d.setUint32(b + 24 + 4, 0);
+              d.setUint32(b + 24 + 8, 0);
+              d.setUint32(b + 24 + 12, 0);
+              d.setUint8(b + 24, x343);
+              d.setUint8(b + 25, x344);
               break;
             }
             case 3: {
-              const x337 = x308.debug_exception!;
-              if (typeof x337 !== 'object' || x337 === null) failObject(x337, 'xen_domctl.u.monitor_op.u.debug_exception');
-              const x338 = x337.sync;
-              if (typeof x338 !== 'number' || (x338 & 0xff) !== x338) failInt(x338, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
+              const x345 = x316.debug_exception!;
+              if (typeof x345 !== 'object' || x345 === null) failObject(x345, 'xen_domctl.u.monitor_op.u.debug_exception');
+              const x346 = x345.sync;
+              if (typeof x346 !== 'number' || (x346 & 0xff) !== x346) failInt(x346, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
               d.setUint32(b + 24, 0);
               d.setUint32(b + 24 + 4, 0);
               d.setUint32(b + 24 + 8, 0);
               d.setUint32(b + 24 + 12, 0);
-              d.setUint8(b + 24, x338);
+              d.setUint8(b + 24, x346);
               break;
             }
             case 4: {
-              const x339 = x308.vmexit!;
-              if (typeof x339 !== 'object' || x339 === null) failObject(x339, 'xen_domctl.u.monitor_op.u.vmexit');
-              const x340 = x339.sync;
-              if (typeof x340 !== 'number' || (x340 & 0xff) !== x340) failInt(x340, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
+              const x347 = x316.vmexit!;
+              if (typeof x347 !== 'object' || x347 === null) failObject(x347, 'xen_domctl.u.monitor_op.u.vmexit');
+              const x348 = x347.sync;
+              if (typeof x348 !== 'number' || (x348 & 0xff) !== x348) failInt(x348, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
               d.setUint32(b + 24, 0);
               d.setUint32(b + 24 + 4, 0);
               d.setUint32(b + 24 + 8, 0);
               d.setUint32(b + 24 + 12, 0);
-              d.setUint8(b + 24, x340);
+              d.setUint8(b + 24, x348);
               break;
             }
             default:
@@ -11488,97 +11702,97 @@ export function xen_domctl$enc0(v: xen_domctl, d: DataView, w: BigUint64Array | 
         }
         break;
       }
-      case 47: {
-        const x341 = x3.psr_alloc!;
-        if (typeof x341 !== 'object' || x341 === null) failObject(x341, 'xen_domctl.u.psr_alloc');
-        const x342 = x341.cmd;
-        if (typeof x342 !== 'number' || (x342 >>> 0) !== x342) failInt(x342, 'xen_domctl.u.psr_alloc.cmd', 'uint32_t', 32);
-        const x343 = x341.target;
-        if (typeof x343 !== 'number' || (x343 >>> 0) !== x343) failInt(x343, 'xen_domctl.u.psr_alloc.target', 'uint32_t', 32);
-        const x344 = x341.data;
-        if (typeof x344 !== 'bigint' || x344 < 0n || x344 > 0xffffffffffffffffn) failBigInt(x344, 'xen_domctl.u.psr_alloc.data', 'uint64_t', 64);
-        zero(d, b + 16, 128);
-        d.setUint32(b + 16, x342, true);
-        d.setUint32(b + 20, x343, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x344; else d.setBigUint64(b + 24, x344, true);
-        break;
-      }
       case 48: {
-        const x345 = x3.vuart_op!;
-        if (typeof x345 !== 'object' || x345 === null) failObject(x345, 'xen_domctl.u.vuart_op');
-        const x346 = x345.cmd;
-        if (typeof x346 !== 'number' || (x346 >>> 0) !== x346) failInt(x346, 'xen_domctl.u.vuart_op.cmd', 'uint32_t', 32);
-        const x347 = x345.type;
-        if (typeof x347 !== 'number' || (x347 >>> 0) !== x347) failInt(x347, 'xen_domctl.u.vuart_op.type', 'uint32_t', 32);
-        const x348 = x345.gfn;
-        if (typeof x348 !== 'bigint' || x348 < 0n || x348 > 0xffffffffffffffffn) failBigInt(x348, 'xen_domctl.u.vuart_op.gfn', 'uint64_aligned_t', 64);
-        const x349 = x345.console_domid;
-        if (typeof x349 !== 'number' || (x349 & 0xffff) !== x349) failInt(x349, 'xen_domctl.u.vuart_op.console_domid', 'uint16_t', 16);
-        const x350 = x345.evtchn;
-        if (typeof x350 !== 'number' || (x350 >>> 0) !== x350) failInt(x350, 'xen_domctl.u.vuart_op.evtchn', 'uint32_t', 32);
+        const x349 = x3.psr_alloc!;
+        if (typeof x349 !== 'object' || x349 === null) failObject(x349, 'xen_domctl.u.psr_alloc');
+        const x350 = x349.cmd;
+        if (typeof x350 !== 'number' || (x350 >>> 0) !== x350) failInt(x350, 'xen_domctl.u.psr_alloc.cmd', 'uint32_t', 32);
+        const x351 = x349.target;
+        if (typeof x351 !== 'number' || (x351 >>> 0) !== x351) failInt(x351, 'xen_domctl.u.psr_alloc.target', 'uint32_t', 32);
+        const x352 = x349.data;
+        if (typeof x352 !== 'bigint' || x352 < 0n || x352 > 0xffffffffffffffffn) failBigInt(x352, 'xen_domctl.u.psr_alloc.data', 'uint64_t', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x346, true);
-        d.setUint32(b + 20, x347, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x348; else d.setBigUint64(b + 24, x348, true);
-        d.setUint16(b + 32, x349, true);
-        d.setUint16(b + 34, 0);
-        d.setUint32(b + 36, x350, true);
+        d.setUint32(b + 16, x350, true);
+        d.setUint32(b + 20, x351, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x352; else d.setBigUint64(b + 24, x352, true);
         break;
       }
       case 49: {
-        const x351 = x3.vmtrace_op!;
-        if (typeof x351 !== 'object' || x351 === null) failObject(x351, 'xen_domctl.u.vmtrace_op');
-        const x352 = x351.cmd;
-        if (typeof x352 !== 'number' || (x352 >>> 0) !== x352) failInt(x352, 'xen_domctl.u.vmtrace_op.cmd', 'uint32_t', 32);
-        const x353 = x351.vcpu;
-        if (typeof x353 !== 'number' || (x353 >>> 0) !== x353) failInt(x353, 'xen_domctl.u.vmtrace_op.vcpu', 'uint32_t', 32);
-        const x354 = x351.key;
-        if (typeof x354 !== 'bigint' || x354 < 0n || x354 > 0xffffffffffffffffn) failBigInt(x354, 'xen_domctl.u.vmtrace_op.key', 'uint64_aligned_t', 64);
-        const x355 = x351.value;
-        if (typeof x355 !== 'bigint' || x355 < 0n || x355 > 0xffffffffffffffffn) failBigInt(x355, 'xen_domctl.u.vmtrace_op.value', 'uint64_aligned_t', 64);
+        const x353 = x3.vuart_op!;
+        if (typeof x353 !== 'object' || x353 === null) failObject(x353, 'xen_domctl.u.vuart_op');
+        const x354 = x353.cmd;
+        if (typeof x354 !== 'number' || (x354 >>> 0) !== x354) failInt(x354, 'xen_domctl.u.vuart_op.cmd', 'uint32_t', 32);
+        const x355 = x353.type;
+        if (typeof x355 !== 'number' || (x355 >>> 0) !== x355) failInt(x355, 'xen_domctl.u.vuart_op.type', 'uint32_t', 32);
+        const x356 = x353.gfn;
+        if (typeof x356 !== 'bigint' || x356 < 0n || x356 > 0xffffffffffffffffn) failBigInt(x356, 'xen_domctl.u.vuart_op.gfn', 'uint64_aligned_t', 64);
+        const x357 = x353.console_domid;
+        if (typeof x357 !== 'number' || (x357 & 0xffff) !== x357) failInt(x357, 'xen_domctl.u.vuart_op.console_domid', 'uint16_t', 16);
+        const x358 = x353.evtchn;
+        if (typeof x358 !== 'number' || (x358 >>> 0) !== x358) failInt(x358, 'xen_domctl.u.vuart_op.evtchn', 'uint32_t', 32);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x352, true);
-        d.setUint32(b + 20, x353, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x354; else d.setBigUint64(b + 24, x354, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x355; else d.setBigUint64(b + 32, x355, true);
+        d.setUint32(b + 16, x354, true);
+        d.setUint32(b + 20, x355, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x356; else d.setBigUint64(b + 24, x356, true);
+        d.setUint16(b + 32, x357, true);
+        d.setUint16(b + 34, 0);
+        d.setUint32(b + 36, x358, true);
         break;
       }
       case 50: {
-        const x356 = x3.paging_mempool!;
-        if (typeof x356 !== 'object' || x356 === null) failObject(x356, 'xen_domctl.u.paging_mempool');
-        const x357 = x356.size;
-        if (typeof x357 !== 'bigint' || x357 < 0n || x357 > 0xffffffffffffffffn) failBigInt(x357, 'xen_domctl.u.paging_mempool.size', 'uint64_aligned_t', 64);
+        const x359 = x3.vmtrace_op!;
+        if (typeof x359 !== 'object' || x359 === null) failObject(x359, 'xen_domctl.u.vmtrace_op');
+        const x360 = x359.cmd;
+        if (typeof x360 !== 'number' || (x360 >>> 0) !== x360) failInt(x360, 'xen_domctl.u.vmtrace_op.cmd', 'uint32_t', 32);
+        const x361 = x359.vcpu;
+        if (typeof x361 !== 'number' || (x361 >>> 0) !== x361) failInt(x361, 'xen_domctl.u.vmtrace_op.vcpu', 'uint32_t', 32);
+        const x362 = x359.key;
+        if (typeof x362 !== 'bigint' || x362 < 0n || x362 > 0xffffffffffffffffn) failBigInt(x362, 'xen_domctl.u.vmtrace_op.key', 'uint64_aligned_t', 64);
+        const x363 = x359.value;
+        if (typeof x363 !== 'bigint' || x363 < 0n || x363 > 0xffffffffffffffffn) failBigInt(x363, 'xen_domctl.u.vmtrace_op.value', 'uint64_aligned_t', 64);
         zero(d, b + 16, 128);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x357; else d.setBigUint64(b + 16, x357, true);
+        d.setUint32(b + 16, x360, true);
+        d.setUint32(b + 20, x361, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x362; else d.setBigUint64(b + 24, x362, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x363; else d.setBigUint64(b + 32, x363, true);
         break;
       }
       case 51: {
-        const x358 = x3.set_llc_colors!;
-        if (typeof x358 !== 'object' || x358 === null) failObject(x358, 'xen_domctl.u.set_llc_colors');
-        const x359 = x358.num_llc_colors;
-        if (typeof x359 !== 'number' || (x359 >>> 0) !== x359) failInt(x359, 'xen_domctl.u.set_llc_colors.num_llc_colors', 'uint32_t', 32);
-        const x360 = x358.llc_colors;
-        if (typeof x360 !== 'bigint' || x360 < 0n || x360 > 0xffffffffffffffffn) failBigInt(x360, 'xen_domctl.u.set_llc_colors.llc_colors', 'XEN_GUEST_HANDLE_64(uint32)', 64);
+        const x364 = x3.paging_mempool!;
+        if (typeof x364 !== 'object' || x364 === null) failObject(x364, 'xen_domctl.u.paging_mempool');
+        const x365 = x364.size;
+        if (typeof x365 !== 'bigint' || x365 < 0n || x365 > 0xffffffffffffffffn) failBigInt(x365, 'xen_domctl.u.paging_mempool.size', 'uint64_aligned_t', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x359, true);
-        d.setUint32(b + 20, 0);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x360; else d.setBigUint64(b + 24, x360, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x365; else d.setBigUint64(b + 16, x365, true);
         break;
       }
       case 52: {
-        const x361 = x3.get_domain_state!;
-        if (typeof x361 !== 'object' || x361 === null) failObject(x361, 'xen_domctl.u.get_domain_state');
-        const x362 = x361.state;
-        if (typeof x362 !== 'number' || (x362 & 0xffff) !== x362) failInt(x362, 'xen_domctl.u.get_domain_state.state', 'uint16_t', 16);
-        const x363 = x361.caps;
-        if (typeof x363 !== 'number' || (x363 & 0xffff) !== x363) failInt(x363, 'xen_domctl.u.get_domain_state.caps', 'uint16_t', 16);
-        const x364 = x361.unique_id;
-        if (typeof x364 !== 'bigint' || x364 < 0n || x364 > 0xffffffffffffffffn) failBigInt(x364, 'xen_domctl.u.get_domain_state.unique_id', 'uint64_t', 64);
+        const x366 = x3.set_llc_colors!;
+        if (typeof x366 !== 'object' || x366 === null) failObject(x366, 'xen_domctl.u.set_llc_colors');
+        const x367 = x366.num_llc_colors;
+        if (typeof x367 !== 'number' || (x367 >>> 0) !== x367) failInt(x367, 'xen_domctl.u.set_llc_colors.num_llc_colors', 'uint32_t', 32);
+        const x368 = x366.llc_colors;
+        if (typeof x368 !== 'bigint' || x368 < 0n || x368 > 0xffffffffffffffffn) failBigInt(x368, 'xen_domctl.u.set_llc_colors.llc_colors', 'XEN_GUEST_HANDLE_64(uint32)', 64);
         zero(d, b + 16, 128);
-        d.setUint16(b + 16, x362, true);
-        d.setUint16(b + 18, x363, true);
+        d.setUint32(b + 16, x367, true);
         d.setUint32(b + 20, 0);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x364; else d.setBigUint64(b + 24, x364, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x368; else d.setBigUint64(b + 24, x368, true);
+        break;
+      }
+      case 53: {
+        const x369 = x3.get_domain_state!;
+        if (typeof x369 !== 'object' || x369 === null) failObject(x369, 'xen_domctl.u.get_domain_state');
+        const x370 = x369.state;
+        if (typeof x370 !== 'number' || (x370 & 0xffff) !== x370) failInt(x370, 'xen_domctl.u.get_domain_state.state', 'uint16_t', 16);
+        const x371 = x369.caps;
+        if (typeof x371 !== 'number' || (x371 & 0xffff) !== x371) failInt(x371, 'xen_domctl.u.get_domain_state.caps', 'uint16_t', 16);
+        const x372 = x369.unique_id;
+        if (typeof x372 !== 'bigint' || x372 < 0n || x372 > 0xffffffffffffffffn) failBigInt(x372, 'xen_domctl.u.get_domain_state.unique_id', 'uint64_t', 64);
+        zero(d, b + 16, 128);
+        d.setUint16(b + 16, x370, true);
+        d.setUint16(b + 18, x371, true);
+        d.setUint32(b + 20, 0);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x372; else d.setBigUint64(b + 24, x372, true);
         break;
       }
       default:
@@ -11830,88 +12044,92 @@ export function xen_domctl$enc1(v: xen_domctl, d: DataView, w: BigUint64Array | 
     k4++;
     j5 = 33;
   }
-  if (x3.vcpuextstate !== undefined) {
+  if (x3.cpu_policy !== undefined) {
     k4++;
     j5 = 34;
   }
-  if (x3.vcpu_msrs !== undefined) {
+  if (x3.vcpuextstate !== undefined) {
     k4++;
     j5 = 35;
   }
-  if (x3.access_required !== undefined) {
+  if (x3.vcpu_msrs !== undefined) {
     k4++;
     j5 = 36;
   }
-  if (x3.audit_p2m !== undefined) {
+  if (x3.access_required !== undefined) {
     k4++;
     j5 = 37;
   }
-  if (x3.set_virq_handler !== undefined) {
+  if (x3.audit_p2m !== undefined) {
     k4++;
     j5 = 38;
   }
-  if (x3.gdbsx_guest_memio !== undefined) {
+  if (x3.set_virq_handler !== undefined) {
     k4++;
     j5 = 39;
   }
-  if (x3.set_broken_page_p2m !== undefined) {
+  if (x3.gdbsx_guest_memio !== undefined) {
     k4++;
     j5 = 40;
   }
-  if (x3.cacheflush !== undefined) {
+  if (x3.set_broken_page_p2m !== undefined) {
     k4++;
     j5 = 41;
   }
-  if (x3.gdbsx_pauseunp_vcpu !== undefined) {
+  if (x3.cacheflush !== undefined) {
     k4++;
     j5 = 42;
   }
-  if (x3.gdbsx_domstatus !== undefined) {
+  if (x3.gdbsx_pauseunp_vcpu !== undefined) {
     k4++;
     j5 = 43;
   }
-  if (x3.vnuma !== undefined) {
+  if (x3.gdbsx_domstatus !== undefined) {
     k4++;
     j5 = 44;
   }
-  if (x3.psr_cmt_op !== undefined) {
+  if (x3.vnuma !== undefined) {
     k4++;
     j5 = 45;
   }
-  if (x3.monitor_op !== undefined) {
+  if (x3.psr_cmt_op !== undefined) {
     k4++;
     j5 = 46;
   }
-  if (x3.psr_alloc !== undefined) {
+  if (x3.monitor_op !== undefined) {
     k4++;
     j5 = 47;
   }
-  if (x3.vuart_op !== undefined) {
+  if (x3.psr_alloc !== undefined) {
     k4++;
     j5 = 48;
   }
-  if (x3.vmtrace_op !== undefined) {
+  if (x3.vuart_op !== undefined) {
     k4++;
     j5 = 49;
   }
-  if (x3.paging_mempool !== undefined) {
+  if (x3.vmtrace_op !== undefined) {
     k4++;
     j5 = 50;
   }
-  if (x3.set_llc_colors !== undefined) {
+  if (x3.paging_mempool !== undefined) {
     k4++;
     j5 = 51;
   }
-  if (x3.get_domain_state !== undefined) {
+  if (x3.set_llc_colors !== undefined) {
     k4++;
     j5 = 52;
   }
+  if (x3.get_domain_state !== undefined) {
+    k4++;
+    j5 = 53;
+  }
   if (k4 > 1) {
-    checkDecodedUnion(x3, k4, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'settimeoffset', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'vcpuextstate', 'vcpu_msrs', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state'], xen_domctl_u$dec1, xen_domctl_u$enc1);
+    checkDecodedUnion(x3, k4, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'settimeoffset', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'cpu_policy', 'vcpuextstate', 'vcpu_msrs', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state'], xen_domctl_u$dec1, xen_domctl_u$enc1);
     j5 = -2;
   } else if (k4 === 0) checkEmptyUnion(x3, 'xen_domctl.u');
   if (j5 === -2) {
-    encodeDecodedUnion(x3, 2, d, w, b + 16, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'settimeoffset', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'vcpuextstate', 'vcpu_msrs', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state'], xen_domctl_u$dec1, xen_domctl_u$enc1);
+    encodeDecodedUnion(x3, 2, d, w, b + 16, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'settimeoffset', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'cpu_policy', 'vcpuextstate', 'vcpu_msrs', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state'], xen_domctl_u$dec1, xen_domctl_u$enc1);
   } else {
     switch (j5) {
       case 0: {
@@ -12897,332 +13115,360 @@ export function xen_domctl$enc1(v: xen_domctl, d: DataView, w: BigUint64Array | 
         break;
       }
       case 34: {
-        const x259 = x3.vcpuextstate!;
-        if (typeof x259 !== 'object' || x259 === null) failObject(x259, 'xen_domctl.u.vcpuextstate');
-        const x260 = x259.vcpu;
-        if (typeof x260 !== 'number' || (x260 >>> 0) !== x260) failInt(x260, 'xen_domctl.u.vcpuextstate.vcpu', 'uint32_t', 32);
-        const x261 = x259.xfeature_mask;
-        if (typeof x261 !== 'bigint' || x261 < 0n || x261 > 0xffffffffffffffffn) failBigInt(x261, 'xen_domctl.u.vcpuextstate.xfeature_mask', 'uint64_aligned_t', 64);
-        const x262 = x259.size;
-        if (typeof x262 !== 'bigint' || x262 < 0n || x262 > 0xffffffffffffffffn) failBigInt(x262, 'xen_domctl.u.vcpuextstate.size', 'uint64_aligned_t', 64);
-        const x263 = x259.buffer;
-        if (typeof x263 !== 'bigint' || x263 < 0n || x263 > 0xffffffffffffffffn) failBigInt(x263, 'xen_domctl.u.vcpuextstate.buffer', 'XEN_GUEST_HANDLE_64(uint64)', 64);
+        const x259 = x3.cpu_policy!;
+        if (typeof x259 !== 'object' || x259 === null) failObject(x259, 'xen_domctl.u.cpu_policy');
+        const x260 = x259.nr_leaves;
+        if (typeof x260 !== 'number' || (x260 >>> 0) !== x260) failInt(x260, 'xen_domctl.u.cpu_policy.nr_leaves', 'uint32_t', 32);
+        const x261 = x259.nr_msrs;
+        if (typeof x261 !== 'number' || (x261 >>> 0) !== x261) failInt(x261, 'xen_domctl.u.cpu_policy.nr_msrs', 'uint32_t', 32);
+        const x262 = x259.leaves;
+        if (typeof x262 !== 'bigint' || x262 < 0n || x262 > 0xffffffffffffffffn) failBigInt(x262, 'xen_domctl.u.cpu_policy.leaves', 'XEN_GUEST_HANDLE_64(xen_cpuid_leaf_t)', 64);
+        const x263 = x259.msrs;
+        if (typeof x263 !== 'bigint' || x263 < 0n || x263 > 0xffffffffffffffffn) failBigInt(x263, 'xen_domctl.u.cpu_policy.msrs', 'XEN_GUEST_HANDLE_64(xen_msr_entry_t)', 64);
+        const x264 = x259.err_leaf;
+        if (typeof x264 !== 'number' || (x264 >>> 0) !== x264) failInt(x264, 'xen_domctl.u.cpu_policy.err_leaf', 'uint32_t', 32);
+        const x265 = x259.err_subleaf;
+        if (typeof x265 !== 'number' || (x265 >>> 0) !== x265) failInt(x265, 'xen_domctl.u.cpu_policy.err_subleaf', 'uint32_t', 32);
+        const x266 = x259.err_msr;
+        if (typeof x266 !== 'number' || (x266 >>> 0) !== x266) failInt(x266, 'xen_domctl.u.cpu_policy.err_msr', 'uint32_t', 32);
         zero(d, b + 16, 128);
         d.setUint32(b + 16, x260, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x261; else d.setBigUint64(b + 24, x261, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x262; else d.setBigUint64(b + 32, x262, true);
-        if (w8 !== undefined) w8[(b + 40) / 8] = x263; else d.setBigUint64(b + 40, x263, true);
-        d.setUint32(b + 20, 0);
+        d.setUint32(b + 20, x261, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x262; else d.setBigUint64(b + 24, x262, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x263; else d.setBigUint64(b + 32, x263, true);
+        d.setUint32(b + 40, x264, true);
+        d.setUint32(b + 44, x265, true);
+        d.setUint32(b + 48, x266, true);
+        d.setUint32(b + 52, 0);
         break;
       }
       case 35: {
-        const x264 = x3.vcpu_msrs!;
-        if (typeof x264 !== 'object' || x264 === null) failObject(x264, 'xen_domctl.u.vcpu_msrs');
-        const x265 = x264.vcpu;
-        if (typeof x265 !== 'number' || (x265 >>> 0) !== x265) failInt(x265, 'xen_domctl.u.vcpu_msrs.vcpu', 'uint32_t', 32);
-        const x266 = x264.msr_count;
-        if (typeof x266 !== 'number' || (x266 >>> 0) !== x266) failInt(x266, 'xen_domctl.u.vcpu_msrs.msr_count', 'uint32_t', 32);
-        const x267 = x264.msrs;
-        if (typeof x267 !== 'bigint' || x267 < 0n || x267 > 0xffffffffffffffffn) failBigInt(x267, 'xen_domctl.u.vcpu_msrs.msrs', 'XEN_GUEST_HANDLE_64(xen_domctl_vcpu_msr_t)', 64);
+        const x267 = x3.vcpuextstate!;
+        if (typeof x267 !== 'object' || x267 === null) failObject(x267, 'xen_domctl.u.vcpuextstate');
+        const x268 = x267.vcpu;
+        if (typeof x268 !== 'number' || (x268 >>> 0) !== x268) failInt(x268, 'xen_domctl.u.vcpuextstate.vcpu', 'uint32_t', 32);
+        const x269 = x267.xfeature_mask;
+        if (typeof x269 !== 'bigint' || x269 < 0n || x269 > 0xffffffffffffffffn) failBigInt(x269, 'xen_domctl.u.vcpuextstate.xfeature_mask', 'uint64_aligned_t', 64);
+        const x270 = x267.size;
+        if (typeof x270 !== 'bigint' || x270 < 0n || x270 > 0xffffffffffffffffn) failBigInt(x270, 'xen_domctl.u.vcpuextstate.size', 'uint64_aligned_t', 64);
+        const x271 = x267.buffer;
+        if (typeof x271 !== 'bigint' || x271 < 0n || x271 > 0xffffffffffffffffn) failBigInt(x271, 'xen_domctl.u.vcpuextstate.buffer', 'XEN_GUEST_HANDLE_64(uint64)', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x265, true);
-        d.setUint32(b + 20, x266, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x267; else d.setBigUint64(b + 24, x267, true);
+        d.setUint32(b + 16, x268, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x269; else d.setBigUint64(b + 24, x269, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x270; else d.setBigUint64(b + 32, x270, true);
+        if (w8 !== undefined) w8[(b + 40) / 8] = x271; else d.setBigUint64(b + 40, x271, true);
+        d.setUint32(b + 20, 0);
         break;
       }
       case 36: {
-        const x268 = x3.access_required!;
-        if (typeof x268 !== 'object' || x268 === null) failObject(x268, 'xen_domctl.u.access_required');
-        const x269 = x268.access_required;
-        if (typeof x269 !== 'number' || (x269 & 0xff) !== x269) failInt(x269, 'xen_domctl.u.access_required.access_required', 'uint8_t', 8);
+        const x272 = x3.vcpu_msrs!;
+        if (typeof x272 !== 'object' || x272 === null) failObject(x272, 'xen_domctl.u.vcpu_msrs');
+        const x273 = x272.vcpu;
+        if (typeof x273 !== 'number' || (x273 >>> 0) !== x273) failInt(x273, 'xen_domctl.u.vcpu_msrs.vcpu', 'uint32_t', 32);
+        const x274 = x272.msr_count;
+        if (typeof x274 !== 'number' || (x274 >>> 0) !== x274) failInt(x274, 'xen_domctl.u.vcpu_msrs.msr_count', 'uint32_t', 32);
+        const x275 = x272.msrs;
+        if (typeof x275 !== 'bigint' || x275 < 0n || x275 > 0xffffffffffffffffn) failBigInt(x275, 'xen_domctl.u.vcpu_msrs.msrs', 'XEN_GUEST_HANDLE_64(xen_domctl_vcpu_msr_t)', 64);
         zero(d, b + 16, 128);
-        d.setUint8(b + 16, x269);
+        d.setUint32(b + 16, x273, true);
+        d.setUint32(b + 20, x274, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x275; else d.setBigUint64(b + 24, x275, true);
         break;
       }
       case 37: {
-        const x270 = x3.audit_p2m!;
-        if (typeof x270 !== 'object' || x270 === null) failObject(x270, 'xen_domctl.u.audit_p2m');
-        const x271 = x270.orphans;
-        if (typeof x271 !== 'bigint' || x271 < 0n || x271 > 0xffffffffffffffffn) failBigInt(x271, 'xen_domctl.u.audit_p2m.orphans', 'uint64_t', 64);
-        const x272 = x270.m2p_bad;
-        if (typeof x272 !== 'bigint' || x272 < 0n || x272 > 0xffffffffffffffffn) failBigInt(x272, 'xen_domctl.u.audit_p2m.m2p_bad', 'uint64_t', 64);
-        const x273 = x270.p2m_bad;
-        if (typeof x273 !== 'bigint' || x273 < 0n || x273 > 0xffffffffffffffffn) failBigInt(x273, 'xen_domctl.u.audit_p2m.p2m_bad', 'uint64_t', 64);
+        const x276 = x3.access_required!;
+        if (typeof x276 !== 'object' || x276 === null) failObject(x276, 'xen_domctl.u.access_required');
+        const x277 = x276.access_required;
+        if (typeof x277 !== 'number' || (x277 & 0xff) !== x277) failInt(x277, 'xen_domctl.u.access_required.access_required', 'uint8_t', 8);
         zero(d, b + 16, 128);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x271; else d.setBigUint64(b + 16, x271, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x272; else d.setBigUint64(b + 24, x272, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x273; else d.setBigUint64(b + 32, x273, true);
+        d.setUint8(b + 16, x277);
         break;
       }
       case 38: {
-        const x274 = x3.set_virq_handler!;
-        if (typeof x274 !== 'object' || x274 === null) failObject(x274, 'xen_domctl.u.set_virq_handler');
-        const x275 = x274.virq;
-        if (typeof x275 !== 'number' || (x275 >>> 0) !== x275) failInt(x275, 'xen_domctl.u.set_virq_handler.virq', 'uint32_t', 32);
+        const x278 = x3.audit_p2m!;
+        if (typeof x278 !== 'object' || x278 === null) failObject(x278, 'xen_domctl.u.audit_p2m');
+        const x279 = x278.orphans;
+        if (typeof x279 !== 'bigint' || x279 < 0n || x279 > 0xffffffffffffffffn) failBigInt(x279, 'xen_domctl.u.audit_p2m.orphans', 'uint64_t', 64);
+        const x280 = x278.m2p_bad;
+        if (typeof x280 !== 'bigint' || x280 < 0n || x280 > 0xffffffffffffffffn) failBigInt(x280, 'xen_domctl.u.audit_p2m.m2p_bad', 'uint64_t', 64);
+        const x281 = x278.p2m_bad;
+        if (typeof x281 !== 'bigint' || x281 < 0n || x281 > 0xffffffffffffffffn) failBigInt(x281, 'xen_domctl.u.audit_p2m.p2m_bad', 'uint64_t', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x275, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x279; else d.setBigUint64(b + 16, x279, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x280; else d.setBigUint64(b + 24, x280, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x281; else d.setBigUint64(b + 32, x281, true);
         break;
       }
       case 39: {
-        const x276 = x3.gdbsx_guest_memio!;
-        if (typeof x276 !== 'object' || x276 === null) failObject(x276, 'xen_domctl.u.gdbsx_guest_memio');
-        const x277 = x276.pgd3val;
-        if (typeof x277 !== 'bigint' || x277 < 0n || x277 > 0xffffffffffffffffn) failBigInt(x277, 'xen_domctl.u.gdbsx_guest_memio.pgd3val', 'uint64_aligned_t', 64);
-        const x278 = x276.gva;
-        if (typeof x278 !== 'bigint' || x278 < 0n || x278 > 0xffffffffffffffffn) failBigInt(x278, 'xen_domctl.u.gdbsx_guest_memio.gva', 'uint64_aligned_t', 64);
-        const x279 = x276.uva;
-        if (typeof x279 !== 'bigint' || x279 < 0n || x279 > 0xffffffffffffffffn) failBigInt(x279, 'xen_domctl.u.gdbsx_guest_memio.uva', 'uint64_aligned_t', 64);
-        const x280 = x276.len;
-        if (typeof x280 !== 'number' || (x280 >>> 0) !== x280) failInt(x280, 'xen_domctl.u.gdbsx_guest_memio.len', 'uint32_t', 32);
-        const x281 = x276.gwr;
-        if (typeof x281 !== 'number' || (x281 & 0xff) !== x281) failInt(x281, 'xen_domctl.u.gdbsx_guest_memio.gwr', 'uint8_t', 8);
-        const x282 = x276.remain;
-        if (typeof x282 !== 'number' || (x282 >>> 0) !== x282) failInt(x282, 'xen_domctl.u.gdbsx_guest_memio.remain', 'uint32_t', 32);
+        const x282 = x3.set_virq_handler!;
+        if (typeof x282 !== 'object' || x282 === null) failObject(x282, 'xen_domctl.u.set_virq_handler');
+        const x283 = x282.virq;
+        if (typeof x283 !== 'number' || (x283 >>> 0) !== x283) failInt(x283, 'xen_domctl.u.set_virq_handler.virq', 'uint32_t', 32);
         zero(d, b + 16, 128);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x277; else d.setBigUint64(b + 16, x277, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x278; else d.setBigUint64(b + 24, x278, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x279; else d.setBigUint64(b + 32, x279, true);
-        d.setUint32(b + 40, x280, true);
-        d.setUint8(b + 44, x281);
-        d.setUint32(b + 48, x282, true);
+        d.setUint32(b + 16, x283, true);
+        break;
+      }
+      case 40: {
+        const x284 = x3.gdbsx_guest_memio!;
+        if (typeof x284 !== 'object' || x284 === null) failObject(x284, 'xen_domctl.u.gdbsx_guest_memio');
+        const x285 = x284.pgd3val;
+        if (typeof x285 !== 'bigint' || x285 < 0n || x285 > 0xffffffffffffffffn) failBigInt(x285, 'xen_domctl.u.gdbsx_guest_memio.pgd3val', 'uint64_aligned_t', 64);
+        const x286 = x284.gva;
+        if (typeof x286 !== 'bigint' || x286 < 0n || x286 > 0xffffffffffffffffn) failBigInt(x286, 'xen_domctl.u.gdbsx_guest_memio.gva', 'uint64_aligned_t', 64);
+        const x287 = x284.uva;
+        if (typeof x287 !== 'bigint' || x287 < 0n || x287 > 0xffffffffffffffffn) failBigInt(x287, 'xen_domctl.u.gdbsx_guest_memio.uva', 'uint64_aligned_t', 64);
+        const x288 = x284.len;
+        if (typeof x288 !== 'number' || (x288 >>> 0) !== x288) failInt(x288, 'xen_domctl.u.gdbsx_guest_memio.len', 'uint32_t', 32);
+        const x289 = x284.gwr;
+        if (typeof x289 !== 'number' || (x289 & 0xff) !== x289) failInt(x289, 'xen_domctl.u.gdbsx_guest_memio.gwr', 'uint8_t', 8);
+        const x290 = x284.remain;
+        if (typeof x290 !== 'number' || (x290 >>> 0) !== x290) failInt(x290, 'xen_domctl.u.gdbsx_guest_memio.remain', 'uint32_t', 32);
+        zero(d, b + 16, 128);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x285; else d.setBigUint64(b + 16, x285, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x286; else d.setBigUint64(b + 24, x286, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x287; else d.setBigUint64(b + 32, x287, true);
+        d.setUint32(b + 40, x288, true);
+        d.setUint8(b + 44, x289);
+        d.setUint32(b + 48, x290, true);
         zero(d, b + 45, 3);
         d.setUint32(b + 52, 0);
         break;
       }
-      case 40: {
-        const x283 = x3.set_broken_page_p2m!;
-        if (typeof x283 !== 'object' || x283 === null) failObject(x283, 'xen_domctl.u.set_broken_page_p2m');
-        const x284 = x283.pfn;
-        if (typeof x284 !== 'bigint' || x284 < 0n || x284 > 0xffffffffffffffffn) failBigInt(x284, 'xen_domctl.u.set_broken_page_p2m.pfn', 'uint64_aligned_t', 64);
-        zero(d, b + 16, 128);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x284; else d.setBigUint64(b + 16, x284, true);
-        break;
-      }
       case 41: {
-        const x285 = x3.cacheflush!;
-        if (typeof x285 !== 'object' || x285 === null) failObject(x285, 'xen_domctl.u.cacheflush');
-        const x286 = x285.start_pfn;
-        if (typeof x286 !== 'bigint' || x286 < 0n || x286 > 0xffffffffffffffffn) failBigInt(x286, 'xen_domctl.u.cacheflush.start_pfn', 'xen_pfn_t', 64);
-        const x287 = x285.nr_pfns;
-        if (typeof x287 !== 'bigint' || x287 < 0n || x287 > 0xffffffffffffffffn) failBigInt(x287, 'xen_domctl.u.cacheflush.nr_pfns', 'xen_pfn_t', 64);
+        const x291 = x3.set_broken_page_p2m!;
+        if (typeof x291 !== 'object' || x291 === null) failObject(x291, 'xen_domctl.u.set_broken_page_p2m');
+        const x292 = x291.pfn;
+        if (typeof x292 !== 'bigint' || x292 < 0n || x292 > 0xffffffffffffffffn) failBigInt(x292, 'xen_domctl.u.set_broken_page_p2m.pfn', 'uint64_aligned_t', 64);
         zero(d, b + 16, 128);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x286; else d.setBigUint64(b + 16, x286, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x287; else d.setBigUint64(b + 24, x287, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x292; else d.setBigUint64(b + 16, x292, true);
         break;
       }
       case 42: {
-        const x288 = x3.gdbsx_pauseunp_vcpu!;
-        if (typeof x288 !== 'object' || x288 === null) failObject(x288, 'xen_domctl.u.gdbsx_pauseunp_vcpu');
-        const x289 = x288.vcpu;
-        if (typeof x289 !== 'number' || (x289 >>> 0) !== x289) failInt(x289, 'xen_domctl.u.gdbsx_pauseunp_vcpu.vcpu', 'uint32_t', 32);
+        const x293 = x3.cacheflush!;
+        if (typeof x293 !== 'object' || x293 === null) failObject(x293, 'xen_domctl.u.cacheflush');
+        const x294 = x293.start_pfn;
+        if (typeof x294 !== 'bigint' || x294 < 0n || x294 > 0xffffffffffffffffn) failBigInt(x294, 'xen_domctl.u.cacheflush.start_pfn', 'xen_pfn_t', 64);
+        const x295 = x293.nr_pfns;
+        if (typeof x295 !== 'bigint' || x295 < 0n || x295 > 0xffffffffffffffffn) failBigInt(x295, 'xen_domctl.u.cacheflush.nr_pfns', 'xen_pfn_t', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x289, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x294; else d.setBigUint64(b + 16, x294, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x295; else d.setBigUint64(b + 24, x295, true);
         break;
       }
       case 43: {
-        const x290 = x3.gdbsx_domstatus!;
-        if (typeof x290 !== 'object' || x290 === null) failObject(x290, 'xen_domctl.u.gdbsx_domstatus');
-        const x291 = x290.paused;
-        if (typeof x291 !== 'number' || (x291 & 0xff) !== x291) failInt(x291, 'xen_domctl.u.gdbsx_domstatus.paused', 'uint8_t', 8);
-        const x292 = x290.vcpu_id;
-        if (typeof x292 !== 'number' || (x292 >>> 0) !== x292) failInt(x292, 'xen_domctl.u.gdbsx_domstatus.vcpu_id', 'uint32_t', 32);
-        const x293 = x290.vcpu_ev;
-        if (typeof x293 !== 'number' || (x293 >>> 0) !== x293) failInt(x293, 'xen_domctl.u.gdbsx_domstatus.vcpu_ev', 'uint32_t', 32);
+        const x296 = x3.gdbsx_pauseunp_vcpu!;
+        if (typeof x296 !== 'object' || x296 === null) failObject(x296, 'xen_domctl.u.gdbsx_pauseunp_vcpu');
+        const x297 = x296.vcpu;
+        if (typeof x297 !== 'number' || (x297 >>> 0) !== x297) failInt(x297, 'xen_domctl.u.gdbsx_pauseunp_vcpu.vcpu', 'uint32_t', 32);
         zero(d, b + 16, 128);
-        d.setUint8(b + 16, x291);
-        d.setUint32(b + 20, x292, true);
-        d.setUint32(b + 24, x293, true);
-        zero(d, b + 17, 3);
+        d.setUint32(b + 16, x297, true);
         break;
       }
       case 44: {
-        const x294 = x3.vnuma!;
-        if (typeof x294 !== 'object' || x294 === null) failObject(x294, 'xen_domctl.u.vnuma');
-        const x295 = x294.nr_vnodes;
-        if (typeof x295 !== 'number' || (x295 >>> 0) !== x295) failInt(x295, 'xen_domctl.u.vnuma.nr_vnodes', 'uint32_t', 32);
-        const x296 = x294.nr_vmemranges;
-        if (typeof x296 !== 'number' || (x296 >>> 0) !== x296) failInt(x296, 'xen_domctl.u.vnuma.nr_vmemranges', 'uint32_t', 32);
-        const x297 = x294.nr_vcpus;
-        if (typeof x297 !== 'number' || (x297 >>> 0) !== x297) failInt(x297, 'xen_domctl.u.vnuma.nr_vcpus', 'uint32_t', 32);
-        const x298 = x294.vdistance;
-        if (typeof x298 !== 'bigint' || x298 < 0n || x298 > 0xffffffffffffffffn) failBigInt(x298, 'xen_domctl.u.vnuma.vdistance', 'XEN_GUEST_HANDLE_64(uint)', 64);
-        const x299 = x294.vcpu_to_vnode;
-        if (typeof x299 !== 'bigint' || x299 < 0n || x299 > 0xffffffffffffffffn) failBigInt(x299, 'xen_domctl.u.vnuma.vcpu_to_vnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
-        const x300 = x294.vnode_to_pnode;
-        if (typeof x300 !== 'bigint' || x300 < 0n || x300 > 0xffffffffffffffffn) failBigInt(x300, 'xen_domctl.u.vnuma.vnode_to_pnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
-        const x301 = x294.vmemrange;
-        if (typeof x301 !== 'bigint' || x301 < 0n || x301 > 0xffffffffffffffffn) failBigInt(x301, 'xen_domctl.u.vnuma.vmemrange', 'XEN_GUEST_HANDLE_64(xen_vmemrange_t)', 64);
+        const x298 = x3.gdbsx_domstatus!;
+        if (typeof x298 !== 'object' || x298 === null) failObject(x298, 'xen_domctl.u.gdbsx_domstatus');
+        const x299 = x298.paused;
+        if (typeof x299 !== 'number' || (x299 & 0xff) !== x299) failInt(x299, 'xen_domctl.u.gdbsx_domstatus.paused', 'uint8_t', 8);
+        const x300 = x298.vcpu_id;
+        if (typeof x300 !== 'number' || (x300 >>> 0) !== x300) failInt(x300, 'xen_domctl.u.gdbsx_domstatus.vcpu_id', 'uint32_t', 32);
+        const x301 = x298.vcpu_ev;
+        if (typeof x301 !== 'number' || (x301 >>> 0) !== x301) failInt(x301, 'xen_domctl.u.gdbsx_domstatus.vcpu_ev', 'uint32_t', 32);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x295, true);
-        d.setUint32(b + 20, x296, true);
-        d.setUint32(b + 24, x297, true);
-        d.setUint32(b + 28, 0);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x298; else d.setBigUint64(b + 32, x298, true);
-        if (w8 !== undefined) w8[(b + 40) / 8] = x299; else d.setBigUint64(b + 40, x299, true);
-        if (w8 !== undefined) w8[(b + 48) / 8] = x300; else d.setBigUint64(b + 48, x300, true);
-        if (w8 !== undefined) w8[(b + 56) / 8] = x301; else d.setBigUint64(b + 56, x301, true);
+        d.setUint8(b + 16, x299);
+        d.setUint32(b + 20, x300, true);
+        d.setUint32(b + 24, x301, true);
+        zero(d, b + 17, 3);
         break;
       }
       case 45: {
-        const x302 = x3.psr_cmt_op!;
-        if (typeof x302 !== 'object' || x302 === null) failObject(x302, 'xen_domctl.u.psr_cmt_op');
-        const x303 = x302.cmd;
-        if (typeof x303 !== 'number' || (x303 >>> 0) !== x303) failInt(x303, 'xen_domctl.u.psr_cmt_op.cmd', 'uint32_t', 32);
-        const x304 = x302.data;
-        if (typeof x304 !== 'number' || (x304 >>> 0) !== x304) failInt(x304, 'xen_domctl.u.psr_cmt_op.data', 'uint32_t', 32);
+        const x302 = x3.vnuma!;
+        if (typeof x302 !== 'object' || x302 === null) failObject(x302, 'xen_domctl.u.vnuma');
+        const x303 = x302.nr_vnodes;
+        if (typeof x303 !== 'number' || (x303 >>> 0) !== x303) failInt(x303, 'xen_domctl.u.vnuma.nr_vnodes', 'uint32_t', 32);
+        const x304 = x302.nr_vmemranges;
+        if (typeof x304 !== 'number' || (x304 >>> 0) !== x304) failInt(x304, 'xen_domctl.u.vnuma.nr_vmemranges', 'uint32_t', 32);
+        const x305 = x302.nr_vcpus;
+        if (typeof x305 !== 'number' || (x305 >>> 0) !== x305) failInt(x305, 'xen_domctl.u.vnuma.nr_vcpus', 'uint32_t', 32);
+        const x306 = x302.vdistance;
+        if (typeof x306 !== 'bigint' || x306 < 0n || x306 > 0xffffffffffffffffn) failBigInt(x306, 'xen_domctl.u.vnuma.vdistance', 'XEN_GUEST_HANDLE_64(uint)', 64);
+        const x307 = x302.vcpu_to_vnode;
+        if (typeof x307 !== 'bigint' || x307 < 0n || x307 > 0xffffffffffffffffn) failBigInt(x307, 'xen_domctl.u.vnuma.vcpu_to_vnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
+        const x308 = x302.vnode_to_pnode;
+        if (typeof x308 !== 'bigint' || x308 < 0n || x308 > 0xffffffffffffffffn) failBigInt(x308, 'xen_domctl.u.vnuma.vnode_to_pnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
+        const x309 = x302.vmemrange;
+        if (typeof x309 !== 'bigint' || x309 < 0n || x309 > 0xffffffffffffffffn) failBigInt(x309, 'xen_domctl.u.vnuma.vmemrange', 'XEN_GUEST_HANDLE_64(xen_vmemrange_t)', 64);
         zero(d, b + 16, 128);
         d.setUint32(b + 16, x303, true);
         d.setUint32(b + 20, x304, true);
+        d.setUint32(b + 24, x305, true);
+        d.setUint32(b + 28, 0);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x306; else d.setBigUint64(b + 32, x306, true);
+        if (w8 !== undefined) w8[(b + 40) / 8] = x307; else d.setBigUint64(b + 40, x307, true);
+        if (w8 !== undefined) w8[(b + 48) / 8] = x308; else d.setBigUint64(b + 48, x308, true);
+        if (w8 !== undefined) w8[(b + 56) / 8] = x309; else d.setBigUint64(b + 56, x309, true);
         break;
       }
       case 46: {
-        const x305 = x3.monitor_op!;
-        if (typeof x305 !== 'object' || x305 === null) failObject(x305, 'xen_domctl.u.monitor_op');
-        const x306 = x305.op;
-        if (typeof x306 !== 'number' || (x306 >>> 0) !== x306) failInt(x306, 'xen_domctl.u.monitor_op.op', 'uint32_t', 32);
-        const x307 = x305.event;
-        if (typeof x307 !== 'number' || (x307 >>> 0) !== x307) failInt(x307, 'xen_domctl.u.monitor_op.event', 'uint32_t', 32);
-        const x308 = x305.u;
-        if (typeof x308 !== 'object' || x308 === null) failObject(x308, 'xen_domctl.u.monitor_op.u');
-        let k309 = 0;
-        let j310 = -1;
-        if (x308.mov_to_cr !== undefined) {
-          k309++;
-          j310 = 0;
-          const x311 = x308.mov_to_cr!;
-          if (typeof x311 !== 'object' || x311 === null) failObject(x311, 'xen_domctl.u.monitor_op.u.mov_to_cr');
-          const x312 = x311.index;
-          if (typeof x312 !== 'number' || (x312 & 0xff) !== x312) failInt(x312, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
-          const x313 = x311.sync;
-          if (typeof x313 !== 'number' || (x313 & 0xff) !== x313) failInt(x313, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
-          const x314 = x311.onchangeonly;
-          if (typeof x314 !== 'number' || (x314 & 0xff) !== x314) failInt(x314, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
-          const x315 = x311.bitmask;
-          if (typeof x315 !== 'bigint' || x315 < 0n || x315 > 0xffffffffffffffffn) failBigInt(x315, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
-        }
-        if (x308.mov_to_msr !== undefined) {
-          k309++;
-          j310 = 1;
-          const x316 = x308.mov_to_msr!;
-          if (typeof x316 !== 'object' || x316 === null) failObject(x316, 'xen_domctl.u.monitor_op.u.mov_to_msr');
-          const x317 = x316.msr;
-          if (typeof x317 !== 'number' || (x317 >>> 0) !== x317) failInt(x317, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
-          const x318 = x316.onchangeonly;
-          if (typeof x318 !== 'number' || (x318 & 0xff) !== x318) failInt(x318, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
-        }
-        if (x308.guest_request !== undefined) {
-          k309++;
-          j310 = 2;
-          const x319 = x308.guest_request!;
-          if (typeof x319 !== 'object' || x319 === null) failObject(x319, 'xen_domctl.u.monitor_op.u.guest_request');
-          const x320 = x319.sync;
-          if (typeof x320 !== 'number' || (x320 & 0xff) !== x320) failInt(x320, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
-          const x321 = x319.allow_userspace;
-          if (typeof x321 !== 'number' || (x321 & 0xff) !== x321) failInt(x321, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
-        }
-        if (x308.debug_exception !== undefined) {
-          k309++;
-          j310 = 3;
-          const x322 = x308.debug_exception!;
-          if (typeof x322 !== 'object' || x322 === null) failObject(x322, 'xen_domctl.u.monitor_op.u.debug_exception');
-          const x323 = x322.sync;
-          if (typeof x323 !== 'number' || (x323 & 0xff) !== x323) failInt(x323, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
-        }
-        if (x308.vmexit !== undefined) {
-          k309++;
-          j310 = 4;
-          const x324 = x308.vmexit!;
-          if (typeof x324 !== 'object' || x324 === null) failObject(x324, 'xen_domctl.u.monitor_op.u.vmexit');
-          const x325 = x324.sync;
-          if (typeof x325 !== 'number' || (x325 & 0xff) !== x325) failInt(x325, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
-        }
-        if (k309 > 1) {
-          checkDecodedUnion(x308, k309, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
-          j310 = -2;
-        } else if (k309 === 0) checkEmptyUnion(x308, 'xen_domctl.u.monitor_op.u');
+        const x310 = x3.psr_cmt_op!;
+        if (typeof x310 !== 'object' || x310 === null) failObject(x310, 'xen_domctl.u.psr_cmt_op');
+        const x311 = x310.cmd;
+        if (typeof x311 !== 'number' || (x311 >>> 0) !== x311) failInt(x311, 'xen_domctl.u.psr_cmt_op.cmd', 'uint32_t', 32);
+        const x312 = x310.data;
+        if (typeof x312 !== 'number' || (x312 >>> 0) !== x312) failInt(x312, 'xen_domctl.u.psr_cmt_op.data', 'uint32_t', 32);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x306, true);
-        d.setUint32(b + 20, x307, true);
-        if (j310 === -2) {
-          encodeDecodedUnion(x308, 2, d, w, b + 24, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
+        d.setUint32(b + 16, x311, true);
+        d.setUint32(b + 20, x312, true);
+        break;
+      }
+      case 47: {
+        const x313 = x3.monitor_op!;
+        if (typeof x313 !== 'object' || x313 === null) failObject(x313, 'xen_domctl.u.monitor_op');
+        const x314 = x313.op;
+        if (typeof x314 !== 'number' || (x314 >>> 0) !== x314) failInt(x314, 'xen_domctl.u.monitor_op.op', 'uint32_t', 32);
+        const x315 = x313.event;
+        if (typeof x315 !== 'number' || (x315 >>> 0) !== x315) failInt(x315, 'xen_domctl.u.monitor_op.event', 'uint32_t', 32);
+        const x316 = x313.u;
+        if (typeof x316 !== 'object' || x316 === null) failObject(x316, 'xen_domctl.u.monitor_op.u');
+        let k317 = 0;
+        let j318 = -1;
+        if (x316.mov_to_cr !== undefined) {
+          k317++;
+          j318 = 0;
+          const x319 = x316.mov_to_cr!;
+          if (typeof x319 !== 'object' || x319 === null) failObject(x319, 'xen_domctl.u.monitor_op.u.mov_to_cr');
+          const x320 = x319.index;
+          if (typeof x320 !== 'number' || (x320 & 0xff) !== x320) failInt(x320, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
+          const x321 = x319.sync;
+          if (typeof x321 !== 'number' || (x321 & 0xff) !== x321) failInt(x321, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
+          const x322 = x319.onchangeonly;
+          if (typeof x322 !== 'number' || (x322 & 0xff) !== x322) failInt(x322, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
+          const x323 = x319.bitmask;
+          if (typeof x323 !== 'bigint' || x323 < 0n || x323 > 0xffffffffffffffffn) failBigInt(x323, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
+        }
+        if (x316.mov_to_msr !== undefined) {
+          k317++;
+          j318 = 1;
+          const x324 = x316.mov_to_msr!;
+          if (typeof x324 !== 'object' || x324 === null) failObject(x324, 'xen_domctl.u.monitor_op.u.mov_to_msr');
+          const x325 = x324.msr;
+          if (typeof x325 !== 'number' || (x325 >>> 0) !== x325) failInt(x325, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
+          const x326 = x324.onchangeonly;
+          if (typeof x326 !== 'number' || (x326 & 0xff) !== x326) failInt(x326, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
+        }
+        if (x316.guest_request !== undefined) {
+          k317++;
+          j318 = 2;
+          const x327 = x316.guest_request!;
+          if (typeof x327 !== 'object' || x327 === null) failObject(x327, 'xen_domctl.u.monitor_op.u.guest_request');
+          const x328 = x327.sync;
+          if (typeof x328 !== 'number' || (x328 & 0xff) !== x328) failInt(x328, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
+          const x329 = x327.allow_userspace;
+          if (typeof x329 !== 'number' || (x329 & 0xff) !== x329) failInt(x329, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
+        }
+        if (x316.debug_exception !== undefined) {
+          k317++;
+          j318 = 3;
+          const x330 = x316.debug_exception!;
+          if (typeof x330 !== 'object' || x330 === null) failObject(x330, 'xen_domctl.u.monitor_op.u.debug_exception');
+          const x331 = x330.sync;
+          if (typeof x331 !== 'number' || (x331 & 0xff) !== x331) failInt(x331, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
+        }
+        if (x316.vmexit !== undefined) {
+          k317++;
+          j318 = 4;
+          const x332 = x316.vmexit!;
+          if (typeof x332 !== 'object' || x332 === null) failObject(x332, 'xen_domctl.u.monitor_op.u.vmexit');
+          const x333 = x332.sync;
+          if (typeof x333 !== 'number' || (x333 & 0xff) !== x333) failInt(x333, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
+        }
+        if (k317 > 1) {
+          checkDecodedUnion(x316, k317, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
+          j318 = -2;
+        } else if (k317 === 0) checkEmptyUnion(x316, 'xen_domctl.u.monitor_op.u');
+        zero(d, b + 16, 128);
+        d.setUint32(b + 16, x314, true);
+        d.setUint32(b + 20, x315, true);
+        if (j318 === -2) {
+          encodeDecodedUnion(x316, 2, d, w, b + 24, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
         } else {
-          switch (j310) {
+          switch (j318) {
             case 0: {
-              const x326 = x308.mov_to_cr!;
-              if (typeof x326 !== 'object' || x326 === null) failObject(x326, 'xen_domctl.u.monitor_op.u.mov_to_cr');
-              const x327 = x326.index;
-              if (typeof x327 !== 'number' || (x327 & 0xff) !== x327) failInt(x327, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
-              const x328 = x326.sync;
-              if (typeof x328 !== 'number' || (x328 & 0xff) !== x328) failInt(x328, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
-              const x329 = x326.onchangeonly;
-              if (typeof x329 !== 'number' || (x329 & 0xff) !== x329) failInt(x329, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
-              const x330 = x326.bitmask;
-              if (typeof x330 !== 'bigint' || x330 < 0n || x330 > 0xffffffffffffffffn) failBigInt(x330, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
-              d.setUint32(b + 24, 0);
-              d.setUint32(b + 24 + 4, 0);
-              d.setUint32(b + 24 + 8, 0);
-              d.setUint32(b + 24 + 12, 0);
-              d.setUint8(b + 24, x327);
-              d.setUint8(b + 25, x328);
-              d.setUint8(b + 26, x329);
-              d.setUint8(b + 27, 0);
-              d.setUint32(b + 28, 0);
-              if (w8 !== undefined) w8[(b + 32) / 8] = x330; else d.setBigUint64(b + 32, x330, true);
-              break;
-            }
-            case 1: {
-              const x331 = x308.mov_to_msr!;
-              if (typeof x331 !== 'object' || x331 === null) failObject(x331, 'xen_domctl.u.monitor_op.u.mov_to_msr');
-              const x332 = x331.msr;
-              if (typeof x332 !== 'number' || (x332 >>> 0) !== x332) failInt(x332, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
-              const x333 = x331.onchangeonly;
-              if (typeof x333 !== 'number' || (x333 & 0xff) !== x333) failInt(x333, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
-              d.setUint32(b + 24, 0);
-              d.setUint32(b + 24 + 4, 0);
-              d.setUint32(b + 24 + 8, 0);
-              d.setUint32(b + 24 + 12, 0);
-              d.setUint32(b + 24, x332, true);
-              d.setUint8(b + 28, x333);
-              zero(d, b + 29, 3);
-              break;
-            }
-            case 2: {
-              const x334 = x308.guest_request!;
-              if (typeof x334 !== 'object' || x334 === null) failObject(x334, 'xen_domctl.u.monitor_op.u.guest_request');
-              const x335 = x334.sync;
-              if (typeof x335 !== 'number' || (x335 & 0xff) !== x335) failInt(x335, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
-              const x336 = x334.allow_userspace;
-              if (typeof x336 !== 'number' || (x336 & 0xff) !== x336) failInt(x336, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
+              const x334 = x316.mov_to_cr!;
+              if (typeof x334 !== 'object' || x334 === null) failObject(x334, 'xen_domctl.u.monitor_op.u.mov_to_cr');
+              const x335 = x334.index;
+              if (typeof x335 !== 'number' || (x335 & 0xff) !== x335) failInt(x335, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
+              const x336 = x334.sync;
+              if (typeof x336 !== 'number' || (x336 & 0xff) !== x336) failInt(x336, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
+              const x337 = x334.onchangeonly;
+              if (typeof x337 !== 'number' || (x337 & 0xff) !== x337) failInt(x337, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
+              const x338 = x334.bitmask;
+              if (typeof x338 !== 'bigint' || x338 < 0n || x338 > 0xffffffffffffffffn) failBigInt(x338, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
               d.setUint32(b + 24, 0);
               d.setUint32(b + 24 + 4, 0);
               d.setUint32(b + 24 + 8, 0);
               d.setUint32(b + 24 + 12, 0);
               d.setUint8(b + 24, x335);
               d.setUint8(b + 25, x336);
+              d.setUint8(b + 26, x337);
+              d.setUint8(b + 27, 0);
+              d.setUint32(b + 28, 0);
+              if (w8 !== undefined) w8[(b + 32) / 8] = x338; else d.setBigUint64(b + 32, x338, true);
+              break;
+            }
+            case 1: {
+              const x339 = x316.mov_to_msr!;
+              if (typeof x339 !== 'object' || x339 === null) failObject(x339, 'xen_domctl.u.monitor_op.u.mov_to_msr');
+              const x340 = x339.msr;
+              if (typeof x340 !== 'number' || (x340 >>> 0) !== x340) failInt(x340, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
+              const x341 = x339.onchangeonly;
+              if (typeof x341 !== 'number' || (x341 & 0xff) !== x341) failInt(x341, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
+              d.setUint32(b + 24, 0);
+              d.setUint32(b + 24 + 4, 0);
+              d.setUint32(b + 24 + 8, 0);
+              d.setUint32(b + 24 + 12, 0);
+              d.setUint32(b + 24, x340, true);
+              d.setUint8(b + 28, x341);
+              zero(d, b + 29, 3);
+              break;
+            }
+            case 2: {
+              const x342 = x316.guest_request!;
+              if (typeof x342 !== 'object' || x342 === null) failObject(x342, 'xen_domctl.u.monitor_op.u.guest_request');
+              const x343 = x342.sync;
+              if (typeof x343 !== 'number' || (x343 & 0xff) !== x343) failInt(x343, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
+              const x344 = x342.allow_userspace;
+              if (typeof x344 !== 'number' || (x344 & 0xff) !== x344) failInt(x344, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
+              d.setUint32(b + 24, 0);
+              d.setUint32(b + 24 + 4, 0);
+              d.setUint32(b + 24 + 8, 0);
+              d.setUint32(b + 24 + 12, 0);
+              d.setUint8(b + 24, x343);
+              d.setUint8(b + 25, x344);
               break;
             }
             case 3: {
-              const x337 = x308.debug_exception!;
-              if (typeof x337 !== 'object' || x337 === null) failObject(x337, 'xen_domctl.u.monitor_op.u.debug_exception');
-              const x338 = x337.sync;
-              if (typeof x338 !== 'number' || (x338 & 0xff) !== x338) failInt(x338, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
+              const x345 = x316.debug_exception!;
+              if (typeof x345 !== 'object' || x345 === null) failObject(x345, 'xen_domctl.u.monitor_op.u.debug_exception');
+              const x346 = x345.sync;
+              if (typeof x346 !== 'number' || (x346 & 0xff) !== x346) failInt(x346, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
               d.setUint32(b + 24, 0);
               d.setUint32(b + 24 + 4, 0);
               d.setUint32(b + 24 + 8, 0);
               d.setUint32(b + 24 + 12, 0);
-              d.setUint8(b + 24, x338);
+              d.setUint8(b + 24, x346);
               break;
             }
             case 4: {
-              const x339 = x308.vmexit!;
-              if (typeof x339 !== 'object' || x339 === null) failObject(x339, 'xen_domctl.u.monitor_op.u.vmexit');
-              const x340 = x339.sync;
-              if (typeof x340 !== 'number' || (x340 & 0xff) !== x340) failInt(x340, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
+              const x347 = x316.vmexit!;
+              if (typeof x347 !== 'object' || x347 === null) failObject(x347, 'xen_domctl.u.monitor_op.u.vmexit');
+              const x348 = x347.sync;
+              if (typeof x348 !== 'number' || (x348 & 0xff) !== x348) failInt(x348, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
               d.setUint32(b + 24, 0);
               d.setUint32(b + 24 + 4, 0);
               d.setUint32(b + 24 + 8, 0);
               d.setUint32(b + 24 + 12, 0);
-              d.setUint8(b + 24, x340);
+              d.setUint8(b + 24, x348);
               break;
             }
             default:
@@ -13234,97 +13480,97 @@ export function xen_domctl$enc1(v: xen_domctl, d: DataView, w: BigUint64Array | 
         }
         break;
       }
-      case 47: {
-        const x341 = x3.psr_alloc!;
-        if (typeof x341 !== 'object' || x341 === null) failObject(x341, 'xen_domctl.u.psr_alloc');
-        const x342 = x341.cmd;
-        if (typeof x342 !== 'number' || (x342 >>> 0) !== x342) failInt(x342, 'xen_domctl.u.psr_alloc.cmd', 'uint32_t', 32);
-        const x343 = x341.target;
-        if (typeof x343 !== 'number' || (x343 >>> 0) !== x343) failInt(x343, 'xen_domctl.u.psr_alloc.target', 'uint32_t', 32);
-        const x344 = x341.data;
-        if (typeof x344 !== 'bigint' || x344 < 0n || x344 > 0xffffffffffffffffn) failBigInt(x344, 'xen_domctl.u.psr_alloc.data', 'uint64_t', 64);
-        zero(d, b + 16, 128);
-        d.setUint32(b + 16, x342, true);
-        d.setUint32(b + 20, x343, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x344; else d.setBigUint64(b + 24, x344, true);
-        break;
-      }
       case 48: {
-        const x345 = x3.vuart_op!;
-        if (typeof x345 !== 'object' || x345 === null) failObject(x345, 'xen_domctl.u.vuart_op');
-        const x346 = x345.cmd;
-        if (typeof x346 !== 'number' || (x346 >>> 0) !== x346) failInt(x346, 'xen_domctl.u.vuart_op.cmd', 'uint32_t', 32);
-        const x347 = x345.type;
-        if (typeof x347 !== 'number' || (x347 >>> 0) !== x347) failInt(x347, 'xen_domctl.u.vuart_op.type', 'uint32_t', 32);
-        const x348 = x345.gfn;
-        if (typeof x348 !== 'bigint' || x348 < 0n || x348 > 0xffffffffffffffffn) failBigInt(x348, 'xen_domctl.u.vuart_op.gfn', 'uint64_aligned_t', 64);
-        const x349 = x345.console_domid;
-        if (typeof x349 !== 'number' || (x349 & 0xffff) !== x349) failInt(x349, 'xen_domctl.u.vuart_op.console_domid', 'uint16_t', 16);
-        const x350 = x345.evtchn;
-        if (typeof x350 !== 'number' || (x350 >>> 0) !== x350) failInt(x350, 'xen_domctl.u.vuart_op.evtchn', 'uint32_t', 32);
+        const x349 = x3.psr_alloc!;
+        if (typeof x349 !== 'object' || x349 === null) failObject(x349, 'xen_domctl.u.psr_alloc');
+        const x350 = x349.cmd;
+        if (typeof x350 !== 'number' || (x350 >>> 0) !== x350) failInt(x350, 'xen_domctl.u.psr_alloc.cmd', 'uint32_t', 32);
+        const x351 = x349.target;
+        if (typeof x351 !== 'number' || (x351 >>> 0) !== x351) failInt(x351, 'xen_domctl.u.psr_alloc.target', 'uint32_t', 32);
+        const x352 = x349.data;
+        if (typeof x352 !== 'bigint' || x352 < 0n || x352 > 0xffffffffffffffffn) failBigInt(x352, 'xen_domctl.u.psr_alloc.data', 'uint64_t', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x346, true);
-        d.setUint32(b + 20, x347, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x348; else d.setBigUint64(b + 24, x348, true);
-        d.setUint16(b + 32, x349, true);
-        d.setUint16(b + 34, 0);
-        d.setUint32(b + 36, x350, true);
+        d.setUint32(b + 16, x350, true);
+        d.setUint32(b + 20, x351, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x352; else d.setBigUint64(b + 24, x352, true);
         break;
       }
       case 49: {
-        const x351 = x3.vmtrace_op!;
-        if (typeof x351 !== 'object' || x351 === null) failObject(x351, 'xen_domctl.u.vmtrace_op');
-        const x352 = x351.cmd;
-        if (typeof x352 !== 'number' || (x352 >>> 0) !== x352) failInt(x352, 'xen_domctl.u.vmtrace_op.cmd', 'uint32_t', 32);
-        const x353 = x351.vcpu;
-        if (typeof x353 !== 'number' || (x353 >>> 0) !== x353) failInt(x353, 'xen_domctl.u.vmtrace_op.vcpu', 'uint32_t', 32);
-        const x354 = x351.key;
-        if (typeof x354 !== 'bigint' || x354 < 0n || x354 > 0xffffffffffffffffn) failBigInt(x354, 'xen_domctl.u.vmtrace_op.key', 'uint64_aligned_t', 64);
-        const x355 = x351.value;
-        if (typeof x355 !== 'bigint' || x355 < 0n || x355 > 0xffffffffffffffffn) failBigInt(x355, 'xen_domctl.u.vmtrace_op.value', 'uint64_aligned_t', 64);
+        const x353 = x3.vuart_op!;
+        if (typeof x353 !== 'object' || x353 === null) failObject(x353, 'xen_domctl.u.vuart_op');
+        const x354 = x353.cmd;
+        if (typeof x354 !== 'number' || (x354 >>> 0) !== x354) failInt(x354, 'xen_domctl.u.vuart_op.cmd', 'uint32_t', 32);
+        const x355 = x353.type;
+        if (typeof x355 !== 'number' || (x355 >>> 0) !== x355) failInt(x355, 'xen_domctl.u.vuart_op.type', 'uint32_t', 32);
+        const x356 = x353.gfn;
+        if (typeof x356 !== 'bigint' || x356 < 0n || x356 > 0xffffffffffffffffn) failBigInt(x356, 'xen_domctl.u.vuart_op.gfn', 'uint64_aligned_t', 64);
+        const x357 = x353.console_domid;
+        if (typeof x357 !== 'number' || (x357 & 0xffff) !== x357) failInt(x357, 'xen_domctl.u.vuart_op.console_domid', 'uint16_t', 16);
+        const x358 = x353.evtchn;
+        if (typeof x358 !== 'number' || (x358 >>> 0) !== x358) failInt(x358, 'xen_domctl.u.vuart_op.evtchn', 'uint32_t', 32);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x352, true);
-        d.setUint32(b + 20, x353, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x354; else d.setBigUint64(b + 24, x354, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x355; else d.setBigUint64(b + 32, x355, true);
+        d.setUint32(b + 16, x354, true);
+        d.setUint32(b + 20, x355, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x356; else d.setBigUint64(b + 24, x356, true);
+        d.setUint16(b + 32, x357, true);
+        d.setUint16(b + 34, 0);
+        d.setUint32(b + 36, x358, true);
         break;
       }
       case 50: {
-        const x356 = x3.paging_mempool!;
-        if (typeof x356 !== 'object' || x356 === null) failObject(x356, 'xen_domctl.u.paging_mempool');
-        const x357 = x356.size;
-        if (typeof x357 !== 'bigint' || x357 < 0n || x357 > 0xffffffffffffffffn) failBigInt(x357, 'xen_domctl.u.paging_mempool.size', 'uint64_aligned_t', 64);
+        const x359 = x3.vmtrace_op!;
+        if (typeof x359 !== 'object' || x359 === null) failObject(x359, 'xen_domctl.u.vmtrace_op');
+        const x360 = x359.cmd;
+        if (typeof x360 !== 'number' || (x360 >>> 0) !== x360) failInt(x360, 'xen_domctl.u.vmtrace_op.cmd', 'uint32_t', 32);
+        const x361 = x359.vcpu;
+        if (typeof x361 !== 'number' || (x361 >>> 0) !== x361) failInt(x361, 'xen_domctl.u.vmtrace_op.vcpu', 'uint32_t', 32);
+        const x362 = x359.key;
+        if (typeof x362 !== 'bigint' || x362 < 0n || x362 > 0xffffffffffffffffn) failBigInt(x362, 'xen_domctl.u.vmtrace_op.key', 'uint64_aligned_t', 64);
+        const x363 = x359.value;
+        if (typeof x363 !== 'bigint' || x363 < 0n || x363 > 0xffffffffffffffffn) failBigInt(x363, 'xen_domctl.u.vmtrace_op.value', 'uint64_aligned_t', 64);
         zero(d, b + 16, 128);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x357; else d.setBigUint64(b + 16, x357, true);
+        d.setUint32(b + 16, x360, true);
+        d.setUint32(b + 20, x361, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x362; else d.setBigUint64(b + 24, x362, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x363; else d.setBigUint64(b + 32, x363, true);
         break;
       }
       case 51: {
-        const x358 = x3.set_llc_colors!;
-        if (typeof x358 !== 'object' || x358 === null) failObject(x358, 'xen_domctl.u.set_llc_colors');
-        const x359 = x358.num_llc_colors;
-        if (typeof x359 !== 'number' || (x359 >>> 0) !== x359) failInt(x359, 'xen_domctl.u.set_llc_colors.num_llc_colors', 'uint32_t', 32);
-        const x360 = x358.llc_colors;
-        if (typeof x360 !== 'bigint' || x360 < 0n || x360 > 0xffffffffffffffffn) failBigInt(x360, 'xen_domctl.u.set_llc_colors.llc_colors', 'XEN_GUEST_HANDLE_64(uint32)', 64);
+        const x364 = x3.paging_mempool!;
+        if (typeof x364 !== 'object' || x364 === null) failObject(x364, 'xen_domctl.u.paging_mempool');
+        const x365 = x364.size;
+        if (typeof x365 !== 'bigint' || x365 < 0n || x365 > 0xffffffffffffffffn) failBigInt(x365, 'xen_domctl.u.paging_mempool.size', 'uint64_aligned_t', 64);
         zero(d, b + 16, 128);
-        d.setUint32(b + 16, x359, true);
-        d.setUint32(b + 20, 0);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x360; else d.setBigUint64(b + 24, x360, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x365; else d.setBigUint64(b + 16, x365, true);
         break;
       }
       case 52: {
-        const x361 = x3.get_domain_state!;
-        if (typeof x361 !== 'object' || x361 === null) failObject(x361, 'xen_domctl.u.get_domain_state');
-        const x362 = x361.state;
-        if (typeof x362 !== 'number' || (x362 & 0xffff) !== x362) failInt(x362, 'xen_domctl.u.get_domain_state.state', 'uint16_t', 16);
-        const x363 = x361.caps;
-        if (typeof x363 !== 'number' || (x363 & 0xffff) !== x363) failInt(x363, 'xen_domctl.u.get_domain_state.caps', 'uint16_t', 16);
-        const x364 = x361.unique_id;
-        if (typeof x364 !== 'bigint' || x364 < 0n || x364 > 0xffffffffffffffffn) failBigInt(x364, 'xen_domctl.u.get_domain_state.unique_id', 'uint64_t', 64);
+        const x366 = x3.set_llc_colors!;
+        if (typeof x366 !== 'object' || x366 === null) failObject(x366, 'xen_domctl.u.set_llc_colors');
+        const x367 = x366.num_llc_colors;
+        if (typeof x367 !== 'number' || (x367 >>> 0) !== x367) failInt(x367, 'xen_domctl.u.set_llc_colors.num_llc_colors', 'uint32_t', 32);
+        const x368 = x366.llc_colors;
+        if (typeof x368 !== 'bigint' || x368 < 0n || x368 > 0xffffffffffffffffn) failBigInt(x368, 'xen_domctl.u.set_llc_colors.llc_colors', 'XEN_GUEST_HANDLE_64(uint32)', 64);
         zero(d, b + 16, 128);
-        d.setUint16(b + 16, x362, true);
-        d.setUint16(b + 18, x363, true);
+        d.setUint32(b + 16, x367, true);
         d.setUint32(b + 20, 0);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x364; else d.setBigUint64(b + 24, x364, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x368; else d.setBigUint64(b + 24, x368, true);
+        break;
+      }
+      case 53: {
+        const x369 = x3.get_domain_state!;
+        if (typeof x369 !== 'object' || x369 === null) failObject(x369, 'xen_domctl.u.get_domain_state');
+        const x370 = x369.state;
+        if (typeof x370 !== 'number' || (x370 & 0xffff) !== x370) failInt(x370, 'xen_domctl.u.get_domain_state.state', 'uint16_t', 16);
+        const x371 = x369.caps;
+        if (typeof x371 !== 'number' || (x371 & 0xffff) !== x371) failInt(x371, 'xen_domctl.u.get_domain_state.caps', 'uint16_t', 16);
+        const x372 = x369.unique_id;
+        if (typeof x372 !== 'bigint' || x372 < 0n || x372 > 0xffffffffffffffffn) failBigInt(x372, 'xen_domctl.u.get_domain_state.unique_id', 'uint64_t', 64);
+        zero(d, b + 16, 128);
+        d.setUint16(b + 16, x370, true);
+        d.setUint16(b + 18, x371, true);
+        d.setUint32(b + 20, 0);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x372; else d.setBigUint64(b + 24, x372, true);
         break;
       }
       default:
@@ -15324,88 +15570,92 @@ export function xen_domctl_u$enc0(v: xen_domctl_u, d: DataView, w: BigUint64Arra
     k0++;
     j1 = 33;
   }
-  if (v.vcpuextstate !== undefined) {
+  if (v.cpu_policy !== undefined) {
     k0++;
     j1 = 34;
   }
-  if (v.vcpu_msrs !== undefined) {
+  if (v.vcpuextstate !== undefined) {
     k0++;
     j1 = 35;
   }
-  if (v.access_required !== undefined) {
+  if (v.vcpu_msrs !== undefined) {
     k0++;
     j1 = 36;
   }
-  if (v.audit_p2m !== undefined) {
+  if (v.access_required !== undefined) {
     k0++;
     j1 = 37;
   }
-  if (v.set_virq_handler !== undefined) {
+  if (v.audit_p2m !== undefined) {
     k0++;
     j1 = 38;
   }
-  if (v.gdbsx_guest_memio !== undefined) {
+  if (v.set_virq_handler !== undefined) {
     k0++;
     j1 = 39;
   }
-  if (v.set_broken_page_p2m !== undefined) {
+  if (v.gdbsx_guest_memio !== undefined) {
     k0++;
     j1 = 40;
   }
-  if (v.cacheflush !== undefined) {
+  if (v.set_broken_page_p2m !== undefined) {
     k0++;
     j1 = 41;
   }
-  if (v.gdbsx_pauseunp_vcpu !== undefined) {
+  if (v.cacheflush !== undefined) {
     k0++;
     j1 = 42;
   }
-  if (v.gdbsx_domstatus !== undefined) {
+  if (v.gdbsx_pauseunp_vcpu !== undefined) {
     k0++;
     j1 = 43;
   }
-  if (v.vnuma !== undefined) {
+  if (v.gdbsx_domstatus !== undefined) {
     k0++;
     j1 = 44;
   }
-  if (v.psr_cmt_op !== undefined) {
+  if (v.vnuma !== undefined) {
     k0++;
     j1 = 45;
   }
-  if (v.monitor_op !== undefined) {
+  if (v.psr_cmt_op !== undefined) {
     k0++;
     j1 = 46;
   }
-  if (v.psr_alloc !== undefined) {
+  if (v.monitor_op !== undefined) {
     k0++;
     j1 = 47;
   }
-  if (v.vuart_op !== undefined) {
+  if (v.psr_alloc !== undefined) {
     k0++;
     j1 = 48;
   }
-  if (v.vmtrace_op !== undefined) {
+  if (v.vuart_op !== undefined) {
     k0++;
     j1 = 49;
   }
-  if (v.paging_mempool !== undefined) {
+  if (v.vmtrace_op !== undefined) {
     k0++;
     j1 = 50;
   }
-  if (v.set_llc_colors !== undefined) {
+  if (v.paging_mempool !== undefined) {
     k0++;
     j1 = 51;
   }
-  if (v.get_domain_state !== undefined) {
+  if (v.set_llc_colors !== undefined) {
     k0++;
     j1 = 52;
   }
+  if (v.get_domain_state !== undefined) {
+    k0++;
+    j1 = 53;
+  }
   if (k0 > 1) {
-    checkDecodedUnion(v, k0, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'settimeoffset', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'vcpuextstate', 'vcpu_msrs', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state'], xen_domctl_u$dec0, xen_domctl_u$enc0);
+    checkDecodedUnion(v, k0, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'settimeoffset', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'cpu_policy', 'vcpuextstate', 'vcpu_msrs', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state'], xen_domctl_u$dec0, xen_domctl_u$enc0);
     j1 = -2;
   } else if (k0 === 0) checkEmptyUnion(v, 'xen_domctl.u');
   if (j1 === -2) {
-    encodeDecodedUnion(v, 2, d, w, b, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'settimeoffset', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'vcpuextstate', 'vcpu_msrs', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state'], xen_domctl_u$dec0, xen_domctl_u$enc0);
+    encodeDecodedUnion(v, 2, d, w, b, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'settimeoffset', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'cpu_policy', 'vcpuextstate', 'vcpu_msrs', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state'], xen_domctl_u$dec0, xen_domctl_u$enc0);
   } else {
     switch (j1) {
       case 0: {
@@ -16391,332 +16641,360 @@ export function xen_domctl_u$enc0(v: xen_domctl_u, d: DataView, w: BigUint64Arra
         break;
       }
       case 34: {
-        const x255 = v.vcpuextstate!;
-        if (typeof x255 !== 'object' || x255 === null) failObject(x255, 'xen_domctl.u.vcpuextstate');
-        const x256 = x255.vcpu;
-        if (typeof x256 !== 'number' || (x256 >>> 0) !== x256) failInt(x256, 'xen_domctl.u.vcpuextstate.vcpu', 'uint32_t', 32);
-        const x257 = x255.xfeature_mask;
-        if (typeof x257 !== 'bigint' || x257 < 0n || x257 > 0xffffffffffffffffn) failBigInt(x257, 'xen_domctl.u.vcpuextstate.xfeature_mask', 'uint64_aligned_t', 64);
-        const x258 = x255.size;
-        if (typeof x258 !== 'bigint' || x258 < 0n || x258 > 0xffffffffffffffffn) failBigInt(x258, 'xen_domctl.u.vcpuextstate.size', 'uint64_aligned_t', 64);
-        const x259 = x255.buffer;
-        if (typeof x259 !== 'bigint' || x259 < 0n || x259 > 0xffffffffffffffffn) failBigInt(x259, 'xen_domctl.u.vcpuextstate.buffer', 'XEN_GUEST_HANDLE_64(uint64)', 64);
+        const x255 = v.cpu_policy!;
+        if (typeof x255 !== 'object' || x255 === null) failObject(x255, 'xen_domctl.u.cpu_policy');
+        const x256 = x255.nr_leaves;
+        if (typeof x256 !== 'number' || (x256 >>> 0) !== x256) failInt(x256, 'xen_domctl.u.cpu_policy.nr_leaves', 'uint32_t', 32);
+        const x257 = x255.nr_msrs;
+        if (typeof x257 !== 'number' || (x257 >>> 0) !== x257) failInt(x257, 'xen_domctl.u.cpu_policy.nr_msrs', 'uint32_t', 32);
+        const x258 = x255.leaves;
+        if (typeof x258 !== 'bigint' || x258 < 0n || x258 > 0xffffffffffffffffn) failBigInt(x258, 'xen_domctl.u.cpu_policy.leaves', 'XEN_GUEST_HANDLE_64(xen_cpuid_leaf_t)', 64);
+        const x259 = x255.msrs;
+        if (typeof x259 !== 'bigint' || x259 < 0n || x259 > 0xffffffffffffffffn) failBigInt(x259, 'xen_domctl.u.cpu_policy.msrs', 'XEN_GUEST_HANDLE_64(xen_msr_entry_t)', 64);
+        const x260 = x255.err_leaf;
+        if (typeof x260 !== 'number' || (x260 >>> 0) !== x260) failInt(x260, 'xen_domctl.u.cpu_policy.err_leaf', 'uint32_t', 32);
+        const x261 = x255.err_subleaf;
+        if (typeof x261 !== 'number' || (x261 >>> 0) !== x261) failInt(x261, 'xen_domctl.u.cpu_policy.err_subleaf', 'uint32_t', 32);
+        const x262 = x255.err_msr;
+        if (typeof x262 !== 'number' || (x262 >>> 0) !== x262) failInt(x262, 'xen_domctl.u.cpu_policy.err_msr', 'uint32_t', 32);
         zero(d, b, 128);
         d.setUint32(b, x256, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x257; else d.setBigUint64(b + 8, x257, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x258; else d.setBigUint64(b + 16, x258, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x259; else d.setBigUint64(b + 24, x259, true);
-        d.setUint32(b + 4, 0);
+        d.setUint32(b + 4, x257, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x258; else d.setBigUint64(b + 8, x258, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x259; else d.setBigUint64(b + 16, x259, true);
+        d.setUint32(b + 24, x260, true);
+        d.setUint32(b + 28, x261, true);
+        d.setUint32(b + 32, x262, true);
+        d.setUint32(b + 36, 0);
         break;
       }
       case 35: {
-        const x260 = v.vcpu_msrs!;
-        if (typeof x260 !== 'object' || x260 === null) failObject(x260, 'xen_domctl.u.vcpu_msrs');
-        const x261 = x260.vcpu;
-        if (typeof x261 !== 'number' || (x261 >>> 0) !== x261) failInt(x261, 'xen_domctl.u.vcpu_msrs.vcpu', 'uint32_t', 32);
-        const x262 = x260.msr_count;
-        if (typeof x262 !== 'number' || (x262 >>> 0) !== x262) failInt(x262, 'xen_domctl.u.vcpu_msrs.msr_count', 'uint32_t', 32);
-        const x263 = x260.msrs;
-        if (typeof x263 !== 'bigint' || x263 < 0n || x263 > 0xffffffffffffffffn) failBigInt(x263, 'xen_domctl.u.vcpu_msrs.msrs', 'XEN_GUEST_HANDLE_64(xen_domctl_vcpu_msr_t)', 64);
+        const x263 = v.vcpuextstate!;
+        if (typeof x263 !== 'object' || x263 === null) failObject(x263, 'xen_domctl.u.vcpuextstate');
+        const x264 = x263.vcpu;
+        if (typeof x264 !== 'number' || (x264 >>> 0) !== x264) failInt(x264, 'xen_domctl.u.vcpuextstate.vcpu', 'uint32_t', 32);
+        const x265 = x263.xfeature_mask;
+        if (typeof x265 !== 'bigint' || x265 < 0n || x265 > 0xffffffffffffffffn) failBigInt(x265, 'xen_domctl.u.vcpuextstate.xfeature_mask', 'uint64_aligned_t', 64);
+        const x266 = x263.size;
+        if (typeof x266 !== 'bigint' || x266 < 0n || x266 > 0xffffffffffffffffn) failBigInt(x266, 'xen_domctl.u.vcpuextstate.size', 'uint64_aligned_t', 64);
+        const x267 = x263.buffer;
+        if (typeof x267 !== 'bigint' || x267 < 0n || x267 > 0xffffffffffffffffn) failBigInt(x267, 'xen_domctl.u.vcpuextstate.buffer', 'XEN_GUEST_HANDLE_64(uint64)', 64);
         zero(d, b, 128);
-        d.setUint32(b, x261, true);
-        d.setUint32(b + 4, x262, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x263; else d.setBigUint64(b + 8, x263, true);
+        d.setUint32(b, x264, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x265; else d.setBigUint64(b + 8, x265, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x266; else d.setBigUint64(b + 16, x266, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x267; else d.setBigUint64(b + 24, x267, true);
+        d.setUint32(b + 4, 0);
         break;
       }
       case 36: {
-        const x264 = v.access_required!;
-        if (typeof x264 !== 'object' || x264 === null) failObject(x264, 'xen_domctl.u.access_required');
-        const x265 = x264.access_required;
-        if (typeof x265 !== 'number' || (x265 & 0xff) !== x265) failInt(x265, 'xen_domctl.u.access_required.access_required', 'uint8_t', 8);
+        const x268 = v.vcpu_msrs!;
+        if (typeof x268 !== 'object' || x268 === null) failObject(x268, 'xen_domctl.u.vcpu_msrs');
+        const x269 = x268.vcpu;
+        if (typeof x269 !== 'number' || (x269 >>> 0) !== x269) failInt(x269, 'xen_domctl.u.vcpu_msrs.vcpu', 'uint32_t', 32);
+        const x270 = x268.msr_count;
+        if (typeof x270 !== 'number' || (x270 >>> 0) !== x270) failInt(x270, 'xen_domctl.u.vcpu_msrs.msr_count', 'uint32_t', 32);
+        const x271 = x268.msrs;
+        if (typeof x271 !== 'bigint' || x271 < 0n || x271 > 0xffffffffffffffffn) failBigInt(x271, 'xen_domctl.u.vcpu_msrs.msrs', 'XEN_GUEST_HANDLE_64(xen_domctl_vcpu_msr_t)', 64);
         zero(d, b, 128);
-        d.setUint8(b, x265);
+        d.setUint32(b, x269, true);
+        d.setUint32(b + 4, x270, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x271; else d.setBigUint64(b + 8, x271, true);
         break;
       }
       case 37: {
-        const x266 = v.audit_p2m!;
-        if (typeof x266 !== 'object' || x266 === null) failObject(x266, 'xen_domctl.u.audit_p2m');
-        const x267 = x266.orphans;
-        if (typeof x267 !== 'bigint' || x267 < 0n || x267 > 0xffffffffffffffffn) failBigInt(x267, 'xen_domctl.u.audit_p2m.orphans', 'uint64_t', 64);
-        const x268 = x266.m2p_bad;
-        if (typeof x268 !== 'bigint' || x268 < 0n || x268 > 0xffffffffffffffffn) failBigInt(x268, 'xen_domctl.u.audit_p2m.m2p_bad', 'uint64_t', 64);
-        const x269 = x266.p2m_bad;
-        if (typeof x269 !== 'bigint' || x269 < 0n || x269 > 0xffffffffffffffffn) failBigInt(x269, 'xen_domctl.u.audit_p2m.p2m_bad', 'uint64_t', 64);
+        const x272 = v.access_required!;
+        if (typeof x272 !== 'object' || x272 === null) failObject(x272, 'xen_domctl.u.access_required');
+        const x273 = x272.access_required;
+        if (typeof x273 !== 'number' || (x273 & 0xff) !== x273) failInt(x273, 'xen_domctl.u.access_required.access_required', 'uint8_t', 8);
         zero(d, b, 128);
-        if (w8 !== undefined) w8[b / 8] = x267; else d.setBigUint64(b, x267, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x268; else d.setBigUint64(b + 8, x268, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x269; else d.setBigUint64(b + 16, x269, true);
+        d.setUint8(b, x273);
         break;
       }
       case 38: {
-        const x270 = v.set_virq_handler!;
-        if (typeof x270 !== 'object' || x270 === null) failObject(x270, 'xen_domctl.u.set_virq_handler');
-        const x271 = x270.virq;
-        if (typeof x271 !== 'number' || (x271 >>> 0) !== x271) failInt(x271, 'xen_domctl.u.set_virq_handler.virq', 'uint32_t', 32);
+        const x274 = v.audit_p2m!;
+        if (typeof x274 !== 'object' || x274 === null) failObject(x274, 'xen_domctl.u.audit_p2m');
+        const x275 = x274.orphans;
+        if (typeof x275 !== 'bigint' || x275 < 0n || x275 > 0xffffffffffffffffn) failBigInt(x275, 'xen_domctl.u.audit_p2m.orphans', 'uint64_t', 64);
+        const x276 = x274.m2p_bad;
+        if (typeof x276 !== 'bigint' || x276 < 0n || x276 > 0xffffffffffffffffn) failBigInt(x276, 'xen_domctl.u.audit_p2m.m2p_bad', 'uint64_t', 64);
+        const x277 = x274.p2m_bad;
+        if (typeof x277 !== 'bigint' || x277 < 0n || x277 > 0xffffffffffffffffn) failBigInt(x277, 'xen_domctl.u.audit_p2m.p2m_bad', 'uint64_t', 64);
         zero(d, b, 128);
-        d.setUint32(b, x271, true);
+        if (w8 !== undefined) w8[b / 8] = x275; else d.setBigUint64(b, x275, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x276; else d.setBigUint64(b + 8, x276, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x277; else d.setBigUint64(b + 16, x277, true);
         break;
       }
       case 39: {
-        const x272 = v.gdbsx_guest_memio!;
-        if (typeof x272 !== 'object' || x272 === null) failObject(x272, 'xen_domctl.u.gdbsx_guest_memio');
-        const x273 = x272.pgd3val;
-        if (typeof x273 !== 'bigint' || x273 < 0n || x273 > 0xffffffffffffffffn) failBigInt(x273, 'xen_domctl.u.gdbsx_guest_memio.pgd3val', 'uint64_aligned_t', 64);
-        const x274 = x272.gva;
-        if (typeof x274 !== 'bigint' || x274 < 0n || x274 > 0xffffffffffffffffn) failBigInt(x274, 'xen_domctl.u.gdbsx_guest_memio.gva', 'uint64_aligned_t', 64);
-        const x275 = x272.uva;
-        if (typeof x275 !== 'bigint' || x275 < 0n || x275 > 0xffffffffffffffffn) failBigInt(x275, 'xen_domctl.u.gdbsx_guest_memio.uva', 'uint64_aligned_t', 64);
-        const x276 = x272.len;
-        if (typeof x276 !== 'number' || (x276 >>> 0) !== x276) failInt(x276, 'xen_domctl.u.gdbsx_guest_memio.len', 'uint32_t', 32);
-        const x277 = x272.gwr;
-        if (typeof x277 !== 'number' || (x277 & 0xff) !== x277) failInt(x277, 'xen_domctl.u.gdbsx_guest_memio.gwr', 'uint8_t', 8);
-        const x278 = x272.remain;
-        if (typeof x278 !== 'number' || (x278 >>> 0) !== x278) failInt(x278, 'xen_domctl.u.gdbsx_guest_memio.remain', 'uint32_t', 32);
+        const x278 = v.set_virq_handler!;
+        if (typeof x278 !== 'object' || x278 === null) failObject(x278, 'xen_domctl.u.set_virq_handler');
+        const x279 = x278.virq;
+        if (typeof x279 !== 'number' || (x279 >>> 0) !== x279) failInt(x279, 'xen_domctl.u.set_virq_handler.virq', 'uint32_t', 32);
         zero(d, b, 128);
-        if (w8 !== undefined) w8[b / 8] = x273; else d.setBigUint64(b, x273, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x274; else d.setBigUint64(b + 8, x274, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x275; else d.setBigUint64(b + 16, x275, true);
-        d.setUint32(b + 24, x276, true);
-        d.setUint8(b + 28, x277);
-        d.setUint32(b + 32, x278, true);
+        d.setUint32(b, x279, true);
+        break;
+      }
+      case 40: {
+        const x280 = v.gdbsx_guest_memio!;
+        if (typeof x280 !== 'object' || x280 === null) failObject(x280, 'xen_domctl.u.gdbsx_guest_memio');
+        const x281 = x280.pgd3val;
+        if (typeof x281 !== 'bigint' || x281 < 0n || x281 > 0xffffffffffffffffn) failBigInt(x281, 'xen_domctl.u.gdbsx_guest_memio.pgd3val', 'uint64_aligned_t', 64);
+        const x282 = x280.gva;
+        if (typeof x282 !== 'bigint' || x282 < 0n || x282 > 0xffffffffffffffffn) failBigInt(x282, 'xen_domctl.u.gdbsx_guest_memio.gva', 'uint64_aligned_t', 64);
+        const x283 = x280.uva;
+        if (typeof x283 !== 'bigint' || x283 < 0n || x283 > 0xffffffffffffffffn) failBigInt(x283, 'xen_domctl.u.gdbsx_guest_memio.uva', 'uint64_aligned_t', 64);
+        const x284 = x280.len;
+        if (typeof x284 !== 'number' || (x284 >>> 0) !== x284) failInt(x284, 'xen_domctl.u.gdbsx_guest_memio.len', 'uint32_t', 32);
+        const x285 = x280.gwr;
+        if (typeof x285 !== 'number' || (x285 & 0xff) !== x285) failInt(x285, 'xen_domctl.u.gdbsx_guest_memio.gwr', 'uint8_t', 8);
+        const x286 = x280.remain;
+        if (typeof x286 !== 'number' || (x286 >>> 0) !== x286) failInt(x286, 'xen_domctl.u.gdbsx_guest_memio.remain', 'uint32_t', 32);
+        zero(d, b, 128);
+        if (w8 !== undefined) w8[b / 8] = x281; else d.setBigUint64(b, x281, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x282; else d.setBigUint64(b + 8, x282, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x283; else d.setBigUint64(b + 16, x283, true);
+        d.setUint32(b + 24, x284, true);
+        d.setUint8(b + 28, x285);
+        d.setUint32(b + 32, x286, true);
         zero(d, b + 29, 3);
         d.setUint32(b + 36, 0);
         break;
       }
-      case 40: {
-        const x279 = v.set_broken_page_p2m!;
-        if (typeof x279 !== 'object' || x279 === null) failObject(x279, 'xen_domctl.u.set_broken_page_p2m');
-        const x280 = x279.pfn;
-        if (typeof x280 !== 'bigint' || x280 < 0n || x280 > 0xffffffffffffffffn) failBigInt(x280, 'xen_domctl.u.set_broken_page_p2m.pfn', 'uint64_aligned_t', 64);
-        zero(d, b, 128);
-        if (w8 !== undefined) w8[b / 8] = x280; else d.setBigUint64(b, x280, true);
-        break;
-      }
       case 41: {
-        const x281 = v.cacheflush!;
-        if (typeof x281 !== 'object' || x281 === null) failObject(x281, 'xen_domctl.u.cacheflush');
-        const x282 = x281.start_pfn;
-        if (typeof x282 !== 'bigint' || x282 < 0n || x282 > 0xffffffffn) failBigInt(x282, 'xen_domctl.u.cacheflush.start_pfn', 'xen_pfn_t', 32);
-        const x283 = x281.nr_pfns;
-        if (typeof x283 !== 'bigint' || x283 < 0n || x283 > 0xffffffffn) failBigInt(x283, 'xen_domctl.u.cacheflush.nr_pfns', 'xen_pfn_t', 32);
+        const x287 = v.set_broken_page_p2m!;
+        if (typeof x287 !== 'object' || x287 === null) failObject(x287, 'xen_domctl.u.set_broken_page_p2m');
+        const x288 = x287.pfn;
+        if (typeof x288 !== 'bigint' || x288 < 0n || x288 > 0xffffffffffffffffn) failBigInt(x288, 'xen_domctl.u.set_broken_page_p2m.pfn', 'uint64_aligned_t', 64);
         zero(d, b, 128);
-        d.setUint32(b, Number(x282), true);
-        d.setUint32(b + 4, Number(x283), true);
+        if (w8 !== undefined) w8[b / 8] = x288; else d.setBigUint64(b, x288, true);
         break;
       }
       case 42: {
-        const x284 = v.gdbsx_pauseunp_vcpu!;
-        if (typeof x284 !== 'object' || x284 === null) failObject(x284, 'xen_domctl.u.gdbsx_pauseunp_vcpu');
-        const x285 = x284.vcpu;
-        if (typeof x285 !== 'number' || (x285 >>> 0) !== x285) failInt(x285, 'xen_domctl.u.gdbsx_pauseunp_vcpu.vcpu', 'uint32_t', 32);
+        const x289 = v.cacheflush!;
+        if (typeof x289 !== 'object' || x289 === null) failObject(x289, 'xen_domctl.u.cacheflush');
+        const x290 = x289.start_pfn;
+        if (typeof x290 !== 'bigint' || x290 < 0n || x290 > 0xffffffffn) failBigInt(x290, 'xen_domctl.u.cacheflush.start_pfn', 'xen_pfn_t', 32);
+        const x291 = x289.nr_pfns;
+        if (typeof x291 !== 'bigint' || x291 < 0n || x291 > 0xffffffffn) failBigInt(x291, 'xen_domctl.u.cacheflush.nr_pfns', 'xen_pfn_t', 32);
         zero(d, b, 128);
-        d.setUint32(b, x285, true);
+        d.setUint32(b, Number(x290), true);
+        d.setUint32(b + 4, Number(x291), true);
         break;
       }
       case 43: {
-        const x286 = v.gdbsx_domstatus!;
-        if (typeof x286 !== 'object' || x286 === null) failObject(x286, 'xen_domctl.u.gdbsx_domstatus');
-        const x287 = x286.paused;
-        if (typeof x287 !== 'number' || (x287 & 0xff) !== x287) failInt(x287, 'xen_domctl.u.gdbsx_domstatus.paused', 'uint8_t', 8);
-        const x288 = x286.vcpu_id;
-        if (typeof x288 !== 'number' || (x288 >>> 0) !== x288) failInt(x288, 'xen_domctl.u.gdbsx_domstatus.vcpu_id', 'uint32_t', 32);
-        const x289 = x286.vcpu_ev;
-        if (typeof x289 !== 'number' || (x289 >>> 0) !== x289) failInt(x289, 'xen_domctl.u.gdbsx_domstatus.vcpu_ev', 'uint32_t', 32);
+        const x292 = v.gdbsx_pauseunp_vcpu!;
+        if (typeof x292 !== 'object' || x292 === null) failObject(x292, 'xen_domctl.u.gdbsx_pauseunp_vcpu');
+        const x293 = x292.vcpu;
+        if (typeof x293 !== 'number' || (x293 >>> 0) !== x293) failInt(x293, 'xen_domctl.u.gdbsx_pauseunp_vcpu.vcpu', 'uint32_t', 32);
         zero(d, b, 128);
-        d.setUint8(b, x287);
-        d.setUint32(b + 4, x288, true);
-        d.setUint32(b + 8, x289, true);
-        zero(d, b + 1, 3);
+        d.setUint32(b, x293, true);
         break;
       }
       case 44: {
-        const x290 = v.vnuma!;
-        if (typeof x290 !== 'object' || x290 === null) failObject(x290, 'xen_domctl.u.vnuma');
-        const x291 = x290.nr_vnodes;
-        if (typeof x291 !== 'number' || (x291 >>> 0) !== x291) failInt(x291, 'xen_domctl.u.vnuma.nr_vnodes', 'uint32_t', 32);
-        const x292 = x290.nr_vmemranges;
-        if (typeof x292 !== 'number' || (x292 >>> 0) !== x292) failInt(x292, 'xen_domctl.u.vnuma.nr_vmemranges', 'uint32_t', 32);
-        const x293 = x290.nr_vcpus;
-        if (typeof x293 !== 'number' || (x293 >>> 0) !== x293) failInt(x293, 'xen_domctl.u.vnuma.nr_vcpus', 'uint32_t', 32);
-        const x294 = x290.vdistance;
-        if (typeof x294 !== 'bigint' || x294 < 0n || x294 > 0xffffffffffffffffn) failBigInt(x294, 'xen_domctl.u.vnuma.vdistance', 'XEN_GUEST_HANDLE_64(uint)', 64);
-        const x295 = x290.vcpu_to_vnode;
-        if (typeof x295 !== 'bigint' || x295 < 0n || x295 > 0xffffffffffffffffn) failBigInt(x295, 'xen_domctl.u.vnuma.vcpu_to_vnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
-        const x296 = x290.vnode_to_pnode;
-        if (typeof x296 !== 'bigint' || x296 < 0n || x296 > 0xffffffffffffffffn) failBigInt(x296, 'xen_domctl.u.vnuma.vnode_to_pnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
-        const x297 = x290.vmemrange;
-        if (typeof x297 !== 'bigint' || x297 < 0n || x297 > 0xffffffffffffffffn) failBigInt(x297, 'xen_domctl.u.vnuma.vmemrange', 'XEN_GUEST_HANDLE_64(xen_vmemrange_t)', 64);
+        const x294 = v.gdbsx_domstatus!;
+        if (typeof x294 !== 'object' || x294 === null) failObject(x294, 'xen_domctl.u.gdbsx_domstatus');
+        const x295 = x294.paused;
+        if (typeof x295 !== 'number' || (x295 & 0xff) !== x295) failInt(x295, 'xen_domctl.u.gdbsx_domstatus.paused', 'uint8_t', 8);
+        const x296 = x294.vcpu_id;
+        if (typeof x296 !== 'number' || (x296 >>> 0) !== x296) failInt(x296, 'xen_domctl.u.gdbsx_domstatus.vcpu_id', 'uint32_t', 32);
+        const x297 = x294.vcpu_ev;
+        if (typeof x297 !== 'number' || (x297 >>> 0) !== x297) failInt(x297, 'xen_domctl.u.gdbsx_domstatus.vcpu_ev', 'uint32_t', 32);
         zero(d, b, 128);
-        d.setUint32(b, x291, true);
-        d.setUint32(b + 4, x292, true);
-        d.setUint32(b + 8, x293, true);
-        d.setUint32(b + 12, 0);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x294; else d.setBigUint64(b + 16, x294, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x295; else d.setBigUint64(b + 24, x295, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x296; else d.setBigUint64(b + 32, x296, true);
-        if (w8 !== undefined) w8[(b + 40) / 8] = x297; else d.setBigUint64(b + 40, x297, true);
+        d.setUint8(b, x295);
+        d.setUint32(b + 4, x296, true);
+        d.setUint32(b + 8, x297, true);
+        zero(d, b + 1, 3);
         break;
       }
       case 45: {
-        const x298 = v.psr_cmt_op!;
-        if (typeof x298 !== 'object' || x298 === null) failObject(x298, 'xen_domctl.u.psr_cmt_op');
-        const x299 = x298.cmd;
-        if (typeof x299 !== 'number' || (x299 >>> 0) !== x299) failInt(x299, 'xen_domctl.u.psr_cmt_op.cmd', 'uint32_t', 32);
-        const x300 = x298.data;
-        if (typeof x300 !== 'number' || (x300 >>> 0) !== x300) failInt(x300, 'xen_domctl.u.psr_cmt_op.data', 'uint32_t', 32);
+        const x298 = v.vnuma!;
+        if (typeof x298 !== 'object' || x298 === null) failObject(x298, 'xen_domctl.u.vnuma');
+        const x299 = x298.nr_vnodes;
+        if (typeof x299 !== 'number' || (x299 >>> 0) !== x299) failInt(x299, 'xen_domctl.u.vnuma.nr_vnodes', 'uint32_t', 32);
+        const x300 = x298.nr_vmemranges;
+        if (typeof x300 !== 'number' || (x300 >>> 0) !== x300) failInt(x300, 'xen_domctl.u.vnuma.nr_vmemranges', 'uint32_t', 32);
+        const x301 = x298.nr_vcpus;
+        if (typeof x301 !== 'number' || (x301 >>> 0) !== x301) failInt(x301, 'xen_domctl.u.vnuma.nr_vcpus', 'uint32_t', 32);
+        const x302 = x298.vdistance;
+        if (typeof x302 !== 'bigint' || x302 < 0n || x302 > 0xffffffffffffffffn) failBigInt(x302, 'xen_domctl.u.vnuma.vdistance', 'XEN_GUEST_HANDLE_64(uint)', 64);
+        const x303 = x298.vcpu_to_vnode;
+        if (typeof x303 !== 'bigint' || x303 < 0n || x303 > 0xffffffffffffffffn) failBigInt(x303, 'xen_domctl.u.vnuma.vcpu_to_vnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
+        const x304 = x298.vnode_to_pnode;
+        if (typeof x304 !== 'bigint' || x304 < 0n || x304 > 0xffffffffffffffffn) failBigInt(x304, 'xen_domctl.u.vnuma.vnode_to_pnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
+        const x305 = x298.vmemrange;
+        if (typeof x305 !== 'bigint' || x305 < 0n || x305 > 0xffffffffffffffffn) failBigInt(x305, 'xen_domctl.u.vnuma.vmemrange', 'XEN_GUEST_HANDLE_64(xen_vmemrange_t)', 64);
         zero(d, b, 128);
         d.setUint32(b, x299, true);
         d.setUint32(b + 4, x300, true);
+        d.setUint32(b + 8, x301, true);
+        d.setUint32(b + 12, 0);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x302; else d.setBigUint64(b + 16, x302, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x303; else d.setBigUint64(b + 24, x303, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x304; else d.setBigUint64(b + 32, x304, true);
+        if (w8 !== undefined) w8[(b + 40) / 8] = x305; else d.setBigUint64(b + 40, x305, true);
         break;
       }
       case 46: {
-        const x301 = v.monitor_op!;
-        if (typeof x301 !== 'object' || x301 === null) failObject(x301, 'xen_domctl.u.monitor_op');
-        const x302 = x301.op;
-        if (typeof x302 !== 'number' || (x302 >>> 0) !== x302) failInt(x302, 'xen_domctl.u.monitor_op.op', 'uint32_t', 32);
-        const x303 = x301.event;
-        if (typeof x303 !== 'number' || (x303 >>> 0) !== x303) failInt(x303, 'xen_domctl.u.monitor_op.event', 'uint32_t', 32);
-        const x304 = x301.u;
-        if (typeof x304 !== 'object' || x304 === null) failObject(x304, 'xen_domctl.u.monitor_op.u');
-        let k305 = 0;
-        let j306 = -1;
-        if (x304.mov_to_cr !== undefined) {
-          k305++;
-          j306 = 0;
-          const x307 = x304.mov_to_cr!;
-          if (typeof x307 !== 'object' || x307 === null) failObject(x307, 'xen_domctl.u.monitor_op.u.mov_to_cr');
-          const x308 = x307.index;
-          if (typeof x308 !== 'number' || (x308 & 0xff) !== x308) failInt(x308, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
-          const x309 = x307.sync;
-          if (typeof x309 !== 'number' || (x309 & 0xff) !== x309) failInt(x309, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
-          const x310 = x307.onchangeonly;
-          if (typeof x310 !== 'number' || (x310 & 0xff) !== x310) failInt(x310, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
-          const x311 = x307.bitmask;
-          if (typeof x311 !== 'bigint' || x311 < 0n || x311 > 0xffffffffffffffffn) failBigInt(x311, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
-        }
-        if (x304.mov_to_msr !== undefined) {
-          k305++;
-          j306 = 1;
-          const x312 = x304.mov_to_msr!;
-          if (typeof x312 !== 'object' || x312 === null) failObject(x312, 'xen_domctl.u.monitor_op.u.mov_to_msr');
-          const x313 = x312.msr;
-          if (typeof x313 !== 'number' || (x313 >>> 0) !== x313) failInt(x313, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
-          const x314 = x312.onchangeonly;
-          if (typeof x314 !== 'number' || (x314 & 0xff) !== x314) failInt(x314, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
-        }
-        if (x304.guest_request !== undefined) {
-          k305++;
-          j306 = 2;
-          const x315 = x304.guest_request!;
-          if (typeof x315 !== 'object' || x315 === null) failObject(x315, 'xen_domctl.u.monitor_op.u.guest_request');
-          const x316 = x315.sync;
-          if (typeof x316 !== 'number' || (x316 & 0xff) !== x316) failInt(x316, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
-          const x317 = x315.allow_userspace;
-          if (typeof x317 !== 'number' || (x317 & 0xff) !== x317) failInt(x317, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
-        }
-        if (x304.debug_exception !== undefined) {
-          k305++;
-          j306 = 3;
-          const x318 = x304.debug_exception!;
-          if (typeof x318 !== 'object' || x318 === null) failObject(x318, 'xen_domctl.u.monitor_op.u.debug_exception');
-          const x319 = x318.sync;
-          if (typeof x319 !== 'number' || (x319 & 0xff) !== x319) failInt(x319, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
-        }
-        if (x304.vmexit !== undefined) {
-          k305++;
-          j306 = 4;
-          const x320 = x304.vmexit!;
-          if (typeof x320 !== 'object' || x320 === null) failObject(x320, 'xen_domctl.u.monitor_op.u.vmexit');
-          const x321 = x320.sync;
-          if (typeof x321 !== 'number' || (x321 & 0xff) !== x321) failInt(x321, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
-        }
-        if (k305 > 1) {
-          checkDecodedUnion(x304, k305, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
-          j306 = -2;
-        } else if (k305 === 0) checkEmptyUnion(x304, 'xen_domctl.u.monitor_op.u');
+        const x306 = v.psr_cmt_op!;
+        if (typeof x306 !== 'object' || x306 === null) failObject(x306, 'xen_domctl.u.psr_cmt_op');
+        const x307 = x306.cmd;
+        if (typeof x307 !== 'number' || (x307 >>> 0) !== x307) failInt(x307, 'xen_domctl.u.psr_cmt_op.cmd', 'uint32_t', 32);
+        const x308 = x306.data;
+        if (typeof x308 !== 'number' || (x308 >>> 0) !== x308) failInt(x308, 'xen_domctl.u.psr_cmt_op.data', 'uint32_t', 32);
         zero(d, b, 128);
-        d.setUint32(b, x302, true);
-        d.setUint32(b + 4, x303, true);
-        if (j306 === -2) {
-          encodeDecodedUnion(x304, 2, d, w, b + 8, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
+        d.setUint32(b, x307, true);
+        d.setUint32(b + 4, x308, true);
+        break;
+      }
+      case 47: {
+        const x309 = v.monitor_op!;
+        if (typeof x309 !== 'object' || x309 === null) failObject(x309, 'xen_domctl.u.monitor_op');
+        const x310 = x309.op;
+        if (typeof x310 !== 'number' || (x310 >>> 0) !== x310) failInt(x310, 'xen_domctl.u.monitor_op.op', 'uint32_t', 32);
+        const x311 = x309.event;
+        if (typeof x311 !== 'number' || (x311 >>> 0) !== x311) failInt(x311, 'xen_domctl.u.monitor_op.event', 'uint32_t', 32);
+        const x312 = x309.u;
+        if (typeof x312 !== 'object' || x312 === null) failObject(x312, 'xen_domctl.u.monitor_op.u');
+        let k313 = 0;
+        let j314 = -1;
+        if (x312.mov_to_cr !== undefined) {
+          k313++;
+          j314 = 0;
+          const x315 = x312.mov_to_cr!;
+          if (typeof x315 !== 'object' || x315 === null) failObject(x315, 'xen_domctl.u.monitor_op.u.mov_to_cr');
+          const x316 = x315.index;
+          if (typeof x316 !== 'number' || (x316 & 0xff) !== x316) failInt(x316, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
+          const x317 = x315.sync;
+          if (typeof x317 !== 'number' || (x317 & 0xff) !== x317) failInt(x317, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
+          const x318 = x315.onchangeonly;
+          if (typeof x318 !== 'number' || (x318 & 0xff) !== x318) failInt(x318, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
+          const x319 = x315.bitmask;
+          if (typeof x319 !== 'bigint' || x319 < 0n || x319 > 0xffffffffffffffffn) failBigInt(x319, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
+        }
+        if (x312.mov_to_msr !== undefined) {
+          k313++;
+          j314 = 1;
+          const x320 = x312.mov_to_msr!;
+          if (typeof x320 !== 'object' || x320 === null) failObject(x320, 'xen_domctl.u.monitor_op.u.mov_to_msr');
+          const x321 = x320.msr;
+          if (typeof x321 !== 'number' || (x321 >>> 0) !== x321) failInt(x321, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
+          const x322 = x320.onchangeonly;
+          if (typeof x322 !== 'number' || (x322 & 0xff) !== x322) failInt(x322, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
+        }
+        if (x312.guest_request !== undefined) {
+          k313++;
+          j314 = 2;
+          const x323 = x312.guest_request!;
+          if (typeof x323 !== 'object' || x323 === null) failObject(x323, 'xen_domctl.u.monitor_op.u.guest_request');
+          const x324 = x323.sync;
+          if (typeof x324 !== 'number' || (x324 & 0xff) !== x324) failInt(x324, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
+          const x325 = x323.allow_userspace;
+          if (typeof x325 !== 'number' || (x325 & 0xff) !== x325) failInt(x325, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
+        }
+        if (x312.debug_exception !== undefined) {
+          k313++;
+          j314 = 3;
+          const x326 = x312.debug_exception!;
+          if (typeof x326 !== 'object' || x326 === null) failObject(x326, 'xen_domctl.u.monitor_op.u.debug_exception');
+          const x327 = x326.sync;
+          if (typeof x327 !== 'number' || (x327 & 0xff) !== x327) failInt(x327, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
+        }
+        if (x312.vmexit !== undefined) {
+          k313++;
+          j314 = 4;
+          const x328 = x312.vmexit!;
+          if (typeof x328 !== 'object' || x328 === null) failObject(x328, 'xen_domctl.u.monitor_op.u.vmexit');
+          const x329 = x328.sync;
+          if (typeof x329 !== 'number' || (x329 & 0xff) !== x329) failInt(x329, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
+        }
+        if (k313 > 1) {
+          checkDecodedUnion(x312, k313, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
+          j314 = -2;
+        } else if (k313 === 0) checkEmptyUnion(x312, 'xen_domctl.u.monitor_op.u');
+        zero(d, b, 128);
+        d.setUint32(b, x310, true);
+        d.setUint32(b + 4, x311, true);
+        if (j314 === -2) {
+          encodeDecodedUnion(x312, 2, d, w, b + 8, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
         } else {
-          switch (j306) {
+          switch (j314) {
             case 0: {
-              const x322 = x304.mov_to_cr!;
-              if (typeof x322 !== 'object' || x322 === null) failObject(x322, 'xen_domctl.u.monitor_op.u.mov_to_cr');
-              const x323 = x322.index;
-              if (typeof x323 !== 'number' || (x323 & 0xff) !== x323) failInt(x323, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
-              const x324 = x322.sync;
-              if (typeof x324 !== 'number' || (x324 & 0xff) !== x324) failInt(x324, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
-              const x325 = x322.onchangeonly;
-              if (typeof x325 !== 'number' || (x325 & 0xff) !== x325) failInt(x325, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
-              const x326 = x322.bitmask;
-              if (typeof x326 !== 'bigint' || x326 < 0n || x326 > 0xffffffffffffffffn) failBigInt(x326, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
-              d.setUint32(b + 8, 0);
-              d.setUint32(b + 8 + 4, 0);
-              d.setUint32(b + 8 + 8, 0);
-              d.setUint32(b + 8 + 12, 0);
-              d.setUint8(b + 8, x323);
-              d.setUint8(b + 9, x324);
-              d.setUint8(b + 10, x325);
-              d.setUint8(b + 11, 0);
-              d.setUint32(b + 12, 0);
-              if (w8 !== undefined) w8[(b + 16) / 8] = x326; else d.setBigUint64(b + 16, x326, true);
-              break;
-            }
-            case 1: {
-              const x327 = x304.mov_to_msr!;
-              if (typeof x327 !== 'object' || x327 === null) failObject(x327, 'xen_domctl.u.monitor_op.u.mov_to_msr');
-              const x328 = x327.msr;
-              if (typeof x328 !== 'number' || (x328 >>> 0) !== x328) failInt(x328, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
-              const x329 = x327.onchangeonly;
-              if (typeof x329 !== 'number' || (x329 & 0xff) !== x329) failInt(x329, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
-              d.setUint32(b + 8, 0);
-              d.setUint32(b + 8 + 4, 0);
-              d.setUint32(b + 8 + 8, 0);
-              d.setUint32(b + 8 + 12, 0);
-              d.setUint32(b + 8, x328, true);
-              d.setUint8(b + 12, x329);
-              zero(d, b + 13, 3);
-              break;
-            }
-            case 2: {
-              const x330 = x304.guest_request!;
-              if (typeof x330 !== 'object' || x330 === null) failObject(x330, 'xen_domctl.u.monitor_op.u.guest_request');
-              const x331 = x330.sync;
-              if (typeof x331 !== 'number' || (x331 & 0xff) !== x331) failInt(x331, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
-              const x332 = x330.allow_userspace;
-              if (typeof x332 !== 'number' || (x332 & 0xff) !== x332) failInt(x332, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
+              const x330 = x312.mov_to_cr!;
+              if (typeof x330 !== 'object' || x330 === null) failObject(x330, 'xen_domctl.u.monitor_op.u.mov_to_cr');
+              const x331 = x330.index;
+              if (typeof x331 !== 'number' || (x331 & 0xff) !== x331) failInt(x331, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
+              const x332 = x330.sync;
+              if (typeof x332 !== 'number' || (x332 & 0xff) !== x332) failInt(x332, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
+              const x333 = x330.onchangeonly;
+              if (typeof x333 !== 'number' || (x333 & 0xff) !== x333) failInt(x333, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
+              const x334 = x330.bitmask;
+              if (typeof x334 !== 'bigint' || x334 < 0n || x334 > 0xffffffffffffffffn) failBigInt(x334, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
               d.setUint32(b + 8, 0);
               d.setUint32(b + 8 + 4, 0);
               d.setUint32(b + 8 + 8, 0);
               d.setUint32(b + 8 + 12, 0);
               d.setUint8(b + 8, x331);
               d.setUint8(b + 9, x332);
+              d.setUint8(b + 10, x333);
+              d.setUint8(b + 11, 0);
+              d.setUint32(b + 12, 0);
+              if (w8 !== undefined) w8[(b + 16) / 8] = x334; else d.setBigUint64(b + 16, x334, true);
+              break;
+            }
+            case 1: {
+              const x335 = x312.mov_to_msr!;
+              if (typeof x335 !== 'object' || x335 === null) failObject(x335, 'xen_domctl.u.monitor_op.u.mov_to_msr');
+              const x336 = x335.msr;
+              if (typeof x336 !== 'number' || (x336 >>> 0) !== x336) failInt(x336, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
+              const x337 = x335.onchangeonly;
+              if (typeof x337 !== 'number' || (x337 & 0xff) !== x337) failInt(x337, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
+              d.setUint32(b + 8, 0);
+              d.setUint32(b + 8 + 4, 0);
+              d.setUint32(b + 8 + 8, 0);
+              d.setUint32(b + 8 + 12, 0);
+              d.setUint32(b + 8, x336, true);
+              d.setUint8(b + 12, x337);
+              zero(d, b + 13, 3);
+              break;
+            }
+            case 2: {
+              const x338 = x312.guest_request!;
+              if (typeof x338 !== 'object' || x338 === null) failObject(x338, 'xen_domctl.u.monitor_op.u.guest_request');
+              const x339 = x338.sync;
+              if (typeof x339 !== 'number' || (x339 & 0xff) !== x339) failInt(x339, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
+              const x340 = x338.allow_userspace;
+              if (typeof x340 !== 'number' || (x340 & 0xff) !== x340) failInt(x340, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
+              d.setUint32(b + 8, 0);
+              d.setUint32(b + 8 + 4, 0);
+              d.setUint32(b + 8 + 8, 0);
+              d.setUint32(b + 8 + 12, 0);
+              d.setUint8(b + 8, x339);
+              d.setUint8(b + 9, x340);
               break;
             }
             case 3: {
-              const x333 = x304.debug_exception!;
-              if (typeof x333 !== 'object' || x333 === null) failObject(x333, 'xen_domctl.u.monitor_op.u.debug_exception');
-              const x334 = x333.sync;
-              if (typeof x334 !== 'number' || (x334 & 0xff) !== x334) failInt(x334, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
+              const x341 = x312.debug_exception!;
+              if (typeof x341 !== 'object' || x341 === null) failObject(x341, 'xen_domctl.u.monitor_op.u.debug_exception');
+              const x342 = x341.sync;
+              if (typeof x342 !== 'number' || (x342 & 0xff) !== x342) failInt(x342, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
               d.setUint32(b + 8, 0);
               d.setUint32(b + 8 + 4, 0);
               d.setUint32(b + 8 + 8, 0);
               d.setUint32(b + 8 + 12, 0);
-              d.setUint8(b + 8, x334);
+              d.setUint8(b + 8, x342);
               break;
             }
             case 4: {
-              const x335 = x304.vmexit!;
-              if (typeof x335 !== 'object' || x335 === null) failObject(x335, 'xen_domctl.u.monitor_op.u.vmexit');
-              const x336 = x335.sync;
-              if (typeof x336 !== 'number' || (x336 & 0xff) !== x336) failInt(x336, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
+              const x343 = x312.vmexit!;
+              if (typeof x343 !== 'object' || x343 === null) failObject(x343, 'xen_domctl.u.monitor_op.u.vmexit');
+              const x344 = x343.sync;
+              if (typeof x344 !== 'number' || (x344 & 0xff) !== x344) failInt(x344, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
               d.setUint32(b + 8, 0);
               d.setUint32(b + 8 + 4, 0);
               d.setUint32(b + 8 + 8, 0);
               d.setUint32(b + 8 + 12, 0);
-              d.setUint8(b + 8, x336);
+              d.setUint8(b + 8, x344);
               break;
             }
             default:
@@ -16728,97 +17006,97 @@ export function xen_domctl_u$enc0(v: xen_domctl_u, d: DataView, w: BigUint64Arra
         }
         break;
       }
-      case 47: {
-        const x337 = v.psr_alloc!;
-        if (typeof x337 !== 'object' || x337 === null) failObject(x337, 'xen_domctl.u.psr_alloc');
-        const x338 = x337.cmd;
-        if (typeof x338 !== 'number' || (x338 >>> 0) !== x338) failInt(x338, 'xen_domctl.u.psr_alloc.cmd', 'uint32_t', 32);
-        const x339 = x337.target;
-        if (typeof x339 !== 'number' || (x339 >>> 0) !== x339) failInt(x339, 'xen_domctl.u.psr_alloc.target', 'uint32_t', 32);
-        const x340 = x337.data;
-        if (typeof x340 !== 'bigint' || x340 < 0n || x340 > 0xffffffffffffffffn) failBigInt(x340, 'xen_domctl.u.psr_alloc.data', 'uint64_t', 64);
-        zero(d, b, 128);
-        d.setUint32(b, x338, true);
-        d.setUint32(b + 4, x339, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x340; else d.setBigUint64(b + 8, x340, true);
-        break;
-      }
       case 48: {
-        const x341 = v.vuart_op!;
-        if (typeof x341 !== 'object' || x341 === null) failObject(x341, 'xen_domctl.u.vuart_op');
-        const x342 = x341.cmd;
-        if (typeof x342 !== 'number' || (x342 >>> 0) !== x342) failInt(x342, 'xen_domctl.u.vuart_op.cmd', 'uint32_t', 32);
-        const x343 = x341.type;
-        if (typeof x343 !== 'number' || (x343 >>> 0) !== x343) failInt(x343, 'xen_domctl.u.vuart_op.type', 'uint32_t', 32);
-        const x344 = x341.gfn;
-        if (typeof x344 !== 'bigint' || x344 < 0n || x344 > 0xffffffffffffffffn) failBigInt(x344, 'xen_domctl.u.vuart_op.gfn', 'uint64_aligned_t', 64);
-        const x345 = x341.console_domid;
-        if (typeof x345 !== 'number' || (x345 & 0xffff) !== x345) failInt(x345, 'xen_domctl.u.vuart_op.console_domid', 'uint16_t', 16);
-        const x346 = x341.evtchn;
-        if (typeof x346 !== 'number' || (x346 >>> 0) !== x346) failInt(x346, 'xen_domctl.u.vuart_op.evtchn', 'uint32_t', 32);
+        const x345 = v.psr_alloc!;
+        if (typeof x345 !== 'object' || x345 === null) failObject(x345, 'xen_domctl.u.psr_alloc');
+        const x346 = x345.cmd;
+        if (typeof x346 !== 'number' || (x346 >>> 0) !== x346) failInt(x346, 'xen_domctl.u.psr_alloc.cmd', 'uint32_t', 32);
+        const x347 = x345.target;
+        if (typeof x347 !== 'number' || (x347 >>> 0) !== x347) failInt(x347, 'xen_domctl.u.psr_alloc.target', 'uint32_t', 32);
+        const x348 = x345.data;
+        if (typeof x348 !== 'bigint' || x348 < 0n || x348 > 0xffffffffffffffffn) failBigInt(x348, 'xen_domctl.u.psr_alloc.data', 'uint64_t', 64);
         zero(d, b, 128);
-        d.setUint32(b, x342, true);
-        d.setUint32(b + 4, x343, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x344; else d.setBigUint64(b + 8, x344, true);
-        d.setUint16(b + 16, x345, true);
-        d.setUint16(b + 18, 0);
-        d.setUint32(b + 20, x346, true);
+        d.setUint32(b, x346, true);
+        d.setUint32(b + 4, x347, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x348; else d.setBigUint64(b + 8, x348, true);
         break;
       }
       case 49: {
-        const x347 = v.vmtrace_op!;
-        if (typeof x347 !== 'object' || x347 === null) failObject(x347, 'xen_domctl.u.vmtrace_op');
-        const x348 = x347.cmd;
-        if (typeof x348 !== 'number' || (x348 >>> 0) !== x348) failInt(x348, 'xen_domctl.u.vmtrace_op.cmd', 'uint32_t', 32);
-        const x349 = x347.vcpu;
-        if (typeof x349 !== 'number' || (x349 >>> 0) !== x349) failInt(x349, 'xen_domctl.u.vmtrace_op.vcpu', 'uint32_t', 32);
-        const x350 = x347.key;
-        if (typeof x350 !== 'bigint' || x350 < 0n || x350 > 0xffffffffffffffffn) failBigInt(x350, 'xen_domctl.u.vmtrace_op.key', 'uint64_aligned_t', 64);
-        const x351 = x347.value;
-        if (typeof x351 !== 'bigint' || x351 < 0n || x351 > 0xffffffffffffffffn) failBigInt(x351, 'xen_domctl.u.vmtrace_op.value', 'uint64_aligned_t', 64);
+        const x349 = v.vuart_op!;
+        if (typeof x349 !== 'object' || x349 === null) failObject(x349, 'xen_domctl.u.vuart_op');
+        const x350 = x349.cmd;
+        if (typeof x350 !== 'number' || (x350 >>> 0) !== x350) failInt(x350, 'xen_domctl.u.vuart_op.cmd', 'uint32_t', 32);
+        const x351 = x349.type;
+        if (typeof x351 !== 'number' || (x351 >>> 0) !== x351) failInt(x351, 'xen_domctl.u.vuart_op.type', 'uint32_t', 32);
+        const x352 = x349.gfn;
+        if (typeof x352 !== 'bigint' || x352 < 0n || x352 > 0xffffffffffffffffn) failBigInt(x352, 'xen_domctl.u.vuart_op.gfn', 'uint64_aligned_t', 64);
+        const x353 = x349.console_domid;
+        if (typeof x353 !== 'number' || (x353 & 0xffff) !== x353) failInt(x353, 'xen_domctl.u.vuart_op.console_domid', 'uint16_t', 16);
+        const x354 = x349.evtchn;
+        if (typeof x354 !== 'number' || (x354 >>> 0) !== x354) failInt(x354, 'xen_domctl.u.vuart_op.evtchn', 'uint32_t', 32);
         zero(d, b, 128);
-        d.setUint32(b, x348, true);
-        d.setUint32(b + 4, x349, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x350; else d.setBigUint64(b + 8, x350, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x351; else d.setBigUint64(b + 16, x351, true);
+        d.setUint32(b, x350, true);
+        d.setUint32(b + 4, x351, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x352; else d.setBigUint64(b + 8, x352, true);
+        d.setUint16(b + 16, x353, true);
+        d.setUint16(b + 18, 0);
+        d.setUint32(b + 20, x354, true);
         break;
       }
       case 50: {
-        const x352 = v.paging_mempool!;
-        if (typeof x352 !== 'object' || x352 === null) failObject(x352, 'xen_domctl.u.paging_mempool');
-        const x353 = x352.size;
-        if (typeof x353 !== 'bigint' || x353 < 0n || x353 > 0xffffffffffffffffn) failBigInt(x353, 'xen_domctl.u.paging_mempool.size', 'uint64_aligned_t', 64);
+        const x355 = v.vmtrace_op!;
+        if (typeof x355 !== 'object' || x355 === null) failObject(x355, 'xen_domctl.u.vmtrace_op');
+        const x356 = x355.cmd;
+        if (typeof x356 !== 'number' || (x356 >>> 0) !== x356) failInt(x356, 'xen_domctl.u.vmtrace_op.cmd', 'uint32_t', 32);
+        const x357 = x355.vcpu;
+        if (typeof x357 !== 'number' || (x357 >>> 0) !== x357) failInt(x357, 'xen_domctl.u.vmtrace_op.vcpu', 'uint32_t', 32);
+        const x358 = x355.key;
+        if (typeof x358 !== 'bigint' || x358 < 0n || x358 > 0xffffffffffffffffn) failBigInt(x358, 'xen_domctl.u.vmtrace_op.key', 'uint64_aligned_t', 64);
+        const x359 = x355.value;
+        if (typeof x359 !== 'bigint' || x359 < 0n || x359 > 0xffffffffffffffffn) failBigInt(x359, 'xen_domctl.u.vmtrace_op.value', 'uint64_aligned_t', 64);
         zero(d, b, 128);
-        if (w8 !== undefined) w8[b / 8] = x353; else d.setBigUint64(b, x353, true);
+        d.setUint32(b, x356, true);
+        d.setUint32(b + 4, x357, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x358; else d.setBigUint64(b + 8, x358, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x359; else d.setBigUint64(b + 16, x359, true);
         break;
       }
       case 51: {
-        const x354 = v.set_llc_colors!;
-        if (typeof x354 !== 'object' || x354 === null) failObject(x354, 'xen_domctl.u.set_llc_colors');
-        const x355 = x354.num_llc_colors;
-        if (typeof x355 !== 'number' || (x355 >>> 0) !== x355) failInt(x355, 'xen_domctl.u.set_llc_colors.num_llc_colors', 'uint32_t', 32);
-        const x356 = x354.llc_colors;
-        if (typeof x356 !== 'bigint' || x356 < 0n || x356 > 0xffffffffffffffffn) failBigInt(x356, 'xen_domctl.u.set_llc_colors.llc_colors', 'XEN_GUEST_HANDLE_64(uint32)', 64);
+        const x360 = v.paging_mempool!;
+        if (typeof x360 !== 'object' || x360 === null) failObject(x360, 'xen_domctl.u.paging_mempool');
+        const x361 = x360.size;
+        if (typeof x361 !== 'bigint' || x361 < 0n || x361 > 0xffffffffffffffffn) failBigInt(x361, 'xen_domctl.u.paging_mempool.size', 'uint64_aligned_t', 64);
         zero(d, b, 128);
-        d.setUint32(b, x355, true);
-        d.setUint32(b + 4, 0);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x356; else d.setBigUint64(b + 8, x356, true);
+        if (w8 !== undefined) w8[b / 8] = x361; else d.setBigUint64(b, x361, true);
         break;
       }
       case 52: {
-        const x357 = v.get_domain_state!;
-        if (typeof x357 !== 'object' || x357 === null) failObject(x357, 'xen_domctl.u.get_domain_state');
-        const x358 = x357.state;
-        if (typeof x358 !== 'number' || (x358 & 0xffff) !== x358) failInt(x358, 'xen_domctl.u.get_domain_state.state', 'uint16_t', 16);
-        const x359 = x357.caps;
-        if (typeof x359 !== 'number' || (x359 & 0xffff) !== x359) failInt(x359, 'xen_domctl.u.get_domain_state.caps', 'uint16_t', 16);
-        const x360 = x357.unique_id;
-        if (typeof x360 !== 'bigint' || x360 < 0n || x360 > 0xffffffffffffffffn) failBigInt(x360, 'xen_domctl.u.get_domain_state.unique_id', 'uint64_t', 64);
+        const x362 = v.set_llc_colors!;
+        if (typeof x362 !== 'object' || x362 === null) failObject(x362, 'xen_domctl.u.set_llc_colors');
+        const x363 = x362.num_llc_colors;
+        if (typeof x363 !== 'number' || (x363 >>> 0) !== x363) failInt(x363, 'xen_domctl.u.set_llc_colors.num_llc_colors', 'uint32_t', 32);
+        const x364 = x362.llc_colors;
+        if (typeof x364 !== 'bigint' || x364 < 0n || x364 > 0xffffffffffffffffn) failBigInt(x364, 'xen_domctl.u.set_llc_colors.llc_colors', 'XEN_GUEST_HANDLE_64(uint32)', 64);
         zero(d, b, 128);
-        d.setUint16(b, x358, true);
-        d.setUint16(b + 2, x359, true);
+        d.setUint32(b, x363, true);
         d.setUint32(b + 4, 0);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x360; else d.setBigUint64(b + 8, x360, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x364; else d.setBigUint64(b + 8, x364, true);
+        break;
+      }
+      case 53: {
+        const x365 = v.get_domain_state!;
+        if (typeof x365 !== 'object' || x365 === null) failObject(x365, 'xen_domctl.u.get_domain_state');
+        const x366 = x365.state;
+        if (typeof x366 !== 'number' || (x366 & 0xffff) !== x366) failInt(x366, 'xen_domctl.u.get_domain_state.state', 'uint16_t', 16);
+        const x367 = x365.caps;
+        if (typeof x367 !== 'number' || (x367 & 0xffff) !== x367) failInt(x367, 'xen_domctl.u.get_domain_state.caps', 'uint16_t', 16);
+        const x368 = x365.unique_id;
+        if (typeof x368 !== 'bigint' || x368 < 0n || x368 > 0xffffffffffffffffn) failBigInt(x368, 'xen_domctl.u.get_domain_state.unique_id', 'uint64_t', 64);
+        zero(d, b, 128);
+        d.setUint16(b, x366, true);
+        d.setUint16(b + 2, x367, true);
+        d.setUint32(b + 4, 0);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x368; else d.setBigUint64(b + 8, x368, true);
         break;
       }
       default:
@@ -16864,6 +17142,7 @@ export function xen_domctl_u$dec0(d: DataView, w: BigUint64Array | undefined, b:
     debug_op: xen_domctl_debug_op$dec0(d, w, b),
     vm_event_op: xen_domctl_vm_event_op$dec0(d, w, b),
     mem_sharing_op: xen_domctl_mem_sharing_op$dec0(d, w, b),
+    cpu_policy: xen_domctl_cpu_policy$dec0(d, w, b),
     vcpuextstate: xen_domctl_vcpuextstate$dec0(d, w, b),
     vcpu_msrs: xen_domctl_vcpu_msrs$dec0(d, w, b),
     access_required: xen_domctl_set_access_required$dec0(d, w, b),
@@ -16930,6 +17209,7 @@ export class xen_domctl_u$V0 implements xen_domctl_u_view {
   $c_debug_op: xen_domctl_debug_op$V0 | undefined = undefined;
   $c_vm_event_op: xen_domctl_vm_event_op$V0 | undefined = undefined;
   $c_mem_sharing_op: xen_domctl_mem_sharing_op$V0 | undefined = undefined;
+  $c_cpu_policy: xen_domctl_cpu_policy$V0 | undefined = undefined;
   $c_vcpuextstate: xen_domctl_vcpuextstate$V0 | undefined = undefined;
   $c_vcpu_msrs: xen_domctl_vcpu_msrs$V0 | undefined = undefined;
   $c_access_required: xen_domctl_set_access_required$V0 | undefined = undefined;
@@ -17109,6 +17389,10 @@ export class xen_domctl_u$V0 implements xen_domctl_u_view {
 
   get mem_sharing_op(): xen_domctl_mem_sharing_op_view {
     return (this.$c_mem_sharing_op ??= new xen_domctl_mem_sharing_op$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
+  }
+
+  get cpu_policy(): xen_domctl_cpu_policy_view {
+    return (this.$c_cpu_policy ??= new xen_domctl_cpu_policy$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get vcpuextstate(): xen_domctl_vcpuextstate_view {
@@ -17329,88 +17613,92 @@ export function xen_domctl_u$enc1(v: xen_domctl_u, d: DataView, w: BigUint64Arra
     k0++;
     j1 = 33;
   }
-  if (v.vcpuextstate !== undefined) {
+  if (v.cpu_policy !== undefined) {
     k0++;
     j1 = 34;
   }
-  if (v.vcpu_msrs !== undefined) {
+  if (v.vcpuextstate !== undefined) {
     k0++;
     j1 = 35;
   }
-  if (v.access_required !== undefined) {
+  if (v.vcpu_msrs !== undefined) {
     k0++;
     j1 = 36;
   }
-  if (v.audit_p2m !== undefined) {
+  if (v.access_required !== undefined) {
     k0++;
     j1 = 37;
   }
-  if (v.set_virq_handler !== undefined) {
+  if (v.audit_p2m !== undefined) {
     k0++;
     j1 = 38;
   }
-  if (v.gdbsx_guest_memio !== undefined) {
+  if (v.set_virq_handler !== undefined) {
     k0++;
     j1 = 39;
   }
-  if (v.set_broken_page_p2m !== undefined) {
+  if (v.gdbsx_guest_memio !== undefined) {
     k0++;
     j1 = 40;
   }
-  if (v.cacheflush !== undefined) {
+  if (v.set_broken_page_p2m !== undefined) {
     k0++;
     j1 = 41;
   }
-  if (v.gdbsx_pauseunp_vcpu !== undefined) {
+  if (v.cacheflush !== undefined) {
     k0++;
     j1 = 42;
   }
-  if (v.gdbsx_domstatus !== undefined) {
+  if (v.gdbsx_pauseunp_vcpu !== undefined) {
     k0++;
     j1 = 43;
   }
-  if (v.vnuma !== undefined) {
+  if (v.gdbsx_domstatus !== undefined) {
     k0++;
     j1 = 44;
   }
-  if (v.psr_cmt_op !== undefined) {
+  if (v.vnuma !== undefined) {
     k0++;
     j1 = 45;
   }
-  if (v.monitor_op !== undefined) {
+  if (v.psr_cmt_op !== undefined) {
     k0++;
     j1 = 46;
   }
-  if (v.psr_alloc !== undefined) {
+  if (v.monitor_op !== undefined) {
     k0++;
     j1 = 47;
   }
-  if (v.vuart_op !== undefined) {
+  if (v.psr_alloc !== undefined) {
     k0++;
     j1 = 48;
   }
-  if (v.vmtrace_op !== undefined) {
+  if (v.vuart_op !== undefined) {
     k0++;
     j1 = 49;
   }
-  if (v.paging_mempool !== undefined) {
+  if (v.vmtrace_op !== undefined) {
     k0++;
     j1 = 50;
   }
-  if (v.set_llc_colors !== undefined) {
+  if (v.paging_mempool !== undefined) {
     k0++;
     j1 = 51;
   }
-  if (v.get_domain_state !== undefined) {
+  if (v.set_llc_colors !== undefined) {
     k0++;
     j1 = 52;
   }
+  if (v.get_domain_state !== undefined) {
+    k0++;
+    j1 = 53;
+  }
   if (k0 > 1) {
-    checkDecodedUnion(v, k0, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'settimeoffset', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'vcpuextstate', 'vcpu_msrs', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state'], xen_domctl_u$dec1, xen_domctl_u$enc1);
+    checkDecodedUnion(v, k0, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'settimeoffset', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'cpu_policy', 'vcpuextstate', 'vcpu_msrs', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state'], xen_domctl_u$dec1, xen_domctl_u$enc1);
     j1 = -2;
   } else if (k0 === 0) checkEmptyUnion(v, 'xen_domctl.u');
   if (j1 === -2) {
-    encodeDecodedUnion(v, 2, d, w, b, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'settimeoffset', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'vcpuextstate', 'vcpu_msrs', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state'], xen_domctl_u$dec1, xen_domctl_u$enc1);
+    encodeDecodedUnion(v, 2, d, w, b, 128, 'xen_domctl.u', ['createdomain', 'getdomaininfo', 'getpageframeinfo3', 'nodeaffinity', 'vcpuaffinity', 'shadow_op', 'max_mem', 'vcpucontext', 'getvcpuinfo', 'max_vcpus', 'scheduler_op', 'setdomainhandle', 'setdebugging', 'irq_permission', 'gsi_permission', 'iomem_permission', 'ioport_permission', 'hypercall_init', 'settimeoffset', 'tsc_info', 'hvmcontext', 'hvmcontext_partial', 'address_size', 'sendtrigger', 'get_device_group', 'assign_device', 'bind_pt_irq', 'memory_mapping', 'ioport_mapping', 'set_target', 'subscribe', 'debug_op', 'vm_event_op', 'mem_sharing_op', 'cpu_policy', 'vcpuextstate', 'vcpu_msrs', 'access_required', 'audit_p2m', 'set_virq_handler', 'gdbsx_guest_memio', 'set_broken_page_p2m', 'cacheflush', 'gdbsx_pauseunp_vcpu', 'gdbsx_domstatus', 'vnuma', 'psr_cmt_op', 'monitor_op', 'psr_alloc', 'vuart_op', 'vmtrace_op', 'paging_mempool', 'set_llc_colors', 'get_domain_state'], xen_domctl_u$dec1, xen_domctl_u$enc1);
   } else {
     switch (j1) {
       case 0: {
@@ -18396,332 +18684,360 @@ export function xen_domctl_u$enc1(v: xen_domctl_u, d: DataView, w: BigUint64Arra
         break;
       }
       case 34: {
-        const x255 = v.vcpuextstate!;
-        if (typeof x255 !== 'object' || x255 === null) failObject(x255, 'xen_domctl.u.vcpuextstate');
-        const x256 = x255.vcpu;
-        if (typeof x256 !== 'number' || (x256 >>> 0) !== x256) failInt(x256, 'xen_domctl.u.vcpuextstate.vcpu', 'uint32_t', 32);
-        const x257 = x255.xfeature_mask;
-        if (typeof x257 !== 'bigint' || x257 < 0n || x257 > 0xffffffffffffffffn) failBigInt(x257, 'xen_domctl.u.vcpuextstate.xfeature_mask', 'uint64_aligned_t', 64);
-        const x258 = x255.size;
-        if (typeof x258 !== 'bigint' || x258 < 0n || x258 > 0xffffffffffffffffn) failBigInt(x258, 'xen_domctl.u.vcpuextstate.size', 'uint64_aligned_t', 64);
-        const x259 = x255.buffer;
-        if (typeof x259 !== 'bigint' || x259 < 0n || x259 > 0xffffffffffffffffn) failBigInt(x259, 'xen_domctl.u.vcpuextstate.buffer', 'XEN_GUEST_HANDLE_64(uint64)', 64);
+        const x255 = v.cpu_policy!;
+        if (typeof x255 !== 'object' || x255 === null) failObject(x255, 'xen_domctl.u.cpu_policy');
+        const x256 = x255.nr_leaves;
+        if (typeof x256 !== 'number' || (x256 >>> 0) !== x256) failInt(x256, 'xen_domctl.u.cpu_policy.nr_leaves', 'uint32_t', 32);
+        const x257 = x255.nr_msrs;
+        if (typeof x257 !== 'number' || (x257 >>> 0) !== x257) failInt(x257, 'xen_domctl.u.cpu_policy.nr_msrs', 'uint32_t', 32);
+        const x258 = x255.leaves;
+        if (typeof x258 !== 'bigint' || x258 < 0n || x258 > 0xffffffffffffffffn) failBigInt(x258, 'xen_domctl.u.cpu_policy.leaves', 'XEN_GUEST_HANDLE_64(xen_cpuid_leaf_t)', 64);
+        const x259 = x255.msrs;
+        if (typeof x259 !== 'bigint' || x259 < 0n || x259 > 0xffffffffffffffffn) failBigInt(x259, 'xen_domctl.u.cpu_policy.msrs', 'XEN_GUEST_HANDLE_64(xen_msr_entry_t)', 64);
+        const x260 = x255.err_leaf;
+        if (typeof x260 !== 'number' || (x260 >>> 0) !== x260) failInt(x260, 'xen_domctl.u.cpu_policy.err_leaf', 'uint32_t', 32);
+        const x261 = x255.err_subleaf;
+        if (typeof x261 !== 'number' || (x261 >>> 0) !== x261) failInt(x261, 'xen_domctl.u.cpu_policy.err_subleaf', 'uint32_t', 32);
+        const x262 = x255.err_msr;
+        if (typeof x262 !== 'number' || (x262 >>> 0) !== x262) failInt(x262, 'xen_domctl.u.cpu_policy.err_msr', 'uint32_t', 32);
         zero(d, b, 128);
         d.setUint32(b, x256, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x257; else d.setBigUint64(b + 8, x257, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x258; else d.setBigUint64(b + 16, x258, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x259; else d.setBigUint64(b + 24, x259, true);
-        d.setUint32(b + 4, 0);
+        d.setUint32(b + 4, x257, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x258; else d.setBigUint64(b + 8, x258, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x259; else d.setBigUint64(b + 16, x259, true);
+        d.setUint32(b + 24, x260, true);
+        d.setUint32(b + 28, x261, true);
+        d.setUint32(b + 32, x262, true);
+        d.setUint32(b + 36, 0);
         break;
       }
       case 35: {
-        const x260 = v.vcpu_msrs!;
-        if (typeof x260 !== 'object' || x260 === null) failObject(x260, 'xen_domctl.u.vcpu_msrs');
-        const x261 = x260.vcpu;
-        if (typeof x261 !== 'number' || (x261 >>> 0) !== x261) failInt(x261, 'xen_domctl.u.vcpu_msrs.vcpu', 'uint32_t', 32);
-        const x262 = x260.msr_count;
-        if (typeof x262 !== 'number' || (x262 >>> 0) !== x262) failInt(x262, 'xen_domctl.u.vcpu_msrs.msr_count', 'uint32_t', 32);
-        const x263 = x260.msrs;
-        if (typeof x263 !== 'bigint' || x263 < 0n || x263 > 0xffffffffffffffffn) failBigInt(x263, 'xen_domctl.u.vcpu_msrs.msrs', 'XEN_GUEST_HANDLE_64(xen_domctl_vcpu_msr_t)', 64);
+        const x263 = v.vcpuextstate!;
+        if (typeof x263 !== 'object' || x263 === null) failObject(x263, 'xen_domctl.u.vcpuextstate');
+        const x264 = x263.vcpu;
+        if (typeof x264 !== 'number' || (x264 >>> 0) !== x264) failInt(x264, 'xen_domctl.u.vcpuextstate.vcpu', 'uint32_t', 32);
+        const x265 = x263.xfeature_mask;
+        if (typeof x265 !== 'bigint' || x265 < 0n || x265 > 0xffffffffffffffffn) failBigInt(x265, 'xen_domctl.u.vcpuextstate.xfeature_mask', 'uint64_aligned_t', 64);
+        const x266 = x263.size;
+        if (typeof x266 !== 'bigint' || x266 < 0n || x266 > 0xffffffffffffffffn) failBigInt(x266, 'xen_domctl.u.vcpuextstate.size', 'uint64_aligned_t', 64);
+        const x267 = x263.buffer;
+        if (typeof x267 !== 'bigint' || x267 < 0n || x267 > 0xffffffffffffffffn) failBigInt(x267, 'xen_domctl.u.vcpuextstate.buffer', 'XEN_GUEST_HANDLE_64(uint64)', 64);
         zero(d, b, 128);
-        d.setUint32(b, x261, true);
-        d.setUint32(b + 4, x262, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x263; else d.setBigUint64(b + 8, x263, true);
+        d.setUint32(b, x264, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x265; else d.setBigUint64(b + 8, x265, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x266; else d.setBigUint64(b + 16, x266, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x267; else d.setBigUint64(b + 24, x267, true);
+        d.setUint32(b + 4, 0);
         break;
       }
       case 36: {
-        const x264 = v.access_required!;
-        if (typeof x264 !== 'object' || x264 === null) failObject(x264, 'xen_domctl.u.access_required');
-        const x265 = x264.access_required;
-        if (typeof x265 !== 'number' || (x265 & 0xff) !== x265) failInt(x265, 'xen_domctl.u.access_required.access_required', 'uint8_t', 8);
+        const x268 = v.vcpu_msrs!;
+        if (typeof x268 !== 'object' || x268 === null) failObject(x268, 'xen_domctl.u.vcpu_msrs');
+        const x269 = x268.vcpu;
+        if (typeof x269 !== 'number' || (x269 >>> 0) !== x269) failInt(x269, 'xen_domctl.u.vcpu_msrs.vcpu', 'uint32_t', 32);
+        const x270 = x268.msr_count;
+        if (typeof x270 !== 'number' || (x270 >>> 0) !== x270) failInt(x270, 'xen_domctl.u.vcpu_msrs.msr_count', 'uint32_t', 32);
+        const x271 = x268.msrs;
+        if (typeof x271 !== 'bigint' || x271 < 0n || x271 > 0xffffffffffffffffn) failBigInt(x271, 'xen_domctl.u.vcpu_msrs.msrs', 'XEN_GUEST_HANDLE_64(xen_domctl_vcpu_msr_t)', 64);
         zero(d, b, 128);
-        d.setUint8(b, x265);
+        d.setUint32(b, x269, true);
+        d.setUint32(b + 4, x270, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x271; else d.setBigUint64(b + 8, x271, true);
         break;
       }
       case 37: {
-        const x266 = v.audit_p2m!;
-        if (typeof x266 !== 'object' || x266 === null) failObject(x266, 'xen_domctl.u.audit_p2m');
-        const x267 = x266.orphans;
-        if (typeof x267 !== 'bigint' || x267 < 0n || x267 > 0xffffffffffffffffn) failBigInt(x267, 'xen_domctl.u.audit_p2m.orphans', 'uint64_t', 64);
-        const x268 = x266.m2p_bad;
-        if (typeof x268 !== 'bigint' || x268 < 0n || x268 > 0xffffffffffffffffn) failBigInt(x268, 'xen_domctl.u.audit_p2m.m2p_bad', 'uint64_t', 64);
-        const x269 = x266.p2m_bad;
-        if (typeof x269 !== 'bigint' || x269 < 0n || x269 > 0xffffffffffffffffn) failBigInt(x269, 'xen_domctl.u.audit_p2m.p2m_bad', 'uint64_t', 64);
+        const x272 = v.access_required!;
+        if (typeof x272 !== 'object' || x272 === null) failObject(x272, 'xen_domctl.u.access_required');
+        const x273 = x272.access_required;
+        if (typeof x273 !== 'number' || (x273 & 0xff) !== x273) failInt(x273, 'xen_domctl.u.access_required.access_required', 'uint8_t', 8);
         zero(d, b, 128);
-        if (w8 !== undefined) w8[b / 8] = x267; else d.setBigUint64(b, x267, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x268; else d.setBigUint64(b + 8, x268, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x269; else d.setBigUint64(b + 16, x269, true);
+        d.setUint8(b, x273);
         break;
       }
       case 38: {
-        const x270 = v.set_virq_handler!;
-        if (typeof x270 !== 'object' || x270 === null) failObject(x270, 'xen_domctl.u.set_virq_handler');
-        const x271 = x270.virq;
-        if (typeof x271 !== 'number' || (x271 >>> 0) !== x271) failInt(x271, 'xen_domctl.u.set_virq_handler.virq', 'uint32_t', 32);
+        const x274 = v.audit_p2m!;
+        if (typeof x274 !== 'object' || x274 === null) failObject(x274, 'xen_domctl.u.audit_p2m');
+        const x275 = x274.orphans;
+        if (typeof x275 !== 'bigint' || x275 < 0n || x275 > 0xffffffffffffffffn) failBigInt(x275, 'xen_domctl.u.audit_p2m.orphans', 'uint64_t', 64);
+        const x276 = x274.m2p_bad;
+        if (typeof x276 !== 'bigint' || x276 < 0n || x276 > 0xffffffffffffffffn) failBigInt(x276, 'xen_domctl.u.audit_p2m.m2p_bad', 'uint64_t', 64);
+        const x277 = x274.p2m_bad;
+        if (typeof x277 !== 'bigint' || x277 < 0n || x277 > 0xffffffffffffffffn) failBigInt(x277, 'xen_domctl.u.audit_p2m.p2m_bad', 'uint64_t', 64);
         zero(d, b, 128);
-        d.setUint32(b, x271, true);
+        if (w8 !== undefined) w8[b / 8] = x275; else d.setBigUint64(b, x275, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x276; else d.setBigUint64(b + 8, x276, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x277; else d.setBigUint64(b + 16, x277, true);
         break;
       }
       case 39: {
-        const x272 = v.gdbsx_guest_memio!;
-        if (typeof x272 !== 'object' || x272 === null) failObject(x272, 'xen_domctl.u.gdbsx_guest_memio');
-        const x273 = x272.pgd3val;
-        if (typeof x273 !== 'bigint' || x273 < 0n || x273 > 0xffffffffffffffffn) failBigInt(x273, 'xen_domctl.u.gdbsx_guest_memio.pgd3val', 'uint64_aligned_t', 64);
-        const x274 = x272.gva;
-        if (typeof x274 !== 'bigint' || x274 < 0n || x274 > 0xffffffffffffffffn) failBigInt(x274, 'xen_domctl.u.gdbsx_guest_memio.gva', 'uint64_aligned_t', 64);
-        const x275 = x272.uva;
-        if (typeof x275 !== 'bigint' || x275 < 0n || x275 > 0xffffffffffffffffn) failBigInt(x275, 'xen_domctl.u.gdbsx_guest_memio.uva', 'uint64_aligned_t', 64);
-        const x276 = x272.len;
-        if (typeof x276 !== 'number' || (x276 >>> 0) !== x276) failInt(x276, 'xen_domctl.u.gdbsx_guest_memio.len', 'uint32_t', 32);
-        const x277 = x272.gwr;
-        if (typeof x277 !== 'number' || (x277 & 0xff) !== x277) failInt(x277, 'xen_domctl.u.gdbsx_guest_memio.gwr', 'uint8_t', 8);
-        const x278 = x272.remain;
-        if (typeof x278 !== 'number' || (x278 >>> 0) !== x278) failInt(x278, 'xen_domctl.u.gdbsx_guest_memio.remain', 'uint32_t', 32);
+        const x278 = v.set_virq_handler!;
+        if (typeof x278 !== 'object' || x278 === null) failObject(x278, 'xen_domctl.u.set_virq_handler');
+        const x279 = x278.virq;
+        if (typeof x279 !== 'number' || (x279 >>> 0) !== x279) failInt(x279, 'xen_domctl.u.set_virq_handler.virq', 'uint32_t', 32);
         zero(d, b, 128);
-        if (w8 !== undefined) w8[b / 8] = x273; else d.setBigUint64(b, x273, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x274; else d.setBigUint64(b + 8, x274, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x275; else d.setBigUint64(b + 16, x275, true);
-        d.setUint32(b + 24, x276, true);
-        d.setUint8(b + 28, x277);
-        d.setUint32(b + 32, x278, true);
+        d.setUint32(b, x279, true);
+        break;
+      }
+      case 40: {
+        const x280 = v.gdbsx_guest_memio!;
+        if (typeof x280 !== 'object' || x280 === null) failObject(x280, 'xen_domctl.u.gdbsx_guest_memio');
+        const x281 = x280.pgd3val;
+        if (typeof x281 !== 'bigint' || x281 < 0n || x281 > 0xffffffffffffffffn) failBigInt(x281, 'xen_domctl.u.gdbsx_guest_memio.pgd3val', 'uint64_aligned_t', 64);
+        const x282 = x280.gva;
+        if (typeof x282 !== 'bigint' || x282 < 0n || x282 > 0xffffffffffffffffn) failBigInt(x282, 'xen_domctl.u.gdbsx_guest_memio.gva', 'uint64_aligned_t', 64);
+        const x283 = x280.uva;
+        if (typeof x283 !== 'bigint' || x283 < 0n || x283 > 0xffffffffffffffffn) failBigInt(x283, 'xen_domctl.u.gdbsx_guest_memio.uva', 'uint64_aligned_t', 64);
+        const x284 = x280.len;
+        if (typeof x284 !== 'number' || (x284 >>> 0) !== x284) failInt(x284, 'xen_domctl.u.gdbsx_guest_memio.len', 'uint32_t', 32);
+        const x285 = x280.gwr;
+        if (typeof x285 !== 'number' || (x285 & 0xff) !== x285) failInt(x285, 'xen_domctl.u.gdbsx_guest_memio.gwr', 'uint8_t', 8);
+        const x286 = x280.remain;
+        if (typeof x286 !== 'number' || (x286 >>> 0) !== x286) failInt(x286, 'xen_domctl.u.gdbsx_guest_memio.remain', 'uint32_t', 32);
+        zero(d, b, 128);
+        if (w8 !== undefined) w8[b / 8] = x281; else d.setBigUint64(b, x281, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x282; else d.setBigUint64(b + 8, x282, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x283; else d.setBigUint64(b + 16, x283, true);
+        d.setUint32(b + 24, x284, true);
+        d.setUint8(b + 28, x285);
+        d.setUint32(b + 32, x286, true);
         zero(d, b + 29, 3);
         d.setUint32(b + 36, 0);
         break;
       }
-      case 40: {
-        const x279 = v.set_broken_page_p2m!;
-        if (typeof x279 !== 'object' || x279 === null) failObject(x279, 'xen_domctl.u.set_broken_page_p2m');
-        const x280 = x279.pfn;
-        if (typeof x280 !== 'bigint' || x280 < 0n || x280 > 0xffffffffffffffffn) failBigInt(x280, 'xen_domctl.u.set_broken_page_p2m.pfn', 'uint64_aligned_t', 64);
-        zero(d, b, 128);
-        if (w8 !== undefined) w8[b / 8] = x280; else d.setBigUint64(b, x280, true);
-        break;
-      }
       case 41: {
-        const x281 = v.cacheflush!;
-        if (typeof x281 !== 'object' || x281 === null) failObject(x281, 'xen_domctl.u.cacheflush');
-        const x282 = x281.start_pfn;
-        if (typeof x282 !== 'bigint' || x282 < 0n || x282 > 0xffffffffffffffffn) failBigInt(x282, 'xen_domctl.u.cacheflush.start_pfn', 'xen_pfn_t', 64);
-        const x283 = x281.nr_pfns;
-        if (typeof x283 !== 'bigint' || x283 < 0n || x283 > 0xffffffffffffffffn) failBigInt(x283, 'xen_domctl.u.cacheflush.nr_pfns', 'xen_pfn_t', 64);
+        const x287 = v.set_broken_page_p2m!;
+        if (typeof x287 !== 'object' || x287 === null) failObject(x287, 'xen_domctl.u.set_broken_page_p2m');
+        const x288 = x287.pfn;
+        if (typeof x288 !== 'bigint' || x288 < 0n || x288 > 0xffffffffffffffffn) failBigInt(x288, 'xen_domctl.u.set_broken_page_p2m.pfn', 'uint64_aligned_t', 64);
         zero(d, b, 128);
-        if (w8 !== undefined) w8[b / 8] = x282; else d.setBigUint64(b, x282, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x283; else d.setBigUint64(b + 8, x283, true);
+        if (w8 !== undefined) w8[b / 8] = x288; else d.setBigUint64(b, x288, true);
         break;
       }
       case 42: {
-        const x284 = v.gdbsx_pauseunp_vcpu!;
-        if (typeof x284 !== 'object' || x284 === null) failObject(x284, 'xen_domctl.u.gdbsx_pauseunp_vcpu');
-        const x285 = x284.vcpu;
-        if (typeof x285 !== 'number' || (x285 >>> 0) !== x285) failInt(x285, 'xen_domctl.u.gdbsx_pauseunp_vcpu.vcpu', 'uint32_t', 32);
+        const x289 = v.cacheflush!;
+        if (typeof x289 !== 'object' || x289 === null) failObject(x289, 'xen_domctl.u.cacheflush');
+        const x290 = x289.start_pfn;
+        if (typeof x290 !== 'bigint' || x290 < 0n || x290 > 0xffffffffffffffffn) failBigInt(x290, 'xen_domctl.u.cacheflush.start_pfn', 'xen_pfn_t', 64);
+        const x291 = x289.nr_pfns;
+        if (typeof x291 !== 'bigint' || x291 < 0n || x291 > 0xffffffffffffffffn) failBigInt(x291, 'xen_domctl.u.cacheflush.nr_pfns', 'xen_pfn_t', 64);
         zero(d, b, 128);
-        d.setUint32(b, x285, true);
+        if (w8 !== undefined) w8[b / 8] = x290; else d.setBigUint64(b, x290, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x291; else d.setBigUint64(b + 8, x291, true);
         break;
       }
       case 43: {
-        const x286 = v.gdbsx_domstatus!;
-        if (typeof x286 !== 'object' || x286 === null) failObject(x286, 'xen_domctl.u.gdbsx_domstatus');
-        const x287 = x286.paused;
-        if (typeof x287 !== 'number' || (x287 & 0xff) !== x287) failInt(x287, 'xen_domctl.u.gdbsx_domstatus.paused', 'uint8_t', 8);
-        const x288 = x286.vcpu_id;
-        if (typeof x288 !== 'number' || (x288 >>> 0) !== x288) failInt(x288, 'xen_domctl.u.gdbsx_domstatus.vcpu_id', 'uint32_t', 32);
-        const x289 = x286.vcpu_ev;
-        if (typeof x289 !== 'number' || (x289 >>> 0) !== x289) failInt(x289, 'xen_domctl.u.gdbsx_domstatus.vcpu_ev', 'uint32_t', 32);
+        const x292 = v.gdbsx_pauseunp_vcpu!;
+        if (typeof x292 !== 'object' || x292 === null) failObject(x292, 'xen_domctl.u.gdbsx_pauseunp_vcpu');
+        const x293 = x292.vcpu;
+        if (typeof x293 !== 'number' || (x293 >>> 0) !== x293) failInt(x293, 'xen_domctl.u.gdbsx_pauseunp_vcpu.vcpu', 'uint32_t', 32);
         zero(d, b, 128);
-        d.setUint8(b, x287);
-        d.setUint32(b + 4, x288, true);
-        d.setUint32(b + 8, x289, true);
-        zero(d, b + 1, 3);
+        d.setUint32(b, x293, true);
         break;
       }
       case 44: {
-        const x290 = v.vnuma!;
-        if (typeof x290 !== 'object' || x290 === null) failObject(x290, 'xen_domctl.u.vnuma');
-        const x291 = x290.nr_vnodes;
-        if (typeof x291 !== 'number' || (x291 >>> 0) !== x291) failInt(x291, 'xen_domctl.u.vnuma.nr_vnodes', 'uint32_t', 32);
-        const x292 = x290.nr_vmemranges;
-        if (typeof x292 !== 'number' || (x292 >>> 0) !== x292) failInt(x292, 'xen_domctl.u.vnuma.nr_vmemranges', 'uint32_t', 32);
-        const x293 = x290.nr_vcpus;
-        if (typeof x293 !== 'number' || (x293 >>> 0) !== x293) failInt(x293, 'xen_domctl.u.vnuma.nr_vcpus', 'uint32_t', 32);
-        const x294 = x290.vdistance;
-        if (typeof x294 !== 'bigint' || x294 < 0n || x294 > 0xffffffffffffffffn) failBigInt(x294, 'xen_domctl.u.vnuma.vdistance', 'XEN_GUEST_HANDLE_64(uint)', 64);
-        const x295 = x290.vcpu_to_vnode;
-        if (typeof x295 !== 'bigint' || x295 < 0n || x295 > 0xffffffffffffffffn) failBigInt(x295, 'xen_domctl.u.vnuma.vcpu_to_vnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
-        const x296 = x290.vnode_to_pnode;
-        if (typeof x296 !== 'bigint' || x296 < 0n || x296 > 0xffffffffffffffffn) failBigInt(x296, 'xen_domctl.u.vnuma.vnode_to_pnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
-        const x297 = x290.vmemrange;
-        if (typeof x297 !== 'bigint' || x297 < 0n || x297 > 0xffffffffffffffffn) failBigInt(x297, 'xen_domctl.u.vnuma.vmemrange', 'XEN_GUEST_HANDLE_64(xen_vmemrange_t)', 64);
+        const x294 = v.gdbsx_domstatus!;
+        if (typeof x294 !== 'object' || x294 === null) failObject(x294, 'xen_domctl.u.gdbsx_domstatus');
+        const x295 = x294.paused;
+        if (typeof x295 !== 'number' || (x295 & 0xff) !== x295) failInt(x295, 'xen_domctl.u.gdbsx_domstatus.paused', 'uint8_t', 8);
+        const x296 = x294.vcpu_id;
+        if (typeof x296 !== 'number' || (x296 >>> 0) !== x296) failInt(x296, 'xen_domctl.u.gdbsx_domstatus.vcpu_id', 'uint32_t', 32);
+        const x297 = x294.vcpu_ev;
+        if (typeof x297 !== 'number' || (x297 >>> 0) !== x297) failInt(x297, 'xen_domctl.u.gdbsx_domstatus.vcpu_ev', 'uint32_t', 32);
         zero(d, b, 128);
-        d.setUint32(b, x291, true);
-        d.setUint32(b + 4, x292, true);
-        d.setUint32(b + 8, x293, true);
-        d.setUint32(b + 12, 0);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x294; else d.setBigUint64(b + 16, x294, true);
-        if (w8 !== undefined) w8[(b + 24) / 8] = x295; else d.setBigUint64(b + 24, x295, true);
-        if (w8 !== undefined) w8[(b + 32) / 8] = x296; else d.setBigUint64(b + 32, x296, true);
-        if (w8 !== undefined) w8[(b + 40) / 8] = x297; else d.setBigUint64(b + 40, x297, true);
+        d.setUint8(b, x295);
+        d.setUint32(b + 4, x296, true);
+        d.setUint32(b + 8, x297, true);
+        zero(d, b + 1, 3);
         break;
       }
       case 45: {
-        const x298 = v.psr_cmt_op!;
-        if (typeof x298 !== 'object' || x298 === null) failObject(x298, 'xen_domctl.u.psr_cmt_op');
-        const x299 = x298.cmd;
-        if (typeof x299 !== 'number' || (x299 >>> 0) !== x299) failInt(x299, 'xen_domctl.u.psr_cmt_op.cmd', 'uint32_t', 32);
-        const x300 = x298.data;
-        if (typeof x300 !== 'number' || (x300 >>> 0) !== x300) failInt(x300, 'xen_domctl.u.psr_cmt_op.data', 'uint32_t', 32);
+        const x298 = v.vnuma!;
+        if (typeof x298 !== 'object' || x298 === null) failObject(x298, 'xen_domctl.u.vnuma');
+        const x299 = x298.nr_vnodes;
+        if (typeof x299 !== 'number' || (x299 >>> 0) !== x299) failInt(x299, 'xen_domctl.u.vnuma.nr_vnodes', 'uint32_t', 32);
+        const x300 = x298.nr_vmemranges;
+        if (typeof x300 !== 'number' || (x300 >>> 0) !== x300) failInt(x300, 'xen_domctl.u.vnuma.nr_vmemranges', 'uint32_t', 32);
+        const x301 = x298.nr_vcpus;
+        if (typeof x301 !== 'number' || (x301 >>> 0) !== x301) failInt(x301, 'xen_domctl.u.vnuma.nr_vcpus', 'uint32_t', 32);
+        const x302 = x298.vdistance;
+        if (typeof x302 !== 'bigint' || x302 < 0n || x302 > 0xffffffffffffffffn) failBigInt(x302, 'xen_domctl.u.vnuma.vdistance', 'XEN_GUEST_HANDLE_64(uint)', 64);
+        const x303 = x298.vcpu_to_vnode;
+        if (typeof x303 !== 'bigint' || x303 < 0n || x303 > 0xffffffffffffffffn) failBigInt(x303, 'xen_domctl.u.vnuma.vcpu_to_vnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
+        const x304 = x298.vnode_to_pnode;
+        if (typeof x304 !== 'bigint' || x304 < 0n || x304 > 0xffffffffffffffffn) failBigInt(x304, 'xen_domctl.u.vnuma.vnode_to_pnode', 'XEN_GUEST_HANDLE_64(uint)', 64);
+        const x305 = x298.vmemrange;
+        if (typeof x305 !== 'bigint' || x305 < 0n || x305 > 0xffffffffffffffffn) failBigInt(x305, 'xen_domctl.u.vnuma.vmemrange', 'XEN_GUEST_HANDLE_64(xen_vmemrange_t)', 64);
         zero(d, b, 128);
         d.setUint32(b, x299, true);
         d.setUint32(b + 4, x300, true);
+        d.setUint32(b + 8, x301, true);
+        d.setUint32(b + 12, 0);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x302; else d.setBigUint64(b + 16, x302, true);
+        if (w8 !== undefined) w8[(b + 24) / 8] = x303; else d.setBigUint64(b + 24, x303, true);
+        if (w8 !== undefined) w8[(b + 32) / 8] = x304; else d.setBigUint64(b + 32, x304, true);
+        if (w8 !== undefined) w8[(b + 40) / 8] = x305; else d.setBigUint64(b + 40, x305, true);
         break;
       }
       case 46: {
-        const x301 = v.monitor_op!;
-        if (typeof x301 !== 'object' || x301 === null) failObject(x301, 'xen_domctl.u.monitor_op');
-        const x302 = x301.op;
-        if (typeof x302 !== 'number' || (x302 >>> 0) !== x302) failInt(x302, 'xen_domctl.u.monitor_op.op', 'uint32_t', 32);
-        const x303 = x301.event;
-        if (typeof x303 !== 'number' || (x303 >>> 0) !== x303) failInt(x303, 'xen_domctl.u.monitor_op.event', 'uint32_t', 32);
-        const x304 = x301.u;
-        if (typeof x304 !== 'object' || x304 === null) failObject(x304, 'xen_domctl.u.monitor_op.u');
-        let k305 = 0;
-        let j306 = -1;
-        if (x304.mov_to_cr !== undefined) {
-          k305++;
-          j306 = 0;
-          const x307 = x304.mov_to_cr!;
-          if (typeof x307 !== 'object' || x307 === null) failObject(x307, 'xen_domctl.u.monitor_op.u.mov_to_cr');
-          const x308 = x307.index;
-          if (typeof x308 !== 'number' || (x308 & 0xff) !== x308) failInt(x308, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
-          const x309 = x307.sync;
-          if (typeof x309 !== 'number' || (x309 & 0xff) !== x309) failInt(x309, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
-          const x310 = x307.onchangeonly;
-          if (typeof x310 !== 'number' || (x310 & 0xff) !== x310) failInt(x310, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
-          const x311 = x307.bitmask;
-          if (typeof x311 !== 'bigint' || x311 < 0n || x311 > 0xffffffffffffffffn) failBigInt(x311, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
-        }
-        if (x304.mov_to_msr !== undefined) {
-          k305++;
-          j306 = 1;
-          const x312 = x304.mov_to_msr!;
-          if (typeof x312 !== 'object' || x312 === null) failObject(x312, 'xen_domctl.u.monitor_op.u.mov_to_msr');
-          const x313 = x312.msr;
-          if (typeof x313 !== 'number' || (x313 >>> 0) !== x313) failInt(x313, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
-          const x314 = x312.onchangeonly;
-          if (typeof x314 !== 'number' || (x314 & 0xff) !== x314) failInt(x314, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
-        }
-        if (x304.guest_request !== undefined) {
-          k305++;
-          j306 = 2;
-          const x315 = x304.guest_request!;
-          if (typeof x315 !== 'object' || x315 === null) failObject(x315, 'xen_domctl.u.monitor_op.u.guest_request');
-          const x316 = x315.sync;
-          if (typeof x316 !== 'number' || (x316 & 0xff) !== x316) failInt(x316, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
-          const x317 = x315.allow_userspace;
-          if (typeof x317 !== 'number' || (x317 & 0xff) !== x317) failInt(x317, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
-        }
-        if (x304.debug_exception !== undefined) {
-          k305++;
-          j306 = 3;
-          const x318 = x304.debug_exception!;
-          if (typeof x318 !== 'object' || x318 === null) failObject(x318, 'xen_domctl.u.monitor_op.u.debug_exception');
-          const x319 = x318.sync;
-          if (typeof x319 !== 'number' || (x319 & 0xff) !== x319) failInt(x319, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
-        }
-        if (x304.vmexit !== undefined) {
-          k305++;
-          j306 = 4;
-          const x320 = x304.vmexit!;
-          if (typeof x320 !== 'object' || x320 === null) failObject(x320, 'xen_domctl.u.monitor_op.u.vmexit');
-          const x321 = x320.sync;
-          if (typeof x321 !== 'number' || (x321 & 0xff) !== x321) failInt(x321, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
-        }
-        if (k305 > 1) {
-          checkDecodedUnion(x304, k305, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
-          j306 = -2;
-        } else if (k305 === 0) checkEmptyUnion(x304, 'xen_domctl.u.monitor_op.u');
+        const x306 = v.psr_cmt_op!;
+        if (typeof x306 !== 'object' || x306 === null) failObject(x306, 'xen_domctl.u.psr_cmt_op');
+        const x307 = x306.cmd;
+        if (typeof x307 !== 'number' || (x307 >>> 0) !== x307) failInt(x307, 'xen_domctl.u.psr_cmt_op.cmd', 'uint32_t', 32);
+        const x308 = x306.data;
+        if (typeof x308 !== 'number' || (x308 >>> 0) !== x308) failInt(x308, 'xen_domctl.u.psr_cmt_op.data', 'uint32_t', 32);
         zero(d, b, 128);
-        d.setUint32(b, x302, true);
-        d.setUint32(b + 4, x303, true);
-        if (j306 === -2) {
-          encodeDecodedUnion(x304, 2, d, w, b + 8, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
+        d.setUint32(b, x307, true);
+        d.setUint32(b + 4, x308, true);
+        break;
+      }
+      case 47: {
+        const x309 = v.monitor_op!;
+        if (typeof x309 !== 'object' || x309 === null) failObject(x309, 'xen_domctl.u.monitor_op');
+        const x310 = x309.op;
+        if (typeof x310 !== 'number' || (x310 >>> 0) !== x310) failInt(x310, 'xen_domctl.u.monitor_op.op', 'uint32_t', 32);
+        const x311 = x309.event;
+        if (typeof x311 !== 'number' || (x311 >>> 0) !== x311) failInt(x311, 'xen_domctl.u.monitor_op.event', 'uint32_t', 32);
+        const x312 = x309.u;
+        if (typeof x312 !== 'object' || x312 === null) failObject(x312, 'xen_domctl.u.monitor_op.u');
+        let k313 = 0;
+        let j314 = -1;
+        if (x312.mov_to_cr !== undefined) {
+          k313++;
+          j314 = 0;
+          const x315 = x312.mov_to_cr!;
+          if (typeof x315 !== 'object' || x315 === null) failObject(x315, 'xen_domctl.u.monitor_op.u.mov_to_cr');
+          const x316 = x315.index;
+          if (typeof x316 !== 'number' || (x316 & 0xff) !== x316) failInt(x316, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
+          const x317 = x315.sync;
+          if (typeof x317 !== 'number' || (x317 & 0xff) !== x317) failInt(x317, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
+          const x318 = x315.onchangeonly;
+          if (typeof x318 !== 'number' || (x318 & 0xff) !== x318) failInt(x318, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
+          const x319 = x315.bitmask;
+          if (typeof x319 !== 'bigint' || x319 < 0n || x319 > 0xffffffffffffffffn) failBigInt(x319, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
+        }
+        if (x312.mov_to_msr !== undefined) {
+          k313++;
+          j314 = 1;
+          const x320 = x312.mov_to_msr!;
+          if (typeof x320 !== 'object' || x320 === null) failObject(x320, 'xen_domctl.u.monitor_op.u.mov_to_msr');
+          const x321 = x320.msr;
+          if (typeof x321 !== 'number' || (x321 >>> 0) !== x321) failInt(x321, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
+          const x322 = x320.onchangeonly;
+          if (typeof x322 !== 'number' || (x322 & 0xff) !== x322) failInt(x322, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
+        }
+        if (x312.guest_request !== undefined) {
+          k313++;
+          j314 = 2;
+          const x323 = x312.guest_request!;
+          if (typeof x323 !== 'object' || x323 === null) failObject(x323, 'xen_domctl.u.monitor_op.u.guest_request');
+          const x324 = x323.sync;
+          if (typeof x324 !== 'number' || (x324 & 0xff) !== x324) failInt(x324, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
+          const x325 = x323.allow_userspace;
+          if (typeof x325 !== 'number' || (x325 & 0xff) !== x325) failInt(x325, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
+        }
+        if (x312.debug_exception !== undefined) {
+          k313++;
+          j314 = 3;
+          const x326 = x312.debug_exception!;
+          if (typeof x326 !== 'object' || x326 === null) failObject(x326, 'xen_domctl.u.monitor_op.u.debug_exception');
+          const x327 = x326.sync;
+          if (typeof x327 !== 'number' || (x327 & 0xff) !== x327) failInt(x327, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
+        }
+        if (x312.vmexit !== undefined) {
+          k313++;
+          j314 = 4;
+          const x328 = x312.vmexit!;
+          if (typeof x328 !== 'object' || x328 === null) failObject(x328, 'xen_domctl.u.monitor_op.u.vmexit');
+          const x329 = x328.sync;
+          if (typeof x329 !== 'number' || (x329 & 0xff) !== x329) failInt(x329, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
+        }
+        if (k313 > 1) {
+          checkDecodedUnion(x312, k313, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
+          j314 = -2;
+        } else if (k313 === 0) checkEmptyUnion(x312, 'xen_domctl.u.monitor_op.u');
+        zero(d, b, 128);
+        d.setUint32(b, x310, true);
+        d.setUint32(b + 4, x311, true);
+        if (j314 === -2) {
+          encodeDecodedUnion(x312, 2, d, w, b + 8, 16, 'xen_domctl.u.monitor_op.u', ['mov_to_cr', 'mov_to_msr', 'guest_request', 'debug_exception', 'vmexit'], xen_domctl_monitor_op_u$dec0, xen_domctl_monitor_op_u$enc0);
         } else {
-          switch (j306) {
+          switch (j314) {
             case 0: {
-              const x322 = x304.mov_to_cr!;
-              if (typeof x322 !== 'object' || x322 === null) failObject(x322, 'xen_domctl.u.monitor_op.u.mov_to_cr');
-              const x323 = x322.index;
-              if (typeof x323 !== 'number' || (x323 & 0xff) !== x323) failInt(x323, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
-              const x324 = x322.sync;
-              if (typeof x324 !== 'number' || (x324 & 0xff) !== x324) failInt(x324, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
-              const x325 = x322.onchangeonly;
-              if (typeof x325 !== 'number' || (x325 & 0xff) !== x325) failInt(x325, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
-              const x326 = x322.bitmask;
-              if (typeof x326 !== 'bigint' || x326 < 0n || x326 > 0xffffffffffffffffn) failBigInt(x326, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
-              d.setUint32(b + 8, 0);
-              d.setUint32(b + 8 + 4, 0);
-              d.setUint32(b + 8 + 8, 0);
-              d.setUint32(b + 8 + 12, 0);
-              d.setUint8(b + 8, x323);
-              d.setUint8(b + 9, x324);
-              d.setUint8(b + 10, x325);
-              d.setUint8(b + 11, 0);
-              d.setUint32(b + 12, 0);
-              if (w8 !== undefined) w8[(b + 16) / 8] = x326; else d.setBigUint64(b + 16, x326, true);
-              break;
-            }
-            case 1: {
-              const x327 = x304.mov_to_msr!;
-              if (typeof x327 !== 'object' || x327 === null) failObject(x327, 'xen_domctl.u.monitor_op.u.mov_to_msr');
-              const x328 = x327.msr;
-              if (typeof x328 !== 'number' || (x328 >>> 0) !== x328) failInt(x328, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
-              const x329 = x327.onchangeonly;
-              if (typeof x329 !== 'number' || (x329 & 0xff) !== x329) failInt(x329, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
-              d.setUint32(b + 8, 0);
-              d.setUint32(b + 8 + 4, 0);
-              d.setUint32(b + 8 + 8, 0);
-              d.setUint32(b + 8 + 12, 0);
-              d.setUint32(b + 8, x328, true);
-              d.setUint8(b + 12, x329);
-              zero(d, b + 13, 3);
-              break;
-            }
-            case 2: {
-              const x330 = x304.guest_request!;
-              if (typeof x330 !== 'object' || x330 === null) failObject(x330, 'xen_domctl.u.monitor_op.u.guest_request');
-              const x331 = x330.sync;
-              if (typeof x331 !== 'number' || (x331 & 0xff) !== x331) failInt(x331, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
-              const x332 = x330.allow_userspace;
-              if (typeof x332 !== 'number' || (x332 & 0xff) !== x332) failInt(x332, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
+              const x330 = x312.mov_to_cr!;
+              if (typeof x330 !== 'object' || x330 === null) failObject(x330, 'xen_domctl.u.monitor_op.u.mov_to_cr');
+              const x331 = x330.index;
+              if (typeof x331 !== 'number' || (x331 & 0xff) !== x331) failInt(x331, 'xen_domctl.u.monitor_op.u.mov_to_cr.index', 'uint8_t', 8);
+              const x332 = x330.sync;
+              if (typeof x332 !== 'number' || (x332 & 0xff) !== x332) failInt(x332, 'xen_domctl.u.monitor_op.u.mov_to_cr.sync', 'uint8_t', 8);
+              const x333 = x330.onchangeonly;
+              if (typeof x333 !== 'number' || (x333 & 0xff) !== x333) failInt(x333, 'xen_domctl.u.monitor_op.u.mov_to_cr.onchangeonly', 'uint8_t', 8);
+              const x334 = x330.bitmask;
+              if (typeof x334 !== 'bigint' || x334 < 0n || x334 > 0xffffffffffffffffn) failBigInt(x334, 'xen_domctl.u.monitor_op.u.mov_to_cr.bitmask', 'uint64_aligned_t', 64);
               d.setUint32(b + 8, 0);
               d.setUint32(b + 8 + 4, 0);
               d.setUint32(b + 8 + 8, 0);
               d.setUint32(b + 8 + 12, 0);
               d.setUint8(b + 8, x331);
               d.setUint8(b + 9, x332);
+              d.setUint8(b + 10, x333);
+              d.setUint8(b + 11, 0);
+              d.setUint32(b + 12, 0);
+              if (w8 !== undefined) w8[(b + 16) / 8] = x334; else d.setBigUint64(b + 16, x334, true);
+              break;
+            }
+            case 1: {
+              const x335 = x312.mov_to_msr!;
+              if (typeof x335 !== 'object' || x335 === null) failObject(x335, 'xen_domctl.u.monitor_op.u.mov_to_msr');
+              const x336 = x335.msr;
+              if (typeof x336 !== 'number' || (x336 >>> 0) !== x336) failInt(x336, 'xen_domctl.u.monitor_op.u.mov_to_msr.msr', 'uint32_t', 32);
+              const x337 = x335.onchangeonly;
+              if (typeof x337 !== 'number' || (x337 & 0xff) !== x337) failInt(x337, 'xen_domctl.u.monitor_op.u.mov_to_msr.onchangeonly', 'uint8_t', 8);
+              d.setUint32(b + 8, 0);
+              d.setUint32(b + 8 + 4, 0);
+              d.setUint32(b + 8 + 8, 0);
+              d.setUint32(b + 8 + 12, 0);
+              d.setUint32(b + 8, x336, true);
+              d.setUint8(b + 12, x337);
+              zero(d, b + 13, 3);
+              break;
+            }
+            case 2: {
+              const x338 = x312.guest_request!;
+              if (typeof x338 !== 'object' || x338 === null) failObject(x338, 'xen_domctl.u.monitor_op.u.guest_request');
+              const x339 = x338.sync;
+              if (typeof x339 !== 'number' || (x339 & 0xff) !== x339) failInt(x339, 'xen_domctl.u.monitor_op.u.guest_request.sync', 'uint8_t', 8);
+              const x340 = x338.allow_userspace;
+              if (typeof x340 !== 'number' || (x340 & 0xff) !== x340) failInt(x340, 'xen_domctl.u.monitor_op.u.guest_request.allow_userspace', 'uint8_t', 8);
+              d.setUint32(b + 8, 0);
+              d.setUint32(b + 8 + 4, 0);
+              d.setUint32(b + 8 + 8, 0);
+              d.setUint32(b + 8 + 12, 0);
+              d.setUint8(b + 8, x339);
+              d.setUint8(b + 9, x340);
               break;
             }
             case 3: {
-              const x333 = x304.debug_exception!;
-              if (typeof x333 !== 'object' || x333 === null) failObject(x333, 'xen_domctl.u.monitor_op.u.debug_exception');
-              const x334 = x333.sync;
-              if (typeof x334 !== 'number' || (x334 & 0xff) !== x334) failInt(x334, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
+              const x341 = x312.debug_exception!;
+              if (typeof x341 !== 'object' || x341 === null) failObject(x341, 'xen_domctl.u.monitor_op.u.debug_exception');
+              const x342 = x341.sync;
+              if (typeof x342 !== 'number' || (x342 & 0xff) !== x342) failInt(x342, 'xen_domctl.u.monitor_op.u.debug_exception.sync', 'uint8_t', 8);
               d.setUint32(b + 8, 0);
               d.setUint32(b + 8 + 4, 0);
               d.setUint32(b + 8 + 8, 0);
               d.setUint32(b + 8 + 12, 0);
-              d.setUint8(b + 8, x334);
+              d.setUint8(b + 8, x342);
               break;
             }
             case 4: {
-              const x335 = x304.vmexit!;
-              if (typeof x335 !== 'object' || x335 === null) failObject(x335, 'xen_domctl.u.monitor_op.u.vmexit');
-              const x336 = x335.sync;
-              if (typeof x336 !== 'number' || (x336 & 0xff) !== x336) failInt(x336, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
+              const x343 = x312.vmexit!;
+              if (typeof x343 !== 'object' || x343 === null) failObject(x343, 'xen_domctl.u.monitor_op.u.vmexit');
+              const x344 = x343.sync;
+              if (typeof x344 !== 'number' || (x344 & 0xff) !== x344) failInt(x344, 'xen_domctl.u.monitor_op.u.vmexit.sync', 'uint8_t', 8);
               d.setUint32(b + 8, 0);
               d.setUint32(b + 8 + 4, 0);
               d.setUint32(b + 8 + 8, 0);
               d.setUint32(b + 8 + 12, 0);
-              d.setUint8(b + 8, x336);
+              d.setUint8(b + 8, x344);
               break;
             }
             default:
@@ -18733,97 +19049,97 @@ export function xen_domctl_u$enc1(v: xen_domctl_u, d: DataView, w: BigUint64Arra
         }
         break;
       }
-      case 47: {
-        const x337 = v.psr_alloc!;
-        if (typeof x337 !== 'object' || x337 === null) failObject(x337, 'xen_domctl.u.psr_alloc');
-        const x338 = x337.cmd;
-        if (typeof x338 !== 'number' || (x338 >>> 0) !== x338) failInt(x338, 'xen_domctl.u.psr_alloc.cmd', 'uint32_t', 32);
-        const x339 = x337.target;
-        if (typeof x339 !== 'number' || (x339 >>> 0) !== x339) failInt(x339, 'xen_domctl.u.psr_alloc.target', 'uint32_t', 32);
-        const x340 = x337.data;
-        if (typeof x340 !== 'bigint' || x340 < 0n || x340 > 0xffffffffffffffffn) failBigInt(x340, 'xen_domctl.u.psr_alloc.data', 'uint64_t', 64);
-        zero(d, b, 128);
-        d.setUint32(b, x338, true);
-        d.setUint32(b + 4, x339, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x340; else d.setBigUint64(b + 8, x340, true);
-        break;
-      }
       case 48: {
-        const x341 = v.vuart_op!;
-        if (typeof x341 !== 'object' || x341 === null) failObject(x341, 'xen_domctl.u.vuart_op');
-        const x342 = x341.cmd;
-        if (typeof x342 !== 'number' || (x342 >>> 0) !== x342) failInt(x342, 'xen_domctl.u.vuart_op.cmd', 'uint32_t', 32);
-        const x343 = x341.type;
-        if (typeof x343 !== 'number' || (x343 >>> 0) !== x343) failInt(x343, 'xen_domctl.u.vuart_op.type', 'uint32_t', 32);
-        const x344 = x341.gfn;
-        if (typeof x344 !== 'bigint' || x344 < 0n || x344 > 0xffffffffffffffffn) failBigInt(x344, 'xen_domctl.u.vuart_op.gfn', 'uint64_aligned_t', 64);
-        const x345 = x341.console_domid;
-        if (typeof x345 !== 'number' || (x345 & 0xffff) !== x345) failInt(x345, 'xen_domctl.u.vuart_op.console_domid', 'uint16_t', 16);
-        const x346 = x341.evtchn;
-        if (typeof x346 !== 'number' || (x346 >>> 0) !== x346) failInt(x346, 'xen_domctl.u.vuart_op.evtchn', 'uint32_t', 32);
+        const x345 = v.psr_alloc!;
+        if (typeof x345 !== 'object' || x345 === null) failObject(x345, 'xen_domctl.u.psr_alloc');
+        const x346 = x345.cmd;
+        if (typeof x346 !== 'number' || (x346 >>> 0) !== x346) failInt(x346, 'xen_domctl.u.psr_alloc.cmd', 'uint32_t', 32);
+        const x347 = x345.target;
+        if (typeof x347 !== 'number' || (x347 >>> 0) !== x347) failInt(x347, 'xen_domctl.u.psr_alloc.target', 'uint32_t', 32);
+        const x348 = x345.data;
+        if (typeof x348 !== 'bigint' || x348 < 0n || x348 > 0xffffffffffffffffn) failBigInt(x348, 'xen_domctl.u.psr_alloc.data', 'uint64_t', 64);
         zero(d, b, 128);
-        d.setUint32(b, x342, true);
-        d.setUint32(b + 4, x343, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x344; else d.setBigUint64(b + 8, x344, true);
-        d.setUint16(b + 16, x345, true);
-        d.setUint16(b + 18, 0);
-        d.setUint32(b + 20, x346, true);
+        d.setUint32(b, x346, true);
+        d.setUint32(b + 4, x347, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x348; else d.setBigUint64(b + 8, x348, true);
         break;
       }
       case 49: {
-        const x347 = v.vmtrace_op!;
-        if (typeof x347 !== 'object' || x347 === null) failObject(x347, 'xen_domctl.u.vmtrace_op');
-        const x348 = x347.cmd;
-        if (typeof x348 !== 'number' || (x348 >>> 0) !== x348) failInt(x348, 'xen_domctl.u.vmtrace_op.cmd', 'uint32_t', 32);
-        const x349 = x347.vcpu;
-        if (typeof x349 !== 'number' || (x349 >>> 0) !== x349) failInt(x349, 'xen_domctl.u.vmtrace_op.vcpu', 'uint32_t', 32);
-        const x350 = x347.key;
-        if (typeof x350 !== 'bigint' || x350 < 0n || x350 > 0xffffffffffffffffn) failBigInt(x350, 'xen_domctl.u.vmtrace_op.key', 'uint64_aligned_t', 64);
-        const x351 = x347.value;
-        if (typeof x351 !== 'bigint' || x351 < 0n || x351 > 0xffffffffffffffffn) failBigInt(x351, 'xen_domctl.u.vmtrace_op.value', 'uint64_aligned_t', 64);
+        const x349 = v.vuart_op!;
+        if (typeof x349 !== 'object' || x349 === null) failObject(x349, 'xen_domctl.u.vuart_op');
+        const x350 = x349.cmd;
+        if (typeof x350 !== 'number' || (x350 >>> 0) !== x350) failInt(x350, 'xen_domctl.u.vuart_op.cmd', 'uint32_t', 32);
+        const x351 = x349.type;
+        if (typeof x351 !== 'number' || (x351 >>> 0) !== x351) failInt(x351, 'xen_domctl.u.vuart_op.type', 'uint32_t', 32);
+        const x352 = x349.gfn;
+        if (typeof x352 !== 'bigint' || x352 < 0n || x352 > 0xffffffffffffffffn) failBigInt(x352, 'xen_domctl.u.vuart_op.gfn', 'uint64_aligned_t', 64);
+        const x353 = x349.console_domid;
+        if (typeof x353 !== 'number' || (x353 & 0xffff) !== x353) failInt(x353, 'xen_domctl.u.vuart_op.console_domid', 'uint16_t', 16);
+        const x354 = x349.evtchn;
+        if (typeof x354 !== 'number' || (x354 >>> 0) !== x354) failInt(x354, 'xen_domctl.u.vuart_op.evtchn', 'uint32_t', 32);
         zero(d, b, 128);
-        d.setUint32(b, x348, true);
-        d.setUint32(b + 4, x349, true);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x350; else d.setBigUint64(b + 8, x350, true);
-        if (w8 !== undefined) w8[(b + 16) / 8] = x351; else d.setBigUint64(b + 16, x351, true);
+        d.setUint32(b, x350, true);
+        d.setUint32(b + 4, x351, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x352; else d.setBigUint64(b + 8, x352, true);
+        d.setUint16(b + 16, x353, true);
+        d.setUint16(b + 18, 0);
+        d.setUint32(b + 20, x354, true);
         break;
       }
       case 50: {
-        const x352 = v.paging_mempool!;
-        if (typeof x352 !== 'object' || x352 === null) failObject(x352, 'xen_domctl.u.paging_mempool');
-        const x353 = x352.size;
-        if (typeof x353 !== 'bigint' || x353 < 0n || x353 > 0xffffffffffffffffn) failBigInt(x353, 'xen_domctl.u.paging_mempool.size', 'uint64_aligned_t', 64);
+        const x355 = v.vmtrace_op!;
+        if (typeof x355 !== 'object' || x355 === null) failObject(x355, 'xen_domctl.u.vmtrace_op');
+        const x356 = x355.cmd;
+        if (typeof x356 !== 'number' || (x356 >>> 0) !== x356) failInt(x356, 'xen_domctl.u.vmtrace_op.cmd', 'uint32_t', 32);
+        const x357 = x355.vcpu;
+        if (typeof x357 !== 'number' || (x357 >>> 0) !== x357) failInt(x357, 'xen_domctl.u.vmtrace_op.vcpu', 'uint32_t', 32);
+        const x358 = x355.key;
+        if (typeof x358 !== 'bigint' || x358 < 0n || x358 > 0xffffffffffffffffn) failBigInt(x358, 'xen_domctl.u.vmtrace_op.key', 'uint64_aligned_t', 64);
+        const x359 = x355.value;
+        if (typeof x359 !== 'bigint' || x359 < 0n || x359 > 0xffffffffffffffffn) failBigInt(x359, 'xen_domctl.u.vmtrace_op.value', 'uint64_aligned_t', 64);
         zero(d, b, 128);
-        if (w8 !== undefined) w8[b / 8] = x353; else d.setBigUint64(b, x353, true);
+        d.setUint32(b, x356, true);
+        d.setUint32(b + 4, x357, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x358; else d.setBigUint64(b + 8, x358, true);
+        if (w8 !== undefined) w8[(b + 16) / 8] = x359; else d.setBigUint64(b + 16, x359, true);
         break;
       }
       case 51: {
-        const x354 = v.set_llc_colors!;
-        if (typeof x354 !== 'object' || x354 === null) failObject(x354, 'xen_domctl.u.set_llc_colors');
-        const x355 = x354.num_llc_colors;
-        if (typeof x355 !== 'number' || (x355 >>> 0) !== x355) failInt(x355, 'xen_domctl.u.set_llc_colors.num_llc_colors', 'uint32_t', 32);
-        const x356 = x354.llc_colors;
-        if (typeof x356 !== 'bigint' || x356 < 0n || x356 > 0xffffffffffffffffn) failBigInt(x356, 'xen_domctl.u.set_llc_colors.llc_colors', 'XEN_GUEST_HANDLE_64(uint32)', 64);
+        const x360 = v.paging_mempool!;
+        if (typeof x360 !== 'object' || x360 === null) failObject(x360, 'xen_domctl.u.paging_mempool');
+        const x361 = x360.size;
+        if (typeof x361 !== 'bigint' || x361 < 0n || x361 > 0xffffffffffffffffn) failBigInt(x361, 'xen_domctl.u.paging_mempool.size', 'uint64_aligned_t', 64);
         zero(d, b, 128);
-        d.setUint32(b, x355, true);
-        d.setUint32(b + 4, 0);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x356; else d.setBigUint64(b + 8, x356, true);
+        if (w8 !== undefined) w8[b / 8] = x361; else d.setBigUint64(b, x361, true);
         break;
       }
       case 52: {
-        const x357 = v.get_domain_state!;
-        if (typeof x357 !== 'object' || x357 === null) failObject(x357, 'xen_domctl.u.get_domain_state');
-        const x358 = x357.state;
-        if (typeof x358 !== 'number' || (x358 & 0xffff) !== x358) failInt(x358, 'xen_domctl.u.get_domain_state.state', 'uint16_t', 16);
-        const x359 = x357.caps;
-        if (typeof x359 !== 'number' || (x359 & 0xffff) !== x359) failInt(x359, 'xen_domctl.u.get_domain_state.caps', 'uint16_t', 16);
-        const x360 = x357.unique_id;
-        if (typeof x360 !== 'bigint' || x360 < 0n || x360 > 0xffffffffffffffffn) failBigInt(x360, 'xen_domctl.u.get_domain_state.unique_id', 'uint64_t', 64);
+        const x362 = v.set_llc_colors!;
+        if (typeof x362 !== 'object' || x362 === null) failObject(x362, 'xen_domctl.u.set_llc_colors');
+        const x363 = x362.num_llc_colors;
+        if (typeof x363 !== 'number' || (x363 >>> 0) !== x363) failInt(x363, 'xen_domctl.u.set_llc_colors.num_llc_colors', 'uint32_t', 32);
+        const x364 = x362.llc_colors;
+        if (typeof x364 !== 'bigint' || x364 < 0n || x364 > 0xffffffffffffffffn) failBigInt(x364, 'xen_domctl.u.set_llc_colors.llc_colors', 'XEN_GUEST_HANDLE_64(uint32)', 64);
         zero(d, b, 128);
-        d.setUint16(b, x358, true);
-        d.setUint16(b + 2, x359, true);
+        d.setUint32(b, x363, true);
         d.setUint32(b + 4, 0);
-        if (w8 !== undefined) w8[(b + 8) / 8] = x360; else d.setBigUint64(b + 8, x360, true);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x364; else d.setBigUint64(b + 8, x364, true);
+        break;
+      }
+      case 53: {
+        const x365 = v.get_domain_state!;
+        if (typeof x365 !== 'object' || x365 === null) failObject(x365, 'xen_domctl.u.get_domain_state');
+        const x366 = x365.state;
+        if (typeof x366 !== 'number' || (x366 & 0xffff) !== x366) failInt(x366, 'xen_domctl.u.get_domain_state.state', 'uint16_t', 16);
+        const x367 = x365.caps;
+        if (typeof x367 !== 'number' || (x367 & 0xffff) !== x367) failInt(x367, 'xen_domctl.u.get_domain_state.caps', 'uint16_t', 16);
+        const x368 = x365.unique_id;
+        if (typeof x368 !== 'bigint' || x368 < 0n || x368 > 0xffffffffffffffffn) failBigInt(x368, 'xen_domctl.u.get_domain_state.unique_id', 'uint64_t', 64);
+        zero(d, b, 128);
+        d.setUint16(b, x366, true);
+        d.setUint16(b + 2, x367, true);
+        d.setUint32(b + 4, 0);
+        if (w8 !== undefined) w8[(b + 8) / 8] = x368; else d.setBigUint64(b + 8, x368, true);
         break;
       }
       default:
@@ -18869,6 +19185,7 @@ export function xen_domctl_u$dec1(d: DataView, w: BigUint64Array | undefined, b:
     debug_op: xen_domctl_debug_op$dec0(d, w, b),
     vm_event_op: xen_domctl_vm_event_op$dec0(d, w, b),
     mem_sharing_op: xen_domctl_mem_sharing_op$dec0(d, w, b),
+    cpu_policy: xen_domctl_cpu_policy$dec0(d, w, b),
     vcpuextstate: xen_domctl_vcpuextstate$dec0(d, w, b),
     vcpu_msrs: xen_domctl_vcpu_msrs$dec0(d, w, b),
     access_required: xen_domctl_set_access_required$dec0(d, w, b),
@@ -18935,6 +19252,7 @@ export class xen_domctl_u$V1 implements xen_domctl_u_view {
   $c_debug_op: xen_domctl_debug_op$V0 | undefined = undefined;
   $c_vm_event_op: xen_domctl_vm_event_op$V0 | undefined = undefined;
   $c_mem_sharing_op: xen_domctl_mem_sharing_op$V0 | undefined = undefined;
+  $c_cpu_policy: xen_domctl_cpu_policy$V0 | undefined = undefined;
   $c_vcpuextstate: xen_domctl_vcpuextstate$V0 | undefined = undefined;
   $c_vcpu_msrs: xen_domctl_vcpu_msrs$V0 | undefined = undefined;
   $c_access_required: xen_domctl_set_access_required$V0 | undefined = undefined;
@@ -19114,6 +19432,10 @@ export class xen_domctl_u$V1 implements xen_domctl_u_view {
 
   get mem_sharing_op(): xen_domctl_mem_sharing_op_view {
     return (this.$c_mem_sharing_op ??= new xen_domctl_mem_sharing_op$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
+  }
+
+  get cpu_policy(): xen_domctl_cpu_policy_view {
+    return (this.$c_cpu_policy ??= new xen_domctl_cpu_policy$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
   }
 
   get vcpuextstate(): xen_domctl_vcpuextstate_view {
@@ -21486,6 +21808,16 @@ export function DomctlOp$enc0(v: DomctlOp, d: DataView, w: BigUint64Array | unde
       if (typeof v.arg !== 'object' || v.arg === null) failObject(v.arg, 'XEN_DOMCTL.arg');
       xen_domctl_psr_alloc$enc0(v.arg, d, w, b + 16);
       break;
+    case 'get_cpu_policy':
+      d.setUint32(b, 82, true);
+      if (typeof v.arg !== 'object' || v.arg === null) failObject(v.arg, 'XEN_DOMCTL.arg');
+      xen_domctl_cpu_policy$enc0(v.arg, d, w, b + 16);
+      break;
+    case 'set_cpu_policy':
+      d.setUint32(b, 83, true);
+      if (typeof v.arg !== 'object' || v.arg === null) failObject(v.arg, 'XEN_DOMCTL.arg');
+      xen_domctl_cpu_policy$enc0(v.arg, d, w, b + 16);
+      break;
     case 'vmtrace_op':
       d.setUint32(b, 84, true);
       if (typeof v.arg !== 'object' || v.arg === null) failObject(v.arg, 'XEN_DOMCTL.arg');
@@ -21997,6 +22329,22 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
         arg: xen_domctl_psr_alloc$dec0(d, w, b + 16),
       };
     }
+    case 82: {
+      return {
+        op: 'get_cpu_policy',
+        interface_version: d.getUint32(b + 4, true),
+        domain: d.getUint16(b + 8, true),
+        arg: xen_domctl_cpu_policy$dec0(d, w, b + 16),
+      };
+    }
+    case 83: {
+      return {
+        op: 'set_cpu_policy',
+        interface_version: d.getUint32(b + 4, true),
+        domain: d.getUint16(b + 8, true),
+        arg: xen_domctl_cpu_policy$dec0(d, w, b + 16),
+      };
+    }
     case 84: {
       return {
         op: 'vmtrace_op',
@@ -22148,6 +22496,12 @@ export function DomctlOp$chk0(d: DataView, b: number): void {
       break;
     case 81:
       xen_domctl_vuart_op$chk0(d, b + 16);
+      break;
+    case 82:
+      xen_domctl_cpu_policy$chk0(d, b + 16);
+      break;
+    case 83:
+      xen_domctl_cpu_policy$chk0(d, b + 16);
       break;
     case 89:
       xen_domctl_set_llc_colors$chk0(d, b + 16);
@@ -22447,6 +22801,16 @@ export function DomctlOp$enc1(v: DomctlOp, d: DataView, w: BigUint64Array | unde
       d.setUint32(b, 78, true);
       if (typeof v.arg !== 'object' || v.arg === null) failObject(v.arg, 'XEN_DOMCTL.arg');
       xen_domctl_psr_alloc$enc0(v.arg, d, w, b + 16);
+      break;
+    case 'get_cpu_policy':
+      d.setUint32(b, 82, true);
+      if (typeof v.arg !== 'object' || v.arg === null) failObject(v.arg, 'XEN_DOMCTL.arg');
+      xen_domctl_cpu_policy$enc0(v.arg, d, w, b + 16);
+      break;
+    case 'set_cpu_policy':
+      d.setUint32(b, 83, true);
+      if (typeof v.arg !== 'object' || v.arg === null) failObject(v.arg, 'XEN_DOMCTL.arg');
+      xen_domctl_cpu_policy$enc0(v.arg, d, w, b + 16);
       break;
     case 'vmtrace_op':
       d.setUint32(b, 84, true);
@@ -22959,6 +23323,22 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
         arg: xen_domctl_psr_alloc$dec0(d, w, b + 16),
       };
     }
+    case 82: {
+      return {
+        op: 'get_cpu_policy',
+        interface_version: d.getUint32(b + 4, true),
+        domain: d.getUint16(b + 8, true),
+        arg: xen_domctl_cpu_policy$dec0(d, w, b + 16),
+      };
+    }
+    case 83: {
+      return {
+        op: 'set_cpu_policy',
+        interface_version: d.getUint32(b + 4, true),
+        domain: d.getUint16(b + 8, true),
+        arg: xen_domctl_cpu_policy$dec0(d, w, b + 16),
+      };
+    }
     case 84: {
       return {
         op: 'vmtrace_op',
@@ -23110,6 +23490,12 @@ export function DomctlOp$chk1(d: DataView, b: number): void {
       break;
     case 81:
       xen_domctl_vuart_op$chk0(d, b + 16);
+      break;
+    case 82:
+      xen_domctl_cpu_policy$chk0(d, b + 16);
+      break;
+    case 83:
+      xen_domctl_cpu_policy$chk0(d, b + 16);
       break;
     case 89:
       xen_domctl_set_llc_colors$chk0(d, b + 16);

@@ -5,10 +5,10 @@
  * Per-architecture code of unstable/sysctl: internal, not part of the package's API.
  */
 import { xenctl_bitmap$V0, xenctl_bitmap$chk0, xenctl_bitmap$dec0 } from '../stable/xen_guest.js';
-import { IntArray, alignedWords, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failOp, failOpName, failPadding, nonZero, setU64FromNumber, u64AsNumber, zero } from '../../runtime.js';
-import type { IntArrayView } from '../../runtime.js';
+import { IntArray, RecordArray, alignedWords, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failOp, failOpName, failPadding, nonZero, setU64FromNumber, u64AsNumber, zero } from '../../runtime.js';
+import type { IntArrayView, RecordArrayView } from '../../runtime.js';
 import type { xenctl_bitmap_view } from '../../stable/xen_guest.js';
-import type { SysctlOp, pm_cx_stat, pm_cx_stat_view, pm_px_stat, pm_px_stat_view, pm_px_val, pm_px_val_view, xen_get_cppc_para, xen_get_cppc_para_view, xen_get_cpufreq_para, xen_get_cpufreq_para_s, xen_get_cpufreq_para_s_u, xen_get_cpufreq_para_s_u_view, xen_get_cpufreq_para_s_view, xen_get_cpufreq_para_view, xen_livepatch_name, xen_livepatch_name_view, xen_livepatch_status, xen_livepatch_status_view, xen_ondemand, xen_ondemand_view, xen_set_cppc_para, xen_set_cppc_para_view, xen_set_cpufreq_gov, xen_set_cpufreq_gov_view, xen_set_cpufreq_para, xen_set_cpufreq_para_view, xen_sysctl, xen_sysctl_availheap, xen_sysctl_availheap_view, xen_sysctl_coverage_op, xen_sysctl_coverage_op_view, xen_sysctl_cpu_featureset, xen_sysctl_cpu_featureset_view, xen_sysctl_cpu_hotplug, xen_sysctl_cpu_hotplug_view, xen_sysctl_cpu_policy, xen_sysctl_cpu_policy_view, xen_sysctl_cpuinfo, xen_sysctl_cpuinfo_view, xen_sysctl_cpupool_op, xen_sysctl_cpupool_op_view, xen_sysctl_cputopo, xen_sysctl_cputopo_view, xen_sysctl_cputopoinfo, xen_sysctl_cputopoinfo_view, xen_sysctl_credit2_schedule, xen_sysctl_credit2_schedule_view, xen_sysctl_credit_schedule, xen_sysctl_credit_schedule_view, xen_sysctl_debug_keys, xen_sysctl_debug_keys_view, xen_sysctl_dt_overlay, xen_sysctl_dt_overlay_view, xen_sysctl_get_pmstat, xen_sysctl_get_pmstat_u, xen_sysctl_get_pmstat_u_view, xen_sysctl_get_pmstat_view, xen_sysctl_getcpuinfo, xen_sysctl_getcpuinfo_view, xen_sysctl_getdomaininfolist, xen_sysctl_getdomaininfolist_view, xen_sysctl_livepatch_action, xen_sysctl_livepatch_action_view, xen_sysctl_livepatch_get, xen_sysctl_livepatch_get_view, xen_sysctl_livepatch_list, xen_sysctl_livepatch_list_view, xen_sysctl_livepatch_op, xen_sysctl_livepatch_op_u, xen_sysctl_livepatch_op_u_view, xen_sysctl_livepatch_op_view, xen_sysctl_livepatch_upload, xen_sysctl_livepatch_upload_view, xen_sysctl_lockprof_data, xen_sysctl_lockprof_data_view, xen_sysctl_lockprof_op, xen_sysctl_lockprof_op_view, xen_sysctl_meminfo, xen_sysctl_meminfo_view, xen_sysctl_numainfo, xen_sysctl_numainfo_view, xen_sysctl_page_offline_op, xen_sysctl_page_offline_op_view, xen_sysctl_pcitopoinfo, xen_sysctl_pcitopoinfo_view, xen_sysctl_perfc_desc, xen_sysctl_perfc_desc_view, xen_sysctl_perfc_op, xen_sysctl_perfc_op_view, xen_sysctl_physinfo, xen_sysctl_physinfo_view, xen_sysctl_pm_op, xen_sysctl_pm_op_u, xen_sysctl_pm_op_u_view, xen_sysctl_pm_op_view, xen_sysctl_psr_alloc, xen_sysctl_psr_alloc_u, xen_sysctl_psr_alloc_u_cat_info, xen_sysctl_psr_alloc_u_cat_info_view, xen_sysctl_psr_alloc_u_mba_info, xen_sysctl_psr_alloc_u_mba_info_view, xen_sysctl_psr_alloc_u_view, xen_sysctl_psr_alloc_view, xen_sysctl_psr_cmt_op, xen_sysctl_psr_cmt_op_u, xen_sysctl_psr_cmt_op_u_l3_cache, xen_sysctl_psr_cmt_op_u_l3_cache_view, xen_sysctl_psr_cmt_op_u_view, xen_sysctl_psr_cmt_op_view, xen_sysctl_readconsole, xen_sysctl_readconsole_view, xen_sysctl_sched_arinc653, xen_sysctl_sched_arinc653_view, xen_sysctl_sched_id, xen_sysctl_sched_id_view, xen_sysctl_scheduler_op, xen_sysctl_scheduler_op_u, xen_sysctl_scheduler_op_u_view, xen_sysctl_scheduler_op_view, xen_sysctl_tbuf_op, xen_sysctl_tbuf_op_view, xen_sysctl_u, xen_sysctl_u_view, xen_sysctl_view, xen_userspace, xen_userspace_view } from '../../unstable/sysctl.js';
+import type { SysctlOp, pm_cx_stat, pm_cx_stat_view, pm_px_stat, pm_px_stat_view, pm_px_val, pm_px_val_view, xen_get_cppc_para, xen_get_cppc_para_view, xen_get_cpufreq_para, xen_get_cpufreq_para_s, xen_get_cpufreq_para_s_u, xen_get_cpufreq_para_s_u_view, xen_get_cpufreq_para_s_view, xen_get_cpufreq_para_view, xen_livepatch_name, xen_livepatch_name_view, xen_livepatch_status, xen_livepatch_status_view, xen_ondemand, xen_ondemand_view, xen_set_cppc_para, xen_set_cppc_para_view, xen_set_cpufreq_gov, xen_set_cpufreq_gov_view, xen_set_cpufreq_para, xen_set_cpufreq_para_view, xen_sysctl, xen_sysctl_arinc653_schedule, xen_sysctl_arinc653_schedule_sched_entries, xen_sysctl_arinc653_schedule_sched_entries_view, xen_sysctl_arinc653_schedule_view, xen_sysctl_availheap, xen_sysctl_availheap_view, xen_sysctl_coverage_op, xen_sysctl_coverage_op_view, xen_sysctl_cpu_featureset, xen_sysctl_cpu_featureset_view, xen_sysctl_cpu_hotplug, xen_sysctl_cpu_hotplug_view, xen_sysctl_cpu_policy, xen_sysctl_cpu_policy_view, xen_sysctl_cpuinfo, xen_sysctl_cpuinfo_view, xen_sysctl_cpupool_op, xen_sysctl_cpupool_op_view, xen_sysctl_cputopo, xen_sysctl_cputopo_view, xen_sysctl_cputopoinfo, xen_sysctl_cputopoinfo_view, xen_sysctl_credit2_schedule, xen_sysctl_credit2_schedule_view, xen_sysctl_credit_schedule, xen_sysctl_credit_schedule_view, xen_sysctl_debug_keys, xen_sysctl_debug_keys_view, xen_sysctl_dt_overlay, xen_sysctl_dt_overlay_view, xen_sysctl_get_pmstat, xen_sysctl_get_pmstat_u, xen_sysctl_get_pmstat_u_view, xen_sysctl_get_pmstat_view, xen_sysctl_getcpuinfo, xen_sysctl_getcpuinfo_view, xen_sysctl_getdomaininfolist, xen_sysctl_getdomaininfolist_view, xen_sysctl_livepatch_action, xen_sysctl_livepatch_action_view, xen_sysctl_livepatch_get, xen_sysctl_livepatch_get_view, xen_sysctl_livepatch_list, xen_sysctl_livepatch_list_view, xen_sysctl_livepatch_op, xen_sysctl_livepatch_op_u, xen_sysctl_livepatch_op_u_view, xen_sysctl_livepatch_op_view, xen_sysctl_livepatch_upload, xen_sysctl_livepatch_upload_view, xen_sysctl_lockprof_data, xen_sysctl_lockprof_data_view, xen_sysctl_lockprof_op, xen_sysctl_lockprof_op_view, xen_sysctl_meminfo, xen_sysctl_meminfo_view, xen_sysctl_numainfo, xen_sysctl_numainfo_view, xen_sysctl_page_offline_op, xen_sysctl_page_offline_op_view, xen_sysctl_pcitopoinfo, xen_sysctl_pcitopoinfo_view, xen_sysctl_perfc_desc, xen_sysctl_perfc_desc_view, xen_sysctl_perfc_op, xen_sysctl_perfc_op_view, xen_sysctl_physinfo, xen_sysctl_physinfo_view, xen_sysctl_pm_op, xen_sysctl_pm_op_u, xen_sysctl_pm_op_u_view, xen_sysctl_pm_op_view, xen_sysctl_psr_alloc, xen_sysctl_psr_alloc_u, xen_sysctl_psr_alloc_u_cat_info, xen_sysctl_psr_alloc_u_cat_info_view, xen_sysctl_psr_alloc_u_mba_info, xen_sysctl_psr_alloc_u_mba_info_view, xen_sysctl_psr_alloc_u_view, xen_sysctl_psr_alloc_view, xen_sysctl_psr_cmt_op, xen_sysctl_psr_cmt_op_u, xen_sysctl_psr_cmt_op_u_l3_cache, xen_sysctl_psr_cmt_op_u_l3_cache_view, xen_sysctl_psr_cmt_op_u_view, xen_sysctl_psr_cmt_op_view, xen_sysctl_readconsole, xen_sysctl_readconsole_view, xen_sysctl_sched_arinc653, xen_sysctl_sched_arinc653_view, xen_sysctl_sched_id, xen_sysctl_sched_id_view, xen_sysctl_scheduler_op, xen_sysctl_scheduler_op_u, xen_sysctl_scheduler_op_u_view, xen_sysctl_scheduler_op_view, xen_sysctl_tbuf_op, xen_sysctl_tbuf_op_view, xen_sysctl_u, xen_sysctl_u_view, xen_sysctl_view, xen_userspace, xen_userspace_view } from '../../unstable/sysctl.js';
 
 /** Writes xen_sysctl_readconsole at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function xen_sysctl_readconsole$enc0(v: xen_sysctl_readconsole, d: DataView, w: BigUint64Array | undefined, b: number): void {
@@ -7746,6 +7746,282 @@ export class xen_sysctl_credit2_schedule$V0 implements xen_sysctl_credit2_schedu
     if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_sysctl_credit2_schedule.ratelimit_us', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b, x, true);
+  }
+}
+
+/** Writes xen_sysctl_arinc653_schedule at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
+export function xen_sysctl_arinc653_schedule$enc0(v: xen_sysctl_arinc653_schedule, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const w8 = alignedWords(w, b);
+  const x0 = v.major_frame;
+  if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'xen_sysctl_arinc653_schedule.major_frame', 'uint64_aligned_t', 64);
+  const x1 = v.num_sched_entries;
+  if (typeof x1 !== 'number' || (x1 & 0xff) !== x1) failInt(x1, 'xen_sysctl_arinc653_schedule.num_sched_entries', 'uint8_t', 8);
+  const x2 = v.sched_entries;
+  const a3 = checkArray(x2, 64, 'xen_sysctl_arinc653_schedule.sched_entries');
+  for (let i4 = 0; i4 < 64; i4++) {
+    const e5 = a3[i4];
+    if (typeof e5 !== 'object' || e5 === null) failObject(e5, `xen_sysctl_arinc653_schedule.sched_entries[${i4}]`);
+    const x6 = e5.dom_handle;
+    const a7 = checkArray(x6, 16, `xen_sysctl_arinc653_schedule.sched_entries[${i4}].dom_handle`);
+    for (let i8 = 0; i8 < 16; i8++) {
+      const e9 = a7[i8];
+      if (typeof e9 !== 'number' || (e9 & 0xff) !== e9) failInt(e9, `xen_sysctl_arinc653_schedule.sched_entries[${i4}].dom_handle[${i8}]`, 'uint8_t', 8);
+    }
+    const x12 = e5.vcpu_id;
+    if (typeof x12 !== 'number' || (x12 >>> 0) !== x12) failInt(x12, `xen_sysctl_arinc653_schedule.sched_entries[${i4}].vcpu_id`, 'uint32_t', 32);
+    const x13 = e5.runtime;
+    if (typeof x13 !== 'bigint' || x13 < 0n || x13 > 0xffffffffffffffffn) failBigInt(x13, `xen_sysctl_arinc653_schedule.sched_entries[${i4}].runtime`, 'uint64_aligned_t', 64);
+  }
+  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+  d.setUint8(b + 8, x1);
+  for (let i14 = 0; i14 < 64; i14++) {
+    const e15 = a3[i14];
+    if (typeof e15 !== 'object' || e15 === null) failObject(e15, `xen_sysctl_arinc653_schedule.sched_entries[${i14}]`);
+    const x16 = e15.dom_handle;
+    const a17 = checkArray(x16, 16, `xen_sysctl_arinc653_schedule.sched_entries[${i14}].dom_handle`);
+    for (let i18 = 0; i18 < 16; i18++) {
+      const e19 = a17[i18];
+      if (typeof e19 !== 'number' || (e19 & 0xff) !== e19) failInt(e19, `xen_sysctl_arinc653_schedule.sched_entries[${i14}].dom_handle[${i18}]`, 'uint8_t', 8);
+    }
+    const x22 = e15.vcpu_id;
+    if (typeof x22 !== 'number' || (x22 >>> 0) !== x22) failInt(x22, `xen_sysctl_arinc653_schedule.sched_entries[${i14}].vcpu_id`, 'uint32_t', 32);
+    const x23 = e15.runtime;
+    if (typeof x23 !== 'bigint' || x23 < 0n || x23 > 0xffffffffffffffffn) failBigInt(x23, `xen_sysctl_arinc653_schedule.sched_entries[${i14}].runtime`, 'uint64_aligned_t', 64);
+    for (let i20 = 0; i20 < 16; i20++) {
+      const e21 = a17[i20];
+      if (typeof e21 !== 'number' || (e21 & 0xff) !== e21) failInt(e21, `xen_sysctl_arinc653_schedule.sched_entries[${i14}].dom_handle[${i20}]`, 'uint8_t', 8);
+      d.setUint8(b + 16 + i14 * 32 + i20 * 1, e21);
+    }
+    d.setUint32(b + 16 + i14 * 32 + 16, x22, true);
+    if (w8 !== undefined) w8[(b + 16 + i14 * 32 + 24) / 8] = x23; else d.setBigUint64(b + 16 + i14 * 32 + 24, x23, true);
+    d.setUint32(b + 16 + i14 * 32 + 20, 0);
+  }
+  zero(d, b + 9, 7);
+}
+
+/** Reads xen_sysctl_arinc653_schedule at `b` on x86_32, x86_64, arm32, arm64. */
+export function xen_sysctl_arinc653_schedule$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_sysctl_arinc653_schedule {
+  const w8 = alignedWords(w, b);
+  const a0 = new Array(64);
+  for (let i1 = 0; i1 < 64; i1++) {
+    a0[i1] = xen_sysctl_arinc653_schedule_sched_entries$dec0(d, w, b + 16 + i1 * 32);
+  }
+  return {
+    major_frame: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
+    num_sched_entries: d.getUint8(b + 8),
+    sched_entries: a0,
+  };
+}
+
+/** Throws when padding of xen_sysctl_arinc653_schedule at `b` on x86_32, x86_64, arm32, arm64 is not zero. */
+export function xen_sysctl_arinc653_schedule$chk0(d: DataView, b: number): void {
+  for (let i0 = 0; i0 < 64; i0++) xen_sysctl_arinc653_schedule_sched_entries$chk0(d, b + 16 + i0 * 32);
+  if (nonZero(d, b + 9, 7)) failPadding('xen_sysctl_arinc653_schedule (padding after num_sched_entries)');
+}
+
+/** The view of xen_sysctl_arinc653_schedule on x86_32, x86_64, arm32, arm64. */
+export class xen_sysctl_arinc653_schedule$V0 implements xen_sysctl_arinc653_schedule_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+  $c_sched_entries: RecordArrayView<xen_sysctl_arinc653_schedule_sched_entries_view> | undefined = undefined;
+  $k_sched_entries: number = -1;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 2064 <= this.$n ? x : checkRepoint(this.$d, x, 2064, this.$s, this.$e, 'xen_sysctl_arinc653_schedule');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get major_frame(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
+  }
+
+  set major_frame(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_sysctl_arinc653_schedule.major_frame', 'uint64_aligned_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b, x, true);
+  }
+
+  get major_frameAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b, false, 'xen_sysctl_arinc653_schedule.major_frame');
+  }
+
+  set major_frameAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b, false, x, 'xen_sysctl_arinc653_schedule.major_frame');
+  }
+
+  get num_sched_entries(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b + 8);
+  }
+
+  set num_sched_entries(x: number) {
+    if (typeof x !== 'number' || (x & 0xff) !== x) failInt(x, 'xen_sysctl_arinc653_schedule.num_sched_entries', 'uint8_t', 8);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 8, x);
+  }
+
+  get sched_entries(): RecordArrayView<xen_sysctl_arinc653_schedule_sched_entries_view> {
+    const b = this.$r.$b + this.$o;
+    let c = this.$c_sched_entries;
+    if (c === undefined || this.$k_sched_entries !== b) {
+      c = this.$c_sched_entries = new RecordArray((at) => new xen_sysctl_arinc653_schedule_sched_entries$V0(this.$d, this.$a, at, this.$s, this.$n, this.$e), b + 16, 32, 64, 'xen_sysctl_arinc653_schedule.sched_entries');
+      this.$k_sched_entries = b;
+    }
+    return c;
+  }
+}
+
+/** Writes xen_sysctl_arinc653_schedule.sched_entries at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
+export function xen_sysctl_arinc653_schedule_sched_entries$enc0(v: xen_sysctl_arinc653_schedule_sched_entries, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const w8 = alignedWords(w, b);
+  const x0 = v.dom_handle;
+  const a1 = checkArray(x0, 16, 'xen_sysctl_arinc653_schedule.sched_entries.dom_handle');
+  for (let i2 = 0; i2 < 16; i2++) {
+    const e3 = a1[i2];
+    if (typeof e3 !== 'number' || (e3 & 0xff) !== e3) failInt(e3, `xen_sysctl_arinc653_schedule.sched_entries.dom_handle[${i2}]`, 'uint8_t', 8);
+  }
+  const x6 = v.vcpu_id;
+  if (typeof x6 !== 'number' || (x6 >>> 0) !== x6) failInt(x6, 'xen_sysctl_arinc653_schedule.sched_entries.vcpu_id', 'uint32_t', 32);
+  const x7 = v.runtime;
+  if (typeof x7 !== 'bigint' || x7 < 0n || x7 > 0xffffffffffffffffn) failBigInt(x7, 'xen_sysctl_arinc653_schedule.sched_entries.runtime', 'uint64_aligned_t', 64);
+  for (let i4 = 0; i4 < 16; i4++) {
+    const e5 = a1[i4];
+    if (typeof e5 !== 'number' || (e5 & 0xff) !== e5) failInt(e5, `xen_sysctl_arinc653_schedule.sched_entries.dom_handle[${i4}]`, 'uint8_t', 8);
+    d.setUint8(b + i4 * 1, e5);
+  }
+  d.setUint32(b + 16, x6, true);
+  if (w8 !== undefined) w8[(b + 24) / 8] = x7; else d.setBigUint64(b + 24, x7, true);
+  d.setUint32(b + 20, 0);
+}
+
+/** Reads xen_sysctl_arinc653_schedule.sched_entries at `b` on x86_32, x86_64, arm32, arm64. */
+export function xen_sysctl_arinc653_schedule_sched_entries$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_sysctl_arinc653_schedule_sched_entries {
+  const w8 = alignedWords(w, b);
+  const a0 = new Array(16);
+  for (let i1 = 0; i1 < 16; i1++) {
+    a0[i1] = d.getUint8(b + i1 * 1);
+  }
+  return {
+    dom_handle: a0,
+    vcpu_id: d.getUint32(b + 16, true),
+    runtime: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
+  };
+}
+
+/** Throws when padding of xen_sysctl_arinc653_schedule.sched_entries at `b` on x86_32, x86_64, arm32, arm64 is not zero. */
+export function xen_sysctl_arinc653_schedule_sched_entries$chk0(d: DataView, b: number): void {
+  if (d.getUint32(b + 20) !== 0) failPadding('xen_sysctl_arinc653_schedule.sched_entries (padding after vcpu_id)');
+}
+
+/** The view of xen_sysctl_arinc653_schedule.sched_entries on x86_32, x86_64, arm32, arm64. */
+export class xen_sysctl_arinc653_schedule_sched_entries$V0 implements xen_sysctl_arinc653_schedule_sched_entries_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+  $c_dom_handle: IntArrayView<number> | undefined = undefined;
+  $k_dom_handle: number = -1;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 32 <= this.$n ? x : checkRepoint(this.$d, x, 32, this.$s, this.$e, 'xen_sysctl_arinc653_schedule.sched_entries');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get dom_handle(): IntArrayView<number> {
+    const b = this.$r.$b + this.$o;
+    let c = this.$c_dom_handle;
+    if (c === undefined || this.$k_dom_handle !== b) {
+      c = this.$c_dom_handle = new IntArray({ bits: 8, signed: false, big: false, ctype: 'uint8_t' }, this.$d, b, 16, 'xen_sysctl_arinc653_schedule.sched_entries.dom_handle');
+      this.$k_dom_handle = b;
+    }
+    return c;
+  }
+
+  get vcpu_id(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 16, true);
+  }
+
+  set vcpu_id(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'xen_sysctl_arinc653_schedule.sched_entries.vcpu_id', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 16, x, true);
+  }
+
+  get runtime(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[(b + 24) / 8] ?? this.$d.getBigUint64(b + 24, true));
+  }
+
+  set runtime(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'xen_sysctl_arinc653_schedule.sched_entries.runtime', 'uint64_aligned_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b + 24, x, true);
+  }
+
+  get runtimeAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b + 24, false, 'xen_sysctl_arinc653_schedule.sched_entries.runtime');
+  }
+
+  set runtimeAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b + 24, false, x, 'xen_sysctl_arinc653_schedule.sched_entries.runtime');
   }
 }
 
