@@ -19,6 +19,11 @@ for (const file of process.argv.slice(2)) {
   failed += report.numFailedTests ?? 0;
   skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   for (const r of report.testResults ?? []) {
+    // A file that failed outside its tests (an import or a hook threw) has no failed test to count: count the file.
+    if (r.status === 'failed' && !(r.assertionResults ?? []).some((a) => a.status === 'failed')) {
+      failed += 1;
+      console.error(`summarize-tests: ${relative(process.cwd(), r.name)} failed outside its tests: ${String(r.message ?? '').split('\n')[0]}`);
+    }
     if (typeof r.startTime === 'number' && typeof r.endTime === 'number') files.push({ name: relative(process.cwd(), r.name), seconds: (r.endTime - r.startTime) / 1000 });
   }
 }
