@@ -59,7 +59,7 @@ export async function renderRelease(
   }
   assertUniquePaths(files);
   files.forEach(assertSafeText);
-  if (options.typecheck) await (await import('./typecheck.js')).typecheckOutputs(files);
+  if (options.typecheck) await (await import('./typecheck.js')).typecheckOutputs(files, options.command);
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 

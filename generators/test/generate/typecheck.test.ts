@@ -6,8 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Emitter } from '../../src/emit/emitter.js';
 import { renderAll } from '../../src/generate/index.js';
-import { TypecheckError } from '../../src/generate/typecheck.js';
+import { bannerNormaliser, TypecheckError } from '../../src/generate/typecheck.js';
 import { NEWEST_RELEASE } from '../../src/model/releases.js';
+import { render } from '../../src/output/pipeline.js';
 
 const FIXTURE = new URL('../fixtures/cli-good/', import.meta.url).pathname;
 
@@ -31,5 +32,25 @@ describe('generate --typecheck', () => {
   it('passes a package that type-checks, and checks nothing unless asked', async () => {
     await expect(renderAll(FIXTURE, [emitter(true)], NEWEST_RELEASE, { typecheck: true })).resolves.toMatchObject({ files: expect.any(Array) });
     await expect(renderAll(FIXTURE, [emitter(false)], NEWEST_RELEASE)).resolves.toMatchObject({ files: expect.any(Array) });
+  });
+
+  it('names the line of the error when the banners name another command (generate --xen-version)', async () => {
+    const command = 'npx xenabi generate --xen-version 4.9 --out <dir>';
+    await expect(renderAll(FIXTURE, [emitter(true)], NEWEST_RELEASE, { typecheck: true, command })).resolves.toMatchObject({ files: expect.any(Array) });
+    const run = renderAll(FIXTURE, [emitter(false)], NEWEST_RELEASE, { typecheck: true, command });
+    await expect(run).rejects.toThrow(/\npackages\/ts-bindings\/src\/b\.ts\(5,14\): error TS2322: Type 'number' is not assignable to type 'string'/);
+  });
+
+  it('checks a release\'s file as the default banner would have it: only the command line of the banner differs', () => {
+    const command = 'npx xenabi generate --xen-version 4.9 --out <dir>';
+    const file = { path: 'packages/ts-bindings/src/a.ts', content: `// Regenerate with: ${command}\nexport const x = 1;\n`, sources: [], comment: 'line' as const };
+    const release = render(file, { command }).content;
+    const normal = render(file).content;
+    expect(release).not.toBe(normal);
+    // The banner's line is replaced; the same words in the file's own text are not.
+    expect(bannerNormaliser(command)(release)).toBe(normal);
+    expect(bannerNormaliser(command)(release).split('\n')).toHaveLength(release.split('\n').length);
+    expect(bannerNormaliser(command)(normal)).toBe(normal);
+    expect(() => bannerNormaliser('npx xenabi generate\n// @ts-nocheck')).toThrow(/line break/);
   });
 });
