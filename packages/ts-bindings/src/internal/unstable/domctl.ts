@@ -6,7 +6,7 @@
  */
 import { xenctl_bitmap$V0, xenctl_bitmap$chk0, xenctl_bitmap$dec0 } from '../stable/xen_guest.js';
 import { IntArray, alignedWords, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failOp, failOpName, failPadding, nonZero, setU64FromNumber, u64AsNumber, zero } from '../../runtime.js';
-import type { IntArrayView } from '../../runtime.js';
+import type { DomId, EvtchnPort, FrameNumber, IntArrayView } from '../../runtime.js';
 import type { xenctl_bitmap_view } from '../../stable/xen_guest.js';
 import type { DomctlOp, xen_arch_domainconfig, xen_arch_domainconfig_view, xen_domctl, xen_domctl_address_size, xen_domctl_address_size_view, xen_domctl_assign_device, xen_domctl_assign_device_u, xen_domctl_assign_device_u_dt, xen_domctl_assign_device_u_dt_view, xen_domctl_assign_device_u_pci, xen_domctl_assign_device_u_pci_view, xen_domctl_assign_device_u_view, xen_domctl_assign_device_view, xen_domctl_audit_p2m, xen_domctl_audit_p2m_view, xen_domctl_bind_pt_irq, xen_domctl_bind_pt_irq_u, xen_domctl_bind_pt_irq_u_isa, xen_domctl_bind_pt_irq_u_isa_view, xen_domctl_bind_pt_irq_u_msi, xen_domctl_bind_pt_irq_u_msi_view, xen_domctl_bind_pt_irq_u_pci, xen_domctl_bind_pt_irq_u_pci_view, xen_domctl_bind_pt_irq_u_spi, xen_domctl_bind_pt_irq_u_spi_view, xen_domctl_bind_pt_irq_u_view, xen_domctl_bind_pt_irq_view, xen_domctl_cacheflush, xen_domctl_cacheflush_view, xen_domctl_createdomain, xen_domctl_createdomain_altp2m, xen_domctl_createdomain_altp2m_view, xen_domctl_createdomain_view, xen_domctl_debug_op, xen_domctl_debug_op_view, xen_domctl_dt_overlay, xen_domctl_dt_overlay_view, xen_domctl_gdbsx_domstatus, xen_domctl_gdbsx_domstatus_view, xen_domctl_gdbsx_memio, xen_domctl_gdbsx_memio_view, xen_domctl_gdbsx_pauseunp_vcpu, xen_domctl_gdbsx_pauseunp_vcpu_view, xen_domctl_get_device_group, xen_domctl_get_device_group_view, xen_domctl_get_domain_state, xen_domctl_get_domain_state_view, xen_domctl_getdomaininfo, xen_domctl_getdomaininfo_view, xen_domctl_getpageframeinfo3, xen_domctl_getpageframeinfo3_view, xen_domctl_getvcpuinfo, xen_domctl_getvcpuinfo_view, xen_domctl_gsi_permission, xen_domctl_gsi_permission_view, xen_domctl_hvmcontext, xen_domctl_hvmcontext_partial, xen_domctl_hvmcontext_partial_view, xen_domctl_hvmcontext_view, xen_domctl_hypercall_init, xen_domctl_hypercall_init_view, xen_domctl_iomem_permission, xen_domctl_iomem_permission_view, xen_domctl_ioport_mapping, xen_domctl_ioport_mapping_view, xen_domctl_ioport_permission, xen_domctl_ioport_permission_view, xen_domctl_irq_permission, xen_domctl_irq_permission_view, xen_domctl_max_mem, xen_domctl_max_mem_view, xen_domctl_max_vcpus, xen_domctl_max_vcpus_view, xen_domctl_mem_sharing_op, xen_domctl_mem_sharing_op_u, xen_domctl_mem_sharing_op_u_view, xen_domctl_mem_sharing_op_view, xen_domctl_memory_mapping, xen_domctl_memory_mapping_view, xen_domctl_monitor_op, xen_domctl_monitor_op_u, xen_domctl_monitor_op_u_debug_exception, xen_domctl_monitor_op_u_debug_exception_view, xen_domctl_monitor_op_u_guest_request, xen_domctl_monitor_op_u_guest_request_view, xen_domctl_monitor_op_u_mov_to_cr, xen_domctl_monitor_op_u_mov_to_cr_view, xen_domctl_monitor_op_u_mov_to_msr, xen_domctl_monitor_op_u_mov_to_msr_view, xen_domctl_monitor_op_u_view, xen_domctl_monitor_op_u_vmexit, xen_domctl_monitor_op_u_vmexit_view, xen_domctl_monitor_op_view, xen_domctl_nodeaffinity, xen_domctl_nodeaffinity_view, xen_domctl_paging_mempool, xen_domctl_paging_mempool_view, xen_domctl_psr_alloc, xen_domctl_psr_alloc_view, xen_domctl_psr_cmt_op, xen_domctl_psr_cmt_op_view, xen_domctl_sched_credit, xen_domctl_sched_credit2, xen_domctl_sched_credit2_view, xen_domctl_sched_credit_view, xen_domctl_sched_rtds, xen_domctl_sched_rtds_view, xen_domctl_schedparam_vcpu, xen_domctl_schedparam_vcpu_u, xen_domctl_schedparam_vcpu_u_view, xen_domctl_schedparam_vcpu_view, xen_domctl_scheduler_op, xen_domctl_scheduler_op_u, xen_domctl_scheduler_op_u_v, xen_domctl_scheduler_op_u_v_view, xen_domctl_scheduler_op_u_view, xen_domctl_scheduler_op_view, xen_domctl_sendtrigger, xen_domctl_sendtrigger_view, xen_domctl_set_access_required, xen_domctl_set_access_required_view, xen_domctl_set_broken_page_p2m, xen_domctl_set_broken_page_p2m_view, xen_domctl_set_llc_colors, xen_domctl_set_llc_colors_view, xen_domctl_set_target, xen_domctl_set_target_view, xen_domctl_set_virq_handler, xen_domctl_set_virq_handler_view, xen_domctl_setdebugging, xen_domctl_setdebugging_view, xen_domctl_setdomainhandle, xen_domctl_setdomainhandle_view, xen_domctl_settimeoffset, xen_domctl_settimeoffset_view, xen_domctl_shadow_op, xen_domctl_shadow_op_stats, xen_domctl_shadow_op_stats_view, xen_domctl_shadow_op_view, xen_domctl_subscribe, xen_domctl_subscribe_view, xen_domctl_tsc_info, xen_domctl_tsc_info_view, xen_domctl_u, xen_domctl_u_view, xen_domctl_vcpu_msr, xen_domctl_vcpu_msr_view, xen_domctl_vcpu_msrs, xen_domctl_vcpu_msrs_view, xen_domctl_vcpuaffinity, xen_domctl_vcpuaffinity_view, xen_domctl_vcpucontext, xen_domctl_vcpucontext_view, xen_domctl_vcpuextstate, xen_domctl_vcpuextstate_view, xen_domctl_view, xen_domctl_vm_event_op, xen_domctl_vm_event_op_u, xen_domctl_vm_event_op_u_enable, xen_domctl_vm_event_op_u_enable_view, xen_domctl_vm_event_op_u_view, xen_domctl_vm_event_op_view, xen_domctl_vmtrace_op, xen_domctl_vmtrace_op_view, xen_domctl_vnuma, xen_domctl_vnuma_view, xen_domctl_vuart_op, xen_domctl_vuart_op_view } from '../../unstable/domctl.js';
 
@@ -1932,7 +1932,7 @@ export function xen_domctl_set_target$enc0(v: xen_domctl_set_target, d: DataView
 /** Reads xen_domctl_set_target at `b` on x86_32, x86_64, arm32, arm64. */
 export function xen_domctl_set_target$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_domctl_set_target {
   return {
-    target: d.getUint16(b, true),
+    target: d.getUint16(b, true) as DomId,
   };
 }
 
@@ -3040,8 +3040,8 @@ export function xen_domctl_cacheflush$enc0(v: xen_domctl_cacheflush, d: DataView
 /** Reads xen_domctl_cacheflush at `b` on x86_32. */
 export function xen_domctl_cacheflush$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_domctl_cacheflush {
   return {
-    start_pfn: BigInt(d.getUint32(b, true)),
-    nr_pfns: BigInt(d.getUint32(b + 4, true)),
+    start_pfn: BigInt(d.getUint32(b, true)) as FrameNumber,
+    nr_pfns: BigInt(d.getUint32(b + 4, true)) as FrameNumber,
   };
 }
 
@@ -3143,8 +3143,8 @@ export function xen_domctl_cacheflush$enc1(v: xen_domctl_cacheflush, d: DataView
 export function xen_domctl_cacheflush$dec1(d: DataView, w: BigUint64Array | undefined, b: number): xen_domctl_cacheflush {
   const w8 = alignedWords(w, b);
   return {
-    start_pfn: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
-    nr_pfns: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
+    start_pfn: (w8?.[b / 8] ?? d.getBigUint64(b, true)) as FrameNumber,
+    nr_pfns: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)) as FrameNumber,
   };
 }
 
@@ -5487,8 +5487,8 @@ export function xen_domctl_vuart_op$dec0(d: DataView, w: BigUint64Array | undefi
     cmd: d.getUint32(b, true),
     type: d.getUint32(b + 4, true),
     gfn: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
-    console_domid: d.getUint16(b + 16, true),
-    evtchn: d.getUint32(b + 20, true),
+    console_domid: d.getUint16(b + 16, true) as DomId,
+    evtchn: d.getUint32(b + 20, true) as EvtchnPort,
   };
 }
 
@@ -9222,7 +9222,7 @@ export function xen_domctl_getdomaininfo$dec0(d: DataView, w: BigUint64Array | u
     a0[i1] = d.getUint8(b + 76 + i1 * 1);
   }
   return {
-    domain: d.getUint16(b, true),
+    domain: d.getUint16(b, true) as DomId,
     flags: d.getUint32(b + 4, true),
     tot_pages: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     max_pages: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
@@ -9624,7 +9624,7 @@ export function xen_domctl_getdomaininfo$dec1(d: DataView, w: BigUint64Array | u
     a0[i1] = d.getUint8(b + 76 + i1 * 1);
   }
   return {
-    domain: d.getUint16(b, true),
+    domain: d.getUint16(b, true) as DomId,
     flags: d.getUint32(b + 4, true),
     tot_pages: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     max_pages: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
@@ -11596,7 +11596,7 @@ export function xen_domctl$dec0(d: DataView, w: BigUint64Array | undefined, b: n
   return {
     cmd: d.getUint32(b, true),
     interface_version: d.getUint32(b + 4, true),
-    domain: d.getUint16(b + 8, true),
+    domain: d.getUint16(b + 8, true) as DomId,
     u: xen_domctl_u$dec0(d, w, b + 16),
   };
 }
@@ -13342,7 +13342,7 @@ export function xen_domctl$dec1(d: DataView, w: BigUint64Array | undefined, b: n
   return {
     cmd: d.getUint32(b, true),
     interface_version: d.getUint32(b + 4, true),
-    domain: d.getUint16(b + 8, true),
+    domain: d.getUint16(b + 8, true) as DomId,
     u: xen_domctl_u$dec1(d, w, b + 16),
   };
 }
@@ -15098,7 +15098,7 @@ export function xen_domctl$dec2(d: DataView, w: BigUint64Array | undefined, b: n
   return {
     cmd: d.getUint32(b, true),
     interface_version: d.getUint32(b + 4, true),
-    domain: d.getUint16(b + 8, true),
+    domain: d.getUint16(b + 8, true) as DomId,
     u: xen_domctl_u$dec2(d, w, b + 16),
   };
 }
@@ -21553,7 +21553,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'createdomain',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_createdomain$dec0(d, w, b + 16),
       };
     }
@@ -21561,7 +21561,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getdomaininfo',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_getdomaininfo$dec0(d, w, b + 16),
       };
     }
@@ -21569,7 +21569,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setvcpuaffinity',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpuaffinity$dec0(d, w, b + 16),
       };
     }
@@ -21577,7 +21577,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'shadow_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_shadow_op$dec0(d, w, b + 16),
       };
     }
@@ -21585,7 +21585,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'max_mem',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_max_mem$dec0(d, w, b + 16),
       };
     }
@@ -21593,7 +21593,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setvcpucontext',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpucontext$dec0(d, w, b + 16),
       };
     }
@@ -21601,7 +21601,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getvcpucontext',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpucontext$dec0(d, w, b + 16),
       };
     }
@@ -21609,7 +21609,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getvcpuinfo',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_getvcpuinfo$dec0(d, w, b + 16),
       };
     }
@@ -21617,7 +21617,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'max_vcpus',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_max_vcpus$dec0(d, w, b + 16),
       };
     }
@@ -21625,7 +21625,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'scheduler_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_scheduler_op$dec0(d, w, b + 16),
       };
     }
@@ -21633,7 +21633,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setdomainhandle',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_setdomainhandle$dec0(d, w, b + 16),
       };
     }
@@ -21641,7 +21641,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setdebugging',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_setdebugging$dec0(d, w, b + 16),
       };
     }
@@ -21649,7 +21649,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'irq_permission',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_irq_permission$dec0(d, w, b + 16),
       };
     }
@@ -21657,7 +21657,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'iomem_permission',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_iomem_permission$dec0(d, w, b + 16),
       };
     }
@@ -21665,7 +21665,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'ioport_permission',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_ioport_permission$dec0(d, w, b + 16),
       };
     }
@@ -21673,7 +21673,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'hypercall_init',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_hypercall_init$dec0(d, w, b + 16),
       };
     }
@@ -21681,7 +21681,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'settimeoffset',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_settimeoffset$dec0(d, w, b + 16),
       };
     }
@@ -21689,7 +21689,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getvcpuaffinity',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpuaffinity$dec0(d, w, b + 16),
       };
     }
@@ -21697,7 +21697,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'sendtrigger',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_sendtrigger$dec0(d, w, b + 16),
       };
     }
@@ -21705,7 +21705,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'subscribe',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_subscribe$dec0(d, w, b + 16),
       };
     }
@@ -21713,7 +21713,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gethvmcontext',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_hvmcontext$dec0(d, w, b + 16),
       };
     }
@@ -21721,7 +21721,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'sethvmcontext',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_hvmcontext$dec0(d, w, b + 16),
       };
     }
@@ -21729,7 +21729,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_address_size',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_address_size$dec0(d, w, b + 16),
       };
     }
@@ -21737,7 +21737,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'get_address_size',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_address_size$dec0(d, w, b + 16),
       };
     }
@@ -21745,7 +21745,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'assign_device',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_assign_device$dec0(d, w, b + 16),
       };
     }
@@ -21753,7 +21753,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'bind_pt_irq',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_bind_pt_irq$dec0(d, w, b + 16),
       };
     }
@@ -21761,7 +21761,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'memory_mapping',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_memory_mapping$dec0(d, w, b + 16),
       };
     }
@@ -21769,7 +21769,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'ioport_mapping',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_ioport_mapping$dec0(d, w, b + 16),
       };
     }
@@ -21777,7 +21777,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'test_assign_device',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_assign_device$dec0(d, w, b + 16),
       };
     }
@@ -21785,7 +21785,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_target',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_set_target$dec0(d, w, b + 16),
       };
     }
@@ -21793,7 +21793,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'deassign_device',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_assign_device$dec0(d, w, b + 16),
       };
     }
@@ -21801,7 +21801,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'unbind_pt_irq',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_bind_pt_irq$dec0(d, w, b + 16),
       };
     }
@@ -21809,7 +21809,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'get_device_group',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_get_device_group$dec0(d, w, b + 16),
       };
     }
@@ -21817,7 +21817,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'debug_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_debug_op$dec0(d, w, b + 16),
       };
     }
@@ -21825,7 +21825,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gethvmcontext_partial',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_hvmcontext_partial$dec0(d, w, b + 16),
       };
     }
@@ -21833,7 +21833,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'vm_event_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vm_event_op$dec0(d, w, b + 16),
       };
     }
@@ -21841,7 +21841,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'mem_sharing_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_mem_sharing_op$dec0(d, w, b + 16),
       };
     }
@@ -21849,7 +21849,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gettscinfo',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_tsc_info$dec0(d, w, b + 16),
       };
     }
@@ -21857,7 +21857,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'settscinfo',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_tsc_info$dec0(d, w, b + 16),
       };
     }
@@ -21865,7 +21865,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getpageframeinfo3',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_getpageframeinfo3$dec0(d, w, b + 16),
       };
     }
@@ -21873,7 +21873,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setvcpuextstate',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpuextstate$dec0(d, w, b + 16),
       };
     }
@@ -21881,7 +21881,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getvcpuextstate',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpuextstate$dec0(d, w, b + 16),
       };
     }
@@ -21889,7 +21889,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_access_required',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_set_access_required$dec0(d, w, b + 16),
       };
     }
@@ -21897,7 +21897,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'audit_p2m',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_audit_p2m$dec0(d, w, b + 16),
       };
     }
@@ -21905,7 +21905,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_virq_handler',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_set_virq_handler$dec0(d, w, b + 16),
       };
     }
@@ -21913,7 +21913,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_broken_page_p2m',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_set_broken_page_p2m$dec0(d, w, b + 16),
       };
     }
@@ -21921,7 +21921,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setnodeaffinity',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_nodeaffinity$dec0(d, w, b + 16),
       };
     }
@@ -21929,7 +21929,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getnodeaffinity',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_nodeaffinity$dec0(d, w, b + 16),
       };
     }
@@ -21937,7 +21937,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'cacheflush',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_cacheflush$dec0(d, w, b + 16),
       };
     }
@@ -21945,7 +21945,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'get_vcpu_msrs',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpu_msrs$dec0(d, w, b + 16),
       };
     }
@@ -21953,7 +21953,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_vcpu_msrs',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpu_msrs$dec0(d, w, b + 16),
       };
     }
@@ -21961,7 +21961,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setvnumainfo',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vnuma$dec0(d, w, b + 16),
       };
     }
@@ -21969,7 +21969,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'psr_cmt_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_psr_cmt_op$dec0(d, w, b + 16),
       };
     }
@@ -21977,7 +21977,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'monitor_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_monitor_op$dec0(d, w, b + 16),
       };
     }
@@ -21985,7 +21985,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'vuart_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vuart_op$dec0(d, w, b + 16),
       };
     }
@@ -21993,7 +21993,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'psr_alloc',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_psr_alloc$dec0(d, w, b + 16),
       };
     }
@@ -22001,7 +22001,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'vmtrace_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vmtrace_op$dec0(d, w, b + 16),
       };
     }
@@ -22009,7 +22009,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'get_paging_mempool_size',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_paging_mempool$dec0(d, w, b + 16),
       };
     }
@@ -22017,7 +22017,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_paging_mempool_size',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_paging_mempool$dec0(d, w, b + 16),
       };
     }
@@ -22025,7 +22025,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gsi_permission',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_gsi_permission$dec0(d, w, b + 16),
       };
     }
@@ -22033,7 +22033,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_llc_colors',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_set_llc_colors$dec0(d, w, b + 16),
       };
     }
@@ -22041,7 +22041,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'get_domain_state',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_get_domain_state$dec0(d, w, b + 16),
       };
     }
@@ -22049,7 +22049,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gdbsx_guestmemio',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_gdbsx_memio$dec0(d, w, b + 16),
       };
     }
@@ -22057,7 +22057,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gdbsx_pausevcpu',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_gdbsx_pauseunp_vcpu$dec0(d, w, b + 16),
       };
     }
@@ -22065,7 +22065,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gdbsx_unpausevcpu',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_gdbsx_pauseunp_vcpu$dec0(d, w, b + 16),
       };
     }
@@ -22073,7 +22073,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gdbsx_domstatus',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_gdbsx_domstatus$dec0(d, w, b + 16),
       };
     }
@@ -22515,7 +22515,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'createdomain',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_createdomain$dec0(d, w, b + 16),
       };
     }
@@ -22523,7 +22523,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getdomaininfo',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_getdomaininfo$dec0(d, w, b + 16),
       };
     }
@@ -22531,7 +22531,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setvcpuaffinity',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpuaffinity$dec0(d, w, b + 16),
       };
     }
@@ -22539,7 +22539,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'shadow_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_shadow_op$dec0(d, w, b + 16),
       };
     }
@@ -22547,7 +22547,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'max_mem',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_max_mem$dec0(d, w, b + 16),
       };
     }
@@ -22555,7 +22555,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setvcpucontext',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpucontext$dec0(d, w, b + 16),
       };
     }
@@ -22563,7 +22563,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getvcpucontext',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpucontext$dec0(d, w, b + 16),
       };
     }
@@ -22571,7 +22571,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getvcpuinfo',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_getvcpuinfo$dec0(d, w, b + 16),
       };
     }
@@ -22579,7 +22579,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'max_vcpus',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_max_vcpus$dec0(d, w, b + 16),
       };
     }
@@ -22587,7 +22587,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'scheduler_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_scheduler_op$dec0(d, w, b + 16),
       };
     }
@@ -22595,7 +22595,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setdomainhandle',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_setdomainhandle$dec0(d, w, b + 16),
       };
     }
@@ -22603,7 +22603,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setdebugging',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_setdebugging$dec0(d, w, b + 16),
       };
     }
@@ -22611,7 +22611,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'irq_permission',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_irq_permission$dec0(d, w, b + 16),
       };
     }
@@ -22619,7 +22619,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'iomem_permission',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_iomem_permission$dec0(d, w, b + 16),
       };
     }
@@ -22627,7 +22627,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'ioport_permission',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_ioport_permission$dec0(d, w, b + 16),
       };
     }
@@ -22635,7 +22635,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'hypercall_init',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_hypercall_init$dec0(d, w, b + 16),
       };
     }
@@ -22643,7 +22643,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'settimeoffset',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_settimeoffset$dec0(d, w, b + 16),
       };
     }
@@ -22651,7 +22651,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getvcpuaffinity',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpuaffinity$dec0(d, w, b + 16),
       };
     }
@@ -22659,7 +22659,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'sendtrigger',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_sendtrigger$dec0(d, w, b + 16),
       };
     }
@@ -22667,7 +22667,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'subscribe',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_subscribe$dec0(d, w, b + 16),
       };
     }
@@ -22675,7 +22675,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gethvmcontext',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_hvmcontext$dec0(d, w, b + 16),
       };
     }
@@ -22683,7 +22683,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'sethvmcontext',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_hvmcontext$dec0(d, w, b + 16),
       };
     }
@@ -22691,7 +22691,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_address_size',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_address_size$dec0(d, w, b + 16),
       };
     }
@@ -22699,7 +22699,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'get_address_size',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_address_size$dec0(d, w, b + 16),
       };
     }
@@ -22707,7 +22707,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'assign_device',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_assign_device$dec0(d, w, b + 16),
       };
     }
@@ -22715,7 +22715,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'bind_pt_irq',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_bind_pt_irq$dec0(d, w, b + 16),
       };
     }
@@ -22723,7 +22723,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'memory_mapping',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_memory_mapping$dec0(d, w, b + 16),
       };
     }
@@ -22731,7 +22731,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'ioport_mapping',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_ioport_mapping$dec0(d, w, b + 16),
       };
     }
@@ -22739,7 +22739,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'test_assign_device',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_assign_device$dec0(d, w, b + 16),
       };
     }
@@ -22747,7 +22747,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_target',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_set_target$dec0(d, w, b + 16),
       };
     }
@@ -22755,7 +22755,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'deassign_device',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_assign_device$dec0(d, w, b + 16),
       };
     }
@@ -22763,7 +22763,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'unbind_pt_irq',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_bind_pt_irq$dec0(d, w, b + 16),
       };
     }
@@ -22771,7 +22771,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'get_device_group',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_get_device_group$dec0(d, w, b + 16),
       };
     }
@@ -22779,7 +22779,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'debug_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_debug_op$dec0(d, w, b + 16),
       };
     }
@@ -22787,7 +22787,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gethvmcontext_partial',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_hvmcontext_partial$dec0(d, w, b + 16),
       };
     }
@@ -22795,7 +22795,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'vm_event_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vm_event_op$dec0(d, w, b + 16),
       };
     }
@@ -22803,7 +22803,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'mem_sharing_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_mem_sharing_op$dec0(d, w, b + 16),
       };
     }
@@ -22811,7 +22811,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gettscinfo',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_tsc_info$dec0(d, w, b + 16),
       };
     }
@@ -22819,7 +22819,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'settscinfo',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_tsc_info$dec0(d, w, b + 16),
       };
     }
@@ -22827,7 +22827,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getpageframeinfo3',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_getpageframeinfo3$dec0(d, w, b + 16),
       };
     }
@@ -22835,7 +22835,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setvcpuextstate',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpuextstate$dec0(d, w, b + 16),
       };
     }
@@ -22843,7 +22843,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getvcpuextstate',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpuextstate$dec0(d, w, b + 16),
       };
     }
@@ -22851,7 +22851,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_access_required',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_set_access_required$dec0(d, w, b + 16),
       };
     }
@@ -22859,7 +22859,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'audit_p2m',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_audit_p2m$dec0(d, w, b + 16),
       };
     }
@@ -22867,7 +22867,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_virq_handler',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_set_virq_handler$dec0(d, w, b + 16),
       };
     }
@@ -22875,7 +22875,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_broken_page_p2m',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_set_broken_page_p2m$dec0(d, w, b + 16),
       };
     }
@@ -22883,7 +22883,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setnodeaffinity',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_nodeaffinity$dec0(d, w, b + 16),
       };
     }
@@ -22891,7 +22891,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getnodeaffinity',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_nodeaffinity$dec0(d, w, b + 16),
       };
     }
@@ -22899,7 +22899,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'cacheflush',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_cacheflush$dec1(d, w, b + 16),
       };
     }
@@ -22907,7 +22907,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'get_vcpu_msrs',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpu_msrs$dec0(d, w, b + 16),
       };
     }
@@ -22915,7 +22915,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_vcpu_msrs',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpu_msrs$dec0(d, w, b + 16),
       };
     }
@@ -22923,7 +22923,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setvnumainfo',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vnuma$dec0(d, w, b + 16),
       };
     }
@@ -22931,7 +22931,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'psr_cmt_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_psr_cmt_op$dec0(d, w, b + 16),
       };
     }
@@ -22939,7 +22939,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'monitor_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_monitor_op$dec0(d, w, b + 16),
       };
     }
@@ -22947,7 +22947,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'vuart_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vuart_op$dec0(d, w, b + 16),
       };
     }
@@ -22955,7 +22955,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'psr_alloc',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_psr_alloc$dec0(d, w, b + 16),
       };
     }
@@ -22963,7 +22963,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'vmtrace_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vmtrace_op$dec0(d, w, b + 16),
       };
     }
@@ -22971,7 +22971,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'get_paging_mempool_size',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_paging_mempool$dec0(d, w, b + 16),
       };
     }
@@ -22979,7 +22979,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_paging_mempool_size',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_paging_mempool$dec0(d, w, b + 16),
       };
     }
@@ -22987,7 +22987,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gsi_permission',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_gsi_permission$dec0(d, w, b + 16),
       };
     }
@@ -22995,7 +22995,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_llc_colors',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_set_llc_colors$dec0(d, w, b + 16),
       };
     }
@@ -23003,7 +23003,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'get_domain_state',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_get_domain_state$dec0(d, w, b + 16),
       };
     }
@@ -23011,7 +23011,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gdbsx_guestmemio',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_gdbsx_memio$dec0(d, w, b + 16),
       };
     }
@@ -23019,7 +23019,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gdbsx_pausevcpu',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_gdbsx_pauseunp_vcpu$dec0(d, w, b + 16),
       };
     }
@@ -23027,7 +23027,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gdbsx_unpausevcpu',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_gdbsx_pauseunp_vcpu$dec0(d, w, b + 16),
       };
     }
@@ -23035,7 +23035,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gdbsx_domstatus',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_gdbsx_domstatus$dec0(d, w, b + 16),
       };
     }
@@ -23462,7 +23462,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'createdomain',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_createdomain$dec1(d, w, b + 16),
       };
     }
@@ -23470,7 +23470,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getdomaininfo',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_getdomaininfo$dec1(d, w, b + 16),
       };
     }
@@ -23478,7 +23478,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setvcpuaffinity',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpuaffinity$dec0(d, w, b + 16),
       };
     }
@@ -23486,7 +23486,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'shadow_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_shadow_op$dec0(d, w, b + 16),
       };
     }
@@ -23494,7 +23494,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'max_mem',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_max_mem$dec0(d, w, b + 16),
       };
     }
@@ -23502,7 +23502,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setvcpucontext',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpucontext$dec0(d, w, b + 16),
       };
     }
@@ -23510,7 +23510,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getvcpucontext',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpucontext$dec0(d, w, b + 16),
       };
     }
@@ -23518,7 +23518,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getvcpuinfo',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_getvcpuinfo$dec0(d, w, b + 16),
       };
     }
@@ -23526,7 +23526,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'max_vcpus',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_max_vcpus$dec0(d, w, b + 16),
       };
     }
@@ -23534,7 +23534,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'scheduler_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_scheduler_op$dec0(d, w, b + 16),
       };
     }
@@ -23542,7 +23542,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setdomainhandle',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_setdomainhandle$dec0(d, w, b + 16),
       };
     }
@@ -23550,7 +23550,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setdebugging',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_setdebugging$dec0(d, w, b + 16),
       };
     }
@@ -23558,7 +23558,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'irq_permission',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_irq_permission$dec0(d, w, b + 16),
       };
     }
@@ -23566,7 +23566,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'iomem_permission',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_iomem_permission$dec0(d, w, b + 16),
       };
     }
@@ -23574,7 +23574,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'ioport_permission',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_ioport_permission$dec0(d, w, b + 16),
       };
     }
@@ -23582,7 +23582,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'hypercall_init',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_hypercall_init$dec0(d, w, b + 16),
       };
     }
@@ -23590,7 +23590,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'settimeoffset',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_settimeoffset$dec0(d, w, b + 16),
       };
     }
@@ -23598,7 +23598,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getvcpuaffinity',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpuaffinity$dec0(d, w, b + 16),
       };
     }
@@ -23606,7 +23606,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'sendtrigger',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_sendtrigger$dec0(d, w, b + 16),
       };
     }
@@ -23614,7 +23614,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'subscribe',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_subscribe$dec0(d, w, b + 16),
       };
     }
@@ -23622,7 +23622,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gethvmcontext',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_hvmcontext$dec0(d, w, b + 16),
       };
     }
@@ -23630,7 +23630,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'sethvmcontext',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_hvmcontext$dec0(d, w, b + 16),
       };
     }
@@ -23638,7 +23638,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_address_size',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_address_size$dec0(d, w, b + 16),
       };
     }
@@ -23646,7 +23646,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'get_address_size',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_address_size$dec0(d, w, b + 16),
       };
     }
@@ -23654,7 +23654,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'assign_device',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_assign_device$dec0(d, w, b + 16),
       };
     }
@@ -23662,7 +23662,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'bind_pt_irq',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_bind_pt_irq$dec0(d, w, b + 16),
       };
     }
@@ -23670,7 +23670,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'memory_mapping',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_memory_mapping$dec0(d, w, b + 16),
       };
     }
@@ -23678,7 +23678,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'ioport_mapping',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_ioport_mapping$dec0(d, w, b + 16),
       };
     }
@@ -23686,7 +23686,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'test_assign_device',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_assign_device$dec0(d, w, b + 16),
       };
     }
@@ -23694,7 +23694,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_target',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_set_target$dec0(d, w, b + 16),
       };
     }
@@ -23702,7 +23702,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'deassign_device',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_assign_device$dec0(d, w, b + 16),
       };
     }
@@ -23710,7 +23710,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'unbind_pt_irq',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_bind_pt_irq$dec0(d, w, b + 16),
       };
     }
@@ -23718,7 +23718,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'get_device_group',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_get_device_group$dec0(d, w, b + 16),
       };
     }
@@ -23726,7 +23726,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'debug_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_debug_op$dec0(d, w, b + 16),
       };
     }
@@ -23734,7 +23734,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gethvmcontext_partial',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_hvmcontext_partial$dec0(d, w, b + 16),
       };
     }
@@ -23742,7 +23742,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'vm_event_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vm_event_op$dec0(d, w, b + 16),
       };
     }
@@ -23750,7 +23750,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'mem_sharing_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_mem_sharing_op$dec0(d, w, b + 16),
       };
     }
@@ -23758,7 +23758,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gettscinfo',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_tsc_info$dec0(d, w, b + 16),
       };
     }
@@ -23766,7 +23766,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'settscinfo',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_tsc_info$dec0(d, w, b + 16),
       };
     }
@@ -23774,7 +23774,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getpageframeinfo3',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_getpageframeinfo3$dec0(d, w, b + 16),
       };
     }
@@ -23782,7 +23782,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_access_required',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_set_access_required$dec0(d, w, b + 16),
       };
     }
@@ -23790,7 +23790,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'audit_p2m',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_audit_p2m$dec0(d, w, b + 16),
       };
     }
@@ -23798,7 +23798,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_virq_handler',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_set_virq_handler$dec0(d, w, b + 16),
       };
     }
@@ -23806,7 +23806,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_broken_page_p2m',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_set_broken_page_p2m$dec0(d, w, b + 16),
       };
     }
@@ -23814,7 +23814,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setnodeaffinity',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_nodeaffinity$dec0(d, w, b + 16),
       };
     }
@@ -23822,7 +23822,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getnodeaffinity',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_nodeaffinity$dec0(d, w, b + 16),
       };
     }
@@ -23830,7 +23830,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'cacheflush',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_cacheflush$dec1(d, w, b + 16),
       };
     }
@@ -23838,7 +23838,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setvnumainfo',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vnuma$dec0(d, w, b + 16),
       };
     }
@@ -23846,7 +23846,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'psr_cmt_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_psr_cmt_op$dec0(d, w, b + 16),
       };
     }
@@ -23854,7 +23854,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'monitor_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_monitor_op$dec0(d, w, b + 16),
       };
     }
@@ -23862,7 +23862,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'vuart_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vuart_op$dec0(d, w, b + 16),
       };
     }
@@ -23870,7 +23870,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'psr_alloc',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_psr_alloc$dec0(d, w, b + 16),
       };
     }
@@ -23878,7 +23878,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'vmtrace_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vmtrace_op$dec0(d, w, b + 16),
       };
     }
@@ -23886,7 +23886,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'get_paging_mempool_size',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_paging_mempool$dec0(d, w, b + 16),
       };
     }
@@ -23894,7 +23894,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_paging_mempool_size',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_paging_mempool$dec0(d, w, b + 16),
       };
     }
@@ -23902,7 +23902,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'dt_overlay',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_dt_overlay$dec0(d, w, b + 16),
       };
     }
@@ -23910,7 +23910,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gsi_permission',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_gsi_permission$dec0(d, w, b + 16),
       };
     }
@@ -23918,7 +23918,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_llc_colors',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_set_llc_colors$dec0(d, w, b + 16),
       };
     }
@@ -23926,7 +23926,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'get_domain_state',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_get_domain_state$dec0(d, w, b + 16),
       };
     }
@@ -23934,7 +23934,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gdbsx_guestmemio',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_gdbsx_memio$dec0(d, w, b + 16),
       };
     }
@@ -23942,7 +23942,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gdbsx_pausevcpu',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_gdbsx_pauseunp_vcpu$dec0(d, w, b + 16),
       };
     }
@@ -23950,7 +23950,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gdbsx_unpausevcpu',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_gdbsx_pauseunp_vcpu$dec0(d, w, b + 16),
       };
     }
@@ -23958,7 +23958,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gdbsx_domstatus',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_gdbsx_domstatus$dec0(d, w, b + 16),
       };
     }
