@@ -8,7 +8,7 @@
 
 use core::mem::size_of;
 use xenabi::fam::{FamError, FamStruct, FamStructWrapper};
-use zerocopy::{FromBytes, FromZeros, IntoBytes as _};
+use zerocopy::{FromBytes, FromZeros};
 
 /// A value of `T` whose every byte is `byte`.
 fn filled<T: FromBytes>(byte: u8) -> T {
