@@ -17,7 +17,8 @@ import { SPDX_LICENSE } from '../../generators/src/output/pipeline.js';
 import type { ReleaseModel } from '../../generators/src/select/release.js';
 import type { Case } from './catalog.js';
 import type { Leaf } from './shape.js';
-import { typedOpCheck, typedOpUses, type TypedOpUse } from './rust-typed-ops.js';
+import { typedMembers, typedOpCheck, typedOpUses, type TypedOpUse } from './rust-typed-ops.js';
+import { tagLookup, type TagLookup } from './tags.js';
 import { hexLines } from './vectors.js';
 
 export const RUST_VECTORS_PATH = 'packages/rust-bindings/tests/vectors.rs';
@@ -109,8 +110,18 @@ function setElement(c: Case, k: number, at: string, leaves: Case['leaves']): str
   return [`let e${k} = buf.at::<E>(${at});`, ...leaves.map(({ leaf, value }) => setStatement(`e${k}`, withinElement(c, leaf), leaf, value))];
 }
 
+/** The typed ops a vector goes through, and the checks: a plain record's vectors through every op taking it, a record with selected unions' through its ops when the vector is a typed value. */
+function typedChecks(model: ReleaseModel, tags: TagLookup, c: Case, typed: readonly TypedOpUse[]): string[] {
+  const union = c.vector.union.length > 0;
+  return typed.flatMap((use) => {
+    if (!use.selected) return union ? [] : typedOpCheck(use, c.vector.index);
+    const members = typedMembers(model, tags, c);
+    return members ? typedOpCheck(use, c.vector.index, members) : [];
+  });
+}
+
 /** The statements of one vector: build and compare bytes, then decode and compare members. */
-function vectorBlock(c: Case, typed: readonly TypedOpUse[] = []): string[] {
+function vectorBlock(c: Case, checksOfTyped: string[]): string[] {
   const i = c.vector.index;
   const head = c.leaves.filter(({ leaf }) => leaf.flexIndex === undefined);
   const elements = byElement(c);
@@ -148,14 +159,14 @@ function vectorBlock(c: Case, typed: readonly TypedOpUse[] = []): string[] {
     ...build,
     `        r.bytes(${i}, "built", buf.bytes(), &want);`,
     ...zerocopy,
-    ...(union ? [] : typed.flatMap((use) => typedOpCheck(use, i))),
+    ...checksOfTyped,
     ...(checks.length ? ['        let d = read::<T>(&want);', ...decode] : ['        let _ = read::<T>(&want);']),
     '    }',
   ];
 }
 
 /** One `#[test]` per record: all its vectors. */
-function recordTest(model: ReleaseModel, cases: readonly Case[], typed: ReadonlyMap<string, TypedOpUse[]>): string[] {
+function recordTest(model: ReleaseModel, tags: TagLookup, cases: readonly Case[], typed: ReadonlyMap<string, TypedOpUse[]>): string[] {
   const first = cases[0] as Case;
   const flex = first.shape.flex;
   return [
@@ -165,7 +176,7 @@ function recordTest(model: ReleaseModel, cases: readonly Case[], typed: Readonly
     ...(flex ? [`    type E = ${elementType(model, flex.element)};`] : []),
     `    let mut r = Report::new("${first.record.name}");`,
     `    assert_eq!(size_of::<T>(), ${first.size}, "size_of::<${recordName(first.record)}>()");`,
-    ...cases.flatMap((c) => vectorBlock(c, typed.get(c.record.name))),
+    ...cases.flatMap((c) => vectorBlock(c, typedChecks(model, tags, c, typed.get(c.record.name) ?? []))),
     '    r.finish();',
     '}',
     '',
@@ -281,6 +292,7 @@ export function rustVectorFiles(model: ReleaseModel, cases: readonly Case[]): { 
   }
   const modules = [...byModule.keys()].sort();
   const typed = typedOpUses(model);
+  const tags = tagLookup(model);
   const root = [
     ...GENERATED,
     '//! The shared test vectors of the host architecture (x86_64): every record built member by',
@@ -302,7 +314,7 @@ export function rustVectorFiles(model: ReleaseModel, cases: readonly Case[]): { 
     '',
     'use super::*;',
     '',
-    ...[...(byModule.get(m) ?? new Map<string, Case[]>()).values()].flatMap((list) => recordTest(model, list, typed)),
+    ...[...(byModule.get(m) ?? new Map<string, Case[]>()).values()].flatMap((list) => recordTest(model, tags, list, typed)),
   ];
   return [
     { path: RUST_VECTORS_PATH, content: root.join('\n') },

@@ -4,14 +4,21 @@
  * vector's bytes. For an op set whose number travels apart (`EvtchnOp`, `GnttabOp`, …) the
  * vector's bytes are read with `from_parts` and written back with `arg_bytes`; for a tagged set
  * (`DmOp`) the payload is wrapped in its variant and `to_bytes` must hold the vector's bytes at
- * the payload union's offset, and read back to the same call. Which ops are typed, and how,
- * is the set's plan (`generators/src/names/op-plan.ts`), as for the emitter.
+ * the payload union's offset, and read back to the same call. An op whose record holds
+ * selected unions (`EvtchnOp::Status`) is checked on every vector that is a value of its typed
+ * form (`tags.ts`): read with `from_parts`, its union comes out as the member the vector fills
+ * (its `Debug` names it), and `arg_bytes`, written back through that member, are the vector's.
+ * Which ops are typed, and how, is the set's plan (`generators/src/names/op-plan.ts`), as for
+ * the emitter.
  */
 import { camelCase } from '../../generators/src/emit/rust/ops.js';
 import { ident, modulePath, recordName } from '../../generators/src/emit/rust/names.js';
 import { planOpSet } from '../../generators/src/names/op-plan.js';
 import { opSetBase } from '../../generators/src/names/ops.js';
+import { compareReleases } from '../../generators/src/model/releases.js';
 import type { ReleaseModel } from '../../generators/src/select/release.js';
+import type { Case } from './catalog.js';
+import { isTypedValue, type TagLookup } from './tags.js';
 
 /** One typed op whose payload is a record with vectors. */
 export interface TypedOpUse {
@@ -23,6 +30,8 @@ export interface TypedOpUse {
   constant: string;
   /** For a tagged set: the dispatch record and its payload field. */
   dispatch?: { record: string; payloadField: string };
+  /** The record holds selected unions: checked on vectors that are typed values. */
+  selected?: boolean;
 }
 
 const external = (namespace: string, module: string) => modulePath(namespace as never, module).replace(/^crate::/, 'xenabi::');
@@ -33,6 +42,8 @@ export function typedOpUses(model: ReleaseModel): Map<string, TypedOpUse[]> {
     records: new Map(model.records.map((r) => [r.name, r])),
     aliases: new Map(model.aliases.map((a) => [a.name, a])),
     constants: new Map(model.constants.map((c) => [c.name, c])),
+    // The op sets, for the selectors a dispatch implies (`xen_hvm_altp2m_op.cmd`), as the emitter has them.
+    model,
   };
   const out = new Map<string, TypedOpUse[]>();
   for (const set of model.sets) {
@@ -41,9 +52,7 @@ export function typedOpUses(model: ReleaseModel): Map<string, TypedOpUse[]> {
     const dispatch = set.dispatch && plan.shape === 'tagged' ? lookup.records.get(set.dispatch.record) : undefined;
     if (plan.shape === 'tagged' && !dispatch) continue;
     for (const op of plan.ops) {
-      // A record holding selected unions is typed through the member its tag names; the vectors
-      // fill a member whatever the tag says, so their bytes are not a typed value's.
-      if (!op.record || op.selected) continue;
+      if (!op.record) continue;
       const use: TypedOpUse = {
         shape: plan.shape,
         path: external(set.namespace, set.module),
@@ -51,6 +60,7 @@ export function typedOpUses(model: ReleaseModel): Map<string, TypedOpUse[]> {
         variant: camelCase(plan.shape === 'tagged' ? op.member! : op.name),
         constant: `${external(set.namespace, lookup.constants.get(op.constant)!.module)}::${ident(op.constant)}`,
         ...(dispatch ? { dispatch: { record: recordName(dispatch), payloadField: ident(set.dispatch!.payloadField!) } } : {}),
+        ...(op.selected ? { selected: true } : {}),
       };
       out.set(op.record, [...(out.get(op.record) ?? []), use]);
     }
@@ -58,8 +68,12 @@ export function typedOpUses(model: ReleaseModel): Map<string, TypedOpUse[]> {
   return out;
 }
 
-/** The lines checking vector `index` (its bytes in `want`, the record type `T`) through one typed op. */
-export function typedOpCheck(use: TypedOpUse, index: number): string[] {
+/**
+ * The lines checking vector `index` (its bytes in `want`, the record type `T`) through one typed
+ * op; `members` are the typed form's union variants the vector must read as (`Pirq`), for an op
+ * whose record holds selected unions.
+ */
+export function typedOpCheck(use: TypedOpUse, index: number, members: readonly string[] = []): string[] {
   const name = `${use.enumName}::${use.variant}`;
   const type = `${use.path}::${use.enumName}`;
   const body =
@@ -67,6 +81,7 @@ export function typedOpCheck(use: TypedOpUse, index: number): string[] {
       ? [
           `let call = ${type}::from_parts(${use.constant}, &want).expect("${name}: from_parts");`,
           `assert!(matches!(call, ${type}::${use.variant}(_)), "${name}: {call:?}");`,
+          ...members.map((m) => `assert!(format!("{call:?}").contains(": ${m}("), "${name}: not read as ${m}: {call:?}");`),
           `r.bytes(${index}, "${name}", call.arg_bytes(), &want[..size_of::<T>()]);`,
         ]
       : [
@@ -77,4 +92,33 @@ export function typedOpCheck(use: TypedOpUse, index: number): string[] {
           `assert_eq!(${type}::from_bytes(&bytes), call, "${name}: back from its bytes");`,
         ];
   return ['        #[cfg(feature = "zerocopy")]', '        {', ...body.map((l) => `            ${l}`), '        }'];
+}
+
+/**
+ * The typed form's union variants a vector reads as, one per union selected by a member
+ * (`Pirq`, or `Unselected` for a member no arm the crate names); undefined when the vector is no
+ * value of the typed form. An arm whose constant is newer than the record, or not on every
+ * architecture, is not named by the crate (`emit/rust/selected.ts`): its member reads as
+ * `Unselected`.
+ */
+export function typedMembers(model: ReleaseModel, tags: TagLookup, c: Pick<Case, 'record' | 'vector' | 'arch'>): string[] | undefined {
+  const fields = c.vector.fields;
+  const valueAt = (path: string) => (fields[path] === undefined ? undefined : BigInt(fields[path]!));
+  if (!isTypedValue(tags, c.record, c.vector.union, valueAt, c.arch)) return undefined;
+  const constants = new Map(model.constants.map((k) => [k.name, k]));
+  const everywhere = (name: string) => {
+    const k = constants.get(name);
+    return !!k && !k.until && !k.archs && compareReleases(k.since ?? '4.6', c.record.since ?? '4.6') <= 0;
+  };
+  const out: string[] = [];
+  for (const selector of tags.selectors(c.record)) {
+    const member = c.vector.union.find((u) => u.startsWith(`${selector.union}.`) && !u.slice(selector.union.length + 1).includes('.'))?.slice(selector.union.length + 1);
+    if (member === undefined || selector.by === undefined) continue;
+    const arm = selector.arms.find((a) => a.member === member);
+    const usable = arm && (arm.values ? arm.values.some(everywhere) : arm.flag ? everywhere(arm.flag) : true);
+    if (usable) out.push(camelCase(member.replace(/^_+/, '')));
+    else if (selector.arms.some((a) => a.otherwise)) return undefined;
+    else out.push('Unselected');
+  }
+  return out;
 }

@@ -4,8 +4,8 @@
  * architecture, `encode(value)` must give the vector's bytes and strict `decode(bytes)` must
  * give back every member's value with its type (`number` or `bigint`). The typed op layers
  * must give the same bytes: every payload vector encoded as its op (`encodeDmOpArg`,
- * `encodeSchedOp`, …) and, for a set dispatched through a record, inside the whole call
- * (`encodeDmOp`) at the payload's offset.
+ * `encodeSchedOp`, `encodeDomctlOpArg`, …) and decoded back, and, for a set dispatched through a
+ * record, inside the whole call (`encodeDmOp`, `encodeDomctlOp`) at the payload's offset.
  */
 import * as bindings from '@xenabi/ts-bindings';
 import type { Arch, RecordCodec, RecordView } from '@xenabi/ts-bindings';
@@ -86,18 +86,34 @@ type Encoder = (value: unknown, options: { arch: Arch }) => Uint8Array;
 const EXPORTS = { ...bindings, ...(bindings.unstable as Record<string, unknown>) } as Record<string, unknown>;
 const OP_SETS = Object.entries(EXPORTS)
   .filter(([name]) => name.endsWith('OpInfo'))
-  .map(([name, info]) => ({ base: name.slice(0, -'Info'.length), info: info as OpInfo }))
-  .filter(({ info }) => !info.nested);
+  .map(([name, info]) => ({ base: name.slice(0, -'Info'.length), info: info as OpInfo }));
 
-/** One op's payload vectors through the op set's encoders. */
+type Decoder = (bytes: Uint8Array, options: { arch: Arch; op: number; strict: boolean }) => { op: string; arg?: unknown } & Record<string, unknown>;
+
+/**
+ * One op's payload vectors through the op set's encoders and decoder: the payload alone
+ * (`encodeDmOpArg`, or `encodeSchedOp` for a set without a dispatch record), then read back,
+ * and inside the whole call at the payload's offset. A nested set (`DomctlOp`, `GnttabOp`) takes
+ * its payload under `arg`.
+ */
 function checkOp(base: string, info: OpInfo, name: string, c: Case): Mismatch[] {
-  const inCall = info.dispatch !== undefined && info.ops[name]!.member !== undefined;
+  const op = info.ops[name]!;
+  const inCall = info.dispatch !== undefined && op.member !== undefined;
   const arch = c.arch as Arch;
-  const value = { op: name, ...nestedValue(c.vector.fields) };
+  const payload = nestedValue(c.vector.fields);
+  const value = info.nested ? { op: name, arg: payload } : { op: name, ...payload };
   const rows: Mismatch[] = [];
-  const argEncoder = EXPORTS[info.dispatch ? `encode${base}Arg` : `encode${base}`] as Encoder;
+  const argName = info.dispatch ? `${base}Arg` : base;
   try {
-    rows.push(...compareBytes(`TypeScript encode${info.dispatch ? `${base}Arg` : base}`, c, argEncoder(value, { arch })));
+    rows.push(...compareBytes(`TypeScript encode${argName}`, c, (EXPORTS[`encode${argName}`] as Encoder)(value, { arch })));
+    const decoded = (EXPORTS[`decode${argName}`] as Decoder)(c.bytes.subarray(0, c.size), { arch, op: op.number, strict: true });
+    const back = info.nested ? decoded.arg : decoded;
+    if (decoded.op !== name) rows.push(valueMismatch(`TypeScript decode${argName}`, c, '(op)', name, String(decoded.op)));
+    for (const { leaf } of c.leaves) {
+      const want = memberAt(payload, leaf.path);
+      const got = memberAt(back, leaf.path);
+      if (got !== want) rows.push(valueMismatch(`TypeScript decode${argName}`, c, leaf.path, show(want), show(got)));
+    }
   } catch (error) {
     rows.push(valueMismatch('TypeScript op encode', c, '(encode)', 'bytes', String(error)));
   }
@@ -105,8 +121,8 @@ function checkOp(base: string, info: OpInfo, name: string, c: Case): Mismatch[] 
   if (!inCall) return rows;
   try {
     const layout = CODECS.get(info.dispatch!.record)!.layout(arch);
-    // The call's own members beside the op (xen_hvm_altp2m_op.version, .domain, …) are inputs
-    // the vector does not cover; any value does, as only the payload's bytes are compared.
+    // The call's own members beside the op (xen_hvm_altp2m_op.version, xen_domctl.domain, …) are
+    // inputs the vector does not cover; any value does, as only the payload's bytes are compared.
     const common = layout.fields.filter((f) => !f.padding && f.name !== info.dispatch!.opField && f.name !== info.dispatch!.payloadField);
     const call = (EXPORTS[`encode${base}`] as Encoder)({ ...Object.fromEntries(common.map((f) => [f.name, 0])), ...value }, { arch });
     const at = layout.fields.find((f) => f.name === info.dispatch!.payloadField)!.offset;
@@ -122,6 +138,7 @@ describe('shared vectors: TypeScript op layers', () => {
     const model = await newestModel();
     const rows: Mismatch[] = [];
     let checked = 0;
+    const perSet = new Map<string, number>();
     for (const arch of ARCHES) {
       const byRecord = new Map<string, Case[]>();
       for (const c of casesOf(model, arch)) byRecord.set(c.record.name, [...(byRecord.get(c.record.name) ?? []), c]);
@@ -131,12 +148,17 @@ describe('shared vectors: TypeScript op layers', () => {
             if (c.vector.flexCount) continue;
             rows.push(...checkOp(base, info, name, c));
             checked++;
+            perSet.set(base, (perSet.get(base) ?? 0) + 1);
           }
         }
       }
     }
-    console.log(`TypeScript op layers: ${OP_SETS.length} op sets, ${checked} payload vectors encoded as their ops`);
+    console.log(`TypeScript op layers: ${OP_SETS.length} op sets, ${checked} payload vectors encoded and decoded as their ops (${[...perSet].map(([b, n]) => `${b} ${n}`).join(', ')})`);
     expect(checked).toBeGreaterThan(100);
+    // Every op set with a payload is checked, the nested ones (payload under `arg`) and the unstable ones included.
+    const unchecked = OP_SETS.filter(({ base, info }) => !perSet.has(base) && Object.values(info.ops).some((o) => o.record));
+    expect(unchecked.map((s) => s.base)).toEqual([]);
+    for (const base of ['DomctlOp', 'SysctlOp', 'GnttabOp', 'PhysdevOp']) expect(perSet.get(base) ?? 0, base).toBeGreaterThan(0);
     const report = rows.length ? `the TypeScript op layers disagree with the vectors:\n${mismatchTable(rows)}` : '';
     expect(report, report).toBe('');
   });

@@ -13,6 +13,7 @@ import { casesOf, loadHistory, newestModel, REGENERATE, REPO_ROOT, type Case } f
 import { orphanFiles, renderVectors } from './generate.js';
 import { compareBytes } from './report.js';
 import type { Leaf } from './shape.js';
+import { isTypedValue, tagLookup } from './tags.js';
 import { POINTER_BITS } from './values.js';
 import { encodeLeaves } from './vectors.js';
 
@@ -66,6 +67,25 @@ describe('shared vectors: generator', () => {
         const chosen = new Set(casesOf(model, arch).filter((c) => c.record.name === record).flatMap((c) => c.vector.union.filter((u) => /^u\.[^.]+$/.test(u))));
         expect([...chosen].sort(), `${record} on ${arch}`).toEqual([...members].sort());
       }
+    }
+  });
+
+  it('sets a selecting member to name the union member its vector fills (evtchn_status.status, gnttab_cache_flush.op, a dispatch record\'s op)', async () => {
+    const model = await newestModel();
+    const tags = tagLookup(model);
+    const k = (name: string) => BigInt(model.constants.find((c) => c.name === name)!.value);
+    for (const arch of ARCHES) {
+      const cases = casesOf(model, arch);
+      const of = (record: string) => cases.filter((c) => c.record.name === record);
+      const at = (c: Case, path: string) => BigInt(c.vector.fields[path]!);
+      for (const c of of('evtchn_status')) expect(at(c, 'status'), `${arch} #${c.vector.index}`).toBe(k(`EVTCHNSTAT_${c.vector.union[0]!.slice(2)}`));
+      const flush = of('gnttab_cache_flush');
+      expect(flush.map((c) => [c.vector.union[0], (at(c, 'op') & k('GNTTAB_CACHE_SOURCE_GREF')) !== 0n])).toEqual([['a.dev_bus_addr', false], ['a.ref', true]]);
+      // Every vector of a record with selectors is a value of its typed form, but for a member no arm names beside an `otherwise` arm.
+      const selected = cases.filter((c) => tags.selectors(c.record).some((s) => s.by));
+      const typed = selected.filter((c) => isTypedValue(tags, c.record, c.vector.union, (p) => (c.vector.fields[p] === undefined ? undefined : BigInt(c.vector.fields[p]!)), c.arch));
+      expect(selected.length, arch).toBeGreaterThan(100);
+      expect(typed.length, arch).toBe(selected.length);
     }
   });
 

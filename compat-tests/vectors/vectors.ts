@@ -11,6 +11,7 @@ import { NEWEST_RELEASE } from '../../generators/src/model/releases.js';
 import type { AbiModel, Arch, ModuleDecl, Namespace, RecordDecl } from '../../generators/src/model/types.js';
 import { atRelease, type ReleaseModel } from '../../generators/src/select/release.js';
 import { archModel, recordShape, type ArchModel, type Leaf, type RecordShape } from './shape.js';
+import { applyTags, tagLookup, type TagLookup } from './tags.js';
 import { leafValues, SEED } from './values.js';
 
 export const FORMAT = 'xenabi-vectors/1';
@@ -66,6 +67,7 @@ export function moduleRecords(model: ReleaseModel, module: ModuleDecl, am: ArchM
 /** Every vector file of the model as the newest release has it. */
 export function buildVectorFiles(history: AbiModel, release: string = NEWEST_RELEASE): VectorFile[] {
   const model = atRelease(history, release);
+  const tags = tagLookup(model);
   return ARCHES.flatMap((arch) => {
     const am = archModel(model, arch);
     return model.modules.flatMap((m) => {
@@ -79,17 +81,19 @@ export function buildVectorFiles(history: AbiModel, release: string = NEWEST_REL
         namespace: m.namespace,
         module: m.name,
         seed: `0x${SEED.toString(16)}`,
-        records: records.map((r) => recordVectors(recordShape(am, r), arch)),
+        records: records.map((r) => recordVectors(recordShape(am, r), arch, tags)),
       };
       return [file];
     });
   });
 }
 
-export function recordVectors(shape: RecordShape, arch: Arch): RecordVectors {
+/** A record's vectors; with `tags`, a member selecting a union names the union's member each vector fills (`tags.ts`). */
+export function recordVectors(shape: RecordShape, arch: Arch, tags?: TagLookup): RecordVectors {
   const name = shape.record.name;
   const vectors = shape.variants.map((variant, index): Vector => {
     const values = leafValues(variant.leaves, arch, name, index);
+    if (tags) applyTags(tags, shape.record, variant, values, arch);
     return {
       index,
       union: variant.choices,

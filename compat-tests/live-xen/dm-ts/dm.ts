@@ -14,6 +14,7 @@ import { writeFileSync } from 'node:fs';
 import { XEN_DMOP_IO_RANGE_MEMORY, XEN_DMOP_IO_RANGE_PORT, XEN_DMOP_no_gfns, type DmOp } from '@xenabi/ts-bindings/stable/dm_op';
 import { XENMEM_resource_ioreq_server, XENMEM_resource_ioreq_server_frame_bufioreq } from '@xenabi/ts-bindings/stable/memory';
 import { ioreq, IOREQ_TYPE_INVALIDATE, IOREQ_TYPE_TIMEOFFSET, STATE_IOREQ_READY, STATE_IORESP_READY, type ioreq_view } from '@xenabi/ts-bindings/stable/ioreq';
+import { domId, evtchnPort, ioServId, type DomId, type IoServId } from '@xenabi/ts-bindings';
 import { Evtchn, Privcmd, type Mapping } from '@xenabi/linux';
 import { message, Report } from './report.js';
 import { sideChecks } from './side-checks.js';
@@ -40,8 +41,8 @@ class Server {
     readonly r: Report,
     readonly privcmd: Privcmd,
     readonly evtchn: Evtchn,
-    readonly domid: number,
-    readonly id: number,
+    readonly domid: DomId,
+    readonly id: IoServId,
   ) {}
 
   op(name: string, what: string, op: DmOp): DmOp | undefined {
@@ -49,12 +50,12 @@ class Server {
   }
 }
 
-function createServer(r: Report, privcmd: Privcmd, domid: number): number | undefined {
+function createServer(r: Report, privcmd: Privcmd, domid: DomId): IoServId | undefined {
   // handle_bufioreq 0: no buffered ioreqs (HVM_IOREQSRV_BUFIOREQ_OFF).
-  const created = r.call('dm:create_server', 'XEN_DMOP_create_ioreq_server', () => privcmd.dmOp(domid, { op: 'create_ioreq_server', handle_bufioreq: 0, id: 0 }));
+  const created = r.call('dm:create_server', 'XEN_DMOP_create_ioreq_server', () => privcmd.dmOp(domid, { op: 'create_ioreq_server', handle_bufioreq: 0, id: ioServId(0) }));
   if (created?.op !== 'create_ioreq_server') return undefined;
   r.count('ioreq_server_id', created.id);
-  const info: DmOp = { op: 'get_ioreq_server_info', id: created.id, flags: XEN_DMOP_no_gfns, bufioreq_port: 0, ioreq_gfn: 0n, bufioreq_gfn: 0n };
+  const info: DmOp = { op: 'get_ioreq_server_info', id: created.id, flags: XEN_DMOP_no_gfns, bufioreq_port: evtchnPort(0), ioreq_gfn: 0n, bufioreq_gfn: 0n };
   return r.call('dm:server_info', 'XEN_DMOP_get_ioreq_server_info, XEN_DMOP_no_gfns', () => privcmd.dmOp(domid, info)) ? created.id : undefined;
 }
 
@@ -181,7 +182,7 @@ function signalReady(): void {
   writeFileSync(READY_FILE, '');
 }
 
-async function runServer(r: Report, privcmd: Privcmd, evtchn: Evtchn, domid: number): Promise<void> {
+async function runServer(r: Report, privcmd: Privcmd, evtchn: Evtchn, domid: DomId): Promise<void> {
   const id = createServer(r, privcmd, domid);
   if (id === undefined) return signalReady();
   const s = new Server(r, privcmd, evtchn, domid, id);
@@ -202,7 +203,7 @@ async function runServer(r: Report, privcmd: Privcmd, evtchn: Evtchn, domid: num
 }
 
 /** The server, then the side checks, on the two devices. */
-async function runDevices(r: Report, domid: number, release: string, argoErrno: number): Promise<void> {
+async function runDevices(r: Report, domid: DomId, release: string, argoErrno: number): Promise<void> {
   const devices = r.call('dm:open', '/dev/xen/privcmd and /dev/xen/evtchn', () => {
     const privcmd = Privcmd.open();
     return { privcmd, evtchn: Evtchn.open() };
@@ -227,7 +228,7 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
   const r = new Report(language);
-  await runDevices(r, domid, release, argoErrno);
+  await runDevices(r, domId(domid), release, argoErrno);
   await xenstoreChecks(r, domid);
   return r.failures ? 1 : 0;
 }

@@ -6,7 +6,7 @@
  * handle, an address in this process, and `Privcmd.hypercall` copies buffers to native memory
  * whose address it does not give out.
  */
-import type { Arch, RecordCodec, RecordView } from '@xenabi/ts-bindings';
+import { domId, evtchnPort, type Arch, type EvtchnPort, type RecordCodec, type RecordView } from '@xenabi/ts-bindings';
 import { XEN_ARGO_OP_register_ring, xen_argo_register_ring } from '@xenabi/ts-bindings/stable/argo';
 import {
   evtchn_alloc_unbound, evtchn_bind_interdomain, evtchn_close, evtchn_send, evtchn_status,
@@ -26,7 +26,7 @@ interface Outcome<T> {
 }
 
 /** A hypercall whose second argument is `record`, encoded, passed to Xen and decoded back. */
-function call<T, V extends RecordView>(privcmd: Privcmd, op: number, cmd: number, codec: RecordCodec<T, V>, record: T, more: number[] = []): Outcome<T> {
+function call<T, V extends RecordView>(privcmd: Privcmd, op: number, cmd: number, codec: RecordCodec<T, V>, record: NoInfer<T>, more: number[] = []): Outcome<T> {
   const arch: Arch = privcmd.arch;
   const bytes = codec.encode(record, { arch });
   let rc: number;
@@ -52,16 +52,16 @@ function checkVersion(r: Report, privcmd: Privcmd, release: string): void {
 }
 
 function checkEventChannel(r: Report, privcmd: Privcmd): void {
-  const evtchn = <T, V extends RecordView>(cmd: number, codec: RecordCodec<T, V>, record: T) => call(privcmd, __HYPERVISOR_event_channel_op, cmd, codec, record);
-  const status = (port: number) => evtchn(EVTCHNOP_status, evtchn_status, { dom: DOMID_SELF, port, status: 0, vcpu: 0, u: {} });
-  const alloc = evtchn(EVTCHNOP_alloc_unbound, evtchn_alloc_unbound, { dom: DOMID_SELF, remote_dom: DOMID_SELF, port: 0 });
+  const evtchn = <T, V extends RecordView>(cmd: number, codec: RecordCodec<T, V>, record: NoInfer<T>) => call(privcmd, __HYPERVISOR_event_channel_op, cmd, codec, record);
+  const status = (port: EvtchnPort) => evtchn(EVTCHNOP_status, evtchn_status, { dom: DOMID_SELF, port, status: 0, vcpu: 0, u: {} });
+  const alloc = evtchn(EVTCHNOP_alloc_unbound, evtchn_alloc_unbound, { dom: DOMID_SELF, remote_dom: DOMID_SELF, port: evtchnPort(0) });
   const port = alloc.value.port;
   if (!r.step('side:evtchn_alloc_unbound', alloc.rc === 0 && port !== 0, `port ${port} (rc ${alloc.rc})`)) return;
   // Xen reports the remote end of a loopback channel as domain 0 (dom0's own id), not DOMID_SELF.
   let st = status(port);
   const remote = st.value.u.unbound?.dom;
   r.step('side:evtchn_status_unbound', st.rc === 0 && st.value.status === EVTCHNSTAT_unbound && remote === 0, `status ${st.value.status}, remote dom ${remote} (rc ${st.rc})`);
-  const bind = evtchn(EVTCHNOP_bind_interdomain, evtchn_bind_interdomain, { remote_dom: DOMID_SELF, remote_port: port, local_port: 0 });
+  const bind = evtchn(EVTCHNOP_bind_interdomain, evtchn_bind_interdomain, { remote_dom: DOMID_SELF, remote_port: port, local_port: evtchnPort(0) });
   const local = bind.value.local_port;
   if (r.step('side:evtchn_bind_interdomain', bind.rc === 0 && local !== 0, `local port ${local} to ${port} (rc ${bind.rc})`)) {
     st = status(local);
@@ -85,7 +85,7 @@ function checkGrantTable(r: Report, privcmd: Privcmd): void {
 }
 
 function checkArgo(r: Report, privcmd: Privcmd, argoErrno: number): void {
-  const a = call(privcmd, __HYPERVISOR_argo_op, XEN_ARGO_OP_register_ring, xen_argo_register_ring, { aport: 1, partner_id: 0, len: 4096 }, [0, 1, 0]);
+  const a = call(privcmd, __HYPERVISOR_argo_op, XEN_ARGO_OP_register_ring, xen_argo_register_ring, { aport: 1, partner_id: domId(0), len: 4096 }, [0, 1, 0]);
   r.step('side:argo_register_ring', a.rc === -argoErrno, `rc ${a.rc}, predicted ${-argoErrno}`);
 }
 

@@ -11,6 +11,7 @@
  */
 import { ioreq, IOREQ_READ, IOREQ_TYPE_PIO, STATE_IOREQ_READY, STATE_IORESP_READY } from '@xenabi/ts-bindings/stable/ioreq';
 import { XEN_DMOP_IO_RANGE_PORT } from '@xenabi/ts-bindings/stable/dm_op';
+import { domId, type DomId } from '@xenabi/ts-bindings';
 import { Evtchn, Privcmd } from '@xenabi/linux';
 
 /**
@@ -22,7 +23,7 @@ const XENMEM_resource_ioreq_server = 0;
 /** Frame 1 of that resource is the synchronous page (frame 0 the buffered one). */
 const SYNCHRONOUS_PAGE = 1;
 
-export async function serve(domid: number, vcpus: number, requests = Infinity): Promise<number> {
+export async function serve(domid: DomId, vcpus: number, requests = Infinity): Promise<number> {
   const privcmd = Privcmd.open();
   const evtchn = Evtchn.open();
   const created = privcmd.dmOp(domid, { op: 'create_ioreq_server', handle_bufioreq: 0 });
@@ -64,7 +65,7 @@ export async function serve(domid: number, vcpus: number, requests = Infinity): 
 
 if (process.argv[1]?.endsWith('ioreq-server.js')) {
   const [domid = '1', vcpus = '1'] = process.argv.slice(2);
-  serve(Number(domid), Number(vcpus)).catch((e: unknown) => {
+  serve(domId(Number(domid)), Number(vcpus)).catch((e: unknown) => {
     console.error(e instanceof Error ? e.message : e);
     process.exit(1);
   });

@@ -6,7 +6,7 @@
  */
 import { constants, readSync, writeSync } from 'node:fs';
 import koffi from 'koffi';
-import type { Arch } from '@xenabi/ts-bindings';
+import type { Arch, DomId } from '@xenabi/ts-bindings';
 import {
   IOCTL_EVTCHN_BIND_INTERDOMAIN,
   IOCTL_EVTCHN_BIND_STATIC,
@@ -102,7 +102,7 @@ export class Evtchn implements AsyncIterable<number> {
   }
 
   /** Restricts this file, for good, to interdomain ports with `domid` (Linux 4.8). */
-  restrict(domid: number): void {
+  restrict(domid: DomId): void {
     this.#file.ioctl('IOCTL_EVTCHN_RESTRICT_DOMID', IOCTL_EVTCHN_RESTRICT_DOMID, ioctl_evtchn_restrict_domid.encode({ domid }, { arch: this.arch }));
   }
 

@@ -3,7 +3,7 @@
  * and copy through grants without mapping them. A mapping is an ordinary `Mapping`; closing
  * it unmaps the pages and releases the grants.
  */
-import type { Arch } from '@xenabi/ts-bindings';
+import type { Arch, DomId, GrantRef } from '@xenabi/ts-bindings';
 import {
   IOCTL_GNTDEV_GRANT_COPY,
   IOCTL_GNTDEV_MAP_GRANT_REF,
@@ -34,9 +34,9 @@ export const GNTDEV_DEVICE: DeviceInfo = { paths: ['/dev/xen/gntdev'], module: '
 /** One grant copy: each end a local buffer or a foreign grant; `status` comes back per segment (`GNTST_*`). */
 export interface GrantCopy {
   /** Where the bytes come from. */
-  source: { buffer: Uint8Array } | { ref: number; domid: number; offset: number };
+  source: { buffer: Uint8Array } | { ref: GrantRef; domid: DomId; offset: number };
   /** Where they go. */
-  dest: { buffer: Uint8Array } | { ref: number; domid: number; offset: number };
+  dest: { buffer: Uint8Array } | { ref: GrantRef; domid: DomId; offset: number };
   /** Bytes to copy, at most a page; neither end may cross a page boundary. */
   length: number;
 }
@@ -65,7 +65,7 @@ export class Gntdev {
    * Maps grants `refs` of domain `domid`, one page each, into this process
    * (IOCTL_GNTDEV_MAP_GRANT_REF, then `mmap`); read-only unless `writable`.
    */
-  mapGrantRefs(domid: number, refs: readonly number[], options: { writable?: boolean } = {}): Mapping {
+  mapGrantRefs(domid: DomId, refs: readonly GrantRef[], options: { writable?: boolean } = {}): Mapping {
     if (refs.length === 0) throw new RangeError('mapGrantRefs: no grant references');
     const arch = this.arch;
     const refSize = ioctl_gntdev_grant_ref.size(arch);

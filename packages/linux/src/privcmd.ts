@@ -4,7 +4,7 @@
  * `@xenabi/ts-bindings/linux/privcmd` on this machine's architecture; buffers the kernel
  * follows pointers to are copied into native memory for the call and back after it.
  */
-import type { Arch } from '@xenabi/ts-bindings';
+import type { Arch, DomId } from '@xenabi/ts-bindings';
 import {
   IOCTL_PRIVCMD_DM_OP,
   IOCTL_PRIVCMD_HYPERCALL,
@@ -68,7 +68,7 @@ export class Privcmd {
   }
 
   /** Restricts this handle, for good, to device-model ops and mappings for `domid` (IOCTL_PRIVCMD_RESTRICT, Linux 4.11). */
-  restrict(domid: number): void {
+  restrict(domid: DomId): void {
     const arg = new Uint8Array(2);
     new DataView(arg.buffer).setUint16(0, domid, true);
     this.#file.ioctl('IOCTL_PRIVCMD_RESTRICT', IOCTL_PRIVCMD_RESTRICT, arg);
@@ -99,14 +99,14 @@ export class Privcmd {
    * `xen_dm_op` record, `extra` buffers follow it (an op's further arguments, such as a bitmap);
    * returns the op as Xen left it, with its output fields filled, and `extra` updated.
    */
-  dmOp(domid: number, op: DmOpInput, extra: readonly Uint8Array[] = []): DmOp {
+  dmOp(domid: DomId, op: DmOpInput, extra: readonly Uint8Array[] = []): DmOp {
     const buffers = [encodeDmOp(op, { arch: this.arch }), ...extra];
     this.dmOpBuffers(domid, buffers);
     return decodeDmOp(buffers[0]!, { arch: this.arch });
   }
 
   /** IOCTL_PRIVCMD_DM_OP with raw buffers: each is copied to native memory and back. */
-  dmOpBuffers(domid: number, buffers: readonly Uint8Array[]): number {
+  dmOpBuffers(domid: DomId, buffers: readonly Uint8Array[]): number {
     const arch = this.arch;
     const natives = buffers.map((b) => this.#copyIn(b));
     const bufSize = privcmd_dm_op_buf.size(arch);
@@ -130,7 +130,7 @@ export class Privcmd {
    * type 0 and its id, frame 0 the buffered page and frame 1 + n the synchronous page of
    * vCPUs (the `shared_iopage`). The mapping is writable; close it to unmap.
    */
-  mapResource(domid: number, type: number, id: number, idx: number, frames: number): Mapping {
+  mapResource(domid: DomId, type: number, id: number, idx: number, frames: number): Mapping {
     const length = frames * XEN_PAGE_SIZE;
     const memory = this.#file.syscalls.mmap(this.#file.fd, length, 0, true, 'mmap /dev/xen/privcmd');
     try {
@@ -144,7 +144,7 @@ export class Privcmd {
   }
 
   /** The size in frames of a resource (IOCTL_PRIVCMD_MMAP_RESOURCE with nothing to map). */
-  resourceSize(domid: number, type: number, id: number): number {
+  resourceSize(domid: DomId, type: number, id: number): number {
     const arg = privcmd_mmap_resource.encode({ dom: domid, type, id, idx: 0, num: 0n, addr: 0n }, { arch: this.arch });
     this.#file.ioctl('IOCTL_PRIVCMD_MMAP_RESOURCE', onArch(IOCTL_PRIVCMD_MMAP_RESOURCE, this.arch), arg);
     return Number(privcmd_mmap_resource.decode(arg, { arch: this.arch }).num);
@@ -155,7 +155,7 @@ export class Privcmd {
    * (IOCTL_PRIVCMD_IRQFD, Linux 6.7, or 6.6.2 and later 6.6), typically XEN_DMOP_set_irq_level;
    * `deassign` removes it.
    */
-  irqfd(options: { domid: number; eventfd: number; op: DmOpInput; deassign?: boolean }): void {
+  irqfd(options: { domid: DomId; eventfd: number; op: DmOpInput; deassign?: boolean }): void {
     const op = this.#copyIn(encodeDmOp(options.op, { arch: this.arch }));
     try {
       const arg = privcmd_irqfd.encode(
@@ -173,7 +173,7 @@ export class Privcmd {
    * eventfd (IOCTL_PRIVCMD_IOEVENTFD, Linux 6.7). `ioreq` is the mapping of the server's
    * synchronous page, `ports` its vCPUs' event channels; `deassign` removes it.
    */
-  ioeventfd(options: { domid: number; ioreq: Mapping; ports: readonly number[]; addr: bigint; addrLen: number; eventfd: number; vq: number; deassign?: boolean }): void {
+  ioeventfd(options: { domid: DomId; ioreq: Mapping; ports: readonly number[]; addr: bigint; addrLen: number; eventfd: number; vq: number; deassign?: boolean }): void {
     const ports = this.#file.syscalls.alloc(4 * options.ports.length);
     try {
       const view = new DataView(ports.bytes.buffer, ports.bytes.byteOffset, ports.bytes.byteLength);

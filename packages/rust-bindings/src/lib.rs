@@ -14,6 +14,8 @@ compile_error!("xenabi describes Xen's ABI on x86, x86_64, arm and aarch64 only"
 compile_error!("xenabi describes little-endian Xen only (x86 and Arm guests and hypervisors are little-endian)");
 
 mod bitfield;
+#[cfg(all(feature = "zerocopy", feature = "alloc"))]
+pub mod fam;
 pub mod ids;
 pub mod release;
 pub mod ring;

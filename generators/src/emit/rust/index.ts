@@ -51,6 +51,7 @@ export const rustEmitter: Emitter = {
     const taggedTests: SelectedTestView[] = [];
     const setTests: SetTypeTestView[] = [];
     const byteValued: ByteValuedTestView[] = [];
+    const famTests: (ByteValuedTestView & { counted: boolean })[] = [];
     const modules = model.modules.map((m): OutputFile => {
       const { view, checks: moduleChecks } = moduleView(ctx, m);
       checks.push(moduleChecks);
@@ -59,6 +60,7 @@ export const rustEmitter: Emitter = {
       taggedTests.push(...selectedTestsOf(m, view.items, namespaces, namespaceCfg(ctx, m.namespace)));
       setTests.push(...setTypeTestsOf(m, view.items, namespaces, namespaceCfg(ctx, m.namespace)));
       byteValued.push(...byteValuedTestsOf(m, view.items, namespaces, namespaceCfg(ctx, m.namespace)));
+      famTests.push(...famTestsOf(m, view.items, namespaces, namespaceCfg(ctx, m.namespace)));
       for (const i of view.items) for (const impl of i.record?.accessorImpls ?? []) for (const [a, releases] of impl.where) bitfields.add([a], releases);
       return { path: moduleFile(m.namespace, m.name), content: template('module.rs')(view), sources: [m.loc.file], comment: 'line' };
     });
@@ -74,6 +76,7 @@ export const rustEmitter: Emitter = {
       ...(crate.hasRings ? [rust('src/ring.rs', ringFile(ctx), ['abi/', RING_ORIGIN])] : []),
       rust('src/release.rs', template('release.rs')(crate)),
       rust('src/tagged.rs', template('tagged.rs')({})),
+      rust('src/fam.rs', template('fam.rs')({})),
       rust('src/types.rs', template('types.rs')(types.view)),
       rust('src/ids.rs', template('ids.rs')(ids)),
       ...namespaceFiles,
@@ -82,6 +85,7 @@ export const rustEmitter: Emitter = {
       ...(taggedTests.length ? [rust('tests/tagged.rs', template('tagged.test.rs')({ records: taggedTests }))] : []),
       ...(setTests.length ? [rust('tests/sets.rs', template('sets.rs')({ sets: setTests }))] : []),
       ...(byteValued.length ? [rust('tests/vm_memory.rs', template('vm_memory.rs')({ records: byteValued }))] : []),
+      ...(famTests.length ? [rust('tests/fam.rs', template('fam.test.rs')({ records: famTests }))] : []),
       rust('tests/availability.rs', template('availability.rs')(availabilityTestsView(ctx))),
       rust('tests/ids.rs', template('ids.test.rs')(ids)),
       rust('tests/layout.rs', template('layout.rs')(layoutTestsView(ctx, checks, types.checks))),
@@ -144,6 +148,17 @@ interface ByteValuedTestView {
 }
 
 /** The `tests/vm_memory.rs` entries of one module: each record that is `ByteValued`, under its `cfg`s. */
+/** The `tests/fam.rs` entries of one module: each record that is a `FamStruct`, and whether it counts its elements. */
+function famTestsOf(m: ModuleDecl, items: ModuleView['items'], namespaces: NamespaceView[], namespaceCfg: string): (ByteValuedTestView & { counted: boolean })[] {
+  const moduleCfg = namespaces.find((n) => n.namespace === m.namespace)?.modules.find((x) => x.name === ident(m.name))?.cfg ?? '';
+  const path = modulePath(m.namespace, m.name).replace(/^crate::/, 'xenabi::');
+  return items.flatMap((item) => {
+    const record = item.record;
+    if (!record?.fam) return [];
+    return [{ cfgs: [namespaceCfg, moduleCfg, record.cfg].filter(Boolean), path: `${path}::${record.name}`, name: record.name, counted: !!record.fam.count }];
+  });
+}
+
 function byteValuedTestsOf(m: ModuleDecl, items: ModuleView['items'], namespaces: NamespaceView[], namespaceCfg: string): ByteValuedTestView[] {
   const moduleCfg = namespaces.find((n) => n.namespace === m.namespace)?.modules.find((x) => x.name === ident(m.name))?.cfg ?? '';
   const path = modulePath(m.namespace, m.name).replace(/^crate::/, 'xenabi::');

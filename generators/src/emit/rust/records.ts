@@ -5,6 +5,7 @@
  * releases that lay the record out alike; what holds in some of the releases the features
  * select only is declared under their `cfg`.
  */
+import { famView, type FamView } from './fam.js';
 import type { Arch, ConstantSetDecl, Field, ModuleDecl, RecordDecl, TypeRef } from '../../model/types.js';
 import { planOpSet } from '../../names/op-plan.js';
 import { selectedRecordView, type SelectedRecordView } from './selected.js';
@@ -92,6 +93,8 @@ export interface RecordView {
    * so every byte belongs to an integer (holes are explicit fields) and any bytes are a value.
    */
   byteValued: boolean;
+  /** For a record ending in a flexible array: its `fam::FamStruct` impl (`fam.ts`). */
+  fam?: FamView;
   accessorImpls: ImplView[];
   /** For the dispatch record of an op set: a constructor and a payload getter per op. */
   opMethods: OpMethodView[];
@@ -149,6 +152,7 @@ export function recordView(ctx: RustContext, module: ModuleDecl, record: RecordD
     zeroedDefault: zeroed,
     opaqueDebug: union,
     byteValued: !union && !withUnion,
+    fam: famView(record, fields, !union && !withUnion),
     accessorImpls: accessorImpls(ctx, record, segments, uses, where),
     opMethods: methods,
     inputCtor: inputCtor(record, fieldNames, fieldTypes, fields.length),

@@ -252,24 +252,42 @@ export function taggedExample(ctx: RustContext): string[] {
       const same = constantType(constant, ctx).spelled === integerTypeOf(by.type, ctx)?.spelled;
       const name = typedFormName(ctx, record);
       const unionEnum = `${name}${camelCase(selector.union)}`;
-      const module = `xenabi::${record.namespace}::${ident(record.module)}`;
-      const setModule = `xenabi::${set.namespace}::${ident(set.module)}`;
+      // Named imports, grouped by module, and each member built by its own type's `default()`:
+      // the example passes `clippy::pedantic` (no wildcard import, no `Default::default()`).
+      const imports = new Map<string, Set<string>>();
+      const use = (item: { namespace: RecordDecl['namespace']; module: string }, name: string) => {
+        const path = ownerPath(item).replace(/^crate::/, 'xenabi::');
+        imports.set(path, (imports.get(path) ?? new Set()).add(name));
+        return name;
+      };
+      use(record, name);
+      use(record, unionEnum);
+      use(record, recordName(record));
+      use(set, opSetBase(set.name));
+      use(ctx.constants.get(op.constant)!, ident(op.constant));
+      use(constant, ident(constant.name));
+      const value = (member: string) => {
+        const type = unionMember(ctx, record, selector, member)!.type;
+        const held = type.kind === 'record' ? ctx.records.get(type.name) : undefined;
+        return held ? `${use(held, recordName(held))}::default()` : '0';
+      };
+      const [first, second] = [value(arm.member), value(other.member)];
+      const useLines = [...imports].sort(([a], [b]) => a.localeCompare(b)).map(([path, names]) => `use ${path}::{${[...names].sort().join(', ')}};`);
       return [
         '#[cfg(feature = "zerocopy")]',
         '{',
         'use xenabi::tagged::{Checked, TaggedRecord};',
-        `use ${module}::*;`,
-        ...(setModule !== module ? [`use ${setModule}::*;`] : []),
+        ...useLines,
         '',
         `// ${code(recordName(record))} holds a union; its typed form holds the member ${code(selector.by!)} names.`,
         `let mut arg = <${name} as TaggedRecord>::from_prefix(&[0; core::mem::size_of::<${recordName(record)}>()]).unwrap();`,
         `arg.${ident(selector.by!)} = ${same ? ident(constant.name) : `i128::from(${ident(constant.name)}) as _`};`,
-        `arg.${ident(selector.union)} = ${unionEnum}::${camelCase(arm.member.replace(/^_+/, ''))}(Default::default());`,
+        `arg.${ident(selector.union)} = ${unionEnum}::${camelCase(arm.member.replace(/^_+/, ''))}(${first});`,
         `let call = ${opSetBase(set.name)}::${camelCase(op.name)}(Checked::new(arg).unwrap());`,
         `assert_eq!(call.op(), ${ident(op.constant)});`,
         '',
         `// Another member with the same ${code(selector.by!)} is refused rather than written.`,
-        `arg.${ident(selector.union)} = ${unionEnum}::${camelCase(other.member.replace(/^_+/, ''))}(Default::default());`,
+        `arg.${ident(selector.union)} = ${unionEnum}::${camelCase(other.member.replace(/^_+/, ''))}(${second});`,
         'assert!(Checked::new(arg).is_err());',
         '}',
       ];

@@ -556,8 +556,7 @@ function example(ctx: RustContext): string[] {
       ...imports,
       '',
       `// The first buffer of the call: which operation, and its payload.`,
-      `let mut call = ${recordName(outer)}::default();`,
-      `call.${ident(set.dispatch.opField)} = ${ident(constant.name)};`,
+      `let mut call = ${recordName(outer)} { ${ident(set.dispatch.opField)}: ${ident(constant.name)}, ..${recordName(outer)}::default() };`,
       `call.${ident(set.dispatch.payloadField)}.${ident(op.member!)} = ${recordName(payload)}::default();`,
     ]);
   }

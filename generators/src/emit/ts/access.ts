@@ -21,10 +21,12 @@ export interface CodeCtx {
   deferred: boolean;
   /** Fresh local names. */
   next: number;
+  /** Runtime types the code names (the brands a decoded member is cast to). */
+  types: Set<string>;
 }
 
 export function newCtx(): CodeCtx {
-  return { helpers: new Set(), words: false, touches: false, deferred: false, next: 0 };
+  return { helpers: new Set(), words: false, touches: false, deferred: false, next: 0, types: new Set() };
 }
 
 export function local(ctx: CodeCtx, prefix = 'x'): string {

@@ -29,6 +29,7 @@ function recordDecls(variants: Variants, names: TsNames, imports: Imports, recor
   // A record embedded in another is read and checked without elements of its flexible array.
   const n: Param[] = v.flex ? [{ name: 'n', type: 'number', init: '0' }] : [];
   for (const h of v.helpers) imports.value(RUNTIME, h);
+  for (const t of v.types) imports.type(RUNTIME, t);
   for (const [ident, ref] of v.refs) imports.value(recordHome(variants, ref).impl, ident);
   const valueType = imports.type(home.pub, id);
   const encType = isDirected(variants.decl(record)) ? imports.type(home.pub, inputName(id)) : valueType;
@@ -140,6 +141,7 @@ function viewClassDecl(variants: Variants, names: TsNames, imports: Imports, rec
 
 function opDecls(imports: Imports, variants: Variants, plan: Dispatch, v: OpVariant): Decl[] {
   for (const h of v.helpers) imports.value(RUNTIME, h);
+  for (const t of v.types) imports.type(RUNTIME, t);
   for (const [ident, ref] of v.refs) imports.value(recordHome(variants, ref).impl, ident);
   const type = imports.type(modulePath(plan.set.namespace, plan.set.module), plan.base);
   const inputType = directedOps(variants, plan) ? imports.type(modulePath(plan.set.namespace, plan.set.module), inputName(plan.base)) : type;

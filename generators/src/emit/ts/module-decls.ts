@@ -15,6 +15,7 @@ import type { Variants } from './variants.js';
 import { Imports, RUNTIME, doc, type Decl, type TsFile } from './view-model.js';
 import { isDirected } from '../../model/directions.js';
 import { acceptedFields, directedOps, fieldList, inputName } from './inputs.js';
+import { aliasBrand, setBrand } from './brands.js';
 
 /** `@since 4.9` (a Xen release), or `@since Linux 4.11` for Linux's interface. */
 function tags(item: { since?: string; linuxSince?: string }): { tag: string; text: string }[] {
@@ -26,8 +27,10 @@ function archNote(item: { archs?: readonly string[] }): string {
   return item.archs ? `Only on ${item.archs.join(', ')}.` : '';
 }
 
-function constantDecl(names: TsNames, c: ConstantDecl): Decl {
-  const literal = constantLiteral(c);
+function constantDecl(names: TsNames, imports: Imports, c: ConstantDecl, brand?: string): Decl {
+  if (brand) imports.type(RUNTIME, brand);
+  const plain = constantLiteral(c);
+  const literal = brand ? (value: string) => `${plain(value)} as ${brand}` : plain;
   const text = [tsdoc(c.doc), archNote(c)].filter(Boolean).join('\n\n');
   if (c.values) {
     const entries = ARCHES.filter((a) => c.values![a] !== undefined).map((a) => `${a}: ${literal(c.values![a]!)}`);
@@ -64,8 +67,10 @@ function setDecls(names: TsNames, model: Variants['model'], s: ConstantSetDecl):
 }
 
 function aliasDecl(variants: Variants, names: TsNames, imports: Imports, a: AliasDecl): Decl {
-  useType(a.type, variants, names, imports);
-  return { kind: 'type', name: names.alias(a.name), type: tsType(a.type, names), doc: doc([tsdoc(a.doc), archNote(a)].filter(Boolean).join('\n\n'), tags(a)) };
+  const brand = aliasBrand(a.name);
+  if (brand) imports.type(RUNTIME, brand);
+  else useType(a.type, variants, names, imports);
+  return { kind: 'type', name: names.alias(a.name), type: brand ?? tsType(a.type, names), doc: doc([tsdoc(a.doc), archNote(a)].filter(Boolean).join('\n\n'), tags(a)) };
 }
 
 /** The union type of an op set's variants: `({ op: 'name' } & payload)`, or `{ op: 'name'; arg: payload }` when nested. */
@@ -277,11 +282,16 @@ export function publicFile(variants: Variants, names: TsNames, module: ModuleDec
   const aliases = new Map(mine(model.aliases).map((a) => [a.name, a]));
   const records = moduleRecords(variants, module);
   const decls: Decl[] = [];
+  /** A constant of a branded value set (`DOMID_SELF`) is that brand, wherever the set is declared. */
+  const brandOf = (constant: string) => {
+    const set = model.sets.find((s) => s.kind === 'values' && setBrand(s.name) && s.values?.includes(constant));
+    return set ? setBrand(set.name) : undefined;
+  };
   for (const item of module.order) {
     const c = constants.get(item);
     const s = sets.get(item);
     const a = aliases.get(item);
-    if (c) decls.push(constantDecl(names, c));
+    if (c) decls.push(constantDecl(names, imports, c, brandOf(c.name)));
     if (a) decls.push(aliasDecl(variants, names, imports, a));
     if (s) {
       decls.push(...setDecls(names, model, s));

@@ -5,6 +5,7 @@
  * literal, and a strict check of the dispatch record's and the payload's padding.
  */
 import { ARCHES } from '../../model/arch.js';
+import { memberBrand } from './brands.js';
 import type { Arch, ConstantSetDecl, OpMember } from '../../model/types.js';
 import { checkInt, newCtx, readInt, writeInt, offsetExpr, type CodeCtx } from './access.js';
 import { opName, opSetBase, propKey, str } from './names.js';
@@ -27,6 +28,8 @@ export interface OpVariant {
   dec: string[];
   chk: string[];
   helpers: Set<string>;
+  /** Runtime types the functions name (brands). */
+  types: Set<string>;
   refs: Map<string, string>;
   size: number;
 }
@@ -158,6 +161,7 @@ function makeOpVariant(plan: Dispatch, variants: Variants, arch: Arch): Omit<OpV
     dec: words(decPre, dec.words),
     chk: chkLines,
     helpers,
+    types: new Set([...enc.types, ...dec.types, ...chk.types]),
     refs,
     size: variants.layout(plan.record, arch).size,
   };
@@ -166,7 +170,10 @@ function makeOpVariant(plan: Dispatch, variants: Variants, arch: Arch): Omit<OpV
 function commonProps(ctx: CodeCtx, commons: Member[]): string[] {
   return commons.map((m) => {
     if (m.shape.kind !== 'int') throw new Error(`ts emitter: only integer members may sit beside the op`);
-    return `${propKey(m.name)}: ${readInt(ctx, 'd', m.shape, offsetExpr('b', m.layout.offset), m.layout.offset % 8 === 0)}`;
+    const read = readInt(ctx, 'd', m.shape, offsetExpr('b', m.layout.offset), m.layout.offset % 8 === 0);
+    const branded = memberBrand(m.decl.type);
+    if (branded) ctx.types.add(branded.brand);
+    return `${propKey(m.name)}: ${branded ? `${read} as ${branded.type}` : read}`;
   });
 }
 

@@ -35,6 +35,15 @@ export const COMPILER_OPTIONS = {
 const RUNTIME_TYPES = [
   'Arch',
   'ArchOptions',
+  'Branded',
+  'DomId',
+  'EvtchnPort',
+  'FrameNumber',
+  'Gfn',
+  'GrantRef',
+  'IoServId',
+  'Mfn',
+  'Pfn',
   'DecodeOptions',
   'EncodeIntoOptions',
   'FieldLayout',
@@ -47,6 +56,9 @@ const RUNTIME_TYPES = [
   'RecordView',
   'ViewOptions',
 ];
+
+/** The runtime's values the root exports: the architectures and the brands' checked constructors. */
+const RUNTIME_VALUES = ['ARCHES', 'domId', 'evtchnPort', 'gfn', 'grantRef', 'ioServId', 'mfn', 'pfn'];
 
 function entry(path: string): { types: string; source: string; default: string } {
   const js = path.replace(/^src\//, './dist/').replace(/\.ts$/, '.js');
@@ -131,7 +143,7 @@ export function rootFile(modules: readonly ModuleDecl[], rings = false): TsFile 
     header: `${PACKAGE_NAME.replace("@", "\\@")}: the Xen ABI as TypeScript codecs, views, layouts and constants. Stable modules are exported here directly; unstable ones under \`unstable\`, Linux's device interface under \`linux\`.`,
     imports: [],
     decls: [
-      { kind: 'reexport', names: [{ name: 'ARCHES' }], from: specifier(path, RUNTIME) },
+      { kind: 'reexport', names: RUNTIME_VALUES.map((name) => ({ name })), from: specifier(path, RUNTIME) },
       { kind: 'reexport', names: RUNTIME_TYPES.map((name) => ({ name })), from: specifier(path, RUNTIME), typeOnly: true },
       ...(rings
         ? [

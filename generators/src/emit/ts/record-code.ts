@@ -9,6 +9,7 @@ import { onArch } from '../../model/arch.js';
 import type { Field, RecordDecl } from '../../model/types.js';
 import { bitPlan, local, offsetExpr, readBits, readInt, type CodeCtx } from './access.js';
 import { propKey, str } from './names.js';
+import { memberBrand } from './brands.js';
 import { innermost, type Shape, type ShapeResolver } from './shapes.js';
 
 /** What the code of one record needs to know about the others on the same architecture. */
@@ -117,6 +118,14 @@ export function decodeProps(ctx: CodeCtx, env: RecordEnv, layout: RecordLayout, 
 }
 
 function decodeMember(ctx: CodeCtx, env: RecordEnv, layout: RecordLayout, m: Member, at: number, pre: string[], count: 'n' | '0'): string {
+  const branded = memberBrand(m.decl.type);
+  if (!branded) return decodePlain(ctx, env, layout, m, at, pre, count);
+  // The bytes hold a plain integer; the value's type says what it means (`runtime-brands.ts`).
+  ctx.types.add(branded.brand);
+  return `${decodePlain(ctx, env, layout, m, at, pre, count)} as ${branded.type}`;
+}
+
+function decodePlain(ctx: CodeCtx, env: RecordEnv, layout: RecordLayout, m: Member, at: number, pre: string[], count: 'n' | '0'): string {
   if (m.layout.bitWidth !== undefined && m.layout.bitOffset !== undefined && m.shape.kind === 'int') {
     const plan = bitPlan(m.layout.bitOffset, m.layout.bitWidth, m.shape.signed, layout.size);
     return readBits(ctx, 'd', 'b', { ...plan, start: plan.start < 0 ? -1 : plan.start + at, bitOffset: plan.bitOffset + at * 8 });

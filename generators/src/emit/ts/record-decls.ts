@@ -13,6 +13,7 @@ import type { RecordVariant, Variants } from './variants.js';
 import { RUNTIME, doc, type Decl, type Doc, type Imports } from './view-model.js';
 import { directedDoc, isDirected, optionalOnEncode } from '../../model/directions.js';
 import { acceptedFields, fieldList, inputName } from './inputs.js';
+import { directBrand } from './brands.js';
 
 /** Registers imports for the typedefs and records a type names. */
 export function useType(type: TypeRef, variants: Variants, names: TsNames, imports: Imports): void {
@@ -28,8 +29,11 @@ export function useType(type: TypeRef, variants: Variants, names: TsNames, impor
     case 'array':
       useType(type.element, variants, names, imports);
       return;
-    default:
+    default: {
+      const brand = directBrand(type);
+      if (brand) imports.type(RUNTIME, brand);
       return;
+    }
   }
 }
 

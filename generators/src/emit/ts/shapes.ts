@@ -9,6 +9,7 @@ import { onArch } from '../../model/arch.js';
 import { integerSigned } from '../../layout/datamodels.js';
 import type { AliasDecl, Arch, TypeRef } from '../../model/types.js';
 import type { TsNames } from './names.js';
+import { directBrand } from './brands.js';
 
 /** An integer: `big` when JavaScript holds it as a bigint. */
 export interface IntShape {
@@ -98,6 +99,7 @@ export function tsType(type: TypeRef, names: TsNames): string {
     case 'scalar':
       return type.name.endsWith('64_t') ? 'bigint' : 'number';
     case 'archScalar':
+      return directBrand(type) ?? 'bigint';
     case 'handle':
     case 'pointer':
       return 'bigint';

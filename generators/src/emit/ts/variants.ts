@@ -26,6 +26,8 @@ export interface RecordVariant {
   view: ViewClassPlan;
   /** Runtime helpers the functions and the class call. */
   helpers: Set<string>;
+  /** Runtime types the functions name (brands). */
+  types: Set<string>;
   /** Identifiers of other records' functions and classes the code names, with their record. */
   refs: Map<string, string>;
   flex: boolean;
@@ -133,6 +135,7 @@ export class Variants {
       chk: chkLines,
       view,
       helpers,
+      types: new Set([...enc.types, ...dec.types, ...chk.types]),
       refs,
       flex: all.some((m) => m.layout.flexibleArray),
     };

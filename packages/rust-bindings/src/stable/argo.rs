@@ -205,6 +205,12 @@ impl Default for xen_argo_ring {
 // under the `zerocopy` feature, checks the same).
 unsafe impl vm_memory::ByteValued for xen_argo_ring {}
 
+#[cfg(all(feature = "zerocopy", feature = "alloc"))]
+impl crate::fam::FamStruct for xen_argo_ring {
+    type Entry = u8;
+    const ENTRIES_OFFSET: usize = ::core::mem::offset_of!(xen_argo_ring, ring);
+}
+
 /// The first argument of XEN_ARGO_OP_register_ring: the identity and size of the ring.
 ///
 /// C: `struct xen_argo_register_ring` (typedef `xen_argo_register_ring_t`).
@@ -407,6 +413,26 @@ impl xen_argo_ring_data {
 // under the `zerocopy` feature, checks the same).
 unsafe impl vm_memory::ByteValued for xen_argo_ring_data {}
 
+#[cfg(all(feature = "zerocopy", feature = "alloc"))]
+impl crate::fam::FamStruct for xen_argo_ring_data {
+    type Entry = xen_argo_ring_data_ent;
+    const ENTRIES_OFFSET: usize = ::core::mem::offset_of!(xen_argo_ring_data, data);
+
+    fn count(&self) -> Option<usize> {
+        usize::try_from(self.nent).ok()
+    }
+
+    fn set_count(&mut self, n: usize) -> bool {
+        match u32::try_from(n) {
+            Ok(count) => {
+                self.nent = count;
+                true
+            }
+            Err(_) => false,
+        }
+    }
+}
+
 /// The header Xen writes in front of every message it places in a ring.
 ///
 /// C: `struct xen_argo_ring_message_header`.
@@ -444,6 +470,12 @@ impl xen_argo_ring_message_header {
 // C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
 // under the `zerocopy` feature, checks the same).
 unsafe impl vm_memory::ByteValued for xen_argo_ring_message_header {}
+
+#[cfg(all(feature = "zerocopy", feature = "alloc"))]
+impl crate::fam::FamStruct for xen_argo_ring_message_header {
+    type Entry = u8;
+    const ENTRIES_OFFSET: usize = ::core::mem::offset_of!(xen_argo_ring_message_header, data);
+}
 
 // ---- Op set XEN_ARGO_OP ----
 // Argo hypercall sub-ops, each with the record its first argument points to.

@@ -550,6 +550,13 @@ impl xencamera_page_directory {
 // under the `zerocopy` feature, checks the same).
 unsafe impl vm_memory::ByteValued for xencamera_page_directory {}
 
+#[cfg(feature = "xen-4-19")]
+#[cfg(all(feature = "zerocopy", feature = "alloc"))]
+impl crate::fam::FamStruct for xencamera_page_directory {
+    type Entry = grant_ref_t;
+    const ENTRIES_OFFSET: usize = ::core::mem::offset_of!(xencamera_page_directory, gref);
+}
+
 /// Arguments of the requests that name a buffer or a control by index.
 ///
 /// C: `struct xencamera_index`.

@@ -237,6 +237,13 @@ impl xendispl_page_directory {
 // under the `zerocopy` feature, checks the same).
 unsafe impl vm_memory::ByteValued for xendispl_page_directory {}
 
+#[cfg(feature = "xen-4-19")]
+#[cfg(all(feature = "zerocopy", feature = "alloc"))]
+impl crate::fam::FamStruct for xendispl_page_directory {
+    type Entry = grant_ref_t;
+    const ENTRIES_OFFSET: usize = ::core::mem::offset_of!(xendispl_page_directory, gref);
+}
+
 /// Arguments of XENDISPL_OP_DBUF_DESTROY.
 ///
 /// C: `struct xendispl_dbuf_destroy_req`.

@@ -134,6 +134,12 @@ impl xen_hypfs_dirlistentry {
 // under the `zerocopy` feature, checks the same).
 unsafe impl vm_memory::ByteValued for xen_hypfs_dirlistentry {}
 
+#[cfg(all(feature = "zerocopy", feature = "alloc"))]
+impl crate::fam::FamStruct for xen_hypfs_dirlistentry {
+    type Entry = ::core::ffi::c_char;
+    const ENTRIES_OFFSET: usize = ::core::mem::offset_of!(xen_hypfs_dirlistentry, name);
+}
+
 // ---- Op set XEN_HYPFS_OP ----
 // Sub-ops of __HYPERVISOR_hypfs_op. Each takes a path (with its length), and a buffer (with its length) where the op needs one.
 

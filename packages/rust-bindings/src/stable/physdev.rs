@@ -903,6 +903,12 @@ impl physdev_pci_device_add {
 // under the `zerocopy` feature, checks the same).
 unsafe impl vm_memory::ByteValued for physdev_pci_device_add {}
 
+#[cfg(all(feature = "zerocopy", feature = "alloc"))]
+impl crate::fam::FamStruct for physdev_pci_device_add {
+    type Entry = u32;
+    const ENTRIES_OFFSET: usize = ::core::mem::offset_of!(physdev_pci_device_add, optarr);
+}
+
 /// The physical function of a virtual function.
 ///
 /// C: the struct declared inline in `struct physdev_pci_device_add` as `physdev_pci_device_add.physfn`; xenabi names it `physdev_pci_device_add_physfn`.

@@ -212,6 +212,13 @@ impl xen_pmu_amd_ctxt {
 // under the `zerocopy` feature, checks the same).
 unsafe impl vm_memory::ByteValued for xen_pmu_amd_ctxt {}
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+#[cfg(all(feature = "zerocopy", feature = "alloc"))]
+impl crate::fam::FamStruct for xen_pmu_amd_ctxt {
+    type Entry = u64;
+    const ENTRIES_OFFSET: usize = ::core::mem::offset_of!(xen_pmu_amd_ctxt, regs);
+}
+
 /// x86: one Intel general-purpose counter and the register that controls it.
 ///
 /// C: `struct xen_pmu_cntr_pair` (typedef `xen_pmu_cntr_pair_t`).
@@ -301,6 +308,13 @@ impl xen_pmu_intel_ctxt {
 // C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
 // under the `zerocopy` feature, checks the same).
 unsafe impl vm_memory::ByteValued for xen_pmu_intel_ctxt {}
+
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+#[cfg(all(feature = "zerocopy", feature = "alloc"))]
+impl crate::fam::FamStruct for xen_pmu_intel_ctxt {
+    type Entry = u64;
+    const ENTRIES_OFFSET: usize = ::core::mem::offset_of!(xen_pmu_intel_ctxt, regs);
+}
 
 /// x86: where the processor was when a counter overflowed.
 ///

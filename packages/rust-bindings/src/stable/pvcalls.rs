@@ -71,6 +71,12 @@ impl Default for pvcalls_data_intf {
 // under the `zerocopy` feature, checks the same).
 unsafe impl vm_memory::ByteValued for pvcalls_data_intf {}
 
+#[cfg(all(feature = "zerocopy", feature = "alloc"))]
+impl crate::fam::FamStruct for pvcalls_data_intf {
+    type Entry = grant_ref_t;
+    const ENTRIES_OFFSET: usize = ::core::mem::offset_of!(pvcalls_data_intf, r#ref);
+}
+
 /// Where a mapped data channel's two rings are in the mapper's memory: local pointers, never shared.
 ///
 /// C: `struct pvcalls_data`.

@@ -549,6 +549,13 @@ impl xensnd_page_directory {
 // under the `zerocopy` feature, checks the same).
 unsafe impl vm_memory::ByteValued for xensnd_page_directory {}
 
+#[cfg(feature = "xen-4-19")]
+#[cfg(all(feature = "zerocopy", feature = "alloc"))]
+impl crate::fam::FamStruct for xensnd_page_directory {
+    type Entry = grant_ref_t;
+    const ENTRIES_OFFSET: usize = ::core::mem::offset_of!(xensnd_page_directory, gref);
+}
+
 /// Arguments of the requests that name a part of the buffer (read, write, and the volume and mute requests).
 ///
 /// C: `struct xensnd_rw_req`.

@@ -184,6 +184,26 @@ impl tpmif_shared_page {
 // under the `zerocopy` feature, checks the same).
 unsafe impl vm_memory::ByteValued for tpmif_shared_page {}
 
+#[cfg(all(feature = "zerocopy", feature = "alloc"))]
+impl crate::fam::FamStruct for tpmif_shared_page {
+    type Entry = u32;
+    const ENTRIES_OFFSET: usize = ::core::mem::offset_of!(tpmif_shared_page, extra_pages);
+
+    fn count(&self) -> Option<usize> {
+        usize::try_from(self.nr_extra_pages).ok()
+    }
+
+    fn set_count(&mut self, n: usize) -> bool {
+        match u8::try_from(n) {
+            Ok(count) => {
+                self.nr_extra_pages = count;
+                true
+            }
+            Err(_) => false,
+        }
+    }
+}
+
 /// The values of `TPMIF_STATE` (what `tpmif_shared_page.state` holds), as an open enum:
 /// every integer is a value, so one from a newer Xen stays representable. `name()` and `Debug`
 /// give the constant's name, or the number.

@@ -241,6 +241,12 @@ impl t_info {
 // under the `zerocopy` feature, checks the same).
 unsafe impl vm_memory::ByteValued for t_info {}
 
+#[cfg(all(feature = "zerocopy", feature = "alloc"))]
+impl crate::fam::FamStruct for t_info {
+    type Entry = u16;
+    const ENTRIES_OFFSET: usize = ::core::mem::offset_of!(t_info, mfn_offset);
+}
+
 /// Where the extra-word count sits in the first word of a record (t_rec.extra_u32).
 ///
 /// Since Xen 4.6.

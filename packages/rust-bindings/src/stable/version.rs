@@ -272,6 +272,27 @@ impl xen_build_id {
 // under the `zerocopy` feature, checks the same).
 unsafe impl vm_memory::ByteValued for xen_build_id {}
 
+#[cfg(feature = "xen-4-7")]
+#[cfg(all(feature = "zerocopy", feature = "alloc"))]
+impl crate::fam::FamStruct for xen_build_id {
+    type Entry = u8;
+    const ENTRIES_OFFSET: usize = ::core::mem::offset_of!(xen_build_id, buf);
+
+    fn count(&self) -> Option<usize> {
+        usize::try_from(self.len).ok()
+    }
+
+    fn set_count(&mut self, n: usize) -> bool {
+        match u32::try_from(n) {
+            Ok(count) => {
+                self.len = count;
+                true
+            }
+            Err(_) => false,
+        }
+    }
+}
+
 /// A buffer of any length for the XENVER_*2 sub-ops: the caller says its size, Xen fills it and returns how many bytes it wrote (text comes without a terminating zero).
 ///
 /// C: `struct xen_varbuf` (typedef `xen_varbuf_t`).
@@ -309,6 +330,27 @@ impl xen_varbuf {
 // C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
 // under the `zerocopy` feature, checks the same).
 unsafe impl vm_memory::ByteValued for xen_varbuf {}
+
+#[cfg(feature = "xen-4-20")]
+#[cfg(all(feature = "zerocopy", feature = "alloc"))]
+impl crate::fam::FamStruct for xen_varbuf {
+    type Entry = u8;
+    const ENTRIES_OFFSET: usize = ::core::mem::offset_of!(xen_varbuf, buf);
+
+    fn count(&self) -> Option<usize> {
+        usize::try_from(self.len).ok()
+    }
+
+    fn set_count(&mut self, n: usize) -> bool {
+        match u32::try_from(n) {
+            Ok(count) => {
+                self.len = count;
+                true
+            }
+            Err(_) => false,
+        }
+    }
+}
 
 /// The ops of `XENVER` with their argument records, typed, so that no op number goes with another
 /// op's record: `op()` is the hypercall's op argument and `arg_bytes()` the record it points to

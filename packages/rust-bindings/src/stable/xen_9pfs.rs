@@ -67,6 +67,12 @@ impl Default for xen_9pfs_data_intf {
 // under the `zerocopy` feature, checks the same).
 unsafe impl vm_memory::ByteValued for xen_9pfs_data_intf {}
 
+#[cfg(all(feature = "zerocopy", feature = "alloc"))]
+impl crate::fam::FamStruct for xen_9pfs_data_intf {
+    type Entry = grant_ref_t;
+    const ENTRIES_OFFSET: usize = ::core::mem::offset_of!(xen_9pfs_data_intf, r#ref);
+}
+
 /// Where a mapped data channel's two rings are in the mapper's memory: local pointers, never shared.
 ///
 /// C: `struct xen_9pfs_data`.

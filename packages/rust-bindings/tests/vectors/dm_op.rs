@@ -740,14 +740,14 @@ fn dm_op__xen_dm_op() {
     assert_eq!(size_of::<T>(), 32, "size_of::<xen_dm_op>()");
     // #0: u.create_ioreq_server
     {
-        let want = hex("ffffffff00000000e40000000020000000000000000000000000000000000000");
+        let want = hex("0100000000000000e40000000020000000000000000000000000000000000000");
         let mut buf = Buf::new(32);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.op = 4294967295;
+            v.op = 1;
             v.u.create_ioreq_server.handle_bufioreq = 228;
             v.u.create_ioreq_server.id = 8192;
         }
@@ -755,21 +755,21 @@ fn dm_op__xen_dm_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(0, "op", d.op, 4294967295);
+            r.value(0, "op", d.op, 1);
             r.value(0, "u.create_ioreq_server.handle_bufioreq", d.u.create_ioreq_server.handle_bufioreq, 228);
             r.value(0, "u.create_ioreq_server.id", d.u.create_ioreq_server.id, 8192);
         }
     }
     // #1: u.get_ioreq_server_info
     {
-        let want = hex("0000080000000000d139ffffa40eb108000000000000000851e98fdadd89d802");
+        let want = hex("0200000000000000d139ffffa40eb108000000000000000851e98fdadd89d802");
         let mut buf = Buf::new(32);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.op = 524288;
+            v.op = 2;
             v.u.get_ioreq_server_info.id = 14801;
             v.u.get_ioreq_server_info.flags = 65535;
             v.u.get_ioreq_server_info.bufioreq_port = 145821348;
@@ -780,7 +780,7 @@ fn dm_op__xen_dm_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(1, "op", d.op, 524288);
+            r.value(1, "op", d.op, 2);
             r.value(1, "u.get_ioreq_server_info.id", d.u.get_ioreq_server_info.id, 14801);
             r.value(1, "u.get_ioreq_server_info.flags", d.u.get_ioreq_server_info.flags, 65535);
             r.value(1, "u.get_ioreq_server_info.bufioreq_port", d.u.get_ioreq_server_info.bufioreq_port, 145821348);
@@ -790,14 +790,14 @@ fn dm_op__xen_dm_op() {
     }
     // #2: u.map_io_range_to_ioreq_server
     {
-        let want = hex("b9b28dcb00000000ffff00004bdec17400000000000800000379f2813243191c");
+        let want = hex("0300000000000000ffff00004bdec17400000000000800000379f2813243191c");
         let mut buf = Buf::new(32);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.op = 3415061177;
+            v.op = 3;
             v.u.map_io_range_to_ioreq_server.id = 65535;
             v.u.map_io_range_to_ioreq_server.r#type = 1958862411;
             v.u.map_io_range_to_ioreq_server.start = 8796093022208;
@@ -807,7 +807,7 @@ fn dm_op__xen_dm_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(2, "op", d.op, 3415061177);
+            r.value(2, "op", d.op, 3);
             r.value(2, "u.map_io_range_to_ioreq_server.id", d.u.map_io_range_to_ioreq_server.id, 65535);
             r.value(2, "u.map_io_range_to_ioreq_server.type", d.u.map_io_range_to_ioreq_server.r#type, 1958862411);
             r.value(2, "u.map_io_range_to_ioreq_server.start", d.u.map_io_range_to_ioreq_server.start, 8796093022208);
@@ -816,14 +816,14 @@ fn dm_op__xen_dm_op() {
     }
     // #3: u.unmap_io_range_from_ioreq_server
     {
-        let want = hex("ffffffff000000005f830000000400003e5a898755d9ba4b0000000000000000");
+        let want = hex("04000000000000005f830000000400003e5a898755d9ba4b0000000000000000");
         let mut buf = Buf::new(32);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.op = 4294967295;
+            v.op = 4;
             v.u.unmap_io_range_from_ioreq_server.id = 33631;
             v.u.unmap_io_range_from_ioreq_server.r#type = 1024;
             v.u.unmap_io_range_from_ioreq_server.start = 5456912859882150462;
@@ -833,7 +833,7 @@ fn dm_op__xen_dm_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(3, "op", d.op, 4294967295);
+            r.value(3, "op", d.op, 4);
             r.value(3, "u.unmap_io_range_from_ioreq_server.id", d.u.unmap_io_range_from_ioreq_server.id, 33631);
             r.value(3, "u.unmap_io_range_from_ioreq_server.type", d.u.unmap_io_range_from_ioreq_server.r#type, 1024);
             r.value(3, "u.unmap_io_range_from_ioreq_server.start", d.u.unmap_io_range_from_ioreq_server.start, 5456912859882150462);
@@ -842,14 +842,14 @@ fn dm_op__xen_dm_op() {
     }
     // #4: u.set_ioreq_server_state
     {
-        let want = hex("0000000000000000fffb10000000000000000000000000000000000000000000");
+        let want = hex("0500000000000000fffb10000000000000000000000000000000000000000000");
         let mut buf = Buf::new(32);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.op = 0;
+            v.op = 5;
             v.u.set_ioreq_server_state.id = 64511;
             v.u.set_ioreq_server_state.enabled = 16;
         }
@@ -857,41 +857,41 @@ fn dm_op__xen_dm_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(4, "op", d.op, 0);
+            r.value(4, "op", d.op, 5);
             r.value(4, "u.set_ioreq_server_state.id", d.u.set_ioreq_server_state.id, 64511);
             r.value(4, "u.set_ioreq_server_state.enabled", d.u.set_ioreq_server_state.enabled, 16);
         }
     }
     // #5: u.destroy_ioreq_server
     {
-        let want = hex("69dcf2eb00000000800000000000000000000000000000000000000000000000");
+        let want = hex("0600000000000000800000000000000000000000000000000000000000000000");
         let mut buf = Buf::new(32);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.op = 3958561897;
+            v.op = 6;
             v.u.destroy_ioreq_server.id = 128;
         }
         r.bytes(5, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(5, "op", d.op, 3958561897);
+            r.value(5, "op", d.op, 6);
             r.value(5, "u.destroy_ioreq_server.id", d.u.destroy_ioreq_server.id, 128);
         }
     }
     // #6: u.track_dirty_vram
     {
-        let want = hex("00000001000000009ca8e75500000000ffffffffffffffff0000000000000000");
+        let want = hex("07000000000000009ca8e75500000000ffffffffffffffff0000000000000000");
         let mut buf = Buf::new(32);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.op = 16777216;
+            v.op = 7;
             v.u.track_dirty_vram.nr = 1441245340;
             v.u.track_dirty_vram.first_pfn = 18446744073709551615;
         }
@@ -899,21 +899,21 @@ fn dm_op__xen_dm_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(6, "op", d.op, 16777216);
+            r.value(6, "op", d.op, 7);
             r.value(6, "u.track_dirty_vram.nr", d.u.track_dirty_vram.nr, 1441245340);
             r.value(6, "u.track_dirty_vram.first_pfn", d.u.track_dirty_vram.first_pfn, 18446744073709551615);
         }
     }
     // #7: u.set_pci_intx_level
     {
-        let want = hex("606d653f00000000000442ffe008000000000000000000000000000000000000");
+        let want = hex("0800000000000000000442ffe008000000000000000000000000000000000000");
         let mut buf = Buf::new(32);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.op = 1063611744;
+            v.op = 8;
             v.u.set_pci_intx_level.domain = 1024;
             v.u.set_pci_intx_level.bus = 66;
             v.u.set_pci_intx_level.device = 255;
@@ -924,7 +924,7 @@ fn dm_op__xen_dm_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(7, "op", d.op, 1063611744);
+            r.value(7, "op", d.op, 8);
             r.value(7, "u.set_pci_intx_level.domain", d.u.set_pci_intx_level.domain, 1024);
             r.value(7, "u.set_pci_intx_level.bus", d.u.set_pci_intx_level.bus, 66);
             r.value(7, "u.set_pci_intx_level.device", d.u.set_pci_intx_level.device, 255);
@@ -934,14 +934,14 @@ fn dm_op__xen_dm_op() {
     }
     // #8: u.set_isa_irq_level
     {
-        let want = hex("ffffffff00000000c14000000000000000000000000000000000000000000000");
+        let want = hex("0900000000000000c14000000000000000000000000000000000000000000000");
         let mut buf = Buf::new(32);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.op = 4294967295;
+            v.op = 9;
             v.u.set_isa_irq_level.isa_irq = 193;
             v.u.set_isa_irq_level.level = 64;
         }
@@ -949,21 +949,21 @@ fn dm_op__xen_dm_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(8, "op", d.op, 4294967295);
+            r.value(8, "op", d.op, 9);
             r.value(8, "u.set_isa_irq_level.isa_irq", d.u.set_isa_irq_level.isa_irq, 193);
             r.value(8, "u.set_isa_irq_level.level", d.u.set_isa_irq_level.level, 64);
         }
     }
     // #9: u.set_irq_level
     {
-        let want = hex("ffffffff000000000db88b4d0800000000000000000000000000000000000000");
+        let want = hex("13000000000000000db88b4d0800000000000000000000000000000000000000");
         let mut buf = Buf::new(32);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.op = 4294967295;
+            v.op = 19;
             v.u.set_irq_level.irq = 1301002253;
             v.u.set_irq_level.level = 8;
         }
@@ -971,21 +971,21 @@ fn dm_op__xen_dm_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(9, "op", d.op, 4294967295);
+            r.value(9, "op", d.op, 19);
             r.value(9, "u.set_irq_level.irq", d.u.set_irq_level.irq, 1301002253);
             r.value(9, "u.set_irq_level.level", d.u.set_irq_level.level, 8);
         }
     }
     // #10: u.set_pci_link_route
     {
-        let want = hex("010000000000000013ff00000000000000000000000000000000000000000000");
+        let want = hex("0a0000000000000013ff00000000000000000000000000000000000000000000");
         let mut buf = Buf::new(32);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.op = 1;
+            v.op = 10;
             v.u.set_pci_link_route.link = 19;
             v.u.set_pci_link_route.isa_irq = 255;
         }
@@ -993,21 +993,21 @@ fn dm_op__xen_dm_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(10, "op", d.op, 1);
+            r.value(10, "op", d.op, 10);
             r.value(10, "u.set_pci_link_route.link", d.u.set_pci_link_route.link, 19);
             r.value(10, "u.set_pci_link_route.isa_irq", d.u.set_pci_link_route.isa_irq, 255);
         }
     }
     // #11: u.modified_memory
     {
-        let want = hex("0000002000000000e8f177d20000000000000000000000000000000000000000");
+        let want = hex("0b00000000000000e8f177d20000000000000000000000000000000000000000");
         let mut buf = Buf::new(32);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.op = 536870912;
+            v.op = 11;
             v.u.modified_memory.nr_extents = 3531076072;
             v.u.modified_memory.opaque = 0;
         }
@@ -1015,21 +1015,21 @@ fn dm_op__xen_dm_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(11, "op", d.op, 536870912);
+            r.value(11, "op", d.op, 11);
             r.value(11, "u.modified_memory.nr_extents", d.u.modified_memory.nr_extents, 3531076072);
             r.value(11, "u.modified_memory.opaque", d.u.modified_memory.opaque, 0);
         }
     }
     // #12: u.set_mem_type
     {
-        let want = hex("486d63bb0000000000000001117f0000ffffffffffffffff0000000000000000");
+        let want = hex("0c0000000000000000000001117f0000ffffffffffffffff0000000000000000");
         let mut buf = Buf::new(32);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.op = 3143855432;
+            v.op = 12;
             v.u.set_mem_type.nr = 16777216;
             v.u.set_mem_type.mem_type = 32529;
             v.u.set_mem_type.first_pfn = 18446744073709551615;
@@ -1038,7 +1038,7 @@ fn dm_op__xen_dm_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(12, "op", d.op, 3143855432);
+            r.value(12, "op", d.op, 12);
             r.value(12, "u.set_mem_type.nr", d.u.set_mem_type.nr, 16777216);
             r.value(12, "u.set_mem_type.mem_type", d.u.set_mem_type.mem_type, 32529);
             r.value(12, "u.set_mem_type.first_pfn", d.u.set_mem_type.first_pfn, 18446744073709551615);
@@ -1046,14 +1046,14 @@ fn dm_op__xen_dm_op() {
     }
     // #13: u.inject_event
     {
-        let want = hex("010000000000000000c4387dffc41000851bc73f000000000000000000000000");
+        let want = hex("0d0000000000000000c4387dffc41000851bc73f000000000000000000000000");
         let mut buf = Buf::new(32);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.op = 1;
+            v.op = 13;
             v.u.inject_event.vcpuid = 2100872192;
             v.u.inject_event.vector = 255;
             v.u.inject_event.r#type = 196;
@@ -1065,7 +1065,7 @@ fn dm_op__xen_dm_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(13, "op", d.op, 1);
+            r.value(13, "op", d.op, 13);
             r.value(13, "u.inject_event.vcpuid", d.u.inject_event.vcpuid, 2100872192);
             r.value(13, "u.inject_event.vector", d.u.inject_event.vector, 255);
             r.value(13, "u.inject_event.type", d.u.inject_event.r#type, 196);
@@ -1076,14 +1076,14 @@ fn dm_op__xen_dm_op() {
     }
     // #14: u.inject_msi
     {
-        let want = hex("8000000000000000231463ce0000000000000000000000000000000000000000");
+        let want = hex("0e00000000000000231463ce0000000000000000000000000000000000000000");
         let mut buf = Buf::new(32);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.op = 128;
+            v.op = 14;
             v.u.inject_msi.data = 3462599715;
             v.u.inject_msi.addr = 0;
         }
@@ -1091,21 +1091,21 @@ fn dm_op__xen_dm_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(14, "op", d.op, 128);
+            r.value(14, "op", d.op, 14);
             r.value(14, "u.inject_msi.data", d.u.inject_msi.data, 3462599715);
             r.value(14, "u.inject_msi.addr", d.u.inject_msi.addr, 0);
         }
     }
     // #15: u.map_mem_type_to_ioreq_server
     {
-        let want = hex("ce0750b600000000ffff106002000000c89c0c0587a64ffa0000000000000000");
+        let want = hex("0f00000000000000ffff106002000000c89c0c0587a64ffa0000000000000000");
         let mut buf = Buf::new(32);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.op = 3058698190;
+            v.op = 15;
             v.u.map_mem_type_to_ioreq_server.id = 65535;
             v.u.map_mem_type_to_ioreq_server.r#type = 24592;
             v.u.map_mem_type_to_ioreq_server.flags = 2;
@@ -1115,7 +1115,7 @@ fn dm_op__xen_dm_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(15, "op", d.op, 3058698190);
+            r.value(15, "op", d.op, 15);
             r.value(15, "u.map_mem_type_to_ioreq_server.id", d.u.map_mem_type_to_ioreq_server.id, 65535);
             r.value(15, "u.map_mem_type_to_ioreq_server.type", d.u.map_mem_type_to_ioreq_server.r#type, 24592);
             r.value(15, "u.map_mem_type_to_ioreq_server.flags", d.u.map_mem_type_to_ioreq_server.flags, 2);
@@ -1124,34 +1124,34 @@ fn dm_op__xen_dm_op() {
     }
     // #16: u.remote_shutdown
     {
-        let want = hex("2250d85100000000000020000000000000000000000000000000000000000000");
+        let want = hex("1000000000000000000020000000000000000000000000000000000000000000");
         let mut buf = Buf::new(32);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.op = 1373130786;
+            v.op = 16;
             v.u.remote_shutdown.reason = 2097152;
         }
         r.bytes(16, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(16, "op", d.op, 1373130786);
+            r.value(16, "op", d.op, 16);
             r.value(16, "u.remote_shutdown.reason", d.u.remote_shutdown.reason, 2097152);
         }
     }
     // #17: u.relocate_memory
     {
-        let want = hex("0008000000000000c89c982e00000000000000000000000044182bc1dc816156");
+        let want = hex("1100000000000000c89c982e00000000000000000000000044182bc1dc816156");
         let mut buf = Buf::new(32);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.op = 2048;
+            v.op = 17;
             v.u.relocate_memory.size = 781753544;
             v.u.relocate_memory.src_gfn = 0;
             v.u.relocate_memory.dst_gfn = 6224398945136351300;
@@ -1160,7 +1160,7 @@ fn dm_op__xen_dm_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(17, "op", d.op, 2048);
+            r.value(17, "op", d.op, 17);
             r.value(17, "u.relocate_memory.size", d.u.relocate_memory.size, 781753544);
             r.value(17, "u.relocate_memory.src_gfn", d.u.relocate_memory.src_gfn, 0);
             r.value(17, "u.relocate_memory.dst_gfn", d.u.relocate_memory.dst_gfn, 6224398945136351300);
@@ -1168,14 +1168,14 @@ fn dm_op__xen_dm_op() {
     }
     // #18: u.pin_memory_cacheattr
     {
-        let want = hex("c8116fa5000000000040000000000000aa98197f295f6f7fffffffff00000000");
+        let want = hex("12000000000000000040000000000000aa98197f295f6f7fffffffff00000000");
         let mut buf = Buf::new(32);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.op = 2775519688;
+            v.op = 18;
             v.u.pin_memory_cacheattr.start = 16384;
             v.u.pin_memory_cacheattr.end = 9182662797062412458;
             v.u.pin_memory_cacheattr.r#type = 4294967295;
@@ -1184,7 +1184,7 @@ fn dm_op__xen_dm_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(18, "op", d.op, 2775519688);
+            r.value(18, "op", d.op, 18);
             r.value(18, "u.pin_memory_cacheattr.start", d.u.pin_memory_cacheattr.start, 16384);
             r.value(18, "u.pin_memory_cacheattr.end", d.u.pin_memory_cacheattr.end, 9182662797062412458);
             r.value(18, "u.pin_memory_cacheattr.type", d.u.pin_memory_cacheattr.r#type, 4294967295);
@@ -1192,21 +1192,21 @@ fn dm_op__xen_dm_op() {
     }
     // #19: u.nr_vcpus
     {
-        let want = hex("0000000000000000bf29708a0000000000000000000000000000000000000000");
+        let want = hex("1400000000000000bf29708a0000000000000000000000000000000000000000");
         let mut buf = Buf::new(32);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.op = 0;
+            v.op = 20;
             v.u.nr_vcpus.vcpus = 2322606527;
         }
         r.bytes(19, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(19, "op", d.op, 0);
+            r.value(19, "op", d.op, 20);
             r.value(19, "u.nr_vcpus.vcpus", d.u.nr_vcpus.vcpus, 2322606527);
         }
     }

@@ -2246,14 +2246,14 @@ fn domctl__xen_domctl() {
     assert_eq!(size_of::<T>(), 144, "size_of::<xen_domctl>()");
     // #0: u.createdomain
     {
-        let want = hex(concat!("008000005e206b7effff000000000000a353389b026700d780e2ff66808e00b1", "20f0ffd8000000040ccbc21c00000000a159ec6000000080c1f214efffffffff", "e99920001bf7c1e700000000438c236500000008000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("010000005e206b7effff000000000000a353389b026700d780e2ff66808e00b1", "20f0ffd8000000040ccbc21c00000000a159ec6000000080c1f214efffffffff", "e99920001bf7c1e700000000438c236500000008000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 32768;
+            v.cmd = 1;
             v.interface_version = 2120949854;
             v.domain = 65535;
             v.u.createdomain.ssidref = 2604159907;
@@ -2291,7 +2291,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(0, "cmd", d.cmd, 32768);
+            r.value(0, "cmd", d.cmd, 1);
             r.value(0, "interface_version", d.interface_version, 2120949854);
             r.value(0, "domain", d.domain, 65535);
             r.value(0, "u.createdomain.ssidref", d.u.createdomain.ssidref, 2604159907);
@@ -2328,14 +2328,14 @@ fn domctl__xen_domctl() {
     }
     // #1: u.getdomaininfo
     {
-        let want = hex(concat!("74d312b3ffffffff9cd100000000000010000000179124020000000000000000", "5a36b15cae8544ef0001000000000000ebd40290ae2117a8ffffffffffffffff", "68f47166c694196d0004000000000000ebed3d1500000000a60a82d10245ff35", "40fd00ff1000ff8201fc00c7000000105e00000000000000ffffffff00dc06fa", "00000000000000000000000000000000"));
+        let want = hex(concat!("05000000ffffffff9cd100000000000010000000179124020000000000000000", "5a36b15cae8544ef0001000000000000ebd40290ae2117a8ffffffffffffffff", "68f47166c694196d0004000000000000ebed3d1500000000a60a82d10245ff35", "40fd00ff1000ff8201fc00c7000000105e00000000000000ffffffff00dc06fa", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 3004355444;
+            v.cmd = 5;
             v.interface_version = 4294967295;
             v.domain = 53660;
             v.u.getdomaininfo.domain = 16;
@@ -2375,7 +2375,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(1, "cmd", d.cmd, 3004355444);
+            r.value(1, "cmd", d.cmd, 5);
             r.value(1, "interface_version", d.interface_version, 4294967295);
             r.value(1, "domain", d.domain, 53660);
             r.value(1, "u.getdomaininfo.domain", d.u.getdomaininfo.domain, 16);
@@ -2414,14 +2414,14 @@ fn domctl__xen_domctl() {
     }
     // #2: u.getpageframeinfo3
     {
-        let want = hex(concat!("4cf693b100000000836d00000000000000000000000000020010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("3d00000000000000836d00000000000000000000000000020010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 2979264076;
+            v.cmd = 61;
             v.interface_version = 0;
             v.domain = 28035;
             v.u.getpageframeinfo3.num = 144115188075855872;
@@ -2431,7 +2431,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(2, "cmd", d.cmd, 2979264076);
+            r.value(2, "cmd", d.cmd, 61);
             r.value(2, "interface_version", d.interface_version, 0);
             r.value(2, "domain", d.domain, 28035);
             r.value(2, "u.getpageframeinfo3.num", d.u.getpageframeinfo3.num, 144115188075855872);
@@ -2440,14 +2440,14 @@ fn domctl__xen_domctl() {
     }
     // #3: u.nodeaffinity
     {
-        let want = hex(concat!("f3e96bb5ffffffffdb510000000000000010dec0fd7f000006f5ae4d00000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("44000000ffffffffdb510000000000000010dec0fd7f000006f5ae4d00000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 3043748339;
+            v.cmd = 68;
             v.interface_version = 4294967295;
             v.domain = 20955;
             v.u.nodeaffinity.nodemap.bitmap = xenabi::types::__guest_handle_64_uint8::from_addr(0x7ffdc0de1000);
@@ -2457,7 +2457,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(3, "cmd", d.cmd, 3043748339);
+            r.value(3, "cmd", d.cmd, 68);
             r.value(3, "interface_version", d.interface_version, 4294967295);
             r.value(3, "domain", d.domain, 20955);
             r.value(3, "u.nodeaffinity.nodemap.bitmap", d.u.nodeaffinity.nodemap.bitmap.addr(), 0x7ffdc0de1000);
@@ -2466,14 +2466,14 @@ fn domctl__xen_domctl() {
     }
     // #4: u.vcpuaffinity
     {
-        let want = hex(concat!("6bfc79c600000000c1bf0000000000000004000049e0ed2e0010dec0fd7f0000", "93c530fa000000001020dec0fd7f00006e1b063c000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("0900000000000000c1bf0000000000000004000049e0ed2e0010dec0fd7f0000", "93c530fa000000001020dec0fd7f00006e1b063c000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 3329883243;
+            v.cmd = 9;
             v.interface_version = 0;
             v.domain = 49089;
             v.u.vcpuaffinity.vcpu = 1024;
@@ -2487,7 +2487,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(4, "cmd", d.cmd, 3329883243);
+            r.value(4, "cmd", d.cmd, 9);
             r.value(4, "interface_version", d.interface_version, 0);
             r.value(4, "domain", d.domain, 49089);
             r.value(4, "u.vcpuaffinity.vcpu", d.u.vcpuaffinity.vcpu, 1024);
@@ -2500,14 +2500,14 @@ fn domctl__xen_domctl() {
     }
     // #5: u.shadow_op
     {
-        let want = hex(concat!("fffffffffe3f625f10000000000000008ac5a46400000000bccfd42d00000000", "0010dec0fd7f000036da36b4e448ec11ffffffffca17b2e30000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("0a000000fe3f625f10000000000000008ac5a46400000000bccfd42d00000000", "0010dec0fd7f000036da36b4e448ec11ffffffffca17b2e30000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4294967295;
+            v.cmd = 10;
             v.interface_version = 1600274430;
             v.domain = 16;
             v.u.shadow_op.op = 1688520074;
@@ -2522,7 +2522,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(5, "cmd", d.cmd, 4294967295);
+            r.value(5, "cmd", d.cmd, 10);
             r.value(5, "interface_version", d.interface_version, 1600274430);
             r.value(5, "domain", d.domain, 16);
             r.value(5, "u.shadow_op.op", d.u.shadow_op.op, 1688520074);
@@ -2536,14 +2536,14 @@ fn domctl__xen_domctl() {
     }
     // #6: u.max_mem
     {
-        let want = hex(concat!("d439013600000000620f00000000000000000000008000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("0b00000000000000620f00000000000000000000008000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 906050004;
+            v.cmd = 11;
             v.interface_version = 0;
             v.domain = 3938;
             v.u.max_mem.max_memkb = 140737488355328;
@@ -2552,7 +2552,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(6, "cmd", d.cmd, 906050004);
+            r.value(6, "cmd", d.cmd, 11);
             r.value(6, "interface_version", d.interface_version, 0);
             r.value(6, "domain", d.domain, 3938);
             r.value(6, "u.max_mem.max_memkb", d.u.max_mem.max_memkb, 140737488355328);
@@ -2560,14 +2560,14 @@ fn domctl__xen_domctl() {
     }
     // #7: u.vcpucontext
     {
-        let want = hex(concat!("ffffffff723651fe100000000000000016849e74000000000010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("0c000000723651fe100000000000000016849e74000000000010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4294967295;
+            v.cmd = 12;
             v.interface_version = 4266735218;
             v.domain = 16;
             v.u.vcpucontext.vcpu = 1956545558;
@@ -2577,7 +2577,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(7, "cmd", d.cmd, 4294967295);
+            r.value(7, "cmd", d.cmd, 12);
             r.value(7, "interface_version", d.interface_version, 4266735218);
             r.value(7, "domain", d.domain, 16);
             r.value(7, "u.vcpucontext.vcpu", d.u.vcpucontext.vcpu, 1956545558);
@@ -2586,14 +2586,14 @@ fn domctl__xen_domctl() {
     }
     // #8: u.getvcpuinfo
     {
-        let want = hex(concat!("000000020121a9aaffff0000000000008d2706ca04c3000047ee62a8da62dfdb", "0008000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("0e0000000121a9aaffff0000000000008d2706ca04c3000047ee62a8da62dfdb", "0008000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 33554432;
+            v.cmd = 14;
             v.interface_version = 2863210753;
             v.domain = 65535;
             v.u.getvcpuinfo.vcpu = 3389400973;
@@ -2607,7 +2607,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(8, "cmd", d.cmd, 33554432);
+            r.value(8, "cmd", d.cmd, 14);
             r.value(8, "interface_version", d.interface_version, 2863210753);
             r.value(8, "domain", d.domain, 65535);
             r.value(8, "u.getvcpuinfo.vcpu", d.u.getvcpuinfo.vcpu, 3389400973);
@@ -2620,14 +2620,14 @@ fn domctl__xen_domctl() {
     }
     // #9: u.max_vcpus
     {
-        let want = hex(concat!("4bebdb6600000020b0ac000000000000ffffffff000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("0f00000000000020b0ac000000000000ffffffff000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 1725688651;
+            v.cmd = 15;
             v.interface_version = 536870912;
             v.domain = 44208;
             v.u.max_vcpus.max = 4294967295;
@@ -2636,7 +2636,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(9, "cmd", d.cmd, 1725688651);
+            r.value(9, "cmd", d.cmd, 15);
             r.value(9, "interface_version", d.interface_version, 536870912);
             r.value(9, "domain", d.domain, 44208);
             r.value(9, "u.max_vcpus.max", d.u.max_vcpus.max, 4294967295);
@@ -2644,14 +2644,14 @@ fn domctl__xen_domctl() {
     }
     // #10: u.scheduler_op, u.scheduler_op.u.credit
     {
-        let want = hex(concat!("0001000009db86c6ffff000000000000d3e6d4a300000010e628000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("1000000009db86c6ffff000000000000d3e6d4a300000010e628000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 256;
+            v.cmd = 16;
             v.interface_version = 3330726665;
             v.domain = 65535;
             v.u.scheduler_op.sched_id = 2748638931;
@@ -2663,7 +2663,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(10, "cmd", d.cmd, 256);
+            r.value(10, "cmd", d.cmd, 16);
             r.value(10, "interface_version", d.interface_version, 3330726665);
             r.value(10, "domain", d.domain, 65535);
             r.value(10, "u.scheduler_op.sched_id", d.u.scheduler_op.sched_id, 2748638931);
@@ -2674,14 +2674,14 @@ fn domctl__xen_domctl() {
     }
     // #11: u.scheduler_op, u.scheduler_op.u.credit2
     {
-        let want = hex(concat!("000800000d291802ffff000000000000992940cc0000040046ad000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("100000000d291802ffff000000000000992940cc0000040046ad000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 2048;
+            v.cmd = 16;
             v.interface_version = 35137805;
             v.domain = 65535;
             v.u.scheduler_op.sched_id = 3426757017;
@@ -2693,7 +2693,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(11, "cmd", d.cmd, 2048);
+            r.value(11, "cmd", d.cmd, 16);
             r.value(11, "interface_version", d.interface_version, 35137805);
             r.value(11, "domain", d.domain, 65535);
             r.value(11, "u.scheduler_op.sched_id", d.u.scheduler_op.sched_id, 3426757017);
@@ -2704,14 +2704,14 @@ fn domctl__xen_domctl() {
     }
     // #12: u.scheduler_op, u.scheduler_op.u.rtds
     {
-        let want = hex(concat!("a339c3f7ffffffffc7a200000000000000400000d0da0da700000000ebfa56fe", "0000200000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("10000000ffffffffc7a200000000000000400000d0da0da700000000ebfa56fe", "0000200000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4156766627;
+            v.cmd = 16;
             v.interface_version = 4294967295;
             v.domain = 41671;
             v.u.scheduler_op.sched_id = 16384;
@@ -2724,7 +2724,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(12, "cmd", d.cmd, 4156766627);
+            r.value(12, "cmd", d.cmd, 16);
             r.value(12, "interface_version", d.interface_version, 4294967295);
             r.value(12, "domain", d.domain, 41671);
             r.value(12, "u.scheduler_op.sched_id", d.u.scheduler_op.sched_id, 16384);
@@ -2736,14 +2736,14 @@ fn domctl__xen_domctl() {
     }
     // #13: u.scheduler_op, u.scheduler_op.u.v
     {
-        let want = hex(concat!("ffffffffb177296a00080000000000001f009436000000000010dec0fd7f0000", "00400000125772a7000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("10000000b177296a00080000000000001f009436000000000010dec0fd7f0000", "00400000125772a7000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4294967295;
+            v.cmd = 16;
             v.interface_version = 1781102513;
             v.domain = 2048;
             v.u.scheduler_op.sched_id = 915669023;
@@ -2756,7 +2756,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(13, "cmd", d.cmd, 4294967295);
+            r.value(13, "cmd", d.cmd, 16);
             r.value(13, "interface_version", d.interface_version, 1781102513);
             r.value(13, "domain", d.domain, 2048);
             r.value(13, "u.scheduler_op.sched_id", d.u.scheduler_op.sched_id, 915669023);
@@ -2768,14 +2768,14 @@ fn domctl__xen_domctl() {
     }
     // #14: u.setdomainhandle
     {
-        let want = hex(concat!("0d25b6c800000000f61000000000000004e0ffee02ac00e10268ff53809e0056", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("1100000000000000f61000000000000004e0ffee02ac00e10268ff53809e0056", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 3367380237;
+            v.cmd = 17;
             v.interface_version = 0;
             v.domain = 4342;
             v.u.setdomainhandle.handle[0] = 4;
@@ -2799,7 +2799,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(14, "cmd", d.cmd, 3367380237);
+            r.value(14, "cmd", d.cmd, 17);
             r.value(14, "interface_version", d.interface_version, 0);
             r.value(14, "domain", d.domain, 4342);
             r.value(14, "u.setdomainhandle.handle[0]", d.u.setdomainhandle.handle[0], 4);
@@ -2822,14 +2822,14 @@ fn domctl__xen_domctl() {
     }
     // #15: u.setdebugging
     {
-        let want = hex(concat!("e5ae4064ffffffffbc1600000000000020000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("12000000ffffffffbc1600000000000020000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 1681960677;
+            v.cmd = 18;
             v.interface_version = 4294967295;
             v.domain = 5820;
             v.u.setdebugging.enable = 32;
@@ -2838,7 +2838,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(15, "cmd", d.cmd, 1681960677);
+            r.value(15, "cmd", d.cmd, 18);
             r.value(15, "interface_version", d.interface_version, 4294967295);
             r.value(15, "domain", d.domain, 5820);
             r.value(15, "u.setdebugging.enable", d.u.setdebugging.enable, 32);
@@ -2846,14 +2846,14 @@ fn domctl__xen_domctl() {
     }
     // #16: u.irq_permission
     {
-        let want = hex(concat!("ffffffff63dd3ab740000000000000004df4579d000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("1300000063dd3ab740000000000000004df4579d000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4294967295;
+            v.cmd = 19;
             v.interface_version = 3074088291;
             v.domain = 64;
             v.u.irq_permission.pirq = 2639787085;
@@ -2863,7 +2863,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(16, "cmd", d.cmd, 4294967295);
+            r.value(16, "cmd", d.cmd, 19);
             r.value(16, "interface_version", d.interface_version, 3074088291);
             r.value(16, "domain", d.domain, 64);
             r.value(16, "u.irq_permission.pirq", d.u.irq_permission.pirq, 2639787085);
@@ -2872,14 +2872,14 @@ fn domctl__xen_domctl() {
     }
     // #17: u.gsi_permission
     {
-        let want = hex(concat!("8fb5d001ffffffffcd8600000000000000002000909e277d0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("58000000ffffffffcd8600000000000000002000909e277d0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 30455183;
+            v.cmd = 88;
             v.interface_version = 4294967295;
             v.domain = 34509;
             v.u.gsi_permission.gsi = 2097152;
@@ -2889,7 +2889,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(17, "cmd", d.cmd, 30455183);
+            r.value(17, "cmd", d.cmd, 88);
             r.value(17, "interface_version", d.interface_version, 4294967295);
             r.value(17, "domain", d.domain, 34509);
             r.value(17, "u.gsi_permission.gsi", d.u.gsi_permission.gsi, 2097152);
@@ -2898,14 +2898,14 @@ fn domctl__xen_domctl() {
     }
     // #18: u.iomem_permission
     {
-        let want = hex(concat!("98a0fa93ffffffff42f30000000000000800000000000000036b7b5655ed3a10", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("14000000ffffffff42f30000000000000800000000000000036b7b5655ed3a10", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 2482675864;
+            v.cmd = 20;
             v.interface_version = 4294967295;
             v.domain = 62274;
             v.u.iomem_permission.first_mfn = 8;
@@ -2916,7 +2916,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(18, "cmd", d.cmd, 2482675864);
+            r.value(18, "cmd", d.cmd, 20);
             r.value(18, "interface_version", d.interface_version, 4294967295);
             r.value(18, "domain", d.domain, 62274);
             r.value(18, "u.iomem_permission.first_mfn", d.u.iomem_permission.first_mfn, 8);
@@ -2926,14 +2926,14 @@ fn domctl__xen_domctl() {
     }
     // #19: u.ioport_permission
     {
-        let want = hex(concat!("ffffffffdc7c90c40020000000000000ef6bbfb7000000002600000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("15000000dc7c90c40020000000000000ef6bbfb7000000002600000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4294967295;
+            v.cmd = 21;
             v.interface_version = 3297803484;
             v.domain = 8192;
             v.u.ioport_permission.first_port = 3082775535;
@@ -2944,7 +2944,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(19, "cmd", d.cmd, 4294967295);
+            r.value(19, "cmd", d.cmd, 21);
             r.value(19, "interface_version", d.interface_version, 3297803484);
             r.value(19, "domain", d.domain, 8192);
             r.value(19, "u.ioport_permission.first_port", d.u.ioport_permission.first_port, 3082775535);
@@ -2954,14 +2954,14 @@ fn domctl__xen_domctl() {
     }
     // #20: u.hypercall_init
     {
-        let want = hex(concat!("10000000d3a11b6e000000000000000084f1f105c46a600e0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("16000000d3a11b6e000000000000000084f1f105c46a600e0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 16;
+            v.cmd = 22;
             v.interface_version = 1847304659;
             v.domain = 0;
             v.u.hypercall_init.gmfn = 1035945304441090436;
@@ -2970,7 +2970,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(20, "cmd", d.cmd, 16);
+            r.value(20, "cmd", d.cmd, 22);
             r.value(20, "interface_version", d.interface_version, 1847304659);
             r.value(20, "domain", d.domain, 0);
             r.value(20, "u.hypercall_init.gmfn", d.u.hypercall_init.gmfn, 1035945304441090436);
@@ -2978,14 +2978,14 @@ fn domctl__xen_domctl() {
     }
     // #21: u.settimeoffset
     {
-        let want = hex(concat!("0000001091c3fe81000000000000000065c7866599d5718c0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("1800000091c3fe81000000000000000065c7866599d5718c0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 268435456;
+            v.cmd = 24;
             v.interface_version = 2180957073;
             v.domain = 0;
             v.u.settimeoffset.time_offset_seconds = -8326639381221292187;
@@ -2994,7 +2994,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(21, "cmd", d.cmd, 268435456);
+            r.value(21, "cmd", d.cmd, 24);
             r.value(21, "interface_version", d.interface_version, 2180957073);
             r.value(21, "domain", d.domain, 0);
             r.value(21, "u.settimeoffset.time_offset_seconds", d.u.settimeoffset.time_offset_seconds, -8326639381221292187);
@@ -3002,14 +3002,14 @@ fn domctl__xen_domctl() {
     }
     // #22: u.tsc_info
     {
-        let want = hex(concat!("00040000f01553d80000000000000000ac4301b410000000e2b2b97400000000", "ffffffffffffffff000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("3b000000f01553d80000000000000000ac4301b410000000e2b2b97400000000", "ffffffffffffffff000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 1024;
+            v.cmd = 59;
             v.interface_version = 3629323760;
             v.domain = 0;
             v.u.tsc_info.tsc_mode = 3019981740;
@@ -3021,7 +3021,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(22, "cmd", d.cmd, 1024);
+            r.value(22, "cmd", d.cmd, 59);
             r.value(22, "interface_version", d.interface_version, 3629323760);
             r.value(22, "domain", d.domain, 0);
             r.value(22, "u.tsc_info.tsc_mode", d.u.tsc_info.tsc_mode, 3019981740);
@@ -3032,14 +3032,14 @@ fn domctl__xen_domctl() {
     }
     // #23: u.hvmcontext
     {
-        let want = hex(concat!("ffffffff70ad1fe40020000000000000795d05ad000000000010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("2100000070ad1fe40020000000000000795d05ad000000000010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4294967295;
+            v.cmd = 33;
             v.interface_version = 3827281264;
             v.domain = 8192;
             v.u.hvmcontext.size = 2902809977;
@@ -3049,7 +3049,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(23, "cmd", d.cmd, 4294967295);
+            r.value(23, "cmd", d.cmd, 33);
             r.value(23, "interface_version", d.interface_version, 3827281264);
             r.value(23, "domain", d.domain, 8192);
             r.value(23, "u.hvmcontext.size", d.u.hvmcontext.size, 2902809977);
@@ -3058,14 +3058,14 @@ fn domctl__xen_domctl() {
     }
     // #24: u.hvmcontext_partial
     {
-        let want = hex(concat!("0c6aa9d1ffffffff4e330000000000000001000011e911470000000000000000", "0010dec0fd7f0000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("37000000ffffffff4e330000000000000001000011e911470000000000000000", "0010dec0fd7f0000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 3517540876;
+            v.cmd = 55;
             v.interface_version = 4294967295;
             v.domain = 13134;
             v.u.hvmcontext_partial.r#type = 256;
@@ -3077,7 +3077,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(24, "cmd", d.cmd, 3517540876);
+            r.value(24, "cmd", d.cmd, 55);
             r.value(24, "interface_version", d.interface_version, 4294967295);
             r.value(24, "domain", d.domain, 13134);
             r.value(24, "u.hvmcontext_partial.type", d.u.hvmcontext_partial.r#type, 256);
@@ -3088,14 +3088,14 @@ fn domctl__xen_domctl() {
     }
     // #25: u.address_size
     {
-        let want = hex(concat!("00000000d19f8d950200000000000000c9bc5b38000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("23000000d19f8d950200000000000000c9bc5b38000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 0;
+            v.cmd = 35;
             v.interface_version = 2509086673;
             v.domain = 2;
             v.u.address_size.size = 945536201;
@@ -3104,7 +3104,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(25, "cmd", d.cmd, 0);
+            r.value(25, "cmd", d.cmd, 35);
             r.value(25, "interface_version", d.interface_version, 2509086673);
             r.value(25, "domain", d.domain, 2);
             r.value(25, "u.address_size.size", d.u.address_size.size, 945536201);
@@ -3112,14 +3112,14 @@ fn domctl__xen_domctl() {
     }
     // #26: u.sendtrigger
     {
-        let want = hex(concat!("23019362ffffffff49f600000000000000004000bc8b5e9b0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("1c000000ffffffff49f600000000000000004000bc8b5e9b0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 1653801251;
+            v.cmd = 28;
             v.interface_version = 4294967295;
             v.domain = 63049;
             v.u.sendtrigger.trigger = 4194304;
@@ -3129,7 +3129,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(26, "cmd", d.cmd, 1653801251);
+            r.value(26, "cmd", d.cmd, 28);
             r.value(26, "interface_version", d.interface_version, 4294967295);
             r.value(26, "domain", d.domain, 63049);
             r.value(26, "u.sendtrigger.trigger", d.u.sendtrigger.trigger, 4194304);
@@ -3138,14 +3138,14 @@ fn domctl__xen_domctl() {
     }
     // #27: u.get_device_group
     {
-        let want = hex(concat!("ffffffff8c1151eb80000000000000009f6f614b000000003cf7cd7200000000", "0010dec0fd7f0000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("320000008c1151eb80000000000000009f6f614b000000003cf7cd7200000000", "0010dec0fd7f0000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4294967295;
+            v.cmd = 50;
             v.interface_version = 3947958668;
             v.domain = 128;
             v.u.get_device_group.machine_sbdf = 1264676767;
@@ -3157,7 +3157,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(27, "cmd", d.cmd, 4294967295);
+            r.value(27, "cmd", d.cmd, 50);
             r.value(27, "interface_version", d.interface_version, 3947958668);
             r.value(27, "domain", d.domain, 128);
             r.value(27, "u.get_device_group.machine_sbdf", d.u.get_device_group.machine_sbdf, 1264676767);
@@ -3168,14 +3168,14 @@ fn domctl__xen_domctl() {
     }
     // #28: u.assign_device, u.assign_device.u.pci
     {
-        let want = hex(concat!("ffffffffda759da800080000000000007eafadb20000000040fbc8e200000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("25000000da759da800080000000000007eafadb20000000040fbc8e200000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4294967295;
+            v.cmd = 37;
             v.interface_version = 2828891610;
             v.domain = 2048;
             v.u.assign_device.dev = 2997727102;
@@ -3186,7 +3186,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(28, "cmd", d.cmd, 4294967295);
+            r.value(28, "cmd", d.cmd, 37);
             r.value(28, "interface_version", d.interface_version, 2828891610);
             r.value(28, "domain", d.domain, 2048);
             r.value(28, "u.assign_device.dev", d.u.assign_device.dev, 2997727102);
@@ -3196,14 +3196,14 @@ fn domctl__xen_domctl() {
     }
     // #29: u.assign_device, u.assign_device.u.dt
     {
-        let want = hex(concat!("0359010300002000022200000000000000000000be5b4b200000000400000000", "0010dec0fd7f0000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("2500000000002000022200000000000000000000be5b4b200000000400000000", "0010dec0fd7f0000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 50419971;
+            v.cmd = 37;
             v.interface_version = 2097152;
             v.domain = 8706;
             v.u.assign_device.dev = 0;
@@ -3215,7 +3215,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(29, "cmd", d.cmd, 50419971);
+            r.value(29, "cmd", d.cmd, 37);
             r.value(29, "interface_version", d.interface_version, 2097152);
             r.value(29, "domain", d.domain, 8706);
             r.value(29, "u.assign_device.dev", d.u.assign_device.dev, 0);
@@ -3226,14 +3226,14 @@ fn domctl__xen_domctl() {
     }
     // #30: u.bind_pt_irq, u.bind_pt_irq.u.isa
     {
-        let want = hex(concat!("ffffffffc5abcc8900020000000000005fc731cf00000000bf00000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("26000000c5abcc8900020000000000005fc731cf00000000bf00000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4294967295;
+            v.cmd = 38;
             v.interface_version = 2311891909;
             v.domain = 512;
             v.u.bind_pt_irq.machine_irq = 3476146015;
@@ -3244,7 +3244,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(30, "cmd", d.cmd, 4294967295);
+            r.value(30, "cmd", d.cmd, 38);
             r.value(30, "interface_version", d.interface_version, 2311891909);
             r.value(30, "domain", d.domain, 512);
             r.value(30, "u.bind_pt_irq.machine_irq", d.u.bind_pt_irq.machine_irq, 3476146015);
@@ -3254,14 +3254,14 @@ fn domctl__xen_domctl() {
     }
     // #31: u.bind_pt_irq, u.bind_pt_irq.u.pci
     {
-        let want = hex(concat!("00000000ac6f5ee00010000000000000c9628d3fffffffffaf04470000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("26000000ac6f5ee00010000000000000c9628d3fffffffffaf04470000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 0;
+            v.cmd = 38;
             v.interface_version = 3764285356;
             v.domain = 4096;
             v.u.bind_pt_irq.machine_irq = 1066230473;
@@ -3274,7 +3274,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(31, "cmd", d.cmd, 0);
+            r.value(31, "cmd", d.cmd, 38);
             r.value(31, "interface_version", d.interface_version, 3764285356);
             r.value(31, "domain", d.domain, 4096);
             r.value(31, "u.bind_pt_irq.machine_irq", d.u.bind_pt_irq.machine_irq, 1066230473);
@@ -3286,14 +3286,14 @@ fn domctl__xen_domctl() {
     }
     // #32: u.bind_pt_irq, u.bind_pt_irq.u.msi
     {
-        let want = hex(concat!("ffffffffe34b9143000400000000000030b9a1d700000000b600000001000000", "200a234ba4cad19f000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("26000000e34b9143000400000000000030b9a1d700000000b600000001000000", "200a234ba4cad19f000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4294967295;
+            v.cmd = 38;
             v.interface_version = 1133595619;
             v.domain = 1024;
             v.u.bind_pt_irq.machine_irq = 3617700144;
@@ -3306,7 +3306,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(32, "cmd", d.cmd, 4294967295);
+            r.value(32, "cmd", d.cmd, 38);
             r.value(32, "interface_version", d.interface_version, 1133595619);
             r.value(32, "domain", d.domain, 1024);
             r.value(32, "u.bind_pt_irq.machine_irq", d.u.bind_pt_irq.machine_irq, 3617700144);
@@ -3318,14 +3318,14 @@ fn domctl__xen_domctl() {
     }
     // #33: u.bind_pt_irq, u.bind_pt_irq.u.spi
     {
-        let want = hex(concat!("4b5d8bea000000009df500000000000000010000c9bc4541ffff000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("26000000000000009df500000000000000010000c9bc4541ffff000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 3935001931;
+            v.cmd = 38;
             v.interface_version = 0;
             v.domain = 62877;
             v.u.bind_pt_irq.machine_irq = 256;
@@ -3336,7 +3336,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(33, "cmd", d.cmd, 3935001931);
+            r.value(33, "cmd", d.cmd, 38);
             r.value(33, "interface_version", d.interface_version, 0);
             r.value(33, "domain", d.domain, 62877);
             r.value(33, "u.bind_pt_irq.machine_irq", d.u.bind_pt_irq.machine_irq, 256);
@@ -3346,14 +3346,14 @@ fn domctl__xen_domctl() {
     }
     // #34: u.memory_mapping
     {
-        let want = hex(concat!("34b1804100000000831b0000000000000000000000100000c65142f2be4e2b61", "ffffffffffffffffc5b313a40000200000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("2700000000000000831b0000000000000000000000100000c65142f2be4e2b61", "ffffffffffffffffc5b313a40000200000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 1098953012;
+            v.cmd = 39;
             v.interface_version = 0;
             v.domain = 7043;
             v.u.memory_mapping.first_gfn = 17592186044416;
@@ -3366,7 +3366,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(34, "cmd", d.cmd, 1098953012);
+            r.value(34, "cmd", d.cmd, 39);
             r.value(34, "interface_version", d.interface_version, 0);
             r.value(34, "domain", d.domain, 7043);
             r.value(34, "u.memory_mapping.first_gfn", d.u.memory_mapping.first_gfn, 17592186044416);
@@ -3378,14 +3378,14 @@ fn domctl__xen_domctl() {
     }
     // #35: u.ioport_mapping
     {
-        let want = hex(concat!("b4a17c9f000001005910000000000000ffffffff0df7775300000010dbcf32c0", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("28000000000001005910000000000000ffffffff0df7775300000010dbcf32c0", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 2675745204;
+            v.cmd = 40;
             v.interface_version = 65536;
             v.domain = 4185;
             v.u.ioport_mapping.first_gport = 4294967295;
@@ -3397,7 +3397,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(35, "cmd", d.cmd, 2675745204);
+            r.value(35, "cmd", d.cmd, 40);
             r.value(35, "interface_version", d.interface_version, 65536);
             r.value(35, "domain", d.domain, 4185);
             r.value(35, "u.ioport_mapping.first_gport", d.u.ioport_mapping.first_gport, 4294967295);
@@ -3408,14 +3408,14 @@ fn domctl__xen_domctl() {
     }
     // #36: u.set_target
     {
-        let want = hex(concat!("000010009c0cf00600000000000000001c0a0000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("2e0000009c0cf00600000000000000001c0a0000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 1048576;
+            v.cmd = 46;
             v.interface_version = 116395164;
             v.domain = 0;
             v.u.set_target.target = 2588;
@@ -3424,7 +3424,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(36, "cmd", d.cmd, 1048576);
+            r.value(36, "cmd", d.cmd, 46);
             r.value(36, "interface_version", d.interface_version, 116395164);
             r.value(36, "domain", d.domain, 0);
             r.value(36, "u.set_target.target", d.u.set_target.target, 2588);
@@ -3432,14 +3432,14 @@ fn domctl__xen_domctl() {
     }
     // #37: u.subscribe
     {
-        let want = hex(concat!("d0d0de66000020001c4d000000000000ffffffff000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("1d000000000020001c4d000000000000ffffffff000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 1725878480;
+            v.cmd = 29;
             v.interface_version = 2097152;
             v.domain = 19740;
             v.u.subscribe.port = 4294967295;
@@ -3448,7 +3448,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(37, "cmd", d.cmd, 1725878480);
+            r.value(37, "cmd", d.cmd, 29);
             r.value(37, "interface_version", d.interface_version, 2097152);
             r.value(37, "domain", d.domain, 19740);
             r.value(37, "u.subscribe.port", d.u.subscribe.port, 4294967295);
@@ -3456,14 +3456,14 @@ fn domctl__xen_domctl() {
     }
     // #38: u.debug_op
     {
-        let want = hex(concat!("00000000bc73b347000800000000000057953cc9ffffffff0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("36000000bc73b347000800000000000057953cc9ffffffff0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 0;
+            v.cmd = 54;
             v.interface_version = 1202942908;
             v.domain = 2048;
             v.u.debug_op.op = 3376190807;
@@ -3473,7 +3473,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(38, "cmd", d.cmd, 0);
+            r.value(38, "cmd", d.cmd, 54);
             r.value(38, "interface_version", d.interface_version, 1202942908);
             r.value(38, "domain", d.domain, 2048);
             r.value(38, "u.debug_op.op", d.u.debug_op.op, 3376190807);
@@ -3482,14 +3482,14 @@ fn domctl__xen_domctl() {
     }
     // #39: u.vm_event_op, u.vm_event_op.u.enable
     {
-        let want = hex(concat!("bb8294f3000010007f1d000000000000000000006ce04a690000800000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("38000000000010007f1d000000000000000000006ce04a690000800000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4086596283;
+            v.cmd = 56;
             v.interface_version = 1048576;
             v.domain = 7551;
             v.u.vm_event_op.op = 0;
@@ -3500,7 +3500,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(39, "cmd", d.cmd, 4086596283);
+            r.value(39, "cmd", d.cmd, 56);
             r.value(39, "interface_version", d.interface_version, 1048576);
             r.value(39, "domain", d.domain, 7551);
             r.value(39, "u.vm_event_op.op", d.u.vm_event_op.op, 0);
@@ -3510,14 +3510,14 @@ fn domctl__xen_domctl() {
     }
     // #40: u.vm_event_op, u.vm_event_op.u.version
     {
-        let want = hex(concat!("000400006696c95a000000000000000019cab8b600000001e3629a1600000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("380000006696c95a000000000000000019cab8b600000001e3629a1600000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 1024;
+            v.cmd = 56;
             v.interface_version = 1523160678;
             v.domain = 0;
             v.u.vm_event_op.op = 3065563673;
@@ -3528,7 +3528,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(40, "cmd", d.cmd, 1024);
+            r.value(40, "cmd", d.cmd, 56);
             r.value(40, "interface_version", d.interface_version, 1523160678);
             r.value(40, "domain", d.domain, 0);
             r.value(40, "u.vm_event_op.op", d.u.vm_event_op.op, 3065563673);
@@ -3538,14 +3538,14 @@ fn domctl__xen_domctl() {
     }
     // #41: u.mem_sharing_op, u.mem_sharing_op.u.enable
     {
-        let want = hex(concat!("416e901bffffffffed5800000000000002910000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("39000000ffffffffed5800000000000002910000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 462450241;
+            v.cmd = 57;
             v.interface_version = 4294967295;
             v.domain = 22765;
             v.u.mem_sharing_op.op = 2;
@@ -3555,7 +3555,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(41, "cmd", d.cmd, 462450241);
+            r.value(41, "cmd", d.cmd, 57);
             r.value(41, "interface_version", d.interface_version, 4294967295);
             r.value(41, "domain", d.domain, 22765);
             r.value(41, "u.mem_sharing_op.op", d.u.mem_sharing_op.op, 2);
@@ -3564,14 +3564,14 @@ fn domctl__xen_domctl() {
     }
     // #42: u.cpu_policy
     {
-        let want = hex(concat!("000400008090cc080000000000000000d5353f7f400000000010dec0fd7f0000", "1020dec0fd7f00003b572d750000020081a4ef69000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("520000008090cc080000000000000000d5353f7f400000000010dec0fd7f0000", "1020dec0fd7f00003b572d750000020081a4ef69000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 1024;
+            v.cmd = 82;
             v.interface_version = 147624064;
             v.domain = 0;
             v.u.cpu_policy.nr_leaves = 2134848981;
@@ -3586,7 +3586,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(42, "cmd", d.cmd, 1024);
+            r.value(42, "cmd", d.cmd, 82);
             r.value(42, "interface_version", d.interface_version, 147624064);
             r.value(42, "domain", d.domain, 0);
             r.value(42, "u.cpu_policy.nr_leaves", d.u.cpu_policy.nr_leaves, 2134848981);
@@ -3600,14 +3600,14 @@ fn domctl__xen_domctl() {
     }
     // #43: u.vcpuextstate
     {
-        let want = hex(concat!("0000000288dea0c50000000000000000639426ea000000000000000800000000", "02d936d3d3c372370010dec0fd7f000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("3e00000088dea0c50000000000000000639426ea000000000000000800000000", "02d936d3d3c372370010dec0fd7f000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 33554432;
+            v.cmd = 62;
             v.interface_version = 3315654280;
             v.domain = 0;
             v.u.vcpuextstate.vcpu = 3928396899;
@@ -3619,7 +3619,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(43, "cmd", d.cmd, 33554432);
+            r.value(43, "cmd", d.cmd, 62);
             r.value(43, "interface_version", d.interface_version, 3315654280);
             r.value(43, "domain", d.domain, 0);
             r.value(43, "u.vcpuextstate.vcpu", d.u.vcpuextstate.vcpu, 3928396899);
@@ -3630,14 +3630,14 @@ fn domctl__xen_domctl() {
     }
     // #44: u.vcpu_msrs
     {
-        let want = hex(concat!("fec36c15000400006ed9000000000000ffffffff57c1cdfb0010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("48000000000400006ed9000000000000ffffffff57c1cdfb0010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 359449598;
+            v.cmd = 72;
             v.interface_version = 1024;
             v.domain = 55662;
             v.u.vcpu_msrs.vcpu = 4294967295;
@@ -3648,7 +3648,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(44, "cmd", d.cmd, 359449598);
+            r.value(44, "cmd", d.cmd, 72);
             r.value(44, "interface_version", d.interface_version, 1024);
             r.value(44, "domain", d.domain, 55662);
             r.value(44, "u.vcpu_msrs.vcpu", d.u.vcpu_msrs.vcpu, 4294967295);
@@ -3658,14 +3658,14 @@ fn domctl__xen_domctl() {
     }
     // #45: u.access_required
     {
-        let want = hex(concat!("abe57a2a00000000d88900000000000004000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("4000000000000000d88900000000000004000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 712697259;
+            v.cmd = 64;
             v.interface_version = 0;
             v.domain = 35288;
             v.u.access_required.access_required = 4;
@@ -3674,7 +3674,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(45, "cmd", d.cmd, 712697259);
+            r.value(45, "cmd", d.cmd, 64);
             r.value(45, "interface_version", d.interface_version, 0);
             r.value(45, "domain", d.domain, 35288);
             r.value(45, "u.access_required.access_required", d.u.access_required.access_required, 4);
@@ -3682,14 +3682,14 @@ fn domctl__xen_domctl() {
     }
     // #46: u.audit_p2m
     {
-        let want = hex(concat!("00008000ed088b08ffff000000000000b5a6ed50d047906b0002000000000000", "1982eb55b652194b000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("41000000ed088b08ffff000000000000b5a6ed50d047906b0002000000000000", "1982eb55b652194b000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 8388608;
+            v.cmd = 65;
             v.interface_version = 143329517;
             v.domain = 65535;
             v.u.audit_p2m.orphans = 7750773918741145269;
@@ -3700,7 +3700,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(46, "cmd", d.cmd, 8388608);
+            r.value(46, "cmd", d.cmd, 65);
             r.value(46, "interface_version", d.interface_version, 143329517);
             r.value(46, "domain", d.domain, 65535);
             r.value(46, "u.audit_p2m.orphans", d.u.audit_p2m.orphans, 7750773918741145269);
@@ -3710,14 +3710,14 @@ fn domctl__xen_domctl() {
     }
     // #47: u.set_virq_handler
     {
-        let want = hex(concat!("7a7f51fc00000040912b00000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("4200000000000040912b00000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4233199482;
+            v.cmd = 66;
             v.interface_version = 1073741824;
             v.domain = 11153;
             v.u.set_virq_handler.virq = 0;
@@ -3726,7 +3726,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(47, "cmd", d.cmd, 4233199482);
+            r.value(47, "cmd", d.cmd, 66);
             r.value(47, "interface_version", d.interface_version, 1073741824);
             r.value(47, "domain", d.domain, 11153);
             r.value(47, "u.set_virq_handler.virq", d.u.set_virq_handler.virq, 0);
@@ -3734,14 +3734,14 @@ fn domctl__xen_domctl() {
     }
     // #48: u.gdbsx_guest_memio
     {
-        let want = hex(concat!("00000000360e51e500010000000000005358906d38583cb2ffffffffffffffff", "cfdf3b3258b1cb5200000040a500000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("e8030000360e51e500010000000000005358906d38583cb2ffffffffffffffff", "cfdf3b3258b1cb5200000040a500000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 0;
+            v.cmd = 1000;
             v.interface_version = 3847294518;
             v.domain = 256;
             v.u.gdbsx_guest_memio.pgd3val = 12843237236733401171;
@@ -3755,7 +3755,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(48, "cmd", d.cmd, 0);
+            r.value(48, "cmd", d.cmd, 1000);
             r.value(48, "interface_version", d.interface_version, 3847294518);
             r.value(48, "domain", d.domain, 256);
             r.value(48, "u.gdbsx_guest_memio.pgd3val", d.u.gdbsx_guest_memio.pgd3val, 12843237236733401171);
@@ -3768,14 +3768,14 @@ fn domctl__xen_domctl() {
     }
     // #49: u.set_broken_page_p2m
     {
-        let want = hex(concat!("ffffffffa6d8c61208000000000000007f77fc4c95962b110000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("43000000a6d8c61208000000000000007f77fc4c95962b110000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4294967295;
+            v.cmd = 67;
             v.interface_version = 315021478;
             v.domain = 8;
             v.u.set_broken_page_p2m.pfn = 1237248090629240703;
@@ -3784,7 +3784,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(49, "cmd", d.cmd, 4294967295);
+            r.value(49, "cmd", d.cmd, 67);
             r.value(49, "interface_version", d.interface_version, 315021478);
             r.value(49, "domain", d.domain, 8);
             r.value(49, "u.set_broken_page_p2m.pfn", d.u.set_broken_page_p2m.pfn, 1237248090629240703);
@@ -3792,14 +3792,14 @@ fn domctl__xen_domctl() {
     }
     // #50: u.cacheflush
     {
-        let want = hex(concat!("ffffffff31ba884902000000000000001865cb71c665f7550000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("4700000031ba884902000000000000001865cb71c665f7550000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4294967295;
+            v.cmd = 71;
             v.interface_version = 1233697329;
             v.domain = 2;
             v.u.cacheflush.start_pfn = 6194531715458491672;
@@ -3809,7 +3809,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(50, "cmd", d.cmd, 4294967295);
+            r.value(50, "cmd", d.cmd, 71);
             r.value(50, "interface_version", d.interface_version, 1233697329);
             r.value(50, "domain", d.domain, 2);
             r.value(50, "u.cacheflush.start_pfn", d.u.cacheflush.start_pfn, 6194531715458491672);
@@ -3818,14 +3818,14 @@ fn domctl__xen_domctl() {
     }
     // #51: u.gdbsx_pauseunp_vcpu
     {
-        let want = hex(concat!("00004000ea6341aa0000000000000000d588bedf000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("e9030000ea6341aa0000000000000000d588bedf000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4194304;
+            v.cmd = 1001;
             v.interface_version = 2856412138;
             v.domain = 0;
             v.u.gdbsx_pauseunp_vcpu.vcpu = 3753806037;
@@ -3834,7 +3834,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(51, "cmd", d.cmd, 4194304);
+            r.value(51, "cmd", d.cmd, 1001);
             r.value(51, "interface_version", d.interface_version, 2856412138);
             r.value(51, "domain", d.domain, 0);
             r.value(51, "u.gdbsx_pauseunp_vcpu.vcpu", d.u.gdbsx_pauseunp_vcpu.vcpu, 3753806037);
@@ -3842,14 +3842,14 @@ fn domctl__xen_domctl() {
     }
     // #52: u.gdbsx_domstatus
     {
-        let want = hex(concat!("9c7d2888ffffffff5a9000000000000004000000b4e886cf0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("eb030000ffffffff5a9000000000000004000000b4e886cf0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 2284354972;
+            v.cmd = 1003;
             v.interface_version = 4294967295;
             v.domain = 36954;
             v.u.gdbsx_domstatus.paused = 4;
@@ -3860,7 +3860,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(52, "cmd", d.cmd, 2284354972);
+            r.value(52, "cmd", d.cmd, 1003);
             r.value(52, "interface_version", d.interface_version, 4294967295);
             r.value(52, "domain", d.domain, 36954);
             r.value(52, "u.gdbsx_domstatus.paused", d.u.gdbsx_domstatus.paused, 4);
@@ -3870,14 +3870,14 @@ fn domctl__xen_domctl() {
     }
     // #53: u.vnuma
     {
-        let want = hex(concat!("48518244ffffffff3fa200000000000000008000215f35320000000000000000", "0010dec0fd7f00001020dec0fd7f00002030dec0fd7f00003040dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("4a000000ffffffff3fa200000000000000008000215f35320000000000000000", "0010dec0fd7f00001020dec0fd7f00002030dec0fd7f00003040dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 1149391176;
+            v.cmd = 74;
             v.interface_version = 4294967295;
             v.domain = 41535;
             v.u.vnuma.nr_vnodes = 8388608;
@@ -3892,7 +3892,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(53, "cmd", d.cmd, 1149391176);
+            r.value(53, "cmd", d.cmd, 74);
             r.value(53, "interface_version", d.interface_version, 4294967295);
             r.value(53, "domain", d.domain, 41535);
             r.value(53, "u.vnuma.nr_vnodes", d.u.vnuma.nr_vnodes, 8388608);
@@ -3906,14 +3906,14 @@ fn domctl__xen_domctl() {
     }
     // #54: u.psr_cmt_op
     {
-        let want = hex(concat!("00000000e83ce42c0008000000000000fea92e28ffffffff0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("4b000000e83ce42c0008000000000000fea92e28ffffffff0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 0;
+            v.cmd = 75;
             v.interface_version = 753155304;
             v.domain = 2048;
             v.u.psr_cmt_op.cmd = 674146814;
@@ -3923,7 +3923,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(54, "cmd", d.cmd, 0);
+            r.value(54, "cmd", d.cmd, 75);
             r.value(54, "interface_version", d.interface_version, 753155304);
             r.value(54, "domain", d.domain, 2048);
             r.value(54, "u.psr_cmt_op.cmd", d.u.psr_cmt_op.cmd, 674146814);
@@ -3932,14 +3932,14 @@ fn domctl__xen_domctl() {
     }
     // #55: u.monitor_op, u.monitor_op.u.mov_to_cr
     {
-        let want = hex(concat!("000000003fe55768010000000000000045fc67e5ffffffff80101a0000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("4d0000003fe55768010000000000000045fc67e5ffffffff80101a0000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 0;
+            v.cmd = 77;
             v.interface_version = 1750590783;
             v.domain = 1;
             v.u.monitor_op.op = 3848797253;
@@ -3953,7 +3953,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(55, "cmd", d.cmd, 0);
+            r.value(55, "cmd", d.cmd, 77);
             r.value(55, "interface_version", d.interface_version, 1750590783);
             r.value(55, "domain", d.domain, 1);
             r.value(55, "u.monitor_op.op", d.u.monitor_op.op, 3848797253);
@@ -3966,14 +3966,14 @@ fn domctl__xen_domctl() {
     }
     // #56: u.monitor_op, u.monitor_op.u.mov_to_msr
     {
-        let want = hex(concat!("0000100061ad6d5fffff000000000000f66bd50002000000fd764e1200000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("4d00000061ad6d5fffff000000000000f66bd50002000000fd764e1200000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 1048576;
+            v.cmd = 77;
             v.interface_version = 1601023329;
             v.domain = 65535;
             v.u.monitor_op.op = 13986806;
@@ -3985,7 +3985,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(56, "cmd", d.cmd, 1048576);
+            r.value(56, "cmd", d.cmd, 77);
             r.value(56, "interface_version", d.interface_version, 1601023329);
             r.value(56, "domain", d.domain, 65535);
             r.value(56, "u.monitor_op.op", d.u.monitor_op.op, 13986806);
@@ -3996,14 +3996,14 @@ fn domctl__xen_domctl() {
     }
     // #57: u.monitor_op, u.monitor_op.u.guest_request
     {
-        let want = hex(concat!("0000000093e4b10e00010000000000005150387bffffffff9308000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("4d00000093e4b10e00010000000000005150387bffffffff9308000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 0;
+            v.cmd = 77;
             v.interface_version = 246539411;
             v.domain = 256;
             v.u.monitor_op.op = 2067288145;
@@ -4015,7 +4015,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(57, "cmd", d.cmd, 0);
+            r.value(57, "cmd", d.cmd, 77);
             r.value(57, "interface_version", d.interface_version, 246539411);
             r.value(57, "domain", d.domain, 256);
             r.value(57, "u.monitor_op.op", d.u.monitor_op.op, 2067288145);
@@ -4026,14 +4026,14 @@ fn domctl__xen_domctl() {
     }
     // #58: u.monitor_op, u.monitor_op.u.debug_exception
     {
-        let want = hex(concat!("c697a42f00000000142800000000000000000800908d6096ff00000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("4d00000000000000142800000000000000000800908d6096ff00000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 799315910;
+            v.cmd = 77;
             v.interface_version = 0;
             v.domain = 10260;
             v.u.monitor_op.op = 524288;
@@ -4044,7 +4044,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(58, "cmd", d.cmd, 799315910);
+            r.value(58, "cmd", d.cmd, 77);
             r.value(58, "interface_version", d.interface_version, 0);
             r.value(58, "domain", d.domain, 10260);
             r.value(58, "u.monitor_op.op", d.u.monitor_op.op, 524288);
@@ -4054,14 +4054,14 @@ fn domctl__xen_domctl() {
     }
     // #59: u.monitor_op, u.monitor_op.u.vmexit
     {
-        let want = hex(concat!("d5dc72f1ffffffffe28700000000000000000040873ddc760000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("4d000000ffffffffe28700000000000000000040873ddc760000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4050836693;
+            v.cmd = 77;
             v.interface_version = 4294967295;
             v.domain = 34786;
             v.u.monitor_op.op = 1073741824;
@@ -4072,7 +4072,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(59, "cmd", d.cmd, 4050836693);
+            r.value(59, "cmd", d.cmd, 77);
             r.value(59, "interface_version", d.interface_version, 4294967295);
             r.value(59, "domain", d.domain, 34786);
             r.value(59, "u.monitor_op.op", d.u.monitor_op.op, 1073741824);
@@ -4082,14 +4082,14 @@ fn domctl__xen_domctl() {
     }
     // #60: u.psr_alloc
     {
-        let want = hex(concat!("08000000b01ed8ed00000000000000005e92a6dd0040000038c09a88ebcecf91", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("4e000000b01ed8ed00000000000000005e92a6dd0040000038c09a88ebcecf91", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 8;
+            v.cmd = 78;
             v.interface_version = 3990363824;
             v.domain = 0;
             v.u.psr_alloc.cmd = 3718681182;
@@ -4100,7 +4100,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(60, "cmd", d.cmd, 8);
+            r.value(60, "cmd", d.cmd, 78);
             r.value(60, "interface_version", d.interface_version, 3990363824);
             r.value(60, "domain", d.domain, 0);
             r.value(60, "u.psr_alloc.cmd", d.u.psr_alloc.cmd, 3718681182);
@@ -4110,14 +4110,14 @@ fn domctl__xen_domctl() {
     }
     // #61: u.vuart_op
     {
-        let want = hex(concat!("0000000024435abe00800000000000001a2289f6ffffffff11374e662725d268", "00040000cb1685ae000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("5100000024435abe00800000000000001a2289f6ffffffff11374e662725d268", "00040000cb1685ae000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 0;
+            v.cmd = 81;
             v.interface_version = 3193586468;
             v.domain = 32768;
             v.u.vuart_op.cmd = 4136182298;
@@ -4130,7 +4130,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(61, "cmd", d.cmd, 0);
+            r.value(61, "cmd", d.cmd, 81);
             r.value(61, "interface_version", d.interface_version, 3193586468);
             r.value(61, "domain", d.domain, 32768);
             r.value(61, "u.vuart_op.cmd", d.u.vuart_op.cmd, 4136182298);
@@ -4142,14 +4142,14 @@ fn domctl__xen_domctl() {
     }
     // #62: u.vmtrace_op
     {
-        let want = hex(concat!("000010004dd5559c00000000000000006c3716e500010000cc40282e3203357d", "ffffffffffffffff000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("540000004dd5559c00000000000000006c3716e500010000cc40282e3203357d", "ffffffffffffffff000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 1048576;
+            v.cmd = 84;
             v.interface_version = 2622870861;
             v.domain = 0;
             v.u.vmtrace_op.cmd = 3843438444;
@@ -4161,7 +4161,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(62, "cmd", d.cmd, 1048576);
+            r.value(62, "cmd", d.cmd, 84);
             r.value(62, "interface_version", d.interface_version, 2622870861);
             r.value(62, "domain", d.domain, 0);
             r.value(62, "u.vmtrace_op.cmd", d.u.vmtrace_op.cmd, 3843438444);
@@ -4172,14 +4172,14 @@ fn domctl__xen_domctl() {
     }
     // #63: u.paging_mempool
     {
-        let want = hex(concat!("448e8fa7000000006a1900000000000000001000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("55000000000000006a1900000000000000001000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 2811203140;
+            v.cmd = 85;
             v.interface_version = 0;
             v.domain = 6506;
             v.u.paging_mempool.size = 1048576;
@@ -4188,7 +4188,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(63, "cmd", d.cmd, 2811203140);
+            r.value(63, "cmd", d.cmd, 85);
             r.value(63, "interface_version", d.interface_version, 0);
             r.value(63, "domain", d.domain, 6506);
             r.value(63, "u.paging_mempool.size", d.u.paging_mempool.size, 1048576);
@@ -4196,14 +4196,14 @@ fn domctl__xen_domctl() {
     }
     // #64: u.set_llc_colors
     {
-        let want = hex(concat!("b0c65c5840000000b57e00000000000000000000000000000010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("5900000040000000b57e00000000000000000000000000000010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 1482475184;
+            v.cmd = 89;
             v.interface_version = 64;
             v.domain = 32437;
             v.u.set_llc_colors.num_llc_colors = 0;
@@ -4213,7 +4213,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(64, "cmd", d.cmd, 1482475184);
+            r.value(64, "cmd", d.cmd, 89);
             r.value(64, "interface_version", d.interface_version, 64);
             r.value(64, "domain", d.domain, 32437);
             r.value(64, "u.set_llc_colors.num_llc_colors", d.u.set_llc_colors.num_llc_colors, 0);
@@ -4222,14 +4222,14 @@ fn domctl__xen_domctl() {
     }
     // #65: u.get_domain_state
     {
-        let want = hex(concat!("400000003d34f7330000000000000000fa3b00040000000002de6bb0686d7183", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("5a0000003d34f7330000000000000000fa3b00040000000002de6bb0686d7183", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(144);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 64;
+            v.cmd = 90;
             v.interface_version = 871838781;
             v.domain = 0;
             v.u.get_domain_state.state = 15354;
@@ -4240,7 +4240,7 @@ fn domctl__xen_domctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(65, "cmd", d.cmd, 64);
+            r.value(65, "cmd", d.cmd, 90);
             r.value(65, "interface_version", d.interface_version, 871838781);
             r.value(65, "domain", d.domain, 0);
             r.value(65, "u.get_domain_state.state", d.u.get_domain_state.state, 15354);

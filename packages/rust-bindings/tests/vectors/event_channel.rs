@@ -247,7 +247,7 @@ fn event_channel__evtchn_status() {
     assert_eq!(size_of::<T>(), 24, "size_of::<evtchn_status>()");
     // #0: u.unbound
     {
-        let want = hex("e93c0000000000028612aee0ffffffffe120000000000000");
+        let want = hex("e93c00000000000201000000ffffffffe120000000000000");
         let mut buf = Buf::new(24);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -256,24 +256,31 @@ fn event_channel__evtchn_status() {
             let v = buf.at::<T>(0);
             v.dom = 15593;
             v.port = 33554432;
-            v.status = 3769504390;
+            v.status = 1;
             v.vcpu = 4294967295;
             v.u.unbound.dom = 8417;
         }
         r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::event_channel::EvtchnOp::from_parts(xenabi::stable::event_channel::EVTCHNOP_status, &want).expect("EvtchnOp::Status: from_parts");
+            assert!(matches!(call, xenabi::stable::event_channel::EvtchnOp::Status(_)), "EvtchnOp::Status: {call:?}");
+            assert!(format!("{call:?}").contains(": Unbound("), "EvtchnOp::Status: not read as Unbound: {call:?}");
+            r.bytes(0, "EvtchnOp::Status", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
             r.value(0, "dom", d.dom, 15593);
             r.value(0, "port", d.port, 33554432);
-            r.value(0, "status", d.status, 3769504390);
+            r.value(0, "status", d.status, 1);
             r.value(0, "vcpu", d.vcpu, 4294967295);
             r.value(0, "u.unbound.dom", d.u.unbound.dom, 8417);
         }
     }
     // #1: u.interdomain
     {
-        let want = hex("892700000000000417df8850ffffffff2aba000020000000");
+        let want = hex("892700000000000402000000ffffffff2aba000020000000");
         let mut buf = Buf::new(24);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -282,18 +289,25 @@ fn event_channel__evtchn_status() {
             let v = buf.at::<T>(0);
             v.dom = 10121;
             v.port = 67108864;
-            v.status = 1351147287;
+            v.status = 2;
             v.vcpu = 4294967295;
             v.u.interdomain.dom = 47658;
             v.u.interdomain.port = 32;
         }
         r.bytes(1, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::event_channel::EvtchnOp::from_parts(xenabi::stable::event_channel::EVTCHNOP_status, &want).expect("EvtchnOp::Status: from_parts");
+            assert!(matches!(call, xenabi::stable::event_channel::EvtchnOp::Status(_)), "EvtchnOp::Status: {call:?}");
+            assert!(format!("{call:?}").contains(": Interdomain("), "EvtchnOp::Status: not read as Interdomain: {call:?}");
+            r.bytes(1, "EvtchnOp::Status", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
             r.value(1, "dom", d.dom, 10121);
             r.value(1, "port", d.port, 67108864);
-            r.value(1, "status", d.status, 1351147287);
+            r.value(1, "status", d.status, 2);
             r.value(1, "vcpu", d.vcpu, 4294967295);
             r.value(1, "u.interdomain.dom", d.u.interdomain.dom, 47658);
             r.value(1, "u.interdomain.port", d.u.interdomain.port, 32);
@@ -301,7 +315,7 @@ fn event_channel__evtchn_status() {
     }
     // #2: u.pirq
     {
-        let want = hex("dd7b000000000002da95adc300000000713ae56b00000000");
+        let want = hex("dd7b0000000000020300000000000000713ae56b00000000");
         let mut buf = Buf::new(24);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -310,24 +324,31 @@ fn event_channel__evtchn_status() {
             let v = buf.at::<T>(0);
             v.dom = 31709;
             v.port = 33554432;
-            v.status = 3282933210;
+            v.status = 3;
             v.vcpu = 0;
             v.u.pirq = 1810184817;
         }
         r.bytes(2, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::event_channel::EvtchnOp::from_parts(xenabi::stable::event_channel::EVTCHNOP_status, &want).expect("EvtchnOp::Status: from_parts");
+            assert!(matches!(call, xenabi::stable::event_channel::EvtchnOp::Status(_)), "EvtchnOp::Status: {call:?}");
+            assert!(format!("{call:?}").contains(": Pirq("), "EvtchnOp::Status: not read as Pirq: {call:?}");
+            r.bytes(2, "EvtchnOp::Status", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
             r.value(2, "dom", d.dom, 31709);
             r.value(2, "port", d.port, 33554432);
-            r.value(2, "status", d.status, 3282933210);
+            r.value(2, "status", d.status, 3);
             r.value(2, "vcpu", d.vcpu, 0);
             r.value(2, "u.pirq", d.u.pirq, 1810184817);
         }
     }
     // #3: u.virq
     {
-        let want = hex("004000008fae297effffffff7185e92d0020000000000000");
+        let want = hex("004000008fae297e040000007185e92d0020000000000000");
         let mut buf = Buf::new(24);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -336,17 +357,24 @@ fn event_channel__evtchn_status() {
             let v = buf.at::<T>(0);
             v.dom = 16384;
             v.port = 2116660879;
-            v.status = 4294967295;
+            v.status = 4;
             v.vcpu = 770278769;
             v.u.virq = 8192;
         }
         r.bytes(3, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::event_channel::EvtchnOp::from_parts(xenabi::stable::event_channel::EVTCHNOP_status, &want).expect("EvtchnOp::Status: from_parts");
+            assert!(matches!(call, xenabi::stable::event_channel::EvtchnOp::Status(_)), "EvtchnOp::Status: {call:?}");
+            assert!(format!("{call:?}").contains(": Virq("), "EvtchnOp::Status: not read as Virq: {call:?}");
+            r.bytes(3, "EvtchnOp::Status", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
             r.value(3, "dom", d.dom, 16384);
             r.value(3, "port", d.port, 2116660879);
-            r.value(3, "status", d.status, 4294967295);
+            r.value(3, "status", d.status, 4);
             r.value(3, "vcpu", d.vcpu, 770278769);
             r.value(3, "u.virq", d.u.virq, 8192);
         }
@@ -557,14 +585,14 @@ fn event_channel__evtchn_op() {
     assert_eq!(size_of::<T>(), 28, "size_of::<evtchn_op>()");
     // #0: u.alloc_unbound
     {
-        let want = hex("00000040582dffffe9d9036f00000000000000000000000000000000");
+        let want = hex("06000000582dffffe9d9036f00000000000000000000000000000000");
         let mut buf = Buf::new(28);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 1073741824;
+            v.cmd = 6;
             v.u.alloc_unbound.dom = 11608;
             v.u.alloc_unbound.remote_dom = 65535;
             v.u.alloc_unbound.port = 1862523369;
@@ -573,7 +601,7 @@ fn event_channel__evtchn_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(0, "cmd", d.cmd, 1073741824);
+            r.value(0, "cmd", d.cmd, 6);
             r.value(0, "u.alloc_unbound.dom", d.u.alloc_unbound.dom, 11608);
             r.value(0, "u.alloc_unbound.remote_dom", d.u.alloc_unbound.remote_dom, 65535);
             r.value(0, "u.alloc_unbound.port", d.u.alloc_unbound.port, 1862523369);
@@ -581,14 +609,14 @@ fn event_channel__evtchn_op() {
     }
     // #1: u.bind_interdomain
     {
-        let want = hex("ffffffffc30a000000080000945e4bd9000000000000000000000000");
+        let want = hex("00000000c30a000000080000945e4bd9000000000000000000000000");
         let mut buf = Buf::new(28);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4294967295;
+            v.cmd = 0;
             v.u.bind_interdomain.remote_dom = 2755;
             v.u.bind_interdomain.remote_port = 2048;
             v.u.bind_interdomain.local_port = 3645595284;
@@ -597,7 +625,7 @@ fn event_channel__evtchn_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(1, "cmd", d.cmd, 4294967295);
+            r.value(1, "cmd", d.cmd, 0);
             r.value(1, "u.bind_interdomain.remote_dom", d.u.bind_interdomain.remote_dom, 2755);
             r.value(1, "u.bind_interdomain.remote_port", d.u.bind_interdomain.remote_port, 2048);
             r.value(1, "u.bind_interdomain.local_port", d.u.bind_interdomain.local_port, 3645595284);
@@ -605,14 +633,14 @@ fn event_channel__evtchn_op() {
     }
     // #2: u.bind_virq
     {
-        let want = hex("6d5559daffffffff46789a2300000010000000000000000000000000");
+        let want = hex("01000000ffffffff46789a2300000010000000000000000000000000");
         let mut buf = Buf::new(28);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 3663287661;
+            v.cmd = 1;
             v.u.bind_virq.virq = 4294967295;
             v.u.bind_virq.vcpu = 597325894;
             v.u.bind_virq.port = 268435456;
@@ -621,7 +649,7 @@ fn event_channel__evtchn_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(2, "cmd", d.cmd, 3663287661);
+            r.value(2, "cmd", d.cmd, 1);
             r.value(2, "u.bind_virq.virq", d.u.bind_virq.virq, 4294967295);
             r.value(2, "u.bind_virq.vcpu", d.u.bind_virq.vcpu, 597325894);
             r.value(2, "u.bind_virq.port", d.u.bind_virq.port, 268435456);
@@ -629,14 +657,14 @@ fn event_channel__evtchn_op() {
     }
     // #3: u.bind_pirq
     {
-        let want = hex("a33714ee04000000e1095760ffffffff000000000000000000000000");
+        let want = hex("0200000004000000e1095760ffffffff000000000000000000000000");
         let mut buf = Buf::new(28);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 3994302371;
+            v.cmd = 2;
             v.u.bind_pirq.pirq = 4;
             v.u.bind_pirq.flags = 1616316897;
             v.u.bind_pirq.port = 4294967295;
@@ -645,7 +673,7 @@ fn event_channel__evtchn_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(3, "cmd", d.cmd, 3994302371);
+            r.value(3, "cmd", d.cmd, 2);
             r.value(3, "u.bind_pirq.pirq", d.u.bind_pirq.pirq, 4);
             r.value(3, "u.bind_pirq.flags", d.u.bind_pirq.flags, 1616316897);
             r.value(3, "u.bind_pirq.port", d.u.bind_pirq.port, 4294967295);
@@ -653,14 +681,14 @@ fn event_channel__evtchn_op() {
     }
     // #4: u.bind_ipi
     {
-        let want = hex("ffffffffe697530d0000000100000000000000000000000000000000");
+        let want = hex("07000000e697530d0000000100000000000000000000000000000000");
         let mut buf = Buf::new(28);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4294967295;
+            v.cmd = 7;
             v.u.bind_ipi.vcpu = 223582182;
             v.u.bind_ipi.port = 16777216;
         }
@@ -668,61 +696,61 @@ fn event_channel__evtchn_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(4, "cmd", d.cmd, 4294967295);
+            r.value(4, "cmd", d.cmd, 7);
             r.value(4, "u.bind_ipi.vcpu", d.u.bind_ipi.vcpu, 223582182);
             r.value(4, "u.bind_ipi.port", d.u.bind_ipi.port, 16777216);
         }
     }
     // #5: u.close
     {
-        let want = hex("000004000e0760980000000000000000000000000000000000000000");
+        let want = hex("030000000e0760980000000000000000000000000000000000000000");
         let mut buf = Buf::new(28);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 262144;
+            v.cmd = 3;
             v.u.close.port = 2556430094;
         }
         r.bytes(5, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(5, "cmd", d.cmd, 262144);
+            r.value(5, "cmd", d.cmd, 3);
             r.value(5, "u.close.port", d.u.close.port, 2556430094);
         }
     }
     // #6: u.send
     {
-        let want = hex("ffffffff48c6e9f30000000000000000000000000000000000000000");
+        let want = hex("0400000048c6e9f30000000000000000000000000000000000000000");
         let mut buf = Buf::new(28);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4294967295;
+            v.cmd = 4;
             v.u.send.port = 4092184136;
         }
         r.bytes(6, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(6, "cmd", d.cmd, 4294967295);
+            r.value(6, "cmd", d.cmd, 4);
             r.value(6, "u.send.port", d.u.send.port, 4092184136);
         }
     }
     // #7: u.status, u.status.u.unbound
     {
-        let want = hex("a0491c3e00000000ef83683e00000800d60a7a4dffff000000000000");
+        let want = hex("0500000000000000ef83683e00000800d60a7a4dffff000000000000");
         let mut buf = Buf::new(28);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 1042041248;
+            v.cmd = 5;
             v.u.status.dom = 0;
             v.u.status.port = 1047036911;
             v.u.status.status = 524288;
@@ -733,7 +761,7 @@ fn event_channel__evtchn_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(7, "cmd", d.cmd, 1042041248);
+            r.value(7, "cmd", d.cmd, 5);
             r.value(7, "u.status.dom", d.u.status.dom, 0);
             r.value(7, "u.status.port", d.u.status.port, 1047036911);
             r.value(7, "u.status.status", d.u.status.status, 524288);
@@ -743,14 +771,14 @@ fn event_channel__evtchn_op() {
     }
     // #8: u.status, u.status.u.interdomain
     {
-        let want = hex("44a6b42302000000e85ca3c2ffffffff58b2388a000400001eeb7f18");
+        let want = hex("0500000002000000e85ca3c2ffffffff58b2388a000400001eeb7f18");
         let mut buf = Buf::new(28);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 599041604;
+            v.cmd = 5;
             v.u.status.dom = 2;
             v.u.status.port = 3265486056;
             v.u.status.status = 4294967295;
@@ -762,7 +790,7 @@ fn event_channel__evtchn_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(8, "cmd", d.cmd, 599041604);
+            r.value(8, "cmd", d.cmd, 5);
             r.value(8, "u.status.dom", d.u.status.dom, 2);
             r.value(8, "u.status.port", d.u.status.port, 3265486056);
             r.value(8, "u.status.status", d.u.status.status, 4294967295);
@@ -773,14 +801,14 @@ fn event_channel__evtchn_op() {
     }
     // #9: u.status, u.status.u.pirq
     {
-        let want = hex("944106c3ffff000013a9ceb2000000043e95c3770000000000000000");
+        let want = hex("05000000ffff000013a9ceb2000000043e95c3770000000000000000");
         let mut buf = Buf::new(28);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 3271967124;
+            v.cmd = 5;
             v.u.status.dom = 65535;
             v.u.status.port = 2999888147;
             v.u.status.status = 67108864;
@@ -791,7 +819,7 @@ fn event_channel__evtchn_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(9, "cmd", d.cmd, 3271967124);
+            r.value(9, "cmd", d.cmd, 5);
             r.value(9, "u.status.dom", d.u.status.dom, 65535);
             r.value(9, "u.status.port", d.u.status.port, 2999888147);
             r.value(9, "u.status.status", d.u.status.status, 67108864);
@@ -801,14 +829,14 @@ fn event_channel__evtchn_op() {
     }
     // #10: u.status, u.status.u.virq
     {
-        let want = hex("00008000bd6f0000ffffffff8b0055d400080000a7c654f200000000");
+        let want = hex("05000000bd6f0000ffffffff8b0055d400080000a7c654f200000000");
         let mut buf = Buf::new(28);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 8388608;
+            v.cmd = 5;
             v.u.status.dom = 28605;
             v.u.status.port = 4294967295;
             v.u.status.status = 3562340491;
@@ -819,7 +847,7 @@ fn event_channel__evtchn_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(10, "cmd", d.cmd, 8388608);
+            r.value(10, "cmd", d.cmd, 5);
             r.value(10, "u.status.dom", d.u.status.dom, 28605);
             r.value(10, "u.status.port", d.u.status.port, 4294967295);
             r.value(10, "u.status.status", d.u.status.status, 3562340491);
@@ -829,14 +857,14 @@ fn event_channel__evtchn_op() {
     }
     // #11: u.bind_vcpu
     {
-        let want = hex("00000000c8f2b38c0001000000000000000000000000000000000000");
+        let want = hex("08000000c8f2b38c0001000000000000000000000000000000000000");
         let mut buf = Buf::new(28);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 0;
+            v.cmd = 8;
             v.u.bind_vcpu.port = 2360603336;
             v.u.bind_vcpu.vcpu = 256;
         }
@@ -844,28 +872,28 @@ fn event_channel__evtchn_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(11, "cmd", d.cmd, 0);
+            r.value(11, "cmd", d.cmd, 8);
             r.value(11, "u.bind_vcpu.port", d.u.bind_vcpu.port, 2360603336);
             r.value(11, "u.bind_vcpu.vcpu", d.u.bind_vcpu.vcpu, 256);
         }
     }
     // #12: u.unmask
     {
-        let want = hex("00000000abdedd8e0000000000000000000000000000000000000000");
+        let want = hex("09000000abdedd8e0000000000000000000000000000000000000000");
         let mut buf = Buf::new(28);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 0;
+            v.cmd = 9;
             v.u.unmask.port = 2396905131;
         }
         r.bytes(12, "built", buf.bytes(), &want);
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(12, "cmd", d.cmd, 0);
+            r.value(12, "cmd", d.cmd, 9);
             r.value(12, "u.unmask.port", d.u.unmask.port, 2396905131);
         }
     }

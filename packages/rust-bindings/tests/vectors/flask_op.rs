@@ -407,14 +407,14 @@ fn flask_op__xen_flask_op() {
     assert_eq!(size_of::<T>(), 40, "size_of::<xen_flask_op>()");
     // #0: u.load
     {
-        let want = hex(concat!("974d6b40000080000010dec0fd7f000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("01000000000080000010dec0fd7f000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(40);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 1080774039;
+            v.cmd = 1;
             v.interface_version = 8388608;
             v.u.load.buffer = xenabi::types::__guest_handle_char::from_addr(0x7ffdc0de1000);
             v.u.load.size = 0;
@@ -423,7 +423,7 @@ fn flask_op__xen_flask_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(0, "cmd", d.cmd, 1080774039);
+            r.value(0, "cmd", d.cmd, 1);
             r.value(0, "interface_version", d.interface_version, 8388608);
             r.value(0, "u.load.buffer", d.u.load.buffer.addr(), 0x7ffdc0de1000);
             r.value(0, "u.load.size", d.u.load.size, 0);
@@ -431,14 +431,14 @@ fn flask_op__xen_flask_op() {
     }
     // #1: u.enforce
     {
-        let want = hex(concat!("00000020032ba88dffffffff0000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("03000000032ba88dffffffff0000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(40);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 536870912;
+            v.cmd = 3;
             v.interface_version = 2376608515;
             v.u.enforce.enforcing = 4294967295;
         }
@@ -446,21 +446,21 @@ fn flask_op__xen_flask_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(1, "cmd", d.cmd, 536870912);
+            r.value(1, "cmd", d.cmd, 3);
             r.value(1, "interface_version", d.interface_version, 2376608515);
             r.value(1, "u.enforce.enforcing", d.u.enforce.enforcing, 4294967295);
         }
     }
     // #2: u.sid_context
     {
-        let want = hex(concat!("8bc243c10001000063a1cf85000000000010dec0fd7f00000000000000000000", "0000000000000000"));
+        let want = hex(concat!("040000000001000063a1cf85000000000010dec0fd7f00000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(40);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 3242443403;
+            v.cmd = 4;
             v.interface_version = 256;
             v.u.sid_context.sid = 2244976995;
             v.u.sid_context.size = 0;
@@ -470,7 +470,7 @@ fn flask_op__xen_flask_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(2, "cmd", d.cmd, 3242443403);
+            r.value(2, "cmd", d.cmd, 4);
             r.value(2, "interface_version", d.interface_version, 256);
             r.value(2, "u.sid_context.sid", d.u.sid_context.sid, 2244976995);
             r.value(2, "u.sid_context.size", d.u.sid_context.size, 0);
@@ -479,14 +479,14 @@ fn flask_op__xen_flask_op() {
     }
     // #3: u.access
     {
-        let want = hex(concat!("c6af4cb4ffffffff461ba3d00000002090a3b40a000000000baf0cdb00100000", "d831719affffffff"));
+        let want = hex(concat!("06000000ffffffff461ba3d00000002090a3b40a000000000baf0cdb00100000", "d831719affffffff"));
         let mut buf = Buf::new(40);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 3024924614;
+            v.cmd = 6;
             v.interface_version = 4294967295;
             v.u.access.ssid = 3500350278;
             v.u.access.tsid = 536870912;
@@ -501,7 +501,7 @@ fn flask_op__xen_flask_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(3, "cmd", d.cmd, 3024924614);
+            r.value(3, "cmd", d.cmd, 6);
             r.value(3, "interface_version", d.interface_version, 4294967295);
             r.value(3, "u.access.ssid", d.u.access.ssid, 3500350278);
             r.value(3, "u.access.tsid", d.u.access.tsid, 536870912);
@@ -515,14 +515,14 @@ fn flask_op__xen_flask_op() {
     }
     // #4: u.transition
     {
-        let want = hex(concat!("ff29792002000000bc71304f0000000045134ac2000000400000000000000000", "0000000000000000"));
+        let want = hex(concat!("0700000002000000bc71304f0000000045134ac2000000400000000000000000", "0000000000000000"));
         let mut buf = Buf::new(40);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 544811519;
+            v.cmd = 7;
             v.interface_version = 2;
             v.u.transition.ssid = 1328574908;
             v.u.transition.tsid = 0;
@@ -533,7 +533,7 @@ fn flask_op__xen_flask_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(4, "cmd", d.cmd, 544811519);
+            r.value(4, "cmd", d.cmd, 7);
             r.value(4, "interface_version", d.interface_version, 2);
             r.value(4, "u.transition.ssid", d.u.transition.ssid, 1328574908);
             r.value(4, "u.transition.tsid", d.u.transition.tsid, 0);
@@ -543,14 +543,14 @@ fn flask_op__xen_flask_op() {
     }
     // #5: u.boolean
     {
-        let want = hex(concat!("000002000616f78d000000009e02e6ffe5076e19000000000010dec0fd7f0000", "0000000000000000"));
+        let want = hex(concat!("0b0000000616f78d000000009e02e6ffe5076e19000000000010dec0fd7f0000", "0000000000000000"));
         let mut buf = Buf::new(40);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 131072;
+            v.cmd = 11;
             v.interface_version = 2381780486;
             v.u.boolean.bool_id = 0;
             v.u.boolean.enforcing = 158;
@@ -564,7 +564,7 @@ fn flask_op__xen_flask_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(5, "cmd", d.cmd, 131072);
+            r.value(5, "cmd", d.cmd, 11);
             r.value(5, "interface_version", d.interface_version, 2381780486);
             r.value(5, "u.boolean.bool_id", d.u.boolean.bool_id, 0);
             r.value(5, "u.boolean.enforcing", d.u.boolean.enforcing, 158);
@@ -577,14 +577,14 @@ fn flask_op__xen_flask_op() {
     }
     // #6: u.setavc_threshold
     {
-        let want = hex(concat!("000000202abaec9dffffffff0000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("110000002abaec9dffffffff0000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(40);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 536870912;
+            v.cmd = 17;
             v.interface_version = 2649537066;
             v.u.setavc_threshold.threshold = 4294967295;
         }
@@ -592,21 +592,21 @@ fn flask_op__xen_flask_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(6, "cmd", d.cmd, 536870912);
+            r.value(6, "cmd", d.cmd, 17);
             r.value(6, "interface_version", d.interface_version, 2649537066);
             r.value(6, "u.setavc_threshold.threshold", d.u.setavc_threshold.threshold, 4294967295);
         }
     }
     // #7: u.hash_stats
     {
-        let want = hex(concat!("0000400020646bf5ffffffffeb3c1bc7008000005910dd7a0000000000000000", "0000000000000000"));
+        let want = hex(concat!("1200000020646bf5ffffffffeb3c1bc7008000005910dd7a0000000000000000", "0000000000000000"));
         let mut buf = Buf::new(40);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4194304;
+            v.cmd = 18;
             v.interface_version = 4117455904;
             v.u.hash_stats.entries = 4294967295;
             v.u.hash_stats.buckets_used = 3340451051;
@@ -617,7 +617,7 @@ fn flask_op__xen_flask_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(7, "cmd", d.cmd, 4194304);
+            r.value(7, "cmd", d.cmd, 18);
             r.value(7, "interface_version", d.interface_version, 4117455904);
             r.value(7, "u.hash_stats.entries", d.u.hash_stats.entries, 4294967295);
             r.value(7, "u.hash_stats.buckets_used", d.u.hash_stats.buckets_used, 3340451051);
@@ -627,14 +627,14 @@ fn flask_op__xen_flask_op() {
     }
     // #8: u.cache_stats
     {
-        let want = hex(concat!("b4f3d334ffffffff00a1e5530000800060d4c62e000000009b5697c500020000", "1f21067a00000000"));
+        let want = hex(concat!("13000000ffffffff00a1e5530000800060d4c62e000000009b5697c500020000", "1f21067a00000000"));
         let mut buf = Buf::new(40);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 886305716;
+            v.cmd = 19;
             v.interface_version = 4294967295;
             v.u.cache_stats.cpu = 1407557888;
             v.u.cache_stats.lookups = 8388608;
@@ -648,7 +648,7 @@ fn flask_op__xen_flask_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(8, "cmd", d.cmd, 886305716);
+            r.value(8, "cmd", d.cmd, 19);
             r.value(8, "interface_version", d.interface_version, 4294967295);
             r.value(8, "u.cache_stats.cpu", d.u.cache_stats.cpu, 1407557888);
             r.value(8, "u.cache_stats.lookups", d.u.cache_stats.lookups, 8388608);
@@ -661,14 +661,14 @@ fn flask_op__xen_flask_op() {
     }
     // #9: u.ocontext
     {
-        let want = hex(concat!("16856071000000207a5de4b2000000004fb02b2a0fd9ca820000000002000000", "0000000000000000"));
+        let want = hex(concat!("15000000000000207a5de4b2000000004fb02b2a0fd9ca820000000002000000", "0000000000000000"));
         let mut buf = Buf::new(40);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 1902150934;
+            v.cmd = 21;
             v.interface_version = 536870912;
             v.u.ocontext.ocon = 3001310586;
             v.u.ocontext.sid = 0;
@@ -679,7 +679,7 @@ fn flask_op__xen_flask_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(9, "cmd", d.cmd, 1902150934);
+            r.value(9, "cmd", d.cmd, 21);
             r.value(9, "interface_version", d.interface_version, 536870912);
             r.value(9, "u.ocontext.ocon", d.u.ocontext.ocon, 3001310586);
             r.value(9, "u.ocontext.sid", d.u.ocontext.sid, 0);
@@ -689,14 +689,14 @@ fn flask_op__xen_flask_op() {
     }
     // #10: u.peersid
     {
-        let want = hex(concat!("10c62cec10000000ffab8bc8ffffffff00000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("1700000010000000ffab8bc8ffffffff00000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(40);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 3962357264;
+            v.cmd = 23;
             v.interface_version = 16;
             v.u.peersid.evtchn = 3364596735;
             v.u.peersid.sid = 4294967295;
@@ -705,7 +705,7 @@ fn flask_op__xen_flask_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(10, "cmd", d.cmd, 3962357264);
+            r.value(10, "cmd", d.cmd, 23);
             r.value(10, "interface_version", d.interface_version, 16);
             r.value(10, "u.peersid.evtchn", d.u.peersid.evtchn, 3364596735);
             r.value(10, "u.peersid.sid", d.u.peersid.sid, 4294967295);
@@ -713,14 +713,14 @@ fn flask_op__xen_flask_op() {
     }
     // #11: u.relabel
     {
-        let want = hex(concat!("0001000096e9035fffffffff856ffc3d00000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("1800000096e9035fffffffff856ffc3d00000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(40);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 256;
+            v.cmd = 24;
             v.interface_version = 1594091926;
             v.u.relabel.domid = 4294967295;
             v.u.relabel.sid = 1039953797;
@@ -729,7 +729,7 @@ fn flask_op__xen_flask_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(11, "cmd", d.cmd, 256);
+            r.value(11, "cmd", d.cmd, 24);
             r.value(11, "interface_version", d.interface_version, 1594091926);
             r.value(11, "u.relabel.domid", d.u.relabel.domid, 4294967295);
             r.value(11, "u.relabel.sid", d.u.relabel.sid, 1039953797);
@@ -737,14 +737,14 @@ fn flask_op__xen_flask_op() {
     }
     // #12: u.devicetree_label
     {
-        let want = hex(concat!("0000000083b5a5ae100000002eb401980010dec0fd7f00000000000000000000", "0000000000000000"));
+        let want = hex(concat!("1900000083b5a5ae100000002eb401980010dec0fd7f00000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(40);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 0;
+            v.cmd = 25;
             v.interface_version = 2930095491;
             v.u.devicetree_label.sid = 16;
             v.u.devicetree_label.length = 2550248494;
@@ -754,7 +754,7 @@ fn flask_op__xen_flask_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(12, "cmd", d.cmd, 0);
+            r.value(12, "cmd", d.cmd, 25);
             r.value(12, "interface_version", d.interface_version, 2930095491);
             r.value(12, "u.devicetree_label.sid", d.u.devicetree_label.sid, 16);
             r.value(12, "u.devicetree_label.length", d.u.devicetree_label.length, 2550248494);

@@ -730,6 +730,13 @@ fn grant_table__gnttab_cache_flush() {
             v.op = 1027096716;
         }
         r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::grant_table::GnttabOp::from_parts(xenabi::stable::grant_table::GNTTABOP_cache_flush, &want).expect("GnttabOp::CacheFlush: from_parts");
+            assert!(matches!(call, xenabi::stable::grant_table::GnttabOp::CacheFlush(_)), "GnttabOp::CacheFlush: {call:?}");
+            assert!(format!("{call:?}").contains(": DevBusAddr("), "GnttabOp::CacheFlush: not read as DevBusAddr: {call:?}");
+            r.bytes(0, "GnttabOp::CacheFlush", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
@@ -754,6 +761,13 @@ fn grant_table__gnttab_cache_flush() {
             v.op = 3564674369;
         }
         r.bytes(1, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::grant_table::GnttabOp::from_parts(xenabi::stable::grant_table::GNTTABOP_cache_flush, &want).expect("GnttabOp::CacheFlush: from_parts");
+            assert!(matches!(call, xenabi::stable::grant_table::GnttabOp::CacheFlush(_)), "GnttabOp::CacheFlush: {call:?}");
+            assert!(format!("{call:?}").contains(": Ref("), "GnttabOp::CacheFlush: not read as Ref: {call:?}");
+            r.bytes(1, "GnttabOp::CacheFlush", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {

@@ -587,7 +587,7 @@ fn hvm_op__xen_hvm_altp2m_op() {
     assert_eq!(size_of::<T>(), 80, "size_of::<xen_hvm_altp2m_op>()");
     // #0: u.domain_state
     {
-        let want = hex(concat!("68db0eab00000100977d00000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("68db0eab01000000977d00000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(80);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -595,23 +595,30 @@ fn hvm_op__xen_hvm_altp2m_op() {
         unsafe {
             let v = buf.at::<T>(0);
             v.version = 2869877608;
-            v.cmd = 65536;
+            v.cmd = 1;
             v.domain = 32151;
             v.u.domain_state.state = 0;
         }
         r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hvm_op::HvmOp::from_parts(xenabi::stable::hvm_op::HVMOP_altp2m, &want).expect("HvmOp::Altp2m: from_parts");
+            assert!(matches!(call, xenabi::stable::hvm_op::HvmOp::Altp2m(_)), "HvmOp::Altp2m: {call:?}");
+            assert!(format!("{call:?}").contains(": DomainState("), "HvmOp::Altp2m: not read as DomainState: {call:?}");
+            r.bytes(0, "HvmOp::Altp2m", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
             r.value(0, "version", d.version, 2869877608);
-            r.value(0, "cmd", d.cmd, 65536);
+            r.value(0, "cmd", d.cmd, 1);
             r.value(0, "domain", d.domain, 32151);
             r.value(0, "u.domain_state.state", d.u.domain_state.state, 0);
         }
     }
     // #1: u.enable_notify
     {
-        let want = hex(concat!("1a2c0afc00000000fa400000000000000000008000000000edbdbb644515541a", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("1a2c0afc03000000fa400000000000000000008000000000edbdbb644515541a", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(80);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -619,17 +626,24 @@ fn hvm_op__xen_hvm_altp2m_op() {
         unsafe {
             let v = buf.at::<T>(0);
             v.version = 4228525082;
-            v.cmd = 0;
+            v.cmd = 3;
             v.domain = 16634;
             v.u.enable_notify.vcpu_id = 2147483648;
             v.u.enable_notify.gfn = 1897164730816773613;
         }
         r.bytes(1, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hvm_op::HvmOp::from_parts(xenabi::stable::hvm_op::HVMOP_altp2m, &want).expect("HvmOp::Altp2m: from_parts");
+            assert!(matches!(call, xenabi::stable::hvm_op::HvmOp::Altp2m(_)), "HvmOp::Altp2m: {call:?}");
+            assert!(format!("{call:?}").contains(": EnableNotify("), "HvmOp::Altp2m: not read as EnableNotify: {call:?}");
+            r.bytes(1, "HvmOp::Altp2m", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
             r.value(1, "version", d.version, 4228525082);
-            r.value(1, "cmd", d.cmd, 0);
+            r.value(1, "cmd", d.cmd, 3);
             r.value(1, "domain", d.domain, 16634);
             r.value(1, "u.enable_notify.vcpu_id", d.u.enable_notify.vcpu_id, 2147483648);
             r.value(1, "u.enable_notify.gfn", d.u.enable_notify.gfn, 1897164730816773613);
@@ -637,7 +651,7 @@ fn hvm_op__xen_hvm_altp2m_op() {
     }
     // #2: u.view
     {
-        let want = hex(concat!("000020000041a79d00000000000000008b934000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("000020000400000000000000000000008b934000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(80);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -645,17 +659,24 @@ fn hvm_op__xen_hvm_altp2m_op() {
         unsafe {
             let v = buf.at::<T>(0);
             v.version = 2097152;
-            v.cmd = 2644984064;
+            v.cmd = 4;
             v.domain = 0;
             v.u.view.view = 37771;
             v.u.view.hvmmem_default_access = 64;
         }
         r.bytes(2, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hvm_op::HvmOp::from_parts(xenabi::stable::hvm_op::HVMOP_altp2m, &want).expect("HvmOp::Altp2m: from_parts");
+            assert!(matches!(call, xenabi::stable::hvm_op::HvmOp::Altp2m(_)), "HvmOp::Altp2m: {call:?}");
+            assert!(format!("{call:?}").contains(": View("), "HvmOp::Altp2m: not read as View: {call:?}");
+            r.bytes(2, "HvmOp::Altp2m", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
             r.value(2, "version", d.version, 2097152);
-            r.value(2, "cmd", d.cmd, 2644984064);
+            r.value(2, "cmd", d.cmd, 4);
             r.value(2, "domain", d.domain, 0);
             r.value(2, "u.view.view", d.u.view.view, 37771);
             r.value(2, "u.view.hvmmem_default_access", d.u.view.hvmmem_default_access, 64);
@@ -663,7 +684,7 @@ fn hvm_op__xen_hvm_altp2m_op() {
     }
     // #3: u.mem_access
     {
-        let want = hex(concat!("00000100bfca7b50ffff000000000000e1ba008000000000ed722073a40bd52b", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("0000010007000000ffff000000000000e1ba008000000000ed722073a40bd52b", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(80);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -671,18 +692,25 @@ fn hvm_op__xen_hvm_altp2m_op() {
         unsafe {
             let v = buf.at::<T>(0);
             v.version = 65536;
-            v.cmd = 1350290111;
+            v.cmd = 7;
             v.domain = 65535;
             v.u.mem_access.view = 47841;
             v.u.mem_access.access = 32768;
             v.u.mem_access.gfn = 3158443514604319469;
         }
         r.bytes(3, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hvm_op::HvmOp::from_parts(xenabi::stable::hvm_op::HVMOP_altp2m, &want).expect("HvmOp::Altp2m: from_parts");
+            assert!(matches!(call, xenabi::stable::hvm_op::HvmOp::Altp2m(_)), "HvmOp::Altp2m: {call:?}");
+            assert!(format!("{call:?}").contains(": MemAccess("), "HvmOp::Altp2m: not read as MemAccess: {call:?}");
+            r.bytes(3, "HvmOp::Altp2m", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
             r.value(3, "version", d.version, 65536);
-            r.value(3, "cmd", d.cmd, 1350290111);
+            r.value(3, "cmd", d.cmd, 7);
             r.value(3, "domain", d.domain, 65535);
             r.value(3, "u.mem_access.view", d.u.mem_access.view, 47841);
             r.value(3, "u.mem_access.access", d.u.mem_access.access, 32768);
@@ -691,7 +719,7 @@ fn hvm_op__xen_hvm_altp2m_op() {
     }
     // #4: u.change_gfn
     {
-        let want = hex(concat!("015be848ffffffff067c00000000000008000000000000003de9a316fb391b57", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("015be84808000000067c00000000000008000000000000003de9a316fb391b57", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(80);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -699,18 +727,25 @@ fn hvm_op__xen_hvm_altp2m_op() {
         unsafe {
             let v = buf.at::<T>(0);
             v.version = 1223187201;
-            v.cmd = 4294967295;
+            v.cmd = 8;
             v.domain = 31750;
             v.u.change_gfn.view = 8;
             v.u.change_gfn.old_gfn = 6276674256250333501;
             v.u.change_gfn.new_gfn = 0;
         }
         r.bytes(4, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hvm_op::HvmOp::from_parts(xenabi::stable::hvm_op::HVMOP_altp2m, &want).expect("HvmOp::Altp2m: from_parts");
+            assert!(matches!(call, xenabi::stable::hvm_op::HvmOp::Altp2m(_)), "HvmOp::Altp2m: {call:?}");
+            assert!(format!("{call:?}").contains(": ChangeGfn("), "HvmOp::Altp2m: not read as ChangeGfn: {call:?}");
+            r.bytes(4, "HvmOp::Altp2m", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
             r.value(4, "version", d.version, 1223187201);
-            r.value(4, "cmd", d.cmd, 4294967295);
+            r.value(4, "cmd", d.cmd, 8);
             r.value(4, "domain", d.domain, 31750);
             r.value(4, "u.change_gfn.view", d.u.change_gfn.view, 8);
             r.value(4, "u.change_gfn.old_gfn", d.u.change_gfn.old_gfn, 6276674256250333501);
@@ -719,7 +754,7 @@ fn hvm_op__xen_hvm_altp2m_op() {
     }
     // #5: u.set_mem_access_multi
     {
-        let want = hex(concat!("00002000b0ea057dffff0000000000005c27000000008000f214d922b94b751c", "0010dec0fd7f00001020dec0fd7f000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("0000200009000000ffff0000000000005c27000000008000f214d922b94b751c", "0010dec0fd7f00001020dec0fd7f000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(80);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -727,7 +762,7 @@ fn hvm_op__xen_hvm_altp2m_op() {
         unsafe {
             let v = buf.at::<T>(0);
             v.version = 2097152;
-            v.cmd = 2097539760;
+            v.cmd = 9;
             v.domain = 65535;
             v.u.set_mem_access_multi.view = 10076;
             v.u.set_mem_access_multi.nr = 8388608;
@@ -736,11 +771,18 @@ fn hvm_op__xen_hvm_altp2m_op() {
             v.u.set_mem_access_multi.access_list = xenabi::types::__guest_handle_const_uint8::from_addr(0x7ffdc0de2010);
         }
         r.bytes(5, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hvm_op::HvmOp::from_parts(xenabi::stable::hvm_op::HVMOP_altp2m, &want).expect("HvmOp::Altp2m: from_parts");
+            assert!(matches!(call, xenabi::stable::hvm_op::HvmOp::Altp2m(_)), "HvmOp::Altp2m: {call:?}");
+            assert!(format!("{call:?}").contains(": Unselected("), "HvmOp::Altp2m: not read as Unselected: {call:?}");
+            r.bytes(5, "HvmOp::Altp2m", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
             r.value(5, "version", d.version, 2097152);
-            r.value(5, "cmd", d.cmd, 2097539760);
+            r.value(5, "cmd", d.cmd, 9);
             r.value(5, "domain", d.domain, 65535);
             r.value(5, "u.set_mem_access_multi.view", d.u.set_mem_access_multi.view, 10076);
             r.value(5, "u.set_mem_access_multi.nr", d.u.set_mem_access_multi.nr, 8388608);
@@ -751,7 +793,7 @@ fn hvm_op__xen_hvm_altp2m_op() {
     }
     // #6: u.suppress_ve
     {
-        let want = hex(concat!("ffffffff3bc0b39c0800000000000000d96b000000000000d3ec6ebd8e57c27f", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("ffffffff0a0000000800000000000000d96b000000000000d3ec6ebd8e57c27f", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(80);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -759,18 +801,25 @@ fn hvm_op__xen_hvm_altp2m_op() {
         unsafe {
             let v = buf.at::<T>(0);
             v.version = 4294967295;
-            v.cmd = 2629025851;
+            v.cmd = 10;
             v.domain = 8;
             v.u.suppress_ve.view = 27609;
             v.u.suppress_ve.suppress_ve = 0;
             v.u.suppress_ve.gfn = 9206016858873851091;
         }
         r.bytes(6, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hvm_op::HvmOp::from_parts(xenabi::stable::hvm_op::HVMOP_altp2m, &want).expect("HvmOp::Altp2m: from_parts");
+            assert!(matches!(call, xenabi::stable::hvm_op::HvmOp::Altp2m(_)), "HvmOp::Altp2m: {call:?}");
+            assert!(format!("{call:?}").contains(": Unselected("), "HvmOp::Altp2m: not read as Unselected: {call:?}");
+            r.bytes(6, "HvmOp::Altp2m", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
             r.value(6, "version", d.version, 4294967295);
-            r.value(6, "cmd", d.cmd, 2629025851);
+            r.value(6, "cmd", d.cmd, 10);
             r.value(6, "domain", d.domain, 8);
             r.value(6, "u.suppress_ve.view", d.u.suppress_ve.view, 27609);
             r.value(6, "u.suppress_ve.suppress_ve", d.u.suppress_ve.suppress_ve, 0);
@@ -779,7 +828,7 @@ fn hvm_op__xen_hvm_altp2m_op() {
     }
     // #7: u.suppress_ve_multi
     {
-        let want = hex(concat!("000004006d6d2e640000000000000000a74b2000cafaf895ffffffffffffffff", "54c2c5d74fe18821000100000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("000004000f0000000000000000000000a74b2000cafaf895ffffffffffffffff", "54c2c5d74fe18821000100000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(80);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -787,7 +836,7 @@ fn hvm_op__xen_hvm_altp2m_op() {
         unsafe {
             let v = buf.at::<T>(0);
             v.version = 262144;
-            v.cmd = 1680764269;
+            v.cmd = 15;
             v.domain = 0;
             v.u.suppress_ve_multi.view = 19367;
             v.u.suppress_ve_multi.suppress_ve = 32;
@@ -797,11 +846,18 @@ fn hvm_op__xen_hvm_altp2m_op() {
             v.u.suppress_ve_multi.first_error_gfn = 256;
         }
         r.bytes(7, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hvm_op::HvmOp::from_parts(xenabi::stable::hvm_op::HVMOP_altp2m, &want).expect("HvmOp::Altp2m: from_parts");
+            assert!(matches!(call, xenabi::stable::hvm_op::HvmOp::Altp2m(_)), "HvmOp::Altp2m: {call:?}");
+            assert!(format!("{call:?}").contains(": Unselected("), "HvmOp::Altp2m: not read as Unselected: {call:?}");
+            r.bytes(7, "HvmOp::Altp2m", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
             r.value(7, "version", d.version, 262144);
-            r.value(7, "cmd", d.cmd, 1680764269);
+            r.value(7, "cmd", d.cmd, 15);
             r.value(7, "domain", d.domain, 0);
             r.value(7, "u.suppress_ve_multi.view", d.u.suppress_ve_multi.view, 19367);
             r.value(7, "u.suppress_ve_multi.suppress_ve", d.u.suppress_ve_multi.suppress_ve, 32);
@@ -813,7 +869,7 @@ fn hvm_op__xen_hvm_altp2m_op() {
     }
     // #8: u.disable_notify
     {
-        let want = hex(concat!("4eb96783000080008613000000000000ffffffff000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("4eb967830d0000008613000000000000ffffffff000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(80);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -821,23 +877,30 @@ fn hvm_op__xen_hvm_altp2m_op() {
         unsafe {
             let v = buf.at::<T>(0);
             v.version = 2204612942;
-            v.cmd = 8388608;
+            v.cmd = 13;
             v.domain = 4998;
             v.u.disable_notify.vcpu_id = 4294967295;
         }
         r.bytes(8, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hvm_op::HvmOp::from_parts(xenabi::stable::hvm_op::HVMOP_altp2m, &want).expect("HvmOp::Altp2m: from_parts");
+            assert!(matches!(call, xenabi::stable::hvm_op::HvmOp::Altp2m(_)), "HvmOp::Altp2m: {call:?}");
+            assert!(format!("{call:?}").contains(": Unselected("), "HvmOp::Altp2m: not read as Unselected: {call:?}");
+            r.bytes(8, "HvmOp::Altp2m", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
             r.value(8, "version", d.version, 2204612942);
-            r.value(8, "cmd", d.cmd, 8388608);
+            r.value(8, "cmd", d.cmd, 13);
             r.value(8, "domain", d.domain, 4998);
             r.value(8, "u.disable_notify.vcpu_id", d.u.disable_notify.vcpu_id, 4294967295);
         }
     }
     // #9: u.get_vcpu_p2m_idx
     {
-        let want = hex(concat!("b9659168ffffffff8da800000000000000000200606900000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("b96591680e0000008da800000000000000000200606900000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(80);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -845,17 +908,24 @@ fn hvm_op__xen_hvm_altp2m_op() {
         unsafe {
             let v = buf.at::<T>(0);
             v.version = 1754359225;
-            v.cmd = 4294967295;
+            v.cmd = 14;
             v.domain = 43149;
             v.u.get_vcpu_p2m_idx.vcpu_id = 131072;
             v.u.get_vcpu_p2m_idx.altp2m_idx = 26976;
         }
         r.bytes(9, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hvm_op::HvmOp::from_parts(xenabi::stable::hvm_op::HVMOP_altp2m, &want).expect("HvmOp::Altp2m: from_parts");
+            assert!(matches!(call, xenabi::stable::hvm_op::HvmOp::Altp2m(_)), "HvmOp::Altp2m: {call:?}");
+            assert!(format!("{call:?}").contains(": Unselected("), "HvmOp::Altp2m: not read as Unselected: {call:?}");
+            r.bytes(9, "HvmOp::Altp2m", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
             r.value(9, "version", d.version, 1754359225);
-            r.value(9, "cmd", d.cmd, 4294967295);
+            r.value(9, "cmd", d.cmd, 14);
             r.value(9, "domain", d.domain, 43149);
             r.value(9, "u.get_vcpu_p2m_idx.vcpu_id", d.u.get_vcpu_p2m_idx.vcpu_id, 131072);
             r.value(9, "u.get_vcpu_p2m_idx.altp2m_idx", d.u.get_vcpu_p2m_idx.altp2m_idx, 26976);
@@ -863,7 +933,7 @@ fn hvm_op__xen_hvm_altp2m_op() {
     }
     // #10: u.set_visibility
     {
-        let want = hex(concat!("a7c85a5d800000008fdd00000000000000004e00000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
+        let want = hex(concat!("a7c85a5d100000008fdd00000000000000004e00000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "00000000000000000000000000000000"));
         let mut buf = Buf::new(80);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -871,17 +941,24 @@ fn hvm_op__xen_hvm_altp2m_op() {
         unsafe {
             let v = buf.at::<T>(0);
             v.version = 1566230695;
-            v.cmd = 128;
+            v.cmd = 16;
             v.domain = 56719;
             v.u.set_visibility.altp2m_idx = 0;
             v.u.set_visibility.visible = 78;
         }
         r.bytes(10, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hvm_op::HvmOp::from_parts(xenabi::stable::hvm_op::HVMOP_altp2m, &want).expect("HvmOp::Altp2m: from_parts");
+            assert!(matches!(call, xenabi::stable::hvm_op::HvmOp::Altp2m(_)), "HvmOp::Altp2m: {call:?}");
+            assert!(format!("{call:?}").contains(": Unselected("), "HvmOp::Altp2m: not read as Unselected: {call:?}");
+            r.bytes(10, "HvmOp::Altp2m", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
             r.value(10, "version", d.version, 1566230695);
-            r.value(10, "cmd", d.cmd, 128);
+            r.value(10, "cmd", d.cmd, 16);
             r.value(10, "domain", d.domain, 56719);
             r.value(10, "u.set_visibility.altp2m_idx", d.u.set_visibility.altp2m_idx, 0);
             r.value(10, "u.set_visibility.visible", d.u.set_visibility.visible, 78);

@@ -262,6 +262,12 @@ fn kexec__xen_kexec_load() {
             v.entry_maddr = 512;
         }
         r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::kexec::KexecCmdOp::from_parts(xenabi::stable::kexec::KEXEC_CMD_kexec_load, &want).expect("KexecCmdOp::KexecLoad: from_parts");
+            assert!(matches!(call, xenabi::stable::kexec::KexecCmdOp::KexecLoad(_)), "KexecCmdOp::KexecLoad: {call:?}");
+            r.bytes(0, "KexecCmdOp::KexecLoad", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {

@@ -298,7 +298,7 @@ fn memory__xen_add_to_physmap_batch() {
     assert_eq!(size_of::<T>(), 32, "size_of::<xen_add_to_physmap_batch>()");
     // #0: u.foreign_domid
     {
-        let want = hex("ffff54140010c9c00010dec0fd7f00001020dec0fd7f00002030dec0fd7f0000");
+        let want = hex("ffff04000010c9c00010dec0fd7f00001020dec0fd7f00002030dec0fd7f0000");
         let mut buf = Buf::new(32);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -306,7 +306,7 @@ fn memory__xen_add_to_physmap_batch() {
         unsafe {
             let v = buf.at::<T>(0);
             v.domid = 65535;
-            v.space = 5204;
+            v.space = 4;
             v.size = 4096;
             v.u.foreign_domid = 49353;
             v.idxs = xenabi::types::__guest_handle_xen_ulong_t::from_addr(0x7ffdc0de1000);
@@ -314,11 +314,18 @@ fn memory__xen_add_to_physmap_batch() {
             v.errs = xenabi::types::__guest_handle_int::from_addr(0x7ffdc0de3020);
         }
         r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::memory::XenmemOp::from_parts(xenabi::stable::memory::XENMEM_add_to_physmap_batch, &want).expect("XenmemOp::AddToPhysmapBatch: from_parts");
+            assert!(matches!(call, xenabi::stable::memory::XenmemOp::AddToPhysmapBatch(_)), "XenmemOp::AddToPhysmapBatch: {call:?}");
+            assert!(format!("{call:?}").contains(": ForeignDomid("), "XenmemOp::AddToPhysmapBatch: not read as ForeignDomid: {call:?}");
+            r.bytes(0, "XenmemOp::AddToPhysmapBatch", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
             r.value(0, "domid", d.domid, 65535);
-            r.value(0, "space", d.space, 5204);
+            r.value(0, "space", d.space, 4);
             r.value(0, "size", d.size, 4096);
             r.value(0, "u.foreign_domid", d.u.foreign_domid, 49353);
             r.value(0, "idxs", d.idxs.addr(), 0x7ffdc0de1000);
@@ -344,6 +351,13 @@ fn memory__xen_add_to_physmap_batch() {
             v.errs = xenabi::types::__guest_handle_int::from_addr(0x7ffdc0de3020);
         }
         r.bytes(1, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::memory::XenmemOp::from_parts(xenabi::stable::memory::XENMEM_add_to_physmap_batch, &want).expect("XenmemOp::AddToPhysmapBatch: from_parts");
+            assert!(matches!(call, xenabi::stable::memory::XenmemOp::AddToPhysmapBatch(_)), "XenmemOp::AddToPhysmapBatch: {call:?}");
+            assert!(format!("{call:?}").contains(": Res0("), "XenmemOp::AddToPhysmapBatch: not read as Res0: {call:?}");
+            r.bytes(1, "XenmemOp::AddToPhysmapBatch", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
@@ -606,6 +620,12 @@ fn memory__xen_vnuma_topology_info() {
             v.vmemrange.h = xenabi::types::__guest_handle_xen_vmemrange_t::from_addr(0x7ffdc0de3020);
         }
         r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::memory::XenmemOp::from_parts(xenabi::stable::memory::XENMEM_get_vnumainfo, &want).expect("XenmemOp::GetVnumainfo: from_parts");
+            assert!(matches!(call, xenabi::stable::memory::XenmemOp::GetVnumainfo(_)), "XenmemOp::GetVnumainfo: {call:?}");
+            r.bytes(0, "XenmemOp::GetVnumainfo", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {

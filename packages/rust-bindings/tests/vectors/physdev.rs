@@ -814,7 +814,7 @@ fn physdev__physdev_dbgp_op() {
     assert_eq!(size_of::<T>(), 6, "size_of::<physdev_dbgp_op>()");
     // #0: u.pci
     {
-        let want = hex("2e04a24efff1");
+        let want = hex("2e01a24efff1");
         let mut buf = Buf::new(6);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
@@ -822,17 +822,24 @@ fn physdev__physdev_dbgp_op() {
         unsafe {
             let v = buf.at::<T>(0);
             v.op = 46;
-            v.bus = 4;
+            v.bus = 1;
             v.u.pci.seg = 20130;
             v.u.pci.bus = 255;
             v.u.pci.devfn = 241;
         }
         r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::physdev::PhysdevOp::from_parts(xenabi::stable::physdev::PHYSDEVOP_dbgp_op, &want).expect("PhysdevOp::DbgpOp: from_parts");
+            assert!(matches!(call, xenabi::stable::physdev::PhysdevOp::DbgpOp(_)), "PhysdevOp::DbgpOp: {call:?}");
+            assert!(format!("{call:?}").contains(": Pci("), "PhysdevOp::DbgpOp: not read as Pci: {call:?}");
+            r.bytes(0, "PhysdevOp::DbgpOp", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
             r.value(0, "op", d.op, 46);
-            r.value(0, "bus", d.bus, 4);
+            r.value(0, "bus", d.bus, 1);
             r.value(0, "u.pci.seg", d.u.pci.seg, 20130);
             r.value(0, "u.pci.bus", d.u.pci.bus, 255);
             r.value(0, "u.pci.devfn", d.u.pci.devfn, 241);

@@ -2200,14 +2200,14 @@ fn platform__xen_platform_op() {
     }
     // #1: u.settime32
     {
-        let want = hex(concat!("cd99f1c6ffffffff0b3a6ef100008000ce358c61cef06f720000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("11000000ffffffff0b3a6ef100008000ce358c61cef06f720000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 3337722317;
+            v.cmd = 17;
             v.interface_version = 4294967295;
             v.u.settime32.secs = 4050532875;
             v.u.settime32.nsecs = 8388608;
@@ -2217,7 +2217,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(1, "cmd", d.cmd, 3337722317);
+            r.value(1, "cmd", d.cmd, 17);
             r.value(1, "interface_version", d.interface_version, 4294967295);
             r.value(1, "u.settime32.secs", d.u.settime32.secs, 4050532875);
             r.value(1, "u.settime32.nsecs", d.u.settime32.nsecs, 8388608);
@@ -2226,14 +2226,14 @@ fn platform__xen_platform_op() {
     }
     // #2: u.settime64
     {
-        let want = hex(concat!("491bc236ffffffffb26f6ac34e0af16500100000e8aace170000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("3e000000ffffffffb26f6ac34e0af16500100000e8aace170000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 918690633;
+            v.cmd = 62;
             v.interface_version = 4294967295;
             v.u.settime64.secs = 7345663800620249010;
             v.u.settime64.nsecs = 4096;
@@ -2244,7 +2244,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(2, "cmd", d.cmd, 918690633);
+            r.value(2, "cmd", d.cmd, 62);
             r.value(2, "interface_version", d.interface_version, 4294967295);
             r.value(2, "u.settime64.secs", d.u.settime64.secs, 7345663800620249010);
             r.value(2, "u.settime64.nsecs", d.u.settime64.nsecs, 4096);
@@ -2254,14 +2254,14 @@ fn platform__xen_platform_op() {
     }
     // #3: u.add_memtype
     {
-        let want = hex(concat!("000000008c8a54311000000000000000680a64b027e2406ffffffffffda89d3e", "0200000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("1f0000008c8a54311000000000000000680a64b027e2406ffffffffffda89d3e", "0200000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 0;
+            v.cmd = 31;
             v.interface_version = 827624076;
             v.u.add_memtype.mfn = 16;
             v.u.add_memtype.nr_mfns = 8016655996810431080;
@@ -2273,7 +2273,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(3, "cmd", d.cmd, 0);
+            r.value(3, "cmd", d.cmd, 31);
             r.value(3, "interface_version", d.interface_version, 827624076);
             r.value(3, "u.add_memtype.mfn", d.u.add_memtype.mfn, 16);
             r.value(3, "u.add_memtype.nr_mfns", d.u.add_memtype.nr_mfns, 8016655996810431080);
@@ -2284,14 +2284,14 @@ fn platform__xen_platform_op() {
     }
     // #4: u.del_memtype
     {
-        let want = hex(concat!("4f2f97080000000015477f880080000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("200000000000000015477f880080000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 144125775;
+            v.cmd = 32;
             v.interface_version = 0;
             v.u.del_memtype.handle = 2290042645;
             v.u.del_memtype.reg = 32768;
@@ -2300,7 +2300,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(4, "cmd", d.cmd, 144125775);
+            r.value(4, "cmd", d.cmd, 32);
             r.value(4, "interface_version", d.interface_version, 0);
             r.value(4, "u.del_memtype.handle", d.u.del_memtype.handle, 2290042645);
             r.value(4, "u.del_memtype.reg", d.u.del_memtype.reg, 32768);
@@ -2308,14 +2308,14 @@ fn platform__xen_platform_op() {
     }
     // #5: u.read_memtype
     {
-        let want = hex(concat!("f03f818d00004000ec795b80000000000000000000000000fd4386c79db1b9d2", "0000020000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("2100000000004000ec795b80000000000000000000000000fd4386c79db1b9d2", "0000020000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 2374057968;
+            v.cmd = 33;
             v.interface_version = 4194304;
             v.u.read_memtype.reg = 2153478636;
             v.u.read_memtype.mfn = 0;
@@ -2326,7 +2326,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(5, "cmd", d.cmd, 2374057968);
+            r.value(5, "cmd", d.cmd, 33);
             r.value(5, "interface_version", d.interface_version, 4194304);
             r.value(5, "u.read_memtype.reg", d.u.read_memtype.reg, 2153478636);
             r.value(5, "u.read_memtype.mfn", d.u.read_memtype.mfn, 0);
@@ -2336,14 +2336,14 @@ fn platform__xen_platform_op() {
     }
     // #6: u.microcode
     {
-        let want = hex(concat!("0000000468d286dc0010dec0fd7f0000c6fc2e89000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("2300000068d286dc0010dec0fd7f0000c6fc2e89000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 67108864;
+            v.cmd = 35;
             v.interface_version = 3699823208;
             v.u.microcode.data = xenabi::types::__guest_handle_const_void::from_addr(0x7ffdc0de1000);
             v.u.microcode.length = 2301557958;
@@ -2352,7 +2352,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(6, "cmd", d.cmd, 67108864);
+            r.value(6, "cmd", d.cmd, 35);
             r.value(6, "interface_version", d.interface_version, 3699823208);
             r.value(6, "u.microcode.data", d.u.microcode.data.addr(), 0x7ffdc0de1000);
             r.value(6, "u.microcode.length", d.u.microcode.length, 2301557958);
@@ -2360,14 +2360,14 @@ fn platform__xen_platform_op() {
     }
     // #7: u.platform_quirk
     {
-        let want = hex(concat!("200000000df1c379000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("270000000df1c379000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 32;
+            v.cmd = 39;
             v.interface_version = 2042884365;
             v.u.platform_quirk.quirk_id = 0;
         }
@@ -2375,21 +2375,21 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(7, "cmd", d.cmd, 32);
+            r.value(7, "cmd", d.cmd, 39);
             r.value(7, "interface_version", d.interface_version, 2042884365);
             r.value(7, "u.platform_quirk.quirk_id", d.u.platform_quirk.quirk_id, 0);
         }
     }
     // #8: u.efi_runtime_call, u.efi_runtime_call.u.get_time
     {
-        let want = hex(concat!("ea3a5e60000000028ef362b200000000880bdb33c7a795424000efff3c10cd00", "00000000b1220100cbaea41cffffffff00000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("31000000000000028ef362b200000000880bdb33c7a795424000efff3c10cd00", "00000000b1220100cbaea41cffffffff00000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 1616788202;
+            v.cmd = 49;
             v.interface_version = 33554432;
             v.u.efi_runtime_call.function = 2992829326;
             v.u.efi_runtime_call.misc = 0;
@@ -2410,7 +2410,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(8, "cmd", d.cmd, 1616788202);
+            r.value(8, "cmd", d.cmd, 49);
             r.value(8, "interface_version", d.interface_version, 33554432);
             r.value(8, "u.efi_runtime_call.function", d.u.efi_runtime_call.function, 2992829326);
             r.value(8, "u.efi_runtime_call.misc", d.u.efi_runtime_call.misc, 0);
@@ -2430,14 +2430,14 @@ fn platform__xen_platform_op() {
     }
     // #9: u.efi_runtime_call, u.efi_runtime_call.u.set_time
     {
-        let want = hex(concat!("ffffffffccf2557440000000ee9fa2c9000000000000000078c810b3ff3e2000", "8aafdeadff7f0300000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("31000000ccf2557440000000ee9fa2c9000000000000000078c810b3ff3e2000", "8aafdeadff7f0300000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4294967295;
+            v.cmd = 49;
             v.interface_version = 1951789772;
             v.u.efi_runtime_call.function = 64;
             v.u.efi_runtime_call.misc = 3382878190;
@@ -2456,7 +2456,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(9, "cmd", d.cmd, 4294967295);
+            r.value(9, "cmd", d.cmd, 49);
             r.value(9, "interface_version", d.interface_version, 1951789772);
             r.value(9, "u.efi_runtime_call.function", d.u.efi_runtime_call.function, 64);
             r.value(9, "u.efi_runtime_call.misc", d.u.efi_runtime_call.misc, 3382878190);
@@ -2474,14 +2474,14 @@ fn platform__xen_platform_op() {
     }
     // #10: u.efi_runtime_call, u.efi_runtime_call.u.get_wakeup_time
     {
-        let want = hex(concat!("300f811f0020000020dba198000000006fc9461e00825cca040092ff80100800", "00000000f1252000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("310000000020000020dba198000000006fc9461e00825cca040092ff80100800", "00000000f1252000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 528551728;
+            v.cmd = 49;
             v.interface_version = 8192;
             v.u.efi_runtime_call.function = 2560744224;
             v.u.efi_runtime_call.misc = 0;
@@ -2500,7 +2500,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(10, "cmd", d.cmd, 528551728);
+            r.value(10, "cmd", d.cmd, 49);
             r.value(10, "interface_version", d.interface_version, 8192);
             r.value(10, "u.efi_runtime_call.function", d.u.efi_runtime_call.function, 2560744224);
             r.value(10, "u.efi_runtime_call.misc", d.u.efi_runtime_call.misc, 0);
@@ -2518,14 +2518,14 @@ fn platform__xen_platform_op() {
     }
     // #11: u.efi_runtime_call, u.efi_runtime_call.u.set_wakeup_time
     {
-        let want = hex(concat!("3f55dad8ffffffff95c42c2f400000002a9979a53340058400006e2069ffba00", "00000001d7050000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("31000000ffffffff95c42c2f400000002a9979a53340058400006e2069ffba00", "00000001d7050000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 3638187327;
+            v.cmd = 49;
             v.interface_version = 4294967295;
             v.u.efi_runtime_call.function = 791463061;
             v.u.efi_runtime_call.misc = 64;
@@ -2544,7 +2544,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(11, "cmd", d.cmd, 3638187327);
+            r.value(11, "cmd", d.cmd, 49);
             r.value(11, "interface_version", d.interface_version, 4294967295);
             r.value(11, "u.efi_runtime_call.function", d.u.efi_runtime_call.function, 791463061);
             r.value(11, "u.efi_runtime_call.misc", d.u.efi_runtime_call.misc, 64);
@@ -2562,14 +2562,14 @@ fn platform__xen_platform_op() {
     }
     // #12: u.efi_runtime_call, u.efi_runtime_call.u.get_variable
     {
-        let want = hex(concat!("47f32d29ffffffff19edbb45000008005d6bd0c44f98804b0010dec0fd7f0000", "be7ce85eee7fad8f1020dec0fd7f00007573d941ffff4c9d015900ee103effcd", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("31000000ffffffff19edbb45000008005d6bd0c44f98804b0010dec0fd7f0000", "be7ce85eee7fad8f1020dec0fd7f00007573d941ffff4c9d015900ee103effcd", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 690877255;
+            v.cmd = 49;
             v.interface_version = 4294967295;
             v.u.efi_runtime_call.function = 1169943833;
             v.u.efi_runtime_call.misc = 524288;
@@ -2593,7 +2593,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(12, "cmd", d.cmd, 690877255);
+            r.value(12, "cmd", d.cmd, 49);
             r.value(12, "interface_version", d.interface_version, 4294967295);
             r.value(12, "u.efi_runtime_call.function", d.u.efi_runtime_call.function, 1169943833);
             r.value(12, "u.efi_runtime_call.misc", d.u.efi_runtime_call.misc, 524288);
@@ -2616,14 +2616,14 @@ fn platform__xen_platform_op() {
     }
     // #13: u.efi_runtime_call, u.efi_runtime_call.u.set_variable
     {
-        let want = hex(concat!("ffffffffbf7f4d1000000001520f5b1f00000000000000000010dec0fd7f0000", "02000000000000001020dec0fd7f0000ffffffff329110003f00040496ff7c04", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("31000000bf7f4d1000000001520f5b1f00000000000000000010dec0fd7f0000", "02000000000000001020dec0fd7f0000ffffffff329110003f00040496ff7c04", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4294967295;
+            v.cmd = 49;
             v.interface_version = 273514431;
             v.u.efi_runtime_call.function = 16777216;
             v.u.efi_runtime_call.misc = 526061394;
@@ -2647,7 +2647,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(13, "cmd", d.cmd, 4294967295);
+            r.value(13, "cmd", d.cmd, 49);
             r.value(13, "interface_version", d.interface_version, 273514431);
             r.value(13, "u.efi_runtime_call.function", d.u.efi_runtime_call.function, 16777216);
             r.value(13, "u.efi_runtime_call.misc", d.u.efi_runtime_call.misc, 526061394);
@@ -2670,14 +2670,14 @@ fn platform__xen_platform_op() {
     }
     // #14: u.efi_runtime_call, u.efi_runtime_call.u.get_next_variable_name
     {
-        let want = hex(concat!("ffffffffe1eb4808080000004043176f0000000000000000660c6468bf15aa60", "0010dec0fd7f00002abad9bbffffa17520b3009908ebff050000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("31000000e1eb4808080000004043176f0000000000000000660c6468bf15aa60", "0010dec0fd7f00002abad9bbffffa17520b3009908ebff050000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4294967295;
+            v.cmd = 49;
             v.interface_version = 138996705;
             v.u.efi_runtime_call.function = 8;
             v.u.efi_runtime_call.misc = 1863795520;
@@ -2700,7 +2700,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(14, "cmd", d.cmd, 4294967295);
+            r.value(14, "cmd", d.cmd, 49);
             r.value(14, "interface_version", d.interface_version, 138996705);
             r.value(14, "u.efi_runtime_call.function", d.u.efi_runtime_call.function, 8);
             r.value(14, "u.efi_runtime_call.misc", d.u.efi_runtime_call.misc, 1863795520);
@@ -2722,14 +2722,14 @@ fn platform__xen_platform_op() {
     }
     // #15: u.efi_runtime_call, u.efi_runtime_call.u.query_variable_info
     {
-        let want = hex(concat!("000000009d7edefc000100001172630cffffffffffffffffbc83a32a00000000", "20000000000000009becf8303f617c0f00000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("310000009d7edefc000100001172630cffffffffffffffffbc83a32a00000000", "20000000000000009becf8303f617c0f00000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 0;
+            v.cmd = 49;
             v.interface_version = 4242439837;
             v.u.efi_runtime_call.function = 256;
             v.u.efi_runtime_call.misc = 207843857;
@@ -2743,7 +2743,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(15, "cmd", d.cmd, 0);
+            r.value(15, "cmd", d.cmd, 49);
             r.value(15, "interface_version", d.interface_version, 4242439837);
             r.value(15, "u.efi_runtime_call.function", d.u.efi_runtime_call.function, 256);
             r.value(15, "u.efi_runtime_call.misc", d.u.efi_runtime_call.misc, 207843857);
@@ -2756,14 +2756,14 @@ fn platform__xen_platform_op() {
     }
     // #16: u.efi_runtime_call, u.efi_runtime_call.u.query_capsule_capabilities
     {
-        let want = hex(concat!("fff58eb700000020c9ef05240000000017ec0486fe10ce1e0010dec0fd7f0000", "363bd2cf0479a8b2ffffffffffffffff63a6b561000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("3100000000000020c9ef05240000000017ec0486fe10ce1e0010dec0fd7f0000", "363bd2cf0479a8b2ffffffffffffffff63a6b561000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 3079599615;
+            v.cmd = 49;
             v.interface_version = 536870912;
             v.u.efi_runtime_call.function = 604368841;
             v.u.efi_runtime_call.misc = 0;
@@ -2777,7 +2777,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(16, "cmd", d.cmd, 3079599615);
+            r.value(16, "cmd", d.cmd, 49);
             r.value(16, "interface_version", d.interface_version, 536870912);
             r.value(16, "u.efi_runtime_call.function", d.u.efi_runtime_call.function, 604368841);
             r.value(16, "u.efi_runtime_call.misc", d.u.efi_runtime_call.misc, 0);
@@ -2790,14 +2790,14 @@ fn platform__xen_platform_op() {
     }
     // #17: u.efi_runtime_call, u.efi_runtime_call.u.update_capsule
     {
-        let want = hex(concat!("6f5662df00000001babc956e0000000086de5d6091ec719e0010dec0fd7f0000", "da7a14146cb252ffffffffffffffffff00000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("3100000000000001babc956e0000000086de5d6091ec719e0010dec0fd7f0000", "da7a14146cb252ffffffffffffffffff00000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 3747763823;
+            v.cmd = 49;
             v.interface_version = 16777216;
             v.u.efi_runtime_call.function = 1855306938;
             v.u.efi_runtime_call.misc = 0;
@@ -2810,7 +2810,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(17, "cmd", d.cmd, 3747763823);
+            r.value(17, "cmd", d.cmd, 49);
             r.value(17, "interface_version", d.interface_version, 16777216);
             r.value(17, "u.efi_runtime_call.function", d.u.efi_runtime_call.function, 1855306938);
             r.value(17, "u.efi_runtime_call.misc", d.u.efi_runtime_call.misc, 0);
@@ -2822,14 +2822,14 @@ fn platform__xen_platform_op() {
     }
     // #18: u.firmware_info, u.firmware_info.u.disk_info
     {
-        let want = hex(concat!("000000005e6615eb00200000c756ebdcff260002016f00030010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("320000005e6615eb00200000c756ebdcff260002016f00030010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 0;
+            v.cmd = 50;
             v.interface_version = 3944048222;
             v.u.firmware_info.r#type = 8192;
             v.u.firmware_info.index = 3706410695;
@@ -2845,7 +2845,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(18, "cmd", d.cmd, 0);
+            r.value(18, "cmd", d.cmd, 50);
             r.value(18, "interface_version", d.interface_version, 3944048222);
             r.value(18, "u.firmware_info.type", d.u.firmware_info.r#type, 8192);
             r.value(18, "u.firmware_info.index", d.u.firmware_info.index, 3706410695);
@@ -2860,14 +2860,14 @@ fn platform__xen_platform_op() {
     }
     // #19: u.firmware_info, u.firmware_info.u.disk_mbr_signature
     {
-        let want = hex(concat!("00000400e178ddc300000000950c538d800000005702ae220000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("32000000e178ddc300000000950c538d800000005702ae220000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 262144;
+            v.cmd = 50;
             v.interface_version = 3286071521;
             v.u.firmware_info.r#type = 0;
             v.u.firmware_info.index = 2371030165;
@@ -2878,7 +2878,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(19, "cmd", d.cmd, 262144);
+            r.value(19, "cmd", d.cmd, 50);
             r.value(19, "interface_version", d.interface_version, 3286071521);
             r.value(19, "u.firmware_info.type", d.u.firmware_info.r#type, 0);
             r.value(19, "u.firmware_info.index", d.u.firmware_info.index, 2371030165);
@@ -2888,14 +2888,14 @@ fn platform__xen_platform_op() {
     }
     // #20: u.firmware_info, u.firmware_info.u.vbeddc_info
     {
-        let want = hex(concat!("ffffffffa34edaf802000000079caaa600d40000000000000010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("32000000a34edaf802000000079caaa600d40000000000000010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4294967295;
+            v.cmd = 50;
             v.interface_version = 4175056547;
             v.u.firmware_info.r#type = 2;
             v.u.firmware_info.index = 2796198919;
@@ -2907,7 +2907,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(20, "cmd", d.cmd, 4294967295);
+            r.value(20, "cmd", d.cmd, 50);
             r.value(20, "interface_version", d.interface_version, 4175056547);
             r.value(20, "u.firmware_info.type", d.u.firmware_info.r#type, 2);
             r.value(20, "u.firmware_info.index", d.u.firmware_info.index, 2796198919);
@@ -2918,14 +2918,14 @@ fn platform__xen_platform_op() {
     }
     // #21: u.firmware_info, u.firmware_info.u.efi_info, u.firmware_info.u.efi_info.version
     {
-        let want = hex(concat!("4b71440900000080ab5f1c74ffffffffe5bfd6c4000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("3200000000000080ab5f1c74ffffffffe5bfd6c4000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 155480395;
+            v.cmd = 50;
             v.interface_version = 2147483648;
             v.u.firmware_info.r#type = 1948016555;
             v.u.firmware_info.index = 4294967295;
@@ -2935,7 +2935,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(21, "cmd", d.cmd, 155480395);
+            r.value(21, "cmd", d.cmd, 50);
             r.value(21, "interface_version", d.interface_version, 2147483648);
             r.value(21, "u.firmware_info.type", d.u.firmware_info.r#type, 1948016555);
             r.value(21, "u.firmware_info.index", d.u.firmware_info.index, 4294967295);
@@ -2944,14 +2944,14 @@ fn platform__xen_platform_op() {
     }
     // #22: u.firmware_info, u.firmware_info.u.efi_info, u.firmware_info.u.efi_info.cfg
     {
-        let want = hex(concat!("00558cbd00080000b56d01bf000000004f44828cc28ea8040100000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("3200000000080000b56d01bf000000004f44828cc28ea8040100000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 3180090624;
+            v.cmd = 50;
             v.interface_version = 2048;
             v.u.firmware_info.r#type = 3204541877;
             v.u.firmware_info.index = 0;
@@ -2962,7 +2962,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(22, "cmd", d.cmd, 3180090624);
+            r.value(22, "cmd", d.cmd, 50);
             r.value(22, "interface_version", d.interface_version, 2048);
             r.value(22, "u.firmware_info.type", d.u.firmware_info.r#type, 3204541877);
             r.value(22, "u.firmware_info.index", d.u.firmware_info.index, 0);
@@ -2972,14 +2972,14 @@ fn platform__xen_platform_op() {
     }
     // #23: u.firmware_info, u.firmware_info.u.efi_info, u.firmware_info.u.efi_info.vendor
     {
-        let want = hex(concat!("00000002f97dad13ffffffff286e20af000000809cd135d00010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("32000000f97dad13ffffffff286e20af000000809cd135d00010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 33554432;
+            v.cmd = 50;
             v.interface_version = 330137081;
             v.u.firmware_info.r#type = 4294967295;
             v.u.firmware_info.index = 2938138152;
@@ -2991,7 +2991,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(23, "cmd", d.cmd, 33554432);
+            r.value(23, "cmd", d.cmd, 50);
             r.value(23, "interface_version", d.interface_version, 330137081);
             r.value(23, "u.firmware_info.type", d.u.firmware_info.r#type, 4294967295);
             r.value(23, "u.firmware_info.index", d.u.firmware_info.index, 2938138152);
@@ -3002,14 +3002,14 @@ fn platform__xen_platform_op() {
     }
     // #24: u.firmware_info, u.firmware_info.u.efi_info, u.firmware_info.u.efi_info.mem
     {
-        let want = hex(concat!("00400000301c0bd3ffffffff8a267b540001000000000000e8aef0e0c004e9a5", "0000000000000000075b7ce60000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("32000000301c0bd3ffffffff8a267b540001000000000000e8aef0e0c004e9a5", "0000000000000000075b7ce60000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 16384;
+            v.cmd = 50;
             v.interface_version = 3540720688;
             v.u.firmware_info.r#type = 4294967295;
             v.u.firmware_info.index = 1417356938;
@@ -3022,7 +3022,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(24, "cmd", d.cmd, 16384);
+            r.value(24, "cmd", d.cmd, 50);
             r.value(24, "interface_version", d.interface_version, 3540720688);
             r.value(24, "u.firmware_info.type", d.u.firmware_info.r#type, 4294967295);
             r.value(24, "u.firmware_info.index", d.u.firmware_info.index, 1417356938);
@@ -3034,14 +3034,14 @@ fn platform__xen_platform_op() {
     }
     // #25: u.firmware_info, u.firmware_info.u.efi_info, u.firmware_info.u.efi_info.pci_rom
     {
-        let want = hex(concat!("339ea03500400000688c0c5cfffffffff2ea08df00000c2b0000000100000000", "262efe9c326fe910000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("3200000000400000688c0c5cfffffffff2ea08df00000c2b0000000100000000", "262efe9c326fe910000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 899718707;
+            v.cmd = 50;
             v.interface_version = 16384;
             v.u.firmware_info.r#type = 1544326248;
             v.u.firmware_info.index = 4294967295;
@@ -3057,7 +3057,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(25, "cmd", d.cmd, 899718707);
+            r.value(25, "cmd", d.cmd, 50);
             r.value(25, "interface_version", d.interface_version, 16384);
             r.value(25, "u.firmware_info.type", d.u.firmware_info.r#type, 1544326248);
             r.value(25, "u.firmware_info.index", d.u.firmware_info.index, 4294967295);
@@ -3072,14 +3072,14 @@ fn platform__xen_platform_op() {
     }
     // #26: u.firmware_info, u.firmware_info.u.efi_info, u.firmware_info.u.efi_info.apple_properties
     {
-        let want = hex(concat!("00000000252e451e000000803ec7411affffffffffffffff48f4847a9ce5b71a", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("32000000252e451e000000803ec7411affffffffffffffff48f4847a9ce5b71a", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 0;
+            v.cmd = 50;
             v.interface_version = 507850277;
             v.u.firmware_info.r#type = 2147483648;
             v.u.firmware_info.index = 440518462;
@@ -3090,7 +3090,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(26, "cmd", d.cmd, 0);
+            r.value(26, "cmd", d.cmd, 50);
             r.value(26, "interface_version", d.interface_version, 507850277);
             r.value(26, "u.firmware_info.type", d.u.firmware_info.r#type, 2147483648);
             r.value(26, "u.firmware_info.index", d.u.firmware_info.index, 440518462);
@@ -3100,14 +3100,14 @@ fn platform__xen_platform_op() {
     }
     // #27: u.firmware_info, u.firmware_info.u.kbd_shift_flags
     {
-        let want = hex(concat!("5c74834401000000af0fc09200000000f7000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("3200000001000000af0fc09200000000f7000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 1149465692;
+            v.cmd = 50;
             v.interface_version = 1;
             v.u.firmware_info.r#type = 2462060463;
             v.u.firmware_info.index = 0;
@@ -3117,7 +3117,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(27, "cmd", d.cmd, 1149465692);
+            r.value(27, "cmd", d.cmd, 50);
             r.value(27, "interface_version", d.interface_version, 1);
             r.value(27, "u.firmware_info.type", d.u.firmware_info.r#type, 2462060463);
             r.value(27, "u.firmware_info.index", d.u.firmware_info.index, 0);
@@ -3126,14 +3126,14 @@ fn platform__xen_platform_op() {
     }
     // #28: u.enter_acpi_sleep
     {
-        let want = hex(concat!("4459531a000000007ac9080088b94191ffffffff000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("33000000000000007ac9080088b94191ffffffff000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 441669956;
+            v.cmd = 51;
             v.interface_version = 0;
             v.u.enter_acpi_sleep.val_a = 51578;
             v.u.enter_acpi_sleep.val_b = 8;
@@ -3144,7 +3144,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(28, "cmd", d.cmd, 441669956);
+            r.value(28, "cmd", d.cmd, 51);
             r.value(28, "interface_version", d.interface_version, 0);
             r.value(28, "u.enter_acpi_sleep.val_a", d.u.enter_acpi_sleep.val_a, 51578);
             r.value(28, "u.enter_acpi_sleep.val_b", d.u.enter_acpi_sleep.val_b, 8);
@@ -3154,14 +3154,14 @@ fn platform__xen_platform_op() {
     }
     // #29: u.change_freq
     {
-        let want = hex(concat!("00000001a30ee44effffffff58ddd88c10000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("34000000a30ee44effffffff58ddd88c10000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 16777216;
+            v.cmd = 52;
             v.interface_version = 1323568803;
             v.u.change_freq.flags = 4294967295;
             v.u.change_freq.cpu = 2363022680;
@@ -3171,7 +3171,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(29, "cmd", d.cmd, 16777216);
+            r.value(29, "cmd", d.cmd, 52);
             r.value(29, "interface_version", d.interface_version, 1323568803);
             r.value(29, "u.change_freq.flags", d.u.change_freq.flags, 4294967295);
             r.value(29, "u.change_freq.cpu", d.u.change_freq.cpu, 2363022680);
@@ -3180,14 +3180,14 @@ fn platform__xen_platform_op() {
     }
     // #30: u.getidletime
     {
-        let want = hex(concat!("ffffffff3bdc58c70010dec0fd7f0000a88df936000000001020dec0fd7f0000", "edb713cd1bafdcad000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("350000003bdc58c70010dec0fd7f0000a88df936000000001020dec0fd7f0000", "edb713cd1bafdcad000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4294967295;
+            v.cmd = 53;
             v.interface_version = 3344489531;
             v.u.getidletime.cpumap_bitmap = xenabi::types::__guest_handle_uint8::from_addr(0x7ffdc0de1000);
             v.u.getidletime.cpumap_nr_cpus = 922324392;
@@ -3198,7 +3198,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(30, "cmd", d.cmd, 4294967295);
+            r.value(30, "cmd", d.cmd, 53);
             r.value(30, "interface_version", d.interface_version, 3344489531);
             r.value(30, "u.getidletime.cpumap_bitmap", d.u.getidletime.cpumap_bitmap.addr(), 0x7ffdc0de1000);
             r.value(30, "u.getidletime.cpumap_nr_cpus", d.u.getidletime.cpumap_nr_cpus, 922324392);
@@ -3208,14 +3208,14 @@ fn platform__xen_platform_op() {
     }
     // #31: u.set_pminfo, u.set_pminfo.u.power
     {
-        let want = hex(concat!("000800004bdf6110fffffffffff612b8000000080c0000000010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("360000004bdf6110fffffffffff612b8000000080c0000000010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 2048;
+            v.cmd = 54;
             v.interface_version = 274849611;
             v.u.set_pminfo.id = 4294967295;
             v.u.set_pminfo.r#type = 3088250623;
@@ -3231,7 +3231,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(31, "cmd", d.cmd, 2048);
+            r.value(31, "cmd", d.cmd, 54);
             r.value(31, "interface_version", d.interface_version, 274849611);
             r.value(31, "u.set_pminfo.id", d.u.set_pminfo.id, 4294967295);
             r.value(31, "u.set_pminfo.type", d.u.set_pminfo.r#type, 3088250623);
@@ -3246,14 +3246,14 @@ fn platform__xen_platform_op() {
     }
     // #32: u.set_pminfo, u.set_pminfo.u.perf
     {
-        let want = hex(concat!("10000000067d710d000000007fd6a8cf000004006bf89922ff00482540cc0017", "00000000000000017200ffff270406006fd077bae5e4cd960000000200000000", "0010dec0fd7f0000ffffffffffffffff791f66719307c4510100000000000000", "f19aa6a37162735b0000000000000000c74d2cfc000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("36000000067d710d000000007fd6a8cf000004006bf89922ff00482540cc0017", "00000000000000017200ffff270406006fd077bae5e4cd960000000200000000", "0010dec0fd7f0000ffffffffffffffff791f66719307c4510100000000000000", "f19aa6a37162735b0000000000000000c74d2cfc000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 16;
+            v.cmd = 54;
             v.interface_version = 225541382;
             v.u.set_pminfo.id = 0;
             v.u.set_pminfo.r#type = 3483948671;
@@ -3286,7 +3286,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(32, "cmd", d.cmd, 16);
+            r.value(32, "cmd", d.cmd, 54);
             r.value(32, "interface_version", d.interface_version, 225541382);
             r.value(32, "u.set_pminfo.id", d.u.set_pminfo.id, 0);
             r.value(32, "u.set_pminfo.type", d.u.set_pminfo.r#type, 3483948671);
@@ -3318,14 +3318,14 @@ fn platform__xen_platform_op() {
     }
     // #33: u.set_pminfo, u.set_pminfo.u.pdc
     {
-        let want = hex(concat!("f1b65485800000004d085bafffffffff0010dec0fd7f00000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("36000000800000004d085bafffffffff0010dec0fd7f00000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 2236921585;
+            v.cmd = 54;
             v.interface_version = 128;
             v.u.set_pminfo.id = 2941978701;
             v.u.set_pminfo.r#type = 4294967295;
@@ -3335,7 +3335,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(33, "cmd", d.cmd, 2236921585);
+            r.value(33, "cmd", d.cmd, 54);
             r.value(33, "interface_version", d.interface_version, 128);
             r.value(33, "u.set_pminfo.id", d.u.set_pminfo.id, 2941978701);
             r.value(33, "u.set_pminfo.type", d.u.set_pminfo.r#type, 4294967295);
@@ -3344,14 +3344,14 @@ fn platform__xen_platform_op() {
     }
     // #34: u.set_pminfo, u.set_pminfo.u.cppc_data
     {
-        let want = hex(concat!("2b23750a00000100f8f4ed2d000000009600000001000000864860dfffffffff", "bca77c250040000015198fd900000000ab7c90af162d77fe0000000000020000", "4b8443c362128076fffffffffffffffff2cf96b5ca9f57740000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("3600000000000100f8f4ed2d000000009600000001000000864860dfffffffff", "bca77c250040000015198fd900000000ab7c90af162d77fe0000000000020000", "4b8443c362128076fffffffffffffffff2cf96b5ca9f57740000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 175448875;
+            v.cmd = 54;
             v.interface_version = 65536;
             v.u.set_pminfo.id = 770569464;
             v.u.set_pminfo.r#type = 0;
@@ -3373,7 +3373,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(34, "cmd", d.cmd, 175448875);
+            r.value(34, "cmd", d.cmd, 54);
             r.value(34, "interface_version", d.interface_version, 65536);
             r.value(34, "u.set_pminfo.id", d.u.set_pminfo.id, 770569464);
             r.value(34, "u.set_pminfo.type", d.u.set_pminfo.r#type, 0);
@@ -3394,14 +3394,14 @@ fn platform__xen_platform_op() {
     }
     // #35: u.pcpu_info
     {
-        let want = hex(concat!("00000000ba3e883c000080005d2c9dadffffffffc423b63e0000800000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("37000000ba3e883c000080005d2c9dadffffffffc423b63e0000800000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 0;
+            v.cmd = 55;
             v.interface_version = 1015561914;
             v.u.pcpu_info.xen_cpuid = 8388608;
             v.u.pcpu_info.max_present = 2912758877;
@@ -3413,7 +3413,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(35, "cmd", d.cmd, 0);
+            r.value(35, "cmd", d.cmd, 55);
             r.value(35, "interface_version", d.interface_version, 1015561914);
             r.value(35, "u.pcpu_info.xen_cpuid", d.u.pcpu_info.xen_cpuid, 8388608);
             r.value(35, "u.pcpu_info.max_present", d.u.pcpu_info.max_present, 2912758877);
@@ -3424,14 +3424,14 @@ fn platform__xen_platform_op() {
     }
     // #36: u.pcpu_version
     {
-        let want = hex(concat!("4fcef17f0002000074b52aee00000000250073f8b97f28809940660070b3fdac", "00000001750ef879000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("300000000002000074b52aee00000000250073f8b97f28809940660070b3fdac", "00000001750ef879000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 2146553423;
+            v.cmd = 48;
             v.interface_version = 512;
             v.u.pcpu_version.xen_cpuid = 3995776372;
             v.u.pcpu_version.max_present = 0;
@@ -3455,7 +3455,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(36, "cmd", d.cmd, 2146553423);
+            r.value(36, "cmd", d.cmd, 48);
             r.value(36, "interface_version", d.interface_version, 512);
             r.value(36, "u.pcpu_version.xen_cpuid", d.u.pcpu_version.xen_cpuid, 3995776372);
             r.value(36, "u.pcpu_version.max_present", d.u.pcpu_version.max_present, 0);
@@ -3478,14 +3478,14 @@ fn platform__xen_platform_op() {
     }
     // #37: u.cpu_ol
     {
-        let want = hex(concat!("0f931f1c000000008921a5850000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("38000000000000008921a5850000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 471831311;
+            v.cmd = 56;
             v.interface_version = 0;
             v.u.cpu_ol.cpuid = 2242191753;
         }
@@ -3493,21 +3493,21 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(37, "cmd", d.cmd, 471831311);
+            r.value(37, "cmd", d.cmd, 56);
             r.value(37, "interface_version", d.interface_version, 0);
             r.value(37, "u.cpu_ol.cpuid", d.u.cpu_ol.cpuid, 2242191753);
         }
     }
     // #38: u.cpu_add
     {
-        let want = hex(concat!("00000020c5081336ffffffff0c5e638200008000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("3a000000c5081336ffffffff0c5e638200008000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 536870912;
+            v.cmd = 58;
             v.interface_version = 907217093;
             v.u.cpu_add.apic_id = 4294967295;
             v.u.cpu_add.acpi_id = 2187550220;
@@ -3517,7 +3517,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(38, "cmd", d.cmd, 536870912);
+            r.value(38, "cmd", d.cmd, 58);
             r.value(38, "interface_version", d.interface_version, 907217093);
             r.value(38, "u.cpu_add.apic_id", d.u.cpu_add.apic_id, 4294967295);
             r.value(38, "u.cpu_add.acpi_id", d.u.cpu_add.acpi_id, 2187550220);
@@ -3526,14 +3526,14 @@ fn platform__xen_platform_op() {
     }
     // #39: u.mem_add
     {
-        let want = hex(concat!("000000001770f1ac0000002000000000bb5e2c5437de7c19ffffffff8b8bf2a1", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("3b0000001770f1ac0000002000000000bb5e2c5437de7c19ffffffff8b8bf2a1", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 0;
+            v.cmd = 59;
             v.interface_version = 2901504023;
             v.u.mem_add.spfn = 536870912;
             v.u.mem_add.epfn = 1836587077277081275;
@@ -3544,7 +3544,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(39, "cmd", d.cmd, 0);
+            r.value(39, "cmd", d.cmd, 59);
             r.value(39, "interface_version", d.interface_version, 2901504023);
             r.value(39, "u.mem_add.spfn", d.u.mem_add.spfn, 536870912);
             r.value(39, "u.mem_add.epfn", d.u.mem_add.epfn, 1836587077277081275);
@@ -3554,14 +3554,14 @@ fn platform__xen_platform_op() {
     }
     // #40: u.core_parking
     {
-        let want = hex(concat!("12fc334e00000000ec3dad2d0000100000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("3c00000000000000ec3dad2d0000100000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 1312029714;
+            v.cmd = 60;
             v.interface_version = 0;
             v.u.core_parking.r#type = 766328300;
             v.u.core_parking.idle_nums = 1048576;
@@ -3570,7 +3570,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(40, "cmd", d.cmd, 1312029714);
+            r.value(40, "cmd", d.cmd, 60);
             r.value(40, "interface_version", d.interface_version, 0);
             r.value(40, "u.core_parking.type", d.u.core_parking.r#type, 766328300);
             r.value(40, "u.core_parking.idle_nums", d.u.core_parking.idle_nums, 1048576);
@@ -3578,14 +3578,14 @@ fn platform__xen_platform_op() {
     }
     // #41: u.resource_op
     {
-        let want = hex(concat!("53e17ab2ffffffff79049caf000000200010dec0fd7f00000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("3d000000ffffffff79049caf000000200010dec0fd7f00000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 2994397523;
+            v.cmd = 61;
             v.interface_version = 4294967295;
             v.u.resource_op.nr_entries = 2946237561;
             v.u.resource_op.cpu = 536870912;
@@ -3595,7 +3595,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(41, "cmd", d.cmd, 2994397523);
+            r.value(41, "cmd", d.cmd, 61);
             r.value(41, "interface_version", d.interface_version, 4294967295);
             r.value(41, "u.resource_op.nr_entries", d.u.resource_op.nr_entries, 2946237561);
             r.value(41, "u.resource_op.cpu", d.u.resource_op.cpu, 536870912);
@@ -3604,14 +3604,14 @@ fn platform__xen_platform_op() {
     }
     // #42: u.symdata
     {
-        let want = hex(concat!("0000000089439ef200000020a1432e700010dec0fd7f00009b8f2bab330c754a", "f800000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("3f00000089439ef200000020a1432e700010dec0fd7f00009b8f2bab330c754a", "f800000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 0;
+            v.cmd = 63;
             v.interface_version = 4070458249;
             v.u.symdata.namelen = 536870912;
             v.u.symdata.symnum = 1882080161;
@@ -3623,7 +3623,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(42, "cmd", d.cmd, 0);
+            r.value(42, "cmd", d.cmd, 63);
             r.value(42, "interface_version", d.interface_version, 4070458249);
             r.value(42, "u.symdata.namelen", d.u.symdata.namelen, 536870912);
             r.value(42, "u.symdata.symnum", d.u.symdata.symnum, 1882080161);
@@ -3634,14 +3634,14 @@ fn platform__xen_platform_op() {
     }
     // #43: u.dom0_console, u.dom0_console.u.text_mode_3
     {
-        let want = hex(concat!("bf760f2700000000e10000000040b95effff2724004000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("4000000000000000e10000000040b95effff2724004000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 655324863;
+            v.cmd = 64;
             v.interface_version = 0;
             v.u.dom0_console.video_type = 225;
             v.u.dom0_console.u.text_mode_3.font_height = 16384;
@@ -3654,7 +3654,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(43, "cmd", d.cmd, 655324863);
+            r.value(43, "cmd", d.cmd, 64);
             r.value(43, "interface_version", d.interface_version, 0);
             r.value(43, "u.dom0_console.video_type", d.u.dom0_console.video_type, 225);
             r.value(43, "u.dom0_console.u.text_mode_3.font_height", d.u.dom0_console.u.text_mode_3.font_height, 16384);
@@ -3666,14 +3666,14 @@ fn platform__xen_platform_op() {
     }
     // #44: u.dom0_console, u.dom0_console.u.vesa_lfb
     {
-        let want = hex(concat!("b96158c3ffffffff8500000000026456000014e7800000001dd3e1e0ff1901b8", "00280809ffffffff432600000002000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("40000000ffffffff8500000000026456000014e7800000001dd3e1e0ff1901b8", "00280809ffffffff432600000002000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 3277349305;
+            v.cmd = 64;
             v.interface_version = 4294967295;
             v.u.dom0_console.video_type = 133;
             v.u.dom0_console.u.vesa_lfb.width = 512;
@@ -3698,7 +3698,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(44, "cmd", d.cmd, 3277349305);
+            r.value(44, "cmd", d.cmd, 64);
             r.value(44, "interface_version", d.interface_version, 4294967295);
             r.value(44, "u.dom0_console.video_type", d.u.dom0_console.video_type, 133);
             r.value(44, "u.dom0_console.u.vesa_lfb.width", d.u.dom0_console.u.vesa_lfb.width, 512);
@@ -3722,14 +3722,14 @@ fn platform__xen_platform_op() {
     }
     // #45: u.ucode_revision
     {
-        let want = hex(concat!("00000000ffdfdb65000008007d918de0ffffffffb7b1533f0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("41000000ffdfdb65000008007d918de0ffffffffb7b1533f0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 0;
+            v.cmd = 65;
             v.interface_version = 1708908543;
             v.u.ucode_revision.cpu = 524288;
             v.u.ucode_revision.signature = 3767374205;
@@ -3740,7 +3740,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(45, "cmd", d.cmd, 0);
+            r.value(45, "cmd", d.cmd, 65);
             r.value(45, "interface_version", d.interface_version, 1708908543);
             r.value(45, "u.ucode_revision.cpu", d.u.ucode_revision.cpu, 524288);
             r.value(45, "u.ucode_revision.signature", d.u.ucode_revision.signature, 3767374205);
@@ -3750,14 +3750,14 @@ fn platform__xen_platform_op() {
     }
     // #46: u.microcode2
     {
-        let want = hex(concat!("000000003995b1d80000001077f1d9610010dec0fd7f00000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("420000003995b1d80000001077f1d9610010dec0fd7f00000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 0;
+            v.cmd = 66;
             v.interface_version = 3635516729;
             v.u.microcode2.flags = 268435456;
             v.u.microcode2.length = 1641673079;
@@ -3767,7 +3767,7 @@ fn platform__xen_platform_op() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(46, "cmd", d.cmd, 0);
+            r.value(46, "cmd", d.cmd, 66);
             r.value(46, "interface_version", d.interface_version, 3635516729);
             r.value(46, "u.microcode2.flags", d.u.microcode2.flags, 268435456);
             r.value(46, "u.microcode2.length", d.u.microcode2.length, 1641673079);

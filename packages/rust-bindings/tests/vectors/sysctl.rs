@@ -5049,14 +5049,14 @@ fn sysctl__xen_sysctl() {
     assert_eq!(size_of::<T>(), 136, "size_of::<xen_sysctl>()");
     // #0: u.readconsole
     {
-        let want = hex(concat!("00000001022afff0ff9e0000000008000010dec0fd7f00000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("01000000022afff0ff9e0000000008000010dec0fd7f00000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 16777216;
+            v.cmd = 1;
             v.interface_version = 4043254274;
             v.u.readconsole.clear = 255;
             v.u.readconsole.incremental = 158;
@@ -5068,7 +5068,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(0, "cmd", d.cmd, 16777216);
+            r.value(0, "cmd", d.cmd, 1);
             r.value(0, "interface_version", d.interface_version, 4043254274);
             r.value(0, "u.readconsole.clear", d.u.readconsole.clear, 255);
             r.value(0, "u.readconsole.incremental", d.u.readconsole.incremental, 158);
@@ -5079,14 +5079,14 @@ fn sysctl__xen_sysctl() {
     }
     // #1: u.tbuf_op
     {
-        let want = hex(concat!("4000000081d5e8f000000000000000000010dec0fd7f00000000020000000000", "99f2028000000000ffffffffffffffff4f1f3fe5000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("0200000081d5e8f000000000000000000010dec0fd7f00000000020000000000", "99f2028000000000ffffffffffffffff4f1f3fe5000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 64;
+            v.cmd = 2;
             v.interface_version = 4041790849;
             v.u.tbuf_op.cmd = 0;
             v.u.tbuf_op.cpu_mask.bitmap = xenabi::types::__guest_handle_64_uint8::from_addr(0x7ffdc0de1000);
@@ -5099,7 +5099,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(1, "cmd", d.cmd, 64);
+            r.value(1, "cmd", d.cmd, 2);
             r.value(1, "interface_version", d.interface_version, 4041790849);
             r.value(1, "u.tbuf_op.cmd", d.u.tbuf_op.cmd, 0);
             r.value(1, "u.tbuf_op.cpu_mask.bitmap", d.u.tbuf_op.cpu_mask.bitmap.addr(), 0x7ffdc0de1000);
@@ -5111,14 +5111,14 @@ fn sysctl__xen_sysctl() {
     }
     // #2: u.physinfo
     {
-        let want = hex(concat!("20000000a936f266ffffffffcf84958b00010000568d439200000000904abc3d", "00008000375006aeffffffff000000006defc83b303f80380000080000000000", "a26aec3c90d8f6180000000000000000d916f8442cf38e270000004099209a47", "ffffffff2367989c0000008031784e69000000002d058df20000000000000000", "0000000000000000"));
+        let want = hex(concat!("03000000a936f266ffffffffcf84958b00010000568d439200000000904abc3d", "00008000375006aeffffffff000000006defc83b303f80380000080000000000", "a26aec3c90d8f6180000000000000000d916f8442cf38e270000004099209a47", "ffffffff2367989c0000008031784e69000000002d058df20000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 32;
+            v.cmd = 3;
             v.interface_version = 1727149737;
             v.u.physinfo.threads_per_core = 4294967295;
             v.u.physinfo.cores_per_socket = 2341831887;
@@ -5147,7 +5147,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(2, "cmd", d.cmd, 32);
+            r.value(2, "cmd", d.cmd, 3);
             r.value(2, "interface_version", d.interface_version, 1727149737);
             r.value(2, "u.physinfo.threads_per_core", d.u.physinfo.threads_per_core, 4294967295);
             r.value(2, "u.physinfo.cores_per_socket", d.u.physinfo.cores_per_socket, 2341831887);
@@ -5175,14 +5175,14 @@ fn sysctl__xen_sysctl() {
     }
     // #3: u.cputopoinfo
     {
-        let want = hex(concat!("97dc9bb3000020008912bf36000000000010dec0fd7f00000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("10000000000020008912bf36000000000010dec0fd7f00000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 3013336215;
+            v.cmd = 16;
             v.interface_version = 2097152;
             v.u.cputopoinfo.num_cpus = 918491785;
             v.u.cputopoinfo.cputopo = xenabi::types::__guest_handle_64_xen_sysctl_cputopo_t::from_addr(0x7ffdc0de1000);
@@ -5191,7 +5191,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(3, "cmd", d.cmd, 3013336215);
+            r.value(3, "cmd", d.cmd, 16);
             r.value(3, "interface_version", d.interface_version, 2097152);
             r.value(3, "u.cputopoinfo.num_cpus", d.u.cputopoinfo.num_cpus, 918491785);
             r.value(3, "u.cputopoinfo.cputopo", d.u.cputopoinfo.cputopo.addr(), 0x7ffdc0de1000);
@@ -5199,14 +5199,14 @@ fn sysctl__xen_sysctl() {
     }
     // #4: u.pcitopoinfo
     {
-        let want = hex(concat!("c283587d000000003e79c093000000000010dec0fd7f00001020dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("16000000000000003e79c093000000000010dec0fd7f00001020dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 2102952898;
+            v.cmd = 22;
             v.interface_version = 0;
             v.u.pcitopoinfo.num_devs = 2478864702;
             v.u.pcitopoinfo.devs = xenabi::types::__guest_handle_64_physdev_pci_device_t::from_addr(0x7ffdc0de1000);
@@ -5216,7 +5216,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(4, "cmd", d.cmd, 2102952898);
+            r.value(4, "cmd", d.cmd, 22);
             r.value(4, "interface_version", d.interface_version, 0);
             r.value(4, "u.pcitopoinfo.num_devs", d.u.pcitopoinfo.num_devs, 2478864702);
             r.value(4, "u.pcitopoinfo.devs", d.u.pcitopoinfo.devs.addr(), 0x7ffdc0de1000);
@@ -5225,14 +5225,14 @@ fn sysctl__xen_sysctl() {
     }
     // #5: u.numainfo
     {
-        let want = hex(concat!("0aa43e7000020000275ad996000000000010dec0fd7f00001020dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("1100000000020000275ad996000000000010dec0fd7f00001020dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 1883153418;
+            v.cmd = 17;
             v.interface_version = 512;
             v.u.numainfo.num_nodes = 2530826791;
             v.u.numainfo.meminfo = xenabi::types::__guest_handle_64_xen_sysctl_meminfo_t::from_addr(0x7ffdc0de1000);
@@ -5242,7 +5242,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(5, "cmd", d.cmd, 1883153418);
+            r.value(5, "cmd", d.cmd, 17);
             r.value(5, "interface_version", d.interface_version, 512);
             r.value(5, "u.numainfo.num_nodes", d.u.numainfo.num_nodes, 2530826791);
             r.value(5, "u.numainfo.meminfo", d.u.numainfo.meminfo.addr(), 0x7ffdc0de1000);
@@ -5251,14 +5251,14 @@ fn sysctl__xen_sysctl() {
     }
     // #6: u.sched_id
     {
-        let want = hex(concat!("fa543d72ffffffff42ba48890000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("04000000ffffffff42ba48890000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 1916622074;
+            v.cmd = 4;
             v.interface_version = 4294967295;
             v.u.sched_id.sched_id = 2303244866;
         }
@@ -5266,21 +5266,21 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(6, "cmd", d.cmd, 1916622074);
+            r.value(6, "cmd", d.cmd, 4);
             r.value(6, "interface_version", d.interface_version, 4294967295);
             r.value(6, "u.sched_id.sched_id", d.u.sched_id.sched_id, 2303244866);
         }
     }
     // #7: u.perfc_op
     {
-        let want = hex(concat!("0af1cdee00100000fe60465100000000de20774b000000000010dec0fd7f0000", "1020dec0fd7f0000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("0500000000100000fe60465100000000de20774b000000000010dec0fd7f0000", "1020dec0fd7f0000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4006473994;
+            v.cmd = 5;
             v.interface_version = 4096;
             v.u.perfc_op.cmd = 1363566846;
             v.u.perfc_op.nr_counters = 0;
@@ -5292,7 +5292,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(7, "cmd", d.cmd, 4006473994);
+            r.value(7, "cmd", d.cmd, 5);
             r.value(7, "interface_version", d.interface_version, 4096);
             r.value(7, "u.perfc_op.cmd", d.u.perfc_op.cmd, 1363566846);
             r.value(7, "u.perfc_op.nr_counters", d.u.perfc_op.nr_counters, 0);
@@ -5303,14 +5303,14 @@ fn sysctl__xen_sysctl() {
     }
     // #8: u.getdomaininfolist
     {
-        let want = hex(concat!("0000000058dc58ac20000000aff5394b0010dec0fd7f0000d968e74300000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("0600000058dc58ac20000000aff5394b0010dec0fd7f0000d968e74300000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 0;
+            v.cmd = 6;
             v.interface_version = 2891504728;
             v.u.getdomaininfolist.first_domain = 32;
             v.u.getdomaininfolist.max_domains = 1262089647;
@@ -5321,7 +5321,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(8, "cmd", d.cmd, 0);
+            r.value(8, "cmd", d.cmd, 6);
             r.value(8, "interface_version", d.interface_version, 2891504728);
             r.value(8, "u.getdomaininfolist.first_domain", d.u.getdomaininfolist.first_domain, 32);
             r.value(8, "u.getdomaininfolist.max_domains", d.u.getdomaininfolist.max_domains, 1262089647);
@@ -5331,14 +5331,14 @@ fn sysctl__xen_sysctl() {
     }
     // #9: u.debug_keys
     {
-        let want = hex(concat!("ea0d5bcaffffffff0010dec0fd7f000000040000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("07000000ffffffff0010dec0fd7f000000040000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 3394964970;
+            v.cmd = 7;
             v.interface_version = 4294967295;
             v.u.debug_keys.keys = xenabi::types::__guest_handle_64_const_char::from_addr(0x7ffdc0de1000);
             v.u.debug_keys.nr_keys = 1024;
@@ -5347,7 +5347,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(9, "cmd", d.cmd, 3394964970);
+            r.value(9, "cmd", d.cmd, 7);
             r.value(9, "interface_version", d.interface_version, 4294967295);
             r.value(9, "u.debug_keys.keys", d.u.debug_keys.keys.addr(), 0x7ffdc0de1000);
             r.value(9, "u.debug_keys.nr_keys", d.u.debug_keys.nr_keys, 1024);
@@ -5355,14 +5355,14 @@ fn sysctl__xen_sysctl() {
     }
     // #10: u.getcpuinfo
     {
-        let want = hex(concat!("1695f4adffffffff9b0c464a000000000010dec0fd7f00006c733e1200000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("08000000ffffffff9b0c464a000000000010dec0fd7f00006c733e1200000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 2918487318;
+            v.cmd = 8;
             v.interface_version = 4294967295;
             v.u.getcpuinfo.max_cpus = 1246104731;
             v.u.getcpuinfo.info = xenabi::types::__guest_handle_64_xen_sysctl_cpuinfo_t::from_addr(0x7ffdc0de1000);
@@ -5372,7 +5372,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(10, "cmd", d.cmd, 2918487318);
+            r.value(10, "cmd", d.cmd, 8);
             r.value(10, "interface_version", d.interface_version, 4294967295);
             r.value(10, "u.getcpuinfo.max_cpus", d.u.getcpuinfo.max_cpus, 1246104731);
             r.value(10, "u.getcpuinfo.info", d.u.getcpuinfo.info.addr(), 0x7ffdc0de1000);
@@ -5381,14 +5381,14 @@ fn sysctl__xen_sysctl() {
     }
     // #11: u.availheap
     {
-        let want = hex(concat!("ffffffff7e4ab4ef0000800035b3e993c0ffffff00000000ebb0a02dd0fb8bfc", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("090000007e4ab4ef0000800035b3e993c0ffffff00000000ebb0a02dd0fb8bfc", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4294967295;
+            v.cmd = 9;
             v.interface_version = 4021570174;
             v.u.availheap.min_bitwidth = 8388608;
             v.u.availheap.max_bitwidth = 2481566517;
@@ -5399,7 +5399,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(11, "cmd", d.cmd, 4294967295);
+            r.value(11, "cmd", d.cmd, 9);
             r.value(11, "interface_version", d.interface_version, 4021570174);
             r.value(11, "u.availheap.min_bitwidth", d.u.availheap.min_bitwidth, 8388608);
             r.value(11, "u.availheap.max_bitwidth", d.u.availheap.max_bitwidth, 2481566517);
@@ -5409,14 +5409,14 @@ fn sysctl__xen_sysctl() {
     }
     // #12: u.get_pmstat, u.get_pmstat.u.getpx
     {
-        let want = hex(concat!("c190b7eb00000400f9e5be4bffffffff1908ba00000000000010dec0fd7f0000", "1020dec0fd7f0000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("0a00000000000400f9e5be4bffffffff1908ba00000000000010dec0fd7f0000", "1020dec0fd7f0000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 3954675905;
+            v.cmd = 10;
             v.interface_version = 262144;
             v.u.get_pmstat.r#type = 1270801913;
             v.u.get_pmstat.cpuid = 4294967295;
@@ -5431,7 +5431,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(12, "cmd", d.cmd, 3954675905);
+            r.value(12, "cmd", d.cmd, 10);
             r.value(12, "interface_version", d.interface_version, 262144);
             r.value(12, "u.get_pmstat.type", d.u.get_pmstat.r#type, 1270801913);
             r.value(12, "u.get_pmstat.cpuid", d.u.get_pmstat.cpuid, 4294967295);
@@ -5445,14 +5445,14 @@ fn sysctl__xen_sysctl() {
     }
     // #13: u.get_pmstat, u.get_pmstat.u.getcx
     {
-        let want = hex(concat!("72a4d1b300002000b24c38f8ffffffff477d23c900400000392895513caf0d38", "0010dec0fd7f00001020dec0fd7f000000200000477e4c842030dec0fd7f0000", "3040dec0fd7f0000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("0a00000000002000b24c38f8ffffffff477d23c900400000392895513caf0d38", "0010dec0fd7f00001020dec0fd7f000000200000477e4c842030dec0fd7f0000", "3040dec0fd7f0000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 3016860786;
+            v.cmd = 10;
             v.interface_version = 2097152;
             v.u.get_pmstat.r#type = 4164439218;
             v.u.get_pmstat.cpuid = 4294967295;
@@ -5470,7 +5470,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(13, "cmd", d.cmd, 3016860786);
+            r.value(13, "cmd", d.cmd, 10);
             r.value(13, "interface_version", d.interface_version, 2097152);
             r.value(13, "u.get_pmstat.type", d.u.get_pmstat.r#type, 4164439218);
             r.value(13, "u.get_pmstat.cpuid", d.u.get_pmstat.cpuid, 4294967295);
@@ -5487,14 +5487,14 @@ fn sysctl__xen_sysctl() {
     }
     // #14: u.cpu_hotplug
     {
-        let want = hex(concat!("0001000065e36b79ffffffffbffffc4400000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("0b00000065e36b79ffffffffbffffc4400000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 256;
+            v.cmd = 11;
             v.interface_version = 2037113701;
             v.u.cpu_hotplug.cpu = 4294967295;
             v.u.cpu_hotplug.op = 1157431231;
@@ -5503,7 +5503,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(14, "cmd", d.cmd, 256);
+            r.value(14, "cmd", d.cmd, 11);
             r.value(14, "interface_version", d.interface_version, 2037113701);
             r.value(14, "u.cpu_hotplug.cpu", d.u.cpu_hotplug.cpu, 4294967295);
             r.value(14, "u.cpu_hotplug.op", d.u.cpu_hotplug.op, 1157431231);
@@ -5511,14 +5511,14 @@ fn sysctl__xen_sysctl() {
     }
     // #15: u.pm_op, u.pm_op.u.get_para, u.pm_op.u.get_para.s.u.userspace
     {
-        let want = hex(concat!("7f63c6d3ffffffffc27967b800100000d57e6eb90000000032e9fe4f00000000", "0010dec0fd7f00001020dec0fd7f00002030dec0fd7f000089006cf89a7f9b80", "1b20c700d7e0ed7f35469d2880000000bc00c0b9000000004400acfe207f1080", "5c201b0021f81c7f7b6a766b000000086c977414000000000000000000000000", "0000000200000000"));
+        let want = hex(concat!("0c000000ffffffffc27967b800100000d57e6eb90000000032e9fe4f00000000", "0010dec0fd7f00001020dec0fd7f00002030dec0fd7f000089006cf89a7f9b80", "1b20c700d7e0ed7f35469d2880000000bc00c0b9000000004400acfe207f1080", "5c201b0021f81c7f7b6a766b000000086c977414000000000000000000000000", "0000000200000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 3552994175;
+            v.cmd = 12;
             v.interface_version = 4294967295;
             v.u.pm_op.cmd = 3093789122;
             v.u.pm_op.cpuid = 4096;
@@ -5573,7 +5573,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(15, "cmd", d.cmd, 3552994175);
+            r.value(15, "cmd", d.cmd, 12);
             r.value(15, "interface_version", d.interface_version, 4294967295);
             r.value(15, "u.pm_op.cmd", d.u.pm_op.cmd, 3093789122);
             r.value(15, "u.pm_op.cpuid", d.u.pm_op.cpuid, 4096);
@@ -5627,14 +5627,14 @@ fn sysctl__xen_sysctl() {
     }
     // #16: u.pm_op, u.pm_op.u.get_para, u.pm_op.u.get_para.s.u.ondemand
     {
-        let want = hex(concat!("0000000036cf38c2080000002bb5186fffffffffc7cd748d0400000000000000", "0010dec0fd7f00001020dec0fd7f00002030dec0fd7f00007f1380dc40dd003a", "f0617f7c803540b6000008004f9533ddffffffffe5f78e1c7f9080ea103e0078", "e0917fd880aa40800010000005b9766600000000557fcc9900000400665e1c0a", "0000008000000000"));
+        let want = hex(concat!("0c00000036cf38c2080000002bb5186fffffffffc7cd748d0400000000000000", "0010dec0fd7f00001020dec0fd7f00002030dec0fd7f00007f1380dc40dd003a", "f0617f7c803540b6000008004f9533ddffffffffe5f78e1c7f9080ea103e0078", "e0917fd880aa40800010000005b9766600000000557fcc9900000400665e1c0a", "0000008000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 0;
+            v.cmd = 12;
             v.interface_version = 3258502966;
             v.u.pm_op.cmd = 8;
             v.u.pm_op.cpuid = 1863890219;
@@ -5692,7 +5692,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(16, "cmd", d.cmd, 0);
+            r.value(16, "cmd", d.cmd, 12);
             r.value(16, "interface_version", d.interface_version, 3258502966);
             r.value(16, "u.pm_op.cmd", d.u.pm_op.cmd, 8);
             r.value(16, "u.pm_op.cpuid", d.u.pm_op.cpuid, 1863890219);
@@ -5749,14 +5749,14 @@ fn sysctl__xen_sysctl() {
     }
     // #17: u.pm_op, u.pm_op.u.get_cppc
     {
-        let want = hex(concat!("000000003709d3e4000040000af3b83bfffffffffffc837d00000008dab0b3f2", "000000006932a56800040000534ff677ffffffffc71335aa0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("0c0000003709d3e4000040000af3b83bfffffffffffc837d00000008dab0b3f2", "000000006932a56800040000534ff677ffffffffc71335aa0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 0;
+            v.cmd = 12;
             v.interface_version = 3839035703;
             v.u.pm_op.cmd = 4194304;
             v.u.pm_op.cpuid = 1001976586;
@@ -5775,7 +5775,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(17, "cmd", d.cmd, 0);
+            r.value(17, "cmd", d.cmd, 12);
             r.value(17, "interface_version", d.interface_version, 3839035703);
             r.value(17, "u.pm_op.cmd", d.u.pm_op.cmd, 4194304);
             r.value(17, "u.pm_op.cpuid", d.u.pm_op.cpuid, 1001976586);
@@ -5793,14 +5793,14 @@ fn sysctl__xen_sysctl() {
     }
     // #18: u.pm_op, u.pm_op.u.set_gov
     {
-        let want = hex(concat!("875fb8eb40000000707353430000000077024800d9fc667fa88039403f004fff", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("0c00000040000000707353430000000077024800d9fc667fa88039403f004fff", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 3954728839;
+            v.cmd = 12;
             v.interface_version = 64;
             v.u.pm_op.cmd = 1129542512;
             v.u.pm_op.cpuid = 0;
@@ -5825,7 +5825,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(18, "cmd", d.cmd, 3954728839);
+            r.value(18, "cmd", d.cmd, 12);
             r.value(18, "interface_version", d.interface_version, 64);
             r.value(18, "u.pm_op.cmd", d.u.pm_op.cmd, 1129542512);
             r.value(18, "u.pm_op.cpuid", d.u.pm_op.cpuid, 0);
@@ -5849,14 +5849,14 @@ fn sysctl__xen_sysctl() {
     }
     // #19: u.pm_op, u.pm_op.u.set_para
     {
-        let want = hex(concat!("8c8e2206004000006b3d769effffffff0f67c244000000200000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("0c000000004000006b3d769effffffff0f67c244000000200000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 102928012;
+            v.cmd = 12;
             v.interface_version = 16384;
             v.u.pm_op.cmd = 2658549099;
             v.u.pm_op.cpuid = 4294967295;
@@ -5867,7 +5867,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(19, "cmd", d.cmd, 102928012);
+            r.value(19, "cmd", d.cmd, 12);
             r.value(19, "interface_version", d.interface_version, 16384);
             r.value(19, "u.pm_op.cmd", d.u.pm_op.cmd, 2658549099);
             r.value(19, "u.pm_op.cpuid", d.u.pm_op.cpuid, 4294967295);
@@ -5877,14 +5877,14 @@ fn sysctl__xen_sysctl() {
     }
     // #20: u.pm_op, u.pm_op.u.set_cppc
     {
-        let want = hex(concat!("ffffffff2d68c4dc008000000a1eeff300000000ca815c8f00040000ede6c98c", "ffffffff8804b3f4000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("0c0000002d68c4dc008000000a1eeff300000000ca815c8f00040000ede6c98c", "ffffffff8804b3f4000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4294967295;
+            v.cmd = 12;
             v.interface_version = 3703859245;
             v.u.pm_op.cmd = 32768;
             v.u.pm_op.cpuid = 4092534282;
@@ -5899,7 +5899,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(20, "cmd", d.cmd, 4294967295);
+            r.value(20, "cmd", d.cmd, 12);
             r.value(20, "interface_version", d.interface_version, 3703859245);
             r.value(20, "u.pm_op.cmd", d.u.pm_op.cmd, 32768);
             r.value(20, "u.pm_op.cpuid", d.u.pm_op.cpuid, 4092534282);
@@ -5913,14 +5913,14 @@ fn sysctl__xen_sysctl() {
     }
     // #21: u.pm_op, u.pm_op.u.get_avgfreq
     {
-        let want = hex(concat!("00000000c052d8358000000067f78c92ffffffffffffffff0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("0c000000c052d8358000000067f78c92ffffffffffffffff0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 0;
+            v.cmd = 12;
             v.interface_version = 903369408;
             v.u.pm_op.cmd = 128;
             v.u.pm_op.cpuid = 2458711911;
@@ -5930,7 +5930,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(21, "cmd", d.cmd, 0);
+            r.value(21, "cmd", d.cmd, 12);
             r.value(21, "interface_version", d.interface_version, 903369408);
             r.value(21, "u.pm_op.cmd", d.u.pm_op.cmd, 128);
             r.value(21, "u.pm_op.cpuid", d.u.pm_op.cpuid, 2458711911);
@@ -5939,14 +5939,14 @@ fn sysctl__xen_sysctl() {
     }
     // #22: u.pm_op, u.pm_op.u.set_sched_opt_smt
     {
-        let want = hex(concat!("d4f54039ffffffffdcbabf3f04000000ce732775000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("0c000000ffffffffdcbabf3f04000000ce732775000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 960558548;
+            v.cmd = 12;
             v.interface_version = 4294967295;
             v.u.pm_op.cmd = 1069529820;
             v.u.pm_op.cpuid = 4;
@@ -5956,7 +5956,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(22, "cmd", d.cmd, 960558548);
+            r.value(22, "cmd", d.cmd, 12);
             r.value(22, "interface_version", d.interface_version, 4294967295);
             r.value(22, "u.pm_op.cmd", d.u.pm_op.cmd, 1069529820);
             r.value(22, "u.pm_op.cpuid", d.u.pm_op.cpuid, 4);
@@ -5965,14 +5965,14 @@ fn sysctl__xen_sysctl() {
     }
     // #23: u.pm_op, u.pm_op.u.get_max_cstate
     {
-        let want = hex(concat!("ffffffff35873275000100001b6f2f8c00000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("0c00000035873275000100001b6f2f8c00000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4294967295;
+            v.cmd = 12;
             v.interface_version = 1966245685;
             v.u.pm_op.cmd = 256;
             v.u.pm_op.cpuid = 2351918875;
@@ -5982,7 +5982,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(23, "cmd", d.cmd, 4294967295);
+            r.value(23, "cmd", d.cmd, 12);
             r.value(23, "interface_version", d.interface_version, 1966245685);
             r.value(23, "u.pm_op.cmd", d.u.pm_op.cmd, 256);
             r.value(23, "u.pm_op.cpuid", d.u.pm_op.cpuid, 2351918875);
@@ -5991,14 +5991,14 @@ fn sysctl__xen_sysctl() {
     }
     // #24: u.pm_op, u.pm_op.u.set_max_cstate
     {
-        let want = hex(concat!("000001007999af4effffffff291c692f00000200000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("0c0000007999af4effffffff291c692f00000200000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 65536;
+            v.cmd = 12;
             v.interface_version = 1320130937;
             v.u.pm_op.cmd = 4294967295;
             v.u.pm_op.cpuid = 795417641;
@@ -6008,7 +6008,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(24, "cmd", d.cmd, 65536);
+            r.value(24, "cmd", d.cmd, 12);
             r.value(24, "interface_version", d.interface_version, 1320130937);
             r.value(24, "u.pm_op.cmd", d.u.pm_op.cmd, 4294967295);
             r.value(24, "u.pm_op.cpuid", d.u.pm_op.cpuid, 795417641);
@@ -6017,14 +6017,14 @@ fn sysctl__xen_sysctl() {
     }
     // #25: u.page_offline
     {
-        let want = hex(concat!("559ef9fcffffffffef591f4600400000eb355105000000000010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("0e000000ffffffffef591f4600400000eb355105000000000010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4244217429;
+            v.cmd = 14;
             v.interface_version = 4294967295;
             v.u.page_offline.cmd = 1176459759;
             v.u.page_offline.start = 16384;
@@ -6035,7 +6035,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(25, "cmd", d.cmd, 4244217429);
+            r.value(25, "cmd", d.cmd, 14);
             r.value(25, "interface_version", d.interface_version, 4294967295);
             r.value(25, "u.page_offline.cmd", d.u.page_offline.cmd, 1176459759);
             r.value(25, "u.page_offline.start", d.u.page_offline.start, 16384);
@@ -6045,14 +6045,14 @@ fn sysctl__xen_sysctl() {
     }
     // #26: u.lockprof_op
     {
-        let want = hex(concat!("b01e275b020000001a20835600000000bfdecf36000000000040000000000000", "0010dec0fd7f0000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("0f000000020000001a20835600000000bfdecf36000000000040000000000000", "0010dec0fd7f0000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 1529290416;
+            v.cmd = 15;
             v.interface_version = 2;
             v.u.lockprof_op.cmd = 1451434010;
             v.u.lockprof_op.max_elem = 0;
@@ -6064,7 +6064,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(26, "cmd", d.cmd, 1529290416);
+            r.value(26, "cmd", d.cmd, 15);
             r.value(26, "interface_version", d.interface_version, 2);
             r.value(26, "u.lockprof_op.cmd", d.u.lockprof_op.cmd, 1451434010);
             r.value(26, "u.lockprof_op.max_elem", d.u.lockprof_op.max_elem, 0);
@@ -6075,14 +6075,14 @@ fn sysctl__xen_sysctl() {
     }
     // #27: u.cpupool_op
     {
-        let want = hex(concat!("730e89d200000008f4df41a5000000007597ec300000000190d80480ffffffff", "0010dec0fd7f0000000000020000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("1200000000000008f4df41a5000000007597ec300000000190d80480ffffffff", "0010dec0fd7f0000000000020000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 3532197491;
+            v.cmd = 18;
             v.interface_version = 134217728;
             v.u.cpupool_op.op = 2772557812;
             v.u.cpupool_op.cpupool_id = 0;
@@ -6097,7 +6097,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(27, "cmd", d.cmd, 3532197491);
+            r.value(27, "cmd", d.cmd, 18);
             r.value(27, "interface_version", d.interface_version, 134217728);
             r.value(27, "u.cpupool_op.op", d.u.cpupool_op.op, 2772557812);
             r.value(27, "u.cpupool_op.cpupool_id", d.u.cpupool_op.cpupool_id, 0);
@@ -6111,14 +6111,14 @@ fn sysctl__xen_sysctl() {
     }
     // #28: u.scheduler_op, u.scheduler_op.u.sched_arinc653
     {
-        let want = hex(concat!("2da999a100000000efeaea1800004000df4ae90b000000000010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("1300000000000000efeaea1800004000df4ae90b000000000010dec0fd7f0000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 2711202093;
+            v.cmd = 19;
             v.interface_version = 0;
             v.u.scheduler_op.cpupool_id = 418048751;
             v.u.scheduler_op.sched_id = 4194304;
@@ -6129,7 +6129,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(28, "cmd", d.cmd, 2711202093);
+            r.value(28, "cmd", d.cmd, 19);
             r.value(28, "interface_version", d.interface_version, 0);
             r.value(28, "u.scheduler_op.cpupool_id", d.u.scheduler_op.cpupool_id, 418048751);
             r.value(28, "u.scheduler_op.sched_id", d.u.scheduler_op.sched_id, 4194304);
@@ -6139,14 +6139,14 @@ fn sysctl__xen_sysctl() {
     }
     // #29: u.scheduler_op, u.scheduler_op.u.sched_credit
     {
-        let want = hex(concat!("23ca46dc0000010020e0ac74ffffffff7670b0c30000000008000000addc34b8", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("130000000000010020e0ac74ffffffff7670b0c30000000008000000addc34b8", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 3695626787;
+            v.cmd = 19;
             v.interface_version = 65536;
             v.u.scheduler_op.cpupool_id = 1957486624;
             v.u.scheduler_op.sched_id = 4294967295;
@@ -6159,7 +6159,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(29, "cmd", d.cmd, 3695626787);
+            r.value(29, "cmd", d.cmd, 19);
             r.value(29, "interface_version", d.interface_version, 65536);
             r.value(29, "u.scheduler_op.cpupool_id", d.u.scheduler_op.cpupool_id, 1957486624);
             r.value(29, "u.scheduler_op.sched_id", d.u.scheduler_op.sched_id, 4294967295);
@@ -6171,14 +6171,14 @@ fn sysctl__xen_sysctl() {
     }
     // #30: u.scheduler_op, u.scheduler_op.u.sched_credit2
     {
-        let want = hex(concat!("08000000d5daf532ffffffff2bbaecc100010000000000001bcf472600000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("13000000d5daf532ffffffff2bbaecc100010000000000001bcf472600000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 8;
+            v.cmd = 19;
             v.interface_version = 854973141;
             v.u.scheduler_op.cpupool_id = 4294967295;
             v.u.scheduler_op.sched_id = 3253516843;
@@ -6189,7 +6189,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(30, "cmd", d.cmd, 8);
+            r.value(30, "cmd", d.cmd, 19);
             r.value(30, "interface_version", d.interface_version, 854973141);
             r.value(30, "u.scheduler_op.cpupool_id", d.u.scheduler_op.cpupool_id, 4294967295);
             r.value(30, "u.scheduler_op.sched_id", d.u.scheduler_op.sched_id, 3253516843);
@@ -6199,14 +6199,14 @@ fn sysctl__xen_sysctl() {
     }
     // #31: u.coverage_op
     {
-        let want = hex(concat!("73207fab00000004e75e1133ffffffff0010dec0fd7f00000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("1400000000000004e75e1133ffffffff0010dec0fd7f00000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 2877235315;
+            v.cmd = 20;
             v.interface_version = 67108864;
             v.u.coverage_op.cmd = 856776423;
             v.u.coverage_op.size = 4294967295;
@@ -6216,7 +6216,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(31, "cmd", d.cmd, 2877235315);
+            r.value(31, "cmd", d.cmd, 20);
             r.value(31, "interface_version", d.interface_version, 67108864);
             r.value(31, "u.coverage_op.cmd", d.u.coverage_op.cmd, 856776423);
             r.value(31, "u.coverage_op.size", d.u.coverage_op.size, 4294967295);
@@ -6225,14 +6225,14 @@ fn sysctl__xen_sysctl() {
     }
     // #32: u.psr_cmt_op, u.psr_cmt_op.u.data
     {
-        let want = hex(concat!("0020000000d8c235ffffffff7845cef200400000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("1500000000d8c235ffffffff7845cef200400000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 8192;
+            v.cmd = 21;
             v.interface_version = 901961728;
             v.u.psr_cmt_op.cmd = 4294967295;
             v.u.psr_cmt_op.flags = 4073604472;
@@ -6242,7 +6242,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(32, "cmd", d.cmd, 8192);
+            r.value(32, "cmd", d.cmd, 21);
             r.value(32, "interface_version", d.interface_version, 901961728);
             r.value(32, "u.psr_cmt_op.cmd", d.u.psr_cmt_op.cmd, 4294967295);
             r.value(32, "u.psr_cmt_op.flags", d.u.psr_cmt_op.flags, 4073604472);
@@ -6251,14 +6251,14 @@ fn sysctl__xen_sysctl() {
     }
     // #33: u.psr_cmt_op, u.psr_cmt_op.u.l3_cache
     {
-        let want = hex(concat!("000000007d49092900000040f6e88e18ffffffff506cc3d00000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("150000007d49092900000040f6e88e18ffffffff506cc3d00000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 0;
+            v.cmd = 21;
             v.interface_version = 688474493;
             v.u.psr_cmt_op.cmd = 1073741824;
             v.u.psr_cmt_op.flags = 412018934;
@@ -6269,7 +6269,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(33, "cmd", d.cmd, 0);
+            r.value(33, "cmd", d.cmd, 21);
             r.value(33, "interface_version", d.interface_version, 688474493);
             r.value(33, "u.psr_cmt_op.cmd", d.u.psr_cmt_op.cmd, 1073741824);
             r.value(33, "u.psr_cmt_op.flags", d.u.psr_cmt_op.flags, 412018934);
@@ -6279,14 +6279,14 @@ fn sysctl__xen_sysctl() {
     }
     // #34: u.psr_alloc, u.psr_alloc.u.cat_info
     {
-        let want = hex(concat!("00800000f1230f32ffffffff0a18bc41001000005742435d0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("17000000f1230f32ffffffff0a18bc41001000005742435d0000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 32768;
+            v.cmd = 23;
             v.interface_version = 839853041;
             v.u.psr_alloc.cmd = 4294967295;
             v.u.psr_alloc.target = 1102845962;
@@ -6298,7 +6298,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(34, "cmd", d.cmd, 32768);
+            r.value(34, "cmd", d.cmd, 23);
             r.value(34, "interface_version", d.interface_version, 839853041);
             r.value(34, "u.psr_alloc.cmd", d.u.psr_alloc.cmd, 4294967295);
             r.value(34, "u.psr_alloc.target", d.u.psr_alloc.target, 1102845962);
@@ -6309,14 +6309,14 @@ fn sysctl__xen_sysctl() {
     }
     // #35: u.psr_alloc, u.psr_alloc.u.mba_info
     {
-        let want = hex(concat!("bfb6fbeb004000009ab35f82ffffffffbf62bf97000200005472985700000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("17000000004000009ab35f82ffffffffbf62bf97000200005472985700000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 3959142079;
+            v.cmd = 23;
             v.interface_version = 16384;
             v.u.psr_alloc.cmd = 2187309978;
             v.u.psr_alloc.target = 4294967295;
@@ -6328,7 +6328,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(35, "cmd", d.cmd, 3959142079);
+            r.value(35, "cmd", d.cmd, 23);
             r.value(35, "interface_version", d.interface_version, 16384);
             r.value(35, "u.psr_alloc.cmd", d.u.psr_alloc.cmd, 2187309978);
             r.value(35, "u.psr_alloc.target", d.u.psr_alloc.target, 4294967295);
@@ -6339,14 +6339,14 @@ fn sysctl__xen_sysctl() {
     }
     // #36: u.cpu_featureset
     {
-        let want = hex(concat!("526265f4200000005250acadffffffff0010dec0fd7f00000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("1a000000200000005250acadffffffff0010dec0fd7f00000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4100285010;
+            v.cmd = 26;
             v.interface_version = 32;
             v.u.cpu_featureset.index = 2913751122;
             v.u.cpu_featureset.nr_features = 4294967295;
@@ -6356,7 +6356,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(36, "cmd", d.cmd, 4100285010);
+            r.value(36, "cmd", d.cmd, 26);
             r.value(36, "interface_version", d.interface_version, 32);
             r.value(36, "u.cpu_featureset.index", d.u.cpu_featureset.index, 2913751122);
             r.value(36, "u.cpu_featureset.nr_features", d.u.cpu_featureset.nr_features, 4294967295);
@@ -6365,14 +6365,14 @@ fn sysctl__xen_sysctl() {
     }
     // #37: u.livepatch, u.livepatch.u.upload
     {
-        let want = hex(concat!("ffffffffa07ec21a00000200314788150010dec0fd7f0000966f000000000000", "01000000000000001020dec0fd7f000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("1b000000a07ec21a00000200314788150010dec0fd7f0000966f000000000000", "01000000000000001020dec0fd7f000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4294967295;
+            v.cmd = 27;
             v.interface_version = 448954016;
             v.u.livepatch.cmd = 131072;
             v.u.livepatch.flags = 361252657;
@@ -6385,7 +6385,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(37, "cmd", d.cmd, 4294967295);
+            r.value(37, "cmd", d.cmd, 27);
             r.value(37, "interface_version", d.interface_version, 448954016);
             r.value(37, "u.livepatch.cmd", d.u.livepatch.cmd, 131072);
             r.value(37, "u.livepatch.flags", d.u.livepatch.flags, 361252657);
@@ -6397,14 +6397,14 @@ fn sysctl__xen_sysctl() {
     }
     // #38: u.livepatch, u.livepatch.u.list
     {
-        let want = hex(concat!("000001000c70d06000000000ef94a611000001008dd31ea2ffffffff00000000", "be9a3f4e000004000010dec0fd7f00001020dec0fd7f00002030dec0fd7f0000", "3040dec0fd7f00004050dec0fd7f000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("1b0000000c70d06000000000ef94a611000001008dd31ea2ffffffff00000000", "be9a3f4e000004000010dec0fd7f00001020dec0fd7f00002030dec0fd7f0000", "3040dec0fd7f00004050dec0fd7f000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 65536;
+            v.cmd = 27;
             v.interface_version = 1624272908;
             v.u.livepatch.cmd = 0;
             v.u.livepatch.flags = 296129775;
@@ -6423,7 +6423,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(38, "cmd", d.cmd, 65536);
+            r.value(38, "cmd", d.cmd, 27);
             r.value(38, "interface_version", d.interface_version, 1624272908);
             r.value(38, "u.livepatch.cmd", d.u.livepatch.cmd, 0);
             r.value(38, "u.livepatch.flags", d.u.livepatch.flags, 296129775);
@@ -6441,14 +6441,14 @@ fn sysctl__xen_sysctl() {
     }
     // #39: u.livepatch, u.livepatch.u.get
     {
-        let want = hex(concat!("ceba7ffb00001000eb0f502bffffffff0010dec0fd7f00000020000000000000", "151a047800000008000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("1b00000000001000eb0f502bffffffff0010dec0fd7f00000020000000000000", "151a047800000008000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4219452110;
+            v.cmd = 27;
             v.interface_version = 1048576;
             v.u.livepatch.cmd = 726667243;
             v.u.livepatch.flags = 4294967295;
@@ -6461,7 +6461,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(39, "cmd", d.cmd, 4219452110);
+            r.value(39, "cmd", d.cmd, 27);
             r.value(39, "interface_version", d.interface_version, 1048576);
             r.value(39, "u.livepatch.cmd", d.u.livepatch.cmd, 726667243);
             r.value(39, "u.livepatch.flags", d.u.livepatch.flags, 4294967295);
@@ -6473,14 +6473,14 @@ fn sysctl__xen_sysctl() {
     }
     // #40: u.livepatch, u.livepatch.u.action
     {
-        let want = hex(concat!("ffffffffbfd3959f000008005178449a0010dec0fd7f0000b18a000000000000", "001000006e52ae95ffffffff0000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
+        let want = hex(concat!("1b000000bfd3959f000008005178449a0010dec0fd7f0000b18a000000000000", "001000006e52ae95ffffffff0000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000", "0000000000000000"));
         let mut buf = Buf::new(136);
         // SAFETY: `buf` is zeroed, 8-aligned and long enough (checked by `Buf::at`), all-zero bytes
         // are a valid value of every xenabi type, each reference is dropped before the next is
         // made, and writing union members of plain integers is sound.
         unsafe {
             let v = buf.at::<T>(0);
-            v.cmd = 4294967295;
+            v.cmd = 27;
             v.interface_version = 2677396415;
             v.u.livepatch.cmd = 524288;
             v.u.livepatch.flags = 2588178513;
@@ -6494,7 +6494,7 @@ fn sysctl__xen_sysctl() {
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
-            r.value(40, "cmd", d.cmd, 4294967295);
+            r.value(40, "cmd", d.cmd, 27);
             r.value(40, "interface_version", d.interface_version, 2677396415);
             r.value(40, "u.livepatch.cmd", d.u.livepatch.cmd, 524288);
             r.value(40, "u.livepatch.flags", d.u.livepatch.flags, 2588178513);

@@ -63,6 +63,18 @@ fn vcpu__vcpu_register_runstate_memory_area() {
             v.addr.h = xenabi::types::__guest_handle_vcpu_runstate_info_t::from_addr(0x7ffdc0de1000);
         }
         r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::vcpu::VcpuOp::from_parts(xenabi::stable::vcpu::VCPUOP_register_runstate_memory_area, &want).expect("VcpuOp::RegisterRunstateMemoryArea: from_parts");
+            assert!(matches!(call, xenabi::stable::vcpu::VcpuOp::RegisterRunstateMemoryArea(_)), "VcpuOp::RegisterRunstateMemoryArea: {call:?}");
+            r.bytes(0, "VcpuOp::RegisterRunstateMemoryArea", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::vcpu::VcpuOp::from_parts(xenabi::stable::vcpu::VCPUOP_register_runstate_phys_area, &want).expect("VcpuOp::RegisterRunstatePhysArea: from_parts");
+            assert!(matches!(call, xenabi::stable::vcpu::VcpuOp::RegisterRunstatePhysArea(_)), "VcpuOp::RegisterRunstatePhysArea: {call:?}");
+            r.bytes(0, "VcpuOp::RegisterRunstatePhysArea", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
@@ -81,6 +93,18 @@ fn vcpu__vcpu_register_runstate_memory_area() {
             v.addr.v = xenabi::types::UserPtr::from_addr(0x7ffdc0de1000);
         }
         r.bytes(1, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::vcpu::VcpuOp::from_parts(xenabi::stable::vcpu::VCPUOP_register_runstate_memory_area, &want).expect("VcpuOp::RegisterRunstateMemoryArea: from_parts");
+            assert!(matches!(call, xenabi::stable::vcpu::VcpuOp::RegisterRunstateMemoryArea(_)), "VcpuOp::RegisterRunstateMemoryArea: {call:?}");
+            r.bytes(1, "VcpuOp::RegisterRunstateMemoryArea", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::vcpu::VcpuOp::from_parts(xenabi::stable::vcpu::VCPUOP_register_runstate_phys_area, &want).expect("VcpuOp::RegisterRunstatePhysArea: from_parts");
+            assert!(matches!(call, xenabi::stable::vcpu::VcpuOp::RegisterRunstatePhysArea(_)), "VcpuOp::RegisterRunstatePhysArea: {call:?}");
+            r.bytes(1, "VcpuOp::RegisterRunstatePhysArea", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
@@ -99,6 +123,18 @@ fn vcpu__vcpu_register_runstate_memory_area() {
             v.addr.p = 16345885549179189953;
         }
         r.bytes(2, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::vcpu::VcpuOp::from_parts(xenabi::stable::vcpu::VCPUOP_register_runstate_memory_area, &want).expect("VcpuOp::RegisterRunstateMemoryArea: from_parts");
+            assert!(matches!(call, xenabi::stable::vcpu::VcpuOp::RegisterRunstateMemoryArea(_)), "VcpuOp::RegisterRunstateMemoryArea: {call:?}");
+            r.bytes(2, "VcpuOp::RegisterRunstateMemoryArea", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::vcpu::VcpuOp::from_parts(xenabi::stable::vcpu::VCPUOP_register_runstate_phys_area, &want).expect("VcpuOp::RegisterRunstatePhysArea: from_parts");
+            assert!(matches!(call, xenabi::stable::vcpu::VcpuOp::RegisterRunstatePhysArea(_)), "VcpuOp::RegisterRunstatePhysArea: {call:?}");
+            r.bytes(2, "VcpuOp::RegisterRunstatePhysArea", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
@@ -255,6 +291,18 @@ fn vcpu__vcpu_register_time_memory_area() {
             v.addr.h = xenabi::types::__guest_handle_vcpu_time_info_t::from_addr(0x7ffdc0de1000);
         }
         r.bytes(0, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::vcpu::VcpuOp::from_parts(xenabi::stable::vcpu::VCPUOP_register_vcpu_time_memory_area, &want).expect("VcpuOp::RegisterVcpuTimeMemoryArea: from_parts");
+            assert!(matches!(call, xenabi::stable::vcpu::VcpuOp::RegisterVcpuTimeMemoryArea(_)), "VcpuOp::RegisterVcpuTimeMemoryArea: {call:?}");
+            r.bytes(0, "VcpuOp::RegisterVcpuTimeMemoryArea", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::vcpu::VcpuOp::from_parts(xenabi::stable::vcpu::VCPUOP_register_vcpu_time_phys_area, &want).expect("VcpuOp::RegisterVcpuTimePhysArea: from_parts");
+            assert!(matches!(call, xenabi::stable::vcpu::VcpuOp::RegisterVcpuTimePhysArea(_)), "VcpuOp::RegisterVcpuTimePhysArea: {call:?}");
+            r.bytes(0, "VcpuOp::RegisterVcpuTimePhysArea", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
@@ -273,6 +321,18 @@ fn vcpu__vcpu_register_time_memory_area() {
             v.addr.v = xenabi::types::UserPtr::from_addr(0x7ffdc0de1000);
         }
         r.bytes(1, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::vcpu::VcpuOp::from_parts(xenabi::stable::vcpu::VCPUOP_register_vcpu_time_memory_area, &want).expect("VcpuOp::RegisterVcpuTimeMemoryArea: from_parts");
+            assert!(matches!(call, xenabi::stable::vcpu::VcpuOp::RegisterVcpuTimeMemoryArea(_)), "VcpuOp::RegisterVcpuTimeMemoryArea: {call:?}");
+            r.bytes(1, "VcpuOp::RegisterVcpuTimeMemoryArea", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::vcpu::VcpuOp::from_parts(xenabi::stable::vcpu::VCPUOP_register_vcpu_time_phys_area, &want).expect("VcpuOp::RegisterVcpuTimePhysArea: from_parts");
+            assert!(matches!(call, xenabi::stable::vcpu::VcpuOp::RegisterVcpuTimePhysArea(_)), "VcpuOp::RegisterVcpuTimePhysArea: {call:?}");
+            r.bytes(1, "VcpuOp::RegisterVcpuTimePhysArea", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {
@@ -291,6 +351,18 @@ fn vcpu__vcpu_register_time_memory_area() {
             v.addr.p = 10057708114649228531;
         }
         r.bytes(2, "built", buf.bytes(), &want);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::vcpu::VcpuOp::from_parts(xenabi::stable::vcpu::VCPUOP_register_vcpu_time_memory_area, &want).expect("VcpuOp::RegisterVcpuTimeMemoryArea: from_parts");
+            assert!(matches!(call, xenabi::stable::vcpu::VcpuOp::RegisterVcpuTimeMemoryArea(_)), "VcpuOp::RegisterVcpuTimeMemoryArea: {call:?}");
+            r.bytes(2, "VcpuOp::RegisterVcpuTimeMemoryArea", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::vcpu::VcpuOp::from_parts(xenabi::stable::vcpu::VCPUOP_register_vcpu_time_phys_area, &want).expect("VcpuOp::RegisterVcpuTimePhysArea: from_parts");
+            assert!(matches!(call, xenabi::stable::vcpu::VcpuOp::RegisterVcpuTimePhysArea(_)), "VcpuOp::RegisterVcpuTimePhysArea: {call:?}");
+            r.bytes(2, "VcpuOp::RegisterVcpuTimePhysArea", call.arg_bytes(), &want[..size_of::<T>()]);
+        }
         let d = read::<T>(&want);
         // SAFETY: reads union members of a value decoded from bytes; every member is plain integers.
         unsafe {

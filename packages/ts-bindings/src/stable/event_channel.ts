@@ -7,7 +7,7 @@
  */
 import { EvtchnOp$chk0, EvtchnOp$dec0, EvtchnOp$enc0, evtchn_alloc_unbound$V0, evtchn_alloc_unbound$dec0, evtchn_alloc_unbound$enc0, evtchn_bind_interdomain$V0, evtchn_bind_interdomain$chk0, evtchn_bind_interdomain$dec0, evtchn_bind_interdomain$enc0, evtchn_bind_ipi$V0, evtchn_bind_ipi$dec0, evtchn_bind_ipi$enc0, evtchn_bind_pirq$V0, evtchn_bind_pirq$dec0, evtchn_bind_pirq$enc0, evtchn_bind_vcpu$V0, evtchn_bind_vcpu$dec0, evtchn_bind_vcpu$enc0, evtchn_bind_virq$V0, evtchn_bind_virq$dec0, evtchn_bind_virq$enc0, evtchn_close$V0, evtchn_close$dec0, evtchn_close$enc0, evtchn_expand_array$V0, evtchn_expand_array$dec0, evtchn_expand_array$enc0, evtchn_fifo_control_block$V0, evtchn_fifo_control_block$chk0, evtchn_fifo_control_block$dec0, evtchn_fifo_control_block$enc0, evtchn_init_control$V0, evtchn_init_control$chk0, evtchn_init_control$dec0, evtchn_init_control$enc0, evtchn_op$V0, evtchn_op$dec0, evtchn_op$enc0, evtchn_op_u$V0, evtchn_op_u$dec0, evtchn_op_u$enc0, evtchn_reset$V0, evtchn_reset$dec0, evtchn_reset$enc0, evtchn_send$V0, evtchn_send$dec0, evtchn_send$enc0, evtchn_set_priority$V0, evtchn_set_priority$dec0, evtchn_set_priority$enc0, evtchn_status$V0, evtchn_status$chk0, evtchn_status$dec0, evtchn_status$enc0, evtchn_status_u$V0, evtchn_status_u$dec0, evtchn_status_u$enc0, evtchn_status_u_interdomain$V0, evtchn_status_u_interdomain$chk0, evtchn_status_u_interdomain$dec0, evtchn_status_u_interdomain$enc0, evtchn_status_u_unbound$V0, evtchn_status_u_unbound$dec0, evtchn_status_u_unbound$enc0, evtchn_unmask$V0, evtchn_unmask$dec0, evtchn_unmask$enc0 } from '../internal/stable/event_channel.js';
 import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
-import type { ArchOptions, DecodeOptions, EncodeOptions, IntArrayView, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
+import type { ArchOptions, DecodeOptions, EncodeOptions, EvtchnPort, IntArrayView, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 import type { domid_t } from './xen.js';
 
 /**
@@ -305,7 +305,7 @@ export function decodeEvtchnOp(bytes: Uint8Array, options: DecodeOptions): Evtch
  * An event channel port number, local to the domain that owns it.
  * @since 4.6
  */
-export type evtchn_port_t = number;
+export type evtchn_port_t = EvtchnPort;
 
 /**
  * Arguments of EVTCHNOP_alloc_unbound: open a port that a single remote domain may later bind to.

@@ -7,14 +7,14 @@
  */
 import { gnttab_cache_flush$V0, gnttab_cache_flush$dec0, gnttab_cache_flush$enc0, gnttab_cache_flush_a$V0, gnttab_cache_flush_a$dec0, gnttab_cache_flush_a$enc0, gnttab_copy$V0, gnttab_copy$V1, gnttab_copy$chk0, gnttab_copy$chk1, gnttab_copy$dec0, gnttab_copy$dec1, gnttab_copy$enc0, gnttab_copy$enc1, gnttab_copy_ptr$V0, gnttab_copy_ptr$V1, gnttab_copy_ptr$chk1, gnttab_copy_ptr$dec0, gnttab_copy_ptr$dec1, gnttab_copy_ptr$enc0, gnttab_copy_ptr$enc1, gnttab_copy_ptr_u$V0, gnttab_copy_ptr_u$V1, gnttab_copy_ptr_u$dec0, gnttab_copy_ptr_u$dec1, gnttab_copy_ptr_u$enc0, gnttab_copy_ptr_u$enc1, gnttab_dump_table$V0, gnttab_dump_table$dec0, gnttab_dump_table$enc0, gnttab_get_status_frames$V0, gnttab_get_status_frames$V1, gnttab_get_status_frames$dec0, gnttab_get_status_frames$dec1, gnttab_get_status_frames$enc0, gnttab_get_status_frames$enc1, gnttab_get_version$V0, gnttab_get_version$chk0, gnttab_get_version$dec0, gnttab_get_version$enc0, gnttab_map_grant_ref$V0, gnttab_map_grant_ref$dec0, gnttab_map_grant_ref$enc0, gnttab_query_size$V0, gnttab_query_size$chk0, gnttab_query_size$dec0, gnttab_query_size$enc0, gnttab_set_version$V0, gnttab_set_version$dec0, gnttab_set_version$enc0, gnttab_setup_table$V0, gnttab_setup_table$V1, gnttab_setup_table$chk0, gnttab_setup_table$chk1, gnttab_setup_table$dec0, gnttab_setup_table$dec1, gnttab_setup_table$enc0, gnttab_setup_table$enc1, gnttab_swap_grant_ref$V0, gnttab_swap_grant_ref$chk0, gnttab_swap_grant_ref$dec0, gnttab_swap_grant_ref$enc0, gnttab_transfer$V0, gnttab_transfer$V1, gnttab_transfer$chk0, gnttab_transfer$chk1, gnttab_transfer$dec0, gnttab_transfer$dec1, gnttab_transfer$enc0, gnttab_transfer$enc1, gnttab_unmap_and_replace$V0, gnttab_unmap_and_replace$chk0, gnttab_unmap_and_replace$dec0, gnttab_unmap_and_replace$enc0, gnttab_unmap_grant_ref$V0, gnttab_unmap_grant_ref$chk0, gnttab_unmap_grant_ref$dec0, gnttab_unmap_grant_ref$enc0, grant_entry_header$V0, grant_entry_header$dec0, grant_entry_header$enc0, grant_entry_v1$V0, grant_entry_v1$dec0, grant_entry_v1$enc0, grant_entry_v2$V0, grant_entry_v2$dec0, grant_entry_v2$enc0, grant_entry_v2_full_page$V0, grant_entry_v2_full_page$chk0, grant_entry_v2_full_page$dec0, grant_entry_v2_full_page$enc0, grant_entry_v2_sub_page$V0, grant_entry_v2_sub_page$dec0, grant_entry_v2_sub_page$enc0, grant_entry_v2_transitive$V0, grant_entry_v2_transitive$chk0, grant_entry_v2_transitive$dec0, grant_entry_v2_transitive$enc0 } from '../internal/stable/grant_table.js';
 import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
-import type { ArchOptions, EncodeOptions, IntArrayView, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
+import type { ArchOptions, EncodeOptions, FrameNumber, GrantRef, IntArrayView, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 import type { domid_t } from './xen.js';
 
 /**
  * A grant reference: the index of an entry in the granting domain's grant table. Example: 8, the first entry after the reserved ones.
  * @since 4.6
  */
-export type grant_ref_t = number;
+export type grant_ref_t = GrantRef;
 
 /**
  * One entry of a version 1 grant table, written by the granting domain. Set `frame` and `domid` first and `flags` last, so Xen never sees a half-written entry.
@@ -2028,7 +2028,7 @@ export { gnttab_dump_table as gnttab_dump_table_t };
  */
 export interface gnttab_transfer {
   /** IN: the caller's frame to hand over. */
-  mfn: bigint;
+  mfn: FrameNumber;
   /** IN: the receiving domain. */
   domid: domid_t;
   /** IN: the receiver's transfer grant. */
@@ -2427,7 +2427,7 @@ export interface gnttab_copy_ptr_u {
   /** With the GNTCOPY_*_gref flag: a grant of `domid`. */
   ref?: grant_ref_t;
   /** Without it: a frame of the caller (`domid` must then be the caller). */
-  gmfn?: bigint;
+  gmfn?: FrameNumber;
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { xen_add_to_physmap$V0, xen_add_to_physmap$V1, xen_add_to_physmap$dec0, xen_add_to_physmap$dec1, xen_add_to_physmap$enc0, xen_add_to_physmap$enc1, xen_add_to_physmap_batch$V0, xen_add_to_physmap_batch$V1, xen_add_to_physmap_batch$dec0, xen_add_to_physmap_batch$dec1, xen_add_to_physmap_batch$enc0, xen_add_to_physmap_batch$enc1, xen_add_to_physmap_batch_extra$V0, xen_add_to_physmap_batch_extra$dec0, xen_add_to_physmap_batch_extra$enc0, xen_foreign_memory_map$V0, xen_foreign_memory_map$V1, xen_foreign_memory_map$chk0, xen_foreign_memory_map$chk1, xen_foreign_memory_map$dec0, xen_foreign_memory_map$dec1, xen_foreign_memory_map$enc0, xen_foreign_memory_map$enc1, xen_machphys_mapping$V0, xen_machphys_mapping$V1, xen_machphys_mapping$dec0, xen_machphys_mapping$dec1, xen_machphys_mapping$enc0, xen_machphys_mapping$enc1, xen_machphys_mfn_list$V0, xen_machphys_mfn_list$V1, xen_machphys_mfn_list$chk1, xen_machphys_mfn_list$dec0, xen_machphys_mfn_list$dec1, xen_machphys_mfn_list$enc0, xen_machphys_mfn_list$enc1, xen_mem_acquire_resource$V0, xen_mem_acquire_resource$V1, xen_mem_acquire_resource$chk0, xen_mem_acquire_resource$chk1, xen_mem_acquire_resource$dec0, xen_mem_acquire_resource$dec1, xen_mem_acquire_resource$enc0, xen_mem_acquire_resource$enc1, xen_memory_domain$V0, xen_memory_domain$dec0, xen_memory_domain$enc0, xen_memory_exchange$V0, xen_memory_exchange$V1, xen_memory_exchange$chk0, xen_memory_exchange$chk1, xen_memory_exchange$dec0, xen_memory_exchange$dec1, xen_memory_exchange$enc0, xen_memory_exchange$enc1, xen_memory_map$V0, xen_memory_map$V1, xen_memory_map$chk1, xen_memory_map$dec0, xen_memory_map$dec1, xen_memory_map$enc0, xen_memory_map$enc1, xen_memory_reservation$V0, xen_memory_reservation$V1, xen_memory_reservation$chk0, xen_memory_reservation$chk1, xen_memory_reservation$dec0, xen_memory_reservation$dec1, xen_memory_reservation$enc0, xen_memory_reservation$enc1, xen_pod_target$V0, xen_pod_target$V1, xen_pod_target$chk0, xen_pod_target$chk1, xen_pod_target$dec0, xen_pod_target$dec1, xen_pod_target$enc0, xen_pod_target$enc1, xen_remove_from_physmap$V0, xen_remove_from_physmap$V1, xen_remove_from_physmap$chk0, xen_remove_from_physmap$chk1, xen_remove_from_physmap$dec0, xen_remove_from_physmap$dec1, xen_remove_from_physmap$enc0, xen_remove_from_physmap$enc1, xen_vmemrange$V0, xen_vmemrange$dec0, xen_vmemrange$enc0, xen_vnuma_topology_info$V0, xen_vnuma_topology_info$V1, xen_vnuma_topology_info$chk0, xen_vnuma_topology_info$chk1, xen_vnuma_topology_info$dec0, xen_vnuma_topology_info$dec1, xen_vnuma_topology_info$enc0, xen_vnuma_topology_info$enc1, xen_vnuma_topology_info_vcpu_to_vnode$V0, xen_vnuma_topology_info_vcpu_to_vnode$V1, xen_vnuma_topology_info_vcpu_to_vnode$dec0, xen_vnuma_topology_info_vcpu_to_vnode$dec1, xen_vnuma_topology_info_vcpu_to_vnode$enc0, xen_vnuma_topology_info_vcpu_to_vnode$enc1, xen_vnuma_topology_info_vdistance$V0, xen_vnuma_topology_info_vdistance$V1, xen_vnuma_topology_info_vdistance$dec0, xen_vnuma_topology_info_vdistance$dec1, xen_vnuma_topology_info_vdistance$enc0, xen_vnuma_topology_info_vdistance$enc1, xen_vnuma_topology_info_vmemrange$V0, xen_vnuma_topology_info_vmemrange$V1, xen_vnuma_topology_info_vmemrange$dec0, xen_vnuma_topology_info_vmemrange$dec1, xen_vnuma_topology_info_vmemrange$enc0, xen_vnuma_topology_info_vmemrange$enc1 } from '../internal/stable/memory.js';
 import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
-import type { ArchOptions, EncodeOptions, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
+import type { ArchOptions, EncodeOptions, FrameNumber, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 import type { domid_t } from './xen.js';
 
 /**
@@ -978,7 +978,7 @@ export interface xen_add_to_physmap {
   /** IN: which page of the space. Example: 0. */
   idx: bigint;
   /** IN: the guest frame it appears at. Example: 0xfeffe. */
-  gpfn: bigint;
+  gpfn: FrameNumber;
 }
 
 /**
@@ -1524,7 +1524,7 @@ export interface xen_remove_from_physmap {
   /** IN: the domain whose map changes; DOMID_SELF (0x7ff0) for the caller. */
   domid: domid_t;
   /** IN: the guest frame to empty. Example: 0xfeffe. */
-  gpfn: bigint;
+  gpfn: FrameNumber;
 }
 
 /**

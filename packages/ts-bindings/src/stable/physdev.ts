@@ -7,7 +7,7 @@
  */
 import { pci_device_reset$V0, pci_device_reset$dec0, pci_device_reset$enc0, physdev_apic$V0, physdev_apic$V1, physdev_apic$dec0, physdev_apic$dec1, physdev_apic$enc0, physdev_apic$enc1, physdev_dbgp_op$V0, physdev_dbgp_op$dec0, physdev_dbgp_op$enc0, physdev_dbgp_op_u$V0, physdev_dbgp_op_u$dec0, physdev_dbgp_op_u$enc0, physdev_eoi$V0, physdev_eoi$dec0, physdev_eoi$enc0, physdev_get_free_pirq$V0, physdev_get_free_pirq$dec0, physdev_get_free_pirq$enc0, physdev_irq$V0, physdev_irq$dec0, physdev_irq$enc0, physdev_irq_status_query$V0, physdev_irq_status_query$dec0, physdev_irq_status_query$enc0, physdev_manage_pci$V0, physdev_manage_pci$dec0, physdev_manage_pci$enc0, physdev_manage_pci_ext$V0, physdev_manage_pci_ext$chk0, physdev_manage_pci_ext$dec0, physdev_manage_pci_ext$enc0, physdev_manage_pci_ext_physfn$V0, physdev_manage_pci_ext_physfn$dec0, physdev_manage_pci_ext_physfn$enc0, physdev_map_pirq$V0, physdev_map_pirq$V1, physdev_map_pirq$chk0, physdev_map_pirq$chk1, physdev_map_pirq$dec0, physdev_map_pirq$dec1, physdev_map_pirq$enc0, physdev_map_pirq$enc1, physdev_op$V0, physdev_op$V1, physdev_op$V2, physdev_op$chk1, physdev_op$chk2, physdev_op$dec0, physdev_op$dec1, physdev_op$dec2, physdev_op$enc0, physdev_op$enc1, physdev_op$enc2, physdev_op_u$V0, physdev_op_u$V1, physdev_op_u$V2, physdev_op_u$dec0, physdev_op_u$dec1, physdev_op_u$dec2, physdev_op_u$enc0, physdev_op_u$enc1, physdev_op_u$enc2, physdev_pci_device$V0, physdev_pci_device$dec0, physdev_pci_device$enc0, physdev_pci_device_add$V0, physdev_pci_device_add$chk0, physdev_pci_device_add$dec0, physdev_pci_device_add$enc0, physdev_pci_device_add_physfn$V0, physdev_pci_device_add_physfn$dec0, physdev_pci_device_add_physfn$enc0, physdev_pci_mmcfg_reserved$V0, physdev_pci_mmcfg_reserved$dec0, physdev_pci_mmcfg_reserved$enc0, physdev_pirq_eoi_gmfn$V0, physdev_pirq_eoi_gmfn$V1, physdev_pirq_eoi_gmfn$dec0, physdev_pirq_eoi_gmfn$dec1, physdev_pirq_eoi_gmfn$enc0, physdev_pirq_eoi_gmfn$enc1, physdev_restore_msi$V0, physdev_restore_msi$dec0, physdev_restore_msi$enc0, physdev_set_iobitmap$V0, physdev_set_iobitmap$V1, physdev_set_iobitmap$chk1, physdev_set_iobitmap$dec0, physdev_set_iobitmap$dec1, physdev_set_iobitmap$enc0, physdev_set_iobitmap$enc1, physdev_set_iopl$V0, physdev_set_iopl$dec0, physdev_set_iopl$enc0, physdev_setup_gsi$V0, physdev_setup_gsi$chk0, physdev_setup_gsi$dec0, physdev_setup_gsi$enc0, physdev_unmap_pirq$V0, physdev_unmap_pirq$chk0, physdev_unmap_pirq$dec0, physdev_unmap_pirq$enc0 } from '../internal/stable/physdev.js';
 import { checkArch, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, flexArray, flexCount, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
-import type { ArchOptions, EncodeOptions, IntArrayView, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
+import type { ArchOptions, EncodeOptions, FrameNumber, IntArrayView, OpDecodeOptions, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 import type { domid_t } from './xen.js';
 
 /**
@@ -544,7 +544,7 @@ export { physdev_eoi as physdev_eoi_t };
  */
 export interface physdev_pirq_eoi_gmfn {
   /** The guest frame of the bitmap page. Example: 0x1234. */
-  gmfn: bigint;
+  gmfn: FrameNumber;
 }
 
 /**

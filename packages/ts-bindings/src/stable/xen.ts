@@ -5,6 +5,7 @@
  * stable/xen: Hypercall numbers, reserved domain ids, virtual IRQs and the other numbers and typedefs
  * of Xen's xen.h and of its architecture headers. Mirrors Xen's public/xen.h.
  */
+import type { DomId } from '../runtime.js';
 
 /**
  * PV x86: install the table of trap handlers (trap_info).
@@ -766,7 +767,7 @@ export type VMASST_TYPE = (typeof VMASST_TYPE)[keyof typeof VMASST_TYPE];
  * A domain identifier. Values from DOMID_FIRST_RESERVED (0x7FF0) up are reserved (DOMID_SELF, DOMID_INVALID, …).
  * @since 4.6
  */
-export type domid_t = number;
+export type domid_t = DomId;
 
 /**
  * The first domain id no ordinary domain can have: the ids from here up name something else.
@@ -778,43 +779,43 @@ export const DOMID_FIRST_RESERVED = 0x7ff0;
  * The calling domain itself.
  * @since 4.6
  */
-export const DOMID_SELF = 0x7ff0;
+export const DOMID_SELF = 0x7ff0 as DomId;
 
 /**
  * The owner of I/O memory: maps device memory in mmu_update and update_va_mapping_otherdomain.
  * @since 4.6
  */
-export const DOMID_IO = 0x7ff1;
+export const DOMID_IO = 0x7ff1 as DomId;
 
 /**
  * Xen itself: lets a privileged domain map parts of Xen's heap (the machine-to-physical table).
  * @since 4.6
  */
-export const DOMID_XEN = 0x7ff2;
+export const DOMID_XEN = 0x7ff2 as DomId;
 
 /**
  * The owner of pages shared copy-on-write between domains (memory sharing).
  * @since 4.6
  */
-export const DOMID_COW = 0x7ff3;
+export const DOMID_COW = 0x7ff3 as DomId;
 
 /**
  * No domain at all: a placeholder, such as for an unbound grant.
  * @since 4.6
  */
-export const DOMID_INVALID = 0x7ff4;
+export const DOMID_INVALID = 0x7ff4 as DomId;
 
 /**
  * Any domain may take part (an unbound event channel any domain can connect to).
  * @since 4.22
  */
-export const DOMID_ANY = 0x7ff5;
+export const DOMID_ANY = 0x7ff5 as DomId;
 
 /**
  * The idle domain, which owns the idle vCPUs.
  * @since 4.6
  */
-export const DOMID_IDLE = 0x7fff;
+export const DOMID_IDLE = 0x7fff as DomId;
 
 /**
  * Reserved domain ids (unsigned int literals): each stands for something other than an ordinary domain where a domid_t is expected.

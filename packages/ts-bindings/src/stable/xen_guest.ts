@@ -8,7 +8,7 @@
  */
 import { arch_shared_info$V0, arch_shared_info$V1, arch_shared_info$dec0, arch_shared_info$dec1, arch_shared_info$enc0, arch_shared_info$enc1, arch_vcpu_info$V0, arch_vcpu_info$V1, arch_vcpu_info$chk0, arch_vcpu_info$chk1, arch_vcpu_info$dec0, arch_vcpu_info$dec1, arch_vcpu_info$enc0, arch_vcpu_info$enc1, cpu_user_regs$V0, cpu_user_regs$V1, cpu_user_regs$chk0, cpu_user_regs$chk1, cpu_user_regs$dec0, cpu_user_regs$dec1, cpu_user_regs$enc0, cpu_user_regs$enc1, dom0_vga_console_info$V0, dom0_vga_console_info$chk0, dom0_vga_console_info$dec0, dom0_vga_console_info$enc0, dom0_vga_console_info_u$V0, dom0_vga_console_info_u$dec0, dom0_vga_console_info_u$enc0, dom0_vga_console_info_u_text_mode_3$V0, dom0_vga_console_info_u_text_mode_3$dec0, dom0_vga_console_info_u_text_mode_3$enc0, dom0_vga_console_info_u_vesa_lfb$V0, dom0_vga_console_info_u_vesa_lfb$chk0, dom0_vga_console_info_u_vesa_lfb$dec0, dom0_vga_console_info_u_vesa_lfb$enc0, mmu_update$V0, mmu_update$dec0, mmu_update$enc0, mmuext_op$V0, mmuext_op$V1, mmuext_op$V2, mmuext_op$chk1, mmuext_op$chk2, mmuext_op$dec0, mmuext_op$dec1, mmuext_op$dec2, mmuext_op$enc0, mmuext_op$enc1, mmuext_op$enc2, mmuext_op_arg1$V0, mmuext_op_arg1$V1, mmuext_op_arg1$V2, mmuext_op_arg1$dec0, mmuext_op_arg1$dec1, mmuext_op_arg1$dec2, mmuext_op_arg1$enc0, mmuext_op_arg1$enc1, mmuext_op_arg1$enc2, mmuext_op_arg2$V0, mmuext_op_arg2$V1, mmuext_op_arg2$dec0, mmuext_op_arg2$dec1, mmuext_op_arg2$enc0, mmuext_op_arg2$enc1, multicall_entry$V0, multicall_entry$V1, multicall_entry$dec0, multicall_entry$dec1, multicall_entry$enc0, multicall_entry$enc1, shared_info$V0, shared_info$V1, shared_info$V2, shared_info$chk0, shared_info$chk1, shared_info$chk2, shared_info$dec0, shared_info$dec1, shared_info$dec2, shared_info$enc0, shared_info$enc1, shared_info$enc2, start_info$V0, start_info$V1, start_info$chk1, start_info$dec0, start_info$dec1, start_info$enc0, start_info$enc1, start_info_console$V0, start_info_console$V1, start_info_console$dec0, start_info_console$dec1, start_info_console$enc0, start_info_console$enc1, start_info_console_dom0$V0, start_info_console_dom0$dec0, start_info_console_dom0$enc0, start_info_console_domU$V0, start_info_console_domU$V1, start_info_console_domU$chk1, start_info_console_domU$dec0, start_info_console_domU$dec1, start_info_console_domU$enc0, start_info_console_domU$enc1, trap_info$V0, trap_info$V1, trap_info$chk1, trap_info$dec0, trap_info$dec1, trap_info$enc0, trap_info$enc1, vcpu_guest_context$V0, vcpu_guest_context$V1, vcpu_guest_context$V2, vcpu_guest_context$chk0, vcpu_guest_context$chk1, vcpu_guest_context$chk2, vcpu_guest_context$dec0, vcpu_guest_context$dec1, vcpu_guest_context$dec2, vcpu_guest_context$enc0, vcpu_guest_context$enc1, vcpu_guest_context$enc2, vcpu_guest_context_fpu_ctxt$V0, vcpu_guest_context_fpu_ctxt$dec0, vcpu_guest_context_fpu_ctxt$enc0, vcpu_guest_core_regs$V0, vcpu_guest_core_regs$dec0, vcpu_guest_core_regs$enc0, vcpu_info$V0, vcpu_info$V1, vcpu_info$V2, vcpu_info$chk0, vcpu_info$chk1, vcpu_info$chk2, vcpu_info$dec0, vcpu_info$dec1, vcpu_info$dec2, vcpu_info$enc0, vcpu_info$enc1, vcpu_info$enc2, vcpu_time_info$V0, vcpu_time_info$chk0, vcpu_time_info$dec0, vcpu_time_info$enc0, xen_multiboot_mod_list$V0, xen_multiboot_mod_list$chk0, xen_multiboot_mod_list$dec0, xen_multiboot_mod_list$enc0, xenctl_bitmap$V0, xenctl_bitmap$chk0, xenctl_bitmap$dec0, xenctl_bitmap$enc0 } from '../internal/stable/xen_guest.js';
 import { current, dataViewOf, encodeFresh, failArch, failObject, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
-import type { IntArrayView, RecordArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
+import type { FrameNumber, IntArrayView, RecordArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 
 /**
  * A bitmap in the caller's memory, of CPUs or NUMA nodes, as domctl and sysctl pass one. Xen declares it in xen.h for tools builds only; it is here, not in either unstable module, so that sysctl.h needs no domctl interface version.
@@ -515,7 +515,7 @@ export { mmuext_op as mmuext_op_t };
  */
 export interface mmuext_op_arg1 {
   /** The machine frame of a page table to pin, unpin or install, or of a page to clear or copy to. */
-  mfn?: bigint;
+  mfn?: FrameNumber;
   /** A virtual address, for the TLB and cache flushes of one page and for MMUEXT_SET_LDT. */
   linear_addr?: bigint;
 }
@@ -729,7 +729,7 @@ export interface mmuext_op_arg2 {
   /** The multi-vCPU TLB flushes: a bitmap of the vCPUs to flush. */
   vcpumask?: bigint;
   /** MMUEXT_COPY_PAGE: the machine frame to copy from. */
-  src_mfn?: bigint;
+  src_mfn?: FrameNumber;
 }
 
 /**
@@ -1690,7 +1690,7 @@ export interface arch_shared_info {
   /** PV: one more than the highest pseudo-physical frame of the domain. */
   max_pfn: bigint;
   /** PV: the machine frame of the list of frames that list the frames of the physical-to-machine table. */
-  pfn_to_mfn_frame_list_list: bigint;
+  pfn_to_mfn_frame_list_list: FrameNumber;
   /** Why the last NMI arrived (a bit per reason, as the x86 NMI status port reports it). */
   nmi_reason: bigint;
   /** PV: the CR3 of the address space p2m_vaddr lives in; 0 for the current one. */
@@ -2193,7 +2193,7 @@ export interface start_info {
   /** SIF_* flags. */
   flags: number;
   /** The machine frame of the xenstore ring. */
-  store_mfn: bigint;
+  store_mfn: FrameNumber;
   /** The event channel of the xenstore ring. */
   store_evtchn: number;
   /** The console, by the kind of domain (SIF_INITDOMAIN). */
@@ -2635,7 +2635,7 @@ export const start_info_console: RecordCodec<start_info_console, start_info_cons
  */
 export interface start_info_console_domU {
   /** The machine frame of the console ring. */
-  mfn: bigint;
+  mfn: FrameNumber;
   /** The event channel of the console ring. */
   evtchn: number;
 }

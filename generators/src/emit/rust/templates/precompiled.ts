@@ -6,7 +6,7 @@ import type { Precompiled } from '../../templates.js';
 
 export const PRECOMPILED: Precompiled = {
   "Cargo.toml.hbs": {
-    digest: "3ce6bbc2a971eafda1a0551242199084dec53823b96ca46edb4d4d177d6427f5",
+    digest: "1b69631afcc16f72e4b16f970e4429ecee372fba69142f02a399254e3ec22b4a",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -34,12 +34,12 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":20,"column":17},"end":{"line":20,"column":24}} ), depth0)) != null ? stack1 : "")
     + "\"\n\n[package.metadata.docs.rs]\nall-features = true\n\n[dependencies]\nzerocopy = { version = \"0.8\", features = [\"derive\"], optional = true }\nvm-memory = { version = \"0.18\", default-features = false, optional = true }\n\n[features]\ndefault = [\""
     + ((stack1 = alias2(alias1(depth0, "newestFeature", {"start":{"line":30,"column":14},"end":{"line":30,"column":27}} ), depth0)) != null ? stack1 : "")
-    + "\"]\n# Derives zerocopy's FromBytes, IntoBytes (where sound), KnownLayout and Immutable.\nzerocopy = [\"dep:zerocopy\"]\n# Implements vm-memory's ByteValued for every record that holds no union, so guest memory\n# can be read into and written from them directly (no wrapper types).\nvm-memory = [\"dep:vm-memory\"]\n# The oldest Xen release the program supports: the crate declares the stable items that\n# release has, laid out as it has them. Each feature enables the one of the release before\n# it, so the newest feature enabled anywhere in the build decides (see the README).\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"features"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":39,"column":0},"end":{"line":41,"column":9}}})) != null ? stack1 : "");
+    + "\"]\n# Derives zerocopy's FromBytes, IntoBytes (where sound), KnownLayout and Immutable.\nzerocopy = [\"dep:zerocopy\"]\n# With zerocopy: `fam::FamStructWrapper`, a record that ends in a flexible array owned with its\n# elements in one buffer (needs the `alloc` crate).\nalloc = []\n# Implements vm-memory's ByteValued for every record that holds no union, so guest memory\n# can be read into and written from them directly (no wrapper types).\nvm-memory = [\"dep:vm-memory\"]\n# The oldest Xen release the program supports: the crate declares the stable items that\n# release has, laid out as it has them. Each feature enables the one of the release before\n# it, so the newest feature enabled anywhere in the build decides (see the README).\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"features"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":42,"column":0},"end":{"line":44,"column":9}}})) != null ? stack1 : "");
 },"useData":true},
   },
   "README.md.hbs": {
-    digest: "e34b85738eeda0a85342f7fd0205789ed33348e8701cbc649e08a4aec1bbcb17",
+    digest: "c01795049c82f8eb96da54245e38c439a1f3159cdb9a5a664af0a53391f5773e",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -66,7 +66,7 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "## Records that hold a union\n\nA record holding a union cannot be turned into bytes safely: a member smaller than the union\nleaves bytes unset. Where another member of the record says which member of the union is in\nuse, the crate has a typed form of the record (with `zerocopy`), named in CamelCase, whose\nunion is an enum of those members; `xenabi::tagged::TaggedRecord` writes its bytes and\nrefuses a member the tag does not name, and the typed ops hold it `Checked`:\n\n```rust\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"taggedExample"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":52,"column":0},"end":{"line":54,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"taggedExample"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":56,"column":0},"end":{"line":58,"column":9}}})) != null ? stack1 : "")
     + "```\n\n";
 },"3":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -77,7 +77,7 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "- A record that grows by design has the size the selected release gives it:\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"growable"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":80,"column":0},"end":{"line":82,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"growable"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":84,"column":0},"end":{"line":86,"column":9}}})) != null ? stack1 : "")
     + "  A program that supports older releases and wants the newer members enables the newer\n  feature and checks the version Xen wrote before reading them.\n";
 },"4":function(container,depth0,helpers,partials,data) {
     var stack1;
@@ -94,7 +94,7 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return " Not declared:\n  "
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"removed"),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":88,"column":2},"end":{"line":88,"column":67}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"removed"),{"name":"each","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":92,"column":2},"end":{"line":92,"column":67}}})) != null ? stack1 : "")
     + ".";
 },"6":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -104,7 +104,7 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(data,"first"),{"name":"unless","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":88,"column":19},"end":{"line":88,"column":50}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"unless").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(data,"first"),{"name":"unless","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":92,"column":19},"end":{"line":92,"column":50}}})) != null ? stack1 : "")
     + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "");
 },"7":function(container,depth0,helpers,partials,data) {
     return ", ";
@@ -117,7 +117,7 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return ":\n\n```rust\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"sinceExample"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":112,"column":0},"end":{"line":114,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"sinceExample"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":116,"column":0},"end":{"line":118,"column":9}}})) != null ? stack1 : "")
     + "```\n";
 },"9":function(container,depth0,helpers,partials,data) {
     return ".\n";
@@ -125,7 +125,7 @@ export const PRECOMPILED: Precompiled = {
     var stack1;
 
   return " (`"
-    + ((stack1 = container.lambda(container.strict(depth0, "gatedModule", {"start":{"line":121,"column":95},"end":{"line":121,"column":106}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "gatedModule", {"start":{"line":125,"column":95},"end":{"line":125,"column":106}} ), depth0)) != null ? stack1 : "")
     + "::gates`)";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -141,34 +141,34 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"example"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":16,"column":0},"end":{"line":18,"column":9}}})) != null ? stack1 : "")
     + "```\n\nThe `stable` modules hold interfaces Xen promises never to break. The `unstable` modules\nmatch one interface version each (named in their docs); Xen refuses calls made with\nanother, so rebuild against the crate that matches the hypervisor.\n\n| module | Xen header | architectures | what it is |\n| --- | --- | --- | --- |\n"
     + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"modules"),{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":27,"column":0},"end":{"line":29,"column":9}}})) != null ? stack1 : "")
-    + "\n## Features\n\n- `zerocopy`: derives zerocopy 0.8's `FromBytes`, `KnownLayout` and `Immutable` on every\n  record and guest handle, and `IntoBytes` on every record that holds no union.\n- `vm-memory`: implements vm-memory 0.18's `ByteValued` for every record that holds no\n  union, so `GuestMemory::read_obj`/`write_obj` take them directly (`hvm_start_info` needs no\n  newtype wrapper). It pulls in `vm-memory` without its default features. All features are\n  additive: any combination builds.\n- `"
-    + ((stack1 = alias2(alias1(depth0, "oldestFeature", {"start":{"line":39,"column":5},"end":{"line":39,"column":18}} ), depth0)) != null ? stack1 : "")
+    + "\n## Features\n\n- `zerocopy`: derives zerocopy 0.8's `FromBytes`, `KnownLayout` and `Immutable` on every\n  record and guest handle, and `IntoBytes` on every record that holds no union.\n- `vm-memory`: implements vm-memory 0.18's `ByteValued` for every record that holds no\n  union, so `GuestMemory::read_obj`/`write_obj` take them directly (`hvm_start_info` needs no\n  newtype wrapper). It pulls in `vm-memory` without its default features.\n- `alloc`, with `zerocopy`: `fam::FamStructWrapper`, in the style of vmm-sys-util's, owns a\n  record that ends in a flexible array (`xen_build_id`, `xen_argo_ring_data`, …) together with\n  its elements in one buffer of the bytes Xen reads, and keeps a member counting them\n  (`xen_build_id.len`) equal to their number; no `unsafe`. All features are additive: any\n  combination builds.\n- `"
+    + ((stack1 = alias2(alias1(depth0, "oldestFeature", {"start":{"line":43,"column":5},"end":{"line":43,"column":18}} ), depth0)) != null ? stack1 : "")
     + "` … `"
-    + ((stack1 = alias2(alias1(depth0, "newestFeature", {"start":{"line":39,"column":27},"end":{"line":39,"column":40}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "newestFeature", {"start":{"line":43,"column":27},"end":{"line":43,"column":40}} ), depth0)) != null ? stack1 : "")
     + "`, one per Xen release: the oldest release your program\n  supports (below). The default is `"
-    + ((stack1 = alias2(alias1(depth0, "newestFeature", {"start":{"line":40,"column":38},"end":{"line":40,"column":51}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "newestFeature", {"start":{"line":44,"column":38},"end":{"line":44,"column":51}} ), depth0)) != null ? stack1 : "")
     + "`.\n\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(lookupProperty(depth0,"taggedExample"),"length"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":42,"column":0},"end":{"line":57,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(lookupProperty(depth0,"taggedExample"),"length"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":46,"column":0},"end":{"line":61,"column":7}}})) != null ? stack1 : "")
     + "## Choosing the oldest Xen you support\n\nA program built against the stable ABI of one release runs on every later one, but not on\nan earlier one that lacks what it calls. Say which release is the oldest you support with\nits feature, and the crate declares what that release already had:\n\n```toml\n[dependencies]\nxenabi = { version = \"0.1\", default-features = false, features = [\"xen-4-12\"] }\n```\n\n- Each feature enables the one of the release before it (`xen-4-13 = [\"xen-4-12\"]`), so the\n  features enabled always name one release, `xenabi::XEN_MIN_RELEASE` ("
-    + ((stack1 = alias2(alias1(depth0, "oldest", {"start":{"line":70,"column":73},"end":{"line":70,"column":79}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "oldest", {"start":{"line":74,"column":73},"end":{"line":74,"column":79}} ), depth0)) != null ? stack1 : "")
     + " when none is).\n- A stable item (record, typedef, constant) is declared from the feature of the release that\n  brought it on: with `xen-4-12` alone, nothing newer than 4.12 is there to be called by\n  mistake.\n- A record has the members that release had, laid out as it had them, and its layout\n  assertions check that layout. Members Xen renamed without moving keep the newest name\n  under every feature (a feature that renamed a field would break other code in the same\n  build).\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"growable"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":78,"column":0},"end":{"line":85,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"growable"),{"name":"if","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":82,"column":0},"end":{"line":89,"column":7}}})) != null ? stack1 : "")
     + "- Items Xen removed are never declared, whatever the features: a program built for an old\n  release also runs on "
-    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":87,"column":25},"end":{"line":87,"column":32}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":91,"column":25},"end":{"line":91,"column":32}} ), depth0)) != null ? stack1 : "")
     + ", which does not have them."
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"removed"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":87,"column":61},"end":{"line":88,"column":75}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"removed"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":91,"column":61},"end":{"line":92,"column":75}}})) != null ? stack1 : "")
     + "\n- The `unstable` modules follow Xen "
-    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":89,"column":38},"end":{"line":89,"column":45}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":93,"column":38},"end":{"line":93,"column":45}} ), depth0)) != null ? stack1 : "")
     + "'s interface version only and need\n  `"
-    + ((stack1 = alias2(alias1(depth0, "newestFeature", {"start":{"line":90,"column":5},"end":{"line":90,"column":18}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "newestFeature", {"start":{"line":94,"column":5},"end":{"line":94,"column":18}} ), depth0)) != null ? stack1 : "")
     + "`: Xen accepts those calls from a program built for that release alone, so its\n  oldest supported release is "
-    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":91,"column":32},"end":{"line":91,"column":39}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":95,"column":32},"end":{"line":95,"column":39}} ), depth0)) != null ? stack1 : "")
     + " anyway. Build against the crate of your hypervisor's\n  release for another interface version.\n\n**Cargo unifies features across a build**, so the release that counts is the newest any\npackage in the build asks for, and every package sees its items. That is sound, since each\nfeature only adds items and members, but two things follow:\n\n- A library should depend on xenabi with `default-features = false` and the feature of the\n  oldest release it supports; leaving the default on gives every user of the library all of\n  "
-    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":100,"column":4},"end":{"line":100,"column":11}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":104,"column":4},"end":{"line":104,"column":11}} ), depth0)) != null ? stack1 : "")
     + ". The program at the top of the build decides.\n- Your code compiles against a superset of what your feature declares when something else\n  in the build enables more. Check that you use nothing newer than your oldest release by\n  building your crate alone: `cargo check --no-default-features --features xen-4-12`.\n  Write record literals with `..Default::default()` rather than naming every field, so that\n  members a newer feature adds do not break them.\n\nEvery item says when it came: `SINCE` on each record, and `since` in each module for every\nitem, declared even when the item's own feature is off, to compare with the release the\nrunning hypervisor reports"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"sinceExample"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.program(9, data, 0),"data":data,"loc":{"start":{"line":109,"column":26},"end":{"line":117,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"sinceExample"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.program(9, data, 0),"data":data,"loc":{"start":{"line":113,"column":26},"end":{"line":121,"column":7}}})) != null ? stack1 : "")
     + "\nSome items also need a setting beyond the release: how Xen was built (a Kconfig option) or\nbooted (a command-line option), or how the domain was created. Their docs say so, and the\nsame facts are data: `GATES` on each such record and the `gates` module"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"gatedModule"),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":121,"column":71},"end":{"line":121,"column":124}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"gatedModule"),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":125,"column":71},"end":{"line":125,"column":124}}})) != null ? stack1 : "")
     + ",\nlists of `xenabi::Gate { kind, name, since, until, doc }`, for a program that wants to say\nwhy a call failed.\n\n## How C maps to Rust\n\n- **Names** are Xen's: `struct xen_dm_op_buf` is `xen_dm_op_buf`, its typedef\n  `xen_dm_op_buf_t` is `pub type xen_dm_op_buf_t = xen_dm_op_buf;`, members keep their\n  names and a member called `type` is spelled `r#type`.\n- **Records declared inline** (C's nested `union { … } u;`) get their own type, named by\n  their path: the union `u` of `struct xen_dm_op` is `xen_dm_op_u`.\n- **Constants** are `pub const`. A member of a value, flag or op set has the type of the\n  field its values go in (`XEN_DMOP_IO_RANGE_PORT: u32`); a flag's bit number is a `u32`;\n  any other constant has the Rust type of its C literal (`int` → `i32`, `unsigned int` →\n  `u32`, `long` and `unsigned long` widened to `i64`/`u64`).\n- **Architectures**: items that exist on some architectures only, or differ between them,\n  are declared under `#[cfg(target_arch = …)]`. `xen_ulong_t` and `xen_pfn_t` are `u32`\n  on x86 (32-bit) and `u64` elsewhere. C's `long` and `unsigned long` are `core::ffi`'s\n  `c_long` and `c_ulong` (4 bytes on x86 and arm, 8 on x86_64 and aarch64), and `char` is\n  `c_char` (signed on x86, unsigned on Arm); `int` and `unsigned int` are `i32` and `u32`.\n- **`uint64_aligned_t`** is `u64`. On x86 (32-bit), where rustc aligns `u64` to 4 but Xen\n  to 8, every record holding one is `#[repr(C, align(8))]` (the alignment comes from the\n  layout engine).\n- **Guest handles** (`XEN_GUEST_HANDLE(uint8)`) are structs named as Xen's macros name\n  them (`__guest_handle_uint8`), holding the address as an integer: pointer-sized on x86,\n  eight bytes on Arm, eight bytes everywhere for `XEN_GUEST_HANDLE_64`. An integer rather\n  than a pointer keeps them `Send`, `Sync`, `Default` (null) and plain bytes; `new(ptr)`,\n  `from_addr`, `addr`, `as_ptr` convert.\n- **Bit-fields** (`ioreq`, `buf_ioreq`): each run of C bit-fields is stored as the bytes\n  its bits touch (`bitfields_0: [u8; N]`), with a getter and a setter per bit-field\n  (`state()`, `set_state()`).\n- **Flexible array members** are zero-length arrays (`ring: [u8; 0]`) marking where the\n  elements start.\n- **Padding**: Xen's own padding members stay public fields under Xen's names. Bytes the C\n  compiler inserts (holes, declared in the ABI) become explicit `__xenabi_hole_N: [u8; N]`\n  fields, so no record has hidden padding; keep them zero.\n- **Unions** are Rust `union`s: `Copy`, `Clone`, a zeroed `Default` and a `Debug` that\n  prints no member. Reading a member is `unsafe`. A record whose op field names the member of\n  its union in use (`xen_dm_op`) prints that member in its `Debug`.\n- **Typed ops** (feature `zerocopy`): an op set dispatched through such a record has an enum\n  of its calls (`DmOp::CreateIoreqServer(payload)`), so no op is built with another op's\n  payload; `to_bytes()`/`from_bytes()` give and read the bytes Xen reads (the op, its payload,\n  zero elsewhere) without `unsafe`, an op the crate does not declare stays `Other`, and\n  `xen_dm_op::typed()` decodes a record. A payload whose members say which way they travel\n  has `new(inputs…)`, taking the inputs alone (`xen_dm_op_create_ioreq_server::new(2)`).\n- **Ops passed apart from their record** (`EVTCHNOP`, `GNTTABOP`, `XENMEM`, `HVMOP`,\n  `PHYSDEVOP`, `VCPUOP`, `SCHEDOP`, `XEN_ARGO_OP`, `XENVER`, …; feature `zerocopy`): an enum\n  per set (`EvtchnOp::BindVirq(evtchn_bind_virq { … })`) with `op()`, the hypercall's op\n  argument, `arg_bytes()`, the record it points to, and `from_parts(op, bytes)`, which checks\n  the op and returns its typed record (`None` for an op the crate does not declare). An op\n  whose record holds a union (`EVTCHNOP_status`, `GNTTABOP_copy`) has no safe bytes: the\n  enum's docs list such ops, and they are used through their record.\n- **Value sets** are open enums: `EVTCHNSTAT` is `Evtchnstat(pub u32)` with `Evtchnstat::CLOSED`\n  and the other members as associated constants. Any integer is a value, so one from a newer\n  Xen stays representable; `name()` and `Debug` give the C name, or `Evtchnstat(9)`.\n  **Flag sets** are bit sets: `Gntmap::HOST_MAP | Gntmap::READONLY`, `contains`, `all()`,\n  `unknown_bits()`, and a `Debug` such as `GNTMAP_host_map | GNTMAP_readonly | 0x100`. Both\n  are generated (no `bitflags` dependency, no feature), `#[repr(transparent)]`, `From` both\n  ways with the field's integer (`Evtchnstat::from(status.status)`).\n- **Newtypes**: `DomId` (with `DomId::SELF` and the other reserved ids), `EvtchnPort`,\n  `IoServId`, `GrantRef`, `Gfn`, `Mfn`, `Pfn`, each `#[repr(transparent)]` over its integer,\n  `From` both ways.\n- **Traits**: records derive `Clone`, `Copy`, `Debug` and `Default` (zeroed by hand where\n  an array is longer than 32 elements), and `PartialEq`/`Eq` unless they hold a union.\n\n## Layout checks\n\nEach module ends with `const` assertions of the size and alignment of every record and the\noffset of every field, one block per architecture with the numbers xenabi's layout engine\ncomputed for it; the block of the architecture you build for is checked by every build.\n`cargo test` runs the same numbers as tests (`tests/layout.rs`).\n";
 },"useData":true},
   },
@@ -735,7 +735,7 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true,"useDepths":true},
   },
   "_record.hbs": {
-    digest: "ad42e77c56acaad91203d8fcd64613f2df67ee173d96a0b6b86672eddbccc8f1",
+    digest: "1dd66cf542ff77d938a4405296df5cc1c6e14337f45e87fb9176855a9a9d0ea1",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -834,6 +834,42 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = container.lambda(container.strict(depth0, "name", {"start":{"line":70,"column":40},"end":{"line":70,"column":44}} ), depth0)) != null ? stack1 : "")
     + " {}\n";
 },"11":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":74,"column":0},"end":{"line":76,"column":7}}})) != null ? stack1 : "")
+    + "#[cfg(all(feature = \"zerocopy\", feature = \"alloc\"))]\nimpl crate::fam::FamStruct for "
+    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":78,"column":33},"end":{"line":78,"column":37}} ), depth0)) != null ? stack1 : "")
+    + " {\n    type Entry = "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"fam"), "entry", {"start":{"line":79,"column":19},"end":{"line":79,"column":28}} ), depth0)) != null ? stack1 : "")
+    + ";\n    const ENTRIES_OFFSET: usize = ::core::mem::offset_of!("
+    + ((stack1 = alias3(alias2(depth0, "name", {"start":{"line":80,"column":60},"end":{"line":80,"column":64}} ), depth0)) != null ? stack1 : "")
+    + ", "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"fam"), "field", {"start":{"line":80,"column":70},"end":{"line":80,"column":79}} ), depth0)) != null ? stack1 : "")
+    + ");\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"fam"),"count"),{"name":"if","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":81,"column":0},"end":{"line":96,"column":7}}})) != null ? stack1 : "")
+    + "}\n";
+},"12":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n    fn count(&self) -> Option<usize> {\n        usize::try_from(self."
+    + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(depth0,"fam"),"count"), "field", {"start":{"line":84,"column":31},"end":{"line":84,"column":46}} ), depth0)) != null ? stack1 : "")
+    + ").ok()\n    }\n\n    fn set_count(&mut self, n: usize) -> bool {\n        match "
+    + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(depth0,"fam"),"count"), "type", {"start":{"line":88,"column":16},"end":{"line":88,"column":30}} ), depth0)) != null ? stack1 : "")
+    + "::try_from(n) {\n            Ok(count) => {\n                self."
+    + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(depth0,"fam"),"count"), "field", {"start":{"line":90,"column":23},"end":{"line":90,"column":38}} ), depth0)) != null ? stack1 : "")
+    + " = count;\n                true\n            }\n            Err(_) => false,\n        }\n    }\n";
+},"13":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -842,13 +878,13 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":74,"column":0},"end":{"line":76,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":101,"column":0},"end":{"line":103,"column":7}}})) != null ? stack1 : "")
     + "impl ::core::fmt::Debug for "
-    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":77,"column":30},"end":{"line":77,"column":34}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":104,"column":30},"end":{"line":104,"column":34}} ), depth0)) != null ? stack1 : "")
     + " {\n    /// Prints no member: which one is meaningful depends on another field.\n    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {\n        f.debug_struct(\""
-    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":80,"column":26},"end":{"line":80,"column":30}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":107,"column":26},"end":{"line":107,"column":30}} ), depth0)) != null ? stack1 : "")
     + "\").finish_non_exhaustive()\n    }\n}\n";
-},"12":function(container,depth0,helpers,partials,data) {
+},"14":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -857,13 +893,13 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":86,"column":0},"end":{"line":88,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":113,"column":0},"end":{"line":115,"column":7}}})) != null ? stack1 : "")
     + "impl "
-    + ((stack1 = container.lambda(container.strict(depth0, "name", {"start":{"line":89,"column":7},"end":{"line":89,"column":11}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "name", {"start":{"line":116,"column":7},"end":{"line":116,"column":11}} ), depth0)) != null ? stack1 : "")
     + " {\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"opMethods"),{"name":"each","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":90,"column":0},"end":{"line":120,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"opMethods"),{"name":"each","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":117,"column":0},"end":{"line":147,"column":9}}})) != null ? stack1 : "")
     + "}\n";
-},"13":function(container,depth0,helpers,partials,data) {
+},"15":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -872,44 +908,44 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "    /// A `"
-    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":91,"column":13},"end":{"line":91,"column":21}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":118,"column":13},"end":{"line":118,"column":21}} ), depth0)) != null ? stack1 : "")
     + "` call carrying `payload`; every other byte is zero.\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":92,"column":0},"end":{"line":94,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":119,"column":0},"end":{"line":121,"column":7}}})) != null ? stack1 : "")
     + "    #[inline]\n    pub fn "
-    + ((stack1 = alias2(alias1(depth0, "constructor", {"start":{"line":96,"column":13},"end":{"line":96,"column":24}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "constructor", {"start":{"line":123,"column":13},"end":{"line":123,"column":24}} ), depth0)) != null ? stack1 : "")
     + "(payload: "
-    + ((stack1 = alias2(alias1(depth0, "payloadType", {"start":{"line":96,"column":38},"end":{"line":96,"column":49}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "payloadType", {"start":{"line":123,"column":38},"end":{"line":123,"column":49}} ), depth0)) != null ? stack1 : "")
     + ") -> Self {\n        let mut call = Self::default();\n        call."
-    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":98,"column":15},"end":{"line":98,"column":22}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":125,"column":15},"end":{"line":125,"column":22}} ), depth0)) != null ? stack1 : "")
     + " = "
-    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":98,"column":29},"end":{"line":98,"column":37}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":125,"column":29},"end":{"line":125,"column":37}} ), depth0)) != null ? stack1 : "")
     + ";\n        call."
-    + ((stack1 = alias2(alias1(depth0, "payloadField", {"start":{"line":99,"column":15},"end":{"line":99,"column":27}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "payloadField", {"start":{"line":126,"column":15},"end":{"line":126,"column":27}} ), depth0)) != null ? stack1 : "")
     + "."
-    + ((stack1 = alias2(alias1(depth0, "member", {"start":{"line":99,"column":32},"end":{"line":99,"column":38}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "member", {"start":{"line":126,"column":32},"end":{"line":126,"column":38}} ), depth0)) != null ? stack1 : "")
     + " = payload;\n        call\n    }\n\n    /// The payload, when `"
-    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":103,"column":29},"end":{"line":103,"column":36}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":130,"column":29},"end":{"line":130,"column":36}} ), depth0)) != null ? stack1 : "")
     + "` is `"
-    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":103,"column":46},"end":{"line":103,"column":54}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":130,"column":46},"end":{"line":130,"column":54}} ), depth0)) != null ? stack1 : "")
     + "`.\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":104,"column":0},"end":{"line":106,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":131,"column":0},"end":{"line":133,"column":7}}})) != null ? stack1 : "")
     + "    #[inline]\n    pub fn "
-    + ((stack1 = alias2(alias1(depth0, "getter", {"start":{"line":108,"column":13},"end":{"line":108,"column":19}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "getter", {"start":{"line":135,"column":13},"end":{"line":135,"column":19}} ), depth0)) != null ? stack1 : "")
     + "(&self) -> Option<&"
-    + ((stack1 = alias2(alias1(depth0, "payloadType", {"start":{"line":108,"column":42},"end":{"line":108,"column":53}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "payloadType", {"start":{"line":135,"column":42},"end":{"line":135,"column":53}} ), depth0)) != null ? stack1 : "")
     + "> {\n        if self."
-    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":109,"column":18},"end":{"line":109,"column":25}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":136,"column":18},"end":{"line":136,"column":25}} ), depth0)) != null ? stack1 : "")
     + " == "
-    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":109,"column":33},"end":{"line":109,"column":41}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":136,"column":33},"end":{"line":136,"column":41}} ), depth0)) != null ? stack1 : "")
     + " {\n            // SAFETY: every member of the union holds only integers (and records of them), for\n            // which any bytes are valid; `"
-    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":111,"column":45},"end":{"line":111,"column":52}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":138,"column":45},"end":{"line":138,"column":52}} ), depth0)) != null ? stack1 : "")
     + "` names the member in use.\n            Some(unsafe { &self."
-    + ((stack1 = alias2(alias1(depth0, "payloadField", {"start":{"line":112,"column":34},"end":{"line":112,"column":46}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "payloadField", {"start":{"line":139,"column":34},"end":{"line":139,"column":46}} ), depth0)) != null ? stack1 : "")
     + "."
-    + ((stack1 = alias2(alias1(depth0, "member", {"start":{"line":112,"column":51},"end":{"line":112,"column":57}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "member", {"start":{"line":139,"column":51},"end":{"line":139,"column":57}} ), depth0)) != null ? stack1 : "")
     + " })\n        } else {\n            None\n        }\n    }\n"
-    + ((stack1 = lookupProperty(helpers,"unless").call(alias3,lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":117,"column":0},"end":{"line":119,"column":11}}})) != null ? stack1 : "");
-},"14":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    + ((stack1 = lookupProperty(helpers,"unless").call(alias3,lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":144,"column":0},"end":{"line":146,"column":11}}})) != null ? stack1 : "");
+},"16":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -918,19 +954,19 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"cfg"),{"name":"if","hash":{},"fn":container.program(15, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":125,"column":0},"end":{"line":127,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":128,"column":0},"end":{"line":130,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"cfg"),{"name":"if","hash":{},"fn":container.program(17, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":152,"column":0},"end":{"line":154,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":155,"column":0},"end":{"line":157,"column":7}}})) != null ? stack1 : "")
     + "impl "
-    + ((stack1 = container.lambda(container.strict(depths[1], "name", {"start":{"line":131,"column":7},"end":{"line":131,"column":14}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depths[1], "name", {"start":{"line":158,"column":7},"end":{"line":158,"column":14}} ), depth0)) != null ? stack1 : "")
     + " {\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"accessors"),{"name":"each","hash":{},"fn":container.program(16, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":132,"column":0},"end":{"line":151,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"accessors"),{"name":"each","hash":{},"fn":container.program(18, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":159,"column":0},"end":{"line":178,"column":9}}})) != null ? stack1 : "")
     + "}\n";
-},"15":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"17":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1;
 
-  return ((stack1 = container.lambda(container.strict(depths[1], "cfg", {"start":{"line":126,"column":2},"end":{"line":126,"column":8}} ), depth0)) != null ? stack1 : "")
+  return ((stack1 = container.lambda(container.strict(depths[1], "cfg", {"start":{"line":153,"column":2},"end":{"line":153,"column":8}} ), depth0)) != null ? stack1 : "")
     + "\n";
-},"16":function(container,depth0,helpers,partials,data) {
+},"18":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -938,23 +974,23 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"getterDocs"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":133,"column":0},"end":{"line":135,"column":9}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"getterDocs"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":160,"column":0},"end":{"line":162,"column":9}}})) != null ? stack1 : "")
     + "    #[inline]\n    pub const fn "
-    + ((stack1 = alias3(alias2(depth0, "getter", {"start":{"line":137,"column":19},"end":{"line":137,"column":25}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "getter", {"start":{"line":164,"column":19},"end":{"line":164,"column":25}} ), depth0)) != null ? stack1 : "")
     + "(&self) -> "
-    + ((stack1 = alias3(alias2(depth0, "type", {"start":{"line":137,"column":40},"end":{"line":137,"column":44}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "type", {"start":{"line":164,"column":40},"end":{"line":164,"column":44}} ), depth0)) != null ? stack1 : "")
     + " {\n        "
-    + ((stack1 = alias3(alias2(depth0, "getExpr", {"start":{"line":138,"column":10},"end":{"line":138,"column":17}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "getExpr", {"start":{"line":165,"column":10},"end":{"line":165,"column":17}} ), depth0)) != null ? stack1 : "")
     + "\n    }\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"setterDocs"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":141,"column":0},"end":{"line":143,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"setterDocs"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":168,"column":0},"end":{"line":170,"column":9}}})) != null ? stack1 : "")
     + "    #[inline]\n    pub fn "
-    + ((stack1 = alias3(alias2(depth0, "setter", {"start":{"line":145,"column":13},"end":{"line":145,"column":19}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "setter", {"start":{"line":172,"column":13},"end":{"line":172,"column":19}} ), depth0)) != null ? stack1 : "")
     + "(&mut self, value: "
-    + ((stack1 = alias3(alias2(depth0, "type", {"start":{"line":145,"column":42},"end":{"line":145,"column":46}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "type", {"start":{"line":172,"column":42},"end":{"line":172,"column":46}} ), depth0)) != null ? stack1 : "")
     + ") {\n        "
-    + ((stack1 = alias3(alias2(depth0, "setExpr", {"start":{"line":146,"column":10},"end":{"line":146,"column":17}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "setExpr", {"start":{"line":173,"column":10},"end":{"line":173,"column":17}} ), depth0)) != null ? stack1 : "")
     + "\n    }\n"
-    + ((stack1 = lookupProperty(helpers,"unless").call(alias1,lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":148,"column":0},"end":{"line":150,"column":11}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"unless").call(alias1,lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":175,"column":0},"end":{"line":177,"column":11}}})) != null ? stack1 : "");
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -983,9 +1019,10 @@ export const PRECOMPILED: Precompiled = {
     + "}\n"
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"zeroedDefault"),{"name":"if","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":46,"column":0},"end":{"line":59,"column":7}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"byteValued"),{"name":"if","hash":{},"fn":container.program(10, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":60,"column":0},"end":{"line":71,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"opaqueDebug"),{"name":"if","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":0},"end":{"line":83,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"opMethods"),{"name":"if","hash":{},"fn":container.program(12, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":84,"column":0},"end":{"line":122,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"accessorImpls"),{"name":"each","hash":{},"fn":container.program(14, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":123,"column":0},"end":{"line":153,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"fam"),{"name":"if","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":0},"end":{"line":98,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"opaqueDebug"),{"name":"if","hash":{},"fn":container.program(13, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":99,"column":0},"end":{"line":110,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"opMethods"),{"name":"if","hash":{},"fn":container.program(14, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":111,"column":0},"end":{"line":149,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"accessorImpls"),{"name":"each","hash":{},"fn":container.program(16, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":150,"column":0},"end":{"line":180,"column":9}}})) != null ? stack1 : "")
     + ((stack1 = container.invokePartial(lookupProperty(partials,"ops"),depth0,{"name":"ops","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + ((stack1 = container.invokePartial(lookupProperty(partials,"selected"),depth0,{"name":"selected","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"usePartial":true,"useData":true,"useDepths":true},
@@ -1686,6 +1723,49 @@ export const PRECOMPILED: Precompiled = {
     return "//! C bit-fields as the accessor methods of the records read and write them.\n//!\n//! A run of C bit-fields is stored as the bytes its bits touch; bit `n` of a run is bit\n//! `n % 8` of byte `n / 8`, counting from the least significant bit, which is how GCC and\n//! clang allocate bit-fields on the little-endian x86 and Arm ABIs.\n\n/// The bytes `shift / 8 ..` that hold bits `shift .. shift + width`, as one integer.\nconst fn load(bytes: &[u8], shift: u32, width: u32) -> u128 {\n    let first = (shift / 8) as usize;\n    let end = (shift + width).div_ceil(8) as usize;\n    let mut acc = 0u128;\n    let mut i = first;\n    while i < end {\n        acc |= (bytes[i] as u128) << ((i - first) * 8);\n        i += 1;\n    }\n    acc\n}\n\nconst fn mask(width: u32) -> u128 {\n    (1u128 << width) - 1\n}\n\n/// Bits `shift .. shift + width` of `bytes`, zero-extended (`width` is 1 to 64).\n#[inline]\npub(crate) const fn get(bytes: &[u8], shift: u32, width: u32) -> u64 {\n    ((load(bytes, shift, width) >> (shift % 8)) & mask(width)) as u64\n}\n\n/// Bits `shift .. shift + width` of `bytes`, sign-extended from bit `width - 1`.\n#[allow(dead_code)]\n#[inline]\npub(crate) const fn get_signed(bytes: &[u8], shift: u32, width: u32) -> i64 {\n    let value = get(bytes, shift, width);\n    let unused = 64 - width;\n    ((value << unused) as i64) >> unused\n}\n\n/// Stores the low `width` bits of `value` in bits `shift .. shift + width` of `bytes`.\n#[inline]\npub(crate) fn set(bytes: &mut [u8], shift: u32, width: u32, value: u64) {\n    let offset = shift % 8;\n    let field = mask(width) << offset;\n    let acc = (load(bytes, shift, width) & !field) | (((value as u128) << offset) & field);\n    let first = (shift / 8) as usize;\n    let end = (shift + width).div_ceil(8) as usize;\n    let mut i = first;\n    while i < end {\n        bytes[i] = (acc >> ((i - first) * 8)) as u8;\n        i += 1;\n    }\n}\n";
 },"useData":true},
   },
+  "fam.rs.hbs": {
+    digest: "ddd0f3f5a75de376674641978305db2b7378b1fc6e256cc763052aad728b9f0b",
+    spec: {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    return "// Records that end in a flexible array member, owned together with their elements, in the\n// style of vmm-sys-util's `FamStructWrapper`, but without `unsafe`: the record and its\n// elements live in one byte buffer (the bytes Xen reads) and go in and out through zerocopy.\n\nextern crate alloc;\n\nuse alloc::vec::Vec;\nuse core::marker::PhantomData;\nuse core::mem::size_of;\n\n/// A record whose last member is a flexible array: `Entry` elements start at `ENTRIES_OFFSET`.\n/// The crate implements it for each such record; a record with a member that counts the\n/// elements (`xen_build_id.len`) reads and writes it through `count` and `set_count`.\npub trait FamStruct: zerocopy::FromBytes + zerocopy::IntoBytes + zerocopy::Immutable + Copy {\n    /// The element of the flexible array.\n    type Entry: zerocopy::FromBytes + zerocopy::IntoBytes + zerocopy::Immutable + Copy;\n    /// Where the first element starts: the offset of the flexible array member.\n    const ENTRIES_OFFSET: usize;\n    /// The elements the record says follow it; `None` for a record with no member counting them.\n    fn count(&self) -> Option<usize> {\n        None\n    }\n    /// Records `n` elements in the counting member; `false` when `n` does not fit in it. A record\n    /// with no counting member takes any `n`.\n    fn set_count(&mut self, n: usize) -> bool {\n        let _ = n;\n        true\n    }\n}\n\n/// Why a [`FamStructWrapper`] cannot be made or grown.\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub enum FamError {\n    /// The record's counting member cannot hold this many elements.\n    CountOverflow(usize),\n    /// The bytes are shorter than the record, or than the elements its count names.\n    TooShort { need: usize, have: usize },\n    /// An element index past the end.\n    OutOfRange { index: usize, len: usize },\n}\n\nimpl core::fmt::Display for FamError {\n    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {\n        match self {\n            FamError::CountOverflow(n) => write!(f, \"{n} elements do not fit in the record's count\"),\n            FamError::TooShort { need, have } => write!(f, \"{have} bytes, but the record and its elements take {need}\"),\n            FamError::OutOfRange { index, len } => write!(f, \"element {index} of {len}\"),\n        }\n    }\n}\n\n/// A record `T` and the `T::Entry` elements of its flexible array, as one buffer of the bytes\n/// Xen reads: the record, then the elements from `T::ENTRIES_OFFSET` (which may lie inside the\n/// record's tail padding). The counting member, when `T` has one, always equals `len()`.\n#[derive(Clone, PartialEq, Eq)]\npub struct FamStructWrapper<T: FamStruct> {\n    bytes: Vec<u8>,\n    len: usize,\n    record: PhantomData<T>,\n}\n\nimpl<T: FamStruct> FamStructWrapper<T> {\n    /// Bytes of the record with `len` elements: its size, or the end of the last element.\n    #[must_use]\n    pub fn size_for(len: usize) -> usize {\n        size_of::<T>().max(T::ENTRIES_OFFSET + len * size_of::<T::Entry>())\n    }\n\n    /// `header` followed by `len` zeroed elements, its counting member set to `len`.\n    ///\n    /// # Errors\n    /// [`FamError::CountOverflow`] when the counting member cannot hold `len`.\n    pub fn new(header: T, len: usize) -> Result<Self, FamError> {\n        let mut w = Self { bytes: alloc::vec![0; Self::size_for(len)], len, record: PhantomData };\n        w.set_header(header)?;\n        Ok(w)\n    }\n\n    /// `header` followed by `entries`, its counting member set to their number.\n    ///\n    /// # Errors\n    /// [`FamError::CountOverflow`] when the counting member cannot hold them all.\n    pub fn from_entries(header: T, entries: &[T::Entry]) -> Result<Self, FamError> {\n        let mut w = Self::new(header, entries.len())?;\n        for (i, e) in entries.iter().enumerate() {\n            w.put(i, e);\n        }\n        Ok(w)\n    }\n\n    /// The record and its elements read from `bytes`: as many as the counting member names, or,\n    /// for a record without one, as many whole elements as `bytes` holds.\n    ///\n    /// # Errors\n    /// [`FamError::TooShort`] when `bytes` is shorter than the record or than its elements.\n    pub fn from_bytes(bytes: &[u8]) -> Result<Self, FamError> {\n        let too_short = |need: usize| FamError::TooShort { need, have: bytes.len() };\n        let (header, _) = <T as zerocopy::FromBytes>::read_from_prefix(bytes).map_err(|_| too_short(size_of::<T>()))?;\n        let entry = size_of::<T::Entry>().max(1);\n        let len = header.count().unwrap_or_else(|| bytes.len().saturating_sub(T::ENTRIES_OFFSET) / entry);\n        let need = Self::size_for(len);\n        let taken = bytes.get(..need).ok_or_else(|| too_short(need))?;\n        Ok(Self { bytes: taken.to_vec(), len, record: PhantomData })\n    }\n\n    /// The number of elements.\n    #[must_use]\n    pub fn len(&self) -> usize {\n        self.len\n    }\n\n    /// Whether there are no elements.\n    #[must_use]\n    pub fn is_empty(&self) -> bool {\n        self.len == 0\n    }\n\n    /// The record (its members before the flexible array).\n    #[must_use]\n    pub fn header(&self) -> T {\n        match <T as zerocopy::FromBytes>::read_from_prefix(&self.bytes) {\n            Ok((header, _)) => header,\n            Err(_) => unreachable!(\"the buffer holds at least the record\"),\n        }\n    }\n\n    /// Replaces the record's members before the flexible array; its counting member is set to\n    /// `len()` whatever `header` says.\n    ///\n    /// # Errors\n    /// [`FamError::CountOverflow`] when the counting member cannot hold `len()`.\n    pub fn set_header(&mut self, mut header: T) -> Result<(), FamError> {\n        if !header.set_count(self.len) {\n            return Err(FamError::CountOverflow(self.len));\n        }\n        // Only the bytes before the elements: the record's tail may hold elements.\n        let at = T::ENTRIES_OFFSET;\n        self.bytes[..at].copy_from_slice(&zerocopy::IntoBytes::as_bytes(&header)[..at]);\n        Ok(())\n    }\n\n    /// Element `index`, or `None` past the end.\n    #[must_use]\n    pub fn entry(&self, index: usize) -> Option<T::Entry> {\n        if index >= self.len {\n            return None;\n        }\n        <T::Entry as zerocopy::FromBytes>::read_from_prefix(&self.bytes[self.offset(index)..]).ok().map(|(e, _)| e)\n    }\n\n    /// Every element, in order.\n    pub fn entries(&self) -> impl Iterator<Item = T::Entry> + '_ {\n        (0..self.len).filter_map(|i| self.entry(i))\n    }\n\n    /// Replaces element `index`.\n    ///\n    /// # Errors\n    /// [`FamError::OutOfRange`] past the end.\n    pub fn set_entry(&mut self, index: usize, entry: T::Entry) -> Result<(), FamError> {\n        if index >= self.len {\n            return Err(FamError::OutOfRange { index, len: self.len });\n        }\n        self.put(index, &entry);\n        Ok(())\n    }\n\n    /// Appends an element, updating the counting member.\n    ///\n    /// # Errors\n    /// [`FamError::CountOverflow`] when the counting member cannot hold one more.\n    pub fn push(&mut self, entry: T::Entry) -> Result<(), FamError> {\n        let mut header = self.header();\n        if !header.set_count(self.len + 1) {\n            return Err(FamError::CountOverflow(self.len + 1));\n        }\n        self.len += 1;\n        self.bytes.resize(Self::size_for(self.len), 0);\n        self.put(self.len - 1, &entry);\n        self.set_header(header)\n    }\n\n    /// The record and its elements: the bytes to hand to Xen.\n    #[must_use]\n    pub fn as_bytes(&self) -> &[u8] {\n        &self.bytes\n    }\n\n    fn offset(&self, index: usize) -> usize {\n        T::ENTRIES_OFFSET + index * size_of::<T::Entry>()\n    }\n\n    fn put(&mut self, index: usize, entry: &T::Entry) {\n        let at = self.offset(index);\n        self.bytes[at..at + size_of::<T::Entry>()].copy_from_slice(zerocopy::IntoBytes::as_bytes(entry));\n    }\n}\n\nimpl<T: FamStruct + core::fmt::Debug> core::fmt::Debug for FamStructWrapper<T>\nwhere\n    T::Entry: core::fmt::Debug,\n{\n    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {\n        f.debug_struct(\"FamStructWrapper\").field(\"header\", &self.header()).field(\"entries\", &self.entries().collect::<Vec<_>>()).finish()\n    }\n}\n";
+},"useData":true},
+  },
+  "fam.test.rs.hbs": {
+    digest: "76f84145a4f2f3526e0bf6f4f44b93833c68ad0458d61d9d5a5b04d9bc6cb14f",
+    spec: {"0":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":49,"column":0},"end":{"line":51,"column":9}}})) != null ? stack1 : "")
+    + "    check::<"
+    + ((stack1 = alias2(alias1(depth0, "path", {"start":{"line":52,"column":14},"end":{"line":52,"column":18}} ), depth0)) != null ? stack1 : "")
+    + ">(\""
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":52,"column":25},"end":{"line":52,"column":29}} ), depth0)) != null ? stack1 : "")
+    + "\", "
+    + ((stack1 = alias2(alias1(depth0, "counted", {"start":{"line":52,"column":36},"end":{"line":52,"column":43}} ), depth0)) != null ? stack1 : "")
+    + ");\n";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "    "
+    + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "//! `fam::FamStructWrapper` over every record that ends in a flexible array: the buffer is the\n//! record then its elements (from the flexible array's offset, inside the tail padding when\n//! they start there), the counting member follows the elements, and the bytes read back.\n#![cfg(all(feature = \"zerocopy\", feature = \"alloc\"))]\n\nuse core::mem::size_of;\nuse xenabi::fam::{FamError, FamStruct, FamStructWrapper};\nuse zerocopy::{FromBytes, FromZeros};\n\n/// A value of `T` whose every byte is `byte`.\nfn filled<T: FromBytes>(byte: u8) -> T {\n    T::read_from_bytes(&vec![byte; size_of::<T>()]).expect(\"sized\")\n}\n\nfn check<T: FamStruct + FromZeros + PartialEq + core::fmt::Debug>(name: &str, counted: bool)\nwhere\n    T::Entry: PartialEq + core::fmt::Debug,\n{\n    let entry = size_of::<T::Entry>();\n    let mut w = FamStructWrapper::<T>::new(T::new_zeroed(), 3).expect(name);\n    assert_eq!((w.len(), w.as_bytes().len()), (3, size_of::<T>().max(T::ENTRIES_OFFSET + 3 * entry)), \"{name}: record and 3 elements\");\n    assert_eq!(w.header().count(), counted.then_some(3), \"{name}: the count follows the elements\");\n    w.set_entry(1, filled(0xa5)).expect(name);\n    let at = T::ENTRIES_OFFSET + entry;\n    assert!(w.as_bytes()[at..at + entry].iter().all(|&b| b == 0xa5), \"{name}: element 1 at its offset\");\n    assert!(w.as_bytes()[T::ENTRIES_OFFSET..at].iter().all(|&b| b == 0), \"{name}: element 0 untouched\");\n    assert_eq!(w.entry(1), Some(filled(0xa5)), \"{name}: element 1 read back\");\n    assert_eq!(w.entry(3), None, \"{name}: no element 3\");\n    assert_eq!(w.set_entry(3, filled(1)), Err(FamError::OutOfRange { index: 3, len: 3 }), \"{name}: set past the end\");\n    w.push(filled(0x5a)).expect(name);\n    assert_eq!((w.len(), w.entry(3)), (4, Some(filled(0x5a))), \"{name}: pushed\");\n    assert_eq!(w.header().count(), counted.then_some(4), \"{name}: the count follows a push\");\n    let back = FamStructWrapper::<T>::from_bytes(w.as_bytes()).expect(name);\n    assert_eq!(back.as_bytes(), w.as_bytes(), \"{name}: from its bytes\");\n    assert_eq!(back.entries().collect::<Vec<_>>(), w.entries().collect::<Vec<_>>(), \"{name}: same elements\");\n    let header = w.header();\n    assert_eq!(&header.as_bytes()[..T::ENTRIES_OFFSET], &w.as_bytes()[..T::ENTRIES_OFFSET], \"{name}: header bytes\");\n    let short = FamStructWrapper::<T>::from_bytes(&w.as_bytes()[..size_of::<T>() - 1]);\n    assert!(matches!(short, Err(FamError::TooShort { .. })), \"{name}: shorter than the record: {short:?}\");\n    if counted {\n        let cut = FamStructWrapper::<T>::from_bytes(&w.as_bytes()[..w.as_bytes().len() - 1]);\n        assert!(matches!(cut, Err(FamError::TooShort { .. })), \"{name}: shorter than its count says: {cut:?}\");\n    }\n}\n\n#[test]\nfn every_flexible_array_record_wraps() {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"records"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":48,"column":0},"end":{"line":53,"column":9}}})) != null ? stack1 : "")
+    + "}\n";
+},"useData":true},
+  },
   "ids.rs.hbs": {
     digest: "07dd2b5710876fba1fa6f6bb4094e18808d9b74e6bdad2558a2308b7a9412525",
     spec: {"0":function(container,depth0,helpers,partials,data) {
@@ -1965,7 +2045,7 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true},
   },
   "lib.rs.hbs": {
-    digest: "a438b93414329236725a8fec9667bb0413b288388a17829c5280e6ae9f75d1d4",
+    digest: "b617bf02afff4eed045060a4305a83dd9b0e4fbbbabb4745f779f27ab165d1e7",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1991,14 +2071,14 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":28,"column":0},"end":{"line":30,"column":7}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":30,"column":0},"end":{"line":32,"column":7}}})) != null ? stack1 : "")
     + "pub mod "
-    + ((stack1 = container.lambda(container.strict(depth0, "name", {"start":{"line":31,"column":10},"end":{"line":31,"column":14}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "name", {"start":{"line":33,"column":10},"end":{"line":33,"column":14}} ), depth0)) != null ? stack1 : "")
     + ";\n";
 },"4":function(container,depth0,helpers,partials,data) {
     var stack1;
 
-  return ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":29,"column":2},"end":{"line":29,"column":5}} ), depth0)) != null ? stack1 : "")
+  return ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":31,"column":2},"end":{"line":31,"column":5}} ), depth0)) != null ? stack1 : "")
     + "\n";
 },"5":function(container,depth0,helpers,partials,data) {
     var stack1;
@@ -2017,18 +2097,18 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = alias2(alias1(depth0, "supportedArchs", {"start":{"line":7,"column":12},"end":{"line":7,"column":26}} ), depth0)) != null ? stack1 : "")
     + "))]\ncompile_error!(\"xenabi describes Xen's ABI on x86, x86_64, arm and aarch64 only\");\n\n#[cfg(target_endian = \"big\")]\ncompile_error!(\"xenabi describes little-endian Xen only (x86 and Arm guests and hypervisors are little-endian)\");\n\n"
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"hasBitfields"),{"name":"if","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":18,"column":7}}})) != null ? stack1 : "")
-    + "pub mod ids;\npub mod release;\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"hasRings"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":21,"column":0},"end":{"line":23,"column":7}}})) != null ? stack1 : "")
+    + "#[cfg(all(feature = \"zerocopy\", feature = \"alloc\"))]\npub mod fam;\npub mod ids;\npub mod release;\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"hasRings"),{"name":"if","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":23,"column":0},"end":{"line":25,"column":7}}})) != null ? stack1 : "")
     + "#[cfg(feature = \"zerocopy\")]\npub mod tagged;\npub mod types;\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"namespaces"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":27,"column":0},"end":{"line":32,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"namespaces"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":29,"column":0},"end":{"line":34,"column":9}}})) != null ? stack1 : "")
     + "\npub use ids::*;\npub use release::{Gate, GateKind, LinuxRelease, XenRelease};\n\n/// The newest Xen release this crate describes: what the default features declare.\npub const XEN_RELEASE: &str = \""
-    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":38,"column":33},"end":{"line":38,"column":40}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "release", {"start":{"line":40,"column":33},"end":{"line":40,"column":40}} ), depth0)) != null ? stack1 : "")
     + "\";\n\n/// The oldest Xen release the program supports, as the cargo features select it: the release\n/// of the newest `xen-4-N` feature enabled anywhere in the build ("
-    + ((stack1 = alias2(alias1(depth0, "oldest", {"start":{"line":41,"column":69},"end":{"line":41,"column":75}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "oldest", {"start":{"line":43,"column":69},"end":{"line":43,"column":75}} ), depth0)) != null ? stack1 : "")
     + " when none is). The\n/// crate declares the stable items this release has, laid out as it has them.\npub const XEN_MIN_RELEASE: XenRelease = "
-    + ((stack1 = alias2(alias1(depth0, "minReleaseHead", {"start":{"line":43,"column":42},"end":{"line":43,"column":56}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "minReleaseHead", {"start":{"line":45,"column":42},"end":{"line":45,"column":56}} ), depth0)) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"minRelease"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":44,"column":0},"end":{"line":46,"column":9}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"minRelease"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":46,"column":0},"end":{"line":48,"column":9}}})) != null ? stack1 : "");
 },"useData":true},
   },
   "mod.rs.hbs": {

@@ -15,6 +15,8 @@ compile_error!("xenabi describes little-endian Xen only (x86 and Arm guests and 
 
 #[cfg(feature = "xen-4-17")]
 mod bitfield;
+#[cfg(all(feature = "zerocopy", feature = "alloc"))]
+pub mod fam;
 pub mod ids;
 pub mod release;
 pub mod ring;

@@ -7,8 +7,8 @@
  *
  * @packageDocumentation
  */
-export { ARCHES } from './runtime.js';
-export type { Arch, ArchOptions, DecodeOptions, EncodeIntoOptions, FieldLayout, HoleLayout, IntArrayView, OpDecodeOptions, RecordArrayView, RecordCodec, RecordLayout, RecordView, ViewOptions } from './runtime.js';
+export { ARCHES, domId, evtchnPort, gfn, grantRef, ioServId, mfn, pfn } from './runtime.js';
+export type { Arch, ArchOptions, Branded, DomId, EvtchnPort, FrameNumber, Gfn, GrantRef, IoServId, Mfn, Pfn, DecodeOptions, EncodeIntoOptions, FieldLayout, HoleLayout, IntArrayView, OpDecodeOptions, RecordArrayView, RecordCodec, RecordLayout, RecordView, ViewOptions } from './runtime.js';
 export { XEN_RELEASES, AVAILABILITY, existsIn, existsInLinux, gatesOf } from './availability.js';
 export type { XenRelease, LinuxRelease, ItemName, ItemGate, ItemAvailability } from './availability.js';
 export * from './stable/index.js';

@@ -8,6 +8,7 @@
  * generated modules import it from here; its parts are the `runtime-*.ts` files beside it.
  */
 export * from './runtime-types.js';
+export * from './runtime-brands.js';
 export * from './runtime-buffers.js';
 export * from './runtime-checks.js';
 export * from './runtime-views.js';

@@ -6,6 +6,7 @@
  */
 import type { ioctl_evtchn_bind, ioctl_evtchn_bind_interdomain, ioctl_evtchn_bind_interdomain_view, ioctl_evtchn_bind_unbound_port, ioctl_evtchn_bind_unbound_port_view, ioctl_evtchn_bind_view, ioctl_evtchn_bind_virq, ioctl_evtchn_bind_virq_view, ioctl_evtchn_notify, ioctl_evtchn_notify_view, ioctl_evtchn_restrict_domid, ioctl_evtchn_restrict_domid_view, ioctl_evtchn_unbind, ioctl_evtchn_unbind_view } from '../../linux/evtchn.js';
 import { checkRepoint, failInt } from '../../runtime.js';
+import type { DomId } from '../../runtime.js';
 
 /** Writes ioctl_evtchn_bind_virq at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function ioctl_evtchn_bind_virq$enc0(v: ioctl_evtchn_bind_virq, d: DataView, w: BigUint64Array | undefined, b: number): void {
@@ -342,7 +343,7 @@ export function ioctl_evtchn_restrict_domid$enc0(v: ioctl_evtchn_restrict_domid,
 /** Reads ioctl_evtchn_restrict_domid at `b` on x86_32, x86_64, arm32, arm64. */
 export function ioctl_evtchn_restrict_domid$dec0(d: DataView, w: BigUint64Array | undefined, b: number): ioctl_evtchn_restrict_domid {
   return {
-    domid: d.getUint16(b, true),
+    domid: d.getUint16(b, true) as DomId,
   };
 }
 

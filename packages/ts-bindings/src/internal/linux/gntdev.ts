@@ -6,7 +6,7 @@
  */
 import type { gntdev_grant_copy_segment, gntdev_grant_copy_segment_dest, gntdev_grant_copy_segment_dest_foreign, gntdev_grant_copy_segment_dest_foreign_view, gntdev_grant_copy_segment_dest_view, gntdev_grant_copy_segment_source, gntdev_grant_copy_segment_source_foreign, gntdev_grant_copy_segment_source_foreign_view, gntdev_grant_copy_segment_source_view, gntdev_grant_copy_segment_view, ioctl_gntdev_dmabuf_exp_from_refs, ioctl_gntdev_dmabuf_exp_from_refs_view, ioctl_gntdev_dmabuf_exp_wait_released, ioctl_gntdev_dmabuf_exp_wait_released_view, ioctl_gntdev_dmabuf_imp_release, ioctl_gntdev_dmabuf_imp_release_view, ioctl_gntdev_dmabuf_imp_to_refs, ioctl_gntdev_dmabuf_imp_to_refs_view, ioctl_gntdev_get_offset_for_vaddr, ioctl_gntdev_get_offset_for_vaddr_view, ioctl_gntdev_grant_copy, ioctl_gntdev_grant_copy_view, ioctl_gntdev_grant_ref, ioctl_gntdev_grant_ref_view, ioctl_gntdev_map_grant_ref, ioctl_gntdev_map_grant_ref_view, ioctl_gntdev_set_max_grants, ioctl_gntdev_set_max_grants_view, ioctl_gntdev_unmap_grant_ref, ioctl_gntdev_unmap_grant_ref_view, ioctl_gntdev_unmap_notify, ioctl_gntdev_unmap_notify_view } from '../../linux/gntdev.js';
 import { IntArray, RecordArray, alignedWords, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failPadding, setU64FromNumber, u64AsNumber } from '../../runtime.js';
-import type { IntArrayView, RecordArrayView } from '../../runtime.js';
+import type { DomId, GrantRef, IntArrayView, RecordArrayView } from '../../runtime.js';
 
 /** Writes ioctl_gntdev_grant_ref at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function ioctl_gntdev_grant_ref$enc0(v: ioctl_gntdev_grant_ref, d: DataView, w: BigUint64Array | undefined, b: number): void {
@@ -1331,9 +1331,9 @@ export function gntdev_grant_copy_segment_source_foreign$enc0(v: gntdev_grant_co
 /** Reads gntdev_grant_copy_segment.source.foreign at `b` on x86_32, x86_64, arm32, arm64. */
 export function gntdev_grant_copy_segment_source_foreign$dec0(d: DataView, w: BigUint64Array | undefined, b: number): gntdev_grant_copy_segment_source_foreign {
   return {
-    ref: d.getUint32(b, true),
+    ref: d.getUint32(b, true) as GrantRef,
     offset: d.getUint16(b + 4, true),
-    domid: d.getUint16(b + 6, true),
+    domid: d.getUint16(b + 6, true) as DomId,
   };
 }
 
@@ -1671,9 +1671,9 @@ export function gntdev_grant_copy_segment_dest_foreign$enc0(v: gntdev_grant_copy
 /** Reads gntdev_grant_copy_segment.dest.foreign at `b` on x86_32, x86_64, arm32, arm64. */
 export function gntdev_grant_copy_segment_dest_foreign$dec0(d: DataView, w: BigUint64Array | undefined, b: number): gntdev_grant_copy_segment_dest_foreign {
   return {
-    ref: d.getUint32(b, true),
+    ref: d.getUint32(b, true) as GrantRef,
     offset: d.getUint16(b + 4, true),
-    domid: d.getUint16(b + 6, true),
+    domid: d.getUint16(b + 6, true) as DomId,
   };
 }
 

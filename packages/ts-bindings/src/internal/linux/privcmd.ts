@@ -6,7 +6,7 @@
  */
 import type { privcmd_dm_op, privcmd_dm_op_buf, privcmd_dm_op_buf_view, privcmd_dm_op_view, privcmd_hypercall, privcmd_hypercall_view, privcmd_ioeventfd, privcmd_ioeventfd_view, privcmd_irqfd, privcmd_irqfd_view, privcmd_mmap, privcmd_mmap_entry, privcmd_mmap_entry_view, privcmd_mmap_resource, privcmd_mmap_resource_view, privcmd_mmap_view, privcmd_mmapbatch, privcmd_mmapbatch_v2, privcmd_mmapbatch_v2_view, privcmd_mmapbatch_view, privcmd_pcidev_get_gsi, privcmd_pcidev_get_gsi_view } from '../../linux/privcmd.js';
 import { IntArray, alignedWords, checkArray, checkRepoint, failBigInt, failInt, failPadding, setU64FromNumber, u64AsNumber } from '../../runtime.js';
-import type { IntArrayView } from '../../runtime.js';
+import type { DomId, IntArrayView } from '../../runtime.js';
 
 /** Writes privcmd_hypercall at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function privcmd_hypercall$enc0(v: privcmd_hypercall, d: DataView, w: BigUint64Array | undefined, b: number): void {
@@ -260,7 +260,7 @@ export function privcmd_mmap$enc0(v: privcmd_mmap, d: DataView, w: BigUint64Arra
 export function privcmd_mmap$dec0(d: DataView, w: BigUint64Array | undefined, b: number): privcmd_mmap {
   return {
     num: d.getInt32(b, true),
-    dom: d.getUint16(b + 4, true),
+    dom: d.getUint16(b + 4, true) as DomId,
     entry: BigInt(d.getUint32(b + 8, true)),
   };
 }
@@ -371,7 +371,7 @@ export function privcmd_mmap$dec1(d: DataView, w: BigUint64Array | undefined, b:
   const w8 = alignedWords(w, b);
   return {
     num: d.getInt32(b, true),
-    dom: d.getUint16(b + 4, true),
+    dom: d.getUint16(b + 4, true) as DomId,
     entry: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
   };
 }
@@ -485,7 +485,7 @@ export function privcmd_mmapbatch$dec0(d: DataView, w: BigUint64Array | undefine
   const w8 = alignedWords(w, b);
   return {
     num: d.getInt32(b, true),
-    dom: d.getUint16(b + 4, true),
+    dom: d.getUint16(b + 4, true) as DomId,
     addr: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     arr: BigInt(d.getUint32(b + 16, true)),
   };
@@ -622,7 +622,7 @@ export function privcmd_mmapbatch$dec1(d: DataView, w: BigUint64Array | undefine
   const w8 = alignedWords(w, b);
   return {
     num: d.getInt32(b, true),
-    dom: d.getUint16(b + 4, true),
+    dom: d.getUint16(b + 4, true) as DomId,
     addr: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     arr: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
   };
@@ -760,7 +760,7 @@ export function privcmd_mmapbatch$dec2(d: DataView, w: BigUint64Array | undefine
   const w8 = alignedWords(w, b);
   return {
     num: d.getInt32(b, true),
-    dom: d.getUint16(b + 4, true),
+    dom: d.getUint16(b + 4, true) as DomId,
     addr: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     arr: BigInt(d.getUint32(b + 16, true)),
   };
@@ -901,7 +901,7 @@ export function privcmd_mmapbatch_v2$dec0(d: DataView, w: BigUint64Array | undef
   const w8 = alignedWords(w, b);
   return {
     num: d.getUint32(b, true),
-    dom: d.getUint16(b + 4, true),
+    dom: d.getUint16(b + 4, true) as DomId,
     addr: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     arr: BigInt(d.getUint32(b + 16, true)),
     err: BigInt(d.getUint32(b + 20, true)),
@@ -1064,7 +1064,7 @@ export function privcmd_mmapbatch_v2$dec1(d: DataView, w: BigUint64Array | undef
   const w8 = alignedWords(w, b);
   return {
     num: d.getUint32(b, true),
-    dom: d.getUint16(b + 4, true),
+    dom: d.getUint16(b + 4, true) as DomId,
     addr: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     arr: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
     err: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
@@ -1419,7 +1419,7 @@ export function privcmd_dm_op$enc0(v: privcmd_dm_op, d: DataView, w: BigUint64Ar
 /** Reads privcmd_dm_op at `b` on x86_32, arm32. */
 export function privcmd_dm_op$dec0(d: DataView, w: BigUint64Array | undefined, b: number): privcmd_dm_op {
   return {
-    dom: d.getUint16(b, true),
+    dom: d.getUint16(b, true) as DomId,
     num: d.getUint16(b + 2, true),
     ubufs: BigInt(d.getUint32(b + 4, true)),
   };
@@ -1525,7 +1525,7 @@ export function privcmd_dm_op$enc1(v: privcmd_dm_op, d: DataView, w: BigUint64Ar
 export function privcmd_dm_op$dec1(d: DataView, w: BigUint64Array | undefined, b: number): privcmd_dm_op {
   const w8 = alignedWords(w, b);
   return {
-    dom: d.getUint16(b, true),
+    dom: d.getUint16(b, true) as DomId,
     num: d.getUint16(b + 2, true),
     ubufs: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
   };
@@ -1645,7 +1645,7 @@ export function privcmd_mmap_resource$enc0(v: privcmd_mmap_resource, d: DataView
 export function privcmd_mmap_resource$dec0(d: DataView, w: BigUint64Array | undefined, b: number): privcmd_mmap_resource {
   const w8 = alignedWords(w, b);
   return {
-    dom: d.getUint16(b, true),
+    dom: d.getUint16(b, true) as DomId,
     type: d.getUint32(b + 4, true),
     id: d.getUint32(b + 8, true),
     idx: d.getUint32(b + 12, true),
@@ -1813,7 +1813,7 @@ export function privcmd_irqfd$dec0(d: DataView, w: BigUint64Array | undefined, b
     size: d.getUint32(b + 8, true),
     fd: d.getUint32(b + 12, true),
     flags: d.getUint32(b + 16, true),
-    dom: d.getUint16(b + 20, true),
+    dom: d.getUint16(b + 20, true) as DomId,
   };
 }
 
@@ -1970,7 +1970,7 @@ export function privcmd_ioeventfd$dec0(d: DataView, w: BigUint64Array | undefine
     vcpus: d.getUint32(b + 32, true),
     vq: d.getUint32(b + 36, true),
     flags: d.getUint32(b + 40, true),
-    dom: d.getUint16(b + 44, true),
+    dom: d.getUint16(b + 44, true) as DomId,
   };
 }
 

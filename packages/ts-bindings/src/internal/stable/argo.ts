@@ -5,7 +5,7 @@
  * Per-architecture code of stable/argo: internal, not part of the package's API.
  */
 import { IntArray, RecordArray, alignedWords, checkRepoint, failBigInt, failInt, failObject, failPadding, flexArray, flexRoom, nonZero, setU64FromNumber, u64AsNumber } from '../../runtime.js';
-import type { IntArrayView, RecordArrayView } from '../../runtime.js';
+import type { DomId, IntArrayView, RecordArrayView } from '../../runtime.js';
 import type { xen_argo_addr, xen_argo_addr_view, xen_argo_iov, xen_argo_iov_view, xen_argo_register_ring, xen_argo_register_ring_view, xen_argo_ring, xen_argo_ring_data, xen_argo_ring_data_ent, xen_argo_ring_data_ent_view, xen_argo_ring_data_view, xen_argo_ring_message_header, xen_argo_ring_message_header_view, xen_argo_ring_view, xen_argo_send_addr, xen_argo_send_addr_view, xen_argo_unregister_ring, xen_argo_unregister_ring_view } from '../../stable/argo.js';
 
 /** Writes xen_argo_iov at `b` on x86_32, every byte, once every value has passed its check. */
@@ -213,7 +213,7 @@ export function xen_argo_addr$enc0(v: xen_argo_addr, d: DataView, w: BigUint64Ar
 export function xen_argo_addr$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_argo_addr {
   return {
     aport: d.getUint32(b, true),
-    domain_id: d.getUint16(b + 4, true),
+    domain_id: d.getUint16(b + 4, true) as DomId,
   };
 }
 
@@ -503,7 +503,7 @@ export function xen_argo_register_ring$enc0(v: xen_argo_register_ring, d: DataVi
 export function xen_argo_register_ring$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_argo_register_ring {
   return {
     aport: d.getUint32(b, true),
-    partner_id: d.getUint16(b + 4, true),
+    partner_id: d.getUint16(b + 4, true) as DomId,
     len: d.getUint32(b + 8, true),
   };
 }
@@ -598,7 +598,7 @@ export function xen_argo_unregister_ring$enc0(v: xen_argo_unregister_ring, d: Da
 export function xen_argo_unregister_ring$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_argo_unregister_ring {
   return {
     aport: d.getUint32(b, true),
-    partner_id: d.getUint16(b + 4, true),
+    partner_id: d.getUint16(b + 4, true) as DomId,
   };
 }
 

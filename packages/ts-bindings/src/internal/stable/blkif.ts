@@ -5,7 +5,7 @@
  * Per-architecture code of stable/blkif: internal, not part of the package's API.
  */
 import { IntArray, RecordArray, alignedWords, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failPadding, nonZero, setU64FromNumber, u64AsNumber, zero } from '../../runtime.js';
-import type { IntArrayView, RecordArrayView } from '../../runtime.js';
+import type { GrantRef, IntArrayView, RecordArrayView } from '../../runtime.js';
 import type { blkif_request, blkif_request_discard, blkif_request_discard_view, blkif_request_indirect, blkif_request_indirect_view, blkif_request_segment, blkif_request_segment_view, blkif_request_view, blkif_response, blkif_response_view, blkif_sring, blkif_sring_entry, blkif_sring_entry_view, blkif_sring_pvt, blkif_sring_pvt_netif, blkif_sring_pvt_netif_view, blkif_sring_pvt_tapif_user, blkif_sring_pvt_tapif_user_view, blkif_sring_pvt_view, blkif_sring_view } from '../../stable/blkif.js';
 
 /** Writes blkif_request_segment at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
@@ -25,7 +25,7 @@ export function blkif_request_segment$enc0(v: blkif_request_segment, d: DataView
 /** Reads blkif_request_segment at `b` on x86_32, x86_64, arm32, arm64. */
 export function blkif_request_segment$dec0(d: DataView, w: BigUint64Array | undefined, b: number): blkif_request_segment {
   return {
-    gref: d.getUint32(b, true),
+    gref: d.getUint32(b, true) as GrantRef,
     first_sect: d.getUint8(b + 4),
     last_sect: d.getUint8(b + 5),
   };
@@ -886,7 +886,7 @@ export function blkif_request_indirect$dec0(d: DataView, w: BigUint64Array | und
     id: d.getBigUint64(b + 4, true),
     sector_number: d.getBigUint64(b + 12, true),
     handle: d.getUint16(b + 20, true),
-    indirect_grefs: a0,
+    indirect_grefs: a0 as GrantRef[],
   };
 }
 
@@ -1082,7 +1082,7 @@ export function blkif_request_indirect$dec1(d: DataView, w: BigUint64Array | und
     id: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     sector_number: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
     handle: d.getUint16(b + 24, true),
-    indirect_grefs: a0,
+    indirect_grefs: a0 as GrantRef[],
   };
 }
 

@@ -5,7 +5,7 @@
  * Per-architecture code of stable/cameraif: internal, not part of the package's API.
  */
 import { IntArray, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failPadding, flexArray, flexRoom, nonZero, setU64FromNumber, u64AsNumber } from '../../runtime.js';
-import type { IntArrayView } from '../../runtime.js';
+import type { GrantRef, IntArrayView } from '../../runtime.js';
 import type { xen_cameraif_sring, xen_cameraif_sring_entry, xen_cameraif_sring_entry_view, xen_cameraif_sring_pvt, xen_cameraif_sring_pvt_netif, xen_cameraif_sring_pvt_netif_view, xen_cameraif_sring_pvt_tapif_user, xen_cameraif_sring_pvt_tapif_user_view, xen_cameraif_sring_pvt_view, xen_cameraif_sring_view, xencamera_buf_create_req, xencamera_buf_create_req_view, xencamera_buf_get_layout_resp, xencamera_buf_get_layout_resp_view, xencamera_buf_request, xencamera_buf_request_view, xencamera_config_req, xencamera_config_req_view, xencamera_config_resp, xencamera_config_resp_view, xencamera_ctrl_enum_resp, xencamera_ctrl_enum_resp_view, xencamera_ctrl_value, xencamera_ctrl_value_view, xencamera_event_page, xencamera_event_page_view, xencamera_evt, xencamera_evt_evt, xencamera_evt_evt_view, xencamera_evt_view, xencamera_frame_avail_evt, xencamera_frame_avail_evt_view, xencamera_frame_rate_req, xencamera_frame_rate_req_view, xencamera_get_ctrl_req, xencamera_get_ctrl_req_view, xencamera_index, xencamera_index_view, xencamera_page_directory, xencamera_page_directory_view, xencamera_req, xencamera_req_req, xencamera_req_req_view, xencamera_req_view, xencamera_resp, xencamera_resp_resp, xencamera_resp_resp_view, xencamera_resp_view } from '../../stable/cameraif.js';
 
 /** Writes xencamera_config_req at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
@@ -285,7 +285,7 @@ export function xencamera_buf_create_req$dec0(d: DataView, w: BigUint64Array | u
     index: d.getUint8(b),
     reserved: a0,
     plane_offset: a2,
-    gref_directory: d.getUint32(b + 20, true),
+    gref_directory: d.getUint32(b + 20, true) as GrantRef,
   };
 }
 
@@ -401,8 +401,8 @@ export function xencamera_page_directory$dec0(d: DataView, w: BigUint64Array | u
     a0[i1] = d.getUint32(b + 4 + i1 * 4, true);
   }
   return {
-    gref_dir_next_page: d.getUint32(b, true),
-    gref: a0,
+    gref_dir_next_page: d.getUint32(b, true) as GrantRef,
+    gref: a0 as GrantRef[],
   };
 }
 

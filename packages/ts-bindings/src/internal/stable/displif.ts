@@ -5,7 +5,7 @@
  * Per-architecture code of stable/displif: internal, not part of the package's API.
  */
 import { IntArray, alignedWords, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failPadding, flexArray, flexRoom, nonZero, setU64FromNumber, u64AsNumber } from '../../runtime.js';
-import type { IntArrayView } from '../../runtime.js';
+import type { GrantRef, IntArrayView } from '../../runtime.js';
 import type { xen_displif_sring, xen_displif_sring_entry, xen_displif_sring_entry_view, xen_displif_sring_pvt, xen_displif_sring_pvt_netif, xen_displif_sring_pvt_netif_view, xen_displif_sring_pvt_tapif_user, xen_displif_sring_pvt_tapif_user_view, xen_displif_sring_pvt_view, xen_displif_sring_view, xendispl_dbuf_create_req, xendispl_dbuf_create_req_view, xendispl_dbuf_destroy_req, xendispl_dbuf_destroy_req_view, xendispl_event_page, xendispl_event_page_view, xendispl_evt, xendispl_evt_op, xendispl_evt_op_view, xendispl_evt_view, xendispl_fb_attach_req, xendispl_fb_attach_req_view, xendispl_fb_detach_req, xendispl_fb_detach_req_view, xendispl_get_edid_req, xendispl_get_edid_req_view, xendispl_get_edid_resp, xendispl_get_edid_resp_view, xendispl_page_directory, xendispl_page_directory_view, xendispl_page_flip_req, xendispl_page_flip_req_view, xendispl_pg_flip_evt, xendispl_pg_flip_evt_view, xendispl_req, xendispl_req_op, xendispl_req_op_view, xendispl_req_view, xendispl_resp, xendispl_resp_op, xendispl_resp_op_view, xendispl_resp_view, xendispl_set_config_req, xendispl_set_config_req_view } from '../../stable/displif.js';
 
 /** Writes xendispl_dbuf_create_req at `b` on x86_32, every byte, once every value has passed its check. */
@@ -47,7 +47,7 @@ export function xendispl_dbuf_create_req$dec0(d: DataView, w: BigUint64Array | u
     bpp: d.getUint32(b + 16, true),
     buffer_sz: d.getUint32(b + 20, true),
     flags: d.getUint32(b + 24, true),
-    gref_directory: d.getUint32(b + 28, true),
+    gref_directory: d.getUint32(b + 28, true) as GrantRef,
     data_ofs: d.getUint32(b + 32, true),
   };
 }
@@ -228,7 +228,7 @@ export function xendispl_dbuf_create_req$dec1(d: DataView, w: BigUint64Array | u
     bpp: d.getUint32(b + 16, true),
     buffer_sz: d.getUint32(b + 20, true),
     flags: d.getUint32(b + 24, true),
-    gref_directory: d.getUint32(b + 28, true),
+    gref_directory: d.getUint32(b + 28, true) as GrantRef,
     data_ofs: d.getUint32(b + 32, true),
   };
 }
@@ -403,8 +403,8 @@ export function xendispl_page_directory$dec0(d: DataView, w: BigUint64Array | un
     a0[i1] = d.getUint32(b + 4 + i1 * 4, true);
   }
   return {
-    gref_dir_next_page: d.getUint32(b, true),
-    gref: a0,
+    gref_dir_next_page: d.getUint32(b, true) as GrantRef,
+    gref: a0 as GrantRef[],
   };
 }
 
@@ -1310,7 +1310,7 @@ export function xendispl_get_edid_req$enc0(v: xendispl_get_edid_req, d: DataView
 export function xendispl_get_edid_req$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xendispl_get_edid_req {
   return {
     buffer_sz: d.getUint32(b, true),
-    gref_directory: d.getUint32(b + 4, true),
+    gref_directory: d.getUint32(b + 4, true) as GrantRef,
   };
 }
 

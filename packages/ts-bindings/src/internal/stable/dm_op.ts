@@ -5,6 +5,7 @@
  * Per-architecture code of stable/dm_op: internal, not part of the package's API.
  */
 import { alignedWords, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failOp, failOpName, failPadding, nonZero, setU64FromNumber, u64AsNumber, zero } from '../../runtime.js';
+import type { EvtchnPort, IoServId } from '../../runtime.js';
 import type { DmOp, DmOpInput, xen_dm_op, xen_dm_op_buf, xen_dm_op_buf_view, xen_dm_op_create_ioreq_server, xen_dm_op_create_ioreq_server_input, xen_dm_op_create_ioreq_server_view, xen_dm_op_destroy_ioreq_server, xen_dm_op_destroy_ioreq_server_input, xen_dm_op_destroy_ioreq_server_view, xen_dm_op_get_ioreq_server_info, xen_dm_op_get_ioreq_server_info_input, xen_dm_op_get_ioreq_server_info_view, xen_dm_op_inject_event, xen_dm_op_inject_event_input, xen_dm_op_inject_event_view, xen_dm_op_inject_msi, xen_dm_op_inject_msi_input, xen_dm_op_inject_msi_view, xen_dm_op_ioreq_server_range, xen_dm_op_ioreq_server_range_input, xen_dm_op_ioreq_server_range_view, xen_dm_op_map_mem_type_to_ioreq_server, xen_dm_op_map_mem_type_to_ioreq_server_input, xen_dm_op_map_mem_type_to_ioreq_server_view, xen_dm_op_modified_memory, xen_dm_op_modified_memory_extent, xen_dm_op_modified_memory_extent_view, xen_dm_op_modified_memory_input, xen_dm_op_modified_memory_view, xen_dm_op_nr_vcpus, xen_dm_op_nr_vcpus_input, xen_dm_op_nr_vcpus_view, xen_dm_op_pin_memory_cacheattr, xen_dm_op_pin_memory_cacheattr_input, xen_dm_op_pin_memory_cacheattr_view, xen_dm_op_relocate_memory, xen_dm_op_relocate_memory_input, xen_dm_op_relocate_memory_view, xen_dm_op_remote_shutdown, xen_dm_op_remote_shutdown_input, xen_dm_op_remote_shutdown_view, xen_dm_op_set_ioreq_server_state, xen_dm_op_set_ioreq_server_state_input, xen_dm_op_set_ioreq_server_state_view, xen_dm_op_set_irq_level, xen_dm_op_set_irq_level_input, xen_dm_op_set_irq_level_view, xen_dm_op_set_isa_irq_level, xen_dm_op_set_isa_irq_level_input, xen_dm_op_set_isa_irq_level_view, xen_dm_op_set_mem_type, xen_dm_op_set_mem_type_input, xen_dm_op_set_mem_type_view, xen_dm_op_set_pci_intx_level, xen_dm_op_set_pci_intx_level_input, xen_dm_op_set_pci_intx_level_view, xen_dm_op_set_pci_link_route, xen_dm_op_set_pci_link_route_input, xen_dm_op_set_pci_link_route_view, xen_dm_op_track_dirty_vram, xen_dm_op_track_dirty_vram_input, xen_dm_op_track_dirty_vram_view, xen_dm_op_u, xen_dm_op_u_view, xen_dm_op_view } from '../../stable/dm_op.js';
 
 /** Writes xen_dm_op_create_ioreq_server at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
@@ -22,7 +23,7 @@ export function xen_dm_op_create_ioreq_server$enc0(v: xen_dm_op_create_ioreq_ser
 export function xen_dm_op_create_ioreq_server$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_dm_op_create_ioreq_server {
   return {
     handle_bufioreq: d.getUint8(b),
-    id: d.getUint16(b + 4, true),
+    id: d.getUint16(b + 4, true) as IoServId,
   };
 }
 
@@ -114,9 +115,9 @@ export function xen_dm_op_get_ioreq_server_info$enc0(v: xen_dm_op_get_ioreq_serv
 export function xen_dm_op_get_ioreq_server_info$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_dm_op_get_ioreq_server_info {
   const w8 = alignedWords(w, b);
   return {
-    id: d.getUint16(b, true),
+    id: d.getUint16(b, true) as IoServId,
     flags: d.getUint16(b + 2, true),
-    bufioreq_port: d.getUint32(b + 4, true),
+    bufioreq_port: d.getUint32(b + 4, true) as EvtchnPort,
     ioreq_gfn: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     bufioreq_gfn: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
   };
@@ -258,7 +259,7 @@ export function xen_dm_op_ioreq_server_range$enc0(v: xen_dm_op_ioreq_server_rang
 export function xen_dm_op_ioreq_server_range$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_dm_op_ioreq_server_range {
   const w8 = alignedWords(w, b);
   return {
-    id: d.getUint16(b, true),
+    id: d.getUint16(b, true) as IoServId,
     type: d.getUint32(b + 4, true),
     start: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     end: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
@@ -387,7 +388,7 @@ export function xen_dm_op_set_ioreq_server_state$enc0(v: xen_dm_op_set_ioreq_ser
 /** Reads xen_dm_op_set_ioreq_server_state at `b` on x86_32, x86_64, arm32, arm64. */
 export function xen_dm_op_set_ioreq_server_state$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_dm_op_set_ioreq_server_state {
   return {
-    id: d.getUint16(b, true),
+    id: d.getUint16(b, true) as IoServId,
     enabled: d.getUint8(b + 2),
   };
 }
@@ -467,7 +468,7 @@ export function xen_dm_op_destroy_ioreq_server$enc0(v: xen_dm_op_destroy_ioreq_s
 /** Reads xen_dm_op_destroy_ioreq_server at `b` on x86_32, x86_64, arm32, arm64. */
 export function xen_dm_op_destroy_ioreq_server$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_dm_op_destroy_ioreq_server {
   return {
-    id: d.getUint16(b, true),
+    id: d.getUint16(b, true) as IoServId,
   };
 }
 
@@ -1455,7 +1456,7 @@ export function xen_dm_op_map_mem_type_to_ioreq_server$enc0(v: xen_dm_op_map_mem
 export function xen_dm_op_map_mem_type_to_ioreq_server$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_dm_op_map_mem_type_to_ioreq_server {
   const w8 = alignedWords(w, b);
   return {
-    id: d.getUint16(b, true),
+    id: d.getUint16(b, true) as IoServId,
     type: d.getUint16(b + 2, true),
     flags: d.getUint32(b + 4, true),
     opaque: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
@@ -3557,15 +3558,15 @@ export function DmOp$dec0(d: DataView, w: BigUint64Array | undefined, b: number)
       return {
         op: 'create_ioreq_server',
         handle_bufioreq: d.getUint8(b + 8),
-        id: d.getUint16(b + 12, true),
+        id: d.getUint16(b + 12, true) as IoServId,
       };
     }
     case 2: {
       return {
         op: 'get_ioreq_server_info',
-        id: d.getUint16(b + 8, true),
+        id: d.getUint16(b + 8, true) as IoServId,
         flags: d.getUint16(b + 10, true),
-        bufioreq_port: d.getUint32(b + 12, true),
+        bufioreq_port: d.getUint32(b + 12, true) as EvtchnPort,
         ioreq_gfn: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
         bufioreq_gfn: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
       };
@@ -3573,7 +3574,7 @@ export function DmOp$dec0(d: DataView, w: BigUint64Array | undefined, b: number)
     case 3: {
       return {
         op: 'map_io_range_to_ioreq_server',
-        id: d.getUint16(b + 8, true),
+        id: d.getUint16(b + 8, true) as IoServId,
         type: d.getUint32(b + 12, true),
         start: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
         end: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
@@ -3582,7 +3583,7 @@ export function DmOp$dec0(d: DataView, w: BigUint64Array | undefined, b: number)
     case 4: {
       return {
         op: 'unmap_io_range_from_ioreq_server',
-        id: d.getUint16(b + 8, true),
+        id: d.getUint16(b + 8, true) as IoServId,
         type: d.getUint32(b + 12, true),
         start: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
         end: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
@@ -3591,14 +3592,14 @@ export function DmOp$dec0(d: DataView, w: BigUint64Array | undefined, b: number)
     case 5: {
       return {
         op: 'set_ioreq_server_state',
-        id: d.getUint16(b + 8, true),
+        id: d.getUint16(b + 8, true) as IoServId,
         enabled: d.getUint8(b + 10),
       };
     }
     case 6: {
       return {
         op: 'destroy_ioreq_server',
-        id: d.getUint16(b + 8, true),
+        id: d.getUint16(b + 8, true) as IoServId,
       };
     }
     case 7: {
@@ -3668,7 +3669,7 @@ export function DmOp$dec0(d: DataView, w: BigUint64Array | undefined, b: number)
     case 15: {
       return {
         op: 'map_mem_type_to_ioreq_server',
-        id: d.getUint16(b + 8, true),
+        id: d.getUint16(b + 8, true) as IoServId,
         type: d.getUint16(b + 10, true),
         flags: d.getUint32(b + 12, true),
         opaque: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),

@@ -5,7 +5,7 @@
  * Per-architecture code of stable/event_channel: internal, not part of the package's API.
  */
 import { IntArray, alignedWords, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failOp, failOpName, failPadding, nonZero, setU64FromNumber, u64AsNumber, zero } from '../../runtime.js';
-import type { IntArrayView } from '../../runtime.js';
+import type { DomId, EvtchnPort, IntArrayView } from '../../runtime.js';
 import type { EvtchnOp, evtchn_alloc_unbound, evtchn_alloc_unbound_view, evtchn_bind_interdomain, evtchn_bind_interdomain_view, evtchn_bind_ipi, evtchn_bind_ipi_view, evtchn_bind_pirq, evtchn_bind_pirq_view, evtchn_bind_vcpu, evtchn_bind_vcpu_view, evtchn_bind_virq, evtchn_bind_virq_view, evtchn_close, evtchn_close_view, evtchn_expand_array, evtchn_expand_array_view, evtchn_fifo_control_block, evtchn_fifo_control_block_view, evtchn_init_control, evtchn_init_control_view, evtchn_op, evtchn_op_u, evtchn_op_u_view, evtchn_op_view, evtchn_reset, evtchn_reset_view, evtchn_send, evtchn_send_view, evtchn_set_priority, evtchn_set_priority_view, evtchn_status, evtchn_status_u, evtchn_status_u_interdomain, evtchn_status_u_interdomain_view, evtchn_status_u_unbound, evtchn_status_u_unbound_view, evtchn_status_u_view, evtchn_status_view, evtchn_unmask, evtchn_unmask_view } from '../../stable/event_channel.js';
 
 /** Writes evtchn_alloc_unbound at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
@@ -24,9 +24,9 @@ export function evtchn_alloc_unbound$enc0(v: evtchn_alloc_unbound, d: DataView, 
 /** Reads evtchn_alloc_unbound at `b` on x86_32, x86_64, arm32, arm64. */
 export function evtchn_alloc_unbound$dec0(d: DataView, w: BigUint64Array | undefined, b: number): evtchn_alloc_unbound {
   return {
-    dom: d.getUint16(b, true),
-    remote_dom: d.getUint16(b + 2, true),
-    port: d.getUint32(b + 4, true),
+    dom: d.getUint16(b, true) as DomId,
+    remote_dom: d.getUint16(b + 2, true) as DomId,
+    port: d.getUint32(b + 4, true) as EvtchnPort,
   };
 }
 
@@ -117,9 +117,9 @@ export function evtchn_bind_interdomain$enc0(v: evtchn_bind_interdomain, d: Data
 /** Reads evtchn_bind_interdomain at `b` on x86_32, x86_64, arm32, arm64. */
 export function evtchn_bind_interdomain$dec0(d: DataView, w: BigUint64Array | undefined, b: number): evtchn_bind_interdomain {
   return {
-    remote_dom: d.getUint16(b, true),
-    remote_port: d.getUint32(b + 4, true),
-    local_port: d.getUint32(b + 8, true),
+    remote_dom: d.getUint16(b, true) as DomId,
+    remote_port: d.getUint32(b + 4, true) as EvtchnPort,
+    local_port: d.getUint32(b + 8, true) as EvtchnPort,
   };
 }
 
@@ -216,7 +216,7 @@ export function evtchn_bind_virq$dec0(d: DataView, w: BigUint64Array | undefined
   return {
     virq: d.getUint32(b, true),
     vcpu: d.getUint32(b + 4, true),
-    port: d.getUint32(b + 8, true),
+    port: d.getUint32(b + 8, true) as EvtchnPort,
   };
 }
 
@@ -308,7 +308,7 @@ export function evtchn_bind_pirq$dec0(d: DataView, w: BigUint64Array | undefined
   return {
     pirq: d.getUint32(b, true),
     flags: d.getUint32(b + 4, true),
-    port: d.getUint32(b + 8, true),
+    port: d.getUint32(b + 8, true) as EvtchnPort,
   };
 }
 
@@ -396,7 +396,7 @@ export function evtchn_bind_ipi$enc0(v: evtchn_bind_ipi, d: DataView, w: BigUint
 export function evtchn_bind_ipi$dec0(d: DataView, w: BigUint64Array | undefined, b: number): evtchn_bind_ipi {
   return {
     vcpu: d.getUint32(b, true),
-    port: d.getUint32(b + 4, true),
+    port: d.getUint32(b + 4, true) as EvtchnPort,
   };
 }
 
@@ -469,7 +469,7 @@ export function evtchn_close$enc0(v: evtchn_close, d: DataView, w: BigUint64Arra
 /** Reads evtchn_close at `b` on x86_32, x86_64, arm32, arm64. */
 export function evtchn_close$dec0(d: DataView, w: BigUint64Array | undefined, b: number): evtchn_close {
   return {
-    port: d.getUint32(b, true),
+    port: d.getUint32(b, true) as EvtchnPort,
   };
 }
 
@@ -531,7 +531,7 @@ export function evtchn_send$enc0(v: evtchn_send, d: DataView, w: BigUint64Array 
 /** Reads evtchn_send at `b` on x86_32, x86_64, arm32, arm64. */
 export function evtchn_send$dec0(d: DataView, w: BigUint64Array | undefined, b: number): evtchn_send {
   return {
-    port: d.getUint32(b, true),
+    port: d.getUint32(b, true) as EvtchnPort,
   };
 }
 
@@ -676,8 +676,8 @@ export function evtchn_status$enc0(v: evtchn_status, d: DataView, w: BigUint64Ar
 /** Reads evtchn_status at `b` on x86_32, x86_64, arm32, arm64. */
 export function evtchn_status$dec0(d: DataView, w: BigUint64Array | undefined, b: number): evtchn_status {
   return {
-    dom: d.getUint16(b, true),
-    port: d.getUint32(b + 4, true),
+    dom: d.getUint16(b, true) as DomId,
+    port: d.getUint32(b + 4, true) as EvtchnPort,
     status: d.getUint32(b + 8, true),
     vcpu: d.getUint32(b + 12, true),
     u: evtchn_status_u$dec0(d, w, b + 16),
@@ -939,7 +939,7 @@ export function evtchn_status_u_unbound$enc0(v: evtchn_status_u_unbound, d: Data
 /** Reads evtchn_status.u.unbound at `b` on x86_32, x86_64, arm32, arm64. */
 export function evtchn_status_u_unbound$dec0(d: DataView, w: BigUint64Array | undefined, b: number): evtchn_status_u_unbound {
   return {
-    dom: d.getUint16(b, true),
+    dom: d.getUint16(b, true) as DomId,
   };
 }
 
@@ -1005,8 +1005,8 @@ export function evtchn_status_u_interdomain$enc0(v: evtchn_status_u_interdomain,
 /** Reads evtchn_status.u.interdomain at `b` on x86_32, x86_64, arm32, arm64. */
 export function evtchn_status_u_interdomain$dec0(d: DataView, w: BigUint64Array | undefined, b: number): evtchn_status_u_interdomain {
   return {
-    dom: d.getUint16(b, true),
-    port: d.getUint32(b + 4, true),
+    dom: d.getUint16(b, true) as DomId,
+    port: d.getUint32(b + 4, true) as EvtchnPort,
   };
 }
 
@@ -1087,7 +1087,7 @@ export function evtchn_bind_vcpu$enc0(v: evtchn_bind_vcpu, d: DataView, w: BigUi
 /** Reads evtchn_bind_vcpu at `b` on x86_32, x86_64, arm32, arm64. */
 export function evtchn_bind_vcpu$dec0(d: DataView, w: BigUint64Array | undefined, b: number): evtchn_bind_vcpu {
   return {
-    port: d.getUint32(b, true),
+    port: d.getUint32(b, true) as EvtchnPort,
     vcpu: d.getUint32(b + 4, true),
   };
 }
@@ -1161,7 +1161,7 @@ export function evtchn_unmask$enc0(v: evtchn_unmask, d: DataView, w: BigUint64Ar
 /** Reads evtchn_unmask at `b` on x86_32, x86_64, arm32, arm64. */
 export function evtchn_unmask$dec0(d: DataView, w: BigUint64Array | undefined, b: number): evtchn_unmask {
   return {
-    port: d.getUint32(b, true),
+    port: d.getUint32(b, true) as EvtchnPort,
   };
 }
 
@@ -1223,7 +1223,7 @@ export function evtchn_reset$enc0(v: evtchn_reset, d: DataView, w: BigUint64Arra
 /** Reads evtchn_reset at `b` on x86_32, x86_64, arm32, arm64. */
 export function evtchn_reset$dec0(d: DataView, w: BigUint64Array | undefined, b: number): evtchn_reset {
   return {
-    dom: d.getUint16(b, true),
+    dom: d.getUint16(b, true) as DomId,
   };
 }
 
@@ -1491,7 +1491,7 @@ export function evtchn_set_priority$enc0(v: evtchn_set_priority, d: DataView, w:
 /** Reads evtchn_set_priority at `b` on x86_32, x86_64, arm32, arm64. */
 export function evtchn_set_priority$dec0(d: DataView, w: BigUint64Array | undefined, b: number): evtchn_set_priority {
   return {
-    port: d.getUint32(b, true),
+    port: d.getUint32(b, true) as EvtchnPort,
     priority: d.getUint32(b + 4, true),
   };
 }
@@ -2544,9 +2544,9 @@ export function EvtchnOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
     case 0: {
       return {
         op: 'bind_interdomain',
-        remote_dom: d.getUint16(b + 4, true),
-        remote_port: d.getUint32(b + 8, true),
-        local_port: d.getUint32(b + 12, true),
+        remote_dom: d.getUint16(b + 4, true) as DomId,
+        remote_port: d.getUint32(b + 8, true) as EvtchnPort,
+        local_port: d.getUint32(b + 12, true) as EvtchnPort,
       };
     }
     case 1: {
@@ -2554,7 +2554,7 @@ export function EvtchnOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
         op: 'bind_virq',
         virq: d.getUint32(b + 4, true),
         vcpu: d.getUint32(b + 8, true),
-        port: d.getUint32(b + 12, true),
+        port: d.getUint32(b + 12, true) as EvtchnPort,
       };
     }
     case 2: {
@@ -2562,26 +2562,26 @@ export function EvtchnOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
         op: 'bind_pirq',
         pirq: d.getUint32(b + 4, true),
         flags: d.getUint32(b + 8, true),
-        port: d.getUint32(b + 12, true),
+        port: d.getUint32(b + 12, true) as EvtchnPort,
       };
     }
     case 3: {
       return {
         op: 'close',
-        port: d.getUint32(b + 4, true),
+        port: d.getUint32(b + 4, true) as EvtchnPort,
       };
     }
     case 4: {
       return {
         op: 'send',
-        port: d.getUint32(b + 4, true),
+        port: d.getUint32(b + 4, true) as EvtchnPort,
       };
     }
     case 5: {
       return {
         op: 'status',
-        dom: d.getUint16(b + 4, true),
-        port: d.getUint32(b + 8, true),
+        dom: d.getUint16(b + 4, true) as DomId,
+        port: d.getUint32(b + 8, true) as EvtchnPort,
         status: d.getUint32(b + 12, true),
         vcpu: d.getUint32(b + 16, true),
         u: evtchn_status_u$dec0(d, w, b + 20),
@@ -2590,29 +2590,29 @@ export function EvtchnOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
     case 6: {
       return {
         op: 'alloc_unbound',
-        dom: d.getUint16(b + 4, true),
-        remote_dom: d.getUint16(b + 6, true),
-        port: d.getUint32(b + 8, true),
+        dom: d.getUint16(b + 4, true) as DomId,
+        remote_dom: d.getUint16(b + 6, true) as DomId,
+        port: d.getUint32(b + 8, true) as EvtchnPort,
       };
     }
     case 7: {
       return {
         op: 'bind_ipi',
         vcpu: d.getUint32(b + 4, true),
-        port: d.getUint32(b + 8, true),
+        port: d.getUint32(b + 8, true) as EvtchnPort,
       };
     }
     case 8: {
       return {
         op: 'bind_vcpu',
-        port: d.getUint32(b + 4, true),
+        port: d.getUint32(b + 4, true) as EvtchnPort,
         vcpu: d.getUint32(b + 8, true),
       };
     }
     case 9: {
       return {
         op: 'unmask',
-        port: d.getUint32(b + 4, true),
+        port: d.getUint32(b + 4, true) as EvtchnPort,
       };
     }
     default:

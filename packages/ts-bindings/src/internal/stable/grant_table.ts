@@ -5,7 +5,7 @@
  * Per-architecture code of stable/grant_table: internal, not part of the package's API.
  */
 import { IntArray, alignedWords, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failPadding, nonZero, setU64FromNumber, u64AsNumber, zero } from '../../runtime.js';
-import type { IntArrayView } from '../../runtime.js';
+import type { DomId, FrameNumber, GrantRef, IntArrayView } from '../../runtime.js';
 import type { gnttab_cache_flush, gnttab_cache_flush_a, gnttab_cache_flush_a_view, gnttab_cache_flush_view, gnttab_copy, gnttab_copy_ptr, gnttab_copy_ptr_u, gnttab_copy_ptr_u_view, gnttab_copy_ptr_view, gnttab_copy_view, gnttab_dump_table, gnttab_dump_table_view, gnttab_get_status_frames, gnttab_get_status_frames_view, gnttab_get_version, gnttab_get_version_view, gnttab_map_grant_ref, gnttab_map_grant_ref_view, gnttab_query_size, gnttab_query_size_view, gnttab_set_version, gnttab_set_version_view, gnttab_setup_table, gnttab_setup_table_view, gnttab_swap_grant_ref, gnttab_swap_grant_ref_view, gnttab_transfer, gnttab_transfer_view, gnttab_unmap_and_replace, gnttab_unmap_and_replace_view, gnttab_unmap_grant_ref, gnttab_unmap_grant_ref_view, grant_entry_header, grant_entry_header_view, grant_entry_v1, grant_entry_v1_view, grant_entry_v2, grant_entry_v2_full_page, grant_entry_v2_full_page_view, grant_entry_v2_sub_page, grant_entry_v2_sub_page_view, grant_entry_v2_transitive, grant_entry_v2_transitive_view, grant_entry_v2_view } from '../../stable/grant_table.js';
 
 /** Writes grant_entry_v1 at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
@@ -25,7 +25,7 @@ export function grant_entry_v1$enc0(v: grant_entry_v1, d: DataView, w: BigUint64
 export function grant_entry_v1$dec0(d: DataView, w: BigUint64Array | undefined, b: number): grant_entry_v1 {
   return {
     flags: d.getUint16(b, true),
-    domid: d.getUint16(b + 2, true),
+    domid: d.getUint16(b + 2, true) as DomId,
     frame: d.getUint32(b + 4, true),
   };
 }
@@ -114,7 +114,7 @@ export function grant_entry_header$enc0(v: grant_entry_header, d: DataView, w: B
 export function grant_entry_header$dec0(d: DataView, w: BigUint64Array | undefined, b: number): grant_entry_header {
   return {
     flags: d.getUint16(b, true),
-    domid: d.getUint16(b + 2, true),
+    domid: d.getUint16(b + 2, true) as DomId,
   };
 }
 
@@ -644,8 +644,8 @@ export function grant_entry_v2_transitive$enc0(v: grant_entry_v2_transitive, d: 
 export function grant_entry_v2_transitive$dec0(d: DataView, w: BigUint64Array | undefined, b: number): grant_entry_v2_transitive {
   return {
     hdr: grant_entry_header$dec0(d, w, b),
-    trans_domid: d.getUint16(b + 4, true),
-    gref: d.getUint32(b + 8, true),
+    trans_domid: d.getUint16(b + 4, true) as DomId,
+    gref: d.getUint32(b + 8, true) as GrantRef,
   };
 }
 
@@ -750,8 +750,8 @@ export function gnttab_map_grant_ref$dec0(d: DataView, w: BigUint64Array | undef
   return {
     host_addr: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
     flags: d.getUint32(b + 8, true),
-    ref: d.getUint32(b + 12, true),
-    dom: d.getUint16(b + 16, true),
+    ref: d.getUint32(b + 12, true) as GrantRef,
+    dom: d.getUint16(b + 16, true) as DomId,
     status: d.getInt16(b + 18, true),
     handle: d.getUint32(b + 20, true),
     dev_bus_addr: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
@@ -1052,7 +1052,7 @@ export function gnttab_setup_table$enc0(v: gnttab_setup_table, d: DataView, w: B
 /** Reads gnttab_setup_table at `b` on x86_32. */
 export function gnttab_setup_table$dec0(d: DataView, w: BigUint64Array | undefined, b: number): gnttab_setup_table {
   return {
-    dom: d.getUint16(b, true),
+    dom: d.getUint16(b, true) as DomId,
     nr_frames: d.getUint32(b + 4, true),
     status: d.getInt16(b + 8, true),
     frame_list: BigInt(d.getUint32(b + 12, true)),
@@ -1180,7 +1180,7 @@ export function gnttab_setup_table$enc1(v: gnttab_setup_table, d: DataView, w: B
 export function gnttab_setup_table$dec1(d: DataView, w: BigUint64Array | undefined, b: number): gnttab_setup_table {
   const w8 = alignedWords(w, b);
   return {
-    dom: d.getUint16(b, true),
+    dom: d.getUint16(b, true) as DomId,
     nr_frames: d.getUint32(b + 4, true),
     status: d.getInt16(b + 8, true),
     frame_list: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
@@ -1298,7 +1298,7 @@ export function gnttab_dump_table$enc0(v: gnttab_dump_table, d: DataView, w: Big
 /** Reads gnttab_dump_table at `b` on x86_32, x86_64, arm32, arm64. */
 export function gnttab_dump_table$dec0(d: DataView, w: BigUint64Array | undefined, b: number): gnttab_dump_table {
   return {
-    dom: d.getUint16(b, true),
+    dom: d.getUint16(b, true) as DomId,
     status: d.getInt16(b + 2, true),
   };
 }
@@ -1383,9 +1383,9 @@ export function gnttab_transfer$enc0(v: gnttab_transfer, d: DataView, w: BigUint
 /** Reads gnttab_transfer at `b` on x86_32. */
 export function gnttab_transfer$dec0(d: DataView, w: BigUint64Array | undefined, b: number): gnttab_transfer {
   return {
-    mfn: BigInt(d.getUint32(b, true)),
-    domid: d.getUint16(b + 4, true),
-    ref: d.getUint32(b + 8, true),
+    mfn: BigInt(d.getUint32(b, true)) as FrameNumber,
+    domid: d.getUint16(b + 4, true) as DomId,
+    ref: d.getUint32(b + 8, true) as GrantRef,
     status: d.getInt16(b + 12, true),
   };
 }
@@ -1511,9 +1511,9 @@ export function gnttab_transfer$enc1(v: gnttab_transfer, d: DataView, w: BigUint
 export function gnttab_transfer$dec1(d: DataView, w: BigUint64Array | undefined, b: number): gnttab_transfer {
   const w8 = alignedWords(w, b);
   return {
-    mfn: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
-    domid: d.getUint16(b + 8, true),
-    ref: d.getUint32(b + 12, true),
+    mfn: (w8?.[b / 8] ?? d.getBigUint64(b, true)) as FrameNumber,
+    domid: d.getUint16(b + 8, true) as DomId,
+    ref: d.getUint32(b + 12, true) as GrantRef,
     status: d.getInt16(b + 16, true),
   };
 }
@@ -1668,7 +1668,7 @@ export function gnttab_copy_ptr$enc0(v: gnttab_copy_ptr, d: DataView, w: BigUint
 export function gnttab_copy_ptr$dec0(d: DataView, w: BigUint64Array | undefined, b: number): gnttab_copy_ptr {
   return {
     u: gnttab_copy_ptr_u$dec0(d, w, b),
-    domid: d.getUint16(b + 4, true),
+    domid: d.getUint16(b + 4, true) as DomId,
     offset: d.getUint16(b + 6, true),
   };
 }
@@ -1794,7 +1794,7 @@ export function gnttab_copy_ptr$enc1(v: gnttab_copy_ptr, d: DataView, w: BigUint
 export function gnttab_copy_ptr$dec1(d: DataView, w: BigUint64Array | undefined, b: number): gnttab_copy_ptr {
   return {
     u: gnttab_copy_ptr_u$dec1(d, w, b),
-    domid: d.getUint16(b + 8, true),
+    domid: d.getUint16(b + 8, true) as DomId,
     offset: d.getUint16(b + 10, true),
   };
 }
@@ -1911,8 +1911,8 @@ export function gnttab_copy_ptr_u$enc0(v: gnttab_copy_ptr_u, d: DataView, w: Big
 /** Reads gnttab_copy_ptr.u at `b` on x86_32. */
 export function gnttab_copy_ptr_u$dec0(d: DataView, w: BigUint64Array | undefined, b: number): gnttab_copy_ptr_u {
   return decodedFrom({
-    ref: d.getUint32(b, true),
-    gmfn: BigInt(d.getUint32(b, true)),
+    ref: d.getUint32(b, true) as GrantRef,
+    gmfn: BigInt(d.getUint32(b, true)) as FrameNumber,
   }, gnttab_copy_ptr_u$dec0, d, b, 4);
 }
 
@@ -2034,8 +2034,8 @@ export function gnttab_copy_ptr_u$enc1(v: gnttab_copy_ptr_u, d: DataView, w: Big
 export function gnttab_copy_ptr_u$dec1(d: DataView, w: BigUint64Array | undefined, b: number): gnttab_copy_ptr_u {
   const w8 = alignedWords(w, b);
   return decodedFrom({
-    ref: d.getUint32(b, true),
-    gmfn: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
+    ref: d.getUint32(b, true) as GrantRef,
+    gmfn: (w8?.[b / 8] ?? d.getBigUint64(b, true)) as FrameNumber,
   }, gnttab_copy_ptr_u$dec1, d, b, 8);
 }
 
@@ -2553,7 +2553,7 @@ export function gnttab_query_size$enc0(v: gnttab_query_size, d: DataView, w: Big
 /** Reads gnttab_query_size at `b` on x86_32, x86_64, arm32, arm64. */
 export function gnttab_query_size$dec0(d: DataView, w: BigUint64Array | undefined, b: number): gnttab_query_size {
   return {
-    dom: d.getUint16(b, true),
+    dom: d.getUint16(b, true) as DomId,
     nr_frames: d.getUint32(b + 4, true),
     max_nr_frames: d.getUint32(b + 8, true),
     status: d.getInt16(b + 12, true),
@@ -2866,7 +2866,7 @@ export function gnttab_get_status_frames$enc0(v: gnttab_get_status_frames, d: Da
 export function gnttab_get_status_frames$dec0(d: DataView, w: BigUint64Array | undefined, b: number): gnttab_get_status_frames {
   return {
     nr_frames: d.getUint32(b, true),
-    dom: d.getUint16(b + 4, true),
+    dom: d.getUint16(b + 4, true) as DomId,
     status: d.getInt16(b + 6, true),
     frame_list: BigInt(d.getUint32(b + 8, true)),
   };
@@ -2986,7 +2986,7 @@ export function gnttab_get_status_frames$dec1(d: DataView, w: BigUint64Array | u
   const w8 = alignedWords(w, b);
   return {
     nr_frames: d.getUint32(b, true),
-    dom: d.getUint16(b + 4, true),
+    dom: d.getUint16(b + 4, true) as DomId,
     status: d.getInt16(b + 6, true),
     frame_list: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
   };
@@ -3098,7 +3098,7 @@ export function gnttab_get_version$enc0(v: gnttab_get_version, d: DataView, w: B
 /** Reads gnttab_get_version at `b` on x86_32, x86_64, arm32, arm64. */
 export function gnttab_get_version$dec0(d: DataView, w: BigUint64Array | undefined, b: number): gnttab_get_version {
   return {
-    dom: d.getUint16(b, true),
+    dom: d.getUint16(b, true) as DomId,
     version: d.getUint32(b + 4, true),
   };
 }
@@ -3184,8 +3184,8 @@ export function gnttab_swap_grant_ref$enc0(v: gnttab_swap_grant_ref, d: DataView
 /** Reads gnttab_swap_grant_ref at `b` on x86_32, x86_64, arm32, arm64. */
 export function gnttab_swap_grant_ref$dec0(d: DataView, w: BigUint64Array | undefined, b: number): gnttab_swap_grant_ref {
   return {
-    ref_a: d.getUint32(b, true),
-    ref_b: d.getUint32(b + 4, true),
+    ref_a: d.getUint32(b, true) as GrantRef,
+    ref_b: d.getUint32(b + 4, true) as GrantRef,
     status: d.getInt16(b + 8, true),
   };
 }
@@ -3454,7 +3454,7 @@ export function gnttab_cache_flush_a$dec0(d: DataView, w: BigUint64Array | undef
   const w8 = alignedWords(w, b);
   return decodedFrom({
     dev_bus_addr: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
-    ref: d.getUint32(b, true),
+    ref: d.getUint32(b, true) as GrantRef,
   }, gnttab_cache_flush_a$dec0, d, b, 8);
 }
 

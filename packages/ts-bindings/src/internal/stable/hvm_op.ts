@@ -5,7 +5,7 @@
  * Per-architecture code of stable/hvm_op: internal, not part of the package's API.
  */
 import { IntArray, alignedWords, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failOp, failOpName, failPadding, nonZero, setU64FromNumber, u64AsNumber, zero } from '../../runtime.js';
-import type { IntArrayView } from '../../runtime.js';
+import type { DomId, IntArrayView } from '../../runtime.js';
 import type { HvmopAltp2mCmdOp, xen_hvm_altp2m_change_gfn, xen_hvm_altp2m_change_gfn_view, xen_hvm_altp2m_domain_state, xen_hvm_altp2m_domain_state_view, xen_hvm_altp2m_get_vcpu_p2m_idx, xen_hvm_altp2m_get_vcpu_p2m_idx_view, xen_hvm_altp2m_mem_access, xen_hvm_altp2m_mem_access_view, xen_hvm_altp2m_op, xen_hvm_altp2m_op_u, xen_hvm_altp2m_op_u_view, xen_hvm_altp2m_op_view, xen_hvm_altp2m_set_mem_access_multi, xen_hvm_altp2m_set_mem_access_multi_view, xen_hvm_altp2m_set_visibility, xen_hvm_altp2m_set_visibility_view, xen_hvm_altp2m_suppress_ve, xen_hvm_altp2m_suppress_ve_multi, xen_hvm_altp2m_suppress_ve_multi_view, xen_hvm_altp2m_suppress_ve_view, xen_hvm_altp2m_vcpu_disable_notify, xen_hvm_altp2m_vcpu_disable_notify_view, xen_hvm_altp2m_vcpu_enable_notify, xen_hvm_altp2m_vcpu_enable_notify_view, xen_hvm_altp2m_view, xen_hvm_altp2m_view_view, xen_hvm_evtchn_upcall_vector, xen_hvm_evtchn_upcall_vector_view, xen_hvm_get_mem_type, xen_hvm_get_mem_type_view, xen_hvm_get_time, xen_hvm_get_time_view, xen_hvm_pagetable_dying, xen_hvm_pagetable_dying_view, xen_hvm_param, xen_hvm_param_view, xen_hvm_xentrace, xen_hvm_xentrace_view } from '../../stable/hvm_op.js';
 
 /** Writes xen_hvm_param at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
@@ -27,7 +27,7 @@ export function xen_hvm_param$enc0(v: xen_hvm_param, d: DataView, w: BigUint64Ar
 export function xen_hvm_param$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_hvm_param {
   const w8 = alignedWords(w, b);
   return {
-    domid: d.getUint16(b, true),
+    domid: d.getUint16(b, true) as DomId,
     index: d.getUint32(b + 4, true),
     value: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
   };
@@ -426,7 +426,7 @@ export function xen_hvm_pagetable_dying$enc0(v: xen_hvm_pagetable_dying, d: Data
 export function xen_hvm_pagetable_dying$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_hvm_pagetable_dying {
   const w8 = alignedWords(w, b);
   return {
-    domid: d.getUint16(b, true),
+    domid: d.getUint16(b, true) as DomId,
     gpa: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
   };
 }
@@ -707,7 +707,7 @@ export function xen_hvm_get_mem_type$enc0(v: xen_hvm_get_mem_type, d: DataView, 
 export function xen_hvm_get_mem_type$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_hvm_get_mem_type {
   const w8 = alignedWords(w, b);
   return {
-    domid: d.getUint16(b, true),
+    domid: d.getUint16(b, true) as DomId,
     mem_type: d.getUint16(b + 2, true),
     pfn: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
   };
@@ -2333,7 +2333,7 @@ export function xen_hvm_altp2m_op$dec0(d: DataView, w: BigUint64Array | undefine
   return {
     version: d.getUint32(b, true),
     cmd: d.getUint32(b + 4, true),
-    domain: d.getUint16(b + 8, true),
+    domain: d.getUint16(b + 8, true) as DomId,
     u: xen_hvm_altp2m_op_u$dec0(d, w, b + 16),
   };
 }
@@ -2846,7 +2846,7 @@ export function xen_hvm_altp2m_op$dec1(d: DataView, w: BigUint64Array | undefine
   return {
     version: d.getUint32(b, true),
     cmd: d.getUint32(b + 4, true),
-    domain: d.getUint16(b + 8, true),
+    domain: d.getUint16(b + 8, true) as DomId,
     u: xen_hvm_altp2m_op_u$dec1(d, w, b + 16),
   };
 }
@@ -4054,7 +4054,7 @@ export function HvmopAltp2mCmdOp$dec0(d: DataView, w: BigUint64Array | undefined
       return {
         op: 'HVMOP_altp2m_get_domain_state',
         version: d.getUint32(b, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         state: d.getUint8(b + 16),
       };
     }
@@ -4062,7 +4062,7 @@ export function HvmopAltp2mCmdOp$dec0(d: DataView, w: BigUint64Array | undefined
       return {
         op: 'HVMOP_altp2m_set_domain_state',
         version: d.getUint32(b, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         state: d.getUint8(b + 16),
       };
     }
@@ -4070,7 +4070,7 @@ export function HvmopAltp2mCmdOp$dec0(d: DataView, w: BigUint64Array | undefined
       return {
         op: 'enable_notify',
         version: d.getUint32(b, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         vcpu_id: d.getUint32(b + 16, true),
         gfn: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
       };
@@ -4079,7 +4079,7 @@ export function HvmopAltp2mCmdOp$dec0(d: DataView, w: BigUint64Array | undefined
       return {
         op: 'HVMOP_altp2m_create_p2m',
         version: d.getUint32(b, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         view: d.getUint16(b + 16, true),
         hvmmem_default_access: d.getUint16(b + 18, true),
       };
@@ -4088,7 +4088,7 @@ export function HvmopAltp2mCmdOp$dec0(d: DataView, w: BigUint64Array | undefined
       return {
         op: 'HVMOP_altp2m_destroy_p2m',
         version: d.getUint32(b, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         view: d.getUint16(b + 16, true),
         hvmmem_default_access: d.getUint16(b + 18, true),
       };
@@ -4097,7 +4097,7 @@ export function HvmopAltp2mCmdOp$dec0(d: DataView, w: BigUint64Array | undefined
       return {
         op: 'HVMOP_altp2m_switch_p2m',
         version: d.getUint32(b, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         view: d.getUint16(b + 16, true),
         hvmmem_default_access: d.getUint16(b + 18, true),
       };
@@ -4106,7 +4106,7 @@ export function HvmopAltp2mCmdOp$dec0(d: DataView, w: BigUint64Array | undefined
       return {
         op: 'HVMOP_altp2m_set_mem_access',
         version: d.getUint32(b, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         view: d.getUint16(b + 16, true),
         access: d.getUint16(b + 18, true),
         gfn: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
@@ -4116,7 +4116,7 @@ export function HvmopAltp2mCmdOp$dec0(d: DataView, w: BigUint64Array | undefined
       return {
         op: 'change_gfn',
         version: d.getUint32(b, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         view: d.getUint16(b + 16, true),
         old_gfn: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
         new_gfn: (w8?.[(b + 32) / 8] ?? d.getBigUint64(b + 32, true)),
@@ -4126,7 +4126,7 @@ export function HvmopAltp2mCmdOp$dec0(d: DataView, w: BigUint64Array | undefined
       return {
         op: 'set_mem_access_multi',
         version: d.getUint32(b, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         view: d.getUint16(b + 16, true),
         nr: d.getUint32(b + 20, true),
         opaque: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
@@ -4138,7 +4138,7 @@ export function HvmopAltp2mCmdOp$dec0(d: DataView, w: BigUint64Array | undefined
       return {
         op: 'HVMOP_altp2m_set_suppress_ve',
         version: d.getUint32(b, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         view: d.getUint16(b + 16, true),
         suppress_ve: d.getUint8(b + 18),
         gfn: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
@@ -4148,7 +4148,7 @@ export function HvmopAltp2mCmdOp$dec0(d: DataView, w: BigUint64Array | undefined
       return {
         op: 'HVMOP_altp2m_get_suppress_ve',
         version: d.getUint32(b, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         view: d.getUint16(b + 16, true),
         suppress_ve: d.getUint8(b + 18),
         gfn: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
@@ -4158,7 +4158,7 @@ export function HvmopAltp2mCmdOp$dec0(d: DataView, w: BigUint64Array | undefined
       return {
         op: 'HVMOP_altp2m_get_mem_access',
         version: d.getUint32(b, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         view: d.getUint16(b + 16, true),
         access: d.getUint16(b + 18, true),
         gfn: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
@@ -4168,7 +4168,7 @@ export function HvmopAltp2mCmdOp$dec0(d: DataView, w: BigUint64Array | undefined
       return {
         op: 'disable_notify',
         version: d.getUint32(b, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         vcpu_id: d.getUint32(b + 16, true),
       };
     }
@@ -4176,7 +4176,7 @@ export function HvmopAltp2mCmdOp$dec0(d: DataView, w: BigUint64Array | undefined
       return {
         op: 'get_vcpu_p2m_idx',
         version: d.getUint32(b, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         vcpu_id: d.getUint32(b + 16, true),
         altp2m_idx: d.getUint16(b + 20, true),
       };
@@ -4185,7 +4185,7 @@ export function HvmopAltp2mCmdOp$dec0(d: DataView, w: BigUint64Array | undefined
       return {
         op: 'suppress_ve_multi',
         version: d.getUint32(b, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         view: d.getUint16(b + 16, true),
         suppress_ve: d.getUint8(b + 18),
         first_error: d.getInt32(b + 20, true),
@@ -4198,7 +4198,7 @@ export function HvmopAltp2mCmdOp$dec0(d: DataView, w: BigUint64Array | undefined
       return {
         op: 'set_visibility',
         version: d.getUint32(b, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         altp2m_idx: d.getUint16(b + 16, true),
         visible: d.getUint8(b + 18),
       };
@@ -4331,7 +4331,7 @@ export function HvmopAltp2mCmdOp$dec1(d: DataView, w: BigUint64Array | undefined
       return {
         op: 'HVMOP_altp2m_get_domain_state',
         version: d.getUint32(b, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         state: d.getUint8(b + 16),
       };
     }
@@ -4339,7 +4339,7 @@ export function HvmopAltp2mCmdOp$dec1(d: DataView, w: BigUint64Array | undefined
       return {
         op: 'HVMOP_altp2m_set_domain_state',
         version: d.getUint32(b, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         state: d.getUint8(b + 16),
       };
     }
@@ -4347,7 +4347,7 @@ export function HvmopAltp2mCmdOp$dec1(d: DataView, w: BigUint64Array | undefined
       return {
         op: 'enable_notify',
         version: d.getUint32(b, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         vcpu_id: d.getUint32(b + 16, true),
         gfn: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
       };
@@ -4356,7 +4356,7 @@ export function HvmopAltp2mCmdOp$dec1(d: DataView, w: BigUint64Array | undefined
       return {
         op: 'HVMOP_altp2m_create_p2m',
         version: d.getUint32(b, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         view: d.getUint16(b + 16, true),
         hvmmem_default_access: d.getUint16(b + 18, true),
       };
@@ -4365,7 +4365,7 @@ export function HvmopAltp2mCmdOp$dec1(d: DataView, w: BigUint64Array | undefined
       return {
         op: 'HVMOP_altp2m_destroy_p2m',
         version: d.getUint32(b, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         view: d.getUint16(b + 16, true),
         hvmmem_default_access: d.getUint16(b + 18, true),
       };
@@ -4374,7 +4374,7 @@ export function HvmopAltp2mCmdOp$dec1(d: DataView, w: BigUint64Array | undefined
       return {
         op: 'HVMOP_altp2m_switch_p2m',
         version: d.getUint32(b, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         view: d.getUint16(b + 16, true),
         hvmmem_default_access: d.getUint16(b + 18, true),
       };
@@ -4383,7 +4383,7 @@ export function HvmopAltp2mCmdOp$dec1(d: DataView, w: BigUint64Array | undefined
       return {
         op: 'HVMOP_altp2m_set_mem_access',
         version: d.getUint32(b, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         view: d.getUint16(b + 16, true),
         access: d.getUint16(b + 18, true),
         gfn: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
@@ -4393,7 +4393,7 @@ export function HvmopAltp2mCmdOp$dec1(d: DataView, w: BigUint64Array | undefined
       return {
         op: 'change_gfn',
         version: d.getUint32(b, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         view: d.getUint16(b + 16, true),
         old_gfn: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
         new_gfn: (w8?.[(b + 32) / 8] ?? d.getBigUint64(b + 32, true)),
@@ -4403,7 +4403,7 @@ export function HvmopAltp2mCmdOp$dec1(d: DataView, w: BigUint64Array | undefined
       return {
         op: 'set_mem_access_multi',
         version: d.getUint32(b, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         view: d.getUint16(b + 16, true),
         nr: d.getUint32(b + 20, true),
         opaque: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
@@ -4415,7 +4415,7 @@ export function HvmopAltp2mCmdOp$dec1(d: DataView, w: BigUint64Array | undefined
       return {
         op: 'HVMOP_altp2m_set_suppress_ve',
         version: d.getUint32(b, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         view: d.getUint16(b + 16, true),
         suppress_ve: d.getUint8(b + 18),
         gfn: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
@@ -4425,7 +4425,7 @@ export function HvmopAltp2mCmdOp$dec1(d: DataView, w: BigUint64Array | undefined
       return {
         op: 'HVMOP_altp2m_get_suppress_ve',
         version: d.getUint32(b, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         view: d.getUint16(b + 16, true),
         suppress_ve: d.getUint8(b + 18),
         gfn: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
@@ -4435,7 +4435,7 @@ export function HvmopAltp2mCmdOp$dec1(d: DataView, w: BigUint64Array | undefined
       return {
         op: 'HVMOP_altp2m_get_mem_access',
         version: d.getUint32(b, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         view: d.getUint16(b + 16, true),
         access: d.getUint16(b + 18, true),
         gfn: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
@@ -4445,7 +4445,7 @@ export function HvmopAltp2mCmdOp$dec1(d: DataView, w: BigUint64Array | undefined
       return {
         op: 'disable_notify',
         version: d.getUint32(b, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         vcpu_id: d.getUint32(b + 16, true),
       };
     }
@@ -4453,7 +4453,7 @@ export function HvmopAltp2mCmdOp$dec1(d: DataView, w: BigUint64Array | undefined
       return {
         op: 'get_vcpu_p2m_idx',
         version: d.getUint32(b, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         vcpu_id: d.getUint32(b + 16, true),
         altp2m_idx: d.getUint16(b + 20, true),
       };
@@ -4462,7 +4462,7 @@ export function HvmopAltp2mCmdOp$dec1(d: DataView, w: BigUint64Array | undefined
       return {
         op: 'suppress_ve_multi',
         version: d.getUint32(b, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         view: d.getUint16(b + 16, true),
         suppress_ve: d.getUint8(b + 18),
         first_error: d.getInt32(b + 20, true),
@@ -4475,7 +4475,7 @@ export function HvmopAltp2mCmdOp$dec1(d: DataView, w: BigUint64Array | undefined
       return {
         op: 'set_visibility',
         version: d.getUint32(b, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         altp2m_idx: d.getUint16(b + 16, true),
         visible: d.getUint8(b + 18),
       };

@@ -5,6 +5,7 @@
  * Per-architecture code of stable/memory: internal, not part of the package's API.
  */
 import { alignedWords, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failPadding, nonZero, setU64FromNumber, u64AsNumber, zero } from '../../runtime.js';
+import type { DomId, FrameNumber } from '../../runtime.js';
 import type { xen_add_to_physmap, xen_add_to_physmap_batch, xen_add_to_physmap_batch_extra, xen_add_to_physmap_batch_extra_view, xen_add_to_physmap_batch_view, xen_add_to_physmap_view, xen_foreign_memory_map, xen_foreign_memory_map_view, xen_machphys_mapping, xen_machphys_mapping_view, xen_machphys_mfn_list, xen_machphys_mfn_list_view, xen_mem_acquire_resource, xen_mem_acquire_resource_view, xen_memory_domain, xen_memory_domain_view, xen_memory_exchange, xen_memory_exchange_view, xen_memory_map, xen_memory_map_view, xen_memory_reservation, xen_memory_reservation_view, xen_pod_target, xen_pod_target_view, xen_remove_from_physmap, xen_remove_from_physmap_view, xen_vmemrange, xen_vmemrange_view, xen_vnuma_topology_info, xen_vnuma_topology_info_vcpu_to_vnode, xen_vnuma_topology_info_vcpu_to_vnode_view, xen_vnuma_topology_info_vdistance, xen_vnuma_topology_info_vdistance_view, xen_vnuma_topology_info_view, xen_vnuma_topology_info_vmemrange, xen_vnuma_topology_info_vmemrange_view } from '../../stable/memory.js';
 
 /** Writes xen_memory_reservation at `b` on x86_32, every byte, once every value has passed its check. */
@@ -34,7 +35,7 @@ export function xen_memory_reservation$dec0(d: DataView, w: BigUint64Array | und
     nr_extents: BigInt(d.getUint32(b + 4, true)),
     extent_order: d.getUint32(b + 8, true),
     mem_flags: d.getUint32(b + 12, true),
-    domid: d.getUint16(b + 16, true),
+    domid: d.getUint16(b + 16, true) as DomId,
   };
 }
 
@@ -186,7 +187,7 @@ export function xen_memory_reservation$dec1(d: DataView, w: BigUint64Array | und
     nr_extents: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     extent_order: d.getUint32(b + 16, true),
     mem_flags: d.getUint32(b + 20, true),
-    domid: d.getUint16(b + 24, true),
+    domid: d.getUint16(b + 24, true) as DomId,
   };
 }
 
@@ -575,7 +576,7 @@ export function xen_memory_domain$enc0(v: xen_memory_domain, d: DataView, w: Big
 /** Reads xen_memory_domain at `b` on x86_32, x86_64, arm32, arm64. */
 export function xen_memory_domain$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_memory_domain {
   return {
-    domid: d.getUint16(b, true),
+    domid: d.getUint16(b, true) as DomId,
   };
 }
 
@@ -1119,11 +1120,11 @@ export function xen_add_to_physmap$enc0(v: xen_add_to_physmap, d: DataView, w: B
 /** Reads xen_add_to_physmap at `b` on x86_32. */
 export function xen_add_to_physmap$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_add_to_physmap {
   return {
-    domid: d.getUint16(b, true),
+    domid: d.getUint16(b, true) as DomId,
     size: d.getUint16(b + 2, true),
     space: d.getUint32(b + 4, true),
     idx: BigInt(d.getUint32(b + 8, true)),
-    gpfn: BigInt(d.getUint32(b + 12, true)),
+    gpfn: BigInt(d.getUint32(b + 12, true)) as FrameNumber,
   };
 }
 
@@ -1265,11 +1266,11 @@ export function xen_add_to_physmap$enc1(v: xen_add_to_physmap, d: DataView, w: B
 export function xen_add_to_physmap$dec1(d: DataView, w: BigUint64Array | undefined, b: number): xen_add_to_physmap {
   const w8 = alignedWords(w, b);
   return {
-    domid: d.getUint16(b, true),
+    domid: d.getUint16(b, true) as DomId,
     size: d.getUint16(b + 2, true),
     space: d.getUint32(b + 4, true),
     idx: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
-    gpfn: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
+    gpfn: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)) as FrameNumber,
   };
 }
 
@@ -1430,7 +1431,7 @@ export function xen_add_to_physmap_batch_extra$enc0(v: xen_add_to_physmap_batch_
 /** Reads xen_add_to_physmap_batch_extra at `b` on x86_32, x86_64, arm32, arm64. */
 export function xen_add_to_physmap_batch_extra$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_add_to_physmap_batch_extra {
   return decodedFrom({
-    foreign_domid: d.getUint16(b, true),
+    foreign_domid: d.getUint16(b, true) as DomId,
     res0: d.getUint16(b, true),
   }, xen_add_to_physmap_batch_extra$dec0, d, b, 2);
 }
@@ -1557,7 +1558,7 @@ export function xen_add_to_physmap_batch$enc0(v: xen_add_to_physmap_batch, d: Da
 /** Reads xen_add_to_physmap_batch at `b` on x86_32. */
 export function xen_add_to_physmap_batch$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_add_to_physmap_batch {
   return {
-    domid: d.getUint16(b, true),
+    domid: d.getUint16(b, true) as DomId,
     space: d.getUint16(b + 2, true),
     size: d.getUint16(b + 4, true),
     u: xen_add_to_physmap_batch_extra$dec0(d, w, b + 6),
@@ -1773,7 +1774,7 @@ export function xen_add_to_physmap_batch$enc1(v: xen_add_to_physmap_batch, d: Da
 export function xen_add_to_physmap_batch$dec1(d: DataView, w: BigUint64Array | undefined, b: number): xen_add_to_physmap_batch {
   const w8 = alignedWords(w, b);
   return {
-    domid: d.getUint16(b, true),
+    domid: d.getUint16(b, true) as DomId,
     space: d.getUint16(b + 2, true),
     size: d.getUint16(b + 4, true),
     u: xen_add_to_physmap_batch_extra$dec0(d, w, b + 6),
@@ -1938,8 +1939,8 @@ export function xen_remove_from_physmap$enc0(v: xen_remove_from_physmap, d: Data
 /** Reads xen_remove_from_physmap at `b` on x86_32. */
 export function xen_remove_from_physmap$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_remove_from_physmap {
   return {
-    domid: d.getUint16(b, true),
-    gpfn: BigInt(d.getUint32(b + 4, true)),
+    domid: d.getUint16(b, true) as DomId,
+    gpfn: BigInt(d.getUint32(b + 4, true)) as FrameNumber,
   };
 }
 
@@ -2034,8 +2035,8 @@ export function xen_remove_from_physmap$enc1(v: xen_remove_from_physmap, d: Data
 export function xen_remove_from_physmap$dec1(d: DataView, w: BigUint64Array | undefined, b: number): xen_remove_from_physmap {
   const w8 = alignedWords(w, b);
   return {
-    domid: d.getUint16(b, true),
-    gpfn: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
+    domid: d.getUint16(b, true) as DomId,
+    gpfn: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)) as FrameNumber,
   };
 }
 
@@ -2317,7 +2318,7 @@ export function xen_foreign_memory_map$enc0(v: xen_foreign_memory_map, d: DataVi
 /** Reads xen_foreign_memory_map at `b` on x86_32. */
 export function xen_foreign_memory_map$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_foreign_memory_map {
   return {
-    domid: d.getUint16(b, true),
+    domid: d.getUint16(b, true) as DomId,
     map: xen_memory_map$dec0(d, w, b + 4),
   };
 }
@@ -2401,7 +2402,7 @@ export function xen_foreign_memory_map$enc1(v: xen_foreign_memory_map, d: DataVi
 /** Reads xen_foreign_memory_map at `b` on x86_64, arm32, arm64. */
 export function xen_foreign_memory_map$dec1(d: DataView, w: BigUint64Array | undefined, b: number): xen_foreign_memory_map {
   return {
-    domid: d.getUint16(b, true),
+    domid: d.getUint16(b, true) as DomId,
     map: xen_memory_map$dec1(d, w, b + 8),
   };
 }
@@ -2494,7 +2495,7 @@ export function xen_pod_target$dec0(d: DataView, w: BigUint64Array | undefined, 
     tot_pages: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     pod_cache_pages: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
     pod_entries: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
-    domid: d.getUint16(b + 32, true),
+    domid: d.getUint16(b + 32, true) as DomId,
   };
 }
 
@@ -2668,7 +2669,7 @@ export function xen_pod_target$dec1(d: DataView, w: BigUint64Array | undefined, 
     tot_pages: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     pod_cache_pages: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
     pod_entries: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
-    domid: d.getUint16(b + 32, true),
+    domid: d.getUint16(b + 32, true) as DomId,
   };
 }
 
@@ -2841,7 +2842,7 @@ export function xen_mem_acquire_resource$enc0(v: xen_mem_acquire_resource, d: Da
 export function xen_mem_acquire_resource$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_mem_acquire_resource {
   const w8 = alignedWords(w, b);
   return {
-    domid: d.getUint16(b, true),
+    domid: d.getUint16(b, true) as DomId,
     type: d.getUint16(b + 2, true),
     id: d.getUint32(b + 4, true),
     nr_frames: d.getUint32(b + 8, true),
@@ -3008,7 +3009,7 @@ export function xen_mem_acquire_resource$enc1(v: xen_mem_acquire_resource, d: Da
 export function xen_mem_acquire_resource$dec1(d: DataView, w: BigUint64Array | undefined, b: number): xen_mem_acquire_resource {
   const w8 = alignedWords(w, b);
   return {
-    domid: d.getUint16(b, true),
+    domid: d.getUint16(b, true) as DomId,
     type: d.getUint16(b + 2, true),
     id: d.getUint32(b + 4, true),
     nr_frames: d.getUint32(b + 8, true),
@@ -3389,7 +3390,7 @@ export function xen_vnuma_topology_info$enc0(v: xen_vnuma_topology_info, d: Data
 /** Reads xen_vnuma_topology_info at `b` on x86_32. */
 export function xen_vnuma_topology_info$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_vnuma_topology_info {
   return {
-    domid: d.getUint16(b, true),
+    domid: d.getUint16(b, true) as DomId,
     nr_vnodes: d.getUint32(b + 4, true),
     nr_vcpus: d.getUint32(b + 8, true),
     nr_vmemranges: d.getUint32(b + 12, true),
@@ -3612,7 +3613,7 @@ export function xen_vnuma_topology_info$enc1(v: xen_vnuma_topology_info, d: Data
 /** Reads xen_vnuma_topology_info at `b` on x86_64, arm32, arm64. */
 export function xen_vnuma_topology_info$dec1(d: DataView, w: BigUint64Array | undefined, b: number): xen_vnuma_topology_info {
   return {
-    domid: d.getUint16(b, true),
+    domid: d.getUint16(b, true) as DomId,
     nr_vnodes: d.getUint32(b + 4, true),
     nr_vcpus: d.getUint32(b + 8, true),
     nr_vmemranges: d.getUint32(b + 12, true),

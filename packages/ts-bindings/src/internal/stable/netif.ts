@@ -5,7 +5,7 @@
  * Per-architecture code of stable/netif: internal, not part of the package's API.
  */
 import { IntArray, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failInt, failObject, failPadding, nonZero, zero } from '../../runtime.js';
-import type { IntArrayView } from '../../runtime.js';
+import type { GrantRef, IntArrayView } from '../../runtime.js';
 import type { netif_extra_info, netif_extra_info_u, netif_extra_info_u_gso, netif_extra_info_u_gso_view, netif_extra_info_u_hash, netif_extra_info_u_hash_view, netif_extra_info_u_mcast, netif_extra_info_u_mcast_view, netif_extra_info_u_view, netif_extra_info_view, netif_rx_request, netif_rx_request_view, netif_rx_response, netif_rx_response_view, netif_rx_sring, netif_rx_sring_entry, netif_rx_sring_entry_view, netif_rx_sring_pvt, netif_rx_sring_pvt_netif, netif_rx_sring_pvt_netif_view, netif_rx_sring_pvt_tapif_user, netif_rx_sring_pvt_tapif_user_view, netif_rx_sring_pvt_view, netif_rx_sring_view, netif_tx_request, netif_tx_request_view, netif_tx_response, netif_tx_response_view, netif_tx_sring, netif_tx_sring_entry, netif_tx_sring_entry_view, netif_tx_sring_pvt, netif_tx_sring_pvt_netif, netif_tx_sring_pvt_netif_view, netif_tx_sring_pvt_tapif_user, netif_tx_sring_pvt_tapif_user_view, netif_tx_sring_pvt_view, netif_tx_sring_view, xen_netif_ctrl_request, xen_netif_ctrl_request_view, xen_netif_ctrl_response, xen_netif_ctrl_response_view, xen_netif_ctrl_sring, xen_netif_ctrl_sring_entry, xen_netif_ctrl_sring_entry_view, xen_netif_ctrl_sring_pvt, xen_netif_ctrl_sring_pvt_netif, xen_netif_ctrl_sring_pvt_netif_view, xen_netif_ctrl_sring_pvt_tapif_user, xen_netif_ctrl_sring_pvt_tapif_user_view, xen_netif_ctrl_sring_pvt_view, xen_netif_ctrl_sring_view, xen_netif_gref, xen_netif_gref_view } from '../../stable/netif.js';
 
 /** Writes xen_netif_ctrl_request at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
@@ -236,7 +236,7 @@ export function xen_netif_gref$enc0(v: xen_netif_gref, d: DataView, w: BigUint64
 /** Reads xen_netif_gref at `b` on x86_32, x86_64, arm32, arm64. */
 export function xen_netif_gref$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_netif_gref {
   return {
-    ref: d.getUint32(b, true),
+    ref: d.getUint32(b, true) as GrantRef,
     flags: d.getUint16(b + 4, true),
     status: d.getUint16(b + 6, true),
   };
@@ -914,7 +914,7 @@ export function netif_tx_request$enc0(v: netif_tx_request, d: DataView, w: BigUi
 /** Reads netif_tx_request at `b` on x86_32, x86_64, arm32, arm64. */
 export function netif_tx_request$dec0(d: DataView, w: BigUint64Array | undefined, b: number): netif_tx_request {
   return {
-    gref: d.getUint32(b, true),
+    gref: d.getUint32(b, true) as GrantRef,
     offset: d.getUint16(b + 4, true),
     flags: d.getUint16(b + 6, true),
     id: d.getUint16(b + 8, true),
@@ -1698,7 +1698,7 @@ export function netif_rx_request$enc0(v: netif_rx_request, d: DataView, w: BigUi
 export function netif_rx_request$dec0(d: DataView, w: BigUint64Array | undefined, b: number): netif_rx_request {
   return {
     id: d.getUint16(b, true),
-    gref: d.getUint32(b + 4, true),
+    gref: d.getUint32(b + 4, true) as GrantRef,
   };
 }
 

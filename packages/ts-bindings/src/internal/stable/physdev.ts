@@ -5,7 +5,7 @@
  * Per-architecture code of stable/physdev: internal, not part of the package's API.
  */
 import { IntArray, alignedWords, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failPadding, flexArray, flexRoom, setU64FromNumber, u64AsNumber } from '../../runtime.js';
-import type { IntArrayView } from '../../runtime.js';
+import type { DomId, FrameNumber, IntArrayView } from '../../runtime.js';
 import type { pci_device_reset, pci_device_reset_view, physdev_apic, physdev_apic_view, physdev_dbgp_op, physdev_dbgp_op_u, physdev_dbgp_op_u_view, physdev_dbgp_op_view, physdev_eoi, physdev_eoi_view, physdev_get_free_pirq, physdev_get_free_pirq_view, physdev_irq, physdev_irq_status_query, physdev_irq_status_query_view, physdev_irq_view, physdev_manage_pci, physdev_manage_pci_ext, physdev_manage_pci_ext_physfn, physdev_manage_pci_ext_physfn_view, physdev_manage_pci_ext_view, physdev_manage_pci_view, physdev_map_pirq, physdev_map_pirq_view, physdev_op, physdev_op_u, physdev_op_u_view, physdev_op_view, physdev_pci_device, physdev_pci_device_add, physdev_pci_device_add_physfn, physdev_pci_device_add_physfn_view, physdev_pci_device_add_view, physdev_pci_device_view, physdev_pci_mmcfg_reserved, physdev_pci_mmcfg_reserved_view, physdev_pirq_eoi_gmfn, physdev_pirq_eoi_gmfn_view, physdev_restore_msi, physdev_restore_msi_view, physdev_set_iobitmap, physdev_set_iobitmap_view, physdev_set_iopl, physdev_set_iopl_view, physdev_setup_gsi, physdev_setup_gsi_view, physdev_unmap_pirq, physdev_unmap_pirq_view } from '../../stable/physdev.js';
 
 /** Writes physdev_eoi at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
@@ -80,7 +80,7 @@ export function physdev_pirq_eoi_gmfn$enc0(v: physdev_pirq_eoi_gmfn, d: DataView
 /** Reads physdev_pirq_eoi_gmfn at `b` on x86_32. */
 export function physdev_pirq_eoi_gmfn$dec0(d: DataView, w: BigUint64Array | undefined, b: number): physdev_pirq_eoi_gmfn {
   return {
-    gmfn: BigInt(d.getUint32(b, true)),
+    gmfn: BigInt(d.getUint32(b, true)) as FrameNumber,
   };
 }
 
@@ -157,7 +157,7 @@ export function physdev_pirq_eoi_gmfn$enc1(v: physdev_pirq_eoi_gmfn, d: DataView
 export function physdev_pirq_eoi_gmfn$dec1(d: DataView, w: BigUint64Array | undefined, b: number): physdev_pirq_eoi_gmfn {
   const w8 = alignedWords(w, b);
   return {
-    gmfn: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
+    gmfn: (w8?.[b / 8] ?? d.getBigUint64(b, true)) as FrameNumber,
   };
 }
 
@@ -860,7 +860,7 @@ export function physdev_map_pirq$enc0(v: physdev_map_pirq, d: DataView, w: BigUi
 /** Reads physdev_map_pirq at `b` on x86_32. */
 export function physdev_map_pirq$dec0(d: DataView, w: BigUint64Array | undefined, b: number): physdev_map_pirq {
   return {
-    domid: d.getUint16(b, true),
+    domid: d.getUint16(b, true) as DomId,
     type: d.getInt32(b + 4, true),
     index: d.getInt32(b + 8, true),
     pirq: d.getInt32(b + 12, true),
@@ -1046,7 +1046,7 @@ export function physdev_map_pirq$enc1(v: physdev_map_pirq, d: DataView, w: BigUi
 export function physdev_map_pirq$dec1(d: DataView, w: BigUint64Array | undefined, b: number): physdev_map_pirq {
   const w8 = alignedWords(w, b);
   return {
-    domid: d.getUint16(b, true),
+    domid: d.getUint16(b, true) as DomId,
     type: d.getInt32(b + 4, true),
     index: d.getInt32(b + 8, true),
     pirq: d.getInt32(b + 12, true),
@@ -1213,7 +1213,7 @@ export function physdev_unmap_pirq$enc0(v: physdev_unmap_pirq, d: DataView, w: B
 /** Reads physdev_unmap_pirq at `b` on x86_32, x86_64, arm32, arm64. */
 export function physdev_unmap_pirq$dec0(d: DataView, w: BigUint64Array | undefined, b: number): physdev_unmap_pirq {
   return {
-    domid: d.getUint16(b, true),
+    domid: d.getUint16(b, true) as DomId,
     pirq: d.getInt32(b + 4, true),
   };
 }

@@ -6,7 +6,7 @@
  */
 import { dom0_vga_console_info$V0, dom0_vga_console_info$chk0, dom0_vga_console_info$dec0, dom0_vga_console_info$enc0, dom0_vga_console_info_u$dec0, dom0_vga_console_info_u$enc0 } from './xen_guest.js';
 import { IntArray, alignedWords, bitsNonZero, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failOp, failOpName, failPadding, nonZero, setU64FromNumber, u64AsNumber, writeBits, zero } from '../../runtime.js';
-import type { IntArrayView } from '../../runtime.js';
+import type { FrameNumber, IntArrayView } from '../../runtime.js';
 import type { XenpfOp, xen_pct_register, xen_pct_register_view, xen_platform_op, xen_platform_op_u, xen_platform_op_u_view, xen_platform_op_view, xen_power_register, xen_power_register_view, xen_processor_cppc, xen_processor_cppc_cpc, xen_processor_cppc_cpc_view, xen_processor_cppc_view, xen_processor_csd, xen_processor_csd_view, xen_processor_cx, xen_processor_cx_view, xen_processor_flags, xen_processor_flags_view, xen_processor_performance, xen_processor_performance_view, xen_processor_power, xen_processor_power_view, xen_processor_px, xen_processor_px_view, xen_psd_package, xen_psd_package_view, xenpf_add_memtype, xenpf_add_memtype_view, xenpf_change_freq, xenpf_change_freq_view, xenpf_core_parking, xenpf_core_parking_view, xenpf_cpu_hotadd, xenpf_cpu_hotadd_view, xenpf_cpu_ol, xenpf_cpu_ol_view, xenpf_del_memtype, xenpf_del_memtype_view, xenpf_efi_guid, xenpf_efi_guid_view, xenpf_efi_info, xenpf_efi_info_apple_properties, xenpf_efi_info_apple_properties_view, xenpf_efi_info_cfg, xenpf_efi_info_cfg_view, xenpf_efi_info_mem, xenpf_efi_info_mem_view, xenpf_efi_info_pci_rom, xenpf_efi_info_pci_rom_view, xenpf_efi_info_vendor, xenpf_efi_info_vendor_view, xenpf_efi_info_view, xenpf_efi_runtime_call, xenpf_efi_runtime_call_u, xenpf_efi_runtime_call_u_get_next_variable_name, xenpf_efi_runtime_call_u_get_next_variable_name_view, xenpf_efi_runtime_call_u_get_time, xenpf_efi_runtime_call_u_get_time_view, xenpf_efi_runtime_call_u_get_variable, xenpf_efi_runtime_call_u_get_variable_view, xenpf_efi_runtime_call_u_query_capsule_capabilities, xenpf_efi_runtime_call_u_query_capsule_capabilities_view, xenpf_efi_runtime_call_u_query_variable_info, xenpf_efi_runtime_call_u_query_variable_info_view, xenpf_efi_runtime_call_u_set_variable, xenpf_efi_runtime_call_u_set_variable_view, xenpf_efi_runtime_call_u_update_capsule, xenpf_efi_runtime_call_u_update_capsule_view, xenpf_efi_runtime_call_u_view, xenpf_efi_runtime_call_view, xenpf_efi_time, xenpf_efi_time_view, xenpf_enter_acpi_sleep, xenpf_enter_acpi_sleep_view, xenpf_firmware_info, xenpf_firmware_info_u, xenpf_firmware_info_u_disk_info, xenpf_firmware_info_u_disk_info_view, xenpf_firmware_info_u_disk_mbr_signature, xenpf_firmware_info_u_disk_mbr_signature_view, xenpf_firmware_info_u_vbeddc_info, xenpf_firmware_info_u_vbeddc_info_view, xenpf_firmware_info_u_view, xenpf_firmware_info_view, xenpf_getidletime, xenpf_getidletime_view, xenpf_mem_hotadd, xenpf_mem_hotadd_view, xenpf_microcode_update, xenpf_microcode_update2, xenpf_microcode_update2_view, xenpf_microcode_update_view, xenpf_pcpu_version, xenpf_pcpu_version_view, xenpf_pcpuinfo, xenpf_pcpuinfo_view, xenpf_platform_quirk, xenpf_platform_quirk_view, xenpf_read_memtype, xenpf_read_memtype_view, xenpf_resource_entry, xenpf_resource_entry_u, xenpf_resource_entry_u_view, xenpf_resource_entry_view, xenpf_resource_op, xenpf_resource_op_view, xenpf_set_processor_pminfo, xenpf_set_processor_pminfo_u, xenpf_set_processor_pminfo_u_view, xenpf_set_processor_pminfo_view, xenpf_settime32, xenpf_settime32_view, xenpf_settime64, xenpf_settime64_view, xenpf_symdata, xenpf_symdata_view, xenpf_ucode_revision, xenpf_ucode_revision_view } from '../../stable/platform.js';
 import type { dom0_vga_console_info_view } from '../../stable/xen_guest.js';
 
@@ -268,7 +268,7 @@ export function xenpf_add_memtype$enc0(v: xenpf_add_memtype, d: DataView, w: Big
 /** Reads xenpf_add_memtype at `b` on x86_32. */
 export function xenpf_add_memtype$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xenpf_add_memtype {
   return {
-    mfn: BigInt(d.getUint32(b, true)),
+    mfn: BigInt(d.getUint32(b, true)) as FrameNumber,
     nr_mfns: d.getBigUint64(b + 4, true),
     type: d.getUint32(b + 12, true),
     handle: d.getUint32(b + 16, true),
@@ -414,7 +414,7 @@ export function xenpf_add_memtype$enc1(v: xenpf_add_memtype, d: DataView, w: Big
 export function xenpf_add_memtype$dec1(d: DataView, w: BigUint64Array | undefined, b: number): xenpf_add_memtype {
   const w8 = alignedWords(w, b);
   return {
-    mfn: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
+    mfn: (w8?.[b / 8] ?? d.getBigUint64(b, true)) as FrameNumber,
     nr_mfns: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     type: d.getUint32(b + 16, true),
     handle: d.getUint32(b + 20, true),
@@ -640,7 +640,7 @@ export function xenpf_read_memtype$dec0(d: DataView, w: BigUint64Array | undefin
   const w8 = alignedWords(w, b);
   return {
     reg: d.getUint32(b, true),
-    mfn: BigInt(d.getUint32(b + 4, true)),
+    mfn: BigInt(d.getUint32(b + 4, true)) as FrameNumber,
     nr_mfns: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     type: d.getUint32(b + 16, true),
   };
@@ -773,7 +773,7 @@ export function xenpf_read_memtype$dec1(d: DataView, w: BigUint64Array | undefin
   const w8 = alignedWords(w, b);
   return {
     reg: d.getUint32(b, true),
-    mfn: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
+    mfn: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)) as FrameNumber,
     nr_mfns: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
     type: d.getUint32(b + 24, true),
   };
@@ -29275,7 +29275,7 @@ export function XenpfOp$dec0(d: DataView, w: BigUint64Array | undefined, b: numb
       return {
         op: 'add_memtype',
         interface_version: d.getUint32(b + 4, true),
-        mfn: BigInt(d.getUint32(b + 8, true)),
+        mfn: BigInt(d.getUint32(b + 8, true)) as FrameNumber,
         nr_mfns: d.getBigUint64(b + 12, true),
         type: d.getUint32(b + 20, true),
         handle: d.getUint32(b + 24, true),
@@ -29295,7 +29295,7 @@ export function XenpfOp$dec0(d: DataView, w: BigUint64Array | undefined, b: numb
         op: 'read_memtype',
         interface_version: d.getUint32(b + 4, true),
         reg: d.getUint32(b + 8, true),
-        mfn: BigInt(d.getUint32(b + 12, true)),
+        mfn: BigInt(d.getUint32(b + 12, true)) as FrameNumber,
         nr_mfns: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
         type: d.getUint32(b + 24, true),
       };
@@ -29643,7 +29643,7 @@ export function XenpfOp$dec1(d: DataView, w: BigUint64Array | undefined, b: numb
       return {
         op: 'add_memtype',
         interface_version: d.getUint32(b + 4, true),
-        mfn: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
+        mfn: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)) as FrameNumber,
         nr_mfns: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
         type: d.getUint32(b + 24, true),
         handle: d.getUint32(b + 28, true),
@@ -29663,7 +29663,7 @@ export function XenpfOp$dec1(d: DataView, w: BigUint64Array | undefined, b: numb
         op: 'read_memtype',
         interface_version: d.getUint32(b + 4, true),
         reg: d.getUint32(b + 8, true),
-        mfn: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
+        mfn: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)) as FrameNumber,
         nr_mfns: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
         type: d.getUint32(b + 32, true),
       };
@@ -30023,7 +30023,7 @@ export function XenpfOp$dec2(d: DataView, w: BigUint64Array | undefined, b: numb
       return {
         op: 'add_memtype',
         interface_version: d.getUint32(b + 4, true),
-        mfn: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
+        mfn: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)) as FrameNumber,
         nr_mfns: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
         type: d.getUint32(b + 24, true),
         handle: d.getUint32(b + 28, true),
@@ -30043,7 +30043,7 @@ export function XenpfOp$dec2(d: DataView, w: BigUint64Array | undefined, b: numb
         op: 'read_memtype',
         interface_version: d.getUint32(b + 4, true),
         reg: d.getUint32(b + 8, true),
-        mfn: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
+        mfn: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)) as FrameNumber,
         nr_mfns: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
         type: d.getUint32(b + 32, true),
       };

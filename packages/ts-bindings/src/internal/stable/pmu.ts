@@ -5,7 +5,7 @@
  * Per-architecture code of stable/pmu: internal, not part of the package's API.
  */
 import { IntArray, alignedWords, checkDecodedUnion, checkEmbeddedFlex, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failPadding, flexArray, flexRoom, nonZero, setU64FromNumber, u64AsNumber, zero } from '../../runtime.js';
-import type { IntArrayView } from '../../runtime.js';
+import type { DomId, IntArrayView } from '../../runtime.js';
 import type { xen_pmu_amd_ctxt, xen_pmu_amd_ctxt_view, xen_pmu_arch, xen_pmu_arch_c, xen_pmu_arch_c_view, xen_pmu_arch_l, xen_pmu_arch_l_view, xen_pmu_arch_r, xen_pmu_arch_r_view, xen_pmu_arch_view, xen_pmu_cntr_pair, xen_pmu_cntr_pair_view, xen_pmu_data, xen_pmu_data_view, xen_pmu_intel_ctxt, xen_pmu_intel_ctxt_view, xen_pmu_params, xen_pmu_params_version, xen_pmu_params_version_view, xen_pmu_params_view, xen_pmu_regs, xen_pmu_regs_view } from '../../stable/pmu.js';
 
 /** Writes xen_pmu_params at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
@@ -1798,7 +1798,7 @@ export function xen_pmu_data$dec0(d: DataView, w: BigUint64Array | undefined, b:
   return {
     vcpu_id: d.getUint32(b, true),
     pcpu_id: d.getUint32(b + 4, true),
-    domain_id: d.getUint16(b + 8, true),
+    domain_id: d.getUint16(b + 8, true) as DomId,
     pmu: xen_pmu_arch$dec0(d, w, b + 16),
   };
 }
@@ -1908,7 +1908,7 @@ export function xen_pmu_data$dec1(d: DataView, w: BigUint64Array | undefined, b:
   return {
     vcpu_id: d.getUint32(b, true),
     pcpu_id: d.getUint32(b + 4, true),
-    domain_id: d.getUint16(b + 8, true),
+    domain_id: d.getUint16(b + 8, true) as DomId,
     pmu: xen_pmu_arch$dec1(d, w, b + 16),
   };
 }

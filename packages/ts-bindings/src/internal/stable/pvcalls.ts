@@ -5,7 +5,7 @@
  * Per-architecture code of stable/pvcalls: internal, not part of the package's API.
  */
 import { IntArray, alignedWords, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failPadding, flexArray, flexRoom, nonZero, setU64FromNumber, u64AsNumber, zero } from '../../runtime.js';
-import type { IntArrayView } from '../../runtime.js';
+import type { GrantRef, IntArrayView } from '../../runtime.js';
 import type { _xen_pvcalls_accept, _xen_pvcalls_accept_view, _xen_pvcalls_bind, _xen_pvcalls_bind_view, _xen_pvcalls_connect, _xen_pvcalls_connect_view, _xen_pvcalls_dummy, _xen_pvcalls_dummy_view, _xen_pvcalls_listen, _xen_pvcalls_listen_view, _xen_pvcalls_poll, _xen_pvcalls_poll_view, _xen_pvcalls_release, _xen_pvcalls_release_view, _xen_pvcalls_socket, _xen_pvcalls_socket_view, pvcalls_data, pvcalls_data_intf, pvcalls_data_intf_view, pvcalls_data_view, xen_pvcalls_accept, xen_pvcalls_accept_view, xen_pvcalls_bind, xen_pvcalls_bind_view, xen_pvcalls_connect, xen_pvcalls_connect_view, xen_pvcalls_dummy, xen_pvcalls_dummy_view, xen_pvcalls_listen, xen_pvcalls_listen_view, xen_pvcalls_poll, xen_pvcalls_poll_view, xen_pvcalls_release, xen_pvcalls_release_view, xen_pvcalls_request, xen_pvcalls_request_u, xen_pvcalls_request_u_view, xen_pvcalls_request_view, xen_pvcalls_response, xen_pvcalls_response_u, xen_pvcalls_response_u_view, xen_pvcalls_response_view, xen_pvcalls_socket, xen_pvcalls_socket_view, xen_pvcalls_sring, xen_pvcalls_sring_entry, xen_pvcalls_sring_entry_view, xen_pvcalls_sring_pvt, xen_pvcalls_sring_pvt_netif, xen_pvcalls_sring_pvt_netif_view, xen_pvcalls_sring_pvt_tapif_user, xen_pvcalls_sring_pvt_tapif_user_view, xen_pvcalls_sring_pvt_view, xen_pvcalls_sring_view } from '../../stable/pvcalls.js';
 
 /** Writes pvcalls_data_intf at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
@@ -88,7 +88,7 @@ export function pvcalls_data_intf$dec0(d: DataView, w: BigUint64Array | undefine
     out_prod: d.getUint32(b + 68, true),
     out_error: d.getUint32(b + 72, true),
     ring_order: d.getUint32(b + 128, true),
-    ref: a0,
+    ref: a0 as GrantRef[],
   };
 }
 
@@ -589,7 +589,7 @@ export function xen_pvcalls_connect$dec0(d: DataView, w: BigUint64Array | undefi
     addr: a0,
     len: d.getUint32(b + 36, true),
     flags: d.getUint32(b + 40, true),
-    ref: d.getUint32(b + 44, true),
+    ref: d.getUint32(b + 44, true) as GrantRef,
     evtchn: d.getUint32(b + 48, true),
   };
 }
@@ -1047,7 +1047,7 @@ export function xen_pvcalls_accept$dec0(d: DataView, w: BigUint64Array | undefin
   return {
     id: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
     id_new: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
-    ref: d.getUint32(b + 16, true),
+    ref: d.getUint32(b + 16, true) as GrantRef,
     evtchn: d.getUint32(b + 20, true),
   };
 }

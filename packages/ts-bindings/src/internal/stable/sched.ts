@@ -5,6 +5,7 @@
  * Per-architecture code of stable/sched: internal, not part of the package's API.
  */
 import { alignedWords, checkRepoint, failBigInt, failInt, failPadding, setU64FromNumber, u64AsNumber } from '../../runtime.js';
+import type { DomId } from '../../runtime.js';
 import type { sched_pin_override, sched_pin_override_view, sched_poll, sched_poll_view, sched_remote_shutdown, sched_remote_shutdown_view, sched_shutdown, sched_shutdown_view, sched_watchdog, sched_watchdog_view } from '../../stable/sched.js';
 
 /** Writes sched_shutdown at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
@@ -321,7 +322,7 @@ export function sched_remote_shutdown$enc0(v: sched_remote_shutdown, d: DataView
 /** Reads sched_remote_shutdown at `b` on x86_32, x86_64, arm32, arm64. */
 export function sched_remote_shutdown$dec0(d: DataView, w: BigUint64Array | undefined, b: number): sched_remote_shutdown {
   return {
-    domain_id: d.getUint16(b, true),
+    domain_id: d.getUint16(b, true) as DomId,
     reason: d.getUint32(b + 4, true),
   };
 }

@@ -5,7 +5,7 @@
  * Per-architecture code of stable/sndif: internal, not part of the package's API.
  */
 import { IntArray, alignedWords, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failPadding, flexArray, flexRoom, nonZero, setU64FromNumber, u64AsNumber } from '../../runtime.js';
-import type { IntArrayView } from '../../runtime.js';
+import type { GrantRef, IntArrayView } from '../../runtime.js';
 import type { xen_sndif_sring, xen_sndif_sring_entry, xen_sndif_sring_entry_view, xen_sndif_sring_pvt, xen_sndif_sring_pvt_netif, xen_sndif_sring_pvt_netif_view, xen_sndif_sring_pvt_tapif_user, xen_sndif_sring_pvt_tapif_user_view, xen_sndif_sring_pvt_view, xen_sndif_sring_view, xensnd_cur_pos_evt, xensnd_cur_pos_evt_view, xensnd_event_page, xensnd_event_page_view, xensnd_evt, xensnd_evt_op, xensnd_evt_op_view, xensnd_evt_view, xensnd_open_req, xensnd_open_req_view, xensnd_page_directory, xensnd_page_directory_view, xensnd_query_hw_param, xensnd_query_hw_param_buffer, xensnd_query_hw_param_buffer_view, xensnd_query_hw_param_channels, xensnd_query_hw_param_channels_view, xensnd_query_hw_param_period, xensnd_query_hw_param_period_view, xensnd_query_hw_param_rates, xensnd_query_hw_param_rates_view, xensnd_query_hw_param_view, xensnd_req, xensnd_req_op, xensnd_req_op_view, xensnd_req_view, xensnd_resp, xensnd_resp_resp, xensnd_resp_resp_view, xensnd_resp_view, xensnd_rw_req, xensnd_rw_req_view, xensnd_trigger_req, xensnd_trigger_req_view } from '../../stable/sndif.js';
 
 /** Writes xensnd_open_req at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
@@ -41,7 +41,7 @@ export function xensnd_open_req$dec0(d: DataView, w: BigUint64Array | undefined,
     pcm_channels: d.getUint8(b + 5),
     reserved: d.getUint16(b + 6, true),
     buffer_sz: d.getUint32(b + 8, true),
-    gref_directory: d.getUint32(b + 12, true),
+    gref_directory: d.getUint32(b + 12, true) as GrantRef,
     period_sz: d.getUint32(b + 16, true),
   };
 }
@@ -189,8 +189,8 @@ export function xensnd_page_directory$dec0(d: DataView, w: BigUint64Array | unde
     a0[i1] = d.getUint32(b + 4 + i1 * 4, true);
   }
   return {
-    gref_dir_next_page: d.getUint32(b, true),
-    gref: a0,
+    gref_dir_next_page: d.getUint32(b, true) as GrantRef,
+    gref: a0 as GrantRef[],
   };
 }
 

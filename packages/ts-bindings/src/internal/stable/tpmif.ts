@@ -5,7 +5,7 @@
  * Per-architecture code of stable/tpmif: internal, not part of the package's API.
  */
 import { IntArray, RecordArray, alignedWords, checkArray, checkRepoint, failBigInt, failInt, failObject, failPadding, flexArray, flexRoom, setU64FromNumber, u64AsNumber } from '../../runtime.js';
-import type { IntArrayView, RecordArrayView } from '../../runtime.js';
+import type { GrantRef, IntArrayView, RecordArrayView } from '../../runtime.js';
 import type { tpmif_ring, tpmif_ring_view, tpmif_shared_page, tpmif_shared_page_view, tpmif_tx_interface, tpmif_tx_interface_view, tpmif_tx_request, tpmif_tx_request_view } from '../../stable/tpmif.js';
 
 /** Writes tpmif_tx_request at `b` on x86_32, arm32, every byte, once every value has passed its check. */
@@ -26,7 +26,7 @@ export function tpmif_tx_request$enc0(v: tpmif_tx_request, d: DataView, w: BigUi
 export function tpmif_tx_request$dec0(d: DataView, w: BigUint64Array | undefined, b: number): tpmif_tx_request {
   return {
     addr: BigInt(d.getUint32(b, true)),
-    ref: d.getUint32(b + 4, true),
+    ref: d.getUint32(b + 4, true) as GrantRef,
     size: d.getUint16(b + 10, true),
   };
 }
@@ -137,7 +137,7 @@ export function tpmif_tx_request$dec1(d: DataView, w: BigUint64Array | undefined
   const w8 = alignedWords(w, b);
   return {
     addr: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
-    ref: d.getUint32(b + 8, true),
+    ref: d.getUint32(b + 8, true) as GrantRef,
     size: d.getUint16(b + 14, true),
   };
 }

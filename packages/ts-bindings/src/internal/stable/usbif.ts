@@ -5,7 +5,7 @@
  * Per-architecture code of stable/usbif: internal, not part of the package's API.
  */
 import { IntArray, RecordArray, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failInt, failObject, failPadding, nonZero, zero } from '../../runtime.js';
-import type { IntArrayView, RecordArrayView } from '../../runtime.js';
+import type { GrantRef, IntArrayView, RecordArrayView } from '../../runtime.js';
 import type { usbif_conn_request, usbif_conn_request_view, usbif_conn_response, usbif_conn_response_view, usbif_conn_sring, usbif_conn_sring_entry, usbif_conn_sring_entry_view, usbif_conn_sring_pvt, usbif_conn_sring_pvt_netif, usbif_conn_sring_pvt_netif_view, usbif_conn_sring_pvt_tapif_user, usbif_conn_sring_pvt_tapif_user_view, usbif_conn_sring_pvt_view, usbif_conn_sring_view, usbif_request_segment, usbif_request_segment_view, usbif_urb_request, usbif_urb_request_u, usbif_urb_request_u_intr, usbif_urb_request_u_intr_view, usbif_urb_request_u_isoc, usbif_urb_request_u_isoc_view, usbif_urb_request_u_unlink, usbif_urb_request_u_unlink_view, usbif_urb_request_u_view, usbif_urb_request_view, usbif_urb_response, usbif_urb_response_view, usbif_urb_sring, usbif_urb_sring_entry, usbif_urb_sring_entry_view, usbif_urb_sring_pvt, usbif_urb_sring_pvt_netif, usbif_urb_sring_pvt_netif_view, usbif_urb_sring_pvt_tapif_user, usbif_urb_sring_pvt_tapif_user_view, usbif_urb_sring_pvt_view, usbif_urb_sring_view } from '../../stable/usbif.js';
 
 /** Writes usbif_request_segment at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
@@ -24,7 +24,7 @@ export function usbif_request_segment$enc0(v: usbif_request_segment, d: DataView
 /** Reads usbif_request_segment at `b` on x86_32, x86_64, arm32, arm64. */
 export function usbif_request_segment$dec0(d: DataView, w: BigUint64Array | undefined, b: number): usbif_request_segment {
   return {
-    gref: d.getUint32(b, true),
+    gref: d.getUint32(b, true) as GrantRef,
     offset: d.getUint16(b + 4, true),
     length: d.getUint16(b + 6, true),
   };

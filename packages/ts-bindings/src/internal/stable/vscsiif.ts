@@ -5,7 +5,7 @@
  * Per-architecture code of stable/vscsiif: internal, not part of the package's API.
  */
 import { IntArray, RecordArray, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failInt, failObject, failPadding, nonZero, zero } from '../../runtime.js';
-import type { IntArrayView, RecordArrayView } from '../../runtime.js';
+import type { GrantRef, IntArrayView, RecordArrayView } from '../../runtime.js';
 import type { scsiif_request_segment, scsiif_request_segment_view, vscsiif_request, vscsiif_request_view, vscsiif_response, vscsiif_response_view, vscsiif_sg_list, vscsiif_sg_list_view, vscsiif_sring, vscsiif_sring_entry, vscsiif_sring_entry_view, vscsiif_sring_pvt, vscsiif_sring_pvt_netif, vscsiif_sring_pvt_netif_view, vscsiif_sring_pvt_tapif_user, vscsiif_sring_pvt_tapif_user_view, vscsiif_sring_pvt_view, vscsiif_sring_view } from '../../stable/vscsiif.js';
 
 /** Writes scsiif_request_segment at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
@@ -24,7 +24,7 @@ export function scsiif_request_segment$enc0(v: scsiif_request_segment, d: DataVi
 /** Reads scsiif_request_segment at `b` on x86_32, x86_64, arm32, arm64. */
 export function scsiif_request_segment$dec0(d: DataView, w: BigUint64Array | undefined, b: number): scsiif_request_segment {
   return {
-    gref: d.getUint32(b, true),
+    gref: d.getUint32(b, true) as GrantRef,
     offset: d.getUint16(b + 4, true),
     length: d.getUint16(b + 6, true),
   };

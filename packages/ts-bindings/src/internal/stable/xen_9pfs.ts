@@ -5,7 +5,7 @@
  * Per-architecture code of stable/xen_9pfs: internal, not part of the package's API.
  */
 import { IntArray, alignedWords, checkRepoint, failBigInt, failInt, failPadding, flexArray, flexRoom, nonZero, setU64FromNumber, u64AsNumber } from '../../runtime.js';
-import type { IntArrayView } from '../../runtime.js';
+import type { GrantRef, IntArrayView } from '../../runtime.js';
 import type { xen_9pfs_data, xen_9pfs_data_intf, xen_9pfs_data_intf_view, xen_9pfs_data_view } from '../../stable/xen_9pfs.js';
 
 /** Writes xen_9pfs_data_intf at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
@@ -82,7 +82,7 @@ export function xen_9pfs_data_intf$dec0(d: DataView, w: BigUint64Array | undefin
     out_cons: d.getUint32(b + 64, true),
     out_prod: d.getUint32(b + 68, true),
     ring_order: d.getUint32(b + 128, true),
-    ref: a0,
+    ref: a0 as GrantRef[],
   };
 }
 

@@ -5,7 +5,7 @@
  * Per-architecture code of stable/xen_guest: internal, not part of the package's API.
  */
 import { IntArray, RecordArray, alignedWords, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failPadding, nonZero, setU64FromNumber, u64AsNumber, zero } from '../../runtime.js';
-import type { IntArrayView, RecordArrayView } from '../../runtime.js';
+import type { FrameNumber, IntArrayView, RecordArrayView } from '../../runtime.js';
 import type { arch_shared_info, arch_shared_info_view, arch_vcpu_info, arch_vcpu_info_view, cpu_user_regs, cpu_user_regs_view, dom0_vga_console_info, dom0_vga_console_info_u, dom0_vga_console_info_u_text_mode_3, dom0_vga_console_info_u_text_mode_3_view, dom0_vga_console_info_u_vesa_lfb, dom0_vga_console_info_u_vesa_lfb_view, dom0_vga_console_info_u_view, dom0_vga_console_info_view, mmu_update, mmu_update_view, mmuext_op, mmuext_op_arg1, mmuext_op_arg1_view, mmuext_op_arg2, mmuext_op_arg2_view, mmuext_op_view, multicall_entry, multicall_entry_view, shared_info, shared_info_view, start_info, start_info_console, start_info_console_dom0, start_info_console_dom0_view, start_info_console_domU, start_info_console_domU_view, start_info_console_view, start_info_view, trap_info, trap_info_view, vcpu_guest_context, vcpu_guest_context_fpu_ctxt, vcpu_guest_context_fpu_ctxt_view, vcpu_guest_context_view, vcpu_guest_core_regs, vcpu_guest_core_regs_view, vcpu_info, vcpu_info_view, vcpu_time_info, vcpu_time_info_view, xen_multiboot_mod_list, xen_multiboot_mod_list_view, xenctl_bitmap, xenctl_bitmap_view } from '../../stable/xen_guest.js';
 
 /** Writes xenctl_bitmap at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
@@ -779,7 +779,7 @@ export function mmuext_op_arg1$enc0(v: mmuext_op_arg1, d: DataView, w: BigUint64
 /** Reads mmuext_op.arg1 at `b` on x86_32. */
 export function mmuext_op_arg1$dec0(d: DataView, w: BigUint64Array | undefined, b: number): mmuext_op_arg1 {
   return decodedFrom({
-    mfn: BigInt(d.getUint32(b, true)),
+    mfn: BigInt(d.getUint32(b, true)) as FrameNumber,
     linear_addr: BigInt(d.getUint32(b, true)),
   }, mmuext_op_arg1$dec0, d, b, 4);
 }
@@ -913,7 +913,7 @@ export function mmuext_op_arg1$enc1(v: mmuext_op_arg1, d: DataView, w: BigUint64
 export function mmuext_op_arg1$dec1(d: DataView, w: BigUint64Array | undefined, b: number): mmuext_op_arg1 {
   const w8 = alignedWords(w, b);
   return decodedFrom({
-    mfn: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
+    mfn: (w8?.[b / 8] ?? d.getBigUint64(b, true)) as FrameNumber,
     linear_addr: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
   }, mmuext_op_arg1$dec1, d, b, 8);
 }
@@ -1047,7 +1047,7 @@ export function mmuext_op_arg1$enc2(v: mmuext_op_arg1, d: DataView, w: BigUint64
 export function mmuext_op_arg1$dec2(d: DataView, w: BigUint64Array | undefined, b: number): mmuext_op_arg1 {
   const w8 = alignedWords(w, b);
   return decodedFrom({
-    mfn: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
+    mfn: (w8?.[b / 8] ?? d.getBigUint64(b, true)) as FrameNumber,
     linear_addr: BigInt(d.getUint32(b, true)),
   }, mmuext_op_arg1$dec2, d, b, 8);
 }
@@ -1189,7 +1189,7 @@ export function mmuext_op_arg2$dec0(d: DataView, w: BigUint64Array | undefined, 
   return decodedFrom({
     nr_ents: d.getUint32(b, true),
     vcpumask: BigInt(d.getUint32(b, true)),
-    src_mfn: BigInt(d.getUint32(b, true)),
+    src_mfn: BigInt(d.getUint32(b, true)) as FrameNumber,
   }, mmuext_op_arg2$dec0, d, b, 4);
 }
 
@@ -1347,7 +1347,7 @@ export function mmuext_op_arg2$dec1(d: DataView, w: BigUint64Array | undefined, 
   return decodedFrom({
     nr_ents: d.getUint32(b, true),
     vcpumask: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
-    src_mfn: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
+    src_mfn: (w8?.[b / 8] ?? d.getBigUint64(b, true)) as FrameNumber,
   }, mmuext_op_arg2$dec1, d, b, 8);
 }
 
@@ -2501,7 +2501,7 @@ export function arch_shared_info$enc0(v: arch_shared_info, d: DataView, w: BigUi
 export function arch_shared_info$dec0(d: DataView, w: BigUint64Array | undefined, b: number): arch_shared_info {
   return {
     max_pfn: BigInt(d.getUint32(b, true)),
-    pfn_to_mfn_frame_list_list: BigInt(d.getUint32(b + 4, true)),
+    pfn_to_mfn_frame_list_list: BigInt(d.getUint32(b + 4, true)) as FrameNumber,
     nmi_reason: BigInt(d.getUint32(b + 8, true)),
     p2m_cr3: BigInt(d.getUint32(b + 12, true)),
     p2m_vaddr: BigInt(d.getUint32(b + 16, true)),
@@ -2720,7 +2720,7 @@ export function arch_shared_info$dec1(d: DataView, w: BigUint64Array | undefined
   const w8 = alignedWords(w, b);
   return {
     max_pfn: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
-    pfn_to_mfn_frame_list_list: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
+    pfn_to_mfn_frame_list_list: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)) as FrameNumber,
     nmi_reason: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
     p2m_cr3: (w8?.[(b + 24) / 8] ?? d.getBigUint64(b + 24, true)),
     p2m_vaddr: (w8?.[(b + 32) / 8] ?? d.getBigUint64(b + 32, true)),
@@ -3832,7 +3832,7 @@ export function start_info$dec0(d: DataView, w: BigUint64Array | undefined, b: n
     nr_pages: BigInt(d.getUint32(b + 32, true)),
     shared_info: BigInt(d.getUint32(b + 36, true)),
     flags: d.getUint32(b + 40, true),
-    store_mfn: BigInt(d.getUint32(b + 44, true)),
+    store_mfn: BigInt(d.getUint32(b + 44, true)) as FrameNumber,
     store_evtchn: d.getUint32(b + 48, true),
     console: start_info_console$dec0(d, w, b + 52),
     pt_base: BigInt(d.getUint32(b + 60, true)),
@@ -4293,7 +4293,7 @@ export function start_info$dec1(d: DataView, w: BigUint64Array | undefined, b: n
     nr_pages: (w8?.[(b + 32) / 8] ?? d.getBigUint64(b + 32, true)),
     shared_info: (w8?.[(b + 40) / 8] ?? d.getBigUint64(b + 40, true)),
     flags: d.getUint32(b + 48, true),
-    store_mfn: (w8?.[(b + 56) / 8] ?? d.getBigUint64(b + 56, true)),
+    store_mfn: (w8?.[(b + 56) / 8] ?? d.getBigUint64(b + 56, true)) as FrameNumber,
     store_evtchn: d.getUint32(b + 64, true),
     console: start_info_console$dec1(d, w, b + 72),
     pt_base: (w8?.[(b + 88) / 8] ?? d.getBigUint64(b + 88, true)),
@@ -4858,7 +4858,7 @@ export function start_info_console_domU$enc0(v: start_info_console_domU, d: Data
 /** Reads start_info.console.domU at `b` on x86_32. */
 export function start_info_console_domU$dec0(d: DataView, w: BigUint64Array | undefined, b: number): start_info_console_domU {
   return {
-    mfn: BigInt(d.getUint32(b, true)),
+    mfn: BigInt(d.getUint32(b, true)) as FrameNumber,
     evtchn: d.getUint32(b + 4, true),
   };
 }
@@ -4949,7 +4949,7 @@ export function start_info_console_domU$enc1(v: start_info_console_domU, d: Data
 export function start_info_console_domU$dec1(d: DataView, w: BigUint64Array | undefined, b: number): start_info_console_domU {
   const w8 = alignedWords(w, b);
   return {
-    mfn: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
+    mfn: (w8?.[b / 8] ?? d.getBigUint64(b, true)) as FrameNumber,
     evtchn: d.getUint32(b + 8, true),
   };
 }

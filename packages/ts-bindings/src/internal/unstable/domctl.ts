@@ -6,7 +6,7 @@
  */
 import { xenctl_bitmap$V0, xenctl_bitmap$chk0, xenctl_bitmap$dec0 } from '../stable/xen_guest.js';
 import { IntArray, alignedWords, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failOp, failOpName, failPadding, nonZero, setU64FromNumber, u64AsNumber, zero } from '../../runtime.js';
-import type { IntArrayView } from '../../runtime.js';
+import type { DomId, EvtchnPort, FrameNumber, IntArrayView } from '../../runtime.js';
 import type { xenctl_bitmap_view } from '../../stable/xen_guest.js';
 import type { DomctlOp, xen_arch_domainconfig, xen_arch_domainconfig_view, xen_domctl, xen_domctl_address_size, xen_domctl_address_size_view, xen_domctl_assign_device, xen_domctl_assign_device_u, xen_domctl_assign_device_u_dt, xen_domctl_assign_device_u_dt_view, xen_domctl_assign_device_u_pci, xen_domctl_assign_device_u_pci_view, xen_domctl_assign_device_u_view, xen_domctl_assign_device_view, xen_domctl_audit_p2m, xen_domctl_audit_p2m_view, xen_domctl_bind_pt_irq, xen_domctl_bind_pt_irq_u, xen_domctl_bind_pt_irq_u_isa, xen_domctl_bind_pt_irq_u_isa_view, xen_domctl_bind_pt_irq_u_msi, xen_domctl_bind_pt_irq_u_msi_view, xen_domctl_bind_pt_irq_u_pci, xen_domctl_bind_pt_irq_u_pci_view, xen_domctl_bind_pt_irq_u_spi, xen_domctl_bind_pt_irq_u_spi_view, xen_domctl_bind_pt_irq_u_view, xen_domctl_bind_pt_irq_view, xen_domctl_cacheflush, xen_domctl_cacheflush_view, xen_domctl_cpu_policy, xen_domctl_cpu_policy_view, xen_domctl_createdomain, xen_domctl_createdomain_altp2m, xen_domctl_createdomain_altp2m_view, xen_domctl_createdomain_view, xen_domctl_debug_op, xen_domctl_debug_op_view, xen_domctl_dt_overlay, xen_domctl_dt_overlay_view, xen_domctl_gdbsx_domstatus, xen_domctl_gdbsx_domstatus_view, xen_domctl_gdbsx_memio, xen_domctl_gdbsx_memio_view, xen_domctl_gdbsx_pauseunp_vcpu, xen_domctl_gdbsx_pauseunp_vcpu_view, xen_domctl_get_device_group, xen_domctl_get_device_group_view, xen_domctl_get_domain_state, xen_domctl_get_domain_state_view, xen_domctl_getdomaininfo, xen_domctl_getdomaininfo_view, xen_domctl_getpageframeinfo3, xen_domctl_getpageframeinfo3_view, xen_domctl_getvcpuinfo, xen_domctl_getvcpuinfo_view, xen_domctl_gsi_permission, xen_domctl_gsi_permission_view, xen_domctl_hvmcontext, xen_domctl_hvmcontext_partial, xen_domctl_hvmcontext_partial_view, xen_domctl_hvmcontext_view, xen_domctl_hypercall_init, xen_domctl_hypercall_init_view, xen_domctl_iomem_permission, xen_domctl_iomem_permission_view, xen_domctl_ioport_mapping, xen_domctl_ioport_mapping_view, xen_domctl_ioport_permission, xen_domctl_ioport_permission_view, xen_domctl_irq_permission, xen_domctl_irq_permission_view, xen_domctl_max_mem, xen_domctl_max_mem_view, xen_domctl_max_vcpus, xen_domctl_max_vcpus_view, xen_domctl_mem_sharing_op, xen_domctl_mem_sharing_op_u, xen_domctl_mem_sharing_op_u_view, xen_domctl_mem_sharing_op_view, xen_domctl_memory_mapping, xen_domctl_memory_mapping_view, xen_domctl_monitor_op, xen_domctl_monitor_op_u, xen_domctl_monitor_op_u_debug_exception, xen_domctl_monitor_op_u_debug_exception_view, xen_domctl_monitor_op_u_guest_request, xen_domctl_monitor_op_u_guest_request_view, xen_domctl_monitor_op_u_mov_to_cr, xen_domctl_monitor_op_u_mov_to_cr_view, xen_domctl_monitor_op_u_mov_to_msr, xen_domctl_monitor_op_u_mov_to_msr_view, xen_domctl_monitor_op_u_view, xen_domctl_monitor_op_u_vmexit, xen_domctl_monitor_op_u_vmexit_view, xen_domctl_monitor_op_view, xen_domctl_nodeaffinity, xen_domctl_nodeaffinity_view, xen_domctl_paging_mempool, xen_domctl_paging_mempool_view, xen_domctl_psr_alloc, xen_domctl_psr_alloc_view, xen_domctl_psr_cmt_op, xen_domctl_psr_cmt_op_view, xen_domctl_sched_credit, xen_domctl_sched_credit2, xen_domctl_sched_credit2_view, xen_domctl_sched_credit_view, xen_domctl_sched_rtds, xen_domctl_sched_rtds_view, xen_domctl_schedparam_vcpu, xen_domctl_schedparam_vcpu_u, xen_domctl_schedparam_vcpu_u_view, xen_domctl_schedparam_vcpu_view, xen_domctl_scheduler_op, xen_domctl_scheduler_op_u, xen_domctl_scheduler_op_u_v, xen_domctl_scheduler_op_u_v_view, xen_domctl_scheduler_op_u_view, xen_domctl_scheduler_op_view, xen_domctl_sendtrigger, xen_domctl_sendtrigger_view, xen_domctl_set_access_required, xen_domctl_set_access_required_view, xen_domctl_set_broken_page_p2m, xen_domctl_set_broken_page_p2m_view, xen_domctl_set_llc_colors, xen_domctl_set_llc_colors_view, xen_domctl_set_target, xen_domctl_set_target_view, xen_domctl_set_virq_handler, xen_domctl_set_virq_handler_view, xen_domctl_setdebugging, xen_domctl_setdebugging_view, xen_domctl_setdomainhandle, xen_domctl_setdomainhandle_view, xen_domctl_settimeoffset, xen_domctl_settimeoffset_view, xen_domctl_shadow_op, xen_domctl_shadow_op_stats, xen_domctl_shadow_op_stats_view, xen_domctl_shadow_op_view, xen_domctl_subscribe, xen_domctl_subscribe_view, xen_domctl_tsc_info, xen_domctl_tsc_info_view, xen_domctl_u, xen_domctl_u_view, xen_domctl_vcpu_msr, xen_domctl_vcpu_msr_view, xen_domctl_vcpu_msrs, xen_domctl_vcpu_msrs_view, xen_domctl_vcpuaffinity, xen_domctl_vcpuaffinity_view, xen_domctl_vcpucontext, xen_domctl_vcpucontext_view, xen_domctl_vcpuextstate, xen_domctl_vcpuextstate_view, xen_domctl_view, xen_domctl_vm_event_op, xen_domctl_vm_event_op_u, xen_domctl_vm_event_op_u_enable, xen_domctl_vm_event_op_u_enable_view, xen_domctl_vm_event_op_u_view, xen_domctl_vm_event_op_view, xen_domctl_vmtrace_op, xen_domctl_vmtrace_op_view, xen_domctl_vnuma, xen_domctl_vnuma_view, xen_domctl_vuart_op, xen_domctl_vuart_op_view } from '../../unstable/domctl.js';
 
@@ -1932,7 +1932,7 @@ export function xen_domctl_set_target$enc0(v: xen_domctl_set_target, d: DataView
 /** Reads xen_domctl_set_target at `b` on x86_32, x86_64, arm32, arm64. */
 export function xen_domctl_set_target$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_domctl_set_target {
   return {
-    target: d.getUint16(b, true),
+    target: d.getUint16(b, true) as DomId,
   };
 }
 
@@ -3040,8 +3040,8 @@ export function xen_domctl_cacheflush$enc0(v: xen_domctl_cacheflush, d: DataView
 /** Reads xen_domctl_cacheflush at `b` on x86_32. */
 export function xen_domctl_cacheflush$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_domctl_cacheflush {
   return {
-    start_pfn: BigInt(d.getUint32(b, true)),
-    nr_pfns: BigInt(d.getUint32(b + 4, true)),
+    start_pfn: BigInt(d.getUint32(b, true)) as FrameNumber,
+    nr_pfns: BigInt(d.getUint32(b + 4, true)) as FrameNumber,
   };
 }
 
@@ -3143,8 +3143,8 @@ export function xen_domctl_cacheflush$enc1(v: xen_domctl_cacheflush, d: DataView
 export function xen_domctl_cacheflush$dec1(d: DataView, w: BigUint64Array | undefined, b: number): xen_domctl_cacheflush {
   const w8 = alignedWords(w, b);
   return {
-    start_pfn: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
-    nr_pfns: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
+    start_pfn: (w8?.[b / 8] ?? d.getBigUint64(b, true)) as FrameNumber,
+    nr_pfns: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)) as FrameNumber,
   };
 }
 
@@ -5487,8 +5487,8 @@ export function xen_domctl_vuart_op$dec0(d: DataView, w: BigUint64Array | undefi
     cmd: d.getUint32(b, true),
     type: d.getUint32(b + 4, true),
     gfn: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
-    console_domid: d.getUint16(b + 16, true),
-    evtchn: d.getUint32(b + 20, true),
+    console_domid: d.getUint16(b + 16, true) as DomId,
+    evtchn: d.getUint32(b + 20, true) as EvtchnPort,
   };
 }
 
@@ -9404,7 +9404,7 @@ export function xen_domctl_getdomaininfo$dec0(d: DataView, w: BigUint64Array | u
     a0[i1] = d.getUint8(b + 76 + i1 * 1);
   }
   return {
-    domain: d.getUint16(b, true),
+    domain: d.getUint16(b, true) as DomId,
     flags: d.getUint32(b + 4, true),
     tot_pages: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     max_pages: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
@@ -9806,7 +9806,7 @@ export function xen_domctl_getdomaininfo$dec1(d: DataView, w: BigUint64Array | u
     a0[i1] = d.getUint8(b + 76 + i1 * 1);
   }
   return {
-    domain: d.getUint16(b, true),
+    domain: d.getUint16(b, true) as DomId,
     flags: d.getUint32(b + 4, true),
     tot_pages: (w8?.[(b + 8) / 8] ?? d.getBigUint64(b + 8, true)),
     max_pages: (w8?.[(b + 16) / 8] ?? d.getBigUint64(b + 16, true)),
@@ -11810,7 +11810,7 @@ export function xen_domctl$dec0(d: DataView, w: BigUint64Array | undefined, b: n
   return {
     cmd: d.getUint32(b, true),
     interface_version: d.getUint32(b + 4, true),
-    domain: d.getUint16(b + 8, true),
+    domain: d.getUint16(b + 8, true) as DomId,
     u: xen_domctl_u$dec0(d, w, b + 16),
   };
 }
@@ -13588,7 +13588,7 @@ export function xen_domctl$dec1(d: DataView, w: BigUint64Array | undefined, b: n
   return {
     cmd: d.getUint32(b, true),
     interface_version: d.getUint32(b + 4, true),
-    domain: d.getUint16(b + 8, true),
+    domain: d.getUint16(b + 8, true) as DomId,
     u: xen_domctl_u$dec1(d, w, b + 16),
   };
 }
@@ -15344,7 +15344,7 @@ export function xen_domctl$dec2(d: DataView, w: BigUint64Array | undefined, b: n
   return {
     cmd: d.getUint32(b, true),
     interface_version: d.getUint32(b + 4, true),
-    domain: d.getUint16(b + 8, true),
+    domain: d.getUint16(b + 8, true) as DomId,
     u: xen_domctl_u$dec2(d, w, b + 16),
   };
 }
@@ -21885,7 +21885,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'createdomain',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_createdomain$dec0(d, w, b + 16),
       };
     }
@@ -21893,7 +21893,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getdomaininfo',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_getdomaininfo$dec0(d, w, b + 16),
       };
     }
@@ -21901,7 +21901,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setvcpuaffinity',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpuaffinity$dec0(d, w, b + 16),
       };
     }
@@ -21909,7 +21909,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'shadow_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_shadow_op$dec0(d, w, b + 16),
       };
     }
@@ -21917,7 +21917,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'max_mem',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_max_mem$dec0(d, w, b + 16),
       };
     }
@@ -21925,7 +21925,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setvcpucontext',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpucontext$dec0(d, w, b + 16),
       };
     }
@@ -21933,7 +21933,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getvcpucontext',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpucontext$dec0(d, w, b + 16),
       };
     }
@@ -21941,7 +21941,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getvcpuinfo',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_getvcpuinfo$dec0(d, w, b + 16),
       };
     }
@@ -21949,7 +21949,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'max_vcpus',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_max_vcpus$dec0(d, w, b + 16),
       };
     }
@@ -21957,7 +21957,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'scheduler_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_scheduler_op$dec0(d, w, b + 16),
       };
     }
@@ -21965,7 +21965,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setdomainhandle',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_setdomainhandle$dec0(d, w, b + 16),
       };
     }
@@ -21973,7 +21973,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setdebugging',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_setdebugging$dec0(d, w, b + 16),
       };
     }
@@ -21981,7 +21981,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'irq_permission',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_irq_permission$dec0(d, w, b + 16),
       };
     }
@@ -21989,7 +21989,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'iomem_permission',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_iomem_permission$dec0(d, w, b + 16),
       };
     }
@@ -21997,7 +21997,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'ioport_permission',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_ioport_permission$dec0(d, w, b + 16),
       };
     }
@@ -22005,7 +22005,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'hypercall_init',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_hypercall_init$dec0(d, w, b + 16),
       };
     }
@@ -22013,7 +22013,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'settimeoffset',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_settimeoffset$dec0(d, w, b + 16),
       };
     }
@@ -22021,7 +22021,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getvcpuaffinity',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpuaffinity$dec0(d, w, b + 16),
       };
     }
@@ -22029,7 +22029,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'sendtrigger',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_sendtrigger$dec0(d, w, b + 16),
       };
     }
@@ -22037,7 +22037,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'subscribe',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_subscribe$dec0(d, w, b + 16),
       };
     }
@@ -22045,7 +22045,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gethvmcontext',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_hvmcontext$dec0(d, w, b + 16),
       };
     }
@@ -22053,7 +22053,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'sethvmcontext',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_hvmcontext$dec0(d, w, b + 16),
       };
     }
@@ -22061,7 +22061,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_address_size',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_address_size$dec0(d, w, b + 16),
       };
     }
@@ -22069,7 +22069,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'get_address_size',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_address_size$dec0(d, w, b + 16),
       };
     }
@@ -22077,7 +22077,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'assign_device',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_assign_device$dec0(d, w, b + 16),
       };
     }
@@ -22085,7 +22085,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'bind_pt_irq',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_bind_pt_irq$dec0(d, w, b + 16),
       };
     }
@@ -22093,7 +22093,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'memory_mapping',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_memory_mapping$dec0(d, w, b + 16),
       };
     }
@@ -22101,7 +22101,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'ioport_mapping',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_ioport_mapping$dec0(d, w, b + 16),
       };
     }
@@ -22109,7 +22109,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'test_assign_device',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_assign_device$dec0(d, w, b + 16),
       };
     }
@@ -22117,7 +22117,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_target',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_set_target$dec0(d, w, b + 16),
       };
     }
@@ -22125,7 +22125,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'deassign_device',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_assign_device$dec0(d, w, b + 16),
       };
     }
@@ -22133,7 +22133,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'unbind_pt_irq',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_bind_pt_irq$dec0(d, w, b + 16),
       };
     }
@@ -22141,7 +22141,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'get_device_group',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_get_device_group$dec0(d, w, b + 16),
       };
     }
@@ -22149,7 +22149,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'debug_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_debug_op$dec0(d, w, b + 16),
       };
     }
@@ -22157,7 +22157,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gethvmcontext_partial',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_hvmcontext_partial$dec0(d, w, b + 16),
       };
     }
@@ -22165,7 +22165,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'vm_event_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vm_event_op$dec0(d, w, b + 16),
       };
     }
@@ -22173,7 +22173,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'mem_sharing_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_mem_sharing_op$dec0(d, w, b + 16),
       };
     }
@@ -22181,7 +22181,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gettscinfo',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_tsc_info$dec0(d, w, b + 16),
       };
     }
@@ -22189,7 +22189,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'settscinfo',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_tsc_info$dec0(d, w, b + 16),
       };
     }
@@ -22197,7 +22197,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getpageframeinfo3',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_getpageframeinfo3$dec0(d, w, b + 16),
       };
     }
@@ -22205,7 +22205,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setvcpuextstate',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpuextstate$dec0(d, w, b + 16),
       };
     }
@@ -22213,7 +22213,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getvcpuextstate',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpuextstate$dec0(d, w, b + 16),
       };
     }
@@ -22221,7 +22221,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_access_required',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_set_access_required$dec0(d, w, b + 16),
       };
     }
@@ -22229,7 +22229,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'audit_p2m',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_audit_p2m$dec0(d, w, b + 16),
       };
     }
@@ -22237,7 +22237,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_virq_handler',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_set_virq_handler$dec0(d, w, b + 16),
       };
     }
@@ -22245,7 +22245,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_broken_page_p2m',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_set_broken_page_p2m$dec0(d, w, b + 16),
       };
     }
@@ -22253,7 +22253,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setnodeaffinity',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_nodeaffinity$dec0(d, w, b + 16),
       };
     }
@@ -22261,7 +22261,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getnodeaffinity',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_nodeaffinity$dec0(d, w, b + 16),
       };
     }
@@ -22269,7 +22269,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'cacheflush',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_cacheflush$dec0(d, w, b + 16),
       };
     }
@@ -22277,7 +22277,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'get_vcpu_msrs',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpu_msrs$dec0(d, w, b + 16),
       };
     }
@@ -22285,7 +22285,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_vcpu_msrs',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpu_msrs$dec0(d, w, b + 16),
       };
     }
@@ -22293,7 +22293,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setvnumainfo',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vnuma$dec0(d, w, b + 16),
       };
     }
@@ -22301,7 +22301,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'psr_cmt_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_psr_cmt_op$dec0(d, w, b + 16),
       };
     }
@@ -22309,7 +22309,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'monitor_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_monitor_op$dec0(d, w, b + 16),
       };
     }
@@ -22317,7 +22317,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'vuart_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vuart_op$dec0(d, w, b + 16),
       };
     }
@@ -22325,7 +22325,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'psr_alloc',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_psr_alloc$dec0(d, w, b + 16),
       };
     }
@@ -22333,7 +22333,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'get_cpu_policy',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_cpu_policy$dec0(d, w, b + 16),
       };
     }
@@ -22341,7 +22341,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_cpu_policy',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_cpu_policy$dec0(d, w, b + 16),
       };
     }
@@ -22349,7 +22349,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'vmtrace_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vmtrace_op$dec0(d, w, b + 16),
       };
     }
@@ -22357,7 +22357,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'get_paging_mempool_size',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_paging_mempool$dec0(d, w, b + 16),
       };
     }
@@ -22365,7 +22365,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_paging_mempool_size',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_paging_mempool$dec0(d, w, b + 16),
       };
     }
@@ -22373,7 +22373,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gsi_permission',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_gsi_permission$dec0(d, w, b + 16),
       };
     }
@@ -22381,7 +22381,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_llc_colors',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_set_llc_colors$dec0(d, w, b + 16),
       };
     }
@@ -22389,7 +22389,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'get_domain_state',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_get_domain_state$dec0(d, w, b + 16),
       };
     }
@@ -22397,7 +22397,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gdbsx_guestmemio',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_gdbsx_memio$dec0(d, w, b + 16),
       };
     }
@@ -22405,7 +22405,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gdbsx_pausevcpu',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_gdbsx_pauseunp_vcpu$dec0(d, w, b + 16),
       };
     }
@@ -22413,7 +22413,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gdbsx_unpausevcpu',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_gdbsx_pauseunp_vcpu$dec0(d, w, b + 16),
       };
     }
@@ -22421,7 +22421,7 @@ export function DomctlOp$dec0(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gdbsx_domstatus',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_gdbsx_domstatus$dec0(d, w, b + 16),
       };
     }
@@ -22879,7 +22879,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'createdomain',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_createdomain$dec0(d, w, b + 16),
       };
     }
@@ -22887,7 +22887,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getdomaininfo',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_getdomaininfo$dec0(d, w, b + 16),
       };
     }
@@ -22895,7 +22895,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setvcpuaffinity',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpuaffinity$dec0(d, w, b + 16),
       };
     }
@@ -22903,7 +22903,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'shadow_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_shadow_op$dec0(d, w, b + 16),
       };
     }
@@ -22911,7 +22911,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'max_mem',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_max_mem$dec0(d, w, b + 16),
       };
     }
@@ -22919,7 +22919,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setvcpucontext',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpucontext$dec0(d, w, b + 16),
       };
     }
@@ -22927,7 +22927,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getvcpucontext',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpucontext$dec0(d, w, b + 16),
       };
     }
@@ -22935,7 +22935,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getvcpuinfo',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_getvcpuinfo$dec0(d, w, b + 16),
       };
     }
@@ -22943,7 +22943,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'max_vcpus',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_max_vcpus$dec0(d, w, b + 16),
       };
     }
@@ -22951,7 +22951,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'scheduler_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_scheduler_op$dec0(d, w, b + 16),
       };
     }
@@ -22959,7 +22959,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setdomainhandle',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_setdomainhandle$dec0(d, w, b + 16),
       };
     }
@@ -22967,7 +22967,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setdebugging',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_setdebugging$dec0(d, w, b + 16),
       };
     }
@@ -22975,7 +22975,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'irq_permission',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_irq_permission$dec0(d, w, b + 16),
       };
     }
@@ -22983,7 +22983,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'iomem_permission',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_iomem_permission$dec0(d, w, b + 16),
       };
     }
@@ -22991,7 +22991,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'ioport_permission',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_ioport_permission$dec0(d, w, b + 16),
       };
     }
@@ -22999,7 +22999,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'hypercall_init',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_hypercall_init$dec0(d, w, b + 16),
       };
     }
@@ -23007,7 +23007,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'settimeoffset',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_settimeoffset$dec0(d, w, b + 16),
       };
     }
@@ -23015,7 +23015,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getvcpuaffinity',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpuaffinity$dec0(d, w, b + 16),
       };
     }
@@ -23023,7 +23023,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'sendtrigger',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_sendtrigger$dec0(d, w, b + 16),
       };
     }
@@ -23031,7 +23031,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'subscribe',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_subscribe$dec0(d, w, b + 16),
       };
     }
@@ -23039,7 +23039,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gethvmcontext',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_hvmcontext$dec0(d, w, b + 16),
       };
     }
@@ -23047,7 +23047,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'sethvmcontext',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_hvmcontext$dec0(d, w, b + 16),
       };
     }
@@ -23055,7 +23055,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_address_size',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_address_size$dec0(d, w, b + 16),
       };
     }
@@ -23063,7 +23063,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'get_address_size',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_address_size$dec0(d, w, b + 16),
       };
     }
@@ -23071,7 +23071,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'assign_device',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_assign_device$dec0(d, w, b + 16),
       };
     }
@@ -23079,7 +23079,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'bind_pt_irq',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_bind_pt_irq$dec0(d, w, b + 16),
       };
     }
@@ -23087,7 +23087,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'memory_mapping',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_memory_mapping$dec0(d, w, b + 16),
       };
     }
@@ -23095,7 +23095,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'ioport_mapping',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_ioport_mapping$dec0(d, w, b + 16),
       };
     }
@@ -23103,7 +23103,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'test_assign_device',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_assign_device$dec0(d, w, b + 16),
       };
     }
@@ -23111,7 +23111,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_target',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_set_target$dec0(d, w, b + 16),
       };
     }
@@ -23119,7 +23119,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'deassign_device',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_assign_device$dec0(d, w, b + 16),
       };
     }
@@ -23127,7 +23127,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'unbind_pt_irq',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_bind_pt_irq$dec0(d, w, b + 16),
       };
     }
@@ -23135,7 +23135,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'get_device_group',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_get_device_group$dec0(d, w, b + 16),
       };
     }
@@ -23143,7 +23143,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'debug_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_debug_op$dec0(d, w, b + 16),
       };
     }
@@ -23151,7 +23151,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gethvmcontext_partial',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_hvmcontext_partial$dec0(d, w, b + 16),
       };
     }
@@ -23159,7 +23159,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'vm_event_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vm_event_op$dec0(d, w, b + 16),
       };
     }
@@ -23167,7 +23167,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'mem_sharing_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_mem_sharing_op$dec0(d, w, b + 16),
       };
     }
@@ -23175,7 +23175,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gettscinfo',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_tsc_info$dec0(d, w, b + 16),
       };
     }
@@ -23183,7 +23183,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'settscinfo',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_tsc_info$dec0(d, w, b + 16),
       };
     }
@@ -23191,7 +23191,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getpageframeinfo3',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_getpageframeinfo3$dec0(d, w, b + 16),
       };
     }
@@ -23199,7 +23199,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setvcpuextstate',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpuextstate$dec0(d, w, b + 16),
       };
     }
@@ -23207,7 +23207,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getvcpuextstate',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpuextstate$dec0(d, w, b + 16),
       };
     }
@@ -23215,7 +23215,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_access_required',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_set_access_required$dec0(d, w, b + 16),
       };
     }
@@ -23223,7 +23223,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'audit_p2m',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_audit_p2m$dec0(d, w, b + 16),
       };
     }
@@ -23231,7 +23231,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_virq_handler',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_set_virq_handler$dec0(d, w, b + 16),
       };
     }
@@ -23239,7 +23239,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_broken_page_p2m',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_set_broken_page_p2m$dec0(d, w, b + 16),
       };
     }
@@ -23247,7 +23247,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setnodeaffinity',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_nodeaffinity$dec0(d, w, b + 16),
       };
     }
@@ -23255,7 +23255,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getnodeaffinity',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_nodeaffinity$dec0(d, w, b + 16),
       };
     }
@@ -23263,7 +23263,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'cacheflush',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_cacheflush$dec1(d, w, b + 16),
       };
     }
@@ -23271,7 +23271,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'get_vcpu_msrs',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpu_msrs$dec0(d, w, b + 16),
       };
     }
@@ -23279,7 +23279,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_vcpu_msrs',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpu_msrs$dec0(d, w, b + 16),
       };
     }
@@ -23287,7 +23287,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setvnumainfo',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vnuma$dec0(d, w, b + 16),
       };
     }
@@ -23295,7 +23295,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'psr_cmt_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_psr_cmt_op$dec0(d, w, b + 16),
       };
     }
@@ -23303,7 +23303,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'monitor_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_monitor_op$dec0(d, w, b + 16),
       };
     }
@@ -23311,7 +23311,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'vuart_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vuart_op$dec0(d, w, b + 16),
       };
     }
@@ -23319,7 +23319,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'psr_alloc',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_psr_alloc$dec0(d, w, b + 16),
       };
     }
@@ -23327,7 +23327,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'get_cpu_policy',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_cpu_policy$dec0(d, w, b + 16),
       };
     }
@@ -23335,7 +23335,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_cpu_policy',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_cpu_policy$dec0(d, w, b + 16),
       };
     }
@@ -23343,7 +23343,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'vmtrace_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vmtrace_op$dec0(d, w, b + 16),
       };
     }
@@ -23351,7 +23351,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'get_paging_mempool_size',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_paging_mempool$dec0(d, w, b + 16),
       };
     }
@@ -23359,7 +23359,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_paging_mempool_size',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_paging_mempool$dec0(d, w, b + 16),
       };
     }
@@ -23367,7 +23367,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gsi_permission',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_gsi_permission$dec0(d, w, b + 16),
       };
     }
@@ -23375,7 +23375,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_llc_colors',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_set_llc_colors$dec0(d, w, b + 16),
       };
     }
@@ -23383,7 +23383,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'get_domain_state',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_get_domain_state$dec0(d, w, b + 16),
       };
     }
@@ -23391,7 +23391,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gdbsx_guestmemio',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_gdbsx_memio$dec0(d, w, b + 16),
       };
     }
@@ -23399,7 +23399,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gdbsx_pausevcpu',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_gdbsx_pauseunp_vcpu$dec0(d, w, b + 16),
       };
     }
@@ -23407,7 +23407,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gdbsx_unpausevcpu',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_gdbsx_pauseunp_vcpu$dec0(d, w, b + 16),
       };
     }
@@ -23415,7 +23415,7 @@ export function DomctlOp$dec1(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gdbsx_domstatus',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_gdbsx_domstatus$dec0(d, w, b + 16),
       };
     }
@@ -23848,7 +23848,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'createdomain',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_createdomain$dec1(d, w, b + 16),
       };
     }
@@ -23856,7 +23856,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getdomaininfo',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_getdomaininfo$dec1(d, w, b + 16),
       };
     }
@@ -23864,7 +23864,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setvcpuaffinity',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpuaffinity$dec0(d, w, b + 16),
       };
     }
@@ -23872,7 +23872,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'shadow_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_shadow_op$dec0(d, w, b + 16),
       };
     }
@@ -23880,7 +23880,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'max_mem',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_max_mem$dec0(d, w, b + 16),
       };
     }
@@ -23888,7 +23888,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setvcpucontext',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpucontext$dec0(d, w, b + 16),
       };
     }
@@ -23896,7 +23896,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getvcpucontext',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpucontext$dec0(d, w, b + 16),
       };
     }
@@ -23904,7 +23904,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getvcpuinfo',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_getvcpuinfo$dec0(d, w, b + 16),
       };
     }
@@ -23912,7 +23912,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'max_vcpus',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_max_vcpus$dec0(d, w, b + 16),
       };
     }
@@ -23920,7 +23920,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'scheduler_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_scheduler_op$dec0(d, w, b + 16),
       };
     }
@@ -23928,7 +23928,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setdomainhandle',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_setdomainhandle$dec0(d, w, b + 16),
       };
     }
@@ -23936,7 +23936,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setdebugging',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_setdebugging$dec0(d, w, b + 16),
       };
     }
@@ -23944,7 +23944,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'irq_permission',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_irq_permission$dec0(d, w, b + 16),
       };
     }
@@ -23952,7 +23952,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'iomem_permission',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_iomem_permission$dec0(d, w, b + 16),
       };
     }
@@ -23960,7 +23960,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'ioport_permission',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_ioport_permission$dec0(d, w, b + 16),
       };
     }
@@ -23968,7 +23968,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'hypercall_init',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_hypercall_init$dec0(d, w, b + 16),
       };
     }
@@ -23976,7 +23976,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'settimeoffset',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_settimeoffset$dec0(d, w, b + 16),
       };
     }
@@ -23984,7 +23984,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getvcpuaffinity',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vcpuaffinity$dec0(d, w, b + 16),
       };
     }
@@ -23992,7 +23992,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'sendtrigger',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_sendtrigger$dec0(d, w, b + 16),
       };
     }
@@ -24000,7 +24000,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'subscribe',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_subscribe$dec0(d, w, b + 16),
       };
     }
@@ -24008,7 +24008,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gethvmcontext',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_hvmcontext$dec0(d, w, b + 16),
       };
     }
@@ -24016,7 +24016,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'sethvmcontext',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_hvmcontext$dec0(d, w, b + 16),
       };
     }
@@ -24024,7 +24024,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_address_size',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_address_size$dec0(d, w, b + 16),
       };
     }
@@ -24032,7 +24032,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'get_address_size',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_address_size$dec0(d, w, b + 16),
       };
     }
@@ -24040,7 +24040,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'assign_device',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_assign_device$dec0(d, w, b + 16),
       };
     }
@@ -24048,7 +24048,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'bind_pt_irq',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_bind_pt_irq$dec0(d, w, b + 16),
       };
     }
@@ -24056,7 +24056,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'memory_mapping',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_memory_mapping$dec0(d, w, b + 16),
       };
     }
@@ -24064,7 +24064,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'ioport_mapping',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_ioport_mapping$dec0(d, w, b + 16),
       };
     }
@@ -24072,7 +24072,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'test_assign_device',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_assign_device$dec0(d, w, b + 16),
       };
     }
@@ -24080,7 +24080,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_target',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_set_target$dec0(d, w, b + 16),
       };
     }
@@ -24088,7 +24088,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'deassign_device',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_assign_device$dec0(d, w, b + 16),
       };
     }
@@ -24096,7 +24096,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'unbind_pt_irq',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_bind_pt_irq$dec0(d, w, b + 16),
       };
     }
@@ -24104,7 +24104,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'get_device_group',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_get_device_group$dec0(d, w, b + 16),
       };
     }
@@ -24112,7 +24112,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'debug_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_debug_op$dec0(d, w, b + 16),
       };
     }
@@ -24120,7 +24120,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gethvmcontext_partial',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_hvmcontext_partial$dec0(d, w, b + 16),
       };
     }
@@ -24128,7 +24128,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'vm_event_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vm_event_op$dec0(d, w, b + 16),
       };
     }
@@ -24136,7 +24136,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'mem_sharing_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_mem_sharing_op$dec0(d, w, b + 16),
       };
     }
@@ -24144,7 +24144,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gettscinfo',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_tsc_info$dec0(d, w, b + 16),
       };
     }
@@ -24152,7 +24152,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'settscinfo',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_tsc_info$dec0(d, w, b + 16),
       };
     }
@@ -24160,7 +24160,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getpageframeinfo3',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_getpageframeinfo3$dec0(d, w, b + 16),
       };
     }
@@ -24168,7 +24168,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_access_required',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_set_access_required$dec0(d, w, b + 16),
       };
     }
@@ -24176,7 +24176,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'audit_p2m',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_audit_p2m$dec0(d, w, b + 16),
       };
     }
@@ -24184,7 +24184,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_virq_handler',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_set_virq_handler$dec0(d, w, b + 16),
       };
     }
@@ -24192,7 +24192,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_broken_page_p2m',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_set_broken_page_p2m$dec0(d, w, b + 16),
       };
     }
@@ -24200,7 +24200,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setnodeaffinity',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_nodeaffinity$dec0(d, w, b + 16),
       };
     }
@@ -24208,7 +24208,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'getnodeaffinity',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_nodeaffinity$dec0(d, w, b + 16),
       };
     }
@@ -24216,7 +24216,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'cacheflush',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_cacheflush$dec1(d, w, b + 16),
       };
     }
@@ -24224,7 +24224,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'setvnumainfo',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vnuma$dec0(d, w, b + 16),
       };
     }
@@ -24232,7 +24232,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'psr_cmt_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_psr_cmt_op$dec0(d, w, b + 16),
       };
     }
@@ -24240,7 +24240,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'monitor_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_monitor_op$dec0(d, w, b + 16),
       };
     }
@@ -24248,7 +24248,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'vuart_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vuart_op$dec0(d, w, b + 16),
       };
     }
@@ -24256,7 +24256,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'psr_alloc',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_psr_alloc$dec0(d, w, b + 16),
       };
     }
@@ -24264,7 +24264,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'vmtrace_op',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_vmtrace_op$dec0(d, w, b + 16),
       };
     }
@@ -24272,7 +24272,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'get_paging_mempool_size',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_paging_mempool$dec0(d, w, b + 16),
       };
     }
@@ -24280,7 +24280,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_paging_mempool_size',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_paging_mempool$dec0(d, w, b + 16),
       };
     }
@@ -24288,7 +24288,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'dt_overlay',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_dt_overlay$dec0(d, w, b + 16),
       };
     }
@@ -24296,7 +24296,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gsi_permission',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_gsi_permission$dec0(d, w, b + 16),
       };
     }
@@ -24304,7 +24304,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'set_llc_colors',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_set_llc_colors$dec0(d, w, b + 16),
       };
     }
@@ -24312,7 +24312,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'get_domain_state',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_get_domain_state$dec0(d, w, b + 16),
       };
     }
@@ -24320,7 +24320,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gdbsx_guestmemio',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_gdbsx_memio$dec0(d, w, b + 16),
       };
     }
@@ -24328,7 +24328,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gdbsx_pausevcpu',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_gdbsx_pauseunp_vcpu$dec0(d, w, b + 16),
       };
     }
@@ -24336,7 +24336,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gdbsx_unpausevcpu',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_gdbsx_pauseunp_vcpu$dec0(d, w, b + 16),
       };
     }
@@ -24344,7 +24344,7 @@ export function DomctlOp$dec2(d: DataView, w: BigUint64Array | undefined, b: num
       return {
         op: 'gdbsx_domstatus',
         interface_version: d.getUint32(b + 4, true),
-        domain: d.getUint16(b + 8, true),
+        domain: d.getUint16(b + 8, true) as DomId,
         arg: xen_domctl_gdbsx_domstatus$dec0(d, w, b + 16),
       };
     }

@@ -5,6 +5,7 @@
  * Per-architecture code of unstable/flask_op: internal, not part of the package's API.
  */
 import { alignedWords, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failOp, failOpName, failPadding, setU64FromNumber, u64AsNumber } from '../../runtime.js';
+import type { EvtchnPort } from '../../runtime.js';
 import type { FlaskOp, xen_flask_access, xen_flask_access_view, xen_flask_boolean, xen_flask_boolean_view, xen_flask_cache_stats, xen_flask_cache_stats_view, xen_flask_devicetree_label, xen_flask_devicetree_label_view, xen_flask_hash_stats, xen_flask_hash_stats_view, xen_flask_load, xen_flask_load_view, xen_flask_ocontext, xen_flask_ocontext_view, xen_flask_op, xen_flask_op_u, xen_flask_op_u_view, xen_flask_op_view, xen_flask_peersid, xen_flask_peersid_view, xen_flask_relabel, xen_flask_relabel_view, xen_flask_setavc_threshold, xen_flask_setavc_threshold_view, xen_flask_setenforce, xen_flask_setenforce_view, xen_flask_sid_context, xen_flask_sid_context_view, xen_flask_transition, xen_flask_transition_view } from '../../unstable/flask_op.js';
 
 /** Writes xen_flask_load at `b` on x86_32, every byte, once every value has passed its check. */
@@ -1534,7 +1535,7 @@ export function xen_flask_peersid$enc0(v: xen_flask_peersid, d: DataView, w: Big
 /** Reads xen_flask_peersid at `b` on x86_32, x86_64, arm32, arm64. */
 export function xen_flask_peersid$dec0(d: DataView, w: BigUint64Array | undefined, b: number): xen_flask_peersid {
   return {
-    evtchn: d.getUint32(b, true),
+    evtchn: d.getUint32(b, true) as EvtchnPort,
     sid: d.getUint32(b + 4, true),
   };
 }
@@ -4109,7 +4110,7 @@ export function FlaskOp$dec0(d: DataView, w: BigUint64Array | undefined, b: numb
       return {
         op: 'GET_PEER_SID',
         interface_version: d.getUint32(b + 4, true),
-        evtchn: d.getUint32(b + 8, true),
+        evtchn: d.getUint32(b + 8, true) as EvtchnPort,
         sid: d.getUint32(b + 12, true),
       };
     }
@@ -4389,7 +4390,7 @@ export function FlaskOp$dec1(d: DataView, w: BigUint64Array | undefined, b: numb
       return {
         op: 'GET_PEER_SID',
         interface_version: d.getUint32(b + 4, true),
-        evtchn: d.getUint32(b + 8, true),
+        evtchn: d.getUint32(b + 8, true) as EvtchnPort,
         sid: d.getUint32(b + 12, true),
       };
     }

@@ -427,6 +427,13 @@ impl fx_list {
 // under the `zerocopy` feature, checks the same).
 unsafe impl vm_memory::ByteValued for fx_list {}
 
+#[cfg(feature = "xen-4-17")]
+#[cfg(all(feature = "zerocopy", feature = "alloc"))]
+impl crate::fam::FamStruct for fx_list {
+    type Entry = fx_range;
+    const ENTRIES_OFFSET: usize = ::core::mem::offset_of!(fx_list, items);
+}
+
 /// An op number and its payload.
 ///
 /// C: `struct fx_op`.
