@@ -5297,7 +5297,7 @@ mod x86 {
             assert_eq!(offset_of!(vcpu_time_info, tsc_to_system_mul), 24, "vcpu_time_info.tsc_to_system_mul: offset on x86");
             assert_eq!(offset_of!(vcpu_time_info, tsc_shift), 28, "vcpu_time_info.tsc_shift: offset on x86");
             #[cfg(not(feature = "xen-4-7"))]
-            assert_eq!(offset_of!(vcpu_time_info, __xenabi_hole_0), 29, "vcpu_time_info.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(vcpu_time_info, pad1), 29, "vcpu_time_info.pad1: offset on x86");
             #[cfg(feature = "xen-4-7")]
             assert_eq!(offset_of!(vcpu_time_info, flags), 29, "vcpu_time_info.flags: offset on x86");
             #[cfg(feature = "xen-4-7")]
@@ -13462,7 +13462,7 @@ mod x86_64 {
             assert_eq!(offset_of!(vcpu_time_info, tsc_to_system_mul), 24, "vcpu_time_info.tsc_to_system_mul: offset on x86_64");
             assert_eq!(offset_of!(vcpu_time_info, tsc_shift), 28, "vcpu_time_info.tsc_shift: offset on x86_64");
             #[cfg(not(feature = "xen-4-7"))]
-            assert_eq!(offset_of!(vcpu_time_info, __xenabi_hole_0), 29, "vcpu_time_info.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_time_info, pad1), 29, "vcpu_time_info.pad1: offset on x86_64");
             #[cfg(feature = "xen-4-7")]
             assert_eq!(offset_of!(vcpu_time_info, flags), 29, "vcpu_time_info.flags: offset on x86_64");
             #[cfg(feature = "xen-4-7")]
@@ -21555,7 +21555,7 @@ mod arm {
             assert_eq!(offset_of!(vcpu_time_info, tsc_to_system_mul), 24, "vcpu_time_info.tsc_to_system_mul: offset on arm");
             assert_eq!(offset_of!(vcpu_time_info, tsc_shift), 28, "vcpu_time_info.tsc_shift: offset on arm");
             #[cfg(not(feature = "xen-4-7"))]
-            assert_eq!(offset_of!(vcpu_time_info, __xenabi_hole_0), 29, "vcpu_time_info.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(vcpu_time_info, pad1), 29, "vcpu_time_info.pad1: offset on arm");
             #[cfg(feature = "xen-4-7")]
             assert_eq!(offset_of!(vcpu_time_info, flags), 29, "vcpu_time_info.flags: offset on arm");
             #[cfg(feature = "xen-4-7")]
@@ -29502,7 +29502,7 @@ mod aarch64 {
             assert_eq!(offset_of!(vcpu_time_info, tsc_to_system_mul), 24, "vcpu_time_info.tsc_to_system_mul: offset on aarch64");
             assert_eq!(offset_of!(vcpu_time_info, tsc_shift), 28, "vcpu_time_info.tsc_shift: offset on aarch64");
             #[cfg(not(feature = "xen-4-7"))]
-            assert_eq!(offset_of!(vcpu_time_info, __xenabi_hole_0), 29, "vcpu_time_info.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_time_info, pad1), 29, "vcpu_time_info.pad1: offset on aarch64");
             #[cfg(feature = "xen-4-7")]
             assert_eq!(offset_of!(vcpu_time_info, flags), 29, "vcpu_time_info.flags: offset on aarch64");
             #[cfg(feature = "xen-4-7")]
