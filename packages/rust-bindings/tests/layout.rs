@@ -8577,7 +8577,7 @@ mod x86_64 {
         #[test]
         fn blkif_sring() {
             assert_eq!(size_of::<blkif_sring>(), 64, "blkif_sring: size on x86_64");
-            assert_eq!(align_of::<blkif_sring>(), 4, "blkif_sring: align on x86_64");
+            assert_eq!(align_of::<blkif_sring>(), 8, "blkif_sring: align on x86_64");
             assert_eq!(offset_of!(blkif_sring, req_prod), 0, "blkif_sring.req_prod: offset on x86_64");
             assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.req_prod: size on x86_64");
             assert_eq!(offset_of!(blkif_sring, req_event), 4, "blkif_sring.req_event: offset on x86_64");
@@ -8815,7 +8815,7 @@ mod x86_64 {
         #[test]
         fn xen_cameraif_sring() {
             assert_eq!(size_of::<xen_cameraif_sring>(), 64, "xen_cameraif_sring: size on x86_64");
-            assert_eq!(align_of::<xen_cameraif_sring>(), 4, "xen_cameraif_sring: align on x86_64");
+            assert_eq!(align_of::<xen_cameraif_sring>(), 8, "xen_cameraif_sring: align on x86_64");
             assert_eq!(offset_of!(xen_cameraif_sring, req_prod), 0, "xen_cameraif_sring.req_prod: offset on x86_64");
             assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.req_prod: size on x86_64");
             assert_eq!(offset_of!(xen_cameraif_sring, req_event), 4, "xen_cameraif_sring.req_event: offset on x86_64");
@@ -9077,7 +9077,7 @@ mod x86_64 {
         #[test]
         fn xen_displif_sring() {
             assert_eq!(size_of::<xen_displif_sring>(), 64, "xen_displif_sring: size on x86_64");
-            assert_eq!(align_of::<xen_displif_sring>(), 4, "xen_displif_sring: align on x86_64");
+            assert_eq!(align_of::<xen_displif_sring>(), 8, "xen_displif_sring: align on x86_64");
             assert_eq!(offset_of!(xen_displif_sring, req_prod), 0, "xen_displif_sring.req_prod: offset on x86_64");
             assert_eq!(size_of::<RING_IDX>(), 4, "xen_displif_sring.req_prod: size on x86_64");
             assert_eq!(offset_of!(xen_displif_sring, req_event), 4, "xen_displif_sring.req_event: offset on x86_64");
@@ -12426,7 +12426,7 @@ mod x86_64 {
         #[test]
         fn xen_pvcalls_sring() {
             assert_eq!(size_of::<xen_pvcalls_sring>(), 64, "xen_pvcalls_sring: size on x86_64");
-            assert_eq!(align_of::<xen_pvcalls_sring>(), 4, "xen_pvcalls_sring: align on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_sring>(), 8, "xen_pvcalls_sring: align on x86_64");
             assert_eq!(offset_of!(xen_pvcalls_sring, req_prod), 0, "xen_pvcalls_sring.req_prod: offset on x86_64");
             assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.req_prod: size on x86_64");
             assert_eq!(offset_of!(xen_pvcalls_sring, req_event), 4, "xen_pvcalls_sring.req_event: offset on x86_64");
@@ -12702,7 +12702,7 @@ mod x86_64 {
         #[test]
         fn xen_sndif_sring() {
             assert_eq!(size_of::<xen_sndif_sring>(), 64, "xen_sndif_sring: size on x86_64");
-            assert_eq!(align_of::<xen_sndif_sring>(), 4, "xen_sndif_sring: align on x86_64");
+            assert_eq!(align_of::<xen_sndif_sring>(), 8, "xen_sndif_sring: align on x86_64");
             assert_eq!(offset_of!(xen_sndif_sring, req_prod), 0, "xen_sndif_sring.req_prod: offset on x86_64");
             assert_eq!(size_of::<RING_IDX>(), 4, "xen_sndif_sring.req_prod: size on x86_64");
             assert_eq!(offset_of!(xen_sndif_sring, req_event), 4, "xen_sndif_sring.req_event: offset on x86_64");
@@ -15921,7 +15921,7 @@ mod x86_64 {
         #[test]
         fn vm_event_sring() {
             assert_eq!(size_of::<vm_event_sring>(), 64, "vm_event_sring: size on x86_64");
-            assert_eq!(align_of::<vm_event_sring>(), 4, "vm_event_sring: align on x86_64");
+            assert_eq!(align_of::<vm_event_sring>(), 8, "vm_event_sring: align on x86_64");
             assert_eq!(offset_of!(vm_event_sring, req_prod), 0, "vm_event_sring.req_prod: offset on x86_64");
             assert_eq!(size_of::<RING_IDX>(), 4, "vm_event_sring.req_prod: size on x86_64");
             assert_eq!(offset_of!(vm_event_sring, req_event), 4, "vm_event_sring.req_event: offset on x86_64");
@@ -16755,7 +16755,7 @@ mod arm {
         #[test]
         fn blkif_sring() {
             assert_eq!(size_of::<blkif_sring>(), 64, "blkif_sring: size on arm");
-            assert_eq!(align_of::<blkif_sring>(), 4, "blkif_sring: align on arm");
+            assert_eq!(align_of::<blkif_sring>(), 8, "blkif_sring: align on arm");
             assert_eq!(offset_of!(blkif_sring, req_prod), 0, "blkif_sring.req_prod: offset on arm");
             assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.req_prod: size on arm");
             assert_eq!(offset_of!(blkif_sring, req_event), 4, "blkif_sring.req_event: offset on arm");
@@ -16993,7 +16993,7 @@ mod arm {
         #[test]
         fn xen_cameraif_sring() {
             assert_eq!(size_of::<xen_cameraif_sring>(), 64, "xen_cameraif_sring: size on arm");
-            assert_eq!(align_of::<xen_cameraif_sring>(), 4, "xen_cameraif_sring: align on arm");
+            assert_eq!(align_of::<xen_cameraif_sring>(), 8, "xen_cameraif_sring: align on arm");
             assert_eq!(offset_of!(xen_cameraif_sring, req_prod), 0, "xen_cameraif_sring.req_prod: offset on arm");
             assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.req_prod: size on arm");
             assert_eq!(offset_of!(xen_cameraif_sring, req_event), 4, "xen_cameraif_sring.req_event: offset on arm");
@@ -17255,7 +17255,7 @@ mod arm {
         #[test]
         fn xen_displif_sring() {
             assert_eq!(size_of::<xen_displif_sring>(), 64, "xen_displif_sring: size on arm");
-            assert_eq!(align_of::<xen_displif_sring>(), 4, "xen_displif_sring: align on arm");
+            assert_eq!(align_of::<xen_displif_sring>(), 8, "xen_displif_sring: align on arm");
             assert_eq!(offset_of!(xen_displif_sring, req_prod), 0, "xen_displif_sring.req_prod: offset on arm");
             assert_eq!(size_of::<RING_IDX>(), 4, "xen_displif_sring.req_prod: size on arm");
             assert_eq!(offset_of!(xen_displif_sring, req_event), 4, "xen_displif_sring.req_event: offset on arm");
@@ -20519,7 +20519,7 @@ mod arm {
         #[test]
         fn xen_pvcalls_sring() {
             assert_eq!(size_of::<xen_pvcalls_sring>(), 64, "xen_pvcalls_sring: size on arm");
-            assert_eq!(align_of::<xen_pvcalls_sring>(), 4, "xen_pvcalls_sring: align on arm");
+            assert_eq!(align_of::<xen_pvcalls_sring>(), 8, "xen_pvcalls_sring: align on arm");
             assert_eq!(offset_of!(xen_pvcalls_sring, req_prod), 0, "xen_pvcalls_sring.req_prod: offset on arm");
             assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.req_prod: size on arm");
             assert_eq!(offset_of!(xen_pvcalls_sring, req_event), 4, "xen_pvcalls_sring.req_event: offset on arm");
@@ -20795,7 +20795,7 @@ mod arm {
         #[test]
         fn xen_sndif_sring() {
             assert_eq!(size_of::<xen_sndif_sring>(), 64, "xen_sndif_sring: size on arm");
-            assert_eq!(align_of::<xen_sndif_sring>(), 4, "xen_sndif_sring: align on arm");
+            assert_eq!(align_of::<xen_sndif_sring>(), 8, "xen_sndif_sring: align on arm");
             assert_eq!(offset_of!(xen_sndif_sring, req_prod), 0, "xen_sndif_sring.req_prod: offset on arm");
             assert_eq!(size_of::<RING_IDX>(), 4, "xen_sndif_sring.req_prod: size on arm");
             assert_eq!(offset_of!(xen_sndif_sring, req_event), 4, "xen_sndif_sring.req_event: offset on arm");
@@ -23868,7 +23868,7 @@ mod arm {
         #[test]
         fn vm_event_sring() {
             assert_eq!(size_of::<vm_event_sring>(), 64, "vm_event_sring: size on arm");
-            assert_eq!(align_of::<vm_event_sring>(), 4, "vm_event_sring: align on arm");
+            assert_eq!(align_of::<vm_event_sring>(), 8, "vm_event_sring: align on arm");
             assert_eq!(offset_of!(vm_event_sring, req_prod), 0, "vm_event_sring.req_prod: offset on arm");
             assert_eq!(size_of::<RING_IDX>(), 4, "vm_event_sring.req_prod: size on arm");
             assert_eq!(offset_of!(vm_event_sring, req_event), 4, "vm_event_sring.req_event: offset on arm");
@@ -24701,7 +24701,7 @@ mod aarch64 {
         #[test]
         fn blkif_sring() {
             assert_eq!(size_of::<blkif_sring>(), 64, "blkif_sring: size on aarch64");
-            assert_eq!(align_of::<blkif_sring>(), 4, "blkif_sring: align on aarch64");
+            assert_eq!(align_of::<blkif_sring>(), 8, "blkif_sring: align on aarch64");
             assert_eq!(offset_of!(blkif_sring, req_prod), 0, "blkif_sring.req_prod: offset on aarch64");
             assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.req_prod: size on aarch64");
             assert_eq!(offset_of!(blkif_sring, req_event), 4, "blkif_sring.req_event: offset on aarch64");
@@ -24939,7 +24939,7 @@ mod aarch64 {
         #[test]
         fn xen_cameraif_sring() {
             assert_eq!(size_of::<xen_cameraif_sring>(), 64, "xen_cameraif_sring: size on aarch64");
-            assert_eq!(align_of::<xen_cameraif_sring>(), 4, "xen_cameraif_sring: align on aarch64");
+            assert_eq!(align_of::<xen_cameraif_sring>(), 8, "xen_cameraif_sring: align on aarch64");
             assert_eq!(offset_of!(xen_cameraif_sring, req_prod), 0, "xen_cameraif_sring.req_prod: offset on aarch64");
             assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.req_prod: size on aarch64");
             assert_eq!(offset_of!(xen_cameraif_sring, req_event), 4, "xen_cameraif_sring.req_event: offset on aarch64");
@@ -25201,7 +25201,7 @@ mod aarch64 {
         #[test]
         fn xen_displif_sring() {
             assert_eq!(size_of::<xen_displif_sring>(), 64, "xen_displif_sring: size on aarch64");
-            assert_eq!(align_of::<xen_displif_sring>(), 4, "xen_displif_sring: align on aarch64");
+            assert_eq!(align_of::<xen_displif_sring>(), 8, "xen_displif_sring: align on aarch64");
             assert_eq!(offset_of!(xen_displif_sring, req_prod), 0, "xen_displif_sring.req_prod: offset on aarch64");
             assert_eq!(size_of::<RING_IDX>(), 4, "xen_displif_sring.req_prod: size on aarch64");
             assert_eq!(offset_of!(xen_displif_sring, req_event), 4, "xen_displif_sring.req_event: offset on aarch64");
@@ -28466,7 +28466,7 @@ mod aarch64 {
         #[test]
         fn xen_pvcalls_sring() {
             assert_eq!(size_of::<xen_pvcalls_sring>(), 64, "xen_pvcalls_sring: size on aarch64");
-            assert_eq!(align_of::<xen_pvcalls_sring>(), 4, "xen_pvcalls_sring: align on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_sring>(), 8, "xen_pvcalls_sring: align on aarch64");
             assert_eq!(offset_of!(xen_pvcalls_sring, req_prod), 0, "xen_pvcalls_sring.req_prod: offset on aarch64");
             assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.req_prod: size on aarch64");
             assert_eq!(offset_of!(xen_pvcalls_sring, req_event), 4, "xen_pvcalls_sring.req_event: offset on aarch64");
@@ -28742,7 +28742,7 @@ mod aarch64 {
         #[test]
         fn xen_sndif_sring() {
             assert_eq!(size_of::<xen_sndif_sring>(), 64, "xen_sndif_sring: size on aarch64");
-            assert_eq!(align_of::<xen_sndif_sring>(), 4, "xen_sndif_sring: align on aarch64");
+            assert_eq!(align_of::<xen_sndif_sring>(), 8, "xen_sndif_sring: align on aarch64");
             assert_eq!(offset_of!(xen_sndif_sring, req_prod), 0, "xen_sndif_sring.req_prod: offset on aarch64");
             assert_eq!(size_of::<RING_IDX>(), 4, "xen_sndif_sring.req_prod: size on aarch64");
             assert_eq!(offset_of!(xen_sndif_sring, req_event), 4, "xen_sndif_sring.req_event: offset on aarch64");
@@ -31815,7 +31815,7 @@ mod aarch64 {
         #[test]
         fn vm_event_sring() {
             assert_eq!(size_of::<vm_event_sring>(), 64, "vm_event_sring: size on aarch64");
-            assert_eq!(align_of::<vm_event_sring>(), 4, "vm_event_sring: align on aarch64");
+            assert_eq!(align_of::<vm_event_sring>(), 8, "vm_event_sring: align on aarch64");
             assert_eq!(offset_of!(vm_event_sring, req_prod), 0, "vm_event_sring.req_prod: offset on aarch64");
             assert_eq!(size_of::<RING_IDX>(), 4, "vm_event_sring.req_prod: size on aarch64");
             assert_eq!(offset_of!(vm_event_sring, req_event), 4, "vm_event_sring.req_event: offset on aarch64");
