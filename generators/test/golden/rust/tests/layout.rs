@@ -814,7 +814,7 @@ mod x86_64 {
         #[test]
         fn fx_wring_sring() {
             assert_eq!(size_of::<fx_wring_sring>(), 64, "fx_wring_sring: size on x86_64");
-            assert_eq!(align_of::<fx_wring_sring>(), 4, "fx_wring_sring: align on x86_64");
+            assert_eq!(align_of::<fx_wring_sring>(), 8, "fx_wring_sring: align on x86_64");
             assert_eq!(offset_of!(fx_wring_sring, req_prod), 0, "fx_wring_sring.req_prod: offset on x86_64");
             assert_eq!(size_of::<fx_ring_idx_t>(), 4, "fx_wring_sring.req_prod: size on x86_64");
             assert_eq!(offset_of!(fx_wring_sring, req_event), 4, "fx_wring_sring.req_event: offset on x86_64");
@@ -1251,7 +1251,7 @@ mod arm {
         #[test]
         fn fx_wring_sring() {
             assert_eq!(size_of::<fx_wring_sring>(), 64, "fx_wring_sring: size on arm");
-            assert_eq!(align_of::<fx_wring_sring>(), 4, "fx_wring_sring: align on arm");
+            assert_eq!(align_of::<fx_wring_sring>(), 8, "fx_wring_sring: align on arm");
             assert_eq!(offset_of!(fx_wring_sring, req_prod), 0, "fx_wring_sring.req_prod: offset on arm");
             assert_eq!(size_of::<fx_ring_idx_t>(), 4, "fx_wring_sring.req_prod: size on arm");
             assert_eq!(offset_of!(fx_wring_sring, req_event), 4, "fx_wring_sring.req_event: offset on arm");
@@ -1687,7 +1687,7 @@ mod aarch64 {
         #[test]
         fn fx_wring_sring() {
             assert_eq!(size_of::<fx_wring_sring>(), 64, "fx_wring_sring: size on aarch64");
-            assert_eq!(align_of::<fx_wring_sring>(), 4, "fx_wring_sring: align on aarch64");
+            assert_eq!(align_of::<fx_wring_sring>(), 8, "fx_wring_sring: align on aarch64");
             assert_eq!(offset_of!(fx_wring_sring, req_prod), 0, "fx_wring_sring.req_prod: offset on aarch64");
             assert_eq!(size_of::<fx_ring_idx_t>(), 4, "fx_wring_sring.req_prod: size on aarch64");
             assert_eq!(offset_of!(fx_wring_sring, req_event), 4, "fx_wring_sring.req_event: offset on aarch64");
