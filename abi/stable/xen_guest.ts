@@ -104,19 +104,9 @@ export const vcpu_time_info = struct('vcpu_time_info', {
     field('system_time', u64, { doc: 'Nanoseconds since the domain started, at tsc_timestamp.' }),
     field('tsc_to_system_mul', u32, { doc: 'TSC ticks to nanoseconds: shift the tick delta by tsc_shift, then multiply by this 32.32 fixed-point factor.' }),
     field('tsc_shift', i8, { doc: 'Left shift (right when negative) applied to a tick delta before the multiplication. Example: -1.' }),
+    pad('pad1', array(i8, 3), { until: '4.7', doc: 'Unused; 4.7 made its first byte flags (guests asking for interface 0x00040600 or older still see pad1[3]).' }),
     field('flags', u8, { since: '4.7', doc: 'XEN_PVCLOCK_* flags.' }),
     pad('pad1', array(u8, 2), { since: '4.7', doc: 'Unused.' }),
-  ],
-  // A hole, not Xen's 4.6 pad1[3] as a padding member: the Rust crate cannot yet declare one
-  // member with two types across releases without narrowing the record (and the vCPU ops that
-  // name it) to 4.7. The history replay reports 4.6→4.7 differently for this reason (headers.md).
-  holes: [
-    {
-      after: 'tsc_shift',
-      archs: ALL,
-      until: '4.7',
-      reason: 'Xen 4.6 reserved the three bytes as int8_t pad1[3]; 4.7 made the first one flags (guests asking for interface 0x00040600 or older still see pad1[3])',
-    },
   ],
 });
 

@@ -312,6 +312,9 @@ export class ArchLayout {
       }
       previous = f.name;
     }
+    // A ring's page ends in its entries (C declares them as its last member, `ring[1]` or
+    // `ring[]`): the page is aligned as they are, though the record stops where they start.
+    if (decl.ring) align = Math.max(align, this.record(decl.ring.entry).align);
     const size = this.exact(alignUp(Math.ceil(bit / 8), align) * 8, decl.name) / 8;
     if (size * 8 > bit && previous !== undefined) holes.push(hole(previous, bit, size * 8, true));
     return { name: decl.name, kind: 'struct', size, align, fields, holes };

@@ -31,8 +31,19 @@ describe('blkif', () => {
 
   it('places 32 entries after the 64-byte head of the ring page', () => {
     for (const arch of ARCHES) {
-      expect(engine(arch).record('blkif_sring')).toMatchObject({ size: 64, align: 4 });
+      // Aligned as its entries, which C declares as its last member.
+      expect(engine(arch).record('blkif_sring')).toMatchObject({ size: 64, align: wide(arch) ? 8 : 4 });
       expect(engine(arch).ring('blkif_sring')).toEqual({ name: 'blkif', pageSize: 4096, entriesOffset: 64, entrySize: wide(arch) ? 112 : 108, entries: 32 });
+    }
+  });
+
+  it("aligns a ring page as its entries in each release: sndif's took 8 bytes in 4.11, where uint64_t has them", () => {
+    for (const arch of ARCHES) {
+      const at = (release: string) => new ArchLayout(atRelease(model, release), arch);
+      expect(at('4.10').record('xen_sndif_sring')).toMatchObject({ size: 64, align: 4 });
+      expect(at('4.10').record('xen_sndif_sring_entry').align).toBe(4);
+      expect(at('4.11').record('xen_sndif_sring')).toMatchObject({ size: 64, align: wide(arch) ? 8 : 4 });
+      expect(at('4.11').record('xen_sndif_sring').holes).toEqual([]);
     }
   });
 

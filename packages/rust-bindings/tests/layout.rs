@@ -5297,7 +5297,7 @@ mod x86 {
             assert_eq!(offset_of!(vcpu_time_info, tsc_to_system_mul), 24, "vcpu_time_info.tsc_to_system_mul: offset on x86");
             assert_eq!(offset_of!(vcpu_time_info, tsc_shift), 28, "vcpu_time_info.tsc_shift: offset on x86");
             #[cfg(not(feature = "xen-4-7"))]
-            assert_eq!(offset_of!(vcpu_time_info, __xenabi_hole_0), 29, "vcpu_time_info.__xenabi_hole_0: offset on x86");
+            assert_eq!(offset_of!(vcpu_time_info, pad1), 29, "vcpu_time_info.pad1: offset on x86");
             #[cfg(feature = "xen-4-7")]
             assert_eq!(offset_of!(vcpu_time_info, flags), 29, "vcpu_time_info.flags: offset on x86");
             #[cfg(feature = "xen-4-7")]
@@ -8617,7 +8617,7 @@ mod x86_64 {
         #[test]
         fn blkif_sring() {
             assert_eq!(size_of::<blkif_sring>(), 64, "blkif_sring: size on x86_64");
-            assert_eq!(align_of::<blkif_sring>(), 4, "blkif_sring: align on x86_64");
+            assert_eq!(align_of::<blkif_sring>(), 8, "blkif_sring: align on x86_64");
             assert_eq!(offset_of!(blkif_sring, req_prod), 0, "blkif_sring.req_prod: offset on x86_64");
             assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.req_prod: size on x86_64");
             assert_eq!(offset_of!(blkif_sring, req_event), 4, "blkif_sring.req_event: offset on x86_64");
@@ -8855,7 +8855,7 @@ mod x86_64 {
         #[test]
         fn xen_cameraif_sring() {
             assert_eq!(size_of::<xen_cameraif_sring>(), 64, "xen_cameraif_sring: size on x86_64");
-            assert_eq!(align_of::<xen_cameraif_sring>(), 4, "xen_cameraif_sring: align on x86_64");
+            assert_eq!(align_of::<xen_cameraif_sring>(), 8, "xen_cameraif_sring: align on x86_64");
             assert_eq!(offset_of!(xen_cameraif_sring, req_prod), 0, "xen_cameraif_sring.req_prod: offset on x86_64");
             assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.req_prod: size on x86_64");
             assert_eq!(offset_of!(xen_cameraif_sring, req_event), 4, "xen_cameraif_sring.req_event: offset on x86_64");
@@ -9117,7 +9117,7 @@ mod x86_64 {
         #[test]
         fn xen_displif_sring() {
             assert_eq!(size_of::<xen_displif_sring>(), 64, "xen_displif_sring: size on x86_64");
-            assert_eq!(align_of::<xen_displif_sring>(), 4, "xen_displif_sring: align on x86_64");
+            assert_eq!(align_of::<xen_displif_sring>(), 8, "xen_displif_sring: align on x86_64");
             assert_eq!(offset_of!(xen_displif_sring, req_prod), 0, "xen_displif_sring.req_prod: offset on x86_64");
             assert_eq!(size_of::<RING_IDX>(), 4, "xen_displif_sring.req_prod: size on x86_64");
             assert_eq!(offset_of!(xen_displif_sring, req_event), 4, "xen_displif_sring.req_event: offset on x86_64");
@@ -12466,7 +12466,7 @@ mod x86_64 {
         #[test]
         fn xen_pvcalls_sring() {
             assert_eq!(size_of::<xen_pvcalls_sring>(), 64, "xen_pvcalls_sring: size on x86_64");
-            assert_eq!(align_of::<xen_pvcalls_sring>(), 4, "xen_pvcalls_sring: align on x86_64");
+            assert_eq!(align_of::<xen_pvcalls_sring>(), 8, "xen_pvcalls_sring: align on x86_64");
             assert_eq!(offset_of!(xen_pvcalls_sring, req_prod), 0, "xen_pvcalls_sring.req_prod: offset on x86_64");
             assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.req_prod: size on x86_64");
             assert_eq!(offset_of!(xen_pvcalls_sring, req_event), 4, "xen_pvcalls_sring.req_event: offset on x86_64");
@@ -12742,7 +12742,7 @@ mod x86_64 {
         #[test]
         fn xen_sndif_sring() {
             assert_eq!(size_of::<xen_sndif_sring>(), 64, "xen_sndif_sring: size on x86_64");
-            assert_eq!(align_of::<xen_sndif_sring>(), 4, "xen_sndif_sring: align on x86_64");
+            assert_eq!(align_of::<xen_sndif_sring>(), 8, "xen_sndif_sring: align on x86_64");
             assert_eq!(offset_of!(xen_sndif_sring, req_prod), 0, "xen_sndif_sring.req_prod: offset on x86_64");
             assert_eq!(size_of::<RING_IDX>(), 4, "xen_sndif_sring.req_prod: size on x86_64");
             assert_eq!(offset_of!(xen_sndif_sring, req_event), 4, "xen_sndif_sring.req_event: offset on x86_64");
@@ -13502,7 +13502,7 @@ mod x86_64 {
             assert_eq!(offset_of!(vcpu_time_info, tsc_to_system_mul), 24, "vcpu_time_info.tsc_to_system_mul: offset on x86_64");
             assert_eq!(offset_of!(vcpu_time_info, tsc_shift), 28, "vcpu_time_info.tsc_shift: offset on x86_64");
             #[cfg(not(feature = "xen-4-7"))]
-            assert_eq!(offset_of!(vcpu_time_info, __xenabi_hole_0), 29, "vcpu_time_info.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(vcpu_time_info, pad1), 29, "vcpu_time_info.pad1: offset on x86_64");
             #[cfg(feature = "xen-4-7")]
             assert_eq!(offset_of!(vcpu_time_info, flags), 29, "vcpu_time_info.flags: offset on x86_64");
             #[cfg(feature = "xen-4-7")]
@@ -16001,7 +16001,7 @@ mod x86_64 {
         #[test]
         fn vm_event_sring() {
             assert_eq!(size_of::<vm_event_sring>(), 64, "vm_event_sring: size on x86_64");
-            assert_eq!(align_of::<vm_event_sring>(), 4, "vm_event_sring: align on x86_64");
+            assert_eq!(align_of::<vm_event_sring>(), 8, "vm_event_sring: align on x86_64");
             assert_eq!(offset_of!(vm_event_sring, req_prod), 0, "vm_event_sring.req_prod: offset on x86_64");
             assert_eq!(size_of::<RING_IDX>(), 4, "vm_event_sring.req_prod: size on x86_64");
             assert_eq!(offset_of!(vm_event_sring, req_event), 4, "vm_event_sring.req_event: offset on x86_64");
@@ -16835,7 +16835,7 @@ mod arm {
         #[test]
         fn blkif_sring() {
             assert_eq!(size_of::<blkif_sring>(), 64, "blkif_sring: size on arm");
-            assert_eq!(align_of::<blkif_sring>(), 4, "blkif_sring: align on arm");
+            assert_eq!(align_of::<blkif_sring>(), 8, "blkif_sring: align on arm");
             assert_eq!(offset_of!(blkif_sring, req_prod), 0, "blkif_sring.req_prod: offset on arm");
             assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.req_prod: size on arm");
             assert_eq!(offset_of!(blkif_sring, req_event), 4, "blkif_sring.req_event: offset on arm");
@@ -17073,7 +17073,7 @@ mod arm {
         #[test]
         fn xen_cameraif_sring() {
             assert_eq!(size_of::<xen_cameraif_sring>(), 64, "xen_cameraif_sring: size on arm");
-            assert_eq!(align_of::<xen_cameraif_sring>(), 4, "xen_cameraif_sring: align on arm");
+            assert_eq!(align_of::<xen_cameraif_sring>(), 8, "xen_cameraif_sring: align on arm");
             assert_eq!(offset_of!(xen_cameraif_sring, req_prod), 0, "xen_cameraif_sring.req_prod: offset on arm");
             assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.req_prod: size on arm");
             assert_eq!(offset_of!(xen_cameraif_sring, req_event), 4, "xen_cameraif_sring.req_event: offset on arm");
@@ -17335,7 +17335,7 @@ mod arm {
         #[test]
         fn xen_displif_sring() {
             assert_eq!(size_of::<xen_displif_sring>(), 64, "xen_displif_sring: size on arm");
-            assert_eq!(align_of::<xen_displif_sring>(), 4, "xen_displif_sring: align on arm");
+            assert_eq!(align_of::<xen_displif_sring>(), 8, "xen_displif_sring: align on arm");
             assert_eq!(offset_of!(xen_displif_sring, req_prod), 0, "xen_displif_sring.req_prod: offset on arm");
             assert_eq!(size_of::<RING_IDX>(), 4, "xen_displif_sring.req_prod: size on arm");
             assert_eq!(offset_of!(xen_displif_sring, req_event), 4, "xen_displif_sring.req_event: offset on arm");
@@ -20599,7 +20599,7 @@ mod arm {
         #[test]
         fn xen_pvcalls_sring() {
             assert_eq!(size_of::<xen_pvcalls_sring>(), 64, "xen_pvcalls_sring: size on arm");
-            assert_eq!(align_of::<xen_pvcalls_sring>(), 4, "xen_pvcalls_sring: align on arm");
+            assert_eq!(align_of::<xen_pvcalls_sring>(), 8, "xen_pvcalls_sring: align on arm");
             assert_eq!(offset_of!(xen_pvcalls_sring, req_prod), 0, "xen_pvcalls_sring.req_prod: offset on arm");
             assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.req_prod: size on arm");
             assert_eq!(offset_of!(xen_pvcalls_sring, req_event), 4, "xen_pvcalls_sring.req_event: offset on arm");
@@ -20875,7 +20875,7 @@ mod arm {
         #[test]
         fn xen_sndif_sring() {
             assert_eq!(size_of::<xen_sndif_sring>(), 64, "xen_sndif_sring: size on arm");
-            assert_eq!(align_of::<xen_sndif_sring>(), 4, "xen_sndif_sring: align on arm");
+            assert_eq!(align_of::<xen_sndif_sring>(), 8, "xen_sndif_sring: align on arm");
             assert_eq!(offset_of!(xen_sndif_sring, req_prod), 0, "xen_sndif_sring.req_prod: offset on arm");
             assert_eq!(size_of::<RING_IDX>(), 4, "xen_sndif_sring.req_prod: size on arm");
             assert_eq!(offset_of!(xen_sndif_sring, req_event), 4, "xen_sndif_sring.req_event: offset on arm");
@@ -21635,7 +21635,7 @@ mod arm {
             assert_eq!(offset_of!(vcpu_time_info, tsc_to_system_mul), 24, "vcpu_time_info.tsc_to_system_mul: offset on arm");
             assert_eq!(offset_of!(vcpu_time_info, tsc_shift), 28, "vcpu_time_info.tsc_shift: offset on arm");
             #[cfg(not(feature = "xen-4-7"))]
-            assert_eq!(offset_of!(vcpu_time_info, __xenabi_hole_0), 29, "vcpu_time_info.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(vcpu_time_info, pad1), 29, "vcpu_time_info.pad1: offset on arm");
             #[cfg(feature = "xen-4-7")]
             assert_eq!(offset_of!(vcpu_time_info, flags), 29, "vcpu_time_info.flags: offset on arm");
             #[cfg(feature = "xen-4-7")]
@@ -23971,7 +23971,7 @@ mod arm {
         #[test]
         fn vm_event_sring() {
             assert_eq!(size_of::<vm_event_sring>(), 64, "vm_event_sring: size on arm");
-            assert_eq!(align_of::<vm_event_sring>(), 4, "vm_event_sring: align on arm");
+            assert_eq!(align_of::<vm_event_sring>(), 8, "vm_event_sring: align on arm");
             assert_eq!(offset_of!(vm_event_sring, req_prod), 0, "vm_event_sring.req_prod: offset on arm");
             assert_eq!(size_of::<RING_IDX>(), 4, "vm_event_sring.req_prod: size on arm");
             assert_eq!(offset_of!(vm_event_sring, req_event), 4, "vm_event_sring.req_event: offset on arm");
@@ -24804,7 +24804,7 @@ mod aarch64 {
         #[test]
         fn blkif_sring() {
             assert_eq!(size_of::<blkif_sring>(), 64, "blkif_sring: size on aarch64");
-            assert_eq!(align_of::<blkif_sring>(), 4, "blkif_sring: align on aarch64");
+            assert_eq!(align_of::<blkif_sring>(), 8, "blkif_sring: align on aarch64");
             assert_eq!(offset_of!(blkif_sring, req_prod), 0, "blkif_sring.req_prod: offset on aarch64");
             assert_eq!(size_of::<RING_IDX>(), 4, "blkif_sring.req_prod: size on aarch64");
             assert_eq!(offset_of!(blkif_sring, req_event), 4, "blkif_sring.req_event: offset on aarch64");
@@ -25042,7 +25042,7 @@ mod aarch64 {
         #[test]
         fn xen_cameraif_sring() {
             assert_eq!(size_of::<xen_cameraif_sring>(), 64, "xen_cameraif_sring: size on aarch64");
-            assert_eq!(align_of::<xen_cameraif_sring>(), 4, "xen_cameraif_sring: align on aarch64");
+            assert_eq!(align_of::<xen_cameraif_sring>(), 8, "xen_cameraif_sring: align on aarch64");
             assert_eq!(offset_of!(xen_cameraif_sring, req_prod), 0, "xen_cameraif_sring.req_prod: offset on aarch64");
             assert_eq!(size_of::<RING_IDX>(), 4, "xen_cameraif_sring.req_prod: size on aarch64");
             assert_eq!(offset_of!(xen_cameraif_sring, req_event), 4, "xen_cameraif_sring.req_event: offset on aarch64");
@@ -25304,7 +25304,7 @@ mod aarch64 {
         #[test]
         fn xen_displif_sring() {
             assert_eq!(size_of::<xen_displif_sring>(), 64, "xen_displif_sring: size on aarch64");
-            assert_eq!(align_of::<xen_displif_sring>(), 4, "xen_displif_sring: align on aarch64");
+            assert_eq!(align_of::<xen_displif_sring>(), 8, "xen_displif_sring: align on aarch64");
             assert_eq!(offset_of!(xen_displif_sring, req_prod), 0, "xen_displif_sring.req_prod: offset on aarch64");
             assert_eq!(size_of::<RING_IDX>(), 4, "xen_displif_sring.req_prod: size on aarch64");
             assert_eq!(offset_of!(xen_displif_sring, req_event), 4, "xen_displif_sring.req_event: offset on aarch64");
@@ -28569,7 +28569,7 @@ mod aarch64 {
         #[test]
         fn xen_pvcalls_sring() {
             assert_eq!(size_of::<xen_pvcalls_sring>(), 64, "xen_pvcalls_sring: size on aarch64");
-            assert_eq!(align_of::<xen_pvcalls_sring>(), 4, "xen_pvcalls_sring: align on aarch64");
+            assert_eq!(align_of::<xen_pvcalls_sring>(), 8, "xen_pvcalls_sring: align on aarch64");
             assert_eq!(offset_of!(xen_pvcalls_sring, req_prod), 0, "xen_pvcalls_sring.req_prod: offset on aarch64");
             assert_eq!(size_of::<RING_IDX>(), 4, "xen_pvcalls_sring.req_prod: size on aarch64");
             assert_eq!(offset_of!(xen_pvcalls_sring, req_event), 4, "xen_pvcalls_sring.req_event: offset on aarch64");
@@ -28845,7 +28845,7 @@ mod aarch64 {
         #[test]
         fn xen_sndif_sring() {
             assert_eq!(size_of::<xen_sndif_sring>(), 64, "xen_sndif_sring: size on aarch64");
-            assert_eq!(align_of::<xen_sndif_sring>(), 4, "xen_sndif_sring: align on aarch64");
+            assert_eq!(align_of::<xen_sndif_sring>(), 8, "xen_sndif_sring: align on aarch64");
             assert_eq!(offset_of!(xen_sndif_sring, req_prod), 0, "xen_sndif_sring.req_prod: offset on aarch64");
             assert_eq!(size_of::<RING_IDX>(), 4, "xen_sndif_sring.req_prod: size on aarch64");
             assert_eq!(offset_of!(xen_sndif_sring, req_event), 4, "xen_sndif_sring.req_event: offset on aarch64");
@@ -29605,7 +29605,7 @@ mod aarch64 {
             assert_eq!(offset_of!(vcpu_time_info, tsc_to_system_mul), 24, "vcpu_time_info.tsc_to_system_mul: offset on aarch64");
             assert_eq!(offset_of!(vcpu_time_info, tsc_shift), 28, "vcpu_time_info.tsc_shift: offset on aarch64");
             #[cfg(not(feature = "xen-4-7"))]
-            assert_eq!(offset_of!(vcpu_time_info, __xenabi_hole_0), 29, "vcpu_time_info.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(vcpu_time_info, pad1), 29, "vcpu_time_info.pad1: offset on aarch64");
             #[cfg(feature = "xen-4-7")]
             assert_eq!(offset_of!(vcpu_time_info, flags), 29, "vcpu_time_info.flags: offset on aarch64");
             #[cfg(feature = "xen-4-7")]
@@ -31941,7 +31941,7 @@ mod aarch64 {
         #[test]
         fn vm_event_sring() {
             assert_eq!(size_of::<vm_event_sring>(), 64, "vm_event_sring: size on aarch64");
-            assert_eq!(align_of::<vm_event_sring>(), 4, "vm_event_sring: align on aarch64");
+            assert_eq!(align_of::<vm_event_sring>(), 8, "vm_event_sring: align on aarch64");
             assert_eq!(offset_of!(vm_event_sring, req_prod), 0, "vm_event_sring.req_prod: offset on aarch64");
             assert_eq!(size_of::<RING_IDX>(), 4, "vm_event_sring.req_prod: size on aarch64");
             assert_eq!(offset_of!(vm_event_sring, req_event), 4, "vm_event_sring.req_event: offset on aarch64");

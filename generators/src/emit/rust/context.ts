@@ -8,7 +8,7 @@ import { ARCHES, onArch } from '../../model/arch.js';
 import type { AbiModel, AliasDecl, Arch, ConstantDecl, ConstantSetDecl, HandleType, ModuleDecl, Namespace, RecordDecl, TypeRef } from '../../model/types.js';
 import type { ReleaseModel } from '../../select/release.js';
 import { archScalarType, cratePerArchType, handleType, ident, modulePath, recordName, scalarType, USER_PTR } from './names.js';
-import { narrowRetypedRecords, presence, PresenceSet, RustReleases, widenChainedTypes, type Presence } from './releases.js';
+import { keepRetypedPadding, narrowRetypedRecords, presence, PresenceSet, RustReleases, widenChainedTypes, type Presence } from './releases.js';
 
 export interface RustContext {
   model: ReleaseModel;
@@ -28,7 +28,7 @@ export interface RustContext {
 
 /** `history` is the whole model (`EmitContext.history`); `model` the release emitted, the newest the crate knows. */
 export function rustContext(newest: ReleaseModel, whole: AbiModel = newest): RustContext {
-  const widened = widenChainedTypes(whole, newest);
+  const widened = widenChainedTypes(whole, keepRetypedPadding(whole, newest));
   const { history, newest: model, narrowed } = narrowRetypedRecords(widened.history, widened.newest);
   const children = new Map<string, RecordDecl[]>();
   for (const r of model.records) if (r.parent) children.set(r.parent, [...(children.get(r.parent) ?? []), r]);

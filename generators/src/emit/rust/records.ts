@@ -22,6 +22,7 @@ import {
   bitfieldStorage,
   code,
   docParagraphs,
+  featureName,
   holeField,
   ident,
   opGetterName,
@@ -263,6 +264,7 @@ function fieldDocs(ctx: RustContext, record: RecordDecl, field: Field, cType: st
     field.name === '' ? 'A C11 anonymous member: in C its members belong to the enclosing record.' : '',
     lengthNote(field.type),
     field.since && field.since !== record.since ? fieldSince(ctx, record, field) : '',
+    field.until ? untilNote(field.until) : '',
     present.length < archs.length ? `Only on ${archList(present)}.` : '',
   ].filter(Boolean);
   return docParagraphs(directedDoc(field), notes.length ? [notes.join(' ')] : []);
@@ -273,6 +275,11 @@ function fieldSince(ctx: RustContext, record: RecordDecl, field: Field): string 
   const before = ctx.releases.predecessors(record, field);
   if (before.length === 0) return sinceNote(ctx, { namespace: record.namespace, since: field.since! });
   return `Since Xen ${field.since}; before, the same bytes were ${before.map((p) => code(p.name)).join(', and before that ')} (declared here under the newest name whatever the features).`;
+}
+
+/** For a padding member a later release retyped (`keepRetypedPadding`): where it is declared. */
+function untilNote(until: string): string {
+  return `Before Xen ${until} only (${code(`not(feature = "${featureName(until)}")`)}): ${until} laid these bytes out otherwise, and the crate declares this padding only where it exists, as it does a hole.`;
 }
 
 function lengthNote(type: TypeRef): string {

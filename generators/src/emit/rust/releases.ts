@@ -187,6 +187,18 @@ export class RustReleases {
     return from;
   }
 
+  /**
+   * The members of the history's `record` to declare in Rust: the newest record's, and the
+   * padding members it lost among the known releases (`keepRetypedPadding`), in the history's
+   * order; `record.fields` itself when it lost none.
+   */
+  rustMembers(record: RecordDecl): readonly Field[] {
+    const lost = this.lostMembers(record).filter((f) => f.padding && this.known.some((r) => existsIn(f, r)));
+    if (lost.length === 0) return record.fields;
+    const kept = new Set([...record.fields, ...lost]);
+    return this.historyRecord(record.name)!.fields.filter((f) => kept.has(f));
+  }
+
   /** Members the history gives `record` that are neither in the newest record nor renamed by one of its members. */
   private lostMembers(record: RecordDecl): Field[] {
     const kept = new Set(record.fields.flatMap((f) => [f, ...this.predecessors(record, f)]));
@@ -229,6 +241,28 @@ export function widenChainedTypes(history: AbiModel, newest: ReleaseModel): { hi
     return start ? { ...r, since: start } : r;
   };
   return { history: { ...history, records: history.records.map(widen) }, newest: { ...newest, records: newest.records.map(widen) } };
+}
+
+/**
+ * A padding member Xen retyped or resized (`vcpu_time_info.pad1`: `int8_t[3]` in 4.6, then
+ * `uint8_t[2]` after 4.7's new `flags`) has no successor, but also no meaning: like a hole,
+ * whose bytes it holds, it is declared where it exists, under the features of its releases
+ * (`not(feature = "xen-4-7")`), beside the newer members under theirs, so the record need not
+ * be narrowed. That is as additive as the crate's holes are: a program reads no meaning from
+ * either and zeroes both through `Default`. Returns the newest release with each stable
+ * record's lost padding members put back in the history's order; layouts do not change.
+ */
+export function keepRetypedPadding(history: AbiModel, newest: ReleaseModel): ReleaseModel {
+  const probe = new RustReleases(history, newest);
+  let changed = false;
+  const records = newest.records.map((r) => {
+    if (r.namespace !== 'stable') return r;
+    const fields = probe.rustMembers(r);
+    if (fields === r.fields) return r;
+    changed = true;
+    return { ...r, fields: [...fields] };
+  });
+  return changed ? { ...newest, records } : newest;
 }
 
 /**

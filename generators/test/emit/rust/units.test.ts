@@ -161,6 +161,17 @@ describe('rust availability over the history', () => {
     expect(ctx.records.get('fx_batch')?.since).toBe('4.17');
   });
 
+  it('keeps a record whose padding member was retyped, declaring each pad in its own releases', () => {
+    const record = ctx.records.get('fx_clock')!;
+    expect(record.since).toBe('4.17');
+    expect(ctx.narrowed.has('fx_clock')).toBe(false);
+    expect(ctx.narrowed.has('fx_clock_holder')).toBe(false);
+    const pads = record.fields.filter((f) => f.name === 'pad');
+    expect(pads.map((f) => [f.since, f.until])).toEqual([[undefined, '4.19'], ['4.19', undefined]]);
+    expect(record.fields.map((f) => f.name)).toEqual(['ticks', 'shift', 'pad', 'flags', 'pad']);
+    expect(ctx.releases.fieldReleases(record, pads[0]!, ctx.releases.itemReleases(record))).toEqual(['4.17', '4.18']);
+  });
+
   it('declares a ring\'s page, and so its Protocol impl, from the release its entries are declared from', () => {
     expect(ctx.records.get('fx_wring_sring_entry')?.since).toBe('4.19');
     expect(ctx.records.get('fx_wring_sring')?.since).toBe('4.19');

@@ -365,8 +365,9 @@ impl ::core::fmt::Debug for blkif_sring_entry {
 ///
 /// Since Xen 4.6.
 ///
-/// Layout (size/align in bytes): x86 64/4, x86_64 64/4, arm 64/4, aarch64 64/4.
+/// Layout (size/align in bytes): x86 64/4, x86_64 64/8, arm 64/8, aarch64 64/8.
 #[repr(C)]
+#[cfg_attr(any(target_arch = "x86_64", target_arch = "arm", target_arch = "aarch64"), repr(align(8)))]
 #[derive(Clone, Copy, Debug)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct blkif_sring {
@@ -1150,7 +1151,7 @@ const _: () = {
     assert!(offset_of!(blkif_sring_entry, req) == 0, "blkif_sring_entry.req: offset on x86_64");
     assert!(offset_of!(blkif_sring_entry, rsp) == 0, "blkif_sring_entry.rsp: offset on x86_64");
     assert!(size_of::<blkif_sring>() == 64, "blkif_sring: size on x86_64");
-    assert!(align_of::<blkif_sring>() == 4, "blkif_sring: align on x86_64");
+    assert!(align_of::<blkif_sring>() == 8, "blkif_sring: align on x86_64");
     assert!(offset_of!(blkif_sring, req_prod) == 0, "blkif_sring.req_prod: offset on x86_64");
     assert!(size_of::<RING_IDX>() == 4, "blkif_sring.req_prod: size on x86_64");
     assert!(offset_of!(blkif_sring, req_event) == 4, "blkif_sring.req_event: offset on x86_64");
@@ -1237,7 +1238,7 @@ const _: () = {
     assert!(offset_of!(blkif_sring_entry, req) == 0, "blkif_sring_entry.req: offset on arm");
     assert!(offset_of!(blkif_sring_entry, rsp) == 0, "blkif_sring_entry.rsp: offset on arm");
     assert!(size_of::<blkif_sring>() == 64, "blkif_sring: size on arm");
-    assert!(align_of::<blkif_sring>() == 4, "blkif_sring: align on arm");
+    assert!(align_of::<blkif_sring>() == 8, "blkif_sring: align on arm");
     assert!(offset_of!(blkif_sring, req_prod) == 0, "blkif_sring.req_prod: offset on arm");
     assert!(size_of::<RING_IDX>() == 4, "blkif_sring.req_prod: size on arm");
     assert!(offset_of!(blkif_sring, req_event) == 4, "blkif_sring.req_event: offset on arm");
@@ -1324,7 +1325,7 @@ const _: () = {
     assert!(offset_of!(blkif_sring_entry, req) == 0, "blkif_sring_entry.req: offset on aarch64");
     assert!(offset_of!(blkif_sring_entry, rsp) == 0, "blkif_sring_entry.rsp: offset on aarch64");
     assert!(size_of::<blkif_sring>() == 64, "blkif_sring: size on aarch64");
-    assert!(align_of::<blkif_sring>() == 4, "blkif_sring: align on aarch64");
+    assert!(align_of::<blkif_sring>() == 8, "blkif_sring: align on aarch64");
     assert!(offset_of!(blkif_sring, req_prod) == 0, "blkif_sring.req_prod: offset on aarch64");
     assert!(size_of::<RING_IDX>() == 4, "blkif_sring.req_prod: size on aarch64");
     assert!(offset_of!(blkif_sring, req_event) == 4, "blkif_sring.req_event: offset on aarch64");

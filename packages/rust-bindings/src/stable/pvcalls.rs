@@ -857,8 +857,9 @@ impl ::core::fmt::Debug for xen_pvcalls_sring_entry {
 ///
 /// Since Xen 4.9: cargo feature `xen-4-9`.
 ///
-/// Layout (size/align in bytes): x86 64/4, x86_64 64/4, arm 64/4, aarch64 64/4.
+/// Layout (size/align in bytes): x86 64/4, x86_64 64/8, arm 64/8, aarch64 64/8.
 #[repr(C)]
+#[cfg_attr(any(target_arch = "x86_64", target_arch = "arm", target_arch = "aarch64"), repr(align(8)))]
 #[derive(Clone, Copy, Debug)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct xen_pvcalls_sring {
@@ -1405,7 +1406,7 @@ const _: () = {
     assert!(offset_of!(xen_pvcalls_sring_entry, req) == 0, "xen_pvcalls_sring_entry.req: offset on x86_64");
     assert!(offset_of!(xen_pvcalls_sring_entry, rsp) == 0, "xen_pvcalls_sring_entry.rsp: offset on x86_64");
     assert!(size_of::<xen_pvcalls_sring>() == 64, "xen_pvcalls_sring: size on x86_64");
-    assert!(align_of::<xen_pvcalls_sring>() == 4, "xen_pvcalls_sring: align on x86_64");
+    assert!(align_of::<xen_pvcalls_sring>() == 8, "xen_pvcalls_sring: align on x86_64");
     assert!(offset_of!(xen_pvcalls_sring, req_prod) == 0, "xen_pvcalls_sring.req_prod: offset on x86_64");
     assert!(size_of::<RING_IDX>() == 4, "xen_pvcalls_sring.req_prod: size on x86_64");
     assert!(offset_of!(xen_pvcalls_sring, req_event) == 4, "xen_pvcalls_sring.req_event: offset on x86_64");
@@ -1577,7 +1578,7 @@ const _: () = {
     assert!(offset_of!(xen_pvcalls_sring_entry, req) == 0, "xen_pvcalls_sring_entry.req: offset on arm");
     assert!(offset_of!(xen_pvcalls_sring_entry, rsp) == 0, "xen_pvcalls_sring_entry.rsp: offset on arm");
     assert!(size_of::<xen_pvcalls_sring>() == 64, "xen_pvcalls_sring: size on arm");
-    assert!(align_of::<xen_pvcalls_sring>() == 4, "xen_pvcalls_sring: align on arm");
+    assert!(align_of::<xen_pvcalls_sring>() == 8, "xen_pvcalls_sring: align on arm");
     assert!(offset_of!(xen_pvcalls_sring, req_prod) == 0, "xen_pvcalls_sring.req_prod: offset on arm");
     assert!(size_of::<RING_IDX>() == 4, "xen_pvcalls_sring.req_prod: size on arm");
     assert!(offset_of!(xen_pvcalls_sring, req_event) == 4, "xen_pvcalls_sring.req_event: offset on arm");
@@ -1749,7 +1750,7 @@ const _: () = {
     assert!(offset_of!(xen_pvcalls_sring_entry, req) == 0, "xen_pvcalls_sring_entry.req: offset on aarch64");
     assert!(offset_of!(xen_pvcalls_sring_entry, rsp) == 0, "xen_pvcalls_sring_entry.rsp: offset on aarch64");
     assert!(size_of::<xen_pvcalls_sring>() == 64, "xen_pvcalls_sring: size on aarch64");
-    assert!(align_of::<xen_pvcalls_sring>() == 4, "xen_pvcalls_sring: align on aarch64");
+    assert!(align_of::<xen_pvcalls_sring>() == 8, "xen_pvcalls_sring: align on aarch64");
     assert!(offset_of!(xen_pvcalls_sring, req_prod) == 0, "xen_pvcalls_sring.req_prod: offset on aarch64");
     assert!(size_of::<RING_IDX>() == 4, "xen_pvcalls_sring.req_prod: size on aarch64");
     assert!(offset_of!(xen_pvcalls_sring, req_event) == 4, "xen_pvcalls_sring.req_event: offset on aarch64");

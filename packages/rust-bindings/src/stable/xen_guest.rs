@@ -251,10 +251,11 @@ pub struct vcpu_time_info {
     pub tsc_to_system_mul: u32,
     /// Left shift (right when negative) applied to a tick delta before the multiplication. Example: -1.
     pub tsc_shift: i8,
-    /// 3 bytes the C compiler inserts at the end of the record (after `tsc_shift`).
-    /// Explicit here so that no byte of the record is hidden padding; keep it zero.
+    /// Unused; 4.7 made its first byte flags (guests asking for interface 0x00040600 or older still see pad1\[3\]).
+    ///
+    /// Padding: Xen requires it to be zero. Before Xen 4.7 only (`not(feature = "xen-4-7")`): 4.7 laid these bytes out otherwise, and the crate declares this padding only where it exists, as it does a hole.
     #[cfg(not(feature = "xen-4-7"))]
-    pub __xenabi_hole_0: [u8; 3],
+    pub pad1: [i8; 3],
     /// XEN_PVCLOCK_* flags.
     ///
     /// Since Xen 4.7: cargo feature `xen-4-7`.
@@ -1859,7 +1860,7 @@ const _: () = {
 #[cfg(all(target_arch = "x86", not(feature = "xen-4-7")))]
 const _: () = {
     use ::core::mem::offset_of;
-    assert!(offset_of!(vcpu_time_info, __xenabi_hole_0) == 29, "vcpu_time_info.__xenabi_hole_0: offset on x86");
+    assert!(offset_of!(vcpu_time_info, pad1) == 29, "vcpu_time_info.pad1: offset on x86");
 };
 
 #[cfg(all(target_arch = "x86", feature = "xen-4-7"))]
@@ -2147,7 +2148,7 @@ const _: () = {
 #[cfg(all(target_arch = "x86_64", not(feature = "xen-4-7")))]
 const _: () = {
     use ::core::mem::offset_of;
-    assert!(offset_of!(vcpu_time_info, __xenabi_hole_0) == 29, "vcpu_time_info.__xenabi_hole_0: offset on x86_64");
+    assert!(offset_of!(vcpu_time_info, pad1) == 29, "vcpu_time_info.pad1: offset on x86_64");
 };
 
 #[cfg(all(target_arch = "x86_64", feature = "xen-4-7"))]
@@ -2327,7 +2328,7 @@ const _: () = {
 #[cfg(all(target_arch = "arm", not(feature = "xen-4-7")))]
 const _: () = {
     use ::core::mem::offset_of;
-    assert!(offset_of!(vcpu_time_info, __xenabi_hole_0) == 29, "vcpu_time_info.__xenabi_hole_0: offset on arm");
+    assert!(offset_of!(vcpu_time_info, pad1) == 29, "vcpu_time_info.pad1: offset on arm");
 };
 
 #[cfg(all(target_arch = "arm", feature = "xen-4-7"))]
@@ -2522,7 +2523,7 @@ const _: () = {
 #[cfg(all(target_arch = "aarch64", not(feature = "xen-4-7")))]
 const _: () = {
     use ::core::mem::offset_of;
-    assert!(offset_of!(vcpu_time_info, __xenabi_hole_0) == 29, "vcpu_time_info.__xenabi_hole_0: offset on aarch64");
+    assert!(offset_of!(vcpu_time_info, pad1) == 29, "vcpu_time_info.pad1: offset on aarch64");
 };
 
 #[cfg(all(target_arch = "aarch64", feature = "xen-4-7"))]

@@ -155,6 +155,10 @@ mod stable_widgets {
         assert!(fx_regs::SINCE <= XEN_MIN_RELEASE && fx_regs::SINCE == since::fx_regs);
         #[cfg(feature = "xen-4-19")]
         assert!(fx_regs_holder::SINCE <= XEN_MIN_RELEASE && fx_regs_holder::SINCE == since::fx_regs_holder);
+        #[cfg(feature = "xen-4-17")]
+        assert!(fx_clock::SINCE <= XEN_MIN_RELEASE && fx_clock::SINCE == since::fx_clock);
+        #[cfg(feature = "xen-4-17")]
+        assert!(fx_clock_holder::SINCE <= XEN_MIN_RELEASE && fx_clock_holder::SINCE == since::fx_clock_holder);
         assert!(since::fx_ring_idx_t <= XEN_MIN_RELEASE, "{}", size_of::<fx_ring_idx_t>());
         #[cfg(feature = "xen-4-19")]
         assert!(fx_wring_sring_entry::SINCE <= XEN_MIN_RELEASE && fx_wring_sring_entry::SINCE == since::fx_wring_sring_entry);

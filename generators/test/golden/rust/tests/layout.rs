@@ -319,6 +319,29 @@ mod x86 {
             assert_eq!(offset_of!(fx_regs_holder, regs), 8, "fx_regs_holder.regs: offset on x86");
         }
 
+        #[cfg(feature = "xen-4-17")]
+        #[test]
+        fn fx_clock() {
+            assert_eq!(size_of::<fx_clock>(), 8, "fx_clock: size on x86");
+            assert_eq!(align_of::<fx_clock>(), 4, "fx_clock: align on x86");
+            assert_eq!(offset_of!(fx_clock, ticks), 0, "fx_clock.ticks: offset on x86");
+            assert_eq!(offset_of!(fx_clock, shift), 4, "fx_clock.shift: offset on x86");
+            #[cfg(not(feature = "xen-4-19"))]
+            assert_eq!(offset_of!(fx_clock, pad), 5, "fx_clock.pad: offset on x86");
+            #[cfg(feature = "xen-4-19")]
+            assert_eq!(offset_of!(fx_clock, flags), 5, "fx_clock.flags: offset on x86");
+            #[cfg(feature = "xen-4-19")]
+            assert_eq!(offset_of!(fx_clock, pad), 6, "fx_clock.pad: offset on x86");
+        }
+
+        #[cfg(feature = "xen-4-17")]
+        #[test]
+        fn fx_clock_holder() {
+            assert_eq!(size_of::<fx_clock_holder>(), 8, "fx_clock_holder: size on x86");
+            assert_eq!(align_of::<fx_clock_holder>(), 4, "fx_clock_holder: align on x86");
+            assert_eq!(offset_of!(fx_clock_holder, clock), 0, "fx_clock_holder.clock: offset on x86");
+        }
+
         #[cfg(feature = "xen-4-19")]
         #[test]
         fn fx_wring_sring_entry() {
@@ -755,6 +778,29 @@ mod x86_64 {
             assert_eq!(offset_of!(fx_regs_holder, regs), 8, "fx_regs_holder.regs: offset on x86_64");
         }
 
+        #[cfg(feature = "xen-4-17")]
+        #[test]
+        fn fx_clock() {
+            assert_eq!(size_of::<fx_clock>(), 8, "fx_clock: size on x86_64");
+            assert_eq!(align_of::<fx_clock>(), 4, "fx_clock: align on x86_64");
+            assert_eq!(offset_of!(fx_clock, ticks), 0, "fx_clock.ticks: offset on x86_64");
+            assert_eq!(offset_of!(fx_clock, shift), 4, "fx_clock.shift: offset on x86_64");
+            #[cfg(not(feature = "xen-4-19"))]
+            assert_eq!(offset_of!(fx_clock, pad), 5, "fx_clock.pad: offset on x86_64");
+            #[cfg(feature = "xen-4-19")]
+            assert_eq!(offset_of!(fx_clock, flags), 5, "fx_clock.flags: offset on x86_64");
+            #[cfg(feature = "xen-4-19")]
+            assert_eq!(offset_of!(fx_clock, pad), 6, "fx_clock.pad: offset on x86_64");
+        }
+
+        #[cfg(feature = "xen-4-17")]
+        #[test]
+        fn fx_clock_holder() {
+            assert_eq!(size_of::<fx_clock_holder>(), 8, "fx_clock_holder: size on x86_64");
+            assert_eq!(align_of::<fx_clock_holder>(), 4, "fx_clock_holder: align on x86_64");
+            assert_eq!(offset_of!(fx_clock_holder, clock), 0, "fx_clock_holder.clock: offset on x86_64");
+        }
+
         #[cfg(feature = "xen-4-19")]
         #[test]
         fn fx_wring_sring_entry() {
@@ -768,7 +814,7 @@ mod x86_64 {
         #[test]
         fn fx_wring_sring() {
             assert_eq!(size_of::<fx_wring_sring>(), 64, "fx_wring_sring: size on x86_64");
-            assert_eq!(align_of::<fx_wring_sring>(), 4, "fx_wring_sring: align on x86_64");
+            assert_eq!(align_of::<fx_wring_sring>(), 8, "fx_wring_sring: align on x86_64");
             assert_eq!(offset_of!(fx_wring_sring, req_prod), 0, "fx_wring_sring.req_prod: offset on x86_64");
             assert_eq!(size_of::<fx_ring_idx_t>(), 4, "fx_wring_sring.req_prod: size on x86_64");
             assert_eq!(offset_of!(fx_wring_sring, req_event), 4, "fx_wring_sring.req_event: offset on x86_64");
@@ -1169,6 +1215,29 @@ mod arm {
             assert_eq!(offset_of!(fx_regs_holder, regs), 8, "fx_regs_holder.regs: offset on arm");
         }
 
+        #[cfg(feature = "xen-4-17")]
+        #[test]
+        fn fx_clock() {
+            assert_eq!(size_of::<fx_clock>(), 8, "fx_clock: size on arm");
+            assert_eq!(align_of::<fx_clock>(), 4, "fx_clock: align on arm");
+            assert_eq!(offset_of!(fx_clock, ticks), 0, "fx_clock.ticks: offset on arm");
+            assert_eq!(offset_of!(fx_clock, shift), 4, "fx_clock.shift: offset on arm");
+            #[cfg(not(feature = "xen-4-19"))]
+            assert_eq!(offset_of!(fx_clock, pad), 5, "fx_clock.pad: offset on arm");
+            #[cfg(feature = "xen-4-19")]
+            assert_eq!(offset_of!(fx_clock, flags), 5, "fx_clock.flags: offset on arm");
+            #[cfg(feature = "xen-4-19")]
+            assert_eq!(offset_of!(fx_clock, pad), 6, "fx_clock.pad: offset on arm");
+        }
+
+        #[cfg(feature = "xen-4-17")]
+        #[test]
+        fn fx_clock_holder() {
+            assert_eq!(size_of::<fx_clock_holder>(), 8, "fx_clock_holder: size on arm");
+            assert_eq!(align_of::<fx_clock_holder>(), 4, "fx_clock_holder: align on arm");
+            assert_eq!(offset_of!(fx_clock_holder, clock), 0, "fx_clock_holder.clock: offset on arm");
+        }
+
         #[cfg(feature = "xen-4-19")]
         #[test]
         fn fx_wring_sring_entry() {
@@ -1182,7 +1251,7 @@ mod arm {
         #[test]
         fn fx_wring_sring() {
             assert_eq!(size_of::<fx_wring_sring>(), 64, "fx_wring_sring: size on arm");
-            assert_eq!(align_of::<fx_wring_sring>(), 4, "fx_wring_sring: align on arm");
+            assert_eq!(align_of::<fx_wring_sring>(), 8, "fx_wring_sring: align on arm");
             assert_eq!(offset_of!(fx_wring_sring, req_prod), 0, "fx_wring_sring.req_prod: offset on arm");
             assert_eq!(size_of::<fx_ring_idx_t>(), 4, "fx_wring_sring.req_prod: size on arm");
             assert_eq!(offset_of!(fx_wring_sring, req_event), 4, "fx_wring_sring.req_event: offset on arm");
@@ -1582,6 +1651,29 @@ mod aarch64 {
             assert_eq!(offset_of!(fx_regs_holder, regs), 8, "fx_regs_holder.regs: offset on aarch64");
         }
 
+        #[cfg(feature = "xen-4-17")]
+        #[test]
+        fn fx_clock() {
+            assert_eq!(size_of::<fx_clock>(), 8, "fx_clock: size on aarch64");
+            assert_eq!(align_of::<fx_clock>(), 4, "fx_clock: align on aarch64");
+            assert_eq!(offset_of!(fx_clock, ticks), 0, "fx_clock.ticks: offset on aarch64");
+            assert_eq!(offset_of!(fx_clock, shift), 4, "fx_clock.shift: offset on aarch64");
+            #[cfg(not(feature = "xen-4-19"))]
+            assert_eq!(offset_of!(fx_clock, pad), 5, "fx_clock.pad: offset on aarch64");
+            #[cfg(feature = "xen-4-19")]
+            assert_eq!(offset_of!(fx_clock, flags), 5, "fx_clock.flags: offset on aarch64");
+            #[cfg(feature = "xen-4-19")]
+            assert_eq!(offset_of!(fx_clock, pad), 6, "fx_clock.pad: offset on aarch64");
+        }
+
+        #[cfg(feature = "xen-4-17")]
+        #[test]
+        fn fx_clock_holder() {
+            assert_eq!(size_of::<fx_clock_holder>(), 8, "fx_clock_holder: size on aarch64");
+            assert_eq!(align_of::<fx_clock_holder>(), 4, "fx_clock_holder: align on aarch64");
+            assert_eq!(offset_of!(fx_clock_holder, clock), 0, "fx_clock_holder.clock: offset on aarch64");
+        }
+
         #[cfg(feature = "xen-4-19")]
         #[test]
         fn fx_wring_sring_entry() {
@@ -1595,7 +1687,7 @@ mod aarch64 {
         #[test]
         fn fx_wring_sring() {
             assert_eq!(size_of::<fx_wring_sring>(), 64, "fx_wring_sring: size on aarch64");
-            assert_eq!(align_of::<fx_wring_sring>(), 4, "fx_wring_sring: align on aarch64");
+            assert_eq!(align_of::<fx_wring_sring>(), 8, "fx_wring_sring: align on aarch64");
             assert_eq!(offset_of!(fx_wring_sring, req_prod), 0, "fx_wring_sring.req_prod: offset on aarch64");
             assert_eq!(size_of::<fx_ring_idx_t>(), 4, "fx_wring_sring.req_prod: size on aarch64");
             assert_eq!(offset_of!(fx_wring_sring, req_event), 4, "fx_wring_sring.req_event: offset on aarch64");

@@ -63,6 +63,10 @@ fn every_plain_record_is_byte_valued() {
     check::<xenabi::stable::widgets::fx_regs>("fx_regs");
     #[cfg(feature = "xen-4-19")]
     check::<xenabi::stable::widgets::fx_regs_holder>("fx_regs_holder");
+    #[cfg(feature = "xen-4-17")]
+    check::<xenabi::stable::widgets::fx_clock>("fx_clock");
+    #[cfg(feature = "xen-4-17")]
+    check::<xenabi::stable::widgets::fx_clock_holder>("fx_clock_holder");
     #[cfg(feature = "xen-4-19")]
     check::<xenabi::stable::widgets::fx_wring_sring_pvt_netif>("fx_wring_sring_pvt_netif");
     #[cfg(feature = "xen-4-19")]

@@ -525,6 +525,7 @@ XENABI_STATIC_ASSERT(blkif__blkif_sring_entry__size, sizeof(union blkif_sring_en
 XENABI_STATIC_ASSERT(blkif__blkif_sring_entry__align, XENABI_ALIGNOF(union blkif_sring_entry) == 4);
 XENABI_STATIC_ASSERT(blkif__blkif_sring_entry__req__size, sizeof(XENABI_NO_OBJECT(union blkif_sring_entry)->req) == 108);
 XENABI_STATIC_ASSERT(blkif__blkif_sring_entry__rsp__size, sizeof(XENABI_NO_OBJECT(union blkif_sring_entry)->rsp) == 12);
+XENABI_STATIC_ASSERT(blkif__blkif_sring__align, XENABI_ALIGNOF(struct blkif_sring) == 4);
 XENABI_STATIC_ASSERT(blkif__blkif_sring__ring_0___size, sizeof(XENABI_NO_OBJECT(struct blkif_sring)->ring[0]) == 108);
 #endif
 #if defined(__x86_64__)
@@ -549,6 +550,7 @@ XENABI_STATIC_ASSERT(blkif__blkif_sring_entry__size, sizeof(union blkif_sring_en
 XENABI_STATIC_ASSERT(blkif__blkif_sring_entry__align, XENABI_ALIGNOF(union blkif_sring_entry) == 8);
 XENABI_STATIC_ASSERT(blkif__blkif_sring_entry__req__size, sizeof(XENABI_NO_OBJECT(union blkif_sring_entry)->req) == 112);
 XENABI_STATIC_ASSERT(blkif__blkif_sring_entry__rsp__size, sizeof(XENABI_NO_OBJECT(union blkif_sring_entry)->rsp) == 16);
+XENABI_STATIC_ASSERT(blkif__blkif_sring__align, XENABI_ALIGNOF(struct blkif_sring) == 8);
 XENABI_STATIC_ASSERT(blkif__blkif_sring__ring_0___size, sizeof(XENABI_NO_OBJECT(struct blkif_sring)->ring[0]) == 112);
 #endif
 #if defined(__arm__)
@@ -573,6 +575,7 @@ XENABI_STATIC_ASSERT(blkif__blkif_sring_entry__size, sizeof(union blkif_sring_en
 XENABI_STATIC_ASSERT(blkif__blkif_sring_entry__align, XENABI_ALIGNOF(union blkif_sring_entry) == 8);
 XENABI_STATIC_ASSERT(blkif__blkif_sring_entry__req__size, sizeof(XENABI_NO_OBJECT(union blkif_sring_entry)->req) == 112);
 XENABI_STATIC_ASSERT(blkif__blkif_sring_entry__rsp__size, sizeof(XENABI_NO_OBJECT(union blkif_sring_entry)->rsp) == 16);
+XENABI_STATIC_ASSERT(blkif__blkif_sring__align, XENABI_ALIGNOF(struct blkif_sring) == 8);
 XENABI_STATIC_ASSERT(blkif__blkif_sring__ring_0___size, sizeof(XENABI_NO_OBJECT(struct blkif_sring)->ring[0]) == 112);
 #endif
 #if defined(__aarch64__)
@@ -597,6 +600,7 @@ XENABI_STATIC_ASSERT(blkif__blkif_sring_entry__size, sizeof(union blkif_sring_en
 XENABI_STATIC_ASSERT(blkif__blkif_sring_entry__align, XENABI_ALIGNOF(union blkif_sring_entry) == 8);
 XENABI_STATIC_ASSERT(blkif__blkif_sring_entry__req__size, sizeof(XENABI_NO_OBJECT(union blkif_sring_entry)->req) == 112);
 XENABI_STATIC_ASSERT(blkif__blkif_sring_entry__rsp__size, sizeof(XENABI_NO_OBJECT(union blkif_sring_entry)->rsp) == 16);
+XENABI_STATIC_ASSERT(blkif__blkif_sring__align, XENABI_ALIGNOF(struct blkif_sring) == 8);
 XENABI_STATIC_ASSERT(blkif__blkif_sring__ring_0___size, sizeof(XENABI_NO_OBJECT(struct blkif_sring)->ring[0]) == 112);
 #endif
 

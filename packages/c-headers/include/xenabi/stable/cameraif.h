@@ -1332,6 +1332,7 @@ XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__align, XENABI_ALIGNOF(XENAB
 XENABI_STATIC_ASSERT(cameraif__xencamera_evt__align, XENABI_ALIGNOF(struct xencamera_evt) == 4);
 XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xencamera_evt)->evt)) == 4);
 XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring_entry__align, XENABI_ALIGNOF(union xen_cameraif_sring_entry) == 4);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__align, XENABI_ALIGNOF(struct xen_cameraif_sring) == 4);
 #endif
 #endif
 #if defined(__x86_64__)
@@ -1345,6 +1346,7 @@ XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__align, XENABI_ALIGNOF(XENAB
 XENABI_STATIC_ASSERT(cameraif__xencamera_evt__align, XENABI_ALIGNOF(struct xencamera_evt) == 8);
 XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xencamera_evt)->evt)) == 8);
 XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring_entry__align, XENABI_ALIGNOF(union xen_cameraif_sring_entry) == 8);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__align, XENABI_ALIGNOF(struct xen_cameraif_sring) == 8);
 #endif
 #endif
 #if defined(__arm__)
@@ -1358,6 +1360,7 @@ XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__align, XENABI_ALIGNOF(XENAB
 XENABI_STATIC_ASSERT(cameraif__xencamera_evt__align, XENABI_ALIGNOF(struct xencamera_evt) == 8);
 XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xencamera_evt)->evt)) == 8);
 XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring_entry__align, XENABI_ALIGNOF(union xen_cameraif_sring_entry) == 8);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__align, XENABI_ALIGNOF(struct xen_cameraif_sring) == 8);
 #endif
 #endif
 #if defined(__aarch64__)
@@ -1371,6 +1374,7 @@ XENABI_STATIC_ASSERT(cameraif__xencamera_resp__resp__align, XENABI_ALIGNOF(XENAB
 XENABI_STATIC_ASSERT(cameraif__xencamera_evt__align, XENABI_ALIGNOF(struct xencamera_evt) == 8);
 XENABI_STATIC_ASSERT(cameraif__xencamera_evt__evt__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xencamera_evt)->evt)) == 8);
 XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring_entry__align, XENABI_ALIGNOF(union xen_cameraif_sring_entry) == 8);
+XENABI_STATIC_ASSERT(cameraif__xen_cameraif_sring__align, XENABI_ALIGNOF(struct xen_cameraif_sring) == 8);
 #endif
 #endif
 

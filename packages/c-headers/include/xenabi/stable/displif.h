@@ -1000,6 +1000,7 @@ XENABI_STATIC_ASSERT(displif__xendispl_req__op__set_config__size, sizeof(XENABI_
 XENABI_STATIC_ASSERT(displif__xendispl_evt__align, XENABI_ALIGNOF(struct xendispl_evt) == 4);
 XENABI_STATIC_ASSERT(displif__xendispl_evt__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xendispl_evt)->op)) == 4);
 XENABI_STATIC_ASSERT(displif__xen_displif_sring_entry__align, XENABI_ALIGNOF(union xen_displif_sring_entry) == 4);
+XENABI_STATIC_ASSERT(displif__xen_displif_sring__align, XENABI_ALIGNOF(struct xen_displif_sring) == 4);
 #endif
 #endif
 #if defined(__x86_64__)
@@ -1028,6 +1029,7 @@ XENABI_STATIC_ASSERT(displif__xendispl_req__op__set_config__size, sizeof(XENABI_
 XENABI_STATIC_ASSERT(displif__xendispl_evt__align, XENABI_ALIGNOF(struct xendispl_evt) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_evt__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xendispl_evt)->op)) == 8);
 XENABI_STATIC_ASSERT(displif__xen_displif_sring_entry__align, XENABI_ALIGNOF(union xen_displif_sring_entry) == 8);
+XENABI_STATIC_ASSERT(displif__xen_displif_sring__align, XENABI_ALIGNOF(struct xen_displif_sring) == 8);
 #endif
 #endif
 #if defined(__arm__)
@@ -1056,6 +1058,7 @@ XENABI_STATIC_ASSERT(displif__xendispl_req__op__set_config__size, sizeof(XENABI_
 XENABI_STATIC_ASSERT(displif__xendispl_evt__align, XENABI_ALIGNOF(struct xendispl_evt) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_evt__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xendispl_evt)->op)) == 8);
 XENABI_STATIC_ASSERT(displif__xen_displif_sring_entry__align, XENABI_ALIGNOF(union xen_displif_sring_entry) == 8);
+XENABI_STATIC_ASSERT(displif__xen_displif_sring__align, XENABI_ALIGNOF(struct xen_displif_sring) == 8);
 #endif
 #endif
 #if defined(__aarch64__)
@@ -1084,6 +1087,7 @@ XENABI_STATIC_ASSERT(displif__xendispl_req__op__set_config__size, sizeof(XENABI_
 XENABI_STATIC_ASSERT(displif__xendispl_evt__align, XENABI_ALIGNOF(struct xendispl_evt) == 8);
 XENABI_STATIC_ASSERT(displif__xendispl_evt__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xendispl_evt)->op)) == 8);
 XENABI_STATIC_ASSERT(displif__xen_displif_sring_entry__align, XENABI_ALIGNOF(union xen_displif_sring_entry) == 8);
+XENABI_STATIC_ASSERT(displif__xen_displif_sring__align, XENABI_ALIGNOF(struct xen_displif_sring) == 8);
 #endif
 #endif
 

@@ -961,6 +961,7 @@ XENABI_STATIC_ASSERT(netif__xen_netif_ctrl_sring_entry__req__offset, XENABI_OFFS
 XENABI_STATIC_ASSERT(netif__xen_netif_ctrl_sring_entry__req__size, sizeof(XENABI_NO_OBJECT(union xen_netif_ctrl_sring_entry)->req) == 16);
 XENABI_STATIC_ASSERT(netif__xen_netif_ctrl_sring_entry__rsp__offset, XENABI_OFFSETOF(union xen_netif_ctrl_sring_entry, rsp) == 0);
 XENABI_STATIC_ASSERT(netif__xen_netif_ctrl_sring_entry__rsp__size, sizeof(XENABI_NO_OBJECT(union xen_netif_ctrl_sring_entry)->rsp) == 12);
+XENABI_STATIC_ASSERT(netif__xen_netif_ctrl_sring__align, XENABI_ALIGNOF(struct xen_netif_ctrl_sring) == 4);
 XENABI_STATIC_ASSERT(netif__xen_netif_ctrl_sring__req_prod__offset, XENABI_OFFSETOF(struct xen_netif_ctrl_sring, req_prod) == 0);
 XENABI_STATIC_ASSERT(netif__xen_netif_ctrl_sring__req_prod__size, sizeof(XENABI_NO_OBJECT(struct xen_netif_ctrl_sring)->req_prod) == 4);
 XENABI_STATIC_ASSERT(netif__xen_netif_ctrl_sring__req_event__offset, XENABI_OFFSETOF(struct xen_netif_ctrl_sring, req_event) == 4);
@@ -1069,6 +1070,7 @@ XENABI_STATIC_ASSERT(netif__netif_tx_sring_entry__req__offset, XENABI_OFFSETOF(u
 XENABI_STATIC_ASSERT(netif__netif_tx_sring_entry__req__size, sizeof(XENABI_NO_OBJECT(union netif_tx_sring_entry)->req) == 12);
 XENABI_STATIC_ASSERT(netif__netif_tx_sring_entry__rsp__offset, XENABI_OFFSETOF(union netif_tx_sring_entry, rsp) == 0);
 XENABI_STATIC_ASSERT(netif__netif_tx_sring_entry__rsp__size, sizeof(XENABI_NO_OBJECT(union netif_tx_sring_entry)->rsp) == 4);
+XENABI_STATIC_ASSERT(netif__netif_tx_sring__align, XENABI_ALIGNOF(struct netif_tx_sring) == 4);
 XENABI_STATIC_ASSERT(netif__netif_tx_sring__req_prod__offset, XENABI_OFFSETOF(struct netif_tx_sring, req_prod) == 0);
 XENABI_STATIC_ASSERT(netif__netif_tx_sring__req_prod__size, sizeof(XENABI_NO_OBJECT(struct netif_tx_sring)->req_prod) == 4);
 XENABI_STATIC_ASSERT(netif__netif_tx_sring__req_event__offset, XENABI_OFFSETOF(struct netif_tx_sring, req_event) == 4);
@@ -1102,6 +1104,7 @@ XENABI_STATIC_ASSERT(netif__netif_rx_sring_entry__req__offset, XENABI_OFFSETOF(u
 XENABI_STATIC_ASSERT(netif__netif_rx_sring_entry__req__size, sizeof(XENABI_NO_OBJECT(union netif_rx_sring_entry)->req) == 8);
 XENABI_STATIC_ASSERT(netif__netif_rx_sring_entry__rsp__offset, XENABI_OFFSETOF(union netif_rx_sring_entry, rsp) == 0);
 XENABI_STATIC_ASSERT(netif__netif_rx_sring_entry__rsp__size, sizeof(XENABI_NO_OBJECT(union netif_rx_sring_entry)->rsp) == 8);
+XENABI_STATIC_ASSERT(netif__netif_rx_sring__align, XENABI_ALIGNOF(struct netif_rx_sring) == 4);
 XENABI_STATIC_ASSERT(netif__netif_rx_sring__req_prod__offset, XENABI_OFFSETOF(struct netif_rx_sring, req_prod) == 0);
 XENABI_STATIC_ASSERT(netif__netif_rx_sring__req_prod__size, sizeof(XENABI_NO_OBJECT(struct netif_rx_sring)->req_prod) == 4);
 XENABI_STATIC_ASSERT(netif__netif_rx_sring__req_event__offset, XENABI_OFFSETOF(struct netif_rx_sring, req_event) == 4);

@@ -861,6 +861,7 @@ XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_poll__align, XENABI_ALIGNOF(XENABI_TY
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__align, XENABI_ALIGNOF(struct xen_pvcalls_response) == 4);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u)) == 4);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring_entry__align, XENABI_ALIGNOF(union xen_pvcalls_sring_entry) == 4);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__align, XENABI_ALIGNOF(struct xen_pvcalls_sring) == 4);
 #endif
 #endif
 #if defined(__x86_64__)
@@ -897,6 +898,7 @@ XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_poll__align, XENABI_ALIGNOF(XENABI_TY
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__align, XENABI_ALIGNOF(struct xen_pvcalls_response) == 8);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u)) == 8);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring_entry__align, XENABI_ALIGNOF(union xen_pvcalls_sring_entry) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__align, XENABI_ALIGNOF(struct xen_pvcalls_sring) == 8);
 #endif
 #endif
 #if defined(__arm__)
@@ -933,6 +935,7 @@ XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_poll__align, XENABI_ALIGNOF(XENABI_TY
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__align, XENABI_ALIGNOF(struct xen_pvcalls_response) == 8);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u)) == 8);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring_entry__align, XENABI_ALIGNOF(union xen_pvcalls_sring_entry) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__align, XENABI_ALIGNOF(struct xen_pvcalls_sring) == 8);
 #endif
 #endif
 #if defined(__aarch64__)
@@ -969,6 +972,7 @@ XENABI_STATIC_ASSERT(pvcalls___xen_pvcalls_poll__align, XENABI_ALIGNOF(XENABI_TY
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__align, XENABI_ALIGNOF(struct xen_pvcalls_response) == 8);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_response__u__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct xen_pvcalls_response)->u)) == 8);
 XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring_entry__align, XENABI_ALIGNOF(union xen_pvcalls_sring_entry) == 8);
+XENABI_STATIC_ASSERT(pvcalls__xen_pvcalls_sring__align, XENABI_ALIGNOF(struct xen_pvcalls_sring) == 8);
 #endif
 #endif
 

@@ -1467,6 +1467,7 @@ XENABI_STATIC_ASSERT(sndif__xensnd_evt__op__align, XENABI_ALIGNOF(XENABI_TYPEOF(
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900
 XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__align, XENABI_ALIGNOF(union xen_sndif_sring_entry) == 4);
+XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__align, XENABI_ALIGNOF(struct xen_sndif_sring) == 4);
 #endif
 #endif
 #if defined(__x86_64__)
@@ -1499,6 +1500,12 @@ XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__align, XENABI_ALIGNOF(union x
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
 XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__align, XENABI_ALIGNOF(union xen_sndif_sring_entry) == 4);
 #endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__align, XENABI_ALIGNOF(struct xen_sndif_sring) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
+XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__align, XENABI_ALIGNOF(struct xen_sndif_sring) == 4);
+#endif
 #endif
 #if defined(__arm__)
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
@@ -1530,6 +1537,12 @@ XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__align, XENABI_ALIGNOF(union x
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
 XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__align, XENABI_ALIGNOF(union xen_sndif_sring_entry) == 4);
 #endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__align, XENABI_ALIGNOF(struct xen_sndif_sring) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
+XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__align, XENABI_ALIGNOF(struct xen_sndif_sring) == 4);
+#endif
 #endif
 #if defined(__aarch64__)
 #if XENABI_XEN_MIN_VERSION >= 0x040b00
@@ -1560,6 +1573,12 @@ XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__align, XENABI_ALIGNOF(union x
 #endif
 #if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
 XENABI_STATIC_ASSERT(sndif__xen_sndif_sring_entry__align, XENABI_ALIGNOF(union xen_sndif_sring_entry) == 4);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__align, XENABI_ALIGNOF(struct xen_sndif_sring) == 8);
+#endif
+#if XENABI_XEN_MIN_VERSION >= 0x040900 && XENABI_XEN_MIN_VERSION < 0x040b00
+XENABI_STATIC_ASSERT(sndif__xen_sndif_sring__align, XENABI_ALIGNOF(struct xen_sndif_sring) == 4);
 #endif
 #endif
 

@@ -685,6 +685,7 @@ XENABI_STATIC_ASSERT(usbif__usbif_urb_sring_entry__req__offset, XENABI_OFFSETOF(
 XENABI_STATIC_ASSERT(usbif__usbif_urb_sring_entry__req__size, sizeof(XENABI_NO_OBJECT(union usbif_urb_sring_entry)->req) == 148);
 XENABI_STATIC_ASSERT(usbif__usbif_urb_sring_entry__rsp__offset, XENABI_OFFSETOF(union usbif_urb_sring_entry, rsp) == 0);
 XENABI_STATIC_ASSERT(usbif__usbif_urb_sring_entry__rsp__size, sizeof(XENABI_NO_OBJECT(union usbif_urb_sring_entry)->rsp) == 16);
+XENABI_STATIC_ASSERT(usbif__usbif_urb_sring__align, XENABI_ALIGNOF(struct usbif_urb_sring) == 4);
 XENABI_STATIC_ASSERT(usbif__usbif_urb_sring__req_prod__offset, XENABI_OFFSETOF(struct usbif_urb_sring, req_prod) == 0);
 XENABI_STATIC_ASSERT(usbif__usbif_urb_sring__req_prod__size, sizeof(XENABI_NO_OBJECT(struct usbif_urb_sring)->req_prod) == 4);
 XENABI_STATIC_ASSERT(usbif__usbif_urb_sring__req_event__offset, XENABI_OFFSETOF(struct usbif_urb_sring, req_event) == 4);
@@ -730,6 +731,7 @@ XENABI_STATIC_ASSERT(usbif__usbif_conn_sring_entry__req__offset, XENABI_OFFSETOF
 XENABI_STATIC_ASSERT(usbif__usbif_conn_sring_entry__req__size, sizeof(XENABI_NO_OBJECT(union usbif_conn_sring_entry)->req) == 2);
 XENABI_STATIC_ASSERT(usbif__usbif_conn_sring_entry__rsp__offset, XENABI_OFFSETOF(union usbif_conn_sring_entry, rsp) == 0);
 XENABI_STATIC_ASSERT(usbif__usbif_conn_sring_entry__rsp__size, sizeof(XENABI_NO_OBJECT(union usbif_conn_sring_entry)->rsp) == 4);
+XENABI_STATIC_ASSERT(usbif__usbif_conn_sring__align, XENABI_ALIGNOF(struct usbif_conn_sring) == 4);
 XENABI_STATIC_ASSERT(usbif__usbif_conn_sring__req_prod__offset, XENABI_OFFSETOF(struct usbif_conn_sring, req_prod) == 0);
 XENABI_STATIC_ASSERT(usbif__usbif_conn_sring__req_prod__size, sizeof(XENABI_NO_OBJECT(struct usbif_conn_sring)->req_prod) == 4);
 XENABI_STATIC_ASSERT(usbif__usbif_conn_sring__req_event__offset, XENABI_OFFSETOF(struct usbif_conn_sring, req_event) == 4);

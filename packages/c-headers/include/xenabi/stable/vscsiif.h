@@ -592,6 +592,7 @@ XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring_entry__req__offset, XENABI_OFFSETOF(
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring_entry__req__size, sizeof(XENABI_NO_OBJECT(union vscsiif_sring_entry)->req) == 252);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring_entry__rsp__offset, XENABI_OFFSETOF(union vscsiif_sring_entry, rsp) == 0);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring_entry__rsp__size, sizeof(XENABI_NO_OBJECT(union vscsiif_sring_entry)->rsp) == 252);
+XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__align, XENABI_ALIGNOF(struct vscsiif_sring) == 4);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__req_prod__offset, XENABI_OFFSETOF(struct vscsiif_sring, req_prod) == 0);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__req_prod__size, sizeof(XENABI_NO_OBJECT(struct vscsiif_sring)->req_prod) == 4);
 XENABI_STATIC_ASSERT(vscsiif__vscsiif_sring__req_event__offset, XENABI_OFFSETOF(struct vscsiif_sring, req_event) == 4);

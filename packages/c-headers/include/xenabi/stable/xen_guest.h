@@ -250,6 +250,13 @@ struct vcpu_time_info {
      * Example: -1.
      */
     int8_t tsc_shift;
+#if XENABI_XEN_MIN_VERSION < 0x040700
+    /**
+     * Unused; 4.7 made its first byte flags (guests asking for interface 0x00040600 or older
+     * still see pad1[3]).
+     */
+    int8_t pad1[3];
+#endif
 #if XENABI_XEN_MIN_VERSION >= 0x040700
     /**
      * XEN_PVCLOCK_* flags.
@@ -1005,7 +1012,6 @@ typedef struct vcpu_guest_context vcpu_guest_context_t;
 #define XENABI_SINCE_vcpu_guest_core_regs 0x040600
 #define XENABI_SINCE_vcpu_guest_context 0x040600
 #define XENABI_SINCE_vcpu_time_info__flags 0x040700
-#define XENABI_SINCE_vcpu_time_info__pad1 0x040700
 #define XENABI_SINCE_dom0_vga_console_info__u__vesa_lfb__pad 0x040d00
 #define XENABI_SINCE_dom0_vga_console_info__u__vesa_lfb__ext_lfb_base 0x040d00
 
@@ -1017,7 +1023,6 @@ typedef struct vcpu_guest_context vcpu_guest_context_t;
 #define XENABI_HAS_vcpu_time_info 1
 #if XENABI_XEN_MIN_VERSION >= 0x040700
 #define XENABI_HAS_vcpu_time_info__flags 1
-#define XENABI_HAS_vcpu_time_info__pad1 1
 #endif
 #if defined(__i386__) || defined(__x86_64__)
 #define XENABI_HAS_arch_vcpu_info 1
@@ -1085,6 +1090,10 @@ XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__flags__offset, XENABI_OFFSETOF(s
 XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__flags__size, sizeof(XENABI_NO_OBJECT(struct vcpu_time_info)->flags) == 1);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__offset, XENABI_OFFSETOF(struct vcpu_time_info, pad1) == 30);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__size, sizeof(XENABI_NO_OBJECT(struct vcpu_time_info)->pad1) == 2);
+#endif
+#if XENABI_XEN_MIN_VERSION < 0x040700
+XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__offset, XENABI_OFFSETOF(struct vcpu_time_info, pad1) == 29);
+XENABI_STATIC_ASSERT(xen_guest__vcpu_time_info__pad1__size, sizeof(XENABI_NO_OBJECT(struct vcpu_time_info)->pad1) == 3);
 #endif
 XENABI_STATIC_ASSERT(xen_guest__vcpu_info__evtchn_upcall_pending__offset, XENABI_OFFSETOF(struct vcpu_info, evtchn_upcall_pending) == 0);
 XENABI_STATIC_ASSERT(xen_guest__vcpu_info__evtchn_upcall_pending__size, sizeof(XENABI_NO_OBJECT(struct vcpu_info)->evtchn_upcall_pending) == 1);

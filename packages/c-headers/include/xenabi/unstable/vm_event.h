@@ -2407,6 +2407,7 @@ XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__interrupt__align, XENABI_ALIGNOF(
 XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_st)->data)) == 4);
 XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_st)->data.regs)) == 4);
 XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__align, XENABI_ALIGNOF(union vm_event_sring_entry) == 4);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring__align, XENABI_ALIGNOF(struct vm_event_sring) == 4);
 #endif
 #if defined(__x86_64__)
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__align, XENABI_ALIGNOF(struct vm_event_regs_x86) == 8);
@@ -2446,6 +2447,7 @@ XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__interrupt__align, XENABI_ALIGNOF(
 XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_st)->data)) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_st)->data.regs)) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__align, XENABI_ALIGNOF(union vm_event_sring_entry) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring__align, XENABI_ALIGNOF(struct vm_event_sring) == 8);
 #endif
 #if defined(__arm__)
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__align, XENABI_ALIGNOF(struct vm_event_regs_x86) == 8);
@@ -2485,6 +2487,7 @@ XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__interrupt__align, XENABI_ALIGNOF(
 XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_st)->data)) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_st)->data.regs)) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__align, XENABI_ALIGNOF(union vm_event_sring_entry) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring__align, XENABI_ALIGNOF(struct vm_event_sring) == 8);
 #endif
 #if defined(__aarch64__)
 XENABI_STATIC_ASSERT(vm_event__vm_event_regs_x86__align, XENABI_ALIGNOF(struct vm_event_regs_x86) == 8);
@@ -2524,6 +2527,7 @@ XENABI_STATIC_ASSERT(vm_event__vm_event_st__u__interrupt__align, XENABI_ALIGNOF(
 XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_st)->data)) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_st__data__regs__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct vm_event_st)->data.regs)) == 8);
 XENABI_STATIC_ASSERT(vm_event__vm_event_sring_entry__align, XENABI_ALIGNOF(union vm_event_sring_entry) == 8);
+XENABI_STATIC_ASSERT(vm_event__vm_event_sring__align, XENABI_ALIGNOF(struct vm_event_sring) == 8);
 #endif
 #endif /* VM_EVENT_INTERFACE_VERSION != XENABI_WANT_VM_EVENT_INTERFACE_VERSION */
 

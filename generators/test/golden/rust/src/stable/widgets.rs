@@ -1093,6 +1093,83 @@ impl fx_regs_holder {
 // under the `zerocopy` feature, checks the same).
 unsafe impl vm_memory::ByteValued for fx_regs_holder {}
 
+/// A padding member retyped in 4.19 (int8_t\[3\], then a flags byte and uint8_t\[2\]): the crate keeps the record from 4.17, each pad under its releases.
+///
+/// C: `struct fx_clock`.
+///
+/// Since Xen 4.17: cargo feature `xen-4-17`.
+///
+/// Layout (size/align in bytes): x86 8/4, x86_64 8/4, arm 8/4, aarch64 8/4.
+#[cfg(feature = "xen-4-17")]
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct fx_clock {
+    /// Ticks.
+    pub ticks: u32,
+    /// Shift.
+    pub shift: i8,
+    /// Zero.
+    ///
+    /// Padding: Xen requires it to be zero. Before Xen 4.19 only (`not(feature = "xen-4-19")`): 4.19 laid these bytes out otherwise, and the crate declares this padding only where it exists, as it does a hole.
+    #[cfg(not(feature = "xen-4-19"))]
+    pub pad: [i8; 3],
+    /// Flags.
+    ///
+    /// Since Xen 4.19: cargo feature `xen-4-19`.
+    #[cfg(feature = "xen-4-19")]
+    pub flags: u8,
+    /// Zero.
+    ///
+    /// Padding: Xen requires it to be zero. Since Xen 4.19: cargo feature `xen-4-19`.
+    #[cfg(feature = "xen-4-19")]
+    pub pad: [u8; 2],
+}
+
+#[cfg(feature = "xen-4-17")]
+impl fx_clock {
+    /// The first Xen release with this struct (cargo feature `xen-4-17`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
+}
+
+#[cfg(feature = "xen-4-17")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for fx_clock {}
+
+/// Holds fx_clock, and is declared from 4.17 as it is.
+///
+/// C: `struct fx_clock_holder`.
+///
+/// Since Xen 4.17: cargo feature `xen-4-17`.
+///
+/// Layout (size/align in bytes): x86 8/4, x86_64 8/4, arm 8/4, aarch64 8/4.
+#[cfg(feature = "xen-4-17")]
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct fx_clock_holder {
+    /// The clock.
+    pub clock: fx_clock,
+}
+
+#[cfg(feature = "xen-4-17")]
+impl fx_clock_holder {
+    /// The first Xen release with this struct (cargo feature `xen-4-17`).
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
+}
+
+#[cfg(feature = "xen-4-17")]
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for fx_clock_holder {}
+
 /// A free-running ring index.
 ///
 /// C: `typedef … fx_ring_idx_t`. Since Xen 4.6.
@@ -1148,9 +1225,10 @@ impl ::core::fmt::Debug for fx_wring_sring_entry {
 ///
 /// Since Xen 4.19: cargo feature `xen-4-19`. Xen has it since 4.17, but a member changed type (or the layout of a record it holds did) before 4.19, which additive features cannot declare: a program that supports older releases does without it.
 ///
-/// Layout (size/align in bytes): x86 64/4, x86_64 64/4, arm 64/4, aarch64 64/4.
+/// Layout (size/align in bytes): x86 64/4, x86_64 64/8, arm 64/8, aarch64 64/8.
 #[cfg(feature = "xen-4-19")]
 #[repr(C)]
+#[cfg_attr(any(target_arch = "x86_64", target_arch = "arm", target_arch = "aarch64"), repr(align(8)))]
 #[derive(Clone, Copy, Debug)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct fx_wring_sring {
@@ -1715,6 +1793,8 @@ pub mod since {
     pub const fx_batch: XenRelease = XenRelease::new(4, 17);
     pub const fx_regs: XenRelease = XenRelease::new(4, 19);
     pub const fx_regs_holder: XenRelease = XenRelease::new(4, 19);
+    pub const fx_clock: XenRelease = XenRelease::new(4, 17);
+    pub const fx_clock_holder: XenRelease = XenRelease::new(4, 17);
     pub const fx_ring_idx_t: XenRelease = XenRelease::new(4, 6);
     pub const fx_wring_sring_entry: XenRelease = XenRelease::new(4, 19);
     pub const fx_wring_sring: XenRelease = XenRelease::new(4, 19);
@@ -1836,13 +1916,21 @@ const _: () = {
     assert!(size_of::<fx_id_t>() == 2, "fx_batch.id: size on x86");
     assert!(offset_of!(fx_batch, u) == 2, "fx_batch.u: offset on x86");
     assert!(offset_of!(fx_batch, count) == 4, "fx_batch.count: offset on x86");
+    assert!(size_of::<fx_clock>() == 8, "fx_clock: size on x86");
+    assert!(align_of::<fx_clock>() == 4, "fx_clock: align on x86");
+    assert!(offset_of!(fx_clock, ticks) == 0, "fx_clock.ticks: offset on x86");
+    assert!(offset_of!(fx_clock, shift) == 4, "fx_clock.shift: offset on x86");
+    assert!(size_of::<fx_clock_holder>() == 8, "fx_clock_holder: size on x86");
+    assert!(align_of::<fx_clock_holder>() == 4, "fx_clock_holder: align on x86");
+    assert!(offset_of!(fx_clock_holder, clock) == 0, "fx_clock_holder.clock: offset on x86");
 };
 
 #[cfg(all(target_arch = "x86", feature = "xen-4-17", not(feature = "xen-4-19")))]
 const _: () = {
-    use ::core::mem::{align_of, size_of};
+    use ::core::mem::{align_of, offset_of, size_of};
     assert!(size_of::<fx_buf>() == 8, "fx_buf: size on x86");
     assert!(align_of::<fx_buf>() == 4, "fx_buf: align on x86");
+    assert!(offset_of!(fx_clock, pad) == 5, "fx_clock.pad: offset on x86");
 };
 
 #[cfg(all(target_arch = "x86", feature = "xen-4-19"))]
@@ -1865,6 +1953,8 @@ const _: () = {
     assert!(offset_of!(fx_regs_holder, count) == 0, "fx_regs_holder.count: offset on x86");
     assert!(offset_of!(fx_regs_holder, pad) == 4, "fx_regs_holder.pad: offset on x86");
     assert!(offset_of!(fx_regs_holder, regs) == 8, "fx_regs_holder.regs: offset on x86");
+    assert!(offset_of!(fx_clock, flags) == 5, "fx_clock.flags: offset on x86");
+    assert!(offset_of!(fx_clock, pad) == 6, "fx_clock.pad: offset on x86");
     assert!(size_of::<fx_wring_sring_entry>() == 24, "fx_wring_sring_entry: size on x86");
     assert!(align_of::<fx_wring_sring_entry>() == 4, "fx_wring_sring_entry: align on x86");
     assert!(offset_of!(fx_wring_sring_entry, req) == 0, "fx_wring_sring_entry.req: offset on x86");
@@ -2008,14 +2098,22 @@ const _: () = {
     assert!(size_of::<fx_id_t>() == 2, "fx_batch.id: size on x86_64");
     assert!(offset_of!(fx_batch, u) == 2, "fx_batch.u: offset on x86_64");
     assert!(offset_of!(fx_batch, count) == 4, "fx_batch.count: offset on x86_64");
+    assert!(size_of::<fx_clock>() == 8, "fx_clock: size on x86_64");
+    assert!(align_of::<fx_clock>() == 4, "fx_clock: align on x86_64");
+    assert!(offset_of!(fx_clock, ticks) == 0, "fx_clock.ticks: offset on x86_64");
+    assert!(offset_of!(fx_clock, shift) == 4, "fx_clock.shift: offset on x86_64");
+    assert!(size_of::<fx_clock_holder>() == 8, "fx_clock_holder: size on x86_64");
+    assert!(align_of::<fx_clock_holder>() == 4, "fx_clock_holder: align on x86_64");
+    assert!(offset_of!(fx_clock_holder, clock) == 0, "fx_clock_holder.clock: offset on x86_64");
 };
 
 #[cfg(all(target_arch = "x86_64", feature = "xen-4-17", not(feature = "xen-4-19")))]
 const _: () = {
-    use ::core::mem::size_of;
+    use ::core::mem::{offset_of, size_of};
     assert!(size_of::<fx_buf>() == 16, "fx_buf: size on x86_64");
     assert!(size_of::<fx_op>() == 32, "fx_op: size on x86_64");
     assert!(size_of::<fx_op_u>() == 24, "fx_op.u: size on x86_64");
+    assert!(offset_of!(fx_clock, pad) == 5, "fx_clock.pad: offset on x86_64");
 };
 
 #[cfg(all(target_arch = "x86_64", feature = "xen-4-19"))]
@@ -2038,12 +2136,14 @@ const _: () = {
     assert!(offset_of!(fx_regs_holder, count) == 0, "fx_regs_holder.count: offset on x86_64");
     assert!(offset_of!(fx_regs_holder, pad) == 4, "fx_regs_holder.pad: offset on x86_64");
     assert!(offset_of!(fx_regs_holder, regs) == 8, "fx_regs_holder.regs: offset on x86_64");
+    assert!(offset_of!(fx_clock, flags) == 5, "fx_clock.flags: offset on x86_64");
+    assert!(offset_of!(fx_clock, pad) == 6, "fx_clock.pad: offset on x86_64");
     assert!(size_of::<fx_wring_sring_entry>() == 24, "fx_wring_sring_entry: size on x86_64");
     assert!(align_of::<fx_wring_sring_entry>() == 8, "fx_wring_sring_entry: align on x86_64");
     assert!(offset_of!(fx_wring_sring_entry, req) == 0, "fx_wring_sring_entry.req: offset on x86_64");
     assert!(offset_of!(fx_wring_sring_entry, rsp) == 0, "fx_wring_sring_entry.rsp: offset on x86_64");
     assert!(size_of::<fx_wring_sring>() == 64, "fx_wring_sring: size on x86_64");
-    assert!(align_of::<fx_wring_sring>() == 4, "fx_wring_sring: align on x86_64");
+    assert!(align_of::<fx_wring_sring>() == 8, "fx_wring_sring: align on x86_64");
     assert!(offset_of!(fx_wring_sring, req_prod) == 0, "fx_wring_sring.req_prod: offset on x86_64");
     assert!(size_of::<fx_ring_idx_t>() == 4, "fx_wring_sring.req_prod: size on x86_64");
     assert!(offset_of!(fx_wring_sring, req_event) == 4, "fx_wring_sring.req_event: offset on x86_64");
@@ -2179,14 +2279,22 @@ const _: () = {
     assert!(size_of::<fx_id_t>() == 2, "fx_batch.id: size on arm");
     assert!(offset_of!(fx_batch, u) == 2, "fx_batch.u: offset on arm");
     assert!(offset_of!(fx_batch, count) == 4, "fx_batch.count: offset on arm");
+    assert!(size_of::<fx_clock>() == 8, "fx_clock: size on arm");
+    assert!(align_of::<fx_clock>() == 4, "fx_clock: align on arm");
+    assert!(offset_of!(fx_clock, ticks) == 0, "fx_clock.ticks: offset on arm");
+    assert!(offset_of!(fx_clock, shift) == 4, "fx_clock.shift: offset on arm");
+    assert!(size_of::<fx_clock_holder>() == 8, "fx_clock_holder: size on arm");
+    assert!(align_of::<fx_clock_holder>() == 4, "fx_clock_holder: align on arm");
+    assert!(offset_of!(fx_clock_holder, clock) == 0, "fx_clock_holder.clock: offset on arm");
 };
 
 #[cfg(all(target_arch = "arm", feature = "xen-4-17", not(feature = "xen-4-19")))]
 const _: () = {
-    use ::core::mem::size_of;
+    use ::core::mem::{offset_of, size_of};
     assert!(size_of::<fx_buf>() == 16, "fx_buf: size on arm");
     assert!(size_of::<fx_op>() == 32, "fx_op: size on arm");
     assert!(size_of::<fx_op_u>() == 24, "fx_op.u: size on arm");
+    assert!(offset_of!(fx_clock, pad) == 5, "fx_clock.pad: offset on arm");
 };
 
 #[cfg(all(target_arch = "arm", feature = "xen-4-19"))]
@@ -2209,12 +2317,14 @@ const _: () = {
     assert!(offset_of!(fx_regs_holder, count) == 0, "fx_regs_holder.count: offset on arm");
     assert!(offset_of!(fx_regs_holder, pad) == 4, "fx_regs_holder.pad: offset on arm");
     assert!(offset_of!(fx_regs_holder, regs) == 8, "fx_regs_holder.regs: offset on arm");
+    assert!(offset_of!(fx_clock, flags) == 5, "fx_clock.flags: offset on arm");
+    assert!(offset_of!(fx_clock, pad) == 6, "fx_clock.pad: offset on arm");
     assert!(size_of::<fx_wring_sring_entry>() == 24, "fx_wring_sring_entry: size on arm");
     assert!(align_of::<fx_wring_sring_entry>() == 8, "fx_wring_sring_entry: align on arm");
     assert!(offset_of!(fx_wring_sring_entry, req) == 0, "fx_wring_sring_entry.req: offset on arm");
     assert!(offset_of!(fx_wring_sring_entry, rsp) == 0, "fx_wring_sring_entry.rsp: offset on arm");
     assert!(size_of::<fx_wring_sring>() == 64, "fx_wring_sring: size on arm");
-    assert!(align_of::<fx_wring_sring>() == 4, "fx_wring_sring: align on arm");
+    assert!(align_of::<fx_wring_sring>() == 8, "fx_wring_sring: align on arm");
     assert!(offset_of!(fx_wring_sring, req_prod) == 0, "fx_wring_sring.req_prod: offset on arm");
     assert!(size_of::<fx_ring_idx_t>() == 4, "fx_wring_sring.req_prod: size on arm");
     assert!(offset_of!(fx_wring_sring, req_event) == 4, "fx_wring_sring.req_event: offset on arm");
@@ -2350,14 +2460,22 @@ const _: () = {
     assert!(size_of::<fx_id_t>() == 2, "fx_batch.id: size on aarch64");
     assert!(offset_of!(fx_batch, u) == 2, "fx_batch.u: offset on aarch64");
     assert!(offset_of!(fx_batch, count) == 4, "fx_batch.count: offset on aarch64");
+    assert!(size_of::<fx_clock>() == 8, "fx_clock: size on aarch64");
+    assert!(align_of::<fx_clock>() == 4, "fx_clock: align on aarch64");
+    assert!(offset_of!(fx_clock, ticks) == 0, "fx_clock.ticks: offset on aarch64");
+    assert!(offset_of!(fx_clock, shift) == 4, "fx_clock.shift: offset on aarch64");
+    assert!(size_of::<fx_clock_holder>() == 8, "fx_clock_holder: size on aarch64");
+    assert!(align_of::<fx_clock_holder>() == 4, "fx_clock_holder: align on aarch64");
+    assert!(offset_of!(fx_clock_holder, clock) == 0, "fx_clock_holder.clock: offset on aarch64");
 };
 
 #[cfg(all(target_arch = "aarch64", feature = "xen-4-17", not(feature = "xen-4-19")))]
 const _: () = {
-    use ::core::mem::size_of;
+    use ::core::mem::{offset_of, size_of};
     assert!(size_of::<fx_buf>() == 16, "fx_buf: size on aarch64");
     assert!(size_of::<fx_op>() == 32, "fx_op: size on aarch64");
     assert!(size_of::<fx_op_u>() == 24, "fx_op.u: size on aarch64");
+    assert!(offset_of!(fx_clock, pad) == 5, "fx_clock.pad: offset on aarch64");
 };
 
 #[cfg(all(target_arch = "aarch64", feature = "xen-4-19"))]
@@ -2380,12 +2498,14 @@ const _: () = {
     assert!(offset_of!(fx_regs_holder, count) == 0, "fx_regs_holder.count: offset on aarch64");
     assert!(offset_of!(fx_regs_holder, pad) == 4, "fx_regs_holder.pad: offset on aarch64");
     assert!(offset_of!(fx_regs_holder, regs) == 8, "fx_regs_holder.regs: offset on aarch64");
+    assert!(offset_of!(fx_clock, flags) == 5, "fx_clock.flags: offset on aarch64");
+    assert!(offset_of!(fx_clock, pad) == 6, "fx_clock.pad: offset on aarch64");
     assert!(size_of::<fx_wring_sring_entry>() == 24, "fx_wring_sring_entry: size on aarch64");
     assert!(align_of::<fx_wring_sring_entry>() == 8, "fx_wring_sring_entry: align on aarch64");
     assert!(offset_of!(fx_wring_sring_entry, req) == 0, "fx_wring_sring_entry.req: offset on aarch64");
     assert!(offset_of!(fx_wring_sring_entry, rsp) == 0, "fx_wring_sring_entry.rsp: offset on aarch64");
     assert!(size_of::<fx_wring_sring>() == 64, "fx_wring_sring: size on aarch64");
-    assert!(align_of::<fx_wring_sring>() == 4, "fx_wring_sring: align on aarch64");
+    assert!(align_of::<fx_wring_sring>() == 8, "fx_wring_sring: align on aarch64");
     assert!(offset_of!(fx_wring_sring, req_prod) == 0, "fx_wring_sring.req_prod: offset on aarch64");
     assert!(size_of::<fx_ring_idx_t>() == 4, "fx_wring_sring.req_prod: size on aarch64");
     assert!(offset_of!(fx_wring_sring, req_event) == 4, "fx_wring_sring.req_event: offset on aarch64");
