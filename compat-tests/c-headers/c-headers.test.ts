@@ -118,7 +118,7 @@ const OLDER_GUEST_INTERFACE: Record<string, RegExp> = {
 const DM_OP_GUEST_LAYOUT = /xenabi\/stable\/dm_op\.h: Xen's hvm\/dm_op\.h was included before it without __XEN_TOOLS__, so its declarations have Xen's guest layout/;
 
 /** What a compiler says when our checks name a record or member Xen's older header lacks. */
-const NEWER_THAN_XEN = /incomplete type|has no member|undeclared|unknown type/;
+const NEWER_THAN_XEN = /incomplete type|has no member|no member named|undeclared|unknown type/;
 
 /** True when the module has, at `newest`, a record or member it lacks at `older`: what the layout checks name. */
 function newerThan(newest: ReleaseModel, older: ReleaseModel, module: string): boolean {
