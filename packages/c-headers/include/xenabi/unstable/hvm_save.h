@@ -712,7 +712,7 @@ struct hvm_hw_lapic_regs {
  * The levels of the PCI interrupt lines (HVM_SAVE_CODE_PCI_IRQ): four INTx lines for each of
  * 32 devices, bit 4 × device + line.
  */
-struct hvm_hw_pci_irqs {
+__extension__ struct hvm_hw_pci_irqs {
     /** The 128 PCI INTx lines as a bitmap. */
     __extension__ union {
 #if defined(__i386__)
@@ -732,7 +732,7 @@ struct hvm_hw_pci_irqs {
  * The levels of the 16 ISA interrupt lines (HVM_SAVE_CODE_ISA_IRQ), in the low bits of one
  * word.
  */
-struct hvm_hw_isa_irqs {
+__extension__ struct hvm_hw_isa_irqs {
     /** The ISA lines as a bitmap. */
     __extension__ union {
         /** The bitmap, bit n for ISA line n. */

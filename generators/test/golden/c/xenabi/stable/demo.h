@@ -381,6 +381,17 @@ struct demo_lanes {
     struct demo_lane lanes[3];
 };
 
+/**
+ * Only an anonymous member: no named member in C99, so the struct is declared with
+ * `__extension__`.
+ */
+__extension__ struct demo_words {
+    __extension__ union {
+        uint32_t w32[2];
+        uint64_t w64;
+    };
+};
+
 /** An array of an untagged struct (`struct { … } pairs[3]`). */
 struct demo_grid {
     /** One pair. */
@@ -579,6 +590,7 @@ struct demo_ctypes {
 #define XENABI_SINCE_demo_copy 0x040600
 #define XENABI_SINCE_demo_lane 0x040600
 #define XENABI_SINCE_demo_lanes 0x040600
+#define XENABI_SINCE_demo_words 0x040600
 #define XENABI_SINCE_demo_grid 0x040600
 #define XENABI_SINCE_demo_entry_v1 0x040600
 #define XENABI_SINCE_demo_entry_v2 0x040600
@@ -633,6 +645,7 @@ struct demo_ctypes {
 #define XENABI_HAS_demo_copy 1
 #define XENABI_HAS_demo_lane 1
 #define XENABI_HAS_demo_lanes 1
+#define XENABI_HAS_demo_words 1
 #define XENABI_HAS_demo_grid 1
 #define XENABI_HAS_demo_entry_v1 1
 #if XENABI_XEN_MIN_VERSION < 0x040d00
@@ -691,6 +704,7 @@ struct demo_ctypes {
 #define XENABI_GATES_demo_copy "build:CONFIG_DEMO"
 #define XENABI_GATES_demo_lane "build:CONFIG_DEMO"
 #define XENABI_GATES_demo_lanes "build:CONFIG_DEMO"
+#define XENABI_GATES_demo_words "build:CONFIG_DEMO"
 #define XENABI_GATES_demo_grid "build:CONFIG_DEMO"
 #define XENABI_GATES_demo_entry_v1 "build:CONFIG_DEMO"
 #define XENABI_GATES_demo_entry_v2 "build:CONFIG_DEMO"
@@ -806,6 +820,11 @@ XENABI_STATIC_ASSERT(demo__demo_lanes__size, sizeof(struct demo_lanes) == 24);
 XENABI_STATIC_ASSERT(demo__demo_lanes__align, XENABI_ALIGNOF(struct demo_lanes) == 4);
 XENABI_STATIC_ASSERT(demo__demo_lanes__lanes__offset, XENABI_OFFSETOF(struct demo_lanes, lanes) == 0);
 XENABI_STATIC_ASSERT(demo__demo_lanes__lanes__size, sizeof(XENABI_NO_OBJECT(struct demo_lanes)->lanes) == 24);
+XENABI_STATIC_ASSERT(demo__demo_words__size, sizeof(struct demo_words) == 8);
+XENABI_STATIC_ASSERT(demo__demo_words__w32__offset, XENABI_OFFSETOF(struct demo_words, w32) == 0);
+XENABI_STATIC_ASSERT(demo__demo_words__w32__size, sizeof(XENABI_NO_OBJECT(struct demo_words)->w32) == 8);
+XENABI_STATIC_ASSERT(demo__demo_words__w64__offset, XENABI_OFFSETOF(struct demo_words, w64) == 0);
+XENABI_STATIC_ASSERT(demo__demo_words__w64__size, sizeof(XENABI_NO_OBJECT(struct demo_words)->w64) == 8);
 XENABI_STATIC_ASSERT(demo__demo_grid__size, sizeof(struct demo_grid) == 12);
 XENABI_STATIC_ASSERT(demo__demo_grid__align, XENABI_ALIGNOF(struct demo_grid) == 2);
 XENABI_STATIC_ASSERT(demo__demo_grid__pairs__offset, XENABI_OFFSETOF(struct demo_grid, pairs) == 0);
@@ -919,6 +938,7 @@ XENABI_STATIC_ASSERT(demo__demo_nest__x86_flags__offset, XENABI_OFFSETOF(struct 
 XENABI_STATIC_ASSERT(demo__demo_nest__x86_flags__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->x86_flags) == 4);
 XENABI_STATIC_ASSERT(demo__demo_nest__x86_more__offset, XENABI_OFFSETOF(struct demo_nest, x86_more) == 20);
 XENABI_STATIC_ASSERT(demo__demo_nest__x86_more__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->x86_more) == 4);
+XENABI_STATIC_ASSERT(demo__demo_words__align, XENABI_ALIGNOF(struct demo_words) == 4);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__align, XENABI_ALIGNOF(struct demo_entry_v2) == 4);
 #endif
@@ -987,6 +1007,7 @@ XENABI_STATIC_ASSERT(demo__demo_nest__x86_flags__offset, XENABI_OFFSETOF(struct 
 XENABI_STATIC_ASSERT(demo__demo_nest__x86_flags__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->x86_flags) == 4);
 XENABI_STATIC_ASSERT(demo__demo_nest__x86_more__offset, XENABI_OFFSETOF(struct demo_nest, x86_more) == 20);
 XENABI_STATIC_ASSERT(demo__demo_nest__x86_more__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->x86_more) == 4);
+XENABI_STATIC_ASSERT(demo__demo_words__align, XENABI_ALIGNOF(struct demo_words) == 8);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__align, XENABI_ALIGNOF(struct demo_entry_v2) == 8);
 #endif
@@ -1055,6 +1076,7 @@ XENABI_STATIC_ASSERT(demo__demo_nest__arm_flags__offset, XENABI_OFFSETOF(struct 
 XENABI_STATIC_ASSERT(demo__demo_nest__arm_flags__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->arm_flags) == 4);
 XENABI_STATIC_ASSERT(demo__demo_nest__arm_pad__offset, XENABI_OFFSETOF(struct demo_nest, arm_pad) == 20);
 XENABI_STATIC_ASSERT(demo__demo_nest__arm_pad__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->arm_pad) == 4);
+XENABI_STATIC_ASSERT(demo__demo_words__align, XENABI_ALIGNOF(struct demo_words) == 8);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__align, XENABI_ALIGNOF(struct demo_entry_v2) == 8);
 #endif
@@ -1123,6 +1145,7 @@ XENABI_STATIC_ASSERT(demo__demo_nest__arm_flags__offset, XENABI_OFFSETOF(struct 
 XENABI_STATIC_ASSERT(demo__demo_nest__arm_flags__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->arm_flags) == 4);
 XENABI_STATIC_ASSERT(demo__demo_nest__arm_pad__offset, XENABI_OFFSETOF(struct demo_nest, arm_pad) == 20);
 XENABI_STATIC_ASSERT(demo__demo_nest__arm_pad__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->arm_pad) == 4);
+XENABI_STATIC_ASSERT(demo__demo_words__align, XENABI_ALIGNOF(struct demo_words) == 8);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__align, XENABI_ALIGNOF(struct demo_entry_v2) == 8);
 #endif
