@@ -149,14 +149,16 @@ export function optInLineAt(module: ModuleDecl, literal: string): string {
 }
 
 /** Asserts which release an unstable header followed, and the interface-version constant it then has. */
-export function releaseProbe(module: ModuleDecl, release: string): string[] {
+export function releaseProbe(module: ModuleDecl, release: string, constantArchs?: readonly Arch[]): string[] {
   const macro = selectedReleaseMacro(module.name);
   const constant = module.interfaceVersion?.constant ?? '';
+  // A version constant of some architectures only (HVM_FILE_VERSION, x86's) is probed where it exists.
+  const where = constantArchs ? `(${archCondition(constantArchs)}) && ` : '';
   return [
     `#if ${macro} != ${releaseHex(release)}`,
     `#error "${macro} is not ${releaseHex(release)}"`,
     '#endif',
-    `#if ${constant} != ${wantMacro(constant)}`,
+    `#if ${where}${constant} != ${wantMacro(constant)}`,
     `#error "${constant} is not the version asked for"`,
     '#endif',
   ];

@@ -187,17 +187,25 @@ describe('xenabi check across consecutive Xen releases', () => {
   // and left XEN_FLASK_INTERFACE_VERSION at 1. sysctl.h changed incompatibly five times under
   // an unchanged XEN_SYSCTL_INTERFACE_VERSION (in 4.22, for one, it dropped
   // XEN_SYSCTL_get_cpu_levelling_caps and stayed at 0x16).
-  it('pins the unstable errors: XEN_DOMCTL_INTERFACE_VERSION not bumped in 4.7 and in 4.21, XEN_FLASK_INTERFACE_VERSION in 4.8, XEN_SYSCTL_INTERFACE_VERSION in 4.13, 4.15, 4.18, 4.19 and 4.22, VM_EVENT_INTERFACE_VERSION in 4.16 (Arm cpsr widened), as in Xen', () => {
+  it('pins the unstable errors: XEN_DOMCTL_INTERFACE_VERSION not bumped in 4.7 and in 4.21, XEN_FLASK_INTERFACE_VERSION in 4.8, XEN_SYSCTL_INTERFACE_VERSION in 4.13, 4.15, 4.18, 4.19 and 4.22, VM_EVENT_INTERFACE_VERSION in 4.16 (Arm cpsr widened), HVM_FILE_VERSION whenever a save record changed (it has stayed 1), as in Xen', () => {
     const errors = [...results].flatMap(([pair, r]) => r.findings.filter((f) => f.namespace === 'unstable' && f.severity === 'error').map((f) => `${pair} ${f.rule} ${f.item} ${f.base}`));
     expect(errors).toEqual([
       '4.6→4.7 UNSTABLE_VERSION_NOT_BUMPED domctl 11',
+      '4.6→4.7 UNSTABLE_VERSION_NOT_BUMPED hvm_save 1',
       '4.7→4.8 UNSTABLE_VERSION_NOT_BUMPED flask_op 1',
+      '4.8→4.9 UNSTABLE_VERSION_NOT_BUMPED hvm_save 1',
+      '4.9→4.10 UNSTABLE_VERSION_NOT_BUMPED hvm_save 1',
+      '4.10→4.11 UNSTABLE_VERSION_NOT_BUMPED hvm_save 1',
+      '4.11→4.12 UNSTABLE_VERSION_NOT_BUMPED hvm_save 1',
+      '4.12→4.13 UNSTABLE_VERSION_NOT_BUMPED hvm_save 1',
       '4.12→4.13 UNSTABLE_VERSION_NOT_BUMPED sysctl 18',
+      '4.13→4.14 UNSTABLE_VERSION_NOT_BUMPED hvm_save 1',
       '4.14→4.15 UNSTABLE_VERSION_NOT_BUMPED sysctl 19',
       '4.15→4.16 UNSTABLE_VERSION_NOT_BUMPED vm_event 7',
       '4.17→4.18 UNSTABLE_VERSION_NOT_BUMPED sysctl 21',
       '4.18→4.19 UNSTABLE_VERSION_NOT_BUMPED sysctl 21',
       '4.20→4.21 UNSTABLE_VERSION_NOT_BUMPED domctl 23',
+      '4.20→4.21 UNSTABLE_VERSION_NOT_BUMPED hvm_save 1',
       '4.21→4.22 UNSTABLE_VERSION_NOT_BUMPED sysctl 22',
     ]);
   });

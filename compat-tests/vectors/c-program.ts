@@ -9,7 +9,7 @@ import { includeName, interfaceVersionLiteral, recordTypeName, wantMacro } from 
 import type { Arch } from '../../generators/src/model/types.js';
 import type { ReleaseModel } from '../../generators/src/select/release.js';
 import type { Case } from './catalog.js';
-import type { Leaf } from './shape.js';
+import { cDesignator, type Leaf } from './shape.js';
 
 export type Side = 'xenabi' | 'xen';
 
@@ -27,7 +27,7 @@ export function cLiteral(leaf: Leaf, value: bigint): string {
 
 /** The statement that sets one leaf of the record `v` (a pointer for records with a flexible array). */
 export function assignment(side: Side, target: string, leaf: Leaf, value: bigint): string {
-  const lvalue = `${target}${leaf.path}`;
+  const lvalue = `${target}${cDesignator(leaf.path)}`;
   if (leaf.pointer) return `${lvalue} = (void *)(uintptr_t)0x${value.toString(16)}ULL;`;
   if (leaf.handle) {
     const macro = side === 'xen' ? 'set_xen_guest_handle' : 'XENABI_SET_GUEST_HANDLE';

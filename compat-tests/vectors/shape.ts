@@ -113,12 +113,9 @@ class Walker {
     const decl = this.declOf(name);
     const fields = decl.fields.filter((f) => onArch(f, this.layout.arch));
     const laid = this.layout.record(name).fields;
-    const per = fields.map((f, i) => {
-      if (f.name === '') throw new Error(`vectors: ${name} has an anonymous member, which the vectors do not support yet`);
-      return f.padding ? [] : this.field(f, laid[i] as FieldLayout, `${prefix}${f.name}`, base, top);
-    });
+    const per = fields.map((f, i) => (f.padding ? [] : this.field(f, laid[i] as FieldLayout, `${prefix}${memberStep(f)}`, base, top)));
     if (decl.kind === 'union') {
-      return per.flatMap((variants, i) => variants.map((v) => ({ choices: [`${prefix}${fields[i]?.name}`, ...v.choices], leaves: v.leaves })));
+      return per.flatMap((variants, i) => variants.map((v) => ({ choices: [`${prefix}${memberStep(fields[i] as Field)}`, ...v.choices], leaves: v.leaves })));
     }
     return zip(per.filter((v) => v.length > 0));
   }
@@ -184,6 +181,23 @@ class Walker {
     }
     return t;
   }
+}
+
+/**
+ * A member's step in a path: its name, or for a C11 anonymous member its inline record's last
+ * step, `<anon0>`. C designators leave those steps out (`cDesignator`); Rust and TypeScript
+ * read them as the member `anon0` their bindings have.
+ */
+function memberStep(f: Field): string {
+  if (f.name !== '') return f.name;
+  const m = f.type.kind === 'record' ? /\.(<anon\d+>)$/.exec(f.type.name) : null;
+  if (!m) throw new Error(`vectors: an anonymous member of type ${JSON.stringify(f.type)} is not an inline record`);
+  return m[1] as string;
+}
+
+/** A leaf's path as a C member designator: anonymous members' steps left out, as C reads their members. */
+export function cDesignator(path: string): string {
+  return path.replace(/<anon\d+>\./g, '');
 }
 
 /**

@@ -311,11 +311,12 @@ function rangeEnd(text: string, at: number, end: number): number {
 
 const TYPES = /'([^']*)'(?::'([^']*)')?/;
 /**
- * Clang's flags before a declaration's name. `implicit` marks an anonymous member, whose type
- * follows it directly; any other flag word right before the quoted type is the name (a member
- * called `unused`).
+ * Clang's flags before a declaration's name. `implicit` marks an anonymous member, which has no
+ * name: every flag word after it is a flag too (`implicit referenced`, when Xen's header reads
+ * the member, as hvm/save.h's inline functions read hvm_hw_cpu's). Elsewhere a flag word right
+ * before the quoted type is the name (a member called `unused`).
  */
-const FLAGS = /^(?:implicit\s+|(?:referenced|used|invalid|unused|imported|hidden)\s+(?=[^'\s]))*/;
+const FLAGS = /^(?:implicit(?:\s+(?:referenced|used|invalid|unused|imported|hidden))*\s+|(?:referenced|used|invalid|unused|imported|hidden)\s+(?=[^'\s]))*/;
 
 /** Records, typedefs and enumerators of the dump. */
 export function readAst(text: string): AstFacts {

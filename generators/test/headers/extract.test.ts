@@ -103,6 +103,19 @@ describe('readAst', () => {
     expect(readAst(ast).records[0]?.fields.map((f) => f.name)).toEqual(['unused', 'unused']);
   });
 
+  it('reads an anonymous member that Xen\'s header reads (implicit referenced) as anonymous', () => {
+    const ast = [
+      'TranslationUnitDecl 0x1 <<invalid sloc>> <invalid sloc>',
+      "`-RecordDecl 0x10 </r/xen/arch-x86/hvm/save.h:40:1, line:60:1> line:40:8 struct hvm_hw_cpu definition",
+      "  |-RecordDecl 0x11 <line:42:5, line:45:5> line:42:5 union definition",
+      "  | `-FieldDecl 0x12 <line:43:9, col:18> col:18 referenced pending_event 'uint32_t':'unsigned int'",
+      "  |-FieldDecl 0x13 <line:42:5> col:5 implicit referenced 'union hvm_hw_cpu::(anonymous at /r/xen/arch-x86/hvm/save.h:42:5)'",
+      "  `-FieldDecl 0x14 <line:46:5, col:14> col:14 error_code 'uint32_t':'unsigned int'",
+      '',
+    ].join('\n');
+    expect(readAst(ast).records.find((r) => r.fields.length === 2)?.fields.map((f) => f.name)).toEqual(['', 'error_code']);
+  });
+
   it('links a typedef to the record it names, and carries files across elided locations', () => {
     expect(facts.typedefs.find((t) => t.name === 'buf_ioreq_t')).toMatchObject({ recordId: '0x20', loc: { file: '/r/xen/hvm/ioreq.h', line: 64 } });
     expect(facts.typedefs.find((t) => t.name === 'domid_t')).toMatchObject({ qualType: 'uint16_t', desugared: 'unsigned short' });

@@ -3429,6 +3429,91 @@ mod unstable_flask_op {
 }
 
 #[cfg(feature = "xen-4-22")]
+mod unstable_hvm_save {
+    use super::*;
+    use xenabi::unstable::hvm_save::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        assert!(hvm_save_descriptor::SINCE <= XEN_MIN_RELEASE && hvm_save_descriptor::SINCE == since::hvm_save_descriptor);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::HVM_FILE_MAGIC <= XEN_MIN_RELEASE, "{}", HVM_FILE_MAGIC);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::HVM_FILE_VERSION <= XEN_MIN_RELEASE, "{}", HVM_FILE_VERSION);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(hvm_save_header::SINCE <= XEN_MIN_RELEASE && hvm_save_header::SINCE == since::hvm_save_header);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(hvm_hw_cpu::SINCE <= XEN_MIN_RELEASE && hvm_hw_cpu::SINCE == since::hvm_hw_cpu);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(hvm_hw_cpu_compat::SINCE <= XEN_MIN_RELEASE && hvm_hw_cpu_compat::SINCE == since::hvm_hw_cpu_compat);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::_XEN_X86_FPU_INITIALISED <= XEN_MIN_RELEASE, "{}", _XEN_X86_FPU_INITIALISED);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::XEN_X86_FPU_INITIALISED <= XEN_MIN_RELEASE, "{}", XEN_X86_FPU_INITIALISED);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(hvm_hw_vpic::SINCE <= XEN_MIN_RELEASE && hvm_hw_vpic::SINCE == since::hvm_hw_vpic);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(vioapic_redir_entry::SINCE <= XEN_MIN_RELEASE && vioapic_redir_entry::SINCE == since::vioapic_redir_entry);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::VIOAPIC_NUM_PINS <= XEN_MIN_RELEASE, "{}", VIOAPIC_NUM_PINS);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(hvm_hw_vioapic::SINCE <= XEN_MIN_RELEASE && hvm_hw_vioapic::SINCE == since::hvm_hw_vioapic);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(hvm_hw_lapic::SINCE <= XEN_MIN_RELEASE && hvm_hw_lapic::SINCE == since::hvm_hw_lapic);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(hvm_hw_lapic_regs::SINCE <= XEN_MIN_RELEASE && hvm_hw_lapic_regs::SINCE == since::hvm_hw_lapic_regs);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(hvm_hw_pci_irqs::SINCE <= XEN_MIN_RELEASE && hvm_hw_pci_irqs::SINCE == since::hvm_hw_pci_irqs);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(hvm_hw_isa_irqs::SINCE <= XEN_MIN_RELEASE && hvm_hw_isa_irqs::SINCE == since::hvm_hw_isa_irqs);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(hvm_hw_pci_link::SINCE <= XEN_MIN_RELEASE && hvm_hw_pci_link::SINCE == since::hvm_hw_pci_link);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(hvm_hw_pit_channel::SINCE <= XEN_MIN_RELEASE && hvm_hw_pit_channel::SINCE == since::hvm_hw_pit_channel);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(hvm_hw_pit::SINCE <= XEN_MIN_RELEASE && hvm_hw_pit::SINCE == since::hvm_hw_pit);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::RTC_CMOS_SIZE <= XEN_MIN_RELEASE, "{}", RTC_CMOS_SIZE);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(hvm_hw_rtc::SINCE <= XEN_MIN_RELEASE && hvm_hw_rtc::SINCE == since::hvm_hw_rtc);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::HPET_TIMER_NUM <= XEN_MIN_RELEASE, "{}", HPET_TIMER_NUM);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(hvm_hw_hpet::SINCE <= XEN_MIN_RELEASE && hvm_hw_hpet::SINCE == since::hvm_hw_hpet);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(hvm_hw_pmtimer::SINCE <= XEN_MIN_RELEASE && hvm_hw_pmtimer::SINCE == since::hvm_hw_pmtimer);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::MTRR_VCNT <= XEN_MIN_RELEASE, "{}", MTRR_VCNT);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::NUM_FIXED_MSR <= XEN_MIN_RELEASE, "{}", NUM_FIXED_MSR);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(hvm_hw_mtrr::SINCE <= XEN_MIN_RELEASE && hvm_hw_mtrr::SINCE == since::hvm_hw_mtrr);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(hvm_hw_cpu_xsave_hdr::SINCE <= XEN_MIN_RELEASE && hvm_hw_cpu_xsave_hdr::SINCE == since::hvm_hw_cpu_xsave_hdr);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(hvm_hw_cpu_xsave::SINCE <= XEN_MIN_RELEASE && hvm_hw_cpu_xsave::SINCE == since::hvm_hw_cpu_xsave);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::CPU_XSAVE_CODE <= XEN_MIN_RELEASE, "{}", CPU_XSAVE_CODE);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(hvm_viridian_domain_context::SINCE <= XEN_MIN_RELEASE && hvm_viridian_domain_context::SINCE == since::hvm_viridian_domain_context);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(hvm_viridian_vcpu_context::SINCE <= XEN_MIN_RELEASE && hvm_viridian_vcpu_context::SINCE == since::hvm_viridian_vcpu_context);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(hvm_vmce_vcpu::SINCE <= XEN_MIN_RELEASE && hvm_vmce_vcpu::SINCE == since::hvm_vmce_vcpu);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(hvm_tsc_adjust::SINCE <= XEN_MIN_RELEASE && hvm_tsc_adjust::SINCE == since::hvm_tsc_adjust);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(hvm_one_msr::SINCE <= XEN_MIN_RELEASE && hvm_one_msr::SINCE == since::hvm_one_msr);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(hvm_msr::SINCE <= XEN_MIN_RELEASE && hvm_msr::SINCE == since::hvm_msr);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::CPU_MSR_CODE <= XEN_MIN_RELEASE, "{}", CPU_MSR_CODE);
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        assert!(since::HVM_SAVE_CODE_MAX <= XEN_MIN_RELEASE, "{}", HVM_SAVE_CODE_MAX);
+    }
+}
+
+#[cfg(feature = "xen-4-22")]
 mod unstable_sysctl {
     use super::*;
     use xenabi::unstable::sysctl::*;

@@ -70,6 +70,8 @@ mod x86 {
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::flask_op::*;
     #[cfg(feature = "xen-4-22")]
+    use xenabi::unstable::hvm_save::*;
+    #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::sysctl::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::vm_event::*;
@@ -6694,6 +6696,622 @@ mod x86 {
     }
 
     #[cfg(feature = "xen-4-22")]
+    mod unstable_hvm_save {
+        use super::*;
+
+        #[test]
+        fn hvm_save_descriptor() {
+            assert_eq!(size_of::<hvm_save_descriptor>(), 8, "hvm_save_descriptor: size on x86");
+            assert_eq!(align_of::<hvm_save_descriptor>(), 4, "hvm_save_descriptor: align on x86");
+            assert_eq!(offset_of!(hvm_save_descriptor, typecode), 0, "hvm_save_descriptor.typecode: offset on x86");
+            assert_eq!(offset_of!(hvm_save_descriptor, instance), 2, "hvm_save_descriptor.instance: offset on x86");
+            assert_eq!(offset_of!(hvm_save_descriptor, length), 4, "hvm_save_descriptor.length: offset on x86");
+        }
+
+        #[test]
+        fn hvm_save_header() {
+            assert_eq!(size_of::<hvm_save_header>(), 24, "hvm_save_header: size on x86");
+            assert_eq!(align_of::<hvm_save_header>(), 4, "hvm_save_header: align on x86");
+            assert_eq!(offset_of!(hvm_save_header, magic), 0, "hvm_save_header.magic: offset on x86");
+            assert_eq!(offset_of!(hvm_save_header, version), 4, "hvm_save_header.version: offset on x86");
+            assert_eq!(offset_of!(hvm_save_header, changeset), 8, "hvm_save_header.changeset: offset on x86");
+            assert_eq!(offset_of!(hvm_save_header, cpuid), 16, "hvm_save_header.cpuid: offset on x86");
+            assert_eq!(offset_of!(hvm_save_header, gtsc_khz), 20, "hvm_save_header.gtsc_khz: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_cpu() {
+            assert_eq!(size_of::<hvm_hw_cpu>(), 1032, "hvm_hw_cpu: size on x86");
+            assert_eq!(align_of::<hvm_hw_cpu>(), 4, "hvm_hw_cpu: align on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, fpu_regs), 0, "hvm_hw_cpu.fpu_regs: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, rax), 512, "hvm_hw_cpu.rax: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, rbx), 520, "hvm_hw_cpu.rbx: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, rcx), 528, "hvm_hw_cpu.rcx: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, rdx), 536, "hvm_hw_cpu.rdx: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, rbp), 544, "hvm_hw_cpu.rbp: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, rsi), 552, "hvm_hw_cpu.rsi: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, rdi), 560, "hvm_hw_cpu.rdi: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, rsp), 568, "hvm_hw_cpu.rsp: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, r8), 576, "hvm_hw_cpu.r8: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, r9), 584, "hvm_hw_cpu.r9: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, r10), 592, "hvm_hw_cpu.r10: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, r11), 600, "hvm_hw_cpu.r11: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, r12), 608, "hvm_hw_cpu.r12: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, r13), 616, "hvm_hw_cpu.r13: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, r14), 624, "hvm_hw_cpu.r14: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, r15), 632, "hvm_hw_cpu.r15: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, rip), 640, "hvm_hw_cpu.rip: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, rflags), 648, "hvm_hw_cpu.rflags: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, cr0), 656, "hvm_hw_cpu.cr0: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, cr2), 664, "hvm_hw_cpu.cr2: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, cr3), 672, "hvm_hw_cpu.cr3: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, cr4), 680, "hvm_hw_cpu.cr4: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, dr0), 688, "hvm_hw_cpu.dr0: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, dr1), 696, "hvm_hw_cpu.dr1: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, dr2), 704, "hvm_hw_cpu.dr2: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, dr3), 712, "hvm_hw_cpu.dr3: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, dr6), 720, "hvm_hw_cpu.dr6: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, dr7), 728, "hvm_hw_cpu.dr7: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, cs_sel), 736, "hvm_hw_cpu.cs_sel: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, ds_sel), 740, "hvm_hw_cpu.ds_sel: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, es_sel), 744, "hvm_hw_cpu.es_sel: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, fs_sel), 748, "hvm_hw_cpu.fs_sel: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, gs_sel), 752, "hvm_hw_cpu.gs_sel: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, ss_sel), 756, "hvm_hw_cpu.ss_sel: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, tr_sel), 760, "hvm_hw_cpu.tr_sel: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, ldtr_sel), 764, "hvm_hw_cpu.ldtr_sel: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, cs_limit), 768, "hvm_hw_cpu.cs_limit: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, ds_limit), 772, "hvm_hw_cpu.ds_limit: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, es_limit), 776, "hvm_hw_cpu.es_limit: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, fs_limit), 780, "hvm_hw_cpu.fs_limit: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, gs_limit), 784, "hvm_hw_cpu.gs_limit: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, ss_limit), 788, "hvm_hw_cpu.ss_limit: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, tr_limit), 792, "hvm_hw_cpu.tr_limit: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, ldtr_limit), 796, "hvm_hw_cpu.ldtr_limit: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, idtr_limit), 800, "hvm_hw_cpu.idtr_limit: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, gdtr_limit), 804, "hvm_hw_cpu.gdtr_limit: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, cs_base), 808, "hvm_hw_cpu.cs_base: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, ds_base), 816, "hvm_hw_cpu.ds_base: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, es_base), 824, "hvm_hw_cpu.es_base: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, fs_base), 832, "hvm_hw_cpu.fs_base: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, gs_base), 840, "hvm_hw_cpu.gs_base: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, ss_base), 848, "hvm_hw_cpu.ss_base: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, tr_base), 856, "hvm_hw_cpu.tr_base: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, ldtr_base), 864, "hvm_hw_cpu.ldtr_base: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, idtr_base), 872, "hvm_hw_cpu.idtr_base: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, gdtr_base), 880, "hvm_hw_cpu.gdtr_base: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, cs_arbytes), 888, "hvm_hw_cpu.cs_arbytes: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, ds_arbytes), 892, "hvm_hw_cpu.ds_arbytes: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, es_arbytes), 896, "hvm_hw_cpu.es_arbytes: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, fs_arbytes), 900, "hvm_hw_cpu.fs_arbytes: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, gs_arbytes), 904, "hvm_hw_cpu.gs_arbytes: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, ss_arbytes), 908, "hvm_hw_cpu.ss_arbytes: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, tr_arbytes), 912, "hvm_hw_cpu.tr_arbytes: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, ldtr_arbytes), 916, "hvm_hw_cpu.ldtr_arbytes: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, sysenter_cs), 920, "hvm_hw_cpu.sysenter_cs: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, sysenter_esp), 928, "hvm_hw_cpu.sysenter_esp: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, sysenter_eip), 936, "hvm_hw_cpu.sysenter_eip: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, shadow_gs), 944, "hvm_hw_cpu.shadow_gs: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, msr_flags), 952, "hvm_hw_cpu.msr_flags: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, msr_lstar), 960, "hvm_hw_cpu.msr_lstar: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, msr_star), 968, "hvm_hw_cpu.msr_star: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, msr_cstar), 976, "hvm_hw_cpu.msr_cstar: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, msr_syscall_mask), 984, "hvm_hw_cpu.msr_syscall_mask: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, msr_efer), 992, "hvm_hw_cpu.msr_efer: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, msr_tsc_aux), 1000, "hvm_hw_cpu.msr_tsc_aux: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, tsc), 1008, "hvm_hw_cpu.tsc: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, anon0), 1016, "hvm_hw_cpu.anon0: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, error_code), 1020, "hvm_hw_cpu.error_code: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, flags), 1024, "hvm_hw_cpu.flags: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu, pad0), 1028, "hvm_hw_cpu.pad0: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_cpu_anon0() {
+            assert_eq!(size_of::<hvm_hw_cpu_anon0>(), 4, "hvm_hw_cpu.<anon0>: size on x86");
+            assert_eq!(align_of::<hvm_hw_cpu_anon0>(), 4, "hvm_hw_cpu.<anon0>: align on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_anon0, pending_event), 0, "hvm_hw_cpu.<anon0>.pending_event: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_anon0, anon0), 0, "hvm_hw_cpu.<anon0>.anon0: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_cpu_anon0_anon0() {
+            assert_eq!(size_of::<hvm_hw_cpu_anon0_anon0>(), 4, "hvm_hw_cpu.<anon0>.<anon0>: size on x86");
+            assert_eq!(align_of::<hvm_hw_cpu_anon0_anon0>(), 4, "hvm_hw_cpu.<anon0>.<anon0>: align on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_anon0_anon0, bitfields_0), 0, "hvm_hw_cpu.<anon0>.<anon0>.bitfields_0: offset on x86");
+            let mut r = <hvm_hw_cpu_anon0_anon0 as Default>::default();
+            r.set_pending_vector(!0);
+            assert_eq!(r.bitfields_0, [0xff, 0x00, 0x00, 0x00], "hvm_hw_cpu.<anon0>.<anon0>.pending_vector on x86: bits");
+            assert_eq!(r.pending_vector(), 0xff, "hvm_hw_cpu.<anon0>.<anon0>.pending_vector on x86: read back");
+            let mut r = <hvm_hw_cpu_anon0_anon0 as Default>::default();
+            r.set_pending_type(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x07, 0x00, 0x00], "hvm_hw_cpu.<anon0>.<anon0>.pending_type on x86: bits");
+            assert_eq!(r.pending_type(), 0x7, "hvm_hw_cpu.<anon0>.<anon0>.pending_type on x86: read back");
+            let mut r = <hvm_hw_cpu_anon0_anon0 as Default>::default();
+            r.set_pending_error_valid(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x08, 0x00, 0x00], "hvm_hw_cpu.<anon0>.<anon0>.pending_error_valid on x86: bits");
+            assert_eq!(r.pending_error_valid(), 0x1, "hvm_hw_cpu.<anon0>.<anon0>.pending_error_valid on x86: read back");
+            let mut r = <hvm_hw_cpu_anon0_anon0 as Default>::default();
+            r.set_pending_reserved(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0xf0, 0xff, 0x7f], "hvm_hw_cpu.<anon0>.<anon0>.pending_reserved on x86: bits");
+            assert_eq!(r.pending_reserved(), 0x7ffff, "hvm_hw_cpu.<anon0>.<anon0>.pending_reserved on x86: read back");
+            let mut r = <hvm_hw_cpu_anon0_anon0 as Default>::default();
+            r.set_pending_valid(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x00, 0x00, 0x80], "hvm_hw_cpu.<anon0>.<anon0>.pending_valid on x86: bits");
+            assert_eq!(r.pending_valid(), 0x1, "hvm_hw_cpu.<anon0>.<anon0>.pending_valid on x86: read back");
+        }
+
+        #[test]
+        fn hvm_hw_cpu_compat() {
+            assert_eq!(size_of::<hvm_hw_cpu_compat>(), 1016, "hvm_hw_cpu_compat: size on x86");
+            assert_eq!(align_of::<hvm_hw_cpu_compat>(), 4, "hvm_hw_cpu_compat: align on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, fpu_regs), 0, "hvm_hw_cpu_compat.fpu_regs: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, rax), 512, "hvm_hw_cpu_compat.rax: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, rbx), 520, "hvm_hw_cpu_compat.rbx: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, rcx), 528, "hvm_hw_cpu_compat.rcx: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, rdx), 536, "hvm_hw_cpu_compat.rdx: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, rbp), 544, "hvm_hw_cpu_compat.rbp: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, rsi), 552, "hvm_hw_cpu_compat.rsi: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, rdi), 560, "hvm_hw_cpu_compat.rdi: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, rsp), 568, "hvm_hw_cpu_compat.rsp: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, r8), 576, "hvm_hw_cpu_compat.r8: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, r9), 584, "hvm_hw_cpu_compat.r9: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, r10), 592, "hvm_hw_cpu_compat.r10: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, r11), 600, "hvm_hw_cpu_compat.r11: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, r12), 608, "hvm_hw_cpu_compat.r12: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, r13), 616, "hvm_hw_cpu_compat.r13: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, r14), 624, "hvm_hw_cpu_compat.r14: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, r15), 632, "hvm_hw_cpu_compat.r15: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, rip), 640, "hvm_hw_cpu_compat.rip: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, rflags), 648, "hvm_hw_cpu_compat.rflags: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, cr0), 656, "hvm_hw_cpu_compat.cr0: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, cr2), 664, "hvm_hw_cpu_compat.cr2: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, cr3), 672, "hvm_hw_cpu_compat.cr3: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, cr4), 680, "hvm_hw_cpu_compat.cr4: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, dr0), 688, "hvm_hw_cpu_compat.dr0: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, dr1), 696, "hvm_hw_cpu_compat.dr1: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, dr2), 704, "hvm_hw_cpu_compat.dr2: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, dr3), 712, "hvm_hw_cpu_compat.dr3: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, dr6), 720, "hvm_hw_cpu_compat.dr6: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, dr7), 728, "hvm_hw_cpu_compat.dr7: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, cs_sel), 736, "hvm_hw_cpu_compat.cs_sel: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, ds_sel), 740, "hvm_hw_cpu_compat.ds_sel: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, es_sel), 744, "hvm_hw_cpu_compat.es_sel: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, fs_sel), 748, "hvm_hw_cpu_compat.fs_sel: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, gs_sel), 752, "hvm_hw_cpu_compat.gs_sel: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, ss_sel), 756, "hvm_hw_cpu_compat.ss_sel: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, tr_sel), 760, "hvm_hw_cpu_compat.tr_sel: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, ldtr_sel), 764, "hvm_hw_cpu_compat.ldtr_sel: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, cs_limit), 768, "hvm_hw_cpu_compat.cs_limit: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, ds_limit), 772, "hvm_hw_cpu_compat.ds_limit: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, es_limit), 776, "hvm_hw_cpu_compat.es_limit: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, fs_limit), 780, "hvm_hw_cpu_compat.fs_limit: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, gs_limit), 784, "hvm_hw_cpu_compat.gs_limit: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, ss_limit), 788, "hvm_hw_cpu_compat.ss_limit: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, tr_limit), 792, "hvm_hw_cpu_compat.tr_limit: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, ldtr_limit), 796, "hvm_hw_cpu_compat.ldtr_limit: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, idtr_limit), 800, "hvm_hw_cpu_compat.idtr_limit: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, gdtr_limit), 804, "hvm_hw_cpu_compat.gdtr_limit: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, cs_base), 808, "hvm_hw_cpu_compat.cs_base: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, ds_base), 816, "hvm_hw_cpu_compat.ds_base: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, es_base), 824, "hvm_hw_cpu_compat.es_base: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, fs_base), 832, "hvm_hw_cpu_compat.fs_base: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, gs_base), 840, "hvm_hw_cpu_compat.gs_base: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, ss_base), 848, "hvm_hw_cpu_compat.ss_base: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, tr_base), 856, "hvm_hw_cpu_compat.tr_base: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, ldtr_base), 864, "hvm_hw_cpu_compat.ldtr_base: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, idtr_base), 872, "hvm_hw_cpu_compat.idtr_base: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, gdtr_base), 880, "hvm_hw_cpu_compat.gdtr_base: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, cs_arbytes), 888, "hvm_hw_cpu_compat.cs_arbytes: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, ds_arbytes), 892, "hvm_hw_cpu_compat.ds_arbytes: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, es_arbytes), 896, "hvm_hw_cpu_compat.es_arbytes: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, fs_arbytes), 900, "hvm_hw_cpu_compat.fs_arbytes: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, gs_arbytes), 904, "hvm_hw_cpu_compat.gs_arbytes: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, ss_arbytes), 908, "hvm_hw_cpu_compat.ss_arbytes: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, tr_arbytes), 912, "hvm_hw_cpu_compat.tr_arbytes: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, ldtr_arbytes), 916, "hvm_hw_cpu_compat.ldtr_arbytes: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, sysenter_cs), 920, "hvm_hw_cpu_compat.sysenter_cs: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, sysenter_esp), 928, "hvm_hw_cpu_compat.sysenter_esp: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, sysenter_eip), 936, "hvm_hw_cpu_compat.sysenter_eip: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, shadow_gs), 944, "hvm_hw_cpu_compat.shadow_gs: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, msr_flags), 952, "hvm_hw_cpu_compat.msr_flags: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, msr_lstar), 960, "hvm_hw_cpu_compat.msr_lstar: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, msr_star), 968, "hvm_hw_cpu_compat.msr_star: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, msr_cstar), 976, "hvm_hw_cpu_compat.msr_cstar: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, msr_syscall_mask), 984, "hvm_hw_cpu_compat.msr_syscall_mask: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, msr_efer), 992, "hvm_hw_cpu_compat.msr_efer: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, tsc), 1000, "hvm_hw_cpu_compat.tsc: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, anon0), 1008, "hvm_hw_cpu_compat.anon0: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, error_code), 1012, "hvm_hw_cpu_compat.error_code: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_cpu_compat_anon0() {
+            assert_eq!(size_of::<hvm_hw_cpu_compat_anon0>(), 4, "hvm_hw_cpu_compat.<anon0>: size on x86");
+            assert_eq!(align_of::<hvm_hw_cpu_compat_anon0>(), 4, "hvm_hw_cpu_compat.<anon0>: align on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat_anon0, pending_event), 0, "hvm_hw_cpu_compat.<anon0>.pending_event: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat_anon0, anon0), 0, "hvm_hw_cpu_compat.<anon0>.anon0: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_cpu_compat_anon0_anon0() {
+            assert_eq!(size_of::<hvm_hw_cpu_compat_anon0_anon0>(), 4, "hvm_hw_cpu_compat.<anon0>.<anon0>: size on x86");
+            assert_eq!(align_of::<hvm_hw_cpu_compat_anon0_anon0>(), 4, "hvm_hw_cpu_compat.<anon0>.<anon0>: align on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat_anon0_anon0, bitfields_0), 0, "hvm_hw_cpu_compat.<anon0>.<anon0>.bitfields_0: offset on x86");
+            let mut r = <hvm_hw_cpu_compat_anon0_anon0 as Default>::default();
+            r.set_pending_vector(!0);
+            assert_eq!(r.bitfields_0, [0xff, 0x00, 0x00, 0x00], "hvm_hw_cpu_compat.<anon0>.<anon0>.pending_vector on x86: bits");
+            assert_eq!(r.pending_vector(), 0xff, "hvm_hw_cpu_compat.<anon0>.<anon0>.pending_vector on x86: read back");
+            let mut r = <hvm_hw_cpu_compat_anon0_anon0 as Default>::default();
+            r.set_pending_type(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x07, 0x00, 0x00], "hvm_hw_cpu_compat.<anon0>.<anon0>.pending_type on x86: bits");
+            assert_eq!(r.pending_type(), 0x7, "hvm_hw_cpu_compat.<anon0>.<anon0>.pending_type on x86: read back");
+            let mut r = <hvm_hw_cpu_compat_anon0_anon0 as Default>::default();
+            r.set_pending_error_valid(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x08, 0x00, 0x00], "hvm_hw_cpu_compat.<anon0>.<anon0>.pending_error_valid on x86: bits");
+            assert_eq!(r.pending_error_valid(), 0x1, "hvm_hw_cpu_compat.<anon0>.<anon0>.pending_error_valid on x86: read back");
+            let mut r = <hvm_hw_cpu_compat_anon0_anon0 as Default>::default();
+            r.set_pending_reserved(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0xf0, 0xff, 0x7f], "hvm_hw_cpu_compat.<anon0>.<anon0>.pending_reserved on x86: bits");
+            assert_eq!(r.pending_reserved(), 0x7ffff, "hvm_hw_cpu_compat.<anon0>.<anon0>.pending_reserved on x86: read back");
+            let mut r = <hvm_hw_cpu_compat_anon0_anon0 as Default>::default();
+            r.set_pending_valid(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x00, 0x00, 0x80], "hvm_hw_cpu_compat.<anon0>.<anon0>.pending_valid on x86: bits");
+            assert_eq!(r.pending_valid(), 0x1, "hvm_hw_cpu_compat.<anon0>.<anon0>.pending_valid on x86: read back");
+        }
+
+        #[test]
+        fn hvm_hw_vpic() {
+            assert_eq!(size_of::<hvm_hw_vpic>(), 8, "hvm_hw_vpic: size on x86");
+            assert_eq!(align_of::<hvm_hw_vpic>(), 1, "hvm_hw_vpic: align on x86");
+            assert_eq!(offset_of!(hvm_hw_vpic, irr), 0, "hvm_hw_vpic.irr: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_vpic, imr), 1, "hvm_hw_vpic.imr: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_vpic, isr), 2, "hvm_hw_vpic.isr: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_vpic, irq_base), 3, "hvm_hw_vpic.irq_base: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_vpic, bitfields_0), 4, "hvm_hw_vpic.bitfields_0: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_vpic, elcr), 6, "hvm_hw_vpic.elcr: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_vpic, int_output), 7, "hvm_hw_vpic.int_output: offset on x86");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_init_state(!0);
+            assert_eq!(r.bitfields_0, [0x0f, 0x00], "hvm_hw_vpic.init_state on x86: bits");
+            assert_eq!(r.init_state(), 0xf, "hvm_hw_vpic.init_state on x86: read back");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_priority_add(!0);
+            assert_eq!(r.bitfields_0, [0xf0, 0x00], "hvm_hw_vpic.priority_add on x86: bits");
+            assert_eq!(r.priority_add(), 0xf, "hvm_hw_vpic.priority_add on x86: read back");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_readsel_isr(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x01], "hvm_hw_vpic.readsel_isr on x86: bits");
+            assert_eq!(r.readsel_isr(), 0x1, "hvm_hw_vpic.readsel_isr on x86: read back");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_poll(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x02], "hvm_hw_vpic.poll on x86: bits");
+            assert_eq!(r.poll(), 0x1, "hvm_hw_vpic.poll on x86: read back");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_auto_eoi(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x04], "hvm_hw_vpic.auto_eoi on x86: bits");
+            assert_eq!(r.auto_eoi(), 0x1, "hvm_hw_vpic.auto_eoi on x86: read back");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_rotate_on_auto_eoi(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x08], "hvm_hw_vpic.rotate_on_auto_eoi on x86: bits");
+            assert_eq!(r.rotate_on_auto_eoi(), 0x1, "hvm_hw_vpic.rotate_on_auto_eoi on x86: read back");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_special_fully_nested_mode(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x10], "hvm_hw_vpic.special_fully_nested_mode on x86: bits");
+            assert_eq!(r.special_fully_nested_mode(), 0x1, "hvm_hw_vpic.special_fully_nested_mode on x86: read back");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_special_mask_mode(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x20], "hvm_hw_vpic.special_mask_mode on x86: bits");
+            assert_eq!(r.special_mask_mode(), 0x1, "hvm_hw_vpic.special_mask_mode on x86: read back");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_is_master(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x40], "hvm_hw_vpic.is_master on x86: bits");
+            assert_eq!(r.is_master(), 0x1, "hvm_hw_vpic.is_master on x86: read back");
+        }
+
+        #[test]
+        fn vioapic_redir_entry() {
+            assert_eq!(size_of::<vioapic_redir_entry>(), 8, "vioapic_redir_entry: size on x86");
+            assert_eq!(align_of::<vioapic_redir_entry>(), 4, "vioapic_redir_entry: align on x86");
+            assert_eq!(offset_of!(vioapic_redir_entry, bits), 0, "vioapic_redir_entry.bits: offset on x86");
+            assert_eq!(offset_of!(vioapic_redir_entry, fields), 0, "vioapic_redir_entry.fields: offset on x86");
+        }
+
+        #[test]
+        fn vioapic_redir_entry_fields() {
+            assert_eq!(size_of::<vioapic_redir_entry_fields>(), 8, "vioapic_redir_entry.fields: size on x86");
+            assert_eq!(align_of::<vioapic_redir_entry_fields>(), 1, "vioapic_redir_entry.fields: align on x86");
+            assert_eq!(offset_of!(vioapic_redir_entry_fields, vector), 0, "vioapic_redir_entry.fields.vector: offset on x86");
+            assert_eq!(offset_of!(vioapic_redir_entry_fields, bitfields_0), 1, "vioapic_redir_entry.fields.bitfields_0: offset on x86");
+            assert_eq!(offset_of!(vioapic_redir_entry_fields, reserved), 3, "vioapic_redir_entry.fields.reserved: offset on x86");
+            assert_eq!(offset_of!(vioapic_redir_entry_fields, dest_id), 7, "vioapic_redir_entry.fields.dest_id: offset on x86");
+            let mut r = <vioapic_redir_entry_fields as Default>::default();
+            r.set_delivery_mode(!0);
+            assert_eq!(r.bitfields_0, [0x07, 0x00], "vioapic_redir_entry.fields.delivery_mode on x86: bits");
+            assert_eq!(r.delivery_mode(), 0x7, "vioapic_redir_entry.fields.delivery_mode on x86: read back");
+            let mut r = <vioapic_redir_entry_fields as Default>::default();
+            r.set_dest_mode(!0);
+            assert_eq!(r.bitfields_0, [0x08, 0x00], "vioapic_redir_entry.fields.dest_mode on x86: bits");
+            assert_eq!(r.dest_mode(), 0x1, "vioapic_redir_entry.fields.dest_mode on x86: read back");
+            let mut r = <vioapic_redir_entry_fields as Default>::default();
+            r.set_delivery_status(!0);
+            assert_eq!(r.bitfields_0, [0x10, 0x00], "vioapic_redir_entry.fields.delivery_status on x86: bits");
+            assert_eq!(r.delivery_status(), 0x1, "vioapic_redir_entry.fields.delivery_status on x86: read back");
+            let mut r = <vioapic_redir_entry_fields as Default>::default();
+            r.set_polarity(!0);
+            assert_eq!(r.bitfields_0, [0x20, 0x00], "vioapic_redir_entry.fields.polarity on x86: bits");
+            assert_eq!(r.polarity(), 0x1, "vioapic_redir_entry.fields.polarity on x86: read back");
+            let mut r = <vioapic_redir_entry_fields as Default>::default();
+            r.set_remote_irr(!0);
+            assert_eq!(r.bitfields_0, [0x40, 0x00], "vioapic_redir_entry.fields.remote_irr on x86: bits");
+            assert_eq!(r.remote_irr(), 0x1, "vioapic_redir_entry.fields.remote_irr on x86: read back");
+            let mut r = <vioapic_redir_entry_fields as Default>::default();
+            r.set_trig_mode(!0);
+            assert_eq!(r.bitfields_0, [0x80, 0x00], "vioapic_redir_entry.fields.trig_mode on x86: bits");
+            assert_eq!(r.trig_mode(), 0x1, "vioapic_redir_entry.fields.trig_mode on x86: read back");
+            let mut r = <vioapic_redir_entry_fields as Default>::default();
+            r.set_mask(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x01], "vioapic_redir_entry.fields.mask on x86: bits");
+            assert_eq!(r.mask(), 0x1, "vioapic_redir_entry.fields.mask on x86: read back");
+            let mut r = <vioapic_redir_entry_fields as Default>::default();
+            r.set_reserve(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0xfe], "vioapic_redir_entry.fields.reserve on x86: bits");
+            assert_eq!(r.reserve(), 0x7f, "vioapic_redir_entry.fields.reserve on x86: read back");
+        }
+
+        #[test]
+        fn hvm_hw_vioapic() {
+            assert_eq!(size_of::<hvm_hw_vioapic>(), 400, "hvm_hw_vioapic: size on x86");
+            assert_eq!(align_of::<hvm_hw_vioapic>(), 4, "hvm_hw_vioapic: align on x86");
+            assert_eq!(offset_of!(hvm_hw_vioapic, base_address), 0, "hvm_hw_vioapic.base_address: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_vioapic, ioregsel), 8, "hvm_hw_vioapic.ioregsel: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_vioapic, id), 12, "hvm_hw_vioapic.id: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_vioapic, redirtbl), 16, "hvm_hw_vioapic.redirtbl: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_lapic() {
+            assert_eq!(size_of::<hvm_hw_lapic>(), 28, "hvm_hw_lapic: size on x86");
+            assert_eq!(align_of::<hvm_hw_lapic>(), 4, "hvm_hw_lapic: align on x86");
+            assert_eq!(offset_of!(hvm_hw_lapic, apic_base_msr), 0, "hvm_hw_lapic.apic_base_msr: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_lapic, disabled), 8, "hvm_hw_lapic.disabled: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_lapic, timer_divisor), 12, "hvm_hw_lapic.timer_divisor: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_lapic, tdt_msr), 16, "hvm_hw_lapic.tdt_msr: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_lapic, pending_esr), 24, "hvm_hw_lapic.pending_esr: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_lapic_regs() {
+            assert_eq!(size_of::<hvm_hw_lapic_regs>(), 1024, "hvm_hw_lapic_regs: size on x86");
+            assert_eq!(align_of::<hvm_hw_lapic_regs>(), 1, "hvm_hw_lapic_regs: align on x86");
+            assert_eq!(offset_of!(hvm_hw_lapic_regs, data), 0, "hvm_hw_lapic_regs.data: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_pci_irqs() {
+            assert_eq!(size_of::<hvm_hw_pci_irqs>(), 16, "hvm_hw_pci_irqs: size on x86");
+            assert_eq!(align_of::<hvm_hw_pci_irqs>(), 4, "hvm_hw_pci_irqs: align on x86");
+            assert_eq!(offset_of!(hvm_hw_pci_irqs, anon0), 0, "hvm_hw_pci_irqs.anon0: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_pci_irqs_anon0() {
+            assert_eq!(size_of::<hvm_hw_pci_irqs_anon0>(), 16, "hvm_hw_pci_irqs.<anon0>: size on x86");
+            assert_eq!(align_of::<hvm_hw_pci_irqs_anon0>(), 4, "hvm_hw_pci_irqs.<anon0>: align on x86");
+            assert_eq!(offset_of!(hvm_hw_pci_irqs_anon0, i), 0, "hvm_hw_pci_irqs.<anon0>.i: offset on x86");
+            assert_eq!(size_of::<[::core::ffi::c_ulong; 4]>(), 16, "hvm_hw_pci_irqs.<anon0>.i: size on x86");
+            assert_eq!(offset_of!(hvm_hw_pci_irqs_anon0, pad), 0, "hvm_hw_pci_irqs.<anon0>.pad: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_isa_irqs() {
+            assert_eq!(size_of::<hvm_hw_isa_irqs>(), 8, "hvm_hw_isa_irqs: size on x86");
+            assert_eq!(align_of::<hvm_hw_isa_irqs>(), 4, "hvm_hw_isa_irqs: align on x86");
+            assert_eq!(offset_of!(hvm_hw_isa_irqs, anon0), 0, "hvm_hw_isa_irqs.anon0: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_isa_irqs_anon0() {
+            assert_eq!(size_of::<hvm_hw_isa_irqs_anon0>(), 8, "hvm_hw_isa_irqs.<anon0>: size on x86");
+            assert_eq!(align_of::<hvm_hw_isa_irqs_anon0>(), 4, "hvm_hw_isa_irqs.<anon0>: align on x86");
+            assert_eq!(offset_of!(hvm_hw_isa_irqs_anon0, i), 0, "hvm_hw_isa_irqs.<anon0>.i: offset on x86");
+            assert_eq!(size_of::<[::core::ffi::c_ulong; 1]>(), 4, "hvm_hw_isa_irqs.<anon0>.i: size on x86");
+            assert_eq!(offset_of!(hvm_hw_isa_irqs_anon0, pad), 0, "hvm_hw_isa_irqs.<anon0>.pad: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_pci_link() {
+            assert_eq!(size_of::<hvm_hw_pci_link>(), 8, "hvm_hw_pci_link: size on x86");
+            assert_eq!(align_of::<hvm_hw_pci_link>(), 1, "hvm_hw_pci_link: align on x86");
+            assert_eq!(offset_of!(hvm_hw_pci_link, route), 0, "hvm_hw_pci_link.route: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_pci_link, pad0), 4, "hvm_hw_pci_link.pad0: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_pit_channel() {
+            assert_eq!(size_of::<hvm_hw_pit_channel>(), 16, "hvm_hw_pit_channel: size on x86");
+            assert_eq!(align_of::<hvm_hw_pit_channel>(), 4, "hvm_hw_pit_channel: align on x86");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, count), 0, "hvm_hw_pit_channel.count: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, latched_count), 4, "hvm_hw_pit_channel.latched_count: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, count_latched), 6, "hvm_hw_pit_channel.count_latched: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, status_latched), 7, "hvm_hw_pit_channel.status_latched: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, status), 8, "hvm_hw_pit_channel.status: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, read_state), 9, "hvm_hw_pit_channel.read_state: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, write_state), 10, "hvm_hw_pit_channel.write_state: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, write_latch), 11, "hvm_hw_pit_channel.write_latch: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, rw_mode), 12, "hvm_hw_pit_channel.rw_mode: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, mode), 13, "hvm_hw_pit_channel.mode: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, bcd), 14, "hvm_hw_pit_channel.bcd: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, gate), 15, "hvm_hw_pit_channel.gate: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_pit() {
+            assert_eq!(size_of::<hvm_hw_pit>(), 56, "hvm_hw_pit: size on x86");
+            assert_eq!(align_of::<hvm_hw_pit>(), 4, "hvm_hw_pit: align on x86");
+            assert_eq!(offset_of!(hvm_hw_pit, channels), 0, "hvm_hw_pit.channels: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_pit, speaker_data_on), 48, "hvm_hw_pit.speaker_data_on: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_pit, pad0), 52, "hvm_hw_pit.pad0: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_rtc() {
+            assert_eq!(size_of::<hvm_hw_rtc>(), 24, "hvm_hw_rtc: size on x86");
+            assert_eq!(align_of::<hvm_hw_rtc>(), 4, "hvm_hw_rtc: align on x86");
+            assert_eq!(offset_of!(hvm_hw_rtc, cmos_data), 0, "hvm_hw_rtc.cmos_data: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_rtc, cmos_index), 14, "hvm_hw_rtc.cmos_index: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_rtc, pad0), 15, "hvm_hw_rtc.pad0: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_rtc, rtc_offset), 16, "hvm_hw_rtc.rtc_offset: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_hpet() {
+            assert_eq!(size_of::<hvm_hw_hpet>(), 1048, "hvm_hw_hpet: size on x86");
+            assert_eq!(align_of::<hvm_hw_hpet>(), 4, "hvm_hw_hpet: align on x86");
+            assert_eq!(offset_of!(hvm_hw_hpet, capability), 0, "hvm_hw_hpet.capability: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_hpet, res0), 8, "hvm_hw_hpet.res0: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_hpet, config), 16, "hvm_hw_hpet.config: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_hpet, res1), 24, "hvm_hw_hpet.res1: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_hpet, isr), 32, "hvm_hw_hpet.isr: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_hpet, res2), 40, "hvm_hw_hpet.res2: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_hpet, mc64), 240, "hvm_hw_hpet.mc64: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_hpet, res3), 248, "hvm_hw_hpet.res3: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_hpet, timers), 256, "hvm_hw_hpet.timers: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_hpet, res5), 352, "hvm_hw_hpet.res5: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_hpet, period), 1024, "hvm_hw_hpet.period: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_hpet_timers() {
+            assert_eq!(size_of::<hvm_hw_hpet_timers>(), 32, "hvm_hw_hpet.timers: size on x86");
+            assert_eq!(align_of::<hvm_hw_hpet_timers>(), 4, "hvm_hw_hpet.timers: align on x86");
+            assert_eq!(offset_of!(hvm_hw_hpet_timers, config), 0, "hvm_hw_hpet.timers.config: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_hpet_timers, cmp), 8, "hvm_hw_hpet.timers.cmp: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_hpet_timers, fsb), 16, "hvm_hw_hpet.timers.fsb: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_hpet_timers, res4), 24, "hvm_hw_hpet.timers.res4: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_pmtimer() {
+            assert_eq!(size_of::<hvm_hw_pmtimer>(), 8, "hvm_hw_pmtimer: size on x86");
+            assert_eq!(align_of::<hvm_hw_pmtimer>(), 4, "hvm_hw_pmtimer: align on x86");
+            assert_eq!(offset_of!(hvm_hw_pmtimer, tmr_val), 0, "hvm_hw_pmtimer.tmr_val: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_pmtimer, pm1a_sts), 4, "hvm_hw_pmtimer.pm1a_sts: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_pmtimer, pm1a_en), 6, "hvm_hw_pmtimer.pm1a_en: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_mtrr() {
+            assert_eq!(size_of::<hvm_hw_mtrr>(), 240, "hvm_hw_mtrr: size on x86");
+            assert_eq!(align_of::<hvm_hw_mtrr>(), 4, "hvm_hw_mtrr: align on x86");
+            assert_eq!(offset_of!(hvm_hw_mtrr, msr_pat_cr), 0, "hvm_hw_mtrr.msr_pat_cr: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_mtrr, msr_mtrr_var), 8, "hvm_hw_mtrr.msr_mtrr_var: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_mtrr, msr_mtrr_fixed), 136, "hvm_hw_mtrr.msr_mtrr_fixed: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_mtrr, msr_mtrr_cap), 224, "hvm_hw_mtrr.msr_mtrr_cap: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_mtrr, msr_mtrr_def_type), 232, "hvm_hw_mtrr.msr_mtrr_def_type: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_cpu_xsave_hdr() {
+            assert_eq!(size_of::<hvm_hw_cpu_xsave_hdr>(), 64, "hvm_hw_cpu_xsave_hdr: size on x86");
+            assert_eq!(align_of::<hvm_hw_cpu_xsave_hdr>(), 4, "hvm_hw_cpu_xsave_hdr: align on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave_hdr, xstate_bv), 0, "hvm_hw_cpu_xsave_hdr.xstate_bv: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave_hdr, xcomp_bv), 8, "hvm_hw_cpu_xsave_hdr.xcomp_bv: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave_hdr, reserved), 16, "hvm_hw_cpu_xsave_hdr.reserved: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_cpu_xsave() {
+            assert_eq!(size_of::<hvm_hw_cpu_xsave>(), 600, "hvm_hw_cpu_xsave: size on x86");
+            assert_eq!(align_of::<hvm_hw_cpu_xsave>(), 4, "hvm_hw_cpu_xsave: align on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave, xfeature_mask), 0, "hvm_hw_cpu_xsave.xfeature_mask: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave, xcr0), 8, "hvm_hw_cpu_xsave.xcr0: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave, xcr0_accum), 16, "hvm_hw_cpu_xsave.xcr0_accum: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave, save_area), 24, "hvm_hw_cpu_xsave.save_area: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_cpu_xsave_save_area() {
+            assert_eq!(size_of::<hvm_hw_cpu_xsave_save_area>(), 576, "hvm_hw_cpu_xsave.save_area: size on x86");
+            assert_eq!(align_of::<hvm_hw_cpu_xsave_save_area>(), 4, "hvm_hw_cpu_xsave.save_area: align on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave_save_area, fpu_sse), 0, "hvm_hw_cpu_xsave.save_area.fpu_sse: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave_save_area, xsave_hdr), 512, "hvm_hw_cpu_xsave.save_area.xsave_hdr: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_cpu_xsave_save_area_fpu_sse() {
+            assert_eq!(size_of::<hvm_hw_cpu_xsave_save_area_fpu_sse>(), 512, "hvm_hw_cpu_xsave.save_area.fpu_sse: size on x86");
+            assert_eq!(align_of::<hvm_hw_cpu_xsave_save_area_fpu_sse>(), 1, "hvm_hw_cpu_xsave.save_area.fpu_sse: align on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave_save_area_fpu_sse, x), 0, "hvm_hw_cpu_xsave.save_area.fpu_sse.x: offset on x86");
+        }
+
+        #[test]
+        fn hvm_hw_cpu_xsave_save_area_xsave_hdr() {
+            assert_eq!(size_of::<hvm_hw_cpu_xsave_save_area_xsave_hdr>(), 64, "hvm_hw_cpu_xsave.save_area.xsave_hdr: size on x86");
+            assert_eq!(align_of::<hvm_hw_cpu_xsave_save_area_xsave_hdr>(), 4, "hvm_hw_cpu_xsave.save_area.xsave_hdr: align on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave_save_area_xsave_hdr, xstate_bv), 0, "hvm_hw_cpu_xsave.save_area.xsave_hdr.xstate_bv: offset on x86");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave_save_area_xsave_hdr, reserved), 8, "hvm_hw_cpu_xsave.save_area.xsave_hdr.reserved: offset on x86");
+        }
+
+        #[test]
+        fn hvm_viridian_domain_context() {
+            assert_eq!(size_of::<hvm_viridian_domain_context>(), 32, "hvm_viridian_domain_context: size on x86");
+            assert_eq!(align_of::<hvm_viridian_domain_context>(), 4, "hvm_viridian_domain_context: align on x86");
+            assert_eq!(offset_of!(hvm_viridian_domain_context, hypercall_gpa), 0, "hvm_viridian_domain_context.hypercall_gpa: offset on x86");
+            assert_eq!(offset_of!(hvm_viridian_domain_context, guest_os_id), 8, "hvm_viridian_domain_context.guest_os_id: offset on x86");
+            assert_eq!(offset_of!(hvm_viridian_domain_context, time_ref_count), 16, "hvm_viridian_domain_context.time_ref_count: offset on x86");
+            assert_eq!(offset_of!(hvm_viridian_domain_context, reference_tsc), 24, "hvm_viridian_domain_context.reference_tsc: offset on x86");
+        }
+
+        #[test]
+        fn hvm_viridian_vcpu_context() {
+            assert_eq!(size_of::<hvm_viridian_vcpu_context>(), 216, "hvm_viridian_vcpu_context: size on x86");
+            assert_eq!(align_of::<hvm_viridian_vcpu_context>(), 4, "hvm_viridian_vcpu_context: align on x86");
+            assert_eq!(offset_of!(hvm_viridian_vcpu_context, vp_assist_msr), 0, "hvm_viridian_vcpu_context.vp_assist_msr: offset on x86");
+            assert_eq!(offset_of!(hvm_viridian_vcpu_context, apic_assist_pending), 8, "hvm_viridian_vcpu_context.apic_assist_pending: offset on x86");
+            assert_eq!(offset_of!(hvm_viridian_vcpu_context, _pad), 9, "hvm_viridian_vcpu_context._pad: offset on x86");
+            assert_eq!(offset_of!(hvm_viridian_vcpu_context, simp_msr), 16, "hvm_viridian_vcpu_context.simp_msr: offset on x86");
+            assert_eq!(offset_of!(hvm_viridian_vcpu_context, sint_msr), 24, "hvm_viridian_vcpu_context.sint_msr: offset on x86");
+            assert_eq!(offset_of!(hvm_viridian_vcpu_context, stimer_config_msr), 152, "hvm_viridian_vcpu_context.stimer_config_msr: offset on x86");
+            assert_eq!(offset_of!(hvm_viridian_vcpu_context, stimer_count_msr), 184, "hvm_viridian_vcpu_context.stimer_count_msr: offset on x86");
+        }
+
+        #[test]
+        fn hvm_vmce_vcpu() {
+            assert_eq!(size_of::<hvm_vmce_vcpu>(), 32, "hvm_vmce_vcpu: size on x86");
+            assert_eq!(align_of::<hvm_vmce_vcpu>(), 4, "hvm_vmce_vcpu: align on x86");
+            assert_eq!(offset_of!(hvm_vmce_vcpu, caps), 0, "hvm_vmce_vcpu.caps: offset on x86");
+            assert_eq!(offset_of!(hvm_vmce_vcpu, mci_ctl2_bank0), 8, "hvm_vmce_vcpu.mci_ctl2_bank0: offset on x86");
+            assert_eq!(offset_of!(hvm_vmce_vcpu, mci_ctl2_bank1), 16, "hvm_vmce_vcpu.mci_ctl2_bank1: offset on x86");
+            assert_eq!(offset_of!(hvm_vmce_vcpu, mcg_ext_ctl), 24, "hvm_vmce_vcpu.mcg_ext_ctl: offset on x86");
+        }
+
+        #[test]
+        fn hvm_tsc_adjust() {
+            assert_eq!(size_of::<hvm_tsc_adjust>(), 8, "hvm_tsc_adjust: size on x86");
+            assert_eq!(align_of::<hvm_tsc_adjust>(), 4, "hvm_tsc_adjust: align on x86");
+            assert_eq!(offset_of!(hvm_tsc_adjust, tsc_adjust), 0, "hvm_tsc_adjust.tsc_adjust: offset on x86");
+        }
+
+        #[test]
+        fn hvm_one_msr() {
+            assert_eq!(size_of::<hvm_one_msr>(), 16, "hvm_one_msr: size on x86");
+            assert_eq!(align_of::<hvm_one_msr>(), 4, "hvm_one_msr: align on x86");
+            assert_eq!(offset_of!(hvm_one_msr, index), 0, "hvm_one_msr.index: offset on x86");
+            assert_eq!(offset_of!(hvm_one_msr, _rsvd), 4, "hvm_one_msr._rsvd: offset on x86");
+            assert_eq!(offset_of!(hvm_one_msr, val), 8, "hvm_one_msr.val: offset on x86");
+        }
+
+        #[test]
+        fn hvm_msr() {
+            assert_eq!(size_of::<hvm_msr>(), 4, "hvm_msr: size on x86");
+            assert_eq!(align_of::<hvm_msr>(), 4, "hvm_msr: align on x86");
+            assert_eq!(offset_of!(hvm_msr, count), 0, "hvm_msr.count: offset on x86");
+            assert_eq!(offset_of!(hvm_msr, msr), 4, "hvm_msr.msr: offset on x86");
+        }
+    }
+
+    #[cfg(feature = "xen-4-22")]
     mod unstable_sysctl {
         use super::*;
 
@@ -8257,6 +8875,8 @@ mod x86_64 {
     use xenabi::unstable::domctl::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::flask_op::*;
+    #[cfg(feature = "xen-4-22")]
+    use xenabi::unstable::hvm_save::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::sysctl::*;
     #[cfg(feature = "xen-4-22")]
@@ -14915,6 +15535,624 @@ mod x86_64 {
     }
 
     #[cfg(feature = "xen-4-22")]
+    mod unstable_hvm_save {
+        use super::*;
+
+        #[test]
+        fn hvm_save_descriptor() {
+            assert_eq!(size_of::<hvm_save_descriptor>(), 8, "hvm_save_descriptor: size on x86_64");
+            assert_eq!(align_of::<hvm_save_descriptor>(), 4, "hvm_save_descriptor: align on x86_64");
+            assert_eq!(offset_of!(hvm_save_descriptor, typecode), 0, "hvm_save_descriptor.typecode: offset on x86_64");
+            assert_eq!(offset_of!(hvm_save_descriptor, instance), 2, "hvm_save_descriptor.instance: offset on x86_64");
+            assert_eq!(offset_of!(hvm_save_descriptor, length), 4, "hvm_save_descriptor.length: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_save_header() {
+            assert_eq!(size_of::<hvm_save_header>(), 24, "hvm_save_header: size on x86_64");
+            assert_eq!(align_of::<hvm_save_header>(), 8, "hvm_save_header: align on x86_64");
+            assert_eq!(offset_of!(hvm_save_header, magic), 0, "hvm_save_header.magic: offset on x86_64");
+            assert_eq!(offset_of!(hvm_save_header, version), 4, "hvm_save_header.version: offset on x86_64");
+            assert_eq!(offset_of!(hvm_save_header, changeset), 8, "hvm_save_header.changeset: offset on x86_64");
+            assert_eq!(offset_of!(hvm_save_header, cpuid), 16, "hvm_save_header.cpuid: offset on x86_64");
+            assert_eq!(offset_of!(hvm_save_header, gtsc_khz), 20, "hvm_save_header.gtsc_khz: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_cpu() {
+            assert_eq!(size_of::<hvm_hw_cpu>(), 1032, "hvm_hw_cpu: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_cpu>(), 8, "hvm_hw_cpu: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, fpu_regs), 0, "hvm_hw_cpu.fpu_regs: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, rax), 512, "hvm_hw_cpu.rax: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, rbx), 520, "hvm_hw_cpu.rbx: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, rcx), 528, "hvm_hw_cpu.rcx: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, rdx), 536, "hvm_hw_cpu.rdx: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, rbp), 544, "hvm_hw_cpu.rbp: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, rsi), 552, "hvm_hw_cpu.rsi: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, rdi), 560, "hvm_hw_cpu.rdi: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, rsp), 568, "hvm_hw_cpu.rsp: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, r8), 576, "hvm_hw_cpu.r8: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, r9), 584, "hvm_hw_cpu.r9: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, r10), 592, "hvm_hw_cpu.r10: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, r11), 600, "hvm_hw_cpu.r11: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, r12), 608, "hvm_hw_cpu.r12: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, r13), 616, "hvm_hw_cpu.r13: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, r14), 624, "hvm_hw_cpu.r14: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, r15), 632, "hvm_hw_cpu.r15: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, rip), 640, "hvm_hw_cpu.rip: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, rflags), 648, "hvm_hw_cpu.rflags: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, cr0), 656, "hvm_hw_cpu.cr0: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, cr2), 664, "hvm_hw_cpu.cr2: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, cr3), 672, "hvm_hw_cpu.cr3: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, cr4), 680, "hvm_hw_cpu.cr4: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, dr0), 688, "hvm_hw_cpu.dr0: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, dr1), 696, "hvm_hw_cpu.dr1: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, dr2), 704, "hvm_hw_cpu.dr2: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, dr3), 712, "hvm_hw_cpu.dr3: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, dr6), 720, "hvm_hw_cpu.dr6: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, dr7), 728, "hvm_hw_cpu.dr7: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, cs_sel), 736, "hvm_hw_cpu.cs_sel: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, ds_sel), 740, "hvm_hw_cpu.ds_sel: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, es_sel), 744, "hvm_hw_cpu.es_sel: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, fs_sel), 748, "hvm_hw_cpu.fs_sel: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, gs_sel), 752, "hvm_hw_cpu.gs_sel: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, ss_sel), 756, "hvm_hw_cpu.ss_sel: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, tr_sel), 760, "hvm_hw_cpu.tr_sel: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, ldtr_sel), 764, "hvm_hw_cpu.ldtr_sel: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, cs_limit), 768, "hvm_hw_cpu.cs_limit: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, ds_limit), 772, "hvm_hw_cpu.ds_limit: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, es_limit), 776, "hvm_hw_cpu.es_limit: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, fs_limit), 780, "hvm_hw_cpu.fs_limit: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, gs_limit), 784, "hvm_hw_cpu.gs_limit: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, ss_limit), 788, "hvm_hw_cpu.ss_limit: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, tr_limit), 792, "hvm_hw_cpu.tr_limit: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, ldtr_limit), 796, "hvm_hw_cpu.ldtr_limit: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, idtr_limit), 800, "hvm_hw_cpu.idtr_limit: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, gdtr_limit), 804, "hvm_hw_cpu.gdtr_limit: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, cs_base), 808, "hvm_hw_cpu.cs_base: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, ds_base), 816, "hvm_hw_cpu.ds_base: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, es_base), 824, "hvm_hw_cpu.es_base: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, fs_base), 832, "hvm_hw_cpu.fs_base: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, gs_base), 840, "hvm_hw_cpu.gs_base: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, ss_base), 848, "hvm_hw_cpu.ss_base: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, tr_base), 856, "hvm_hw_cpu.tr_base: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, ldtr_base), 864, "hvm_hw_cpu.ldtr_base: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, idtr_base), 872, "hvm_hw_cpu.idtr_base: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, gdtr_base), 880, "hvm_hw_cpu.gdtr_base: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, cs_arbytes), 888, "hvm_hw_cpu.cs_arbytes: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, ds_arbytes), 892, "hvm_hw_cpu.ds_arbytes: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, es_arbytes), 896, "hvm_hw_cpu.es_arbytes: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, fs_arbytes), 900, "hvm_hw_cpu.fs_arbytes: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, gs_arbytes), 904, "hvm_hw_cpu.gs_arbytes: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, ss_arbytes), 908, "hvm_hw_cpu.ss_arbytes: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, tr_arbytes), 912, "hvm_hw_cpu.tr_arbytes: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, ldtr_arbytes), 916, "hvm_hw_cpu.ldtr_arbytes: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, sysenter_cs), 920, "hvm_hw_cpu.sysenter_cs: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, sysenter_esp), 928, "hvm_hw_cpu.sysenter_esp: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, sysenter_eip), 936, "hvm_hw_cpu.sysenter_eip: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, shadow_gs), 944, "hvm_hw_cpu.shadow_gs: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, msr_flags), 952, "hvm_hw_cpu.msr_flags: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, msr_lstar), 960, "hvm_hw_cpu.msr_lstar: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, msr_star), 968, "hvm_hw_cpu.msr_star: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, msr_cstar), 976, "hvm_hw_cpu.msr_cstar: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, msr_syscall_mask), 984, "hvm_hw_cpu.msr_syscall_mask: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, msr_efer), 992, "hvm_hw_cpu.msr_efer: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, msr_tsc_aux), 1000, "hvm_hw_cpu.msr_tsc_aux: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, tsc), 1008, "hvm_hw_cpu.tsc: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, anon0), 1016, "hvm_hw_cpu.anon0: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, error_code), 1020, "hvm_hw_cpu.error_code: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, flags), 1024, "hvm_hw_cpu.flags: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu, pad0), 1028, "hvm_hw_cpu.pad0: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_cpu_anon0() {
+            assert_eq!(size_of::<hvm_hw_cpu_anon0>(), 4, "hvm_hw_cpu.<anon0>: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_cpu_anon0>(), 4, "hvm_hw_cpu.<anon0>: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_anon0, pending_event), 0, "hvm_hw_cpu.<anon0>.pending_event: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_anon0, anon0), 0, "hvm_hw_cpu.<anon0>.anon0: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_cpu_anon0_anon0() {
+            assert_eq!(size_of::<hvm_hw_cpu_anon0_anon0>(), 4, "hvm_hw_cpu.<anon0>.<anon0>: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_cpu_anon0_anon0>(), 4, "hvm_hw_cpu.<anon0>.<anon0>: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_anon0_anon0, bitfields_0), 0, "hvm_hw_cpu.<anon0>.<anon0>.bitfields_0: offset on x86_64");
+            let mut r = <hvm_hw_cpu_anon0_anon0 as Default>::default();
+            r.set_pending_vector(!0);
+            assert_eq!(r.bitfields_0, [0xff, 0x00, 0x00, 0x00], "hvm_hw_cpu.<anon0>.<anon0>.pending_vector on x86_64: bits");
+            assert_eq!(r.pending_vector(), 0xff, "hvm_hw_cpu.<anon0>.<anon0>.pending_vector on x86_64: read back");
+            let mut r = <hvm_hw_cpu_anon0_anon0 as Default>::default();
+            r.set_pending_type(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x07, 0x00, 0x00], "hvm_hw_cpu.<anon0>.<anon0>.pending_type on x86_64: bits");
+            assert_eq!(r.pending_type(), 0x7, "hvm_hw_cpu.<anon0>.<anon0>.pending_type on x86_64: read back");
+            let mut r = <hvm_hw_cpu_anon0_anon0 as Default>::default();
+            r.set_pending_error_valid(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x08, 0x00, 0x00], "hvm_hw_cpu.<anon0>.<anon0>.pending_error_valid on x86_64: bits");
+            assert_eq!(r.pending_error_valid(), 0x1, "hvm_hw_cpu.<anon0>.<anon0>.pending_error_valid on x86_64: read back");
+            let mut r = <hvm_hw_cpu_anon0_anon0 as Default>::default();
+            r.set_pending_reserved(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0xf0, 0xff, 0x7f], "hvm_hw_cpu.<anon0>.<anon0>.pending_reserved on x86_64: bits");
+            assert_eq!(r.pending_reserved(), 0x7ffff, "hvm_hw_cpu.<anon0>.<anon0>.pending_reserved on x86_64: read back");
+            let mut r = <hvm_hw_cpu_anon0_anon0 as Default>::default();
+            r.set_pending_valid(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x00, 0x00, 0x80], "hvm_hw_cpu.<anon0>.<anon0>.pending_valid on x86_64: bits");
+            assert_eq!(r.pending_valid(), 0x1, "hvm_hw_cpu.<anon0>.<anon0>.pending_valid on x86_64: read back");
+        }
+
+        #[test]
+        fn hvm_hw_cpu_compat() {
+            assert_eq!(size_of::<hvm_hw_cpu_compat>(), 1016, "hvm_hw_cpu_compat: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_cpu_compat>(), 8, "hvm_hw_cpu_compat: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, fpu_regs), 0, "hvm_hw_cpu_compat.fpu_regs: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, rax), 512, "hvm_hw_cpu_compat.rax: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, rbx), 520, "hvm_hw_cpu_compat.rbx: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, rcx), 528, "hvm_hw_cpu_compat.rcx: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, rdx), 536, "hvm_hw_cpu_compat.rdx: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, rbp), 544, "hvm_hw_cpu_compat.rbp: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, rsi), 552, "hvm_hw_cpu_compat.rsi: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, rdi), 560, "hvm_hw_cpu_compat.rdi: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, rsp), 568, "hvm_hw_cpu_compat.rsp: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, r8), 576, "hvm_hw_cpu_compat.r8: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, r9), 584, "hvm_hw_cpu_compat.r9: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, r10), 592, "hvm_hw_cpu_compat.r10: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, r11), 600, "hvm_hw_cpu_compat.r11: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, r12), 608, "hvm_hw_cpu_compat.r12: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, r13), 616, "hvm_hw_cpu_compat.r13: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, r14), 624, "hvm_hw_cpu_compat.r14: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, r15), 632, "hvm_hw_cpu_compat.r15: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, rip), 640, "hvm_hw_cpu_compat.rip: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, rflags), 648, "hvm_hw_cpu_compat.rflags: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, cr0), 656, "hvm_hw_cpu_compat.cr0: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, cr2), 664, "hvm_hw_cpu_compat.cr2: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, cr3), 672, "hvm_hw_cpu_compat.cr3: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, cr4), 680, "hvm_hw_cpu_compat.cr4: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, dr0), 688, "hvm_hw_cpu_compat.dr0: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, dr1), 696, "hvm_hw_cpu_compat.dr1: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, dr2), 704, "hvm_hw_cpu_compat.dr2: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, dr3), 712, "hvm_hw_cpu_compat.dr3: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, dr6), 720, "hvm_hw_cpu_compat.dr6: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, dr7), 728, "hvm_hw_cpu_compat.dr7: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, cs_sel), 736, "hvm_hw_cpu_compat.cs_sel: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, ds_sel), 740, "hvm_hw_cpu_compat.ds_sel: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, es_sel), 744, "hvm_hw_cpu_compat.es_sel: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, fs_sel), 748, "hvm_hw_cpu_compat.fs_sel: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, gs_sel), 752, "hvm_hw_cpu_compat.gs_sel: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, ss_sel), 756, "hvm_hw_cpu_compat.ss_sel: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, tr_sel), 760, "hvm_hw_cpu_compat.tr_sel: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, ldtr_sel), 764, "hvm_hw_cpu_compat.ldtr_sel: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, cs_limit), 768, "hvm_hw_cpu_compat.cs_limit: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, ds_limit), 772, "hvm_hw_cpu_compat.ds_limit: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, es_limit), 776, "hvm_hw_cpu_compat.es_limit: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, fs_limit), 780, "hvm_hw_cpu_compat.fs_limit: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, gs_limit), 784, "hvm_hw_cpu_compat.gs_limit: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, ss_limit), 788, "hvm_hw_cpu_compat.ss_limit: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, tr_limit), 792, "hvm_hw_cpu_compat.tr_limit: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, ldtr_limit), 796, "hvm_hw_cpu_compat.ldtr_limit: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, idtr_limit), 800, "hvm_hw_cpu_compat.idtr_limit: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, gdtr_limit), 804, "hvm_hw_cpu_compat.gdtr_limit: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, cs_base), 808, "hvm_hw_cpu_compat.cs_base: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, ds_base), 816, "hvm_hw_cpu_compat.ds_base: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, es_base), 824, "hvm_hw_cpu_compat.es_base: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, fs_base), 832, "hvm_hw_cpu_compat.fs_base: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, gs_base), 840, "hvm_hw_cpu_compat.gs_base: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, ss_base), 848, "hvm_hw_cpu_compat.ss_base: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, tr_base), 856, "hvm_hw_cpu_compat.tr_base: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, ldtr_base), 864, "hvm_hw_cpu_compat.ldtr_base: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, idtr_base), 872, "hvm_hw_cpu_compat.idtr_base: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, gdtr_base), 880, "hvm_hw_cpu_compat.gdtr_base: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, cs_arbytes), 888, "hvm_hw_cpu_compat.cs_arbytes: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, ds_arbytes), 892, "hvm_hw_cpu_compat.ds_arbytes: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, es_arbytes), 896, "hvm_hw_cpu_compat.es_arbytes: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, fs_arbytes), 900, "hvm_hw_cpu_compat.fs_arbytes: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, gs_arbytes), 904, "hvm_hw_cpu_compat.gs_arbytes: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, ss_arbytes), 908, "hvm_hw_cpu_compat.ss_arbytes: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, tr_arbytes), 912, "hvm_hw_cpu_compat.tr_arbytes: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, ldtr_arbytes), 916, "hvm_hw_cpu_compat.ldtr_arbytes: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, sysenter_cs), 920, "hvm_hw_cpu_compat.sysenter_cs: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, sysenter_esp), 928, "hvm_hw_cpu_compat.sysenter_esp: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, sysenter_eip), 936, "hvm_hw_cpu_compat.sysenter_eip: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, shadow_gs), 944, "hvm_hw_cpu_compat.shadow_gs: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, msr_flags), 952, "hvm_hw_cpu_compat.msr_flags: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, msr_lstar), 960, "hvm_hw_cpu_compat.msr_lstar: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, msr_star), 968, "hvm_hw_cpu_compat.msr_star: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, msr_cstar), 976, "hvm_hw_cpu_compat.msr_cstar: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, msr_syscall_mask), 984, "hvm_hw_cpu_compat.msr_syscall_mask: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, msr_efer), 992, "hvm_hw_cpu_compat.msr_efer: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, tsc), 1000, "hvm_hw_cpu_compat.tsc: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, anon0), 1008, "hvm_hw_cpu_compat.anon0: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat, error_code), 1012, "hvm_hw_cpu_compat.error_code: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_cpu_compat_anon0() {
+            assert_eq!(size_of::<hvm_hw_cpu_compat_anon0>(), 4, "hvm_hw_cpu_compat.<anon0>: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_cpu_compat_anon0>(), 4, "hvm_hw_cpu_compat.<anon0>: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat_anon0, pending_event), 0, "hvm_hw_cpu_compat.<anon0>.pending_event: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat_anon0, anon0), 0, "hvm_hw_cpu_compat.<anon0>.anon0: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_cpu_compat_anon0_anon0() {
+            assert_eq!(size_of::<hvm_hw_cpu_compat_anon0_anon0>(), 4, "hvm_hw_cpu_compat.<anon0>.<anon0>: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_cpu_compat_anon0_anon0>(), 4, "hvm_hw_cpu_compat.<anon0>.<anon0>: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_compat_anon0_anon0, bitfields_0), 0, "hvm_hw_cpu_compat.<anon0>.<anon0>.bitfields_0: offset on x86_64");
+            let mut r = <hvm_hw_cpu_compat_anon0_anon0 as Default>::default();
+            r.set_pending_vector(!0);
+            assert_eq!(r.bitfields_0, [0xff, 0x00, 0x00, 0x00], "hvm_hw_cpu_compat.<anon0>.<anon0>.pending_vector on x86_64: bits");
+            assert_eq!(r.pending_vector(), 0xff, "hvm_hw_cpu_compat.<anon0>.<anon0>.pending_vector on x86_64: read back");
+            let mut r = <hvm_hw_cpu_compat_anon0_anon0 as Default>::default();
+            r.set_pending_type(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x07, 0x00, 0x00], "hvm_hw_cpu_compat.<anon0>.<anon0>.pending_type on x86_64: bits");
+            assert_eq!(r.pending_type(), 0x7, "hvm_hw_cpu_compat.<anon0>.<anon0>.pending_type on x86_64: read back");
+            let mut r = <hvm_hw_cpu_compat_anon0_anon0 as Default>::default();
+            r.set_pending_error_valid(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x08, 0x00, 0x00], "hvm_hw_cpu_compat.<anon0>.<anon0>.pending_error_valid on x86_64: bits");
+            assert_eq!(r.pending_error_valid(), 0x1, "hvm_hw_cpu_compat.<anon0>.<anon0>.pending_error_valid on x86_64: read back");
+            let mut r = <hvm_hw_cpu_compat_anon0_anon0 as Default>::default();
+            r.set_pending_reserved(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0xf0, 0xff, 0x7f], "hvm_hw_cpu_compat.<anon0>.<anon0>.pending_reserved on x86_64: bits");
+            assert_eq!(r.pending_reserved(), 0x7ffff, "hvm_hw_cpu_compat.<anon0>.<anon0>.pending_reserved on x86_64: read back");
+            let mut r = <hvm_hw_cpu_compat_anon0_anon0 as Default>::default();
+            r.set_pending_valid(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x00, 0x00, 0x80], "hvm_hw_cpu_compat.<anon0>.<anon0>.pending_valid on x86_64: bits");
+            assert_eq!(r.pending_valid(), 0x1, "hvm_hw_cpu_compat.<anon0>.<anon0>.pending_valid on x86_64: read back");
+        }
+
+        #[test]
+        fn hvm_hw_vpic() {
+            assert_eq!(size_of::<hvm_hw_vpic>(), 8, "hvm_hw_vpic: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_vpic>(), 1, "hvm_hw_vpic: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_vpic, irr), 0, "hvm_hw_vpic.irr: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_vpic, imr), 1, "hvm_hw_vpic.imr: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_vpic, isr), 2, "hvm_hw_vpic.isr: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_vpic, irq_base), 3, "hvm_hw_vpic.irq_base: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_vpic, bitfields_0), 4, "hvm_hw_vpic.bitfields_0: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_vpic, elcr), 6, "hvm_hw_vpic.elcr: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_vpic, int_output), 7, "hvm_hw_vpic.int_output: offset on x86_64");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_init_state(!0);
+            assert_eq!(r.bitfields_0, [0x0f, 0x00], "hvm_hw_vpic.init_state on x86_64: bits");
+            assert_eq!(r.init_state(), 0xf, "hvm_hw_vpic.init_state on x86_64: read back");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_priority_add(!0);
+            assert_eq!(r.bitfields_0, [0xf0, 0x00], "hvm_hw_vpic.priority_add on x86_64: bits");
+            assert_eq!(r.priority_add(), 0xf, "hvm_hw_vpic.priority_add on x86_64: read back");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_readsel_isr(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x01], "hvm_hw_vpic.readsel_isr on x86_64: bits");
+            assert_eq!(r.readsel_isr(), 0x1, "hvm_hw_vpic.readsel_isr on x86_64: read back");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_poll(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x02], "hvm_hw_vpic.poll on x86_64: bits");
+            assert_eq!(r.poll(), 0x1, "hvm_hw_vpic.poll on x86_64: read back");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_auto_eoi(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x04], "hvm_hw_vpic.auto_eoi on x86_64: bits");
+            assert_eq!(r.auto_eoi(), 0x1, "hvm_hw_vpic.auto_eoi on x86_64: read back");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_rotate_on_auto_eoi(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x08], "hvm_hw_vpic.rotate_on_auto_eoi on x86_64: bits");
+            assert_eq!(r.rotate_on_auto_eoi(), 0x1, "hvm_hw_vpic.rotate_on_auto_eoi on x86_64: read back");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_special_fully_nested_mode(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x10], "hvm_hw_vpic.special_fully_nested_mode on x86_64: bits");
+            assert_eq!(r.special_fully_nested_mode(), 0x1, "hvm_hw_vpic.special_fully_nested_mode on x86_64: read back");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_special_mask_mode(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x20], "hvm_hw_vpic.special_mask_mode on x86_64: bits");
+            assert_eq!(r.special_mask_mode(), 0x1, "hvm_hw_vpic.special_mask_mode on x86_64: read back");
+            let mut r = <hvm_hw_vpic as Default>::default();
+            r.set_is_master(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x40], "hvm_hw_vpic.is_master on x86_64: bits");
+            assert_eq!(r.is_master(), 0x1, "hvm_hw_vpic.is_master on x86_64: read back");
+        }
+
+        #[test]
+        fn vioapic_redir_entry() {
+            assert_eq!(size_of::<vioapic_redir_entry>(), 8, "vioapic_redir_entry: size on x86_64");
+            assert_eq!(align_of::<vioapic_redir_entry>(), 8, "vioapic_redir_entry: align on x86_64");
+            assert_eq!(offset_of!(vioapic_redir_entry, bits), 0, "vioapic_redir_entry.bits: offset on x86_64");
+            assert_eq!(offset_of!(vioapic_redir_entry, fields), 0, "vioapic_redir_entry.fields: offset on x86_64");
+        }
+
+        #[test]
+        fn vioapic_redir_entry_fields() {
+            assert_eq!(size_of::<vioapic_redir_entry_fields>(), 8, "vioapic_redir_entry.fields: size on x86_64");
+            assert_eq!(align_of::<vioapic_redir_entry_fields>(), 1, "vioapic_redir_entry.fields: align on x86_64");
+            assert_eq!(offset_of!(vioapic_redir_entry_fields, vector), 0, "vioapic_redir_entry.fields.vector: offset on x86_64");
+            assert_eq!(offset_of!(vioapic_redir_entry_fields, bitfields_0), 1, "vioapic_redir_entry.fields.bitfields_0: offset on x86_64");
+            assert_eq!(offset_of!(vioapic_redir_entry_fields, reserved), 3, "vioapic_redir_entry.fields.reserved: offset on x86_64");
+            assert_eq!(offset_of!(vioapic_redir_entry_fields, dest_id), 7, "vioapic_redir_entry.fields.dest_id: offset on x86_64");
+            let mut r = <vioapic_redir_entry_fields as Default>::default();
+            r.set_delivery_mode(!0);
+            assert_eq!(r.bitfields_0, [0x07, 0x00], "vioapic_redir_entry.fields.delivery_mode on x86_64: bits");
+            assert_eq!(r.delivery_mode(), 0x7, "vioapic_redir_entry.fields.delivery_mode on x86_64: read back");
+            let mut r = <vioapic_redir_entry_fields as Default>::default();
+            r.set_dest_mode(!0);
+            assert_eq!(r.bitfields_0, [0x08, 0x00], "vioapic_redir_entry.fields.dest_mode on x86_64: bits");
+            assert_eq!(r.dest_mode(), 0x1, "vioapic_redir_entry.fields.dest_mode on x86_64: read back");
+            let mut r = <vioapic_redir_entry_fields as Default>::default();
+            r.set_delivery_status(!0);
+            assert_eq!(r.bitfields_0, [0x10, 0x00], "vioapic_redir_entry.fields.delivery_status on x86_64: bits");
+            assert_eq!(r.delivery_status(), 0x1, "vioapic_redir_entry.fields.delivery_status on x86_64: read back");
+            let mut r = <vioapic_redir_entry_fields as Default>::default();
+            r.set_polarity(!0);
+            assert_eq!(r.bitfields_0, [0x20, 0x00], "vioapic_redir_entry.fields.polarity on x86_64: bits");
+            assert_eq!(r.polarity(), 0x1, "vioapic_redir_entry.fields.polarity on x86_64: read back");
+            let mut r = <vioapic_redir_entry_fields as Default>::default();
+            r.set_remote_irr(!0);
+            assert_eq!(r.bitfields_0, [0x40, 0x00], "vioapic_redir_entry.fields.remote_irr on x86_64: bits");
+            assert_eq!(r.remote_irr(), 0x1, "vioapic_redir_entry.fields.remote_irr on x86_64: read back");
+            let mut r = <vioapic_redir_entry_fields as Default>::default();
+            r.set_trig_mode(!0);
+            assert_eq!(r.bitfields_0, [0x80, 0x00], "vioapic_redir_entry.fields.trig_mode on x86_64: bits");
+            assert_eq!(r.trig_mode(), 0x1, "vioapic_redir_entry.fields.trig_mode on x86_64: read back");
+            let mut r = <vioapic_redir_entry_fields as Default>::default();
+            r.set_mask(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0x01], "vioapic_redir_entry.fields.mask on x86_64: bits");
+            assert_eq!(r.mask(), 0x1, "vioapic_redir_entry.fields.mask on x86_64: read back");
+            let mut r = <vioapic_redir_entry_fields as Default>::default();
+            r.set_reserve(!0);
+            assert_eq!(r.bitfields_0, [0x00, 0xfe], "vioapic_redir_entry.fields.reserve on x86_64: bits");
+            assert_eq!(r.reserve(), 0x7f, "vioapic_redir_entry.fields.reserve on x86_64: read back");
+        }
+
+        #[test]
+        fn hvm_hw_vioapic() {
+            assert_eq!(size_of::<hvm_hw_vioapic>(), 400, "hvm_hw_vioapic: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_vioapic>(), 8, "hvm_hw_vioapic: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_vioapic, base_address), 0, "hvm_hw_vioapic.base_address: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_vioapic, ioregsel), 8, "hvm_hw_vioapic.ioregsel: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_vioapic, id), 12, "hvm_hw_vioapic.id: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_vioapic, redirtbl), 16, "hvm_hw_vioapic.redirtbl: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_lapic() {
+            assert_eq!(size_of::<hvm_hw_lapic>(), 32, "hvm_hw_lapic: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_lapic>(), 8, "hvm_hw_lapic: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_lapic, apic_base_msr), 0, "hvm_hw_lapic.apic_base_msr: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_lapic, disabled), 8, "hvm_hw_lapic.disabled: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_lapic, timer_divisor), 12, "hvm_hw_lapic.timer_divisor: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_lapic, tdt_msr), 16, "hvm_hw_lapic.tdt_msr: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_lapic, pending_esr), 24, "hvm_hw_lapic.pending_esr: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_lapic, __xenabi_hole_0), 28, "hvm_hw_lapic.__xenabi_hole_0: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_lapic_regs() {
+            assert_eq!(size_of::<hvm_hw_lapic_regs>(), 1024, "hvm_hw_lapic_regs: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_lapic_regs>(), 1, "hvm_hw_lapic_regs: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_lapic_regs, data), 0, "hvm_hw_lapic_regs.data: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_pci_irqs() {
+            assert_eq!(size_of::<hvm_hw_pci_irqs>(), 16, "hvm_hw_pci_irqs: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_pci_irqs>(), 8, "hvm_hw_pci_irqs: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pci_irqs, anon0), 0, "hvm_hw_pci_irqs.anon0: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_pci_irqs_anon0() {
+            assert_eq!(size_of::<hvm_hw_pci_irqs_anon0>(), 16, "hvm_hw_pci_irqs.<anon0>: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_pci_irqs_anon0>(), 8, "hvm_hw_pci_irqs.<anon0>: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pci_irqs_anon0, i), 0, "hvm_hw_pci_irqs.<anon0>.i: offset on x86_64");
+            assert_eq!(size_of::<[::core::ffi::c_ulong; 2]>(), 16, "hvm_hw_pci_irqs.<anon0>.i: size on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pci_irqs_anon0, pad), 0, "hvm_hw_pci_irqs.<anon0>.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_isa_irqs() {
+            assert_eq!(size_of::<hvm_hw_isa_irqs>(), 8, "hvm_hw_isa_irqs: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_isa_irqs>(), 8, "hvm_hw_isa_irqs: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_isa_irqs, anon0), 0, "hvm_hw_isa_irqs.anon0: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_isa_irqs_anon0() {
+            assert_eq!(size_of::<hvm_hw_isa_irqs_anon0>(), 8, "hvm_hw_isa_irqs.<anon0>: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_isa_irqs_anon0>(), 8, "hvm_hw_isa_irqs.<anon0>: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_isa_irqs_anon0, i), 0, "hvm_hw_isa_irqs.<anon0>.i: offset on x86_64");
+            assert_eq!(size_of::<[::core::ffi::c_ulong; 1]>(), 8, "hvm_hw_isa_irqs.<anon0>.i: size on x86_64");
+            assert_eq!(offset_of!(hvm_hw_isa_irqs_anon0, pad), 0, "hvm_hw_isa_irqs.<anon0>.pad: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_pci_link() {
+            assert_eq!(size_of::<hvm_hw_pci_link>(), 8, "hvm_hw_pci_link: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_pci_link>(), 1, "hvm_hw_pci_link: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pci_link, route), 0, "hvm_hw_pci_link.route: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pci_link, pad0), 4, "hvm_hw_pci_link.pad0: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_pit_channel() {
+            assert_eq!(size_of::<hvm_hw_pit_channel>(), 16, "hvm_hw_pit_channel: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_pit_channel>(), 4, "hvm_hw_pit_channel: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, count), 0, "hvm_hw_pit_channel.count: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, latched_count), 4, "hvm_hw_pit_channel.latched_count: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, count_latched), 6, "hvm_hw_pit_channel.count_latched: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, status_latched), 7, "hvm_hw_pit_channel.status_latched: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, status), 8, "hvm_hw_pit_channel.status: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, read_state), 9, "hvm_hw_pit_channel.read_state: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, write_state), 10, "hvm_hw_pit_channel.write_state: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, write_latch), 11, "hvm_hw_pit_channel.write_latch: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, rw_mode), 12, "hvm_hw_pit_channel.rw_mode: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, mode), 13, "hvm_hw_pit_channel.mode: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, bcd), 14, "hvm_hw_pit_channel.bcd: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pit_channel, gate), 15, "hvm_hw_pit_channel.gate: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_pit() {
+            assert_eq!(size_of::<hvm_hw_pit>(), 56, "hvm_hw_pit: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_pit>(), 4, "hvm_hw_pit: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pit, channels), 0, "hvm_hw_pit.channels: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pit, speaker_data_on), 48, "hvm_hw_pit.speaker_data_on: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pit, pad0), 52, "hvm_hw_pit.pad0: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_rtc() {
+            assert_eq!(size_of::<hvm_hw_rtc>(), 24, "hvm_hw_rtc: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_rtc>(), 8, "hvm_hw_rtc: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_rtc, cmos_data), 0, "hvm_hw_rtc.cmos_data: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_rtc, cmos_index), 14, "hvm_hw_rtc.cmos_index: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_rtc, pad0), 15, "hvm_hw_rtc.pad0: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_rtc, rtc_offset), 16, "hvm_hw_rtc.rtc_offset: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_hpet() {
+            assert_eq!(size_of::<hvm_hw_hpet>(), 1048, "hvm_hw_hpet: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_hpet>(), 8, "hvm_hw_hpet: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_hpet, capability), 0, "hvm_hw_hpet.capability: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_hpet, res0), 8, "hvm_hw_hpet.res0: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_hpet, config), 16, "hvm_hw_hpet.config: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_hpet, res1), 24, "hvm_hw_hpet.res1: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_hpet, isr), 32, "hvm_hw_hpet.isr: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_hpet, res2), 40, "hvm_hw_hpet.res2: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_hpet, mc64), 240, "hvm_hw_hpet.mc64: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_hpet, res3), 248, "hvm_hw_hpet.res3: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_hpet, timers), 256, "hvm_hw_hpet.timers: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_hpet, res5), 352, "hvm_hw_hpet.res5: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_hpet, period), 1024, "hvm_hw_hpet.period: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_hpet_timers() {
+            assert_eq!(size_of::<hvm_hw_hpet_timers>(), 32, "hvm_hw_hpet.timers: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_hpet_timers>(), 8, "hvm_hw_hpet.timers: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_hpet_timers, config), 0, "hvm_hw_hpet.timers.config: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_hpet_timers, cmp), 8, "hvm_hw_hpet.timers.cmp: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_hpet_timers, fsb), 16, "hvm_hw_hpet.timers.fsb: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_hpet_timers, res4), 24, "hvm_hw_hpet.timers.res4: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_pmtimer() {
+            assert_eq!(size_of::<hvm_hw_pmtimer>(), 8, "hvm_hw_pmtimer: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_pmtimer>(), 4, "hvm_hw_pmtimer: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pmtimer, tmr_val), 0, "hvm_hw_pmtimer.tmr_val: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pmtimer, pm1a_sts), 4, "hvm_hw_pmtimer.pm1a_sts: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_pmtimer, pm1a_en), 6, "hvm_hw_pmtimer.pm1a_en: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_mtrr() {
+            assert_eq!(size_of::<hvm_hw_mtrr>(), 240, "hvm_hw_mtrr: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_mtrr>(), 8, "hvm_hw_mtrr: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_mtrr, msr_pat_cr), 0, "hvm_hw_mtrr.msr_pat_cr: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_mtrr, msr_mtrr_var), 8, "hvm_hw_mtrr.msr_mtrr_var: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_mtrr, msr_mtrr_fixed), 136, "hvm_hw_mtrr.msr_mtrr_fixed: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_mtrr, msr_mtrr_cap), 224, "hvm_hw_mtrr.msr_mtrr_cap: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_mtrr, msr_mtrr_def_type), 232, "hvm_hw_mtrr.msr_mtrr_def_type: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_cpu_xsave_hdr() {
+            assert_eq!(size_of::<hvm_hw_cpu_xsave_hdr>(), 64, "hvm_hw_cpu_xsave_hdr: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_cpu_xsave_hdr>(), 8, "hvm_hw_cpu_xsave_hdr: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave_hdr, xstate_bv), 0, "hvm_hw_cpu_xsave_hdr.xstate_bv: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave_hdr, xcomp_bv), 8, "hvm_hw_cpu_xsave_hdr.xcomp_bv: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave_hdr, reserved), 16, "hvm_hw_cpu_xsave_hdr.reserved: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_cpu_xsave() {
+            assert_eq!(size_of::<hvm_hw_cpu_xsave>(), 600, "hvm_hw_cpu_xsave: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_cpu_xsave>(), 8, "hvm_hw_cpu_xsave: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave, xfeature_mask), 0, "hvm_hw_cpu_xsave.xfeature_mask: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave, xcr0), 8, "hvm_hw_cpu_xsave.xcr0: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave, xcr0_accum), 16, "hvm_hw_cpu_xsave.xcr0_accum: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave, save_area), 24, "hvm_hw_cpu_xsave.save_area: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_cpu_xsave_save_area() {
+            assert_eq!(size_of::<hvm_hw_cpu_xsave_save_area>(), 576, "hvm_hw_cpu_xsave.save_area: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_cpu_xsave_save_area>(), 8, "hvm_hw_cpu_xsave.save_area: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave_save_area, fpu_sse), 0, "hvm_hw_cpu_xsave.save_area.fpu_sse: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave_save_area, xsave_hdr), 512, "hvm_hw_cpu_xsave.save_area.xsave_hdr: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_cpu_xsave_save_area_fpu_sse() {
+            assert_eq!(size_of::<hvm_hw_cpu_xsave_save_area_fpu_sse>(), 512, "hvm_hw_cpu_xsave.save_area.fpu_sse: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_cpu_xsave_save_area_fpu_sse>(), 1, "hvm_hw_cpu_xsave.save_area.fpu_sse: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave_save_area_fpu_sse, x), 0, "hvm_hw_cpu_xsave.save_area.fpu_sse.x: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_hw_cpu_xsave_save_area_xsave_hdr() {
+            assert_eq!(size_of::<hvm_hw_cpu_xsave_save_area_xsave_hdr>(), 64, "hvm_hw_cpu_xsave.save_area.xsave_hdr: size on x86_64");
+            assert_eq!(align_of::<hvm_hw_cpu_xsave_save_area_xsave_hdr>(), 8, "hvm_hw_cpu_xsave.save_area.xsave_hdr: align on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave_save_area_xsave_hdr, xstate_bv), 0, "hvm_hw_cpu_xsave.save_area.xsave_hdr.xstate_bv: offset on x86_64");
+            assert_eq!(offset_of!(hvm_hw_cpu_xsave_save_area_xsave_hdr, reserved), 8, "hvm_hw_cpu_xsave.save_area.xsave_hdr.reserved: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_viridian_domain_context() {
+            assert_eq!(size_of::<hvm_viridian_domain_context>(), 32, "hvm_viridian_domain_context: size on x86_64");
+            assert_eq!(align_of::<hvm_viridian_domain_context>(), 8, "hvm_viridian_domain_context: align on x86_64");
+            assert_eq!(offset_of!(hvm_viridian_domain_context, hypercall_gpa), 0, "hvm_viridian_domain_context.hypercall_gpa: offset on x86_64");
+            assert_eq!(offset_of!(hvm_viridian_domain_context, guest_os_id), 8, "hvm_viridian_domain_context.guest_os_id: offset on x86_64");
+            assert_eq!(offset_of!(hvm_viridian_domain_context, time_ref_count), 16, "hvm_viridian_domain_context.time_ref_count: offset on x86_64");
+            assert_eq!(offset_of!(hvm_viridian_domain_context, reference_tsc), 24, "hvm_viridian_domain_context.reference_tsc: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_viridian_vcpu_context() {
+            assert_eq!(size_of::<hvm_viridian_vcpu_context>(), 216, "hvm_viridian_vcpu_context: size on x86_64");
+            assert_eq!(align_of::<hvm_viridian_vcpu_context>(), 8, "hvm_viridian_vcpu_context: align on x86_64");
+            assert_eq!(offset_of!(hvm_viridian_vcpu_context, vp_assist_msr), 0, "hvm_viridian_vcpu_context.vp_assist_msr: offset on x86_64");
+            assert_eq!(offset_of!(hvm_viridian_vcpu_context, apic_assist_pending), 8, "hvm_viridian_vcpu_context.apic_assist_pending: offset on x86_64");
+            assert_eq!(offset_of!(hvm_viridian_vcpu_context, _pad), 9, "hvm_viridian_vcpu_context._pad: offset on x86_64");
+            assert_eq!(offset_of!(hvm_viridian_vcpu_context, simp_msr), 16, "hvm_viridian_vcpu_context.simp_msr: offset on x86_64");
+            assert_eq!(offset_of!(hvm_viridian_vcpu_context, sint_msr), 24, "hvm_viridian_vcpu_context.sint_msr: offset on x86_64");
+            assert_eq!(offset_of!(hvm_viridian_vcpu_context, stimer_config_msr), 152, "hvm_viridian_vcpu_context.stimer_config_msr: offset on x86_64");
+            assert_eq!(offset_of!(hvm_viridian_vcpu_context, stimer_count_msr), 184, "hvm_viridian_vcpu_context.stimer_count_msr: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_vmce_vcpu() {
+            assert_eq!(size_of::<hvm_vmce_vcpu>(), 32, "hvm_vmce_vcpu: size on x86_64");
+            assert_eq!(align_of::<hvm_vmce_vcpu>(), 8, "hvm_vmce_vcpu: align on x86_64");
+            assert_eq!(offset_of!(hvm_vmce_vcpu, caps), 0, "hvm_vmce_vcpu.caps: offset on x86_64");
+            assert_eq!(offset_of!(hvm_vmce_vcpu, mci_ctl2_bank0), 8, "hvm_vmce_vcpu.mci_ctl2_bank0: offset on x86_64");
+            assert_eq!(offset_of!(hvm_vmce_vcpu, mci_ctl2_bank1), 16, "hvm_vmce_vcpu.mci_ctl2_bank1: offset on x86_64");
+            assert_eq!(offset_of!(hvm_vmce_vcpu, mcg_ext_ctl), 24, "hvm_vmce_vcpu.mcg_ext_ctl: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_tsc_adjust() {
+            assert_eq!(size_of::<hvm_tsc_adjust>(), 8, "hvm_tsc_adjust: size on x86_64");
+            assert_eq!(align_of::<hvm_tsc_adjust>(), 8, "hvm_tsc_adjust: align on x86_64");
+            assert_eq!(offset_of!(hvm_tsc_adjust, tsc_adjust), 0, "hvm_tsc_adjust.tsc_adjust: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_one_msr() {
+            assert_eq!(size_of::<hvm_one_msr>(), 16, "hvm_one_msr: size on x86_64");
+            assert_eq!(align_of::<hvm_one_msr>(), 8, "hvm_one_msr: align on x86_64");
+            assert_eq!(offset_of!(hvm_one_msr, index), 0, "hvm_one_msr.index: offset on x86_64");
+            assert_eq!(offset_of!(hvm_one_msr, _rsvd), 4, "hvm_one_msr._rsvd: offset on x86_64");
+            assert_eq!(offset_of!(hvm_one_msr, val), 8, "hvm_one_msr.val: offset on x86_64");
+        }
+
+        #[test]
+        fn hvm_msr() {
+            assert_eq!(size_of::<hvm_msr>(), 8, "hvm_msr: size on x86_64");
+            assert_eq!(align_of::<hvm_msr>(), 8, "hvm_msr: align on x86_64");
+            assert_eq!(offset_of!(hvm_msr, count), 0, "hvm_msr.count: offset on x86_64");
+            assert_eq!(offset_of!(hvm_msr, __xenabi_hole_0), 4, "hvm_msr.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(hvm_msr, msr), 8, "hvm_msr.msr: offset on x86_64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-22")]
     mod unstable_sysctl {
         use super::*;
 
@@ -16483,6 +17721,8 @@ mod arm {
     use xenabi::unstable::domctl::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::flask_op::*;
+    #[cfg(feature = "xen-4-22")]
+    use xenabi::unstable::hvm_save::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::sysctl::*;
     #[cfg(feature = "xen-4-22")]
@@ -22887,6 +24127,20 @@ mod arm {
     }
 
     #[cfg(feature = "xen-4-22")]
+    mod unstable_hvm_save {
+        use super::*;
+
+        #[test]
+        fn hvm_save_descriptor() {
+            assert_eq!(size_of::<hvm_save_descriptor>(), 8, "hvm_save_descriptor: size on arm");
+            assert_eq!(align_of::<hvm_save_descriptor>(), 4, "hvm_save_descriptor: align on arm");
+            assert_eq!(offset_of!(hvm_save_descriptor, typecode), 0, "hvm_save_descriptor.typecode: offset on arm");
+            assert_eq!(offset_of!(hvm_save_descriptor, instance), 2, "hvm_save_descriptor.instance: offset on arm");
+            assert_eq!(offset_of!(hvm_save_descriptor, length), 4, "hvm_save_descriptor.length: offset on arm");
+        }
+    }
+
+    #[cfg(feature = "xen-4-22")]
     mod unstable_sysctl {
         use super::*;
 
@@ -24452,6 +25706,8 @@ mod aarch64 {
     use xenabi::unstable::domctl::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::flask_op::*;
+    #[cfg(feature = "xen-4-22")]
+    use xenabi::unstable::hvm_save::*;
     #[cfg(feature = "xen-4-22")]
     use xenabi::unstable::sysctl::*;
     #[cfg(feature = "xen-4-22")]
@@ -30853,6 +32109,20 @@ mod aarch64 {
             assert_eq!(offset_of!(xen_flask_op_u, peersid), 0, "xen_flask_op.u.peersid: offset on aarch64");
             assert_eq!(offset_of!(xen_flask_op_u, relabel), 0, "xen_flask_op.u.relabel: offset on aarch64");
             assert_eq!(offset_of!(xen_flask_op_u, devicetree_label), 0, "xen_flask_op.u.devicetree_label: offset on aarch64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-22")]
+    mod unstable_hvm_save {
+        use super::*;
+
+        #[test]
+        fn hvm_save_descriptor() {
+            assert_eq!(size_of::<hvm_save_descriptor>(), 8, "hvm_save_descriptor: size on aarch64");
+            assert_eq!(align_of::<hvm_save_descriptor>(), 4, "hvm_save_descriptor: align on aarch64");
+            assert_eq!(offset_of!(hvm_save_descriptor, typecode), 0, "hvm_save_descriptor.typecode: offset on aarch64");
+            assert_eq!(offset_of!(hvm_save_descriptor, instance), 2, "hvm_save_descriptor.instance: offset on aarch64");
+            assert_eq!(offset_of!(hvm_save_descriptor, length), 4, "hvm_save_descriptor.length: offset on aarch64");
         }
     }
 

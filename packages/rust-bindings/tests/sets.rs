@@ -9612,6 +9612,27 @@ fn unstable_domctl_xen_dominf() {
 
 #[cfg(feature = "xen-4-22")]
 #[test]
+fn unstable_hvm_save_xen_x86_fpu() {
+    use xenabi::unstable::hvm_save::*;
+    type T = XenX86Fpu;
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    {
+        assert_eq!(T::INITIALISED.0, XEN_X86_FPU_INITIALISED, "XEN_X86_FPU_INITIALISED");
+        assert_eq!(T::from(XEN_X86_FPU_INITIALISED), T::INITIALISED, "XEN_X86_FPU_INITIALISED: from the integer");
+        assert_eq!(integer(T::INITIALISED, XEN_X86_FPU_INITIALISED), XEN_X86_FPU_INITIALISED, "XEN_X86_FPU_INITIALISED: to the integer");
+        assert!(T::all().contains(T::INITIALISED), "XEN_X86_FPU_INITIALISED: in all()");
+        assert!(T::INITIALISED.intersects(T::INITIALISED) && !T::INITIALISED.is_empty(), "XEN_X86_FPU_INITIALISED: set");
+        assert_eq!(T::INITIALISED - T::INITIALISED, T::empty(), "XEN_X86_FPU_INITIALISED: removed");
+        assert!(format!("{:?}", T::INITIALISED).contains("XEN_X86_FPU_INITIALISED"), "XEN_X86_FPU_INITIALISED: Debug {:?}", T::INITIALISED);
+    }
+    let extra = T::all() | T::from(2);
+    assert_eq!(extra.unknown_bits(), 2);
+    assert!(format!("{extra:?}").ends_with("0x2"), "{extra:?}");
+    assert_eq!(format!("{:?}", T::empty()), "XenX86Fpu(0)");
+}
+
+#[cfg(feature = "xen-4-22")]
+#[test]
 fn unstable_sysctl_xen_sysctl_tbufop() {
     use xenabi::unstable::sysctl::*;
     type T = XenSysctlTbufop;

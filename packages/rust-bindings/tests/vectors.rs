@@ -126,6 +126,8 @@ mod grant_table;
 mod hvm_info_table;
 #[path = "vectors/hvm_op.rs"]
 mod hvm_op;
+#[path = "vectors/hvm_save.rs"]
+mod hvm_save;
 #[path = "vectors/hvm_vcpu.rs"]
 mod hvm_vcpu;
 #[path = "vectors/hypfs.rs"]

@@ -708,6 +708,86 @@ fn every_plain_record_is_byte_valued() {
     #[cfg(feature = "xen-4-22")]
     check::<xenabi::unstable::flask_op::xen_flask_devicetree_label>("xen_flask_devicetree_label");
     #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::hvm_save::hvm_save_descriptor>("hvm_save_descriptor");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::unstable::hvm_save::hvm_save_header>("hvm_save_header");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::unstable::hvm_save::hvm_hw_cpu_anon0_anon0>("hvm_hw_cpu_anon0_anon0");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::unstable::hvm_save::hvm_hw_cpu_compat_anon0_anon0>("hvm_hw_cpu_compat_anon0_anon0");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::unstable::hvm_save::hvm_hw_vpic>("hvm_hw_vpic");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::unstable::hvm_save::vioapic_redir_entry_fields>("vioapic_redir_entry_fields");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::unstable::hvm_save::hvm_hw_lapic>("hvm_hw_lapic");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::unstable::hvm_save::hvm_hw_lapic_regs>("hvm_hw_lapic_regs");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::unstable::hvm_save::hvm_hw_pci_link>("hvm_hw_pci_link");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::unstable::hvm_save::hvm_hw_pit_channel>("hvm_hw_pit_channel");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::unstable::hvm_save::hvm_hw_pit>("hvm_hw_pit");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::unstable::hvm_save::hvm_hw_rtc>("hvm_hw_rtc");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::unstable::hvm_save::hvm_hw_hpet>("hvm_hw_hpet");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::unstable::hvm_save::hvm_hw_hpet_timers>("hvm_hw_hpet_timers");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::unstable::hvm_save::hvm_hw_pmtimer>("hvm_hw_pmtimer");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::unstable::hvm_save::hvm_hw_mtrr>("hvm_hw_mtrr");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::unstable::hvm_save::hvm_hw_cpu_xsave_hdr>("hvm_hw_cpu_xsave_hdr");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::unstable::hvm_save::hvm_hw_cpu_xsave>("hvm_hw_cpu_xsave");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::unstable::hvm_save::hvm_hw_cpu_xsave_save_area>("hvm_hw_cpu_xsave_save_area");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::unstable::hvm_save::hvm_hw_cpu_xsave_save_area_fpu_sse>("hvm_hw_cpu_xsave_save_area_fpu_sse");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::unstable::hvm_save::hvm_hw_cpu_xsave_save_area_xsave_hdr>("hvm_hw_cpu_xsave_save_area_xsave_hdr");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::unstable::hvm_save::hvm_viridian_domain_context>("hvm_viridian_domain_context");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::unstable::hvm_save::hvm_viridian_vcpu_context>("hvm_viridian_vcpu_context");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::unstable::hvm_save::hvm_vmce_vcpu>("hvm_vmce_vcpu");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::unstable::hvm_save::hvm_tsc_adjust>("hvm_tsc_adjust");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::unstable::hvm_save::hvm_one_msr>("hvm_one_msr");
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::unstable::hvm_save::hvm_msr>("hvm_msr");
+    #[cfg(feature = "xen-4-22")]
     check::<xenabi::unstable::sysctl::xen_sysctl_readconsole>("xen_sysctl_readconsole");
     #[cfg(feature = "xen-4-22")]
     check::<xenabi::unstable::sysctl::xen_sysctl_tbuf_op>("xen_sysctl_tbuf_op");

@@ -230,7 +230,7 @@ export function moduleNames(facts: TreeFacts, registry: AbiModel | undefined): M
   const taken = new Set(declared.values());
   const base = (f: string) => (f.split('/').pop() ?? f).replace(/\.h$/, '').replace(/\W/g, '_');
   const counts = new Map<string, number>();
-  for (const f of files) if (!declared.has(f)) counts.set(base(f), (counts.get(base(f)) ?? 0) + 1);
+  for (const f of files) counts.set(base(f), (counts.get(base(f)) ?? 0) + 1);
   const out = new Map<string, string>();
   for (const f of [...files].sort()) {
     const own = declared.get(f);

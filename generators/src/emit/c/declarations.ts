@@ -320,12 +320,21 @@ function setHeading(s: ConstantSetDecl): string {
 
 // ---- Records ----------------------------------------------------------------------------
 
+/**
+ * A record whose members are all C11 anonymous members (`hvm_hw_pci_irqs`) has no named member
+ * in C99, which -Wpedantic refuses: `__extension__` before its declaration keeps it quiet, as it
+ * does for the anonymous member itself.
+ */
+function onlyAnonymous(r: RecordDecl): boolean {
+  return r.fields.length > 0 && r.fields.every((f) => f.name === '');
+}
+
 function recordDecl(ctx: Ctx, r: RecordDecl, alive: string[]): DeclView {
   const type = recordTypeName(r);
   if (r.tag) checkIdentifier(r.tag, 'record tag');
   if (r.typedef) checkIdentifier(r.typedef, 'record typedef');
   const archs = ctx.archs.filter((a) => onArch(r, a));
-  const open = r.tag ? `${type} {` : `typedef ${r.kind} {`;
+  const open = `${onlyAnonymous(r) ? '__extension__ ' : ''}${r.tag ? `${type} {` : `typedef ${r.kind} {`}`;
   const close = r.tag ? '};' : `} ${r.typedef};`;
   const after = [...(r.tag && r.typedef ? [`typedef ${type} ${r.typedef};`] : []), ...ringStateLines(r)];
   const perArch = hasArchMembers(ctx, r);
@@ -431,7 +440,7 @@ function memberView(ctx: Ctx, r: RecordDecl, f: Field, archs: Arch[], indent: st
       ...base,
       doc: indentedDocCommentLines(indent, directedDoc(f) ?? inline.doc, since),
       nested: {
-        open: `${anonymous ? '__extension__ ' : ''}${inline.kind} {`,
+        open: `${anonymous || onlyAnonymous(inline) ? '__extension__ ' : ''}${inline.kind} {`,
         members: membersOf(ctx, inline, on, indent + INDENT, alive.own),
         close: anonymous ? '};' : `} ${declarator(f.name, f.type)};`,
       },

@@ -228,12 +228,19 @@ function optInView(ctx: Ctx): HeaderView['optIn'] {
   };
 }
 
+/** Whether a constant exists on some architectures only, in some release. */
+function somewhere(ctx: Ctx, constant: string): boolean {
+  return ctx.releases.history.constants.some((c) => c.name === constant && c.archs !== undefined && c.archs.length < ARCHES.length);
+}
+
 function versionCheckView(ctx: Ctx): HeaderView['versionCheck'] {
   const constant = ctx.module.interfaceVersion?.constant;
   if (!constant) return false;
   const want = wantMacro(constant);
   return {
-    condition: `${constant} != ${want}`,
+    // A constant of some architectures only (HVM_FILE_VERSION is x86's) is defined by neither
+    // header on the others, where there is nothing to compare.
+    condition: `${somewhere(ctx, constant) ? `defined(${constant}) && ` : ''}${constant} != ${want}`,
     message: cString(`Xen's ${ctx.module.xenHeader}, included before ${includeName(ctx.module.namespace, ctx.module.name)}, has another ${constant} than ${want}`),
   };
 }
@@ -552,14 +559,23 @@ function checkedType(ctx: Ctx, record: RecordDecl): string {
   return `XENABI_TYPEOF(${memberExpression(recordTypeName(scope), path)})`;
 }
 
-/** The path of `within`'s first named member of record type `name`, looking into its inline records. */
+/**
+ * The path of `within`'s first named member of record type `name`, looking into its inline
+ * records and through arrays (`channels[0]` for `struct hvm_hw_pit_channel channels[3]`).
+ */
 function memberPathOf(ctx: Ctx, within: RecordDecl, name: string): string | undefined {
   for (const f of within.fields) {
-    if (f.type.kind !== 'record' || f.name === '') continue;
-    if (f.type.name === name) return f.name;
-    const inline = ctx.records.get(f.type.name);
+    let type = f.type;
+    let step = f.name;
+    while (type.kind === 'array') {
+      type = type.element;
+      step += '[0]';
+    }
+    if (type.kind !== 'record' || f.name === '') continue;
+    if (type.name === name) return step;
+    const inline = ctx.records.get(type.name);
     const inner = inline?.parent ? memberPathOf(ctx, inline, name) : undefined;
-    if (inner) return `${f.name}.${inner}`;
+    if (inner) return `${step}.${inner}`;
   }
   return undefined;
 }

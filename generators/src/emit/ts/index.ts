@@ -14,6 +14,7 @@ import type { AbiModel } from '../../model/types.js';
 import { npmPackageName } from '../../release/project.js';
 import { UNRELEASED } from '../../release/versions.js';
 import type { EmitContext, Emitter, OutputFile } from '../emitter.js';
+import { withAnonymousNamed } from './anonymous.js';
 import { availabilityFile } from './availability.js';
 import { implFile } from './impl-module.js';
 import { publicFile } from './module-decls.js';
@@ -44,7 +45,8 @@ const RING_ORIGIN = `${RUNTIME_ORIGIN}/ring.ts`;
 export const tsEmitterTimings = { viewModel: 0, print: 0 };
 
 /** Every TypeScript file of the package as view-model data; `history` (the whole model) feeds the availability module. */
-export function packageFiles(model: ReleaseModel, history: AbiModel = model): TsFile[] {
+export function packageFiles(release: ReleaseModel, history: AbiModel = release): TsFile[] {
+  const model = withAnonymousNamed(release);
   const names = new TsNames(model);
   const variants = new Variants(model, names);
   const value = (constant: string) => model.constants.find((c) => c.name === constant)?.value ?? '0';

@@ -37,9 +37,9 @@ export function specifier(from: string, to: string): string {
   return up === 0 ? `./${rest}` : `${'../'.repeat(up)}${rest}`;
 }
 
-/** A record name as an identifier: `xen_dm_op.u` → `xen_dm_op_u`. */
+/** A record name as an identifier: `xen_dm_op.u` → `xen_dm_op_u`, an anonymous member's `x.<anon0>` → `x_anon0`. */
 function flatten(name: string): string {
-  return name.replace(/[^A-Za-z0-9_$]/g, '_');
+  return name.replace(/<(anon\d+)>/g, '$1').replace(/[^A-Za-z0-9_$]/g, '_');
 }
 
 /** Identifiers of everything the package exports, checked for clashes once per model. */

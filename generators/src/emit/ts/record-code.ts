@@ -48,7 +48,6 @@ export function members(record: RecordDecl, layout: RecordLayout, resolver: Shap
   const decls = record.fields.filter((f) => onArch(f, resolver.arch));
   return layout.fields.map((l, i) => {
     const decl = decls[i]!;
-    if (decl.name === '') throw new Error(`ts emitter: ${record.name} has an anonymous member; the TypeScript emitter does not support those yet`);
     const shape = resolver.shape(decl.type);
     return { name: l.name, decl, layout: l, shape };
   });

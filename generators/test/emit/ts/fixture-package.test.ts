@@ -41,6 +41,21 @@ describe('fixture package', () => {
     expect(() => fixture.decodeWidgetOp(arm, { arch: 'arm64' })).toThrow(new RangeError('widget_op.op: unknown WIDGET_OP op 6'));
   });
 
+  it('shows C11 anonymous members as nested objects named anon0, anon1, the union inside still a union', () => {
+    const event = fixture.widget_event;
+    expect(event.layout('x86_32').fields.map((f) => [f.name, f.offset])).toEqual([['id', 0], ['anon0', 4], ['anon1', 8]]);
+    const bytes = event.encode({ id: 1, anon0: { anon0: { vector: 0x30, kind: 5, valid: 1 } }, anon1: { count: 2n ** 40n, drops: 3 } }, { arch: 'x86_64' });
+    expect([...bytes.subarray(4, 8)]).toEqual([0x30, 0x0d, 0, 0]);
+    const decoded = event.decode(bytes, { arch: 'x86_64', strict: true });
+    expect(decoded.anon0.raw).toBe(0xd30);
+    expect(decoded.anon0.anon0).toEqual({ vector: 0x30, kind: 5, valid: 1 });
+    expect(decoded.anon1).toEqual({ count: 2n ** 40n, drops: 3 });
+    const view = event.view(bytes, { arch: 'x86_64' });
+    view.anon0.raw = 0x1ff;
+    expect([view.anon0.anon0.vector, view.anon0.anon0.kind, view.anon0.anon0.valid]).toEqual([0xff, 1, 0]);
+    expect(() => event.encode({ id: 1, anon0: { raw: 1, anon0: { vector: 1, kind: 0, valid: 0 } }, anon1: { count: 0n, drops: 0 } }, { arch: 'arm32' })).toThrow(/widget_event\.anon0/);
+  });
+
   it('rejects non-zero bit-field padding and holes in a strict decode', () => {
     const shape = fixture.widget_shape;
     const value = fixture.widget_shape.decode(new Uint8Array(64), { arch: 'x86_64' });

@@ -68,6 +68,11 @@
 #include <xenabi/unstable/flask_op.h>
 #endif
 
+/* Unstable: define XENABI_WANT_HVM_FILE_VERSION to opt in. */
+#if defined(XENABI_WANT_HVM_FILE_VERSION)
+#include <xenabi/unstable/hvm_save.h>
+#endif
+
 /* Unstable: define XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION to opt in. */
 #if defined(XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION)
 #include <xenabi/unstable/sysctl.h>

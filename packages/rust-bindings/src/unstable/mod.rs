@@ -5,5 +5,6 @@
 
 pub mod domctl;
 pub mod flask_op;
+pub mod hvm_save;
 pub mod sysctl;
 pub mod vm_event;

@@ -28,11 +28,19 @@
 #ifndef XENABI_PRELUDE_DEFINED
 #define XENABI_PRELUDE_DEFINED 1
 
-/* Compile-time assertions: static_assert (C++11), _Static_assert (C11), a size -1 array (C99). */
+/*
+ * Compile-time assertions: static_assert (C++11), _Static_assert (C11), a size -1 array (C99).
+ * XENABI_TYPEOF(expr) is the type of expr; in C++11 without the reference decltype gives an
+ * element (channels[0]), so that offsetof and sizeof can take it.
+ */
 #if defined(__cplusplus) && __cplusplus >= 201103L
+extern "C++" {
+template <typename T> struct xenabi_unreferenced { typedef T type; };
+template <typename T> struct xenabi_unreferenced<T &> { typedef T type; };
+}
 #define XENABI_STATIC_ASSERT(id, expr) static_assert(expr, "xenabi layout check " #id)
 #define XENABI_ALIGNOF(type) alignof(type)
-#define XENABI_TYPEOF(expr) decltype(expr)
+#define XENABI_TYPEOF(expr) xenabi_unreferenced<decltype(expr)>::type
 #elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
 #define XENABI_STATIC_ASSERT(id, expr) _Static_assert(expr, "xenabi layout check " #id)
 #define XENABI_ALIGNOF(type) _Alignof(type)
@@ -359,6 +367,31 @@ struct demo_copy {
     struct demo_end dst;
 };
 
+/**
+ * Xen declares this tag inside demo_lanes, whose member is an array of it: the checks reach it
+ * through `lanes[0]`.
+ */
+struct demo_lane {
+    uint32_t head;
+    uint32_t tail;
+};
+
+/** Three lanes. */
+struct demo_lanes {
+    struct demo_lane lanes[3];
+};
+
+/**
+ * Only an anonymous member: no named member in C99, so the struct is declared with
+ * `__extension__`.
+ */
+__extension__ struct demo_words {
+    __extension__ union {
+        uint32_t w32[2];
+        uint64_t w64;
+    };
+};
+
 /** An array of an untagged struct (`struct { … } pairs[3]`). */
 struct demo_grid {
     /** One pair. */
@@ -555,6 +588,9 @@ struct demo_ctypes {
 #define XENABI_SINCE_demo_nest 0x040600
 #define XENABI_SINCE_demo_end 0x040600
 #define XENABI_SINCE_demo_copy 0x040600
+#define XENABI_SINCE_demo_lane 0x040600
+#define XENABI_SINCE_demo_lanes 0x040600
+#define XENABI_SINCE_demo_words 0x040600
 #define XENABI_SINCE_demo_grid 0x040600
 #define XENABI_SINCE_demo_entry_v1 0x040600
 #define XENABI_SINCE_demo_entry_v2 0x040600
@@ -607,6 +643,9 @@ struct demo_ctypes {
 #define XENABI_HAS_demo_nest 1
 #define XENABI_HAS_demo_end 1
 #define XENABI_HAS_demo_copy 1
+#define XENABI_HAS_demo_lane 1
+#define XENABI_HAS_demo_lanes 1
+#define XENABI_HAS_demo_words 1
 #define XENABI_HAS_demo_grid 1
 #define XENABI_HAS_demo_entry_v1 1
 #if XENABI_XEN_MIN_VERSION < 0x040d00
@@ -663,6 +702,9 @@ struct demo_ctypes {
 #define XENABI_GATES_demo_nest "build:CONFIG_DEMO"
 #define XENABI_GATES_demo_end "build:CONFIG_DEMO"
 #define XENABI_GATES_demo_copy "build:CONFIG_DEMO"
+#define XENABI_GATES_demo_lane "build:CONFIG_DEMO"
+#define XENABI_GATES_demo_lanes "build:CONFIG_DEMO"
+#define XENABI_GATES_demo_words "build:CONFIG_DEMO"
 #define XENABI_GATES_demo_grid "build:CONFIG_DEMO"
 #define XENABI_GATES_demo_entry_v1 "build:CONFIG_DEMO"
 #define XENABI_GATES_demo_entry_v2 "build:CONFIG_DEMO"
@@ -768,6 +810,21 @@ XENABI_STATIC_ASSERT(demo__demo_copy__src__offset, XENABI_OFFSETOF(struct demo_c
 XENABI_STATIC_ASSERT(demo__demo_copy__src__size, sizeof(XENABI_NO_OBJECT(struct demo_copy)->src) == 8);
 XENABI_STATIC_ASSERT(demo__demo_copy__dst__offset, XENABI_OFFSETOF(struct demo_copy, dst) == 8);
 XENABI_STATIC_ASSERT(demo__demo_copy__dst__size, sizeof(XENABI_NO_OBJECT(struct demo_copy)->dst) == 8);
+XENABI_STATIC_ASSERT(demo__demo_lane__size, sizeof(XENABI_TYPEOF(XENABI_NO_OBJECT(struct demo_lanes)->lanes[0])) == 8);
+XENABI_STATIC_ASSERT(demo__demo_lane__align, XENABI_ALIGNOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct demo_lanes)->lanes[0])) == 4);
+XENABI_STATIC_ASSERT(demo__demo_lane__head__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct demo_lanes)->lanes[0]), head) == 0);
+XENABI_STATIC_ASSERT(demo__demo_lane__head__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct demo_lanes)->lanes[0]))->head) == 4);
+XENABI_STATIC_ASSERT(demo__demo_lane__tail__offset, XENABI_OFFSETOF(XENABI_TYPEOF(XENABI_NO_OBJECT(struct demo_lanes)->lanes[0]), tail) == 4);
+XENABI_STATIC_ASSERT(demo__demo_lane__tail__size, sizeof(XENABI_NO_OBJECT(XENABI_TYPEOF(XENABI_NO_OBJECT(struct demo_lanes)->lanes[0]))->tail) == 4);
+XENABI_STATIC_ASSERT(demo__demo_lanes__size, sizeof(struct demo_lanes) == 24);
+XENABI_STATIC_ASSERT(demo__demo_lanes__align, XENABI_ALIGNOF(struct demo_lanes) == 4);
+XENABI_STATIC_ASSERT(demo__demo_lanes__lanes__offset, XENABI_OFFSETOF(struct demo_lanes, lanes) == 0);
+XENABI_STATIC_ASSERT(demo__demo_lanes__lanes__size, sizeof(XENABI_NO_OBJECT(struct demo_lanes)->lanes) == 24);
+XENABI_STATIC_ASSERT(demo__demo_words__size, sizeof(struct demo_words) == 8);
+XENABI_STATIC_ASSERT(demo__demo_words__w32__offset, XENABI_OFFSETOF(struct demo_words, w32) == 0);
+XENABI_STATIC_ASSERT(demo__demo_words__w32__size, sizeof(XENABI_NO_OBJECT(struct demo_words)->w32) == 8);
+XENABI_STATIC_ASSERT(demo__demo_words__w64__offset, XENABI_OFFSETOF(struct demo_words, w64) == 0);
+XENABI_STATIC_ASSERT(demo__demo_words__w64__size, sizeof(XENABI_NO_OBJECT(struct demo_words)->w64) == 8);
 XENABI_STATIC_ASSERT(demo__demo_grid__size, sizeof(struct demo_grid) == 12);
 XENABI_STATIC_ASSERT(demo__demo_grid__align, XENABI_ALIGNOF(struct demo_grid) == 2);
 XENABI_STATIC_ASSERT(demo__demo_grid__pairs__offset, XENABI_OFFSETOF(struct demo_grid, pairs) == 0);
@@ -881,6 +938,7 @@ XENABI_STATIC_ASSERT(demo__demo_nest__x86_flags__offset, XENABI_OFFSETOF(struct 
 XENABI_STATIC_ASSERT(demo__demo_nest__x86_flags__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->x86_flags) == 4);
 XENABI_STATIC_ASSERT(demo__demo_nest__x86_more__offset, XENABI_OFFSETOF(struct demo_nest, x86_more) == 20);
 XENABI_STATIC_ASSERT(demo__demo_nest__x86_more__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->x86_more) == 4);
+XENABI_STATIC_ASSERT(demo__demo_words__align, XENABI_ALIGNOF(struct demo_words) == 4);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__align, XENABI_ALIGNOF(struct demo_entry_v2) == 4);
 #endif
@@ -949,6 +1007,7 @@ XENABI_STATIC_ASSERT(demo__demo_nest__x86_flags__offset, XENABI_OFFSETOF(struct 
 XENABI_STATIC_ASSERT(demo__demo_nest__x86_flags__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->x86_flags) == 4);
 XENABI_STATIC_ASSERT(demo__demo_nest__x86_more__offset, XENABI_OFFSETOF(struct demo_nest, x86_more) == 20);
 XENABI_STATIC_ASSERT(demo__demo_nest__x86_more__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->x86_more) == 4);
+XENABI_STATIC_ASSERT(demo__demo_words__align, XENABI_ALIGNOF(struct demo_words) == 8);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__align, XENABI_ALIGNOF(struct demo_entry_v2) == 8);
 #endif
@@ -1017,6 +1076,7 @@ XENABI_STATIC_ASSERT(demo__demo_nest__arm_flags__offset, XENABI_OFFSETOF(struct 
 XENABI_STATIC_ASSERT(demo__demo_nest__arm_flags__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->arm_flags) == 4);
 XENABI_STATIC_ASSERT(demo__demo_nest__arm_pad__offset, XENABI_OFFSETOF(struct demo_nest, arm_pad) == 20);
 XENABI_STATIC_ASSERT(demo__demo_nest__arm_pad__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->arm_pad) == 4);
+XENABI_STATIC_ASSERT(demo__demo_words__align, XENABI_ALIGNOF(struct demo_words) == 8);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__align, XENABI_ALIGNOF(struct demo_entry_v2) == 8);
 #endif
@@ -1085,6 +1145,7 @@ XENABI_STATIC_ASSERT(demo__demo_nest__arm_flags__offset, XENABI_OFFSETOF(struct 
 XENABI_STATIC_ASSERT(demo__demo_nest__arm_flags__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->arm_flags) == 4);
 XENABI_STATIC_ASSERT(demo__demo_nest__arm_pad__offset, XENABI_OFFSETOF(struct demo_nest, arm_pad) == 20);
 XENABI_STATIC_ASSERT(demo__demo_nest__arm_pad__size, sizeof(XENABI_NO_OBJECT(struct demo_nest)->arm_pad) == 4);
+XENABI_STATIC_ASSERT(demo__demo_words__align, XENABI_ALIGNOF(struct demo_words) == 8);
 #if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x0003020a
 XENABI_STATIC_ASSERT(demo__demo_entry_v2__align, XENABI_ALIGNOF(struct demo_entry_v2) == 8);
 #endif

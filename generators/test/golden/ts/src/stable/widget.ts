@@ -4,7 +4,7 @@
 /*
  * stable/widget: Widgets, for the TypeScript emitter golden test. Mirrors Xen's public/widget.h.
  */
-import { WidgetOp$chk0, WidgetOp$chk1, WidgetOp$chk2, WidgetOp$dec0, WidgetOp$dec1, WidgetOp$dec2, WidgetOp$enc0, WidgetOp$enc1, WidgetOp$enc2, widget_ctypes$V0, widget_ctypes$V1, widget_ctypes$V2, widget_ctypes$V3, widget_ctypes$chk0, widget_ctypes$chk1, widget_ctypes$chk2, widget_ctypes$chk3, widget_ctypes$dec0, widget_ctypes$dec1, widget_ctypes$dec2, widget_ctypes$dec3, widget_ctypes$enc0, widget_ctypes$enc1, widget_ctypes$enc2, widget_ctypes$enc3, widget_msg$V0, widget_msg$chk0, widget_msg$dec0, widget_msg$enc0, widget_op$V0, widget_op$V1, widget_op$V2, widget_op$chk0, widget_op$chk1, widget_op$chk2, widget_op$dec0, widget_op$dec1, widget_op$dec2, widget_op$enc0, widget_op$enc1, widget_op$enc2, widget_op_u$V0, widget_op_u$V1, widget_op_u$V2, widget_op_u$dec0, widget_op_u$dec1, widget_op_u$dec2, widget_op_u$enc0, widget_op_u$enc1, widget_op_u$enc2, widget_point$V0, widget_point$chk0, widget_point$dec0, widget_point$enc0, widget_shape$V0, widget_shape$V1, widget_shape$chk0, widget_shape$chk1, widget_shape$dec0, widget_shape$dec1, widget_shape$enc0, widget_shape$enc1, widget_tune$V0, widget_tune$dec0, widget_tune$enc0 } from '../internal/stable/widget.js';
+import { WidgetOp$chk0, WidgetOp$chk1, WidgetOp$chk2, WidgetOp$dec0, WidgetOp$dec1, WidgetOp$dec2, WidgetOp$enc0, WidgetOp$enc1, WidgetOp$enc2, widget_ctypes$V0, widget_ctypes$V1, widget_ctypes$V2, widget_ctypes$V3, widget_ctypes$chk0, widget_ctypes$chk1, widget_ctypes$chk2, widget_ctypes$chk3, widget_ctypes$dec0, widget_ctypes$dec1, widget_ctypes$dec2, widget_ctypes$dec3, widget_ctypes$enc0, widget_ctypes$enc1, widget_ctypes$enc2, widget_ctypes$enc3, widget_event$V0, widget_event$chk0, widget_event$dec0, widget_event$enc0, widget_event_anon0$V0, widget_event_anon0$dec0, widget_event_anon0$enc0, widget_event_anon0_anon0$V0, widget_event_anon0_anon0$chk0, widget_event_anon0_anon0$dec0, widget_event_anon0_anon0$enc0, widget_event_anon1$V0, widget_event_anon1$chk0, widget_event_anon1$dec0, widget_event_anon1$enc0, widget_msg$V0, widget_msg$chk0, widget_msg$dec0, widget_msg$enc0, widget_op$V0, widget_op$V1, widget_op$V2, widget_op$chk0, widget_op$chk1, widget_op$chk2, widget_op$dec0, widget_op$dec1, widget_op$dec2, widget_op$enc0, widget_op$enc1, widget_op$enc2, widget_op_u$V0, widget_op_u$V1, widget_op_u$V2, widget_op_u$dec0, widget_op_u$dec1, widget_op_u$dec2, widget_op_u$enc0, widget_op_u$enc1, widget_op_u$enc2, widget_point$V0, widget_point$chk0, widget_point$dec0, widget_point$enc0, widget_shape$V0, widget_shape$V1, widget_shape$chk0, widget_shape$chk1, widget_shape$dec0, widget_shape$dec1, widget_shape$enc0, widget_shape$enc1, widget_tune$V0, widget_tune$dec0, widget_tune$enc0 } from '../internal/stable/widget.js';
 import { checkArch, checkFields, current, dataViewOf, encodeFresh, failArch, failObject, failOp, failOpName, flexArray, flexCount, frozen, placeBytes, placeView, useBytes, wordsOf } from '../runtime.js';
 import type { ArchOptions, DecodeOptions, EncodeOptions, IntArrayView, OpDecodeOptions, RecordArrayView, RecordCodec, RecordLayout, RecordView } from '../runtime.js';
 
@@ -686,6 +686,539 @@ export const widget_tune: RecordCodec<widget_tune, widget_tune_view> = {
       }
       default:
         return failArch('widget_tune', arch);
+    }
+  },
+};
+
+/**
+ * C11 anonymous members: a union of bit-fields and their word, then a struct of two counters.
+ *
+ * Size: 24 bytes on every architecture.
+ * @since 4.17
+ */
+export interface widget_event {
+  id: number;
+  /**
+   * The pending event, as bits or as a word.
+   *
+   * An anonymous member in C, whose members C reads as the enclosing record's; here a nested object.
+   */
+  anon0: widget_event_anon0;
+  /** An anonymous member in C, whose members C reads as the enclosing record's; here a nested object. */
+  anon1: widget_event_anon1;
+}
+
+/**
+ * A zero-copy view of `widget_event` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.17
+ */
+export interface widget_event_view extends RecordView {
+  id: number;
+  /**
+   * The pending event, as bits or as a word.
+   *
+   * An anonymous member in C, whose members C reads as the enclosing record's; here a nested object.
+   */
+  readonly anon0: widget_event_anon0_view;
+  /** An anonymous member in C, whose members C reads as the enclosing record's; here a nested object. */
+  readonly anon1: widget_event_anon1_view;
+}
+
+const widget_event$layout0: RecordLayout = frozen({
+  name: 'widget_event',
+  kind: 'struct',
+  size: 24,
+  align: 8,
+  fields: [
+    { name: 'id', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'anon0', offset: 4, size: 4, align: 4, type: 'union widget_event.<anon0>', value: 'record', record: 'widget_event.<anon0>' },
+    { name: 'anon1', offset: 8, size: 16, align: 8, type: 'struct widget_event.<anon1>', value: 'record', record: 'widget_event.<anon1>' },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `widget_event` (struct widget_event). Size: 24 bytes on every architecture.
+ * @since 4.17
+ */
+export const widget_event: RecordCodec<widget_event, widget_event_view> = {
+  name: 'widget_event',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.17',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 24;
+      default:
+        return failArch('widget_event', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return widget_event$layout0;
+      default:
+        return failArch('widget_event', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'widget_event');
+        return encodeFresh(value, 24, 0, widget_event$enc0, 'widget_event');
+      }
+      default:
+        return failArch('widget_event', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'widget_event');
+        const size = 24;
+        if (target !== current.bytes) useBytes(target, 'widget_event');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_event');
+        widget_event$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('widget_event', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'widget_event');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 24 <= current.length ? current.base + o : placeBytes(bytes, o, 24, 'widget_event');
+        if (options.strict === true) widget_event$chk0(current.view, b);
+        return widget_event$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('widget_event', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 24, 'widget_event');
+        return new widget_event$V0(dataViewOf(p.buffer, 'widget_event'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('widget_event', arch);
+    }
+  },
+};
+
+/**
+ * A value of union widget_event.<anon0>: set one member to encode (none: all zero). A decode fills in every member, and encode takes such a value back as it was, or with one member changed (see the package README).
+ *
+ * Size: 4 bytes on every architecture.
+ * @since 4.17
+ */
+export interface widget_event_anon0 {
+  /** An anonymous member in C, whose members C reads as the enclosing record's; here a nested object. */
+  anon0?: widget_event_anon0_anon0;
+  /** The same bits as one word. */
+  raw?: number;
+}
+
+/**
+ * A zero-copy view of `widget_event_anon0` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.17
+ */
+export interface widget_event_anon0_view extends RecordView {
+  /** An anonymous member in C, whose members C reads as the enclosing record's; here a nested object. */
+  readonly anon0: widget_event_anon0_anon0_view;
+  /** The same bits as one word. */
+  raw: number;
+}
+
+const widget_event_anon0$layout0: RecordLayout = frozen({
+  name: 'widget_event.<anon0>',
+  kind: 'union',
+  size: 4,
+  align: 4,
+  fields: [
+    { name: 'anon0', offset: 0, size: 4, align: 4, type: 'struct widget_event.<anon0>.<anon0>', value: 'record', record: 'widget_event.<anon0>.<anon0>' },
+    { name: 'raw', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `widget_event_anon0` (union widget_event.<anon0>). Size: 4 bytes on every architecture.
+ * @since 4.17
+ */
+export const widget_event_anon0: RecordCodec<widget_event_anon0, widget_event_anon0_view> = {
+  name: 'widget_event.<anon0>',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.17',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 4;
+      default:
+        return failArch('widget_event.<anon0>', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return widget_event_anon0$layout0;
+      default:
+        return failArch('widget_event.<anon0>', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'widget_event.<anon0>');
+        return encodeFresh(value, 4, 0, widget_event_anon0$enc0, 'widget_event.<anon0>');
+      }
+      default:
+        return failArch('widget_event.<anon0>', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'widget_event.<anon0>');
+        const size = 4;
+        if (target !== current.bytes) useBytes(target, 'widget_event.<anon0>');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_event.<anon0>');
+        widget_event_anon0$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('widget_event.<anon0>', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'widget_event.<anon0>');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'widget_event.<anon0>');
+        return widget_event_anon0$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('widget_event.<anon0>', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 4, 'widget_event.<anon0>');
+        return new widget_event_anon0$V0(dataViewOf(p.buffer, 'widget_event.<anon0>'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('widget_event.<anon0>', arch);
+    }
+  },
+};
+
+/**
+ * Size: 4 bytes on every architecture.
+ * @since 4.17
+ */
+export interface widget_event_anon0_anon0 {
+  vector: number;
+  kind: number;
+  valid: number;
+}
+
+/**
+ * A zero-copy view of `widget_event_anon0_anon0` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.17
+ */
+export interface widget_event_anon0_anon0_view extends RecordView {
+  vector: number;
+  kind: number;
+  valid: number;
+}
+
+const widget_event_anon0_anon0$layout0: RecordLayout = frozen({
+  name: 'widget_event.<anon0>.<anon0>',
+  kind: 'struct',
+  size: 4,
+  align: 4,
+  fields: [
+    { name: 'vector', offset: 0, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 8, bitOffset: 0, bitWidth: 8 },
+    { name: 'kind', offset: 1, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 3, bitOffset: 8, bitWidth: 3 },
+    { name: 'valid', offset: 1, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 1, bitOffset: 11, bitWidth: 1 },
+    { name: 'reserved', offset: 1, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 20, bitOffset: 12, bitWidth: 20, padding: true },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `widget_event_anon0_anon0` (struct widget_event.<anon0>.<anon0>). Size: 4 bytes on every architecture.
+ * @since 4.17
+ */
+export const widget_event_anon0_anon0: RecordCodec<widget_event_anon0_anon0, widget_event_anon0_anon0_view> = {
+  name: 'widget_event.<anon0>.<anon0>',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.17',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 4;
+      default:
+        return failArch('widget_event.<anon0>.<anon0>', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return widget_event_anon0_anon0$layout0;
+      default:
+        return failArch('widget_event.<anon0>.<anon0>', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'widget_event.<anon0>.<anon0>');
+        return encodeFresh(value, 4, 0, widget_event_anon0_anon0$enc0, 'widget_event.<anon0>.<anon0>');
+      }
+      default:
+        return failArch('widget_event.<anon0>.<anon0>', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'widget_event.<anon0>.<anon0>');
+        const size = 4;
+        if (target !== current.bytes) useBytes(target, 'widget_event.<anon0>.<anon0>');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_event.<anon0>.<anon0>');
+        widget_event_anon0_anon0$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('widget_event.<anon0>.<anon0>', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'widget_event.<anon0>.<anon0>');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 4 <= current.length ? current.base + o : placeBytes(bytes, o, 4, 'widget_event.<anon0>.<anon0>');
+        if (options.strict === true) widget_event_anon0_anon0$chk0(current.view, b);
+        return widget_event_anon0_anon0$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('widget_event.<anon0>.<anon0>', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 4, 'widget_event.<anon0>.<anon0>');
+        return new widget_event_anon0_anon0$V0(dataViewOf(p.buffer, 'widget_event.<anon0>.<anon0>'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('widget_event.<anon0>.<anon0>', arch);
+    }
+  },
+};
+
+/**
+ * Size: 16 bytes on every architecture.
+ * @since 4.17
+ */
+export interface widget_event_anon1 {
+  count: bigint;
+  drops: number;
+}
+
+/**
+ * A zero-copy view of `widget_event_anon1` over a buffer: reads and writes go straight to the bytes.
+ * @since 4.17
+ */
+export interface widget_event_anon1_view extends RecordView {
+  count: bigint;
+  /** The same field as a number; a `RangeError` when it does not fit a safe integer. */
+  countAsNumber: number;
+  drops: number;
+}
+
+const widget_event_anon1$layout0: RecordLayout = frozen({
+  name: 'widget_event.<anon1>',
+  kind: 'struct',
+  size: 16,
+  align: 8,
+  fields: [
+    { name: 'count', offset: 0, size: 8, align: 8, type: 'uint64_aligned_t', value: 'bigint', signed: false, bits: 64 },
+    { name: 'drops', offset: 8, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32 },
+    { name: 'pad', offset: 12, size: 4, align: 4, type: 'uint32_t', value: 'number', signed: false, bits: 32, padding: true },
+  ],
+  holes: [],
+});
+
+/**
+ * Sizes, layouts, encoding, decoding and zero-copy views of `widget_event_anon1` (struct widget_event.<anon1>). Size: 16 bytes on every architecture.
+ * @since 4.17
+ */
+export const widget_event_anon1: RecordCodec<widget_event_anon1, widget_event_anon1_view> = {
+  name: 'widget_event.<anon1>',
+  archs: ['x86_32', 'x86_64', 'arm32', 'arm64'],
+  since: '4.17',
+  size(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return 16;
+      default:
+        return failArch('widget_event.<anon1>', arch);
+    }
+  },
+  layout(arch) {
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64':
+        return widget_event_anon1$layout0;
+      default:
+        return failArch('widget_event.<anon1>', arch);
+    }
+  },
+  encode(value, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'widget_event.<anon1>');
+        return encodeFresh(value, 16, 0, widget_event_anon1$enc0, 'widget_event.<anon1>');
+      }
+      default:
+        return failArch('widget_event.<anon1>', arch);
+    }
+  },
+  encodeInto(value, target, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (typeof value !== 'object' || value === null) failObject(value, 'widget_event.<anon1>');
+        const size = 16;
+        if (target !== current.bytes) useBytes(target, 'widget_event.<anon1>');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + (size) <= current.length ? current.base + o : placeBytes(target, o, size, 'widget_event.<anon1>');
+        widget_event_anon1$enc0(value, current.view, current.words, b);
+        return size;
+      }
+      default:
+        return failArch('widget_event.<anon1>', arch);
+    }
+  },
+  decode(bytes, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        if (bytes !== current.bytes) useBytes(bytes, 'widget_event.<anon1>');
+        const o = options.offset ?? 0;
+        const b = typeof o === 'number' && (o >>> 0) === o && o + 16 <= current.length ? current.base + o : placeBytes(bytes, o, 16, 'widget_event.<anon1>');
+        if (options.strict === true) widget_event_anon1$chk0(current.view, b);
+        return widget_event_anon1$dec0(current.view, current.words, b);
+      }
+      default:
+        return failArch('widget_event.<anon1>', arch);
+    }
+  },
+  view(buffer, options) {
+    const arch = options?.arch;
+    switch (arch) {
+      case 'x86_32':
+      case 'x86_64':
+      case 'arm32':
+      case 'arm64': {
+        const p = placeView(buffer, options.offset, 16, 'widget_event.<anon1>');
+        return new widget_event_anon1$V0(dataViewOf(p.buffer, 'widget_event.<anon1>'), wordsOf(p.buffer), p.b, p.start, p.limit, p.end);
+      }
+      default:
+        return failArch('widget_event.<anon1>', arch);
     }
   },
 };

@@ -6,7 +6,7 @@
  */
 import { IntArray, RecordArray, alignedWords, checkArray, checkDecodedUnion, checkEmptyUnion, checkRepoint, decodedFrom, encodeDecodedUnion, failBigInt, failInt, failObject, failOp, failOpName, failPadding, flexArray, flexRoom, setU64FromNumber, u64AsNumber, zero } from '../../runtime.js';
 import type { IntArrayView, RecordArrayView } from '../../runtime.js';
-import type { WidgetOp, WidgetOpInput, widget_ctypes, widget_ctypes_view, widget_msg, widget_msg_view, widget_op, widget_op_u, widget_op_u_view, widget_op_view, widget_point, widget_point_input, widget_point_view, widget_shape, widget_shape_view, widget_tune, widget_tune_view } from '../../stable/widget.js';
+import type { WidgetOp, WidgetOpInput, widget_ctypes, widget_ctypes_view, widget_event, widget_event_anon0, widget_event_anon0_anon0, widget_event_anon0_anon0_view, widget_event_anon0_view, widget_event_anon1, widget_event_anon1_view, widget_event_view, widget_msg, widget_msg_view, widget_op, widget_op_u, widget_op_u_view, widget_op_view, widget_point, widget_point_input, widget_point_view, widget_shape, widget_shape_view, widget_tune, widget_tune_view } from '../../stable/widget.js';
 
 /** Writes widget_point at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
 export function widget_point$enc0(v: widget_point_input, d: DataView, w: BigUint64Array | undefined, b: number): void {
@@ -876,6 +876,446 @@ export class widget_tune$V0 implements widget_tune_view {
     if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'widget_tune.level', 'uint32_t', 32);
     const b = this.$r.$b + this.$o;
     this.$d.setUint32(b + 4, x, true);
+  }
+}
+
+/** Writes widget_event at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
+export function widget_event$enc0(v: widget_event, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const w8 = alignedWords(w, b);
+  const x0 = v.id;
+  if (typeof x0 !== 'number' || (x0 >>> 0) !== x0) failInt(x0, 'widget_event.id', 'uint32_t', 32);
+  const x1 = v.anon0;
+  if (typeof x1 !== 'object' || x1 === null) failObject(x1, 'widget_event.anon0');
+  let k2 = 0;
+  let j3 = -1;
+  if (x1.anon0 !== undefined) {
+    k2++;
+    j3 = 0;
+  }
+  if (x1.raw !== undefined) {
+    k2++;
+    j3 = 1;
+  }
+  if (k2 > 1) {
+    checkDecodedUnion(x1, k2, 4, 'widget_event.anon0', ['anon0', 'raw'], widget_event_anon0$dec0, widget_event_anon0$enc0);
+    j3 = -2;
+  } else if (k2 === 0) checkEmptyUnion(x1, 'widget_event.anon0');
+  const x9 = v.anon1;
+  if (typeof x9 !== 'object' || x9 === null) failObject(x9, 'widget_event.anon1');
+  const x10 = x9.count;
+  if (typeof x10 !== 'bigint' || x10 < 0n || x10 > 0xffffffffffffffffn) failBigInt(x10, 'widget_event.anon1.count', 'uint64_aligned_t', 64);
+  const x11 = x9.drops;
+  if (typeof x11 !== 'number' || (x11 >>> 0) !== x11) failInt(x11, 'widget_event.anon1.drops', 'uint32_t', 32);
+  if (j3 === -2) {
+    encodeDecodedUnion(x1, 2, d, w, b + 4, 4, 'widget_event.anon0', ['anon0', 'raw'], widget_event_anon0$dec0, widget_event_anon0$enc0);
+  } else {
+    switch (j3) {
+      case 0: {
+        const x4 = x1.anon0!;
+        if (typeof x4 !== 'object' || x4 === null) failObject(x4, 'widget_event.anon0.anon0');
+        const x5 = x4.vector;
+        if (typeof x5 !== 'number' || (x5 & 0xff) !== x5) failInt(x5, 'widget_event.anon0.anon0.vector', 'uint32_t:8', 8);
+        const x6 = x4.kind;
+        if (typeof x6 !== 'number' || (x6 & 0x7) !== x6) failInt(x6, 'widget_event.anon0.anon0.kind', 'uint32_t:3', 3);
+        const x7 = x4.valid;
+        if (typeof x7 !== 'number' || (x7 & 0x1) !== x7) failInt(x7, 'widget_event.anon0.anon0.valid', 'uint32_t:1', 1);
+        d.setUint32(b + 4, 0);
+        d.setUint8(b + 4, (d.getUint8(b + 4) & 0x0) | (x5 & 0xff));
+        d.setUint8(b + 4 + 1, (d.getUint8(b + 4 + 1) & 0xf8) | (x6 & 0x7));
+        d.setUint8(b + 4 + 1, (d.getUint8(b + 4 + 1) & 0xf7) | ((x7 & 0x1) << 3));
+        d.setUint32(b + 4, d.getUint32(b + 4, true) & 0xfff, true);
+        break;
+      }
+      case 1: {
+        const x8 = x1.raw!;
+        if (typeof x8 !== 'number' || (x8 >>> 0) !== x8) failInt(x8, 'widget_event.anon0.raw', 'uint32_t', 32);
+        d.setUint32(b + 4, 0);
+        d.setUint32(b + 4, x8, true);
+        break;
+      }
+      default:
+        d.setUint32(b + 4, 0);
+    }
+  }
+  d.setUint32(b, x0, true);
+  if (w8 !== undefined) w8[(b + 8) / 8] = x10; else d.setBigUint64(b + 8, x10, true);
+  d.setUint32(b + 16, x11, true);
+  d.setUint32(b + 20, 0);
+}
+
+/** Reads widget_event at `b` on x86_32, x86_64, arm32, arm64. */
+export function widget_event$dec0(d: DataView, w: BigUint64Array | undefined, b: number): widget_event {
+  return {
+    id: d.getUint32(b, true),
+    anon0: widget_event_anon0$dec0(d, w, b + 4),
+    anon1: widget_event_anon1$dec0(d, w, b + 8),
+  };
+}
+
+/** Throws when padding of widget_event at `b` on x86_32, x86_64, arm32, arm64 is not zero. */
+export function widget_event$chk0(d: DataView, b: number): void {
+  widget_event_anon1$chk0(d, b + 8);
+}
+
+/** The view of widget_event on x86_32, x86_64, arm32, arm64. */
+export class widget_event$V0 implements widget_event_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+  $c_anon0: widget_event_anon0$V0 | undefined = undefined;
+  $c_anon1: widget_event_anon1$V0 | undefined = undefined;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 24 <= this.$n ? x : checkRepoint(this.$d, x, 24, this.$s, this.$e, 'widget_event');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get id(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
+  }
+
+  set id(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'widget_event.id', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
+  }
+
+  get anon0(): widget_event_anon0_view {
+    return (this.$c_anon0 ??= new widget_event_anon0$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 4));
+  }
+
+  get anon1(): widget_event_anon1_view {
+    return (this.$c_anon1 ??= new widget_event_anon1$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o + 8));
+  }
+}
+
+/** Writes widget_event.<anon0> at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
+export function widget_event_anon0$enc0(v: widget_event_anon0, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  let k0 = 0;
+  let j1 = -1;
+  if (v.anon0 !== undefined) {
+    k0++;
+    j1 = 0;
+  }
+  if (v.raw !== undefined) {
+    k0++;
+    j1 = 1;
+  }
+  if (k0 > 1) {
+    checkDecodedUnion(v, k0, 4, 'widget_event.<anon0>', ['anon0', 'raw'], widget_event_anon0$dec0, widget_event_anon0$enc0);
+    j1 = -2;
+  } else if (k0 === 0) checkEmptyUnion(v, 'widget_event.<anon0>');
+  if (j1 === -2) {
+    encodeDecodedUnion(v, 2, d, w, b, 4, 'widget_event.<anon0>', ['anon0', 'raw'], widget_event_anon0$dec0, widget_event_anon0$enc0);
+  } else {
+    switch (j1) {
+      case 0: {
+        const x2 = v.anon0!;
+        if (typeof x2 !== 'object' || x2 === null) failObject(x2, 'widget_event.<anon0>.anon0');
+        const x3 = x2.vector;
+        if (typeof x3 !== 'number' || (x3 & 0xff) !== x3) failInt(x3, 'widget_event.<anon0>.anon0.vector', 'uint32_t:8', 8);
+        const x4 = x2.kind;
+        if (typeof x4 !== 'number' || (x4 & 0x7) !== x4) failInt(x4, 'widget_event.<anon0>.anon0.kind', 'uint32_t:3', 3);
+        const x5 = x2.valid;
+        if (typeof x5 !== 'number' || (x5 & 0x1) !== x5) failInt(x5, 'widget_event.<anon0>.anon0.valid', 'uint32_t:1', 1);
+        d.setUint32(b, 0);
+        d.setUint8(b, (d.getUint8(b) & 0x0) | (x3 & 0xff));
+        d.setUint8(b + 1, (d.getUint8(b + 1) & 0xf8) | (x4 & 0x7));
+        d.setUint8(b + 1, (d.getUint8(b + 1) & 0xf7) | ((x5 & 0x1) << 3));
+        d.setUint32(b, d.getUint32(b, true) & 0xfff, true);
+        break;
+      }
+      case 1: {
+        const x6 = v.raw!;
+        if (typeof x6 !== 'number' || (x6 >>> 0) !== x6) failInt(x6, 'widget_event.<anon0>.raw', 'uint32_t', 32);
+        d.setUint32(b, 0);
+        d.setUint32(b, x6, true);
+        break;
+      }
+      default:
+        d.setUint32(b, 0);
+    }
+  }
+}
+
+/** Reads widget_event.<anon0> at `b` on x86_32, x86_64, arm32, arm64. */
+export function widget_event_anon0$dec0(d: DataView, w: BigUint64Array | undefined, b: number): widget_event_anon0 {
+  return decodedFrom({
+    anon0: widget_event_anon0_anon0$dec0(d, w, b),
+    raw: d.getUint32(b, true),
+  }, widget_event_anon0$dec0, d, b, 4);
+}
+
+/** The view of widget_event.<anon0> on x86_32, x86_64, arm32, arm64. */
+export class widget_event_anon0$V0 implements widget_event_anon0_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+  $c_anon0: widget_event_anon0_anon0$V0 | undefined = undefined;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, this.$s, this.$e, 'widget_event.<anon0>');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get anon0(): widget_event_anon0_anon0_view {
+    return (this.$c_anon0 ??= new widget_event_anon0_anon0$V0(this.$d, this.$a, 0, this.$s, this.$n, this.$e, this.$r, this.$o));
+  }
+
+  get raw(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b, true);
+  }
+
+  set raw(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'widget_event.<anon0>.raw', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b, x, true);
+  }
+}
+
+/** Writes widget_event.<anon0>.<anon0> at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
+export function widget_event_anon0_anon0$enc0(v: widget_event_anon0_anon0, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const x0 = v.vector;
+  if (typeof x0 !== 'number' || (x0 & 0xff) !== x0) failInt(x0, 'widget_event.<anon0>.<anon0>.vector', 'uint32_t:8', 8);
+  const x1 = v.kind;
+  if (typeof x1 !== 'number' || (x1 & 0x7) !== x1) failInt(x1, 'widget_event.<anon0>.<anon0>.kind', 'uint32_t:3', 3);
+  const x2 = v.valid;
+  if (typeof x2 !== 'number' || (x2 & 0x1) !== x2) failInt(x2, 'widget_event.<anon0>.<anon0>.valid', 'uint32_t:1', 1);
+  d.setUint8(b, (d.getUint8(b) & 0x0) | (x0 & 0xff));
+  d.setUint8(b + 1, (d.getUint8(b + 1) & 0xf8) | (x1 & 0x7));
+  d.setUint8(b + 1, (d.getUint8(b + 1) & 0xf7) | ((x2 & 0x1) << 3));
+  d.setUint32(b, d.getUint32(b, true) & 0xfff, true);
+}
+
+/** Reads widget_event.<anon0>.<anon0> at `b` on x86_32, x86_64, arm32, arm64. */
+export function widget_event_anon0_anon0$dec0(d: DataView, w: BigUint64Array | undefined, b: number): widget_event_anon0_anon0 {
+  return {
+    vector: d.getUint8(b),
+    kind: (d.getUint8(b + 1) & 0x7),
+    valid: ((d.getUint8(b + 1) >>> 3) & 0x1),
+  };
+}
+
+/** Throws when padding of widget_event.<anon0>.<anon0> at `b` on x86_32, x86_64, arm32, arm64 is not zero. */
+export function widget_event_anon0_anon0$chk0(d: DataView, b: number): void {
+  if (((d.getUint32(b, true) >>> 12) & 0xfffff) !== 0) failPadding('widget_event.<anon0>.<anon0>.reserved');
+}
+
+/** The view of widget_event.<anon0>.<anon0> on x86_32, x86_64, arm32, arm64. */
+export class widget_event_anon0_anon0$V0 implements widget_event_anon0_anon0_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 4 <= this.$n ? x : checkRepoint(this.$d, x, 4, this.$s, this.$e, 'widget_event.<anon0>.<anon0>');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get vector(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint8(b);
+  }
+
+  set vector(x: number) {
+    if (typeof x !== 'number' || (x & 0xff) !== x) failInt(x, 'widget_event.<anon0>.<anon0>.vector', 'uint32_t:8', 8);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b, (this.$d.getUint8(b) & 0x0) | (x & 0xff));
+  }
+
+  get kind(): number {
+    const b = this.$r.$b + this.$o;
+    return (this.$d.getUint8(b + 1) & 0x7);
+  }
+
+  set kind(x: number) {
+    if (typeof x !== 'number' || (x & 0x7) !== x) failInt(x, 'widget_event.<anon0>.<anon0>.kind', 'uint32_t:3', 3);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 1, (this.$d.getUint8(b + 1) & 0xf8) | (x & 0x7));
+  }
+
+  get valid(): number {
+    const b = this.$r.$b + this.$o;
+    return ((this.$d.getUint8(b + 1) >>> 3) & 0x1);
+  }
+
+  set valid(x: number) {
+    if (typeof x !== 'number' || (x & 0x1) !== x) failInt(x, 'widget_event.<anon0>.<anon0>.valid', 'uint32_t:1', 1);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint8(b + 1, (this.$d.getUint8(b + 1) & 0xf7) | ((x & 0x1) << 3));
+  }
+}
+
+/** Writes widget_event.<anon1> at `b` on x86_32, x86_64, arm32, arm64, every byte, once every value has passed its check. */
+export function widget_event_anon1$enc0(v: widget_event_anon1, d: DataView, w: BigUint64Array | undefined, b: number): void {
+  const w8 = alignedWords(w, b);
+  const x0 = v.count;
+  if (typeof x0 !== 'bigint' || x0 < 0n || x0 > 0xffffffffffffffffn) failBigInt(x0, 'widget_event.<anon1>.count', 'uint64_aligned_t', 64);
+  const x1 = v.drops;
+  if (typeof x1 !== 'number' || (x1 >>> 0) !== x1) failInt(x1, 'widget_event.<anon1>.drops', 'uint32_t', 32);
+  if (w8 !== undefined) w8[b / 8] = x0; else d.setBigUint64(b, x0, true);
+  d.setUint32(b + 8, x1, true);
+  d.setUint32(b + 12, 0);
+}
+
+/** Reads widget_event.<anon1> at `b` on x86_32, x86_64, arm32, arm64. */
+export function widget_event_anon1$dec0(d: DataView, w: BigUint64Array | undefined, b: number): widget_event_anon1 {
+  const w8 = alignedWords(w, b);
+  return {
+    count: (w8?.[b / 8] ?? d.getBigUint64(b, true)),
+    drops: d.getUint32(b + 8, true),
+  };
+}
+
+/** Throws when padding of widget_event.<anon1> at `b` on x86_32, x86_64, arm32, arm64 is not zero. */
+export function widget_event_anon1$chk0(d: DataView, b: number): void {
+  if (d.getUint32(b + 12) !== 0) failPadding('widget_event.<anon1>.pad');
+}
+
+/** The view of widget_event.<anon1> on x86_32, x86_64, arm32, arm64. */
+export class widget_event_anon1$V0 implements widget_event_anon1_view {
+  declare readonly $d: DataView;
+  declare readonly $a: BigUint64Array | undefined;
+  declare readonly $s: number;
+  declare readonly $n: number;
+  declare readonly $e: number;
+  declare readonly $r: { $b: number };
+  declare $b: number;
+  declare $o: number;
+
+  constructor(d: DataView, a: BigUint64Array | undefined, b: number, s: number, n: number, e: number, r?: { $b: number }, o?: number) {
+    this.$d = d;
+    this.$a = a;
+    this.$s = s;
+    this.$n = n;
+    this.$e = e;
+    this.$r = r ?? this;
+    this.$b = b;
+    this.$o = o ?? 0;
+  }
+
+  get $buffer(): ArrayBufferLike {
+    return this.$d.buffer;
+  }
+
+  get $offset(): number {
+    return this.$r.$b + this.$o;
+  }
+
+  set $offset(x: number) {
+    const b = typeof x === 'number' && (x >>> 0) === x && x >= this.$s && x + 16 <= this.$n ? x : checkRepoint(this.$d, x, 16, this.$s, this.$e, 'widget_event.<anon1>');
+    if (this.$r === this) this.$b = b;
+    else this.$o = b - this.$r.$b;
+  }
+
+  get count(): bigint {
+    const b = this.$r.$b + this.$o;
+    const w = alignedWords(this.$a, b);
+    return (w?.[b / 8] ?? this.$d.getBigUint64(b, true));
+  }
+
+  set count(x: bigint) {
+    if (typeof x !== 'bigint' || x < 0n || x > 0xffffffffffffffffn) failBigInt(x, 'widget_event.<anon1>.count', 'uint64_aligned_t', 64);
+    const b = this.$r.$b + this.$o;
+    this.$d.setBigUint64(b, x, true);
+  }
+
+  get countAsNumber(): number {
+    const b = this.$r.$b + this.$o;
+    return u64AsNumber(this.$d, b, false, 'widget_event.<anon1>.count');
+  }
+
+  set countAsNumber(x: number) {
+    const b = this.$r.$b + this.$o;
+    setU64FromNumber(this.$d, b, false, x, 'widget_event.<anon1>.count');
+  }
+
+  get drops(): number {
+    const b = this.$r.$b + this.$o;
+    return this.$d.getUint32(b + 8, true);
+  }
+
+  set drops(x: number) {
+    if (typeof x !== 'number' || (x >>> 0) !== x) failInt(x, 'widget_event.<anon1>.drops', 'uint32_t', 32);
+    const b = this.$r.$b + this.$o;
+    this.$d.setUint32(b + 8, x, true);
   }
 }
 
