@@ -103,6 +103,7 @@ export function moduleView(ctx: RustContext, module: ModuleDecl): { view: Module
   const records: ModuleChecks['records'] = [];
   const aliasChecks = new Map<Arch, VersionedCheck[]>(archs.map((a) => [a, []]));
   const openedSets = new Set<string>();
+  const openedAliases = new Set<string>();
   for (const name of module.order) {
     const record = ctx.records.get(name);
     if (record && record.module === module.name && !record.parent) {
@@ -115,9 +116,14 @@ export function moduleView(ctx: RustContext, module: ModuleDecl): { view: Module
     }
     const alias = ctx.aliases.get(name);
     if (alias && alias.module === module.name) {
-      items.push({ alias: aliasView(ctx, alias, uses, scope) });
-      const aliasReleases = ctx.releases.itemReleases(alias);
-      for (const a of itemArchs(ctx, alias)) aliasChecks.get(a)?.push(...typedefAliasChecks(ctx, alias.name, a).map((check) => ({ check, releases: aliasReleases })));
+      // A typedef spelled per architecture is named once per spelling in the order: each spelling is an item under its own cfg.
+      if (openedAliases.has(name)) continue;
+      openedAliases.add(name);
+      for (const spelling of ctx.aliasSpellings.get(name) ?? []) {
+        items.push({ alias: aliasView(ctx, spelling, uses, scope) });
+        const aliasReleases = ctx.releases.itemReleases(spelling);
+        for (const a of itemArchs(ctx, spelling)) aliasChecks.get(a)?.push(...typedefAliasChecks(ctx, spelling.name, a).map((check) => ({ check, releases: aliasReleases })));
+      }
       continue;
     }
     const constant = ctx.constants.get(name);
