@@ -12,7 +12,8 @@ import { memberExpression, recordTypeName } from '../emit/c/names.js';
 import { DATA_MODELS } from '../layout/datamodels.js';
 import { ArchLayout } from '../layout/engine.js';
 import { onArch } from '../model/arch.js';
-import type { AliasDecl, Arch, ConstantDecl, IntegerCType, ModuleDecl, Namespace, RecordDecl, SourceLocation, TypeRef } from '../model/types.js';
+import type { AliasDecl, Arch, ConstantDecl, IntegerCType, MacroDecl, ModuleDecl, Namespace, RecordDecl, SourceLocation, TypeRef } from '../model/types.js';
+import { evaluateMacro } from '../model/macros.js';
 import type { ReleaseModel } from '../select/release.js';
 import { C_TYPES, constantTypeExpression } from './c-types.js';
 
@@ -99,9 +100,28 @@ export function verifyChecks(model: ReleaseModel, arch: Arch, keep: ItemFilter =
         checks.push(...constantChecks(constant, arch));
       }
     }
+    for (const macro of (model.macros ?? []).filter((x) => x.module === m.name && x.namespace === m.namespace && onArch(x, arch) && keep(x, m, arch))) {
+      counts.constants += 1;
+      checks.push(...macroChecks(model, macro));
+    }
     if (checks.length > before) headers.add(`xen/${m.xenHeader}`);
   }
   return { arch, includes: [...headers], checks, counts };
+}
+
+/**
+ * A function-like macro, called with each of its sample arguments: Xen's result, reduced to the
+ * macro's width, must be the one its body gives (a macro Xen lacks does not compile: absent).
+ */
+function macroChecks(model: ReleaseModel, macro: MacroDecl): VerifyCheck[] {
+  const constant = (name: string) => BigInt(model.constants.find((c) => c.name === name && c.module === macro.module)?.value ?? '0');
+  const mask = `0x${((1n << BigInt(macro.width)) - 1n).toString(16)}ULL`;
+  return macro.samples.map((args) => {
+    const call = `${macro.name}(${args.join(', ')})`;
+    const subject: CheckSubject = { kind: 'constant', item: call, namespace: macro.namespace, module: macro.module, loc: macro.loc };
+    const expected = evaluateMacro(macro, args.map(BigInt), constant);
+    return { subject, what: 'value', probe: { kind: 'value', expr: `((unsigned long long)(${call}) & ${mask})` }, expected };
+  });
 }
 
 function fromLayout(c: LayoutCheck, subject: CheckSubject): VerifyCheck {

@@ -42,6 +42,7 @@ import { groupArchs } from './storage.js';
 import { argOpsView, type ArgOpsView } from './ops.js';
 import { taggedExample } from './selected.js';
 import { setTypeView, type SetTypeView } from './sets.js';
+import { macroViews, type MacroView } from './macros.js';
 
 export interface AliasView {
   docs: string[];
@@ -65,6 +66,8 @@ export interface ItemView {
   argOps?: ArgOpsView;
   /** The type of a value set (an open enum) or a flag set (a bit set). */
   setType?: SetTypeView;
+  /** A function-like macro, as a `const fn`. */
+  macro?: MacroView;
 }
 
 export interface AssertBlock {
@@ -142,6 +145,7 @@ export function moduleView(ctx: RustContext, module: ModuleDecl): { view: Module
     const setType = setTypeView(ctx, set, uses, scope);
     if (setType) items.push({ setType });
   }
+  for (const macro of macroViews(ctx, module, scope)) items.push({ macro });
   const since = sinceModule(ctx, module);
   const gates = gatesModule(ctx, module);
   const view: ModuleView = {

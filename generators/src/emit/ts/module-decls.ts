@@ -15,6 +15,7 @@ import type { Variants } from './variants.js';
 import { Imports, RUNTIME, doc, type Decl, type TsFile } from './view-model.js';
 import { isDirected } from '../../model/directions.js';
 import { aliasSpellings, isPerArchAlias, spellingArchs } from '../../model/aliases.js';
+import { macroDecl } from './macros.js';
 import { acceptedFields, directedOps, fieldList, inputName } from './inputs.js';
 
 /** `@since 4.9` (a Xen release), or `@since Linux 4.11` for Linux's interface. */
@@ -306,6 +307,7 @@ export function publicFile(variants: Variants, names: TsNames, module: ModuleDec
       decls.push(...ringDecls(variants, names, imports, item));
     }
   }
+  for (const m of mine(model.macros ?? [])) decls.push(macroDecl(names, m));
   const header = [
     `${module.namespace}/${module.name}: ${module.doc ?? ''}`.trim(),
     module.namespace === 'linux' ? `Mirrors Linux's <${module.xenHeader}>; Xen releases do not change it.` : `Mirrors Xen's public/${module.xenHeader}.`,

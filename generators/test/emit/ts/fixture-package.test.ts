@@ -53,6 +53,13 @@ describe('fixture package', () => {
     expect(() => reg.encode({ kind: 1, flags: 2, entry: { seg: 1, off: 2 } }, { arch: 'arm64' })).toThrow(TypeError);
   });
 
+  it('computes function-like macros in the unsigned arithmetic of their width', () => {
+    expect(fixture.FX_ENTRY_PACK(0, 0xff)).toBe(0x1f0);
+    expect(fixture.FX_ENTRY_PACK(0xffffff, 0)).toBe(0);
+    expect(fixture.FX_ENTRY_WIDE(5)).toBe(2n ** 64n - 7n);
+    expect(() => fixture.FX_ENTRY_PACK(1.5, 0)).toThrow(RangeError);
+  });
+
   it('rejects non-zero bit-field padding and holes in a strict decode', () => {
     const shape = fixture.widget_shape;
     const value = fixture.widget_shape.decode(new Uint8Array(64), { arch: 'x86_64' });

@@ -76,6 +76,7 @@ mod stable_entry {
         #[cfg(target_arch = "x86")]
         assert!(since::fx_entry_t <= XEN_MIN_RELEASE, "{}", size_of::<fx_entry_t>());
         assert!(fx_entry_reg::SINCE <= XEN_MIN_RELEASE && fx_entry_reg::SINCE == since::fx_entry_reg);
+        assert!(since::FX_ENTRY_MASK <= XEN_MIN_RELEASE, "{}", FX_ENTRY_MASK);
     }
 }
 

@@ -47,6 +47,7 @@ export interface ItemAvailability {
  */
 export const AVAILABILITY = {
   'DEMODEV_FLAG_ONCE': { since: '4.6', linuxSince: '6.7' },
+  'FX_ENTRY_MASK': { since: '4.17' },
   'GADGET_OP___proto__': { since: '4.17' },
   'GADGET_OP_count': { since: '4.17' },
   'GADGET_OP_place': { since: '4.17' },

@@ -149,7 +149,20 @@ struct fx_entry_reg {
     fx_entry_t entry;
 };
 
+/** A mask. */
+#define FX_ENTRY_MASK 0xf0
+
+/** Packs a kind and flags. */
+#define FX_ENTRY_PACK(kind, flags) ((((kind) + 1) << 8) | ((flags) & FX_ENTRY_MASK))
+
 #endif /* XENABI_XEN_MIN_VERSION >= 0x041100 */
+
+#if XENABI_XEN_MIN_VERSION >= 0x041300
+
+/** Flips and steps back. */
+#define FX_ENTRY_WIDE(x) ((~(x)) - 1)
+
+#endif /* XENABI_XEN_MIN_VERSION >= 0x041300 */
 
 #endif /* !__XEN_PUBLIC_ENTRY_H__ */
 
@@ -165,6 +178,7 @@ struct fx_entry_reg {
 #define XENABI_SINCE_fx_far 0x041100
 #define XENABI_SINCE_fx_entry_t 0x041100
 #define XENABI_SINCE_fx_entry_reg 0x041100
+#define XENABI_SINCE_FX_ENTRY_MASK 0x041100
 
 /* Declared: defined to 1 for each item, and each member some releases lack, declared here. */
 #if (defined(__i386__)) && (XENABI_XEN_MIN_VERSION >= 0x041100)
@@ -173,6 +187,7 @@ struct fx_entry_reg {
 #if XENABI_XEN_MIN_VERSION >= 0x041100
 #define XENABI_HAS_fx_entry_t 1
 #define XENABI_HAS_fx_entry_reg 1
+#define XENABI_HAS_FX_ENTRY_MASK 1
 #endif
 
 /*

@@ -92,6 +92,26 @@ impl fx_entry_reg {
 // under the `zerocopy` feature, checks the same).
 unsafe impl vm_memory::ByteValued for fx_entry_reg {}
 
+/// A mask.
+///
+/// Since Xen 4.17: cargo feature `xen-4-17`.
+pub const FX_ENTRY_MASK: u32 = 0xf0;
+
+/// Packs a kind and flags.
+///
+/// C: `FX_ENTRY_PACK(kind, flags)`, in 32-bit unsigned arithmetic. Since Xen 4.17: cargo feature `xen-4-17`.
+pub const fn FX_ENTRY_PACK(kind: u32, flags: u32) -> u32 {
+    kind.wrapping_add(1u32).wrapping_shl(8u32) | (flags & (FX_ENTRY_MASK as u32))
+}
+
+/// Flips and steps back.
+///
+/// C: `FX_ENTRY_WIDE(x)`, in 64-bit unsigned arithmetic. Since Xen 4.19: cargo feature `xen-4-19`.
+#[cfg(feature = "xen-4-19")]
+pub const fn FX_ENTRY_WIDE(x: u64) -> u64 {
+    (!x).wrapping_sub(1u64)
+}
+
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///
 /// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).
@@ -101,6 +121,7 @@ pub mod since {
     pub const fx_far: XenRelease = XenRelease::new(4, 17);
     pub const fx_entry_t: XenRelease = XenRelease::new(4, 17);
     pub const fx_entry_reg: XenRelease = XenRelease::new(4, 17);
+    pub const FX_ENTRY_MASK: XenRelease = XenRelease::new(4, 17);
 }
 
 // ---- Layout assertions: the layout engine's numbers, checked on the architecture they describe ----

@@ -331,3 +331,29 @@ export const fx_entry_reg: RecordCodec<fx_entry_reg, fx_entry_reg_view> = {
     }
   },
 };
+
+/**
+ * A mask.
+ * @since 4.17
+ */
+export const FX_ENTRY_MASK = 0xf0;
+
+/**
+ * Packs a kind and flags.
+ *
+ * C: `FX_ENTRY_PACK(kind, flags)`, in 32-bit unsigned arithmetic.
+ * @since 4.17
+ */
+export function FX_ENTRY_PACK(kind: number, flags: number): number {
+  return Number((BigInt.asUintN(32, BigInt.asUintN(32, BigInt.asUintN(32, BigInt(kind)) + 1n) << 8n) | (BigInt.asUintN(32, BigInt(flags)) & BigInt.asUintN(32, BigInt(FX_ENTRY_MASK)))));
+}
+
+/**
+ * Flips and steps back.
+ *
+ * C: `FX_ENTRY_WIDE(x)`, in 64-bit unsigned arithmetic.
+ * @since 4.19
+ */
+export function FX_ENTRY_WIDE(x: bigint | number): bigint {
+  return BigInt.asUintN(64, BigInt.asUintN(64, ~BigInt.asUintN(64, BigInt(x))) - 1n);
+}
