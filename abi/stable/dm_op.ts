@@ -19,6 +19,7 @@ import {
   flagSet,
   handle,
   inlineUnion,
+  macro,
   op,
   opSet,
   pad,
@@ -124,6 +125,12 @@ export const xen_dm_op_ioreq_server_range = struct('xen_dm_op_ioreq_server_range
     field('start', uint64_aligned_t, { direction: 'in', doc: 'first port, address or PCI SBDF of the range. Example: 0xf0000000.' }),
     field('end', uint64_aligned_t, { direction: 'in', doc: 'last port, address or PCI SBDF, included. Example: 0xf0ffffff.' }),
   ],
+});
+
+export const XEN_DMOP_PCI_SBDF = macro('XEN_DMOP_PCI_SBDF', ['s', 'b', 'd', 'f'], '((s & 0xffff) << 16) | ((b & 0xff) << 8) | ((d & 0x1f) << 3) | (f & 0x7)', {
+  since: '4.9',
+  samples: [[0, 0, 0, 0], [0, 1, 2, 3], [1, 0xff, 0x1f, 7]],
+  doc: 'A PCI device as XEN_DMOP_IO_RANGE_PCI ranges give it: segment s, bus b, device d and function f packed in 32 bits.',
 });
 
 export const XEN_DMOP_IO_RANGE = valueSet('XEN_DMOP_IO_RANGE', {
@@ -571,6 +578,7 @@ export default abiModule({
     xen_dm_op_get_ioreq_server_info,
     XEN_DMOP_get_ioreq_server_info_flags,
     xen_dm_op_ioreq_server_range,
+    XEN_DMOP_PCI_SBDF,
     XEN_DMOP_IO_RANGE,
     xen_dm_op_set_ioreq_server_state,
     xen_dm_op_destroy_ioreq_server,

@@ -14,6 +14,7 @@
  * shorter on x86_32.
  */
 import {
+  macro,
   abiModule,
   constant,
   field,
@@ -88,6 +89,34 @@ export const XENMEMF = flagSet('XENMEMF', {
       doc: 'The node in bits 8–15 is one of the domain\'s virtual NUMA nodes, not a physical one.',
     }),
   ],
+});
+
+const MEMF_MACRO = { since: '4.6', guestInterface: MEMF } as const;
+
+export const XENMEMF_address_bits = macro('XENMEMF_address_bits', ['x'], 'x', {
+  ...MEMF_MACRO,
+  samples: [[0], [32]],
+  doc: 'mem_flags asking for memory addressable with x bits (bits 0–7; 0: no limit).',
+});
+export const XENMEMF_get_address_bits = macro('XENMEMF_get_address_bits', ['x'], 'x & 0xffu', {
+  ...MEMF_MACRO,
+  samples: [[0x1234], [0x20]],
+  doc: 'The address width a mem_flags value asks for.',
+});
+export const XENMEMF_node = macro('XENMEMF_node', ['x'], '(x + 1) << 8', {
+  ...MEMF_MACRO,
+  samples: [[0], [3]],
+  doc: 'mem_flags asking for memory of NUMA node x (bits 8–15 hold the node plus one; 0: any node).',
+});
+export const XENMEMF_get_node = macro('XENMEMF_get_node', ['x'], '((x >> 8) - 1) & 0xffu', {
+  ...MEMF_MACRO,
+  samples: [[0x400], [0]],
+  doc: 'The node a mem_flags value asks for; 0xff when it names none.',
+});
+export const XENMEMF_exact_node = macro('XENMEMF_exact_node', ['n'], '((n + 1) << 8) | XENMEMF_exact_node_request', {
+  ...MEMF_MACRO,
+  samples: [[0], [2]],
+  doc: 'mem_flags asking for memory of node n and of no other.',
 });
 
 export const xen_memory_exchange = struct('xen_memory_exchange', {
@@ -382,6 +411,13 @@ export const XENMEM_resource_ioreq_server_frame_bufioreq = constant('XENMEM_reso
   doc: 'The frame index of an ioreq server\'s buffered request ring (a buffered_iopage) in its resource. Example: map frames 0 and 1 to get the ring and the first synchronous page.',
 });
 
+export const XENMEM_resource_ioreq_server_frame_ioreq = macro('XENMEM_resource_ioreq_server_frame_ioreq', ['n'], '1 + n', {
+  since: '4.11',
+  toolsOnlyBefore: '4.14',
+  samples: [[0], [3]],
+  doc: 'The frame index of synchronous ioreq page n of an ioreq server in its resource: the pages follow the buffered ring. Example: 1 for the first.',
+});
+
 // ---- Virtual NUMA ---------------------------------------------------------------------------
 
 export const xen_vmemrange = struct('xen_vmemrange', {
@@ -519,6 +555,11 @@ export default abiModule({
   items: [
     xen_memory_reservation,
     XENMEMF,
+    XENMEMF_address_bits,
+    XENMEMF_get_address_bits,
+    XENMEMF_node,
+    XENMEMF_get_node,
+    XENMEMF_exact_node,
     xen_memory_exchange,
     xen_memory_domain,
     xen_machphys_mfn_list,
@@ -537,6 +578,7 @@ export default abiModule({
     XENMEM_resource,
     XENMEM_resource_grant_table_id,
     XENMEM_resource_ioreq_server_frame_bufioreq,
+    XENMEM_resource_ioreq_server_frame_ioreq,
     xen_vmemrange,
     xen_vnuma_topology_info,
     XENMEM,

@@ -12,7 +12,7 @@
  * of `@xenabi/linux` and `xenabi-linux` carry it as `XSD_ERRORS`, tested against Xen's
  * headers). The `XS_WRITE_*` strings, an obsolete flag word of XS_WRITE, lasted until 4.21.
  */
-import { abiModule, array, byteRing, constant, field, flag, flagSet, stringConstant, struct, typedef, u32, u8, valueSet } from 'xenabi/dsl';
+import { abiModule, array, byteRing, constant, field, flag, flagSet, macro, stringConstant, struct, typedef, u32, u8, valueSet } from 'xenabi/dsl';
 
 // ---- Message types ------------------------------------------------------------------------
 
@@ -96,6 +96,12 @@ export const xs_watch_type = valueSet('xs_watch_type', {
 // ---- The ring page ------------------------------------------------------------------------
 
 export const XENSTORE_RING_SIZE = constant('XENSTORE_RING_SIZE', 1024, { since: '4.6', doc: 'Bytes in each ring of the page; a power of two.' });
+
+export const MASK_XENSTORE_IDX = macro('MASK_XENSTORE_IDX', ['idx'], 'idx & (XENSTORE_RING_SIZE - 1)', {
+  since: '4.6',
+  samples: [[0], [1025], [4294967295]],
+  doc: 'The byte of a ring that free-running index idx names.',
+});
 
 export const XENSTORE_RING_IDX = typedef('XENSTORE_RING_IDX', u32, {
   since: '4.6',
@@ -181,6 +187,7 @@ export default abiModule({
     xsd_sockmsg,
     xs_watch_type,
     XENSTORE_RING_SIZE,
+    MASK_XENSTORE_IDX,
     XENSTORE_RING_IDX,
     xenstore_domain_interface,
     XENSTORE_PAYLOAD_MAX,

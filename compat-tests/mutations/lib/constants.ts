@@ -117,7 +117,14 @@ export const constantDropArch: MutationKind = (view) =>
 
 // ---- Typedefs ------------------------------------------------------------------------------
 
-const stableAliases = (view: View) => view.aliases.filter((a) => a.namespace === NAMESPACE);
+/**
+ * The stable typedefs with one spelling: one spelled per architecture (`xen_callback_t`) has no
+ * single type to retarget or to spell its users with once removed, and its spellings share a name.
+ */
+const stableAliases = (view: View) => {
+  const stable = view.aliases.filter((a) => a.namespace === NAMESPACE);
+  return stable.filter((a) => stable.filter((b) => b.name === a.name).length === 1);
+};
 
 export const retargetAlias: MutationKind = (view) =>
   stableAliases(view).flatMap((a) => {

@@ -191,7 +191,18 @@ export interface SetDef extends ItemFields {
   loc: RawLocation;
 }
 
-export type ItemDef = AliasDef | RecordDef | ConstantDef | SetDef;
+/** A function-like macro of pure arithmetic: its body is still text, parsed when lowered. */
+export interface MacroDef extends ItemFields {
+  kind: 'macroDef';
+  name: string;
+  params: string[];
+  body: string;
+  width?: 32 | 64;
+  samples: (number | bigint)[][];
+  loc: RawLocation;
+}
+
+export type ItemDef = AliasDef | RecordDef | ConstantDef | SetDef | MacroDef;
 
 export interface ModuleDef {
   kind: 'moduleDef';

@@ -36,6 +36,7 @@ import type {
   GateDef,
   IoctlDef,
   ItemDef,
+  MacroDef,
   ItemOptions,
   ModuleDef,
   OpDef,
@@ -45,7 +46,7 @@ import type {
 } from './defs.js';
 import { callerLocation } from './location.js';
 
-export type { AliasDef, ConstantDef, FieldDef, GateDef, ItemDef, ModuleDef, RecordDef, SetDef, TypeDef } from './defs.js';
+export type { AliasDef, ConstantDef, FieldDef, GateDef, ItemDef, MacroDef, ModuleDef, RecordDef, SetDef, TypeDef } from './defs.js';
 export { X86, ARM } from '../model/arch.js';
 
 // ---- Types -------------------------------------------------------------------------------
@@ -241,6 +242,29 @@ export function anonymous(recordDef: RecordDef, options: FieldOptions = {}): Fie
 /** `typedef type name;` */
 export function typedef(name: string, type: TypeDef, options: ItemOptions): AliasDef {
   return { kind: 'aliasDef', name, type, ...options, loc: callerLocation() };
+}
+
+// ---- Function-like macros --------------------------------------------------------------
+
+type MacroOptions = ItemOptions & {
+  /** Bits of the unsigned arithmetic (default 32: C's `unsigned int` on every architecture). */
+  width?: 32 | 64;
+  /** Argument lists `xenabi verify` checks the macro with against Xen's header, one value per parameter. */
+  samples: (number | bigint)[][];
+};
+
+/**
+ * A function-like macro that is pure arithmetic on its arguments: `body` is a C-like expression
+ * over the parameters, integer literals and constants of the same module, with `~` and the
+ * operators `* + - << >> & ^ |`. It becomes a C macro under its name, a Rust `const fn` and a
+ * TypeScript function, each computing in unsigned arithmetic of `width` bits.
+ *
+ * ```ts
+ * export const XENMEMF_node = macro('XENMEMF_node', ['x'], '(x + 1) << 8', { since: '4.6', samples: [[0], [3]], doc: '…' });
+ * ```
+ */
+export function macro(name: string, params: string[], body: string, options: MacroOptions): MacroDef {
+  return { kind: 'macroDef', name, params, body, ...options, loc: callerLocation() };
 }
 
 // ---- Constants ---------------------------------------------------------------------------

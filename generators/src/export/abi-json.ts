@@ -3,6 +3,7 @@
  * public contract that other tools produce and consume (`xenabi check --base`), so every
  * key here is spelled exactly as documented in docs/export-format.md.
  */
+import { aliasSpellings, aliasTargets } from '../model/aliases.js';
 import { ArchLayout, type FieldLayout } from '../layout/engine.js';
 import { spellType } from '../layout/spell.js';
 import { ARCHES, onArch } from '../model/arch.js';
@@ -173,7 +174,11 @@ function optionalParts(model: ReleaseModel, wanted: (item: { namespace: Namespac
   const kindOf = (name: string) => model.records.find((r) => r.name === name)?.kind ?? 'struct';
   const aliases = dict<ExportAlias>();
   const typed = [
-    ...model.aliases.map((a) => ({ name: a.name, namespace: a.namespace, module: a.module, since: a.since, type: { type: spellType(a.type, kindOf) }, archs: a.archs, linux: linuxPart(a) })),
+    ...[...aliasSpellings(model.aliases).values()].map((spellings) => {
+      const a = spellings[0]!;
+      const { archs, ...type } = aliasTargets(spellings, (s) => spellType(s.type, kindOf));
+      return { name: a.name, namespace: a.namespace, module: a.module, since: a.since, type, archs, linux: linuxPart(a) };
+    }),
     ...xenArchTypedefsOf(model.modules).map((t) => ({ name: t.name, namespace: 'stable' as const, module: XEN_TYPEDEFS_MODULE, since: t.since, type: { types: { ...t.types } }, archs: undefined, linux: {} })),
   ];
   for (const a of typed.filter(wanted).sort(byName)) {

@@ -3,12 +3,15 @@
  * inline records get their path names, set members become constants, and absolute
  * locations become repository-relative ones.
  */
+import { MacroSyntaxError, parseMacroBody } from '../model/macros.js';
 import { resolveRingEntries } from './ring-entries.js';
 import { basename, isAbsolute, relative } from 'node:path';
-import type { AliasDef, ConstantDef, FieldDef, GateDef, ItemDef, ModuleDef, RecordDef, SetDef, TypeDef } from '../dsl/defs.js';
+import type { AliasDef, ConstantDef, FieldDef, GateDef, ItemDef, MacroDef, ModuleDef, RecordDef, SetDef, TypeDef } from '../dsl/defs.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type {
   AbiModel,
+  MacroDecl,
+  MacroExpr,
   AliasDecl,
   ArchScalarName,
   ArrayType,
@@ -131,6 +134,10 @@ function lowerItem(item: ItemDef, index: number, ctx: Context): string[] {
         return [lowerConstant(item, ctx)];
       case 'setDef':
         return lowerSet(item, ctx);
+      case 'macroDef':
+        lowerMacro(item, ctx);
+        // Macros are not in the declaration order: each language writes them after the module's other items.
+        return [];
       default:
         ctx.diagnostics.push(unknownItem(ctx, ctx.moduleLoc, ctx.module, `items must be built with the DSL; got ${JSON.stringify((item as { kind?: unknown }).kind ?? typeof item)}`));
         return [];
@@ -344,6 +351,37 @@ function lowerConstant(def: ConstantDef, ctx: Context, set?: string): string {
   if (set) decl.set = set;
   ctx.model.constants.push(decl);
   return def.name;
+}
+
+/** A function-like macro: its body parsed; a body that does not parse is a diagnostic at the macro. */
+function lowerMacro(def: MacroDef, ctx: Context): void {
+  const place = common(ctx, def);
+  let body: MacroExpr;
+  try {
+    body = parseMacroBody(def.body, def.params);
+  } catch (error) {
+    if (!(error instanceof MacroSyntaxError)) throw error;
+    ctx.diagnostics.push({ severity: 'error', rule: 'macro-body', loc: place.loc, item: def.name, message: `the body does not parse: ${error.message}` });
+    return;
+  }
+  const decl: MacroDecl = {
+    kind: 'macro',
+    name: def.name,
+    params: [...def.params],
+    body,
+    width: def.width ?? 32,
+    samples: def.samples.map((args) => args.map((a) => a.toString())),
+    namespace: place.namespace,
+    module: place.module,
+    since: place.since,
+    ...(place.until ? { until: place.until } : {}),
+    ...(place.doc ? { doc: place.doc } : {}),
+    loc: place.loc,
+    ...(def.archs ? { archs: def.archs } : {}),
+    ...(place.toolsOnlyBefore ? { toolsOnlyBefore: place.toolsOnlyBefore } : {}),
+    ...(place.guestInterface ? { guestInterface: place.guestInterface } : {}),
+  };
+  (ctx.model.macros ??= []).push(decl);
 }
 
 /** The type C gives an unsuffixed decimal literal of this value. */

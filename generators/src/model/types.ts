@@ -708,6 +708,50 @@ export interface ModuleDecl {
   toolsOnlyBefore?: XenRelease;
 }
 
+/** An operator of a function-like macro's arithmetic. @example "<<" */
+export type MacroOperator = '+' | '-' | '*' | '<<' | '>>' | '&' | '|' | '^';
+
+/**
+ * The body of a function-like macro, as a tree: its parameters, integer literals, constants of
+ * the same module, `~`, and the integer operators. Every language evaluates it in unsigned
+ * arithmetic of the macro's `width`.
+ * @example { "kind": "binary", "op": "+", "left": { "kind": "int", "value": "1", "text": "1" }, "right": { "kind": "param", "name": "n" } }
+ */
+export type MacroExpr =
+  | { kind: 'param'; name: string }
+  | { kind: 'int'; value: string; text: string }
+  | { kind: 'constant'; name: string }
+  | { kind: 'not'; operand: MacroExpr }
+  | { kind: 'binary'; op: MacroOperator; left: MacroExpr; right: MacroExpr };
+
+/**
+ * A function-like macro that is pure arithmetic on its arguments (`XENMEMF_node(x)`,
+ * `XEN_DMOP_PCI_SBDF(s, b, d, f)`): a C macro under Xen's name, a Rust `const fn`, a TypeScript
+ * function. Macros that need C types, declare things or assign are not declared.
+ * @example { "kind": "macro", "name": "XENMEM_resource_ioreq_server_frame_ioreq", "params": ["n"], "width": 32, "since": "4.11" }
+ */
+export interface MacroDecl extends Lifetime {
+  kind: 'macro';
+  /** @pattern ^[A-Za-z_][A-Za-z0-9_]*$ */
+  name: string;
+  /** The parameters' names, in order. */
+  params: string[];
+  body: MacroExpr;
+  /** Bits of the unsigned arithmetic the body is evaluated in (`uint32_t` or `uint64_t`). */
+  width: 32 | 64;
+  /** Arguments to check the macro with against Xen's header (`xenabi verify`): each a list of decimals, one per parameter. */
+  samples: string[][];
+  namespace: Namespace;
+  module: string;
+  doc?: string;
+  loc: SourceLocation;
+  archs?: Arch[];
+  /** As a constant's: Xen showed it only to tools builds before this release. */
+  toolsOnlyBefore?: XenRelease;
+  /** Visible only to guests built against this interface version or newer. */
+  guestInterface?: GuestInterfaceGate;
+}
+
 export type ItemDecl = RecordDecl | AliasDecl | ConstantDecl | ConstantSetDecl;
 
 /** The whole ABI: every module and item, each item once. */
@@ -718,4 +762,6 @@ export interface AbiModel {
   aliases: AliasDecl[];
   constants: ConstantDecl[];
   sets: ConstantSetDecl[];
+  /** Function-like macros; absent when there are none. */
+  macros?: MacroDecl[];
 }

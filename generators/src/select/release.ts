@@ -27,6 +27,7 @@ export function atRelease(model: AbiModel, release: string): ReleaseModel {
     aliases,
     constants,
     sets: liveSets.map((s) => setAt(s, constantNames, liveFlags(s, flagDecls, release))),
+    ...(model.macros ? { macros: model.macros.filter(live) } : {}),
   };
 }
 

@@ -12,7 +12,8 @@ import { memberExpression, recordTypeName } from '../emit/c/names.js';
 import { DATA_MODELS } from '../layout/datamodels.js';
 import { ArchLayout } from '../layout/engine.js';
 import { onArch } from '../model/arch.js';
-import type { AliasDecl, Arch, ConstantDecl, IntegerCType, ModuleDecl, Namespace, RecordDecl, SourceLocation, TypeRef } from '../model/types.js';
+import type { AliasDecl, Arch, ConstantDecl, IntegerCType, MacroDecl, ModuleDecl, Namespace, RecordDecl, SourceLocation, TypeRef } from '../model/types.js';
+import { evaluateMacro } from '../model/macros.js';
 import type { ReleaseModel } from '../select/release.js';
 import { C_TYPES, constantTypeExpression } from './c-types.js';
 
@@ -72,7 +73,8 @@ export function verifyChecks(model: ReleaseModel, arch: Arch, keep: ItemFilter =
   const checks: VerifyCheck[] = [];
   const counts: CheckCounts = { records: 0, members: 0, typedefs: 0, constants: 0 };
   const records = new Map(model.records.map((r) => [r.name, r]));
-  const aliases = new Map(model.aliases.map((a) => [a.name, a]));
+  // A typedef spelled per architecture (`xen_callback_t`) is checked as this architecture spells it.
+  const aliases = new Map(model.aliases.filter((a) => onArch(a, arch)).map((a) => [a.name, a]));
   const headers = new Set(['xen/xen.h']);
   // Linux's interface is not in Xen's headers: compat-tests/linux-headers checks it against Linux's.
   for (const m of model.modules.filter((mod) => onArch(mod, arch) && mod.namespace !== 'linux')) {
@@ -98,9 +100,28 @@ export function verifyChecks(model: ReleaseModel, arch: Arch, keep: ItemFilter =
         checks.push(...constantChecks(constant, arch));
       }
     }
+    for (const macro of (model.macros ?? []).filter((x) => x.module === m.name && x.namespace === m.namespace && onArch(x, arch) && keep(x, m, arch))) {
+      counts.constants += 1;
+      checks.push(...macroChecks(model, macro));
+    }
     if (checks.length > before) headers.add(`xen/${m.xenHeader}`);
   }
   return { arch, includes: [...headers], checks, counts };
+}
+
+/**
+ * A function-like macro, called with each of its sample arguments: Xen's result, reduced to the
+ * macro's width, must be the one its body gives (a macro Xen lacks does not compile: absent).
+ */
+function macroChecks(model: ReleaseModel, macro: MacroDecl): VerifyCheck[] {
+  const constant = (name: string) => BigInt(model.constants.find((c) => c.name === name && c.module === macro.module)?.value ?? '0');
+  const mask = `0x${((1n << BigInt(macro.width)) - 1n).toString(16)}ULL`;
+  return macro.samples.map((args) => {
+    const call = `${macro.name}(${args.join(', ')})`;
+    const subject: CheckSubject = { kind: 'constant', item: call, namespace: macro.namespace, module: macro.module, loc: macro.loc };
+    const expected = evaluateMacro(macro, args.map(BigInt), constant);
+    return { subject, what: 'value', probe: { kind: 'value', expr: `((unsigned long long)(${call}) & ${mask})` }, expected };
+  });
 }
 
 function fromLayout(c: LayoutCheck, subject: CheckSubject): VerifyCheck {
@@ -204,7 +225,7 @@ export function integerSignedness(model: Pick<ReleaseModel, 'aliases'>, type: Ty
     if (type.kind === 'archScalar') return type.name === 'int64_aligned_t';
     if (type.kind !== 'alias') return undefined;
     const name = type.name;
-    type = model.aliases.find((a) => a.name === name)?.type;
+    type = model.aliases.find((a) => a.name === name && (arch === undefined || onArch(a, arch)))?.type;
   }
   return undefined;
 }

@@ -170,6 +170,32 @@ mod stable_blkif {
     }
 }
 
+mod stable_callback {
+    use super::*;
+    use xenabi::stable::callback::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        #[cfg(target_arch = "x86")]
+        assert!(xen_callback::SINCE <= XEN_MIN_RELEASE && xen_callback::SINCE == since::xen_callback);
+        #[cfg(target_arch = "x86")]
+        assert!(since::xen_callback_t <= XEN_MIN_RELEASE, "{}", size_of::<xen_callback_t>());
+        assert!(since::CALLBACKTYPE_event <= XEN_MIN_RELEASE, "{}", CALLBACKTYPE_event);
+        assert!(since::CALLBACKTYPE_failsafe <= XEN_MIN_RELEASE, "{}", CALLBACKTYPE_failsafe);
+        assert!(since::CALLBACKTYPE_syscall <= XEN_MIN_RELEASE, "{}", CALLBACKTYPE_syscall);
+        assert!(since::CALLBACKTYPE_sysenter_deprecated <= XEN_MIN_RELEASE, "{}", CALLBACKTYPE_sysenter_deprecated);
+        assert!(since::CALLBACKTYPE_nmi <= XEN_MIN_RELEASE, "{}", CALLBACKTYPE_nmi);
+        assert!(since::CALLBACKTYPE_sysenter <= XEN_MIN_RELEASE, "{}", CALLBACKTYPE_sysenter);
+        assert!(since::CALLBACKTYPE_syscall32 <= XEN_MIN_RELEASE, "{}", CALLBACKTYPE_syscall32);
+        assert!(since::_CALLBACKF_mask_events <= XEN_MIN_RELEASE, "{}", _CALLBACKF_mask_events);
+        assert!(since::CALLBACKF_mask_events <= XEN_MIN_RELEASE, "{}", CALLBACKF_mask_events);
+        assert!(callback_register::SINCE <= XEN_MIN_RELEASE && callback_register::SINCE == since::callback_register);
+        assert!(callback_unregister::SINCE <= XEN_MIN_RELEASE && callback_unregister::SINCE == since::callback_unregister);
+        assert!(since::CALLBACKOP_register <= XEN_MIN_RELEASE, "{}", CALLBACKOP_register);
+        assert!(since::CALLBACKOP_unregister <= XEN_MIN_RELEASE, "{}", CALLBACKOP_unregister);
+    }
+}
+
 #[cfg(feature = "xen-4-13")]
 mod stable_cameraif {
     use super::*;

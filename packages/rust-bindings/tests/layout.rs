@@ -13,6 +13,7 @@ mod x86 {
     #[cfg(feature = "xen-4-12")]
     use xenabi::stable::argo::*;
     use xenabi::stable::blkif::*;
+    use xenabi::stable::callback::*;
     #[cfg(feature = "xen-4-13")]
     use xenabi::stable::cameraif::*;
     use xenabi::stable::console::*;
@@ -461,6 +462,44 @@ mod x86 {
             assert_eq!(size_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: size on x86");
             assert_eq!(align_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: align on x86");
             assert_eq!(offset_of!(blkif_sring_pvt_tapif_user, msg), 0, "blkif_sring.pvt.tapif_user.msg: offset on x86");
+        }
+    }
+
+    mod stable_callback {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<xen_callback_t>(), 8, "xen_callback_t: size on x86");
+            assert_eq!(align_of::<xen_callback_t>(), 4, "xen_callback_t: align on x86");
+        }
+
+        #[test]
+        fn xen_callback() {
+            assert_eq!(size_of::<xen_callback>(), 8, "xen_callback: size on x86");
+            assert_eq!(align_of::<xen_callback>(), 4, "xen_callback: align on x86");
+            assert_eq!(offset_of!(xen_callback, cs), 0, "xen_callback.cs: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "xen_callback.cs: size on x86");
+            assert_eq!(offset_of!(xen_callback, eip), 4, "xen_callback.eip: offset on x86");
+            assert_eq!(size_of::<::core::ffi::c_ulong>(), 4, "xen_callback.eip: size on x86");
+        }
+
+        #[test]
+        fn callback_register() {
+            assert_eq!(size_of::<callback_register>(), 12, "callback_register: size on x86");
+            assert_eq!(align_of::<callback_register>(), 4, "callback_register: align on x86");
+            assert_eq!(offset_of!(callback_register, r#type), 0, "callback_register.type: offset on x86");
+            assert_eq!(offset_of!(callback_register, flags), 2, "callback_register.flags: offset on x86");
+            assert_eq!(offset_of!(callback_register, address), 4, "callback_register.address: offset on x86");
+            assert_eq!(size_of::<xen_callback_t>(), 8, "callback_register.address: size on x86");
+        }
+
+        #[test]
+        fn callback_unregister() {
+            assert_eq!(size_of::<callback_unregister>(), 4, "callback_unregister: size on x86");
+            assert_eq!(align_of::<callback_unregister>(), 2, "callback_unregister: align on x86");
+            assert_eq!(offset_of!(callback_unregister, r#type), 0, "callback_unregister.type: offset on x86");
+            assert_eq!(offset_of!(callback_unregister, _unused), 2, "callback_unregister._unused: offset on x86");
         }
     }
 
@@ -8819,6 +8858,7 @@ mod x86_64 {
     #[cfg(feature = "xen-4-12")]
     use xenabi::stable::argo::*;
     use xenabi::stable::blkif::*;
+    use xenabi::stable::callback::*;
     #[cfg(feature = "xen-4-13")]
     use xenabi::stable::cameraif::*;
     use xenabi::stable::console::*;
@@ -9271,6 +9311,35 @@ mod x86_64 {
             assert_eq!(size_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: size on x86_64");
             assert_eq!(align_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: align on x86_64");
             assert_eq!(offset_of!(blkif_sring_pvt_tapif_user, msg), 0, "blkif_sring.pvt.tapif_user.msg: offset on x86_64");
+        }
+    }
+
+    mod stable_callback {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<xen_callback_t>(), 8, "xen_callback_t: size on x86_64");
+            assert_eq!(align_of::<xen_callback_t>(), 8, "xen_callback_t: align on x86_64");
+        }
+
+        #[test]
+        fn callback_register() {
+            assert_eq!(size_of::<callback_register>(), 16, "callback_register: size on x86_64");
+            assert_eq!(align_of::<callback_register>(), 8, "callback_register: align on x86_64");
+            assert_eq!(offset_of!(callback_register, r#type), 0, "callback_register.type: offset on x86_64");
+            assert_eq!(offset_of!(callback_register, flags), 2, "callback_register.flags: offset on x86_64");
+            assert_eq!(offset_of!(callback_register, __xenabi_hole_0), 4, "callback_register.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(callback_register, address), 8, "callback_register.address: offset on x86_64");
+            assert_eq!(size_of::<xen_callback_t>(), 8, "callback_register.address: size on x86_64");
+        }
+
+        #[test]
+        fn callback_unregister() {
+            assert_eq!(size_of::<callback_unregister>(), 4, "callback_unregister: size on x86_64");
+            assert_eq!(align_of::<callback_unregister>(), 2, "callback_unregister: align on x86_64");
+            assert_eq!(offset_of!(callback_unregister, r#type), 0, "callback_unregister.type: offset on x86_64");
+            assert_eq!(offset_of!(callback_unregister, _unused), 2, "callback_unregister._unused: offset on x86_64");
         }
     }
 
@@ -17665,6 +17734,7 @@ mod arm {
     #[cfg(feature = "xen-4-12")]
     use xenabi::stable::argo::*;
     use xenabi::stable::blkif::*;
+    use xenabi::stable::callback::*;
     #[cfg(feature = "xen-4-13")]
     use xenabi::stable::cameraif::*;
     use xenabi::stable::console::*;
@@ -18109,6 +18179,35 @@ mod arm {
             assert_eq!(size_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: size on arm");
             assert_eq!(align_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: align on arm");
             assert_eq!(offset_of!(blkif_sring_pvt_tapif_user, msg), 0, "blkif_sring.pvt.tapif_user.msg: offset on arm");
+        }
+    }
+
+    mod stable_callback {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<xen_callback_t>(), 8, "xen_callback_t: size on arm");
+            assert_eq!(align_of::<xen_callback_t>(), 8, "xen_callback_t: align on arm");
+        }
+
+        #[test]
+        fn callback_register() {
+            assert_eq!(size_of::<callback_register>(), 16, "callback_register: size on arm");
+            assert_eq!(align_of::<callback_register>(), 8, "callback_register: align on arm");
+            assert_eq!(offset_of!(callback_register, r#type), 0, "callback_register.type: offset on arm");
+            assert_eq!(offset_of!(callback_register, flags), 2, "callback_register.flags: offset on arm");
+            assert_eq!(offset_of!(callback_register, __xenabi_hole_0), 4, "callback_register.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(callback_register, address), 8, "callback_register.address: offset on arm");
+            assert_eq!(size_of::<xen_callback_t>(), 8, "callback_register.address: size on arm");
+        }
+
+        #[test]
+        fn callback_unregister() {
+            assert_eq!(size_of::<callback_unregister>(), 4, "callback_unregister: size on arm");
+            assert_eq!(align_of::<callback_unregister>(), 2, "callback_unregister: align on arm");
+            assert_eq!(offset_of!(callback_unregister, r#type), 0, "callback_unregister.type: offset on arm");
+            assert_eq!(offset_of!(callback_unregister, _unused), 2, "callback_unregister._unused: offset on arm");
         }
     }
 
@@ -25650,6 +25749,7 @@ mod aarch64 {
     #[cfg(feature = "xen-4-12")]
     use xenabi::stable::argo::*;
     use xenabi::stable::blkif::*;
+    use xenabi::stable::callback::*;
     #[cfg(feature = "xen-4-13")]
     use xenabi::stable::cameraif::*;
     use xenabi::stable::console::*;
@@ -26094,6 +26194,35 @@ mod aarch64 {
             assert_eq!(size_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: size on aarch64");
             assert_eq!(align_of::<blkif_sring_pvt_tapif_user>(), 1, "blkif_sring.pvt.tapif_user: align on aarch64");
             assert_eq!(offset_of!(blkif_sring_pvt_tapif_user, msg), 0, "blkif_sring.pvt.tapif_user.msg: offset on aarch64");
+        }
+    }
+
+    mod stable_callback {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<xen_callback_t>(), 8, "xen_callback_t: size on aarch64");
+            assert_eq!(align_of::<xen_callback_t>(), 8, "xen_callback_t: align on aarch64");
+        }
+
+        #[test]
+        fn callback_register() {
+            assert_eq!(size_of::<callback_register>(), 16, "callback_register: size on aarch64");
+            assert_eq!(align_of::<callback_register>(), 8, "callback_register: align on aarch64");
+            assert_eq!(offset_of!(callback_register, r#type), 0, "callback_register.type: offset on aarch64");
+            assert_eq!(offset_of!(callback_register, flags), 2, "callback_register.flags: offset on aarch64");
+            assert_eq!(offset_of!(callback_register, __xenabi_hole_0), 4, "callback_register.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(callback_register, address), 8, "callback_register.address: offset on aarch64");
+            assert_eq!(size_of::<xen_callback_t>(), 8, "callback_register.address: size on aarch64");
+        }
+
+        #[test]
+        fn callback_unregister() {
+            assert_eq!(size_of::<callback_unregister>(), 4, "callback_unregister: size on aarch64");
+            assert_eq!(align_of::<callback_unregister>(), 2, "callback_unregister: align on aarch64");
+            assert_eq!(offset_of!(callback_unregister, r#type), 0, "callback_unregister.type: offset on aarch64");
+            assert_eq!(offset_of!(callback_unregister, _unused), 2, "callback_unregister._unused: offset on aarch64");
         }
     }
 

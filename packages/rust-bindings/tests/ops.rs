@@ -115,6 +115,29 @@ mod stable_argo_xen_argo_op {
     }
 }
 
+mod stable_callback_callbackop {
+    use super::*;
+    use xenabi::stable::callback::*;
+
+    fn check<P: FromBytes + IntoBytes + Immutable + Copy>(make: fn(P) -> CallbackOp, op: i32) {
+        let arg: P = patterned();
+        let call = make(arg);
+        assert_eq!(call.op(), op);
+        assert_eq!(call.arg_bytes(), arg.as_bytes(), "op {op}: the record's bytes");
+        assert_eq!(CallbackOp::from_parts(op, call.arg_bytes()), Some(call), "op {op}: back from its parts");
+        if size_of::<P>() > 0 {
+            assert_eq!(CallbackOp::from_parts(op, &call.arg_bytes()[..size_of::<P>() - 1]), None, "op {op}: too few bytes");
+        }
+    }
+
+    #[test]
+    fn every_op_goes_through_its_parts_and_back() {
+        check(CallbackOp::Register, CALLBACKOP_register);
+        check(CallbackOp::Unregister, CALLBACKOP_unregister);
+        assert_eq!(CallbackOp::from_parts(i32::MAX, &[0; 64]), None, "an undeclared op");
+    }
+}
+
 mod stable_event_channel_evtchnop {
     use super::*;
     use xenabi::stable::event_channel::*;

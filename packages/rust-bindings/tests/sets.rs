@@ -239,6 +239,80 @@ fn stable_blkif_vdisk() {
     assert_eq!(format!("{:?}", T::empty()), "Vdisk(0)");
 }
 
+#[test]
+fn stable_callback_callbacktype() {
+    use xenabi::stable::callback::*;
+    type T = Callbacktype;
+    {
+        assert_eq!(T::EVENT.0, CALLBACKTYPE_event, "CALLBACKTYPE_event");
+        assert_eq!(T::from(CALLBACKTYPE_event), T::EVENT, "CALLBACKTYPE_event: from the integer");
+        assert_eq!(integer(T::EVENT, CALLBACKTYPE_event), CALLBACKTYPE_event, "CALLBACKTYPE_event: to the integer");
+        assert_eq!(format!("{:?}", T::EVENT), T::EVENT.name().expect("CALLBACKTYPE_event: a name"), "CALLBACKTYPE_event: Debug");
+        assert_eq!(T::EVENT.name(), Some("CALLBACKTYPE_event"), "CALLBACKTYPE_event: its own name");
+    }
+    {
+        assert_eq!(T::FAILSAFE.0, CALLBACKTYPE_failsafe, "CALLBACKTYPE_failsafe");
+        assert_eq!(T::from(CALLBACKTYPE_failsafe), T::FAILSAFE, "CALLBACKTYPE_failsafe: from the integer");
+        assert_eq!(integer(T::FAILSAFE, CALLBACKTYPE_failsafe), CALLBACKTYPE_failsafe, "CALLBACKTYPE_failsafe: to the integer");
+        assert_eq!(format!("{:?}", T::FAILSAFE), T::FAILSAFE.name().expect("CALLBACKTYPE_failsafe: a name"), "CALLBACKTYPE_failsafe: Debug");
+        assert_eq!(T::FAILSAFE.name(), Some("CALLBACKTYPE_failsafe"), "CALLBACKTYPE_failsafe: its own name");
+    }
+    {
+        assert_eq!(T::SYSCALL.0, CALLBACKTYPE_syscall, "CALLBACKTYPE_syscall");
+        assert_eq!(T::from(CALLBACKTYPE_syscall), T::SYSCALL, "CALLBACKTYPE_syscall: from the integer");
+        assert_eq!(integer(T::SYSCALL, CALLBACKTYPE_syscall), CALLBACKTYPE_syscall, "CALLBACKTYPE_syscall: to the integer");
+        assert_eq!(format!("{:?}", T::SYSCALL), T::SYSCALL.name().expect("CALLBACKTYPE_syscall: a name"), "CALLBACKTYPE_syscall: Debug");
+        assert_eq!(T::SYSCALL.name(), Some("CALLBACKTYPE_syscall"), "CALLBACKTYPE_syscall: its own name");
+    }
+    {
+        assert_eq!(T::SYSENTER_DEPRECATED.0, CALLBACKTYPE_sysenter_deprecated, "CALLBACKTYPE_sysenter_deprecated");
+        assert_eq!(T::from(CALLBACKTYPE_sysenter_deprecated), T::SYSENTER_DEPRECATED, "CALLBACKTYPE_sysenter_deprecated: from the integer");
+        assert_eq!(integer(T::SYSENTER_DEPRECATED, CALLBACKTYPE_sysenter_deprecated), CALLBACKTYPE_sysenter_deprecated, "CALLBACKTYPE_sysenter_deprecated: to the integer");
+        assert_eq!(format!("{:?}", T::SYSENTER_DEPRECATED), T::SYSENTER_DEPRECATED.name().expect("CALLBACKTYPE_sysenter_deprecated: a name"), "CALLBACKTYPE_sysenter_deprecated: Debug");
+    }
+    {
+        assert_eq!(T::NMI.0, CALLBACKTYPE_nmi, "CALLBACKTYPE_nmi");
+        assert_eq!(T::from(CALLBACKTYPE_nmi), T::NMI, "CALLBACKTYPE_nmi: from the integer");
+        assert_eq!(integer(T::NMI, CALLBACKTYPE_nmi), CALLBACKTYPE_nmi, "CALLBACKTYPE_nmi: to the integer");
+        assert_eq!(format!("{:?}", T::NMI), T::NMI.name().expect("CALLBACKTYPE_nmi: a name"), "CALLBACKTYPE_nmi: Debug");
+        assert_eq!(T::NMI.name(), Some("CALLBACKTYPE_nmi"), "CALLBACKTYPE_nmi: its own name");
+    }
+    {
+        assert_eq!(T::SYSENTER.0, CALLBACKTYPE_sysenter, "CALLBACKTYPE_sysenter");
+        assert_eq!(T::from(CALLBACKTYPE_sysenter), T::SYSENTER, "CALLBACKTYPE_sysenter: from the integer");
+        assert_eq!(integer(T::SYSENTER, CALLBACKTYPE_sysenter), CALLBACKTYPE_sysenter, "CALLBACKTYPE_sysenter: to the integer");
+        assert_eq!(format!("{:?}", T::SYSENTER), T::SYSENTER.name().expect("CALLBACKTYPE_sysenter: a name"), "CALLBACKTYPE_sysenter: Debug");
+    }
+    {
+        assert_eq!(T::SYSCALL32.0, CALLBACKTYPE_syscall32, "CALLBACKTYPE_syscall32");
+        assert_eq!(T::from(CALLBACKTYPE_syscall32), T::SYSCALL32, "CALLBACKTYPE_syscall32: from the integer");
+        assert_eq!(integer(T::SYSCALL32, CALLBACKTYPE_syscall32), CALLBACKTYPE_syscall32, "CALLBACKTYPE_syscall32: to the integer");
+        assert_eq!(format!("{:?}", T::SYSCALL32), T::SYSCALL32.name().expect("CALLBACKTYPE_syscall32: a name"), "CALLBACKTYPE_syscall32: Debug");
+        assert_eq!(T::SYSCALL32.name(), Some("CALLBACKTYPE_syscall32"), "CALLBACKTYPE_syscall32: its own name");
+    }
+    assert_eq!(T::from(6).name(), None);
+    assert_eq!(format!("{:?}", T::from(6)), "Callbacktype(6)");
+}
+
+#[test]
+fn stable_callback_callbackf() {
+    use xenabi::stable::callback::*;
+    type T = Callbackf;
+    {
+        assert_eq!(T::MASK_EVENTS.0, CALLBACKF_mask_events, "CALLBACKF_mask_events");
+        assert_eq!(T::from(CALLBACKF_mask_events), T::MASK_EVENTS, "CALLBACKF_mask_events: from the integer");
+        assert_eq!(integer(T::MASK_EVENTS, CALLBACKF_mask_events), CALLBACKF_mask_events, "CALLBACKF_mask_events: to the integer");
+        assert!(T::all().contains(T::MASK_EVENTS), "CALLBACKF_mask_events: in all()");
+        assert!(T::MASK_EVENTS.intersects(T::MASK_EVENTS) && !T::MASK_EVENTS.is_empty(), "CALLBACKF_mask_events: set");
+        assert_eq!(T::MASK_EVENTS - T::MASK_EVENTS, T::empty(), "CALLBACKF_mask_events: removed");
+        assert!(format!("{:?}", T::MASK_EVENTS).contains("CALLBACKF_mask_events"), "CALLBACKF_mask_events: Debug {:?}", T::MASK_EVENTS);
+    }
+    let extra = T::all() | T::from(2);
+    assert_eq!(extra.unknown_bits(), 2);
+    assert!(format!("{extra:?}").ends_with("0x2"), "{extra:?}");
+    assert_eq!(format!("{:?}", T::empty()), "Callbackf(0)");
+}
+
 #[cfg(feature = "xen-4-13")]
 #[test]
 fn stable_cameraif_xencamera_op() {

@@ -98,6 +98,8 @@ impl Report {
 mod argo;
 #[path = "vectors/blkif.rs"]
 mod blkif;
+#[path = "vectors/callback.rs"]
+mod callback;
 #[path = "vectors/cameraif.rs"]
 mod cameraif;
 #[path = "vectors/console.rs"]

@@ -59,6 +59,10 @@ fn every_plain_record_is_byte_valued() {
     check::<xenabi::stable::blkif::blkif_response>("blkif_response");
     check::<xenabi::stable::blkif::blkif_sring_pvt_netif>("blkif_sring_pvt_netif");
     check::<xenabi::stable::blkif::blkif_sring_pvt_tapif_user>("blkif_sring_pvt_tapif_user");
+    #[cfg(target_arch = "x86")]
+    check::<xenabi::stable::callback::xen_callback>("xen_callback");
+    check::<xenabi::stable::callback::callback_register>("callback_register");
+    check::<xenabi::stable::callback::callback_unregister>("callback_unregister");
     #[cfg(feature = "xen-4-13")]
     check::<xenabi::stable::cameraif::xencamera_config_req>("xencamera_config_req");
     #[cfg(feature = "xen-4-13")]

@@ -7,6 +7,7 @@ import { exportField } from '../../export/abi-json.js';
 import { ArchLayout, type FieldLayout } from '../../layout/engine.js';
 import { spellType } from '../../layout/spell.js';
 import { ARCHES } from '../../model/arch.js';
+import { aliasSpellings, aliasTargets } from '../../model/aliases.js';
 import { dict } from '../../names/dict.js';
 import type { AbiModel, Arch, Field, Namespace, RecordDecl } from '../../model/types.js';
 import { XEN_TYPEDEFS_MODULE, xenArchTypedefsOf } from '../../model/xen-typedefs.js';
@@ -25,8 +26,9 @@ export function sideFromModel(view: ReleaseModel, origin: SideOrigin = 'abi', la
   const kindOf = (name: string) => view.records.find((r) => r.name === name)?.kind ?? 'struct';
   const older = history ? new Map(history.records.map((r) => [r.name, r])) : undefined;
   for (const r of memberRecords(view.records)) side.records[r.name] = recordOf(r, layouts, older?.get(r.name));
-  for (const a of view.aliases) {
-    side.aliases[a.name] = { ...item(a), type: spellType(a.type, kindOf), ...(a.archs ? { archs: [...a.archs] } : {}) };
+  for (const [name, spellings] of aliasSpellings(view.aliases)) {
+    // One typedef, whose target is given per architecture when it is spelled per architecture (`xen_callback_t`).
+    side.aliases[name] = { ...item(spellings[0]!), ...aliasTargets(spellings, (a) => spellType(a.type, kindOf)) };
   }
   for (const t of xenArchTypedefsOf(view.modules)) {
     side.aliases[t.name] = { name: t.name, namespace: 'stable', module: XEN_TYPEDEFS_MODULE, since: t.since, types: { ...t.types } };

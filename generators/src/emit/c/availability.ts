@@ -13,6 +13,7 @@
  * `XENABI_WANT_XEN_DOMCTL_INTERFACE_VERSION >= 0x00000013`).
  */
 import type { ArchLayout, RecordLayout } from '../../layout/engine.js';
+import { ARCHES } from '../../model/arch.js';
 import { compareReleases, existsIn, releaseHex, XEN_RELEASES } from '../../model/releases.js';
 import type { AbiModel, AliasDecl, Arch, ConstantDecl, ConstantSetDecl, Field, Gate, ModuleDecl, RecordDecl } from '../../model/types.js';
 import { releaseHistory, type ReleaseHistory } from '../../select/history.js';
@@ -74,7 +75,10 @@ export class Releases {
       const h = this.history;
       for (const item of [...h.records, ...h.aliases, ...h.constants, ...h.sets]) {
         const key = `${item.module}/${item.name}`;
-        if (!this.items.has(key)) this.items.set(key, item);
+        const before = this.items.get(key);
+        if (!before) this.items.set(key, item);
+        // A typedef spelled per architecture is one item on the architectures of all its spellings.
+        else if (before.kind === 'alias' && item.kind === 'alias' && before.archs && item.archs) this.items.set(key, { ...before, archs: mergeArchs(before.archs, item.archs) });
       }
     }
     return this.items.get(`${module}/${name}`);
@@ -341,4 +345,10 @@ export function conditionalLines(lines: readonly { line: string; condition: stri
     if (l.condition && after !== l.condition) out.push('#endif');
   });
   return out;
+}
+
+/** The architectures of either list, in `ARCHES` order; undefined when that is all four. */
+function mergeArchs(a: readonly Arch[], b: readonly Arch[]): Arch[] | undefined {
+  const both = ARCHES.filter((x) => a.includes(x) || b.includes(x));
+  return both.length === ARCHES.length ? undefined : both;
 }

@@ -123,7 +123,7 @@ export function declOf(ctx: Ctx, name: string, alive: string[]): DeclView | unde
   const spelled = variants(ctx, name, alive, (release) => {
     const items = ctx.releases.lookup(release);
     const alias = items.aliases.get(name);
-    if (alias) return aliasDecl(ctx, alias);
+    if (alias) return aliasDecls(ctx, ctx.releases.view(release).aliases.filter((a) => a.name === name));
     const constant = items.constants.get(`${ctx.module.name}/${name}`);
     return constant ? constantDecl(ctx, constant, ctx.releases.view(release).sets) : undefined;
   });
@@ -206,6 +206,20 @@ function restrictedCondition(archs: readonly Arch[] | undefined, outer: readonly
   if (on.length === outer.length) return '';
   if (on.length === 0) throw new Error(`restricted to ${archs.join(', ')}, which its container never exists on`);
   return archCondition(on);
+}
+
+/**
+ * A typedef; one spelled per architecture (`xen_callback_t`) is each spelling, with its doc,
+ * under its own condition (its architectures, and Xen's header not in force).
+ */
+function aliasDecls(ctx: Ctx, spellings: readonly AliasDecl[]): DeclView {
+  const [only] = spellings;
+  if (spellings.length === 1 && only) return aliasDecl(ctx, only);
+  const lines = spellings.flatMap((a) => {
+    const decl = aliasDecl(ctx, a);
+    return decl.condition ? [`#if ${decl.condition}`, ...decl.doc, ...decl.lines, '#endif'] : [...decl.doc, ...decl.lines];
+  });
+  return { ...emptyDecl([], {}, ctx), lines };
 }
 
 function aliasDecl(ctx: Ctx, alias: AliasDecl): DeclView {

@@ -38,6 +38,7 @@ import {
 } from './declarations.js';
 import { handlePointeeIn, handleView, itemHandles } from './handles.js';
 import { ringMacrosDecl } from './rings.js';
+import { macroDecls } from './macros.js';
 import { refusalsOf, type RefusalView } from './refusals.js';
 import { archScalarChecks, assertionStatement, handleChecks, ioctlChecks, recordChecks } from './layout-checks.js';
 import {
@@ -320,6 +321,7 @@ function blocksOf(ctx: Ctx, items: Items): BlockView[] {
   }
   const macros = ringMacrosDecl(ctx.module.xenHeader);
   if (macros) decls.push(macros);
+  decls.push(...macroDecls(ctx));
   if (decls.length > 0) blocks.push({ xen: true, decls: conditionRuns(decls), handle: false });
   return blocks;
 }

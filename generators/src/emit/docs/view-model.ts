@@ -5,7 +5,8 @@
 import { ArchLayout, type FieldLayout, type RecordLayout } from '../../layout/engine.js';
 import { spellType } from '../../layout/spell.js';
 import { ARCHES } from '../../model/arch.js';
-import type { ConstantDecl, ConstantSetDecl, ModuleDecl, RecordDecl } from '../../model/types.js';
+import type { AliasDecl, ConstantDecl, ConstantSetDecl, ModuleDecl, RecordDecl } from '../../model/types.js';
+import { aliasOn, aliasSpellings } from '../../model/aliases.js';
 import type { ReleaseModel } from '../../select/release.js';
 import { code, modulePage, paragraph, tableCell } from './names.js';
 import { directedDoc } from '../../model/directions.js';
@@ -35,6 +36,8 @@ export interface DocsModule {
   /** Whose layout rules the tables follow: Xen's tools layout, or Linux's user-space ABI. */
   layoutNote: string;
   records: DocsRecord[];
+  /** One row per typedef name: its target on each architecture (`—` where it is absent). */
+  typedefs: string[];
   constants: string[];
   sets: string[];
 }
@@ -52,6 +55,7 @@ export function moduleView(model: ReleaseModel, module: ModuleDecl, layouts: Arc
     interfaceVersion: module.interfaceVersion ? `Unstable: versioned by ${code(module.interfaceVersion.constant)}.` : '',
     layoutNote: layoutNote(module),
     records: records.map((r) => recordView(r, layouts)),
+    typedefs: [...aliasSpellings(model.aliases.filter((a) => a.module === module.name && a.namespace === module.namespace)).values()].map((s) => typedefRow(model, s)),
     constants: constants.map(constantRow),
     sets: model.sets.filter((s) => s.module === module.name).map(setLine),
   };
@@ -114,6 +118,21 @@ function holeLines(tables: Map<string, RecordLayout>): string[] {
     }
   }
   return [...byHole].map(([key, arches]) => `${key} on ${arches.join(', ')}`);
+}
+
+/**
+ * A typedef's row: its target per architecture, so one spelled per architecture
+ * (`xen_callback_t`: a record on x86_32, an integer elsewhere) shows each spelling.
+ */
+function typedefRow(model: ReleaseModel, spellings: readonly AliasDecl[]): string {
+  const first = spellings[0]!;
+  const kindOf = (name: string) => model.records.find((r) => r.name === name)?.kind ?? 'struct';
+  const cells = ARCHES.map((arch) => {
+    const on = aliasOn(spellings, arch);
+    return on ? code(spellType(on.type, kindOf)) : '—';
+  });
+  const docs = [...new Set(spellings.map((a) => tableCell(a.doc)).filter(Boolean))];
+  return [code(first.name), ...cells, first.linuxSince ? `Linux ${first.linuxSince}` : first.since, docs.join(' ')].join(' | ');
 }
 
 function constantRow(c: ConstantDecl): string {

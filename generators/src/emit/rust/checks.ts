@@ -4,6 +4,7 @@
  * the build on the architecture they describe) and as `#[test]`s in `tests/layout.rs`
  * (so `cargo test` lists them).
  */
+import { aliasOn } from '../../model/aliases.js';
 import type { Arch, RecordDecl, TypeRef } from '../../model/types.js';
 import type { RustContext } from './context.js';
 import { recordName, TARGET_ARCH } from './names.js';
@@ -74,12 +75,13 @@ export function memImports(checks: readonly Check[]): string {
  * typedef Xen's: `uint64_aligned_t` is a plain `u64`, 4-aligned on x86 (32-bit).
  */
 export function aliasChecks(ctx: RustContext, name: string, rustName: string, arch: Arch): Check[] {
-  const alias = ctx.aliases.get(name)!;
+  const alias = aliasOn(ctx.aliasSpellings.get(name) ?? [], arch);
+  if (!alias) throw new Error(`rust emitter: no typedef ${name} on ${arch}`);
   const layout = ctx.layouts.get(arch)!;
   const { size, align } = layout.sizeAlign({ kind: 'alias', name });
   const on = ` on ${TARGET_ARCH[arch]}`;
   const checks: Check[] = [{ expression: sizeOf(rustName), expected: size, label: `${name}: size${on}` }];
-  if (rustAlignOf(alias.type, layout, ctx.aliases) === align) checks.push({ expression: alignOf(rustName), expected: align, label: `${name}: align${on}` });
+  if (rustAlignOf(alias.type, layout, ctx.aliasSpellings) === align) checks.push({ expression: alignOf(rustName), expected: align, label: `${name}: align${on}` });
   return checks;
 }
 

@@ -3,6 +3,7 @@
  * the layout engine per architecture, the architectures and releases each item exists in, and
  * the Rust spelling of a type together with the `use` it needs.
  */
+import { aliasSpellings } from '../../model/aliases.js';
 import type { ArchLayout } from '../../layout/engine.js';
 import { ARCHES, onArch } from '../../model/arch.js';
 import type { AbiModel, AliasDecl, Arch, ConstantDecl, ConstantSetDecl, HandleType, ModuleDecl, Namespace, RecordDecl, TypeRef } from '../../model/types.js';
@@ -16,7 +17,10 @@ export interface RustContext {
   releases: RustReleases;
   layouts: ReadonlyMap<Arch, ArchLayout>;
   records: ReadonlyMap<string, RecordDecl>;
+  /** Each typedef by name; one spelled per architecture (`xen_callback_t`) by its first spelling, see `aliasSpellings`. */
   aliases: ReadonlyMap<string, AliasDecl>;
+  /** Every spelling of each typedef, one per architecture group where the type differs per architecture. */
+  aliasSpellings: ReadonlyMap<string, readonly AliasDecl[]>;
   constants: ReadonlyMap<string, ConstantDecl>;
   sets: ReadonlyMap<string, ConstantSetDecl>;
   modules: ReadonlyMap<string, ModuleDecl>;
@@ -38,7 +42,8 @@ export function rustContext(newest: ReleaseModel, whole: AbiModel = newest): Rus
     releases,
     layouts: releases.layouts(model.release),
     records: new Map(model.records.map((r) => [r.name, r])),
-    aliases: new Map(model.aliases.map((a) => [a.name, a])),
+    aliases: new Map([...aliasSpellings(model.aliases)].map(([name, spellings]) => [name, spellings[0]!])),
+    aliasSpellings: aliasSpellings(model.aliases),
     constants: new Map(model.constants.map((c) => [c.name, c])),
     sets: new Map(model.sets.map((s) => [s.name, s])),
     modules: new Map(model.modules.map((m) => [m.name, m])),

@@ -222,7 +222,7 @@ export function gateLines(item: { gates?: { kind: string; name: string; doc: str
 function reprLines(ctx: RustContext, segments: readonly StorageSegment[], where: Presence): string[] {
   const known = ctx.releases.known;
   const units = segments.flatMap((s) => s.storage.archs.map((arch) => ({ releases: s.releases, arch, storage: s.storage })));
-  const needed = groupUnits(units, (u) => needsAlign(u.storage.perArch.get(u.arch)!, ctx.releases.layouts(u.releases.at(-1)!).get(u.arch)!, ctx.aliases) ?? 0)
+  const needed = groupUnits(units, (u) => needsAlign(u.storage.perArch.get(u.arch)!, ctx.releases.layouts(u.releases.at(-1)!).get(u.arch)!, ctx.aliasSpellings) ?? 0)
     .filter((g) => g.value > 0)
     .map((g) => ({ predicate: ctx.releases.predicate(g.where.presence(known), where), align: g.value }));
   if (needed.length === 1 && needed[0]!.predicate === '') return [`#[repr(C, align(${needed[0]!.align}))]`];
@@ -323,10 +323,8 @@ export function containsUnion(ctx: RustContext, record: RecordDecl, seen = new S
 function recordOfType(ctx: RustContext, type: TypeRef): RecordDecl | undefined {
   if (type.kind === 'record') return ctx.records.get(type.name);
   if (type.kind === 'array') return recordOfType(ctx, type.element);
-  if (type.kind === 'alias') {
-    const alias = ctx.aliases.get(type.name);
-    return alias ? recordOfType(ctx, alias.type) : undefined;
-  }
+  // The first spelling a record: a typedef spelled per architecture is one on some of them only.
+  if (type.kind === 'alias') return (ctx.aliasSpellings.get(type.name) ?? []).map((a) => recordOfType(ctx, a.type)).find(Boolean);
   return undefined;
 }
 
@@ -334,10 +332,7 @@ function recordOfType(ctx: RustContext, type: TypeRef): RecordDecl | undefined {
 function defaultDerivable(ctx: RustContext, record: RecordDecl, storage: RecordStorage): boolean {
   const longArray = (type: TypeRef): boolean => {
     if (type.kind === 'array') return type.length > 32;
-    if (type.kind === 'alias') {
-      const alias = ctx.aliases.get(type.name);
-      return alias ? longArray(alias.type) : false;
-    }
+    if (type.kind === 'alias') return (ctx.aliasSpellings.get(type.name) ?? []).some((a) => longArray(a.type));
     return false;
   };
   const longStorage = storage.slots.some((s) => s.kind !== 'field' && [...s.perArch.values()].some((i) => i.size > 32));

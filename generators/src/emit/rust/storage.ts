@@ -12,6 +12,7 @@
  * the newest record's members as they exist in that run, and the segments are merged the same
  * way (`mergeSegments`).
  */
+import { aliasOn } from '../../model/aliases.js';
 import type { ArchLayout, FieldLayout, HoleLayout, RecordLayout } from '../../layout/engine.js';
 import { ARCHES, onArch } from '../../model/arch.js';
 import type { AliasDecl, Arch, Field, RecordDecl, TypeRef } from '../../model/types.js';
@@ -226,13 +227,13 @@ function slotRank(key: string): number {
  * which is a plain `u64` in Rust: 4-aligned on x86 (32-bit), where Xen's tools layout makes it
  * 8. Records get their C alignment back through `#[repr(align(N))]`; see `needsAlign`.
  */
-export function rustAlignOf(type: TypeRef, layout: ArchLayout, aliases: ReadonlyMap<string, AliasDecl>): number {
+export function rustAlignOf(type: TypeRef, layout: ArchLayout, aliases: ReadonlyMap<string, readonly AliasDecl[]>): number {
   switch (type.kind) {
     case 'archScalar':
       return type.name === 'uint64_aligned_t' || type.name === 'int64_aligned_t' ? layout.dataModel.scalars.uint64_t.align : layout.dataModel.archScalars[type.name].align;
     case 'alias': {
-      const alias = aliases.get(type.name);
-      if (!alias) throw new Error(`rust emitter: no typedef ${type.name}`);
+      const alias = aliasOn(aliases.get(type.name) ?? [], layout.arch);
+      if (!alias) throw new Error(`rust emitter: no typedef ${type.name} on ${layout.arch}`);
       return rustAlignOf(alias.type, layout, aliases);
     }
     case 'array':
@@ -247,7 +248,7 @@ export function rustAlignOf(type: TypeRef, layout: ArchLayout, aliases: Readonly
  * what rustc derives from the storage fields (bit-field storage and holes are byte arrays),
  * else undefined.
  */
-export function needsAlign(storage: ArchStorage, layout: ArchLayout, aliases: ReadonlyMap<string, AliasDecl>): number | undefined {
+export function needsAlign(storage: ArchStorage, layout: ArchLayout, aliases: ReadonlyMap<string, readonly AliasDecl[]>): number | undefined {
   const natural = storage.items.reduce((max, item) => Math.max(max, item.kind === 'field' ? rustAlignOf(item.field.type, layout, aliases) : 1), 1);
   return storage.layout.align > natural ? storage.layout.align : undefined;
 }

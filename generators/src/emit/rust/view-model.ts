@@ -42,6 +42,7 @@ import { groupArchs } from './storage.js';
 import { argOpsView, type ArgOpsView } from './ops.js';
 import { taggedExample } from './selected.js';
 import { setTypeView, type SetTypeView } from './sets.js';
+import { macroViews, type MacroView } from './macros.js';
 
 export interface AliasView {
   docs: string[];
@@ -65,6 +66,8 @@ export interface ItemView {
   argOps?: ArgOpsView;
   /** The type of a value set (an open enum) or a flag set (a bit set). */
   setType?: SetTypeView;
+  /** A function-like macro, as a `const fn`. */
+  macro?: MacroView;
 }
 
 export interface AssertBlock {
@@ -103,6 +106,7 @@ export function moduleView(ctx: RustContext, module: ModuleDecl): { view: Module
   const records: ModuleChecks['records'] = [];
   const aliasChecks = new Map<Arch, VersionedCheck[]>(archs.map((a) => [a, []]));
   const openedSets = new Set<string>();
+  const openedAliases = new Set<string>();
   for (const name of module.order) {
     const record = ctx.records.get(name);
     if (record && record.module === module.name && !record.parent) {
@@ -115,9 +119,14 @@ export function moduleView(ctx: RustContext, module: ModuleDecl): { view: Module
     }
     const alias = ctx.aliases.get(name);
     if (alias && alias.module === module.name) {
-      items.push({ alias: aliasView(ctx, alias, uses, scope) });
-      const aliasReleases = ctx.releases.itemReleases(alias);
-      for (const a of itemArchs(ctx, alias)) aliasChecks.get(a)?.push(...typedefAliasChecks(ctx, alias.name, a).map((check) => ({ check, releases: aliasReleases })));
+      // A typedef spelled per architecture is named once per spelling in the order: each spelling is an item under its own cfg.
+      if (openedAliases.has(name)) continue;
+      openedAliases.add(name);
+      for (const spelling of ctx.aliasSpellings.get(name) ?? []) {
+        items.push({ alias: aliasView(ctx, spelling, uses, scope) });
+        const aliasReleases = ctx.releases.itemReleases(spelling);
+        for (const a of itemArchs(ctx, spelling)) aliasChecks.get(a)?.push(...typedefAliasChecks(ctx, spelling.name, a).map((check) => ({ check, releases: aliasReleases })));
+      }
       continue;
     }
     const constant = ctx.constants.get(name);
@@ -136,6 +145,7 @@ export function moduleView(ctx: RustContext, module: ModuleDecl): { view: Module
     const setType = setTypeView(ctx, set, uses, scope);
     if (setType) items.push({ setType });
   }
+  for (const macro of macroViews(ctx, module, scope)) items.push({ macro });
   const since = sinceModule(ctx, module);
   const gates = gatesModule(ctx, module);
   const view: ModuleView = {

@@ -34,7 +34,9 @@ function entries(history: AbiModel): Map<string, Entry> {
   const add = (name: string, item: { since: string; until?: string; linuxSince?: string; linuxUntil?: string }, own: Gate[]) => {
     const before = out.get(name);
     let { since, until } = item;
-    if (before) {
+    // A typedef spelled per architecture has one spelling per architecture, each with the same lifetime.
+    const sameLifetime = before && before.since === since && before.until === until;
+    if (before && !sameLifetime) {
       const [first, second] = compareReleases(before.since, since) <= 0 ? [before, item] : [item, before];
       if (first.until !== second.since) throw new Error(`ts emitter: ${name} has lifetimes with a gap or overlap in the history`);
       ({ since } = first);

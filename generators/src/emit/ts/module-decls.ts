@@ -14,6 +14,8 @@ import { tsType } from './shapes.js';
 import type { Variants } from './variants.js';
 import { Imports, RUNTIME, doc, type Decl, type TsFile } from './view-model.js';
 import { isDirected } from '../../model/directions.js';
+import { aliasSpellings, isPerArchAlias, spellingArchs } from '../../model/aliases.js';
+import { macroDecl } from './macros.js';
 import { acceptedFields, directedOps, fieldList, inputName } from './inputs.js';
 import { aliasBrand, setBrand } from './brands.js';
 
@@ -66,11 +68,20 @@ function setDecls(names: TsNames, model: Variants['model'], s: ConstantSetDecl):
   return decls;
 }
 
-function aliasDecl(variants: Variants, names: TsNames, imports: Imports, a: AliasDecl): Decl {
-  const brand = aliasBrand(a.name);
+/**
+ * A typedef: a type alias. One spelled per architecture is the union of its spellings' types,
+ * which code for one architecture narrows; its doc gives each spelling's. A branded typedef
+ * (`domid_t`) is its brand.
+ */
+function aliasDecl(variants: Variants, names: TsNames, imports: Imports, spellings: readonly AliasDecl[]): Decl {
+  const first = spellings[0]!;
+  const brand = aliasBrand(first.name);
   if (brand) imports.type(RUNTIME, brand);
-  else useType(a.type, variants, names, imports);
-  return { kind: 'type', name: names.alias(a.name), type: brand ?? tsType(a.type, names), doc: doc([tsdoc(a.doc), archNote(a)].filter(Boolean).join('\n\n'), tags(a)) };
+  else for (const a of spellings) useType(a.type, variants, names, imports);
+  const type = brand ?? [...new Set(spellings.map((a) => tsType(a.type, names)))].join(' | ');
+  if (!isPerArchAlias(spellings)) return { kind: 'type', name: names.alias(first.name), type, doc: doc([tsdoc(first.doc), archNote(first)].filter(Boolean).join('\n\n'), tags(first)) };
+  const each = spellings.map((a) => `On ${spellingArchs(a).join(', ')}: ${tsType(a.type, names)}${a.doc ? `. ${tsdoc(a.doc)}` : ''}`);
+  return { kind: 'type', name: names.alias(first.name), type, doc: doc(['The type differs per architecture.', ...each].join('\n\n'), tags(first)) };
 }
 
 /** The union type of an op set's variants: `({ op: 'name' } & payload)`, or `{ op: 'name'; arg: payload }` when nested. */
@@ -279,7 +290,7 @@ export function publicFile(variants: Variants, names: TsNames, module: ModuleDec
   const mine = <T extends { module: string; namespace: string }>(items: T[]) => items.filter((i) => i.module === module.name && i.namespace === module.namespace);
   const constants = new Map(mine(model.constants).map((c) => [c.name, c]));
   const sets = new Map(mine(model.sets).map((s) => [s.name, s]));
-  const aliases = new Map(mine(model.aliases).map((a) => [a.name, a]));
+  const aliases = aliasSpellings(mine(model.aliases));
   const records = moduleRecords(variants, module);
   const decls: Decl[] = [];
   /** A constant of a branded value set (`DOMID_SELF`) is that brand, wherever the set is declared. */
@@ -293,6 +304,8 @@ export function publicFile(variants: Variants, names: TsNames, module: ModuleDec
     const a = aliases.get(item);
     if (c) decls.push(constantDecl(names, imports, c, brandOf(c.name)));
     if (a) decls.push(aliasDecl(variants, names, imports, a));
+    // The order names a typedef spelled per architecture once per spelling.
+    aliases.delete(item);
     if (s) {
       decls.push(...setDecls(names, model, s));
       if (s.kind === 'ops') decls.push(...opSetDecls(variants, names, imports, s));
@@ -305,6 +318,7 @@ export function publicFile(variants: Variants, names: TsNames, module: ModuleDec
       decls.push(...ringDecls(variants, names, imports, item));
     }
   }
+  for (const m of mine(model.macros ?? [])) decls.push(macroDecl(names, m));
   const header = [
     `${module.namespace}/${module.name}: ${module.doc ?? ''}`.trim(),
     module.namespace === 'linux' ? `Mirrors Linux's <${module.xenHeader}>; Xen releases do not change it.` : `Mirrors Xen's public/${module.xenHeader}.`,

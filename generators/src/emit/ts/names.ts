@@ -60,6 +60,8 @@ export class TsNames {
       if (s.kind === 'ops') for (const id of opSetExports(s)) claim(id, `op set ${s.name}`);
     }
     for (const a of model.aliases) {
+      // A typedef spelled per architecture is one export, whatever its number of spellings.
+      if (this.aliases.has(a.name)) continue;
       const id = tsIdentifier(a.name, 'top-level');
       this.aliases.set(a.name, id);
       claim(id, `typedef ${a.name}`);

@@ -8,6 +8,7 @@ import { ArchLayout, type RecordLayout } from '../../layout/engine.js';
 import { ARCHES } from '../../model/arch.js';
 import type { Arch, RecordDecl } from '../../model/types.js';
 import type { ReleaseModel } from '../../select/release.js';
+import { isPerArchAlias } from '../../model/aliases.js';
 import { newCtx } from './access.js';
 import { implName, type TsNames } from './names.js';
 import { encodeBody } from './encode-code.js';
@@ -105,11 +106,21 @@ export class Variants {
       },
       nestedChecks: (record) => this.variant(record, arch).chk.length > 0,
       isUnion: (record) => this.decl(record).kind === 'union',
-      retyped: (record, member) => new Set(this.decl(record).fields.filter((f) => f.name === member).map((f) => JSON.stringify(f.type))).size > 1,
+      retyped: (record, member) => this.retyped(record, member),
       members: (record) => this.members(record, arch),
       layout: (record) => this.layout(record, arch),
       self: '',
     };
+  }
+
+  /**
+   * Whether a member's type differs per architecture: it is declared once per architecture
+   * with other types, or its typedef is spelled per architecture (`xen_callback_t`).
+   */
+  retyped(record: string, member: string): boolean {
+    const types = this.decl(record).fields.filter((f) => f.name === member).map((f) => f.type);
+    if (new Set(types.map((t) => JSON.stringify(t))).size > 1) return true;
+    return types.some((t) => t.kind === 'alias' && isPerArchAlias(this.model.aliases.filter((a) => a.name === t.name)));
   }
 
   private make(record: string, arch: Arch): Omit<RecordVariant, 'index' | 'archs'> {

@@ -12,6 +12,7 @@ import { implicitPadding } from './implicit-padding.js';
 import { interfaceVersion } from './interface-version.js';
 import { keyword } from './keyword.js';
 import { lifetime } from './lifetime.js';
+import { macroBody } from './macro-body.js';
 import { linuxLifetime } from './linux-lifetime.js';
 import { moduleName } from './module-name.js';
 import { recordSize } from './record-size.js';
@@ -49,6 +50,7 @@ export const PASSES: ValidationPass[] = [
   fieldDirection,
   unionSelector,
   constantValue,
+  macroBody,
   flagBits,
   rings,
   recordSize,

@@ -221,7 +221,7 @@ describe('rust storage plan', () => {
   });
 
   it('asks for align(N) where rustc would under-align: uint64_aligned_t on x86, byte-array bit-field storage', () => {
-    const need = (name: string, arch: Arch) => needsAlign(plan(name).perArch.get(arch)!, ctx.layouts.get(arch)!, ctx.aliases);
+    const need = (name: string, arch: Arch) => needsAlign(plan(name).perArch.get(arch)!, ctx.layouts.get(arch)!, ctx.aliasSpellings);
     expect(need('fx_range', 'x86_32')).toBe(8);
     expect(need('fx_range', 'x86_64')).toBeUndefined();
     expect(need('fx_bits', 'arm64')).toBe(4);

@@ -56,6 +56,25 @@ describe('fixture package', () => {
     expect(() => event.encode({ id: 1, anon0: { raw: 1, anon0: { vector: 1, kind: 0, valid: 0 } }, anon1: { count: 0n, drops: 0 } }, { arch: 'arm32' })).toThrow(/widget_event\.anon0/);
   });
 
+  it('takes a typedef spelled per architecture as each architecture spells it (a record on x86_32, a bigint elsewhere)', () => {
+    const reg = fixture.fx_entry_reg;
+    expect([reg.size('x86_32'), reg.size('x86_64'), reg.size('arm32')]).toEqual([12, 16, 16]);
+    const far = reg.encode({ kind: 1, flags: 2, entry: { seg: 0x61, off: 0xc0101000 } }, { arch: 'x86_32' });
+    expect([...far.subarray(4, 12)]).toEqual([0x61, 0, 0, 0, 0x00, 0x10, 0x10, 0xc0]);
+    expect(reg.decode(far, { arch: 'x86_32', strict: true })).toEqual({ kind: 1, flags: 2, entry: { seg: 0x61, off: 0xc0101000 } });
+    const near = reg.encode({ kind: 1, flags: 2, entry: 0xffffffff81001000n }, { arch: 'x86_64' });
+    expect(reg.decode(near, { arch: 'x86_64', strict: true }).entry).toBe(0xffffffff81001000n);
+    expect(() => reg.encode({ kind: 1, flags: 2, entry: 5n }, { arch: 'x86_32' })).toThrow(TypeError);
+    expect(() => reg.encode({ kind: 1, flags: 2, entry: { seg: 1, off: 2 } }, { arch: 'arm64' })).toThrow(TypeError);
+  });
+
+  it('computes function-like macros in the unsigned arithmetic of their width', () => {
+    expect(fixture.FX_ENTRY_PACK(0, 0xff)).toBe(0x1f0);
+    expect(fixture.FX_ENTRY_PACK(0xffffff, 0)).toBe(0);
+    expect(fixture.FX_ENTRY_WIDE(5)).toBe(2n ** 64n - 7n);
+    expect(() => fixture.FX_ENTRY_PACK(1.5, 0)).toThrow(RangeError);
+  });
+
   it('rejects non-zero bit-field padding and holes in a strict decode', () => {
     const shape = fixture.widget_shape;
     const value = fixture.widget_shape.decode(new Uint8Array(64), { arch: 'x86_64' });

@@ -14,6 +14,7 @@
 #include <xenabi/version.h>
 #include <xenabi/stable/argo.h>
 #include <xenabi/stable/blkif.h>
+#include <xenabi/stable/callback.h>
 #include <xenabi/stable/cameraif.h>
 #include <xenabi/stable/console.h>
 #include <xenabi/stable/displif.h>

@@ -2700,6 +2700,13 @@ impl ::core::fmt::Debug for XenDmopMemCacheattr {
     }
 }
 
+/// A PCI device as XEN_DMOP_IO_RANGE_PCI ranges give it: segment s, bus b, device d and function f packed in 32 bits.
+///
+/// C: `XEN_DMOP_PCI_SBDF(s, b, d, f)`, in 32-bit unsigned arithmetic. Since Xen 4.9: cargo feature `xen-4-9`.
+pub const fn XEN_DMOP_PCI_SBDF(s: u32, b: u32, d: u32, f: u32) -> u32 {
+    (s & 65535u32).wrapping_shl(16u32) | (b & 255u32).wrapping_shl(8u32) | (d & 31u32).wrapping_shl(3u32) | (f & 7u32)
+}
+
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///
 /// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).

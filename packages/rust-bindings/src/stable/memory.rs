@@ -1600,6 +1600,49 @@ impl XenmemOp {
     }
 }
 
+/// mem_flags asking for memory addressable with x bits (bits 0–7; 0: no limit).
+///
+/// C: `XENMEMF_address_bits(x)`, in 32-bit unsigned arithmetic. Since Xen 4.6.
+pub const fn XENMEMF_address_bits(x: u32) -> u32 {
+    x
+}
+
+/// The address width a mem_flags value asks for.
+///
+/// C: `XENMEMF_get_address_bits(x)`, in 32-bit unsigned arithmetic. Since Xen 4.6.
+pub const fn XENMEMF_get_address_bits(x: u32) -> u32 {
+    x & 255u32
+}
+
+/// mem_flags asking for memory of NUMA node x (bits 8–15 hold the node plus one; 0: any node).
+///
+/// C: `XENMEMF_node(x)`, in 32-bit unsigned arithmetic. Since Xen 4.6.
+pub const fn XENMEMF_node(x: u32) -> u32 {
+    x.wrapping_add(1u32).wrapping_shl(8u32)
+}
+
+/// The node a mem_flags value asks for; 0xff when it names none.
+///
+/// C: `XENMEMF_get_node(x)`, in 32-bit unsigned arithmetic. Since Xen 4.6.
+pub const fn XENMEMF_get_node(x: u32) -> u32 {
+    x.wrapping_shr(8u32).wrapping_sub(1u32) & 255u32
+}
+
+/// mem_flags asking for memory of node n and of no other.
+///
+/// C: `XENMEMF_exact_node(n)`, in 32-bit unsigned arithmetic. Since Xen 4.6.
+pub const fn XENMEMF_exact_node(n: u32) -> u32 {
+    n.wrapping_add(1u32).wrapping_shl(8u32) | (XENMEMF_exact_node_request as u32)
+}
+
+/// The frame index of synchronous ioreq page n of an ioreq server in its resource: the pages follow the buffered ring. Example: 1 for the first.
+///
+/// C: `XENMEM_resource_ioreq_server_frame_ioreq(n)`, in 32-bit unsigned arithmetic. Since Xen 4.11: cargo feature `xen-4-11`.
+#[cfg(feature = "xen-4-11")]
+pub const fn XENMEM_resource_ioreq_server_frame_ioreq(n: u32) -> u32 {
+    1u32.wrapping_add(n)
+}
+
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///
 /// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).

@@ -6,6 +6,7 @@
 #[cfg(feature = "xen-4-12")]
 pub mod argo;
 pub mod blkif;
+pub mod callback;
 #[cfg(feature = "xen-4-13")]
 pub mod cameraif;
 pub mod console;

@@ -915,6 +915,13 @@ impl ::core::fmt::Debug for XenstoreError {
     }
 }
 
+/// The byte of a ring that free-running index idx names.
+///
+/// C: `MASK_XENSTORE_IDX(idx)`, in 32-bit unsigned arithmetic. Since Xen 4.6.
+pub const fn MASK_XENSTORE_IDX(idx: u32) -> u32 {
+    idx & (XENSTORE_RING_SIZE as u32).wrapping_sub(1u32)
+}
+
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///
 /// The item itself is declared when the feature of that release is on (`xen-4-15` for 4.15).

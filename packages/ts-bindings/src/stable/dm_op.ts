@@ -4337,3 +4337,13 @@ export const xen_dm_op_buf: RecordCodec<xen_dm_op_buf, xen_dm_op_buf_view> = {
 };
 
 export { xen_dm_op_buf as xen_dm_op_buf_t };
+
+/**
+ * A PCI device as XEN_DMOP_IO_RANGE_PCI ranges give it: segment s, bus b, device d and function f packed in 32 bits.
+ *
+ * C: `XEN_DMOP_PCI_SBDF(s, b, d, f)`, in 32-bit unsigned arithmetic.
+ * @since 4.9
+ */
+export function XEN_DMOP_PCI_SBDF(s: number, b: number, d: number, f: number): number {
+  return Number((((BigInt.asUintN(32, (BigInt.asUintN(32, BigInt(s)) & 65535n) << 16n) | BigInt.asUintN(32, (BigInt.asUintN(32, BigInt(b)) & 255n) << 8n)) | BigInt.asUintN(32, (BigInt.asUintN(32, BigInt(d)) & 31n) << 3n)) | (BigInt.asUintN(32, BigInt(f)) & 7n)));
+}

@@ -3717,3 +3717,63 @@ export function decodeXenmemOp(bytes: Uint8Array, options: OpDecodeOptions): Xen
       return failOp('XENMEM', 'options.op', op);
   }
 }
+
+/**
+ * mem_flags asking for memory addressable with x bits (bits 0–7; 0: no limit).
+ *
+ * C: `XENMEMF_address_bits(x)`, in 32-bit unsigned arithmetic.
+ * @since 4.6
+ */
+export function XENMEMF_address_bits(x: number): number {
+  return Number(BigInt.asUintN(32, BigInt(x)));
+}
+
+/**
+ * The address width a mem_flags value asks for.
+ *
+ * C: `XENMEMF_get_address_bits(x)`, in 32-bit unsigned arithmetic.
+ * @since 4.6
+ */
+export function XENMEMF_get_address_bits(x: number): number {
+  return Number((BigInt.asUintN(32, BigInt(x)) & 255n));
+}
+
+/**
+ * mem_flags asking for memory of NUMA node x (bits 8–15 hold the node plus one; 0: any node).
+ *
+ * C: `XENMEMF_node(x)`, in 32-bit unsigned arithmetic.
+ * @since 4.6
+ */
+export function XENMEMF_node(x: number): number {
+  return Number(BigInt.asUintN(32, BigInt.asUintN(32, BigInt.asUintN(32, BigInt(x)) + 1n) << 8n));
+}
+
+/**
+ * The node a mem_flags value asks for; 0xff when it names none.
+ *
+ * C: `XENMEMF_get_node(x)`, in 32-bit unsigned arithmetic.
+ * @since 4.6
+ */
+export function XENMEMF_get_node(x: number): number {
+  return Number((BigInt.asUintN(32, (BigInt.asUintN(32, BigInt(x)) >> 8n) - 1n) & 255n));
+}
+
+/**
+ * mem_flags asking for memory of node n and of no other.
+ *
+ * C: `XENMEMF_exact_node(n)`, in 32-bit unsigned arithmetic.
+ * @since 4.6
+ */
+export function XENMEMF_exact_node(n: number): number {
+  return Number((BigInt.asUintN(32, BigInt.asUintN(32, BigInt.asUintN(32, BigInt(n)) + 1n) << 8n) | BigInt.asUintN(32, BigInt(XENMEMF_exact_node_request))));
+}
+
+/**
+ * The frame index of synchronous ioreq page n of an ioreq server in its resource: the pages follow the buffered ring. Example: 1 for the first.
+ *
+ * C: `XENMEM_resource_ioreq_server_frame_ioreq(n)`, in 32-bit unsigned arithmetic.
+ * @since 4.11
+ */
+export function XENMEM_resource_ioreq_server_frame_ioreq(n: number): number {
+  return Number(BigInt.asUintN(32, 1n + BigInt.asUintN(32, BigInt(n))));
+}

@@ -678,3 +678,13 @@ export const XENSTORE_ERROR = { XENSTORE_ERROR_NONE, XENSTORE_ERROR_COMM, XENSTO
  * @since 4.17
  */
 export type XENSTORE_ERROR = (typeof XENSTORE_ERROR)[keyof typeof XENSTORE_ERROR];
+
+/**
+ * The byte of a ring that free-running index idx names.
+ *
+ * C: `MASK_XENSTORE_IDX(idx)`, in 32-bit unsigned arithmetic.
+ * @since 4.6
+ */
+export function MASK_XENSTORE_IDX(idx: number): number {
+  return Number((BigInt.asUintN(32, BigInt(idx)) & BigInt.asUintN(32, BigInt.asUintN(32, BigInt(XENSTORE_RING_SIZE)) - 1n)));
+}

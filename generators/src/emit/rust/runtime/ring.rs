@@ -10,30 +10,55 @@
 //! of the producer index before reading entries). Nothing here needs `unsafe` from the user but
 //! [`SharedMemory::from_raw_parts`], for memory mapped from elsewhere.
 //!
+//! A protocol of one's own: the front end asks for a number doubled, the back end answers in
+//! the same slot. (The registry's protocols, such as `stable::blkif::blkif_sring`, come with
+//! their `Protocol` impls generated; this one is spelled out so the example needs no module.)
+//!
 //! ```
-//! use xenabi::ring::{BackRing, FrontRing, Page, SharedMemory};
-//! use xenabi::stable::blkif::{blkif_request, blkif_response, blkif_sring};
+//! use xenabi::ring::{BackRing, FrontRing, Page, Protocol, SharedMemory};
+//!
+//! #[derive(Clone, Copy, Default)]
+//! #[repr(C)]
+//! struct Ask { id: u64, value: u32, pad: u32 }
+//!
+//! #[derive(Clone, Copy, Default)]
+//! #[repr(C)]
+//! struct Answer { id: u64, value: u32, pad: u32 }
+//!
+//! struct Doubling;
+//!
+//! // SAFETY: both records are integers only; entries of 16 bytes follow the 64-byte head.
+//! unsafe impl Protocol for Doubling {
+//!     type Request = Ask;
+//!     type Response = Answer;
+//!     const ENTRIES_OFFSET: usize = 64;
+//!     const ENTRY_SIZE: usize = 16;
+//! }
 //!
 //! let page = Page::new();
-//! let mut front = FrontRing::<blkif_sring>::init(SharedMemory::new(&page)).unwrap();
-//! let mut back = BackRing::<blkif_sring>::attach(SharedMemory::new(&page), 0).unwrap();
-//! front.queue_request(blkif_request { id: 7, ..Default::default() }).unwrap();
+//! let mut front = FrontRing::<Doubling>::init(SharedMemory::new(&page)).unwrap();
+//! let mut back = BackRing::<Doubling>::attach(SharedMemory::new(&page), 0).unwrap();
+//! assert_eq!(front.size(), 128); // (4096 - 64) / 16 entries, rounded down to a power of two
+//! front.queue_request(Ask { id: 7, value: 21, ..Default::default() }).unwrap();
 //! assert!(front.push_requests()); // the back end asked for an event
-//! let request = back.take_request().unwrap().unwrap();
-//! back.queue_response(blkif_response { id: request.id, ..Default::default() }).unwrap();
+//! let ask = back.take_request().unwrap().unwrap();
+//! back.queue_response(Answer { id: ask.id, value: ask.value * 2, ..Default::default() }).unwrap();
 //! assert!(back.push_responses());
-//! assert_eq!(front.take_response().unwrap().unwrap().id, 7);
+//! let answer = front.take_response().unwrap().unwrap();
+//! assert_eq!((answer.id, answer.value), (7, 42));
 //! ```
 //!
-//! A console page: the guest writes its output, the console back end reads it.
+//! A byte ring, as the console page holds two: one end writes, the other reads. The layout
+//! here is made up (1024 bytes of data, then the two indices); the registry's records give
+//! theirs as constants, such as `stable::console::xencons_interface::OUT_RING`.
 //!
 //! ```
-//! use xenabi::ring::{ByteRingReader, ByteRingWriter, Page, SharedMemory};
-//! use xenabi::stable::console::xencons_interface;
+//! use xenabi::ring::{ByteRingLayout, ByteRingReader, ByteRingWriter, Page, SharedMemory};
 //!
+//! const LOG: ByteRingLayout = ByteRingLayout { data: 0, size: 1024, cons: 1024, prod: 1028 };
 //! let page = Page::new();
-//! let mut guest = ByteRingWriter::new(SharedMemory::new(&page), xencons_interface::OUT_RING).unwrap();
-//! let mut daemon = ByteRingReader::new(SharedMemory::new(&page), xencons_interface::OUT_RING).unwrap();
+//! let mut guest = ByteRingWriter::new(SharedMemory::new(&page), LOG).unwrap();
+//! let mut daemon = ByteRingReader::new(SharedMemory::new(&page), LOG).unwrap();
 //! assert_eq!(guest.write(b"hello\n").unwrap(), 6);
 //! let mut line = [0u8; 16];
 //! assert_eq!(daemon.read(&mut line).unwrap(), 6);

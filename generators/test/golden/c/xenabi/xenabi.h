@@ -13,6 +13,7 @@
 
 #include <xenabi/version.h>
 #include <xenabi/stable/demo.h>
+#include <xenabi/stable/entry.h>
 #include <xenabi/stable/texts.h>
 #include <xenabi/stable/x86demo.h>
 #include <xenabi/stable/xen.h>

@@ -64,6 +64,22 @@ mod stable_base {
     }
 }
 
+#[cfg(feature = "xen-4-17")]
+mod stable_entry {
+    use super::*;
+    use xenabi::stable::entry::*;
+
+    #[test]
+    fn declares_what_the_min_release_has() {
+        #[cfg(target_arch = "x86")]
+        assert!(fx_far::SINCE <= XEN_MIN_RELEASE && fx_far::SINCE == since::fx_far);
+        #[cfg(target_arch = "x86")]
+        assert!(since::fx_entry_t <= XEN_MIN_RELEASE, "{}", size_of::<fx_entry_t>());
+        assert!(fx_entry_reg::SINCE <= XEN_MIN_RELEASE && fx_entry_reg::SINCE == since::fx_entry_reg);
+        assert!(since::FX_ENTRY_MASK <= XEN_MIN_RELEASE, "{}", FX_ENTRY_MASK);
+    }
+}
+
 #[cfg(all(feature = "xen-4-17", any(target_arch = "x86", target_arch = "x86_64")))]
 mod stable_pvh {
     use super::*;

@@ -12,6 +12,8 @@ mod x86 {
     use xenabi::types::*;
     use xenabi::stable::base::*;
     #[cfg(feature = "xen-4-17")]
+    use xenabi::stable::entry::*;
+    #[cfg(feature = "xen-4-17")]
     use xenabi::stable::pvh::*;
     use xenabi::stable::texts::*;
     use xenabi::stable::widgets::*;
@@ -54,6 +56,35 @@ mod x86 {
             assert_eq!(size_of::<fx_tag_t>(), 16, "fx_tag_t: size on x86");
             #[cfg(feature = "xen-4-17")]
             assert_eq!(align_of::<fx_tag_t>(), 1, "fx_tag_t: align on x86");
+        }
+    }
+
+    #[cfg(feature = "xen-4-17")]
+    mod stable_entry {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<fx_entry_t>(), 8, "fx_entry_t: size on x86");
+            assert_eq!(align_of::<fx_entry_t>(), 4, "fx_entry_t: align on x86");
+        }
+
+        #[test]
+        fn fx_far() {
+            assert_eq!(size_of::<fx_far>(), 8, "fx_far: size on x86");
+            assert_eq!(align_of::<fx_far>(), 4, "fx_far: align on x86");
+            assert_eq!(offset_of!(fx_far, seg), 0, "fx_far.seg: offset on x86");
+            assert_eq!(offset_of!(fx_far, off), 4, "fx_far.off: offset on x86");
+        }
+
+        #[test]
+        fn fx_entry_reg() {
+            assert_eq!(size_of::<fx_entry_reg>(), 12, "fx_entry_reg: size on x86");
+            assert_eq!(align_of::<fx_entry_reg>(), 4, "fx_entry_reg: align on x86");
+            assert_eq!(offset_of!(fx_entry_reg, kind), 0, "fx_entry_reg.kind: offset on x86");
+            assert_eq!(offset_of!(fx_entry_reg, flags), 2, "fx_entry_reg.flags: offset on x86");
+            assert_eq!(offset_of!(fx_entry_reg, entry), 4, "fx_entry_reg.entry: offset on x86");
+            assert_eq!(size_of::<fx_entry_t>(), 8, "fx_entry_reg.entry: size on x86");
         }
     }
 
@@ -468,6 +499,8 @@ mod x86_64 {
     use xenabi::types::*;
     use xenabi::stable::base::*;
     #[cfg(feature = "xen-4-17")]
+    use xenabi::stable::entry::*;
+    #[cfg(feature = "xen-4-17")]
     use xenabi::stable::pvh::*;
     use xenabi::stable::texts::*;
     use xenabi::stable::widgets::*;
@@ -510,6 +543,28 @@ mod x86_64 {
             assert_eq!(size_of::<fx_tag_t>(), 16, "fx_tag_t: size on x86_64");
             #[cfg(feature = "xen-4-17")]
             assert_eq!(align_of::<fx_tag_t>(), 1, "fx_tag_t: align on x86_64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-17")]
+    mod stable_entry {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<fx_entry_t>(), 8, "fx_entry_t: size on x86_64");
+            assert_eq!(align_of::<fx_entry_t>(), 8, "fx_entry_t: align on x86_64");
+        }
+
+        #[test]
+        fn fx_entry_reg() {
+            assert_eq!(size_of::<fx_entry_reg>(), 16, "fx_entry_reg: size on x86_64");
+            assert_eq!(align_of::<fx_entry_reg>(), 8, "fx_entry_reg: align on x86_64");
+            assert_eq!(offset_of!(fx_entry_reg, kind), 0, "fx_entry_reg.kind: offset on x86_64");
+            assert_eq!(offset_of!(fx_entry_reg, flags), 2, "fx_entry_reg.flags: offset on x86_64");
+            assert_eq!(offset_of!(fx_entry_reg, __xenabi_hole_0), 4, "fx_entry_reg.__xenabi_hole_0: offset on x86_64");
+            assert_eq!(offset_of!(fx_entry_reg, entry), 8, "fx_entry_reg.entry: offset on x86_64");
+            assert_eq!(size_of::<fx_entry_t>(), 8, "fx_entry_reg.entry: size on x86_64");
         }
     }
 
@@ -927,6 +982,8 @@ mod arm {
     use core::mem::{align_of, offset_of, size_of};
     use xenabi::types::*;
     use xenabi::stable::base::*;
+    #[cfg(feature = "xen-4-17")]
+    use xenabi::stable::entry::*;
     use xenabi::stable::texts::*;
     use xenabi::stable::widgets::*;
     #[cfg(feature = "xen-4-22")]
@@ -968,6 +1025,28 @@ mod arm {
             assert_eq!(size_of::<fx_tag_t>(), 16, "fx_tag_t: size on arm");
             #[cfg(feature = "xen-4-17")]
             assert_eq!(align_of::<fx_tag_t>(), 1, "fx_tag_t: align on arm");
+        }
+    }
+
+    #[cfg(feature = "xen-4-17")]
+    mod stable_entry {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<fx_entry_t>(), 8, "fx_entry_t: size on arm");
+            assert_eq!(align_of::<fx_entry_t>(), 8, "fx_entry_t: align on arm");
+        }
+
+        #[test]
+        fn fx_entry_reg() {
+            assert_eq!(size_of::<fx_entry_reg>(), 16, "fx_entry_reg: size on arm");
+            assert_eq!(align_of::<fx_entry_reg>(), 8, "fx_entry_reg: align on arm");
+            assert_eq!(offset_of!(fx_entry_reg, kind), 0, "fx_entry_reg.kind: offset on arm");
+            assert_eq!(offset_of!(fx_entry_reg, flags), 2, "fx_entry_reg.flags: offset on arm");
+            assert_eq!(offset_of!(fx_entry_reg, __xenabi_hole_0), 4, "fx_entry_reg.__xenabi_hole_0: offset on arm");
+            assert_eq!(offset_of!(fx_entry_reg, entry), 8, "fx_entry_reg.entry: offset on arm");
+            assert_eq!(size_of::<fx_entry_t>(), 8, "fx_entry_reg.entry: size on arm");
         }
     }
 
@@ -1363,6 +1442,8 @@ mod aarch64 {
     use core::mem::{align_of, offset_of, size_of};
     use xenabi::types::*;
     use xenabi::stable::base::*;
+    #[cfg(feature = "xen-4-17")]
+    use xenabi::stable::entry::*;
     use xenabi::stable::texts::*;
     use xenabi::stable::widgets::*;
     #[cfg(feature = "xen-4-22")]
@@ -1404,6 +1485,28 @@ mod aarch64 {
             assert_eq!(size_of::<fx_tag_t>(), 16, "fx_tag_t: size on aarch64");
             #[cfg(feature = "xen-4-17")]
             assert_eq!(align_of::<fx_tag_t>(), 1, "fx_tag_t: align on aarch64");
+        }
+    }
+
+    #[cfg(feature = "xen-4-17")]
+    mod stable_entry {
+        use super::*;
+
+        #[test]
+        fn typedefs() {
+            assert_eq!(size_of::<fx_entry_t>(), 8, "fx_entry_t: size on aarch64");
+            assert_eq!(align_of::<fx_entry_t>(), 8, "fx_entry_t: align on aarch64");
+        }
+
+        #[test]
+        fn fx_entry_reg() {
+            assert_eq!(size_of::<fx_entry_reg>(), 16, "fx_entry_reg: size on aarch64");
+            assert_eq!(align_of::<fx_entry_reg>(), 8, "fx_entry_reg: align on aarch64");
+            assert_eq!(offset_of!(fx_entry_reg, kind), 0, "fx_entry_reg.kind: offset on aarch64");
+            assert_eq!(offset_of!(fx_entry_reg, flags), 2, "fx_entry_reg.flags: offset on aarch64");
+            assert_eq!(offset_of!(fx_entry_reg, __xenabi_hole_0), 4, "fx_entry_reg.__xenabi_hole_0: offset on aarch64");
+            assert_eq!(offset_of!(fx_entry_reg, entry), 8, "fx_entry_reg.entry: offset on aarch64");
+            assert_eq!(size_of::<fx_entry_t>(), 8, "fx_entry_reg.entry: size on aarch64");
         }
     }
 

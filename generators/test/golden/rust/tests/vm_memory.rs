@@ -34,6 +34,11 @@ fn check<T: Plain>(name: &str) {
 
 #[test]
 fn every_plain_record_is_byte_valued() {
+    #[cfg(feature = "xen-4-17")]
+    #[cfg(target_arch = "x86")]
+    check::<xenabi::stable::entry::fx_far>("fx_far");
+    #[cfg(feature = "xen-4-17")]
+    check::<xenabi::stable::entry::fx_entry_reg>("fx_entry_reg");
     #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-17"))]
     check::<xenabi::stable::pvh::fx_start>("fx_start");
     #[cfg(feature = "xen-4-17")]

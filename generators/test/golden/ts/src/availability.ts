@@ -47,6 +47,7 @@ export interface ItemAvailability {
  */
 export const AVAILABILITY = {
   'DEMODEV_FLAG_ONCE': { since: '4.6', linuxSince: '6.7' },
+  'FX_ENTRY_MASK': { since: '4.17' },
   'GADGET_OP___proto__': { since: '4.17' },
   'GADGET_OP_count': { since: '4.17' },
   'GADGET_OP_place': { since: '4.17' },
@@ -75,6 +76,9 @@ export const AVAILABILITY = {
   'demodev_buf': { since: '4.6', linuxSince: '4.11' },
   'demodev_call': { since: '4.6', linuxSince: '4.11' },
   'demodev_watch': { since: '4.6', linuxSince: '6.7' },
+  'fx_entry_reg': { since: '4.17' },
+  'fx_entry_t': { since: '4.17' },
+  'fx_far': { since: '4.17' },
   'gadget_count': { since: '4.17' },
   'gadget_either': { since: '4.17' },
   'gadget_frame': { since: '4.17' },

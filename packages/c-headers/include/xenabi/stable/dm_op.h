@@ -767,6 +767,12 @@ struct xen_dm_op_buf {
 };
 typedef struct xen_dm_op_buf xen_dm_op_buf_t;
 
+/**
+ * A PCI device as XEN_DMOP_IO_RANGE_PCI ranges give it: segment s, bus b, device d and
+ * function f packed in 32 bits.
+ */
+#define XEN_DMOP_PCI_SBDF(s, b, d, f) ((((((s) & 0xffff) << 16) | (((b) & 0xff) << 8)) | (((d) & 0x1f) << 3)) | ((f) & 0x7))
+
 #endif /* XENABI_XEN_MIN_VERSION >= 0x040900 */
 
 #endif /* !__XEN_PUBLIC_HVM_DM_OP_H__ */

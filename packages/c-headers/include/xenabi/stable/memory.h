@@ -764,6 +764,37 @@ typedef struct xen_vnuma_topology_info xen_vnuma_topology_info_t;
 
 #endif /* XENABI_XEN_MIN_VERSION >= 0x040b00 */
 
+#if !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00030209
+
+/** mem_flags asking for memory addressable with x bits (bits 0–7; 0: no limit). */
+#define XENMEMF_address_bits(x) (x)
+
+/** The address width a mem_flags value asks for. */
+#define XENMEMF_get_address_bits(x) ((x) & 0xffu)
+
+/**
+ * mem_flags asking for memory of NUMA node x (bits 8–15 hold the node plus one; 0: any node).
+ */
+#define XENMEMF_node(x) (((x) + 1) << 8)
+
+/** The node a mem_flags value asks for; 0xff when it names none. */
+#define XENMEMF_get_node(x) ((((x) >> 8) - 1) & 0xffu)
+
+/** mem_flags asking for memory of node n and of no other. */
+#define XENMEMF_exact_node(n) ((((n) + 1) << 8) | XENMEMF_exact_node_request)
+
+#endif /* !defined(__XEN_INTERFACE_VERSION__) || __XEN_INTERFACE_VERSION__ >= 0x00030209 */
+
+#if XENABI_XEN_MIN_VERSION >= 0x040b00
+
+/**
+ * The frame index of synchronous ioreq page n of an ioreq server in its resource: the pages
+ * follow the buffered ring. Example: 1 for the first.
+ */
+#define XENMEM_resource_ioreq_server_frame_ioreq(n) (1 + (n))
+
+#endif /* XENABI_XEN_MIN_VERSION >= 0x040b00 */
+
 #endif /* !__XEN_PUBLIC_MEMORY_H__ */
 
 /*

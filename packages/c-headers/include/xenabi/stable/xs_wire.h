@@ -391,6 +391,9 @@ struct xenstore_domain_interface {
 
 #endif /* XENABI_XEN_MIN_VERSION >= 0x041100 */
 
+/** The byte of a ring that free-running index idx names. */
+#define MASK_XENSTORE_IDX(idx) ((idx) & (XENSTORE_RING_SIZE - 1))
+
 #endif /* !_XS_WIRE_H */
 
 /*

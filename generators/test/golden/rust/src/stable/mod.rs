@@ -4,6 +4,8 @@
 //! The stable ABI: interfaces Xen promises never to break. A binary built against these works with every later Xen release. The `xen-4-N` cargo features choose the oldest release it supports: the crate declares what that release has.
 
 pub mod base;
+#[cfg(feature = "xen-4-17")]
+pub mod entry;
 #[cfg(all(any(target_arch = "x86", target_arch = "x86_64"), feature = "xen-4-17"))]
 pub mod pvh;
 pub mod texts;
