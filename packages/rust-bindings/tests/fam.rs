@@ -80,4 +80,7 @@ fn every_flexible_array_record_wraps() {
     check::<xenabi::stable::version::xen_varbuf>("xen_varbuf", true);
     #[cfg(feature = "xen-4-9")]
     check::<xenabi::stable::xen_9pfs::xen_9pfs_data_intf>("xen_9pfs_data_intf", false);
+    #[cfg(feature = "xen-4-22")]
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    check::<xenabi::unstable::hvm_save::hvm_msr>("hvm_msr", false);
 }

@@ -9685,11 +9685,11 @@ fn unstable_domctl_xen_dominf() {
 }
 
 #[cfg(feature = "xen-4-22")]
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 #[test]
 fn unstable_hvm_save_xen_x86_fpu() {
     use xenabi::unstable::hvm_save::*;
     type T = XenX86Fpu;
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     {
         assert_eq!(T::INITIALISED.0, XEN_X86_FPU_INITIALISED, "XEN_X86_FPU_INITIALISED");
         assert_eq!(T::from(XEN_X86_FPU_INITIALISED), T::INITIALISED, "XEN_X86_FPU_INITIALISED: from the integer");

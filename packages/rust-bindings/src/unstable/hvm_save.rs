@@ -2212,6 +2212,13 @@ impl hvm_msr {
 // under the `zerocopy` feature, checks the same).
 unsafe impl vm_memory::ByteValued for hvm_msr {}
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+#[cfg(all(feature = "zerocopy", feature = "alloc"))]
+impl crate::fam::FamStruct for hvm_msr {
+    type Entry = hvm_one_msr;
+    const ENTRIES_OFFSET: usize = ::core::mem::offset_of!(hvm_msr, msr);
+}
+
 /// The type code of hvm_msr records.
 ///
 /// Since Xen 4.6. Only on x86, x86_64.
@@ -2227,14 +2234,15 @@ pub const HVM_SAVE_CODE_MAX: i32 = 20;
 /// The flags of `XEN_X86_FPU`, as a bit set:
 /// combine them with `|`, test them with `contains`. `Debug` lists the flags set,
 /// then any bits this crate does not name, in hex.
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 #[repr(transparent)]
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct XenX86Fpu(pub u32);
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl XenX86Fpu {
     /// `XEN_X86_FPU_INITIALISED`.
-    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     pub const INITIALISED: Self = Self(XEN_X86_FPU_INITIALISED);
 
     /// No flag set.
@@ -2249,7 +2257,6 @@ impl XenX86Fpu {
         // Not `mut` where no member exists on the architecture or release built for.
         #[allow(unused_mut)]
         let mut bits = 0;
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         {
             bits |= XEN_X86_FPU_INITIALISED;
         }
@@ -2287,6 +2294,7 @@ impl XenX86Fpu {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl From<u32> for XenX86Fpu {
     #[inline]
     fn from(value: u32) -> Self {
@@ -2294,6 +2302,7 @@ impl From<u32> for XenX86Fpu {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl From<XenX86Fpu> for u32 {
     #[inline]
     fn from(value: XenX86Fpu) -> Self {
@@ -2301,6 +2310,7 @@ impl From<XenX86Fpu> for u32 {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::fmt::Debug for XenX86Fpu {
     /// The flags set, by their C names, then any other bits in hex: `GNTMAP_host_map | 0x100`.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -2309,7 +2319,6 @@ impl ::core::fmt::Debug for XenX86Fpu {
         }
         let mut first = true;
         let mut sep = |f: &mut ::core::fmt::Formatter<'_>| if ::core::mem::replace(&mut first, false) { Ok(()) } else { f.write_str(" | ") };
-        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
         if self.contains(Self::INITIALISED) {
             sep(f)?;
             f.write_str("XEN_X86_FPU_INITIALISED")?;
@@ -2323,6 +2332,7 @@ impl ::core::fmt::Debug for XenX86Fpu {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitOr for XenX86Fpu {
     type Output = Self;
     #[inline]
@@ -2331,12 +2341,14 @@ impl ::core::ops::BitOr for XenX86Fpu {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitOrAssign for XenX86Fpu {
     #[inline]
     fn bitor_assign(&mut self, other: Self) {
         self.0 = self.0 | other.0;
     }
 }
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitAnd for XenX86Fpu {
     type Output = Self;
     #[inline]
@@ -2345,12 +2357,14 @@ impl ::core::ops::BitAnd for XenX86Fpu {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitAndAssign for XenX86Fpu {
     #[inline]
     fn bitand_assign(&mut self, other: Self) {
         self.0 = self.0 & other.0;
     }
 }
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitXor for XenX86Fpu {
     type Output = Self;
     #[inline]
@@ -2359,12 +2373,14 @@ impl ::core::ops::BitXor for XenX86Fpu {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::BitXorAssign for XenX86Fpu {
     #[inline]
     fn bitxor_assign(&mut self, other: Self) {
         self.0 = self.0 ^ other.0;
     }
 }
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::Sub for XenX86Fpu {
     type Output = Self;
     #[inline]
@@ -2373,6 +2389,7 @@ impl ::core::ops::Sub for XenX86Fpu {
     }
 }
 
+#[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
 impl ::core::ops::SubAssign for XenX86Fpu {
     #[inline]
     fn sub_assign(&mut self, other: Self) {

@@ -2959,6 +2959,22 @@ const xen_displif_sring$layout0: RecordLayout = frozen({
   holes: [],
 });
 
+const xen_displif_sring$layout1: RecordLayout = frozen({
+  name: 'xen_displif_sring',
+  kind: 'struct',
+  size: 64,
+  align: 8,
+  fields: [
+    { name: 'req_prod', offset: 0, size: 4, align: 4, type: 'RING_IDX', value: 'number', signed: false, bits: 32 },
+    { name: 'req_event', offset: 4, size: 4, align: 4, type: 'RING_IDX', value: 'number', signed: false, bits: 32 },
+    { name: 'rsp_prod', offset: 8, size: 4, align: 4, type: 'RING_IDX', value: 'number', signed: false, bits: 32 },
+    { name: 'rsp_event', offset: 12, size: 4, align: 4, type: 'RING_IDX', value: 'number', signed: false, bits: 32 },
+    { name: 'pvt', offset: 16, size: 4, align: 1, type: 'union xen_displif_sring.pvt', value: 'record', record: 'xen_displif_sring.pvt' },
+    { name: '__pad', offset: 20, size: 44, align: 1, type: 'uint8_t[44]', value: 'number', signed: false, bits: 8, dims: [44], elementSize: 1, padding: true },
+  ],
+  holes: [],
+});
+
 /**
  * Sizes, layouts, encoding, decoding and zero-copy views of `xen_displif_sring` (struct xen_displif_sring). Size: 64 bytes on every architecture.
  * @since 4.9
@@ -2981,10 +2997,11 @@ export const xen_displif_sring: RecordCodec<xen_displif_sring, xen_displif_sring
   layout(arch) {
     switch (arch) {
       case 'x86_32':
+        return xen_displif_sring$layout0;
       case 'x86_64':
       case 'arm32':
       case 'arm64':
-        return xen_displif_sring$layout0;
+        return xen_displif_sring$layout1;
       default:
         return failArch('xen_displif_sring', arch);
     }

@@ -2634,6 +2634,8 @@ export const XEN_X86_FPU_INITIALISED = 0x1;
 
 /**
  * Flags of a saved vCPU (the flags member hvm_hw_cpu has from 4.7).
+ *
+ * Only on x86_32, x86_64.
  * @since 4.7
  */
 export const XEN_X86_FPU = { XEN_X86_FPU_INITIALISED } as const;

@@ -5500,6 +5500,22 @@ const vm_event_sring$layout0: RecordLayout = frozen({
   holes: [],
 });
 
+const vm_event_sring$layout1: RecordLayout = frozen({
+  name: 'vm_event_sring',
+  kind: 'struct',
+  size: 64,
+  align: 8,
+  fields: [
+    { name: 'req_prod', offset: 0, size: 4, align: 4, type: 'RING_IDX', value: 'number', signed: false, bits: 32 },
+    { name: 'req_event', offset: 4, size: 4, align: 4, type: 'RING_IDX', value: 'number', signed: false, bits: 32 },
+    { name: 'rsp_prod', offset: 8, size: 4, align: 4, type: 'RING_IDX', value: 'number', signed: false, bits: 32 },
+    { name: 'rsp_event', offset: 12, size: 4, align: 4, type: 'RING_IDX', value: 'number', signed: false, bits: 32 },
+    { name: 'pvt', offset: 16, size: 4, align: 1, type: 'union vm_event_sring.pvt', value: 'record', record: 'vm_event_sring.pvt' },
+    { name: '__pad', offset: 20, size: 44, align: 1, type: 'uint8_t[44]', value: 'number', signed: false, bits: 8, dims: [44], elementSize: 1, padding: true },
+  ],
+  holes: [],
+});
+
 /**
  * Sizes, layouts, encoding, decoding and zero-copy views of `vm_event_sring` (struct vm_event_sring). Size: 64 bytes on every architecture.
  * @since 4.6
@@ -5522,10 +5538,11 @@ export const vm_event_sring: RecordCodec<vm_event_sring, vm_event_sring_view> = 
   layout(arch) {
     switch (arch) {
       case 'x86_32':
+        return vm_event_sring$layout0;
       case 'x86_64':
       case 'arm32':
       case 'arm64':
-        return vm_event_sring$layout0;
+        return vm_event_sring$layout1;
       default:
         return failArch('vm_event_sring', arch);
     }

@@ -25,11 +25,19 @@
 #ifndef XENABI_PRELUDE_DEFINED
 #define XENABI_PRELUDE_DEFINED 1
 
-/* Compile-time assertions: static_assert (C++11), _Static_assert (C11), a size -1 array (C99). */
+/*
+ * Compile-time assertions: static_assert (C++11), _Static_assert (C11), a size -1 array (C99).
+ * XENABI_TYPEOF(expr) is the type of expr; in C++11 without the reference decltype gives an
+ * element (channels[0]), so that offsetof and sizeof can take it.
+ */
 #if defined(__cplusplus) && __cplusplus >= 201103L
+extern "C++" {
+template <typename T> struct xenabi_unreferenced { typedef T type; };
+template <typename T> struct xenabi_unreferenced<T &> { typedef T type; };
+}
 #define XENABI_STATIC_ASSERT(id, expr) static_assert(expr, "xenabi layout check " #id)
 #define XENABI_ALIGNOF(type) alignof(type)
-#define XENABI_TYPEOF(expr) decltype(expr)
+#define XENABI_TYPEOF(expr) xenabi_unreferenced<decltype(expr)>::type
 #elif defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L
 #define XENABI_STATIC_ASSERT(id, expr) _Static_assert(expr, "xenabi layout check " #id)
 #define XENABI_ALIGNOF(type) _Alignof(type)

@@ -1146,9 +1146,7 @@ struct hvm_msr {
 #define XENABI_HAS_hvm_hw_cpu_compat 1
 #define XENABI_HAS__XEN_X86_FPU_INITIALISED 1
 #define XENABI_HAS_XEN_X86_FPU_INITIALISED 1
-#endif
 #define XENABI_HAS_XEN_X86_FPU 1
-#if defined(__i386__) || defined(__x86_64__)
 #define XENABI_HAS_hvm_hw_vpic 1
 #define XENABI_HAS_vioapic_redir_entry 1
 #define XENABI_HAS_VIOAPIC_NUM_PINS 1
