@@ -6,7 +6,7 @@
  * the checker sees the one change, not a dangling name.
  */
 import { XEN_RELEASES } from '../../../generators/src/model/releases.js';
-import type { AliasDecl, ConstantDecl, ConstantSetDecl, Field, ModuleDecl, Namespace, RecordDecl, ScalarName, TypeRef } from '../../../generators/src/model/types.js';
+import type { AliasDecl, ConstantDecl, ConstantSetDecl, Field, ModuleDecl, Namespace, RecordDecl, RingInfo, ScalarName, TypeRef } from '../../../generators/src/model/types.js';
 import type { ReleaseModel } from '../../../generators/src/select/release.js';
 
 export type View = ReleaseModel;
@@ -179,7 +179,10 @@ export function renameRecord(view: View, from: string, to: { name: string; typed
         const { typedef: _typedef, ...rest } = r;
         return { ...rest, name: to.name, ...(r.tag ? { tag: to.name } : {}), ...(to.typedef ? { typedef: to.typedef } : {}) };
       }
-      return r.parent === from || r.xenScope === from ? { ...r, ...(r.parent === from ? { parent: to.name } : {}), ...(r.xenScope === from ? { xenScope: to.name } : {}) } : r;
+      const ring = r.ring && ringNames(r.ring).includes(from) ? { ring: renameInRing(r.ring, from, to.name) } : {};
+      return r.parent === from || r.xenScope === from || 'ring' in ring
+        ? { ...r, ...(r.parent === from ? { parent: to.name } : {}), ...(r.xenScope === from ? { xenScope: to.name } : {}), ...ring }
+        : r;
     }),
     sets: renamed.sets.map((s) => ({
       ...s,
@@ -201,12 +204,24 @@ export function removeRecords(view: View, names: readonly string[]): View {
   };
 }
 
-/** Records whose fields name `name` (through arrays and typedefs), other than its own inline children. */
+/**
+ * Records whose fields name `name` (through arrays and typedefs), other than its own inline
+ * children, and ring pages whose request, response or entries it is: the page is laid out
+ * from them (its alignment is its entries'), so they are referenced as a member's type is.
+ */
 export function referrers(view: View, name: string): string[] {
   const aliasTargets = new Map(view.aliases.map((a) => [a.name, a.type]));
   const names = (t: TypeRef): boolean =>
     t.kind === 'record' ? t.name === name : t.kind === 'array' ? names(t.element) : t.kind === 'alias' ? !!aliasTargets.get(t.name) && names(aliasTargets.get(t.name) as TypeRef) : false;
-  return view.records.filter((r) => r.name !== name && r.fields.some((f) => names(f.type))).map((r) => r.name);
+  return view.records.filter((r) => r.name !== name && (r.fields.some((f) => names(f.type)) || (r.ring !== undefined && ringNames(r.ring).includes(name)))).map((r) => r.name);
+}
+
+/** The records a ring page is laid out from. */
+const ringNames = (ring: RingInfo): string[] => [ring.request, ring.response, ring.entry];
+
+function renameInRing(ring: RingInfo, from: string, to: string): RingInfo {
+  const swap = (n: string) => (n === from ? to : n);
+  return { ...ring, request: swap(ring.request), response: swap(ring.response), entry: swap(ring.entry) };
 }
 
 /** The union a dispatched op set carries its payloads in (`xen_dm_op.u`), if any. */
