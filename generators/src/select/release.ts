@@ -4,7 +4,7 @@
  * works on such a view, so "what does 4.17 have" is answered in one place.
  */
 import { compareReleases, existsIn } from '../model/releases.js';
-import type { AbiModel, ConstantDecl, ConstantSetDecl, FlagMember, RecordDecl } from '../model/types.js';
+import type { AbiModel, ConstantDecl, ConstantSetDecl, FlagMember, OpMember, RecordDecl } from '../model/types.js';
 
 export interface ReleaseModel extends AbiModel {
   release: string;
@@ -15,6 +15,7 @@ export function atRelease(model: AbiModel, release: string): ReleaseModel {
   const constants = model.constants.filter(live).map((c) => constantAt(c, release));
   const constantNames = new Set(constants.map((c) => c.name));
   const records = model.records.filter(live).map((r) => recordAt(r, live));
+  const recordNames = new Set(records.map((r) => r.name));
   const aliases = model.aliases.filter(live);
   const liveSets = model.sets.filter(live);
   const present = new Set([...records.map((r) => r.name), ...constantNames, ...aliases.map((a) => a.name), ...liveSets.map((s) => s.name)]);
@@ -26,7 +27,7 @@ export function atRelease(model: AbiModel, release: string): ReleaseModel {
     records,
     aliases,
     constants,
-    sets: liveSets.map((s) => setAt(s, constantNames, liveFlags(s, flagDecls, release))),
+    sets: liveSets.map((s) => setAt(s, constantNames, recordNames, liveFlags(s, flagDecls, release))),
     ...(model.macros ? { macros: model.macros.filter(live) } : {}),
   };
 }
@@ -65,12 +66,18 @@ function constantAt(constant: ConstantDecl, release: string): ConstantDecl {
   return latest ? { ...rest, value: latest.value, ...(cType ? { cType } : {}) } : rest;
 }
 
-function setAt(set: ConstantSetDecl, constants: Set<string>, flags: FlagMember[]): ConstantSetDecl {
+/**
+ * The set as `release` has it. An op whose number is older than the payload the registry
+ * declares for it (XEN_DOMCTL_get_cpu_policy from 4.12, its record from 4.18) is, before
+ * that, an op without a payload, as every language then prints it.
+ */
+function setAt(set: ConstantSetDecl, constants: Set<string>, records: Set<string>, flags: FlagMember[]): ConstantSetDecl {
+  const payloadAt = (o: OpMember): OpMember => (o.record && !records.has(o.record) ? { constant: o.constant } : o);
   return {
     ...set,
     ...(set.flags ? { flags } : {}),
     ...(set.values ? { values: set.values.filter((v) => constants.has(v)) } : {}),
-    ...(set.ops ? { ops: set.ops.filter((o) => constants.has(o.constant)) } : {}),
+    ...(set.ops ? { ops: set.ops.filter((o) => constants.has(o.constant)).map(payloadAt) } : {}),
   };
 }
 
