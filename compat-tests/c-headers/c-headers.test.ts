@@ -233,8 +233,7 @@ describe('the generated C headers', () => {
         .filter((m) => m.namespace === 'unstable')
         .flatMap((m) =>
           interfaceVersionChoices(s.model, m).flatMap((v) => {
-            const archs = s.model.constants.find((c) => c.name === m.interfaceVersion?.constant)?.archs;
-            const file = writeUnit(dir, `${m.name}-${v.literal}`, [optInLineAt(m, v.literal), includeOurs(m), ...releaseProbe(m, v.release, archs)]);
+            const file = writeUnit(dir, `${m.name}-${v.literal}`, [optInLineAt(m, v.literal), includeOurs(m), ...releaseProbe(m, v.release, s.model.constants)]);
             return compilers.map((c) => ({ job: compileJob(`${m.name} at ${v.literal} (Xen ${v.release})`, c, file, [s.include]) }));
           }),
         );

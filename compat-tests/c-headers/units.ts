@@ -12,7 +12,7 @@ import { declarationOrder } from '../../generators/src/emit/c/view-model.js';
 import { ArchLayout } from '../../generators/src/layout/engine.js';
 import { ARCHES, onArch } from '../../generators/src/model/arch.js';
 import { compareReleases, NEWEST_RELEASE, releaseHex } from '../../generators/src/model/releases.js';
-import type { AbiModel, Arch, ModuleDecl, RecordDecl } from '../../generators/src/model/types.js';
+import type { AbiModel, Arch, ConstantDecl, ModuleDecl, RecordDecl } from '../../generators/src/model/types.js';
 import { atRelease, type ReleaseModel } from '../../generators/src/select/release.js';
 import type { Job } from '../lib/compile.js';
 import { CLANG, GXX, TARGETS, type Tool } from '../lib/toolchain.js';
@@ -148,11 +148,15 @@ export function optInLineAt(module: ModuleDecl, literal: string): string {
   return `#define ${wantMacro(module.interfaceVersion?.constant ?? '')} ${literal}`;
 }
 
-/** Asserts which release an unstable header followed, and the interface-version constant it then has. */
-export function releaseProbe(module: ModuleDecl, release: string, constantArchs?: readonly Arch[]): string[] {
+/**
+ * Asserts which release an unstable header followed, and the interface-version constant it then
+ * has; `constants` are the model's, where the constant's architectures are looked up.
+ */
+export function releaseProbe(module: ModuleDecl, release: string, constants: readonly ConstantDecl[]): string[] {
   const macro = selectedReleaseMacro(module.name);
   const constant = module.interfaceVersion?.constant ?? '';
   // A version constant of some architectures only (HVM_FILE_VERSION, x86's) is probed where it exists.
+  const constantArchs = constants.find((c) => c.name === constant)?.archs;
   const where = constantArchs ? `(${archCondition(constantArchs)}) && ` : '';
   return [
     `#if ${macro} != ${releaseHex(release)}`,

@@ -107,8 +107,7 @@ function writeUmbrellaUnit(model: AbiModel, release: KnownRelease): string {
     `#if XENABI_XEN_NEWEST_VERSION != ${releaseHex(release)}`,
     `#error "not the headers of Xen ${release}"`,
     '#endif',
-    // A version constant of some architectures only (HVM_FILE_VERSION, x86's) is probed where it exists.
-    ...unstable.flatMap((m) => releaseProbe(m, release, view.constants.find((c) => c.name === m.interfaceVersion?.constant)?.archs)),
+    ...unstable.flatMap((m) => releaseProbe(m, release, view.constants)),
   ];
   const path = join(BUILD, `umbrella-${release}.c`);
   writeFileSync(path, `${lines.join('\n')}\n`);
