@@ -152,8 +152,10 @@ function moveOnly(view: View, names: readonly string[], to: { module: string; na
 
 /** `order` with `items` declared just before the first item that uses one of them (inline records included), else at the end. */
 function placed(view: View, order: readonly string[], items: readonly string[], moving: ReadonlySet<string>): string[] {
+  const { byName } = recordIndex(view.records);
   const uses = (item: string): boolean => {
-    const records = view.records.filter((r) => r.name === item || withInline(view, item).includes(r.name));
+    // The record (with those declared inline in it) or the alias named `item`: does a field or the alias's type name a moving item?
+    const records = withInline(view, item).flatMap((n) => byName.get(n) ?? []);
     const types = [...records.flatMap((r) => r.fields.map((f) => f.type)), ...view.aliases.filter((a) => a.name === item).map((a) => a.type)];
     return types.some((t) => namesIn(t).some((n) => moving.has(n)));
   };
@@ -161,9 +163,35 @@ function placed(view: View, order: readonly string[], items: readonly string[], 
   return at < 0 ? [...order, ...items] : [...order.slice(0, at), ...items, ...order.slice(at)];
 }
 
+/** A view's records by name and the names of the records declared inline in each, in the view's order. */
+interface RecordIndex {
+  byName: Map<string, RecordDecl[]>;
+  children: Map<string, string[]>;
+}
+
+/**
+ * Views are never modified (every edit copies what it changes), so an index of a records
+ * list holds as long as the list: built once per list, not per lookup. `placed` looked up
+ * every record of a module's order this way, each lookup a scan of the whole view, and the
+ * module moves spent most of the mutation suite's time there (docs/performance.md, "Suite time").
+ */
+const recordIndexes = new WeakMap<readonly RecordDecl[], RecordIndex>();
+function recordIndex(records: readonly RecordDecl[]): RecordIndex {
+  let index = recordIndexes.get(records);
+  if (!index) {
+    index = { byName: new Map(), children: new Map() };
+    for (const r of records) {
+      index.byName.set(r.name, [...(index.byName.get(r.name) ?? []), r]);
+      if (r.parent !== undefined) index.children.set(r.parent, [...(index.children.get(r.parent) ?? []), r.name]);
+    }
+    recordIndexes.set(records, index);
+  }
+  return index;
+}
+
 /** A record and every record declared inline in it, outermost first. */
 export function withInline(view: View, name: string): string[] {
-  const children = view.records.filter((r) => r.parent === name).flatMap((r) => withInline(view, r.name));
+  const children = (recordIndex(view.records).children.get(name) ?? []).flatMap((child) => withInline(view, child));
   return [name, ...children];
 }
 

@@ -8,7 +8,7 @@
 import { compareReleases } from '../../../generators/src/model/releases.js';
 import type { Field, RecordDecl, TypeRef } from '../../../generators/src/model/types.js';
 import { editField, editFields, flipped, releaseAfter, renameFieldRefs, resized, scalarOf, stdint, type View } from './edit.js';
-import { changedRecords, uniformFieldSize } from './layouts.js';
+import { layoutChange, uniformFieldSize } from './layouts.js';
 import { mutation, spell, stableRecords } from './common.js';
 import { breaking, compatible, type Mutation, type MutationKind } from './types.js';
 
@@ -199,7 +199,9 @@ export const toggleAlignment: MutationKind = perField((view, r, f) => {
   if (!type || f.bitWidth !== undefined) return [];
   const kind = type.kind === 'scalar' || (type.kind === 'array' && type.element.kind === 'scalar') ? 'field.drop-alignment' : 'field.raise-alignment';
   const apply = (v: View) => retyped(v, r, f, type);
-  const own = changedRecords(view, apply(view)).find((c) => c.name === r.name)?.change;
+  // The record's own layout change (undefined when it keeps its layout everywhere): only it is read, so only it is laid out.
+  const change = layoutChange(view, apply(view), r.name);
+  const own = change.kept ? undefined : change;
   const verdict = !own
     ? compatible([{ rule: 'FIELD_TYPE_RESPELLED', item: path(r, f) }], 'no record changes layout on any architecture: only the spelling of the same 64-bit type changed')
     : breaking([{ rule: own.align ? 'RECORD_ALIGNMENT_CHANGED' : own.size ? 'RECORD_SIZE_CHANGED' : own.moved[0]?.bitField ? 'BITFIELD_CHANGED' : 'FIELD_OFFSET_CHANGED', item: own.align || own.size ? r.name : path(r, own.moved[0]?.name ?? f.name) }]);

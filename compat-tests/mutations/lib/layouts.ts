@@ -58,14 +58,6 @@ export function layoutChange(base: View, head: View, name: string): LayoutChange
   return { size, align, moved: list, kept: !size && !align && list.length === 0 };
 }
 
-/** Every record of the base whose layout differs in the head, with how. */
-export function changedRecords(base: View, head: View): { name: string; change: LayoutChange }[] {
-  return base.records
-    .filter((r) => head.records.some((h) => h.name === r.name))
-    .map((r) => ({ name: r.name, change: layoutChange(base, head, r.name) }))
-    .filter((c) => !c.change.kept);
-}
-
 /** The largest size a record has on any architecture. */
 export function maxSize(view: View, name: string): number {
   return Math.max(0, ...Object.values(layoutsOf(view, name)).map((l) => l.size));
