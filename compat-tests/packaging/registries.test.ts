@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { HOMEPAGE_URL, REPOSITORY_GIT_URL, REPOSITORY_URL } from '../../generators/src/release/project.js';
+import { CARGO_ENV } from '../lib/cargo.js';
 import { IN_CI } from '../lib/toolchain.js';
 import { REPO_ROOT, relativeLinks, run } from './run.js';
 
@@ -85,7 +86,7 @@ describe('npm packages', () => {
 });
 
 describe.skipIf(!hasCargo && !IN_CI)('crates', () => {
-  const env = { CARGO_TARGET_DIR: join(REPO_ROOT, 'packages/rust-bindings/target/publish'), CARGO_TERM_COLOR: 'never' };
+  const env = { ...CARGO_ENV, CARGO_TARGET_DIR: join(REPO_ROOT, 'packages/rust-bindings/target/publish') };
   const warningsOf = (stderr: string) => stderr.split('\n').filter((l) => /^warning/.test(l) && !/aborting upload due to dry run/.test(l));
 
   it('have cargo', () => expect(hasCargo, 'cargo is not installed: install Rust with rustup').toBe(true));

@@ -24,6 +24,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { featureName, RUST_TARGETS } from '../../generators/src/emit/rust/names.js';
 import type { Arch } from '../../generators/src/model/types.js';
+import { CARGO_ENV } from '../lib/cargo.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const CRATE = join(ROOT, 'packages/rust-bindings');
@@ -34,7 +35,7 @@ const GOLDEN_COPY = join(TARGET_DIR, 'golden-crate');
 const IN_CI = process.env.CI === 'true';
 const SLOW = 600_000;
 
-const ENV = { ...process.env, CARGO_TERM_COLOR: 'never' };
+const ENV = { ...process.env, ...CARGO_ENV };
 
 /**
  * One target directory for both crates, so the golden crate reuses what the real one built

@@ -15,6 +15,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CARGO_ENV } from '../lib/cargo.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const CRATE = join(ROOT, 'packages/rust-bindings/xenabi-linux');
@@ -29,7 +30,7 @@ if (!hasCargo && !IN_CI) console.warn('skipped the xenabi-linux crate: cargo is 
 /** Runs a command without blocking the worker; stdout and stderr together. */
 function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number | null; out: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd, env: { ...process.env, CARGO_TERM_COLOR: 'never', CARGO_TARGET_DIR: TARGET_DIR, ...env } });
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...CARGO_ENV, CARGO_TARGET_DIR: TARGET_DIR, ...env } });
     let out = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));

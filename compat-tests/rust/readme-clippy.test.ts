@@ -13,6 +13,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CARGO_ENV } from '../lib/cargo.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const CRATE = join(ROOT, 'packages/rust-bindings');
@@ -60,7 +61,7 @@ const CANARY = 'fn main() {\n    let wide: u64 = std::env::args().count() as u64
 
 function cargo(args: string[]): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn('cargo', args, { cwd: SCRATCH, env: { ...process.env, CARGO_TERM_COLOR: 'never' } });
+    const child = spawn('cargo', args, { cwd: SCRATCH, env: { ...process.env, ...CARGO_ENV } });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));

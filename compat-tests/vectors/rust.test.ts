@@ -9,6 +9,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CARGO_ENV } from '../lib/cargo.js';
 import { gate } from '../lib/toolchain.js';
 import { casesOf, counts, newestModel, REPO_ROOT, type Case } from './catalog.js';
 import { compareBytes, mismatchTable, valueMismatch, type Mismatch } from './report.js';
@@ -24,7 +25,7 @@ const prerequisites = gate(hasCargo ? [] : ['cargo is not installed: install Rus
 
 function cargo(args: string[]): Promise<{ ok: boolean; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn('cargo', args, { cwd: CRATE, env: { ...process.env, CARGO_TERM_COLOR: 'never', CARGO_TARGET_DIR: TARGET_DIR } });
+    const child = spawn('cargo', args, { cwd: CRATE, env: { ...process.env, ...CARGO_ENV, CARGO_TARGET_DIR: TARGET_DIR } });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
