@@ -18,9 +18,11 @@
 // side by side.
 //
 // With `--skip-generate`, only the check and export goals run (no generate, no bindgen); a
-// baseline then times its check (warm and emptied) and export beside these.
+// baseline then times its check (warm and emptied) and export beside these. With
+// `--generate-only`, only the generate goals run (generate, its --force, bindgen); a baseline
+// then times its generate and --force beside these.
 //
-// Run: npm run build && node bench/goals.mjs [--rounds N] [--against REF] [--baseline DIR] [--skip-generate]      (9 rounds ≈ 1–2 min)
+// Run: npm run build && node bench/goals.mjs [--rounds N] [--against REF] [--baseline DIR] [--skip-generate | --generate-only]      (9 rounds ≈ 1–2 min)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,6 +38,9 @@ const against = option('--against', 'HEAD');
 const baseline = option('--baseline', undefined);
 // Only the check and export goals (no generate, no bindgen): a few minutes less per run.
 const skipGenerate = args.includes('--skip-generate');
+// Only the generate goals (no check, abidiff or export).
+const generateOnly = args.includes('--generate-only');
+if (skipGenerate && generateOnly) throw new Error('--skip-generate and --generate-only exclude each other');
 const work = mkdtempSync(join(tmpdir(), 'xenabi-goals-'));
 const cacheDir = join(root, 'node_modules/.cache/xenabi');
 
@@ -78,20 +83,27 @@ const checks = (dir, label) => {
 };
 // Keyed contenders; a baseline's (another checkout, built) run in the same rounds under `before.KEY`.
 const contenders = [
-  ...checks(root, ''),
+  ...(generateOnly ? [] : checks(root, '')),
   ...(skipGenerate ? [] : [
     ['generate', node('xenabi generate', [xenabi, 'generate', '--root', root])],
     ['force', node('xenabi generate --force', [xenabi, 'generate', '--force', '--root', root])],
     ['bindgen', { name: `${bindgenVersion}, Rust for x86_64`, command: 'bindgen', args: [header, '-o', join(work, 'out.rs'), '--', ...cflags.split(' '), '--target=x86_64-linux-gnu'], cwd: work }],
   ]),
-  ['abidiff', { name: 'abidiff pipeline, x86_64: gcc ×2 + abidiff', command: 'sh', args: ['-c', abidiffPipeline], cwd: work }],
-  ['export', node('xenabi export', [xenabi, 'export', '--root', root])],
-  ['node', node('node -e 0', ['-e', '0'])],
+  ...(generateOnly ? [] : [
+    ['abidiff', { name: 'abidiff pipeline, x86_64: gcc ×2 + abidiff', command: 'sh', args: ['-c', abidiffPipeline], cwd: work }],
+    ['export', node('xenabi export', [xenabi, 'export', '--root', root])],
+    ['node', node('node -e 0', ['-e', '0'])],
+  ]),
   ...(baseline
     ? [
-        ...checks(baseline, ` at ${baseline}`).map(([k, c]) => [`before.${k}`, c]),
-        ['before.export', node(`xenabi export at ${baseline}`, [join(baseline, 'generators/bin/xenabi.js'), 'export', '--root', baseline], { cwd: baseline })],
-        ...(skipGenerate ? [] : [['before.force', node(`xenabi generate --force at ${baseline}`, [join(baseline, 'generators/bin/xenabi.js'), 'generate', '--force', '--root', baseline], { cwd: baseline })]]),
+        ...(generateOnly ? [] : [
+          ...checks(baseline, ` at ${baseline}`).map(([k, c]) => [`before.${k}`, c]),
+          ['before.export', node(`xenabi export at ${baseline}`, [join(baseline, 'generators/bin/xenabi.js'), 'export', '--root', baseline], { cwd: baseline })],
+        ]),
+        ...(skipGenerate ? [] : [
+          ...(generateOnly ? [['before.generate', node(`xenabi generate at ${baseline}`, [join(baseline, 'generators/bin/xenabi.js'), 'generate', '--root', baseline], { cwd: baseline })]] : []),
+          ['before.force', node(`xenabi generate --force at ${baseline}`, [join(baseline, 'generators/bin/xenabi.js'), 'generate', '--force', '--root', baseline], { cwd: baseline })],
+        ]),
       ]
     : []),
 ];
@@ -117,15 +129,35 @@ const goals = [
   ...(skipGenerate ? [] : [
     ['cached `generate` ÷ bindgen', ratio(by.generate, by.bindgen), 2, (m) => m <= 0.5, '≤ 0.5'],
     ['`generate --force` ÷ bindgen', ratio(by.force, by.bindgen), 2, (m) => m <= 1, '≤ 1'],
+    ['CPU: cached `generate` ÷ bindgen', cpuPerRound(by.generate, by.bindgen, (x, y) => x / Math.max(y, 10)), 2, (m) => m <= 0.5, '≤ 0.5'],
+    ['CPU: `generate --force` ÷ bindgen', cpuPerRound(by.force, by.bindgen, (x, y) => x / Math.max(y, 10)), 2, (m) => m <= 1, '≤ 1'],
   ]),
+  ...(generateOnly ? [] : checkGoals()),
+  ...(baseline ? baselineGoals() : []),
+];
+/** The check and export goals. */
+function checkGoals() {
+  return [
   ['`check --against` ÷ abidiff pipeline (caches warm)', ratio(by.check, by.abidiff), 2, (m) => m <= 0.5, '≤ 0.5'],
   ['`check --against` ÷ abidiff pipeline (caches emptied)', ratio(by.checkEmpty, by.abidiff), 2, (m) => m <= 0.5, '≤ 0.5'],
   ['`export` − `node -e 0` (ms)', perRound(by.export, by.node, (x, y) => x - y), 0, (m) => m <= 100, '≤ 100'],
   ['CPU: `check --against` ÷ abidiff pipeline (caches warm)', cpuPerRound(by.check, by.abidiff, (x, y) => x / Math.max(y, 10)), 2, (m) => m <= 0.5, '≤ 0.5'],
   ['CPU: `check --against` ÷ abidiff pipeline (caches emptied)', cpuPerRound(by.checkEmpty, by.abidiff, (x, y) => x / Math.max(y, 10)), 2, (m) => m <= 0.5, '≤ 0.5'],
   ['CPU: `export` − `node -e 0` (ms)', cpuPerRound(by.export, by.node, (x, y) => x - y), 0, (m) => m <= 100, '≤ 100'],
-  ...(baseline
-    ? [
+  ];
+}
+/** The baseline's goals, and this tree's figures over the baseline's. */
+function baselineGoals() {
+  if (generateOnly) {
+    return [
+      [`baseline: cached \`generate\` at ${baseline} ÷ bindgen`, ratio(by['before.generate'], by.bindgen), 2, (m) => m <= 0.5, '≤ 0.5'],
+      [`CPU: baseline's cached \`generate\` at ${baseline} ÷ bindgen`, cpuPerRound(by['before.generate'], by.bindgen, (x, y) => x / Math.max(y, 10)), 2, (m) => m <= 0.5, '≤ 0.5'],
+      [`baseline: \`generate --force\` at ${baseline} ÷ bindgen`, ratio(by['before.force'], by.bindgen), 2, (m) => m <= 1, '≤ 1'],
+      ['cached `generate` ÷ the baseline\'s', ratio(by.generate, by['before.generate']), 2, () => true, '—'],
+      ['`generate --force` ÷ the baseline\'s', ratio(by.force, by['before.force']), 2, () => true, '—'],
+    ];
+  }
+  return [
         [`baseline: \`check --against\` at ${baseline} ÷ abidiff (caches warm)`, ratio(by['before.check'], by.abidiff), 2, (m) => m <= 0.5, '≤ 0.5'],
         [`baseline: \`check --against\` at ${baseline} ÷ abidiff (caches emptied)`, ratio(by['before.checkEmpty'], by.abidiff), 2, (m) => m <= 0.5, '≤ 0.5'],
         [`baseline: \`export\` at ${baseline} − \`node -e 0\` (ms)`, perRound(by['before.export'], by.node, (x, y) => x - y), 0, (m) => m <= 100, '≤ 100'],
@@ -136,9 +168,8 @@ const goals = [
         [`CPU: \`check --against\` at ${baseline} ÷ abidiff (caches emptied)`, cpuPerRound(by['before.checkEmpty'], by.abidiff, (x, y) => x / Math.max(y, 10)), 2, (m) => m <= 0.5, '≤ 0.5'],
         [`CPU: \`export\` at ${baseline} − \`node -e 0\` (ms)`, cpuPerRound(by['before.export'], by.node, (x, y) => x - y), 0, (m) => m <= 100, '≤ 100'],
         ...(skipGenerate ? [] : [[`baseline: \`generate --force\` at ${baseline} ÷ bindgen`, ratio(by['before.force'], by.bindgen), 2, (m) => m <= 1, '≤ 1']]),
-      ]
-    : []),
-];
+  ];
+}
 console.log('\nPer-round figures, min / median / max (a goal is judged on the median):\n');
 console.log('| goal | min / median / max | target | |\n| --- | ---: | ---: | --- |');
 for (const [name, values, digits, met, target] of goals) console.log(`| ${name} | ${spread(values, digits)} | ${target} | ${target === '—' ? '' : met(median(values)) ? 'met' : 'missed'} |`);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { OutputFile } from '../emit/emitter.js';
 import { recoverStaging, stageAndCommit } from './staging.js';
 
-export { leftovers, OutputBusyError, recoverStaging, STAGING_DIR, type Recovery } from './staging.js';
+export { leftovers, OutputBusyError, recoverStaging, removeLegacyTemps, Stage, STAGING_DIR, type Recovery } from './staging.js';
 
 export const REGENERATE_COMMAND = 'npx xenabi generate';
 

@@ -43,29 +43,75 @@ export type Recovery = { kind: 'none' } | { kind: 'discarded' } | { kind: 'finis
  * `recoverStaging` first: an interrupted run's folder makes this one refuse.
  */
 export function stageAndCommit(root: string, files: readonly { path: string; content: string }[]): void {
-  if (files.length === 0) return;
-  const staging = join(root, STAGING_DIR);
-  mkdirSync(root, { recursive: true });
+  const stage = new Stage(root);
   try {
-    mkdirSync(staging);
+    for (const f of files) stage.add(f.path, f.content);
   } catch (error) {
-    if ((error as { code?: string }).code !== 'EEXIST') throw error;
-    throw new OutputBusyError(`another xenabi generate is writing into ${root} (${STAGING_DIR} appeared while this one started); wait for it to end`);
-  }
-  writeFileSync(join(staging, OWNER), `${process.pid}\n`);
-  const journal: Journal = { format: FORMAT, files: files.map((f, i) => ({ path: f.path, staged: `${String(i).padStart(6, '0')}.out` })) };
-  try {
-    files.forEach((f, i) => {
-      writeFileSync(join(staging, journal.files[i]!.staged), f.content);
-      if (i === 0) pauseForTests('stage');
-    });
-    writeFileSync(join(staging, `${JOURNAL}.tmp`), JSON.stringify(journal));
-    renameSync(join(staging, `${JOURNAL}.tmp`), join(staging, JOURNAL));
-  } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
+    stage.abandon();
     throw error;
   }
-  finish(root, journal);
+  stage.commit();
+}
+
+/**
+ * The staging folder of one run, filled a file at a time (so that a caller need not hold every
+ * file until the end): nothing is in place until `commit`, whose journal is the commit point;
+ * `abandon` removes what was staged. The folder is made with the first file: while it exists,
+ * another run refuses to write into the same root. Call `recoverStaging` first.
+ */
+export class Stage {
+  private readonly journal: Journal = { format: FORMAT, files: [] };
+  private folder: string | undefined;
+
+  constructor(private readonly root: string) {}
+
+  /** Stages `content` for `path` (relative to the root). */
+  add(path: string, content: string): void {
+    const staging = this.folder ?? this.open();
+    const entry = { path, staged: `${String(this.journal.files.length).padStart(6, '0')}.out` };
+    writeFileSync(join(staging, entry.staged), content);
+    this.journal.files.push(entry);
+    if (this.journal.files.length === 1) pauseForTests('stage');
+  }
+
+  /** Writes the journal, then renames every staged file into place and removes the folder. */
+  commit(): void {
+    if (this.folder === undefined) return;
+    try {
+      writeFileSync(join(this.folder, `${JOURNAL}.tmp`), JSON.stringify(this.journal));
+      renameSync(join(this.folder, `${JOURNAL}.tmp`), join(this.folder, JOURNAL));
+    } catch (error) {
+      this.abandon();
+      throw error;
+    }
+    finish(this.root, this.journal);
+    this.folder = undefined;
+  }
+
+  /** Removes the staging folder and everything staged in it: nothing was put in place. */
+  abandon(): void {
+    if (this.folder !== undefined) rmSync(this.folder, { recursive: true, force: true });
+    this.folder = undefined;
+  }
+
+  private open(): string {
+    const staging = join(this.root, STAGING_DIR);
+    mkdirSync(this.root, { recursive: true });
+    try {
+      mkdirSync(staging);
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'EEXIST') throw error;
+      throw new OutputBusyError(`another xenabi generate is writing into ${this.root} (${STAGING_DIR} appeared while this one started); wait for it to end`);
+    }
+    this.folder = staging;
+    try {
+      writeFileSync(join(staging, OWNER), `${process.pid}\n`);
+    } catch (error) {
+      this.abandon();
+      throw error;
+    }
+    return staging;
+  }
 }
 
 /**
@@ -136,7 +182,8 @@ function legacyTemps(root: string, paths: readonly string[]): string[] {
   });
 }
 
-function removeLegacyTemps(root: string, paths: readonly string[]): void {
+/** Removes the temporary files older versions left beside `paths` (relative to `root`). */
+export function removeLegacyTemps(root: string, paths: readonly string[]): void {
   for (const path of legacyTemps(root, paths)) rmSync(join(root, path), { force: true });
 }
 

@@ -1,5 +1,3 @@
-import { checkGenerated, generate } from '../../generate/index.js';
-import { generateRelease } from '../../generate/release.js';
 import { EXPORTABLE_RELEASES, NEWEST_RELEASE, type KnownRelease } from '../../model/releases.js';
 import { TypecheckError } from '../../generate/typecheck.js';
 import { REGENERATE_COMMAND } from '../../output/pipeline.js';
@@ -56,11 +54,13 @@ async function run({ values }: ParsedArgs, io: CliIo): Promise<number> {
     if (!EXPORTABLE_RELEASES.includes(release as never)) throw new UsageError(`--xen-version ${release}: choose one of ${EXPORTABLE_RELEASES.join(', ')}`);
     if (values.out === undefined) throw new UsageError('--xen-version needs --out DIR: the repository\'s own outputs always describe the newest release');
     if (values.check) throw new UsageError('--check compares the repository\'s outputs; it does not take --xen-version');
+    const { generateRelease } = await import('../../generate/release.js');
     const { written, total, outDir } = await generateRelease(root, release as KnownRelease, values.out as string, { typecheck });
     io.out(`xenabi: Xen ${release}: ${written.length} of ${total} files written under ${outDir}\n`);
     return EXIT_OK;
   }
   if (values.check) {
+    const { checkGenerated } = await import('../../generate/index.js');
     const { stale, total, leftovers } = await checkGenerated(root, { force: Boolean(values.force), typecheck });
     if (stale.length === 0 && leftovers.length === 0) {
       io.out(`xenabi: all ${total} generated files are up to date\n`);
@@ -71,6 +71,16 @@ async function run({ values }: ParsedArgs, io: CliIo): Promise<number> {
     io.err(`Run \`${REGENERATE_COMMAND}\` and commit the result.\n`);
     return EXIT_FINDING;
   }
+  // Nothing changed since the last run (its stamp, `generate/stamp.ts`): neither the model nor an
+  // emitter is loaded. `--force` and `--typecheck` always run in full.
+  if (!values.force && !typecheck) {
+    const total = (await import('../../generate/stamp.js')).upToDate(root);
+    if (total !== undefined) {
+      io.out(`xenabi: 0 of ${total} generated files written\n`);
+      return EXIT_OK;
+    }
+  }
+  const { generate } = await import('../../generate/index.js');
   const { written, total, recovery } = await generate(root, { force: Boolean(values.force), typecheck });
   if (recovery.kind === 'discarded') io.out('xenabi: discarded what an interrupted run had staged (its files were not yet in place)\n');
   if (recovery.kind === 'finished') io.out(`xenabi: finished putting in place the ${recovery.paths.length} file(s) an interrupted run had left staged\n`);
