@@ -405,14 +405,21 @@ function lowerSet(def: SetDef, ctx: Context): string[] {
   const decl: ConstantSetDecl = { kind: def.setKind, name: def.name, ...common(ctx, def), ...(def.archs ? { archs: [...def.archs] } : {}) };
   if (def.field) decl.field = def.field;
   if (def.flags) decl.flags = def.flags.map((f) => ({ mask: f.mask.name, bit: f.bit, ...(f.bitConstant ? { bitConstant: f.bitConstant.name } : {}) }));
-  if (def.values) decl.values = def.values.map((v) => v.name);
-  if (def.ops) decl.ops = def.ops.map((o) => ({ constant: o.constant.name, ...(o.member ? { member: o.member } : {}), ...(o.record ? { record: refName(o.record, ctx) } : {}) }));
+  // A member Xen removed and brought back is declared once per run of releases, but is one member of the set.
+  if (def.values) decl.values = [...new Set(def.values.map((v) => v.name))];
+  if (def.ops) decl.ops = uniqueOps(def.ops.map((o) => ({ constant: o.constant.name, ...(o.member ? { member: o.member } : {}), ...(o.record ? { record: refName(o.record, ctx) } : {}) })));
   if (def.dispatch) {
     decl.dispatch = { record: refName(def.dispatch.record, ctx), opField: def.dispatch.opField, ...(def.dispatch.payloadField ? { payloadField: def.dispatch.payloadField } : {}) };
   }
   ctx.model.sets.push(decl);
   order.push(def.name);
   return order;
+}
+
+/** Ops without repeats: an op whose number and payload Xen removed and brought back is declared once per run, and is one op. */
+function uniqueOps(ops: NonNullable<ConstantSetDecl['ops']>): NonNullable<ConstantSetDecl['ops']> {
+  const key = (o: (typeof ops)[number]) => JSON.stringify([o.constant, o.member ?? '', o.record ?? '']);
+  return ops.filter((o, i) => ops.findIndex((x) => key(x) === key(o)) === i);
 }
 
 function refName(def: RecordDef, ctx: Context): string {

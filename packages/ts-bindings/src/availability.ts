@@ -28,12 +28,14 @@ export interface ItemGate {
   readonly doc: string;
 }
 
-/** The releases an item exists in, from `since` up to but not including `until`, and its gates; for Linux's interface, also the Linux releases. */
+/** The releases an item exists in, from `since` up to but not including `until` except its `gaps`, and its gates; for Linux's interface, also the Linux releases. */
 export interface ItemAvailability {
   /** First release that has the item. */
   readonly since: XenRelease;
   /** First release that no longer has it; absent while it still exists. */
   readonly until?: XenRelease;
+  /** Releases between `since` and `until` that lack the item, each run from `since` up to but not including `until`: Xen removed the name and later brought it back, maybe with another value or layout. Absent when there is none. */
+  readonly gaps?: readonly { readonly since: XenRelease; readonly until: XenRelease }[];
   /** Settings the item needs, including its module's, set's and enclosing record's. */
   readonly gates?: readonly ItemGate[];
   /** For Linux's device interface (the `linux` namespace): the Linux release that added the item. Xen releases do not version such items, so `since` is then the oldest Xen release. */
@@ -1962,9 +1964,9 @@ export const AVAILABILITY = {
   'XEN_SCHEDULER_RTDS': { since: '4.6' },
   'XEN_SYSCTL_COVERAGE_get_size': { since: '4.11' },
   'XEN_SYSCTL_COVERAGE_get_total_size': { since: '4.6', until: '4.9' },
-  'XEN_SYSCTL_COVERAGE_read': { since: '4.11' },
+  'XEN_SYSCTL_COVERAGE_read': { since: '4.6', gaps: [{ since: '4.9', until: '4.11' }] },
   'XEN_SYSCTL_COVERAGE_read_and_reset': { since: '4.6', until: '4.9' },
-  'XEN_SYSCTL_COVERAGE_reset': { since: '4.11' },
+  'XEN_SYSCTL_COVERAGE_reset': { since: '4.6', gaps: [{ since: '4.9', until: '4.11' }] },
   'XEN_SYSCTL_CPPC_ACT_WINDOW_MASK': { since: '4.18' },
   'XEN_SYSCTL_CPPC_FEAT_ACT_WINDOW': { since: '4.18' },
   'XEN_SYSCTL_CPPC_SET_ACT_WINDOW': { since: '4.18' },
@@ -2054,7 +2056,7 @@ export const AVAILABILITY = {
   'XEN_SYSCTL_TBUFOP_set_evt_mask': { since: '4.6' },
   'XEN_SYSCTL_TBUFOP_set_size': { since: '4.6' },
   'XEN_SYSCTL_availheap': { since: '4.6' },
-  'XEN_SYSCTL_coverage_op': { since: '4.11' },
+  'XEN_SYSCTL_coverage_op': { since: '4.6', gaps: [{ since: '4.9', until: '4.11' }] },
   'XEN_SYSCTL_cpu_featureset_host': { since: '4.7' },
   'XEN_SYSCTL_cpu_featureset_hvm': { since: '4.7' },
   'XEN_SYSCTL_cpu_featureset_hvm_max': { since: '4.18' },
@@ -3188,7 +3190,8 @@ function releaseIndex(release: unknown): number {
 export function existsIn(item: ItemName, release: XenRelease): boolean {
   const a = availabilityOf(item);
   const at = releaseIndex(release);
-  return at >= XEN_RELEASES.indexOf(a.since) && (a.until === undefined || at < XEN_RELEASES.indexOf(a.until));
+  const within = (since: XenRelease, until?: XenRelease): boolean => at >= XEN_RELEASES.indexOf(since) && (until === undefined || at < XEN_RELEASES.indexOf(until));
+  return within(a.since, a.until) && !(a.gaps ?? []).some((g) => within(g.since, g.until));
 }
 
 /**

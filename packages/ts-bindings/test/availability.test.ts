@@ -25,6 +25,12 @@ describe('availability', () => {
     expect(AVAILABILITY.XEN_DOMCTL_CDF_xs_domain).toEqual({ since: '4.7' });
   });
 
+  it('leaves out the releases of an item Xen removed and brought back', () => {
+    // XEN_SYSCTL_coverage_op: 4.6 to 4.8, then gone in 4.9 and 4.10 (gcov_op took its number), back from 4.11.
+    expect(AVAILABILITY.XEN_SYSCTL_coverage_op).toEqual({ since: '4.6', gaps: [{ since: '4.9', until: '4.11' }] });
+    expect(['4.6', '4.8', '4.9', '4.10', '4.11', '4.22'].map((r) => existsIn('XEN_SYSCTL_coverage_op', r as '4.6'))).toEqual([true, true, false, false, true, true]);
+  });
+
   it('gives the gates of an item, its module\'s included', () => {
     const names = gatesOf('XEN_ARGO_MAXIOV').map((g) => g.name);
     expect(names).toContain('CONFIG_ARGO');

@@ -53,7 +53,7 @@ function tableFor(module: ModuleDecl, history: AbiModel): AvailabilityTable {
     gates: (module.gates ?? []).map(gateLabel).join('; '),
     header: ['item', ...XEN_RELEASES, 'gates'].join(' | '),
     rule: ['---', ...XEN_RELEASES.map(() => ':-:'), '---'].join(' | '),
-    rows: items.map((i) => row(i, module)),
+    rows: byLabel(items).map((runs) => row(runs, module)),
   };
 }
 
@@ -68,12 +68,32 @@ function linuxTable(module: ModuleDecl, items: Lived[]): AvailabilityTable {
   };
 }
 
-function row(item: Lived, module: ModuleDecl): string {
+/**
+ * Items grouped by their row label, in first-declaration order: a name declared once per run of
+ * releases (Xen removed it and brought it back, or changed its value) is one row.
+ */
+function byLabel(items: Lived[]): Lived[][] {
+  const rows = new Map<string, Lived[]>();
+  for (const i of items) {
+    const runs = rows.get(label(i));
+    if (runs) runs.push(i);
+    else rows.set(label(i), [i]);
+  }
+  return [...rows.values()];
+}
+
+function label(item: Lived): string {
+  return `${code(item.name)}${item.archs ? ` (${item.archs.join(', ')})` : ''}`;
+}
+
+function row(runs: Lived[], module: ModuleDecl): string {
   const stable = module.namespace === 'stable';
-  const cells = XEN_RELEASES.map((r) => (!existsIn(item, r) ? '' : stable && toolsOnlyIn(item, module, r) ? TOOLS_ONLY : PRESENT));
-  const gates = (item.gates ?? []).map(gateLabel).join('; ');
-  const archs = item.archs ? ` (${item.archs.join(', ')})` : '';
-  return [`${code(item.name)}${archs}`, ...cells, gates].join(' | ');
+  const cell = (r: string): string => {
+    const item = runs.find((i) => existsIn(i, r));
+    return !item ? '' : stable && toolsOnlyIn(item, module, r) ? TOOLS_ONLY : PRESENT;
+  };
+  const gates = runs.flatMap((i) => (i.gates ?? []).map(gateLabel));
+  return [label(runs[0]!), ...XEN_RELEASES.map(cell), [...new Set(gates)].join('; ')].join(' | ');
 }
 
 function gateLabel(gate: Gate): string {

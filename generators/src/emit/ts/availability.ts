@@ -17,6 +17,8 @@ export const AVAILABILITY_TYPES = ['XenRelease', 'LinuxRelease', 'ItemName', 'It
 interface Entry {
   since: string;
   until?: string;
+  /** Runs of releases inside [since, until) that lack the item (Xen removed a name and later brought it back). */
+  gaps: { since: string; until: string }[];
   linuxSince?: string;
   linuxUntil?: string;
   gates: Gate[];
@@ -31,26 +33,51 @@ function entries(history: AbiModel): Map<string, Entry> {
   const sets = new Map(history.sets.map((s) => [s.name, s]));
   const out = new Map<string, Entry>();
   // An item redeclared from a release on (a constant whose spelling changed) has back-to-back lifetimes: one entry spans them.
+  // One Xen removed and later brought back has two runs: the entry spans both and lists the releases between as a gap.
   const add = (name: string, item: { since: string; until?: string; linuxSince?: string; linuxUntil?: string }, own: Gate[]) => {
     const before = out.get(name);
     let { since, until } = item;
+    let gaps: Entry['gaps'] = [];
     // A typedef spelled per architecture has one spelling per architecture, each with the same lifetime.
     const sameLifetime = before && before.since === since && before.until === until;
-    if (before && !sameLifetime) {
-      const [first, second] = compareReleases(before.since, since) <= 0 ? [before, item] : [item, before];
-      if (first.until !== second.since) throw new Error(`ts emitter: ${name} has lifetimes with a gap or overlap in the history`);
-      ({ since } = first);
-      ({ until } = second);
-    }
+    if (before && !sameLifetime) ({ since, until, gaps } = joinRuns(name, before, item));
+    else if (before) gaps = before.gaps;
     const gates = [...(before?.gates ?? []), ...own];
     const unique = gates.filter((g, i) => gates.findIndex((x) => x.kind === g.kind && x.name === g.name) === i);
     const linux = { ...(item.linuxSince ? { linuxSince: item.linuxSince } : {}), ...(item.linuxUntil ? { linuxUntil: item.linuxUntil } : {}) };
-    out.set(name, { since, ...(until ? { until } : {}), ...linux, gates: unique });
+    out.set(name, { since, ...(until ? { until } : {}), ...linux, gates: unique, gaps });
   };
   for (const r of history.records) add(r.name, r, [...moduleGates(r), ...recordGates(r)]);
   for (const a of history.aliases) add(a.name, a, [...moduleGates(a), ...(a.gates ?? [])]);
   for (const c of history.constants) add(c.name, c, [...moduleGates(c), ...((c.set && sets.get(c.set)?.gates) || []), ...(c.gates ?? [])]);
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * The span of an entry and one more run of the same name: back to back they merge; apart, the
+ * releases between become a gap. Validation (`lifetime`) has already refused overlapping runs.
+ */
+function joinRuns(name: string, entry: Entry, run: { since: string; until?: string }): Pick<Entry, 'since' | 'until' | 'gaps'> {
+  const runs = [...entryRuns(entry), { since: run.since, until: run.until }].sort((a, b) => compareReleases(a.since, b.since));
+  const gaps: Entry['gaps'] = [];
+  for (let i = 1; i < runs.length; i++) {
+    const end = runs[i - 1]!.until;
+    if (end === undefined || compareReleases(end, runs[i]!.since) > 0) throw new Error(`ts emitter: ${name} has overlapping lifetimes in the history`);
+    if (end !== runs[i]!.since) gaps.push({ since: end, until: runs[i]!.since });
+  }
+  return { since: runs[0]!.since, until: runs.at(-1)!.until, gaps };
+}
+
+/** The runs of releases an entry stands for: its span without its gaps. */
+function entryRuns(entry: Entry): { since: string; until?: string }[] {
+  const runs: { since: string; until?: string }[] = [];
+  let since = entry.since;
+  for (const g of entry.gaps) {
+    runs.push({ since, until: g.since });
+    since = g.until;
+  }
+  runs.push({ since, until: entry.until });
+  return runs;
 }
 
 function gateLiteral(g: Gate): string {
@@ -65,6 +92,7 @@ function entryLiteral(name: string, e: Entry): string {
     ...(e.linuxSince ? [`linuxSince: ${str(e.linuxSince)}`] : []),
     ...(e.linuxUntil ? [`linuxUntil: ${str(e.linuxUntil)}`] : []),
   ];
+  if (e.gaps.length) parts.push(`gaps: [${e.gaps.map((g) => `{ since: ${str(g.since)}, until: ${str(g.until)} }`).join(', ')}]`);
   if (e.gates.length) parts.push(`gates: [${e.gates.map(gateLiteral).join(', ')}]`);
   // A quoted `'__proto__'` key would set the table's prototype; computed, it is a property.
   return `  ${name === '__proto__' ? `['__proto__']` : str(name)}: { ${parts.join(', ')} },`;
@@ -112,6 +140,13 @@ export function availabilityFile(history: AbiModel): TsFile {
         props: [
           { name: 'since', type: 'XenRelease', readonly: true, doc: doc('First release that has the item.') },
           { name: 'until', type: 'XenRelease', optional: true, readonly: true, doc: doc('First release that no longer has it; absent while it still exists.') },
+          {
+            name: 'gaps',
+            type: 'readonly { readonly since: XenRelease; readonly until: XenRelease }[]',
+            optional: true,
+            readonly: true,
+            doc: doc('Releases between `since` and `until` that lack the item, each run from `since` up to but not including `until`: Xen removed the name and later brought it back, maybe with another value or layout. Absent when there is none.'),
+          },
           { name: 'gates', type: 'readonly ItemGate[]', optional: true, readonly: true, doc: doc('Settings the item needs, including its module\'s, set\'s and enclosing record\'s.') },
           {
             name: 'linuxSince',
@@ -123,7 +158,7 @@ export function availabilityFile(history: AbiModel): TsFile {
           { name: 'linuxUntil', type: 'string', optional: true, readonly: true, doc: doc('For the `linux` namespace: the first Linux release without the item.') },
         ],
         methods: [],
-        doc: doc('The releases an item exists in, from `since` up to but not including `until`, and its gates; for Linux\'s interface, also the Linux releases.'),
+        doc: doc('The releases an item exists in, from `since` up to but not including `until` except its `gaps`, and its gates; for Linux\'s interface, also the Linux releases.'),
       },
       {
         kind: 'const',
@@ -170,7 +205,8 @@ export function availabilityFile(history: AbiModel): TsFile {
         body: [
           'const a = availabilityOf(item);',
           'const at = releaseIndex(release);',
-          'return at >= XEN_RELEASES.indexOf(a.since) && (a.until === undefined || at < XEN_RELEASES.indexOf(a.until));',
+          'const within = (since: XenRelease, until?: XenRelease): boolean => at >= XEN_RELEASES.indexOf(since) && (until === undefined || at < XEN_RELEASES.indexOf(until));',
+          'return within(a.since, a.until) && !(a.gaps ?? []).some((g) => within(g.since, g.until));',
         ],
         exported: true,
         doc: doc('Whether `item` exists in `release`; a `RangeError` for an item or release xenabi does not know.', [{ tag: 'example', text: "`existsIn('XEN_DMOP_nr_vcpus', '4.15') === true`" }]),

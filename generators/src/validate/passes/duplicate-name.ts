@@ -58,7 +58,9 @@ function clashes(declarations: Declaration[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const d of declarations) {
     const earlier = seen.get(d.name) ?? [];
-    const first = earlier.find((e) => (e.scope & d.scope) !== EMPTY);
+    // A record declared again under its own name is the `record-runs` rule's to report: records'
+    // scopes are known by name, so the overlap said here would not be the declarations' own.
+    const first = earlier.find((e) => (e.scope & d.scope) !== EMPTY && !(e.item === d.item && isRecord(e) && isRecord(d)));
     if (first) {
       const both = formatScope(first.scope & d.scope);
       diagnostics.push(error(RULE, d.loc, d.item, `\`${d.name}\` is declared twice: this ${d.what} and the ${first.what} at ${where(first.loc)} (both exist ${both})`));
@@ -66,6 +68,10 @@ function clashes(declarations: Declaration[]): Diagnostic[] {
     seen.set(d.name, [...earlier, d]);
   }
   return diagnostics;
+}
+
+function isRecord(d: Declaration): boolean {
+  return d.what === 'struct' || d.what === 'union';
 }
 
 function moduleClashes(model: AbiModel): Diagnostic[] {

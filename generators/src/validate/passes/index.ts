@@ -15,6 +15,7 @@ import { lifetime } from './lifetime.js';
 import { macroBody } from './macro-body.js';
 import { linuxLifetime } from './linux-lifetime.js';
 import { moduleName } from './module-name.js';
+import { recordRuns } from './record-runs.js';
 import { recordSize } from './record-size.js';
 import { referenceLifetime } from './reference-lifetime.js';
 import { rings } from './rings.js';
@@ -32,6 +33,7 @@ import { unsafeText } from './unsafe-text.js';
 export const PASSES: ValidationPass[] = [
   moduleName,
   duplicateName,
+  recordRuns,
   keyword,
   unsafeText,
   stringConstant,

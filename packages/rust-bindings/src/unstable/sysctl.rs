@@ -3661,12 +3661,12 @@ pub const XEN_GCOV_FORMAT_MAGIC: u32 = 0x58434f56;
 /// Since Xen 4.11.
 pub const XEN_SYSCTL_COVERAGE_get_size: i32 = 0;
 
-/// Read the data.
+/// Read the data (from 4.11; also 4.6 to 4.8).
 ///
 /// Since Xen 4.11.
 pub const XEN_SYSCTL_COVERAGE_read: i32 = 1;
 
-/// Zero the counters.
+/// Zero the counters (from 4.11; also 4.6 to 4.8).
 ///
 /// Since Xen 4.11.
 pub const XEN_SYSCTL_COVERAGE_reset: i32 = 2;
@@ -3991,7 +3991,7 @@ pub const XEN_SYSCTL_cpupool_op: u32 = 18;
 /// Since Xen 4.6. Payload: `xen_sysctl.u.scheduler_op`, `xen_sysctl_scheduler_op`.
 pub const XEN_SYSCTL_scheduler_op: u32 = 19;
 
-/// Read or reset code coverage (from 4.11; 4.6–4.8 had the same number with another payload, not declared, and 4.9 and 4.10 used it for gcov_op).
+/// Read or reset code coverage (from 4.11; also 4.6 to 4.8 with another payload; 4.9 and 4.10 used the number for gcov_op).
 ///
 /// Since Xen 4.11. Payload: `xen_sysctl.u.coverage_op`, `xen_sysctl_coverage_op`.
 pub const XEN_SYSCTL_coverage_op: u32 = 20;

@@ -11130,13 +11130,13 @@ export const XEN_GCOV_FORMAT_MAGIC = 0x58434f56;
 export const XEN_SYSCTL_COVERAGE_get_size = 0;
 
 /**
- * Read the data.
+ * Read the data (from 4.11; also 4.6 to 4.8).
  * @since 4.11
  */
 export const XEN_SYSCTL_COVERAGE_read = 1;
 
 /**
- * Zero the counters.
+ * Zero the counters (from 4.11; also 4.6 to 4.8).
  * @since 4.11
  */
 export const XEN_SYSCTL_COVERAGE_reset = 2;
@@ -11608,7 +11608,7 @@ export const XEN_SYSCTL_cpupool_op = 18;
 export const XEN_SYSCTL_scheduler_op = 19;
 
 /**
- * Read or reset code coverage (from 4.11; 4.6–4.8 had the same number with another payload, not declared, and 4.9 and 4.10 used it for gcov_op).
+ * Read or reset code coverage (from 4.11; also 4.6 to 4.8 with another payload; 4.9 and 4.10 used the number for gcov_op).
  * @since 4.11
  */
 export const XEN_SYSCTL_coverage_op = 20;

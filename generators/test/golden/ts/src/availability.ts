@@ -28,12 +28,14 @@ export interface ItemGate {
   readonly doc: string;
 }
 
-/** The releases an item exists in, from `since` up to but not including `until`, and its gates; for Linux's interface, also the Linux releases. */
+/** The releases an item exists in, from `since` up to but not including `until` except its `gaps`, and its gates; for Linux's interface, also the Linux releases. */
 export interface ItemAvailability {
   /** First release that has the item. */
   readonly since: XenRelease;
   /** First release that no longer has it; absent while it still exists. */
   readonly until?: XenRelease;
+  /** Releases between `since` and `until` that lack the item, each run from `since` up to but not including `until`: Xen removed the name and later brought it back, maybe with another value or layout. Absent when there is none. */
+  readonly gaps?: readonly { readonly since: XenRelease; readonly until: XenRelease }[];
   /** Settings the item needs, including its module's, set's and enclosing record's. */
   readonly gates?: readonly ItemGate[];
   /** For Linux's device interface (the `linux` namespace): the Linux release that added the item. Xen releases do not version such items, so `since` is then the oldest Xen release. */
@@ -124,7 +126,8 @@ function releaseIndex(release: unknown): number {
 export function existsIn(item: ItemName, release: XenRelease): boolean {
   const a = availabilityOf(item);
   const at = releaseIndex(release);
-  return at >= XEN_RELEASES.indexOf(a.since) && (a.until === undefined || at < XEN_RELEASES.indexOf(a.until));
+  const within = (since: XenRelease, until?: XenRelease): boolean => at >= XEN_RELEASES.indexOf(since) && (until === undefined || at < XEN_RELEASES.indexOf(until));
+  return within(a.since, a.until) && !(a.gaps ?? []).some((g) => within(g.since, g.until));
 }
 
 /**

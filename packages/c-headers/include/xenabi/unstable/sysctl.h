@@ -2585,13 +2585,17 @@ typedef struct xen_sysctl xen_sysctl_t;
 /** The bytes a read needs (from 4.11). */
 #define XEN_SYSCTL_COVERAGE_get_size 0
 
-/** Read the data. */
+#endif /* XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011 */
+
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x0000000f || XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
+
+/** Read the data (4.6 to 4.8; back in 4.11). */
 #define XEN_SYSCTL_COVERAGE_read 1
 
-/** Zero the counters. */
+/** Zero the counters (4.6 to 4.8; back in 4.11). */
 #define XEN_SYSCTL_COVERAGE_reset 2
 
-#endif /* XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011 */
+#endif /* XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x0000000f || XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011 */
 
 #if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x0000000f
 
@@ -2936,15 +2940,15 @@ typedef struct xen_sysctl xen_sysctl_t;
 /** Read or set a pool's scheduler settings. */
 #define XEN_SYSCTL_scheduler_op 19
 
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x0000000f || XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
 
 /**
- * Read or reset code coverage (from 4.11; 4.6–4.8 had the same number with another payload,
- * not declared, and 4.9 and 4.10 used it for gcov_op).
+ * Read or reset code coverage (4.6 to 4.8, with a payload of another layout, not declared; 4.9
+ * and 4.10 used the number for gcov_op; back in 4.11).
  */
 #define XEN_SYSCTL_coverage_op 20
 
-#endif /* XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011 */
+#endif /* XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x0000000f || XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011 */
 
 #if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000f && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
 
@@ -3238,8 +3242,8 @@ typedef struct xen_sysctl xen_sysctl_t;
 #define XENABI_SINCE_XEN_GCOV_FORMAT_MAGIC 0x040900
 #define XENABI_SINCE_XEN_SYSCTL_COVERAGE_get_total_size 0x040600
 #define XENABI_SINCE_XEN_SYSCTL_COVERAGE_get_size 0x040b00
-#define XENABI_SINCE_XEN_SYSCTL_COVERAGE_read 0x040b00
-#define XENABI_SINCE_XEN_SYSCTL_COVERAGE_reset 0x040b00
+#define XENABI_SINCE_XEN_SYSCTL_COVERAGE_read 0x040600
+#define XENABI_SINCE_XEN_SYSCTL_COVERAGE_reset 0x040600
 #define XENABI_SINCE_XEN_SYSCTL_COVERAGE_read_and_reset 0x040600
 #define XENABI_SINCE_XEN_SYSCTL_COVERAGE 0x040600
 #define XENABI_SINCE_XEN_SYSCTL_PSR_CMT_get_total_rmid 0x040600
@@ -3324,7 +3328,7 @@ typedef struct xen_sysctl xen_sysctl_t;
 #define XENABI_SINCE_XEN_SYSCTL_numainfo 0x040600
 #define XENABI_SINCE_XEN_SYSCTL_cpupool_op 0x040600
 #define XENABI_SINCE_XEN_SYSCTL_scheduler_op 0x040600
-#define XENABI_SINCE_XEN_SYSCTL_coverage_op 0x040b00
+#define XENABI_SINCE_XEN_SYSCTL_coverage_op 0x040600
 #define XENABI_SINCE_XEN_SYSCTL_gcov_op 0x040900
 #define XENABI_SINCE_XEN_SYSCTL_psr_cmt_op 0x040600
 #define XENABI_SINCE_XEN_SYSCTL_pcitopoinfo 0x040600
@@ -3743,6 +3747,8 @@ typedef struct xen_sysctl xen_sysctl_t;
 #endif
 #if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
 #define XENABI_HAS_XEN_SYSCTL_COVERAGE_get_size 1
+#endif
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x0000000f || XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
 #define XENABI_HAS_XEN_SYSCTL_COVERAGE_read 1
 #define XENABI_HAS_XEN_SYSCTL_COVERAGE_reset 1
 #endif
@@ -3872,7 +3878,7 @@ typedef struct xen_sysctl xen_sysctl_t;
 #define XENABI_HAS_XEN_SYSCTL_numainfo 1
 #define XENABI_HAS_XEN_SYSCTL_cpupool_op 1
 #define XENABI_HAS_XEN_SYSCTL_scheduler_op 1
-#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
+#if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x0000000f || XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x00000011
 #define XENABI_HAS_XEN_SYSCTL_coverage_op 1
 #endif
 #if XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION >= 0x0000000f && XENABI_WANT_XEN_SYSCTL_INTERFACE_VERSION < 0x00000011
