@@ -9,6 +9,7 @@
  * - No incremental compilation (`CARGO_INCREMENTAL=0`): CI builds on a clean clone, where
  *   incremental only adds the cost of saving its state, and each feature set of the crate is
  *   a crate of its own to cargo, so nothing incremental carries over between them either.
+ *   (The cost: a developer's re-run after regenerating the crate rebuilds it whole.)
  *
  * Every test that shares a target folder must build with the same settings, or cargo sees a
  * different profile and builds everything again: compat-tests/rust, compat-tests/vectors and
