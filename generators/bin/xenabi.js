@@ -8,10 +8,10 @@ import { setFlagsFromString } from 'node:v8';
 
 // `generate` in full builds and drops a great deal of text and structure per emitter over a live
 // set of some 25–45 MB; V8 lets the old generation grow to about four times the live set
-// between full collections when they cost it little, which made a forced run peak at 280–345
-// MiB of resident memory. Growing it by a fifth at most keeps the peak at 220–230 MiB (GNU time,
-// docs/performance.md, session 7); the flag only tunes when V8 collects, so nothing else changes,
-// and only this process (not a library caller of `main`) is tuned.
+// between full collections when they cost it little, which made a forced run peak at 270–345
+// MiB of resident memory. Growing it by a fifth at most keeps the peak at 215–235 MiB, for some
+// more CPU (GNU time, docs/performance.md, session 7); the flag only tunes when V8 collects, so
+// nothing else changes, and only this process (not a library caller of `main`) is tuned.
 if (process.argv[2] === 'generate') setFlagsFromString('--heap-growing-percent=20');
 
 const mtime = (path) => statSync(new URL(path, import.meta.url), { throwIfNoEntry: false })?.mtimeMs;
