@@ -6,7 +6,7 @@
  * the checker sees the one change, not a dangling name.
  */
 import { XEN_RELEASES } from '../../../generators/src/model/releases.js';
-import type { AliasDecl, ConstantDecl, ConstantSetDecl, Field, ModuleDecl, Namespace, RecordDecl, RingInfo, ScalarName, TypeRef } from '../../../generators/src/model/types.js';
+import type { AliasDecl, ConstantDecl, ConstantSetDecl, Field, MacroExpr, ModuleDecl, Namespace, RecordDecl, RingInfo, ScalarName, TypeRef } from '../../../generators/src/model/types.js';
 import type { ReleaseModel } from '../../../generators/src/select/release.js';
 
 export type View = ReleaseModel;
@@ -316,8 +316,17 @@ export function renameConstant(view: View, from: string, to: string): View {
       ...(s.flags ? { flags: s.flags.map((f) => ({ ...f, mask: swap(f.mask) as string, ...(f.bitConstant ? { bitConstant: swap(f.bitConstant) } : {}) })) } : {}),
       ...(s.values ? { values: s.values.map((v) => swap(v) as string) } : {}),
     })),
+    ...(respelled.macros ? { macros: respelled.macros.map((m) => ({ ...m, body: renameInBody(m.body, from, to) })) } : {}),
     modules: respelled.modules.map((m) => ({ ...m, order: m.order.map((n) => swap(n) as string) })),
   };
+}
+
+/** A macro body naming constant `from` as `to`. */
+function renameInBody(e: MacroExpr, from: string, to: string): MacroExpr {
+  if (e.kind === 'constant') return e.name === from ? { ...e, name: to } : e;
+  if (e.kind === 'not') return { kind: 'not', operand: renameInBody(e.operand, from, to) };
+  if (e.kind === 'binary') return { ...e, left: renameInBody(e.left, from, to), right: renameInBody(e.right, from, to) };
+  return e;
 }
 
 /** A new constant, declared at the end of its module. */

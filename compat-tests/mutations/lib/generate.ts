@@ -11,11 +11,12 @@ import { ADDITION_KINDS } from './additions.js';
 import { CONSTANT_KINDS } from './constants.js';
 import type { View } from './edit.js';
 import { FIELD_KINDS } from './fields.js';
+import { MACRO_KINDS } from './macros.js';
 import { RECORD_KINDS } from './records.js';
 import { SET_KINDS } from './sets.js';
 import type { Mutation, MutationKind } from './types.js';
 
-export const ALL_KINDS: readonly MutationKind[] = [...RECORD_KINDS, ...FIELD_KINDS, ...CONSTANT_KINDS, ...SET_KINDS, ...ADDITION_KINDS];
+export const ALL_KINDS: readonly MutationKind[] = [...RECORD_KINDS, ...FIELD_KINDS, ...CONSTANT_KINDS, ...SET_KINDS, ...MACRO_KINDS, ...ADDITION_KINDS];
 
 export function generateMutations(view: View, kinds: readonly MutationKind[] = ALL_KINDS): Mutation[] {
   const all = kinds.flatMap((kind) => kind(view));

@@ -42,7 +42,7 @@ type Item = { name: string; module: string };
  */
 export function scopeOf(view: View, mutant: View): Set<string> {
   const changed = new Set<string>();
-  const lists = (v: View): Item[][] => [v.records, v.aliases, v.constants, v.sets];
+  const lists = (v: View): Item[][] => [v.records, v.aliases, v.constants, v.sets, v.macros ?? []];
   lists(view).forEach((before, i) => {
     const after = lists(mutant)[i] as Item[];
     if (before === after) return;
@@ -74,14 +74,14 @@ export function scopeOf(view: View, mutant: View): Set<string> {
 /** The view with only the items of the modules in `scope`. */
 export function restrictView(view: View, scope: ReadonlySet<string>): View {
   const keep = <T extends { module: string }>(items: readonly T[]) => items.filter((x) => scope.has(x.module));
-  return { ...view, modules: view.modules.filter((m) => scope.has(m.name)), records: keep(view.records), aliases: keep(view.aliases), constants: keep(view.constants), sets: keep(view.sets) };
+  return { ...view, modules: view.modules.filter((m) => scope.has(m.name)), records: keep(view.records), aliases: keep(view.aliases), constants: keep(view.constants), sets: keep(view.sets), ...(view.macros ? { macros: keep(view.macros) } : {}) };
 }
 
 /** A side with only the items of the modules in `scope`. */
 export function restrictSide(side: AbiSide, scope: ReadonlySet<string>): AbiSide {
   const keep = <T extends { module: string }>(items: Record<string, T>) => Object.fromEntries(Object.entries(items).filter(([, x]) => scope.has(x.module)));
   const modules = Object.fromEntries(Object.entries(side.modules).filter(([name]) => scope.has(name)));
-  return { ...side, records: keep(side.records), aliases: keep(side.aliases), constants: keep(side.constants), sets: keep(side.sets), modules };
+  return { ...side, records: keep(side.records), aliases: keep(side.aliases), constants: keep(side.constants), sets: keep(side.sets), macros: keep(side.macros), modules };
 }
 
 const show = (f: Finding) => `${f.severity} ${f.rule} ${f.item}`;

@@ -55,8 +55,8 @@ export class CheckContext {
   // ---- Locations ---------------------------------------------------------------------------
 
   /** Where a named item is declared: the head's declaration, else the base's, else its module's file. */
-  itemAt(kind: 'record' | 'typedef' | 'constant' | 'set', name: string, itemKind: ItemKind = kind === 'set' ? 'constant' : kind) {
-    const pick = (side: AbiSide) => (kind === 'record' ? side.records : kind === 'typedef' ? side.aliases : kind === 'constant' ? side.constants : side.sets)[name];
+  itemAt(kind: 'record' | 'typedef' | 'constant' | 'set' | 'macro', name: string, itemKind: ItemKind = kind === 'set' ? 'constant' : kind) {
+    const pick = (side: AbiSide) => (kind === 'record' ? side.records : kind === 'typedef' ? side.aliases : kind === 'constant' ? side.constants : kind === 'macro' ? side.macros : side.sets)[name];
     const h = pick(this.head);
     const b = pick(this.base);
     const item = (h ?? b)!;

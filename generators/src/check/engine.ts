@@ -10,6 +10,7 @@ import type { Finding, RawFinding, Severity } from './finding.js';
 import { compareAliases } from './rules/aliases.js';
 import { RULES, ruleInfo, type RuleInfo } from './rules/catalogue.js';
 import { compareConstants } from './rules/constants.js';
+import { compareMacros } from './rules/macros.js';
 import { compareLifetimes } from './rules/lifetimes.js';
 import { compareNamespaces } from './rules/namespaces.js';
 import { compareRecords } from './rules/records.js';
@@ -58,7 +59,7 @@ export interface CheckResult {
 }
 
 /** The comparators, in the order they run: sets before constants, which they explain. */
-const COMPARATORS: ((ctx: CheckContext) => void)[] = [compareSets, compareConstants, compareRecords, compareAliases, compareNamespaces, compareLifetimes];
+const COMPARATORS: ((ctx: CheckContext) => void)[] = [compareSets, compareConstants, compareRecords, compareAliases, compareMacros, compareNamespaces, compareLifetimes];
 
 export function checkAbi(base: AbiSide, head: AbiSide, options: CheckOptions = {}): CheckResult {
   const failOn = options.failOn ?? 'source';
@@ -157,6 +158,7 @@ const CAPABILITY_TEXT: Record<Capability, string> = {
   padding: 'no padding markers',
   sets: 'no op or flag sets',
   strings: 'no string constants',
+  macros: 'no function-like macros',
 };
 
 function skippedRules(base: AbiSide, head: AbiSide): { rule: string; reason: string }[] {
@@ -176,6 +178,7 @@ function limitations(base: AbiSide, head: AbiSide, findings: readonly Finding[])
     if (!side.has.includes('padding')) notes.push(`the ${name} (${side.label}) has no padding markers: PADDING_GIVEN_MEANING reports only fields that take compiler padding`);
     if (!side.has.includes('fieldLifetimes')) notes.push(`the ${name} (${side.label}) has no field lifetimes: SINCE_CHANGED and REMOVED_FROM_RELEASE see records, typedefs and constants only`);
     if (!side.has.includes('sets')) notes.push(`the ${name} (${side.label}) has no sets: ops and flags are compared as plain constants (a removed op is CONSTANT_REMOVED)`);
+    if (!side.has.includes('macros')) notes.push(`the ${name} (${side.label}) has no function-like macros: macros are not compared`);
     if (!side.has.includes('strings')) notes.push(`the ${name} (${side.label}) has no string constants: string constants are not compared`);
     if (!side.has.includes('aliases')) notes.push(`the ${name} (${side.label}) has no typedefs: a field respelled with a typedef of the same type is reported as FIELD_TYPE_CHANGED`);
   }

@@ -8,7 +8,7 @@ import type { RuleCategory } from './rules/catalogue.js';
 
 export type Severity = 'error' | 'warning' | 'note';
 
-export type ItemKind = 'record' | 'field' | 'typedef' | 'constant' | 'op' | 'flag' | 'module' | 'waiver';
+export type ItemKind = 'record' | 'field' | 'typedef' | 'constant' | 'macro' | 'op' | 'flag' | 'module' | 'waiver';
 
 /** A finding as a comparator reports it, for one architecture (or none), before policy. */
 export interface RawFinding {

@@ -7,6 +7,7 @@ import { aliasSpellings, aliasTargets } from '../model/aliases.js';
 import { ArchLayout, type FieldLayout } from '../layout/engine.js';
 import { spellType } from '../layout/spell.js';
 import { ARCHES, onArch } from '../model/arch.js';
+import { printMacroBody } from '../model/macros.js';
 import type { Arch, FieldDirection, Namespace } from '../model/types.js';
 import { XEN_TYPEDEFS_MODULE, xenArchTypedefsOf } from '../model/xen-typedefs.js';
 import { dict } from '../names/dict.js';
@@ -62,9 +63,30 @@ export interface ExportConstant {
 }
 
 /** Optional parts a document may carry; a consumer treats a part not listed as unknown, not as empty. */
-export type ExportPart = 'aliases' | 'archs' | 'directions' | 'growable' | 'linux' | 'modules' | 'padding' | 'sets' | 'strings';
+export type ExportPart = 'aliases' | 'archs' | 'directions' | 'growable' | 'linux' | 'macros' | 'modules' | 'padding' | 'sets' | 'strings';
 
-export const EXPORT_PARTS: readonly ExportPart[] = ['aliases', 'archs', 'directions', 'growable', 'linux', 'modules', 'padding', 'sets', 'strings'];
+export const EXPORT_PARTS: readonly ExportPart[] = ['aliases', 'archs', 'directions', 'growable', 'linux', 'macros', 'modules', 'padding', 'sets', 'strings'];
+
+/**
+ * Part `macros`: a function-like macro of pure arithmetic (`XENMEMF_node(x)`). `body` is the
+ * DSL's normalised text of a C expression over the parameters, decimal or hex literals, the
+ * module's integer constants, `~` and `* + - << >> & ^ |`, evaluated in unsigned arithmetic of
+ * `width` bits.
+ */
+export interface ExportMacro {
+  params: string[];
+  body: string;
+  width: 32 | 64;
+  /** Argument lists the registry checks the macro with, decimals, one per parameter. */
+  samples: string[][];
+  namespace: Namespace;
+  module: string;
+  since: string;
+  /** The first release without it, when Xen removed it later. */
+  until?: string;
+  archs?: Arch[];
+  doc?: string;
+}
 
 export interface ExportAlias {
   /** The target type, spelled as field types are; absent when it differs per architecture. */
@@ -115,6 +137,8 @@ export interface ExportDocument {
    * values are decimals for every consumer.
    */
   strings?: Record<string, ExportConstant>;
+  /** Part `macros`: the function-like macros, by name. */
+  macros?: Record<string, ExportMacro>;
 }
 
 export type NamespaceFilter = Namespace | 'all';
@@ -166,7 +190,28 @@ export function exportAbi(model: ReleaseModel, namespace: NamespaceFilter = 'all
     constants,
     ...optionalParts(model, wanted),
     strings,
+    macros: exportMacros(model, wanted),
   };
+}
+
+/** Part `macros`, sorted by name. */
+function exportMacros(model: ReleaseModel, wanted: (item: { namespace: Namespace }) => boolean): Record<string, ExportMacro> {
+  const macros = dict<ExportMacro>();
+  for (const m of [...(model.macros ?? [])].filter(wanted).sort(byName)) {
+    macros[m.name] = {
+      params: [...m.params],
+      body: printMacroBody(m.body),
+      width: m.width,
+      samples: m.samples.map((args) => [...args]),
+      namespace: m.namespace,
+      module: m.module,
+      since: m.since,
+      ...(m.until ? { until: m.until } : {}),
+      ...(m.archs ? { archs: [...m.archs] } : {}),
+      ...(m.doc ? { doc: m.doc } : {}),
+    };
+  }
+  return macros;
 }
 
 /** The optional parts: typedefs, sets and modules, each map sorted by name. */

@@ -113,3 +113,46 @@ function apply(op: MacroOperator, a: bigint, b: bigint): bigint {
       return a ^ b;
   }
 }
+
+/**
+ * The body as the DSL normalises it: one space around each binary operator, parentheses where
+ * C's precedence needs them and around every operation inside another operator's operand
+ * (as `-Wparentheses` asks; a product inside a sum excepted), literals as written. `'((x)+1)<<8'` and `'(x + 1) << 8'`
+ * print alike, so the text changes only when the tree does. Parses back to the same tree.
+ */
+export function printMacroBody(e: MacroExpr): string {
+  switch (e.kind) {
+    case 'param':
+    case 'constant':
+      return e.name;
+    case 'int':
+      return e.text;
+    case 'not':
+      return `~${e.operand.kind === 'binary' ? `(${printMacroBody(e.operand)})` : printMacroBody(e.operand)}`;
+    case 'binary': {
+      const level = levelOf(e.op);
+      const side = (operand: MacroExpr, tighter: boolean) => {
+        const text = printMacroBody(operand);
+        if (operand.kind !== 'binary') return text;
+        const inner = levelOf(operand.op);
+        const plain = inner === level ? !tighter : inner === levelOf('*') && level === levelOf('+');
+        return plain ? text : `(${text})`;
+      };
+      return `${side(e.left, false)} ${e.op} ${side(e.right, true)}`;
+    }
+  }
+}
+
+function levelOf(op: MacroOperator): number {
+  return LEVELS.findIndex((ops) => ops.includes(op));
+}
+
+/**
+ * Argument lists that tell two bodies apart beyond the declared samples: zero, one, a few
+ * bit patterns and the top of the width, each parameter offset so that swapped parameters
+ * give other values.
+ */
+export function probeArguments(arity: number, width: 32 | 64): bigint[][] {
+  const top = (1n << BigInt(width)) - 1n;
+  return [0n, 1n, 2n, 7n, 0xffn, 0x1234n, 0xdeadbeefn, top].map((v) => Array.from({ length: arity }, (_, i) => BigInt.asUintN(width, v + BigInt(i) * 0x101n)));
+}

@@ -33,8 +33,8 @@ beforeAll(async () => {
 function canonical(side: AbiSide, drop: string[]): unknown {
   const sort = (v: unknown): unknown =>
     Array.isArray(v) ? v.map(sort) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([k]) => !drop.includes(k)).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, sort(x)])) : v;
-  const { records, constants, aliases, sets, modules } = side;
-  return sort({ records, constants, aliases, sets, modules });
+  const { records, constants, aliases, sets, macros, modules } = side;
+  return sort({ records, constants, aliases, sets, macros, modules });
 }
 
 function baselineFiles() {
@@ -104,12 +104,23 @@ describe('an export JSON', () => {
   it('validates, and with every optional part describes the ABI as the model does', () => {
     const doc = exported();
     expect(exportProblems(doc)).toEqual([]);
-    expect(doc.includes).toEqual(['aliases', 'archs', 'directions', 'growable', 'linux', 'modules', 'padding', 'sets', 'strings']);
+    expect(doc.includes).toEqual(['aliases', 'archs', 'directions', 'growable', 'linux', 'macros', 'modules', 'padding', 'sets', 'strings']);
+    expect(doc.macros?.SAMPLE_IDX).toEqual({
+      params: ['i'],
+      body: 'i & (64 - 1)',
+      width: 32,
+      samples: [['0'], ['65']],
+      namespace: 'stable',
+      module: 'sample',
+      since: '4.17',
+      doc: 'A ring index reduced to the ring.',
+    });
     expect(doc.records.sample_range?.paddingFields).toEqual(['pad']);
     expect(doc.records.sample_info?.growable).toEqual({ versionField: 'version' });
     expect(doc.modules?.ctl).toEqual({ namespace: 'unstable', xenHeader: 'ctl.h', interfaceVersion: 'SAMPLE_CTL_INTERFACE_VERSION' });
     const side = sideFromExport(doc, 'export.json');
-    expect(side.has).toEqual(['aliases', 'constantArchs', 'growable', 'linuxLifetimes', 'modules', 'padding', 'sets', 'strings']);
+    expect(side.has).toEqual(['aliases', 'constantArchs', 'growable', 'linuxLifetimes', 'macros', 'modules', 'padding', 'sets', 'strings']);
+    expect(Object.keys(side.macros)).toEqual(['SAMPLE_IDX']);
     // An export carries no literal types of constants (docs/rules/CONSTANT_TYPE_CHANGED.md).
     expect(canonical(side, ['loc', 'fieldLocs', 'fieldSince'])).toEqual(canonical(modelSide, ['loc', 'fieldLocs', 'fieldSince', 'cType']));
     const result = checkAbi(side, modelSide);
@@ -127,7 +138,7 @@ describe('an export JSON', () => {
     const result = checkAbi(sideFromExport(doc, 'old.json'), modelSide);
     expect(result.findings).toEqual([]);
     const skipped = result.skipped.map((s) => s.rule);
-    for (const rule of ['OP_RENUMBERED', 'OP_REMOVED', 'OP_PAYLOAD_CHANGED', 'FLAG_BIT_MOVED', 'FLAG_BIT_REUSED', 'RECORD_GREW', 'UNSTABLE_VERSION_NOT_BUMPED', 'TYPEDEF_CHANGED']) {
+    for (const rule of ['OP_RENUMBERED', 'OP_REMOVED', 'OP_PAYLOAD_CHANGED', 'FLAG_BIT_MOVED', 'FLAG_BIT_REUSED', 'RECORD_GREW', 'UNSTABLE_VERSION_NOT_BUMPED', 'TYPEDEF_CHANGED', 'MACRO_REMOVED', 'MACRO_VALUE_CHANGED']) {
       expect(skipped).toContain(rule);
     }
     expect(result.skipped.find((s) => s.rule === 'OP_REMOVED')?.reason).toBe('the base (old.json) has no op or flag sets');
@@ -144,6 +155,22 @@ describe('an export JSON', () => {
     expect(result.findings.map((f) => [f.rule, f.item, f.severity, f.base, f.head])).toEqual([['CONSTANT_VALUE_CHANGED', 'SAMPLE_OP_map', 'error', '1', '7']]);
     // located at the module's file: an export carries no lines
     expect(result.findings[0]?.loc).toEqual({ file: 'abi/stable/sample.ts', line: 0, column: 0 });
+  });
+
+  it('compares macros by what their bodies compute: a respelled body is no change, another value is', () => {
+    const base = exported();
+    const respelled = exported();
+    respelled.macros!.SAMPLE_IDX = { ...respelled.macros!.SAMPLE_IDX!, params: ['n'], body: '((n)&(0x40-0x1))' };
+    expect(checkAbi(sideFromExport(base, 'base.json'), sideFromExport(respelled, 'head.json')).findings).toEqual([]);
+    const changed = exported();
+    changed.macros!.SAMPLE_IDX = { ...changed.macros!.SAMPLE_IDX!, body: 'i & 64' };
+    const result = checkAbi(sideFromExport(base, 'base.json'), sideFromExport(changed, 'head.json'));
+    expect(result.findings.map((f) => [f.rule, f.item, f.itemKind, f.severity, f.base, f.head])).toEqual([
+      ['MACRO_VALUE_CHANGED', 'SAMPLE_IDX', 'macro', 'error', 'SAMPLE_IDX(65) = 1', 'SAMPLE_IDX(65) = 64'],
+    ]);
+    const gone = exported();
+    delete gone.macros!.SAMPLE_IDX;
+    expect(checkAbi(sideFromExport(base, 'base.json'), sideFromExport(gone, 'head.json')).findings.map((f) => [f.rule, f.severity])).toEqual([['MACRO_REMOVED', 'error']]);
   });
 
   it('rejects a document that is not one, saying what is wrong', () => {

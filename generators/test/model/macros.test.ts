@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cExpression } from '../../src/emit/c/macros.js';
 import { constFn } from '../../src/emit/rust/macros.js';
 import { tsExpression } from '../../src/emit/ts/macros.js';
-import { evaluateMacro, MacroSyntaxError, parseMacroBody } from '../../src/model/macros.js';
+import { evaluateMacro, MacroSyntaxError, parseMacroBody, printMacroBody, probeArguments } from '../../src/model/macros.js';
 import type { AbiModel, MacroDecl } from '../../src/model/types.js';
 import { macroBody } from '../../src/validate/passes/macro-body.js';
 
@@ -96,5 +96,36 @@ describe('macro-body validation', () => {
     expect(messages(macro(['x'], 'x + LATE'))).toEqual(['constant `LATE` does not exist in every release the macro does']);
     expect(messages(macro(['x', 'y'], 'x << 32'))).toEqual(['parameter `y` is not used in the body', 'shifts by 32, not less than its width of 32 bits']);
     expect(messages({ ...macro(['x'], 'x'), samples: [['1', '2']] })).toEqual(['a sample gives 2 arguments for 1 parameters']);
+  });
+});
+
+describe('printMacroBody', () => {
+  const round = (text: string, params: string[]) => {
+    const tree = parseMacroBody(text, params);
+    const printed = printMacroBody(tree);
+    expect(parseMacroBody(printed, params), printed).toEqual(tree);
+    return printed;
+  };
+
+  it('normalises spaces and parentheses, so respellings of one tree print alike', () => {
+    expect(round('((x)+1)<<8', ['x'])).toBe('(x + 1) << 8');
+    expect(round('(x + 1) << 8', ['x'])).toBe('(x + 1) << 8');
+    expect(round('(((x) >> 8) - 1) & 0xffu', ['x'])).toBe('((x >> 8) - 1) & 0xffu');
+    expect(round('((s & 0xffff) << 16) | ((b & 0xff) << 8) | (f & 0x7)', ['s', 'b', 'f'])).toBe('((s & 0xffff) << 16) | ((b & 0xff) << 8) | (f & 0x7)');
+  });
+
+  it('keeps the parentheses C needs and leaves a product in a sum bare', () => {
+    expect(round('a - (b - c)', ['a', 'b', 'c'])).toBe('a - (b - c)');
+    expect(round('(a - b) - c', ['a', 'b', 'c'])).toBe('a - b - c');
+    expect(round('a + b * c', ['a', 'b', 'c'])).toBe('a + b * c');
+    expect(round('(a + b) * c', ['a', 'b', 'c'])).toBe('(a + b) * c');
+    expect(round('~(a | b) ^ ~a', ['a', 'b'])).toBe('~(a | b) ^ ~a');
+  });
+
+  it('gives probe arguments of the width, one list per probe, parameters offset from each other', () => {
+    const probes = probeArguments(2, 32);
+    expect(probes.length).toBeGreaterThan(4);
+    expect(probes.every((args) => args.length === 2 && args.every((a) => a < 2n ** 32n))).toBe(true);
+    expect(probes.some(([a, b]) => a !== b)).toBe(true);
   });
 });

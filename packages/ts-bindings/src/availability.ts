@@ -2,7 +2,8 @@
 // Regenerate with: npx xenabi generate
 // SPDX-License-Identifier: MIT
 /*
- * Which Xen releases every item (record, typedef, constant) exists in, and the settings it needs.
+ * Which Xen releases every item (record, typedef, constant, function-like macro) exists in, and the
+ * settings it needs.
  */
 
 /** The Xen releases xenabi knows, oldest first. */
@@ -45,7 +46,7 @@ export interface ItemAvailability {
 }
 
 /**
- * Every record (inline ones as `parent.member`), typedef and constant of every release, by Xen's name.
+ * Every record (inline ones as `parent.member`), typedef, constant and function-like macro of every release, by Xen's name.
  */
 export const AVAILABILITY = {
   'ACPI_GPE0_BLK_ADDRESS': { since: '4.6' },
@@ -535,6 +536,7 @@ export const AVAILABILITY = {
   'MAP_PIRQ_TYPE_MSI_SEG': { since: '4.6' },
   'MAP_PIRQ_TYPE_MULTI_MSI': { since: '4.6' },
   'MAP_PIRQ_TYPE_UNKNOWN': { since: '4.6' },
+  'MASK_XENSTORE_IDX': { since: '4.6' },
   'MAX_GUEST_CMDLINE': { since: '4.6' },
   'MEM_ACCESS_FAULT_IN_GPT': { since: '4.6' },
   'MEM_ACCESS_FAULT_WITH_GLA': { since: '4.6' },
@@ -1248,7 +1250,12 @@ export const AVAILABILITY = {
   'XENMAPSPACE_gmfn_range': { since: '4.6' },
   'XENMAPSPACE_grant_table': { since: '4.6' },
   'XENMAPSPACE_shared_info': { since: '4.6' },
+  'XENMEMF_address_bits': { since: '4.6' },
+  'XENMEMF_exact_node': { since: '4.6' },
   'XENMEMF_exact_node_request': { since: '4.6' },
+  'XENMEMF_get_address_bits': { since: '4.6' },
+  'XENMEMF_get_node': { since: '4.6' },
+  'XENMEMF_node': { since: '4.6' },
   'XENMEMF_populate_on_demand': { since: '4.6' },
   'XENMEMF_vnode': { since: '4.6' },
   'XENMEM_acquire_resource': { since: '4.11' },
@@ -1275,6 +1282,7 @@ export const AVAILABILITY = {
   'XENMEM_resource_grant_table_id_status': { since: '4.12' },
   'XENMEM_resource_ioreq_server': { since: '4.11' },
   'XENMEM_resource_ioreq_server_frame_bufioreq': { since: '4.11' },
+  'XENMEM_resource_ioreq_server_frame_ioreq': { since: '4.11' },
   'XENMEM_resource_vmtrace_buf': { since: '4.15' },
   'XENMEM_rsrc_acq_caller_owned': { since: '4.11', until: '4.13' },
   'XENMEM_set_memory_map': { since: '4.6' },
@@ -1503,6 +1511,7 @@ export const AVAILABILITY = {
   'XEN_DMOP_MEM_CACHEATTR_WC': { since: '4.11' },
   'XEN_DMOP_MEM_CACHEATTR_WP': { since: '4.11' },
   'XEN_DMOP_MEM_CACHEATTR_WT': { since: '4.11' },
+  'XEN_DMOP_PCI_SBDF': { since: '4.9' },
   'XEN_DMOP_create_ioreq_server': { since: '4.9' },
   'XEN_DMOP_destroy_ioreq_server': { since: '4.9' },
   'XEN_DMOP_get_ioreq_server_info': { since: '4.9' },
@@ -3167,7 +3176,7 @@ export const AVAILABILITY = {
   'xsd_sockmsg': { since: '4.6' },
 } as const satisfies Readonly<Record<string, ItemAvailability>>;
 
-/** The name of a record, typedef or constant of any release. */
+/** The name of a record, typedef, constant or function-like macro of any release. */
 export type ItemName = keyof typeof AVAILABILITY;
 
 /** The availability of `item`; a `RangeError` for a name no release has. */

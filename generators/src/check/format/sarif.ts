@@ -52,7 +52,7 @@ function sarifResult(f: Finding, ruleIndex: number) {
           artifactLocation: { uri: f.loc.file, uriBaseId: '%SRCROOT%' },
           ...(f.loc.line > 0 ? { region: { startLine: f.loc.line, ...(f.loc.column > 0 ? { startColumn: f.loc.column } : {}) } } : {}),
         },
-        logicalLocations: [{ fullyQualifiedName: f.item, kind: f.itemKind === 'field' ? 'member' : f.itemKind === 'record' ? 'type' : 'variable' }],
+        logicalLocations: [{ fullyQualifiedName: f.item, kind: f.itemKind === 'field' ? 'member' : f.itemKind === 'record' ? 'type' : f.itemKind === 'macro' ? 'function' : 'variable' }],
       },
     ],
     partialFingerprints: { 'xenabiFinding/v1': fingerprint(f) },

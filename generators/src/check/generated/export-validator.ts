@@ -5,11 +5,13 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"type":"object","required":["format","xenVersion","records","constants"],"properties":{"format":{"const":"xenabi-abi/1"},"xenVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"namespace":{"enum":["stable","unstable","linux","all"]},"includes":{"type":"array","items":{"type":"string"}},"records":{"type":"object","additionalProperties":{"type":"object","required":["kind","namespace","module","since","layouts"],"properties":{"kind":{"enum":["struct","union"]},"namespace":{"enum":["stable","unstable","linux"]},"module":{"type":"string"},"since":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"linuxSince":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},"layouts":{"type":"object","propertyNames":{"enum":["x86_32","x86_64","arm32","arm64"]},"additionalProperties":{"type":"object","required":["size","align","fields"],"properties":{"size":{"type":"integer","minimum":0},"align":{"type":"integer","minimum":1},"fields":{"type":"array","items":{"type":"object","required":["name","offset","size","type"],"properties":{"name":{"type":"string"},"offset":{"type":"integer","minimum":0},"size":{"type":"integer","minimum":0},"type":{"type":"string"},"record":{"type":"string"},"bitOffset":{"type":"integer","minimum":0},"bitWidth":{"type":"integer","minimum":1},"flexibleArray":{"const":true}}}}}}},"typedef":{"type":"string"},"growable":{"type":"object","required":["versionField"],"properties":{"versionField":{"type":"string"}}},"paddingFields":{"type":"array","items":{"type":"string"}},"directions":{"type":"object","additionalProperties":{"enum":["in","out","inout"]}}}}},"constants":{"type":"object","additionalProperties":{"type":"object","required":["namespace","module","since"],"anyOf":[{"required":["value"]},{"required":["values"]}],"properties":{"namespace":{"enum":["stable","unstable","linux"]},"module":{"type":"string"},"since":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"linuxSince":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},"value":{"type":"string","pattern":"^-?[0-9]+$"},"values":{"type":"object","propertyNames":{"enum":["x86_32","x86_64","arm32","arm64"]},"additionalProperties":{"type":"string","pattern":"^-?[0-9]+$"}},"archs":{"type":"array","items":{"enum":["x86_32","x86_64","arm32","arm64"]}}}}},"aliases":{"type":"object","additionalProperties":{"type":"object","required":["namespace","module","since"],"anyOf":[{"required":["type"]},{"required":["types"]}],"properties":{"type":{"type":"string"},"types":{"type":"object","additionalProperties":{"type":"string"}},"namespace":{"enum":["stable","unstable","linux"]},"module":{"type":"string"},"since":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"linuxSince":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},"archs":{"type":"array","items":{"type":"string"}}}}},"sets":{"type":"object","additionalProperties":{"type":"object","required":["kind","namespace","module","since"],"properties":{"kind":{"enum":["flags","values","ops"]},"namespace":{"enum":["stable","unstable","linux"]},"module":{"type":"string"},"since":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"linuxSince":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},"field":{"type":"string"},"flags":{"type":"array","items":{"type":"object","required":["mask","bit"],"properties":{"mask":{"type":"string"},"bit":{"type":"integer","minimum":0,"maximum":63},"bitConstant":{"type":"string"}}}},"values":{"type":"array","items":{"type":"string"}},"ops":{"type":"array","items":{"type":"object","required":["constant"],"properties":{"constant":{"type":"string"},"member":{"type":"string"},"record":{"type":"string"}}}},"dispatch":{"type":"object","required":["record","opField"],"properties":{"record":{"type":"string"},"opField":{"type":"string"},"payloadField":{"type":"string"}}}}}},"strings":{"type":"object","additionalProperties":{"type":"object","required":["namespace","module","since"],"anyOf":[{"required":["value"]},{"required":["values"]}],"properties":{"namespace":{"enum":["stable","unstable","linux"]},"module":{"type":"string"},"since":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"linuxSince":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},"value":{"type":"string","pattern":"^[\\x20-\\x7e]*$"},"values":{"type":"object","propertyNames":{"enum":["x86_32","x86_64","arm32","arm64"]},"additionalProperties":{"type":"string","pattern":"^[\\x20-\\x7e]*$"}},"archs":{"type":"array","items":{"enum":["x86_32","x86_64","arm32","arm64"]}}}}},"modules":{"type":"object","additionalProperties":{"type":"object","required":["namespace"],"properties":{"namespace":{"enum":["stable","unstable","linux"]},"xenHeader":{"type":"string"},"interfaceVersion":{"type":"string"}}}}}};
+const schema11 = {"type":"object","required":["format","xenVersion","records","constants"],"properties":{"format":{"const":"xenabi-abi/1"},"xenVersion":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"namespace":{"enum":["stable","unstable","linux","all"]},"includes":{"type":"array","items":{"type":"string"}},"records":{"type":"object","additionalProperties":{"type":"object","required":["kind","namespace","module","since","layouts"],"properties":{"kind":{"enum":["struct","union"]},"namespace":{"enum":["stable","unstable","linux"]},"module":{"type":"string"},"since":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"linuxSince":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},"layouts":{"type":"object","propertyNames":{"enum":["x86_32","x86_64","arm32","arm64"]},"additionalProperties":{"type":"object","required":["size","align","fields"],"properties":{"size":{"type":"integer","minimum":0},"align":{"type":"integer","minimum":1},"fields":{"type":"array","items":{"type":"object","required":["name","offset","size","type"],"properties":{"name":{"type":"string"},"offset":{"type":"integer","minimum":0},"size":{"type":"integer","minimum":0},"type":{"type":"string"},"record":{"type":"string"},"bitOffset":{"type":"integer","minimum":0},"bitWidth":{"type":"integer","minimum":1},"flexibleArray":{"const":true}}}}}}},"typedef":{"type":"string"},"growable":{"type":"object","required":["versionField"],"properties":{"versionField":{"type":"string"}}},"paddingFields":{"type":"array","items":{"type":"string"}},"directions":{"type":"object","additionalProperties":{"enum":["in","out","inout"]}}}}},"constants":{"type":"object","additionalProperties":{"type":"object","required":["namespace","module","since"],"anyOf":[{"required":["value"]},{"required":["values"]}],"properties":{"namespace":{"enum":["stable","unstable","linux"]},"module":{"type":"string"},"since":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"linuxSince":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},"value":{"type":"string","pattern":"^-?[0-9]+$"},"values":{"type":"object","propertyNames":{"enum":["x86_32","x86_64","arm32","arm64"]},"additionalProperties":{"type":"string","pattern":"^-?[0-9]+$"}},"archs":{"type":"array","items":{"enum":["x86_32","x86_64","arm32","arm64"]}}}}},"aliases":{"type":"object","additionalProperties":{"type":"object","required":["namespace","module","since"],"anyOf":[{"required":["type"]},{"required":["types"]}],"properties":{"type":{"type":"string"},"types":{"type":"object","additionalProperties":{"type":"string"}},"namespace":{"enum":["stable","unstable","linux"]},"module":{"type":"string"},"since":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"linuxSince":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},"archs":{"type":"array","items":{"type":"string"}}}}},"sets":{"type":"object","additionalProperties":{"type":"object","required":["kind","namespace","module","since"],"properties":{"kind":{"enum":["flags","values","ops"]},"namespace":{"enum":["stable","unstable","linux"]},"module":{"type":"string"},"since":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"linuxSince":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},"field":{"type":"string"},"flags":{"type":"array","items":{"type":"object","required":["mask","bit"],"properties":{"mask":{"type":"string"},"bit":{"type":"integer","minimum":0,"maximum":63},"bitConstant":{"type":"string"}}}},"values":{"type":"array","items":{"type":"string"}},"ops":{"type":"array","items":{"type":"object","required":["constant"],"properties":{"constant":{"type":"string"},"member":{"type":"string"},"record":{"type":"string"}}}},"dispatch":{"type":"object","required":["record","opField"],"properties":{"record":{"type":"string"},"opField":{"type":"string"},"payloadField":{"type":"string"}}}}}},"strings":{"type":"object","additionalProperties":{"type":"object","required":["namespace","module","since"],"anyOf":[{"required":["value"]},{"required":["values"]}],"properties":{"namespace":{"enum":["stable","unstable","linux"]},"module":{"type":"string"},"since":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"linuxSince":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},"value":{"type":"string","pattern":"^[\\x20-\\x7e]*$"},"values":{"type":"object","propertyNames":{"enum":["x86_32","x86_64","arm32","arm64"]},"additionalProperties":{"type":"string","pattern":"^[\\x20-\\x7e]*$"}},"archs":{"type":"array","items":{"enum":["x86_32","x86_64","arm32","arm64"]}}}}},"macros":{"type":"object","additionalProperties":{"type":"object","required":["params","body","width","samples","namespace","module","since"],"properties":{"params":{"type":"array","items":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_]*$"}},"body":{"type":"string"},"width":{"enum":[32,64]},"samples":{"type":"array","items":{"type":"array","items":{"type":"string","pattern":"^[0-9]+$"}}},"namespace":{"enum":["stable","unstable","linux"]},"module":{"type":"string"},"since":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"linuxSince":{"type":"string","pattern":"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},"until":{"type":"string","pattern":"^[0-9]+\\.[0-9]+$"},"archs":{"type":"array","items":{"enum":["x86_32","x86_64","arm32","arm64"]}},"doc":{"type":"string"}}}},"modules":{"type":"object","additionalProperties":{"type":"object","required":["namespace"],"properties":{"namespace":{"enum":["stable","unstable","linux"]},"xenHeader":{"type":"string"},"interfaceVersion":{"type":"string"}}}}}};
 const pattern0 = new RegExp("^[0-9]+\\.[0-9]+$", "u");
 const pattern2 = new RegExp("^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$", "u");
 const pattern5 = new RegExp("^-?[0-9]+$", "u");
 const pattern13 = new RegExp("^[\\x20-\\x7e]*$", "u");
+const pattern15 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
+const pattern16 = new RegExp("^[0-9]+$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2088,14 +2090,14 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data.modules !== undefined){
-let data90 = data.modules;
+if(data.macros !== undefined){
+let data90 = data.macros;
 if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
 for(const key13 in data90){
 let data91 = data90[key13];
 if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
-if(data91.namespace === undefined){
-const err163 = {instancePath:instancePath+"/modules/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/required",keyword:"required",params:{missingProperty: "namespace"},message:"must have required property '"+"namespace"+"'"};
+if(data91.params === undefined){
+const err163 = {instancePath:instancePath+"/macros/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/macros/additionalProperties/required",keyword:"required",params:{missingProperty: "params"},message:"must have required property '"+"params"+"'"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2104,10 +2106,8 @@ vErrors.push(err163);
 }
 errors++;
 }
-if(data91.namespace !== undefined){
-let data92 = data91.namespace;
-if(!(((data92 === "stable") || (data92 === "unstable")) || (data92 === "linux"))){
-const err164 = {instancePath:instancePath+"/modules/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/namespace",schemaPath:"#/properties/modules/additionalProperties/properties/namespace/enum",keyword:"enum",params:{allowedValues: schema11.properties.modules.additionalProperties.properties.namespace.enum},message:"must be equal to one of the allowed values"};
+if(data91.body === undefined){
+const err164 = {instancePath:instancePath+"/macros/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/macros/additionalProperties/required",keyword:"required",params:{missingProperty: "body"},message:"must have required property '"+"body"+"'"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2116,10 +2116,8 @@ vErrors.push(err164);
 }
 errors++;
 }
-}
-if(data91.xenHeader !== undefined){
-if(typeof data91.xenHeader !== "string"){
-const err165 = {instancePath:instancePath+"/modules/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/xenHeader",schemaPath:"#/properties/modules/additionalProperties/properties/xenHeader/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data91.width === undefined){
+const err165 = {instancePath:instancePath+"/macros/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/macros/additionalProperties/required",keyword:"required",params:{missingProperty: "width"},message:"must have required property '"+"width"+"'"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2128,10 +2126,8 @@ vErrors.push(err165);
 }
 errors++;
 }
-}
-if(data91.interfaceVersion !== undefined){
-if(typeof data91.interfaceVersion !== "string"){
-const err166 = {instancePath:instancePath+"/modules/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/interfaceVersion",schemaPath:"#/properties/modules/additionalProperties/properties/interfaceVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data91.samples === undefined){
+const err166 = {instancePath:instancePath+"/macros/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/macros/additionalProperties/required",keyword:"required",params:{missingProperty: "samples"},message:"must have required property '"+"samples"+"'"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2140,10 +2136,8 @@ vErrors.push(err166);
 }
 errors++;
 }
-}
-}
-else {
-const err167 = {instancePath:instancePath+"/modules/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data91.namespace === undefined){
+const err167 = {instancePath:instancePath+"/macros/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/macros/additionalProperties/required",keyword:"required",params:{missingProperty: "namespace"},message:"must have required property '"+"namespace"+"'"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2152,10 +2146,8 @@ vErrors.push(err167);
 }
 errors++;
 }
-}
-}
-else {
-const err168 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data91.module === undefined){
+const err168 = {instancePath:instancePath+"/macros/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/macros/additionalProperties/required",keyword:"required",params:{missingProperty: "module"},message:"must have required property '"+"module"+"'"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2164,15 +2156,389 @@ vErrors.push(err168);
 }
 errors++;
 }
-}
-}
-else {
-const err169 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data91.since === undefined){
+const err169 = {instancePath:instancePath+"/macros/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/macros/additionalProperties/required",keyword:"required",params:{missingProperty: "since"},message:"must have required property '"+"since"+"'"};
 if(vErrors === null){
 vErrors = [err169];
 }
 else {
 vErrors.push(err169);
+}
+errors++;
+}
+if(data91.params !== undefined){
+let data92 = data91.params;
+if(Array.isArray(data92)){
+const len9 = data92.length;
+for(let i9=0; i9<len9; i9++){
+let data93 = data92[i9];
+if(typeof data93 === "string"){
+if(!pattern15.test(data93)){
+const err170 = {instancePath:instancePath+"/macros/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/params/" + i9,schemaPath:"#/properties/macros/additionalProperties/properties/params/items/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\""};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+}
+else {
+const err171 = {instancePath:instancePath+"/macros/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/params/" + i9,schemaPath:"#/properties/macros/additionalProperties/properties/params/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+}
+}
+else {
+const err172 = {instancePath:instancePath+"/macros/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/params",schemaPath:"#/properties/macros/additionalProperties/properties/params/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+}
+if(data91.body !== undefined){
+if(typeof data91.body !== "string"){
+const err173 = {instancePath:instancePath+"/macros/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/body",schemaPath:"#/properties/macros/additionalProperties/properties/body/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+}
+if(data91.width !== undefined){
+let data95 = data91.width;
+if(!((data95 === 32) || (data95 === 64))){
+const err174 = {instancePath:instancePath+"/macros/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/width",schemaPath:"#/properties/macros/additionalProperties/properties/width/enum",keyword:"enum",params:{allowedValues: schema11.properties.macros.additionalProperties.properties.width.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+}
+if(data91.samples !== undefined){
+let data96 = data91.samples;
+if(Array.isArray(data96)){
+const len10 = data96.length;
+for(let i10=0; i10<len10; i10++){
+let data97 = data96[i10];
+if(Array.isArray(data97)){
+const len11 = data97.length;
+for(let i11=0; i11<len11; i11++){
+let data98 = data97[i11];
+if(typeof data98 === "string"){
+if(!pattern16.test(data98)){
+const err175 = {instancePath:instancePath+"/macros/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/samples/" + i10+"/" + i11,schemaPath:"#/properties/macros/additionalProperties/properties/samples/items/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]+$"},message:"must match pattern \""+"^[0-9]+$"+"\""};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+}
+else {
+const err176 = {instancePath:instancePath+"/macros/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/samples/" + i10+"/" + i11,schemaPath:"#/properties/macros/additionalProperties/properties/samples/items/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+}
+}
+else {
+const err177 = {instancePath:instancePath+"/macros/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/samples/" + i10,schemaPath:"#/properties/macros/additionalProperties/properties/samples/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+}
+}
+else {
+const err178 = {instancePath:instancePath+"/macros/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/samples",schemaPath:"#/properties/macros/additionalProperties/properties/samples/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+}
+if(data91.namespace !== undefined){
+let data99 = data91.namespace;
+if(!(((data99 === "stable") || (data99 === "unstable")) || (data99 === "linux"))){
+const err179 = {instancePath:instancePath+"/macros/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/namespace",schemaPath:"#/properties/macros/additionalProperties/properties/namespace/enum",keyword:"enum",params:{allowedValues: schema11.properties.macros.additionalProperties.properties.namespace.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+}
+if(data91.module !== undefined){
+if(typeof data91.module !== "string"){
+const err180 = {instancePath:instancePath+"/macros/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/module",schemaPath:"#/properties/macros/additionalProperties/properties/module/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+}
+if(data91.since !== undefined){
+let data101 = data91.since;
+if(typeof data101 === "string"){
+if(!pattern0.test(data101)){
+const err181 = {instancePath:instancePath+"/macros/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/since",schemaPath:"#/properties/macros/additionalProperties/properties/since/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+$"+"\""};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+}
+else {
+const err182 = {instancePath:instancePath+"/macros/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/since",schemaPath:"#/properties/macros/additionalProperties/properties/since/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+}
+if(data91.linuxSince !== undefined){
+let data102 = data91.linuxSince;
+if(typeof data102 === "string"){
+if(!pattern2.test(data102)){
+const err183 = {instancePath:instancePath+"/macros/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/linuxSince",schemaPath:"#/properties/macros/additionalProperties/properties/linuxSince/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+(?:\\.[0-9]+)?$"+"\""};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+}
+else {
+const err184 = {instancePath:instancePath+"/macros/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/linuxSince",schemaPath:"#/properties/macros/additionalProperties/properties/linuxSince/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+}
+if(data91.until !== undefined){
+let data103 = data91.until;
+if(typeof data103 === "string"){
+if(!pattern0.test(data103)){
+const err185 = {instancePath:instancePath+"/macros/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/until",schemaPath:"#/properties/macros/additionalProperties/properties/until/pattern",keyword:"pattern",params:{pattern: "^[0-9]+\\.[0-9]+$"},message:"must match pattern \""+"^[0-9]+\\.[0-9]+$"+"\""};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+}
+else {
+const err186 = {instancePath:instancePath+"/macros/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/until",schemaPath:"#/properties/macros/additionalProperties/properties/until/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+}
+if(data91.archs !== undefined){
+let data104 = data91.archs;
+if(Array.isArray(data104)){
+const len12 = data104.length;
+for(let i12=0; i12<len12; i12++){
+let data105 = data104[i12];
+if(!((((data105 === "x86_32") || (data105 === "x86_64")) || (data105 === "arm32")) || (data105 === "arm64"))){
+const err187 = {instancePath:instancePath+"/macros/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/archs/" + i12,schemaPath:"#/properties/macros/additionalProperties/properties/archs/items/enum",keyword:"enum",params:{allowedValues: schema11.properties.macros.additionalProperties.properties.archs.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+}
+}
+else {
+const err188 = {instancePath:instancePath+"/macros/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/archs",schemaPath:"#/properties/macros/additionalProperties/properties/archs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+}
+if(data91.doc !== undefined){
+if(typeof data91.doc !== "string"){
+const err189 = {instancePath:instancePath+"/macros/" + key13.replace(/~/g, "~0").replace(/\//g, "~1")+"/doc",schemaPath:"#/properties/macros/additionalProperties/properties/doc/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+}
+}
+else {
+const err190 = {instancePath:instancePath+"/macros/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/macros/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+}
+}
+else {
+const err191 = {instancePath:instancePath+"/macros",schemaPath:"#/properties/macros/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+}
+if(data.modules !== undefined){
+let data107 = data.modules;
+if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
+for(const key14 in data107){
+let data108 = data107[key14];
+if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
+if(data108.namespace === undefined){
+const err192 = {instancePath:instancePath+"/modules/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/required",keyword:"required",params:{missingProperty: "namespace"},message:"must have required property '"+"namespace"+"'"};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+if(data108.namespace !== undefined){
+let data109 = data108.namespace;
+if(!(((data109 === "stable") || (data109 === "unstable")) || (data109 === "linux"))){
+const err193 = {instancePath:instancePath+"/modules/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/namespace",schemaPath:"#/properties/modules/additionalProperties/properties/namespace/enum",keyword:"enum",params:{allowedValues: schema11.properties.modules.additionalProperties.properties.namespace.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+}
+if(data108.xenHeader !== undefined){
+if(typeof data108.xenHeader !== "string"){
+const err194 = {instancePath:instancePath+"/modules/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/xenHeader",schemaPath:"#/properties/modules/additionalProperties/properties/xenHeader/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+}
+if(data108.interfaceVersion !== undefined){
+if(typeof data108.interfaceVersion !== "string"){
+const err195 = {instancePath:instancePath+"/modules/" + key14.replace(/~/g, "~0").replace(/\//g, "~1")+"/interfaceVersion",schemaPath:"#/properties/modules/additionalProperties/properties/interfaceVersion/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+}
+}
+else {
+const err196 = {instancePath:instancePath+"/modules/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/modules/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+}
+}
+else {
+const err197 = {instancePath:instancePath+"/modules",schemaPath:"#/properties/modules/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+}
+}
+else {
+const err198 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
 }
 errors++;
 }

@@ -62,6 +62,11 @@ export const RULES: readonly RuleInfo[] = [
   rule('FLAG_BIT_MOVED', 'binary', 'A flag of a flag set sits at another bit.', { needs: ['sets'] }),
   rule('FLAG_BIT_REUSED', 'binary', 'A bit that belonged to one flag now belongs to another.', { needs: ['sets'] }),
   rule('FLAG_ADDED', 'compatible', 'A new flag on a bit no flag used.', { needs: ['sets'] }),
+  // Function-like macros
+  rule('MACRO_REMOVED', 'source', 'A function-like macro no longer exists (a renamed one is removed under its old name): code calling it stops compiling.', { needs: ['macros'] }),
+  rule('MACRO_PARAMS_CHANGED', 'source', 'A function-like macro takes another number of parameters: calls written for the old count stop compiling.', { needs: ['macros'] }),
+  rule('MACRO_VALUE_CHANGED', 'binary', 'A function-like macro computes another value for some arguments (on some or all architectures); bodies are compared by evaluation, not by text.', { needs: ['macros'] }),
+  rule('MACRO_ADDED', 'compatible', 'A new function-like macro.', { needs: ['macros'] }),
   // Namespaces, modules, releases
   rule('NAMESPACE_MOVED', 'binary', 'An item moved from the stable namespace to the unstable one.'),
   rule('NAMESPACE_PROMOTED', 'compatible', 'An item moved from the unstable namespace to the stable one.'),

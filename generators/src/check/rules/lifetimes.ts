@@ -5,13 +5,14 @@
 import type { CheckContext } from '../context.js';
 import { fieldKey, fieldPath, type AbiSide, type SideField, type SideItemBase } from '../side/types.js';
 
-type Kind = 'record' | 'typedef' | 'constant';
+type Kind = 'record' | 'typedef' | 'constant' | 'macro';
 
 export function compareLifetimes(ctx: CheckContext): void {
   const kinds: [Kind, (s: AbiSide) => Record<string, SideItemBase>][] = [
     ['record', (s) => s.records],
     ['typedef', (s) => s.aliases],
     ['constant', (s) => s.constants],
+    ['macro', (s) => s.macros],
   ];
   for (const [kind, items] of kinds) {
     const base = items(ctx.base);

@@ -7,13 +7,14 @@ import type { CheckContext } from '../context.js';
 import type { AbiSide, SideItemBase } from '../side/types.js';
 import { splitArray } from '../context.js';
 
-type Kind = 'record' | 'typedef' | 'constant' | 'set';
+type Kind = 'record' | 'typedef' | 'constant' | 'set' | 'macro';
 
 export function compareNamespaces(ctx: CheckContext): void {
   const kinds: [Kind, (s: AbiSide) => Record<string, SideItemBase>][] = [
     ['record', (s) => s.records],
     ['typedef', (s) => s.aliases],
     ['constant', (s) => s.constants],
+    ['macro', (s) => s.macros],
   ];
   for (const [kind, items] of kinds) {
     const base = items(ctx.base);

@@ -77,6 +77,22 @@ const SET = {
   },
 };
 
+/** A function-like macro (part `macros`). */
+const MACRO = {
+  type: 'object',
+  required: ['params', 'body', 'width', 'samples', 'namespace', 'module', 'since'],
+  properties: {
+    params: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' } },
+    body: { type: 'string' },
+    width: { enum: [32, 64] },
+    samples: { type: 'array', items: { type: 'array', items: { type: 'string', pattern: '^[0-9]+$' } } },
+    ...ITEM,
+    until: RELEASE,
+    archs: { type: 'array', items: { enum: ['x86_32', 'x86_64', 'arm32', 'arm64'] } },
+    doc: { type: 'string' },
+  },
+};
+
 export const EXPORT_DOCUMENT_SCHEMA = {
   type: 'object',
   required: ['format', 'xenVersion', 'records', 'constants'],
@@ -98,6 +114,7 @@ export const EXPORT_DOCUMENT_SCHEMA = {
     },
     sets: { type: 'object', additionalProperties: SET },
     strings: { type: 'object', additionalProperties: STRING },
+    macros: { type: 'object', additionalProperties: MACRO },
     modules: {
       type: 'object',
       additionalProperties: { type: 'object', required: ['namespace'], properties: { namespace: NAMESPACE, xenHeader: { type: 'string' }, interfaceVersion: { type: 'string' } } },

@@ -7,7 +7,7 @@ import { isNamespace, NAMESPACES } from '../../model/namespaces.js';
 import { ARCHES } from '../../model/arch.js';
 import { dict } from '../../names/dict.js';
 import type { Arch, Namespace } from '../../model/types.js';
-import { BASELINE_FORMAT, parseFact, readArchs, readName, readText, type Fact } from '../../emit/baseline/names.js';
+import { BASELINE_FORMAT, parseFact, readArchs, readName, readSamples, readText, type Fact } from '../../emit/baseline/names.js';
 import { CAPABILITIES, emptySide, type AbiSide, type SideField, type SideRecord, type SideSet } from './types.js';
 
 /** A baseline file that does not parse: the file and line, and what is wrong. */
@@ -159,6 +159,25 @@ function readItem(side: AbiSide, fact: Fact, where: { namespace: Namespace; modu
         ...(fact.keys.archs ? { archs: archList(fact.keys.archs, fail) } : {}),
         ...(fact.type ? { cType: fact.type } : {}),
         ...(string ? { string: true as const } : {}),
+      };
+      return;
+    }
+    case 'macro': {
+      const name = need(first, fail, 'a macro name');
+      const width = fact.keys.width;
+      if (width !== '32' && width !== '64') throw fail(`expected width=32 or width=64, got ${width ?? 'nothing'}`);
+      const samples = readSamples(fact.keys.samples);
+      if (!samples) throw fail(`expected samples= as decimals (\`0,1|2,3\`), got ${fact.keys.samples}`);
+      side.macros[name] = {
+        name,
+        ...where,
+        since,
+        ...linux,
+        params: fact.keys.params ? fact.keys.params.split(',') : [],
+        body: need(fact.type, fail, 'body='),
+        width: width === '64' ? 64 : 32,
+        samples,
+        ...(fact.keys.archs ? { archs: archList(fact.keys.archs, fail) } : {}),
       };
       return;
     }

@@ -18,6 +18,7 @@ const PART_CAPABILITY: Record<ExportPart, Capability | undefined> = {
   directions: undefined,
   growable: 'growable',
   linux: 'linuxLifetimes',
+  macros: 'macros',
   modules: 'modules',
   padding: 'padding',
   sets: 'sets',
@@ -81,6 +82,21 @@ export function sideFromExport(doc: ExportDocument, label: string): AbiSide {
         ...(c.values ? { values: { ...c.values } } : { value: c.value ?? '' }),
         ...(c.archs ? { archs: [...c.archs] } : {}),
         string: true,
+      };
+    }
+  }
+  if (has.includes('macros')) {
+    for (const [name, m] of Object.entries(doc.macros ?? {})) {
+      side.macros[name] = {
+        name,
+        namespace: m.namespace,
+        module: m.module,
+        since: m.since,
+        params: [...m.params],
+        body: m.body,
+        width: m.width,
+        samples: m.samples.map((args) => [...args]),
+        ...(m.archs ? { archs: [...m.archs] } : {}),
       };
     }
   }

@@ -10,6 +10,7 @@ import { ARCHES } from '../../model/arch.js';
 import { aliasSpellings, aliasTargets } from '../../model/aliases.js';
 import { dict } from '../../names/dict.js';
 import type { AbiModel, Arch, Field, Namespace, RecordDecl } from '../../model/types.js';
+import { printMacroBody } from '../../model/macros.js';
 import { XEN_TYPEDEFS_MODULE, xenArchTypedefsOf } from '../../model/xen-typedefs.js';
 import type { ReleaseModel } from '../../select/release.js';
 import { CAPABILITIES, emptySide, type AbiSide, type SideField, type SideLayout, type SideOrigin, type SideRecord } from './types.js';
@@ -51,6 +52,16 @@ export function sideFromModel(view: ReleaseModel, origin: SideOrigin = 'abi', la
       ...(s.values ? { values: [...s.values] } : {}),
       ...(s.ops ? { ops: s.ops.map((o) => ({ constant: o.constant, ...(o.member ? { member: o.member } : {}), ...(o.record ? { record: o.record } : {}) })) } : {}),
       ...(s.dispatch ? { dispatch: { ...s.dispatch } } : {}),
+    };
+  }
+  for (const m of view.macros ?? []) {
+    side.macros[m.name] = {
+      ...item(m),
+      params: [...m.params],
+      body: printMacroBody(m.body),
+      width: m.width,
+      samples: m.samples.map((args) => [...args]),
+      ...(m.archs ? { archs: [...m.archs] } : {}),
     };
   }
   for (const m of view.modules) {

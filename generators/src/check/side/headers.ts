@@ -6,10 +6,12 @@
 import { relative } from 'node:path';
 import type { ExtractOptions } from '../../headers/tree-facts.js';
 import { treeFacts } from '../../headers/tree-facts.js';
+import { functionMacros } from '../../headers/function-macros.js';
+import { readHeaders, type HeaderFile } from '../../headers/roots.js';
 import { headersAtRef, PUBLIC_PATH } from '../../headers/git-tree.js';
 import { HeaderTreeError, locateHeaderTree, treeRelease, type HeaderTree } from '../../headers/tree.js';
 import { NEWEST_RELEASE, isRelease } from '../../model/releases.js';
-import type { AbiModel } from '../../model/types.js';
+import type { AbiModel, MacroDecl } from '../../model/types.js';
 import { sideFromHeaders } from './from-headers.js';
 import type { AbiSide } from './types.js';
 
@@ -42,6 +44,33 @@ export async function loadHeaderSide(spec: HeaderSideSpec, options: HeaderSideOp
   }
 }
 
+/**
+ * The registry's function-like macros as the tree defines them (`headers/function-macros.ts`):
+ * their tier, module and first release from the registry, their parameters and body from
+ * the header. Only with a registry: without one, which `#define`s are ABI is unknown.
+ */
+export function addFunctionMacros(side: AbiSide, files: readonly HeaderFile[], registry: AbiModel, pathPrefix: string): void {
+  const known = new Map<string, MacroDecl>();
+  for (const m of registry.macros ?? []) if (!known.has(m.name)) known.set(m.name, m);
+  for (const f of functionMacros(files, new Set(known.keys()))) {
+    const decl = known.get(f.name);
+    if (!decl) continue;
+    side.macros[f.name] = {
+      name: f.name,
+      namespace: decl.namespace,
+      module: decl.module,
+      since: decl.since,
+      loc: { file: `${pathPrefix}${f.file}`, line: f.line, column: 1 },
+      params: f.params,
+      body: f.body,
+      width: decl.width,
+      samples: decl.samples.map((s) => [...s]),
+      ...(decl.archs ? { archs: [...decl.archs] } : {}),
+    };
+  }
+  if (!side.has.includes('macros')) side.has = [...side.has, 'macros' as const].sort();
+}
+
 async function build(tree: HeaderTree, ownRelease: string | undefined, pathPrefix: string, options: HeaderSideOptions): Promise<AbiSide> {
   const notes: string[] = [];
   let release = options.release ?? ownRelease;
@@ -52,6 +81,7 @@ async function build(tree: HeaderTree, ownRelease: string | undefined, pathPrefi
   const { facts, cached } = await treeFacts(tree, options);
   if (!facts.arches.some((a) => a.records.length || a.constants.length)) throw new HeaderTreeError(`${tree.label}: the compiler found no record and no constant in these headers`);
   const side = sideFromHeaders(facts, { release, label: tree.label, registry: options.registry, pathPrefix });
+  if (options.registry) addFunctionMacros(side, readHeaders(tree.publicDir), options.registry, pathPrefix);
   const errors = [...new Set(facts.arches.flatMap((a) => a.errors))];
   if (cached) notes.push(`${tree.label}: read from the header-facts cache`);
   for (const e of errors.slice(0, 5)) notes.push(`${tree.label}: with __XEN_TOOLS__, ${e}`);

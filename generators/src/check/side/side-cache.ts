@@ -31,6 +31,7 @@ export function reviveSide(side: AbiSide, label: string): AbiSide {
     constants: dict(Object.entries(side.constants)),
     aliases: dict(Object.entries(side.aliases)),
     sets: dict(Object.entries(side.sets)),
+    macros: dict(Object.entries(side.macros ?? {})),
     modules: dict(Object.entries(side.modules)),
     ...(side.archLocs ? { archLocs: dict(Object.entries(side.archLocs)) } : {}),
   };

@@ -101,6 +101,24 @@ export interface SideSet extends SideItemBase {
   dispatch?: { record: string; opField: string; payloadField?: string };
 }
 
+/**
+ * A function-like macro of pure arithmetic (`XENMEMF_node(x)`): its parameters and its body as
+ * the DSL normalises it, which the checker parses and evaluates (`model/macros.ts`) with the
+ * side's own constants, so two bodies are compared by what they compute, not by their text.
+ */
+export interface SideMacro extends SideItemBase {
+  /** The parameters' names, in order. @example ["x"] */
+  params: string[];
+  /** The body as the DSL normalises it. @example "(x + 1) << 8" */
+  body: string;
+  /** Bits of the unsigned arithmetic. @example 32 */
+  width: 32 | 64;
+  /** Declared argument lists, decimals, one per parameter. @example [["0"], ["3"]] */
+  samples: string[][];
+  /** Only on these architectures. */
+  archs?: Arch[];
+}
+
 /** A module: one generated header. Unstable modules name their interface-version constant. */
 export interface SideModule {
   name: string;
@@ -116,9 +134,9 @@ export interface SideModule {
 }
 
 /** Optional knowledge a side may lack; rules that need a missing one are skipped. */
-export type Capability = 'sets' | 'padding' | 'growable' | 'aliases' | 'modules' | 'constantArchs' | 'locations' | 'fieldLifetimes' | 'linuxLifetimes' | 'strings';
+export type Capability = 'sets' | 'padding' | 'growable' | 'aliases' | 'modules' | 'constantArchs' | 'locations' | 'fieldLifetimes' | 'linuxLifetimes' | 'strings' | 'macros';
 
-export const CAPABILITIES: readonly Capability[] = ['aliases', 'constantArchs', 'fieldLifetimes', 'growable', 'linuxLifetimes', 'locations', 'modules', 'padding', 'sets', 'strings'];
+export const CAPABILITIES: readonly Capability[] = ['aliases', 'constantArchs', 'fieldLifetimes', 'growable', 'linuxLifetimes', 'locations', 'macros', 'modules', 'padding', 'sets', 'strings'];
 
 /** What a side was read from (`headers`: a tree of Xen's C headers, through the compiler). */
 export type SideOrigin = 'abi' | 'git' | 'export' | 'baseline' | 'headers';
@@ -137,6 +155,8 @@ export interface AbiSide {
   constants: Record<string, SideConstant>;
   aliases: Record<string, SideAlias>;
   sets: Record<string, SideSet>;
+  /** Function-like macros; empty on a side without capability `macros`. */
+  macros: Record<string, SideMacro>;
   modules: Record<string, SideModule>;
   /** Notes about how the side was read (a fallback taken), shown in the summary. */
   notes?: string[];
@@ -165,5 +185,5 @@ export function fieldPath(record: string, field: Pick<SideField, 'name' | 'recor
 
 /** An empty side, for builders. Its tables have no prototype (`names/dict.ts`): any name is a key. */
 export function emptySide(origin: SideOrigin, label: string, release: string, has: Capability[], namespaces: Namespace[]): AbiSide {
-  return { origin, label, release, namespaces, has, records: dict(), constants: dict(), aliases: dict(), sets: dict(), modules: dict() };
+  return { origin, label, release, namespaces, has, records: dict(), constants: dict(), aliases: dict(), sets: dict(), macros: dict(), modules: dict() };
 }

@@ -72,13 +72,32 @@ export interface Fact {
   kind: string;
   words: string[];
   keys: Record<string, string>;
+  /** The rest of the line after `type=` (a macro's: after `body=`). */
   type?: string;
 }
 
+/** A macro's fact line: its body goes last, spaces and all. */
+export function macroLine(words: string[], body: string): string {
+  return [...words, `body=${body}`].join(' ');
+}
+
+/** Argument lists as one word: arguments joined by `,`, lists by `|` (`0,1|2,3`). */
+export function samplesWord(samples: readonly (readonly string[])[]): string {
+  return samples.map((args) => args.join(',')).join('|');
+}
+
+export function readSamples(word: string | undefined): string[][] | undefined {
+  if (word === undefined || word === '') return [];
+  const lists = word.split('|').map((list) => (list === '' ? [] : list.split(',')));
+  return lists.every((args) => args.every((a) => /^\d+$/.test(a))) ? lists : undefined;
+}
+
 export function parseFact(line: string): Fact {
-  const typeAt = line.indexOf(' type=');
+  // A macro's body, like a type, takes the rest of its line: `macro NAME … body=(x + 1) << 8`.
+  const tail = line.startsWith('macro ') ? ' body=' : ' type=';
+  const typeAt = line.indexOf(tail);
   const head = typeAt >= 0 ? line.slice(0, typeAt) : line;
-  const type = typeAt >= 0 ? line.slice(typeAt + ' type='.length) : undefined;
+  const type = typeAt >= 0 ? line.slice(typeAt + tail.length) : undefined;
   const [kind = '', ...rest] = head.split(' ').filter((w) => w !== '');
   const words: string[] = [];
   const keys = dict<string>();
@@ -104,6 +123,7 @@ const POSITIONALS: Record<string, number> = {
   layout: 2,
   field: 3,
   constant: 1,
+  macro: 1,
   set: 2,
   op: 2,
   flag: 2,

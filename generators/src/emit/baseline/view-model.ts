@@ -6,8 +6,8 @@
  */
 import { ARCHES } from '../../model/arch.js';
 import type { Arch, Namespace } from '../../model/types.js';
-import { fieldKey, type AbiSide, type SideAlias, type SideConstant, type SideField, type SideRecord, type SideSet } from '../../check/side/types.js';
-import { BASELINE_FORMAT, archWord, factLine, keyWord, nameWord, textWord } from './names.js';
+import { fieldKey, type AbiSide, type SideAlias, type SideConstant, type SideField, type SideMacro, type SideRecord, type SideSet } from '../../check/side/types.js';
+import { BASELINE_FORMAT, archWord, factLine, keyWord, macroLine, nameWord, samplesWord, textWord } from './names.js';
 
 export interface BaselineModule {
   name: string;
@@ -38,9 +38,10 @@ export function baselineView(side: AbiSide, namespace: Namespace): BaselineView 
   const records = byModule(side.records);
   const constants = byModule(side.constants);
   const sets = byModule(side.sets);
+  const macros = byModule(side.macros);
   const moduleNames = new Set([
     ...Object.values(side.modules).filter((m) => m.namespace === namespace).map((m) => m.name),
-    ...[records, aliases, constants, sets].flatMap((groups) => [...groups.keys()]),
+    ...[records, aliases, constants, sets, macros].flatMap((groups) => [...groups.keys()]),
   ]);
   const of = <T>(groups: Map<string, T[]>, module: string): T[] => groups.get(module) ?? [];
   const modules = [...moduleNames].sort().map((name) => ({
@@ -51,6 +52,7 @@ export function baselineView(side: AbiSide, namespace: Namespace): BaselineView 
       ...of(records, name).flatMap(recordLines),
       ...of(constants, name).map(constantLine),
       ...of(sets, name).flatMap(setLines),
+      ...of(macros, name).map(macroFact),
     ],
   }));
   return { namespace, release: side.release, header: `baseline ${BASELINE_FORMAT} namespace=${namespace} release=${side.release}`, modules };
@@ -121,6 +123,22 @@ function constantLine(c: SideConstant): string {
   const word = (v: string | undefined) => (c.string && v !== undefined ? textWord(v) : v);
   const values = c.values ? ARCHES.flatMap((a) => keyWord(a, word(c.values?.[a]))) : keyWord('value', word(c.value));
   return factLine(['constant', c.name, ...keyWord('since', c.since), ...keyWord('linux', c.linuxSince), ...keyWord('archs', c.archs ? archWord(c.archs) : undefined), ...values], c.cType);
+}
+
+function macroFact(m: SideMacro): string {
+  return macroLine(
+    [
+      'macro',
+      m.name,
+      ...keyWord('since', m.since),
+      ...keyWord('linux', m.linuxSince),
+      ...keyWord('archs', m.archs ? archWord(m.archs) : undefined),
+      ...keyWord('params', m.params.join(',')),
+      `width=${m.width}`,
+      ...keyWord('samples', samplesWord(m.samples)),
+    ],
+    m.body,
+  );
 }
 
 function setLines(s: SideSet): string[] {

@@ -46,6 +46,7 @@ function tableFor(module: ModuleDecl, history: AbiModel): AvailabilityTable {
     ...history.records.filter((r) => !r.parent),
     ...history.aliases,
     ...history.constants,
+    ...(history.macros ?? []).map((m) => ({ ...m, name: `${m.name}()` })),
   ].filter((i) => i.module === module.name);
   if (module.namespace === 'linux') return linuxTable(module, items);
   return {

@@ -5,7 +5,8 @@
 import { ArchLayout, type FieldLayout, type RecordLayout } from '../../layout/engine.js';
 import { spellType } from '../../layout/spell.js';
 import { ARCHES } from '../../model/arch.js';
-import type { AliasDecl, ConstantDecl, ConstantSetDecl, ModuleDecl, RecordDecl } from '../../model/types.js';
+import { printMacroBody } from '../../model/macros.js';
+import type { AliasDecl, ConstantDecl, ConstantSetDecl, MacroDecl, ModuleDecl, RecordDecl } from '../../model/types.js';
 import { aliasOn, aliasSpellings } from '../../model/aliases.js';
 import type { ReleaseModel } from '../../select/release.js';
 import { code, modulePage, paragraph, tableCell } from './names.js';
@@ -39,6 +40,8 @@ export interface DocsModule {
   /** One row per typedef name: its target on each architecture (`—` where it is absent). */
   typedefs: string[];
   constants: string[];
+  /** One row per function-like macro: its call, what it computes, since, meaning. */
+  macros: string[];
   sets: string[];
 }
 
@@ -57,6 +60,7 @@ export function moduleView(model: ReleaseModel, module: ModuleDecl, layouts: Arc
     records: records.map((r) => recordView(r, layouts)),
     typedefs: [...aliasSpellings(model.aliases.filter((a) => a.module === module.name && a.namespace === module.namespace)).values()].map((s) => typedefRow(model, s)),
     constants: constants.map(constantRow),
+    macros: (model.macros ?? []).filter((m) => m.module === module.name && m.namespace === module.namespace).map(macroRow),
     sets: model.sets.filter((s) => s.module === module.name).map(setLine),
   };
 }
@@ -140,6 +144,13 @@ function constantRow(c: ConstantDecl): string {
   const value = c.values ? ARCHES.filter((a) => c.values?.[a]).map((a) => `${a}: ${show(c.values?.[a] ?? '')}`).join(', ') : show(c.value);
   const meaning = [tableCell(c.doc), c.ioctl ? code(ioctlSpelling(c.ioctl)) : ''].filter(Boolean).join(' ');
   return [code(c.name), value, c.linuxSince ? `Linux ${c.linuxSince}` : c.since, meaning].join(' | ');
+}
+
+/** `XENMEMF_node(x)` | `(x + 1) << 8` (32-bit) | since | meaning. */
+function macroRow(m: MacroDecl): string {
+  const body = code(printMacroBody(m.body)).replace(/\|/g, '\\|');
+  const archs = m.archs ? ` Only on ${m.archs.join(', ')}.` : '';
+  return [code(`${m.name}(${m.params.join(', ')})`), `${body} (${m.width}-bit)`, m.since, `${tableCell(m.doc)}${archs}`.trim()].join(' | ');
 }
 
 /** A string constant's text in a table cell: quoted, as code, with `|` escaped so it stays in its cell (`"CREATE|EXCL"`). */

@@ -150,24 +150,35 @@ function gateFields(g: Gate): string[] {
 
 type Item = { namespace: Namespace; since: string; until?: string; linuxSince?: string; gates?: Gate[] };
 
-/** The items of the module's order, by Rust name, each once: records, typedefs and constants. */
+/**
+ * The items of the module's order, by Rust name, each once: records, typedefs and constants;
+ * then its function-like macros, which are not in the order (each language writes them after
+ * the other items).
+ */
 function moduleItems(ctx: RustContext, module: ModuleDecl): { rust: string; item: Item }[] {
   const out = new Map<string, { rust: string; item: Item; what: string }>();
+  const add = (found: { rust: string; item: Item; what: string } | undefined) => {
+    if (!found) return;
+    const other = out.get(found.rust);
+    if (other && other.what !== found.what) throw new Error(`rust emitter: ${found.what} and ${other.what} would share ${found.rust} in ${module.name}::since`);
+    out.set(found.rust, found);
+  };
   for (const name of module.order) {
     const record = ctx.records.get(name);
     const alias = ctx.aliases.get(name);
     const constant = ctx.constants.get(name);
-    const found = record?.module === module.name && !record.parent
-      ? { rust: recordName(record), item: record as Item, what: `record ${name}` }
-      : alias?.module === module.name
-        ? { rust: ident(alias.name), item: alias as Item, what: `typedef ${name}` }
-        : constant?.module === module.name
-          ? { rust: ident(constant.name), item: constant as Item, what: `constant ${name}` }
-          : undefined;
-    if (!found) continue;
-    const other = out.get(found.rust);
-    if (other && other.what !== found.what) throw new Error(`rust emitter: ${found.what} and ${other.what} would share ${found.rust} in ${module.name}::since`);
-    out.set(found.rust, found);
+    add(
+      record?.module === module.name && !record.parent
+        ? { rust: recordName(record), item: record as Item, what: `record ${name}` }
+        : alias?.module === module.name
+          ? { rust: ident(alias.name), item: alias as Item, what: `typedef ${name}` }
+          : constant?.module === module.name
+            ? { rust: ident(constant.name), item: constant as Item, what: `constant ${name}` }
+            : undefined,
+    );
+  }
+  for (const m of ctx.model.macros ?? []) {
+    if (m.module === module.name && m.namespace === module.namespace) add({ rust: ident(m.name), item: m, what: `macro ${m.name}` });
   }
   return [...out.values()];
 }

@@ -50,6 +50,7 @@ function entries(history: AbiModel): Map<string, Entry> {
   for (const r of history.records) add(r.name, r, [...moduleGates(r), ...recordGates(r)]);
   for (const a of history.aliases) add(a.name, a, [...moduleGates(a), ...(a.gates ?? [])]);
   for (const c of history.constants) add(c.name, c, [...moduleGates(c), ...((c.set && sets.get(c.set)?.gates) || []), ...(c.gates ?? [])]);
+  for (const m of history.macros ?? []) add(m.name, m, moduleGates(m));
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
@@ -104,7 +105,7 @@ export function availabilityFile(history: AbiModel): TsFile {
   return {
     path: AVAILABILITY_PATH,
     sources: ['abi/'],
-    header: 'Which Xen releases every item (record, typedef, constant) exists in, and the settings it needs.',
+    header: 'Which Xen releases every item (record, typedef, constant, function-like macro) exists in, and the settings it needs.',
     imports: [],
     decls: [
       {
@@ -165,9 +166,9 @@ export function availabilityFile(history: AbiModel): TsFile {
         name: 'AVAILABILITY',
         init: `{\n${[...table].map(([name, e]) => entryLiteral(name, e)).join('\n')}\n} as const satisfies Readonly<Record<string, ItemAvailability>>`,
         exported: true,
-        doc: doc('Every record (inline ones as `parent.member`), typedef and constant of every release, by Xen\'s name.'),
+        doc: doc('Every record (inline ones as `parent.member`), typedef, constant and function-like macro of every release, by Xen\'s name.'),
       },
-      { kind: 'type', name: 'ItemName', type: 'keyof typeof AVAILABILITY', doc: doc('The name of a record, typedef or constant of any release.') },
+      { kind: 'type', name: 'ItemName', type: 'keyof typeof AVAILABILITY', doc: doc('The name of a record, typedef, constant or function-like macro of any release.') },
       {
         kind: 'function',
         name: 'availabilityOf',

@@ -2776,6 +2776,7 @@ pub mod since {
     pub const XEN_DMOP_set_irq_level: XenRelease = XenRelease::new(4, 15);
     pub const XEN_DMOP_nr_vcpus: XenRelease = XenRelease::new(4, 15);
     pub const xen_dm_op_buf: XenRelease = XenRelease::new(4, 9);
+    pub const XEN_DMOP_PCI_SBDF: XenRelease = XenRelease::new(4, 9);
 }
 
 // ---- Layout assertions: the layout engine's numbers, checked on the architecture they describe ----

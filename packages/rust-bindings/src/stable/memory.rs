@@ -1701,6 +1701,12 @@ pub mod since {
     pub const XENMEM_machphys_compat_mfn_list: XenRelease = XenRelease::new(4, 6);
     pub const XENMEM_get_vnumainfo: XenRelease = XenRelease::new(4, 6);
     pub const XENMEM_acquire_resource: XenRelease = XenRelease::new(4, 11);
+    pub const XENMEMF_address_bits: XenRelease = XenRelease::new(4, 6);
+    pub const XENMEMF_get_address_bits: XenRelease = XenRelease::new(4, 6);
+    pub const XENMEMF_node: XenRelease = XenRelease::new(4, 6);
+    pub const XENMEMF_get_node: XenRelease = XenRelease::new(4, 6);
+    pub const XENMEMF_exact_node: XenRelease = XenRelease::new(4, 6);
+    pub const XENMEM_resource_ioreq_server_frame_ioreq: XenRelease = XenRelease::new(4, 11);
 }
 
 // ---- Layout assertions: the layout engine's numbers, checked on the architecture they describe ----

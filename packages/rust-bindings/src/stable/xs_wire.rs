@@ -976,6 +976,7 @@ pub mod since {
     pub const XENSTORE_ERROR_COMM: XenRelease = XenRelease::new(4, 17);
     pub const XENSTORE_ERROR_RINGIDX: XenRelease = XenRelease::new(4, 17);
     pub const XENSTORE_ERROR_PROTO: XenRelease = XenRelease::new(4, 17);
+    pub const MASK_XENSTORE_IDX: XenRelease = XenRelease::new(4, 6);
 }
 
 // ---- Layout assertions: the layout engine's numbers, checked on the architecture they describe ----

@@ -6,7 +6,7 @@ import type { Precompiled } from '../../templates.js';
 
 export const PRECOMPILED: Precompiled = {
   "availability.md.hbs": {
-    digest: "5bbd2503e1db3cef4b286afa41abe694439684b4c97c55fbebc5f83bdf98fc56",
+    digest: "ff9a0985d97f139892de8f6722983a809170ad162a0c367ddffb0a48947c8e41",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -46,7 +46,7 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return "# Availability: which Xen release has what\n\nEvery item of the registry against every Xen release from 4.6 to 4.22 (● = present; 4.6\nmeans \"4.6 or earlier\": the registry starts there). ○ marks a stable item present in that\nrelease whose Xen header showed it only to tools builds (`__XEN__`, `__XEN_TOOLS__`): dm_op\nuntil 4.15, for one. Gates name what the hypervisor build, its boot options or the domain's\ncreation flags must enable beyond the release.\n\n"
+  return "# Availability: which Xen release has what\n\nEvery item of the registry against every Xen release from 4.6 to 4.22 (● = present; 4.6\nmeans \"4.6 or earlier\": the registry starts there). ○ marks a stable item present in that\nrelease whose Xen header showed it only to tools builds (`__XEN__`, `__XEN_TOOLS__`): dm_op\nuntil 4.15, for one. Gates name what the hypervisor build, its boot options or the domain's\ncreation flags must enable beyond the release. Function-like macros are listed as `NAME()`.\n\n"
     + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"tables"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":9,"column":0},"end":{"line":21,"column":9}}})) != null ? stack1 : "");
 },"useData":true},
   },
@@ -72,7 +72,7 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true},
   },
   "module.md.hbs": {
-    digest: "f8b82ade82f2092b7d048d7b25dcddcd80e8f9e4ea5cb879c6c3e3867b9db654",
+    digest: "2da278896f135ea0be610f50af07a34638f40ddff112411336ddc99b63b1ecb3",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -158,6 +158,16 @@ export const PRECOMPILED: Precompiled = {
 
   return "## Constants\n\n| name | value | since | meaning |\n| --- | ---: | --- | --- |\n"
     + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"constants"),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":57,"column":0},"end":{"line":59,"column":9}}})) != null ? stack1 : "");
+},"8":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n## Function-like macros\n\nUnsigned arithmetic of the width given; the C header defines each under its name, Rust has a\n`const fn` and TypeScript a function of the same name.\n\n| macro | computes | since | meaning |\n| --- | --- | --- | --- |\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"macros"),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":70,"column":0},"end":{"line":72,"column":9}}})) != null ? stack1 : "");
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -184,7 +194,8 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"records"),{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":14,"column":0},"end":{"line":33,"column":9}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"typedefs"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":34,"column":0},"end":{"line":43,"column":7}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"sets"),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":44,"column":0},"end":{"line":51,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"constants"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":52,"column":0},"end":{"line":60,"column":7}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"constants"),{"name":"if","hash":{},"fn":container.program(7, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":52,"column":0},"end":{"line":60,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"macros"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":61,"column":0},"end":{"line":73,"column":7}}})) != null ? stack1 : "");
 },"useData":true},
   },
 };

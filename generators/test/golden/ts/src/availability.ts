@@ -2,7 +2,8 @@
 // Regenerate with: npx xenabi generate
 // SPDX-License-Identifier: MIT
 /*
- * Which Xen releases every item (record, typedef, constant) exists in, and the settings it needs.
+ * Which Xen releases every item (record, typedef, constant, function-like macro) exists in, and the
+ * settings it needs.
  */
 
 /** The Xen releases xenabi knows, oldest first. */
@@ -45,11 +46,13 @@ export interface ItemAvailability {
 }
 
 /**
- * Every record (inline ones as `parent.member`), typedef and constant of every release, by Xen's name.
+ * Every record (inline ones as `parent.member`), typedef, constant and function-like macro of every release, by Xen's name.
  */
 export const AVAILABILITY = {
   'DEMODEV_FLAG_ONCE': { since: '4.6', linuxSince: '6.7' },
   'FX_ENTRY_MASK': { since: '4.17' },
+  'FX_ENTRY_PACK': { since: '4.17' },
+  'FX_ENTRY_WIDE': { since: '4.19' },
   'GADGET_OP___proto__': { since: '4.17' },
   'GADGET_OP_count': { since: '4.17' },
   'GADGET_OP_place': { since: '4.17' },
@@ -103,7 +106,7 @@ export const AVAILABILITY = {
   'widget_tune': { since: '4.17' },
 } as const satisfies Readonly<Record<string, ItemAvailability>>;
 
-/** The name of a record, typedef or constant of any release. */
+/** The name of a record, typedef, constant or function-like macro of any release. */
 export type ItemName = keyof typeof AVAILABILITY;
 
 /** The availability of `item`; a `RangeError` for a name no release has. */

@@ -122,6 +122,8 @@ pub mod since {
     pub const fx_entry_t: XenRelease = XenRelease::new(4, 17);
     pub const fx_entry_reg: XenRelease = XenRelease::new(4, 17);
     pub const FX_ENTRY_MASK: XenRelease = XenRelease::new(4, 17);
+    pub const FX_ENTRY_PACK: XenRelease = XenRelease::new(4, 17);
+    pub const FX_ENTRY_WIDE: XenRelease = XenRelease::new(4, 19);
 }
 
 // ---- Layout assertions: the layout engine's numbers, checked on the architecture they describe ----
