@@ -9,7 +9,8 @@
 // Each (contender, kind) runs twice under `valgrind --tool=cachegrind --cache-sim=no` with V8 on
 // one thread (`--single-threaded`: no concurrent compilation, so the optimised code is the same
 // from run to run): once after the warm-up only, once with `--passes` more passes of 100,000
-// records; the difference over the records is the figure. Repeats agreed within 1 instruction
+// records (at least 20 passes: the fixed cost of a run moves by millions of instructions); the
+// difference over the records is the figure. Repeats agreed within 1 instruction
 // per record (with V8's compiler threads on, the same build gave 80 and 128). An instruction
 // count is not a time (the baseline's loop has fewer dependent loads, so it also runs more
 // instructions per cycle), but it says what a change to the emitter removed. `--dist` points the
@@ -126,6 +127,12 @@ function parent() {
   }
   const kinds = (flag('--kinds') ?? 'range,argo,dmop').split(',');
   const passes = Number(flag('--passes') ?? 40);
+  if (!(passes >= 20)) {
+    // The fixed cost of a run (start-up, warm-up, compilation, collections) moves by millions of
+    // instructions between runs: with 5 passes an Argo figure came out negative.
+    console.error(`view-instructions: --passes ${flag('--passes')}: use 20 or more (2 million records), or the runs' fixed cost swamps the loop`);
+    process.exit(2);
+  }
   const dist = flag('--dist') && resolve(flag('--dist'));
   const rows = [];
   for (const kind of kinds) {
