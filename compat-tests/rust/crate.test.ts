@@ -227,6 +227,41 @@ describe('Rust crate', () => {
       expect(wrong.out).toMatch(/mismatched types[\s\S]*expected `xen_dm_op_create_ioreq_server`, found `xen_dm_op_nr_vcpus`/);
     });
 
+    it('types domctl, sysctl, flask and platform calls without unsafe, filling the interface version, and rejects a wrong payload', { timeout: SLOW }, async () => {
+      const right = await userCrate(['xen-4-22', 'zerocopy'], [
+        '#![forbid(unsafe_code)]',
+        'use xenabi::stable::platform::{xen_platform_op, xenpf_settime64, XenpfOp, XENPF_INTERFACE_VERSION};',
+        'use xenabi::unstable::domctl::{xen_domctl, xen_domctl_max_mem, DomctlOp, XEN_DOMCTL_INTERFACE_VERSION};',
+        'use xenabi::unstable::flask_op::{xen_flask_op, xen_flask_setenforce, FlaskOp};',
+        'use xenabi::unstable::sysctl::{xen_sysctl, SysctlOp};',
+        'pub fn calls() -> usize {',
+        '    let call = DomctlOp::MaxMem(xen_domctl_max_mem { max_memkb: 1 << 21 });',
+        '    let bytes = call.to_bytes(5);',
+        '    let raw = xen_domctl::from_bytes(&bytes);',
+        '    assert_eq!((raw.domain, raw.interface_version), (5, XEN_DOMCTL_INTERFACE_VERSION));',
+        '    assert_eq!(DomctlOp::from_bytes(&bytes), Ok(call));',
+        '    assert_eq!(raw.typed(), Some(call));',
+        '    let mut old = bytes;',
+        '    old[4] ^= 1;',
+        '    assert!(DomctlOp::from_bytes(&old).is_err());',
+        '    let enforce = xen_flask_op::from(FlaskOp::Setenforce(xen_flask_setenforce { enforcing: 1 }));',
+        '    assert!(matches!(enforce.typed(), Some(FlaskOp::Setenforce(p)) if p.enforcing == 1));',
+        '    let time = xen_platform_op::from(XenpfOp::Settime64(xenpf_settime64 { secs: 1, nsecs: 2, mbz: 0, system_time: 3 }));',
+        '    assert_eq!(time.interface_version, XENPF_INTERFACE_VERSION);',
+        '    let info = xen_sysctl::from(SysctlOp::Physinfo(Default::default()));',
+        '    assert!(matches!(SysctlOp::from_bytes(&info.to_bytes().unwrap_or([0; 136])), Ok(SysctlOp::Physinfo(_))));',
+        '    bytes.len()',
+        '}',
+      ].join('\n'));
+      expect(right.ok, `typed domctl / flask / platform / sysctl calls do not build without unsafe:\n${right.out}`).toBe(true);
+      const wrong = await userCrate(['xen-4-22', 'zerocopy'], [
+        'use xenabi::unstable::domctl::{xen_domctl_max_vcpus, DomctlOp};',
+        'pub fn call() -> DomctlOp { DomctlOp::MaxMem(xen_domctl_max_vcpus::default()) }',
+      ].join('\n'));
+      expect(wrong.ok, 'XEN_DOMCTL_max_mem was built with the payload of XEN_DOMCTL_max_vcpus').toBe(false);
+      expect(wrong.out).toMatch(/mismatched types[\s\S]*expected `xen_domctl_max_mem`, found `xen_domctl_max_vcpus`/);
+    });
+
     it('types event channel, grant table and memory ops, value sets and flag sets without unsafe, and rejects a wrong record', { timeout: SLOW }, async () => {
       const right = await userCrate(['xen-4-22', 'zerocopy'], [
         '#![forbid(unsafe_code)]',

@@ -4,16 +4,19 @@
  * vector's bytes. For an op set whose number travels apart (`EvtchnOp`, `GnttabOp`, …) the
  * vector's bytes are read with `from_parts` and written back with `arg_bytes`; for a tagged set
  * (`DmOp`) the payload is wrapped in its variant and `to_bytes` must hold the vector's bytes at
- * the payload union's offset, and read back to the same call. An op whose record holds
+ * the payload union's offset, and read back to the same call; for one whose dispatch record has
+ * a header (`DomctlOp`, `SysctlOp`, `FlaskOp`, `XenpfOp`) the bytes must also carry the interface
+ * version and the domain given, and read back only as that version. An op whose record holds
  * selected unions (`EvtchnOp::Status`) is checked on every vector that is a value of its typed
  * form (`tags.ts`): read with `from_parts`, its union comes out as the member the vector fills
  * (its `Debug` names it), and `arg_bytes`, written back through that member, are the vector's.
  * Which ops are typed, and how, is the set's plan (`generators/src/names/op-plan.ts`), as for
  * the emitter.
  */
-import { camelCase } from '../../generators/src/emit/rust/ops.js';
+import { camelCase, taggedVariant } from '../../generators/src/emit/rust/ops.js';
 import { ident, modulePath, recordName } from '../../generators/src/emit/rust/names.js';
-import { planOpSet } from '../../generators/src/names/op-plan.js';
+import { planOpSet, type OpSetPlan } from '../../generators/src/names/op-plan.js';
+import type { ConstantSetDecl } from '../../generators/src/model/types.js';
 import { opSetBase } from '../../generators/src/names/ops.js';
 import { compareReleases } from '../../generators/src/model/releases.js';
 import type { ReleaseModel } from '../../generators/src/select/release.js';
@@ -28,8 +31,11 @@ export interface TypedOpUse {
   enumName: string;
   variant: string;
   constant: string;
-  /** For a tagged set: the dispatch record and its payload field. */
-  dispatch?: { record: string; payloadField: string };
+  /**
+   * For a tagged set: the dispatch record and its payload field, and its header: the member
+   * holding the interface version with the constant's path, and the members the caller gives.
+   */
+  dispatch?: { record: string; payloadField: string; version?: { field: string; constant: string }; given: string[] };
   /** The record holds selected unions: checked on vectors that are typed values. */
   selected?: boolean;
 }
@@ -57,15 +63,26 @@ export function typedOpUses(model: ReleaseModel): Map<string, TypedOpUse[]> {
         shape: plan.shape,
         path: external(set.namespace, set.module),
         enumName: opSetBase(set.name),
-        variant: camelCase(plan.shape === 'tagged' ? op.member! : op.name),
+        variant: plan.shape === 'tagged' ? taggedVariant(set, op.constant) : camelCase(op.name),
         constant: `${external(set.namespace, lookup.constants.get(op.constant)!.module)}::${ident(op.constant)}`,
-        ...(dispatch ? { dispatch: { record: recordName(dispatch), payloadField: ident(set.dispatch!.payloadField!) } } : {}),
+        ...(dispatch ? { dispatch: dispatchUse(lookup, set, plan, recordName(dispatch)) } : {}),
         ...(op.selected ? { selected: true } : {}),
       };
       out.set(op.record, [...(out.get(op.record) ?? []), use]);
     }
   }
   return out;
+}
+
+function dispatchUse(lookup: { constants: ReadonlyMap<string, { module: string; namespace: string }> }, set: ConstantSetDecl, plan: OpSetPlan, record: string): NonNullable<TypedOpUse['dispatch']> {
+  const v = plan.header?.version;
+  const k = v ? lookup.constants.get(v.constant)! : undefined;
+  return {
+    record,
+    payloadField: ident(set.dispatch!.payloadField!),
+    ...(v && k ? { version: { field: ident(v.field), constant: `${external(k.namespace, k.module)}::${ident(v.constant)}` } } : {}),
+    given: (plan.header?.given ?? []).map(ident),
+  };
 }
 
 /**
@@ -84,14 +101,33 @@ export function typedOpCheck(use: TypedOpUse, index: number, members: readonly s
           ...members.map((m) => `assert!(format!("{call:?}").contains(": ${m}("), "${name}: not read as ${m}: {call:?}");`),
           `r.bytes(${index}, "${name}", call.arg_bytes(), &want[..size_of::<T>()]);`,
         ]
-      : [
-          `let call = ${type}::${use.variant}(read::<T>(&want));`,
-          'let bytes = call.to_bytes();',
-          `let at = core::mem::offset_of!(${use.path}::${use.dispatch!.record}, ${use.dispatch!.payloadField});`,
-          `r.bytes(${index}, "${name}", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);`,
-          `assert_eq!(${type}::from_bytes(&bytes), call, "${name}: back from its bytes");`,
-        ];
+      : taggedCheck(use, index, name, type);
   return ['        #[cfg(feature = "zerocopy")]', '        {', ...body.map((l) => `            ${l}`), '        }'];
+}
+
+/**
+ * A tagged call: the vector is the payload of the op's variant, which `to_bytes` must place at
+ * the payload union's offset; a set whose record has a header also gets the interface version
+ * (its constant, compared as `u32` as the record holds it) and each given member (7), and the
+ * call reads back only with that version.
+ */
+function taggedCheck(use: TypedOpUse, index: number, name: string, type: string): string[] {
+  const d = use.dispatch!;
+  const record = `${use.path}::${d.record}`;
+  return [
+    `let call = ${type}::${use.variant}(read::<T>(&want));`,
+    `let bytes = call.to_bytes(${d.given.map(() => '7').join(', ')});`,
+    `let at = core::mem::offset_of!(${record}, ${d.payloadField});`,
+    `r.bytes(${index}, "${name}", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);`,
+    ...(d.version
+      ? [
+          `let raw = ${record}::from_bytes(&bytes);`,
+          `assert_eq!(raw.${d.version.field}, ${d.version.constant} as u32, "${name}: the interface version");`,
+          ...d.given.map((g) => `assert_eq!(raw.${g}, 7, "${name}: ${g} as given");`),
+          `assert_eq!(${type}::from_bytes(&bytes), Ok(call), "${name}: back from its bytes");`,
+        ]
+      : [`assert_eq!(${type}::from_bytes(&bytes), call, "${name}: back from its bytes");`]),
+  ];
 }
 
 /**

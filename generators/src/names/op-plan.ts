@@ -3,9 +3,13 @@
  * and test generator (the Rust enums, their tests, the shared vectors) agrees on it:
  *
  * - its shape: `tagged` when the ops travel in members of the dispatch record's payload union
- *   and the record holds nothing else but padding (`xen_dm_op`), `args` when the hypercall takes the op number and a pointer
+ *   (`xen_dm_op`), `args` when the hypercall takes the op number and a pointer
  *   to the op's own record: a set without a payload union (`SCHEDOP`), or one with an op whose
  *   record has no member of the union (`EVTCHNOP`: the newer ops travel only apart);
+ * - for a tagged set whose dispatch record holds more than the op, the union and padding, its
+ *   header: the member carrying the interface version with the constant that fills it
+ *   (`xen_domctl.interface_version`, `XEN_DOMCTL_INTERFACE_VERSION`), and the members the
+ *   caller gives (`xen_domctl.domain`); a header with anything else is not typed;
  * - the ops it types, each with its name (`opName`'s rule) and record;
  * - the ops it leaves out, with the reason: a record holding a union has bytes no safe code
  *   can read out (members of different sizes leave some unset), so such an op stays an
@@ -39,9 +43,19 @@ export interface LeftOutOp {
   reason: string;
 }
 
+/** What a tagged set's dispatch record holds besides the op, the payload union and padding. */
+export interface DispatchHeader {
+  /** The member holding the interface version, and the constant a call fills it with. */
+  version?: { field: string; constant: string };
+  /** Integer members the caller gives, in record order. @example ["domain"] */
+  given: string[];
+}
+
 export interface OpSetPlan {
   set: string;
   shape: OpSetShape;
+  /** For a tagged set whose record holds more than the op, the union and padding. */
+  header?: DispatchHeader;
   ops: PlannedOp[];
   leftOut: LeftOutOp[];
 }
@@ -61,7 +75,8 @@ export function planOpSet(lookup: OpPlanLookup, set: ConstantSetDecl): OpSetPlan
   // An op with a record but no member of the union can only travel apart from the dispatch record.
   const apart = !set.dispatch?.payloadField || set.ops.some((o) => o.record && !o.member);
   const shape: OpSetShape = apart ? 'args' : 'tagged';
-  if (shape === 'tagged' && !plainHeader(lookup, set)) return undefined;
+  const header = shape === 'tagged' ? dispatchHeader(lookup, set) : undefined;
+  if (shape === 'tagged' && !header) return undefined;
   const ops: PlannedOp[] = [];
   const leftOut: LeftOutOp[] = [];
   for (const o of set.ops) {
@@ -70,20 +85,48 @@ export function planOpSet(lookup: OpPlanLookup, set: ConstantSetDecl): OpSetPlan
     if (reason) leftOut.push({ constant: o.constant, reason });
     else ops.push({ constant: o.constant, name: opName(set, o.constant, o.member), ...(shape === 'tagged' ? { member: o.member } : {}), ...(o.record ? { record: o.record } : {}), ...(selected ? { selected } : {}) });
   }
-  return ops.length ? { set: set.name, shape, ops, leftOut } : undefined;
+  if (!ops.length) return undefined;
+  const extra = header && (header.version || header.given.length) ? { header } : {};
+  return { set: set.name, shape, ...extra, ops, leftOut };
 }
 
 /**
- * Whether the dispatch record holds only the op, the payload union and padding: then a call is
- * the op and its payload, zero elsewhere. A header with more (`xen_flask_op`'s interface
- * version) is not typed.
+ * The header of a tagged set's dispatch record: besides the op, the payload union and padding,
+ * at most a version member (named `interface_version` or `version`, as Xen names it in every
+ * dispatch record that has one), filled with the one `*_INTERFACE_VERSION` constant of the
+ * set's module, and integer members the caller gives. Undefined when the record holds anything
+ * else (a record, an array), or a version member without its constant: such a set is not typed.
  */
-function plainHeader(lookup: OpPlanLookup, set: ConstantSetDecl): boolean {
+export function dispatchHeader(lookup: OpPlanLookup, set: ConstantSetDecl): DispatchHeader | undefined {
   const { record, opField, payloadField } = set.dispatch!;
   const decl = lookup.records.get(record);
   const payload = decl?.fields.find((f) => f.name === payloadField);
   const union = payload?.type.kind === 'record' ? lookup.records.get(payload.type.name) : undefined;
-  return !!decl && union?.kind === 'union' && decl.fields.every((f) => f.name === opField || f.name === payloadField || f.padding);
+  if (!decl || union?.kind !== 'union') return undefined;
+  const rest = decl.fields.filter((f) => f.name !== opField && f.name !== payloadField && !f.padding);
+  if (rest.some((f) => !isInteger(lookup, f.type) || f.since || f.until || f.archs || f.bitWidth !== undefined)) return undefined;
+  const versionField = rest.find((f) => VERSION_FIELDS.includes(f.name));
+  const given = rest.filter((f) => f !== versionField).map((f) => f.name);
+  if (!versionField) return { given };
+  const constant = versionConstant(lookup, set);
+  return constant ? { version: { field: versionField.name, constant }, given } : undefined;
+}
+
+const VERSION_FIELDS = ['interface_version', 'version'];
+
+/** The one constant of the set's module named `*_INTERFACE_VERSION`, in this release. */
+function versionConstant(lookup: OpPlanLookup, set: ConstantSetDecl): string | undefined {
+  const found = [...lookup.constants.values()].filter((c) => c.module === set.module && c.namespace === set.namespace && c.name.endsWith('_INTERFACE_VERSION'));
+  return found.length === 1 ? found[0]!.name : undefined;
+}
+
+function isInteger(lookup: Pick<OpPlanLookup, 'aliases'>, type: TypeRef, depth = 0): boolean {
+  if (type.kind === 'scalar') return true;
+  if (type.kind === 'alias' && depth < 16) {
+    const alias = lookup.aliases.get(type.name);
+    return !!alias && isInteger(lookup, alias.type, depth + 1);
+  }
+  return false;
 }
 
 function leftOutReason(lookup: OpPlanLookup, constant: string, record: string | undefined, member: string | undefined, shape: OpSetShape): string | undefined {

@@ -70,10 +70,26 @@ describe('planOpSet', () => {
     expect(plan.leftOut).toEqual([{ constant: 'FX_b', reason: 'its member has no record of its own' }]);
   });
 
-  it('does not type a tagged set whose dispatch record holds more than the op and padding', () => {
+  it('types a tagged set whose record also holds the interface version and members the caller gives, naming the version constant of its module', () => {
+    const versioned = record('fx_call', 'struct', [f('cmd', u32), f('interface_version', u32), f('domain', u32), f('pad', u32, { padding: true }), f('u', rec('fx_call_u'))]);
+    const l = lookup([plain, versioned, callUnion], ['FX_a']);
+    l.constants.set('FX_INTERFACE_VERSION', { name: 'FX_INTERFACE_VERSION', module: 'fx', namespace: 'unstable' } as ConstantDecl);
+    l.constants.set('OTHER_INTERFACE_VERSION', { name: 'OTHER_INTERFACE_VERSION', module: 'other', namespace: 'unstable' } as ConstantDecl);
+    const s = { ...set([{ constant: 'FX_a', member: 'plain', record: 'fx_plain' }], { record: 'fx_call', opField: 'cmd', payloadField: 'u' }), module: 'fx', namespace: 'unstable' } as ConstantSetDecl;
+    const plan = planOpSet(l, s)!;
+    expect(plan.shape).toBe('tagged');
+    expect(plan.header).toEqual({ version: { field: 'interface_version', constant: 'FX_INTERFACE_VERSION' }, given: ['domain'] });
+    expect(plan.ops.map((o) => o.constant)).toEqual(['FX_a']);
+  });
+
+  it('does not type a tagged set whose version member has no version constant in its module, or whose header holds a record', () => {
     const versioned = record('fx_call', 'struct', [f('cmd', u32), f('version', u32), f('u', rec('fx_call_u'))]);
     const l = lookup([plain, versioned, callUnion], ['FX_a']);
-    expect(planOpSet(l, set([{ constant: 'FX_a', member: 'plain', record: 'fx_plain' }], { record: 'fx_call', opField: 'cmd', payloadField: 'u' }))).toBeUndefined();
+    const dispatch = { record: 'fx_call', opField: 'cmd', payloadField: 'u' };
+    expect(planOpSet(l, set([{ constant: 'FX_a', member: 'plain', record: 'fx_plain' }], dispatch))).toBeUndefined();
+    const holding = record('fx_call', 'struct', [f('cmd', u32), f('extra', rec('fx_plain')), f('u', rec('fx_call_u'))]);
+    const l2 = lookup([plain, holding, callUnion], ['FX_a']);
+    expect(planOpSet(l2, set([{ constant: 'FX_a', member: 'plain', record: 'fx_plain' }], dispatch))).toBeUndefined();
   });
 
   it('leaves out an op whose number or record the release does not declare, and plans nothing when no op is left', () => {

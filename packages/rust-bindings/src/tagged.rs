@@ -101,3 +101,21 @@ pub(crate) fn read<T: zerocopy::FromBytes>(bytes: &[u8], at: usize) -> T {
         Err(_) => unreachable!("a member lies within its record"),
     }
 }
+
+/// A call made for another interface version than the one of the release this crate's cargo
+/// features select: Xen would refuse it, and may lay its payload out differently.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InterfaceVersionMismatch {
+    /// The dispatch record. Example: `xen_domctl`.
+    pub record: &'static str,
+    /// The version this crate declares. Example: `0x18` (Xen 4.22's domctl).
+    pub expected: u32,
+    /// The version the bytes carry.
+    pub found: u32,
+}
+
+impl core::fmt::Display for InterfaceVersionMismatch {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "{}: interface version {:#x}, but this crate declares {:#x}", self.record, self.found, self.expected)
+    }
+}

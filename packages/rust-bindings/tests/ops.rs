@@ -10,6 +10,12 @@
 use core::mem::{offset_of, size_of};
 use zerocopy::{FromBytes, Immutable, IntoBytes};
 
+/// The size of the member `field` reads, without naming its type.
+#[allow(dead_code)]
+fn size_of_member<R, T>(_field: fn(&R) -> &T) -> usize {
+    size_of::<T>()
+}
+
 /// A value of `P` whose bytes are all different from zero and from each other's neighbours.
 fn patterned<P: FromBytes>() -> P {
     let bytes: [u8; 512] = core::array::from_fn(|i| (i as u8).wrapping_mul(37).wrapping_add(11) | 1);
@@ -22,24 +28,35 @@ mod stable_dm_op_xen_dm_op {
     use xenabi::stable::dm_op::{ xen_dm_op, DmOp };
     use xenabi::stable::dm_op::*;
 
-    fn check<P: FromBytes + IntoBytes + Immutable + Copy>(make: fn(P) -> DmOp, op: u32, member: &str) {
-        let payload: P = patterned();
-        let call = make(payload);
+    /// The offset and size of each member of the record's header a call sets besides the op.
+    fn header() -> Vec<(usize, usize)> {
+        Vec::new()
+    }
+
+    /// Checks the bytes of `call`, whose payload is `payload`, and reads them back.
+    fn check_call(call: DmOp, op: u32, payload: &[u8], member: &str) -> xen_dm_op {
         assert_eq!(call.op(), op, "DmOp of {member}: op");
         let bytes = call.to_bytes();
         let (op_at, op_len) = (offset_of!(xen_dm_op, op), size_of::<u32>());
-        let (at, len) = (offset_of!(xen_dm_op, u), size_of::<P>());
+        let (at, len) = (offset_of!(xen_dm_op, u), payload.len());
         assert_eq!(&bytes[op_at..op_at + op_len], op.as_bytes(), "{member}: the op number's bytes");
-        assert_eq!(&bytes[at..at + len], payload.as_bytes(), "{member}: the payload's bytes");
+        assert_eq!(&bytes[at..at + len], payload, "{member}: the payload's bytes");
+        let header = header();
         for (i, b) in bytes.iter().enumerate() {
-            let set = (op_at..op_at + op_len).contains(&i) || (at..at + len).contains(&i);
+            let set = (op_at..op_at + op_len).contains(&i) || (at..at + len).contains(&i) || header.iter().any(|&(h, n)| (h..h + n).contains(&i));
             assert!(set || *b == 0, "{member}: byte {i} is {b:#x}, not zero");
         }
         assert_eq!(DmOp::from_bytes(&bytes), call, "{member}: back from its bytes");
-        let raw = xen_dm_op::from(call);
+        let raw = xen_dm_op::from_bytes(&bytes);
+        assert_eq!(xen_dm_op::from(call).to_bytes(), Some(bytes), "{member}: the record of the call");
         assert_eq!(raw.typed(), Some(call), "{member}: typed from the record");
         assert_eq!(raw.to_bytes(), Some(bytes), "{member}: the record's bytes");
-        assert_eq!(xen_dm_op::from_bytes(&bytes).typed(), Some(call), "{member}: the record from its bytes");
+        raw
+    }
+
+    fn check<P: FromBytes + IntoBytes + Immutable + Copy>(make: fn(P) -> DmOp, op: u32, member: &str) {
+        let payload: P = patterned();
+        let raw = check_call(make(payload), op, payload.as_bytes(), member);
         let debug = format!("{raw:?}");
         assert!(debug.contains(&format!("u.{member}: ")), "{member}: Debug names the member: {debug}");
     }
@@ -86,6 +103,534 @@ mod stable_dm_op_xen_dm_op {
         assert_eq!(raw.typed(), None);
         assert_eq!(raw.to_bytes(), None);
         assert!(format!("{raw:?}").contains("u: "));
+    }
+}
+
+mod stable_hvm_op_xen_hvm_altp2m_op {
+    use super::*;
+    use xenabi::stable::hvm_op::{ xen_hvm_altp2m_op, HvmopAltp2mCmdOp };
+    use xenabi::stable::hvm_op::*;
+
+    /// The offset and size of each member of the record's header a call sets besides the op.
+    fn header() -> Vec<(usize, usize)> {
+        [(offset_of!(xen_hvm_altp2m_op, version), size_of_member(|r: &xen_hvm_altp2m_op| &r.version)), (offset_of!(xen_hvm_altp2m_op, domain), size_of_member(|r: &xen_hvm_altp2m_op| &r.domain))].to_vec()
+    }
+
+    /// Checks the bytes of `call`, whose payload is `payload`, and reads them back.
+    fn check_call(call: HvmopAltp2mCmdOp, op: u32, payload: &[u8], member: &str) -> xen_hvm_altp2m_op {
+        assert_eq!(call.op(), op, "HvmopAltp2mCmdOp of {member}: op");
+        let bytes = call.to_bytes(7);
+        let (op_at, op_len) = (offset_of!(xen_hvm_altp2m_op, cmd), size_of::<u32>());
+        let (at, len) = (offset_of!(xen_hvm_altp2m_op, u), payload.len());
+        assert_eq!(&bytes[op_at..op_at + op_len], op.as_bytes(), "{member}: the op number's bytes");
+        assert_eq!(&bytes[at..at + len], payload, "{member}: the payload's bytes");
+        let header = header();
+        for (i, b) in bytes.iter().enumerate() {
+            let set = (op_at..op_at + op_len).contains(&i) || (at..at + len).contains(&i) || header.iter().any(|&(h, n)| (h..h + n).contains(&i));
+            assert!(set || *b == 0, "{member}: byte {i} is {b:#x}, not zero");
+        }
+        let version: u32 = HVMOP_ALTP2M_INTERFACE_VERSION;
+        let version_at = offset_of!(xen_hvm_altp2m_op, version);
+        assert_eq!(&bytes[version_at..version_at + 4], version.as_bytes(), "{member}: the interface version's bytes");
+        assert_eq!(HvmopAltp2mCmdOp::from_bytes(&bytes), Ok(call), "{member}: back from its bytes");
+        let raw = xen_hvm_altp2m_op::from_bytes(&bytes);
+        assert_eq!(raw.domain, 7, "{member}: `domain` as given");
+        assert_eq!(raw.typed(), Some(call), "{member}: typed from the record");
+        assert_eq!(raw.to_bytes(), Some(bytes), "{member}: the record's bytes");
+        raw
+    }
+
+    fn check<P: FromBytes + IntoBytes + Immutable + Copy>(make: fn(P) -> HvmopAltp2mCmdOp, op: u32, member: &str) {
+        let payload: P = patterned();
+        let raw = check_call(make(payload), op, payload.as_bytes(), member);
+        let debug = format!("{raw:?}");
+        assert!(debug.contains(&format!("u.{member}: ")), "{member}: Debug names the member: {debug}");
+    }
+
+    #[test]
+    fn every_op_goes_through_its_bytes_and_back() {
+        check(HvmopAltp2mCmdOp::GetDomainState, HVMOP_altp2m_get_domain_state, "domain_state");
+        check(HvmopAltp2mCmdOp::SetDomainState, HVMOP_altp2m_set_domain_state, "domain_state");
+        check(HvmopAltp2mCmdOp::VcpuEnableNotify, HVMOP_altp2m_vcpu_enable_notify, "enable_notify");
+        check(HvmopAltp2mCmdOp::CreateP2m, HVMOP_altp2m_create_p2m, "view");
+        check(HvmopAltp2mCmdOp::DestroyP2m, HVMOP_altp2m_destroy_p2m, "view");
+        check(HvmopAltp2mCmdOp::SwitchP2m, HVMOP_altp2m_switch_p2m, "view");
+        check(HvmopAltp2mCmdOp::ChangeGfn, HVMOP_altp2m_change_gfn, "change_gfn");
+        #[cfg(feature = "xen-4-11")]
+        check(HvmopAltp2mCmdOp::SetMemAccessMulti, HVMOP_altp2m_set_mem_access_multi, "set_mem_access_multi");
+        #[cfg(feature = "xen-4-12")]
+        check(HvmopAltp2mCmdOp::SetSuppressVe, HVMOP_altp2m_set_suppress_ve, "suppress_ve");
+        #[cfg(feature = "xen-4-12")]
+        check(HvmopAltp2mCmdOp::GetSuppressVe, HVMOP_altp2m_get_suppress_ve, "suppress_ve");
+        #[cfg(feature = "xen-4-12")]
+        check(HvmopAltp2mCmdOp::GetMemAccess, HVMOP_altp2m_get_mem_access, "mem_access");
+        #[cfg(feature = "xen-4-12")]
+        check(HvmopAltp2mCmdOp::VcpuDisableNotify, HVMOP_altp2m_vcpu_disable_notify, "disable_notify");
+        #[cfg(feature = "xen-4-13")]
+        check(HvmopAltp2mCmdOp::GetP2mIdx, HVMOP_altp2m_get_p2m_idx, "get_vcpu_p2m_idx");
+        #[cfg(feature = "xen-4-14")]
+        check(HvmopAltp2mCmdOp::SetSuppressVeMulti, HVMOP_altp2m_set_suppress_ve_multi, "suppress_ve_multi");
+        #[cfg(feature = "xen-4-14")]
+        check(HvmopAltp2mCmdOp::SetVisibility, HVMOP_altp2m_set_visibility, "set_visibility");
+    }
+
+    #[test]
+    fn an_undeclared_op_keeps_its_bytes() {
+        let mut bytes = [0u8; size_of::<xen_hvm_altp2m_op>()];
+        let (op_at, at) = (offset_of!(xen_hvm_altp2m_op, cmd), offset_of!(xen_hvm_altp2m_op, u));
+        bytes[op_at..op_at + size_of::<u32>()].copy_from_slice(u32::MAX.as_bytes());
+        bytes[at] = 0x5a;
+        let version: u32 = HVMOP_ALTP2M_INTERFACE_VERSION;
+        let version_at = offset_of!(xen_hvm_altp2m_op, version);
+        bytes[version_at..version_at + 4].copy_from_slice(version.as_bytes());
+        // 7 in the member's lowest byte: every architecture the crate knows is little-endian.
+        bytes[offset_of!(xen_hvm_altp2m_op, domain)] = 7;
+        let call = HvmopAltp2mCmdOp::from_bytes(&bytes).expect("the crate's interface version");
+        assert!(matches!(call, HvmopAltp2mCmdOp::Other { op: u32::MAX, .. }), "{call:?}");
+        assert_eq!(call.to_bytes(7), bytes);
+        let raw = xen_hvm_altp2m_op::from_bytes(&bytes);
+        assert_eq!(raw.typed(), None);
+        assert_eq!(raw.to_bytes(), None);
+        assert!(format!("{raw:?}").contains("u: "));
+    }
+
+    #[test]
+    fn a_call_for_another_interface_version_is_refused() {
+        let expected: u32 = HVMOP_ALTP2M_INTERFACE_VERSION;
+        let found = expected.wrapping_add(1);
+        let mut bytes = [0u8; size_of::<xen_hvm_altp2m_op>()];
+        let at = offset_of!(xen_hvm_altp2m_op, version);
+        bytes[at..at + 4].copy_from_slice(found.as_bytes());
+        assert_eq!(HvmopAltp2mCmdOp::from_bytes(&bytes), Err(xenabi::tagged::InterfaceVersionMismatch { record: "xen_hvm_altp2m_op", expected, found }));
+        assert_eq!(xen_hvm_altp2m_op::from_bytes(&bytes).typed(), None);
+    }
+}
+
+mod stable_platform_xen_platform_op {
+    use super::*;
+    use xenabi::stable::platform::{ xen_platform_op, XenpfOp };
+    use xenabi::stable::platform::*;
+
+    /// The offset and size of each member of the record's header a call sets besides the op.
+    fn header() -> Vec<(usize, usize)> {
+        [(offset_of!(xen_platform_op, interface_version), size_of_member(|r: &xen_platform_op| &r.interface_version))].to_vec()
+    }
+
+    /// Checks the bytes of `call`, whose payload is `payload`, and reads them back.
+    fn check_call(call: XenpfOp, op: u32, payload: &[u8], member: &str) -> xen_platform_op {
+        assert_eq!(call.op(), op, "XenpfOp of {member}: op");
+        let bytes = call.to_bytes();
+        let (op_at, op_len) = (offset_of!(xen_platform_op, cmd), size_of::<u32>());
+        let (at, len) = (offset_of!(xen_platform_op, u), payload.len());
+        assert_eq!(&bytes[op_at..op_at + op_len], op.as_bytes(), "{member}: the op number's bytes");
+        assert_eq!(&bytes[at..at + len], payload, "{member}: the payload's bytes");
+        let header = header();
+        for (i, b) in bytes.iter().enumerate() {
+            let set = (op_at..op_at + op_len).contains(&i) || (at..at + len).contains(&i) || header.iter().any(|&(h, n)| (h..h + n).contains(&i));
+            assert!(set || *b == 0, "{member}: byte {i} is {b:#x}, not zero");
+        }
+        let version: u32 = XENPF_INTERFACE_VERSION;
+        let version_at = offset_of!(xen_platform_op, interface_version);
+        assert_eq!(&bytes[version_at..version_at + 4], version.as_bytes(), "{member}: the interface version's bytes");
+        assert_eq!(XenpfOp::from_bytes(&bytes), Ok(call), "{member}: back from its bytes");
+        let raw = xen_platform_op::from_bytes(&bytes);
+        assert_eq!(xen_platform_op::from(call).to_bytes(), Some(bytes), "{member}: the record of the call");
+        assert_eq!(raw.typed(), Some(call), "{member}: typed from the record");
+        assert_eq!(raw.to_bytes(), Some(bytes), "{member}: the record's bytes");
+        raw
+    }
+
+    fn check<P: FromBytes + IntoBytes + Immutable + Copy>(make: fn(P) -> XenpfOp, op: u32, member: &str) {
+        let payload: P = patterned();
+        let raw = check_call(make(payload), op, payload.as_bytes(), member);
+        let debug = format!("{raw:?}");
+        assert!(debug.contains(&format!("u.{member}: ")), "{member}: Debug names the member: {debug}");
+    }
+
+    #[test]
+    fn every_op_goes_through_its_bytes_and_back() {
+        check(XenpfOp::Settime32, XENPF_settime32, "settime32");
+        check(XenpfOp::AddMemtype, XENPF_add_memtype, "add_memtype");
+        check(XenpfOp::DelMemtype, XENPF_del_memtype, "del_memtype");
+        check(XenpfOp::ReadMemtype, XENPF_read_memtype, "read_memtype");
+        check(XenpfOp::MicrocodeUpdate, XENPF_microcode_update, "microcode");
+        check(XenpfOp::PlatformQuirk, XENPF_platform_quirk, "platform_quirk");
+        check(XenpfOp::GetCpuVersion, XENPF_get_cpu_version, "pcpu_version");
+        check(XenpfOp::EnterAcpiSleep, XENPF_enter_acpi_sleep, "enter_acpi_sleep");
+        check(XenpfOp::ChangeFreq, XENPF_change_freq, "change_freq");
+        check(XenpfOp::Getidletime, XENPF_getidletime, "getidletime");
+        check(XenpfOp::GetCpuinfo, XENPF_get_cpuinfo, "pcpu_info");
+        check(XenpfOp::CpuOnline, XENPF_cpu_online, "cpu_ol");
+        check(XenpfOp::CpuOffline, XENPF_cpu_offline, "cpu_ol");
+        check(XenpfOp::CpuHotadd, XENPF_cpu_hotadd, "cpu_add");
+        check(XenpfOp::MemHotadd, XENPF_mem_hotadd, "mem_add");
+        check(XenpfOp::CoreParking, XENPF_core_parking, "core_parking");
+        check(XenpfOp::ResourceOp, XENPF_resource_op, "resource_op");
+        check(XenpfOp::Settime64, XENPF_settime64, "settime64");
+        check(XenpfOp::GetSymbol, XENPF_get_symbol, "symdata");
+        #[cfg(feature = "xen-4-18")]
+        check(XenpfOp::GetUcodeRevision, XENPF_get_ucode_revision, "ucode_revision");
+        #[cfg(feature = "xen-4-20")]
+        check(XenpfOp::MicrocodeUpdate2, XENPF_microcode_update2, "microcode2");
+    }
+
+    #[test]
+    fn an_undeclared_op_keeps_its_bytes() {
+        let mut bytes = [0u8; size_of::<xen_platform_op>()];
+        let (op_at, at) = (offset_of!(xen_platform_op, cmd), offset_of!(xen_platform_op, u));
+        bytes[op_at..op_at + size_of::<u32>()].copy_from_slice(u32::MAX.as_bytes());
+        bytes[at] = 0x5a;
+        let version: u32 = XENPF_INTERFACE_VERSION;
+        let version_at = offset_of!(xen_platform_op, interface_version);
+        bytes[version_at..version_at + 4].copy_from_slice(version.as_bytes());
+        let call = XenpfOp::from_bytes(&bytes).expect("the crate's interface version");
+        assert!(matches!(call, XenpfOp::Other { op: u32::MAX, .. }), "{call:?}");
+        assert_eq!(call.to_bytes(), bytes);
+        let raw = xen_platform_op::from_bytes(&bytes);
+        assert_eq!(raw.typed(), None);
+        assert_eq!(raw.to_bytes(), None);
+        assert!(format!("{raw:?}").contains("u: "));
+    }
+
+    #[test]
+    fn a_call_for_another_interface_version_is_refused() {
+        let expected: u32 = XENPF_INTERFACE_VERSION;
+        let found = expected.wrapping_add(1);
+        let mut bytes = [0u8; size_of::<xen_platform_op>()];
+        let at = offset_of!(xen_platform_op, interface_version);
+        bytes[at..at + 4].copy_from_slice(found.as_bytes());
+        assert_eq!(XenpfOp::from_bytes(&bytes), Err(xenabi::tagged::InterfaceVersionMismatch { record: "xen_platform_op", expected, found }));
+        assert_eq!(xen_platform_op::from_bytes(&bytes).typed(), None);
+    }
+}
+
+mod unstable_domctl_xen_domctl {
+    use super::*;
+    use xenabi::unstable::domctl::{ xen_domctl, DomctlOp };
+    use xenabi::unstable::domctl::*;
+
+    /// The offset and size of each member of the record's header a call sets besides the op.
+    fn header() -> Vec<(usize, usize)> {
+        [(offset_of!(xen_domctl, interface_version), size_of_member(|r: &xen_domctl| &r.interface_version)), (offset_of!(xen_domctl, domain), size_of_member(|r: &xen_domctl| &r.domain))].to_vec()
+    }
+
+    /// Checks the bytes of `call`, whose payload is `payload`, and reads them back.
+    fn check_call(call: DomctlOp, op: u32, payload: &[u8], member: &str) -> xen_domctl {
+        assert_eq!(call.op(), op, "DomctlOp of {member}: op");
+        let bytes = call.to_bytes(7);
+        let (op_at, op_len) = (offset_of!(xen_domctl, cmd), size_of::<u32>());
+        let (at, len) = (offset_of!(xen_domctl, u), payload.len());
+        assert_eq!(&bytes[op_at..op_at + op_len], op.as_bytes(), "{member}: the op number's bytes");
+        assert_eq!(&bytes[at..at + len], payload, "{member}: the payload's bytes");
+        let header = header();
+        for (i, b) in bytes.iter().enumerate() {
+            let set = (op_at..op_at + op_len).contains(&i) || (at..at + len).contains(&i) || header.iter().any(|&(h, n)| (h..h + n).contains(&i));
+            assert!(set || *b == 0, "{member}: byte {i} is {b:#x}, not zero");
+        }
+        let version: u32 = XEN_DOMCTL_INTERFACE_VERSION;
+        let version_at = offset_of!(xen_domctl, interface_version);
+        assert_eq!(&bytes[version_at..version_at + 4], version.as_bytes(), "{member}: the interface version's bytes");
+        assert_eq!(DomctlOp::from_bytes(&bytes), Ok(call), "{member}: back from its bytes");
+        let raw = xen_domctl::from_bytes(&bytes);
+        assert_eq!(raw.domain, 7, "{member}: `domain` as given");
+        assert_eq!(raw.typed(), Some(call), "{member}: typed from the record");
+        assert_eq!(raw.to_bytes(), Some(bytes), "{member}: the record's bytes");
+        raw
+    }
+
+    fn check<P: FromBytes + IntoBytes + Immutable + Copy>(make: fn(P) -> DomctlOp, op: u32, member: &str) {
+        let payload: P = patterned();
+        let raw = check_call(make(payload), op, payload.as_bytes(), member);
+        let debug = format!("{raw:?}");
+        assert!(debug.contains(&format!("u.{member}: ")), "{member}: Debug names the member: {debug}");
+    }
+
+    #[test]
+    fn every_op_goes_through_its_bytes_and_back() {
+        check(DomctlOp::Createdomain, XEN_DOMCTL_createdomain, "createdomain");
+        check(DomctlOp::Getdomaininfo, XEN_DOMCTL_getdomaininfo, "getdomaininfo");
+        check(DomctlOp::Setvcpuaffinity, XEN_DOMCTL_setvcpuaffinity, "vcpuaffinity");
+        check(DomctlOp::ShadowOp, XEN_DOMCTL_shadow_op, "shadow_op");
+        check(DomctlOp::MaxMem, XEN_DOMCTL_max_mem, "max_mem");
+        check(DomctlOp::Setvcpucontext, XEN_DOMCTL_setvcpucontext, "vcpucontext");
+        check(DomctlOp::Getvcpucontext, XEN_DOMCTL_getvcpucontext, "vcpucontext");
+        check(DomctlOp::Getvcpuinfo, XEN_DOMCTL_getvcpuinfo, "getvcpuinfo");
+        check(DomctlOp::MaxVcpus, XEN_DOMCTL_max_vcpus, "max_vcpus");
+        check(DomctlOp::Setdomainhandle, XEN_DOMCTL_setdomainhandle, "setdomainhandle");
+        check(DomctlOp::Setdebugging, XEN_DOMCTL_setdebugging, "setdebugging");
+        check(DomctlOp::IrqPermission, XEN_DOMCTL_irq_permission, "irq_permission");
+        check(DomctlOp::IomemPermission, XEN_DOMCTL_iomem_permission, "iomem_permission");
+        check(DomctlOp::IoportPermission, XEN_DOMCTL_ioport_permission, "ioport_permission");
+        check(DomctlOp::HypercallInit, XEN_DOMCTL_hypercall_init, "hypercall_init");
+        check(DomctlOp::Settimeoffset, XEN_DOMCTL_settimeoffset, "settimeoffset");
+        check(DomctlOp::Getvcpuaffinity, XEN_DOMCTL_getvcpuaffinity, "vcpuaffinity");
+        check(DomctlOp::Sendtrigger, XEN_DOMCTL_sendtrigger, "sendtrigger");
+        check(DomctlOp::Subscribe, XEN_DOMCTL_subscribe, "subscribe");
+        check(DomctlOp::Gethvmcontext, XEN_DOMCTL_gethvmcontext, "hvmcontext");
+        check(DomctlOp::Sethvmcontext, XEN_DOMCTL_sethvmcontext, "hvmcontext");
+        check(DomctlOp::SetAddressSize, XEN_DOMCTL_set_address_size, "address_size");
+        check(DomctlOp::GetAddressSize, XEN_DOMCTL_get_address_size, "address_size");
+        check(DomctlOp::MemoryMapping, XEN_DOMCTL_memory_mapping, "memory_mapping");
+        check(DomctlOp::IoportMapping, XEN_DOMCTL_ioport_mapping, "ioport_mapping");
+        check(DomctlOp::SetTarget, XEN_DOMCTL_set_target, "set_target");
+        check(DomctlOp::GetDeviceGroup, XEN_DOMCTL_get_device_group, "get_device_group");
+        check(DomctlOp::DebugOp, XEN_DOMCTL_debug_op, "debug_op");
+        check(DomctlOp::GethvmcontextPartial, XEN_DOMCTL_gethvmcontext_partial, "hvmcontext_partial");
+        check(DomctlOp::Gettscinfo, XEN_DOMCTL_gettscinfo, "tsc_info");
+        check(DomctlOp::Settscinfo, XEN_DOMCTL_settscinfo, "tsc_info");
+        check(DomctlOp::Getpageframeinfo3, XEN_DOMCTL_getpageframeinfo3, "getpageframeinfo3");
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        check(DomctlOp::Setvcpuextstate, XEN_DOMCTL_setvcpuextstate, "vcpuextstate");
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        check(DomctlOp::Getvcpuextstate, XEN_DOMCTL_getvcpuextstate, "vcpuextstate");
+        check(DomctlOp::SetAccessRequired, XEN_DOMCTL_set_access_required, "access_required");
+        check(DomctlOp::AuditP2m, XEN_DOMCTL_audit_p2m, "audit_p2m");
+        check(DomctlOp::SetVirqHandler, XEN_DOMCTL_set_virq_handler, "set_virq_handler");
+        check(DomctlOp::SetBrokenPageP2m, XEN_DOMCTL_set_broken_page_p2m, "set_broken_page_p2m");
+        check(DomctlOp::Setnodeaffinity, XEN_DOMCTL_setnodeaffinity, "nodeaffinity");
+        check(DomctlOp::Getnodeaffinity, XEN_DOMCTL_getnodeaffinity, "nodeaffinity");
+        check(DomctlOp::Cacheflush, XEN_DOMCTL_cacheflush, "cacheflush");
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        check(DomctlOp::GetVcpuMsrs, XEN_DOMCTL_get_vcpu_msrs, "vcpu_msrs");
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        check(DomctlOp::SetVcpuMsrs, XEN_DOMCTL_set_vcpu_msrs, "vcpu_msrs");
+        check(DomctlOp::Setvnumainfo, XEN_DOMCTL_setvnumainfo, "vnuma");
+        check(DomctlOp::PsrCmtOp, XEN_DOMCTL_psr_cmt_op, "psr_cmt_op");
+        check(DomctlOp::VuartOp, XEN_DOMCTL_vuart_op, "vuart_op");
+        check(DomctlOp::PsrAlloc, XEN_DOMCTL_psr_alloc, "psr_alloc");
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        check(DomctlOp::GetCpuPolicy, XEN_DOMCTL_get_cpu_policy, "cpu_policy");
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        check(DomctlOp::SetCpuPolicy, XEN_DOMCTL_set_cpu_policy, "cpu_policy");
+        check(DomctlOp::VmtraceOp, XEN_DOMCTL_vmtrace_op, "vmtrace_op");
+        check(DomctlOp::GetPagingMempoolSize, XEN_DOMCTL_get_paging_mempool_size, "paging_mempool");
+        check(DomctlOp::SetPagingMempoolSize, XEN_DOMCTL_set_paging_mempool_size, "paging_mempool");
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        check(DomctlOp::DtOverlay, XEN_DOMCTL_dt_overlay, "dt_overlay");
+        check(DomctlOp::GsiPermission, XEN_DOMCTL_gsi_permission, "gsi_permission");
+        check(DomctlOp::SetLlcColors, XEN_DOMCTL_set_llc_colors, "set_llc_colors");
+        check(DomctlOp::GetDomainState, XEN_DOMCTL_get_domain_state, "get_domain_state");
+        check(DomctlOp::GdbsxGuestmemio, XEN_DOMCTL_gdbsx_guestmemio, "gdbsx_guest_memio");
+        check(DomctlOp::GdbsxPausevcpu, XEN_DOMCTL_gdbsx_pausevcpu, "gdbsx_pauseunp_vcpu");
+        check(DomctlOp::GdbsxUnpausevcpu, XEN_DOMCTL_gdbsx_unpausevcpu, "gdbsx_pauseunp_vcpu");
+        check(DomctlOp::GdbsxDomstatus, XEN_DOMCTL_gdbsx_domstatus, "gdbsx_domstatus");
+    }
+
+    #[test]
+    fn an_undeclared_op_keeps_its_bytes() {
+        let mut bytes = [0u8; size_of::<xen_domctl>()];
+        let (op_at, at) = (offset_of!(xen_domctl, cmd), offset_of!(xen_domctl, u));
+        bytes[op_at..op_at + size_of::<u32>()].copy_from_slice(u32::MAX.as_bytes());
+        bytes[at] = 0x5a;
+        let version: u32 = XEN_DOMCTL_INTERFACE_VERSION;
+        let version_at = offset_of!(xen_domctl, interface_version);
+        bytes[version_at..version_at + 4].copy_from_slice(version.as_bytes());
+        // 7 in the member's lowest byte: every architecture the crate knows is little-endian.
+        bytes[offset_of!(xen_domctl, domain)] = 7;
+        let call = DomctlOp::from_bytes(&bytes).expect("the crate's interface version");
+        assert!(matches!(call, DomctlOp::Other { op: u32::MAX, .. }), "{call:?}");
+        assert_eq!(call.to_bytes(7), bytes);
+        let raw = xen_domctl::from_bytes(&bytes);
+        assert_eq!(raw.typed(), None);
+        assert_eq!(raw.to_bytes(), None);
+        assert!(format!("{raw:?}").contains("u: "));
+    }
+
+    #[test]
+    fn a_call_for_another_interface_version_is_refused() {
+        let expected: u32 = XEN_DOMCTL_INTERFACE_VERSION;
+        let found = expected.wrapping_add(1);
+        let mut bytes = [0u8; size_of::<xen_domctl>()];
+        let at = offset_of!(xen_domctl, interface_version);
+        bytes[at..at + 4].copy_from_slice(found.as_bytes());
+        assert_eq!(DomctlOp::from_bytes(&bytes), Err(xenabi::tagged::InterfaceVersionMismatch { record: "xen_domctl", expected, found }));
+        assert_eq!(xen_domctl::from_bytes(&bytes).typed(), None);
+    }
+}
+
+mod unstable_flask_op_xen_flask_op {
+    use super::*;
+    use xenabi::unstable::flask_op::{ xen_flask_op, FlaskOp };
+    use xenabi::unstable::flask_op::*;
+
+    /// The offset and size of each member of the record's header a call sets besides the op.
+    fn header() -> Vec<(usize, usize)> {
+        [(offset_of!(xen_flask_op, interface_version), size_of_member(|r: &xen_flask_op| &r.interface_version))].to_vec()
+    }
+
+    /// Checks the bytes of `call`, whose payload is `payload`, and reads them back.
+    fn check_call(call: FlaskOp, op: u32, payload: &[u8], member: &str) -> xen_flask_op {
+        assert_eq!(call.op(), op, "FlaskOp of {member}: op");
+        let bytes = call.to_bytes();
+        let (op_at, op_len) = (offset_of!(xen_flask_op, cmd), size_of::<u32>());
+        let (at, len) = (offset_of!(xen_flask_op, u), payload.len());
+        assert_eq!(&bytes[op_at..op_at + op_len], op.as_bytes(), "{member}: the op number's bytes");
+        assert_eq!(&bytes[at..at + len], payload, "{member}: the payload's bytes");
+        let header = header();
+        for (i, b) in bytes.iter().enumerate() {
+            let set = (op_at..op_at + op_len).contains(&i) || (at..at + len).contains(&i) || header.iter().any(|&(h, n)| (h..h + n).contains(&i));
+            assert!(set || *b == 0, "{member}: byte {i} is {b:#x}, not zero");
+        }
+        let version: u32 = XEN_FLASK_INTERFACE_VERSION as u32;
+        let version_at = offset_of!(xen_flask_op, interface_version);
+        assert_eq!(&bytes[version_at..version_at + 4], version.as_bytes(), "{member}: the interface version's bytes");
+        assert_eq!(FlaskOp::from_bytes(&bytes), Ok(call), "{member}: back from its bytes");
+        let raw = xen_flask_op::from_bytes(&bytes);
+        assert_eq!(xen_flask_op::from(call).to_bytes(), Some(bytes), "{member}: the record of the call");
+        assert_eq!(raw.typed(), Some(call), "{member}: typed from the record");
+        assert_eq!(raw.to_bytes(), Some(bytes), "{member}: the record's bytes");
+        raw
+    }
+
+    fn check<P: FromBytes + IntoBytes + Immutable + Copy>(make: fn(P) -> FlaskOp, op: u32, member: &str) {
+        let payload: P = patterned();
+        let raw = check_call(make(payload), op, payload.as_bytes(), member);
+        let debug = format!("{raw:?}");
+        assert!(debug.contains(&format!("u.{member}: ")), "{member}: Debug names the member: {debug}");
+    }
+
+    #[test]
+    fn every_op_goes_through_its_bytes_and_back() {
+        check(FlaskOp::Load, FLASK_LOAD, "load");
+        check(FlaskOp::Setenforce, FLASK_SETENFORCE, "enforce");
+        check(FlaskOp::ContextToSid, FLASK_CONTEXT_TO_SID, "sid_context");
+        check(FlaskOp::SidToContext, FLASK_SID_TO_CONTEXT, "sid_context");
+        check(FlaskOp::Access, FLASK_ACCESS, "access");
+        check(FlaskOp::Create, FLASK_CREATE, "transition");
+        check(FlaskOp::Relabel, FLASK_RELABEL, "transition");
+        check(FlaskOp::Getbool, FLASK_GETBOOL, "boolean");
+        check(FlaskOp::Setbool, FLASK_SETBOOL, "boolean");
+        check(FlaskOp::SetavcThreshold, FLASK_SETAVC_THRESHOLD, "setavc_threshold");
+        check(FlaskOp::AvcHashstats, FLASK_AVC_HASHSTATS, "hash_stats");
+        check(FlaskOp::AvcCachestats, FLASK_AVC_CACHESTATS, "cache_stats");
+        check(FlaskOp::Member, FLASK_MEMBER, "transition");
+        check(FlaskOp::AddOcontext, FLASK_ADD_OCONTEXT, "ocontext");
+        check(FlaskOp::DelOcontext, FLASK_DEL_OCONTEXT, "ocontext");
+        check(FlaskOp::GetPeerSid, FLASK_GET_PEER_SID, "peersid");
+        check(FlaskOp::RelabelDomain, FLASK_RELABEL_DOMAIN, "relabel");
+        check(FlaskOp::DevicetreeLabel, FLASK_DEVICETREE_LABEL, "devicetree_label");
+    }
+
+    #[test]
+    fn an_undeclared_op_keeps_its_bytes() {
+        let mut bytes = [0u8; size_of::<xen_flask_op>()];
+        let (op_at, at) = (offset_of!(xen_flask_op, cmd), offset_of!(xen_flask_op, u));
+        bytes[op_at..op_at + size_of::<u32>()].copy_from_slice(u32::MAX.as_bytes());
+        bytes[at] = 0x5a;
+        let version: u32 = XEN_FLASK_INTERFACE_VERSION as u32;
+        let version_at = offset_of!(xen_flask_op, interface_version);
+        bytes[version_at..version_at + 4].copy_from_slice(version.as_bytes());
+        let call = FlaskOp::from_bytes(&bytes).expect("the crate's interface version");
+        assert!(matches!(call, FlaskOp::Other { op: u32::MAX, .. }), "{call:?}");
+        assert_eq!(call.to_bytes(), bytes);
+        let raw = xen_flask_op::from_bytes(&bytes);
+        assert_eq!(raw.typed(), None);
+        assert_eq!(raw.to_bytes(), None);
+        assert!(format!("{raw:?}").contains("u: "));
+    }
+
+    #[test]
+    fn a_call_for_another_interface_version_is_refused() {
+        let expected: u32 = XEN_FLASK_INTERFACE_VERSION as u32;
+        let found = expected.wrapping_add(1);
+        let mut bytes = [0u8; size_of::<xen_flask_op>()];
+        let at = offset_of!(xen_flask_op, interface_version);
+        bytes[at..at + 4].copy_from_slice(found.as_bytes());
+        assert_eq!(FlaskOp::from_bytes(&bytes), Err(xenabi::tagged::InterfaceVersionMismatch { record: "xen_flask_op", expected, found }));
+        assert_eq!(xen_flask_op::from_bytes(&bytes).typed(), None);
+    }
+}
+
+mod unstable_sysctl_xen_sysctl {
+    use super::*;
+    use xenabi::unstable::sysctl::{ xen_sysctl, SysctlOp };
+    use xenabi::unstable::sysctl::*;
+
+    /// The offset and size of each member of the record's header a call sets besides the op.
+    fn header() -> Vec<(usize, usize)> {
+        [(offset_of!(xen_sysctl, interface_version), size_of_member(|r: &xen_sysctl| &r.interface_version))].to_vec()
+    }
+
+    /// Checks the bytes of `call`, whose payload is `payload`, and reads them back.
+    fn check_call(call: SysctlOp, op: u32, payload: &[u8], member: &str) -> xen_sysctl {
+        assert_eq!(call.op(), op, "SysctlOp of {member}: op");
+        let bytes = call.to_bytes();
+        let (op_at, op_len) = (offset_of!(xen_sysctl, cmd), size_of::<u32>());
+        let (at, len) = (offset_of!(xen_sysctl, u), payload.len());
+        assert_eq!(&bytes[op_at..op_at + op_len], op.as_bytes(), "{member}: the op number's bytes");
+        assert_eq!(&bytes[at..at + len], payload, "{member}: the payload's bytes");
+        let header = header();
+        for (i, b) in bytes.iter().enumerate() {
+            let set = (op_at..op_at + op_len).contains(&i) || (at..at + len).contains(&i) || header.iter().any(|&(h, n)| (h..h + n).contains(&i));
+            assert!(set || *b == 0, "{member}: byte {i} is {b:#x}, not zero");
+        }
+        let version: u32 = XEN_SYSCTL_INTERFACE_VERSION;
+        let version_at = offset_of!(xen_sysctl, interface_version);
+        assert_eq!(&bytes[version_at..version_at + 4], version.as_bytes(), "{member}: the interface version's bytes");
+        assert_eq!(SysctlOp::from_bytes(&bytes), Ok(call), "{member}: back from its bytes");
+        let raw = xen_sysctl::from_bytes(&bytes);
+        assert_eq!(xen_sysctl::from(call).to_bytes(), Some(bytes), "{member}: the record of the call");
+        assert_eq!(raw.typed(), Some(call), "{member}: typed from the record");
+        assert_eq!(raw.to_bytes(), Some(bytes), "{member}: the record's bytes");
+        raw
+    }
+
+    fn check<P: FromBytes + IntoBytes + Immutable + Copy>(make: fn(P) -> SysctlOp, op: u32, member: &str) {
+        let payload: P = patterned();
+        let raw = check_call(make(payload), op, payload.as_bytes(), member);
+        let debug = format!("{raw:?}");
+        assert!(debug.contains(&format!("u.{member}: ")), "{member}: Debug names the member: {debug}");
+    }
+
+    #[test]
+    fn every_op_goes_through_its_bytes_and_back() {
+        check(SysctlOp::Readconsole, XEN_SYSCTL_readconsole, "readconsole");
+        check(SysctlOp::TbufOp, XEN_SYSCTL_tbuf_op, "tbuf_op");
+        check(SysctlOp::Physinfo, XEN_SYSCTL_physinfo, "physinfo");
+        check(SysctlOp::SchedId, XEN_SYSCTL_sched_id, "sched_id");
+        check(SysctlOp::PerfcOp, XEN_SYSCTL_perfc_op, "perfc_op");
+        check(SysctlOp::Getdomaininfolist, XEN_SYSCTL_getdomaininfolist, "getdomaininfolist");
+        check(SysctlOp::DebugKeys, XEN_SYSCTL_debug_keys, "debug_keys");
+        check(SysctlOp::Getcpuinfo, XEN_SYSCTL_getcpuinfo, "getcpuinfo");
+        check(SysctlOp::Availheap, XEN_SYSCTL_availheap, "availheap");
+        check(SysctlOp::CpuHotplug, XEN_SYSCTL_cpu_hotplug, "cpu_hotplug");
+        check(SysctlOp::PageOfflineOp, XEN_SYSCTL_page_offline_op, "page_offline");
+        check(SysctlOp::LockprofOp, XEN_SYSCTL_lockprof_op, "lockprof_op");
+        check(SysctlOp::Cputopoinfo, XEN_SYSCTL_cputopoinfo, "cputopoinfo");
+        check(SysctlOp::Numainfo, XEN_SYSCTL_numainfo, "numainfo");
+        check(SysctlOp::CpupoolOp, XEN_SYSCTL_cpupool_op, "cpupool_op");
+        check(SysctlOp::CoverageOp, XEN_SYSCTL_coverage_op, "coverage_op");
+        check(SysctlOp::Pcitopoinfo, XEN_SYSCTL_pcitopoinfo, "pcitopoinfo");
+        check(SysctlOp::GetCpuFeatureset, XEN_SYSCTL_get_cpu_featureset, "cpu_featureset");
+    }
+
+    #[test]
+    fn an_undeclared_op_keeps_its_bytes() {
+        let mut bytes = [0u8; size_of::<xen_sysctl>()];
+        let (op_at, at) = (offset_of!(xen_sysctl, cmd), offset_of!(xen_sysctl, u));
+        bytes[op_at..op_at + size_of::<u32>()].copy_from_slice(u32::MAX.as_bytes());
+        bytes[at] = 0x5a;
+        let version: u32 = XEN_SYSCTL_INTERFACE_VERSION;
+        let version_at = offset_of!(xen_sysctl, interface_version);
+        bytes[version_at..version_at + 4].copy_from_slice(version.as_bytes());
+        let call = SysctlOp::from_bytes(&bytes).expect("the crate's interface version");
+        assert!(matches!(call, SysctlOp::Other { op: u32::MAX, .. }), "{call:?}");
+        assert_eq!(call.to_bytes(), bytes);
+        let raw = xen_sysctl::from_bytes(&bytes);
+        assert_eq!(raw.typed(), None);
+        assert_eq!(raw.to_bytes(), None);
+        assert!(format!("{raw:?}").contains("u: "));
+    }
+
+    #[test]
+    fn a_call_for_another_interface_version_is_refused() {
+        let expected: u32 = XEN_SYSCTL_INTERFACE_VERSION;
+        let found = expected.wrapping_add(1);
+        let mut bytes = [0u8; size_of::<xen_sysctl>()];
+        let at = offset_of!(xen_sysctl, interface_version);
+        bytes[at..at + 4].copy_from_slice(found.as_bytes());
+        assert_eq!(SysctlOp::from_bytes(&bytes), Err(xenabi::tagged::InterfaceVersionMismatch { record: "xen_sysctl", expected, found }));
+        assert_eq!(xen_sysctl::from_bytes(&bytes).typed(), None);
     }
 }
 

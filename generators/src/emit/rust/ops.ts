@@ -11,7 +11,7 @@ import type { ConstantSetDecl, RecordDecl } from '../../model/types.js';
 import type { RustContext, Uses } from './context.js';
 import type { Presence } from './releases.js';
 import { opSetBase } from '../../names/ops.js';
-import { planOpSet, type OpSetPlan } from '../../names/op-plan.js';
+import { dispatchHeader, planOpSet, type OpSetPlan } from '../../names/op-plan.js';
 import { constantType } from './constants.js';
 import { cfgIn, itemPresence, ownerPath } from './context.js';
 import { typedFormName } from './selected.js';
@@ -29,6 +29,24 @@ export interface TypedVariantView {
   getterMember: string;
 }
 
+/** What a call fills in the dispatch record besides the op and the payload (`xen_domctl`'s header). */
+export interface TypedHeaderView {
+  /** Whether the record has a header at all (every key is set either way: the templates are strict). */
+  on: boolean;
+  /** The member holding the interface version, and the value a call puts there (`XEN_DOMCTL_INTERFACE_VERSION`). */
+  version: { field: string; constant: string; value: string } | undefined;
+  /** The members the caller gives (`domain`), with their types. */
+  given: { name: string; type: string }[];
+  /** `, domain: domid_t`: the given members as parameters of `to_bytes`. */
+  params: string;
+  /** `self.domain`: the given members as a record passes them on. */
+  fromSelf: string;
+  /** `7`: a value for each given member, for the tests. */
+  testArgs: string;
+  /** The offset and size of each header member a call sets, for the tests (`size_of_member` is theirs). */
+  ranges: string;
+}
+
 export interface TypedOpsView {
   docs: string[];
   enumName: string;
@@ -37,6 +55,8 @@ export interface TypedOpsView {
   opType: string;
   payloadField: string;
   payloadUnion: string;
+  /** For a record with a header (`xen_domctl`): what a call fills in it; `on` false for one without. */
+  header: TypedHeaderView;
   variants: TypedVariantView[];
 }
 
@@ -56,34 +76,56 @@ export function camelCase(name: string): string {
     .join('');
 }
 
-/** The op set that dispatches through `record` with a payload union, when its header is only the op and padding. */
+/**
+ * The op set that dispatches through `record` with a payload union, when its header is the op
+ * and padding, or besides them an interface version and integer members the caller gives
+ * (`names/op-plan.ts`).
+ */
 export function typedOpSet(ctx: RustContext, record: RecordDecl): ConstantSetDecl | undefined {
   const sets = ctx.model.sets.filter((s) => s.kind === 'ops' && s.dispatch?.record === record.name && s.dispatch.payloadField);
   const set = sets.length === 1 ? sets[0] : undefined;
-  if (!set) return undefined;
-  const { opField, payloadField } = set.dispatch!;
-  const header = record.fields.filter((f) => f.name !== opField && f.name !== payloadField);
-  const payload = record.fields.find((f) => f.name === payloadField);
-  const union = payload?.type.kind === 'record' ? ctx.records.get(payload.type.name) : undefined;
-  return header.every((f) => f.padding) && union?.kind === 'union' ? set : undefined;
+  return set && dispatchHeader(ctx, set) ? set : undefined;
+}
+
+/**
+ * The variant of a tagged op: its constant without the words every op constant of the set
+ * starts with (`XEN_DOMCTL_pausedomain` → `Pausedomain`, `FLASK_RELABEL_DOMAIN` →
+ * `RelabelDomain`, `HVMOP_altp2m_get_domain_state` → `GetDomainState`).
+ */
+export function taggedVariant(set: ConstantSetDecl, constant: string): string {
+  const words = (set.ops ?? []).map((o) => o.constant.split('_'));
+  let shared = 0;
+  while (words.every((w) => w.length > shared + 1 && w[shared] === words[0]![shared])) shared++;
+  return camelCase(constant.split('_').slice(shared).join('_').toLowerCase());
 }
 
 export function typedOpsView(ctx: RustContext, record: RecordDecl, set: ConstantSetDecl, plan: OpSetPlan, all: readonly OpMethodView[], uses: Uses, where: Presence): TypedOpsView {
-  const typed = new Set(plan.ops.map((o) => ident(o.constant)));
-  const methods = all.filter((m) => typed.has(m.constant));
+  const byConstant = new Map(all.map((m) => [m.constant, m]));
   const { opField, payloadField } = set.dispatch!;
   const opDecl = record.fields.find((f) => f.name === opField)!;
   const unionDecl = record.fields.find((f) => f.name === payloadField)!;
   const unionName = unionDecl.type.kind === 'record' ? recordName(ctx.records.get(unionDecl.type.name)!) : '';
   const name = recordName(record);
   const enumName = opSetBase(set.name);
+  // An op goes where its record's op method goes (the architectures it has the payload on). An
+  // op the model names no record for stays `Other`, as in the TypeScript dispatch form: the
+  // model cannot tell an op without payload (`XEN_DOMCTL_pausedomain`) from one whose payload it
+  // does not tie to the op (`XEN_SYSCTL_dt_overlay`).
+  const variants = plan.ops.flatMap((o): TypedVariantView[] => {
+    const constant = ident(o.constant);
+    const m = o.record ? byConstant.get(constant) : undefined;
+    if (!m) return [];
+    return [{ docs: [`${code(constant)}${docSuffix(ctx, o.constant)}`], variant: taggedVariant(set, o.constant), constant, cfg: m.cfg, payloadType: m.payloadType, getter: m.getter, getterMember: m.member }];
+  });
+  const header = headerView(ctx, record, plan.header ?? { given: [] }, uses, where);
   return {
     docs: [
       `The calls of op set ${code(set.name)} with their payloads: what a ${code(name)} holds, typed, so that no op`,
       `number goes with another op's payload. Convert with ${code('to_bytes')}/${code('from_bytes')} (the bytes Xen`,
-      `reads: the op, its payload, zero elsewhere) or ${code(`${name}::from`)}/${code(`${name}::typed`)}. An op this`,
+      `reads: the op, its payload, zero elsewhere) or ${header.given.length ? '' : `${code(`${name}::from`)}/`}${code(`${name}::typed`)}. An op this`,
       'crate does not declare (from a newer Xen, or one a cargo feature leaves out) stays representable as',
       `${code('Other')}, with the payload bytes as they came.`,
+      ...headerDocs(name, header),
       ...leftOutDocs(plan),
     ],
     enumName,
@@ -92,16 +134,48 @@ export function typedOpsView(ctx: RustContext, record: RecordDecl, set: Constant
     opType: uses.type(opDecl.type, where),
     payloadField: ident(payloadField!),
     payloadUnion: unionName,
-    variants: methods.map((m) => ({
-      cfg: m.cfg,
-      docs: [`${code(m.constant)}${docSuffix(ctx, m.constant)}`],
-      variant: camelCase(m.member),
-      constant: m.constant,
-      payloadType: m.payloadType,
-      getter: m.getter,
-      getterMember: m.member,
-    })),
+    header,
+    variants,
   };
+}
+
+function headerView(ctx: RustContext, record: RecordDecl, header: NonNullable<OpSetPlan['header']>, uses: Uses, where: Presence): TypedHeaderView {
+  const name = recordName(record);
+  const typeOf = (field: string) => uses.type(record.fields.find((f) => f.name === field)!.type, where);
+  const given = header.given.map((g) => ({ name: ident(g), type: typeOf(g) }));
+  const version = header.version ? versionView(ctx, record, header.version, typeOf(header.version.field)) : undefined;
+  const members = [...(version ? [version.field] : []), ...given.map((g) => g.name)];
+  return {
+    on: !!version || given.length > 0,
+    version,
+    given,
+    params: given.map((g) => `, ${g.name}: ${g.type}`).join(''),
+    fromSelf: given.map((g) => `self.${g.name}`).join(', '),
+    testArgs: given.map(() => '7').join(', '),
+    ranges: `[${members.map((m) => `(offset_of!(${name}, ${m}), size_of_member(|r: &${name}| &r.${m}))`).join(', ')}]`,
+  };
+}
+
+export function versionView(ctx: RustContext, record: RecordDecl, version: { field: string; constant: string }, fieldType: string): TypedHeaderView['version'] {
+  if (fieldType !== 'u32') throw new Error(`rust emitter: ${record.name}.${version.field} holds an interface version but is ${fieldType}, not u32`);
+  const spelled = constantType(ctx.constants.get(version.constant)!, ctx).spelled;
+  const constant = ident(version.constant);
+  return { field: ident(version.field), constant, value: spelled === 'u32' ? constant : `${constant} as u32` };
+}
+
+function headerDocs(name: string, header: TypedHeaderView): string[] {
+  if (!header.on) return [];
+  const given = header.given.map((g) => code(g.name));
+  return [
+    '',
+    ...(header.version
+      ? [
+          `A call's bytes carry ${code(header.version.constant)} in ${code(`${name}.${header.version.field}`)}, the version of the release the cargo`,
+          `features select; ${code('from_bytes')} refuses bytes made for another version, whose payloads Xen may lay out differently.`,
+        ]
+      : []),
+    ...(given.length ? [`The caller gives ${given.join(', ')} to ${code('to_bytes')}; a record read back keeps ${given.length > 1 ? 'them' : 'it'}.`] : []),
+  ];
 }
 
 function docSuffix(ctx: RustContext, constant: string): string {

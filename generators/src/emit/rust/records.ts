@@ -9,7 +9,8 @@ import { famView, type FamView } from './fam.js';
 import type { Arch, ConstantSetDecl, Field, ModuleDecl, RecordDecl, TypeRef } from '../../model/types.js';
 import { planOpSet } from '../../names/op-plan.js';
 import { selectedRecordView, type SelectedRecordView } from './selected.js';
-import { taggedDebugView, typedOpSet, typedOpsView, type TaggedDebugView, type TypedOpsView } from './ops.js';
+import { taggedDebugView, typedOpSet, typedOpsView, versionView, type TaggedDebugView, type TypedOpsView } from './ops.js';
+import { dispatchHeader } from '../../names/op-plan.js';
 import { onArch } from '../../model/arch.js';
 import { existsIn } from '../../model/releases.js';
 import { recordConsts, sinceNote, type ConstLine } from './availability.js';
@@ -73,6 +74,8 @@ export interface OpMethodView {
   payloadType: string;
   constructor: string;
   getter: string;
+  /** The interface version the constructor fills in, for a record that has one (`xen_domctl`). */
+  version: { field: string; constant: string; value: string } | undefined;
 }
 
 export interface RecordView {
@@ -158,7 +161,8 @@ export function recordView(ctx: RustContext, module: ModuleDecl, record: RecordD
     opMethods: methods,
     inputCtor: inputCtor(record, fieldNames, fieldTypes, fields.length),
     ...typedParts(ctx, record, opSet, methods, uses, where, fields),
-    selected: opSet ? undefined : selectedRecordView(ctx, record, { fields, cfg }, (u) => recordView(ctx, module, u, uses, scope)),
+    // A record whose typed op layer came with a header keeps the typed form it had before (`XenFlaskOp`).
+    selected: opSet && !hasHeader(ctx, opSet) ? undefined : selectedRecordView(ctx, record, { fields, cfg }, (u) => recordView(ctx, module, u, uses, scope)),
     checks: new Map(archs.map((a) => [a, mergeChecks(checksOn(a).map((s) => ({ releases: s.releases, checks: s.value })))])),
     bitTests: new Map(archs.map((a) => [a, mergeBlocks(bitTestsOn(a).map((s) => ({ releases: s.releases, blocks: s.value })))])),
     releases,
@@ -378,6 +382,12 @@ function inputCtor(record: RecordDecl, names: ReadonlyMap<number, string>, types
   return { params: inputs.map(({ i }) => ({ name: names.get(i)!, type: types.get(i)! })), rest: rustFields > inputs.length };
 }
 
+/** Whether the dispatch record of `set` holds more than the op, the payload union and padding. */
+function hasHeader(ctx: RustContext, set: ConstantSetDecl): boolean {
+  const header = dispatchHeader(ctx, set);
+  return !!header && (!!header.version || header.given.length > 0);
+}
+
 /** The typed enum and the tagged `Debug` of a dispatch record, when `set` is its typed op set. */
 function typedParts(
   ctx: RustContext,
@@ -413,8 +423,10 @@ function intersectPresence(a: Presence, b: Presence): Presence {
 /** The op methods of `record` when an op set dispatches through it with a payload union. */
 function opMethods(ctx: RustContext, record: RecordDecl, uses: Uses, where: Presence): OpMethodView[] {
   const sets = ctx.model.sets.filter((s) => s.kind === 'ops' && s.dispatch?.record === record.name && s.dispatch.payloadField);
-  const methods = sets.flatMap((s) =>
-    (s.ops ?? []).flatMap((op) => {
+  const methods = sets.flatMap((s) => {
+    const v = dispatchHeader(ctx, s)?.version;
+    const version = v ? versionView(ctx, record, v, uses.type(record.fields.find((f) => f.name === v.field)!.type, where)) : undefined;
+    return (s.ops ?? []).flatMap((op) => {
       const constant = ctx.constants.get(op.constant);
       if (!op.member || !op.record || !constant) return [];
       const payload = ctx.records.get(op.record);
@@ -433,10 +445,11 @@ function opMethods(ctx: RustContext, record: RecordDecl, uses: Uses, where: Pres
           payloadType: uses.type({ kind: 'record', name: payload.name }, at),
           constructor: opMethodName(s, op.constant, op.member),
           getter: opGetterName(opMethodName(s, op.constant, op.member)),
+          version,
         },
       ];
-    }),
-  );
+    });
+  });
   const seen = new Map<string, string>();
   for (const m of methods) {
     const other = seen.get(m.constructor);

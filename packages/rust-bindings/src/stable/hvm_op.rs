@@ -710,7 +710,7 @@ unsafe impl vm_memory::ByteValued for xen_hvm_altp2m_set_visibility {}
 ///
 /// Layout (size/align in bytes): x86 80/4, x86_64 80/8, arm 80/8, aarch64 80/8.
 #[repr(C)]
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Default)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct xen_hvm_altp2m_op {
     /// IN: HVMOP_ALTP2M_INTERFACE_VERSION. Example: 1.
@@ -740,11 +740,12 @@ impl xen_hvm_altp2m_op {
 }
 
 impl xen_hvm_altp2m_op {
-    /// A `HVMOP_altp2m_get_domain_state` call carrying `payload`; every other byte is zero.
+    /// A `HVMOP_altp2m_get_domain_state` call carrying `payload`, with `version` = `HVMOP_ALTP2M_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn hvmop_altp2m_get_domain_state(payload: xen_hvm_altp2m_domain_state) -> Self {
         let mut call = Self::default();
         call.cmd = HVMOP_altp2m_get_domain_state;
+        call.version = HVMOP_ALTP2M_INTERFACE_VERSION;
         call.u.domain_state = payload;
         call
     }
@@ -761,11 +762,12 @@ impl xen_hvm_altp2m_op {
         }
     }
 
-    /// A `HVMOP_altp2m_set_domain_state` call carrying `payload`; every other byte is zero.
+    /// A `HVMOP_altp2m_set_domain_state` call carrying `payload`, with `version` = `HVMOP_ALTP2M_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn hvmop_altp2m_set_domain_state(payload: xen_hvm_altp2m_domain_state) -> Self {
         let mut call = Self::default();
         call.cmd = HVMOP_altp2m_set_domain_state;
+        call.version = HVMOP_ALTP2M_INTERFACE_VERSION;
         call.u.domain_state = payload;
         call
     }
@@ -782,11 +784,12 @@ impl xen_hvm_altp2m_op {
         }
     }
 
-    /// A `HVMOP_altp2m_vcpu_enable_notify` call carrying `payload`; every other byte is zero.
+    /// A `HVMOP_altp2m_vcpu_enable_notify` call carrying `payload`, with `version` = `HVMOP_ALTP2M_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn enable_notify(payload: xen_hvm_altp2m_vcpu_enable_notify) -> Self {
         let mut call = Self::default();
         call.cmd = HVMOP_altp2m_vcpu_enable_notify;
+        call.version = HVMOP_ALTP2M_INTERFACE_VERSION;
         call.u.enable_notify = payload;
         call
     }
@@ -803,11 +806,12 @@ impl xen_hvm_altp2m_op {
         }
     }
 
-    /// A `HVMOP_altp2m_create_p2m` call carrying `payload`; every other byte is zero.
+    /// A `HVMOP_altp2m_create_p2m` call carrying `payload`, with `version` = `HVMOP_ALTP2M_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn hvmop_altp2m_create_p2m(payload: xen_hvm_altp2m_view) -> Self {
         let mut call = Self::default();
         call.cmd = HVMOP_altp2m_create_p2m;
+        call.version = HVMOP_ALTP2M_INTERFACE_VERSION;
         call.u.view = payload;
         call
     }
@@ -824,11 +828,12 @@ impl xen_hvm_altp2m_op {
         }
     }
 
-    /// A `HVMOP_altp2m_destroy_p2m` call carrying `payload`; every other byte is zero.
+    /// A `HVMOP_altp2m_destroy_p2m` call carrying `payload`, with `version` = `HVMOP_ALTP2M_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn hvmop_altp2m_destroy_p2m(payload: xen_hvm_altp2m_view) -> Self {
         let mut call = Self::default();
         call.cmd = HVMOP_altp2m_destroy_p2m;
+        call.version = HVMOP_ALTP2M_INTERFACE_VERSION;
         call.u.view = payload;
         call
     }
@@ -845,11 +850,12 @@ impl xen_hvm_altp2m_op {
         }
     }
 
-    /// A `HVMOP_altp2m_switch_p2m` call carrying `payload`; every other byte is zero.
+    /// A `HVMOP_altp2m_switch_p2m` call carrying `payload`, with `version` = `HVMOP_ALTP2M_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn hvmop_altp2m_switch_p2m(payload: xen_hvm_altp2m_view) -> Self {
         let mut call = Self::default();
         call.cmd = HVMOP_altp2m_switch_p2m;
+        call.version = HVMOP_ALTP2M_INTERFACE_VERSION;
         call.u.view = payload;
         call
     }
@@ -866,11 +872,12 @@ impl xen_hvm_altp2m_op {
         }
     }
 
-    /// A `HVMOP_altp2m_change_gfn` call carrying `payload`; every other byte is zero.
+    /// A `HVMOP_altp2m_change_gfn` call carrying `payload`, with `version` = `HVMOP_ALTP2M_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn change_gfn(payload: xen_hvm_altp2m_change_gfn) -> Self {
         let mut call = Self::default();
         call.cmd = HVMOP_altp2m_change_gfn;
+        call.version = HVMOP_ALTP2M_INTERFACE_VERSION;
         call.u.change_gfn = payload;
         call
     }
@@ -887,12 +894,13 @@ impl xen_hvm_altp2m_op {
         }
     }
 
-    /// A `HVMOP_altp2m_set_mem_access_multi` call carrying `payload`; every other byte is zero.
+    /// A `HVMOP_altp2m_set_mem_access_multi` call carrying `payload`, with `version` = `HVMOP_ALTP2M_INTERFACE_VERSION`; every other byte is zero.
     #[cfg(feature = "xen-4-11")]
     #[inline]
     pub fn set_mem_access_multi(payload: xen_hvm_altp2m_set_mem_access_multi) -> Self {
         let mut call = Self::default();
         call.cmd = HVMOP_altp2m_set_mem_access_multi;
+        call.version = HVMOP_ALTP2M_INTERFACE_VERSION;
         call.u.set_mem_access_multi = payload;
         call
     }
@@ -910,12 +918,13 @@ impl xen_hvm_altp2m_op {
         }
     }
 
-    /// A `HVMOP_altp2m_set_suppress_ve` call carrying `payload`; every other byte is zero.
+    /// A `HVMOP_altp2m_set_suppress_ve` call carrying `payload`, with `version` = `HVMOP_ALTP2M_INTERFACE_VERSION`; every other byte is zero.
     #[cfg(feature = "xen-4-12")]
     #[inline]
     pub fn hvmop_altp2m_set_suppress_ve(payload: xen_hvm_altp2m_suppress_ve) -> Self {
         let mut call = Self::default();
         call.cmd = HVMOP_altp2m_set_suppress_ve;
+        call.version = HVMOP_ALTP2M_INTERFACE_VERSION;
         call.u.suppress_ve = payload;
         call
     }
@@ -933,12 +942,13 @@ impl xen_hvm_altp2m_op {
         }
     }
 
-    /// A `HVMOP_altp2m_get_suppress_ve` call carrying `payload`; every other byte is zero.
+    /// A `HVMOP_altp2m_get_suppress_ve` call carrying `payload`, with `version` = `HVMOP_ALTP2M_INTERFACE_VERSION`; every other byte is zero.
     #[cfg(feature = "xen-4-12")]
     #[inline]
     pub fn hvmop_altp2m_get_suppress_ve(payload: xen_hvm_altp2m_suppress_ve) -> Self {
         let mut call = Self::default();
         call.cmd = HVMOP_altp2m_get_suppress_ve;
+        call.version = HVMOP_ALTP2M_INTERFACE_VERSION;
         call.u.suppress_ve = payload;
         call
     }
@@ -956,12 +966,13 @@ impl xen_hvm_altp2m_op {
         }
     }
 
-    /// A `HVMOP_altp2m_get_mem_access` call carrying `payload`; every other byte is zero.
+    /// A `HVMOP_altp2m_get_mem_access` call carrying `payload`, with `version` = `HVMOP_ALTP2M_INTERFACE_VERSION`; every other byte is zero.
     #[cfg(feature = "xen-4-12")]
     #[inline]
     pub fn hvmop_altp2m_get_mem_access(payload: xen_hvm_altp2m_mem_access) -> Self {
         let mut call = Self::default();
         call.cmd = HVMOP_altp2m_get_mem_access;
+        call.version = HVMOP_ALTP2M_INTERFACE_VERSION;
         call.u.mem_access = payload;
         call
     }
@@ -979,12 +990,13 @@ impl xen_hvm_altp2m_op {
         }
     }
 
-    /// A `HVMOP_altp2m_vcpu_disable_notify` call carrying `payload`; every other byte is zero.
+    /// A `HVMOP_altp2m_vcpu_disable_notify` call carrying `payload`, with `version` = `HVMOP_ALTP2M_INTERFACE_VERSION`; every other byte is zero.
     #[cfg(feature = "xen-4-12")]
     #[inline]
     pub fn disable_notify(payload: xen_hvm_altp2m_vcpu_disable_notify) -> Self {
         let mut call = Self::default();
         call.cmd = HVMOP_altp2m_vcpu_disable_notify;
+        call.version = HVMOP_ALTP2M_INTERFACE_VERSION;
         call.u.disable_notify = payload;
         call
     }
@@ -1002,12 +1014,13 @@ impl xen_hvm_altp2m_op {
         }
     }
 
-    /// A `HVMOP_altp2m_get_p2m_idx` call carrying `payload`; every other byte is zero.
+    /// A `HVMOP_altp2m_get_p2m_idx` call carrying `payload`, with `version` = `HVMOP_ALTP2M_INTERFACE_VERSION`; every other byte is zero.
     #[cfg(feature = "xen-4-13")]
     #[inline]
     pub fn get_vcpu_p2m_idx(payload: xen_hvm_altp2m_get_vcpu_p2m_idx) -> Self {
         let mut call = Self::default();
         call.cmd = HVMOP_altp2m_get_p2m_idx;
+        call.version = HVMOP_ALTP2M_INTERFACE_VERSION;
         call.u.get_vcpu_p2m_idx = payload;
         call
     }
@@ -1025,12 +1038,13 @@ impl xen_hvm_altp2m_op {
         }
     }
 
-    /// A `HVMOP_altp2m_set_suppress_ve_multi` call carrying `payload`; every other byte is zero.
+    /// A `HVMOP_altp2m_set_suppress_ve_multi` call carrying `payload`, with `version` = `HVMOP_ALTP2M_INTERFACE_VERSION`; every other byte is zero.
     #[cfg(feature = "xen-4-14")]
     #[inline]
     pub fn suppress_ve_multi(payload: xen_hvm_altp2m_suppress_ve_multi) -> Self {
         let mut call = Self::default();
         call.cmd = HVMOP_altp2m_set_suppress_ve_multi;
+        call.version = HVMOP_ALTP2M_INTERFACE_VERSION;
         call.u.suppress_ve_multi = payload;
         call
     }
@@ -1048,12 +1062,13 @@ impl xen_hvm_altp2m_op {
         }
     }
 
-    /// A `HVMOP_altp2m_set_visibility` call carrying `payload`; every other byte is zero.
+    /// A `HVMOP_altp2m_set_visibility` call carrying `payload`, with `version` = `HVMOP_ALTP2M_INTERFACE_VERSION`; every other byte is zero.
     #[cfg(feature = "xen-4-14")]
     #[inline]
     pub fn set_visibility(payload: xen_hvm_altp2m_set_visibility) -> Self {
         let mut call = Self::default();
         call.cmd = HVMOP_altp2m_set_visibility;
+        call.version = HVMOP_ALTP2M_INTERFACE_VERSION;
         call.u.set_visibility = payload;
         call
     }
@@ -1069,6 +1084,403 @@ impl xen_hvm_altp2m_op {
         } else {
             None
         }
+    }
+}
+
+impl ::core::fmt::Debug for xen_hvm_altp2m_op {
+    /// Prints every member, and of `u` the one the op names; for an op
+    /// this crate does not declare, the union itself, which prints no member.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        let mut d = f.debug_struct("xen_hvm_altp2m_op");
+        d.field("version", &self.version);
+        d.field("cmd", &self.cmd);
+        d.field("domain", &self.domain);
+        d.field("pad1", &self.pad1);
+        d.field("pad2", &self.pad2);
+        if let Some(payload) = self.as_hvmop_altp2m_get_domain_state() {
+            return d.field("u.domain_state", payload).finish();
+        }
+        if let Some(payload) = self.as_hvmop_altp2m_set_domain_state() {
+            return d.field("u.domain_state", payload).finish();
+        }
+        if let Some(payload) = self.as_enable_notify() {
+            return d.field("u.enable_notify", payload).finish();
+        }
+        if let Some(payload) = self.as_hvmop_altp2m_create_p2m() {
+            return d.field("u.view", payload).finish();
+        }
+        if let Some(payload) = self.as_hvmop_altp2m_destroy_p2m() {
+            return d.field("u.view", payload).finish();
+        }
+        if let Some(payload) = self.as_hvmop_altp2m_switch_p2m() {
+            return d.field("u.view", payload).finish();
+        }
+        if let Some(payload) = self.as_change_gfn() {
+            return d.field("u.change_gfn", payload).finish();
+        }
+        #[cfg(feature = "xen-4-11")]
+        if let Some(payload) = self.as_set_mem_access_multi() {
+            return d.field("u.set_mem_access_multi", payload).finish();
+        }
+        #[cfg(feature = "xen-4-12")]
+        if let Some(payload) = self.as_hvmop_altp2m_set_suppress_ve() {
+            return d.field("u.suppress_ve", payload).finish();
+        }
+        #[cfg(feature = "xen-4-12")]
+        if let Some(payload) = self.as_hvmop_altp2m_get_suppress_ve() {
+            return d.field("u.suppress_ve", payload).finish();
+        }
+        #[cfg(feature = "xen-4-12")]
+        if let Some(payload) = self.as_hvmop_altp2m_get_mem_access() {
+            return d.field("u.mem_access", payload).finish();
+        }
+        #[cfg(feature = "xen-4-12")]
+        if let Some(payload) = self.as_disable_notify() {
+            return d.field("u.disable_notify", payload).finish();
+        }
+        #[cfg(feature = "xen-4-13")]
+        if let Some(payload) = self.as_get_vcpu_p2m_idx() {
+            return d.field("u.get_vcpu_p2m_idx", payload).finish();
+        }
+        #[cfg(feature = "xen-4-14")]
+        if let Some(payload) = self.as_suppress_ve_multi() {
+            return d.field("u.suppress_ve_multi", payload).finish();
+        }
+        #[cfg(feature = "xen-4-14")]
+        if let Some(payload) = self.as_set_visibility() {
+            return d.field("u.set_visibility", payload).finish();
+        }
+        d.field("u", &self.u).finish()
+    }
+}
+
+/// The calls of op set `HVMOP_altp2m_cmd` with their payloads: what a `xen_hvm_altp2m_op` holds, typed, so that no op
+/// number goes with another op's payload. Convert with `to_bytes`/`from_bytes` (the bytes Xen
+/// reads: the op, its payload, zero elsewhere) or `xen_hvm_altp2m_op::typed`. An op this
+/// crate does not declare (from a newer Xen, or one a cargo feature leaves out) stays representable as
+/// `Other`, with the payload bytes as they came.
+///
+/// A call's bytes carry `HVMOP_ALTP2M_INTERFACE_VERSION` in `xen_hvm_altp2m_op.version`, the version of the release the cargo
+/// features select; `from_bytes` refuses bytes made for another version, whose payloads Xen may lay out differently.
+/// The caller gives `domain` to `to_bytes`; a record read back keeps it.
+///
+/// Not typed here (its member has no record of its own): `HVMOP_altp2m_set_mem_access`; use the record itself.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HvmopAltp2mCmdOp {
+    /// `HVMOP_altp2m_get_domain_state`: Is altp2m on for the domain?
+    GetDomainState(xen_hvm_altp2m_domain_state),
+    /// `HVMOP_altp2m_set_domain_state`: Turn altp2m on or off for the domain.
+    SetDomainState(xen_hvm_altp2m_domain_state),
+    /// `HVMOP_altp2m_vcpu_enable_notify`: Deliver #VE to a vCPU.
+    VcpuEnableNotify(xen_hvm_altp2m_vcpu_enable_notify),
+    /// `HVMOP_altp2m_create_p2m`: Create a view.
+    CreateP2m(xen_hvm_altp2m_view),
+    /// `HVMOP_altp2m_destroy_p2m`: Destroy a view.
+    DestroyP2m(xen_hvm_altp2m_view),
+    /// `HVMOP_altp2m_switch_p2m`: Switch every vCPU of the domain to a view.
+    SwitchP2m(xen_hvm_altp2m_view),
+    /// `HVMOP_altp2m_change_gfn`: Remap a guest frame within a view.
+    ChangeGfn(xen_hvm_altp2m_change_gfn),
+    /// `HVMOP_altp2m_set_mem_access_multi`: Set the access of many pages in a view.
+    #[cfg(feature = "xen-4-11")]
+    SetMemAccessMulti(xen_hvm_altp2m_set_mem_access_multi),
+    /// `HVMOP_altp2m_set_suppress_ve`: Set the "suppress #VE" bit of a page.
+    #[cfg(feature = "xen-4-12")]
+    SetSuppressVe(xen_hvm_altp2m_suppress_ve),
+    /// `HVMOP_altp2m_get_suppress_ve`: Read the "suppress #VE" bit of a page.
+    #[cfg(feature = "xen-4-12")]
+    GetSuppressVe(xen_hvm_altp2m_suppress_ve),
+    /// `HVMOP_altp2m_get_mem_access`: Read the access of one page in a view.
+    #[cfg(feature = "xen-4-12")]
+    GetMemAccess(xen_hvm_altp2m_mem_access),
+    /// `HVMOP_altp2m_vcpu_disable_notify`: Stop delivering #VE to a vCPU.
+    #[cfg(feature = "xen-4-12")]
+    VcpuDisableNotify(xen_hvm_altp2m_vcpu_disable_notify),
+    /// `HVMOP_altp2m_get_p2m_idx`: Which view a vCPU runs in.
+    #[cfg(feature = "xen-4-13")]
+    GetP2mIdx(xen_hvm_altp2m_get_vcpu_p2m_idx),
+    /// `HVMOP_altp2m_set_suppress_ve_multi`: Set the "suppress #VE" bit of a range of pages.
+    #[cfg(feature = "xen-4-14")]
+    SetSuppressVeMulti(xen_hvm_altp2m_suppress_ve_multi),
+    /// `HVMOP_altp2m_set_visibility`: Show a view to the guest or hide it.
+    #[cfg(feature = "xen-4-14")]
+    SetVisibility(xen_hvm_altp2m_set_visibility),
+    /// An op this crate does not declare, with the bytes of `u` as they came.
+    Other {
+        /// The op number.
+        op: u32,
+        /// The bytes of `xen_hvm_altp2m_op.u`.
+        payload: [u8; ::core::mem::size_of::<xen_hvm_altp2m_op_u>()],
+    },
+}
+
+#[cfg(feature = "zerocopy")]
+impl HvmopAltp2mCmdOp {
+    /// The op number, as `xen_hvm_altp2m_op.cmd` holds it.
+    #[inline]
+    pub fn op(&self) -> u32 {
+        match self {
+            Self::GetDomainState(_) => HVMOP_altp2m_get_domain_state,
+            Self::SetDomainState(_) => HVMOP_altp2m_set_domain_state,
+            Self::VcpuEnableNotify(_) => HVMOP_altp2m_vcpu_enable_notify,
+            Self::CreateP2m(_) => HVMOP_altp2m_create_p2m,
+            Self::DestroyP2m(_) => HVMOP_altp2m_destroy_p2m,
+            Self::SwitchP2m(_) => HVMOP_altp2m_switch_p2m,
+            Self::ChangeGfn(_) => HVMOP_altp2m_change_gfn,
+            #[cfg(feature = "xen-4-11")]
+            Self::SetMemAccessMulti(_) => HVMOP_altp2m_set_mem_access_multi,
+            #[cfg(feature = "xen-4-12")]
+            Self::SetSuppressVe(_) => HVMOP_altp2m_set_suppress_ve,
+            #[cfg(feature = "xen-4-12")]
+            Self::GetSuppressVe(_) => HVMOP_altp2m_get_suppress_ve,
+            #[cfg(feature = "xen-4-12")]
+            Self::GetMemAccess(_) => HVMOP_altp2m_get_mem_access,
+            #[cfg(feature = "xen-4-12")]
+            Self::VcpuDisableNotify(_) => HVMOP_altp2m_vcpu_disable_notify,
+            #[cfg(feature = "xen-4-13")]
+            Self::GetP2mIdx(_) => HVMOP_altp2m_get_p2m_idx,
+            #[cfg(feature = "xen-4-14")]
+            Self::SetSuppressVeMulti(_) => HVMOP_altp2m_set_suppress_ve_multi,
+            #[cfg(feature = "xen-4-14")]
+            Self::SetVisibility(_) => HVMOP_altp2m_set_visibility,
+            Self::Other { op, .. } => *op,
+        }
+    }
+
+    /// The call as the bytes Xen reads: the op number, `HVMOP_ALTP2M_INTERFACE_VERSION`, `domain`, its payload,
+    /// and zero everywhere else.
+    pub fn to_bytes(&self, domain: domid_t) -> [u8; ::core::mem::size_of::<xen_hvm_altp2m_op>()] {
+        let mut bytes = [0u8; ::core::mem::size_of::<xen_hvm_altp2m_op>()];
+        let at = ::core::mem::offset_of!(xen_hvm_altp2m_op, cmd);
+        bytes[at..at + ::core::mem::size_of::<u32>()].copy_from_slice(zerocopy::IntoBytes::as_bytes(&self.op()));
+        let version: u32 = HVMOP_ALTP2M_INTERFACE_VERSION;
+        let at = ::core::mem::offset_of!(xen_hvm_altp2m_op, version);
+        bytes[at..at + ::core::mem::size_of::<u32>()].copy_from_slice(zerocopy::IntoBytes::as_bytes(&version));
+        let at = ::core::mem::offset_of!(xen_hvm_altp2m_op, domain);
+        bytes[at..at + ::core::mem::size_of::<domid_t>()].copy_from_slice(zerocopy::IntoBytes::as_bytes(&domain));
+        let payload: &[u8] = match self {
+            Self::GetDomainState(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::SetDomainState(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::VcpuEnableNotify(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::CreateP2m(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::DestroyP2m(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::SwitchP2m(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::ChangeGfn(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            #[cfg(feature = "xen-4-11")]
+            Self::SetMemAccessMulti(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            #[cfg(feature = "xen-4-12")]
+            Self::SetSuppressVe(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            #[cfg(feature = "xen-4-12")]
+            Self::GetSuppressVe(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            #[cfg(feature = "xen-4-12")]
+            Self::GetMemAccess(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            #[cfg(feature = "xen-4-12")]
+            Self::VcpuDisableNotify(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            #[cfg(feature = "xen-4-13")]
+            Self::GetP2mIdx(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            #[cfg(feature = "xen-4-14")]
+            Self::SetSuppressVeMulti(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            #[cfg(feature = "xen-4-14")]
+            Self::SetVisibility(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Other { payload, .. } => payload,
+        };
+        let at = ::core::mem::offset_of!(xen_hvm_altp2m_op, u);
+        bytes[at..at + payload.len()].copy_from_slice(payload);
+        bytes
+    }
+
+    /// The call `bytes` hold: the op number says which payload they carry; an op this crate
+    /// does not declare is `Other`.
+    ///
+    /// # Errors
+    /// [`crate::tagged::InterfaceVersionMismatch`] when `version` is not `HVMOP_ALTP2M_INTERFACE_VERSION`.
+    pub fn from_bytes(bytes: &[u8; ::core::mem::size_of::<xen_hvm_altp2m_op>()]) -> Result<Self, crate::tagged::InterfaceVersionMismatch> {
+        let at = ::core::mem::offset_of!(xen_hvm_altp2m_op, version);
+        let found = <u32 as zerocopy::FromBytes>::read_from_prefix(&bytes[at..]).map_or(0, |(v, _)| v);
+        let expected: u32 = HVMOP_ALTP2M_INTERFACE_VERSION;
+        if found != expected {
+            return Err(crate::tagged::InterfaceVersionMismatch { record: "xen_hvm_altp2m_op", expected, found });
+        }
+        Ok(Self::from_op_bytes(bytes))
+    }
+
+    /// The call of `bytes`, read by the op number alone.
+    fn from_op_bytes(bytes: &[u8; ::core::mem::size_of::<xen_hvm_altp2m_op>()]) -> Self {
+        let at = ::core::mem::offset_of!(xen_hvm_altp2m_op, cmd);
+        let op = <u32 as zerocopy::FromBytes>::read_from_prefix(&bytes[at..]).map_or(0, |(op, _)| op);
+        let at = ::core::mem::offset_of!(xen_hvm_altp2m_op, u);
+        let payload = &bytes[at..at + ::core::mem::size_of::<xen_hvm_altp2m_op_u>()];
+        match op {
+            HVMOP_altp2m_get_domain_state => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::GetDomainState(payload);
+                }
+            }
+            HVMOP_altp2m_set_domain_state => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::SetDomainState(payload);
+                }
+            }
+            HVMOP_altp2m_vcpu_enable_notify => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::VcpuEnableNotify(payload);
+                }
+            }
+            HVMOP_altp2m_create_p2m => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::CreateP2m(payload);
+                }
+            }
+            HVMOP_altp2m_destroy_p2m => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::DestroyP2m(payload);
+                }
+            }
+            HVMOP_altp2m_switch_p2m => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::SwitchP2m(payload);
+                }
+            }
+            HVMOP_altp2m_change_gfn => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::ChangeGfn(payload);
+                }
+            }
+            #[cfg(feature = "xen-4-11")]
+            HVMOP_altp2m_set_mem_access_multi => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::SetMemAccessMulti(payload);
+                }
+            }
+            #[cfg(feature = "xen-4-12")]
+            HVMOP_altp2m_set_suppress_ve => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::SetSuppressVe(payload);
+                }
+            }
+            #[cfg(feature = "xen-4-12")]
+            HVMOP_altp2m_get_suppress_ve => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::GetSuppressVe(payload);
+                }
+            }
+            #[cfg(feature = "xen-4-12")]
+            HVMOP_altp2m_get_mem_access => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::GetMemAccess(payload);
+                }
+            }
+            #[cfg(feature = "xen-4-12")]
+            HVMOP_altp2m_vcpu_disable_notify => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::VcpuDisableNotify(payload);
+                }
+            }
+            #[cfg(feature = "xen-4-13")]
+            HVMOP_altp2m_get_p2m_idx => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::GetP2mIdx(payload);
+                }
+            }
+            #[cfg(feature = "xen-4-14")]
+            HVMOP_altp2m_set_suppress_ve_multi => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::SetSuppressVeMulti(payload);
+                }
+            }
+            #[cfg(feature = "xen-4-14")]
+            HVMOP_altp2m_set_visibility => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::SetVisibility(payload);
+                }
+            }
+            _ => {}
+        }
+        let mut raw = [0u8; ::core::mem::size_of::<xen_hvm_altp2m_op_u>()];
+        raw.copy_from_slice(payload);
+        Self::Other { op, payload: raw }
+    }
+}
+
+#[cfg(feature = "zerocopy")]
+impl xen_hvm_altp2m_op {
+    /// The record `bytes` hold, whatever they are.
+    #[inline]
+    pub fn from_bytes(bytes: &[u8; ::core::mem::size_of::<Self>()]) -> Self {
+        zerocopy::transmute!(*bytes)
+    }
+
+    /// The call, typed: `cmd` says which payload `u` carries. `None` for an op
+    /// this crate does not declare, whose bytes it cannot tell apart from unset ones, and for a
+    /// call whose `version` is not `HVMOP_ALTP2M_INTERFACE_VERSION`.
+    pub fn typed(&self) -> Option<HvmopAltp2mCmdOp> {
+        if self.version != HVMOP_ALTP2M_INTERFACE_VERSION {
+            return None;
+        }
+        if let Some(payload) = self.as_hvmop_altp2m_get_domain_state() {
+            return Some(HvmopAltp2mCmdOp::GetDomainState(*payload));
+        }
+        if let Some(payload) = self.as_hvmop_altp2m_set_domain_state() {
+            return Some(HvmopAltp2mCmdOp::SetDomainState(*payload));
+        }
+        if let Some(payload) = self.as_enable_notify() {
+            return Some(HvmopAltp2mCmdOp::VcpuEnableNotify(*payload));
+        }
+        if let Some(payload) = self.as_hvmop_altp2m_create_p2m() {
+            return Some(HvmopAltp2mCmdOp::CreateP2m(*payload));
+        }
+        if let Some(payload) = self.as_hvmop_altp2m_destroy_p2m() {
+            return Some(HvmopAltp2mCmdOp::DestroyP2m(*payload));
+        }
+        if let Some(payload) = self.as_hvmop_altp2m_switch_p2m() {
+            return Some(HvmopAltp2mCmdOp::SwitchP2m(*payload));
+        }
+        if let Some(payload) = self.as_change_gfn() {
+            return Some(HvmopAltp2mCmdOp::ChangeGfn(*payload));
+        }
+        #[cfg(feature = "xen-4-11")]
+        if let Some(payload) = self.as_set_mem_access_multi() {
+            return Some(HvmopAltp2mCmdOp::SetMemAccessMulti(*payload));
+        }
+        #[cfg(feature = "xen-4-12")]
+        if let Some(payload) = self.as_hvmop_altp2m_set_suppress_ve() {
+            return Some(HvmopAltp2mCmdOp::SetSuppressVe(*payload));
+        }
+        #[cfg(feature = "xen-4-12")]
+        if let Some(payload) = self.as_hvmop_altp2m_get_suppress_ve() {
+            return Some(HvmopAltp2mCmdOp::GetSuppressVe(*payload));
+        }
+        #[cfg(feature = "xen-4-12")]
+        if let Some(payload) = self.as_hvmop_altp2m_get_mem_access() {
+            return Some(HvmopAltp2mCmdOp::GetMemAccess(*payload));
+        }
+        #[cfg(feature = "xen-4-12")]
+        if let Some(payload) = self.as_disable_notify() {
+            return Some(HvmopAltp2mCmdOp::VcpuDisableNotify(*payload));
+        }
+        #[cfg(feature = "xen-4-13")]
+        if let Some(payload) = self.as_get_vcpu_p2m_idx() {
+            return Some(HvmopAltp2mCmdOp::GetP2mIdx(*payload));
+        }
+        #[cfg(feature = "xen-4-14")]
+        if let Some(payload) = self.as_suppress_ve_multi() {
+            return Some(HvmopAltp2mCmdOp::SetSuppressVeMulti(*payload));
+        }
+        #[cfg(feature = "xen-4-14")]
+        if let Some(payload) = self.as_set_visibility() {
+            return Some(HvmopAltp2mCmdOp::SetVisibility(*payload));
+        }
+        None
+    }
+
+    /// The bytes Xen reads: the op, the payload it names, zero everywhere else; `None` for an
+    /// op this crate does not declare (see `typed`).
+    #[inline]
+    pub fn to_bytes(&self) -> Option<[u8; ::core::mem::size_of::<Self>()]> {
+        self.typed().map(|call| call.to_bytes(self.domain))
     }
 }
 

@@ -2588,7 +2588,7 @@ unsafe impl vm_memory::ByteValued for xenpf_microcode_update2 {}
 ///
 /// Layout (size/align in bytes): x86 136/4, x86_64 136/8, arm 136/8, aarch64 136/8.
 #[repr(C)]
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Default)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct xen_platform_op {
     /// The command, a XENPF_*. Example: 62 (XENPF_settime64).
@@ -2608,11 +2608,12 @@ impl xen_platform_op {
 }
 
 impl xen_platform_op {
-    /// A `XENPF_settime32` call carrying `payload`; every other byte is zero.
+    /// A `XENPF_settime32` call carrying `payload`, with `interface_version` = `XENPF_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn settime32(payload: xenpf_settime32) -> Self {
         let mut call = Self::default();
         call.cmd = XENPF_settime32;
+        call.interface_version = XENPF_INTERFACE_VERSION;
         call.u.settime32 = payload;
         call
     }
@@ -2629,11 +2630,12 @@ impl xen_platform_op {
         }
     }
 
-    /// A `XENPF_add_memtype` call carrying `payload`; every other byte is zero.
+    /// A `XENPF_add_memtype` call carrying `payload`, with `interface_version` = `XENPF_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn add_memtype(payload: xenpf_add_memtype) -> Self {
         let mut call = Self::default();
         call.cmd = XENPF_add_memtype;
+        call.interface_version = XENPF_INTERFACE_VERSION;
         call.u.add_memtype = payload;
         call
     }
@@ -2650,11 +2652,12 @@ impl xen_platform_op {
         }
     }
 
-    /// A `XENPF_del_memtype` call carrying `payload`; every other byte is zero.
+    /// A `XENPF_del_memtype` call carrying `payload`, with `interface_version` = `XENPF_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn del_memtype(payload: xenpf_del_memtype) -> Self {
         let mut call = Self::default();
         call.cmd = XENPF_del_memtype;
+        call.interface_version = XENPF_INTERFACE_VERSION;
         call.u.del_memtype = payload;
         call
     }
@@ -2671,11 +2674,12 @@ impl xen_platform_op {
         }
     }
 
-    /// A `XENPF_read_memtype` call carrying `payload`; every other byte is zero.
+    /// A `XENPF_read_memtype` call carrying `payload`, with `interface_version` = `XENPF_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn read_memtype(payload: xenpf_read_memtype) -> Self {
         let mut call = Self::default();
         call.cmd = XENPF_read_memtype;
+        call.interface_version = XENPF_INTERFACE_VERSION;
         call.u.read_memtype = payload;
         call
     }
@@ -2692,11 +2696,12 @@ impl xen_platform_op {
         }
     }
 
-    /// A `XENPF_microcode_update` call carrying `payload`; every other byte is zero.
+    /// A `XENPF_microcode_update` call carrying `payload`, with `interface_version` = `XENPF_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn microcode(payload: xenpf_microcode_update) -> Self {
         let mut call = Self::default();
         call.cmd = XENPF_microcode_update;
+        call.interface_version = XENPF_INTERFACE_VERSION;
         call.u.microcode = payload;
         call
     }
@@ -2713,11 +2718,12 @@ impl xen_platform_op {
         }
     }
 
-    /// A `XENPF_platform_quirk` call carrying `payload`; every other byte is zero.
+    /// A `XENPF_platform_quirk` call carrying `payload`, with `interface_version` = `XENPF_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn platform_quirk(payload: xenpf_platform_quirk) -> Self {
         let mut call = Self::default();
         call.cmd = XENPF_platform_quirk;
+        call.interface_version = XENPF_INTERFACE_VERSION;
         call.u.platform_quirk = payload;
         call
     }
@@ -2734,11 +2740,12 @@ impl xen_platform_op {
         }
     }
 
-    /// A `XENPF_get_cpu_version` call carrying `payload`; every other byte is zero.
+    /// A `XENPF_get_cpu_version` call carrying `payload`, with `interface_version` = `XENPF_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn pcpu_version(payload: xenpf_pcpu_version) -> Self {
         let mut call = Self::default();
         call.cmd = XENPF_get_cpu_version;
+        call.interface_version = XENPF_INTERFACE_VERSION;
         call.u.pcpu_version = payload;
         call
     }
@@ -2755,11 +2762,12 @@ impl xen_platform_op {
         }
     }
 
-    /// A `XENPF_efi_runtime_call` call carrying `payload`; every other byte is zero.
+    /// A `XENPF_efi_runtime_call` call carrying `payload`, with `interface_version` = `XENPF_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn efi_runtime_call(payload: xenpf_efi_runtime_call) -> Self {
         let mut call = Self::default();
         call.cmd = XENPF_efi_runtime_call;
+        call.interface_version = XENPF_INTERFACE_VERSION;
         call.u.efi_runtime_call = payload;
         call
     }
@@ -2776,11 +2784,12 @@ impl xen_platform_op {
         }
     }
 
-    /// A `XENPF_firmware_info` call carrying `payload`; every other byte is zero.
+    /// A `XENPF_firmware_info` call carrying `payload`, with `interface_version` = `XENPF_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn firmware_info(payload: xenpf_firmware_info) -> Self {
         let mut call = Self::default();
         call.cmd = XENPF_firmware_info;
+        call.interface_version = XENPF_INTERFACE_VERSION;
         call.u.firmware_info = payload;
         call
     }
@@ -2797,11 +2806,12 @@ impl xen_platform_op {
         }
     }
 
-    /// A `XENPF_enter_acpi_sleep` call carrying `payload`; every other byte is zero.
+    /// A `XENPF_enter_acpi_sleep` call carrying `payload`, with `interface_version` = `XENPF_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn enter_acpi_sleep(payload: xenpf_enter_acpi_sleep) -> Self {
         let mut call = Self::default();
         call.cmd = XENPF_enter_acpi_sleep;
+        call.interface_version = XENPF_INTERFACE_VERSION;
         call.u.enter_acpi_sleep = payload;
         call
     }
@@ -2818,11 +2828,12 @@ impl xen_platform_op {
         }
     }
 
-    /// A `XENPF_change_freq` call carrying `payload`; every other byte is zero.
+    /// A `XENPF_change_freq` call carrying `payload`, with `interface_version` = `XENPF_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn change_freq(payload: xenpf_change_freq) -> Self {
         let mut call = Self::default();
         call.cmd = XENPF_change_freq;
+        call.interface_version = XENPF_INTERFACE_VERSION;
         call.u.change_freq = payload;
         call
     }
@@ -2839,11 +2850,12 @@ impl xen_platform_op {
         }
     }
 
-    /// A `XENPF_getidletime` call carrying `payload`; every other byte is zero.
+    /// A `XENPF_getidletime` call carrying `payload`, with `interface_version` = `XENPF_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn getidletime(payload: xenpf_getidletime) -> Self {
         let mut call = Self::default();
         call.cmd = XENPF_getidletime;
+        call.interface_version = XENPF_INTERFACE_VERSION;
         call.u.getidletime = payload;
         call
     }
@@ -2860,11 +2872,12 @@ impl xen_platform_op {
         }
     }
 
-    /// A `XENPF_set_processor_pminfo` call carrying `payload`; every other byte is zero.
+    /// A `XENPF_set_processor_pminfo` call carrying `payload`, with `interface_version` = `XENPF_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn set_pminfo(payload: xenpf_set_processor_pminfo) -> Self {
         let mut call = Self::default();
         call.cmd = XENPF_set_processor_pminfo;
+        call.interface_version = XENPF_INTERFACE_VERSION;
         call.u.set_pminfo = payload;
         call
     }
@@ -2881,11 +2894,12 @@ impl xen_platform_op {
         }
     }
 
-    /// A `XENPF_get_cpuinfo` call carrying `payload`; every other byte is zero.
+    /// A `XENPF_get_cpuinfo` call carrying `payload`, with `interface_version` = `XENPF_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn pcpu_info(payload: xenpf_pcpuinfo) -> Self {
         let mut call = Self::default();
         call.cmd = XENPF_get_cpuinfo;
+        call.interface_version = XENPF_INTERFACE_VERSION;
         call.u.pcpu_info = payload;
         call
     }
@@ -2902,11 +2916,12 @@ impl xen_platform_op {
         }
     }
 
-    /// A `XENPF_cpu_online` call carrying `payload`; every other byte is zero.
+    /// A `XENPF_cpu_online` call carrying `payload`, with `interface_version` = `XENPF_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn xenpf_cpu_online(payload: xenpf_cpu_ol) -> Self {
         let mut call = Self::default();
         call.cmd = XENPF_cpu_online;
+        call.interface_version = XENPF_INTERFACE_VERSION;
         call.u.cpu_ol = payload;
         call
     }
@@ -2923,11 +2938,12 @@ impl xen_platform_op {
         }
     }
 
-    /// A `XENPF_cpu_offline` call carrying `payload`; every other byte is zero.
+    /// A `XENPF_cpu_offline` call carrying `payload`, with `interface_version` = `XENPF_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn xenpf_cpu_offline(payload: xenpf_cpu_ol) -> Self {
         let mut call = Self::default();
         call.cmd = XENPF_cpu_offline;
+        call.interface_version = XENPF_INTERFACE_VERSION;
         call.u.cpu_ol = payload;
         call
     }
@@ -2944,11 +2960,12 @@ impl xen_platform_op {
         }
     }
 
-    /// A `XENPF_cpu_hotadd` call carrying `payload`; every other byte is zero.
+    /// A `XENPF_cpu_hotadd` call carrying `payload`, with `interface_version` = `XENPF_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn cpu_add(payload: xenpf_cpu_hotadd) -> Self {
         let mut call = Self::default();
         call.cmd = XENPF_cpu_hotadd;
+        call.interface_version = XENPF_INTERFACE_VERSION;
         call.u.cpu_add = payload;
         call
     }
@@ -2965,11 +2982,12 @@ impl xen_platform_op {
         }
     }
 
-    /// A `XENPF_mem_hotadd` call carrying `payload`; every other byte is zero.
+    /// A `XENPF_mem_hotadd` call carrying `payload`, with `interface_version` = `XENPF_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn mem_add(payload: xenpf_mem_hotadd) -> Self {
         let mut call = Self::default();
         call.cmd = XENPF_mem_hotadd;
+        call.interface_version = XENPF_INTERFACE_VERSION;
         call.u.mem_add = payload;
         call
     }
@@ -2986,11 +3004,12 @@ impl xen_platform_op {
         }
     }
 
-    /// A `XENPF_core_parking` call carrying `payload`; every other byte is zero.
+    /// A `XENPF_core_parking` call carrying `payload`, with `interface_version` = `XENPF_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn core_parking(payload: xenpf_core_parking) -> Self {
         let mut call = Self::default();
         call.cmd = XENPF_core_parking;
+        call.interface_version = XENPF_INTERFACE_VERSION;
         call.u.core_parking = payload;
         call
     }
@@ -3007,11 +3026,12 @@ impl xen_platform_op {
         }
     }
 
-    /// A `XENPF_resource_op` call carrying `payload`; every other byte is zero.
+    /// A `XENPF_resource_op` call carrying `payload`, with `interface_version` = `XENPF_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn resource_op(payload: xenpf_resource_op) -> Self {
         let mut call = Self::default();
         call.cmd = XENPF_resource_op;
+        call.interface_version = XENPF_INTERFACE_VERSION;
         call.u.resource_op = payload;
         call
     }
@@ -3028,11 +3048,12 @@ impl xen_platform_op {
         }
     }
 
-    /// A `XENPF_settime64` call carrying `payload`; every other byte is zero.
+    /// A `XENPF_settime64` call carrying `payload`, with `interface_version` = `XENPF_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn settime64(payload: xenpf_settime64) -> Self {
         let mut call = Self::default();
         call.cmd = XENPF_settime64;
+        call.interface_version = XENPF_INTERFACE_VERSION;
         call.u.settime64 = payload;
         call
     }
@@ -3049,11 +3070,12 @@ impl xen_platform_op {
         }
     }
 
-    /// A `XENPF_get_symbol` call carrying `payload`; every other byte is zero.
+    /// A `XENPF_get_symbol` call carrying `payload`, with `interface_version` = `XENPF_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn symdata(payload: xenpf_symdata) -> Self {
         let mut call = Self::default();
         call.cmd = XENPF_get_symbol;
+        call.interface_version = XENPF_INTERFACE_VERSION;
         call.u.symdata = payload;
         call
     }
@@ -3070,12 +3092,13 @@ impl xen_platform_op {
         }
     }
 
-    /// A `XENPF_get_dom0_console` call carrying `payload`; every other byte is zero.
+    /// A `XENPF_get_dom0_console` call carrying `payload`, with `interface_version` = `XENPF_INTERFACE_VERSION`; every other byte is zero.
     #[cfg(feature = "xen-4-18")]
     #[inline]
     pub fn dom0_console(payload: dom0_vga_console_info) -> Self {
         let mut call = Self::default();
         call.cmd = XENPF_get_dom0_console;
+        call.interface_version = XENPF_INTERFACE_VERSION;
         call.u.dom0_console = payload;
         call
     }
@@ -3093,12 +3116,13 @@ impl xen_platform_op {
         }
     }
 
-    /// A `XENPF_get_ucode_revision` call carrying `payload`; every other byte is zero.
+    /// A `XENPF_get_ucode_revision` call carrying `payload`, with `interface_version` = `XENPF_INTERFACE_VERSION`; every other byte is zero.
     #[cfg(feature = "xen-4-18")]
     #[inline]
     pub fn ucode_revision(payload: xenpf_ucode_revision) -> Self {
         let mut call = Self::default();
         call.cmd = XENPF_get_ucode_revision;
+        call.interface_version = XENPF_INTERFACE_VERSION;
         call.u.ucode_revision = payload;
         call
     }
@@ -3116,12 +3140,13 @@ impl xen_platform_op {
         }
     }
 
-    /// A `XENPF_microcode_update2` call carrying `payload`; every other byte is zero.
+    /// A `XENPF_microcode_update2` call carrying `payload`, with `interface_version` = `XENPF_INTERFACE_VERSION`; every other byte is zero.
     #[cfg(feature = "xen-4-20")]
     #[inline]
     pub fn microcode2(payload: xenpf_microcode_update2) -> Self {
         let mut call = Self::default();
         call.cmd = XENPF_microcode_update2;
+        call.interface_version = XENPF_INTERFACE_VERSION;
         call.u.microcode2 = payload;
         call
     }
@@ -3137,6 +3162,473 @@ impl xen_platform_op {
         } else {
             None
         }
+    }
+}
+
+impl ::core::fmt::Debug for xen_platform_op {
+    /// Prints every member, and of `u` the one the op names; for an op
+    /// this crate does not declare, the union itself, which prints no member.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        let mut d = f.debug_struct("xen_platform_op");
+        d.field("cmd", &self.cmd);
+        d.field("interface_version", &self.interface_version);
+        if let Some(payload) = self.as_settime32() {
+            return d.field("u.settime32", payload).finish();
+        }
+        if let Some(payload) = self.as_add_memtype() {
+            return d.field("u.add_memtype", payload).finish();
+        }
+        if let Some(payload) = self.as_del_memtype() {
+            return d.field("u.del_memtype", payload).finish();
+        }
+        if let Some(payload) = self.as_read_memtype() {
+            return d.field("u.read_memtype", payload).finish();
+        }
+        if let Some(payload) = self.as_microcode() {
+            return d.field("u.microcode", payload).finish();
+        }
+        if let Some(payload) = self.as_platform_quirk() {
+            return d.field("u.platform_quirk", payload).finish();
+        }
+        if let Some(payload) = self.as_pcpu_version() {
+            return d.field("u.pcpu_version", payload).finish();
+        }
+        if let Some(payload) = self.as_efi_runtime_call() {
+            return d.field("u.efi_runtime_call", payload).finish();
+        }
+        if let Some(payload) = self.as_firmware_info() {
+            return d.field("u.firmware_info", payload).finish();
+        }
+        if let Some(payload) = self.as_enter_acpi_sleep() {
+            return d.field("u.enter_acpi_sleep", payload).finish();
+        }
+        if let Some(payload) = self.as_change_freq() {
+            return d.field("u.change_freq", payload).finish();
+        }
+        if let Some(payload) = self.as_getidletime() {
+            return d.field("u.getidletime", payload).finish();
+        }
+        if let Some(payload) = self.as_set_pminfo() {
+            return d.field("u.set_pminfo", payload).finish();
+        }
+        if let Some(payload) = self.as_pcpu_info() {
+            return d.field("u.pcpu_info", payload).finish();
+        }
+        if let Some(payload) = self.as_xenpf_cpu_online() {
+            return d.field("u.cpu_ol", payload).finish();
+        }
+        if let Some(payload) = self.as_xenpf_cpu_offline() {
+            return d.field("u.cpu_ol", payload).finish();
+        }
+        if let Some(payload) = self.as_cpu_add() {
+            return d.field("u.cpu_add", payload).finish();
+        }
+        if let Some(payload) = self.as_mem_add() {
+            return d.field("u.mem_add", payload).finish();
+        }
+        if let Some(payload) = self.as_core_parking() {
+            return d.field("u.core_parking", payload).finish();
+        }
+        if let Some(payload) = self.as_resource_op() {
+            return d.field("u.resource_op", payload).finish();
+        }
+        if let Some(payload) = self.as_settime64() {
+            return d.field("u.settime64", payload).finish();
+        }
+        if let Some(payload) = self.as_symdata() {
+            return d.field("u.symdata", payload).finish();
+        }
+        #[cfg(feature = "xen-4-18")]
+        if let Some(payload) = self.as_dom0_console() {
+            return d.field("u.dom0_console", payload).finish();
+        }
+        #[cfg(feature = "xen-4-18")]
+        if let Some(payload) = self.as_ucode_revision() {
+            return d.field("u.ucode_revision", payload).finish();
+        }
+        #[cfg(feature = "xen-4-20")]
+        if let Some(payload) = self.as_microcode2() {
+            return d.field("u.microcode2", payload).finish();
+        }
+        d.field("u", &self.u).finish()
+    }
+}
+
+/// The calls of op set `XENPF` with their payloads: what a `xen_platform_op` holds, typed, so that no op
+/// number goes with another op's payload. Convert with `to_bytes`/`from_bytes` (the bytes Xen
+/// reads: the op, its payload, zero elsewhere) or `xen_platform_op::from`/`xen_platform_op::typed`. An op this
+/// crate does not declare (from a newer Xen, or one a cargo feature leaves out) stays representable as
+/// `Other`, with the payload bytes as they came.
+///
+/// A call's bytes carry `XENPF_INTERFACE_VERSION` in `xen_platform_op.interface_version`, the version of the release the cargo
+/// features select; `from_bytes` refuses bytes made for another version, whose payloads Xen may lay out differently.
+///
+/// Not typed here (its record holds a union no member of it selects, whose bytes safe code cannot read): `XENPF_efi_runtime_call`, `XENPF_firmware_info`, `XENPF_set_processor_pminfo`, `XENPF_get_dom0_console`; use the record itself.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum XenpfOp {
+    /// `XENPF_settime32`: Set the wall clock (32-bit seconds).
+    Settime32(xenpf_settime32),
+    /// `XENPF_add_memtype`: Give a machine range a memory type (x86).
+    AddMemtype(xenpf_add_memtype),
+    /// `XENPF_del_memtype`: Remove a memory-type setting (x86).
+    DelMemtype(xenpf_del_memtype),
+    /// `XENPF_read_memtype`: Read an MTRR (x86).
+    ReadMemtype(xenpf_read_memtype),
+    /// `XENPF_microcode_update`: Load microcode (x86).
+    MicrocodeUpdate(xenpf_microcode_update),
+    /// `XENPF_platform_quirk`: Report a platform quirk (x86).
+    PlatformQuirk(xenpf_platform_quirk),
+    /// `XENPF_get_cpu_version`: Read a physical CPU's vendor and model.
+    GetCpuVersion(xenpf_pcpu_version),
+    /// `XENPF_enter_acpi_sleep`: Enter an ACPI sleep state (x86).
+    EnterAcpiSleep(xenpf_enter_acpi_sleep),
+    /// `XENPF_change_freq`: Report a CPU frequency change.
+    ChangeFreq(xenpf_change_freq),
+    /// `XENPF_getidletime`: Read the idle time of physical CPUs.
+    Getidletime(xenpf_getidletime),
+    /// `XENPF_get_cpuinfo`: Read what Xen knows of a physical CPU.
+    GetCpuinfo(xenpf_pcpuinfo),
+    /// `XENPF_cpu_online`: Bring a physical CPU online.
+    CpuOnline(xenpf_cpu_ol),
+    /// `XENPF_cpu_offline`: Take a physical CPU offline.
+    CpuOffline(xenpf_cpu_ol),
+    /// `XENPF_cpu_hotadd`: Add a physical CPU (x86).
+    CpuHotadd(xenpf_cpu_hotadd),
+    /// `XENPF_mem_hotadd`: Add memory (x86).
+    MemHotadd(xenpf_mem_hotadd),
+    /// `XENPF_core_parking`: Park or count parked CPUs (x86).
+    CoreParking(xenpf_core_parking),
+    /// `XENPF_resource_op`: Read and write MSRs (x86).
+    ResourceOp(xenpf_resource_op),
+    /// `XENPF_settime64`: Set the wall clock (64-bit seconds).
+    Settime64(xenpf_settime64),
+    /// `XENPF_get_symbol`: Read one of Xen's symbols.
+    GetSymbol(xenpf_symdata),
+    /// `XENPF_get_ucode_revision`: Read a CPU's microcode revision (x86).
+    #[cfg(feature = "xen-4-18")]
+    GetUcodeRevision(xenpf_ucode_revision),
+    /// `XENPF_microcode_update2`: Load microcode, with flags (x86).
+    #[cfg(feature = "xen-4-20")]
+    MicrocodeUpdate2(xenpf_microcode_update2),
+    /// An op this crate does not declare, with the bytes of `u` as they came.
+    Other {
+        /// The op number.
+        op: u32,
+        /// The bytes of `xen_platform_op.u`.
+        payload: [u8; ::core::mem::size_of::<xen_platform_op_u>()],
+    },
+}
+
+#[cfg(feature = "zerocopy")]
+impl XenpfOp {
+    /// The op number, as `xen_platform_op.cmd` holds it.
+    #[inline]
+    pub fn op(&self) -> u32 {
+        match self {
+            Self::Settime32(_) => XENPF_settime32,
+            Self::AddMemtype(_) => XENPF_add_memtype,
+            Self::DelMemtype(_) => XENPF_del_memtype,
+            Self::ReadMemtype(_) => XENPF_read_memtype,
+            Self::MicrocodeUpdate(_) => XENPF_microcode_update,
+            Self::PlatformQuirk(_) => XENPF_platform_quirk,
+            Self::GetCpuVersion(_) => XENPF_get_cpu_version,
+            Self::EnterAcpiSleep(_) => XENPF_enter_acpi_sleep,
+            Self::ChangeFreq(_) => XENPF_change_freq,
+            Self::Getidletime(_) => XENPF_getidletime,
+            Self::GetCpuinfo(_) => XENPF_get_cpuinfo,
+            Self::CpuOnline(_) => XENPF_cpu_online,
+            Self::CpuOffline(_) => XENPF_cpu_offline,
+            Self::CpuHotadd(_) => XENPF_cpu_hotadd,
+            Self::MemHotadd(_) => XENPF_mem_hotadd,
+            Self::CoreParking(_) => XENPF_core_parking,
+            Self::ResourceOp(_) => XENPF_resource_op,
+            Self::Settime64(_) => XENPF_settime64,
+            Self::GetSymbol(_) => XENPF_get_symbol,
+            #[cfg(feature = "xen-4-18")]
+            Self::GetUcodeRevision(_) => XENPF_get_ucode_revision,
+            #[cfg(feature = "xen-4-20")]
+            Self::MicrocodeUpdate2(_) => XENPF_microcode_update2,
+            Self::Other { op, .. } => *op,
+        }
+    }
+
+    /// The call as the bytes Xen reads: the op number, `XENPF_INTERFACE_VERSION`, its payload,
+    /// and zero everywhere else.
+    pub fn to_bytes(&self) -> [u8; ::core::mem::size_of::<xen_platform_op>()] {
+        let mut bytes = [0u8; ::core::mem::size_of::<xen_platform_op>()];
+        let at = ::core::mem::offset_of!(xen_platform_op, cmd);
+        bytes[at..at + ::core::mem::size_of::<u32>()].copy_from_slice(zerocopy::IntoBytes::as_bytes(&self.op()));
+        let version: u32 = XENPF_INTERFACE_VERSION;
+        let at = ::core::mem::offset_of!(xen_platform_op, interface_version);
+        bytes[at..at + ::core::mem::size_of::<u32>()].copy_from_slice(zerocopy::IntoBytes::as_bytes(&version));
+        let payload: &[u8] = match self {
+            Self::Settime32(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::AddMemtype(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::DelMemtype(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::ReadMemtype(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::MicrocodeUpdate(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::PlatformQuirk(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::GetCpuVersion(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::EnterAcpiSleep(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::ChangeFreq(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Getidletime(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::GetCpuinfo(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::CpuOnline(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::CpuOffline(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::CpuHotadd(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::MemHotadd(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::CoreParking(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::ResourceOp(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Settime64(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::GetSymbol(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            #[cfg(feature = "xen-4-18")]
+            Self::GetUcodeRevision(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            #[cfg(feature = "xen-4-20")]
+            Self::MicrocodeUpdate2(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Other { payload, .. } => payload,
+        };
+        let at = ::core::mem::offset_of!(xen_platform_op, u);
+        bytes[at..at + payload.len()].copy_from_slice(payload);
+        bytes
+    }
+
+    /// The call `bytes` hold: the op number says which payload they carry; an op this crate
+    /// does not declare is `Other`.
+    ///
+    /// # Errors
+    /// [`crate::tagged::InterfaceVersionMismatch`] when `interface_version` is not `XENPF_INTERFACE_VERSION`.
+    pub fn from_bytes(bytes: &[u8; ::core::mem::size_of::<xen_platform_op>()]) -> Result<Self, crate::tagged::InterfaceVersionMismatch> {
+        let at = ::core::mem::offset_of!(xen_platform_op, interface_version);
+        let found = <u32 as zerocopy::FromBytes>::read_from_prefix(&bytes[at..]).map_or(0, |(v, _)| v);
+        let expected: u32 = XENPF_INTERFACE_VERSION;
+        if found != expected {
+            return Err(crate::tagged::InterfaceVersionMismatch { record: "xen_platform_op", expected, found });
+        }
+        Ok(Self::from_op_bytes(bytes))
+    }
+
+    /// The call of `bytes`, read by the op number alone.
+    fn from_op_bytes(bytes: &[u8; ::core::mem::size_of::<xen_platform_op>()]) -> Self {
+        let at = ::core::mem::offset_of!(xen_platform_op, cmd);
+        let op = <u32 as zerocopy::FromBytes>::read_from_prefix(&bytes[at..]).map_or(0, |(op, _)| op);
+        let at = ::core::mem::offset_of!(xen_platform_op, u);
+        let payload = &bytes[at..at + ::core::mem::size_of::<xen_platform_op_u>()];
+        match op {
+            XENPF_settime32 => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Settime32(payload);
+                }
+            }
+            XENPF_add_memtype => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::AddMemtype(payload);
+                }
+            }
+            XENPF_del_memtype => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::DelMemtype(payload);
+                }
+            }
+            XENPF_read_memtype => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::ReadMemtype(payload);
+                }
+            }
+            XENPF_microcode_update => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::MicrocodeUpdate(payload);
+                }
+            }
+            XENPF_platform_quirk => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::PlatformQuirk(payload);
+                }
+            }
+            XENPF_get_cpu_version => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::GetCpuVersion(payload);
+                }
+            }
+            XENPF_enter_acpi_sleep => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::EnterAcpiSleep(payload);
+                }
+            }
+            XENPF_change_freq => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::ChangeFreq(payload);
+                }
+            }
+            XENPF_getidletime => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Getidletime(payload);
+                }
+            }
+            XENPF_get_cpuinfo => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::GetCpuinfo(payload);
+                }
+            }
+            XENPF_cpu_online => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::CpuOnline(payload);
+                }
+            }
+            XENPF_cpu_offline => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::CpuOffline(payload);
+                }
+            }
+            XENPF_cpu_hotadd => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::CpuHotadd(payload);
+                }
+            }
+            XENPF_mem_hotadd => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::MemHotadd(payload);
+                }
+            }
+            XENPF_core_parking => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::CoreParking(payload);
+                }
+            }
+            XENPF_resource_op => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::ResourceOp(payload);
+                }
+            }
+            XENPF_settime64 => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Settime64(payload);
+                }
+            }
+            XENPF_get_symbol => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::GetSymbol(payload);
+                }
+            }
+            #[cfg(feature = "xen-4-18")]
+            XENPF_get_ucode_revision => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::GetUcodeRevision(payload);
+                }
+            }
+            #[cfg(feature = "xen-4-20")]
+            XENPF_microcode_update2 => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::MicrocodeUpdate2(payload);
+                }
+            }
+            _ => {}
+        }
+        let mut raw = [0u8; ::core::mem::size_of::<xen_platform_op_u>()];
+        raw.copy_from_slice(payload);
+        Self::Other { op, payload: raw }
+    }
+}
+
+#[cfg(feature = "zerocopy")]
+impl From<XenpfOp> for xen_platform_op {
+    /// The record of the call: its op, `XENPF_INTERFACE_VERSION`, its payload, and zero everywhere else.
+    #[inline]
+    fn from(call: XenpfOp) -> Self {
+        zerocopy::transmute!(call.to_bytes())
+    }
+}
+
+#[cfg(feature = "zerocopy")]
+impl xen_platform_op {
+    /// The record `bytes` hold, whatever they are.
+    #[inline]
+    pub fn from_bytes(bytes: &[u8; ::core::mem::size_of::<Self>()]) -> Self {
+        zerocopy::transmute!(*bytes)
+    }
+
+    /// The call, typed: `cmd` says which payload `u` carries. `None` for an op
+    /// this crate does not declare, whose bytes it cannot tell apart from unset ones, and for a
+    /// call whose `interface_version` is not `XENPF_INTERFACE_VERSION`.
+    pub fn typed(&self) -> Option<XenpfOp> {
+        if self.interface_version != XENPF_INTERFACE_VERSION {
+            return None;
+        }
+        if let Some(payload) = self.as_settime32() {
+            return Some(XenpfOp::Settime32(*payload));
+        }
+        if let Some(payload) = self.as_add_memtype() {
+            return Some(XenpfOp::AddMemtype(*payload));
+        }
+        if let Some(payload) = self.as_del_memtype() {
+            return Some(XenpfOp::DelMemtype(*payload));
+        }
+        if let Some(payload) = self.as_read_memtype() {
+            return Some(XenpfOp::ReadMemtype(*payload));
+        }
+        if let Some(payload) = self.as_microcode() {
+            return Some(XenpfOp::MicrocodeUpdate(*payload));
+        }
+        if let Some(payload) = self.as_platform_quirk() {
+            return Some(XenpfOp::PlatformQuirk(*payload));
+        }
+        if let Some(payload) = self.as_pcpu_version() {
+            return Some(XenpfOp::GetCpuVersion(*payload));
+        }
+        if let Some(payload) = self.as_enter_acpi_sleep() {
+            return Some(XenpfOp::EnterAcpiSleep(*payload));
+        }
+        if let Some(payload) = self.as_change_freq() {
+            return Some(XenpfOp::ChangeFreq(*payload));
+        }
+        if let Some(payload) = self.as_getidletime() {
+            return Some(XenpfOp::Getidletime(*payload));
+        }
+        if let Some(payload) = self.as_pcpu_info() {
+            return Some(XenpfOp::GetCpuinfo(*payload));
+        }
+        if let Some(payload) = self.as_xenpf_cpu_online() {
+            return Some(XenpfOp::CpuOnline(*payload));
+        }
+        if let Some(payload) = self.as_xenpf_cpu_offline() {
+            return Some(XenpfOp::CpuOffline(*payload));
+        }
+        if let Some(payload) = self.as_cpu_add() {
+            return Some(XenpfOp::CpuHotadd(*payload));
+        }
+        if let Some(payload) = self.as_mem_add() {
+            return Some(XenpfOp::MemHotadd(*payload));
+        }
+        if let Some(payload) = self.as_core_parking() {
+            return Some(XenpfOp::CoreParking(*payload));
+        }
+        if let Some(payload) = self.as_resource_op() {
+            return Some(XenpfOp::ResourceOp(*payload));
+        }
+        if let Some(payload) = self.as_settime64() {
+            return Some(XenpfOp::Settime64(*payload));
+        }
+        if let Some(payload) = self.as_symdata() {
+            return Some(XenpfOp::GetSymbol(*payload));
+        }
+        #[cfg(feature = "xen-4-18")]
+        if let Some(payload) = self.as_ucode_revision() {
+            return Some(XenpfOp::GetUcodeRevision(*payload));
+        }
+        #[cfg(feature = "xen-4-20")]
+        if let Some(payload) = self.as_microcode2() {
+            return Some(XenpfOp::MicrocodeUpdate2(*payload));
+        }
+        None
+    }
+
+    /// The bytes Xen reads: the op, the payload it names, zero everywhere else; `None` for an
+    /// op this crate does not declare (see `typed`).
+    #[inline]
+    pub fn to_bytes(&self) -> Option<[u8; ::core::mem::size_of::<Self>()]> {
+        self.typed().map(|call| call.to_bytes())
     }
 }
 

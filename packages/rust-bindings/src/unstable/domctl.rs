@@ -4071,7 +4071,7 @@ pub const XEN_INVALID_MAX_VCPU_ID: u32 = 4294967295;
 ///
 /// Layout (size/align in bytes): x86 144/8, x86_64 144/8, arm 144/8, aarch64 144/8.
 #[repr(C)]
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Default)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct xen_domctl {
     /// IN: a XEN_DOMCTL_* operation. Example: 5 (XEN_DOMCTL_getdomaininfo).
@@ -4097,11 +4097,12 @@ impl xen_domctl {
 }
 
 impl xen_domctl {
-    /// A `XEN_DOMCTL_createdomain` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_createdomain` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn createdomain(payload: xen_domctl_createdomain) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_createdomain;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.createdomain = payload;
         call
     }
@@ -4118,11 +4119,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_getdomaininfo` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_getdomaininfo` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn getdomaininfo(payload: xen_domctl_getdomaininfo) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_getdomaininfo;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.getdomaininfo = payload;
         call
     }
@@ -4139,11 +4141,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_setvcpuaffinity` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_setvcpuaffinity` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn xen_domctl_setvcpuaffinity(payload: xen_domctl_vcpuaffinity) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_setvcpuaffinity;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.vcpuaffinity = payload;
         call
     }
@@ -4160,11 +4163,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_shadow_op` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_shadow_op` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn shadow_op(payload: xen_domctl_shadow_op) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_shadow_op;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.shadow_op = payload;
         call
     }
@@ -4181,11 +4185,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_max_mem` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_max_mem` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn max_mem(payload: xen_domctl_max_mem) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_max_mem;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.max_mem = payload;
         call
     }
@@ -4202,11 +4207,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_setvcpucontext` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_setvcpucontext` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn xen_domctl_setvcpucontext(payload: xen_domctl_vcpucontext) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_setvcpucontext;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.vcpucontext = payload;
         call
     }
@@ -4223,11 +4229,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_getvcpucontext` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_getvcpucontext` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn xen_domctl_getvcpucontext(payload: xen_domctl_vcpucontext) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_getvcpucontext;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.vcpucontext = payload;
         call
     }
@@ -4244,11 +4251,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_getvcpuinfo` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_getvcpuinfo` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn getvcpuinfo(payload: xen_domctl_getvcpuinfo) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_getvcpuinfo;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.getvcpuinfo = payload;
         call
     }
@@ -4265,11 +4273,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_max_vcpus` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_max_vcpus` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn max_vcpus(payload: xen_domctl_max_vcpus) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_max_vcpus;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.max_vcpus = payload;
         call
     }
@@ -4286,11 +4295,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_scheduler_op` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_scheduler_op` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn scheduler_op(payload: xen_domctl_scheduler_op) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_scheduler_op;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.scheduler_op = payload;
         call
     }
@@ -4307,11 +4317,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_setdomainhandle` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_setdomainhandle` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn setdomainhandle(payload: xen_domctl_setdomainhandle) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_setdomainhandle;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.setdomainhandle = payload;
         call
     }
@@ -4328,11 +4339,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_setdebugging` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_setdebugging` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn setdebugging(payload: xen_domctl_setdebugging) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_setdebugging;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.setdebugging = payload;
         call
     }
@@ -4349,11 +4361,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_irq_permission` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_irq_permission` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn irq_permission(payload: xen_domctl_irq_permission) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_irq_permission;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.irq_permission = payload;
         call
     }
@@ -4370,11 +4383,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_iomem_permission` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_iomem_permission` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn iomem_permission(payload: xen_domctl_iomem_permission) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_iomem_permission;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.iomem_permission = payload;
         call
     }
@@ -4391,11 +4405,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_ioport_permission` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_ioport_permission` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn ioport_permission(payload: xen_domctl_ioport_permission) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_ioport_permission;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.ioport_permission = payload;
         call
     }
@@ -4412,11 +4427,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_hypercall_init` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_hypercall_init` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn hypercall_init(payload: xen_domctl_hypercall_init) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_hypercall_init;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.hypercall_init = payload;
         call
     }
@@ -4433,11 +4449,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_settimeoffset` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_settimeoffset` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn settimeoffset(payload: xen_domctl_settimeoffset) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_settimeoffset;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.settimeoffset = payload;
         call
     }
@@ -4454,11 +4471,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_getvcpuaffinity` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_getvcpuaffinity` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn xen_domctl_getvcpuaffinity(payload: xen_domctl_vcpuaffinity) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_getvcpuaffinity;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.vcpuaffinity = payload;
         call
     }
@@ -4475,11 +4493,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_sendtrigger` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_sendtrigger` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn sendtrigger(payload: xen_domctl_sendtrigger) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_sendtrigger;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.sendtrigger = payload;
         call
     }
@@ -4496,11 +4515,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_subscribe` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_subscribe` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn subscribe(payload: xen_domctl_subscribe) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_subscribe;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.subscribe = payload;
         call
     }
@@ -4517,11 +4537,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_gethvmcontext` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_gethvmcontext` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn xen_domctl_gethvmcontext(payload: xen_domctl_hvmcontext) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_gethvmcontext;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.hvmcontext = payload;
         call
     }
@@ -4538,11 +4559,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_sethvmcontext` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_sethvmcontext` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn xen_domctl_sethvmcontext(payload: xen_domctl_hvmcontext) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_sethvmcontext;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.hvmcontext = payload;
         call
     }
@@ -4559,11 +4581,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_set_address_size` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_set_address_size` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn xen_domctl_set_address_size(payload: xen_domctl_address_size) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_set_address_size;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.address_size = payload;
         call
     }
@@ -4580,11 +4603,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_get_address_size` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_get_address_size` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn xen_domctl_get_address_size(payload: xen_domctl_address_size) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_get_address_size;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.address_size = payload;
         call
     }
@@ -4601,11 +4625,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_assign_device` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_assign_device` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn xen_domctl_assign_device(payload: xen_domctl_assign_device) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_assign_device;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.assign_device = payload;
         call
     }
@@ -4622,11 +4647,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_bind_pt_irq` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_bind_pt_irq` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn xen_domctl_bind_pt_irq(payload: xen_domctl_bind_pt_irq) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_bind_pt_irq;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.bind_pt_irq = payload;
         call
     }
@@ -4643,11 +4669,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_memory_mapping` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_memory_mapping` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn memory_mapping(payload: xen_domctl_memory_mapping) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_memory_mapping;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.memory_mapping = payload;
         call
     }
@@ -4664,11 +4691,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_ioport_mapping` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_ioport_mapping` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn ioport_mapping(payload: xen_domctl_ioport_mapping) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_ioport_mapping;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.ioport_mapping = payload;
         call
     }
@@ -4685,11 +4713,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_test_assign_device` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_test_assign_device` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn xen_domctl_test_assign_device(payload: xen_domctl_assign_device) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_test_assign_device;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.assign_device = payload;
         call
     }
@@ -4706,11 +4735,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_set_target` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_set_target` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn set_target(payload: xen_domctl_set_target) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_set_target;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.set_target = payload;
         call
     }
@@ -4727,11 +4757,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_deassign_device` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_deassign_device` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn xen_domctl_deassign_device(payload: xen_domctl_assign_device) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_deassign_device;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.assign_device = payload;
         call
     }
@@ -4748,11 +4779,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_unbind_pt_irq` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_unbind_pt_irq` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn xen_domctl_unbind_pt_irq(payload: xen_domctl_bind_pt_irq) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_unbind_pt_irq;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.bind_pt_irq = payload;
         call
     }
@@ -4769,11 +4801,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_get_device_group` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_get_device_group` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn get_device_group(payload: xen_domctl_get_device_group) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_get_device_group;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.get_device_group = payload;
         call
     }
@@ -4790,11 +4823,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_debug_op` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_debug_op` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn debug_op(payload: xen_domctl_debug_op) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_debug_op;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.debug_op = payload;
         call
     }
@@ -4811,11 +4845,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_gethvmcontext_partial` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_gethvmcontext_partial` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn hvmcontext_partial(payload: xen_domctl_hvmcontext_partial) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_gethvmcontext_partial;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.hvmcontext_partial = payload;
         call
     }
@@ -4832,11 +4867,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_vm_event_op` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_vm_event_op` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn vm_event_op(payload: xen_domctl_vm_event_op) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_vm_event_op;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.vm_event_op = payload;
         call
     }
@@ -4853,11 +4889,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_mem_sharing_op` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_mem_sharing_op` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn mem_sharing_op(payload: xen_domctl_mem_sharing_op) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_mem_sharing_op;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.mem_sharing_op = payload;
         call
     }
@@ -4874,11 +4911,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_gettscinfo` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_gettscinfo` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn xen_domctl_gettscinfo(payload: xen_domctl_tsc_info) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_gettscinfo;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.tsc_info = payload;
         call
     }
@@ -4895,11 +4933,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_settscinfo` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_settscinfo` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn xen_domctl_settscinfo(payload: xen_domctl_tsc_info) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_settscinfo;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.tsc_info = payload;
         call
     }
@@ -4916,11 +4955,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_getpageframeinfo3` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_getpageframeinfo3` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn getpageframeinfo3(payload: xen_domctl_getpageframeinfo3) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_getpageframeinfo3;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.getpageframeinfo3 = payload;
         call
     }
@@ -4937,12 +4977,13 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_setvcpuextstate` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_setvcpuextstate` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     #[inline]
     pub fn xen_domctl_setvcpuextstate(payload: xen_domctl_vcpuextstate) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_setvcpuextstate;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.vcpuextstate = payload;
         call
     }
@@ -4960,12 +5001,13 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_getvcpuextstate` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_getvcpuextstate` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     #[inline]
     pub fn xen_domctl_getvcpuextstate(payload: xen_domctl_vcpuextstate) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_getvcpuextstate;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.vcpuextstate = payload;
         call
     }
@@ -4983,11 +5025,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_set_access_required` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_set_access_required` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn access_required(payload: xen_domctl_set_access_required) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_set_access_required;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.access_required = payload;
         call
     }
@@ -5004,11 +5047,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_audit_p2m` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_audit_p2m` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn audit_p2m(payload: xen_domctl_audit_p2m) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_audit_p2m;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.audit_p2m = payload;
         call
     }
@@ -5025,11 +5069,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_set_virq_handler` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_set_virq_handler` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn set_virq_handler(payload: xen_domctl_set_virq_handler) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_set_virq_handler;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.set_virq_handler = payload;
         call
     }
@@ -5046,11 +5091,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_set_broken_page_p2m` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_set_broken_page_p2m` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn set_broken_page_p2m(payload: xen_domctl_set_broken_page_p2m) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_set_broken_page_p2m;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.set_broken_page_p2m = payload;
         call
     }
@@ -5067,11 +5113,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_setnodeaffinity` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_setnodeaffinity` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn xen_domctl_setnodeaffinity(payload: xen_domctl_nodeaffinity) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_setnodeaffinity;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.nodeaffinity = payload;
         call
     }
@@ -5088,11 +5135,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_getnodeaffinity` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_getnodeaffinity` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn xen_domctl_getnodeaffinity(payload: xen_domctl_nodeaffinity) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_getnodeaffinity;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.nodeaffinity = payload;
         call
     }
@@ -5109,11 +5157,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_cacheflush` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_cacheflush` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn cacheflush(payload: xen_domctl_cacheflush) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_cacheflush;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.cacheflush = payload;
         call
     }
@@ -5130,12 +5179,13 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_get_vcpu_msrs` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_get_vcpu_msrs` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     #[inline]
     pub fn xen_domctl_get_vcpu_msrs(payload: xen_domctl_vcpu_msrs) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_get_vcpu_msrs;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.vcpu_msrs = payload;
         call
     }
@@ -5153,12 +5203,13 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_set_vcpu_msrs` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_set_vcpu_msrs` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     #[inline]
     pub fn xen_domctl_set_vcpu_msrs(payload: xen_domctl_vcpu_msrs) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_set_vcpu_msrs;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.vcpu_msrs = payload;
         call
     }
@@ -5176,11 +5227,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_setvnumainfo` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_setvnumainfo` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn vnuma(payload: xen_domctl_vnuma) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_setvnumainfo;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.vnuma = payload;
         call
     }
@@ -5197,11 +5249,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_psr_cmt_op` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_psr_cmt_op` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn psr_cmt_op(payload: xen_domctl_psr_cmt_op) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_psr_cmt_op;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.psr_cmt_op = payload;
         call
     }
@@ -5218,11 +5271,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_monitor_op` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_monitor_op` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn monitor_op(payload: xen_domctl_monitor_op) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_monitor_op;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.monitor_op = payload;
         call
     }
@@ -5239,11 +5293,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_vuart_op` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_vuart_op` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn vuart_op(payload: xen_domctl_vuart_op) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_vuart_op;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.vuart_op = payload;
         call
     }
@@ -5260,11 +5315,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_psr_alloc` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_psr_alloc` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn psr_alloc(payload: xen_domctl_psr_alloc) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_psr_alloc;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.psr_alloc = payload;
         call
     }
@@ -5281,12 +5337,13 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_get_cpu_policy` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_get_cpu_policy` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     #[inline]
     pub fn xen_domctl_get_cpu_policy(payload: xen_domctl_cpu_policy) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_get_cpu_policy;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.cpu_policy = payload;
         call
     }
@@ -5304,12 +5361,13 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_set_cpu_policy` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_set_cpu_policy` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
     #[inline]
     pub fn xen_domctl_set_cpu_policy(payload: xen_domctl_cpu_policy) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_set_cpu_policy;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.cpu_policy = payload;
         call
     }
@@ -5327,11 +5385,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_vmtrace_op` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_vmtrace_op` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn vmtrace_op(payload: xen_domctl_vmtrace_op) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_vmtrace_op;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.vmtrace_op = payload;
         call
     }
@@ -5348,11 +5407,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_get_paging_mempool_size` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_get_paging_mempool_size` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn xen_domctl_get_paging_mempool_size(payload: xen_domctl_paging_mempool) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_get_paging_mempool_size;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.paging_mempool = payload;
         call
     }
@@ -5369,11 +5429,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_set_paging_mempool_size` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_set_paging_mempool_size` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn xen_domctl_set_paging_mempool_size(payload: xen_domctl_paging_mempool) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_set_paging_mempool_size;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.paging_mempool = payload;
         call
     }
@@ -5390,12 +5451,13 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_dt_overlay` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_dt_overlay` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
     #[inline]
     pub fn dt_overlay(payload: xen_domctl_dt_overlay) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_dt_overlay;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.dt_overlay = payload;
         call
     }
@@ -5413,11 +5475,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_gsi_permission` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_gsi_permission` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn gsi_permission(payload: xen_domctl_gsi_permission) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_gsi_permission;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.gsi_permission = payload;
         call
     }
@@ -5434,11 +5497,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_set_llc_colors` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_set_llc_colors` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn set_llc_colors(payload: xen_domctl_set_llc_colors) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_set_llc_colors;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.set_llc_colors = payload;
         call
     }
@@ -5455,11 +5519,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_get_domain_state` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_get_domain_state` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn get_domain_state(payload: xen_domctl_get_domain_state) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_get_domain_state;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.get_domain_state = payload;
         call
     }
@@ -5476,11 +5541,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_gdbsx_guestmemio` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_gdbsx_guestmemio` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn gdbsx_guest_memio(payload: xen_domctl_gdbsx_memio) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_gdbsx_guestmemio;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.gdbsx_guest_memio = payload;
         call
     }
@@ -5497,11 +5563,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_gdbsx_pausevcpu` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_gdbsx_pausevcpu` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn xen_domctl_gdbsx_pausevcpu(payload: xen_domctl_gdbsx_pauseunp_vcpu) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_gdbsx_pausevcpu;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.gdbsx_pauseunp_vcpu = payload;
         call
     }
@@ -5518,11 +5585,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_gdbsx_unpausevcpu` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_gdbsx_unpausevcpu` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn xen_domctl_gdbsx_unpausevcpu(payload: xen_domctl_gdbsx_pauseunp_vcpu) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_gdbsx_unpausevcpu;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.gdbsx_pauseunp_vcpu = payload;
         call
     }
@@ -5539,11 +5607,12 @@ impl xen_domctl {
         }
     }
 
-    /// A `XEN_DOMCTL_gdbsx_domstatus` call carrying `payload`; every other byte is zero.
+    /// A `XEN_DOMCTL_gdbsx_domstatus` call carrying `payload`, with `interface_version` = `XEN_DOMCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn gdbsx_domstatus(payload: xen_domctl_gdbsx_domstatus) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_DOMCTL_gdbsx_domstatus;
+        call.interface_version = XEN_DOMCTL_INTERFACE_VERSION;
         call.u.gdbsx_domstatus = payload;
         call
     }
@@ -5558,6 +5627,1098 @@ impl xen_domctl {
         } else {
             None
         }
+    }
+}
+
+impl ::core::fmt::Debug for xen_domctl {
+    /// Prints every member, and of `u` the one the op names; for an op
+    /// this crate does not declare, the union itself, which prints no member.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        let mut d = f.debug_struct("xen_domctl");
+        d.field("cmd", &self.cmd);
+        d.field("interface_version", &self.interface_version);
+        d.field("domain", &self.domain);
+        d.field("_pad", &self._pad);
+        if let Some(payload) = self.as_createdomain() {
+            return d.field("u.createdomain", payload).finish();
+        }
+        if let Some(payload) = self.as_getdomaininfo() {
+            return d.field("u.getdomaininfo", payload).finish();
+        }
+        if let Some(payload) = self.as_xen_domctl_setvcpuaffinity() {
+            return d.field("u.vcpuaffinity", payload).finish();
+        }
+        if let Some(payload) = self.as_shadow_op() {
+            return d.field("u.shadow_op", payload).finish();
+        }
+        if let Some(payload) = self.as_max_mem() {
+            return d.field("u.max_mem", payload).finish();
+        }
+        if let Some(payload) = self.as_xen_domctl_setvcpucontext() {
+            return d.field("u.vcpucontext", payload).finish();
+        }
+        if let Some(payload) = self.as_xen_domctl_getvcpucontext() {
+            return d.field("u.vcpucontext", payload).finish();
+        }
+        if let Some(payload) = self.as_getvcpuinfo() {
+            return d.field("u.getvcpuinfo", payload).finish();
+        }
+        if let Some(payload) = self.as_max_vcpus() {
+            return d.field("u.max_vcpus", payload).finish();
+        }
+        if let Some(payload) = self.as_scheduler_op() {
+            return d.field("u.scheduler_op", payload).finish();
+        }
+        if let Some(payload) = self.as_setdomainhandle() {
+            return d.field("u.setdomainhandle", payload).finish();
+        }
+        if let Some(payload) = self.as_setdebugging() {
+            return d.field("u.setdebugging", payload).finish();
+        }
+        if let Some(payload) = self.as_irq_permission() {
+            return d.field("u.irq_permission", payload).finish();
+        }
+        if let Some(payload) = self.as_iomem_permission() {
+            return d.field("u.iomem_permission", payload).finish();
+        }
+        if let Some(payload) = self.as_ioport_permission() {
+            return d.field("u.ioport_permission", payload).finish();
+        }
+        if let Some(payload) = self.as_hypercall_init() {
+            return d.field("u.hypercall_init", payload).finish();
+        }
+        if let Some(payload) = self.as_settimeoffset() {
+            return d.field("u.settimeoffset", payload).finish();
+        }
+        if let Some(payload) = self.as_xen_domctl_getvcpuaffinity() {
+            return d.field("u.vcpuaffinity", payload).finish();
+        }
+        if let Some(payload) = self.as_sendtrigger() {
+            return d.field("u.sendtrigger", payload).finish();
+        }
+        if let Some(payload) = self.as_subscribe() {
+            return d.field("u.subscribe", payload).finish();
+        }
+        if let Some(payload) = self.as_xen_domctl_gethvmcontext() {
+            return d.field("u.hvmcontext", payload).finish();
+        }
+        if let Some(payload) = self.as_xen_domctl_sethvmcontext() {
+            return d.field("u.hvmcontext", payload).finish();
+        }
+        if let Some(payload) = self.as_xen_domctl_set_address_size() {
+            return d.field("u.address_size", payload).finish();
+        }
+        if let Some(payload) = self.as_xen_domctl_get_address_size() {
+            return d.field("u.address_size", payload).finish();
+        }
+        if let Some(payload) = self.as_xen_domctl_assign_device() {
+            return d.field("u.assign_device", payload).finish();
+        }
+        if let Some(payload) = self.as_xen_domctl_bind_pt_irq() {
+            return d.field("u.bind_pt_irq", payload).finish();
+        }
+        if let Some(payload) = self.as_memory_mapping() {
+            return d.field("u.memory_mapping", payload).finish();
+        }
+        if let Some(payload) = self.as_ioport_mapping() {
+            return d.field("u.ioport_mapping", payload).finish();
+        }
+        if let Some(payload) = self.as_xen_domctl_test_assign_device() {
+            return d.field("u.assign_device", payload).finish();
+        }
+        if let Some(payload) = self.as_set_target() {
+            return d.field("u.set_target", payload).finish();
+        }
+        if let Some(payload) = self.as_xen_domctl_deassign_device() {
+            return d.field("u.assign_device", payload).finish();
+        }
+        if let Some(payload) = self.as_xen_domctl_unbind_pt_irq() {
+            return d.field("u.bind_pt_irq", payload).finish();
+        }
+        if let Some(payload) = self.as_get_device_group() {
+            return d.field("u.get_device_group", payload).finish();
+        }
+        if let Some(payload) = self.as_debug_op() {
+            return d.field("u.debug_op", payload).finish();
+        }
+        if let Some(payload) = self.as_hvmcontext_partial() {
+            return d.field("u.hvmcontext_partial", payload).finish();
+        }
+        if let Some(payload) = self.as_vm_event_op() {
+            return d.field("u.vm_event_op", payload).finish();
+        }
+        if let Some(payload) = self.as_mem_sharing_op() {
+            return d.field("u.mem_sharing_op", payload).finish();
+        }
+        if let Some(payload) = self.as_xen_domctl_gettscinfo() {
+            return d.field("u.tsc_info", payload).finish();
+        }
+        if let Some(payload) = self.as_xen_domctl_settscinfo() {
+            return d.field("u.tsc_info", payload).finish();
+        }
+        if let Some(payload) = self.as_getpageframeinfo3() {
+            return d.field("u.getpageframeinfo3", payload).finish();
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if let Some(payload) = self.as_xen_domctl_setvcpuextstate() {
+            return d.field("u.vcpuextstate", payload).finish();
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if let Some(payload) = self.as_xen_domctl_getvcpuextstate() {
+            return d.field("u.vcpuextstate", payload).finish();
+        }
+        if let Some(payload) = self.as_access_required() {
+            return d.field("u.access_required", payload).finish();
+        }
+        if let Some(payload) = self.as_audit_p2m() {
+            return d.field("u.audit_p2m", payload).finish();
+        }
+        if let Some(payload) = self.as_set_virq_handler() {
+            return d.field("u.set_virq_handler", payload).finish();
+        }
+        if let Some(payload) = self.as_set_broken_page_p2m() {
+            return d.field("u.set_broken_page_p2m", payload).finish();
+        }
+        if let Some(payload) = self.as_xen_domctl_setnodeaffinity() {
+            return d.field("u.nodeaffinity", payload).finish();
+        }
+        if let Some(payload) = self.as_xen_domctl_getnodeaffinity() {
+            return d.field("u.nodeaffinity", payload).finish();
+        }
+        if let Some(payload) = self.as_cacheflush() {
+            return d.field("u.cacheflush", payload).finish();
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if let Some(payload) = self.as_xen_domctl_get_vcpu_msrs() {
+            return d.field("u.vcpu_msrs", payload).finish();
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if let Some(payload) = self.as_xen_domctl_set_vcpu_msrs() {
+            return d.field("u.vcpu_msrs", payload).finish();
+        }
+        if let Some(payload) = self.as_vnuma() {
+            return d.field("u.vnuma", payload).finish();
+        }
+        if let Some(payload) = self.as_psr_cmt_op() {
+            return d.field("u.psr_cmt_op", payload).finish();
+        }
+        if let Some(payload) = self.as_monitor_op() {
+            return d.field("u.monitor_op", payload).finish();
+        }
+        if let Some(payload) = self.as_vuart_op() {
+            return d.field("u.vuart_op", payload).finish();
+        }
+        if let Some(payload) = self.as_psr_alloc() {
+            return d.field("u.psr_alloc", payload).finish();
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if let Some(payload) = self.as_xen_domctl_get_cpu_policy() {
+            return d.field("u.cpu_policy", payload).finish();
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if let Some(payload) = self.as_xen_domctl_set_cpu_policy() {
+            return d.field("u.cpu_policy", payload).finish();
+        }
+        if let Some(payload) = self.as_vmtrace_op() {
+            return d.field("u.vmtrace_op", payload).finish();
+        }
+        if let Some(payload) = self.as_xen_domctl_get_paging_mempool_size() {
+            return d.field("u.paging_mempool", payload).finish();
+        }
+        if let Some(payload) = self.as_xen_domctl_set_paging_mempool_size() {
+            return d.field("u.paging_mempool", payload).finish();
+        }
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        if let Some(payload) = self.as_dt_overlay() {
+            return d.field("u.dt_overlay", payload).finish();
+        }
+        if let Some(payload) = self.as_gsi_permission() {
+            return d.field("u.gsi_permission", payload).finish();
+        }
+        if let Some(payload) = self.as_set_llc_colors() {
+            return d.field("u.set_llc_colors", payload).finish();
+        }
+        if let Some(payload) = self.as_get_domain_state() {
+            return d.field("u.get_domain_state", payload).finish();
+        }
+        if let Some(payload) = self.as_gdbsx_guest_memio() {
+            return d.field("u.gdbsx_guest_memio", payload).finish();
+        }
+        if let Some(payload) = self.as_xen_domctl_gdbsx_pausevcpu() {
+            return d.field("u.gdbsx_pauseunp_vcpu", payload).finish();
+        }
+        if let Some(payload) = self.as_xen_domctl_gdbsx_unpausevcpu() {
+            return d.field("u.gdbsx_pauseunp_vcpu", payload).finish();
+        }
+        if let Some(payload) = self.as_gdbsx_domstatus() {
+            return d.field("u.gdbsx_domstatus", payload).finish();
+        }
+        d.field("u", &self.u).finish()
+    }
+}
+
+/// The calls of op set `XEN_DOMCTL` with their payloads: what a `xen_domctl` holds, typed, so that no op
+/// number goes with another op's payload. Convert with `to_bytes`/`from_bytes` (the bytes Xen
+/// reads: the op, its payload, zero elsewhere) or `xen_domctl::typed`. An op this
+/// crate does not declare (from a newer Xen, or one a cargo feature leaves out) stays representable as
+/// `Other`, with the payload bytes as they came.
+///
+/// A call's bytes carry `XEN_DOMCTL_INTERFACE_VERSION` in `xen_domctl.interface_version`, the version of the release the cargo
+/// features select; `from_bytes` refuses bytes made for another version, whose payloads Xen may lay out differently.
+/// The caller gives `domain` to `to_bytes`; a record read back keeps it.
+///
+/// Not typed here (its record holds a union no member of it selects, whose bytes safe code cannot read): `XEN_DOMCTL_scheduler_op`, `XEN_DOMCTL_assign_device`, `XEN_DOMCTL_bind_pt_irq`, `XEN_DOMCTL_test_assign_device`, `XEN_DOMCTL_deassign_device`, `XEN_DOMCTL_unbind_pt_irq`, `XEN_DOMCTL_vm_event_op`, `XEN_DOMCTL_mem_sharing_op`, `XEN_DOMCTL_monitor_op`; use the record itself.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DomctlOp {
+    /// `XEN_DOMCTL_createdomain`: Create a domain; Xen writes its ID into `domain`.
+    Createdomain(xen_domctl_createdomain),
+    /// `XEN_DOMCTL_getdomaininfo`: Describe a domain.
+    Getdomaininfo(xen_domctl_getdomaininfo),
+    /// `XEN_DOMCTL_setvcpuaffinity`: Set where a vCPU may run.
+    Setvcpuaffinity(xen_domctl_vcpuaffinity),
+    /// `XEN_DOMCTL_shadow_op`: Control shadow paging and dirty logging.
+    ShadowOp(xen_domctl_shadow_op),
+    /// `XEN_DOMCTL_max_mem`: Set the memory limit.
+    MaxMem(xen_domctl_max_mem),
+    /// `XEN_DOMCTL_setvcpucontext`: Load a vCPU's registers.
+    Setvcpucontext(xen_domctl_vcpucontext),
+    /// `XEN_DOMCTL_getvcpucontext`: Read a vCPU's registers.
+    Getvcpucontext(xen_domctl_vcpucontext),
+    /// `XEN_DOMCTL_getvcpuinfo`: Describe a vCPU.
+    Getvcpuinfo(xen_domctl_getvcpuinfo),
+    /// `XEN_DOMCTL_max_vcpus`: Set the number of vCPUs.
+    MaxVcpus(xen_domctl_max_vcpus),
+    /// `XEN_DOMCTL_setdomainhandle`: Replace the domain's tag.
+    Setdomainhandle(xen_domctl_setdomainhandle),
+    /// `XEN_DOMCTL_setdebugging`: Attach or detach a debugger.
+    Setdebugging(xen_domctl_setdebugging),
+    /// `XEN_DOMCTL_irq_permission`: Grant or revoke a PIRQ.
+    IrqPermission(xen_domctl_irq_permission),
+    /// `XEN_DOMCTL_iomem_permission`: Grant or revoke I/O memory.
+    IomemPermission(xen_domctl_iomem_permission),
+    /// `XEN_DOMCTL_ioport_permission`: Grant or revoke I/O ports.
+    IoportPermission(xen_domctl_ioport_permission),
+    /// `XEN_DOMCTL_hypercall_init`: Fill a hypercall page.
+    HypercallInit(xen_domctl_hypercall_init),
+    /// `XEN_DOMCTL_settimeoffset`: Set the wall-clock offset.
+    Settimeoffset(xen_domctl_settimeoffset),
+    /// `XEN_DOMCTL_getvcpuaffinity`: Read where a vCPU may run.
+    Getvcpuaffinity(xen_domctl_vcpuaffinity),
+    /// `XEN_DOMCTL_sendtrigger`: Send an NMI, reset, power or sleep event.
+    Sendtrigger(xen_domctl_sendtrigger),
+    /// `XEN_DOMCTL_subscribe`: Name the event channel for suspend notifications.
+    Subscribe(xen_domctl_subscribe),
+    /// `XEN_DOMCTL_gethvmcontext`: Save an HVM domain's state.
+    Gethvmcontext(xen_domctl_hvmcontext),
+    /// `XEN_DOMCTL_sethvmcontext`: Restore an HVM domain's state.
+    Sethvmcontext(xen_domctl_hvmcontext),
+    /// `XEN_DOMCTL_set_address_size`: Set a PV domain's address width.
+    SetAddressSize(xen_domctl_address_size),
+    /// `XEN_DOMCTL_get_address_size`: Read a PV domain's address width.
+    GetAddressSize(xen_domctl_address_size),
+    /// `XEN_DOMCTL_memory_mapping`: Map or unmap I/O memory.
+    MemoryMapping(xen_domctl_memory_mapping),
+    /// `XEN_DOMCTL_ioport_mapping`: Map or unmap I/O ports.
+    IoportMapping(xen_domctl_ioport_mapping),
+    /// `XEN_DOMCTL_set_target`: Let the domain act on another.
+    SetTarget(xen_domctl_set_target),
+    /// `XEN_DOMCTL_get_device_group`: List a device's IOMMU group.
+    GetDeviceGroup(xen_domctl_get_device_group),
+    /// `XEN_DOMCTL_debug_op`: Single-step a vCPU.
+    DebugOp(xen_domctl_debug_op),
+    /// `XEN_DOMCTL_gethvmcontext_partial`: Save one HVM state record.
+    GethvmcontextPartial(xen_domctl_hvmcontext_partial),
+    /// `XEN_DOMCTL_gettscinfo`: Read the TSC settings.
+    Gettscinfo(xen_domctl_tsc_info),
+    /// `XEN_DOMCTL_settscinfo`: Set the TSC settings.
+    Settscinfo(xen_domctl_tsc_info),
+    /// `XEN_DOMCTL_getpageframeinfo3`: Report page types.
+    Getpageframeinfo3(xen_domctl_getpageframeinfo3),
+    /// `XEN_DOMCTL_setvcpuextstate`: Load a vCPU's XSAVE state.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    Setvcpuextstate(xen_domctl_vcpuextstate),
+    /// `XEN_DOMCTL_getvcpuextstate`: Read a vCPU's XSAVE state.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    Getvcpuextstate(xen_domctl_vcpuextstate),
+    /// `XEN_DOMCTL_set_access_required`: Require a memory-access listener.
+    SetAccessRequired(xen_domctl_set_access_required),
+    /// `XEN_DOMCTL_audit_p2m`: Audit the P2M.
+    AuditP2m(xen_domctl_audit_p2m),
+    /// `XEN_DOMCTL_set_virq_handler`: Take over a global VIRQ.
+    SetVirqHandler(xen_domctl_set_virq_handler),
+    /// `XEN_DOMCTL_set_broken_page_p2m`: Mark a guest frame broken.
+    SetBrokenPageP2m(xen_domctl_set_broken_page_p2m),
+    /// `XEN_DOMCTL_setnodeaffinity`: Set the NUMA node affinity.
+    Setnodeaffinity(xen_domctl_nodeaffinity),
+    /// `XEN_DOMCTL_getnodeaffinity`: Read the NUMA node affinity.
+    Getnodeaffinity(xen_domctl_nodeaffinity),
+    /// `XEN_DOMCTL_cacheflush`: Flush the data cache over guest frames.
+    Cacheflush(xen_domctl_cacheflush),
+    /// `XEN_DOMCTL_get_vcpu_msrs`: Read a vCPU's MSRs.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    GetVcpuMsrs(xen_domctl_vcpu_msrs),
+    /// `XEN_DOMCTL_set_vcpu_msrs`: Load a vCPU's MSRs.
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    SetVcpuMsrs(xen_domctl_vcpu_msrs),
+    /// `XEN_DOMCTL_setvnumainfo`: Set the virtual NUMA topology.
+    Setvnumainfo(xen_domctl_vnuma),
+    /// `XEN_DOMCTL_psr_cmt_op`: Control cache monitoring.
+    PsrCmtOp(xen_domctl_psr_cmt_op),
+    /// `XEN_DOMCTL_vuart_op`: Set up the Arm virtual UART.
+    VuartOp(xen_domctl_vuart_op),
+    /// `XEN_DOMCTL_psr_alloc`: Control cache and bandwidth allocation.
+    PsrAlloc(xen_domctl_psr_alloc),
+    /// `XEN_DOMCTL_get_cpu_policy`: Read the CPUID and MSR policy (its payload is declared from 4.18: Xen renamed its handles in point releases of 4.14 to 4.17).
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    GetCpuPolicy(xen_domctl_cpu_policy),
+    /// `XEN_DOMCTL_set_cpu_policy`: Set the CPUID and MSR policy (payload declared from 4.18, as for get).
+    #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+    SetCpuPolicy(xen_domctl_cpu_policy),
+    /// `XEN_DOMCTL_vmtrace_op`: Control processor trace.
+    VmtraceOp(xen_domctl_vmtrace_op),
+    /// `XEN_DOMCTL_get_paging_mempool_size`: Read the paging pool size.
+    GetPagingMempoolSize(xen_domctl_paging_mempool),
+    /// `XEN_DOMCTL_set_paging_mempool_size`: Set the paging pool size.
+    SetPagingMempoolSize(xen_domctl_paging_mempool),
+    /// `XEN_DOMCTL_dt_overlay`: Attach a device-tree overlay's devices.
+    #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+    DtOverlay(xen_domctl_dt_overlay),
+    /// `XEN_DOMCTL_gsi_permission`: Grant or revoke a GSI.
+    GsiPermission(xen_domctl_gsi_permission),
+    /// `XEN_DOMCTL_set_llc_colors`: Set the LLC colours.
+    SetLlcColors(xen_domctl_set_llc_colors),
+    /// `XEN_DOMCTL_get_domain_state`: Read a domain's lifecycle state.
+    GetDomainState(xen_domctl_get_domain_state),
+    /// `XEN_DOMCTL_gdbsx_guestmemio`: Copy guest memory for gdbsx.
+    GdbsxGuestmemio(xen_domctl_gdbsx_memio),
+    /// `XEN_DOMCTL_gdbsx_pausevcpu`: Pause a vCPU for gdbsx.
+    GdbsxPausevcpu(xen_domctl_gdbsx_pauseunp_vcpu),
+    /// `XEN_DOMCTL_gdbsx_unpausevcpu`: Resume a vCPU for gdbsx.
+    GdbsxUnpausevcpu(xen_domctl_gdbsx_pauseunp_vcpu),
+    /// `XEN_DOMCTL_gdbsx_domstatus`: Report debug status for gdbsx.
+    GdbsxDomstatus(xen_domctl_gdbsx_domstatus),
+    /// An op this crate does not declare, with the bytes of `u` as they came.
+    Other {
+        /// The op number.
+        op: u32,
+        /// The bytes of `xen_domctl.u`.
+        payload: [u8; ::core::mem::size_of::<xen_domctl_u>()],
+    },
+}
+
+#[cfg(feature = "zerocopy")]
+impl DomctlOp {
+    /// The op number, as `xen_domctl.cmd` holds it.
+    #[inline]
+    pub fn op(&self) -> u32 {
+        match self {
+            Self::Createdomain(_) => XEN_DOMCTL_createdomain,
+            Self::Getdomaininfo(_) => XEN_DOMCTL_getdomaininfo,
+            Self::Setvcpuaffinity(_) => XEN_DOMCTL_setvcpuaffinity,
+            Self::ShadowOp(_) => XEN_DOMCTL_shadow_op,
+            Self::MaxMem(_) => XEN_DOMCTL_max_mem,
+            Self::Setvcpucontext(_) => XEN_DOMCTL_setvcpucontext,
+            Self::Getvcpucontext(_) => XEN_DOMCTL_getvcpucontext,
+            Self::Getvcpuinfo(_) => XEN_DOMCTL_getvcpuinfo,
+            Self::MaxVcpus(_) => XEN_DOMCTL_max_vcpus,
+            Self::Setdomainhandle(_) => XEN_DOMCTL_setdomainhandle,
+            Self::Setdebugging(_) => XEN_DOMCTL_setdebugging,
+            Self::IrqPermission(_) => XEN_DOMCTL_irq_permission,
+            Self::IomemPermission(_) => XEN_DOMCTL_iomem_permission,
+            Self::IoportPermission(_) => XEN_DOMCTL_ioport_permission,
+            Self::HypercallInit(_) => XEN_DOMCTL_hypercall_init,
+            Self::Settimeoffset(_) => XEN_DOMCTL_settimeoffset,
+            Self::Getvcpuaffinity(_) => XEN_DOMCTL_getvcpuaffinity,
+            Self::Sendtrigger(_) => XEN_DOMCTL_sendtrigger,
+            Self::Subscribe(_) => XEN_DOMCTL_subscribe,
+            Self::Gethvmcontext(_) => XEN_DOMCTL_gethvmcontext,
+            Self::Sethvmcontext(_) => XEN_DOMCTL_sethvmcontext,
+            Self::SetAddressSize(_) => XEN_DOMCTL_set_address_size,
+            Self::GetAddressSize(_) => XEN_DOMCTL_get_address_size,
+            Self::MemoryMapping(_) => XEN_DOMCTL_memory_mapping,
+            Self::IoportMapping(_) => XEN_DOMCTL_ioport_mapping,
+            Self::SetTarget(_) => XEN_DOMCTL_set_target,
+            Self::GetDeviceGroup(_) => XEN_DOMCTL_get_device_group,
+            Self::DebugOp(_) => XEN_DOMCTL_debug_op,
+            Self::GethvmcontextPartial(_) => XEN_DOMCTL_gethvmcontext_partial,
+            Self::Gettscinfo(_) => XEN_DOMCTL_gettscinfo,
+            Self::Settscinfo(_) => XEN_DOMCTL_settscinfo,
+            Self::Getpageframeinfo3(_) => XEN_DOMCTL_getpageframeinfo3,
+            #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+            Self::Setvcpuextstate(_) => XEN_DOMCTL_setvcpuextstate,
+            #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+            Self::Getvcpuextstate(_) => XEN_DOMCTL_getvcpuextstate,
+            Self::SetAccessRequired(_) => XEN_DOMCTL_set_access_required,
+            Self::AuditP2m(_) => XEN_DOMCTL_audit_p2m,
+            Self::SetVirqHandler(_) => XEN_DOMCTL_set_virq_handler,
+            Self::SetBrokenPageP2m(_) => XEN_DOMCTL_set_broken_page_p2m,
+            Self::Setnodeaffinity(_) => XEN_DOMCTL_setnodeaffinity,
+            Self::Getnodeaffinity(_) => XEN_DOMCTL_getnodeaffinity,
+            Self::Cacheflush(_) => XEN_DOMCTL_cacheflush,
+            #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+            Self::GetVcpuMsrs(_) => XEN_DOMCTL_get_vcpu_msrs,
+            #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+            Self::SetVcpuMsrs(_) => XEN_DOMCTL_set_vcpu_msrs,
+            Self::Setvnumainfo(_) => XEN_DOMCTL_setvnumainfo,
+            Self::PsrCmtOp(_) => XEN_DOMCTL_psr_cmt_op,
+            Self::VuartOp(_) => XEN_DOMCTL_vuart_op,
+            Self::PsrAlloc(_) => XEN_DOMCTL_psr_alloc,
+            #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+            Self::GetCpuPolicy(_) => XEN_DOMCTL_get_cpu_policy,
+            #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+            Self::SetCpuPolicy(_) => XEN_DOMCTL_set_cpu_policy,
+            Self::VmtraceOp(_) => XEN_DOMCTL_vmtrace_op,
+            Self::GetPagingMempoolSize(_) => XEN_DOMCTL_get_paging_mempool_size,
+            Self::SetPagingMempoolSize(_) => XEN_DOMCTL_set_paging_mempool_size,
+            #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+            Self::DtOverlay(_) => XEN_DOMCTL_dt_overlay,
+            Self::GsiPermission(_) => XEN_DOMCTL_gsi_permission,
+            Self::SetLlcColors(_) => XEN_DOMCTL_set_llc_colors,
+            Self::GetDomainState(_) => XEN_DOMCTL_get_domain_state,
+            Self::GdbsxGuestmemio(_) => XEN_DOMCTL_gdbsx_guestmemio,
+            Self::GdbsxPausevcpu(_) => XEN_DOMCTL_gdbsx_pausevcpu,
+            Self::GdbsxUnpausevcpu(_) => XEN_DOMCTL_gdbsx_unpausevcpu,
+            Self::GdbsxDomstatus(_) => XEN_DOMCTL_gdbsx_domstatus,
+            Self::Other { op, .. } => *op,
+        }
+    }
+
+    /// The call as the bytes Xen reads: the op number, `XEN_DOMCTL_INTERFACE_VERSION`, `domain`, its payload,
+    /// and zero everywhere else.
+    pub fn to_bytes(&self, domain: domid_t) -> [u8; ::core::mem::size_of::<xen_domctl>()] {
+        let mut bytes = [0u8; ::core::mem::size_of::<xen_domctl>()];
+        let at = ::core::mem::offset_of!(xen_domctl, cmd);
+        bytes[at..at + ::core::mem::size_of::<u32>()].copy_from_slice(zerocopy::IntoBytes::as_bytes(&self.op()));
+        let version: u32 = XEN_DOMCTL_INTERFACE_VERSION;
+        let at = ::core::mem::offset_of!(xen_domctl, interface_version);
+        bytes[at..at + ::core::mem::size_of::<u32>()].copy_from_slice(zerocopy::IntoBytes::as_bytes(&version));
+        let at = ::core::mem::offset_of!(xen_domctl, domain);
+        bytes[at..at + ::core::mem::size_of::<domid_t>()].copy_from_slice(zerocopy::IntoBytes::as_bytes(&domain));
+        let payload: &[u8] = match self {
+            Self::Createdomain(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Getdomaininfo(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Setvcpuaffinity(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::ShadowOp(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::MaxMem(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Setvcpucontext(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Getvcpucontext(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Getvcpuinfo(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::MaxVcpus(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Setdomainhandle(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Setdebugging(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::IrqPermission(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::IomemPermission(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::IoportPermission(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::HypercallInit(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Settimeoffset(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Getvcpuaffinity(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Sendtrigger(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Subscribe(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Gethvmcontext(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Sethvmcontext(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::SetAddressSize(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::GetAddressSize(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::MemoryMapping(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::IoportMapping(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::SetTarget(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::GetDeviceGroup(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::DebugOp(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::GethvmcontextPartial(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Gettscinfo(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Settscinfo(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Getpageframeinfo3(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+            Self::Setvcpuextstate(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+            Self::Getvcpuextstate(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::SetAccessRequired(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::AuditP2m(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::SetVirqHandler(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::SetBrokenPageP2m(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Setnodeaffinity(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Getnodeaffinity(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Cacheflush(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+            Self::GetVcpuMsrs(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+            Self::SetVcpuMsrs(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Setvnumainfo(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::PsrCmtOp(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::VuartOp(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::PsrAlloc(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+            Self::GetCpuPolicy(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+            Self::SetCpuPolicy(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::VmtraceOp(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::GetPagingMempoolSize(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::SetPagingMempoolSize(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+            Self::DtOverlay(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::GsiPermission(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::SetLlcColors(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::GetDomainState(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::GdbsxGuestmemio(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::GdbsxPausevcpu(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::GdbsxUnpausevcpu(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::GdbsxDomstatus(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Other { payload, .. } => payload,
+        };
+        let at = ::core::mem::offset_of!(xen_domctl, u);
+        bytes[at..at + payload.len()].copy_from_slice(payload);
+        bytes
+    }
+
+    /// The call `bytes` hold: the op number says which payload they carry; an op this crate
+    /// does not declare is `Other`.
+    ///
+    /// # Errors
+    /// [`crate::tagged::InterfaceVersionMismatch`] when `interface_version` is not `XEN_DOMCTL_INTERFACE_VERSION`.
+    pub fn from_bytes(bytes: &[u8; ::core::mem::size_of::<xen_domctl>()]) -> Result<Self, crate::tagged::InterfaceVersionMismatch> {
+        let at = ::core::mem::offset_of!(xen_domctl, interface_version);
+        let found = <u32 as zerocopy::FromBytes>::read_from_prefix(&bytes[at..]).map_or(0, |(v, _)| v);
+        let expected: u32 = XEN_DOMCTL_INTERFACE_VERSION;
+        if found != expected {
+            return Err(crate::tagged::InterfaceVersionMismatch { record: "xen_domctl", expected, found });
+        }
+        Ok(Self::from_op_bytes(bytes))
+    }
+
+    /// The call of `bytes`, read by the op number alone.
+    fn from_op_bytes(bytes: &[u8; ::core::mem::size_of::<xen_domctl>()]) -> Self {
+        let at = ::core::mem::offset_of!(xen_domctl, cmd);
+        let op = <u32 as zerocopy::FromBytes>::read_from_prefix(&bytes[at..]).map_or(0, |(op, _)| op);
+        let at = ::core::mem::offset_of!(xen_domctl, u);
+        let payload = &bytes[at..at + ::core::mem::size_of::<xen_domctl_u>()];
+        match op {
+            XEN_DOMCTL_createdomain => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Createdomain(payload);
+                }
+            }
+            XEN_DOMCTL_getdomaininfo => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Getdomaininfo(payload);
+                }
+            }
+            XEN_DOMCTL_setvcpuaffinity => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Setvcpuaffinity(payload);
+                }
+            }
+            XEN_DOMCTL_shadow_op => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::ShadowOp(payload);
+                }
+            }
+            XEN_DOMCTL_max_mem => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::MaxMem(payload);
+                }
+            }
+            XEN_DOMCTL_setvcpucontext => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Setvcpucontext(payload);
+                }
+            }
+            XEN_DOMCTL_getvcpucontext => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Getvcpucontext(payload);
+                }
+            }
+            XEN_DOMCTL_getvcpuinfo => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Getvcpuinfo(payload);
+                }
+            }
+            XEN_DOMCTL_max_vcpus => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::MaxVcpus(payload);
+                }
+            }
+            XEN_DOMCTL_setdomainhandle => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Setdomainhandle(payload);
+                }
+            }
+            XEN_DOMCTL_setdebugging => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Setdebugging(payload);
+                }
+            }
+            XEN_DOMCTL_irq_permission => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::IrqPermission(payload);
+                }
+            }
+            XEN_DOMCTL_iomem_permission => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::IomemPermission(payload);
+                }
+            }
+            XEN_DOMCTL_ioport_permission => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::IoportPermission(payload);
+                }
+            }
+            XEN_DOMCTL_hypercall_init => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::HypercallInit(payload);
+                }
+            }
+            XEN_DOMCTL_settimeoffset => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Settimeoffset(payload);
+                }
+            }
+            XEN_DOMCTL_getvcpuaffinity => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Getvcpuaffinity(payload);
+                }
+            }
+            XEN_DOMCTL_sendtrigger => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Sendtrigger(payload);
+                }
+            }
+            XEN_DOMCTL_subscribe => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Subscribe(payload);
+                }
+            }
+            XEN_DOMCTL_gethvmcontext => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Gethvmcontext(payload);
+                }
+            }
+            XEN_DOMCTL_sethvmcontext => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Sethvmcontext(payload);
+                }
+            }
+            XEN_DOMCTL_set_address_size => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::SetAddressSize(payload);
+                }
+            }
+            XEN_DOMCTL_get_address_size => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::GetAddressSize(payload);
+                }
+            }
+            XEN_DOMCTL_memory_mapping => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::MemoryMapping(payload);
+                }
+            }
+            XEN_DOMCTL_ioport_mapping => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::IoportMapping(payload);
+                }
+            }
+            XEN_DOMCTL_set_target => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::SetTarget(payload);
+                }
+            }
+            XEN_DOMCTL_get_device_group => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::GetDeviceGroup(payload);
+                }
+            }
+            XEN_DOMCTL_debug_op => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::DebugOp(payload);
+                }
+            }
+            XEN_DOMCTL_gethvmcontext_partial => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::GethvmcontextPartial(payload);
+                }
+            }
+            XEN_DOMCTL_gettscinfo => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Gettscinfo(payload);
+                }
+            }
+            XEN_DOMCTL_settscinfo => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Settscinfo(payload);
+                }
+            }
+            XEN_DOMCTL_getpageframeinfo3 => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Getpageframeinfo3(payload);
+                }
+            }
+            #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+            XEN_DOMCTL_setvcpuextstate => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Setvcpuextstate(payload);
+                }
+            }
+            #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+            XEN_DOMCTL_getvcpuextstate => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Getvcpuextstate(payload);
+                }
+            }
+            XEN_DOMCTL_set_access_required => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::SetAccessRequired(payload);
+                }
+            }
+            XEN_DOMCTL_audit_p2m => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::AuditP2m(payload);
+                }
+            }
+            XEN_DOMCTL_set_virq_handler => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::SetVirqHandler(payload);
+                }
+            }
+            XEN_DOMCTL_set_broken_page_p2m => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::SetBrokenPageP2m(payload);
+                }
+            }
+            XEN_DOMCTL_setnodeaffinity => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Setnodeaffinity(payload);
+                }
+            }
+            XEN_DOMCTL_getnodeaffinity => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Getnodeaffinity(payload);
+                }
+            }
+            XEN_DOMCTL_cacheflush => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Cacheflush(payload);
+                }
+            }
+            #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+            XEN_DOMCTL_get_vcpu_msrs => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::GetVcpuMsrs(payload);
+                }
+            }
+            #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+            XEN_DOMCTL_set_vcpu_msrs => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::SetVcpuMsrs(payload);
+                }
+            }
+            XEN_DOMCTL_setvnumainfo => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Setvnumainfo(payload);
+                }
+            }
+            XEN_DOMCTL_psr_cmt_op => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::PsrCmtOp(payload);
+                }
+            }
+            XEN_DOMCTL_vuart_op => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::VuartOp(payload);
+                }
+            }
+            XEN_DOMCTL_psr_alloc => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::PsrAlloc(payload);
+                }
+            }
+            #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+            XEN_DOMCTL_get_cpu_policy => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::GetCpuPolicy(payload);
+                }
+            }
+            #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+            XEN_DOMCTL_set_cpu_policy => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::SetCpuPolicy(payload);
+                }
+            }
+            XEN_DOMCTL_vmtrace_op => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::VmtraceOp(payload);
+                }
+            }
+            XEN_DOMCTL_get_paging_mempool_size => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::GetPagingMempoolSize(payload);
+                }
+            }
+            XEN_DOMCTL_set_paging_mempool_size => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::SetPagingMempoolSize(payload);
+                }
+            }
+            #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+            XEN_DOMCTL_dt_overlay => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::DtOverlay(payload);
+                }
+            }
+            XEN_DOMCTL_gsi_permission => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::GsiPermission(payload);
+                }
+            }
+            XEN_DOMCTL_set_llc_colors => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::SetLlcColors(payload);
+                }
+            }
+            XEN_DOMCTL_get_domain_state => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::GetDomainState(payload);
+                }
+            }
+            XEN_DOMCTL_gdbsx_guestmemio => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::GdbsxGuestmemio(payload);
+                }
+            }
+            XEN_DOMCTL_gdbsx_pausevcpu => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::GdbsxPausevcpu(payload);
+                }
+            }
+            XEN_DOMCTL_gdbsx_unpausevcpu => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::GdbsxUnpausevcpu(payload);
+                }
+            }
+            XEN_DOMCTL_gdbsx_domstatus => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::GdbsxDomstatus(payload);
+                }
+            }
+            _ => {}
+        }
+        let mut raw = [0u8; ::core::mem::size_of::<xen_domctl_u>()];
+        raw.copy_from_slice(payload);
+        Self::Other { op, payload: raw }
+    }
+}
+
+#[cfg(feature = "zerocopy")]
+impl xen_domctl {
+    /// The record `bytes` hold, whatever they are.
+    #[inline]
+    pub fn from_bytes(bytes: &[u8; ::core::mem::size_of::<Self>()]) -> Self {
+        zerocopy::transmute!(*bytes)
+    }
+
+    /// The call, typed: `cmd` says which payload `u` carries. `None` for an op
+    /// this crate does not declare, whose bytes it cannot tell apart from unset ones, and for a
+    /// call whose `interface_version` is not `XEN_DOMCTL_INTERFACE_VERSION`.
+    pub fn typed(&self) -> Option<DomctlOp> {
+        if self.interface_version != XEN_DOMCTL_INTERFACE_VERSION {
+            return None;
+        }
+        if let Some(payload) = self.as_createdomain() {
+            return Some(DomctlOp::Createdomain(*payload));
+        }
+        if let Some(payload) = self.as_getdomaininfo() {
+            return Some(DomctlOp::Getdomaininfo(*payload));
+        }
+        if let Some(payload) = self.as_xen_domctl_setvcpuaffinity() {
+            return Some(DomctlOp::Setvcpuaffinity(*payload));
+        }
+        if let Some(payload) = self.as_shadow_op() {
+            return Some(DomctlOp::ShadowOp(*payload));
+        }
+        if let Some(payload) = self.as_max_mem() {
+            return Some(DomctlOp::MaxMem(*payload));
+        }
+        if let Some(payload) = self.as_xen_domctl_setvcpucontext() {
+            return Some(DomctlOp::Setvcpucontext(*payload));
+        }
+        if let Some(payload) = self.as_xen_domctl_getvcpucontext() {
+            return Some(DomctlOp::Getvcpucontext(*payload));
+        }
+        if let Some(payload) = self.as_getvcpuinfo() {
+            return Some(DomctlOp::Getvcpuinfo(*payload));
+        }
+        if let Some(payload) = self.as_max_vcpus() {
+            return Some(DomctlOp::MaxVcpus(*payload));
+        }
+        if let Some(payload) = self.as_setdomainhandle() {
+            return Some(DomctlOp::Setdomainhandle(*payload));
+        }
+        if let Some(payload) = self.as_setdebugging() {
+            return Some(DomctlOp::Setdebugging(*payload));
+        }
+        if let Some(payload) = self.as_irq_permission() {
+            return Some(DomctlOp::IrqPermission(*payload));
+        }
+        if let Some(payload) = self.as_iomem_permission() {
+            return Some(DomctlOp::IomemPermission(*payload));
+        }
+        if let Some(payload) = self.as_ioport_permission() {
+            return Some(DomctlOp::IoportPermission(*payload));
+        }
+        if let Some(payload) = self.as_hypercall_init() {
+            return Some(DomctlOp::HypercallInit(*payload));
+        }
+        if let Some(payload) = self.as_settimeoffset() {
+            return Some(DomctlOp::Settimeoffset(*payload));
+        }
+        if let Some(payload) = self.as_xen_domctl_getvcpuaffinity() {
+            return Some(DomctlOp::Getvcpuaffinity(*payload));
+        }
+        if let Some(payload) = self.as_sendtrigger() {
+            return Some(DomctlOp::Sendtrigger(*payload));
+        }
+        if let Some(payload) = self.as_subscribe() {
+            return Some(DomctlOp::Subscribe(*payload));
+        }
+        if let Some(payload) = self.as_xen_domctl_gethvmcontext() {
+            return Some(DomctlOp::Gethvmcontext(*payload));
+        }
+        if let Some(payload) = self.as_xen_domctl_sethvmcontext() {
+            return Some(DomctlOp::Sethvmcontext(*payload));
+        }
+        if let Some(payload) = self.as_xen_domctl_set_address_size() {
+            return Some(DomctlOp::SetAddressSize(*payload));
+        }
+        if let Some(payload) = self.as_xen_domctl_get_address_size() {
+            return Some(DomctlOp::GetAddressSize(*payload));
+        }
+        if let Some(payload) = self.as_memory_mapping() {
+            return Some(DomctlOp::MemoryMapping(*payload));
+        }
+        if let Some(payload) = self.as_ioport_mapping() {
+            return Some(DomctlOp::IoportMapping(*payload));
+        }
+        if let Some(payload) = self.as_set_target() {
+            return Some(DomctlOp::SetTarget(*payload));
+        }
+        if let Some(payload) = self.as_get_device_group() {
+            return Some(DomctlOp::GetDeviceGroup(*payload));
+        }
+        if let Some(payload) = self.as_debug_op() {
+            return Some(DomctlOp::DebugOp(*payload));
+        }
+        if let Some(payload) = self.as_hvmcontext_partial() {
+            return Some(DomctlOp::GethvmcontextPartial(*payload));
+        }
+        if let Some(payload) = self.as_xen_domctl_gettscinfo() {
+            return Some(DomctlOp::Gettscinfo(*payload));
+        }
+        if let Some(payload) = self.as_xen_domctl_settscinfo() {
+            return Some(DomctlOp::Settscinfo(*payload));
+        }
+        if let Some(payload) = self.as_getpageframeinfo3() {
+            return Some(DomctlOp::Getpageframeinfo3(*payload));
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if let Some(payload) = self.as_xen_domctl_setvcpuextstate() {
+            return Some(DomctlOp::Setvcpuextstate(*payload));
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if let Some(payload) = self.as_xen_domctl_getvcpuextstate() {
+            return Some(DomctlOp::Getvcpuextstate(*payload));
+        }
+        if let Some(payload) = self.as_access_required() {
+            return Some(DomctlOp::SetAccessRequired(*payload));
+        }
+        if let Some(payload) = self.as_audit_p2m() {
+            return Some(DomctlOp::AuditP2m(*payload));
+        }
+        if let Some(payload) = self.as_set_virq_handler() {
+            return Some(DomctlOp::SetVirqHandler(*payload));
+        }
+        if let Some(payload) = self.as_set_broken_page_p2m() {
+            return Some(DomctlOp::SetBrokenPageP2m(*payload));
+        }
+        if let Some(payload) = self.as_xen_domctl_setnodeaffinity() {
+            return Some(DomctlOp::Setnodeaffinity(*payload));
+        }
+        if let Some(payload) = self.as_xen_domctl_getnodeaffinity() {
+            return Some(DomctlOp::Getnodeaffinity(*payload));
+        }
+        if let Some(payload) = self.as_cacheflush() {
+            return Some(DomctlOp::Cacheflush(*payload));
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if let Some(payload) = self.as_xen_domctl_get_vcpu_msrs() {
+            return Some(DomctlOp::GetVcpuMsrs(*payload));
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if let Some(payload) = self.as_xen_domctl_set_vcpu_msrs() {
+            return Some(DomctlOp::SetVcpuMsrs(*payload));
+        }
+        if let Some(payload) = self.as_vnuma() {
+            return Some(DomctlOp::Setvnumainfo(*payload));
+        }
+        if let Some(payload) = self.as_psr_cmt_op() {
+            return Some(DomctlOp::PsrCmtOp(*payload));
+        }
+        if let Some(payload) = self.as_vuart_op() {
+            return Some(DomctlOp::VuartOp(*payload));
+        }
+        if let Some(payload) = self.as_psr_alloc() {
+            return Some(DomctlOp::PsrAlloc(*payload));
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if let Some(payload) = self.as_xen_domctl_get_cpu_policy() {
+            return Some(DomctlOp::GetCpuPolicy(*payload));
+        }
+        #[cfg(any(target_arch = "x86", target_arch = "x86_64"))]
+        if let Some(payload) = self.as_xen_domctl_set_cpu_policy() {
+            return Some(DomctlOp::SetCpuPolicy(*payload));
+        }
+        if let Some(payload) = self.as_vmtrace_op() {
+            return Some(DomctlOp::VmtraceOp(*payload));
+        }
+        if let Some(payload) = self.as_xen_domctl_get_paging_mempool_size() {
+            return Some(DomctlOp::GetPagingMempoolSize(*payload));
+        }
+        if let Some(payload) = self.as_xen_domctl_set_paging_mempool_size() {
+            return Some(DomctlOp::SetPagingMempoolSize(*payload));
+        }
+        #[cfg(any(target_arch = "arm", target_arch = "aarch64"))]
+        if let Some(payload) = self.as_dt_overlay() {
+            return Some(DomctlOp::DtOverlay(*payload));
+        }
+        if let Some(payload) = self.as_gsi_permission() {
+            return Some(DomctlOp::GsiPermission(*payload));
+        }
+        if let Some(payload) = self.as_set_llc_colors() {
+            return Some(DomctlOp::SetLlcColors(*payload));
+        }
+        if let Some(payload) = self.as_get_domain_state() {
+            return Some(DomctlOp::GetDomainState(*payload));
+        }
+        if let Some(payload) = self.as_gdbsx_guest_memio() {
+            return Some(DomctlOp::GdbsxGuestmemio(*payload));
+        }
+        if let Some(payload) = self.as_xen_domctl_gdbsx_pausevcpu() {
+            return Some(DomctlOp::GdbsxPausevcpu(*payload));
+        }
+        if let Some(payload) = self.as_xen_domctl_gdbsx_unpausevcpu() {
+            return Some(DomctlOp::GdbsxUnpausevcpu(*payload));
+        }
+        if let Some(payload) = self.as_gdbsx_domstatus() {
+            return Some(DomctlOp::GdbsxDomstatus(*payload));
+        }
+        None
+    }
+
+    /// The bytes Xen reads: the op, the payload it names, zero everywhere else; `None` for an
+    /// op this crate does not declare (see `typed`).
+    #[inline]
+    pub fn to_bytes(&self) -> Option<[u8; ::core::mem::size_of::<Self>()]> {
+        self.typed().map(|call| call.to_bytes(self.domain))
     }
 }
 

@@ -490,7 +490,7 @@ unsafe impl vm_memory::ByteValued for xen_flask_devicetree_label {}
 ///
 /// Layout (size/align in bytes): x86 40/4, x86_64 40/8, arm 40/8, aarch64 40/8.
 #[repr(C)]
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Default)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct xen_flask_op {
     /// IN: a FLASK_* operation. Example: 6 (FLASK_ACCESS).
@@ -510,11 +510,12 @@ impl xen_flask_op {
 }
 
 impl xen_flask_op {
-    /// A `FLASK_LOAD` call carrying `payload`; every other byte is zero.
+    /// A `FLASK_LOAD` call carrying `payload`, with `interface_version` = `XEN_FLASK_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn load(payload: xen_flask_load) -> Self {
         let mut call = Self::default();
         call.cmd = FLASK_LOAD;
+        call.interface_version = XEN_FLASK_INTERFACE_VERSION as u32;
         call.u.load = payload;
         call
     }
@@ -531,11 +532,12 @@ impl xen_flask_op {
         }
     }
 
-    /// A `FLASK_SETENFORCE` call carrying `payload`; every other byte is zero.
+    /// A `FLASK_SETENFORCE` call carrying `payload`, with `interface_version` = `XEN_FLASK_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn enforce(payload: xen_flask_setenforce) -> Self {
         let mut call = Self::default();
         call.cmd = FLASK_SETENFORCE;
+        call.interface_version = XEN_FLASK_INTERFACE_VERSION as u32;
         call.u.enforce = payload;
         call
     }
@@ -552,11 +554,12 @@ impl xen_flask_op {
         }
     }
 
-    /// A `FLASK_CONTEXT_TO_SID` call carrying `payload`; every other byte is zero.
+    /// A `FLASK_CONTEXT_TO_SID` call carrying `payload`, with `interface_version` = `XEN_FLASK_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn flask_context_to_sid(payload: xen_flask_sid_context) -> Self {
         let mut call = Self::default();
         call.cmd = FLASK_CONTEXT_TO_SID;
+        call.interface_version = XEN_FLASK_INTERFACE_VERSION as u32;
         call.u.sid_context = payload;
         call
     }
@@ -573,11 +576,12 @@ impl xen_flask_op {
         }
     }
 
-    /// A `FLASK_SID_TO_CONTEXT` call carrying `payload`; every other byte is zero.
+    /// A `FLASK_SID_TO_CONTEXT` call carrying `payload`, with `interface_version` = `XEN_FLASK_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn flask_sid_to_context(payload: xen_flask_sid_context) -> Self {
         let mut call = Self::default();
         call.cmd = FLASK_SID_TO_CONTEXT;
+        call.interface_version = XEN_FLASK_INTERFACE_VERSION as u32;
         call.u.sid_context = payload;
         call
     }
@@ -594,11 +598,12 @@ impl xen_flask_op {
         }
     }
 
-    /// A `FLASK_ACCESS` call carrying `payload`; every other byte is zero.
+    /// A `FLASK_ACCESS` call carrying `payload`, with `interface_version` = `XEN_FLASK_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn access(payload: xen_flask_access) -> Self {
         let mut call = Self::default();
         call.cmd = FLASK_ACCESS;
+        call.interface_version = XEN_FLASK_INTERFACE_VERSION as u32;
         call.u.access = payload;
         call
     }
@@ -615,11 +620,12 @@ impl xen_flask_op {
         }
     }
 
-    /// A `FLASK_CREATE` call carrying `payload`; every other byte is zero.
+    /// A `FLASK_CREATE` call carrying `payload`, with `interface_version` = `XEN_FLASK_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn flask_create(payload: xen_flask_transition) -> Self {
         let mut call = Self::default();
         call.cmd = FLASK_CREATE;
+        call.interface_version = XEN_FLASK_INTERFACE_VERSION as u32;
         call.u.transition = payload;
         call
     }
@@ -636,11 +642,12 @@ impl xen_flask_op {
         }
     }
 
-    /// A `FLASK_RELABEL` call carrying `payload`; every other byte is zero.
+    /// A `FLASK_RELABEL` call carrying `payload`, with `interface_version` = `XEN_FLASK_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn flask_relabel(payload: xen_flask_transition) -> Self {
         let mut call = Self::default();
         call.cmd = FLASK_RELABEL;
+        call.interface_version = XEN_FLASK_INTERFACE_VERSION as u32;
         call.u.transition = payload;
         call
     }
@@ -657,11 +664,12 @@ impl xen_flask_op {
         }
     }
 
-    /// A `FLASK_GETBOOL` call carrying `payload`; every other byte is zero.
+    /// A `FLASK_GETBOOL` call carrying `payload`, with `interface_version` = `XEN_FLASK_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn flask_getbool(payload: xen_flask_boolean) -> Self {
         let mut call = Self::default();
         call.cmd = FLASK_GETBOOL;
+        call.interface_version = XEN_FLASK_INTERFACE_VERSION as u32;
         call.u.boolean = payload;
         call
     }
@@ -678,11 +686,12 @@ impl xen_flask_op {
         }
     }
 
-    /// A `FLASK_SETBOOL` call carrying `payload`; every other byte is zero.
+    /// A `FLASK_SETBOOL` call carrying `payload`, with `interface_version` = `XEN_FLASK_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn flask_setbool(payload: xen_flask_boolean) -> Self {
         let mut call = Self::default();
         call.cmd = FLASK_SETBOOL;
+        call.interface_version = XEN_FLASK_INTERFACE_VERSION as u32;
         call.u.boolean = payload;
         call
     }
@@ -699,11 +708,12 @@ impl xen_flask_op {
         }
     }
 
-    /// A `FLASK_SETAVC_THRESHOLD` call carrying `payload`; every other byte is zero.
+    /// A `FLASK_SETAVC_THRESHOLD` call carrying `payload`, with `interface_version` = `XEN_FLASK_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn setavc_threshold(payload: xen_flask_setavc_threshold) -> Self {
         let mut call = Self::default();
         call.cmd = FLASK_SETAVC_THRESHOLD;
+        call.interface_version = XEN_FLASK_INTERFACE_VERSION as u32;
         call.u.setavc_threshold = payload;
         call
     }
@@ -720,11 +730,12 @@ impl xen_flask_op {
         }
     }
 
-    /// A `FLASK_AVC_HASHSTATS` call carrying `payload`; every other byte is zero.
+    /// A `FLASK_AVC_HASHSTATS` call carrying `payload`, with `interface_version` = `XEN_FLASK_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn hash_stats(payload: xen_flask_hash_stats) -> Self {
         let mut call = Self::default();
         call.cmd = FLASK_AVC_HASHSTATS;
+        call.interface_version = XEN_FLASK_INTERFACE_VERSION as u32;
         call.u.hash_stats = payload;
         call
     }
@@ -741,11 +752,12 @@ impl xen_flask_op {
         }
     }
 
-    /// A `FLASK_AVC_CACHESTATS` call carrying `payload`; every other byte is zero.
+    /// A `FLASK_AVC_CACHESTATS` call carrying `payload`, with `interface_version` = `XEN_FLASK_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn cache_stats(payload: xen_flask_cache_stats) -> Self {
         let mut call = Self::default();
         call.cmd = FLASK_AVC_CACHESTATS;
+        call.interface_version = XEN_FLASK_INTERFACE_VERSION as u32;
         call.u.cache_stats = payload;
         call
     }
@@ -762,11 +774,12 @@ impl xen_flask_op {
         }
     }
 
-    /// A `FLASK_MEMBER` call carrying `payload`; every other byte is zero.
+    /// A `FLASK_MEMBER` call carrying `payload`, with `interface_version` = `XEN_FLASK_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn flask_member(payload: xen_flask_transition) -> Self {
         let mut call = Self::default();
         call.cmd = FLASK_MEMBER;
+        call.interface_version = XEN_FLASK_INTERFACE_VERSION as u32;
         call.u.transition = payload;
         call
     }
@@ -783,11 +796,12 @@ impl xen_flask_op {
         }
     }
 
-    /// A `FLASK_ADD_OCONTEXT` call carrying `payload`; every other byte is zero.
+    /// A `FLASK_ADD_OCONTEXT` call carrying `payload`, with `interface_version` = `XEN_FLASK_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn flask_add_ocontext(payload: xen_flask_ocontext) -> Self {
         let mut call = Self::default();
         call.cmd = FLASK_ADD_OCONTEXT;
+        call.interface_version = XEN_FLASK_INTERFACE_VERSION as u32;
         call.u.ocontext = payload;
         call
     }
@@ -804,11 +818,12 @@ impl xen_flask_op {
         }
     }
 
-    /// A `FLASK_DEL_OCONTEXT` call carrying `payload`; every other byte is zero.
+    /// A `FLASK_DEL_OCONTEXT` call carrying `payload`, with `interface_version` = `XEN_FLASK_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn flask_del_ocontext(payload: xen_flask_ocontext) -> Self {
         let mut call = Self::default();
         call.cmd = FLASK_DEL_OCONTEXT;
+        call.interface_version = XEN_FLASK_INTERFACE_VERSION as u32;
         call.u.ocontext = payload;
         call
     }
@@ -825,11 +840,12 @@ impl xen_flask_op {
         }
     }
 
-    /// A `FLASK_GET_PEER_SID` call carrying `payload`; every other byte is zero.
+    /// A `FLASK_GET_PEER_SID` call carrying `payload`, with `interface_version` = `XEN_FLASK_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn peersid(payload: xen_flask_peersid) -> Self {
         let mut call = Self::default();
         call.cmd = FLASK_GET_PEER_SID;
+        call.interface_version = XEN_FLASK_INTERFACE_VERSION as u32;
         call.u.peersid = payload;
         call
     }
@@ -846,11 +862,12 @@ impl xen_flask_op {
         }
     }
 
-    /// A `FLASK_RELABEL_DOMAIN` call carrying `payload`; every other byte is zero.
+    /// A `FLASK_RELABEL_DOMAIN` call carrying `payload`, with `interface_version` = `XEN_FLASK_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn relabel(payload: xen_flask_relabel) -> Self {
         let mut call = Self::default();
         call.cmd = FLASK_RELABEL_DOMAIN;
+        call.interface_version = XEN_FLASK_INTERFACE_VERSION as u32;
         call.u.relabel = payload;
         call
     }
@@ -867,11 +884,12 @@ impl xen_flask_op {
         }
     }
 
-    /// A `FLASK_DEVICETREE_LABEL` call carrying `payload`; every other byte is zero.
+    /// A `FLASK_DEVICETREE_LABEL` call carrying `payload`, with `interface_version` = `XEN_FLASK_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn devicetree_label(payload: xen_flask_devicetree_label) -> Self {
         let mut call = Self::default();
         call.cmd = FLASK_DEVICETREE_LABEL;
+        call.interface_version = XEN_FLASK_INTERFACE_VERSION as u32;
         call.u.devicetree_label = payload;
         call
     }
@@ -886,6 +904,401 @@ impl xen_flask_op {
         } else {
             None
         }
+    }
+}
+
+impl ::core::fmt::Debug for xen_flask_op {
+    /// Prints every member, and of `u` the one the op names; for an op
+    /// this crate does not declare, the union itself, which prints no member.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        let mut d = f.debug_struct("xen_flask_op");
+        d.field("cmd", &self.cmd);
+        d.field("interface_version", &self.interface_version);
+        if let Some(payload) = self.as_load() {
+            return d.field("u.load", payload).finish();
+        }
+        if let Some(payload) = self.as_enforce() {
+            return d.field("u.enforce", payload).finish();
+        }
+        if let Some(payload) = self.as_flask_context_to_sid() {
+            return d.field("u.sid_context", payload).finish();
+        }
+        if let Some(payload) = self.as_flask_sid_to_context() {
+            return d.field("u.sid_context", payload).finish();
+        }
+        if let Some(payload) = self.as_access() {
+            return d.field("u.access", payload).finish();
+        }
+        if let Some(payload) = self.as_flask_create() {
+            return d.field("u.transition", payload).finish();
+        }
+        if let Some(payload) = self.as_flask_relabel() {
+            return d.field("u.transition", payload).finish();
+        }
+        if let Some(payload) = self.as_flask_getbool() {
+            return d.field("u.boolean", payload).finish();
+        }
+        if let Some(payload) = self.as_flask_setbool() {
+            return d.field("u.boolean", payload).finish();
+        }
+        if let Some(payload) = self.as_setavc_threshold() {
+            return d.field("u.setavc_threshold", payload).finish();
+        }
+        if let Some(payload) = self.as_hash_stats() {
+            return d.field("u.hash_stats", payload).finish();
+        }
+        if let Some(payload) = self.as_cache_stats() {
+            return d.field("u.cache_stats", payload).finish();
+        }
+        if let Some(payload) = self.as_flask_member() {
+            return d.field("u.transition", payload).finish();
+        }
+        if let Some(payload) = self.as_flask_add_ocontext() {
+            return d.field("u.ocontext", payload).finish();
+        }
+        if let Some(payload) = self.as_flask_del_ocontext() {
+            return d.field("u.ocontext", payload).finish();
+        }
+        if let Some(payload) = self.as_peersid() {
+            return d.field("u.peersid", payload).finish();
+        }
+        if let Some(payload) = self.as_relabel() {
+            return d.field("u.relabel", payload).finish();
+        }
+        if let Some(payload) = self.as_devicetree_label() {
+            return d.field("u.devicetree_label", payload).finish();
+        }
+        d.field("u", &self.u).finish()
+    }
+}
+
+/// The calls of op set `FLASK` with their payloads: what a `xen_flask_op` holds, typed, so that no op
+/// number goes with another op's payload. Convert with `to_bytes`/`from_bytes` (the bytes Xen
+/// reads: the op, its payload, zero elsewhere) or `xen_flask_op::from`/`xen_flask_op::typed`. An op this
+/// crate does not declare (from a newer Xen, or one a cargo feature leaves out) stays representable as
+/// `Other`, with the payload bytes as they came.
+///
+/// A call's bytes carry `XEN_FLASK_INTERFACE_VERSION` in `xen_flask_op.interface_version`, the version of the release the cargo
+/// features select; `from_bytes` refuses bytes made for another version, whose payloads Xen may lay out differently.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FlaskOp {
+    /// `FLASK_LOAD`: Load a policy.
+    Load(xen_flask_load),
+    /// `FLASK_SETENFORCE`: Switch between enforcing and permissive.
+    Setenforce(xen_flask_setenforce),
+    /// `FLASK_CONTEXT_TO_SID`: The SID of a context string.
+    ContextToSid(xen_flask_sid_context),
+    /// `FLASK_SID_TO_CONTEXT`: The context string of a SID.
+    SidToContext(xen_flask_sid_context),
+    /// `FLASK_ACCESS`: An access decision.
+    Access(xen_flask_access),
+    /// `FLASK_CREATE`: The SID a new object gets.
+    Create(xen_flask_transition),
+    /// `FLASK_RELABEL`: The SID an object gets when relabelled.
+    Relabel(xen_flask_transition),
+    /// `FLASK_GETBOOL`: Read a policy boolean.
+    Getbool(xen_flask_boolean),
+    /// `FLASK_SETBOOL`: Set a policy boolean.
+    Setbool(xen_flask_boolean),
+    /// `FLASK_SETAVC_THRESHOLD`: Set that threshold.
+    SetavcThreshold(xen_flask_setavc_threshold),
+    /// `FLASK_AVC_HASHSTATS`: The cache's hash table statistics.
+    AvcHashstats(xen_flask_hash_stats),
+    /// `FLASK_AVC_CACHESTATS`: One CPU's cache counters.
+    AvcCachestats(xen_flask_cache_stats),
+    /// `FLASK_MEMBER`: The SID of a member object (polyinstantiation).
+    Member(xen_flask_transition),
+    /// `FLASK_ADD_OCONTEXT`: Label a resource range.
+    AddOcontext(xen_flask_ocontext),
+    /// `FLASK_DEL_OCONTEXT`: Remove a resource range's label.
+    DelOcontext(xen_flask_ocontext),
+    /// `FLASK_GET_PEER_SID`: The SID at the far end of an event channel.
+    GetPeerSid(xen_flask_peersid),
+    /// `FLASK_RELABEL_DOMAIN`: Give a domain a new SID.
+    RelabelDomain(xen_flask_relabel),
+    /// `FLASK_DEVICETREE_LABEL`: Label a device-tree device.
+    DevicetreeLabel(xen_flask_devicetree_label),
+    /// An op this crate does not declare, with the bytes of `u` as they came.
+    Other {
+        /// The op number.
+        op: u32,
+        /// The bytes of `xen_flask_op.u`.
+        payload: [u8; ::core::mem::size_of::<xen_flask_op_u>()],
+    },
+}
+
+#[cfg(feature = "zerocopy")]
+impl FlaskOp {
+    /// The op number, as `xen_flask_op.cmd` holds it.
+    #[inline]
+    pub fn op(&self) -> u32 {
+        match self {
+            Self::Load(_) => FLASK_LOAD,
+            Self::Setenforce(_) => FLASK_SETENFORCE,
+            Self::ContextToSid(_) => FLASK_CONTEXT_TO_SID,
+            Self::SidToContext(_) => FLASK_SID_TO_CONTEXT,
+            Self::Access(_) => FLASK_ACCESS,
+            Self::Create(_) => FLASK_CREATE,
+            Self::Relabel(_) => FLASK_RELABEL,
+            Self::Getbool(_) => FLASK_GETBOOL,
+            Self::Setbool(_) => FLASK_SETBOOL,
+            Self::SetavcThreshold(_) => FLASK_SETAVC_THRESHOLD,
+            Self::AvcHashstats(_) => FLASK_AVC_HASHSTATS,
+            Self::AvcCachestats(_) => FLASK_AVC_CACHESTATS,
+            Self::Member(_) => FLASK_MEMBER,
+            Self::AddOcontext(_) => FLASK_ADD_OCONTEXT,
+            Self::DelOcontext(_) => FLASK_DEL_OCONTEXT,
+            Self::GetPeerSid(_) => FLASK_GET_PEER_SID,
+            Self::RelabelDomain(_) => FLASK_RELABEL_DOMAIN,
+            Self::DevicetreeLabel(_) => FLASK_DEVICETREE_LABEL,
+            Self::Other { op, .. } => *op,
+        }
+    }
+
+    /// The call as the bytes Xen reads: the op number, `XEN_FLASK_INTERFACE_VERSION`, its payload,
+    /// and zero everywhere else.
+    pub fn to_bytes(&self) -> [u8; ::core::mem::size_of::<xen_flask_op>()] {
+        let mut bytes = [0u8; ::core::mem::size_of::<xen_flask_op>()];
+        let at = ::core::mem::offset_of!(xen_flask_op, cmd);
+        bytes[at..at + ::core::mem::size_of::<u32>()].copy_from_slice(zerocopy::IntoBytes::as_bytes(&self.op()));
+        let version: u32 = XEN_FLASK_INTERFACE_VERSION as u32;
+        let at = ::core::mem::offset_of!(xen_flask_op, interface_version);
+        bytes[at..at + ::core::mem::size_of::<u32>()].copy_from_slice(zerocopy::IntoBytes::as_bytes(&version));
+        let payload: &[u8] = match self {
+            Self::Load(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Setenforce(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::ContextToSid(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::SidToContext(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Access(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Create(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Relabel(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Getbool(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Setbool(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::SetavcThreshold(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::AvcHashstats(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::AvcCachestats(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Member(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::AddOcontext(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::DelOcontext(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::GetPeerSid(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::RelabelDomain(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::DevicetreeLabel(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Other { payload, .. } => payload,
+        };
+        let at = ::core::mem::offset_of!(xen_flask_op, u);
+        bytes[at..at + payload.len()].copy_from_slice(payload);
+        bytes
+    }
+
+    /// The call `bytes` hold: the op number says which payload they carry; an op this crate
+    /// does not declare is `Other`.
+    ///
+    /// # Errors
+    /// [`crate::tagged::InterfaceVersionMismatch`] when `interface_version` is not `XEN_FLASK_INTERFACE_VERSION`.
+    pub fn from_bytes(bytes: &[u8; ::core::mem::size_of::<xen_flask_op>()]) -> Result<Self, crate::tagged::InterfaceVersionMismatch> {
+        let at = ::core::mem::offset_of!(xen_flask_op, interface_version);
+        let found = <u32 as zerocopy::FromBytes>::read_from_prefix(&bytes[at..]).map_or(0, |(v, _)| v);
+        let expected: u32 = XEN_FLASK_INTERFACE_VERSION as u32;
+        if found != expected {
+            return Err(crate::tagged::InterfaceVersionMismatch { record: "xen_flask_op", expected, found });
+        }
+        Ok(Self::from_op_bytes(bytes))
+    }
+
+    /// The call of `bytes`, read by the op number alone.
+    fn from_op_bytes(bytes: &[u8; ::core::mem::size_of::<xen_flask_op>()]) -> Self {
+        let at = ::core::mem::offset_of!(xen_flask_op, cmd);
+        let op = <u32 as zerocopy::FromBytes>::read_from_prefix(&bytes[at..]).map_or(0, |(op, _)| op);
+        let at = ::core::mem::offset_of!(xen_flask_op, u);
+        let payload = &bytes[at..at + ::core::mem::size_of::<xen_flask_op_u>()];
+        match op {
+            FLASK_LOAD => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Load(payload);
+                }
+            }
+            FLASK_SETENFORCE => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Setenforce(payload);
+                }
+            }
+            FLASK_CONTEXT_TO_SID => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::ContextToSid(payload);
+                }
+            }
+            FLASK_SID_TO_CONTEXT => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::SidToContext(payload);
+                }
+            }
+            FLASK_ACCESS => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Access(payload);
+                }
+            }
+            FLASK_CREATE => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Create(payload);
+                }
+            }
+            FLASK_RELABEL => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Relabel(payload);
+                }
+            }
+            FLASK_GETBOOL => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Getbool(payload);
+                }
+            }
+            FLASK_SETBOOL => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Setbool(payload);
+                }
+            }
+            FLASK_SETAVC_THRESHOLD => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::SetavcThreshold(payload);
+                }
+            }
+            FLASK_AVC_HASHSTATS => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::AvcHashstats(payload);
+                }
+            }
+            FLASK_AVC_CACHESTATS => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::AvcCachestats(payload);
+                }
+            }
+            FLASK_MEMBER => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Member(payload);
+                }
+            }
+            FLASK_ADD_OCONTEXT => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::AddOcontext(payload);
+                }
+            }
+            FLASK_DEL_OCONTEXT => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::DelOcontext(payload);
+                }
+            }
+            FLASK_GET_PEER_SID => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::GetPeerSid(payload);
+                }
+            }
+            FLASK_RELABEL_DOMAIN => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::RelabelDomain(payload);
+                }
+            }
+            FLASK_DEVICETREE_LABEL => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::DevicetreeLabel(payload);
+                }
+            }
+            _ => {}
+        }
+        let mut raw = [0u8; ::core::mem::size_of::<xen_flask_op_u>()];
+        raw.copy_from_slice(payload);
+        Self::Other { op, payload: raw }
+    }
+}
+
+#[cfg(feature = "zerocopy")]
+impl From<FlaskOp> for xen_flask_op {
+    /// The record of the call: its op, `XEN_FLASK_INTERFACE_VERSION`, its payload, and zero everywhere else.
+    #[inline]
+    fn from(call: FlaskOp) -> Self {
+        zerocopy::transmute!(call.to_bytes())
+    }
+}
+
+#[cfg(feature = "zerocopy")]
+impl xen_flask_op {
+    /// The record `bytes` hold, whatever they are.
+    #[inline]
+    pub fn from_bytes(bytes: &[u8; ::core::mem::size_of::<Self>()]) -> Self {
+        zerocopy::transmute!(*bytes)
+    }
+
+    /// The call, typed: `cmd` says which payload `u` carries. `None` for an op
+    /// this crate does not declare, whose bytes it cannot tell apart from unset ones, and for a
+    /// call whose `interface_version` is not `XEN_FLASK_INTERFACE_VERSION`.
+    pub fn typed(&self) -> Option<FlaskOp> {
+        if self.interface_version != XEN_FLASK_INTERFACE_VERSION as u32 {
+            return None;
+        }
+        if let Some(payload) = self.as_load() {
+            return Some(FlaskOp::Load(*payload));
+        }
+        if let Some(payload) = self.as_enforce() {
+            return Some(FlaskOp::Setenforce(*payload));
+        }
+        if let Some(payload) = self.as_flask_context_to_sid() {
+            return Some(FlaskOp::ContextToSid(*payload));
+        }
+        if let Some(payload) = self.as_flask_sid_to_context() {
+            return Some(FlaskOp::SidToContext(*payload));
+        }
+        if let Some(payload) = self.as_access() {
+            return Some(FlaskOp::Access(*payload));
+        }
+        if let Some(payload) = self.as_flask_create() {
+            return Some(FlaskOp::Create(*payload));
+        }
+        if let Some(payload) = self.as_flask_relabel() {
+            return Some(FlaskOp::Relabel(*payload));
+        }
+        if let Some(payload) = self.as_flask_getbool() {
+            return Some(FlaskOp::Getbool(*payload));
+        }
+        if let Some(payload) = self.as_flask_setbool() {
+            return Some(FlaskOp::Setbool(*payload));
+        }
+        if let Some(payload) = self.as_setavc_threshold() {
+            return Some(FlaskOp::SetavcThreshold(*payload));
+        }
+        if let Some(payload) = self.as_hash_stats() {
+            return Some(FlaskOp::AvcHashstats(*payload));
+        }
+        if let Some(payload) = self.as_cache_stats() {
+            return Some(FlaskOp::AvcCachestats(*payload));
+        }
+        if let Some(payload) = self.as_flask_member() {
+            return Some(FlaskOp::Member(*payload));
+        }
+        if let Some(payload) = self.as_flask_add_ocontext() {
+            return Some(FlaskOp::AddOcontext(*payload));
+        }
+        if let Some(payload) = self.as_flask_del_ocontext() {
+            return Some(FlaskOp::DelOcontext(*payload));
+        }
+        if let Some(payload) = self.as_peersid() {
+            return Some(FlaskOp::GetPeerSid(*payload));
+        }
+        if let Some(payload) = self.as_relabel() {
+            return Some(FlaskOp::RelabelDomain(*payload));
+        }
+        if let Some(payload) = self.as_devicetree_label() {
+            return Some(FlaskOp::DevicetreeLabel(*payload));
+        }
+        None
+    }
+
+    /// The bytes Xen reads: the op, the payload it names, zero everywhere else; `None` for an
+    /// op this crate does not declare (see `typed`).
+    #[inline]
+    pub fn to_bytes(&self) -> Option<[u8; ::core::mem::size_of::<Self>()]> {
+        self.typed().map(|call| call.to_bytes())
     }
 }
 

@@ -2344,7 +2344,7 @@ unsafe impl vm_memory::ByteValued for xen_sysctl_dt_overlay {}
 ///
 /// Layout (size/align in bytes): x86 136/8, x86_64 136/8, arm 136/8, aarch64 136/8.
 #[repr(C)]
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Default)]
 #[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
 pub struct xen_sysctl {
     /// IN: a XEN_SYSCTL_* operation. Example: 3 (XEN_SYSCTL_physinfo).
@@ -2364,11 +2364,12 @@ impl xen_sysctl {
 }
 
 impl xen_sysctl {
-    /// A `XEN_SYSCTL_readconsole` call carrying `payload`; every other byte is zero.
+    /// A `XEN_SYSCTL_readconsole` call carrying `payload`, with `interface_version` = `XEN_SYSCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn readconsole(payload: xen_sysctl_readconsole) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_SYSCTL_readconsole;
+        call.interface_version = XEN_SYSCTL_INTERFACE_VERSION;
         call.u.readconsole = payload;
         call
     }
@@ -2385,11 +2386,12 @@ impl xen_sysctl {
         }
     }
 
-    /// A `XEN_SYSCTL_tbuf_op` call carrying `payload`; every other byte is zero.
+    /// A `XEN_SYSCTL_tbuf_op` call carrying `payload`, with `interface_version` = `XEN_SYSCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn tbuf_op(payload: xen_sysctl_tbuf_op) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_SYSCTL_tbuf_op;
+        call.interface_version = XEN_SYSCTL_INTERFACE_VERSION;
         call.u.tbuf_op = payload;
         call
     }
@@ -2406,11 +2408,12 @@ impl xen_sysctl {
         }
     }
 
-    /// A `XEN_SYSCTL_physinfo` call carrying `payload`; every other byte is zero.
+    /// A `XEN_SYSCTL_physinfo` call carrying `payload`, with `interface_version` = `XEN_SYSCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn physinfo(payload: xen_sysctl_physinfo) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_SYSCTL_physinfo;
+        call.interface_version = XEN_SYSCTL_INTERFACE_VERSION;
         call.u.physinfo = payload;
         call
     }
@@ -2427,11 +2430,12 @@ impl xen_sysctl {
         }
     }
 
-    /// A `XEN_SYSCTL_sched_id` call carrying `payload`; every other byte is zero.
+    /// A `XEN_SYSCTL_sched_id` call carrying `payload`, with `interface_version` = `XEN_SYSCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn sched_id(payload: xen_sysctl_sched_id) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_SYSCTL_sched_id;
+        call.interface_version = XEN_SYSCTL_INTERFACE_VERSION;
         call.u.sched_id = payload;
         call
     }
@@ -2448,11 +2452,12 @@ impl xen_sysctl {
         }
     }
 
-    /// A `XEN_SYSCTL_perfc_op` call carrying `payload`; every other byte is zero.
+    /// A `XEN_SYSCTL_perfc_op` call carrying `payload`, with `interface_version` = `XEN_SYSCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn perfc_op(payload: xen_sysctl_perfc_op) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_SYSCTL_perfc_op;
+        call.interface_version = XEN_SYSCTL_INTERFACE_VERSION;
         call.u.perfc_op = payload;
         call
     }
@@ -2469,11 +2474,12 @@ impl xen_sysctl {
         }
     }
 
-    /// A `XEN_SYSCTL_getdomaininfolist` call carrying `payload`; every other byte is zero.
+    /// A `XEN_SYSCTL_getdomaininfolist` call carrying `payload`, with `interface_version` = `XEN_SYSCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn getdomaininfolist(payload: xen_sysctl_getdomaininfolist) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_SYSCTL_getdomaininfolist;
+        call.interface_version = XEN_SYSCTL_INTERFACE_VERSION;
         call.u.getdomaininfolist = payload;
         call
     }
@@ -2490,11 +2496,12 @@ impl xen_sysctl {
         }
     }
 
-    /// A `XEN_SYSCTL_debug_keys` call carrying `payload`; every other byte is zero.
+    /// A `XEN_SYSCTL_debug_keys` call carrying `payload`, with `interface_version` = `XEN_SYSCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn debug_keys(payload: xen_sysctl_debug_keys) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_SYSCTL_debug_keys;
+        call.interface_version = XEN_SYSCTL_INTERFACE_VERSION;
         call.u.debug_keys = payload;
         call
     }
@@ -2511,11 +2518,12 @@ impl xen_sysctl {
         }
     }
 
-    /// A `XEN_SYSCTL_getcpuinfo` call carrying `payload`; every other byte is zero.
+    /// A `XEN_SYSCTL_getcpuinfo` call carrying `payload`, with `interface_version` = `XEN_SYSCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn getcpuinfo(payload: xen_sysctl_getcpuinfo) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_SYSCTL_getcpuinfo;
+        call.interface_version = XEN_SYSCTL_INTERFACE_VERSION;
         call.u.getcpuinfo = payload;
         call
     }
@@ -2532,11 +2540,12 @@ impl xen_sysctl {
         }
     }
 
-    /// A `XEN_SYSCTL_availheap` call carrying `payload`; every other byte is zero.
+    /// A `XEN_SYSCTL_availheap` call carrying `payload`, with `interface_version` = `XEN_SYSCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn availheap(payload: xen_sysctl_availheap) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_SYSCTL_availheap;
+        call.interface_version = XEN_SYSCTL_INTERFACE_VERSION;
         call.u.availheap = payload;
         call
     }
@@ -2553,11 +2562,12 @@ impl xen_sysctl {
         }
     }
 
-    /// A `XEN_SYSCTL_get_pmstat` call carrying `payload`; every other byte is zero.
+    /// A `XEN_SYSCTL_get_pmstat` call carrying `payload`, with `interface_version` = `XEN_SYSCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn get_pmstat(payload: xen_sysctl_get_pmstat) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_SYSCTL_get_pmstat;
+        call.interface_version = XEN_SYSCTL_INTERFACE_VERSION;
         call.u.get_pmstat = payload;
         call
     }
@@ -2574,11 +2584,12 @@ impl xen_sysctl {
         }
     }
 
-    /// A `XEN_SYSCTL_cpu_hotplug` call carrying `payload`; every other byte is zero.
+    /// A `XEN_SYSCTL_cpu_hotplug` call carrying `payload`, with `interface_version` = `XEN_SYSCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn cpu_hotplug(payload: xen_sysctl_cpu_hotplug) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_SYSCTL_cpu_hotplug;
+        call.interface_version = XEN_SYSCTL_INTERFACE_VERSION;
         call.u.cpu_hotplug = payload;
         call
     }
@@ -2595,11 +2606,12 @@ impl xen_sysctl {
         }
     }
 
-    /// A `XEN_SYSCTL_pm_op` call carrying `payload`; every other byte is zero.
+    /// A `XEN_SYSCTL_pm_op` call carrying `payload`, with `interface_version` = `XEN_SYSCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn pm_op(payload: xen_sysctl_pm_op) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_SYSCTL_pm_op;
+        call.interface_version = XEN_SYSCTL_INTERFACE_VERSION;
         call.u.pm_op = payload;
         call
     }
@@ -2616,11 +2628,12 @@ impl xen_sysctl {
         }
     }
 
-    /// A `XEN_SYSCTL_page_offline_op` call carrying `payload`; every other byte is zero.
+    /// A `XEN_SYSCTL_page_offline_op` call carrying `payload`, with `interface_version` = `XEN_SYSCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn page_offline(payload: xen_sysctl_page_offline_op) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_SYSCTL_page_offline_op;
+        call.interface_version = XEN_SYSCTL_INTERFACE_VERSION;
         call.u.page_offline = payload;
         call
     }
@@ -2637,11 +2650,12 @@ impl xen_sysctl {
         }
     }
 
-    /// A `XEN_SYSCTL_lockprof_op` call carrying `payload`; every other byte is zero.
+    /// A `XEN_SYSCTL_lockprof_op` call carrying `payload`, with `interface_version` = `XEN_SYSCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn lockprof_op(payload: xen_sysctl_lockprof_op) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_SYSCTL_lockprof_op;
+        call.interface_version = XEN_SYSCTL_INTERFACE_VERSION;
         call.u.lockprof_op = payload;
         call
     }
@@ -2658,11 +2672,12 @@ impl xen_sysctl {
         }
     }
 
-    /// A `XEN_SYSCTL_cputopoinfo` call carrying `payload`; every other byte is zero.
+    /// A `XEN_SYSCTL_cputopoinfo` call carrying `payload`, with `interface_version` = `XEN_SYSCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn cputopoinfo(payload: xen_sysctl_cputopoinfo) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_SYSCTL_cputopoinfo;
+        call.interface_version = XEN_SYSCTL_INTERFACE_VERSION;
         call.u.cputopoinfo = payload;
         call
     }
@@ -2679,11 +2694,12 @@ impl xen_sysctl {
         }
     }
 
-    /// A `XEN_SYSCTL_numainfo` call carrying `payload`; every other byte is zero.
+    /// A `XEN_SYSCTL_numainfo` call carrying `payload`, with `interface_version` = `XEN_SYSCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn numainfo(payload: xen_sysctl_numainfo) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_SYSCTL_numainfo;
+        call.interface_version = XEN_SYSCTL_INTERFACE_VERSION;
         call.u.numainfo = payload;
         call
     }
@@ -2700,11 +2716,12 @@ impl xen_sysctl {
         }
     }
 
-    /// A `XEN_SYSCTL_cpupool_op` call carrying `payload`; every other byte is zero.
+    /// A `XEN_SYSCTL_cpupool_op` call carrying `payload`, with `interface_version` = `XEN_SYSCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn cpupool_op(payload: xen_sysctl_cpupool_op) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_SYSCTL_cpupool_op;
+        call.interface_version = XEN_SYSCTL_INTERFACE_VERSION;
         call.u.cpupool_op = payload;
         call
     }
@@ -2721,11 +2738,12 @@ impl xen_sysctl {
         }
     }
 
-    /// A `XEN_SYSCTL_scheduler_op` call carrying `payload`; every other byte is zero.
+    /// A `XEN_SYSCTL_scheduler_op` call carrying `payload`, with `interface_version` = `XEN_SYSCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn scheduler_op(payload: xen_sysctl_scheduler_op) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_SYSCTL_scheduler_op;
+        call.interface_version = XEN_SYSCTL_INTERFACE_VERSION;
         call.u.scheduler_op = payload;
         call
     }
@@ -2742,11 +2760,12 @@ impl xen_sysctl {
         }
     }
 
-    /// A `XEN_SYSCTL_coverage_op` call carrying `payload`; every other byte is zero.
+    /// A `XEN_SYSCTL_coverage_op` call carrying `payload`, with `interface_version` = `XEN_SYSCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn coverage_op(payload: xen_sysctl_coverage_op) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_SYSCTL_coverage_op;
+        call.interface_version = XEN_SYSCTL_INTERFACE_VERSION;
         call.u.coverage_op = payload;
         call
     }
@@ -2763,11 +2782,12 @@ impl xen_sysctl {
         }
     }
 
-    /// A `XEN_SYSCTL_psr_cmt_op` call carrying `payload`; every other byte is zero.
+    /// A `XEN_SYSCTL_psr_cmt_op` call carrying `payload`, with `interface_version` = `XEN_SYSCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn psr_cmt_op(payload: xen_sysctl_psr_cmt_op) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_SYSCTL_psr_cmt_op;
+        call.interface_version = XEN_SYSCTL_INTERFACE_VERSION;
         call.u.psr_cmt_op = payload;
         call
     }
@@ -2784,11 +2804,12 @@ impl xen_sysctl {
         }
     }
 
-    /// A `XEN_SYSCTL_pcitopoinfo` call carrying `payload`; every other byte is zero.
+    /// A `XEN_SYSCTL_pcitopoinfo` call carrying `payload`, with `interface_version` = `XEN_SYSCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn pcitopoinfo(payload: xen_sysctl_pcitopoinfo) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_SYSCTL_pcitopoinfo;
+        call.interface_version = XEN_SYSCTL_INTERFACE_VERSION;
         call.u.pcitopoinfo = payload;
         call
     }
@@ -2805,11 +2826,12 @@ impl xen_sysctl {
         }
     }
 
-    /// A `XEN_SYSCTL_psr_alloc` call carrying `payload`; every other byte is zero.
+    /// A `XEN_SYSCTL_psr_alloc` call carrying `payload`, with `interface_version` = `XEN_SYSCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn psr_alloc(payload: xen_sysctl_psr_alloc) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_SYSCTL_psr_alloc;
+        call.interface_version = XEN_SYSCTL_INTERFACE_VERSION;
         call.u.psr_alloc = payload;
         call
     }
@@ -2826,11 +2848,12 @@ impl xen_sysctl {
         }
     }
 
-    /// A `XEN_SYSCTL_get_cpu_featureset` call carrying `payload`; every other byte is zero.
+    /// A `XEN_SYSCTL_get_cpu_featureset` call carrying `payload`, with `interface_version` = `XEN_SYSCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn cpu_featureset(payload: xen_sysctl_cpu_featureset) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_SYSCTL_get_cpu_featureset;
+        call.interface_version = XEN_SYSCTL_INTERFACE_VERSION;
         call.u.cpu_featureset = payload;
         call
     }
@@ -2847,11 +2870,12 @@ impl xen_sysctl {
         }
     }
 
-    /// A `XEN_SYSCTL_livepatch_op` call carrying `payload`; every other byte is zero.
+    /// A `XEN_SYSCTL_livepatch_op` call carrying `payload`, with `interface_version` = `XEN_SYSCTL_INTERFACE_VERSION`; every other byte is zero.
     #[inline]
     pub fn livepatch(payload: xen_sysctl_livepatch_op) -> Self {
         let mut call = Self::default();
         call.cmd = XEN_SYSCTL_livepatch_op;
+        call.interface_version = XEN_SYSCTL_INTERFACE_VERSION;
         call.u.livepatch = payload;
         call
     }
@@ -2866,6 +2890,421 @@ impl xen_sysctl {
         } else {
             None
         }
+    }
+}
+
+impl ::core::fmt::Debug for xen_sysctl {
+    /// Prints every member, and of `u` the one the op names; for an op
+    /// this crate does not declare, the union itself, which prints no member.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        let mut d = f.debug_struct("xen_sysctl");
+        d.field("cmd", &self.cmd);
+        d.field("interface_version", &self.interface_version);
+        if let Some(payload) = self.as_readconsole() {
+            return d.field("u.readconsole", payload).finish();
+        }
+        if let Some(payload) = self.as_tbuf_op() {
+            return d.field("u.tbuf_op", payload).finish();
+        }
+        if let Some(payload) = self.as_physinfo() {
+            return d.field("u.physinfo", payload).finish();
+        }
+        if let Some(payload) = self.as_sched_id() {
+            return d.field("u.sched_id", payload).finish();
+        }
+        if let Some(payload) = self.as_perfc_op() {
+            return d.field("u.perfc_op", payload).finish();
+        }
+        if let Some(payload) = self.as_getdomaininfolist() {
+            return d.field("u.getdomaininfolist", payload).finish();
+        }
+        if let Some(payload) = self.as_debug_keys() {
+            return d.field("u.debug_keys", payload).finish();
+        }
+        if let Some(payload) = self.as_getcpuinfo() {
+            return d.field("u.getcpuinfo", payload).finish();
+        }
+        if let Some(payload) = self.as_availheap() {
+            return d.field("u.availheap", payload).finish();
+        }
+        if let Some(payload) = self.as_get_pmstat() {
+            return d.field("u.get_pmstat", payload).finish();
+        }
+        if let Some(payload) = self.as_cpu_hotplug() {
+            return d.field("u.cpu_hotplug", payload).finish();
+        }
+        if let Some(payload) = self.as_pm_op() {
+            return d.field("u.pm_op", payload).finish();
+        }
+        if let Some(payload) = self.as_page_offline() {
+            return d.field("u.page_offline", payload).finish();
+        }
+        if let Some(payload) = self.as_lockprof_op() {
+            return d.field("u.lockprof_op", payload).finish();
+        }
+        if let Some(payload) = self.as_cputopoinfo() {
+            return d.field("u.cputopoinfo", payload).finish();
+        }
+        if let Some(payload) = self.as_numainfo() {
+            return d.field("u.numainfo", payload).finish();
+        }
+        if let Some(payload) = self.as_cpupool_op() {
+            return d.field("u.cpupool_op", payload).finish();
+        }
+        if let Some(payload) = self.as_scheduler_op() {
+            return d.field("u.scheduler_op", payload).finish();
+        }
+        if let Some(payload) = self.as_coverage_op() {
+            return d.field("u.coverage_op", payload).finish();
+        }
+        if let Some(payload) = self.as_psr_cmt_op() {
+            return d.field("u.psr_cmt_op", payload).finish();
+        }
+        if let Some(payload) = self.as_pcitopoinfo() {
+            return d.field("u.pcitopoinfo", payload).finish();
+        }
+        if let Some(payload) = self.as_psr_alloc() {
+            return d.field("u.psr_alloc", payload).finish();
+        }
+        if let Some(payload) = self.as_cpu_featureset() {
+            return d.field("u.cpu_featureset", payload).finish();
+        }
+        if let Some(payload) = self.as_livepatch() {
+            return d.field("u.livepatch", payload).finish();
+        }
+        d.field("u", &self.u).finish()
+    }
+}
+
+/// The calls of op set `XEN_SYSCTL` with their payloads: what a `xen_sysctl` holds, typed, so that no op
+/// number goes with another op's payload. Convert with `to_bytes`/`from_bytes` (the bytes Xen
+/// reads: the op, its payload, zero elsewhere) or `xen_sysctl::from`/`xen_sysctl::typed`. An op this
+/// crate does not declare (from a newer Xen, or one a cargo feature leaves out) stays representable as
+/// `Other`, with the payload bytes as they came.
+///
+/// A call's bytes carry `XEN_SYSCTL_INTERFACE_VERSION` in `xen_sysctl.interface_version`, the version of the release the cargo
+/// features select; `from_bytes` refuses bytes made for another version, whose payloads Xen may lay out differently.
+///
+/// Not typed here (its record holds a union no member of it selects, whose bytes safe code cannot read): `XEN_SYSCTL_get_pmstat`, `XEN_SYSCTL_pm_op`, `XEN_SYSCTL_scheduler_op`, `XEN_SYSCTL_psr_cmt_op`, `XEN_SYSCTL_psr_alloc`, `XEN_SYSCTL_livepatch_op`; use the record itself.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SysctlOp {
+    /// `XEN_SYSCTL_readconsole`: Read the hypervisor console ring.
+    Readconsole(xen_sysctl_readconsole),
+    /// `XEN_SYSCTL_tbuf_op`: Control trace buffers.
+    TbufOp(xen_sysctl_tbuf_op),
+    /// `XEN_SYSCTL_physinfo`: Describe the host.
+    Physinfo(xen_sysctl_physinfo),
+    /// `XEN_SYSCTL_sched_id`: The default CPU pool's scheduler.
+    SchedId(xen_sysctl_sched_id),
+    /// `XEN_SYSCTL_perfc_op`: Reset or read performance counters.
+    PerfcOp(xen_sysctl_perfc_op),
+    /// `XEN_SYSCTL_getdomaininfolist`: The state of several domains.
+    Getdomaininfolist(xen_sysctl_getdomaininfolist),
+    /// `XEN_SYSCTL_debug_keys`: Inject debug keys.
+    DebugKeys(xen_sysctl_debug_keys),
+    /// `XEN_SYSCTL_getcpuinfo`: Idle time per CPU.
+    Getcpuinfo(xen_sysctl_getcpuinfo),
+    /// `XEN_SYSCTL_availheap`: Free heap memory by address width and node.
+    Availheap(xen_sysctl_availheap),
+    /// `XEN_SYSCTL_cpu_hotplug`: Bring CPUs online or offline.
+    CpuHotplug(xen_sysctl_cpu_hotplug),
+    /// `XEN_SYSCTL_page_offline_op`: Offline, online or query machine pages.
+    PageOfflineOp(xen_sysctl_page_offline_op),
+    /// `XEN_SYSCTL_lockprof_op`: Reset or read the lock profile.
+    LockprofOp(xen_sysctl_lockprof_op),
+    /// `XEN_SYSCTL_cputopoinfo`: CPU topology.
+    Cputopoinfo(xen_sysctl_cputopoinfo),
+    /// `XEN_SYSCTL_numainfo`: NUMA node memory and distances.
+    Numainfo(xen_sysctl_numainfo),
+    /// `XEN_SYSCTL_cpupool_op`: Manage CPU pools.
+    CpupoolOp(xen_sysctl_cpupool_op),
+    /// `XEN_SYSCTL_coverage_op`: Read or reset code coverage (from 4.11; 4.6–4.8 had the same number with another payload, not declared, and 4.9 and 4.10 used it for gcov_op).
+    CoverageOp(xen_sysctl_coverage_op),
+    /// `XEN_SYSCTL_pcitopoinfo`: NUMA nodes of PCI devices.
+    Pcitopoinfo(xen_sysctl_pcitopoinfo),
+    /// `XEN_SYSCTL_get_cpu_featureset`: A CPU featureset.
+    GetCpuFeatureset(xen_sysctl_cpu_featureset),
+    /// An op this crate does not declare, with the bytes of `u` as they came.
+    Other {
+        /// The op number.
+        op: u32,
+        /// The bytes of `xen_sysctl.u`.
+        payload: [u8; ::core::mem::size_of::<xen_sysctl_u>()],
+    },
+}
+
+#[cfg(feature = "zerocopy")]
+impl SysctlOp {
+    /// The op number, as `xen_sysctl.cmd` holds it.
+    #[inline]
+    pub fn op(&self) -> u32 {
+        match self {
+            Self::Readconsole(_) => XEN_SYSCTL_readconsole,
+            Self::TbufOp(_) => XEN_SYSCTL_tbuf_op,
+            Self::Physinfo(_) => XEN_SYSCTL_physinfo,
+            Self::SchedId(_) => XEN_SYSCTL_sched_id,
+            Self::PerfcOp(_) => XEN_SYSCTL_perfc_op,
+            Self::Getdomaininfolist(_) => XEN_SYSCTL_getdomaininfolist,
+            Self::DebugKeys(_) => XEN_SYSCTL_debug_keys,
+            Self::Getcpuinfo(_) => XEN_SYSCTL_getcpuinfo,
+            Self::Availheap(_) => XEN_SYSCTL_availheap,
+            Self::CpuHotplug(_) => XEN_SYSCTL_cpu_hotplug,
+            Self::PageOfflineOp(_) => XEN_SYSCTL_page_offline_op,
+            Self::LockprofOp(_) => XEN_SYSCTL_lockprof_op,
+            Self::Cputopoinfo(_) => XEN_SYSCTL_cputopoinfo,
+            Self::Numainfo(_) => XEN_SYSCTL_numainfo,
+            Self::CpupoolOp(_) => XEN_SYSCTL_cpupool_op,
+            Self::CoverageOp(_) => XEN_SYSCTL_coverage_op,
+            Self::Pcitopoinfo(_) => XEN_SYSCTL_pcitopoinfo,
+            Self::GetCpuFeatureset(_) => XEN_SYSCTL_get_cpu_featureset,
+            Self::Other { op, .. } => *op,
+        }
+    }
+
+    /// The call as the bytes Xen reads: the op number, `XEN_SYSCTL_INTERFACE_VERSION`, its payload,
+    /// and zero everywhere else.
+    pub fn to_bytes(&self) -> [u8; ::core::mem::size_of::<xen_sysctl>()] {
+        let mut bytes = [0u8; ::core::mem::size_of::<xen_sysctl>()];
+        let at = ::core::mem::offset_of!(xen_sysctl, cmd);
+        bytes[at..at + ::core::mem::size_of::<u32>()].copy_from_slice(zerocopy::IntoBytes::as_bytes(&self.op()));
+        let version: u32 = XEN_SYSCTL_INTERFACE_VERSION;
+        let at = ::core::mem::offset_of!(xen_sysctl, interface_version);
+        bytes[at..at + ::core::mem::size_of::<u32>()].copy_from_slice(zerocopy::IntoBytes::as_bytes(&version));
+        let payload: &[u8] = match self {
+            Self::Readconsole(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::TbufOp(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Physinfo(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::SchedId(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::PerfcOp(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Getdomaininfolist(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::DebugKeys(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Getcpuinfo(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Availheap(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::CpuHotplug(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::PageOfflineOp(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::LockprofOp(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Cputopoinfo(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Numainfo(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::CpupoolOp(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::CoverageOp(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Pcitopoinfo(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::GetCpuFeatureset(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Other { payload, .. } => payload,
+        };
+        let at = ::core::mem::offset_of!(xen_sysctl, u);
+        bytes[at..at + payload.len()].copy_from_slice(payload);
+        bytes
+    }
+
+    /// The call `bytes` hold: the op number says which payload they carry; an op this crate
+    /// does not declare is `Other`.
+    ///
+    /// # Errors
+    /// [`crate::tagged::InterfaceVersionMismatch`] when `interface_version` is not `XEN_SYSCTL_INTERFACE_VERSION`.
+    pub fn from_bytes(bytes: &[u8; ::core::mem::size_of::<xen_sysctl>()]) -> Result<Self, crate::tagged::InterfaceVersionMismatch> {
+        let at = ::core::mem::offset_of!(xen_sysctl, interface_version);
+        let found = <u32 as zerocopy::FromBytes>::read_from_prefix(&bytes[at..]).map_or(0, |(v, _)| v);
+        let expected: u32 = XEN_SYSCTL_INTERFACE_VERSION;
+        if found != expected {
+            return Err(crate::tagged::InterfaceVersionMismatch { record: "xen_sysctl", expected, found });
+        }
+        Ok(Self::from_op_bytes(bytes))
+    }
+
+    /// The call of `bytes`, read by the op number alone.
+    fn from_op_bytes(bytes: &[u8; ::core::mem::size_of::<xen_sysctl>()]) -> Self {
+        let at = ::core::mem::offset_of!(xen_sysctl, cmd);
+        let op = <u32 as zerocopy::FromBytes>::read_from_prefix(&bytes[at..]).map_or(0, |(op, _)| op);
+        let at = ::core::mem::offset_of!(xen_sysctl, u);
+        let payload = &bytes[at..at + ::core::mem::size_of::<xen_sysctl_u>()];
+        match op {
+            XEN_SYSCTL_readconsole => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Readconsole(payload);
+                }
+            }
+            XEN_SYSCTL_tbuf_op => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::TbufOp(payload);
+                }
+            }
+            XEN_SYSCTL_physinfo => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Physinfo(payload);
+                }
+            }
+            XEN_SYSCTL_sched_id => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::SchedId(payload);
+                }
+            }
+            XEN_SYSCTL_perfc_op => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::PerfcOp(payload);
+                }
+            }
+            XEN_SYSCTL_getdomaininfolist => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Getdomaininfolist(payload);
+                }
+            }
+            XEN_SYSCTL_debug_keys => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::DebugKeys(payload);
+                }
+            }
+            XEN_SYSCTL_getcpuinfo => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Getcpuinfo(payload);
+                }
+            }
+            XEN_SYSCTL_availheap => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Availheap(payload);
+                }
+            }
+            XEN_SYSCTL_cpu_hotplug => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::CpuHotplug(payload);
+                }
+            }
+            XEN_SYSCTL_page_offline_op => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::PageOfflineOp(payload);
+                }
+            }
+            XEN_SYSCTL_lockprof_op => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::LockprofOp(payload);
+                }
+            }
+            XEN_SYSCTL_cputopoinfo => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Cputopoinfo(payload);
+                }
+            }
+            XEN_SYSCTL_numainfo => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Numainfo(payload);
+                }
+            }
+            XEN_SYSCTL_cpupool_op => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::CpupoolOp(payload);
+                }
+            }
+            XEN_SYSCTL_coverage_op => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::CoverageOp(payload);
+                }
+            }
+            XEN_SYSCTL_pcitopoinfo => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Pcitopoinfo(payload);
+                }
+            }
+            XEN_SYSCTL_get_cpu_featureset => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::GetCpuFeatureset(payload);
+                }
+            }
+            _ => {}
+        }
+        let mut raw = [0u8; ::core::mem::size_of::<xen_sysctl_u>()];
+        raw.copy_from_slice(payload);
+        Self::Other { op, payload: raw }
+    }
+}
+
+#[cfg(feature = "zerocopy")]
+impl From<SysctlOp> for xen_sysctl {
+    /// The record of the call: its op, `XEN_SYSCTL_INTERFACE_VERSION`, its payload, and zero everywhere else.
+    #[inline]
+    fn from(call: SysctlOp) -> Self {
+        zerocopy::transmute!(call.to_bytes())
+    }
+}
+
+#[cfg(feature = "zerocopy")]
+impl xen_sysctl {
+    /// The record `bytes` hold, whatever they are.
+    #[inline]
+    pub fn from_bytes(bytes: &[u8; ::core::mem::size_of::<Self>()]) -> Self {
+        zerocopy::transmute!(*bytes)
+    }
+
+    /// The call, typed: `cmd` says which payload `u` carries. `None` for an op
+    /// this crate does not declare, whose bytes it cannot tell apart from unset ones, and for a
+    /// call whose `interface_version` is not `XEN_SYSCTL_INTERFACE_VERSION`.
+    pub fn typed(&self) -> Option<SysctlOp> {
+        if self.interface_version != XEN_SYSCTL_INTERFACE_VERSION {
+            return None;
+        }
+        if let Some(payload) = self.as_readconsole() {
+            return Some(SysctlOp::Readconsole(*payload));
+        }
+        if let Some(payload) = self.as_tbuf_op() {
+            return Some(SysctlOp::TbufOp(*payload));
+        }
+        if let Some(payload) = self.as_physinfo() {
+            return Some(SysctlOp::Physinfo(*payload));
+        }
+        if let Some(payload) = self.as_sched_id() {
+            return Some(SysctlOp::SchedId(*payload));
+        }
+        if let Some(payload) = self.as_perfc_op() {
+            return Some(SysctlOp::PerfcOp(*payload));
+        }
+        if let Some(payload) = self.as_getdomaininfolist() {
+            return Some(SysctlOp::Getdomaininfolist(*payload));
+        }
+        if let Some(payload) = self.as_debug_keys() {
+            return Some(SysctlOp::DebugKeys(*payload));
+        }
+        if let Some(payload) = self.as_getcpuinfo() {
+            return Some(SysctlOp::Getcpuinfo(*payload));
+        }
+        if let Some(payload) = self.as_availheap() {
+            return Some(SysctlOp::Availheap(*payload));
+        }
+        if let Some(payload) = self.as_cpu_hotplug() {
+            return Some(SysctlOp::CpuHotplug(*payload));
+        }
+        if let Some(payload) = self.as_page_offline() {
+            return Some(SysctlOp::PageOfflineOp(*payload));
+        }
+        if let Some(payload) = self.as_lockprof_op() {
+            return Some(SysctlOp::LockprofOp(*payload));
+        }
+        if let Some(payload) = self.as_cputopoinfo() {
+            return Some(SysctlOp::Cputopoinfo(*payload));
+        }
+        if let Some(payload) = self.as_numainfo() {
+            return Some(SysctlOp::Numainfo(*payload));
+        }
+        if let Some(payload) = self.as_cpupool_op() {
+            return Some(SysctlOp::CpupoolOp(*payload));
+        }
+        if let Some(payload) = self.as_coverage_op() {
+            return Some(SysctlOp::CoverageOp(*payload));
+        }
+        if let Some(payload) = self.as_pcitopoinfo() {
+            return Some(SysctlOp::Pcitopoinfo(*payload));
+        }
+        if let Some(payload) = self.as_cpu_featureset() {
+            return Some(SysctlOp::GetCpuFeatureset(*payload));
+        }
+        None
+    }
+
+    /// The bytes Xen reads: the op, the payload it names, zero everywhere else; `None` for an
+    /// op this crate does not declare (see `typed`).
+    #[inline]
+    pub fn to_bytes(&self) -> Option<[u8; ::core::mem::size_of::<Self>()]> {
+        self.typed().map(|call| call.to_bytes())
     }
 }
 

@@ -80,6 +80,17 @@ fn domctl__xen_domctl_createdomain() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::Createdomain(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::Createdomain", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::Createdomain: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::Createdomain: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::Createdomain: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "ssidref", d.ssidref, 1087819817);
         r.value(0, "handle[0]", d.handle[0], 0);
@@ -134,6 +145,17 @@ fn domctl__xen_domctl_max_mem() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::MaxMem(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::MaxMem", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::MaxMem: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::MaxMem: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::MaxMem: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "max_memkb", d.max_memkb, 9742220073847533691);
     }
@@ -160,6 +182,28 @@ fn domctl__xen_domctl_vcpucontext() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::Setvcpucontext(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::Setvcpucontext", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::Setvcpucontext: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::Setvcpucontext: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::Setvcpucontext: back from its bytes");
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::Getvcpucontext(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::Getvcpucontext", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::Getvcpucontext: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::Getvcpucontext: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::Getvcpucontext: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "vcpu", d.vcpu, 2048);
         r.value(0, "ctxt", d.ctxt.addr(), 0x7ffdc0de1000);
@@ -191,6 +235,17 @@ fn domctl__xen_domctl_getvcpuinfo() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::Getvcpuinfo(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::Getvcpuinfo", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::Getvcpuinfo: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::Getvcpuinfo: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::Getvcpuinfo: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "vcpu", d.vcpu, 1188938043);
         r.value(0, "online", d.online, 0);
@@ -222,6 +277,28 @@ fn domctl__xen_domctl_nodeaffinity() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::Setnodeaffinity(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::Setnodeaffinity", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::Setnodeaffinity: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::Setnodeaffinity: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::Setnodeaffinity: back from its bytes");
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::Getnodeaffinity(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::Getnodeaffinity", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::Getnodeaffinity: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::Getnodeaffinity: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::Getnodeaffinity: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "nodemap.bitmap", d.nodemap.bitmap.addr(), 0x7ffdc0de1000);
         r.value(0, "nodemap.nr_bits", d.nodemap.nr_bits, 780361810);
@@ -253,6 +330,28 @@ fn domctl__xen_domctl_vcpuaffinity() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::Setvcpuaffinity(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::Setvcpuaffinity", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::Setvcpuaffinity: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::Setvcpuaffinity: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::Setvcpuaffinity: back from its bytes");
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::Getvcpuaffinity(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::Getvcpuaffinity", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::Getvcpuaffinity: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::Getvcpuaffinity: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::Getvcpuaffinity: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "vcpu", d.vcpu, 64);
         r.value(0, "flags", d.flags, 1423894356);
@@ -283,6 +382,17 @@ fn domctl__xen_domctl_max_vcpus() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::MaxVcpus(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::MaxVcpus", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::MaxVcpus: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::MaxVcpus: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::MaxVcpus: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "max", d.max, 3865680976);
     }
@@ -323,6 +433,17 @@ fn domctl__xen_domctl_setdomainhandle() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::Setdomainhandle(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::Setdomainhandle", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::Setdomainhandle: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::Setdomainhandle: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::Setdomainhandle: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "handle[0]", d.handle[0], 107);
         r.value(0, "handle[1]", d.handle[1], 0);
@@ -363,6 +484,17 @@ fn domctl__xen_domctl_setdebugging() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::Setdebugging(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::Setdebugging", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::Setdebugging: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::Setdebugging: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::Setdebugging: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "enable", d.enable, 230);
     }
@@ -388,6 +520,17 @@ fn domctl__xen_domctl_settimeoffset() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::Settimeoffset(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::Settimeoffset", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::Settimeoffset: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::Settimeoffset: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::Settimeoffset: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "time_offset_seconds", d.time_offset_seconds, 775684639077406262);
     }
@@ -414,6 +557,28 @@ fn domctl__xen_domctl_hvmcontext() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::Gethvmcontext(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::Gethvmcontext", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::Gethvmcontext: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::Gethvmcontext: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::Gethvmcontext: back from its bytes");
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::Sethvmcontext(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::Sethvmcontext", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::Sethvmcontext: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::Sethvmcontext: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::Sethvmcontext: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "size", d.size, 4294967295);
         r.value(0, "buffer", d.buffer.addr(), 0x7ffdc0de1000);
@@ -443,6 +608,17 @@ fn domctl__xen_domctl_hvmcontext_partial() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::GethvmcontextPartial(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::GethvmcontextPartial", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::GethvmcontextPartial: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::GethvmcontextPartial: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::GethvmcontextPartial: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "type", d.r#type, 3254437207);
         r.value(0, "instance", d.instance, 536870912);
@@ -471,6 +647,28 @@ fn domctl__xen_domctl_address_size() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::SetAddressSize(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::SetAddressSize", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::SetAddressSize: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::SetAddressSize: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::SetAddressSize: back from its bytes");
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::GetAddressSize(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::GetAddressSize", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::GetAddressSize: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::GetAddressSize: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::GetAddressSize: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "size", d.size, 0);
     }
@@ -496,6 +694,17 @@ fn domctl__xen_domctl_set_target() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::SetTarget(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::SetTarget", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::SetTarget: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::SetTarget: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::SetTarget: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "target", d.target, 10120);
     }
@@ -521,6 +730,28 @@ fn domctl__xen_domctl_paging_mempool() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::GetPagingMempoolSize(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::GetPagingMempoolSize", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::GetPagingMempoolSize: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::GetPagingMempoolSize: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::GetPagingMempoolSize: back from its bytes");
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::SetPagingMempoolSize(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::SetPagingMempoolSize", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::SetPagingMempoolSize: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::SetPagingMempoolSize: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::SetPagingMempoolSize: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "size", d.size, 18446744073709551615);
     }
@@ -548,6 +779,17 @@ fn domctl__xen_domctl_get_domain_state() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::GetDomainState(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::GetDomainState", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::GetDomainState: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::GetDomainState: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::GetDomainState: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "state", d.state, 65535);
         r.value(0, "caps", d.caps, 55090);
@@ -575,6 +817,17 @@ fn domctl__xen_domctl_set_virq_handler() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::SetVirqHandler(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::SetVirqHandler", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::SetVirqHandler: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::SetVirqHandler: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::SetVirqHandler: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "virq", d.virq, 32768);
     }
@@ -601,6 +854,17 @@ fn domctl__xen_domctl_getpageframeinfo3() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::Getpageframeinfo3(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::Getpageframeinfo3", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::Getpageframeinfo3: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::Getpageframeinfo3: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::Getpageframeinfo3: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "num", d.num, 35184372088832);
         r.value(0, "array", d.array.addr(), 0x7ffdc0de1000);
@@ -660,6 +924,17 @@ fn domctl__xen_domctl_shadow_op() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::ShadowOp(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::ShadowOp", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::ShadowOp: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::ShadowOp: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::ShadowOp: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "op", d.op, 2179360081);
         r.value(0, "mode", d.mode, 524288);
@@ -721,6 +996,17 @@ fn domctl__xen_domctl_audit_p2m() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::AuditP2m(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::AuditP2m", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::AuditP2m: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::AuditP2m: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::AuditP2m: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "orphans", d.orphans, 2251799813685248);
         r.value(0, "m2p_bad", d.m2p_bad, 11999775081263474559);
@@ -748,6 +1034,17 @@ fn domctl__xen_domctl_set_access_required() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::SetAccessRequired(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::SetAccessRequired", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::SetAccessRequired: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::SetAccessRequired: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::SetAccessRequired: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "access_required", d.access_required, 22);
     }
@@ -773,6 +1070,17 @@ fn domctl__xen_domctl_set_broken_page_p2m() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::SetBrokenPageP2m(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::SetBrokenPageP2m", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::SetBrokenPageP2m: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::SetBrokenPageP2m: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::SetBrokenPageP2m: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "pfn", d.pfn, 7012204168929110793);
     }
@@ -799,6 +1107,17 @@ fn domctl__xen_domctl_cacheflush() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::Cacheflush(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::Cacheflush", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::Cacheflush: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::Cacheflush: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::Cacheflush: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "start_pfn", d.start_pfn, 0);
         r.value(0, "nr_pfns", d.nr_pfns, 14950932833880684507);
@@ -831,6 +1150,17 @@ fn domctl__xen_domctl_vnuma() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::Setvnumainfo(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::Setvnumainfo", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::Setvnumainfo: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::Setvnumainfo: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::Setvnumainfo: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "nr_vnodes", d.nr_vnodes, 0);
         r.value(0, "nr_vmemranges", d.nr_vmemranges, 3905209867);
@@ -863,6 +1193,17 @@ fn domctl__xen_domctl_set_llc_colors() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::SetLlcColors(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::SetLlcColors", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::SetLlcColors: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::SetLlcColors: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::SetLlcColors: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "num_llc_colors", d.num_llc_colors, 2906870110);
         r.value(0, "llc_colors", d.llc_colors.addr(), 0x7ffdc0de1000);
@@ -890,6 +1231,17 @@ fn domctl__xen_domctl_irq_permission() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::IrqPermission(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::IrqPermission", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::IrqPermission: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::IrqPermission: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::IrqPermission: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "pirq", d.pirq, 128);
         r.value(0, "allow_access", d.allow_access, 138);
@@ -917,6 +1269,17 @@ fn domctl__xen_domctl_gsi_permission() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::GsiPermission(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::GsiPermission", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::GsiPermission: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::GsiPermission: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::GsiPermission: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "gsi", d.gsi, 4194304);
         r.value(0, "flags", d.flags, 1583735850);
@@ -945,6 +1308,17 @@ fn domctl__xen_domctl_iomem_permission() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::IomemPermission(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::IomemPermission", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::IomemPermission: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::IomemPermission: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::IomemPermission: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "first_mfn", d.first_mfn, 0);
         r.value(0, "nr_mfns", d.nr_mfns, 17428383482275937287);
@@ -974,6 +1348,17 @@ fn domctl__xen_domctl_ioport_permission() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::IoportPermission(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::IoportPermission", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::IoportPermission: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::IoportPermission: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::IoportPermission: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "first_port", d.first_port, 4294967295);
         r.value(0, "nr_ports", d.nr_ports, 1841864698);
@@ -1005,6 +1390,17 @@ fn domctl__xen_domctl_memory_mapping() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::MemoryMapping(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::MemoryMapping", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::MemoryMapping: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::MemoryMapping: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::MemoryMapping: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "first_gfn", d.first_gfn, 268435456);
         r.value(0, "first_mfn", d.first_mfn, 6030172398438892246);
@@ -1037,6 +1433,17 @@ fn domctl__xen_domctl_ioport_mapping() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::IoportMapping(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::IoportMapping", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::IoportMapping: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::IoportMapping: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::IoportMapping: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "first_gport", d.first_gport, 2625945442);
         r.value(0, "first_mport", d.first_mport, 4294967295);
@@ -1122,6 +1529,17 @@ fn domctl__xen_domctl_get_device_group() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::GetDeviceGroup(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::GetDeviceGroup", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::GetDeviceGroup: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::GetDeviceGroup: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::GetDeviceGroup: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "machine_sbdf", d.machine_sbdf, 4294967295);
         r.value(0, "max_sdevs", d.max_sdevs, 3680075439);
@@ -1255,6 +1673,17 @@ fn domctl__xen_domctl_sendtrigger() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::Sendtrigger(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::Sendtrigger", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::Sendtrigger: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::Sendtrigger: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::Sendtrigger: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "trigger", d.trigger, 536870912);
         r.value(0, "vcpu", d.vcpu, 1050382068);
@@ -1285,6 +1714,17 @@ fn domctl__xen_domctl_vuart_op() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::VuartOp(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::VuartOp", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::VuartOp: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::VuartOp: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::VuartOp: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "cmd", d.cmd, 1164977663);
         r.value(0, "type", d.r#type, 4294967295);
@@ -1314,6 +1754,17 @@ fn domctl__xen_domctl_hypercall_init() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::HypercallInit(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::HypercallInit", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::HypercallInit: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::HypercallInit: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::HypercallInit: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "gmfn", d.gmfn, 18446744073709551615);
     }
@@ -1345,6 +1796,28 @@ fn domctl__xen_domctl_cpu_policy() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::GetCpuPolicy(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::GetCpuPolicy", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::GetCpuPolicy: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::GetCpuPolicy: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::GetCpuPolicy: back from its bytes");
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::SetCpuPolicy(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::SetCpuPolicy", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::SetCpuPolicy: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::SetCpuPolicy: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::SetCpuPolicy: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "nr_leaves", d.nr_leaves, 501175123);
         r.value(0, "nr_msrs", d.nr_msrs, 8192);
@@ -1379,6 +1852,28 @@ fn domctl__xen_domctl_tsc_info() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::Gettscinfo(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::Gettscinfo", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::Gettscinfo: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::Gettscinfo: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::Gettscinfo: back from its bytes");
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::Settscinfo(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::Settscinfo", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::Settscinfo: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::Settscinfo: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::Settscinfo: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "tsc_mode", d.tsc_mode, 4194304);
         r.value(0, "gtsc_khz", d.gtsc_khz, 441619511);
@@ -1410,6 +1905,28 @@ fn domctl__xen_domctl_vcpuextstate() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::Setvcpuextstate(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::Setvcpuextstate", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::Setvcpuextstate: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::Setvcpuextstate: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::Setvcpuextstate: back from its bytes");
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::Getvcpuextstate(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::Getvcpuextstate", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::Getvcpuextstate: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::Getvcpuextstate: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::Getvcpuextstate: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "vcpu", d.vcpu, 64);
         r.value(0, "xfeature_mask", d.xfeature_mask, 11211047812456802280);
@@ -1469,6 +1986,28 @@ fn domctl__xen_domctl_vcpu_msrs() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::GetVcpuMsrs(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::GetVcpuMsrs", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::GetVcpuMsrs: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::GetVcpuMsrs: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::GetVcpuMsrs: back from its bytes");
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::SetVcpuMsrs(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::SetVcpuMsrs", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::SetVcpuMsrs: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::SetVcpuMsrs: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::SetVcpuMsrs: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "vcpu", d.vcpu, 131072);
         r.value(0, "msr_count", d.msr_count, 3669474627);
@@ -1497,6 +2036,17 @@ fn domctl__xen_domctl_psr_cmt_op() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::PsrCmtOp(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::PsrCmtOp", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::PsrCmtOp: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::PsrCmtOp: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::PsrCmtOp: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "cmd", d.cmd, 2082039235);
         r.value(0, "data", d.data, 16777216);
@@ -1525,6 +2075,17 @@ fn domctl__xen_domctl_psr_alloc() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::PsrAlloc(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::PsrAlloc", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::PsrAlloc: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::PsrAlloc: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::PsrAlloc: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "cmd", d.cmd, 2024842269);
         r.value(0, "target", d.target, 0);
@@ -1820,6 +2381,17 @@ fn domctl__xen_domctl_debug_op() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::DebugOp(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::DebugOp", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::DebugOp: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::DebugOp: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::DebugOp: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "op", d.op, 2);
         r.value(0, "vcpu", d.vcpu, 545388295);
@@ -1851,6 +2423,17 @@ fn domctl__xen_domctl_gdbsx_memio() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::GdbsxGuestmemio(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::GdbsxGuestmemio", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::GdbsxGuestmemio: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::GdbsxGuestmemio: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::GdbsxGuestmemio: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "pgd3val", d.pgd3val, 5936374001254679263);
         r.value(0, "gva", d.gva, 0);
@@ -1881,6 +2464,28 @@ fn domctl__xen_domctl_gdbsx_pauseunp_vcpu() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::GdbsxPausevcpu(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::GdbsxPausevcpu", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::GdbsxPausevcpu: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::GdbsxPausevcpu: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::GdbsxPausevcpu: back from its bytes");
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::GdbsxUnpausevcpu(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::GdbsxUnpausevcpu", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::GdbsxUnpausevcpu: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::GdbsxUnpausevcpu: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::GdbsxUnpausevcpu: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "vcpu", d.vcpu, 81177017);
     }
@@ -1908,6 +2513,17 @@ fn domctl__xen_domctl_gdbsx_domstatus() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::GdbsxDomstatus(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::GdbsxDomstatus", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::GdbsxDomstatus: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::GdbsxDomstatus: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::GdbsxDomstatus: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "paused", d.paused, 59);
         r.value(0, "vcpu_id", d.vcpu_id, 4294967295);
@@ -1935,6 +2551,17 @@ fn domctl__xen_domctl_subscribe() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::Subscribe(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::Subscribe", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::Subscribe: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::Subscribe: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::Subscribe: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "port", d.port, 3051817613);
     }
@@ -2143,6 +2770,17 @@ fn domctl__xen_domctl_vmtrace_op() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::VmtraceOp(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::VmtraceOp", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::VmtraceOp: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::VmtraceOp: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::VmtraceOp: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "cmd", d.cmd, 3727208857);
         r.value(0, "vcpu", d.vcpu, 131072);
@@ -2202,6 +2840,17 @@ fn domctl__xen_domctl_getdomaininfo() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::domctl::DomctlOp::Getdomaininfo(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::unstable::domctl::xen_domctl, u);
+            r.bytes(0, "DomctlOp::Getdomaininfo", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::domctl::xen_domctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::domctl::XEN_DOMCTL_INTERFACE_VERSION as u32, "DomctlOp::Getdomaininfo: the interface version");
+            assert_eq!(raw.domain, 7, "DomctlOp::Getdomaininfo: domain as given");
+            assert_eq!(xenabi::unstable::domctl::DomctlOp::from_bytes(&bytes), Ok(call), "DomctlOp::Getdomaininfo: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "domain", d.domain, 8192);
         r.value(0, "flags", d.flags, 3914913931);

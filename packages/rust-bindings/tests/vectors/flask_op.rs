@@ -25,6 +25,16 @@ fn flask_op__xen_flask_load() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::flask_op::FlaskOp::Load(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::flask_op::xen_flask_op, u);
+            r.bytes(0, "FlaskOp::Load", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::flask_op::xen_flask_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::flask_op::XEN_FLASK_INTERFACE_VERSION as u32, "FlaskOp::Load: the interface version");
+            assert_eq!(xenabi::unstable::flask_op::FlaskOp::from_bytes(&bytes), Ok(call), "FlaskOp::Load: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "buffer", d.buffer.addr(), 0x7ffdc0de1000);
         r.value(0, "size", d.size, 1761585544);
@@ -51,6 +61,16 @@ fn flask_op__xen_flask_setenforce() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::flask_op::FlaskOp::Setenforce(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::flask_op::xen_flask_op, u);
+            r.bytes(0, "FlaskOp::Setenforce", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::flask_op::xen_flask_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::flask_op::XEN_FLASK_INTERFACE_VERSION as u32, "FlaskOp::Setenforce: the interface version");
+            assert_eq!(xenabi::unstable::flask_op::FlaskOp::from_bytes(&bytes), Ok(call), "FlaskOp::Setenforce: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "enforcing", d.enforcing, 2);
     }
@@ -78,6 +98,26 @@ fn flask_op__xen_flask_sid_context() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::flask_op::FlaskOp::ContextToSid(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::flask_op::xen_flask_op, u);
+            r.bytes(0, "FlaskOp::ContextToSid", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::flask_op::xen_flask_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::flask_op::XEN_FLASK_INTERFACE_VERSION as u32, "FlaskOp::ContextToSid: the interface version");
+            assert_eq!(xenabi::unstable::flask_op::FlaskOp::from_bytes(&bytes), Ok(call), "FlaskOp::ContextToSid: back from its bytes");
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::flask_op::FlaskOp::SidToContext(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::flask_op::xen_flask_op, u);
+            r.bytes(0, "FlaskOp::SidToContext", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::flask_op::xen_flask_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::flask_op::XEN_FLASK_INTERFACE_VERSION as u32, "FlaskOp::SidToContext: the interface version");
+            assert_eq!(xenabi::unstable::flask_op::FlaskOp::from_bytes(&bytes), Ok(call), "FlaskOp::SidToContext: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "sid", d.sid, 4294967295);
         r.value(0, "size", d.size, 2513059298);
@@ -112,6 +152,16 @@ fn flask_op__xen_flask_access() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::flask_op::FlaskOp::Access(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::flask_op::xen_flask_op, u);
+            r.bytes(0, "FlaskOp::Access", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::flask_op::xen_flask_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::flask_op::XEN_FLASK_INTERFACE_VERSION as u32, "FlaskOp::Access: the interface version");
+            assert_eq!(xenabi::unstable::flask_op::FlaskOp::from_bytes(&bytes), Ok(call), "FlaskOp::Access: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "ssid", d.ssid, 4294967295);
         r.value(0, "tsid", d.tsid, 1600798508);
@@ -147,6 +197,36 @@ fn flask_op__xen_flask_transition() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::flask_op::FlaskOp::Create(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::flask_op::xen_flask_op, u);
+            r.bytes(0, "FlaskOp::Create", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::flask_op::xen_flask_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::flask_op::XEN_FLASK_INTERFACE_VERSION as u32, "FlaskOp::Create: the interface version");
+            assert_eq!(xenabi::unstable::flask_op::FlaskOp::from_bytes(&bytes), Ok(call), "FlaskOp::Create: back from its bytes");
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::flask_op::FlaskOp::Relabel(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::flask_op::xen_flask_op, u);
+            r.bytes(0, "FlaskOp::Relabel", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::flask_op::xen_flask_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::flask_op::XEN_FLASK_INTERFACE_VERSION as u32, "FlaskOp::Relabel: the interface version");
+            assert_eq!(xenabi::unstable::flask_op::FlaskOp::from_bytes(&bytes), Ok(call), "FlaskOp::Relabel: back from its bytes");
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::flask_op::FlaskOp::Member(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::flask_op::xen_flask_op, u);
+            r.bytes(0, "FlaskOp::Member", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::flask_op::xen_flask_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::flask_op::XEN_FLASK_INTERFACE_VERSION as u32, "FlaskOp::Member: the interface version");
+            assert_eq!(xenabi::unstable::flask_op::FlaskOp::from_bytes(&bytes), Ok(call), "FlaskOp::Member: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "ssid", d.ssid, 0);
         r.value(0, "tsid", d.tsid, 3488634275);
@@ -181,6 +261,26 @@ fn flask_op__xen_flask_boolean() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::flask_op::FlaskOp::Getbool(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::flask_op::xen_flask_op, u);
+            r.bytes(0, "FlaskOp::Getbool", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::flask_op::xen_flask_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::flask_op::XEN_FLASK_INTERFACE_VERSION as u32, "FlaskOp::Getbool: the interface version");
+            assert_eq!(xenabi::unstable::flask_op::FlaskOp::from_bytes(&bytes), Ok(call), "FlaskOp::Getbool: back from its bytes");
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::flask_op::FlaskOp::Setbool(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::flask_op::xen_flask_op, u);
+            r.bytes(0, "FlaskOp::Setbool", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::flask_op::xen_flask_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::flask_op::XEN_FLASK_INTERFACE_VERSION as u32, "FlaskOp::Setbool: the interface version");
+            assert_eq!(xenabi::unstable::flask_op::FlaskOp::from_bytes(&bytes), Ok(call), "FlaskOp::Setbool: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "bool_id", d.bool_id, 2285003916);
         r.value(0, "enforcing", d.enforcing, 0);
@@ -212,6 +312,16 @@ fn flask_op__xen_flask_setavc_threshold() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::flask_op::FlaskOp::SetavcThreshold(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::flask_op::xen_flask_op, u);
+            r.bytes(0, "FlaskOp::SetavcThreshold", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::flask_op::xen_flask_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::flask_op::XEN_FLASK_INTERFACE_VERSION as u32, "FlaskOp::SetavcThreshold: the interface version");
+            assert_eq!(xenabi::unstable::flask_op::FlaskOp::from_bytes(&bytes), Ok(call), "FlaskOp::SetavcThreshold: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "threshold", d.threshold, 361670847);
     }
@@ -240,6 +350,16 @@ fn flask_op__xen_flask_hash_stats() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::flask_op::FlaskOp::AvcHashstats(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::flask_op::xen_flask_op, u);
+            r.bytes(0, "FlaskOp::AvcHashstats", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::flask_op::xen_flask_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::flask_op::XEN_FLASK_INTERFACE_VERSION as u32, "FlaskOp::AvcHashstats: the interface version");
+            assert_eq!(xenabi::unstable::flask_op::FlaskOp::from_bytes(&bytes), Ok(call), "FlaskOp::AvcHashstats: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "entries", d.entries, 4294967295);
         r.value(0, "buckets_used", d.buckets_used, 1466444281);
@@ -274,6 +394,16 @@ fn flask_op__xen_flask_cache_stats() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::flask_op::FlaskOp::AvcCachestats(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::flask_op::xen_flask_op, u);
+            r.bytes(0, "FlaskOp::AvcCachestats", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::flask_op::xen_flask_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::flask_op::XEN_FLASK_INTERFACE_VERSION as u32, "FlaskOp::AvcCachestats: the interface version");
+            assert_eq!(xenabi::unstable::flask_op::FlaskOp::from_bytes(&bytes), Ok(call), "FlaskOp::AvcCachestats: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "cpu", d.cpu, 1939949712);
         r.value(0, "lookups", d.lookups, 268435456);
@@ -308,6 +438,26 @@ fn flask_op__xen_flask_ocontext() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::flask_op::FlaskOp::AddOcontext(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::flask_op::xen_flask_op, u);
+            r.bytes(0, "FlaskOp::AddOcontext", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::flask_op::xen_flask_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::flask_op::XEN_FLASK_INTERFACE_VERSION as u32, "FlaskOp::AddOcontext: the interface version");
+            assert_eq!(xenabi::unstable::flask_op::FlaskOp::from_bytes(&bytes), Ok(call), "FlaskOp::AddOcontext: back from its bytes");
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::flask_op::FlaskOp::DelOcontext(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::flask_op::xen_flask_op, u);
+            r.bytes(0, "FlaskOp::DelOcontext", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::flask_op::xen_flask_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::flask_op::XEN_FLASK_INTERFACE_VERSION as u32, "FlaskOp::DelOcontext: the interface version");
+            assert_eq!(xenabi::unstable::flask_op::FlaskOp::from_bytes(&bytes), Ok(call), "FlaskOp::DelOcontext: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "ocon", d.ocon, 450550174);
         r.value(0, "sid", d.sid, 65536);
@@ -337,6 +487,16 @@ fn flask_op__xen_flask_peersid() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::flask_op::FlaskOp::GetPeerSid(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::flask_op::xen_flask_op, u);
+            r.bytes(0, "FlaskOp::GetPeerSid", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::flask_op::xen_flask_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::flask_op::XEN_FLASK_INTERFACE_VERSION as u32, "FlaskOp::GetPeerSid: the interface version");
+            assert_eq!(xenabi::unstable::flask_op::FlaskOp::from_bytes(&bytes), Ok(call), "FlaskOp::GetPeerSid: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "evtchn", d.evtchn, 3675212480);
         r.value(0, "sid", d.sid, 4294967295);
@@ -364,6 +524,16 @@ fn flask_op__xen_flask_relabel() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::flask_op::FlaskOp::RelabelDomain(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::flask_op::xen_flask_op, u);
+            r.bytes(0, "FlaskOp::RelabelDomain", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::flask_op::xen_flask_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::flask_op::XEN_FLASK_INTERFACE_VERSION as u32, "FlaskOp::RelabelDomain: the interface version");
+            assert_eq!(xenabi::unstable::flask_op::FlaskOp::from_bytes(&bytes), Ok(call), "FlaskOp::RelabelDomain: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "domid", d.domid, 0);
         r.value(0, "sid", d.sid, 3110794547);
@@ -392,6 +562,16 @@ fn flask_op__xen_flask_devicetree_label() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::flask_op::FlaskOp::DevicetreeLabel(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::flask_op::xen_flask_op, u);
+            r.bytes(0, "FlaskOp::DevicetreeLabel", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::flask_op::xen_flask_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::flask_op::XEN_FLASK_INTERFACE_VERSION as u32, "FlaskOp::DevicetreeLabel: the interface version");
+            assert_eq!(xenabi::unstable::flask_op::FlaskOp::from_bytes(&bytes), Ok(call), "FlaskOp::DevicetreeLabel: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "sid", d.sid, 8388608);
         r.value(0, "length", d.length, 190311000);

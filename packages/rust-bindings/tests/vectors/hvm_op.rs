@@ -67,6 +67,28 @@ fn hvm_op__xen_hvm_altp2m_suppress_ve() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hvm_op::HvmopAltp2mCmdOp::SetSuppressVe(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::stable::hvm_op::xen_hvm_altp2m_op, u);
+            r.bytes(0, "HvmopAltp2mCmdOp::SetSuppressVe", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::hvm_op::xen_hvm_altp2m_op::from_bytes(&bytes);
+            assert_eq!(raw.version, xenabi::stable::hvm_op::HVMOP_ALTP2M_INTERFACE_VERSION as u32, "HvmopAltp2mCmdOp::SetSuppressVe: the interface version");
+            assert_eq!(raw.domain, 7, "HvmopAltp2mCmdOp::SetSuppressVe: domain as given");
+            assert_eq!(xenabi::stable::hvm_op::HvmopAltp2mCmdOp::from_bytes(&bytes), Ok(call), "HvmopAltp2mCmdOp::SetSuppressVe: back from its bytes");
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hvm_op::HvmopAltp2mCmdOp::GetSuppressVe(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::stable::hvm_op::xen_hvm_altp2m_op, u);
+            r.bytes(0, "HvmopAltp2mCmdOp::GetSuppressVe", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::hvm_op::xen_hvm_altp2m_op::from_bytes(&bytes);
+            assert_eq!(raw.version, xenabi::stable::hvm_op::HVMOP_ALTP2M_INTERFACE_VERSION as u32, "HvmopAltp2mCmdOp::GetSuppressVe: the interface version");
+            assert_eq!(raw.domain, 7, "HvmopAltp2mCmdOp::GetSuppressVe: domain as given");
+            assert_eq!(xenabi::stable::hvm_op::HvmopAltp2mCmdOp::from_bytes(&bytes), Ok(call), "HvmopAltp2mCmdOp::GetSuppressVe: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "view", d.view, 38454);
         r.value(0, "suppress_ve", d.suppress_ve, 255);
@@ -99,6 +121,17 @@ fn hvm_op__xen_hvm_altp2m_suppress_ve_multi() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hvm_op::HvmopAltp2mCmdOp::SetSuppressVeMulti(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::stable::hvm_op::xen_hvm_altp2m_op, u);
+            r.bytes(0, "HvmopAltp2mCmdOp::SetSuppressVeMulti", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::hvm_op::xen_hvm_altp2m_op::from_bytes(&bytes);
+            assert_eq!(raw.version, xenabi::stable::hvm_op::HVMOP_ALTP2M_INTERFACE_VERSION as u32, "HvmopAltp2mCmdOp::SetSuppressVeMulti: the interface version");
+            assert_eq!(raw.domain, 7, "HvmopAltp2mCmdOp::SetSuppressVeMulti: domain as given");
+            assert_eq!(xenabi::stable::hvm_op::HvmopAltp2mCmdOp::from_bytes(&bytes), Ok(call), "HvmopAltp2mCmdOp::SetSuppressVeMulti: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "view", d.view, 0);
         r.value(0, "suppress_ve", d.suppress_ve, 242);
@@ -350,6 +383,28 @@ fn hvm_op__xen_hvm_altp2m_domain_state() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hvm_op::HvmopAltp2mCmdOp::GetDomainState(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::stable::hvm_op::xen_hvm_altp2m_op, u);
+            r.bytes(0, "HvmopAltp2mCmdOp::GetDomainState", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::hvm_op::xen_hvm_altp2m_op::from_bytes(&bytes);
+            assert_eq!(raw.version, xenabi::stable::hvm_op::HVMOP_ALTP2M_INTERFACE_VERSION as u32, "HvmopAltp2mCmdOp::GetDomainState: the interface version");
+            assert_eq!(raw.domain, 7, "HvmopAltp2mCmdOp::GetDomainState: domain as given");
+            assert_eq!(xenabi::stable::hvm_op::HvmopAltp2mCmdOp::from_bytes(&bytes), Ok(call), "HvmopAltp2mCmdOp::GetDomainState: back from its bytes");
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hvm_op::HvmopAltp2mCmdOp::SetDomainState(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::stable::hvm_op::xen_hvm_altp2m_op, u);
+            r.bytes(0, "HvmopAltp2mCmdOp::SetDomainState", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::hvm_op::xen_hvm_altp2m_op::from_bytes(&bytes);
+            assert_eq!(raw.version, xenabi::stable::hvm_op::HVMOP_ALTP2M_INTERFACE_VERSION as u32, "HvmopAltp2mCmdOp::SetDomainState: the interface version");
+            assert_eq!(raw.domain, 7, "HvmopAltp2mCmdOp::SetDomainState: domain as given");
+            assert_eq!(xenabi::stable::hvm_op::HvmopAltp2mCmdOp::from_bytes(&bytes), Ok(call), "HvmopAltp2mCmdOp::SetDomainState: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "state", d.state, 245);
     }
@@ -376,6 +431,17 @@ fn hvm_op__xen_hvm_altp2m_vcpu_enable_notify() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hvm_op::HvmopAltp2mCmdOp::VcpuEnableNotify(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::stable::hvm_op::xen_hvm_altp2m_op, u);
+            r.bytes(0, "HvmopAltp2mCmdOp::VcpuEnableNotify", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::hvm_op::xen_hvm_altp2m_op::from_bytes(&bytes);
+            assert_eq!(raw.version, xenabi::stable::hvm_op::HVMOP_ALTP2M_INTERFACE_VERSION as u32, "HvmopAltp2mCmdOp::VcpuEnableNotify: the interface version");
+            assert_eq!(raw.domain, 7, "HvmopAltp2mCmdOp::VcpuEnableNotify: domain as given");
+            assert_eq!(xenabi::stable::hvm_op::HvmopAltp2mCmdOp::from_bytes(&bytes), Ok(call), "HvmopAltp2mCmdOp::VcpuEnableNotify: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "vcpu_id", d.vcpu_id, 3751695234);
         r.value(0, "gfn", d.gfn, 18446744073709551615);
@@ -402,6 +468,17 @@ fn hvm_op__xen_hvm_altp2m_vcpu_disable_notify() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hvm_op::HvmopAltp2mCmdOp::VcpuDisableNotify(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::stable::hvm_op::xen_hvm_altp2m_op, u);
+            r.bytes(0, "HvmopAltp2mCmdOp::VcpuDisableNotify", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::hvm_op::xen_hvm_altp2m_op::from_bytes(&bytes);
+            assert_eq!(raw.version, xenabi::stable::hvm_op::HVMOP_ALTP2M_INTERFACE_VERSION as u32, "HvmopAltp2mCmdOp::VcpuDisableNotify: the interface version");
+            assert_eq!(raw.domain, 7, "HvmopAltp2mCmdOp::VcpuDisableNotify: domain as given");
+            assert_eq!(xenabi::stable::hvm_op::HvmopAltp2mCmdOp::from_bytes(&bytes), Ok(call), "HvmopAltp2mCmdOp::VcpuDisableNotify: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "vcpu_id", d.vcpu_id, 2970315257);
     }
@@ -428,6 +505,39 @@ fn hvm_op__xen_hvm_altp2m_view() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hvm_op::HvmopAltp2mCmdOp::CreateP2m(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::stable::hvm_op::xen_hvm_altp2m_op, u);
+            r.bytes(0, "HvmopAltp2mCmdOp::CreateP2m", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::hvm_op::xen_hvm_altp2m_op::from_bytes(&bytes);
+            assert_eq!(raw.version, xenabi::stable::hvm_op::HVMOP_ALTP2M_INTERFACE_VERSION as u32, "HvmopAltp2mCmdOp::CreateP2m: the interface version");
+            assert_eq!(raw.domain, 7, "HvmopAltp2mCmdOp::CreateP2m: domain as given");
+            assert_eq!(xenabi::stable::hvm_op::HvmopAltp2mCmdOp::from_bytes(&bytes), Ok(call), "HvmopAltp2mCmdOp::CreateP2m: back from its bytes");
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hvm_op::HvmopAltp2mCmdOp::DestroyP2m(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::stable::hvm_op::xen_hvm_altp2m_op, u);
+            r.bytes(0, "HvmopAltp2mCmdOp::DestroyP2m", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::hvm_op::xen_hvm_altp2m_op::from_bytes(&bytes);
+            assert_eq!(raw.version, xenabi::stable::hvm_op::HVMOP_ALTP2M_INTERFACE_VERSION as u32, "HvmopAltp2mCmdOp::DestroyP2m: the interface version");
+            assert_eq!(raw.domain, 7, "HvmopAltp2mCmdOp::DestroyP2m: domain as given");
+            assert_eq!(xenabi::stable::hvm_op::HvmopAltp2mCmdOp::from_bytes(&bytes), Ok(call), "HvmopAltp2mCmdOp::DestroyP2m: back from its bytes");
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hvm_op::HvmopAltp2mCmdOp::SwitchP2m(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::stable::hvm_op::xen_hvm_altp2m_op, u);
+            r.bytes(0, "HvmopAltp2mCmdOp::SwitchP2m", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::hvm_op::xen_hvm_altp2m_op::from_bytes(&bytes);
+            assert_eq!(raw.version, xenabi::stable::hvm_op::HVMOP_ALTP2M_INTERFACE_VERSION as u32, "HvmopAltp2mCmdOp::SwitchP2m: the interface version");
+            assert_eq!(raw.domain, 7, "HvmopAltp2mCmdOp::SwitchP2m: domain as given");
+            assert_eq!(xenabi::stable::hvm_op::HvmopAltp2mCmdOp::from_bytes(&bytes), Ok(call), "HvmopAltp2mCmdOp::SwitchP2m: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "view", d.view, 64);
         r.value(0, "hvmmem_default_access", d.hvmmem_default_access, 25543);
@@ -456,6 +566,17 @@ fn hvm_op__xen_hvm_altp2m_mem_access() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hvm_op::HvmopAltp2mCmdOp::GetMemAccess(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::stable::hvm_op::xen_hvm_altp2m_op, u);
+            r.bytes(0, "HvmopAltp2mCmdOp::GetMemAccess", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::hvm_op::xen_hvm_altp2m_op::from_bytes(&bytes);
+            assert_eq!(raw.version, xenabi::stable::hvm_op::HVMOP_ALTP2M_INTERFACE_VERSION as u32, "HvmopAltp2mCmdOp::GetMemAccess: the interface version");
+            assert_eq!(raw.domain, 7, "HvmopAltp2mCmdOp::GetMemAccess: domain as given");
+            assert_eq!(xenabi::stable::hvm_op::HvmopAltp2mCmdOp::from_bytes(&bytes), Ok(call), "HvmopAltp2mCmdOp::GetMemAccess: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "view", d.view, 0);
         r.value(0, "access", d.access, 16004);
@@ -487,6 +608,17 @@ fn hvm_op__xen_hvm_altp2m_set_mem_access_multi() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hvm_op::HvmopAltp2mCmdOp::SetMemAccessMulti(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::stable::hvm_op::xen_hvm_altp2m_op, u);
+            r.bytes(0, "HvmopAltp2mCmdOp::SetMemAccessMulti", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::hvm_op::xen_hvm_altp2m_op::from_bytes(&bytes);
+            assert_eq!(raw.version, xenabi::stable::hvm_op::HVMOP_ALTP2M_INTERFACE_VERSION as u32, "HvmopAltp2mCmdOp::SetMemAccessMulti: the interface version");
+            assert_eq!(raw.domain, 7, "HvmopAltp2mCmdOp::SetMemAccessMulti: domain as given");
+            assert_eq!(xenabi::stable::hvm_op::HvmopAltp2mCmdOp::from_bytes(&bytes), Ok(call), "HvmopAltp2mCmdOp::SetMemAccessMulti: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "view", d.view, 10050);
         r.value(0, "nr", d.nr, 8192);
@@ -518,6 +650,17 @@ fn hvm_op__xen_hvm_altp2m_change_gfn() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hvm_op::HvmopAltp2mCmdOp::ChangeGfn(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::stable::hvm_op::xen_hvm_altp2m_op, u);
+            r.bytes(0, "HvmopAltp2mCmdOp::ChangeGfn", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::hvm_op::xen_hvm_altp2m_op::from_bytes(&bytes);
+            assert_eq!(raw.version, xenabi::stable::hvm_op::HVMOP_ALTP2M_INTERFACE_VERSION as u32, "HvmopAltp2mCmdOp::ChangeGfn: the interface version");
+            assert_eq!(raw.domain, 7, "HvmopAltp2mCmdOp::ChangeGfn: domain as given");
+            assert_eq!(xenabi::stable::hvm_op::HvmopAltp2mCmdOp::from_bytes(&bytes), Ok(call), "HvmopAltp2mCmdOp::ChangeGfn: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "view", d.view, 39886);
         r.value(0, "old_gfn", d.old_gfn, 18446744073709551615);
@@ -546,6 +689,17 @@ fn hvm_op__xen_hvm_altp2m_get_vcpu_p2m_idx() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hvm_op::HvmopAltp2mCmdOp::GetP2mIdx(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::stable::hvm_op::xen_hvm_altp2m_op, u);
+            r.bytes(0, "HvmopAltp2mCmdOp::GetP2mIdx", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::hvm_op::xen_hvm_altp2m_op::from_bytes(&bytes);
+            assert_eq!(raw.version, xenabi::stable::hvm_op::HVMOP_ALTP2M_INTERFACE_VERSION as u32, "HvmopAltp2mCmdOp::GetP2mIdx: the interface version");
+            assert_eq!(raw.domain, 7, "HvmopAltp2mCmdOp::GetP2mIdx: domain as given");
+            assert_eq!(xenabi::stable::hvm_op::HvmopAltp2mCmdOp::from_bytes(&bytes), Ok(call), "HvmopAltp2mCmdOp::GetP2mIdx: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "vcpu_id", d.vcpu_id, 3369334524);
         r.value(0, "altp2m_idx", d.altp2m_idx, 4);
@@ -573,6 +727,17 @@ fn hvm_op__xen_hvm_altp2m_set_visibility() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::hvm_op::HvmopAltp2mCmdOp::SetVisibility(read::<T>(&want));
+            let bytes = call.to_bytes(7);
+            let at = core::mem::offset_of!(xenabi::stable::hvm_op::xen_hvm_altp2m_op, u);
+            r.bytes(0, "HvmopAltp2mCmdOp::SetVisibility", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::hvm_op::xen_hvm_altp2m_op::from_bytes(&bytes);
+            assert_eq!(raw.version, xenabi::stable::hvm_op::HVMOP_ALTP2M_INTERFACE_VERSION as u32, "HvmopAltp2mCmdOp::SetVisibility: the interface version");
+            assert_eq!(raw.domain, 7, "HvmopAltp2mCmdOp::SetVisibility: domain as given");
+            assert_eq!(xenabi::stable::hvm_op::HvmopAltp2mCmdOp::from_bytes(&bytes), Ok(call), "HvmopAltp2mCmdOp::SetVisibility: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "altp2m_idx", d.altp2m_idx, 11350);
         r.value(0, "visible", d.visible, 0);

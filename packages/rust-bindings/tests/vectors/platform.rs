@@ -26,6 +26,16 @@ fn platform__xenpf_settime32() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::platform::XenpfOp::Settime32(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::platform::xen_platform_op, u);
+            r.bytes(0, "XenpfOp::Settime32", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::platform::xen_platform_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::stable::platform::XENPF_INTERFACE_VERSION as u32, "XenpfOp::Settime32: the interface version");
+            assert_eq!(xenabi::stable::platform::XenpfOp::from_bytes(&bytes), Ok(call), "XenpfOp::Settime32: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "secs", d.secs, 3445473206);
         r.value(0, "nsecs", d.nsecs, 2097152);
@@ -56,6 +66,16 @@ fn platform__xenpf_settime64() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::platform::XenpfOp::Settime64(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::platform::xen_platform_op, u);
+            r.bytes(0, "XenpfOp::Settime64", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::platform::xen_platform_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::stable::platform::XENPF_INTERFACE_VERSION as u32, "XenpfOp::Settime64: the interface version");
+            assert_eq!(xenabi::stable::platform::XenpfOp::from_bytes(&bytes), Ok(call), "XenpfOp::Settime64: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "secs", d.secs, 15465830976637798061);
         r.value(0, "nsecs", d.nsecs, 256);
@@ -88,6 +108,16 @@ fn platform__xenpf_add_memtype() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::platform::XenpfOp::AddMemtype(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::platform::xen_platform_op, u);
+            r.bytes(0, "XenpfOp::AddMemtype", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::platform::xen_platform_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::stable::platform::XENPF_INTERFACE_VERSION as u32, "XenpfOp::AddMemtype: the interface version");
+            assert_eq!(xenabi::stable::platform::XenpfOp::from_bytes(&bytes), Ok(call), "XenpfOp::AddMemtype: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "mfn", d.mfn, 9749263389673021272);
         r.value(0, "nr_mfns", d.nr_mfns, 8192);
@@ -118,6 +148,16 @@ fn platform__xenpf_del_memtype() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::platform::XenpfOp::DelMemtype(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::platform::xen_platform_op, u);
+            r.bytes(0, "XenpfOp::DelMemtype", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::platform::xen_platform_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::stable::platform::XENPF_INTERFACE_VERSION as u32, "XenpfOp::DelMemtype: the interface version");
+            assert_eq!(xenabi::stable::platform::XenpfOp::from_bytes(&bytes), Ok(call), "XenpfOp::DelMemtype: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "handle", d.handle, 2416418949);
         r.value(0, "reg", d.reg, 2097152);
@@ -147,6 +187,16 @@ fn platform__xenpf_read_memtype() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::platform::XenpfOp::ReadMemtype(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::platform::xen_platform_op, u);
+            r.bytes(0, "XenpfOp::ReadMemtype", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::platform::xen_platform_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::stable::platform::XENPF_INTERFACE_VERSION as u32, "XenpfOp::ReadMemtype: the interface version");
+            assert_eq!(xenabi::stable::platform::XenpfOp::from_bytes(&bytes), Ok(call), "XenpfOp::ReadMemtype: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "reg", d.reg, 0);
         r.value(0, "mfn", d.mfn, 10232538144365748764);
@@ -176,6 +226,16 @@ fn platform__xenpf_microcode_update() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::platform::XenpfOp::MicrocodeUpdate(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::platform::xen_platform_op, u);
+            r.bytes(0, "XenpfOp::MicrocodeUpdate", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::platform::xen_platform_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::stable::platform::XENPF_INTERFACE_VERSION as u32, "XenpfOp::MicrocodeUpdate: the interface version");
+            assert_eq!(xenabi::stable::platform::XenpfOp::from_bytes(&bytes), Ok(call), "XenpfOp::MicrocodeUpdate: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "data", d.data.addr(), 0x7ffdc0de1000);
         r.value(0, "length", d.length, 3994189516);
@@ -202,6 +262,16 @@ fn platform__xenpf_platform_quirk() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::platform::XenpfOp::PlatformQuirk(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::platform::xen_platform_op, u);
+            r.bytes(0, "XenpfOp::PlatformQuirk", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::platform::xen_platform_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::stable::platform::XENPF_INTERFACE_VERSION as u32, "XenpfOp::PlatformQuirk: the interface version");
+            assert_eq!(xenabi::stable::platform::XenpfOp::from_bytes(&bytes), Ok(call), "XenpfOp::PlatformQuirk: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "quirk_id", d.quirk_id, 4294967295);
     }
@@ -1138,6 +1208,16 @@ fn platform__xenpf_enter_acpi_sleep() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::platform::XenpfOp::EnterAcpiSleep(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::platform::xen_platform_op, u);
+            r.bytes(0, "XenpfOp::EnterAcpiSleep", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::platform::xen_platform_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::stable::platform::XENPF_INTERFACE_VERSION as u32, "XenpfOp::EnterAcpiSleep: the interface version");
+            assert_eq!(xenabi::stable::platform::XenpfOp::from_bytes(&bytes), Ok(call), "XenpfOp::EnterAcpiSleep: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "val_a", d.val_a, 6884);
         r.value(0, "val_b", d.val_b, 2048);
@@ -1168,6 +1248,16 @@ fn platform__xenpf_change_freq() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::platform::XenpfOp::ChangeFreq(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::platform::xen_platform_op, u);
+            r.bytes(0, "XenpfOp::ChangeFreq", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::platform::xen_platform_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::stable::platform::XENPF_INTERFACE_VERSION as u32, "XenpfOp::ChangeFreq: the interface version");
+            assert_eq!(xenabi::stable::platform::XenpfOp::from_bytes(&bytes), Ok(call), "XenpfOp::ChangeFreq: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "flags", d.flags, 161830649);
         r.value(0, "cpu", d.cpu, 128);
@@ -1198,6 +1288,16 @@ fn platform__xenpf_getidletime() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::platform::XenpfOp::Getidletime(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::platform::xen_platform_op, u);
+            r.bytes(0, "XenpfOp::Getidletime", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::platform::xen_platform_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::stable::platform::XENPF_INTERFACE_VERSION as u32, "XenpfOp::Getidletime: the interface version");
+            assert_eq!(xenabi::stable::platform::XenpfOp::from_bytes(&bytes), Ok(call), "XenpfOp::Getidletime: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "cpumap_bitmap", d.cpumap_bitmap.addr(), 0x7ffdc0de1000);
         r.value(0, "cpumap_nr_cpus", d.cpumap_nr_cpus, 204228198);
@@ -1808,6 +1908,16 @@ fn platform__xenpf_pcpuinfo() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::platform::XenpfOp::GetCpuinfo(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::platform::xen_platform_op, u);
+            r.bytes(0, "XenpfOp::GetCpuinfo", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::platform::xen_platform_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::stable::platform::XENPF_INTERFACE_VERSION as u32, "XenpfOp::GetCpuinfo: the interface version");
+            assert_eq!(xenabi::stable::platform::XenpfOp::from_bytes(&bytes), Ok(call), "XenpfOp::GetCpuinfo: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "xen_cpuid", d.xen_cpuid, 240713009);
         r.value(0, "max_present", d.max_present, 2);
@@ -1853,6 +1963,16 @@ fn platform__xenpf_pcpu_version() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::platform::XenpfOp::GetCpuVersion(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::platform::xen_platform_op, u);
+            r.bytes(0, "XenpfOp::GetCpuVersion", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::platform::xen_platform_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::stable::platform::XENPF_INTERFACE_VERSION as u32, "XenpfOp::GetCpuVersion: the interface version");
+            assert_eq!(xenabi::stable::platform::XenpfOp::from_bytes(&bytes), Ok(call), "XenpfOp::GetCpuVersion: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "xen_cpuid", d.xen_cpuid, 16);
         r.value(0, "max_present", d.max_present, 3678111637);
@@ -1894,6 +2014,26 @@ fn platform__xenpf_cpu_ol() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::platform::XenpfOp::CpuOnline(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::platform::xen_platform_op, u);
+            r.bytes(0, "XenpfOp::CpuOnline", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::platform::xen_platform_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::stable::platform::XENPF_INTERFACE_VERSION as u32, "XenpfOp::CpuOnline: the interface version");
+            assert_eq!(xenabi::stable::platform::XenpfOp::from_bytes(&bytes), Ok(call), "XenpfOp::CpuOnline: back from its bytes");
+        }
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::platform::XenpfOp::CpuOffline(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::platform::xen_platform_op, u);
+            r.bytes(0, "XenpfOp::CpuOffline", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::platform::xen_platform_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::stable::platform::XENPF_INTERFACE_VERSION as u32, "XenpfOp::CpuOffline: the interface version");
+            assert_eq!(xenabi::stable::platform::XenpfOp::from_bytes(&bytes), Ok(call), "XenpfOp::CpuOffline: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "cpuid", d.cpuid, 4294967295);
     }
@@ -1921,6 +2061,16 @@ fn platform__xenpf_cpu_hotadd() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::platform::XenpfOp::CpuHotadd(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::platform::xen_platform_op, u);
+            r.bytes(0, "XenpfOp::CpuHotadd", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::platform::xen_platform_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::stable::platform::XENPF_INTERFACE_VERSION as u32, "XenpfOp::CpuHotadd: the interface version");
+            assert_eq!(xenabi::stable::platform::XenpfOp::from_bytes(&bytes), Ok(call), "XenpfOp::CpuHotadd: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "apic_id", d.apic_id, 1784070646);
         r.value(0, "acpi_id", d.acpi_id, 65536);
@@ -1951,6 +2101,16 @@ fn platform__xenpf_mem_hotadd() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::platform::XenpfOp::MemHotadd(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::platform::xen_platform_op, u);
+            r.bytes(0, "XenpfOp::MemHotadd", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::platform::xen_platform_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::stable::platform::XENPF_INTERFACE_VERSION as u32, "XenpfOp::MemHotadd: the interface version");
+            assert_eq!(xenabi::stable::platform::XenpfOp::from_bytes(&bytes), Ok(call), "XenpfOp::MemHotadd: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "spfn", d.spfn, 6993955006095337487);
         r.value(0, "epfn", d.epfn, 0);
@@ -1980,6 +2140,16 @@ fn platform__xenpf_core_parking() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::platform::XenpfOp::CoreParking(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::platform::xen_platform_op, u);
+            r.bytes(0, "XenpfOp::CoreParking", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::platform::xen_platform_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::stable::platform::XENPF_INTERFACE_VERSION as u32, "XenpfOp::CoreParking: the interface version");
+            assert_eq!(xenabi::stable::platform::XenpfOp::from_bytes(&bytes), Ok(call), "XenpfOp::CoreParking: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "type", d.r#type, 102779676);
         r.value(0, "idle_nums", d.idle_nums, 16777216);
@@ -2064,6 +2234,16 @@ fn platform__xenpf_resource_op() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::platform::XenpfOp::ResourceOp(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::platform::xen_platform_op, u);
+            r.bytes(0, "XenpfOp::ResourceOp", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::platform::xen_platform_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::stable::platform::XENPF_INTERFACE_VERSION as u32, "XenpfOp::ResourceOp: the interface version");
+            assert_eq!(xenabi::stable::platform::XenpfOp::from_bytes(&bytes), Ok(call), "XenpfOp::ResourceOp: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "nr_entries", d.nr_entries, 1753923421);
         r.value(0, "cpu", d.cpu, 4294967295);
@@ -2095,6 +2275,16 @@ fn platform__xenpf_symdata() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::platform::XenpfOp::GetSymbol(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::platform::xen_platform_op, u);
+            r.bytes(0, "XenpfOp::GetSymbol", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::platform::xen_platform_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::stable::platform::XENPF_INTERFACE_VERSION as u32, "XenpfOp::GetSymbol: the interface version");
+            assert_eq!(xenabi::stable::platform::XenpfOp::from_bytes(&bytes), Ok(call), "XenpfOp::GetSymbol: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "namelen", d.namelen, 4294967295);
         r.value(0, "symnum", d.symnum, 2397886168);
@@ -2127,6 +2317,16 @@ fn platform__xenpf_ucode_revision() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::platform::XenpfOp::GetUcodeRevision(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::platform::xen_platform_op, u);
+            r.bytes(0, "XenpfOp::GetUcodeRevision", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::platform::xen_platform_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::stable::platform::XENPF_INTERFACE_VERSION as u32, "XenpfOp::GetUcodeRevision: the interface version");
+            assert_eq!(xenabi::stable::platform::XenpfOp::from_bytes(&bytes), Ok(call), "XenpfOp::GetUcodeRevision: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "cpu", d.cpu, 531857682);
         r.value(0, "signature", d.signature, 16);
@@ -2157,6 +2357,16 @@ fn platform__xenpf_microcode_update2() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::stable::platform::XenpfOp::MicrocodeUpdate2(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::stable::platform::xen_platform_op, u);
+            r.bytes(0, "XenpfOp::MicrocodeUpdate2", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::stable::platform::xen_platform_op::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::stable::platform::XENPF_INTERFACE_VERSION as u32, "XenpfOp::MicrocodeUpdate2: the interface version");
+            assert_eq!(xenabi::stable::platform::XenpfOp::from_bytes(&bytes), Ok(call), "XenpfOp::MicrocodeUpdate2: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "flags", d.flags, 465756243);
         r.value(0, "length", d.length, 65536);

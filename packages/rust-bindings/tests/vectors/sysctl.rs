@@ -28,6 +28,16 @@ fn sysctl__xen_sysctl_readconsole() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::sysctl::SysctlOp::Readconsole(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::sysctl::xen_sysctl, u);
+            r.bytes(0, "SysctlOp::Readconsole", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::sysctl::xen_sysctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::sysctl::XEN_SYSCTL_INTERFACE_VERSION as u32, "SysctlOp::Readconsole: the interface version");
+            assert_eq!(xenabi::unstable::sysctl::SysctlOp::from_bytes(&bytes), Ok(call), "SysctlOp::Readconsole: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "clear", d.clear, 147);
         r.value(0, "incremental", d.incremental, 0);
@@ -62,6 +72,16 @@ fn sysctl__xen_sysctl_tbuf_op() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::sysctl::SysctlOp::TbufOp(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::sysctl::xen_sysctl, u);
+            r.bytes(0, "SysctlOp::TbufOp", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::sysctl::xen_sysctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::sysctl::XEN_SYSCTL_INTERFACE_VERSION as u32, "SysctlOp::TbufOp: the interface version");
+            assert_eq!(xenabi::unstable::sysctl::SysctlOp::from_bytes(&bytes), Ok(call), "SysctlOp::TbufOp: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "cmd", d.cmd, 1970376924);
         r.value(0, "cpu_mask.bitmap", d.cpu_mask.bitmap.addr(), 0x7ffdc0de1000);
@@ -113,6 +133,16 @@ fn sysctl__xen_sysctl_physinfo() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::sysctl::SysctlOp::Physinfo(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::sysctl::xen_sysctl, u);
+            r.bytes(0, "SysctlOp::Physinfo", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::sysctl::xen_sysctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::sysctl::XEN_SYSCTL_INTERFACE_VERSION as u32, "SysctlOp::Physinfo: the interface version");
+            assert_eq!(xenabi::unstable::sysctl::SysctlOp::from_bytes(&bytes), Ok(call), "SysctlOp::Physinfo: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "threads_per_core", d.threads_per_core, 636635551);
         r.value(0, "cores_per_socket", d.cores_per_socket, 1);
@@ -159,6 +189,16 @@ fn sysctl__xen_sysctl_sched_id() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::sysctl::SysctlOp::SchedId(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::sysctl::xen_sysctl, u);
+            r.bytes(0, "SysctlOp::SchedId", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::sysctl::xen_sysctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::sysctl::XEN_SYSCTL_INTERFACE_VERSION as u32, "SysctlOp::SchedId: the interface version");
+            assert_eq!(xenabi::unstable::sysctl::SysctlOp::from_bytes(&bytes), Ok(call), "SysctlOp::SchedId: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "sched_id", d.sched_id, 0);
     }
@@ -373,6 +413,16 @@ fn sysctl__xen_sysctl_perfc_op() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::sysctl::SysctlOp::PerfcOp(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::sysctl::xen_sysctl, u);
+            r.bytes(0, "SysctlOp::PerfcOp", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::sysctl::xen_sysctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::sysctl::XEN_SYSCTL_INTERFACE_VERSION as u32, "SysctlOp::PerfcOp: the interface version");
+            assert_eq!(xenabi::unstable::sysctl::SysctlOp::from_bytes(&bytes), Ok(call), "SysctlOp::PerfcOp: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "cmd", d.cmd, 1419471781);
         r.value(0, "nr_counters", d.nr_counters, 134217728);
@@ -405,6 +455,16 @@ fn sysctl__xen_sysctl_getdomaininfolist() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::sysctl::SysctlOp::Getdomaininfolist(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::sysctl::xen_sysctl, u);
+            r.bytes(0, "SysctlOp::Getdomaininfolist", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::sysctl::xen_sysctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::sysctl::XEN_SYSCTL_INTERFACE_VERSION as u32, "SysctlOp::Getdomaininfolist: the interface version");
+            assert_eq!(xenabi::unstable::sysctl::SysctlOp::from_bytes(&bytes), Ok(call), "SysctlOp::Getdomaininfolist: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "first_domain", d.first_domain, 43589);
         r.value(0, "max_domains", d.max_domains, 8388608);
@@ -434,6 +494,16 @@ fn sysctl__xen_sysctl_debug_keys() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::sysctl::SysctlOp::DebugKeys(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::sysctl::xen_sysctl, u);
+            r.bytes(0, "SysctlOp::DebugKeys", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::sysctl::xen_sysctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::sysctl::XEN_SYSCTL_INTERFACE_VERSION as u32, "SysctlOp::DebugKeys: the interface version");
+            assert_eq!(xenabi::unstable::sysctl::SysctlOp::from_bytes(&bytes), Ok(call), "SysctlOp::DebugKeys: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "keys", d.keys.addr(), 0x7ffdc0de1000);
         r.value(0, "nr_keys", d.nr_keys, 2966306582);
@@ -487,6 +557,16 @@ fn sysctl__xen_sysctl_getcpuinfo() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::sysctl::SysctlOp::Getcpuinfo(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::sysctl::xen_sysctl, u);
+            r.bytes(0, "SysctlOp::Getcpuinfo", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::sysctl::xen_sysctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::sysctl::XEN_SYSCTL_INTERFACE_VERSION as u32, "SysctlOp::Getcpuinfo: the interface version");
+            assert_eq!(xenabi::unstable::sysctl::SysctlOp::from_bytes(&bytes), Ok(call), "SysctlOp::Getcpuinfo: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "max_cpus", d.max_cpus, 328242282);
         r.value(0, "info", d.info.addr(), 0x7ffdc0de1000);
@@ -517,6 +597,16 @@ fn sysctl__xen_sysctl_availheap() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::sysctl::SysctlOp::Availheap(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::sysctl::xen_sysctl, u);
+            r.bytes(0, "SysctlOp::Availheap", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::sysctl::xen_sysctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::sysctl::XEN_SYSCTL_INTERFACE_VERSION as u32, "SysctlOp::Availheap: the interface version");
+            assert_eq!(xenabi::unstable::sysctl::SysctlOp::from_bytes(&bytes), Ok(call), "SysctlOp::Availheap: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "min_bitwidth", d.min_bitwidth, 0);
         r.value(0, "max_bitwidth", d.max_bitwidth, 2273644512);
@@ -729,6 +819,16 @@ fn sysctl__xen_sysctl_cpu_hotplug() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::sysctl::SysctlOp::CpuHotplug(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::sysctl::xen_sysctl, u);
+            r.bytes(0, "SysctlOp::CpuHotplug", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::sysctl::xen_sysctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::sysctl::XEN_SYSCTL_INTERFACE_VERSION as u32, "SysctlOp::CpuHotplug: the interface version");
+            assert_eq!(xenabi::unstable::sysctl::SysctlOp::from_bytes(&bytes), Ok(call), "SysctlOp::CpuHotplug: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "cpu", d.cpu, 0);
         r.value(0, "op", d.op, 2412633745);
@@ -1678,6 +1778,16 @@ fn sysctl__xen_sysctl_page_offline_op() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::sysctl::SysctlOp::PageOfflineOp(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::sysctl::xen_sysctl, u);
+            r.bytes(0, "SysctlOp::PageOfflineOp", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::sysctl::xen_sysctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::sysctl::XEN_SYSCTL_INTERFACE_VERSION as u32, "SysctlOp::PageOfflineOp: the interface version");
+            assert_eq!(xenabi::unstable::sysctl::SysctlOp::from_bytes(&bytes), Ok(call), "SysctlOp::PageOfflineOp: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "cmd", d.cmd, 2);
         r.value(0, "start", d.start, 1137858608);
@@ -1825,6 +1935,16 @@ fn sysctl__xen_sysctl_lockprof_op() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::sysctl::SysctlOp::LockprofOp(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::sysctl::xen_sysctl, u);
+            r.bytes(0, "SysctlOp::LockprofOp", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::sysctl::xen_sysctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::sysctl::XEN_SYSCTL_INTERFACE_VERSION as u32, "SysctlOp::LockprofOp: the interface version");
+            assert_eq!(xenabi::unstable::sysctl::SysctlOp::from_bytes(&bytes), Ok(call), "SysctlOp::LockprofOp: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "cmd", d.cmd, 1197993082);
         r.value(0, "max_elem", d.max_elem, 4294967295);
@@ -1884,6 +2004,16 @@ fn sysctl__xen_sysctl_cputopoinfo() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::sysctl::SysctlOp::Cputopoinfo(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::sysctl::xen_sysctl, u);
+            r.bytes(0, "SysctlOp::Cputopoinfo", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::sysctl::xen_sysctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::sysctl::XEN_SYSCTL_INTERFACE_VERSION as u32, "SysctlOp::Cputopoinfo: the interface version");
+            assert_eq!(xenabi::unstable::sysctl::SysctlOp::from_bytes(&bytes), Ok(call), "SysctlOp::Cputopoinfo: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "num_cpus", d.num_cpus, 2);
         r.value(0, "cputopo", d.cputopo.addr(), 0x7ffdc0de1000);
@@ -1939,6 +2069,16 @@ fn sysctl__xen_sysctl_numainfo() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::sysctl::SysctlOp::Numainfo(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::sysctl::xen_sysctl, u);
+            r.bytes(0, "SysctlOp::Numainfo", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::sysctl::xen_sysctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::sysctl::XEN_SYSCTL_INTERFACE_VERSION as u32, "SysctlOp::Numainfo: the interface version");
+            assert_eq!(xenabi::unstable::sysctl::SysctlOp::from_bytes(&bytes), Ok(call), "SysctlOp::Numainfo: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "num_nodes", d.num_nodes, 0);
         r.value(0, "meminfo", d.meminfo.addr(), 0x7ffdc0de1000);
@@ -1973,6 +2113,16 @@ fn sysctl__xen_sysctl_cpupool_op() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::sysctl::SysctlOp::CpupoolOp(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::sysctl::xen_sysctl, u);
+            r.bytes(0, "SysctlOp::CpupoolOp", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::sysctl::xen_sysctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::sysctl::XEN_SYSCTL_INTERFACE_VERSION as u32, "SysctlOp::CpupoolOp: the interface version");
+            assert_eq!(xenabi::unstable::sysctl::SysctlOp::from_bytes(&bytes), Ok(call), "SysctlOp::CpupoolOp: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "op", d.op, 1941326335);
         r.value(0, "cpupool_id", d.cpupool_id, 4294967295);
@@ -4501,6 +4651,16 @@ fn sysctl__xen_sysctl_coverage_op() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::sysctl::SysctlOp::CoverageOp(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::sysctl::xen_sysctl, u);
+            r.bytes(0, "SysctlOp::CoverageOp", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::sysctl::xen_sysctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::sysctl::XEN_SYSCTL_INTERFACE_VERSION as u32, "SysctlOp::CoverageOp: the interface version");
+            assert_eq!(xenabi::unstable::sysctl::SysctlOp::from_bytes(&bytes), Ok(call), "SysctlOp::CoverageOp: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "cmd", d.cmd, 454931129);
         r.value(0, "size", d.size, 2147483648);
@@ -4584,6 +4744,16 @@ fn sysctl__xen_sysctl_pcitopoinfo() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::sysctl::SysctlOp::Pcitopoinfo(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::sysctl::xen_sysctl, u);
+            r.bytes(0, "SysctlOp::Pcitopoinfo", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::sysctl::xen_sysctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::sysctl::XEN_SYSCTL_INTERFACE_VERSION as u32, "SysctlOp::Pcitopoinfo: the interface version");
+            assert_eq!(xenabi::unstable::sysctl::SysctlOp::from_bytes(&bytes), Ok(call), "SysctlOp::Pcitopoinfo: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "num_devs", d.num_devs, 16384);
         r.value(0, "devs", d.devs.addr(), 0x7ffdc0de1000);
@@ -4673,6 +4843,16 @@ fn sysctl__xen_sysctl_cpu_featureset() {
         r.bytes(0, "built", buf.bytes(), &want);
         #[cfg(feature = "zerocopy")]
         r.bytes(0, "IntoBytes", zerocopy::IntoBytes::as_bytes(&read::<T>(buf.bytes())), &want[..size_of::<T>()]);
+        #[cfg(feature = "zerocopy")]
+        {
+            let call = xenabi::unstable::sysctl::SysctlOp::GetCpuFeatureset(read::<T>(&want));
+            let bytes = call.to_bytes();
+            let at = core::mem::offset_of!(xenabi::unstable::sysctl::xen_sysctl, u);
+            r.bytes(0, "SysctlOp::GetCpuFeatureset", &bytes[at..at + size_of::<T>()], &want[..size_of::<T>()]);
+            let raw = xenabi::unstable::sysctl::xen_sysctl::from_bytes(&bytes);
+            assert_eq!(raw.interface_version, xenabi::unstable::sysctl::XEN_SYSCTL_INTERFACE_VERSION as u32, "SysctlOp::GetCpuFeatureset: the interface version");
+            assert_eq!(xenabi::unstable::sysctl::SysctlOp::from_bytes(&bytes), Ok(call), "SysctlOp::GetCpuFeatureset: back from its bytes");
+        }
         let d = read::<T>(&want);
         r.value(0, "index", d.index, 268435456);
         r.value(0, "nr_features", d.nr_features, 3228394626);

@@ -39,7 +39,7 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true},
   },
   "README.md.hbs": {
-    digest: "c01795049c82f8eb96da54245e38c439a1f3159cdb9a5a664af0a53391f5773e",
+    digest: "dbedbe8f8365488ca3ea70698e613862193d0407ea3a61e08af3dbce5907c746",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -169,7 +169,7 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"sinceExample"),{"name":"if","hash":{},"fn":container.program(8, data, 0),"inverse":container.program(9, data, 0),"data":data,"loc":{"start":{"line":113,"column":26},"end":{"line":121,"column":7}}})) != null ? stack1 : "")
     + "\nSome items also need a setting beyond the release: how Xen was built (a Kconfig option) or\nbooted (a command-line option), or how the domain was created. Their docs say so, and the\nsame facts are data: `GATES` on each such record and the `gates` module"
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"gatedModule"),{"name":"if","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":125,"column":71},"end":{"line":125,"column":124}}})) != null ? stack1 : "")
-    + ",\nlists of `xenabi::Gate { kind, name, since, until, doc }`, for a program that wants to say\nwhy a call failed.\n\n## How C maps to Rust\n\n- **Names** are Xen's: `struct xen_dm_op_buf` is `xen_dm_op_buf`, its typedef\n  `xen_dm_op_buf_t` is `pub type xen_dm_op_buf_t = xen_dm_op_buf;`, members keep their\n  names and a member called `type` is spelled `r#type`.\n- **Records declared inline** (C's nested `union { … } u;`) get their own type, named by\n  their path: the union `u` of `struct xen_dm_op` is `xen_dm_op_u`.\n- **Constants** are `pub const`. A member of a value, flag or op set has the type of the\n  field its values go in (`XEN_DMOP_IO_RANGE_PORT: u32`); a flag's bit number is a `u32`;\n  any other constant has the Rust type of its C literal (`int` → `i32`, `unsigned int` →\n  `u32`, `long` and `unsigned long` widened to `i64`/`u64`).\n- **Architectures**: items that exist on some architectures only, or differ between them,\n  are declared under `#[cfg(target_arch = …)]`. `xen_ulong_t` and `xen_pfn_t` are `u32`\n  on x86 (32-bit) and `u64` elsewhere. C's `long` and `unsigned long` are `core::ffi`'s\n  `c_long` and `c_ulong` (4 bytes on x86 and arm, 8 on x86_64 and aarch64), and `char` is\n  `c_char` (signed on x86, unsigned on Arm); `int` and `unsigned int` are `i32` and `u32`.\n- **`uint64_aligned_t`** is `u64`. On x86 (32-bit), where rustc aligns `u64` to 4 but Xen\n  to 8, every record holding one is `#[repr(C, align(8))]` (the alignment comes from the\n  layout engine).\n- **Guest handles** (`XEN_GUEST_HANDLE(uint8)`) are structs named as Xen's macros name\n  them (`__guest_handle_uint8`), holding the address as an integer: pointer-sized on x86,\n  eight bytes on Arm, eight bytes everywhere for `XEN_GUEST_HANDLE_64`. An integer rather\n  than a pointer keeps them `Send`, `Sync`, `Default` (null) and plain bytes; `new(ptr)`,\n  `from_addr`, `addr`, `as_ptr` convert.\n- **Bit-fields** (`ioreq`, `buf_ioreq`): each run of C bit-fields is stored as the bytes\n  its bits touch (`bitfields_0: [u8; N]`), with a getter and a setter per bit-field\n  (`state()`, `set_state()`).\n- **Flexible array members** are zero-length arrays (`ring: [u8; 0]`) marking where the\n  elements start.\n- **Padding**: Xen's own padding members stay public fields under Xen's names. Bytes the C\n  compiler inserts (holes, declared in the ABI) become explicit `__xenabi_hole_N: [u8; N]`\n  fields, so no record has hidden padding; keep them zero.\n- **Unions** are Rust `union`s: `Copy`, `Clone`, a zeroed `Default` and a `Debug` that\n  prints no member. Reading a member is `unsafe`. A record whose op field names the member of\n  its union in use (`xen_dm_op`) prints that member in its `Debug`.\n- **Typed ops** (feature `zerocopy`): an op set dispatched through such a record has an enum\n  of its calls (`DmOp::CreateIoreqServer(payload)`), so no op is built with another op's\n  payload; `to_bytes()`/`from_bytes()` give and read the bytes Xen reads (the op, its payload,\n  zero elsewhere) without `unsafe`, an op the crate does not declare stays `Other`, and\n  `xen_dm_op::typed()` decodes a record. A payload whose members say which way they travel\n  has `new(inputs…)`, taking the inputs alone (`xen_dm_op_create_ioreq_server::new(2)`).\n- **Ops passed apart from their record** (`EVTCHNOP`, `GNTTABOP`, `XENMEM`, `HVMOP`,\n  `PHYSDEVOP`, `VCPUOP`, `SCHEDOP`, `XEN_ARGO_OP`, `XENVER`, …; feature `zerocopy`): an enum\n  per set (`EvtchnOp::BindVirq(evtchn_bind_virq { … })`) with `op()`, the hypercall's op\n  argument, `arg_bytes()`, the record it points to, and `from_parts(op, bytes)`, which checks\n  the op and returns its typed record (`None` for an op the crate does not declare). An op\n  whose record holds a union (`EVTCHNOP_status`, `GNTTABOP_copy`) has no safe bytes: the\n  enum's docs list such ops, and they are used through their record.\n- **Value sets** are open enums: `EVTCHNSTAT` is `Evtchnstat(pub u32)` with `Evtchnstat::CLOSED`\n  and the other members as associated constants. Any integer is a value, so one from a newer\n  Xen stays representable; `name()` and `Debug` give the C name, or `Evtchnstat(9)`.\n  **Flag sets** are bit sets: `Gntmap::HOST_MAP | Gntmap::READONLY`, `contains`, `all()`,\n  `unknown_bits()`, and a `Debug` such as `GNTMAP_host_map | GNTMAP_readonly | 0x100`. Both\n  are generated (no `bitflags` dependency, no feature), `#[repr(transparent)]`, `From` both\n  ways with the field's integer (`Evtchnstat::from(status.status)`).\n- **Newtypes**: `DomId` (with `DomId::SELF` and the other reserved ids), `EvtchnPort`,\n  `IoServId`, `GrantRef`, `Gfn`, `Mfn`, `Pfn`, each `#[repr(transparent)]` over its integer,\n  `From` both ways.\n- **Traits**: records derive `Clone`, `Copy`, `Debug` and `Default` (zeroed by hand where\n  an array is longer than 32 elements), and `PartialEq`/`Eq` unless they hold a union.\n\n## Layout checks\n\nEach module ends with `const` assertions of the size and alignment of every record and the\noffset of every field, one block per architecture with the numbers xenabi's layout engine\ncomputed for it; the block of the architecture you build for is checked by every build.\n`cargo test` runs the same numbers as tests (`tests/layout.rs`).\n";
+    + ",\nlists of `xenabi::Gate { kind, name, since, until, doc }`, for a program that wants to say\nwhy a call failed.\n\n## How C maps to Rust\n\n- **Names** are Xen's: `struct xen_dm_op_buf` is `xen_dm_op_buf`, its typedef\n  `xen_dm_op_buf_t` is `pub type xen_dm_op_buf_t = xen_dm_op_buf;`, members keep their\n  names and a member called `type` is spelled `r#type`.\n- **Records declared inline** (C's nested `union { … } u;`) get their own type, named by\n  their path: the union `u` of `struct xen_dm_op` is `xen_dm_op_u`.\n- **Constants** are `pub const`. A member of a value, flag or op set has the type of the\n  field its values go in (`XEN_DMOP_IO_RANGE_PORT: u32`); a flag's bit number is a `u32`;\n  any other constant has the Rust type of its C literal (`int` → `i32`, `unsigned int` →\n  `u32`, `long` and `unsigned long` widened to `i64`/`u64`).\n- **Architectures**: items that exist on some architectures only, or differ between them,\n  are declared under `#[cfg(target_arch = …)]`. `xen_ulong_t` and `xen_pfn_t` are `u32`\n  on x86 (32-bit) and `u64` elsewhere. C's `long` and `unsigned long` are `core::ffi`'s\n  `c_long` and `c_ulong` (4 bytes on x86 and arm, 8 on x86_64 and aarch64), and `char` is\n  `c_char` (signed on x86, unsigned on Arm); `int` and `unsigned int` are `i32` and `u32`.\n- **`uint64_aligned_t`** is `u64`. On x86 (32-bit), where rustc aligns `u64` to 4 but Xen\n  to 8, every record holding one is `#[repr(C, align(8))]` (the alignment comes from the\n  layout engine).\n- **Guest handles** (`XEN_GUEST_HANDLE(uint8)`) are structs named as Xen's macros name\n  them (`__guest_handle_uint8`), holding the address as an integer: pointer-sized on x86,\n  eight bytes on Arm, eight bytes everywhere for `XEN_GUEST_HANDLE_64`. An integer rather\n  than a pointer keeps them `Send`, `Sync`, `Default` (null) and plain bytes; `new(ptr)`,\n  `from_addr`, `addr`, `as_ptr` convert.\n- **Bit-fields** (`ioreq`, `buf_ioreq`): each run of C bit-fields is stored as the bytes\n  its bits touch (`bitfields_0: [u8; N]`), with a getter and a setter per bit-field\n  (`state()`, `set_state()`).\n- **Flexible array members** are zero-length arrays (`ring: [u8; 0]`) marking where the\n  elements start.\n- **Padding**: Xen's own padding members stay public fields under Xen's names. Bytes the C\n  compiler inserts (holes, declared in the ABI) become explicit `__xenabi_hole_N: [u8; N]`\n  fields, so no record has hidden padding; keep them zero.\n- **Unions** are Rust `union`s: `Copy`, `Clone`, a zeroed `Default` and a `Debug` that\n  prints no member. Reading a member is `unsafe`. A record whose op field names the member of\n  its union in use (`xen_dm_op`) prints that member in its `Debug`.\n- **Typed ops** (feature `zerocopy`): an op set dispatched through such a record has an enum\n  of its calls (`DmOp::CreateIoreqServer(payload)`), so no op is built with another op's\n  payload; `to_bytes()`/`from_bytes()` give and read the bytes Xen reads (the op, its payload,\n  zero elsewhere) without `unsafe`, an op the crate does not declare stays `Other`, and\n  `xen_dm_op::typed()` decodes a record. The unstable `DomctlOp`, `SysctlOp` and `FlaskOp`,\n  and `XenpfOp` (platform) and `HvmopAltp2mCmdOp`, also write the interface version of the\n  release the cargo features select, and `DomctlOp::to_bytes(domain)` takes the domain;\n  their `from_bytes` refuses bytes of another interface version\n  (`tagged::InterfaceVersionMismatch`). A payload whose members say which way they travel\n  has `new(inputs…)`, taking the inputs alone (`xen_dm_op_create_ioreq_server::new(2)`).\n- **Ops passed apart from their record** (`EVTCHNOP`, `GNTTABOP`, `XENMEM`, `HVMOP`,\n  `PHYSDEVOP`, `VCPUOP`, `SCHEDOP`, `XEN_ARGO_OP`, `XENVER`, …; feature `zerocopy`): an enum\n  per set (`EvtchnOp::BindVirq(evtchn_bind_virq { … })`) with `op()`, the hypercall's op\n  argument, `arg_bytes()`, the record it points to, and `from_parts(op, bytes)`, which checks\n  the op and returns its typed record (`None` for an op the crate does not declare). An op\n  whose record holds a union (`EVTCHNOP_status`, `GNTTABOP_copy`) has no safe bytes: the\n  enum's docs list such ops, and they are used through their record.\n- **Value sets** are open enums: `EVTCHNSTAT` is `Evtchnstat(pub u32)` with `Evtchnstat::CLOSED`\n  and the other members as associated constants. Any integer is a value, so one from a newer\n  Xen stays representable; `name()` and `Debug` give the C name, or `Evtchnstat(9)`.\n  **Flag sets** are bit sets: `Gntmap::HOST_MAP | Gntmap::READONLY`, `contains`, `all()`,\n  `unknown_bits()`, and a `Debug` such as `GNTMAP_host_map | GNTMAP_readonly | 0x100`. Both\n  are generated (no `bitflags` dependency, no feature), `#[repr(transparent)]`, `From` both\n  ways with the field's integer (`Evtchnstat::from(status.status)`).\n- **Newtypes**: `DomId` (with `DomId::SELF` and the other reserved ids), `EvtchnPort`,\n  `IoServId`, `GrantRef`, `Gfn`, `Mfn`, `Pfn`, each `#[repr(transparent)]` over its integer,\n  `From` both ways.\n- **Traits**: records derive `Clone`, `Copy`, `Debug` and `Default` (zeroed by hand where\n  an array is longer than 32 elements), and `PartialEq`/`Eq` unless they hold a union.\n\n## Layout checks\n\nEach module ends with `const` assertions of the size and alignment of every record and the\noffset of every field, one block per architecture with the numbers xenabi's layout engine\ncomputed for it; the block of the architecture you build for is checked by every build.\n`cargo test` runs the same numbers as tests (`tests/layout.rs`).\n";
 },"useData":true},
   },
   "_argops.hbs": {
@@ -423,7 +423,7 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true},
   },
   "_ops.hbs": {
-    digest: "6efa2c6a19f62375f38b2841a4a59256625f052a4ae65f4003357deda551aee2",
+    digest: "627707b7f51088914853f0c19c0b07b6dfac76d959293d5e92e4eabcb73a4a0d",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -571,61 +571,63 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opType", {"start":{"line":81,"column":26},"end":{"line":81,"column":41}} ), depth0)) != null ? stack1 : "")
     + " {\n        match self {\n"
     + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"typedOps"),"variants"),{"name":"each","hash":{},"fn":container.program(15, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":83,"column":0},"end":{"line":88,"column":9}}})) != null ? stack1 : "")
-    + "            Self::Other { op, .. } => *op,\n        }\n    }\n\n    /// The call as the bytes Xen reads: the op number, its payload, and zero everywhere else.\n    pub fn to_bytes(&self) -> [u8; ::core::mem::size_of::<"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":94,"column":60},"end":{"line":94,"column":75}} ), depth0)) != null ? stack1 : "")
-    + ">()] {\n        let mut bytes = [0u8; ::core::mem::size_of::<"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":95,"column":55},"end":{"line":95,"column":70}} ), depth0)) != null ? stack1 : "")
+    + "            Self::Other { op, .. } => *op,\n        }\n    }\n\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"typedOps"),"header"),"on"),{"name":"if","hash":{},"fn":container.program(17, data, 0, blockParams, depths),"inverse":container.program(20, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":93,"column":0},"end":{"line":100,"column":7}}})) != null ? stack1 : "")
+    + "        let mut bytes = [0u8; ::core::mem::size_of::<"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":101,"column":55},"end":{"line":101,"column":70}} ), depth0)) != null ? stack1 : "")
     + ">()];\n        let at = ::core::mem::offset_of!("
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":96,"column":43},"end":{"line":96,"column":58}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":102,"column":43},"end":{"line":102,"column":58}} ), depth0)) != null ? stack1 : "")
     + ", "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opField", {"start":{"line":96,"column":64},"end":{"line":96,"column":80}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opField", {"start":{"line":102,"column":64},"end":{"line":102,"column":80}} ), depth0)) != null ? stack1 : "")
     + ");\n        bytes[at..at + ::core::mem::size_of::<"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opType", {"start":{"line":97,"column":48},"end":{"line":97,"column":63}} ), depth0)) != null ? stack1 : "")
-    + ">()].copy_from_slice(zerocopy::IntoBytes::as_bytes(&self.op()));\n        let payload: &[u8] = match self {\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"typedOps"),"variants"),{"name":"each","hash":{},"fn":container.program(17, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":99,"column":0},"end":{"line":104,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opType", {"start":{"line":103,"column":48},"end":{"line":103,"column":63}} ), depth0)) != null ? stack1 : "")
+    + ">()].copy_from_slice(zerocopy::IntoBytes::as_bytes(&self.op()));\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"typedOps"),"header"),"version"),{"name":"if","hash":{},"fn":container.program(21, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":104,"column":0},"end":{"line":108,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"typedOps"),"header"),"given"),{"name":"each","hash":{},"fn":container.program(22, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":109,"column":0},"end":{"line":112,"column":9}}})) != null ? stack1 : "")
+    + "        let payload: &[u8] = match self {\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"typedOps"),"variants"),{"name":"each","hash":{},"fn":container.program(23, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":114,"column":0},"end":{"line":119,"column":9}}})) != null ? stack1 : "")
     + "            Self::Other { payload, .. } => payload,\n        };\n        let at = ::core::mem::offset_of!("
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":107,"column":43},"end":{"line":107,"column":58}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":122,"column":43},"end":{"line":122,"column":58}} ), depth0)) != null ? stack1 : "")
     + ", "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadField", {"start":{"line":107,"column":64},"end":{"line":107,"column":85}} ), depth0)) != null ? stack1 : "")
-    + ");\n        bytes[at..at + payload.len()].copy_from_slice(payload);\n        bytes\n    }\n\n    /// The call `bytes` hold: the op number says which payload they carry; an op this crate\n    /// does not declare is `Other`.\n    pub fn from_bytes(bytes: &[u8; ::core::mem::size_of::<"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":114,"column":60},"end":{"line":114,"column":75}} ), depth0)) != null ? stack1 : "")
-    + ">()]) -> Self {\n        let at = ::core::mem::offset_of!("
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":115,"column":43},"end":{"line":115,"column":58}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadField", {"start":{"line":122,"column":64},"end":{"line":122,"column":85}} ), depth0)) != null ? stack1 : "")
+    + ");\n        bytes[at..at + payload.len()].copy_from_slice(payload);\n        bytes\n    }\n\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"typedOps"),"header"),"version"),{"name":"if","hash":{},"fn":container.program(24, data, 0, blockParams, depths),"inverse":container.program(25, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":127,"column":0},"end":{"line":149,"column":7}}})) != null ? stack1 : "")
+    + "        let at = ::core::mem::offset_of!("
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":150,"column":43},"end":{"line":150,"column":58}} ), depth0)) != null ? stack1 : "")
     + ", "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opField", {"start":{"line":115,"column":64},"end":{"line":115,"column":80}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opField", {"start":{"line":150,"column":64},"end":{"line":150,"column":80}} ), depth0)) != null ? stack1 : "")
     + ");\n        let op = <"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opType", {"start":{"line":116,"column":20},"end":{"line":116,"column":35}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opType", {"start":{"line":151,"column":20},"end":{"line":151,"column":35}} ), depth0)) != null ? stack1 : "")
     + " as zerocopy::FromBytes>::read_from_prefix(&bytes[at..]).map_or(0, |(op, _)| op);\n        let at = ::core::mem::offset_of!("
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":117,"column":43},"end":{"line":117,"column":58}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":152,"column":43},"end":{"line":152,"column":58}} ), depth0)) != null ? stack1 : "")
     + ", "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadField", {"start":{"line":117,"column":64},"end":{"line":117,"column":85}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadField", {"start":{"line":152,"column":64},"end":{"line":152,"column":85}} ), depth0)) != null ? stack1 : "")
     + ");\n        let payload = &bytes[at..at + ::core::mem::size_of::<"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadUnion", {"start":{"line":118,"column":63},"end":{"line":118,"column":84}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadUnion", {"start":{"line":153,"column":63},"end":{"line":153,"column":84}} ), depth0)) != null ? stack1 : "")
     + ">()];\n        match op {\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"typedOps"),"variants"),{"name":"each","hash":{},"fn":container.program(18, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":120,"column":0},"end":{"line":129,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"typedOps"),"variants"),{"name":"each","hash":{},"fn":container.program(26, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":155,"column":0},"end":{"line":164,"column":9}}})) != null ? stack1 : "")
     + "            _ => {}\n        }\n        let mut raw = [0u8; ::core::mem::size_of::<"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadUnion", {"start":{"line":132,"column":53},"end":{"line":132,"column":74}} ), depth0)) != null ? stack1 : "")
-    + ">()];\n        raw.copy_from_slice(payload);\n        Self::Other { op, payload: raw }\n    }\n}\n\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":138,"column":0},"end":{"line":140,"column":7}}})) != null ? stack1 : "")
-    + "#[cfg(feature = \"zerocopy\")]\nimpl From<"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "enumName", {"start":{"line":142,"column":12},"end":{"line":142,"column":29}} ), depth0)) != null ? stack1 : "")
-    + "> for "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":142,"column":39},"end":{"line":142,"column":54}} ), depth0)) != null ? stack1 : "")
-    + " {\n    /// The record of the call: its op, its payload, and zero everywhere else.\n    #[inline]\n    fn from(call: "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "enumName", {"start":{"line":145,"column":20},"end":{"line":145,"column":37}} ), depth0)) != null ? stack1 : "")
-    + ") -> Self {\n        zerocopy::transmute!(call.to_bytes())\n    }\n}\n\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":150,"column":0},"end":{"line":152,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadUnion", {"start":{"line":167,"column":53},"end":{"line":167,"column":74}} ), depth0)) != null ? stack1 : "")
+    + ">()];\n        raw.copy_from_slice(payload);\n        Self::Other { op, payload: raw }\n    }\n}\n"
+    + ((stack1 = lookupProperty(helpers,"unless").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"typedOps"),"header"),"given"),{"name":"unless","hash":{},"fn":container.program(27, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":172,"column":0},"end":{"line":185,"column":11}}})) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":187,"column":0},"end":{"line":189,"column":7}}})) != null ? stack1 : "")
     + "#[cfg(feature = \"zerocopy\")]\nimpl "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":154,"column":7},"end":{"line":154,"column":22}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":191,"column":7},"end":{"line":191,"column":22}} ), depth0)) != null ? stack1 : "")
     + " {\n    /// The record `bytes` hold, whatever they are.\n    #[inline]\n    pub fn from_bytes(bytes: &[u8; ::core::mem::size_of::<Self>()]) -> Self {\n        zerocopy::transmute!(*bytes)\n    }\n\n    /// The call, typed: `"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opField", {"start":{"line":161,"column":28},"end":{"line":161,"column":44}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "opField", {"start":{"line":198,"column":28},"end":{"line":198,"column":44}} ), depth0)) != null ? stack1 : "")
     + "` says which payload `"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadField", {"start":{"line":161,"column":70},"end":{"line":161,"column":91}} ), depth0)) != null ? stack1 : "")
-    + "` carries. `None` for an op\n    /// this crate does not declare, whose bytes it cannot tell apart from unset ones.\n    pub fn typed(&self) -> Option<"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "enumName", {"start":{"line":163,"column":36},"end":{"line":163,"column":53}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "payloadField", {"start":{"line":198,"column":70},"end":{"line":198,"column":91}} ), depth0)) != null ? stack1 : "")
+    + "` carries. `None` for an op\n    /// this crate does not declare, whose bytes it cannot tell apart from unset ones"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"typedOps"),"header"),"version"),{"name":"if","hash":{},"fn":container.program(28, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":199,"column":85},"end":{"line":200,"column":107}}})) != null ? stack1 : "")
+    + ".\n    pub fn typed(&self) -> Option<"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "enumName", {"start":{"line":201,"column":36},"end":{"line":201,"column":53}} ), depth0)) != null ? stack1 : "")
     + "> {\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"typedOps"),"variants"),{"name":"each","hash":{},"fn":container.program(19, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":164,"column":0},"end":{"line":171,"column":9}}})) != null ? stack1 : "")
-    + "        None\n    }\n\n    /// The bytes Xen reads: the op, the payload it names, zero everywhere else; `None` for an\n    /// op this crate does not declare (see `typed`).\n    #[inline]\n    pub fn to_bytes(&self) -> Option<[u8; ::core::mem::size_of::<Self>()]> {\n        self.typed().map(|call| call.to_bytes())\n    }\n}\n";
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"typedOps"),"header"),"version"),{"name":"if","hash":{},"fn":container.program(29, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":202,"column":0},"end":{"line":206,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"typedOps"),"variants"),{"name":"each","hash":{},"fn":container.program(30, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":207,"column":0},"end":{"line":214,"column":9}}})) != null ? stack1 : "")
+    + "        None\n    }\n\n    /// The bytes Xen reads: the op, the payload it names, zero everywhere else; `None` for an\n    /// op this crate does not declare (see `typed`).\n    #[inline]\n    pub fn to_bytes(&self) -> Option<[u8; ::core::mem::size_of::<Self>()]> {\n        self.typed().map(|call| call.to_bytes("
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"typedOps"),"header"),"on"),{"name":"if","hash":{},"fn":container.program(31, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":222,"column":46},"end":{"line":222,"column":107}}})) != null ? stack1 : "")
+    + "))\n    }\n}\n";
 },"11":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -680,6 +682,22 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":85,"column":14},"end":{"line":85,"column":17}} ), depth0)) != null ? stack1 : "")
     + "\n";
 },"17":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "    /// The call as the bytes Xen reads: the op number, "
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"typedOps"),"header"),"version"),{"name":"if","hash":{},"fn":container.program(18, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":94,"column":56},"end":{"line":94,"column":134}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"typedOps"),"header"),"given"),{"name":"each","hash":{},"fn":container.program(19, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":94,"column":134},"end":{"line":94,"column":186}}})) != null ? stack1 : "")
+    + "its payload,\n    /// and zero everywhere else.\n    pub fn to_bytes(&self"
+    + ((stack1 = alias3(alias2(lookupProperty(lookupProperty(depth0,"typedOps"),"header"), "params", {"start":{"line":96,"column":27},"end":{"line":96,"column":49}} ), depth0)) != null ? stack1 : "")
+    + ") -> [u8; ::core::mem::size_of::<"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":96,"column":86},"end":{"line":96,"column":101}} ), depth0)) != null ? stack1 : "")
+    + ">()] {\n";
+},"18":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -687,11 +705,71 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":100,"column":0},"end":{"line":102,"column":7}}})) != null ? stack1 : "")
+  return "`"
+    + ((stack1 = container.lambda(container.strict(lookupProperty(lookupProperty(lookupProperty(depth0,"typedOps"),"header"),"version"), "constant", {"start":{"line":94,"column":90},"end":{"line":94,"column":122}} ), depth0)) != null ? stack1 : "")
+    + "`, ";
+},"19":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "`"
+    + ((stack1 = container.lambda(container.strict(depth0, "name", {"start":{"line":94,"column":168},"end":{"line":94,"column":172}} ), depth0)) != null ? stack1 : "")
+    + "`, ";
+},"20":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "    /// The call as the bytes Xen reads: the op number, its payload, and zero everywhere else.\n    pub fn to_bytes(&self) -> [u8; ::core::mem::size_of::<"
+    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":99,"column":60},"end":{"line":99,"column":75}} ), depth0)) != null ? stack1 : "")
+    + ">()] {\n";
+},"21":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "        let version: u32 = "
+    + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(lookupProperty(depth0,"typedOps"),"header"),"version"), "value", {"start":{"line":105,"column":29},"end":{"line":105,"column":58}} ), depth0)) != null ? stack1 : "")
+    + ";\n        let at = ::core::mem::offset_of!("
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":106,"column":43},"end":{"line":106,"column":58}} ), depth0)) != null ? stack1 : "")
+    + ", "
+    + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(lookupProperty(depth0,"typedOps"),"header"),"version"), "field", {"start":{"line":106,"column":64},"end":{"line":106,"column":93}} ), depth0)) != null ? stack1 : "")
+    + ");\n        bytes[at..at + ::core::mem::size_of::<u32>()].copy_from_slice(zerocopy::IntoBytes::as_bytes(&version));\n";
+},"22":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "        let at = ::core::mem::offset_of!("
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"typedOps"), "record", {"start":{"line":110,"column":43},"end":{"line":110,"column":61}} ), depth0)) != null ? stack1 : "")
+    + ", "
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":110,"column":67},"end":{"line":110,"column":71}} ), depth0)) != null ? stack1 : "")
+    + ");\n        bytes[at..at + ::core::mem::size_of::<"
+    + ((stack1 = alias2(alias1(depth0, "type", {"start":{"line":111,"column":48},"end":{"line":111,"column":52}} ), depth0)) != null ? stack1 : "")
+    + ">()].copy_from_slice(zerocopy::IntoBytes::as_bytes(&"
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":111,"column":108},"end":{"line":111,"column":112}} ), depth0)) != null ? stack1 : "")
+    + "));\n";
+},"23":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":115,"column":0},"end":{"line":117,"column":7}}})) != null ? stack1 : "")
     + "            Self::"
-    + ((stack1 = container.lambda(container.strict(depth0, "variant", {"start":{"line":103,"column":20},"end":{"line":103,"column":27}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "variant", {"start":{"line":118,"column":20},"end":{"line":118,"column":27}} ), depth0)) != null ? stack1 : "")
     + "(payload) => zerocopy::IntoBytes::as_bytes(payload),\n";
-},"18":function(container,depth0,helpers,partials,data) {
+},"24":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -699,13 +777,68 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":121,"column":0},"end":{"line":123,"column":7}}})) != null ? stack1 : "")
+  return "    /// The call `bytes` hold: the op number says which payload they carry; an op this crate\n    /// does not declare is `Other`.\n    ///\n    /// # Errors\n    /// [`crate::tagged::InterfaceVersionMismatch`] when `"
+    + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(lookupProperty(depth0,"typedOps"),"header"),"version"), "field", {"start":{"line":132,"column":60},"end":{"line":132,"column":89}} ), depth0)) != null ? stack1 : "")
+    + "` is not `"
+    + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(lookupProperty(depth0,"typedOps"),"header"),"version"), "constant", {"start":{"line":132,"column":103},"end":{"line":132,"column":135}} ), depth0)) != null ? stack1 : "")
+    + "`.\n    pub fn from_bytes(bytes: &[u8; ::core::mem::size_of::<"
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":133,"column":60},"end":{"line":133,"column":75}} ), depth0)) != null ? stack1 : "")
+    + ">()]) -> Result<Self, crate::tagged::InterfaceVersionMismatch> {\n        let at = ::core::mem::offset_of!("
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":134,"column":43},"end":{"line":134,"column":58}} ), depth0)) != null ? stack1 : "")
+    + ", "
+    + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(lookupProperty(depth0,"typedOps"),"header"),"version"), "field", {"start":{"line":134,"column":64},"end":{"line":134,"column":93}} ), depth0)) != null ? stack1 : "")
+    + ");\n        let found = <u32 as zerocopy::FromBytes>::read_from_prefix(&bytes[at..]).map_or(0, |(v, _)| v);\n        let expected: u32 = "
+    + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(lookupProperty(depth0,"typedOps"),"header"),"version"), "value", {"start":{"line":136,"column":30},"end":{"line":136,"column":59}} ), depth0)) != null ? stack1 : "")
+    + ";\n        if found != expected {\n            return Err(crate::tagged::InterfaceVersionMismatch { record: \""
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":138,"column":76},"end":{"line":138,"column":91}} ), depth0)) != null ? stack1 : "")
+    + "\", expected, found });\n        }\n        Ok(Self::from_op_bytes(bytes))\n    }\n\n    /// The call of `bytes`, read by the op number alone.\n    fn from_op_bytes(bytes: &[u8; ::core::mem::size_of::<"
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":144,"column":59},"end":{"line":144,"column":74}} ), depth0)) != null ? stack1 : "")
+    + ">()]) -> Self {\n";
+},"25":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "    /// The call `bytes` hold: the op number says which payload they carry; an op this crate\n    /// does not declare is `Other`.\n    pub fn from_bytes(bytes: &[u8; ::core::mem::size_of::<"
+    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":148,"column":60},"end":{"line":148,"column":75}} ), depth0)) != null ? stack1 : "")
+    + ">()]) -> Self {\n";
+},"26":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":156,"column":0},"end":{"line":158,"column":7}}})) != null ? stack1 : "")
     + "            "
-    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":124,"column":14},"end":{"line":124,"column":22}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":159,"column":14},"end":{"line":159,"column":22}} ), depth0)) != null ? stack1 : "")
     + " => {\n                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {\n                    return Self::"
-    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":126,"column":35},"end":{"line":126,"column":42}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":161,"column":35},"end":{"line":161,"column":42}} ), depth0)) != null ? stack1 : "")
     + "(payload);\n                }\n            }\n";
-},"19":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"27":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":174,"column":0},"end":{"line":176,"column":7}}})) != null ? stack1 : "")
+    + "#[cfg(feature = \"zerocopy\")]\nimpl From<"
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "enumName", {"start":{"line":178,"column":12},"end":{"line":178,"column":29}} ), depth0)) != null ? stack1 : "")
+    + "> for "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "record", {"start":{"line":178,"column":39},"end":{"line":178,"column":54}} ), depth0)) != null ? stack1 : "")
+    + " {\n    /// The record of the call: its op, "
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"typedOps"),"header"),"version"),{"name":"if","hash":{},"fn":container.program(18, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":179,"column":40},"end":{"line":179,"column":118}}})) != null ? stack1 : "")
+    + "its payload, and zero everywhere else.\n    #[inline]\n    fn from(call: "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"typedOps"), "enumName", {"start":{"line":181,"column":20},"end":{"line":181,"column":37}} ), depth0)) != null ? stack1 : "")
+    + ") -> Self {\n        zerocopy::transmute!(call.to_bytes())\n    }\n}\n";
+},"28":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -713,14 +846,49 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":165,"column":0},"end":{"line":167,"column":7}}})) != null ? stack1 : "")
+  return ", and for a\n    /// call whose `"
+    + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(lookupProperty(depth0,"typedOps"),"header"),"version"), "field", {"start":{"line":200,"column":22},"end":{"line":200,"column":51}} ), depth0)) != null ? stack1 : "")
+    + "` is not `"
+    + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(lookupProperty(depth0,"typedOps"),"header"),"version"), "constant", {"start":{"line":200,"column":65},"end":{"line":200,"column":97}} ), depth0)) != null ? stack1 : "")
+    + "`";
+},"29":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "        if self."
+    + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(lookupProperty(depth0,"typedOps"),"header"),"version"), "field", {"start":{"line":203,"column":18},"end":{"line":203,"column":47}} ), depth0)) != null ? stack1 : "")
+    + " != "
+    + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(lookupProperty(depth0,"typedOps"),"header"),"version"), "value", {"start":{"line":203,"column":55},"end":{"line":203,"column":84}} ), depth0)) != null ? stack1 : "")
+    + " {\n            return None;\n        }\n";
+},"30":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":208,"column":0},"end":{"line":210,"column":7}}})) != null ? stack1 : "")
     + "        if let Some(payload) = self."
-    + ((stack1 = alias2(alias1(depth0, "getter", {"start":{"line":168,"column":38},"end":{"line":168,"column":44}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "getter", {"start":{"line":211,"column":38},"end":{"line":211,"column":44}} ), depth0)) != null ? stack1 : "")
     + "() {\n            return Some("
-    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"typedOps"), "enumName", {"start":{"line":169,"column":26},"end":{"line":169,"column":46}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"typedOps"), "enumName", {"start":{"line":212,"column":26},"end":{"line":212,"column":46}} ), depth0)) != null ? stack1 : "")
     + "::"
-    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":169,"column":52},"end":{"line":169,"column":59}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":212,"column":52},"end":{"line":212,"column":59}} ), depth0)) != null ? stack1 : "")
     + "(*payload));\n        }\n";
+},"31":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = container.lambda(container.strict(lookupProperty(lookupProperty(depth0,"typedOps"),"header"), "fromSelf", {"start":{"line":222,"column":74},"end":{"line":222,"column":98}} ), depth0)) != null ? stack1 : "");
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -731,11 +899,11 @@ export const PRECOMPILED: Precompiled = {
 
   return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"inputCtor"),{"name":"if","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":1,"column":0},"end":{"line":14,"column":7}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"taggedDebug"),{"name":"if","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":15,"column":0},"end":{"line":42,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"typedOps"),{"name":"if","hash":{},"fn":container.program(10, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":43,"column":0},"end":{"line":182,"column":7}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"typedOps"),{"name":"if","hash":{},"fn":container.program(10, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":43,"column":0},"end":{"line":225,"column":7}}})) != null ? stack1 : "");
 },"useData":true,"useDepths":true},
   },
   "_record.hbs": {
-    digest: "1dd66cf542ff77d938a4405296df5cc1c6e14337f45e87fb9176855a9a9d0ea1",
+    digest: "25d042c7f78a11ad69ec8806b7d9b25f8dbe65ffc93b27c576dc65a4f31a8544",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1;
 
@@ -897,10 +1065,56 @@ export const PRECOMPILED: Precompiled = {
     + "impl "
     + ((stack1 = container.lambda(container.strict(depth0, "name", {"start":{"line":116,"column":7},"end":{"line":116,"column":11}} ), depth0)) != null ? stack1 : "")
     + " {\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"opMethods"),{"name":"each","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":117,"column":0},"end":{"line":147,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"opMethods"),{"name":"each","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":117,"column":0},"end":{"line":154,"column":9}}})) != null ? stack1 : "")
     + "}\n";
 },"15":function(container,depth0,helpers,partials,data) {
-    var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+    var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"version"),{"name":"if","hash":{},"fn":container.program(16, data, 0),"inverse":container.program(17, data, 0),"data":data,"loc":{"start":{"line":118,"column":0},"end":{"line":122,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":123,"column":0},"end":{"line":125,"column":7}}})) != null ? stack1 : "")
+    + "    #[inline]\n    pub fn "
+    + ((stack1 = alias3(alias2(depth0, "constructor", {"start":{"line":127,"column":13},"end":{"line":127,"column":24}} ), depth0)) != null ? stack1 : "")
+    + "(payload: "
+    + ((stack1 = alias3(alias2(depth0, "payloadType", {"start":{"line":127,"column":38},"end":{"line":127,"column":49}} ), depth0)) != null ? stack1 : "")
+    + ") -> Self {\n        let mut call = Self::default();\n        call."
+    + ((stack1 = alias3(alias2(depth0, "opField", {"start":{"line":129,"column":15},"end":{"line":129,"column":22}} ), depth0)) != null ? stack1 : "")
+    + " = "
+    + ((stack1 = alias3(alias2(depth0, "constant", {"start":{"line":129,"column":29},"end":{"line":129,"column":37}} ), depth0)) != null ? stack1 : "")
+    + ";\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"version"),{"name":"if","hash":{},"fn":container.program(18, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":130,"column":0},"end":{"line":132,"column":7}}})) != null ? stack1 : "")
+    + "        call."
+    + ((stack1 = alias3(alias2(depth0, "payloadField", {"start":{"line":133,"column":15},"end":{"line":133,"column":27}} ), depth0)) != null ? stack1 : "")
+    + "."
+    + ((stack1 = alias3(alias2(depth0, "member", {"start":{"line":133,"column":32},"end":{"line":133,"column":38}} ), depth0)) != null ? stack1 : "")
+    + " = payload;\n        call\n    }\n\n    /// The payload, when `"
+    + ((stack1 = alias3(alias2(depth0, "opField", {"start":{"line":137,"column":29},"end":{"line":137,"column":36}} ), depth0)) != null ? stack1 : "")
+    + "` is `"
+    + ((stack1 = alias3(alias2(depth0, "constant", {"start":{"line":137,"column":46},"end":{"line":137,"column":54}} ), depth0)) != null ? stack1 : "")
+    + "`.\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":138,"column":0},"end":{"line":140,"column":7}}})) != null ? stack1 : "")
+    + "    #[inline]\n    pub fn "
+    + ((stack1 = alias3(alias2(depth0, "getter", {"start":{"line":142,"column":13},"end":{"line":142,"column":19}} ), depth0)) != null ? stack1 : "")
+    + "(&self) -> Option<&"
+    + ((stack1 = alias3(alias2(depth0, "payloadType", {"start":{"line":142,"column":42},"end":{"line":142,"column":53}} ), depth0)) != null ? stack1 : "")
+    + "> {\n        if self."
+    + ((stack1 = alias3(alias2(depth0, "opField", {"start":{"line":143,"column":18},"end":{"line":143,"column":25}} ), depth0)) != null ? stack1 : "")
+    + " == "
+    + ((stack1 = alias3(alias2(depth0, "constant", {"start":{"line":143,"column":33},"end":{"line":143,"column":41}} ), depth0)) != null ? stack1 : "")
+    + " {\n            // SAFETY: every member of the union holds only integers (and records of them), for\n            // which any bytes are valid; `"
+    + ((stack1 = alias3(alias2(depth0, "opField", {"start":{"line":145,"column":45},"end":{"line":145,"column":52}} ), depth0)) != null ? stack1 : "")
+    + "` names the member in use.\n            Some(unsafe { &self."
+    + ((stack1 = alias3(alias2(depth0, "payloadField", {"start":{"line":146,"column":34},"end":{"line":146,"column":46}} ), depth0)) != null ? stack1 : "")
+    + "."
+    + ((stack1 = alias3(alias2(depth0, "member", {"start":{"line":146,"column":51},"end":{"line":146,"column":57}} ), depth0)) != null ? stack1 : "")
+    + " })\n        } else {\n            None\n        }\n    }\n"
+    + ((stack1 = lookupProperty(helpers,"unless").call(alias1,lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":151,"column":0},"end":{"line":153,"column":11}}})) != null ? stack1 : "");
+},"16":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
         }
@@ -908,44 +1122,32 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "    /// A `"
-    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":118,"column":13},"end":{"line":118,"column":21}} ), depth0)) != null ? stack1 : "")
-    + "` call carrying `payload`; every other byte is zero.\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":119,"column":0},"end":{"line":121,"column":7}}})) != null ? stack1 : "")
-    + "    #[inline]\n    pub fn "
-    + ((stack1 = alias2(alias1(depth0, "constructor", {"start":{"line":123,"column":13},"end":{"line":123,"column":24}} ), depth0)) != null ? stack1 : "")
-    + "(payload: "
-    + ((stack1 = alias2(alias1(depth0, "payloadType", {"start":{"line":123,"column":38},"end":{"line":123,"column":49}} ), depth0)) != null ? stack1 : "")
-    + ") -> Self {\n        let mut call = Self::default();\n        call."
-    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":125,"column":15},"end":{"line":125,"column":22}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":119,"column":13},"end":{"line":119,"column":21}} ), depth0)) != null ? stack1 : "")
+    + "` call carrying `payload`, with `"
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"version"), "field", {"start":{"line":119,"column":58},"end":{"line":119,"column":71}} ), depth0)) != null ? stack1 : "")
+    + "` = `"
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"version"), "constant", {"start":{"line":119,"column":80},"end":{"line":119,"column":96}} ), depth0)) != null ? stack1 : "")
+    + "`; every other byte is zero.\n";
+},"17":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return "    /// A `"
+    + ((stack1 = container.lambda(container.strict(depth0, "constant", {"start":{"line":121,"column":13},"end":{"line":121,"column":21}} ), depth0)) != null ? stack1 : "")
+    + "` call carrying `payload`; every other byte is zero.\n";
+},"18":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "        call."
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"version"), "field", {"start":{"line":131,"column":15},"end":{"line":131,"column":28}} ), depth0)) != null ? stack1 : "")
     + " = "
-    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":125,"column":29},"end":{"line":125,"column":37}} ), depth0)) != null ? stack1 : "")
-    + ";\n        call."
-    + ((stack1 = alias2(alias1(depth0, "payloadField", {"start":{"line":126,"column":15},"end":{"line":126,"column":27}} ), depth0)) != null ? stack1 : "")
-    + "."
-    + ((stack1 = alias2(alias1(depth0, "member", {"start":{"line":126,"column":32},"end":{"line":126,"column":38}} ), depth0)) != null ? stack1 : "")
-    + " = payload;\n        call\n    }\n\n    /// The payload, when `"
-    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":130,"column":29},"end":{"line":130,"column":36}} ), depth0)) != null ? stack1 : "")
-    + "` is `"
-    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":130,"column":46},"end":{"line":130,"column":54}} ), depth0)) != null ? stack1 : "")
-    + "`.\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":131,"column":0},"end":{"line":133,"column":7}}})) != null ? stack1 : "")
-    + "    #[inline]\n    pub fn "
-    + ((stack1 = alias2(alias1(depth0, "getter", {"start":{"line":135,"column":13},"end":{"line":135,"column":19}} ), depth0)) != null ? stack1 : "")
-    + "(&self) -> Option<&"
-    + ((stack1 = alias2(alias1(depth0, "payloadType", {"start":{"line":135,"column":42},"end":{"line":135,"column":53}} ), depth0)) != null ? stack1 : "")
-    + "> {\n        if self."
-    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":136,"column":18},"end":{"line":136,"column":25}} ), depth0)) != null ? stack1 : "")
-    + " == "
-    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":136,"column":33},"end":{"line":136,"column":41}} ), depth0)) != null ? stack1 : "")
-    + " {\n            // SAFETY: every member of the union holds only integers (and records of them), for\n            // which any bytes are valid; `"
-    + ((stack1 = alias2(alias1(depth0, "opField", {"start":{"line":138,"column":45},"end":{"line":138,"column":52}} ), depth0)) != null ? stack1 : "")
-    + "` names the member in use.\n            Some(unsafe { &self."
-    + ((stack1 = alias2(alias1(depth0, "payloadField", {"start":{"line":139,"column":34},"end":{"line":139,"column":46}} ), depth0)) != null ? stack1 : "")
-    + "."
-    + ((stack1 = alias2(alias1(depth0, "member", {"start":{"line":139,"column":51},"end":{"line":139,"column":57}} ), depth0)) != null ? stack1 : "")
-    + " })\n        } else {\n            None\n        }\n    }\n"
-    + ((stack1 = lookupProperty(helpers,"unless").call(alias3,lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":144,"column":0},"end":{"line":146,"column":11}}})) != null ? stack1 : "");
-},"16":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"version"), "value", {"start":{"line":131,"column":35},"end":{"line":131,"column":48}} ), depth0)) != null ? stack1 : "")
+    + ";\n";
+},"19":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -954,19 +1156,19 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"cfg"),{"name":"if","hash":{},"fn":container.program(17, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":152,"column":0},"end":{"line":154,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":155,"column":0},"end":{"line":157,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depths[1],"cfg"),{"name":"if","hash":{},"fn":container.program(20, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":159,"column":0},"end":{"line":161,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":162,"column":0},"end":{"line":164,"column":7}}})) != null ? stack1 : "")
     + "impl "
-    + ((stack1 = container.lambda(container.strict(depths[1], "name", {"start":{"line":158,"column":7},"end":{"line":158,"column":14}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depths[1], "name", {"start":{"line":165,"column":7},"end":{"line":165,"column":14}} ), depth0)) != null ? stack1 : "")
     + " {\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"accessors"),{"name":"each","hash":{},"fn":container.program(18, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":159,"column":0},"end":{"line":178,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"accessors"),{"name":"each","hash":{},"fn":container.program(21, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":166,"column":0},"end":{"line":185,"column":9}}})) != null ? stack1 : "")
     + "}\n";
-},"17":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"20":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1;
 
-  return ((stack1 = container.lambda(container.strict(depths[1], "cfg", {"start":{"line":153,"column":2},"end":{"line":153,"column":8}} ), depth0)) != null ? stack1 : "")
+  return ((stack1 = container.lambda(container.strict(depths[1], "cfg", {"start":{"line":160,"column":2},"end":{"line":160,"column":8}} ), depth0)) != null ? stack1 : "")
     + "\n";
-},"18":function(container,depth0,helpers,partials,data) {
+},"21":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -974,23 +1176,23 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"getterDocs"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":160,"column":0},"end":{"line":162,"column":9}}})) != null ? stack1 : "")
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"getterDocs"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":167,"column":0},"end":{"line":169,"column":9}}})) != null ? stack1 : "")
     + "    #[inline]\n    pub const fn "
-    + ((stack1 = alias3(alias2(depth0, "getter", {"start":{"line":164,"column":19},"end":{"line":164,"column":25}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "getter", {"start":{"line":171,"column":19},"end":{"line":171,"column":25}} ), depth0)) != null ? stack1 : "")
     + "(&self) -> "
-    + ((stack1 = alias3(alias2(depth0, "type", {"start":{"line":164,"column":40},"end":{"line":164,"column":44}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "type", {"start":{"line":171,"column":40},"end":{"line":171,"column":44}} ), depth0)) != null ? stack1 : "")
     + " {\n        "
-    + ((stack1 = alias3(alias2(depth0, "getExpr", {"start":{"line":165,"column":10},"end":{"line":165,"column":17}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "getExpr", {"start":{"line":172,"column":10},"end":{"line":172,"column":17}} ), depth0)) != null ? stack1 : "")
     + "\n    }\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"setterDocs"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":168,"column":0},"end":{"line":170,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"setterDocs"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":175,"column":0},"end":{"line":177,"column":9}}})) != null ? stack1 : "")
     + "    #[inline]\n    pub fn "
-    + ((stack1 = alias3(alias2(depth0, "setter", {"start":{"line":172,"column":13},"end":{"line":172,"column":19}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "setter", {"start":{"line":179,"column":13},"end":{"line":179,"column":19}} ), depth0)) != null ? stack1 : "")
     + "(&mut self, value: "
-    + ((stack1 = alias3(alias2(depth0, "type", {"start":{"line":172,"column":42},"end":{"line":172,"column":46}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "type", {"start":{"line":179,"column":42},"end":{"line":179,"column":46}} ), depth0)) != null ? stack1 : "")
     + ") {\n        "
-    + ((stack1 = alias3(alias2(depth0, "setExpr", {"start":{"line":173,"column":10},"end":{"line":173,"column":17}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "setExpr", {"start":{"line":180,"column":10},"end":{"line":180,"column":17}} ), depth0)) != null ? stack1 : "")
     + "\n    }\n"
-    + ((stack1 = lookupProperty(helpers,"unless").call(alias1,lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":175,"column":0},"end":{"line":177,"column":11}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"unless").call(alias1,lookupProperty(data,"last"),{"name":"unless","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":182,"column":0},"end":{"line":184,"column":11}}})) != null ? stack1 : "");
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -1021,8 +1223,8 @@ export const PRECOMPILED: Precompiled = {
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"byteValued"),{"name":"if","hash":{},"fn":container.program(10, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":60,"column":0},"end":{"line":71,"column":7}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"fam"),{"name":"if","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":72,"column":0},"end":{"line":98,"column":7}}})) != null ? stack1 : "")
     + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"opaqueDebug"),{"name":"if","hash":{},"fn":container.program(13, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":99,"column":0},"end":{"line":110,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"opMethods"),{"name":"if","hash":{},"fn":container.program(14, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":111,"column":0},"end":{"line":149,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"accessorImpls"),{"name":"each","hash":{},"fn":container.program(16, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":150,"column":0},"end":{"line":180,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"opMethods"),{"name":"if","hash":{},"fn":container.program(14, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":111,"column":0},"end":{"line":156,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"accessorImpls"),{"name":"each","hash":{},"fn":container.program(19, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":157,"column":0},"end":{"line":187,"column":9}}})) != null ? stack1 : "")
     + ((stack1 = container.invokePartial(lookupProperty(partials,"ops"),depth0,{"name":"ops","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "")
     + ((stack1 = container.invokePartial(lookupProperty(partials,"selected"),depth0,{"name":"selected","data":data,"helpers":helpers,"partials":partials,"decorators":container.decorators})) != null ? stack1 : "");
 },"usePartial":true,"useData":true,"useDepths":true},
@@ -2454,7 +2656,7 @@ export const PRECOMPILED: Precompiled = {
 },"usePartial":true,"useData":true},
   },
   "ops.rs.hbs": {
-    digest: "e8b57c9213b60a3870ea1b444561f156a0e1456d5da8ca440b3275125d2a69db",
+    digest: "82044e7e9b47aa26ecbe2d4c8409f43e5f5c37c6dbde5f92cb1a7940047e128e",
     spec: {"0":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -2464,74 +2666,104 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":17,"column":0},"end":{"line":19,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":23,"column":0},"end":{"line":25,"column":9}}})) != null ? stack1 : "")
     + "mod "
-    + ((stack1 = alias3(alias2(depth0, "testModule", {"start":{"line":20,"column":6},"end":{"line":20,"column":16}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "testModule", {"start":{"line":26,"column":6},"end":{"line":26,"column":16}} ), depth0)) != null ? stack1 : "")
     + " {\n    use super::*;\n    use "
-    + ((stack1 = alias3(alias2(depth0, "path", {"start":{"line":22,"column":10},"end":{"line":22,"column":14}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "path", {"start":{"line":28,"column":10},"end":{"line":28,"column":14}} ), depth0)) != null ? stack1 : "")
     + "::{ "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "record", {"start":{"line":22,"column":22},"end":{"line":22,"column":32}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "record", {"start":{"line":28,"column":22},"end":{"line":28,"column":32}} ), depth0)) != null ? stack1 : "")
     + ", "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":22,"column":38},"end":{"line":22,"column":50}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":28,"column":38},"end":{"line":28,"column":50}} ), depth0)) != null ? stack1 : "")
     + " };\n    use "
-    + ((stack1 = alias3(alias2(depth0, "path", {"start":{"line":23,"column":10},"end":{"line":23,"column":14}} ), depth0)) != null ? stack1 : "")
-    + "::*;\n\n    fn check<P: FromBytes + IntoBytes + Immutable + Copy>(make: fn(P) -> "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":25,"column":75},"end":{"line":25,"column":87}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "path", {"start":{"line":29,"column":10},"end":{"line":29,"column":14}} ), depth0)) != null ? stack1 : "")
+    + "::*;\n\n    /// The offset and size of each member of the record's header a call sets besides the op.\n    fn header() -> Vec<(usize, usize)> {\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"ops"),"header"),"on"),{"name":"if","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.program(3, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":33,"column":0},"end":{"line":37,"column":7}}})) != null ? stack1 : "")
+    + "    }\n\n    /// Checks the bytes of `call`, whose payload is `payload`, and reads them back.\n    fn check_call(call: "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":41,"column":26},"end":{"line":41,"column":38}} ), depth0)) != null ? stack1 : "")
     + ", op: "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "opType", {"start":{"line":25,"column":97},"end":{"line":25,"column":107}} ), depth0)) != null ? stack1 : "")
-    + ", member: &str) {\n        let payload: P = patterned();\n        let call = make(payload);\n        assert_eq!(call.op(), op, \""
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":28,"column":37},"end":{"line":28,"column":49}} ), depth0)) != null ? stack1 : "")
-    + " of {member}: op\");\n        let bytes = call.to_bytes();\n        let (op_at, op_len) = (offset_of!("
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "record", {"start":{"line":30,"column":44},"end":{"line":30,"column":54}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "opType", {"start":{"line":41,"column":48},"end":{"line":41,"column":58}} ), depth0)) != null ? stack1 : "")
+    + ", payload: &[u8], member: &str) -> "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "record", {"start":{"line":41,"column":97},"end":{"line":41,"column":107}} ), depth0)) != null ? stack1 : "")
+    + " {\n        assert_eq!(call.op(), op, \""
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":42,"column":37},"end":{"line":42,"column":49}} ), depth0)) != null ? stack1 : "")
+    + " of {member}: op\");\n        let bytes = call.to_bytes("
+    + ((stack1 = alias3(alias2(lookupProperty(lookupProperty(depth0,"ops"),"header"), "testArgs", {"start":{"line":43,"column":36},"end":{"line":43,"column":55}} ), depth0)) != null ? stack1 : "")
+    + ");\n        let (op_at, op_len) = (offset_of!("
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "record", {"start":{"line":44,"column":44},"end":{"line":44,"column":54}} ), depth0)) != null ? stack1 : "")
     + ", "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "opField", {"start":{"line":30,"column":60},"end":{"line":30,"column":71}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "opField", {"start":{"line":44,"column":60},"end":{"line":44,"column":71}} ), depth0)) != null ? stack1 : "")
     + "), size_of::<"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "opType", {"start":{"line":30,"column":88},"end":{"line":30,"column":98}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "opType", {"start":{"line":44,"column":88},"end":{"line":44,"column":98}} ), depth0)) != null ? stack1 : "")
     + ">());\n        let (at, len) = (offset_of!("
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "record", {"start":{"line":31,"column":38},"end":{"line":31,"column":48}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "record", {"start":{"line":45,"column":38},"end":{"line":45,"column":48}} ), depth0)) != null ? stack1 : "")
     + ", "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "payloadField", {"start":{"line":31,"column":54},"end":{"line":31,"column":70}} ), depth0)) != null ? stack1 : "")
-    + "), size_of::<P>());\n        assert_eq!(&bytes[op_at..op_at + op_len], op.as_bytes(), \"{member}: the op number's bytes\");\n        assert_eq!(&bytes[at..at + len], payload.as_bytes(), \"{member}: the payload's bytes\");\n        for (i, b) in bytes.iter().enumerate() {\n            let set = (op_at..op_at + op_len).contains(&i) || (at..at + len).contains(&i);\n            assert!(set || *b == 0, \"{member}: byte {i} is {b:#x}, not zero\");\n        }\n        assert_eq!("
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":38,"column":21},"end":{"line":38,"column":33}} ), depth0)) != null ? stack1 : "")
-    + "::from_bytes(&bytes), call, \"{member}: back from its bytes\");\n        let raw = "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "record", {"start":{"line":39,"column":20},"end":{"line":39,"column":30}} ), depth0)) != null ? stack1 : "")
-    + "::from(call);\n        assert_eq!(raw.typed(), Some(call), \"{member}: typed from the record\");\n        assert_eq!(raw.to_bytes(), Some(bytes), \"{member}: the record's bytes\");\n        assert_eq!("
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "record", {"start":{"line":42,"column":21},"end":{"line":42,"column":31}} ), depth0)) != null ? stack1 : "")
-    + "::from_bytes(&bytes).typed(), Some(call), \"{member}: the record from its bytes\");\n        let debug = format!(\"{raw:?}\");\n        assert!(debug.contains(&format!(\""
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "payloadField", {"start":{"line":44,"column":43},"end":{"line":44,"column":59}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "payloadField", {"start":{"line":45,"column":54},"end":{"line":45,"column":70}} ), depth0)) != null ? stack1 : "")
+    + "), payload.len());\n        assert_eq!(&bytes[op_at..op_at + op_len], op.as_bytes(), \"{member}: the op number's bytes\");\n        assert_eq!(&bytes[at..at + len], payload, \"{member}: the payload's bytes\");\n        let header = header();\n        for (i, b) in bytes.iter().enumerate() {\n            let set = (op_at..op_at + op_len).contains(&i) || (at..at + len).contains(&i) || header.iter().any(|&(h, n)| (h..h + n).contains(&i));\n            assert!(set || *b == 0, \"{member}: byte {i} is {b:#x}, not zero\");\n        }\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"ops"),"header"),"version"),{"name":"if","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.program(5, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":53,"column":0},"end":{"line":60,"column":7}}})) != null ? stack1 : "")
+    + "        let raw = "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "record", {"start":{"line":61,"column":20},"end":{"line":61,"column":30}} ), depth0)) != null ? stack1 : "")
+    + "::from_bytes(&bytes);\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"ops"),"header"),"given"),{"name":"each","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":62,"column":0},"end":{"line":64,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"unless").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"ops"),"header"),"given"),{"name":"unless","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":65,"column":0},"end":{"line":67,"column":11}}})) != null ? stack1 : "")
+    + "        assert_eq!(raw.typed(), Some(call), \"{member}: typed from the record\");\n        assert_eq!(raw.to_bytes(), Some(bytes), \"{member}: the record's bytes\");\n        raw\n    }\n\n    fn check<P: FromBytes + IntoBytes + Immutable + Copy>(make: fn(P) -> "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":73,"column":75},"end":{"line":73,"column":87}} ), depth0)) != null ? stack1 : "")
+    + ", op: "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "opType", {"start":{"line":73,"column":97},"end":{"line":73,"column":107}} ), depth0)) != null ? stack1 : "")
+    + ", member: &str) {\n        let payload: P = patterned();\n        let raw = check_call(make(payload), op, payload.as_bytes(), member);\n        let debug = format!(\"{raw:?}\");\n        assert!(debug.contains(&format!(\""
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "payloadField", {"start":{"line":77,"column":43},"end":{"line":77,"column":59}} ), depth0)) != null ? stack1 : "")
     + ".{member}: \")), \"{member}: Debug names the member: {debug}\");\n    }\n\n    #[test]\n    fn every_op_goes_through_its_bytes_and_back() {\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"ops"),"variants"),{"name":"each","hash":{},"fn":container.program(2, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":49,"column":0},"end":{"line":54,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"ops"),"variants"),{"name":"each","hash":{},"fn":container.program(8, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":82,"column":0},"end":{"line":87,"column":9}}})) != null ? stack1 : "")
     + "    }\n\n    #[test]\n    fn an_undeclared_op_keeps_its_bytes() {\n        let mut bytes = [0u8; size_of::<"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "record", {"start":{"line":59,"column":42},"end":{"line":59,"column":52}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "record", {"start":{"line":92,"column":42},"end":{"line":92,"column":52}} ), depth0)) != null ? stack1 : "")
     + ">()];\n        let (op_at, at) = (offset_of!("
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "record", {"start":{"line":60,"column":40},"end":{"line":60,"column":50}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "record", {"start":{"line":93,"column":40},"end":{"line":93,"column":50}} ), depth0)) != null ? stack1 : "")
     + ", "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "opField", {"start":{"line":60,"column":56},"end":{"line":60,"column":67}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "opField", {"start":{"line":93,"column":56},"end":{"line":93,"column":67}} ), depth0)) != null ? stack1 : "")
     + "), offset_of!("
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "record", {"start":{"line":60,"column":85},"end":{"line":60,"column":95}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "record", {"start":{"line":93,"column":85},"end":{"line":93,"column":95}} ), depth0)) != null ? stack1 : "")
     + ", "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "payloadField", {"start":{"line":60,"column":101},"end":{"line":60,"column":117}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "payloadField", {"start":{"line":93,"column":101},"end":{"line":93,"column":117}} ), depth0)) != null ? stack1 : "")
     + "));\n        bytes[op_at..op_at + size_of::<"
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "opType", {"start":{"line":61,"column":41},"end":{"line":61,"column":51}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "opType", {"start":{"line":94,"column":41},"end":{"line":94,"column":51}} ), depth0)) != null ? stack1 : "")
     + ">()].copy_from_slice("
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "opType", {"start":{"line":61,"column":76},"end":{"line":61,"column":86}} ), depth0)) != null ? stack1 : "")
-    + "::MAX.as_bytes());\n        bytes[at] = 0x5a;\n        let call = "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":63,"column":21},"end":{"line":63,"column":33}} ), depth0)) != null ? stack1 : "")
-    + "::from_bytes(&bytes);\n        assert!(matches!(call, "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":64,"column":33},"end":{"line":64,"column":45}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "opType", {"start":{"line":94,"column":76},"end":{"line":94,"column":86}} ), depth0)) != null ? stack1 : "")
+    + "::MAX.as_bytes());\n        bytes[at] = 0x5a;\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"ops"),"header"),"version"),{"name":"if","hash":{},"fn":container.program(10, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":96,"column":0},"end":{"line":100,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"ops"),"header"),"given"),{"name":"each","hash":{},"fn":container.program(11, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":101,"column":0},"end":{"line":104,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"ops"),"header"),"version"),{"name":"if","hash":{},"fn":container.program(12, data, 0, blockParams, depths),"inverse":container.program(13, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":105,"column":0},"end":{"line":109,"column":7}}})) != null ? stack1 : "")
+    + "        assert!(matches!(call, "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":110,"column":33},"end":{"line":110,"column":45}} ), depth0)) != null ? stack1 : "")
     + "::Other { op: "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "opType", {"start":{"line":64,"column":63},"end":{"line":64,"column":73}} ), depth0)) != null ? stack1 : "")
-    + "::MAX, .. }), \"{call:?}\");\n        assert_eq!(call.to_bytes(), bytes);\n        let raw = "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "record", {"start":{"line":66,"column":20},"end":{"line":66,"column":30}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "opType", {"start":{"line":110,"column":63},"end":{"line":110,"column":73}} ), depth0)) != null ? stack1 : "")
+    + "::MAX, .. }), \"{call:?}\");\n        assert_eq!(call.to_bytes("
+    + ((stack1 = alias3(alias2(lookupProperty(lookupProperty(depth0,"ops"),"header"), "testArgs", {"start":{"line":111,"column":35},"end":{"line":111,"column":54}} ), depth0)) != null ? stack1 : "")
+    + "), bytes);\n        let raw = "
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "record", {"start":{"line":112,"column":20},"end":{"line":112,"column":30}} ), depth0)) != null ? stack1 : "")
     + "::from_bytes(&bytes);\n        assert_eq!(raw.typed(), None);\n        assert_eq!(raw.to_bytes(), None);\n        assert!(format!(\"{raw:?}\").contains(\""
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "payloadField", {"start":{"line":69,"column":47},"end":{"line":69,"column":63}} ), depth0)) != null ? stack1 : "")
-    + ": \"));\n    }\n}\n";
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "payloadField", {"start":{"line":115,"column":47},"end":{"line":115,"column":63}} ), depth0)) != null ? stack1 : "")
+    + ": \"));\n    }\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(lookupProperty(depth0,"ops"),"header"),"version"),{"name":"if","hash":{},"fn":container.program(14, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":117,"column":0},"end":{"line":129,"column":7}}})) != null ? stack1 : "")
+    + "}\n";
 },"1":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
     + "\n";
-},"2":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "        "
+    + ((stack1 = container.lambda(container.strict(lookupProperty(lookupProperty(depth0,"ops"),"header"), "ranges", {"start":{"line":34,"column":10},"end":{"line":34,"column":27}} ), depth0)) != null ? stack1 : "")
+    + ".to_vec()\n";
+},"3":function(container,depth0,helpers,partials,data) {
+    return "        Vec::new()\n";
+},"4":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2539,23 +2771,143 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(3, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":50,"column":0},"end":{"line":52,"column":7}}})) != null ? stack1 : "")
-    + "        check("
-    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":53,"column":16},"end":{"line":53,"column":31}} ), depth0)) != null ? stack1 : "")
-    + "::"
-    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":53,"column":37},"end":{"line":53,"column":44}} ), depth0)) != null ? stack1 : "")
+  return "        let version: u32 = "
+    + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(lookupProperty(depth0,"ops"),"header"),"version"), "value", {"start":{"line":54,"column":29},"end":{"line":54,"column":53}} ), depth0)) != null ? stack1 : "")
+    + ";\n        let version_at = offset_of!("
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"ops"), "record", {"start":{"line":55,"column":38},"end":{"line":55,"column":48}} ), depth0)) != null ? stack1 : "")
     + ", "
-    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":53,"column":50},"end":{"line":53,"column":58}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(lookupProperty(depth0,"ops"),"header"),"version"), "field", {"start":{"line":55,"column":54},"end":{"line":55,"column":78}} ), depth0)) != null ? stack1 : "")
+    + ");\n        assert_eq!(&bytes[version_at..version_at + 4], version.as_bytes(), \"{member}: the interface version's bytes\");\n        assert_eq!("
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":57,"column":21},"end":{"line":57,"column":33}} ), depth0)) != null ? stack1 : "")
+    + "::from_bytes(&bytes), Ok(call), \"{member}: back from its bytes\");\n";
+},"5":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "        assert_eq!("
+    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":59,"column":21},"end":{"line":59,"column":33}} ), depth0)) != null ? stack1 : "")
+    + "::from_bytes(&bytes), call, \"{member}: back from its bytes\");\n";
+},"6":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda;
+
+  return "        assert_eq!(raw."
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":63,"column":25},"end":{"line":63,"column":29}} ), depth0)) != null ? stack1 : "")
+    + ", 7, \"{member}: `"
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":63,"column":50},"end":{"line":63,"column":54}} ), depth0)) != null ? stack1 : "")
+    + "` as given\");\n";
+},"7":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "        assert_eq!("
+    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"ops"), "record", {"start":{"line":66,"column":21},"end":{"line":66,"column":31}} ), depth0)) != null ? stack1 : "")
+    + "::from(call).to_bytes(), Some(bytes), \"{member}: the record of the call\");\n";
+},"8":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"cfg"),{"name":"if","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":83,"column":0},"end":{"line":85,"column":7}}})) != null ? stack1 : "")
+    + "        check("
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":86,"column":16},"end":{"line":86,"column":31}} ), depth0)) != null ? stack1 : "")
+    + "::"
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":86,"column":37},"end":{"line":86,"column":44}} ), depth0)) != null ? stack1 : "")
+    + ", "
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":86,"column":50},"end":{"line":86,"column":58}} ), depth0)) != null ? stack1 : "")
     + ", \""
-    + ((stack1 = alias2(alias1(depth0, "getterMember", {"start":{"line":53,"column":65},"end":{"line":53,"column":77}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "getterMember", {"start":{"line":86,"column":65},"end":{"line":86,"column":77}} ), depth0)) != null ? stack1 : "")
     + "\");\n";
-},"3":function(container,depth0,helpers,partials,data) {
+},"9":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "        "
-    + ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":51,"column":10},"end":{"line":51,"column":13}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "cfg", {"start":{"line":84,"column":10},"end":{"line":84,"column":13}} ), depth0)) != null ? stack1 : "")
     + "\n";
-},"4":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"10":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "        let version: u32 = "
+    + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(lookupProperty(depth0,"ops"),"header"),"version"), "value", {"start":{"line":97,"column":29},"end":{"line":97,"column":53}} ), depth0)) != null ? stack1 : "")
+    + ";\n        let version_at = offset_of!("
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"ops"), "record", {"start":{"line":98,"column":38},"end":{"line":98,"column":48}} ), depth0)) != null ? stack1 : "")
+    + ", "
+    + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(lookupProperty(depth0,"ops"),"header"),"version"), "field", {"start":{"line":98,"column":54},"end":{"line":98,"column":78}} ), depth0)) != null ? stack1 : "")
+    + ");\n        bytes[version_at..version_at + 4].copy_from_slice(version.as_bytes());\n";
+},"11":function(container,depth0,helpers,partials,data,blockParams,depths) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "        // 7 in the member's lowest byte: every architecture the crate knows is little-endian.\n        bytes[offset_of!("
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "record", {"start":{"line":103,"column":27},"end":{"line":103,"column":40}} ), depth0)) != null ? stack1 : "")
+    + ", "
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":103,"column":46},"end":{"line":103,"column":50}} ), depth0)) != null ? stack1 : "")
+    + ")] = 7;\n";
+},"12":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "        let call = "
+    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":106,"column":21},"end":{"line":106,"column":33}} ), depth0)) != null ? stack1 : "")
+    + "::from_bytes(&bytes).expect(\"the crate's interface version\");\n";
+},"13":function(container,depth0,helpers,partials,data) {
+    var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "        let call = "
+    + ((stack1 = container.lambda(container.strict(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":108,"column":21},"end":{"line":108,"column":33}} ), depth0)) != null ? stack1 : "")
+    + "::from_bytes(&bytes);\n";
+},"14":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n    #[test]\n    fn a_call_for_another_interface_version_is_refused() {\n        let expected: u32 = "
+    + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(lookupProperty(depth0,"ops"),"header"),"version"), "value", {"start":{"line":121,"column":30},"end":{"line":121,"column":54}} ), depth0)) != null ? stack1 : "")
+    + ";\n        let found = expected.wrapping_add(1);\n        let mut bytes = [0u8; size_of::<"
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"ops"), "record", {"start":{"line":123,"column":42},"end":{"line":123,"column":52}} ), depth0)) != null ? stack1 : "")
+    + ">()];\n        let at = offset_of!("
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"ops"), "record", {"start":{"line":124,"column":30},"end":{"line":124,"column":40}} ), depth0)) != null ? stack1 : "")
+    + ", "
+    + ((stack1 = alias2(alias1(lookupProperty(lookupProperty(lookupProperty(depth0,"ops"),"header"),"version"), "field", {"start":{"line":124,"column":46},"end":{"line":124,"column":70}} ), depth0)) != null ? stack1 : "")
+    + ");\n        bytes[at..at + 4].copy_from_slice(found.as_bytes());\n        assert_eq!("
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":126,"column":21},"end":{"line":126,"column":33}} ), depth0)) != null ? stack1 : "")
+    + "::from_bytes(&bytes), Err(xenabi::tagged::InterfaceVersionMismatch { record: \""
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"ops"), "record", {"start":{"line":126,"column":115},"end":{"line":126,"column":125}} ), depth0)) != null ? stack1 : "")
+    + "\", expected, found }));\n        assert_eq!("
+    + ((stack1 = alias2(alias1(lookupProperty(depth0,"ops"), "record", {"start":{"line":127,"column":21},"end":{"line":127,"column":31}} ), depth0)) != null ? stack1 : "")
+    + "::from_bytes(&bytes).typed(), None);\n    }\n";
+},"15":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), alias2=container.strict, alias3=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2564,27 +2916,27 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":75,"column":0},"end":{"line":77,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(1, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":134,"column":0},"end":{"line":136,"column":9}}})) != null ? stack1 : "")
     + "mod "
-    + ((stack1 = alias3(alias2(depth0, "testModule", {"start":{"line":78,"column":6},"end":{"line":78,"column":16}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "testModule", {"start":{"line":137,"column":6},"end":{"line":137,"column":16}} ), depth0)) != null ? stack1 : "")
     + " {\n    use super::*;\n    use "
-    + ((stack1 = alias3(alias2(depth0, "path", {"start":{"line":80,"column":10},"end":{"line":80,"column":14}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(depth0, "path", {"start":{"line":139,"column":10},"end":{"line":139,"column":14}} ), depth0)) != null ? stack1 : "")
     + "::*;\n\n    fn check<P: FromBytes + IntoBytes + Immutable + Copy>(make: fn(P) -> "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":82,"column":75},"end":{"line":82,"column":87}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":141,"column":75},"end":{"line":141,"column":87}} ), depth0)) != null ? stack1 : "")
     + ", op: "
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "opType", {"start":{"line":82,"column":97},"end":{"line":82,"column":107}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "opType", {"start":{"line":141,"column":97},"end":{"line":141,"column":107}} ), depth0)) != null ? stack1 : "")
     + ") {\n        let arg: P = patterned();\n        let call = make(arg);\n        assert_eq!(call.op(), op);\n        assert_eq!(call.arg_bytes(), arg.as_bytes(), \"op {op}: the record's bytes\");\n        assert_eq!("
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":87,"column":21},"end":{"line":87,"column":33}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":146,"column":21},"end":{"line":146,"column":33}} ), depth0)) != null ? stack1 : "")
     + "::from_parts(op, call.arg_bytes()), Some(call), \"op {op}: back from its parts\");\n        if size_of::<P>() > 0 {\n            assert_eq!("
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":89,"column":25},"end":{"line":89,"column":37}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":148,"column":25},"end":{"line":148,"column":37}} ), depth0)) != null ? stack1 : "")
     + "::from_parts(op, &call.arg_bytes()[..size_of::<P>() - 1]), None, \"op {op}: too few bytes\");\n        }\n    }\n\n    #[test]\n    fn every_op_goes_through_its_parts_and_back() {\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"ops"),"variants"),{"name":"each","hash":{},"fn":container.program(5, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":95,"column":0},"end":{"line":117,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(lookupProperty(depth0,"ops"),"variants"),{"name":"each","hash":{},"fn":container.program(16, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":154,"column":0},"end":{"line":176,"column":9}}})) != null ? stack1 : "")
     + "        assert_eq!("
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":118,"column":21},"end":{"line":118,"column":33}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "enumName", {"start":{"line":177,"column":21},"end":{"line":177,"column":33}} ), depth0)) != null ? stack1 : "")
     + "::from_parts("
-    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "opType", {"start":{"line":118,"column":50},"end":{"line":118,"column":60}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias3(alias2(lookupProperty(depth0,"ops"), "opType", {"start":{"line":177,"column":50},"end":{"line":177,"column":60}} ), depth0)) != null ? stack1 : "")
     + "::MAX, &[0; 64]), None, \"an undeclared op\");\n    }\n}\n";
-},"5":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"16":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2592,15 +2944,15 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(6, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":96,"column":0},"end":{"line":98,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"typedForm"),{"name":"if","hash":{},"fn":container.program(7, data, 0, blockParams, depths),"inverse":container.program(8, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":99,"column":0},"end":{"line":116,"column":7}}})) != null ? stack1 : "");
-},"6":function(container,depth0,helpers,partials,data) {
+  return ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"cfgs"),{"name":"each","hash":{},"fn":container.program(17, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":155,"column":0},"end":{"line":157,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(depth0,"typedForm"),{"name":"if","hash":{},"fn":container.program(18, data, 0, blockParams, depths),"inverse":container.program(19, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":158,"column":0},"end":{"line":175,"column":7}}})) != null ? stack1 : "");
+},"17":function(container,depth0,helpers,partials,data) {
     var stack1;
 
   return "        "
     + ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
     + "\n";
-},"7":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"18":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2609,29 +2961,29 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "        {\n            let raw: [u8; 512] = patterned();\n            let arg = <"
-    + ((stack1 = alias2(alias1(depth0, "typedFormTest", {"start":{"line":102,"column":25},"end":{"line":102,"column":38}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "typedFormTest", {"start":{"line":161,"column":25},"end":{"line":161,"column":38}} ), depth0)) != null ? stack1 : "")
     + " as xenabi::tagged::TaggedRecord>::from_prefix(&raw).and_then(|v| xenabi::tagged::Checked::new(v).ok()).expect(\"a record read from bytes agrees with itself\");\n            let call = "
-    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":103,"column":25},"end":{"line":103,"column":40}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":162,"column":25},"end":{"line":162,"column":40}} ), depth0)) != null ? stack1 : "")
     + "::"
-    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":103,"column":46},"end":{"line":103,"column":53}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":162,"column":46},"end":{"line":162,"column":53}} ), depth0)) != null ? stack1 : "")
     + "(arg);\n            assert_eq!(call.op(), "
-    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":104,"column":36},"end":{"line":104,"column":44}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":163,"column":36},"end":{"line":163,"column":44}} ), depth0)) != null ? stack1 : "")
     + ");\n            assert_eq!(call.arg_bytes(), arg.as_bytes(), \"op "
-    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":105,"column":63},"end":{"line":105,"column":71}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":164,"column":63},"end":{"line":164,"column":71}} ), depth0)) != null ? stack1 : "")
     + ": the record's bytes\");\n            assert_eq!("
-    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":106,"column":25},"end":{"line":106,"column":40}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":165,"column":25},"end":{"line":165,"column":40}} ), depth0)) != null ? stack1 : "")
     + "::from_parts("
-    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":106,"column":57},"end":{"line":106,"column":65}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":165,"column":57},"end":{"line":165,"column":65}} ), depth0)) != null ? stack1 : "")
     + ", call.arg_bytes()), Some(call), \"op "
-    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":106,"column":106},"end":{"line":106,"column":114}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":165,"column":106},"end":{"line":165,"column":114}} ), depth0)) != null ? stack1 : "")
     + ": back from its parts\");\n            assert_eq!("
-    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":107,"column":25},"end":{"line":107,"column":40}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":166,"column":25},"end":{"line":166,"column":40}} ), depth0)) != null ? stack1 : "")
     + "::from_parts("
-    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":107,"column":57},"end":{"line":107,"column":65}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":166,"column":57},"end":{"line":166,"column":65}} ), depth0)) != null ? stack1 : "")
     + ", &call.arg_bytes()[..call.arg_bytes().len() - 1]), None, \"op "
-    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":107,"column":131},"end":{"line":107,"column":139}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":166,"column":131},"end":{"line":166,"column":139}} ), depth0)) != null ? stack1 : "")
     + ": too few bytes\");\n        }\n";
-},"8":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"19":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2639,8 +2991,8 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"payloadType"),{"name":"if","hash":{},"fn":container.program(9, data, 0, blockParams, depths),"inverse":container.program(10, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":109,"column":0},"end":{"line":116,"column":0}}})) != null ? stack1 : "");
-},"9":function(container,depth0,helpers,partials,data,blockParams,depths) {
+  return ((stack1 = lookupProperty(helpers,"if").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"payloadType"),{"name":"if","hash":{},"fn":container.program(20, data, 0, blockParams, depths),"inverse":container.program(21, data, 0, blockParams, depths),"data":data,"loc":{"start":{"line":168,"column":0},"end":{"line":175,"column":0}}})) != null ? stack1 : "");
+},"20":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2649,13 +3001,13 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "        check("
-    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":110,"column":16},"end":{"line":110,"column":31}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":169,"column":16},"end":{"line":169,"column":31}} ), depth0)) != null ? stack1 : "")
     + "::"
-    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":110,"column":37},"end":{"line":110,"column":44}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":169,"column":37},"end":{"line":169,"column":44}} ), depth0)) != null ? stack1 : "")
     + ", "
-    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":110,"column":50},"end":{"line":110,"column":58}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":169,"column":50},"end":{"line":169,"column":58}} ), depth0)) != null ? stack1 : "")
     + ");\n";
-},"10":function(container,depth0,helpers,partials,data,blockParams,depths) {
+},"21":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
           return parent[propertyName];
@@ -2664,17 +3016,17 @@ export const PRECOMPILED: Precompiled = {
     };
 
   return "        {\n            assert_eq!("
-    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":113,"column":25},"end":{"line":113,"column":40}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":172,"column":25},"end":{"line":172,"column":40}} ), depth0)) != null ? stack1 : "")
     + "::"
-    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":113,"column":46},"end":{"line":113,"column":53}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":172,"column":46},"end":{"line":172,"column":53}} ), depth0)) != null ? stack1 : "")
     + ".arg_bytes(), &[] as &[u8]);\n            assert_eq!("
-    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":114,"column":25},"end":{"line":114,"column":40}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":173,"column":25},"end":{"line":173,"column":40}} ), depth0)) != null ? stack1 : "")
     + "::from_parts("
-    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":114,"column":57},"end":{"line":114,"column":65}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "constant", {"start":{"line":173,"column":57},"end":{"line":173,"column":65}} ), depth0)) != null ? stack1 : "")
     + ", &[]), Some("
-    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":114,"column":82},"end":{"line":114,"column":97}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(lookupProperty(depths[1],"ops"), "enumName", {"start":{"line":173,"column":82},"end":{"line":173,"column":97}} ), depth0)) != null ? stack1 : "")
     + "::"
-    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":114,"column":103},"end":{"line":114,"column":110}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "variant", {"start":{"line":173,"column":103},"end":{"line":173,"column":110}} ), depth0)) != null ? stack1 : "")
     + "));\n        }\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data,blockParams,depths) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -2684,9 +3036,9 @@ export const PRECOMPILED: Precompiled = {
         return undefined
     };
 
-  return "//! Every typed op layer (the enum of an op set's calls): each op's call goes to the bytes Xen\n//! reads (its number, its payload, zero elsewhere) and back to the same call, through the\n//! record and its `Debug`; an op the crate does not declare keeps its bytes.\n#![cfg(feature = \"zerocopy\")]\n#![allow(unused_imports)]\n\nuse core::mem::{offset_of, size_of};\nuse zerocopy::{FromBytes, Immutable, IntoBytes};\n\n/// A value of `P` whose bytes are all different from zero and from each other's neighbours.\nfn patterned<P: FromBytes>() -> P {\n    let bytes: [u8; 512] = core::array::from_fn(|i| (i as u8).wrapping_mul(37).wrapping_add(11) | 1);\n    P::read_from_prefix(&bytes[..]).expect(\"payloads are under 512 bytes\").0\n}\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"sets"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":15,"column":0},"end":{"line":72,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"argSets"),{"name":"each","hash":{},"fn":container.program(4, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":73,"column":0},"end":{"line":121,"column":9}}})) != null ? stack1 : "");
+  return "//! Every typed op layer (the enum of an op set's calls): each op's call goes to the bytes Xen\n//! reads (its number, its payload, zero elsewhere) and back to the same call, through the\n//! record and its `Debug`; an op the crate does not declare keeps its bytes.\n#![cfg(feature = \"zerocopy\")]\n#![allow(unused_imports)]\n\nuse core::mem::{offset_of, size_of};\nuse zerocopy::{FromBytes, Immutable, IntoBytes};\n\n/// The size of the member `field` reads, without naming its type.\n#[allow(dead_code)]\nfn size_of_member<R, T>(_field: fn(&R) -> &T) -> usize {\n    size_of::<T>()\n}\n\n/// A value of `P` whose bytes are all different from zero and from each other's neighbours.\nfn patterned<P: FromBytes>() -> P {\n    let bytes: [u8; 512] = core::array::from_fn(|i| (i as u8).wrapping_mul(37).wrapping_add(11) | 1);\n    P::read_from_prefix(&bytes[..]).expect(\"payloads are under 512 bytes\").0\n}\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"sets"),{"name":"each","hash":{},"fn":container.program(0, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":21,"column":0},"end":{"line":131,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"argSets"),{"name":"each","hash":{},"fn":container.program(15, data, 0, blockParams, depths),"inverse":container.noop,"data":data,"loc":{"start":{"line":132,"column":0},"end":{"line":180,"column":9}}})) != null ? stack1 : "");
 },"useData":true,"useDepths":true},
   },
   "release.rs.hbs": {
@@ -2919,9 +3271,9 @@ export const PRECOMPILED: Precompiled = {
 },"useData":true,"useDepths":true},
   },
   "tagged.rs.hbs": {
-    digest: "032f5d7c0a90f06e16e219093c84fc11d1c8e6400b780365e153f5a88fcf06dc",
+    digest: "50f8d42c4d01de4222dd508682cb205503e9a7c9e3b43b3b137b974e3ee8c594",
     spec: {"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
-    return "//! Records that hold a union, typed through the member in use. Such a record's Rust form\n//! cannot be turned into bytes without `unsafe` (a union member smaller than the union leaves\n//! bytes unset), so each one the crate types has a companion struct with the same members, the\n//! union replaced by an enum of the members another member of the record selects (or by the one\n//! member that always carries the union's bytes). [`TaggedRecord`] writes and reads its bytes,\n//! refusing a union member the selecting member does not name; [`Checked`] holds a value whose\n//! bytes were written, which the typed ops carry.\n\n/// A union member that does not agree with the member of the record selecting it: the bytes\n/// would say one thing and the value another.\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub struct UnionMismatch {\n    /// The record. Example: `evtchn_status`.\n    pub record: &'static str,\n    /// Its member holding the union. Example: `u`.\n    pub union: &'static str,\n    /// Its member that selects the union's member. Example: `status`.\n    pub by: &'static str,\n}\n\nimpl core::fmt::Display for UnionMismatch {\n    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {\n        write!(f, \"{}.{}: the member set is not the one `{}` names\", self.record, self.union, self.by)\n    }\n}\n\n/// A record holding unions in its typed form: its bytes (the record Xen reads) and back.\npub trait TaggedRecord: Sized + Copy {\n    /// The record's bytes: `[u8; size_of::<record>()]`.\n    type Bytes: Copy + AsRef<[u8]> + PartialEq + Eq + core::fmt::Debug;\n    /// The record's bytes: every member, the union's member in use, zero elsewhere; an error\n    /// when a union's member is not the one its selecting member names.\n    ///\n    /// # Errors\n    /// [`UnionMismatch`] naming the union.\n    fn to_bytes(&self) -> Result<Self::Bytes, UnionMismatch>;\n    /// The value the start of `bytes` holds, each union read through the member its selecting\n    /// member names; `None` when `bytes` is shorter than the record.\n    fn from_prefix(bytes: &[u8]) -> Option<Self>;\n}\n\n/// A typed record whose bytes are known to be consistent, with those bytes.\n#[derive(Clone, Copy)]\npub struct Checked<T: TaggedRecord> {\n    value: T,\n    bytes: T::Bytes,\n}\n\nimpl<T: TaggedRecord> Checked<T> {\n    /// `value`, once its unions agree with their selecting members.\n    ///\n    /// # Errors\n    /// [`UnionMismatch`] naming the union that does not.\n    pub fn new(value: T) -> Result<Self, UnionMismatch> {\n        let bytes = value.to_bytes()?;\n        Ok(Self { value, bytes })\n    }\n\n    /// The typed value.\n    #[must_use]\n    pub fn get(&self) -> &T {\n        &self.value\n    }\n\n    /// The record's bytes.\n    #[must_use]\n    pub fn as_bytes(&self) -> &[u8] {\n        self.bytes.as_ref()\n    }\n}\n\nimpl<T: TaggedRecord + core::fmt::Debug> core::fmt::Debug for Checked<T> {\n    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {\n        self.value.fmt(f)\n    }\n}\n\nimpl<T: TaggedRecord> PartialEq for Checked<T> {\n    fn eq(&self, other: &Self) -> bool {\n        self.bytes == other.bytes\n    }\n}\n\nimpl<T: TaggedRecord> Eq for Checked<T> {}\n\n/// Copies `value` into `bytes` at `at`. (Unused in a crate whose records hold no selected union.)\n#[allow(dead_code)]\npub(crate) fn put(bytes: &mut [u8], at: usize, value: &[u8]) {\n    bytes[at..at + value.len()].copy_from_slice(value);\n}\n\n/// The value at `at` of `bytes`; every caller passes a record's bytes and a member's offset,\n/// so the member is there.\n#[allow(dead_code)]\npub(crate) fn read<T: zerocopy::FromBytes>(bytes: &[u8], at: usize) -> T {\n    match T::read_from_prefix(&bytes[at..]) {\n        Ok((value, _)) => value,\n        Err(_) => unreachable!(\"a member lies within its record\"),\n    }\n}\n";
+    return "//! Records that hold a union, typed through the member in use. Such a record's Rust form\n//! cannot be turned into bytes without `unsafe` (a union member smaller than the union leaves\n//! bytes unset), so each one the crate types has a companion struct with the same members, the\n//! union replaced by an enum of the members another member of the record selects (or by the one\n//! member that always carries the union's bytes). [`TaggedRecord`] writes and reads its bytes,\n//! refusing a union member the selecting member does not name; [`Checked`] holds a value whose\n//! bytes were written, which the typed ops carry.\n\n/// A union member that does not agree with the member of the record selecting it: the bytes\n/// would say one thing and the value another.\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub struct UnionMismatch {\n    /// The record. Example: `evtchn_status`.\n    pub record: &'static str,\n    /// Its member holding the union. Example: `u`.\n    pub union: &'static str,\n    /// Its member that selects the union's member. Example: `status`.\n    pub by: &'static str,\n}\n\nimpl core::fmt::Display for UnionMismatch {\n    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {\n        write!(f, \"{}.{}: the member set is not the one `{}` names\", self.record, self.union, self.by)\n    }\n}\n\n/// A record holding unions in its typed form: its bytes (the record Xen reads) and back.\npub trait TaggedRecord: Sized + Copy {\n    /// The record's bytes: `[u8; size_of::<record>()]`.\n    type Bytes: Copy + AsRef<[u8]> + PartialEq + Eq + core::fmt::Debug;\n    /// The record's bytes: every member, the union's member in use, zero elsewhere; an error\n    /// when a union's member is not the one its selecting member names.\n    ///\n    /// # Errors\n    /// [`UnionMismatch`] naming the union.\n    fn to_bytes(&self) -> Result<Self::Bytes, UnionMismatch>;\n    /// The value the start of `bytes` holds, each union read through the member its selecting\n    /// member names; `None` when `bytes` is shorter than the record.\n    fn from_prefix(bytes: &[u8]) -> Option<Self>;\n}\n\n/// A typed record whose bytes are known to be consistent, with those bytes.\n#[derive(Clone, Copy)]\npub struct Checked<T: TaggedRecord> {\n    value: T,\n    bytes: T::Bytes,\n}\n\nimpl<T: TaggedRecord> Checked<T> {\n    /// `value`, once its unions agree with their selecting members.\n    ///\n    /// # Errors\n    /// [`UnionMismatch`] naming the union that does not.\n    pub fn new(value: T) -> Result<Self, UnionMismatch> {\n        let bytes = value.to_bytes()?;\n        Ok(Self { value, bytes })\n    }\n\n    /// The typed value.\n    #[must_use]\n    pub fn get(&self) -> &T {\n        &self.value\n    }\n\n    /// The record's bytes.\n    #[must_use]\n    pub fn as_bytes(&self) -> &[u8] {\n        self.bytes.as_ref()\n    }\n}\n\nimpl<T: TaggedRecord + core::fmt::Debug> core::fmt::Debug for Checked<T> {\n    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {\n        self.value.fmt(f)\n    }\n}\n\nimpl<T: TaggedRecord> PartialEq for Checked<T> {\n    fn eq(&self, other: &Self) -> bool {\n        self.bytes == other.bytes\n    }\n}\n\nimpl<T: TaggedRecord> Eq for Checked<T> {}\n\n/// Copies `value` into `bytes` at `at`. (Unused in a crate whose records hold no selected union.)\n#[allow(dead_code)]\npub(crate) fn put(bytes: &mut [u8], at: usize, value: &[u8]) {\n    bytes[at..at + value.len()].copy_from_slice(value);\n}\n\n/// The value at `at` of `bytes`; every caller passes a record's bytes and a member's offset,\n/// so the member is there.\n#[allow(dead_code)]\npub(crate) fn read<T: zerocopy::FromBytes>(bytes: &[u8], at: usize) -> T {\n    match T::read_from_prefix(&bytes[at..]) {\n        Ok((value, _)) => value,\n        Err(_) => unreachable!(\"a member lies within its record\"),\n    }\n}\n\n/// A call made for another interface version than the one of the release this crate's cargo\n/// features select: Xen would refuse it, and may lay its payload out differently.\n#[derive(Clone, Copy, Debug, PartialEq, Eq)]\npub struct InterfaceVersionMismatch {\n    /// The dispatch record. Example: `xen_domctl`.\n    pub record: &'static str,\n    /// The version this crate declares. Example: `0x18` (Xen 4.22's domctl).\n    pub expected: u32,\n    /// The version the bytes carry.\n    pub found: u32,\n}\n\nimpl core::fmt::Display for InterfaceVersionMismatch {\n    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {\n        write!(f, \"{}: interface version {:#x}, but this crate declares {:#x}\", self.record, self.found, self.expected)\n    }\n}\n";
 },"useData":true},
   },
   "tagged.test.rs.hbs": {

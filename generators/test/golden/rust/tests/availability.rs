@@ -193,5 +193,9 @@ mod unstable_ctl {
     fn declares_what_the_min_release_has() {
         assert!(since::FX_CTL_INTERFACE_VERSION <= XEN_MIN_RELEASE, "{}", FX_CTL_INTERFACE_VERSION);
         assert!(fx_ctl::SINCE <= XEN_MIN_RELEASE && fx_ctl::SINCE == since::fx_ctl);
+        assert!(fx_ctl_limit::SINCE <= XEN_MIN_RELEASE && fx_ctl_limit::SINCE == since::fx_ctl_limit);
+        assert!(fx_ctl_call::SINCE <= XEN_MIN_RELEASE && fx_ctl_call::SINCE == since::fx_ctl_call);
+        assert!(since::FX_CTLOP_pause <= XEN_MIN_RELEASE, "{}", FX_CTLOP_pause);
+        assert!(since::FX_CTLOP_limit <= XEN_MIN_RELEASE, "{}", FX_CTLOP_limit);
     }
 }

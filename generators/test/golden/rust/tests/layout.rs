@@ -456,6 +456,34 @@ mod x86 {
             assert_eq!(offset_of!(fx_ctl, pad), 10, "fx_ctl.pad: offset on x86");
             assert_eq!(size_of::<fx_id_t>(), 2, "fx_ctl.pad: size on x86");
         }
+
+        #[test]
+        fn fx_ctl_limit() {
+            assert_eq!(size_of::<fx_ctl_limit>(), 4, "fx_ctl_limit: size on x86");
+            assert_eq!(align_of::<fx_ctl_limit>(), 4, "fx_ctl_limit: align on x86");
+            assert_eq!(offset_of!(fx_ctl_limit, max), 0, "fx_ctl_limit.max: offset on x86");
+        }
+
+        #[test]
+        fn fx_ctl_call() {
+            assert_eq!(size_of::<fx_ctl_call>(), 28, "fx_ctl_call: size on x86");
+            assert_eq!(align_of::<fx_ctl_call>(), 4, "fx_ctl_call: align on x86");
+            assert_eq!(offset_of!(fx_ctl_call, cmd), 0, "fx_ctl_call.cmd: offset on x86");
+            assert_eq!(offset_of!(fx_ctl_call, interface_version), 4, "fx_ctl_call.interface_version: offset on x86");
+            assert_eq!(offset_of!(fx_ctl_call, domain), 8, "fx_ctl_call.domain: offset on x86");
+            assert_eq!(size_of::<fx_id_t>(), 2, "fx_ctl_call.domain: size on x86");
+            assert_eq!(offset_of!(fx_ctl_call, pad), 10, "fx_ctl_call.pad: offset on x86");
+            assert_eq!(size_of::<fx_id_t>(), 2, "fx_ctl_call.pad: size on x86");
+            assert_eq!(offset_of!(fx_ctl_call, u), 12, "fx_ctl_call.u: offset on x86");
+        }
+
+        #[test]
+        fn fx_ctl_call_u() {
+            assert_eq!(size_of::<fx_ctl_call_u>(), 16, "fx_ctl_call.u: size on x86");
+            assert_eq!(align_of::<fx_ctl_call_u>(), 4, "fx_ctl_call.u: align on x86");
+            assert_eq!(offset_of!(fx_ctl_call_u, limit), 0, "fx_ctl_call.u.limit: offset on x86");
+            assert_eq!(offset_of!(fx_ctl_call_u, raw), 0, "fx_ctl_call.u.raw: offset on x86");
+        }
     }
 
     mod linux_demodev {
@@ -939,6 +967,34 @@ mod x86_64 {
             assert_eq!(offset_of!(fx_ctl, pad), 10, "fx_ctl.pad: offset on x86_64");
             assert_eq!(size_of::<fx_id_t>(), 2, "fx_ctl.pad: size on x86_64");
         }
+
+        #[test]
+        fn fx_ctl_limit() {
+            assert_eq!(size_of::<fx_ctl_limit>(), 4, "fx_ctl_limit: size on x86_64");
+            assert_eq!(align_of::<fx_ctl_limit>(), 4, "fx_ctl_limit: align on x86_64");
+            assert_eq!(offset_of!(fx_ctl_limit, max), 0, "fx_ctl_limit.max: offset on x86_64");
+        }
+
+        #[test]
+        fn fx_ctl_call() {
+            assert_eq!(size_of::<fx_ctl_call>(), 28, "fx_ctl_call: size on x86_64");
+            assert_eq!(align_of::<fx_ctl_call>(), 4, "fx_ctl_call: align on x86_64");
+            assert_eq!(offset_of!(fx_ctl_call, cmd), 0, "fx_ctl_call.cmd: offset on x86_64");
+            assert_eq!(offset_of!(fx_ctl_call, interface_version), 4, "fx_ctl_call.interface_version: offset on x86_64");
+            assert_eq!(offset_of!(fx_ctl_call, domain), 8, "fx_ctl_call.domain: offset on x86_64");
+            assert_eq!(size_of::<fx_id_t>(), 2, "fx_ctl_call.domain: size on x86_64");
+            assert_eq!(offset_of!(fx_ctl_call, pad), 10, "fx_ctl_call.pad: offset on x86_64");
+            assert_eq!(size_of::<fx_id_t>(), 2, "fx_ctl_call.pad: size on x86_64");
+            assert_eq!(offset_of!(fx_ctl_call, u), 12, "fx_ctl_call.u: offset on x86_64");
+        }
+
+        #[test]
+        fn fx_ctl_call_u() {
+            assert_eq!(size_of::<fx_ctl_call_u>(), 16, "fx_ctl_call.u: size on x86_64");
+            assert_eq!(align_of::<fx_ctl_call_u>(), 4, "fx_ctl_call.u: align on x86_64");
+            assert_eq!(offset_of!(fx_ctl_call_u, limit), 0, "fx_ctl_call.u.limit: offset on x86_64");
+            assert_eq!(offset_of!(fx_ctl_call_u, raw), 0, "fx_ctl_call.u.raw: offset on x86_64");
+        }
     }
 
     mod linux_demodev {
@@ -1400,6 +1456,34 @@ mod arm {
             assert_eq!(offset_of!(fx_ctl, pad), 10, "fx_ctl.pad: offset on arm");
             assert_eq!(size_of::<fx_id_t>(), 2, "fx_ctl.pad: size on arm");
         }
+
+        #[test]
+        fn fx_ctl_limit() {
+            assert_eq!(size_of::<fx_ctl_limit>(), 4, "fx_ctl_limit: size on arm");
+            assert_eq!(align_of::<fx_ctl_limit>(), 4, "fx_ctl_limit: align on arm");
+            assert_eq!(offset_of!(fx_ctl_limit, max), 0, "fx_ctl_limit.max: offset on arm");
+        }
+
+        #[test]
+        fn fx_ctl_call() {
+            assert_eq!(size_of::<fx_ctl_call>(), 28, "fx_ctl_call: size on arm");
+            assert_eq!(align_of::<fx_ctl_call>(), 4, "fx_ctl_call: align on arm");
+            assert_eq!(offset_of!(fx_ctl_call, cmd), 0, "fx_ctl_call.cmd: offset on arm");
+            assert_eq!(offset_of!(fx_ctl_call, interface_version), 4, "fx_ctl_call.interface_version: offset on arm");
+            assert_eq!(offset_of!(fx_ctl_call, domain), 8, "fx_ctl_call.domain: offset on arm");
+            assert_eq!(size_of::<fx_id_t>(), 2, "fx_ctl_call.domain: size on arm");
+            assert_eq!(offset_of!(fx_ctl_call, pad), 10, "fx_ctl_call.pad: offset on arm");
+            assert_eq!(size_of::<fx_id_t>(), 2, "fx_ctl_call.pad: size on arm");
+            assert_eq!(offset_of!(fx_ctl_call, u), 12, "fx_ctl_call.u: offset on arm");
+        }
+
+        #[test]
+        fn fx_ctl_call_u() {
+            assert_eq!(size_of::<fx_ctl_call_u>(), 16, "fx_ctl_call.u: size on arm");
+            assert_eq!(align_of::<fx_ctl_call_u>(), 4, "fx_ctl_call.u: align on arm");
+            assert_eq!(offset_of!(fx_ctl_call_u, limit), 0, "fx_ctl_call.u.limit: offset on arm");
+            assert_eq!(offset_of!(fx_ctl_call_u, raw), 0, "fx_ctl_call.u.raw: offset on arm");
+        }
     }
 
     mod linux_demodev {
@@ -1859,6 +1943,34 @@ mod aarch64 {
             assert_eq!(size_of::<fx_id_t>(), 2, "fx_ctl.domain: size on aarch64");
             assert_eq!(offset_of!(fx_ctl, pad), 10, "fx_ctl.pad: offset on aarch64");
             assert_eq!(size_of::<fx_id_t>(), 2, "fx_ctl.pad: size on aarch64");
+        }
+
+        #[test]
+        fn fx_ctl_limit() {
+            assert_eq!(size_of::<fx_ctl_limit>(), 4, "fx_ctl_limit: size on aarch64");
+            assert_eq!(align_of::<fx_ctl_limit>(), 4, "fx_ctl_limit: align on aarch64");
+            assert_eq!(offset_of!(fx_ctl_limit, max), 0, "fx_ctl_limit.max: offset on aarch64");
+        }
+
+        #[test]
+        fn fx_ctl_call() {
+            assert_eq!(size_of::<fx_ctl_call>(), 28, "fx_ctl_call: size on aarch64");
+            assert_eq!(align_of::<fx_ctl_call>(), 4, "fx_ctl_call: align on aarch64");
+            assert_eq!(offset_of!(fx_ctl_call, cmd), 0, "fx_ctl_call.cmd: offset on aarch64");
+            assert_eq!(offset_of!(fx_ctl_call, interface_version), 4, "fx_ctl_call.interface_version: offset on aarch64");
+            assert_eq!(offset_of!(fx_ctl_call, domain), 8, "fx_ctl_call.domain: offset on aarch64");
+            assert_eq!(size_of::<fx_id_t>(), 2, "fx_ctl_call.domain: size on aarch64");
+            assert_eq!(offset_of!(fx_ctl_call, pad), 10, "fx_ctl_call.pad: offset on aarch64");
+            assert_eq!(size_of::<fx_id_t>(), 2, "fx_ctl_call.pad: size on aarch64");
+            assert_eq!(offset_of!(fx_ctl_call, u), 12, "fx_ctl_call.u: offset on aarch64");
+        }
+
+        #[test]
+        fn fx_ctl_call_u() {
+            assert_eq!(size_of::<fx_ctl_call_u>(), 16, "fx_ctl_call.u: size on aarch64");
+            assert_eq!(align_of::<fx_ctl_call_u>(), 4, "fx_ctl_call.u: align on aarch64");
+            assert_eq!(offset_of!(fx_ctl_call_u, limit), 0, "fx_ctl_call.u.limit: offset on aarch64");
+            assert_eq!(offset_of!(fx_ctl_call_u, raw), 0, "fx_ctl_call.u.raw: offset on aarch64");
         }
     }
 

@@ -10,6 +10,12 @@
 use core::mem::{offset_of, size_of};
 use zerocopy::{FromBytes, Immutable, IntoBytes};
 
+/// The size of the member `field` reads, without naming its type.
+#[allow(dead_code)]
+fn size_of_member<R, T>(_field: fn(&R) -> &T) -> usize {
+    size_of::<T>()
+}
+
 /// A value of `P` whose bytes are all different from zero and from each other's neighbours.
 fn patterned<P: FromBytes>() -> P {
     let bytes: [u8; 512] = core::array::from_fn(|i| (i as u8).wrapping_mul(37).wrapping_add(11) | 1);
@@ -22,24 +28,35 @@ mod stable_widgets_fx_op {
     use xenabi::stable::widgets::{ fx_op, FxOp };
     use xenabi::stable::widgets::*;
 
-    fn check<P: FromBytes + IntoBytes + Immutable + Copy>(make: fn(P) -> FxOp, op: u32, member: &str) {
-        let payload: P = patterned();
-        let call = make(payload);
+    /// The offset and size of each member of the record's header a call sets besides the op.
+    fn header() -> Vec<(usize, usize)> {
+        Vec::new()
+    }
+
+    /// Checks the bytes of `call`, whose payload is `payload`, and reads them back.
+    fn check_call(call: FxOp, op: u32, payload: &[u8], member: &str) -> fx_op {
         assert_eq!(call.op(), op, "FxOp of {member}: op");
         let bytes = call.to_bytes();
         let (op_at, op_len) = (offset_of!(fx_op, cmd), size_of::<u32>());
-        let (at, len) = (offset_of!(fx_op, u), size_of::<P>());
+        let (at, len) = (offset_of!(fx_op, u), payload.len());
         assert_eq!(&bytes[op_at..op_at + op_len], op.as_bytes(), "{member}: the op number's bytes");
-        assert_eq!(&bytes[at..at + len], payload.as_bytes(), "{member}: the payload's bytes");
+        assert_eq!(&bytes[at..at + len], payload, "{member}: the payload's bytes");
+        let header = header();
         for (i, b) in bytes.iter().enumerate() {
-            let set = (op_at..op_at + op_len).contains(&i) || (at..at + len).contains(&i);
+            let set = (op_at..op_at + op_len).contains(&i) || (at..at + len).contains(&i) || header.iter().any(|&(h, n)| (h..h + n).contains(&i));
             assert!(set || *b == 0, "{member}: byte {i} is {b:#x}, not zero");
         }
         assert_eq!(FxOp::from_bytes(&bytes), call, "{member}: back from its bytes");
-        let raw = fx_op::from(call);
+        let raw = fx_op::from_bytes(&bytes);
+        assert_eq!(fx_op::from(call).to_bytes(), Some(bytes), "{member}: the record of the call");
         assert_eq!(raw.typed(), Some(call), "{member}: typed from the record");
         assert_eq!(raw.to_bytes(), Some(bytes), "{member}: the record's bytes");
-        assert_eq!(fx_op::from_bytes(&bytes).typed(), Some(call), "{member}: the record from its bytes");
+        raw
+    }
+
+    fn check<P: FromBytes + IntoBytes + Immutable + Copy>(make: fn(P) -> FxOp, op: u32, member: &str) {
+        let payload: P = patterned();
+        let raw = check_call(make(payload), op, payload.as_bytes(), member);
         let debug = format!("{raw:?}");
         assert!(debug.contains(&format!("u.{member}: ")), "{member}: Debug names the member: {debug}");
     }
@@ -63,6 +80,84 @@ mod stable_widgets_fx_op {
         assert_eq!(raw.typed(), None);
         assert_eq!(raw.to_bytes(), None);
         assert!(format!("{raw:?}").contains("u: "));
+    }
+}
+
+mod unstable_ctl_fx_ctl_call {
+    use super::*;
+    use xenabi::unstable::ctl::{ fx_ctl_call, FxCtlOp };
+    use xenabi::unstable::ctl::*;
+
+    /// The offset and size of each member of the record's header a call sets besides the op.
+    fn header() -> Vec<(usize, usize)> {
+        [(offset_of!(fx_ctl_call, interface_version), size_of_member(|r: &fx_ctl_call| &r.interface_version)), (offset_of!(fx_ctl_call, domain), size_of_member(|r: &fx_ctl_call| &r.domain))].to_vec()
+    }
+
+    /// Checks the bytes of `call`, whose payload is `payload`, and reads them back.
+    fn check_call(call: FxCtlOp, op: u32, payload: &[u8], member: &str) -> fx_ctl_call {
+        assert_eq!(call.op(), op, "FxCtlOp of {member}: op");
+        let bytes = call.to_bytes(7);
+        let (op_at, op_len) = (offset_of!(fx_ctl_call, cmd), size_of::<u32>());
+        let (at, len) = (offset_of!(fx_ctl_call, u), payload.len());
+        assert_eq!(&bytes[op_at..op_at + op_len], op.as_bytes(), "{member}: the op number's bytes");
+        assert_eq!(&bytes[at..at + len], payload, "{member}: the payload's bytes");
+        let header = header();
+        for (i, b) in bytes.iter().enumerate() {
+            let set = (op_at..op_at + op_len).contains(&i) || (at..at + len).contains(&i) || header.iter().any(|&(h, n)| (h..h + n).contains(&i));
+            assert!(set || *b == 0, "{member}: byte {i} is {b:#x}, not zero");
+        }
+        let version: u32 = FX_CTL_INTERFACE_VERSION;
+        let version_at = offset_of!(fx_ctl_call, interface_version);
+        assert_eq!(&bytes[version_at..version_at + 4], version.as_bytes(), "{member}: the interface version's bytes");
+        assert_eq!(FxCtlOp::from_bytes(&bytes), Ok(call), "{member}: back from its bytes");
+        let raw = fx_ctl_call::from_bytes(&bytes);
+        assert_eq!(raw.domain, 7, "{member}: `domain` as given");
+        assert_eq!(raw.typed(), Some(call), "{member}: typed from the record");
+        assert_eq!(raw.to_bytes(), Some(bytes), "{member}: the record's bytes");
+        raw
+    }
+
+    fn check<P: FromBytes + IntoBytes + Immutable + Copy>(make: fn(P) -> FxCtlOp, op: u32, member: &str) {
+        let payload: P = patterned();
+        let raw = check_call(make(payload), op, payload.as_bytes(), member);
+        let debug = format!("{raw:?}");
+        assert!(debug.contains(&format!("u.{member}: ")), "{member}: Debug names the member: {debug}");
+    }
+
+    #[test]
+    fn every_op_goes_through_its_bytes_and_back() {
+        check(FxCtlOp::Limit, FX_CTLOP_limit, "limit");
+    }
+
+    #[test]
+    fn an_undeclared_op_keeps_its_bytes() {
+        let mut bytes = [0u8; size_of::<fx_ctl_call>()];
+        let (op_at, at) = (offset_of!(fx_ctl_call, cmd), offset_of!(fx_ctl_call, u));
+        bytes[op_at..op_at + size_of::<u32>()].copy_from_slice(u32::MAX.as_bytes());
+        bytes[at] = 0x5a;
+        let version: u32 = FX_CTL_INTERFACE_VERSION;
+        let version_at = offset_of!(fx_ctl_call, interface_version);
+        bytes[version_at..version_at + 4].copy_from_slice(version.as_bytes());
+        // 7 in the member's lowest byte: every architecture the crate knows is little-endian.
+        bytes[offset_of!(fx_ctl_call, domain)] = 7;
+        let call = FxCtlOp::from_bytes(&bytes).expect("the crate's interface version");
+        assert!(matches!(call, FxCtlOp::Other { op: u32::MAX, .. }), "{call:?}");
+        assert_eq!(call.to_bytes(7), bytes);
+        let raw = fx_ctl_call::from_bytes(&bytes);
+        assert_eq!(raw.typed(), None);
+        assert_eq!(raw.to_bytes(), None);
+        assert!(format!("{raw:?}").contains("u: "));
+    }
+
+    #[test]
+    fn a_call_for_another_interface_version_is_refused() {
+        let expected: u32 = FX_CTL_INTERFACE_VERSION;
+        let found = expected.wrapping_add(1);
+        let mut bytes = [0u8; size_of::<fx_ctl_call>()];
+        let at = offset_of!(fx_ctl_call, interface_version);
+        bytes[at..at + 4].copy_from_slice(found.as_bytes());
+        assert_eq!(FxCtlOp::from_bytes(&bytes), Err(xenabi::tagged::InterfaceVersionMismatch { record: "fx_ctl_call", expected, found }));
+        assert_eq!(fx_ctl_call::from_bytes(&bytes).typed(), None);
     }
 }
 

@@ -79,6 +79,8 @@ fn every_plain_record_is_byte_valued() {
     check::<xenabi::stable::widgets::fx_ctypes>("fx_ctypes");
     #[cfg(feature = "xen-4-22")]
     check::<xenabi::unstable::ctl::fx_ctl>("fx_ctl");
+    #[cfg(feature = "xen-4-22")]
+    check::<xenabi::unstable::ctl::fx_ctl_limit>("fx_ctl_limit");
     check::<xenabi::linux::demodev::demodev_buf>("demodev_buf");
     check::<xenabi::linux::demodev::demodev_call>("demodev_call");
     check::<xenabi::linux::demodev::demodev_watch>("demodev_watch");

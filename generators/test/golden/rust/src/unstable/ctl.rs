@@ -42,6 +42,339 @@ impl fx_ctl {
 // under the `zerocopy` feature, checks the same).
 unsafe impl vm_memory::ByteValued for fx_ctl {}
 
+/// The payload of FX_CTLOP_limit.
+///
+/// C: `struct fx_ctl_limit`.
+///
+/// Since Xen 4.17.
+///
+/// Layout (size/align in bytes): x86 4/4, x86_64 4/4, arm 4/4, aarch64 4/4.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::IntoBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct fx_ctl_limit {
+    /// The limit. Example: 8.
+    pub max: u32,
+}
+
+impl fx_ctl_limit {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
+}
+
+#[cfg(feature = "vm-memory")]
+// SAFETY: every field is an integer, an array of integers, a guest handle (an integer) or a
+// record of such, so any bytes are a valid value; the record holds no union and the holes the
+// C compiler leaves are explicit fields, so no byte is padding (zerocopy's `IntoBytes` derive,
+// under the `zerocopy` feature, checks the same).
+unsafe impl vm_memory::ByteValued for fx_ctl_limit {}
+
+/// A versioned control call and its payload.
+///
+/// C: `struct fx_ctl_call`.
+///
+/// Since Xen 4.17.
+///
+/// Layout (size/align in bytes): x86 28/4, x86_64 28/4, arm 28/4, aarch64 28/4.
+#[repr(C)]
+#[derive(Clone, Copy, Default)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub struct fx_ctl_call {
+    pub cmd: u32,
+    pub interface_version: u32,
+    pub domain: fx_id_t,
+    /// Padding: Xen requires it to be zero.
+    pub pad: fx_id_t,
+    pub u: fx_ctl_call_u,
+}
+
+impl fx_ctl_call {
+    /// The first Xen release with this struct.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
+}
+
+impl fx_ctl_call {
+    /// A `FX_CTLOP_limit` call carrying `payload`, with `interface_version` = `FX_CTL_INTERFACE_VERSION`; every other byte is zero.
+    #[inline]
+    pub fn limit(payload: fx_ctl_limit) -> Self {
+        let mut call = Self::default();
+        call.cmd = FX_CTLOP_limit;
+        call.interface_version = FX_CTL_INTERFACE_VERSION;
+        call.u.limit = payload;
+        call
+    }
+
+    /// The payload, when `cmd` is `FX_CTLOP_limit`.
+    #[inline]
+    pub fn as_limit(&self) -> Option<&fx_ctl_limit> {
+        if self.cmd == FX_CTLOP_limit {
+            // SAFETY: every member of the union holds only integers (and records of them), for
+            // which any bytes are valid; `cmd` names the member in use.
+            Some(unsafe { &self.u.limit })
+        } else {
+            None
+        }
+    }
+}
+
+impl ::core::fmt::Debug for fx_ctl_call {
+    /// Prints every member, and of `u` the one the op names; for an op
+    /// this crate does not declare, the union itself, which prints no member.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        let mut d = f.debug_struct("fx_ctl_call");
+        d.field("cmd", &self.cmd);
+        d.field("interface_version", &self.interface_version);
+        d.field("domain", &self.domain);
+        d.field("pad", &self.pad);
+        if let Some(payload) = self.as_limit() {
+            return d.field("u.limit", payload).finish();
+        }
+        d.field("u", &self.u).finish()
+    }
+}
+
+/// The calls of op set `FX_CTLOP` with their payloads: what a `fx_ctl_call` holds, typed, so that no op
+/// number goes with another op's payload. Convert with `to_bytes`/`from_bytes` (the bytes Xen
+/// reads: the op, its payload, zero elsewhere) or `fx_ctl_call::typed`. An op this
+/// crate does not declare (from a newer Xen, or one a cargo feature leaves out) stays representable as
+/// `Other`, with the payload bytes as they came.
+///
+/// A call's bytes carry `FX_CTL_INTERFACE_VERSION` in `fx_ctl_call.interface_version`, the version of the release the cargo
+/// features select; `from_bytes` refuses bytes made for another version, whose payloads Xen may lay out differently.
+/// The caller gives `domain` to `to_bytes`; a record read back keeps it.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FxCtlOp {
+    /// `FX_CTLOP_limit`: Set a limit.
+    Limit(fx_ctl_limit),
+    /// An op this crate does not declare, with the bytes of `u` as they came.
+    Other {
+        /// The op number.
+        op: u32,
+        /// The bytes of `fx_ctl_call.u`.
+        payload: [u8; ::core::mem::size_of::<fx_ctl_call_u>()],
+    },
+}
+
+#[cfg(feature = "zerocopy")]
+impl FxCtlOp {
+    /// The op number, as `fx_ctl_call.cmd` holds it.
+    #[inline]
+    pub fn op(&self) -> u32 {
+        match self {
+            Self::Limit(_) => FX_CTLOP_limit,
+            Self::Other { op, .. } => *op,
+        }
+    }
+
+    /// The call as the bytes Xen reads: the op number, `FX_CTL_INTERFACE_VERSION`, `domain`, its payload,
+    /// and zero everywhere else.
+    pub fn to_bytes(&self, domain: fx_id_t) -> [u8; ::core::mem::size_of::<fx_ctl_call>()] {
+        let mut bytes = [0u8; ::core::mem::size_of::<fx_ctl_call>()];
+        let at = ::core::mem::offset_of!(fx_ctl_call, cmd);
+        bytes[at..at + ::core::mem::size_of::<u32>()].copy_from_slice(zerocopy::IntoBytes::as_bytes(&self.op()));
+        let version: u32 = FX_CTL_INTERFACE_VERSION;
+        let at = ::core::mem::offset_of!(fx_ctl_call, interface_version);
+        bytes[at..at + ::core::mem::size_of::<u32>()].copy_from_slice(zerocopy::IntoBytes::as_bytes(&version));
+        let at = ::core::mem::offset_of!(fx_ctl_call, domain);
+        bytes[at..at + ::core::mem::size_of::<fx_id_t>()].copy_from_slice(zerocopy::IntoBytes::as_bytes(&domain));
+        let payload: &[u8] = match self {
+            Self::Limit(payload) => zerocopy::IntoBytes::as_bytes(payload),
+            Self::Other { payload, .. } => payload,
+        };
+        let at = ::core::mem::offset_of!(fx_ctl_call, u);
+        bytes[at..at + payload.len()].copy_from_slice(payload);
+        bytes
+    }
+
+    /// The call `bytes` hold: the op number says which payload they carry; an op this crate
+    /// does not declare is `Other`.
+    ///
+    /// # Errors
+    /// [`crate::tagged::InterfaceVersionMismatch`] when `interface_version` is not `FX_CTL_INTERFACE_VERSION`.
+    pub fn from_bytes(bytes: &[u8; ::core::mem::size_of::<fx_ctl_call>()]) -> Result<Self, crate::tagged::InterfaceVersionMismatch> {
+        let at = ::core::mem::offset_of!(fx_ctl_call, interface_version);
+        let found = <u32 as zerocopy::FromBytes>::read_from_prefix(&bytes[at..]).map_or(0, |(v, _)| v);
+        let expected: u32 = FX_CTL_INTERFACE_VERSION;
+        if found != expected {
+            return Err(crate::tagged::InterfaceVersionMismatch { record: "fx_ctl_call", expected, found });
+        }
+        Ok(Self::from_op_bytes(bytes))
+    }
+
+    /// The call of `bytes`, read by the op number alone.
+    fn from_op_bytes(bytes: &[u8; ::core::mem::size_of::<fx_ctl_call>()]) -> Self {
+        let at = ::core::mem::offset_of!(fx_ctl_call, cmd);
+        let op = <u32 as zerocopy::FromBytes>::read_from_prefix(&bytes[at..]).map_or(0, |(op, _)| op);
+        let at = ::core::mem::offset_of!(fx_ctl_call, u);
+        let payload = &bytes[at..at + ::core::mem::size_of::<fx_ctl_call_u>()];
+        match op {
+            FX_CTLOP_limit => {
+                if let Ok((payload, _)) = zerocopy::FromBytes::read_from_prefix(payload) {
+                    return Self::Limit(payload);
+                }
+            }
+            _ => {}
+        }
+        let mut raw = [0u8; ::core::mem::size_of::<fx_ctl_call_u>()];
+        raw.copy_from_slice(payload);
+        Self::Other { op, payload: raw }
+    }
+}
+
+#[cfg(feature = "zerocopy")]
+impl fx_ctl_call {
+    /// The record `bytes` hold, whatever they are.
+    #[inline]
+    pub fn from_bytes(bytes: &[u8; ::core::mem::size_of::<Self>()]) -> Self {
+        zerocopy::transmute!(*bytes)
+    }
+
+    /// The call, typed: `cmd` says which payload `u` carries. `None` for an op
+    /// this crate does not declare, whose bytes it cannot tell apart from unset ones, and for a
+    /// call whose `interface_version` is not `FX_CTL_INTERFACE_VERSION`.
+    pub fn typed(&self) -> Option<FxCtlOp> {
+        if self.interface_version != FX_CTL_INTERFACE_VERSION {
+            return None;
+        }
+        if let Some(payload) = self.as_limit() {
+            return Some(FxCtlOp::Limit(*payload));
+        }
+        None
+    }
+
+    /// The bytes Xen reads: the op, the payload it names, zero everywhere else; `None` for an
+    /// op this crate does not declare (see `typed`).
+    #[inline]
+    pub fn to_bytes(&self) -> Option<[u8; ::core::mem::size_of::<Self>()]> {
+        self.typed().map(|call| call.to_bytes(self.domain))
+    }
+}
+
+/// The member of `fx_ctl_call.u` in use, as `cmd` names it.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FxCtlCallU {
+    /// `limit`: when `cmd` is `FX_CTLOP_limit`.
+    Limit(fx_ctl_limit),
+    /// `cmd` names no member (or one this crate does not declare): the union's bytes as they are.
+    Unselected([u8; ::core::mem::size_of::<fx_ctl_call_u>()]),
+}
+
+/// `fx_ctl_call` with each union typed through the member in use: built and read without `unsafe`.
+/// `to_bytes` (of `TaggedRecord`) writes the record and refuses a union member its selecting member does not name.
+///
+/// Needs the `zerocopy` feature.
+#[cfg(feature = "zerocopy")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FxCtlCall {
+    pub cmd: u32,
+    pub interface_version: u32,
+    pub domain: fx_id_t,
+    /// Padding: Xen requires it to be zero.
+    pub pad: fx_id_t,
+    pub u: FxCtlCallU,
+}
+
+#[cfg(feature = "zerocopy")]
+impl crate::tagged::TaggedRecord for FxCtlCall {
+    type Bytes = [u8; ::core::mem::size_of::<fx_ctl_call>()];
+
+    fn to_bytes(&self) -> Result<Self::Bytes, crate::tagged::UnionMismatch> {
+        let mut bytes = [0u8; ::core::mem::size_of::<fx_ctl_call>()];
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(fx_ctl_call, cmd), zerocopy::IntoBytes::as_bytes(&self.cmd));
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(fx_ctl_call, interface_version), zerocopy::IntoBytes::as_bytes(&self.interface_version));
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(fx_ctl_call, domain), zerocopy::IntoBytes::as_bytes(&self.domain));
+        crate::tagged::put(&mut bytes, ::core::mem::offset_of!(fx_ctl_call, pad), zerocopy::IntoBytes::as_bytes(&self.pad));
+        {
+            let at = ::core::mem::offset_of!(fx_ctl_call, u);
+            let member: &[u8] = match &self.u {
+                FxCtlCallU::Limit(member) if i128::from(self.cmd) == i128::from(FX_CTLOP_limit) => zerocopy::IntoBytes::as_bytes(member),
+                FxCtlCallU::Unselected(raw) if !((i128::from(self.cmd) == i128::from(FX_CTLOP_limit))) => raw,
+                _ => return Err(crate::tagged::UnionMismatch { record: "fx_ctl_call", union: "u", by: "cmd" }),
+            };
+            crate::tagged::put(&mut bytes, at, member);
+        }
+        Ok(bytes)
+    }
+
+    fn from_prefix(bytes: &[u8]) -> Option<Self> {
+        let (record, _) = <fx_ctl_call as zerocopy::FromBytes>::read_from_prefix(bytes).ok()?;
+        let bytes = bytes.get(..::core::mem::size_of::<fx_ctl_call>())?;
+        let u = 'u: {
+            let at = ::core::mem::offset_of!(fx_ctl_call, u);
+            if i128::from(record.cmd) == i128::from(FX_CTLOP_limit) {
+                break 'u FxCtlCallU::Limit(crate::tagged::read(bytes, at));
+            }
+            FxCtlCallU::Unselected(crate::tagged::read(bytes, at))
+        };
+        Some(Self {
+            cmd: record.cmd,
+            interface_version: record.interface_version,
+            domain: record.domain,
+            pad: record.pad,
+            u,
+        })
+    }
+}
+
+/// The payload.
+///
+/// C: the union declared inline in `struct fx_ctl_call` as `fx_ctl_call.u`; xenabi names it `fx_ctl_call_u`.
+///
+/// Since Xen 4.17.
+///
+/// A Rust `union`: reading a member is `unsafe`; the member in use is named by another field, as the docs of each member say. Not `IntoBytes`, since members of different sizes leave bytes unset.
+///
+/// Layout (size/align in bytes): x86 16/4, x86_64 16/4, arm 16/4, aarch64 16/4.
+#[repr(C)]
+#[derive(Clone, Copy)]
+#[cfg_attr(feature = "zerocopy", derive(zerocopy::FromBytes, zerocopy::KnownLayout, zerocopy::Immutable))]
+pub union fx_ctl_call_u {
+    /// For FX_CTLOP_limit.
+    pub limit: fx_ctl_limit,
+    /// Padding: Xen requires it to be zero.
+    pub raw: [u8; 16],
+}
+
+impl fx_ctl_call_u {
+    /// The first Xen release with this union.
+    pub const SINCE: crate::XenRelease = crate::XenRelease::new(4, 17);
+}
+
+impl Default for fx_ctl_call_u {
+    #[inline]
+    fn default() -> Self {
+        // SAFETY: every member is an integer, an array of integers, a guest handle (an
+        // integer) or a record of such, and all-zero bytes are a valid value of each.
+        unsafe { ::core::mem::zeroed() }
+    }
+}
+
+impl ::core::fmt::Debug for fx_ctl_call_u {
+    /// Prints no member: which one is meaningful depends on another field.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.debug_struct("fx_ctl_call_u").finish_non_exhaustive()
+    }
+}
+
+// ---- Op set FX_CTLOP (values of fx_ctl_call.cmd) ----
+// The versioned control ops.
+
+/// No payload: stays Other in the typed layer.
+///
+/// Since Xen 4.17.
+pub const FX_CTLOP_pause: u32 = 1;
+
+/// Set a limit.
+///
+/// Since Xen 4.17. Payload: `fx_ctl_call.u.limit`, `fx_ctl_limit`.
+pub const FX_CTLOP_limit: u32 = 2;
+
 /// The first Xen release of each item of this module, declared even when the item's own feature is off, to compare with the release the hypervisor reports (`XenRelease::from_xenver_version`).
 ///
 /// The module itself follows the newest release only.
@@ -50,6 +383,10 @@ pub mod since {
 
     pub const FX_CTL_INTERFACE_VERSION: XenRelease = XenRelease::new(4, 17);
     pub const fx_ctl: XenRelease = XenRelease::new(4, 17);
+    pub const fx_ctl_limit: XenRelease = XenRelease::new(4, 17);
+    pub const fx_ctl_call: XenRelease = XenRelease::new(4, 17);
+    pub const FX_CTLOP_pause: XenRelease = XenRelease::new(4, 17);
+    pub const FX_CTLOP_limit: XenRelease = XenRelease::new(4, 17);
 }
 
 // ---- Layout assertions: the layout engine's numbers, checked on the architecture they describe ----
@@ -65,6 +402,22 @@ const _: () = {
     assert!(size_of::<fx_id_t>() == 2, "fx_ctl.domain: size on x86");
     assert!(offset_of!(fx_ctl, pad) == 10, "fx_ctl.pad: offset on x86");
     assert!(size_of::<fx_id_t>() == 2, "fx_ctl.pad: size on x86");
+    assert!(size_of::<fx_ctl_limit>() == 4, "fx_ctl_limit: size on x86");
+    assert!(align_of::<fx_ctl_limit>() == 4, "fx_ctl_limit: align on x86");
+    assert!(offset_of!(fx_ctl_limit, max) == 0, "fx_ctl_limit.max: offset on x86");
+    assert!(size_of::<fx_ctl_call>() == 28, "fx_ctl_call: size on x86");
+    assert!(align_of::<fx_ctl_call>() == 4, "fx_ctl_call: align on x86");
+    assert!(offset_of!(fx_ctl_call, cmd) == 0, "fx_ctl_call.cmd: offset on x86");
+    assert!(offset_of!(fx_ctl_call, interface_version) == 4, "fx_ctl_call.interface_version: offset on x86");
+    assert!(offset_of!(fx_ctl_call, domain) == 8, "fx_ctl_call.domain: offset on x86");
+    assert!(size_of::<fx_id_t>() == 2, "fx_ctl_call.domain: size on x86");
+    assert!(offset_of!(fx_ctl_call, pad) == 10, "fx_ctl_call.pad: offset on x86");
+    assert!(size_of::<fx_id_t>() == 2, "fx_ctl_call.pad: size on x86");
+    assert!(offset_of!(fx_ctl_call, u) == 12, "fx_ctl_call.u: offset on x86");
+    assert!(size_of::<fx_ctl_call_u>() == 16, "fx_ctl_call.u: size on x86");
+    assert!(align_of::<fx_ctl_call_u>() == 4, "fx_ctl_call.u: align on x86");
+    assert!(offset_of!(fx_ctl_call_u, limit) == 0, "fx_ctl_call.u.limit: offset on x86");
+    assert!(offset_of!(fx_ctl_call_u, raw) == 0, "fx_ctl_call.u.raw: offset on x86");
 };
 
 #[cfg(target_arch = "x86_64")]
@@ -78,6 +431,22 @@ const _: () = {
     assert!(size_of::<fx_id_t>() == 2, "fx_ctl.domain: size on x86_64");
     assert!(offset_of!(fx_ctl, pad) == 10, "fx_ctl.pad: offset on x86_64");
     assert!(size_of::<fx_id_t>() == 2, "fx_ctl.pad: size on x86_64");
+    assert!(size_of::<fx_ctl_limit>() == 4, "fx_ctl_limit: size on x86_64");
+    assert!(align_of::<fx_ctl_limit>() == 4, "fx_ctl_limit: align on x86_64");
+    assert!(offset_of!(fx_ctl_limit, max) == 0, "fx_ctl_limit.max: offset on x86_64");
+    assert!(size_of::<fx_ctl_call>() == 28, "fx_ctl_call: size on x86_64");
+    assert!(align_of::<fx_ctl_call>() == 4, "fx_ctl_call: align on x86_64");
+    assert!(offset_of!(fx_ctl_call, cmd) == 0, "fx_ctl_call.cmd: offset on x86_64");
+    assert!(offset_of!(fx_ctl_call, interface_version) == 4, "fx_ctl_call.interface_version: offset on x86_64");
+    assert!(offset_of!(fx_ctl_call, domain) == 8, "fx_ctl_call.domain: offset on x86_64");
+    assert!(size_of::<fx_id_t>() == 2, "fx_ctl_call.domain: size on x86_64");
+    assert!(offset_of!(fx_ctl_call, pad) == 10, "fx_ctl_call.pad: offset on x86_64");
+    assert!(size_of::<fx_id_t>() == 2, "fx_ctl_call.pad: size on x86_64");
+    assert!(offset_of!(fx_ctl_call, u) == 12, "fx_ctl_call.u: offset on x86_64");
+    assert!(size_of::<fx_ctl_call_u>() == 16, "fx_ctl_call.u: size on x86_64");
+    assert!(align_of::<fx_ctl_call_u>() == 4, "fx_ctl_call.u: align on x86_64");
+    assert!(offset_of!(fx_ctl_call_u, limit) == 0, "fx_ctl_call.u.limit: offset on x86_64");
+    assert!(offset_of!(fx_ctl_call_u, raw) == 0, "fx_ctl_call.u.raw: offset on x86_64");
 };
 
 #[cfg(target_arch = "arm")]
@@ -91,6 +460,22 @@ const _: () = {
     assert!(size_of::<fx_id_t>() == 2, "fx_ctl.domain: size on arm");
     assert!(offset_of!(fx_ctl, pad) == 10, "fx_ctl.pad: offset on arm");
     assert!(size_of::<fx_id_t>() == 2, "fx_ctl.pad: size on arm");
+    assert!(size_of::<fx_ctl_limit>() == 4, "fx_ctl_limit: size on arm");
+    assert!(align_of::<fx_ctl_limit>() == 4, "fx_ctl_limit: align on arm");
+    assert!(offset_of!(fx_ctl_limit, max) == 0, "fx_ctl_limit.max: offset on arm");
+    assert!(size_of::<fx_ctl_call>() == 28, "fx_ctl_call: size on arm");
+    assert!(align_of::<fx_ctl_call>() == 4, "fx_ctl_call: align on arm");
+    assert!(offset_of!(fx_ctl_call, cmd) == 0, "fx_ctl_call.cmd: offset on arm");
+    assert!(offset_of!(fx_ctl_call, interface_version) == 4, "fx_ctl_call.interface_version: offset on arm");
+    assert!(offset_of!(fx_ctl_call, domain) == 8, "fx_ctl_call.domain: offset on arm");
+    assert!(size_of::<fx_id_t>() == 2, "fx_ctl_call.domain: size on arm");
+    assert!(offset_of!(fx_ctl_call, pad) == 10, "fx_ctl_call.pad: offset on arm");
+    assert!(size_of::<fx_id_t>() == 2, "fx_ctl_call.pad: size on arm");
+    assert!(offset_of!(fx_ctl_call, u) == 12, "fx_ctl_call.u: offset on arm");
+    assert!(size_of::<fx_ctl_call_u>() == 16, "fx_ctl_call.u: size on arm");
+    assert!(align_of::<fx_ctl_call_u>() == 4, "fx_ctl_call.u: align on arm");
+    assert!(offset_of!(fx_ctl_call_u, limit) == 0, "fx_ctl_call.u.limit: offset on arm");
+    assert!(offset_of!(fx_ctl_call_u, raw) == 0, "fx_ctl_call.u.raw: offset on arm");
 };
 
 #[cfg(target_arch = "aarch64")]
@@ -104,4 +489,20 @@ const _: () = {
     assert!(size_of::<fx_id_t>() == 2, "fx_ctl.domain: size on aarch64");
     assert!(offset_of!(fx_ctl, pad) == 10, "fx_ctl.pad: offset on aarch64");
     assert!(size_of::<fx_id_t>() == 2, "fx_ctl.pad: size on aarch64");
+    assert!(size_of::<fx_ctl_limit>() == 4, "fx_ctl_limit: size on aarch64");
+    assert!(align_of::<fx_ctl_limit>() == 4, "fx_ctl_limit: align on aarch64");
+    assert!(offset_of!(fx_ctl_limit, max) == 0, "fx_ctl_limit.max: offset on aarch64");
+    assert!(size_of::<fx_ctl_call>() == 28, "fx_ctl_call: size on aarch64");
+    assert!(align_of::<fx_ctl_call>() == 4, "fx_ctl_call: align on aarch64");
+    assert!(offset_of!(fx_ctl_call, cmd) == 0, "fx_ctl_call.cmd: offset on aarch64");
+    assert!(offset_of!(fx_ctl_call, interface_version) == 4, "fx_ctl_call.interface_version: offset on aarch64");
+    assert!(offset_of!(fx_ctl_call, domain) == 8, "fx_ctl_call.domain: offset on aarch64");
+    assert!(size_of::<fx_id_t>() == 2, "fx_ctl_call.domain: size on aarch64");
+    assert!(offset_of!(fx_ctl_call, pad) == 10, "fx_ctl_call.pad: offset on aarch64");
+    assert!(size_of::<fx_id_t>() == 2, "fx_ctl_call.pad: size on aarch64");
+    assert!(offset_of!(fx_ctl_call, u) == 12, "fx_ctl_call.u: offset on aarch64");
+    assert!(size_of::<fx_ctl_call_u>() == 16, "fx_ctl_call.u: size on aarch64");
+    assert!(align_of::<fx_ctl_call_u>() == 4, "fx_ctl_call.u: align on aarch64");
+    assert!(offset_of!(fx_ctl_call_u, limit) == 0, "fx_ctl_call.u.limit: offset on aarch64");
+    assert!(offset_of!(fx_ctl_call_u, raw) == 0, "fx_ctl_call.u.raw: offset on aarch64");
 };
