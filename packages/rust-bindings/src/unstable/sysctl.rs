@@ -3021,7 +3021,7 @@ pub enum SysctlOp {
     Numainfo(xen_sysctl_numainfo),
     /// `XEN_SYSCTL_cpupool_op`: Manage CPU pools.
     CpupoolOp(xen_sysctl_cpupool_op),
-    /// `XEN_SYSCTL_coverage_op`: Read or reset code coverage (from 4.11; 4.6–4.8 had the same number with another payload, not declared, and 4.9 and 4.10 used it for gcov_op).
+    /// `XEN_SYSCTL_coverage_op`: Read or reset code coverage (from 4.11; also 4.6 to 4.8 with another payload; 4.9 and 4.10 used the number for gcov_op).
     CoverageOp(xen_sysctl_coverage_op),
     /// `XEN_SYSCTL_pcitopoinfo`: NUMA nodes of PCI devices.
     Pcitopoinfo(xen_sysctl_pcitopoinfo),
