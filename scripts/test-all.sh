@@ -40,6 +40,8 @@ fi
 
 step "unit, golden and compatibility tests"
 mkdir -p .cache
-npx vitest run --reporter=default --reporter=json --outputFile.json=.cache/vitest.json
+rm -f .cache/vitest.json .cache/vitest-file-times.json
+npx vitest run --reporter=default --reporter=json --outputFile.json=.cache/vitest.json \
+  --reporter=./scripts/file-times-reporter.mjs
 
-node scripts/summarize-tests.mjs .cache/vitest.json
+node scripts/summarize-tests.mjs .cache/vitest.json --file-times .cache/vitest-file-times.json
