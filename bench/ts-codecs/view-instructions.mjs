@@ -49,64 +49,10 @@ async function child(kind, contender, passes, dist) {
     else buf.set(dm.encodeDmOp(values[i], o), o.offset);
   }
   // The xenabi contender imports the package by name; with --dist, run the same loop text over that build.
-  const run = contender === 'xenabi' && dist ? xenabiLoop(kind, dm, argo) : (await import(`./contenders/${contender}.mjs`)).default.records[kind].find((w) => w.workload === 'view').run;
+  const run = contender === 'xenabi' && dist ? (await import('./contenders/xenabi.mjs')).viewLoops({ RANGE: dm.xen_dm_op_ioreq_server_range, ARGO: argo.xen_argo_ring_message_header, DMOP: dm.xen_dm_op })[kind] : (await import(`./contenders/${contender}.mjs`)).default.records[kind].find((w) => w.workload === 'view').run;
   for (let i = 0; i < WARMUP + passes; i++) run({ buf, n: N });
 }
 
-/** contenders/xenabi.mjs's view loops over a given build (the same statements). */
-function xenabiLoop(kind, dm, argo) {
-  const ARCH = { arch: 'x86_64' };
-  const HIGH_BIT = 0x8000000000000000n;
-  const loops = {
-    range({ buf, n }) {
-      const v = dm.xen_dm_op_ioreq_server_range.view(buf, ARCH);
-      let s = 0;
-      let t = 0;
-      for (let i = 0; i < n; i++) {
-        v.$offset = i * 24;
-        s = (s + v.type) | 0;
-        if (v.start >= HIGH_BIT) t++;
-      }
-      return [s, t];
-    },
-    argo({ buf, n }) {
-      const v = argo.xen_argo_ring_message_header.view(buf, ARCH);
-      let s = 0;
-      let t = 0;
-      for (let i = 0; i < n; i++) {
-        v.$offset = i * 16;
-        s = (s + v.len) | 0;
-        t = (t + v.source.domain_id) | 0;
-      }
-      return [s, t];
-    },
-    dmop({ buf, n }) {
-      const v = dm.xen_dm_op.view(buf, ARCH);
-      let s = 0;
-      let t = 0;
-      for (let i = 0; i < n; i++) {
-        v.$offset = i * 32;
-        const op = v.op;
-        s = (s + op) | 0;
-        switch (op) {
-          case 3:
-            t = (t + v.u.map_io_range_to_ioreq_server.type) | 0;
-            break;
-          case 5:
-            t = (t + v.u.set_ioreq_server_state.enabled) | 0;
-            break;
-          case 13:
-            t = (t + v.u.inject_event.vcpuid) | 0;
-            break;
-          default:
-            t = (t + v.u.inject_msi.data) | 0;
-        }
-      }
-      return [s, t];
-    },
-  };
-  return loops[kind];
-}
 
 /** Total instructions of one child run under cachegrind. */
 function instructions(kind, contender, passes, dist) {

@@ -36,6 +36,63 @@ function decodeAll(rec, size) {
   };
 }
 
+/**
+ * The view loops, over the given record codecs: the `view` workloads below, and
+ * view-instructions.mjs's loops over another build (`--dist`), so both run the same statements.
+ */
+export function viewLoops({ RANGE, ARGO, DMOP }) {
+  return {
+    range({ buf, n }) {
+      const v = RANGE.view(buf, ARCH);
+      let s = 0;
+      let t = 0;
+      for (let i = 0; i < n; i++) {
+        v.$offset = i * 24;
+        s = (s + v.type) | 0;
+        if (v.start >= HIGH_BIT) t++;
+      }
+      return [s, t];
+    },
+    argo({ buf, n }) {
+      const v = ARGO.view(buf, ARCH);
+      let s = 0;
+      let t = 0;
+      for (let i = 0; i < n; i++) {
+        v.$offset = i * 16;
+        s = (s + v.len) | 0;
+        t = (t + v.source.domain_id) | 0;
+      }
+      return [s, t];
+    },
+    dmop({ buf, n }) {
+      const v = DMOP.view(buf, ARCH);
+      let s = 0;
+      let t = 0;
+      for (let i = 0; i < n; i++) {
+        v.$offset = i * 32;
+        const op = v.op;
+        s = (s + op) | 0;
+        switch (op) {
+          case 3:
+            t = (t + v.u.map_io_range_to_ioreq_server.type) | 0;
+            break;
+          case 5:
+            t = (t + v.u.set_ioreq_server_state.enabled) | 0;
+            break;
+          case 13:
+            t = (t + v.u.inject_event.vcpuid) | 0;
+            break;
+          default:
+            t = (t + v.u.inject_msi.data) | 0;
+        }
+      }
+      return [s, t];
+    },
+  };
+}
+
+const VIEW = viewLoops({ RANGE, ARGO, DMOP });
+
 export default {
   name: 'xenabi',
   label: '@xenabi/ts-bindings',
@@ -45,17 +102,7 @@ export default {
       { workload: 'encode', run: encodeAll(RANGE, 24) },
       {
         workload: 'view',
-        run({ buf, n }) {
-          const v = RANGE.view(buf, ARCH);
-          let s = 0;
-          let t = 0;
-          for (let i = 0; i < n; i++) {
-            v.$offset = i * 24;
-            s = (s + v.type) | 0;
-            if (v.start >= HIGH_BIT) t++;
-          }
-          return [s, t];
-        },
+        run: VIEW.range,
       },
     ],
     argo: [
@@ -63,17 +110,7 @@ export default {
       { workload: 'encode', run: encodeAll(ARGO, 16) },
       {
         workload: 'view',
-        run({ buf, n }) {
-          const v = ARGO.view(buf, ARCH);
-          let s = 0;
-          let t = 0;
-          for (let i = 0; i < n; i++) {
-            v.$offset = i * 16;
-            s = (s + v.len) | 0;
-            t = (t + v.source.domain_id) | 0;
-          }
-          return [s, t];
-        },
+        run: VIEW.argo,
       },
     ],
     dmop: [
@@ -123,30 +160,7 @@ export default {
       },
       {
         workload: 'view',
-        run({ buf, n }) {
-          const v = DMOP.view(buf, ARCH);
-          let s = 0;
-          let t = 0;
-          for (let i = 0; i < n; i++) {
-            v.$offset = i * 32;
-            const op = v.op;
-            s = (s + op) | 0;
-            switch (op) {
-              case 3:
-                t = (t + v.u.map_io_range_to_ioreq_server.type) | 0;
-                break;
-              case 5:
-                t = (t + v.u.set_ioreq_server_state.enabled) | 0;
-                break;
-              case 13:
-                t = (t + v.u.inject_event.vcpuid) | 0;
-                break;
-              default:
-                t = (t + v.u.inject_msi.data) | 0;
-            }
-          }
-          return [s, t];
-        },
+        run: VIEW.dmop,
       },
       {
         workload: 'rt',
